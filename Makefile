@@ -1,0 +1,62 @@
+# kg — see README.md. The two commands a fresh machine needs:
+#   make demo   set up, start the local Neo4j (unless KG_NEO4J_URI points elsewhere), load examples/
+#   make test   every test, including the integration tests against a real Neo4j
+SHELL := /bin/bash
+GO ?= go
+BIN := bin/kg
+
+include deploy/neo4j/neo4j.mk
+
+.PHONY: build demo test test-unit fuzz bench vet clean neo4j-test-up neo4j-test-down
+
+build:
+	$(GO) build -o $(BIN) ./cmd/kg
+
+## demo: build, start the local Neo4j unless KG_NEO4J_URI is set, apply the schema, load examples/
+demo: build
+	@if [ -z "$$KG_NEO4J_URI" ]; then "$(NEO4J_SH)" start; else echo "using Neo4j at $$KG_NEO4J_URI"; fi
+	$(BIN) schema apply
+	$(BIN) load examples/
+	@echo
+	@echo "Open Neo4j Browser: http://127.0.0.1:7474/browser/  (user neo4j, password kgpassword unless you changed it)"
+	@echo "Paste this query:"
+	@echo "  MATCH (e:Entity)-[r]->(o:Entity) WHERE type(r) <> 'MENTIONED_IN' RETURN e, r, o"
+	@echo "More: bin/kg doctor; bin/kg status"
+
+# The tests run against their own Neo4j instance (ports 7688/7475, data in
+# .neo4j-test/), so they never touch the graph of `make demo`. Set
+# KG_TEST_NEO4J_URI to use another server instead: the tests wipe it.
+TEST_NEO4J_ENV := KG_NEO4J_STATE=$(CURDIR)/.neo4j-test KG_NEO4J_BOLT_PORT=7688 KG_NEO4J_HTTP_PORT=7475
+
+neo4j-test-up:
+	@if [ -z "$$KG_TEST_NEO4J_URI" ]; then $(TEST_NEO4J_ENV) "$(NEO4J_SH)" start; fi
+
+neo4j-test-down:
+	@$(TEST_NEO4J_ENV) "$(NEO4J_SH)" stop
+
+## test: all tests, including integration tests against a real Neo4j (started here)
+test: neo4j-test-up
+	@if [ -z "$$KG_TEST_NEO4J_URI" ]; then \
+	  export KG_TEST_NEO4J_URI=bolt://127.0.0.1:7688 KG_TEST_NEO4J_HTTP=http://127.0.0.1:7475 \
+	    KG_TEST_NEO4J_CTL="env $(TEST_NEO4J_ENV) $(NEO4J_SH)"; fi; \
+	$(GO) test -count=1 -timeout 30m ./...
+
+test-unit:
+	$(GO) test -short ./...
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzJSONL -fuzztime $(FUZZTIME) ./internal/corpus
+	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
+
+## bench: Go benchmarks of the extractor and tagger
+bench:
+	$(GO) test -run XXX -bench . -benchmem ./internal/...
+
+clean:
+	rm -rf bin .kg

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/gazetteer"
+)
+
+// newBuildCommand returns "kg build", which rebuilds the data files the
+// project commits (today: the compiled gazetteer).
+func newBuildCommand(g *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Rebuild the data files kg ships (gazetteer)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(newBuildGazetteerCommand(g))
+	return cmd
+}
+
+func newBuildGazetteerCommand(g *globalOptions) *cobra.Command {
+	var dataDir, out string
+	cmd := &cobra.Command{
+		Use:   "gazetteer",
+		Short: "Compile the gazetteer from the shared public data sets",
+		Long: `Compile the gazetteer (countries, cities, regions, organisations, leaders)
+from the public data sets under --data (gazetteer/, lexicon/petrarch-ar/,
+ner/anercorp/) and the hand-curated tables of internal/gazetteer, and write it
+to --out as a sorted, gzipped TSV file. The output is deterministic: rebuilding
+from the same data gives the same bytes. Commit the file; the binary embeds it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if st, err := os.Stat(dataDir); err != nil || !st.IsDir() {
+				return fmt.Errorf("data folder %q not found (set --data)", dataDir)
+			}
+			start := time.Now()
+			entries, stats, err := gazetteer.Build(dataDir)
+			if err != nil {
+				return err
+			}
+			if err := gazetteer.WriteFile(out, entries); err != nil {
+				return err
+			}
+			size := int64(0)
+			if st, err := os.Stat(out); err == nil {
+				size = st.Size()
+			}
+			if g.JSON {
+				b, _ := json.Marshal(map[string]any{"out": out, "entries": len(entries), "bytes": size, "stats": stats})
+				fmt.Fprintln(g.stdout, string(b))
+				return nil
+			}
+			if !g.Quiet {
+				fmt.Fprintf(g.stderr, "gazetteer: %d entries (%d countries, %d cities, %d places, %d organisations, %d persons of which %d from petrarch; %d ambiguous aliases), %d bytes -> %s in %s\n",
+					len(entries), stats.Countries, stats.Cities, stats.Places, stats.Orgs, stats.Persons, stats.PetrarchPersons,
+					stats.AmbiguousAliases, size, out, time.Since(start).Round(time.Millisecond))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
+	cmd.Flags().StringVar(&out, "out", "internal/gazetteer/data/gazetteer.tsv.gz", "compiled gazetteer to write")
+	return cmd
+}

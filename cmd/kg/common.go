@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/config"
+	"github.com/kg-project/kg/internal/corpus"
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/stage"
+)
+
+// Flag name -> config key, for the flags shared by several commands.
+var (
+	neo4jFlags = map[string]string{
+		"neo4j-uri":      "neo4j.uri",
+		"neo4j-user":     "neo4j.user",
+		"neo4j-password": "neo4j.password",
+		"neo4j-database": "neo4j.database",
+		"retry-timeout":  "load.retry_timeout",
+	}
+	stageFlags = map[string]string{"stage-dir": "stage.dir"}
+	loadFlags  = map[string]string{"batch-size": "load.batch_size", "workers": "load.workers"}
+)
+
+func help(text, key string) string {
+	return fmt.Sprintf("%s (default from config %s; $%s)", text, key, config.EnvName(key))
+}
+
+func addNeo4jFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.String("neo4j-uri", "", help("Neo4j URI, e.g. bolt://127.0.0.1:7687 or neo4j+s://host", "neo4j.uri"))
+	f.String("neo4j-user", "", help("Neo4j user", "neo4j.user"))
+	f.String("neo4j-password", "", help("Neo4j password", "neo4j.password"))
+	f.String("neo4j-database", "", help("Neo4j database name (empty: the server default)", "neo4j.database"))
+	f.String("retry-timeout", "", help("how long to keep retrying an unreachable Neo4j, e.g. 2m", "load.retry_timeout"))
+}
+
+func addStageFlags(cmd *cobra.Command) {
+	cmd.Flags().String("stage-dir", "", help("staging folder (Badger)", "stage.dir"))
+}
+
+func addLoadFlags(cmd *cobra.Command) {
+	cmd.Flags().Int("batch-size", 0, help("articles per Neo4j write transaction", "load.batch_size"))
+	cmd.Flags().Int("workers", 0, help("extraction workers", "load.workers"))
+}
+
+func merge(ms ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func graphConfig(c *config.Config) graph.Config {
+	return graph.Config{URI: c.Neo4j.URI, User: c.Neo4j.User, Password: c.Neo4j.Password, Database: c.Neo4j.Database, RetryTimeout: c.Load.RetryTimeout}
+}
+
+func openGraph(ctx context.Context, c *config.Config, stderr io.Writer) (*graph.Client, error) {
+	gc := graphConfig(c)
+	if stderr != nil {
+		gc.OnRetry = func(attempt int, wait time.Duration, err error) {
+			fmt.Fprintf(stderr, "kg: neo4j not ready (attempt %d), retrying in %s: %v\n", attempt, wait, err)
+		}
+	}
+	return graph.Open(ctx, gc)
+}
+
+func openStage(c *config.Config) (*stage.Store, error) { return stage.Open(c.Stage.Dir) }
+
+func corpusOptions(c *config.Config) corpus.Options {
+	cc := c.Corpus.CSVColumns
+	return corpus.Options{CSV: corpus.ColumnNames{ID: cc.ID, Title: cc.Title, Text: cc.Text, URL: cc.URL, Published: cc.Published, Lang: cc.Lang}}
+}
+
+// progressOut is where progress goes: stderr unless --quiet.
+func (g *globalOptions) progressOut() io.Writer {
+	if g.Quiet {
+		return nil
+	}
+	return g.stderr
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

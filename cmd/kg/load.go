@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/config"
+	"github.com/kg-project/kg/internal/corpus"
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/internal/stage"
+	"github.com/kg-project/kg/schema"
+)
+
+type loadOptions struct {
+	cfg       *config.Config
+	paths     []string
+	stageOnly bool
+	json      bool
+	progress  io.Writer
+}
+
+// loadSummary is what kg load prints.
+type loadSummary struct {
+	Stage   loader.StageStats `json:"stage"`
+	Push    *loader.PushStats `json:"push,omitempty"`
+	Target  string            `json:"target,omitempty"`
+	Seconds float64           `json:"seconds"`
+}
+
+func newLoadCommand(g *globalOptions) *cobra.Command {
+	var o loadOptions
+	cmd := &cobra.Command{
+		Use:   "load PATH...",
+		Short: "Read, extract, stage in Badger and write to Neo4j",
+		Long: `Reads the articles under PATH (.txt, .jsonl, .csv, or directory trees),
+extracts what is not cached in staging yet, stages it, then writes everything
+Neo4j still lacks. Safe to interrupt and re-run: it resumes where it stopped
+and re-running gives the same graph.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))
+			if err != nil {
+				return err
+			}
+			o.cfg, o.paths, o.json, o.progress = cfg, args, g.JSON, g.progressOut()
+			return runLoad(cmd.Context(), o, g.stdout, g.stderr)
+		},
+	}
+	addNeo4jFlags(cmd)
+	addStageFlags(cmd)
+	addLoadFlags(cmd)
+	cmd.Flags().BoolVar(&o.stageOnly, "stage-only", false, "extract and stage, but do not write to Neo4j (kg push writes later)")
+	return cmd
+}
+
+func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error {
+	start := time.Now()
+	st, err := openStage(o.cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ex := extract.NewPipeline()
+	var client *graph.Client
+	var target string
+	var graphErr error
+	if !o.stageOnly {
+		client, target, graphErr = connectTarget(ctx, o.cfg, st, ex.Version(), stderr)
+		if graphErr != nil {
+			if errors.Is(graphErr, graph.ErrAuth) || ctx.Err() != nil {
+				return graphErr
+			}
+			fmt.Fprintf(stderr, "kg: %v\nkg: staging anyway; run `kg push` once Neo4j is up\n", graphErr)
+		} else {
+			defer client.Close(ctx)
+		}
+	}
+	sum := loadSummary{Target: target}
+	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
+		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
+		OnBadInput: func(e *corpus.InputError) { fmt.Fprintln(stderr, "kg: skipped "+e.Error()) },
+	})
+	if err != nil {
+		return err
+	}
+	if client != nil {
+		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress})
+		sum.Push = &ps
+		if err != nil {
+			return fmt.Errorf("%w (%d articles written before; everything is staged, re-run kg load or kg push to finish)", err, ps.Articles)
+		}
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	if o.json {
+		if err := printJSON(stdout, sum); err != nil {
+			return err
+		}
+	} else {
+		s := sum.Stage
+		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
+		if sum.Push != nil {
+			fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)
+		}
+		fmt.Fprintf(stdout, "; %.1f s\n", sum.Seconds)
+	}
+	if graphErr != nil {
+		return fmt.Errorf("staged %d articles but could not write them: %w", sum.Stage.Articles, graphErr)
+	}
+	if sum.Stage.Bad > 0 {
+		return fmt.Errorf("%d bad input(s) skipped (first: %s); everything else was loaded", sum.Stage.Bad, sum.Stage.FirstBad)
+	}
+	return nil
+}
+
+// connectTarget opens Neo4j (retrying while it is unreachable, up to the
+// retry timeout), makes sure the schema is applied, and registers the
+// database as a staging target.
+func connectTarget(ctx context.Context, cfg *config.Config, st *stage.Store, version string, stderr io.Writer) (*graph.Client, string, error) {
+	deadline := time.Now().Add(cfg.Load.RetryTimeout)
+	wait := time.Second
+	var c *graph.Client
+	var err error
+	for {
+		c, err = openGraph(ctx, cfg, stderr)
+		if err == nil || !errors.Is(err, graph.ErrUnavailable) || time.Now().Add(wait).After(deadline) {
+			break
+		}
+		fmt.Fprintf(stderr, "kg: %v; retrying in %s\n", err, wait)
+		select {
+		case <-ctx.Done():
+			return nil, "", ctx.Err()
+		case <-time.After(wait):
+		}
+		if wait < 8*time.Second {
+			wait *= 2
+		}
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	migs, err := graph.ReadMigrations(schema.Files)
+	if err == nil {
+		_, err = c.ApplySchema(ctx, migs)
+	}
+	if err != nil {
+		c.Close(ctx)
+		return nil, "", fmt.Errorf("applying the schema: %w", err)
+	}
+	id, err := c.InstanceID(ctx)
+	if err != nil {
+		c.Close(ctx)
+		return nil, "", err
+	}
+	target := c.Target() + "|" + id
+	n, err := st.AddTarget(target, version)
+	if err != nil {
+		c.Close(ctx)
+		return nil, "", err
+	}
+	if n > 0 {
+		fmt.Fprintf(stderr, "kg: new target database %s: %d staged articles queued for it\n", c.Target(), n)
+	}
+	return c, target, nil
+}

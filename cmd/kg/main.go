@@ -1,0 +1,105 @@
+// Command kg builds a knowledge graph from a corpus of news articles: it
+// extracts entities and typed relations, stages them in a local Badger cache
+// and loads them into Neo4j.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/kg-project/kg/internal/config"
+)
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	ConfigFile string
+	JSON       bool
+	Quiet      bool
+
+	stdout, stderr io.Writer
+	flags          *pflag.FlagSet
+}
+
+// loadConfig reads the configuration, letting the given command flags (flag
+// name -> config key) override env and file when they were set.
+func (g *globalOptions) loadConfig(cmd *cobra.Command, flagKeys map[string]string) (*config.Config, error) {
+	var b []config.Binding
+	for name, key := range flagKeys {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
+			b = append(b, config.Binding{Key: key, Flag: f})
+		}
+	}
+	return config.Load(g.ConfigFile, b...)
+}
+
+func newRootCommand(g *globalOptions) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kg",
+		Short: "Build a knowledge graph of entities and relations from news articles",
+		Long: `kg turns Arabic and English news articles into entities (people,
+organisations, places) and typed relations backed by the sentence that states
+them, stages them in a local Badger cache and loads them into Neo4j.
+
+Settings come from flags, then KG_* environment variables, then config.yaml,
+then built-in defaults.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.ConfigFile, "config", "", "config file (default: config.yaml in the working directory; $KG_CONFIG)")
+	pf.BoolVar(&g.JSON, "json", false, "machine-readable output: JSON on stdout, errors as one JSON line on stderr")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "no progress on stderr")
+	g.flags = pf
+	root.AddCommand(
+		newSchemaCommand(g),
+		newExtractCommand(g),
+		newLoadCommand(g),
+		newPushCommand(g),
+		newStatusCommand(g),
+		newGCCommand(g),
+		newDoctorCommand(g),
+		newNERCommand(g),
+		newTrainCommand(g),
+		newBuildCommand(g),
+		newVersionCommand(g),
+	)
+	return root
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	g := &globalOptions{stdout: os.Stdout, stderr: os.Stderr}
+	root := newRootCommand(g)
+	err := root.ExecuteContext(ctx)
+	os.Exit(exitCode(g, err))
+}
+
+// exitCode prints err as one line and maps it to the process exit code:
+// 0 ok, 130 cancelled, 1 any other error.
+func exitCode(g *globalOptions, err error) int {
+	if err == nil {
+		return 0
+	}
+	code := 1
+	if errors.Is(err, context.Canceled) {
+		code = 130
+		err = errors.New("interrupted; re-run the same command to resume")
+	}
+	if g.JSON {
+		b, _ := json.Marshal(map[string]any{"error": err.Error(), "code": code})
+		fmt.Fprintln(g.stderr, string(b))
+	} else {
+		fmt.Fprintln(g.stderr, "kg: "+err.Error())
+	}
+	return code
+}

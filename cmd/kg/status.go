@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/extract"
+)
+
+func newStatusCommand(g *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show what is staged: articles, extractions per extractor version, pending and loaded per target",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := g.loadConfig(cmd, stageFlags)
+			if err != nil {
+				return err
+			}
+			st, err := openStage(cfg)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, err := st.Status()
+			if err != nil {
+				return err
+			}
+			if g.JSON {
+				return printJSON(g.stdout, s)
+			}
+			w := g.stdout
+			fmt.Fprintf(w, "staging folder  %s (%.1f MB)\n", s.Dir, float64(s.LSMBytes+s.VlogBytes)/1e6)
+			fmt.Fprintf(w, "articles        %d\n", s.Articles)
+			cur := extract.NewPipeline().Version()
+			vs := make([]string, 0, len(s.ExtractionsByVersion))
+			for v := range s.ExtractionsByVersion {
+				vs = append(vs, v)
+			}
+			sort.Strings(vs)
+			for _, v := range vs {
+				mark := ""
+				if v == cur {
+					mark = " (current)"
+				}
+				fmt.Fprintf(w, "extractions     %d of extractor %s%s\n", s.ExtractionsByVersion[v], v, mark)
+			}
+			for _, t := range s.Targets {
+				fmt.Fprintf(w, "target          %s: %d loaded, %d pending\n", t.Target, t.Loaded, t.Pending)
+			}
+			return nil
+		},
+	}
+	addStageFlags(cmd)
+	return cmd
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/extract/ner"
+)
+
+// trainNEROptions are the flags of kg train ner.
+type trainNEROptions struct {
+	Data        string
+	Out         string
+	DevFraction float64
+	Epochs      int
+	Seed        uint64
+	MinCount    int
+	Folds       int
+	Dropout     float64
+	AddAQMAR    bool   // add AQMAR train.iob2 to the training data
+	WriteDev    string // write the held-out dev split (token TAG) here
+	Quiet       bool
+}
+
+func newTrainCommand(_ *globalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "train",
+		Short: "Train kg's models from the project's data",
+	}
+	var o trainNEROptions
+	nerCmd := &cobra.Command{
+		Use:   "ner",
+		Short: "Train the Arabic NER model (averaged perceptron, Viterbi) and print dev scores",
+		Long: `train ner trains the Arabic named-entity tagger on ANERcorp
+(DATA/ner/anercorp/train.txt) with gazetteer features built from DATA/gazetteer
+and DATA/lexicon/petrarch-ar, holds out the last --dev-fraction of the
+sentences for evaluation, prints precision/recall/F1 per type on it (and on
+AQMAR dev when present), and writes the model file. Training is deterministic:
+the same data and flags give a byte-identical model.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTrainNER(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := nerCmd.Flags()
+	f.StringVar(&o.Data, "data", filepath.Join("..", "shared", "data"), "shared data directory")
+	f.StringVar(&o.Out, "out", filepath.Join("internal", "extract", "ner", "model", "ner.model.gz"), "model file to write")
+	f.Float64Var(&o.DevFraction, "dev-fraction", 0.1, "fraction of ANERcorp sentences held out from its end (0: train on everything)")
+	f.IntVar(&o.Epochs, "epochs", 0, "perceptron epochs (default 12)")
+	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
+	f.IntVar(&o.MinCount, "min-count", 2, "drop features seen fewer times")
+	f.IntVar(&o.Folds, "folds", 5, "folds for the jackknifed training-entity lists (-1: no such lists)")
+	f.Float64Var(&o.Dropout, "dropout", 0.3, "probability of leaving a feature out of a training update (negative: none)")
+	f.BoolVar(&o.AddAQMAR, "add-aqmar", false, "also train on AQMAR train.iob2 (Wikipedia)")
+	f.StringVar(&o.WriteDev, "write-dev", "", "write the held-out dev sentences (token TAG) to this file, for score_ner.py")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress lines")
+	cmd.AddCommand(nerCmd)
+	return cmd
+}
+
+func readCoNLLFile(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadCoNLL(f)
+}
+
+// runTrainNER runs kg train ner.
+func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Writer) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if o.Out == "" {
+		return errors.New("train ner: --out is empty")
+	}
+	sents, err := readCoNLLFile(filepath.Join(o.Data, "ner", "anercorp", "train.txt"))
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	dev := o.DevFraction
+	if dev == 0 {
+		dev = -1
+	}
+	opts := ner.TrainOptions{
+		DataDir:     o.Data,
+		Train:       sents,
+		DevFraction: dev,
+		Epochs:      o.Epochs,
+		Seed:        o.Seed,
+		MinCount:    o.MinCount,
+		Folds:       o.Folds,
+		Dropout:     o.Dropout,
+		Eval:        map[string][]ner.Sentence{},
+	}
+	if !o.Quiet {
+		opts.Log = stderr
+	}
+	aq := filepath.Join(o.Data, "ner", "aqmar")
+	if s, err := readCoNLLFile(filepath.Join(aq, "dev.iob2")); err == nil {
+		opts.Eval["aqmar-dev"] = s
+	}
+	if o.AddAQMAR {
+		s, err := readCoNLLFile(filepath.Join(aq, "train.iob2"))
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opts.Extra = s
+	}
+	if o.WriteDev != "" {
+		_, devS := ner.SplitDev(sents, dev)
+		var b bytes.Buffer
+		for _, s := range devS {
+			for i := range s.Tokens {
+				fmt.Fprintf(&b, "%s %s\n", s.Tokens[i], s.Tags[i])
+			}
+			b.WriteByte('\n')
+		}
+		if err := os.WriteFile(o.WriteDev, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	m, rep, err := ner.Train(opts)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(o.Out), 0o755); err != nil {
+		return err
+	}
+	tmp := o.Out + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, o.Out); err != nil {
+		return err
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(stderr, "note: %s\n", n)
+	}
+	fmt.Fprintf(stdout, "trained on %d sentences (%d tokens) in %s; %d features; model %s (%.1f MB)\n",
+		rep.TrainSentences, rep.TrainTokens, rep.Duration.Round(1e8), rep.Features, o.Out, float64(buf.Len())/1e6)
+	if rep.DevSentences > 0 {
+		fmt.Fprintf(stdout, "\nANERcorp dev (last %d sentences, %d tokens):\n", rep.DevSentences, rep.DevTokens)
+		printScores(stdout, rep.Dev)
+	}
+	for name, sc := range rep.Eval {
+		fmt.Fprintf(stdout, "\n%s:\n", name)
+		printScores(stdout, sc)
+	}
+	return nil
+}
+
+func printScores(w io.Writer, sc ner.Scores) {
+	fmt.Fprintf(w, "  %-8s %9s %9s %9s %6s\n", "type", "precision", "recall", "F1", "gold")
+	for _, t := range ner.Types {
+		p, ok := sc.ByType[t]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(w, "  %-8s %9.4f %9.4f %9.4f %6d\n", t, p.Precision, p.Recall, p.F1, p.Gold)
+	}
+	p := sc.Overall
+	fmt.Fprintf(w, "  %-8s %9.4f %9.4f %9.4f %6d\n", strings.ToUpper("all"), p.Precision, p.Recall, p.F1, p.Gold)
+}

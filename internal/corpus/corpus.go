@@ -1,0 +1,518 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// DefaultMaxArticleBytes is the largest article accepted by default.
+const DefaultMaxArticleBytes = 8 << 20
+
+// Options tunes the readers. The zero value is usable.
+type Options struct {
+	// CSV column names; empty fields take the defaults (id, title, text,
+	// url, published, lang).
+	CSV ColumnNames
+	// MaxArticleBytes bounds one article's text (0 = DefaultMaxArticleBytes).
+	MaxArticleBytes int
+}
+
+// ColumnNames maps article fields to CSV header names.
+type ColumnNames struct {
+	ID, Title, Text, URL, Published, Lang string
+}
+
+// InputError is one bad input item: a file or one line of it.
+type InputError struct {
+	File string
+	Line int // 0 when the error concerns the whole file
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Sentinel causes of InputError.
+var (
+	ErrEmpty       = errors.New("empty article")
+	ErrBinary      = errors.New("binary file (NUL bytes), not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("article too large")
+	ErrMalformed   = errors.New("malformed record")
+	ErrUnsupported = errors.New("unsupported file type (want .txt, .jsonl, .csv)")
+)
+
+// Item is what the walk hands to its callback: an article, or the error of
+// one bad input item (Article is then nil).
+type Item struct {
+	Article *model.Article
+	Err     *InputError
+}
+
+// Walk reads every article under paths (files or directories, walked in
+// lexical order) and calls fn for each article and each bad input item. A
+// non-nil error from fn, or ctx's cancellation, stops the walk and is
+// returned. Files in a directory with other extensions are skipped
+// silently; a file named explicitly with an unknown extension is an error.
+func Walk(ctx context.Context, paths []string, opts Options, fn func(Item) error) error {
+	r := &reader{opts: opts.withDefaults(), fn: fn}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			if err := fn(Item{Err: &InputError{File: p, Err: err}}); err != nil {
+				return err
+			}
+			continue
+		}
+		if !st.IsDir() {
+			if err := r.file(ctx, p, true); err != nil {
+				return err
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, werr error) error {
+			if werr != nil {
+				return fn(Item{Err: &InputError{File: path, Err: werr}})
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			return r.file(ctx, path, false)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Supported reports whether a file name has an extension kg reads.
+func Supported(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".jsonl", ".csv":
+		return true
+	}
+	return false
+}
+
+func (o Options) withDefaults() Options {
+	d := func(s *string, v string) {
+		if *s == "" {
+			*s = v
+		}
+	}
+	d(&o.CSV.ID, "id")
+	d(&o.CSV.Title, "title")
+	d(&o.CSV.Text, "text")
+	d(&o.CSV.URL, "url")
+	d(&o.CSV.Published, "published")
+	d(&o.CSV.Lang, "lang")
+	if o.MaxArticleBytes <= 0 {
+		o.MaxArticleBytes = DefaultMaxArticleBytes
+	}
+	return o
+}
+
+type reader struct {
+	opts Options
+	fn   func(Item) error
+}
+
+func (r *reader) bad(file string, line int, err error) error {
+	return r.fn(Item{Err: &InputError{File: file, Line: line, Err: err}})
+}
+
+func (r *reader) emit(a *model.Article) error { return r.fn(Item{Article: a}) }
+
+func (r *reader) file(ctx context.Context, path string, explicit bool) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt":
+		return r.txt(path)
+	case ".jsonl":
+		return r.jsonl(ctx, path)
+	case ".csv":
+		return r.csv(ctx, path)
+	}
+	if explicit {
+		return r.bad(path, 0, ErrUnsupported)
+	}
+	return nil
+}
+
+// checkText validates one article text; line is the 1-based line where the
+// text starts, used to name the line of an invalid byte.
+func (r *reader) checkText(b []byte) (line int, err error) {
+	if len(b) > r.opts.MaxArticleBytes {
+		return 0, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(b), r.opts.MaxArticleBytes)
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return 1 + bytes.Count(b[:i], []byte{'\n'}), ErrBinary
+	}
+	if !utf8.Valid(b) {
+		i := firstInvalid(b)
+		return 1 + bytes.Count(b[:i], []byte{'\n'}), fmt.Errorf("%w at byte %d", ErrInvalidUTF8, i)
+	}
+	return 0, nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func (r *reader) txt(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.bad(path, 0, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, int64(r.opts.MaxArticleBytes)+1))
+	if err != nil {
+		return r.bad(path, 0, err)
+	}
+	if line, err := r.checkText(b); err != nil {
+		return r.bad(path, line, err)
+	}
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	title, text := splitTitle(strings.ReplaceAll(string(b), "\r\n", "\n"))
+	if strings.TrimSpace(text) == "" {
+		return r.bad(path, 0, ErrEmpty)
+	}
+	a := &model.Article{Title: title, Text: text, Source: path}
+	finish(a)
+	return r.emit(a)
+}
+
+// splitTitle takes the first line as the title when it looks like a
+// headline: more lines follow, it is short, and it does not end like a
+// sentence.
+func splitTitle(s string) (title, text string) {
+	s = strings.TrimLeft(s, "\n")
+	i := strings.IndexByte(s, '\n')
+	if i < 0 {
+		return "", s
+	}
+	first := strings.TrimSpace(s[:i])
+	rest := strings.TrimLeft(s[i+1:], "\n")
+	if first == "" || strings.TrimSpace(rest) == "" {
+		return "", s
+	}
+	if len(strings.Fields(first)) > 30 || strings.ContainsAny(lastRune(first), ".:؛;") {
+		return "", s
+	}
+	return first, rest
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
+}
+
+var knownJSON = map[string]bool{"id": true, "title": true, "text": true, "url": true, "published": true, "lang": true}
+
+func (r *reader) jsonl(ctx context.Context, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.bad(path, 0, err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	limit := r.opts.MaxArticleBytes*2 + 4096
+	for line := 1; ; line++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, tooLong, rerr := readLine(br, limit)
+		if rerr != nil && rerr != io.EOF {
+			return r.bad(path, line, rerr)
+		}
+		if tooLong {
+			if err := r.bad(path, line, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, limit)); err != nil {
+				return err
+			}
+		} else if len(bytes.TrimSpace(b)) > 0 {
+			if err := r.jsonRecord(path, line, b); err != nil {
+				return err
+			}
+		}
+		if rerr == io.EOF {
+			return nil
+		}
+	}
+}
+
+// readLine reads one line without its newline; lines longer than limit are
+// consumed and reported as tooLong.
+func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > limit {
+			tooLong = true
+		} else {
+			buf = append(buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if tooLong {
+			buf = nil
+		}
+		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+	}
+}
+
+func (r *reader) jsonRecord(path string, line int, b []byte) error {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return r.bad(path, line, ErrBinary)
+	}
+	if !utf8.Valid(b) {
+		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", ErrInvalidUTF8, firstInvalid(b)))
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return r.bad(path, line, fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	a := &model.Article{Source: fmt.Sprintf("%s:%d", path, line)}
+	str := func(k string) (string, error) {
+		raw, ok := m[k]
+		if !ok || string(raw) == "null" {
+			return "", nil
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			if k == "id" { // numeric ids are fine
+				var n json.Number
+				if json.Unmarshal(raw, &n) == nil {
+					return n.String(), nil
+				}
+			}
+			return "", fmt.Errorf("%w: field %q is not a string", ErrMalformed, k)
+		}
+		return s, nil
+	}
+	var err error
+	fields := []struct {
+		k string
+		p *string
+	}{{"id", &a.ID}, {"title", &a.Title}, {"text", &a.Text}, {"url", &a.URL}, {"published", &a.Published}, {"lang", &a.Lang}}
+	for _, f := range fields {
+		if *f.p, err = str(f.k); err != nil {
+			return r.bad(path, line, err)
+		}
+	}
+	for k, raw := range m {
+		if knownJSON[k] {
+			continue
+		}
+		if a.Props == nil {
+			a.Props = map[string]string{}
+		}
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			a.Props[k] = s
+		} else {
+			a.Props[k] = string(raw)
+		}
+	}
+	if len(a.Text) > r.opts.MaxArticleBytes {
+		return r.bad(path, line, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(a.Text), r.opts.MaxArticleBytes))
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return r.bad(path, line, fmt.Errorf("%w: no \"text\"", ErrEmpty))
+	}
+	finish(a)
+	return r.emit(a)
+}
+
+func (r *reader) csv(ctx context.Context, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.bad(path, 0, err)
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\uFEFF")) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		return r.bad(path, 1, fmt.Errorf("%w: reading the header: %v", ErrMalformed, err))
+	}
+	header := append([]string(nil), head...) // the reader reuses its record
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	c := r.opts.CSV
+	textCol, ok := col[c.Text]
+	if !ok {
+		return r.bad(path, 1, fmt.Errorf("%w: no %q column in the header (set corpus.csv.text)", ErrMalformed, c.Text))
+	}
+	known := map[int]bool{}
+	idx := func(name string) int {
+		if i, ok := col[name]; ok {
+			known[i] = true
+			return i
+		}
+		return -1
+	}
+	iID, iTitle, iURL, iPub, iLang := idx(c.ID), idx(c.Title), idx(c.URL), idx(c.Published), idx(c.Lang)
+	known[textCol] = true
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.StartLine
+			}
+			// A broken quote can swallow the rest of the file: report and stop this file.
+			return r.bad(path, line, fmt.Errorf("%w: %v", ErrMalformed, err))
+		}
+		get := func(i int) string {
+			if i < 0 || i >= len(rec) {
+				return ""
+			}
+			return rec[i]
+		}
+		text := get(textCol)
+		if len(text) > r.opts.MaxArticleBytes {
+			if err := r.bad(path, line, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(text))); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := r.checkText([]byte(strings.Join(rec, "\n"))); err != nil {
+			if err := r.bad(path, line, err); err != nil {
+				return err
+			}
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			if err := r.bad(path, line, ErrEmpty); err != nil {
+				return err
+			}
+			continue
+		}
+		a := &model.Article{ID: get(iID), Title: get(iTitle), Text: text, URL: get(iURL), Published: get(iPub), Lang: get(iLang), Source: fmt.Sprintf("%s:%d", path, line)}
+		for i, h := range header {
+			if !known[i] && i < len(rec) && rec[i] != "" {
+				if a.Props == nil {
+					a.Props = map[string]string{}
+				}
+				a.Props[strings.TrimSpace(h)] = rec[i]
+			}
+		}
+		finish(a)
+		if err := r.emit(a); err != nil {
+			return err
+		}
+	}
+}
+
+// finish fills the derived fields: stable id, language, trimmed values.
+func finish(a *model.Article) {
+	a.ID = strings.TrimSpace(a.ID)
+	a.Title = strings.TrimSpace(a.Title)
+	a.Published = strings.TrimSpace(a.Published)
+	if a.ID == "" {
+		a.ID = ContentID(a.Title, a.Text)
+	}
+	if a.Lang == "" {
+		a.Lang = DetectLang(a.Title + " " + a.Text)
+	}
+}
+
+// ContentID is the id of an article that has none: a hash of its content.
+func ContentID(title, text string) string {
+	h := sha256.Sum256([]byte(title + "\x00" + text))
+	return hex.EncodeToString(h[:8])
+}
+
+// ContentHash is the hash of everything in an article that the extraction
+// depends on; staging keys extractions by it.
+func ContentHash(a *model.Article) string {
+	h := sha256.New()
+	for _, s := range []string{a.ID, a.Title, a.Text, a.Published, a.Lang, a.URL} {
+		fmt.Fprintf(h, "%d:%s;", len(s), s)
+	}
+	keys := make([]string, 0, len(a.Props))
+	for k := range a.Props {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "%d:%s=%d:%s;", len(k), k, len(a.Props[k]), a.Props[k])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// DetectLang tells Arabic ("ar") from other text ("en") by the share of
+// Arabic letters among all letters.
+func DetectLang(s string) string {
+	ar, letters := 0, 0
+	for i, r := range s {
+		if i > 20000 {
+			break
+		}
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.Is(unicode.Arabic, r) {
+			ar++
+		}
+	}
+	if letters > 0 && ar*10 >= letters*3 {
+		return "ar"
+	}
+	return "en"
+}

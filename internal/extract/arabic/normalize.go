@@ -1,0 +1,95 @@
+package arabic
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// IsDiacritic reports whether r is an Arabic diacritic (tashkeel, Quranic
+// marks, superscript alef) or the tatweel, which carry no letter identity.
+func IsDiacritic(r rune) bool {
+	switch {
+	case r >= 0x0610 && r <= 0x061A:
+		return true
+	case r >= 0x064B && r <= 0x065F:
+		return true
+	case r == 0x0670, r == 0x0640:
+		return true
+	case r >= 0x06D6 && r <= 0x06ED:
+		return true
+	}
+	return false
+}
+
+// Normalize returns the display-safe normal form of s: Unicode NFKC, with
+// Arabic diacritics and tatweel removed. Letters are otherwise unchanged.
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if IsDiacritic(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// FoldRune maps one rune to its matching form: alef and hamza variants to
+// bare alef, alef maqsura to ya, ta marbuta to ha, hamza on waw/ya to waw/ya,
+// Persian/Urdu look-alikes to Arabic letters, Latin to lower case. It returns
+// -1 for runes that are dropped (diacritics, tatweel).
+func FoldRune(r rune) rune {
+	if IsDiacritic(r) {
+		return -1
+	}
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
+		return 'ا'
+	case 'ى', 'ی', 'ې':
+		return 'ي'
+	case 'ئ':
+		return 'ي'
+	case 'ؤ':
+		return 'و'
+	case 'ة', 'ۀ', 'ە':
+		return 'ه'
+	case 'ک':
+		return 'ك'
+	case 'ـ':
+		return -1
+	case '’', '‘', '`', '´':
+		return '\''
+	}
+	if r < 0x80 || unicode.IsUpper(r) {
+		return unicode.ToLower(r)
+	}
+	return r
+}
+
+// MatchForm returns the form used for every lookup and comparison of names
+// (gazetteer build, NER features, alias resolution): Normalize, then FoldRune
+// on every rune, with runs of white space collapsed to one space.
+// Offsets are not preserved; keep the original text for display.
+func MatchForm(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		f := FoldRune(r)
+		if f < 0 {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(f)
+	}
+	return b.String()
+}

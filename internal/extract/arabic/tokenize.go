@@ -1,0 +1,236 @@
+package arabic
+
+import (
+	"unicode"
+)
+
+// Token is one token; Start/End are offsets in Unicode code points into the
+// original text (End exclusive).
+type Token struct {
+	Text       string
+	Start, End int
+	Sentence   int
+}
+
+// Sentence is one sentence of a text; Start/End are code point offsets into
+// the original text (End exclusive) and Text is that slice.
+type Sentence struct {
+	Text       string
+	Start, End int
+}
+
+// isWordRune reports whether r belongs inside a word token: letters, combining
+// marks (tashkeel), tatweel, digits and zero-width joiners.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) ||
+		r == 0x0640 || r == 0x200C || r == 0x200D || IsDiacritic(r)
+}
+
+// isNumSep reports whether r may join two digit runs inside one number token
+// (3.5, 1,000, ١٢٫٥).
+func isNumSep(r rune) bool {
+	return r == '.' || r == ',' || r == 0x066B || r == 0x066C
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
+}
+
+// Tokenize splits text into word, number and punctuation tokens. Arabic and
+// Latin words are kept whole (clitics are not split; see Analyze and Stems);
+// a run of letters and digits is one token (G20, كوفيد19); digits joined by
+// '.', ',', '٫' or '٬' are one number; runs of '.' are one token ("...");
+// every other punctuation or symbol rune is its own token. Every token's
+// Sentence is the index of the sentence of Sentences(text) that contains it.
+func Tokenize(text string) []Token {
+	rs := []rune(text)
+	var toks []Token
+	n := len(rs)
+	for i := 0; i < n; {
+		r := rs[i]
+		if isSpace(r) {
+			i++
+			continue
+		}
+		j := i + 1
+		switch {
+		case isWordRune(r):
+			for j < n {
+				c := rs[j]
+				if isWordRune(c) {
+					j++
+					continue
+				}
+				// digit SEP digit stays one number
+				if isNumSep(c) && j+1 < n && unicode.IsDigit(rs[j-1]) && unicode.IsDigit(rs[j+1]) {
+					j += 2
+					continue
+				}
+				// Latin apostrophe inside a word: O'Brien, d'Estaing
+				if (c == '\'' || c == '’') && j+1 < n && isLatinLetter(rs[j-1]) && isLatinLetter(rs[j+1]) {
+					j += 2
+					continue
+				}
+				break
+			}
+		case r == '.':
+			for j < n && rs[j] == '.' {
+				j++
+			}
+		}
+		toks = append(toks, Token{Text: string(rs[i:j]), Start: i, End: j})
+		i = j
+	}
+	if len(toks) == 0 {
+		return toks
+	}
+	sents := sentenceBounds(rs)
+	s := 0
+	for k := range toks {
+		for s+1 < len(sents) && toks[k].Start >= sents[s].End {
+			s++
+		}
+		toks[k].Sentence = s
+	}
+	return toks
+}
+
+func isLatinLetter(r rune) bool {
+	return r < 0x250 && unicode.IsLetter(r)
+}
+
+// Sentences splits text into sentences: after . ! ? ؟ ; ؛ … (and runs of
+// them) and at line breaks. A closing quote or bracket right after the
+// terminator stays with its sentence; terminators inside «», “” or "..."
+// quotes do not end the sentence (a line break always does). A '.' between a
+// Latin letter or digit and a following letter or digit (3.5, U.S.A) is not a
+// terminator. Sentences are trimmed of white space and never empty.
+func Sentences(text string) []Sentence {
+	rs := []rune(text)
+	b := sentenceBounds(rs)
+	out := make([]Sentence, len(b))
+	for i, s := range b {
+		out[i] = Sentence{Text: string(rs[s.Start:s.End]), Start: s.Start, End: s.End}
+	}
+	return out
+}
+
+type bound struct{ Start, End int }
+
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?', '؟', ';', '؛', '…', '۔':
+		return true
+	}
+	return false
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '»', '”', '"', ')', ']', '}', '’', '\'', '›':
+		return true
+	}
+	return false
+}
+
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+func sentenceBounds(rs []rune) []bound {
+	var out []bound
+	n := len(rs)
+	emit := func(a, b int) {
+		for a < b && isSpace(rs[a]) {
+			a++
+		}
+		for b > a && isSpace(rs[b-1]) {
+			b--
+		}
+		if a < b {
+			out = append(out, bound{a, b})
+		}
+	}
+	start := 0
+	depth := 0        // «» and “” nesting
+	straight := false // inside "..."
+	for i := 0; i < n; i++ {
+		r := rs[i]
+		switch {
+		case isLineBreak(r):
+			emit(start, i)
+			start = i + 1
+			depth, straight = 0, false
+			continue
+		case r == '«' || r == '“':
+			depth++
+			continue
+		case r == '»' || r == '”':
+			if depth > 0 {
+				depth--
+			}
+			if depth == 0 && !straight && prevIsTerminator(rs, start, i) {
+				i = splitAfter(rs, i+1, &straight, emit, &start)
+			}
+			continue
+		case r == '"':
+			straight = !straight
+			if !straight && depth == 0 && prevIsTerminator(rs, start, i) {
+				i = splitAfter(rs, i+1, &straight, emit, &start)
+			}
+			continue
+		}
+		if !isTerminator(r) || depth > 0 || straight {
+			continue
+		}
+		if r == '.' && i > 0 && i+1 < n {
+			p, q := rs[i-1], rs[i+1]
+			if (isLatinLetter(p) || unicode.IsDigit(p)) && (unicode.IsLetter(q) || unicode.IsDigit(q)) {
+				continue
+			}
+		}
+		// a single Latin capital before '.' is an initial or abbreviation
+		// (U.S. officials, J. Smith)
+		if r == '.' && i > 0 && unicode.IsUpper(rs[i-1]) && isLatinLetter(rs[i-1]) && (i == 1 || !unicode.IsLetter(rs[i-2])) {
+			continue
+		}
+		i = splitAfter(rs, i+1, &straight, emit, &start)
+	}
+	emit(start, n)
+	return out
+}
+
+// prevIsTerminator reports whether the last non-space rune of rs[start:i] is
+// a sentence terminator.
+func prevIsTerminator(rs []rune, start, i int) bool {
+	for k := i - 1; k >= start; k-- {
+		if isSpace(rs[k]) {
+			continue
+		}
+		return isTerminator(rs[k])
+	}
+	return false
+}
+
+// splitAfter absorbs the terminators and closing quotes/brackets from j on,
+// ends the current sentence there and returns the index of the last rune
+// absorbed (the loop variable of the caller).
+func splitAfter(rs []rune, j int, straight *bool, emit func(a, b int), start *int) int {
+	n := len(rs)
+	for j < n && (isTerminator(rs[j]) || isCloser(rs[j])) {
+		if rs[j] == '"' {
+			if !*straight {
+				break // an opening straight quote starts the next sentence
+			}
+			*straight = false
+		}
+		j++
+	}
+	emit(*start, j)
+	*start = j
+	return j - 1
+}

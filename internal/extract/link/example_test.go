@@ -1,0 +1,38 @@
+package link_test
+
+import (
+	"fmt"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/gazetteer"
+)
+
+func ExampleResolve() {
+	g, err := gazetteer.Default()
+	if err != nil {
+		panic(err)
+	}
+	text := "قال الرئيس الروسي فلاديمير بوتين إن كازاخستان طلبت المساعدة. وأضاف بوتين أن موسكو سترد."
+	toks := arabic.Tokenize(text)
+	cands := link.FromMatches(toks, g.FindAll(toks))
+	ents, _ := link.Resolve(text, cands)
+	for _, e := range ents {
+		fmt.Println(e.ID, e.Name, len(e.Mentions))
+	}
+	// Output:
+	// wd:Q159 Russia 1
+	// wd:Q232 Kazakhstan 1
+	// wd:Q649 Moscow 1
+	// wd:Q7747 Vladimir Putin 2
+}
+
+func ExampleDoc_CountryInFocus() {
+	g, _ := gazetteer.Default()
+	text := "تقع كازاخستان في آسيا الوسطى. وأعلنت كازاخستان الطوارئ. ونشرت روسيا قوات في هذا البلد."
+	toks := arabic.Tokenize(text)
+	d := link.NewDoc(text, link.FromMatches(toks, g.FindAll(toks)))
+	offset := len([]rune(text)) - len([]rune("هذا البلد."))
+	fmt.Println(d.CountryInFocus(offset, "wd:Q159"))
+	// Output: wd:Q232
+}

@@ -1,0 +1,486 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// Candidate is one entity mention proposed by NER or the gazetteer.
+type Candidate struct {
+	Start, End int    // code point offsets into the article text (End exclusive)
+	Sentence   int    // sentence index
+	Text       string // the mention as written
+	Type       string // model type, or "" when unknown
+	// Entry is the gazetteer entry of the mention, nil when not in the
+	// gazetteer.
+	Entry *gazetteer.Entry
+	// Demonym marks an adjective of Entry (الروسي, "Russian"): it resolves to
+	// the country but is kept as a mention only when the country has no other.
+	Demonym bool
+}
+
+// FromMatches turns gazetteer matches over toks into candidates.
+func FromMatches(toks []arabic.Token, ms []gazetteer.Match) []Candidate {
+	out := make([]Candidate, 0, len(ms))
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(toks) || m.Start >= m.End || m.Entry == nil {
+			continue
+		}
+		out = append(out, Candidate{
+			Start: toks[m.Start].Start, End: toks[m.End-1].End, Sentence: toks[m.Start].Sentence,
+			Text: m.Surface, Type: m.Entry.Type, Entry: m.Entry, Demonym: m.IsDemonym,
+		})
+	}
+	return out
+}
+
+// Titles that may precede a name and are not part of it, in MatchForm.
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`الرئيس رئيس الملك ملك الامير امير الشيخ شيخ السيد السيده
+		الدكتور د الجنرال المستشار الوزير وزير الزعيم الاميره الملكه الرءيس السلطان سلطان
+		president pres prime minister mr mrs ms dr king queen prince sheikh gen general chancellor
+		minister sir lord`) {
+		titleWords[arabic.MatchForm(w)] = true
+	}
+}
+
+// stripFirst removes the conjunction و and a preposition (ب ل ك) from the
+// first word of a name (وبوتين -> بوتين، لروسيا -> روسيا), keeping the
+// article. The conjunction ف is left alone: it starts too many names
+// (فلاديمير).
+func stripFirst(w string) string {
+	a := arabic.Analyze(w)
+	if (a.Conj == "" && a.Prep == "") || a.Conj == "ف" {
+		return w
+	}
+	return a.Article + a.Stem + a.Suffix
+}
+
+// literal reports whether text is, as written, an alias of e (so nothing
+// should be stripped from it).
+func literal(text string, e *gazetteer.Entry) bool {
+	if e == nil {
+		return false
+	}
+	m := arabic.MatchForm(text)
+	for _, a := range e.Aliases {
+		if arabic.MatchForm(a) == m {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords returns the words of a mention in MatchForm, with the clitics of
+// the first word and leading titles removed.
+func nameWords(text string, e *gazetteer.Entry) []string {
+	d := displayName(text, e)
+	out := []string{}
+	for _, w := range strings.Fields(d) {
+		if m := arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”")); m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// displayName returns the mention without the clitics of its first word and
+// without leading titles, in Normalize form.
+func displayName(text string, e *gazetteer.Entry) string {
+	ws := strings.Fields(arabic.Normalize(text))
+	if len(ws) == 0 || literal(text, e) {
+		return strings.Join(ws, " ")
+	}
+	ws[0] = stripFirst(ws[0])
+	start := 0
+	for start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {
+		start++
+	}
+	return strings.Join(ws[start:], " ")
+}
+
+// skeleton is the consonant outline of a Latin name or of the
+// transliteration of an Arabic one, used to pair Arabic and Latin spellings
+// of the same name: Tokayev/توكاييف -> "tkyf", Putin/بوتين -> "btn".
+func skeleton(s string) string {
+	if hasArabic(s) {
+		if rs := []rune(s); len(rs) > 4 && rs[0] == 'ا' && rs[1] == 'ل' {
+			s = string(rs[2:])
+		}
+		s = gazetteer.Transliterate(s)
+	} else {
+		l := strings.ToLower(s)
+		for _, p := range []string{"al-", "el-", "al ", "el "} {
+			if strings.HasPrefix(l, p) && len(l) > len(p)+2 {
+				s = s[len(p):]
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'h', '\'', '-', ' ', 'w':
+			continue
+		case 'v':
+			r = 'f'
+		case 'p':
+			r = 'b'
+		case 'c', 'q', 'g':
+			r = 'k'
+		case 'x':
+			b.WriteString("ks")
+			continue
+		case 'j':
+			r = 'y'
+		}
+		if r < 0x250 && unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	// letters doubled in one script and not the other
+	rs := []rune(b.String())
+	out := rs[:0]
+	for i, r := range rs {
+		if i == 0 || r != rs[i-1] {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06FF {
+			return true
+		}
+	}
+	return false
+}
+
+// cluster is one entity being built.
+type cluster struct {
+	key   string
+	entry *gazetteer.Entry
+	types map[string]int
+	cands []int // candidate indices
+	words []string
+	first int // offset of the first mention
+}
+
+// Resolve merges the candidates of one article (text) into entities and
+// returns them sorted by ID, with aliases sorted and mentions ordered by
+// offset, together with the entity ID of each candidate (parallel to
+// cands). Every candidate resolves to an entity; demonyms resolve to their
+// country. Entities from the gazetteer have its key, name and QID; the
+// others get ID gazetteer.KeyFor(type, longest mention), preferring the
+// longest Arabic-script mention when there is one, and Name the longest
+// Latin-script mention, else the transliteration of the Arabic one (the
+// original is kept as an alias).
+func Resolve(text string, cands []Candidate) (ents []model.Entity, mentionEntity []string) {
+	return resolve(text, cands).entities()
+}
+
+type resolution struct {
+	text     string
+	cands    []Candidate
+	clusters []*cluster
+	of       []*cluster // candidate -> cluster
+}
+
+func resolve(text string, cands []Candidate) *resolution {
+	r := &resolution{text: text, cands: cands, of: make([]*cluster, len(cands))}
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].Start < cands[order[b]].Start })
+
+	byKey := map[string]*cluster{}
+	newCluster := func(key string, e *gazetteer.Entry, i int) *cluster {
+		c := &cluster{key: key, entry: e, types: map[string]int{}, first: cands[i].Start}
+		byKey[key] = c
+		r.clusters = append(r.clusters, c)
+		return c
+	}
+	join := func(c *cluster, i int) {
+		c.cands = append(c.cands, i)
+		if t := cands[i].Type; t != "" && !cands[i].Demonym {
+			c.types[t]++
+		}
+		r.of[i] = c
+		if w := nameWords(cands[i].Text, cands[i].Entry); len(w) > len(c.words) && !cands[i].Demonym {
+			c.words = w
+		}
+	}
+	// 1. gazetteer entries
+	for _, i := range order {
+		if e := cands[i].Entry; e != nil {
+			c := byKey[e.Key]
+			if c == nil {
+				c = newCluster(e.Key, e, i)
+			}
+			join(c, i)
+		}
+	}
+	// 2. other names, longest first, so that short forms find their full name
+	rest := []int{}
+	for _, i := range order {
+		if cands[i].Entry == nil && len(nameWords(cands[i].Text, nil)) > 0 {
+			rest = append(rest, i)
+		}
+	}
+	sort.SliceStable(rest, func(a, b int) bool {
+		return len(nameWords(cands[rest[a]].Text, nil)) > len(nameWords(cands[rest[b]].Text, nil))
+	})
+	for _, i := range rest {
+		w := nameWords(cands[i].Text, nil)
+		exact := "name:" + strings.Join(w, " ")
+		if c := byKey[exact]; c != nil && typeOK(c, cands[i].Type) {
+			join(c, i)
+			continue
+		}
+		if c := r.partialOwner(i, w); c != nil {
+			join(c, i)
+			continue
+		}
+		c := newCluster(exact, nil, i)
+		join(c, i)
+	}
+	// 3. Arabic and Latin spellings of the same name the gazetteer lacks
+	for a := 0; a < len(r.clusters); a++ {
+		ca := r.clusters[a]
+		if ca.entry != nil || len(ca.cands) == 0 {
+			continue
+		}
+		for b := a + 1; b < len(r.clusters); b++ {
+			cb := r.clusters[b]
+			if len(cb.cands) == 0 || !sameType(ca, cb) {
+				continue
+			}
+			if crossScript(ca, cb, cands) {
+				target, src := ca, cb
+				if cb.entry != nil || len(strings.Join(cb.words, " ")) > len(strings.Join(ca.words, " ")) {
+					target, src = cb, ca
+				}
+				for _, i := range src.cands {
+					join(target, i)
+				}
+				src.cands = nil
+			}
+		}
+	}
+	return r
+}
+
+func typeOK(c *cluster, t string) bool {
+	if t == "" {
+		return true
+	}
+	if c.entry != nil {
+		return c.entry.Type == t
+	}
+	if len(c.types) == 0 {
+		return true
+	}
+	return c.types[t] > 0
+}
+
+func sameType(a, b *cluster) bool {
+	ta, tb := a.typ(), b.typ()
+	return ta == tb || ta == model.Misc || tb == model.Misc
+}
+
+// crossScript reports whether one cluster is written in Arabic and the other
+// in Latin script and some mention of each has the same consonant skeleton
+// (of three letters or more) on its last word.
+func crossScript(a, b *cluster, cands []Candidate) bool {
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	la, lb := a.words[len(a.words)-1], b.words[len(b.words)-1]
+	if hasArabic(la) == hasArabic(lb) {
+		return false
+	}
+	sa, sb := skeleton(la), skeleton(lb)
+	return len([]rune(sa)) >= 3 && sa == sb
+}
+
+// partialOwner returns the person cluster whose full name ends with the
+// words w (a surname, or the last names), or whose last word is w when w is
+// a single word: the nearest one mentioned before candidate i, else the
+// nearest after.
+func (r *resolution) partialOwner(i int, w []string) *cluster {
+	t := r.cands[i].Type
+	if t != "" && t != model.Person {
+		return nil
+	}
+	var before, after *cluster
+	bestB, bestA := -1, -1
+	for _, c := range r.clusters {
+		if len(c.cands) == 0 || c.typ() != model.Person {
+			continue
+		}
+		if !endsWith(c, w) {
+			continue
+		}
+		for _, j := range c.cands {
+			s := r.cands[j].Start
+			if s < r.cands[i].Start && s > bestB {
+				before, bestB = c, s
+			}
+			if s > r.cands[i].Start && (bestA < 0 || s < bestA) {
+				after, bestA = c, s
+			}
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// endsWith reports whether a longer name of c ends with w (the gazetteer
+// aliases of c count too).
+func endsWith(c *cluster, w []string) bool {
+	check := func(full []string) bool {
+		if len(full) <= len(w) {
+			return false
+		}
+		for k := range w {
+			if full[len(full)-len(w)+k] != w[k] {
+				return false
+			}
+		}
+		return true
+	}
+	if check(c.words) {
+		return true
+	}
+	if c.entry != nil {
+		for _, a := range c.entry.Aliases {
+			if check(strings.Fields(arabic.MatchForm(a))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *cluster) typ() string {
+	if c.entry != nil {
+		return c.entry.Type
+	}
+	best, n := "", 0
+	for _, t := range model.EntityTypes {
+		if c.types[t] > n {
+			best, n = t, c.types[t]
+		}
+	}
+	if best == "" {
+		return model.Misc
+	}
+	return best
+}
+
+// entities builds the output of Resolve.
+func (r *resolution) entities() ([]model.Entity, []string) {
+	ids := make([]string, len(r.cands))
+	var out []model.Entity
+	for _, c := range r.clusters {
+		if len(c.cands) == 0 {
+			continue
+		}
+		sort.SliceStable(c.cands, func(a, b int) bool { return r.cands[c.cands[a]].Start < r.cands[c.cands[b]].Start })
+		hasName := false
+		for _, i := range c.cands {
+			if !r.cands[i].Demonym {
+				hasName = true
+			}
+		}
+		e := model.Entity{Type: c.typ(), Aliases: []string{}, Mentions: []model.Mention{}}
+		aliases := map[string]bool{}
+		canonAr, canonLat := "", "" // longest Arabic-script and other mention
+		for _, i := range c.cands {
+			cd := r.cands[i]
+			if cd.Demonym && hasName {
+				continue
+			}
+			e.Mentions = append(e.Mentions, model.Mention{Text: cd.Text, Start: cd.Start, End: cd.End, Sentence: cd.Sentence})
+			if cd.Demonym {
+				continue
+			}
+			d := displayName(cd.Text, cd.Entry)
+			if d == "" {
+				continue
+			}
+			aliases[d] = true
+			if hasArabic(d) {
+				if len([]rune(d)) > len([]rune(canonAr)) {
+					canonAr = d
+				}
+			} else if len([]rune(d)) > len([]rune(canonLat)) {
+				canonLat = d
+			}
+		}
+		if c.entry != nil {
+			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
+		} else {
+			// the key follows the original (Arabic) name when there is one, the
+			// display name a Latin spelling from the text when there is one
+			canon := canonAr
+			if canon == "" {
+				canon = canonLat
+			}
+			e.ID = gazetteer.KeyFor(e.Type, canon)
+			e.Name = canonLat
+			if e.Name == "" {
+				e.Name = gazetteer.Transliterate(canonAr)
+			}
+		}
+		if e.Name != "" {
+			aliases[e.Name] = true
+		}
+		for a := range aliases {
+			e.Aliases = append(e.Aliases, a)
+		}
+		sort.Strings(e.Aliases)
+		for _, i := range c.cands {
+			ids[i] = e.ID
+		}
+		out = append(out, e)
+	}
+	// two clusters may end with the same ID (the same name typed twice):
+	// merge them
+	sort.SliceStable(out, func(a, b int) bool { return out[a].ID < out[b].ID })
+	merged := out[:0]
+	for _, e := range out {
+		if n := len(merged); n > 0 && merged[n-1].ID == e.ID {
+			m := &merged[n-1]
+			m.Mentions = append(m.Mentions, e.Mentions...)
+			sort.SliceStable(m.Mentions, func(a, b int) bool { return m.Mentions[a].Start < m.Mentions[b].Start })
+			m.Aliases = uniqueSorted(append(m.Aliases, e.Aliases...))
+			continue
+		}
+		merged = append(merged, e)
+	}
+	return merged, ids
+}
+
+func uniqueSorted(xs []string) []string {
+	sort.Strings(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

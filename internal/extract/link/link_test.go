@@ -1,0 +1,256 @@
+package link
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+)
+
+func gaz(t testing.TB) *gazetteer.Gazetteer {
+	t.Helper()
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// candidates returns the gazetteer candidates of text plus NER-like
+// candidates (no gazetteer entry) for the given spans of text.
+func candidates(t testing.TB, text string, ner map[string]string) []Candidate {
+	toks := arabic.Tokenize(text)
+	cands := FromMatches(toks, gaz(t).FindAll(toks))
+	rs := []rune(text)
+	for span, typ := range ner {
+		from := 0
+		for {
+			i := strings.Index(string(rs[from:]), span)
+			if i < 0 {
+				break
+			}
+			start := from + len([]rune(string(rs[from:])[:i]))
+			end := start + len([]rune(span))
+			sent := 0
+			for _, tk := range toks {
+				if tk.Start == start {
+					sent = tk.Sentence
+				}
+			}
+			cands = append(cands, Candidate{Start: start, End: end, Sentence: sent, Text: span, Type: typ})
+			from = end
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].Start < cands[b].Start })
+	return cands
+}
+
+func byID(ents []model.Entity) map[string]model.Entity {
+	m := map[string]model.Entity{}
+	for _, e := range ents {
+		m[e.ID] = e
+	}
+	return m
+}
+
+func TestResolveSeed(t *testing.T) {
+	files, _ := filepath.Glob("/work/shared/corpus/seed/*.txt")
+	if len(files) == 0 {
+		t.Skip("seed article not found under /work/shared/corpus/seed")
+	}
+	raw, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	toks := arabic.Tokenize(text)
+	cands := FromMatches(toks, gaz(t).FindAll(toks))
+	ents, ids := Resolve(text, cands)
+	if len(ids) != len(cands) {
+		t.Fatalf("%d ids for %d candidates", len(ids), len(cands))
+	}
+	m := byID(ents)
+	for id, qid := range map[string]string{
+		"wd:Q7747": "Q7747", "wd:Q159": "Q159", "wd:Q232": "Q232", "wd:Q649": "Q649",
+		"wd:Q15180": "Q15180", "wd:Q318693": "Q318693", "wd:Q27275": "Q27275",
+	} {
+		e, ok := m[id]
+		if !ok {
+			t.Errorf("entity %s missing", id)
+			continue
+		}
+		if e.Wikidata != qid {
+			t.Errorf("%s: wikidata %q", id, e.Wikidata)
+		}
+	}
+	putin := m["wd:Q7747"]
+	if len(putin.Mentions) != 2 || putin.Type != model.Person {
+		t.Errorf("Putin: %+v", putin)
+	}
+	// every mention is in the text at its offsets
+	rs := []rune(text)
+	for _, e := range ents {
+		for _, mn := range e.Mentions {
+			if string(rs[mn.Start:mn.End]) != mn.Text {
+				t.Errorf("%s: mention %q at %d:%d is %q", e.ID, mn.Text, mn.Start, mn.End, string(rs[mn.Start:mn.End]))
+			}
+		}
+		t.Logf("%s %s %s %v (%d mentions)", e.ID, e.Type, e.Name, e.Aliases, len(e.Mentions))
+	}
+	// deterministic
+	again, _ := Resolve(text, cands)
+	if !reflect.DeepEqual(ents, again) {
+		t.Error("Resolve is not deterministic")
+	}
+
+	d := NewDoc(text, cands)
+	off := strings.Index(text, "في هذا البلد")
+	off = len([]rune(text[:off]))
+	if got := d.CountryInFocus(off, "wd:Q159"); got != "wd:Q232" {
+		t.Errorf("CountryInFocus(هذا البلد) = %q, want wd:Q232", got)
+	}
+	if got := d.SpeakerCountry("wd:Q7747"); got != "wd:Q159" {
+		t.Errorf("SpeakerCountry(Putin) = %q", got)
+	}
+	if got := d.TitleHolder(TitlePresident, "wd:Q232", len(rs)); got != "wd:Q200881" {
+		t.Errorf("TitleHolder(president, Kazakhstan) = %q", got)
+	}
+}
+
+func TestPartialNames(t *testing.T) {
+	// invented names, not in the gazetteer
+	text := "التقى الوزير سامر الخطيبي بنظيره. وقال الخطيبي إن الاجتماع كان مثمرا. Samer Khatibi said more. Khatibi left."
+	cands := candidates(t, text, map[string]string{
+		"سامر الخطيبي": model.Person, "الخطيبي": model.Person, "Samer Khatibi": model.Person, "Khatibi": model.Person,
+	})
+	// "الخطيبي" also occurs inside "سامر الخطيبي": drop that overlapping copy
+	var cs []Candidate
+	for _, c := range cands {
+		overlap := false
+		for _, o := range cands {
+			if o.Start <= c.Start && o.End >= c.End && o.End-o.Start > c.End-c.Start {
+				overlap = true
+			}
+		}
+		if !overlap {
+			cs = append(cs, c)
+		}
+	}
+	ents, ids := Resolve(text, cs)
+	persons := 0
+	for _, e := range ents {
+		if e.Type == model.Person {
+			persons++
+		}
+	}
+	if persons != 1 {
+		t.Fatalf("got %d persons, want 1: %+v", persons, ents)
+	}
+	e := ents[0]
+	if e.ID != "person:سامر_الخطيبي" || len(e.Mentions) != 4 {
+		t.Errorf("entity %+v", e)
+	}
+	if e.Name != "Samer Khatibi" {
+		t.Errorf("name %q", e.Name)
+	}
+	for i, id := range ids {
+		if id != e.ID {
+			t.Errorf("candidate %d (%s) -> %q", i, cs[i].Text, id)
+		}
+	}
+}
+
+func TestSurnameBeforeFullName(t *testing.T) {
+	text := "قال توكاييف أمس. وكان قاسم جومارت توكاييف قد ندد بالهجوم."
+	cands := candidates(t, text, nil)
+	ents, ids := Resolve(text, cands)
+	if len(ents) != 1 || ents[0].ID != "wd:Q200881" {
+		t.Fatalf("got %+v", ents)
+	}
+	if ids[0] != ids[1] {
+		t.Errorf("ids %v", ids)
+	}
+}
+
+func TestNERCandidateJoinsGazetteerPerson(t *testing.T) {
+	text := "قال فلاديمير بوتين إن بوتين الرئيس."
+	toks := arabic.Tokenize(text)
+	cands := FromMatches(toks, gaz(t).FindAll(toks))
+	// NER proposes a partial name the gazetteer would not match (with a clitic)
+	cands = append(cands, Candidate{Start: 0, End: 3, Text: "قال", Type: model.Misc})
+	ents, _ := Resolve(text, cands)
+	m := byID(ents)
+	if e := m["wd:Q7747"]; len(e.Mentions) != 2 {
+		t.Errorf("Putin: %+v", e)
+	}
+}
+
+func TestCrossScript(t *testing.T) {
+	text := "قال ميرزويان إن المحادثات ستستمر. Mirzoyan said talks would go on."
+	cands := candidates(t, text, map[string]string{"ميرزويان": model.Person, "Mirzoyan": model.Person})
+	ents, _ := Resolve(text, cands)
+	if len(ents) != 1 {
+		t.Fatalf("got %d entities: %+v", len(ents), ents)
+	}
+	if ents[0].ID != "person:ميرزويان" || len(ents[0].Mentions) != 2 {
+		t.Errorf("got %+v", ents[0])
+	}
+}
+
+func TestDemonymOnlyCountry(t *testing.T) {
+	text := "أعلنت الحكومة الكازاخستانية توقيف المحتجين في روسيا والقوات الروسية."
+	cands := candidates(t, text, nil)
+	ents, ids := Resolve(text, cands)
+	m := byID(ents)
+	kz, ru := m["wd:Q232"], m["wd:Q159"]
+	if len(kz.Mentions) != 1 || kz.Mentions[0].Text != "الكازاخستانية" {
+		t.Errorf("Kazakhstan from its adjective only: %+v", kz)
+	}
+	if len(ru.Mentions) != 1 || ru.Mentions[0].Text != "روسيا" {
+		t.Errorf("Russia: the adjective is not a mention when the name is there: %+v", ru)
+	}
+	for i, c := range cands {
+		if c.Demonym && ids[i] == "" {
+			t.Errorf("demonym %q unresolved", c.Text)
+		}
+	}
+}
+
+func TestCoreference(t *testing.T) {
+	text := "قال الرئيس الروسي فلاديمير بوتين إن الوضع في كازاخستان خطير. " +
+		"وأضاف أن بلاده لن تسمح بذلك. ونشرت روسيا قوات في هذا البلد. " +
+		"ودعا رئيس كازاخستان قاسم جومارت توكاييف إلى الهدوء. وقال رئيس كازاخستان إن البلاد آمنة."
+	cands := candidates(t, text, nil)
+	d := NewDoc(text, cands)
+	off := func(s string) int { return len([]rune(text[:strings.Index(text, s)])) }
+	if got := d.LastPerson(off("وأضاف")); got != "wd:Q7747" {
+		t.Errorf("LastPerson = %q", got)
+	}
+	if got := d.SpeakerCountry(d.LastPerson(off("بلاده"))); got != "wd:Q159" {
+		t.Errorf("SpeakerCountry = %q", got)
+	}
+	if got := d.CountryInFocus(off("هذا البلد"), "wd:Q159"); got != "wd:Q232" {
+		t.Errorf("CountryInFocus = %q", got)
+	}
+	if got := d.TitleHolder(TitlePresident, "wd:Q232", off("وقال رئيس كازاخستان")); got != "wd:Q200881" {
+		t.Errorf("TitleHolder = %q", got)
+	}
+	want := [][3]string{{"wd:Q7747", TitlePresident, "wd:Q159"}, {"wd:Q200881", TitlePresident, "wd:Q232"}}
+	if got := d.Appositions(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Appositions = %v, want %v", got, want)
+	}
+}
+
+func TestSkeleton(t *testing.T) {
+	for a, b := range map[string]string{"توكاييف": "Tokayev", "بوتين": "Putin", "ميرزويان": "Mirzoyan"} {
+		if skeleton(a) != skeleton(b) {
+			t.Errorf("skeleton(%q)=%q != skeleton(%q)=%q", a, skeleton(a), b, skeleton(b))
+		}
+	}
+}

@@ -1,0 +1,447 @@
+package ner
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+)
+
+// featureVersion names the feature set; a model is only usable by code that
+// extracts the same features.
+const featureVersion = "f1"
+
+// tokInfo is what the features look at for one token.
+type tokInfo struct {
+	mf     string // arabic.MatchForm
+	base   string // clitics stripped (baseForm)
+	noCl   string // without conjunction and preposition, article kept
+	cl     string // clitic pattern: conj, prep, article, suffix
+	shape  string
+	trig   uint8 // bit set of triggerLists (of base)
+	single uint32
+	begin  uint32
+	inside uint32
+	nat    bool
+	clust  string // word cluster of mf, "" if none
+	mem    string // majority training type of base, "" if unseen
+	memB   string // how clear the majority is
+}
+
+// sentenceInfo computes the per-token information for a sentence.
+func (m *Model) sentenceInfo(tokens []string) []tokInfo {
+	n := len(tokens)
+	info := make([]tokInfo, n)
+	base := make([]string, n)
+	for i, t := range tokens {
+		ti := &info[i]
+		ti.mf = arabic.MatchForm(t)
+		st := arabic.Stems(t)
+		if len(st) > 0 {
+			ti.base = st[len(st)-1]
+		}
+		base[i] = ti.base
+		a := arabic.Analyze(t)
+		ti.cl = a.Conj + "|" + a.Prep + "|" + a.Article + "|" + a.Suffix
+		if a.Article != "" {
+			ti.noCl = "ال" + ti.base
+		} else {
+			ti.noCl = ti.base
+		}
+		ti.shape = shapeOf(t)
+		ti.trig = m.lex.triggers[ti.base]
+		if m.clusters != nil {
+			ti.clust = m.clusters[ti.mf]
+		}
+		if c, ok := m.Memory[ti.base]; ok {
+			ti.mem, ti.memB = memFeature(c)
+		}
+	}
+	single := make([]uint32, n)
+	begin := make([]uint32, n)
+	inside := make([]uint32, n)
+	m.lex.match(base, begin, inside, single)
+	natBit := uint32(1) << listIndex(listNat)
+	for i := range info {
+		info[i].single, info[i].begin, info[i].inside = single[i], begin[i], inside[i]
+		info[i].nat = m.isNat(info[i].base, natBit)
+	}
+	return info
+}
+
+// isNat reports whether base is a nationality adjective in any gender or
+// number: روسي، روسيه، روسيين، روسيون، روسيات.
+func (m *Model) isNat(base string, bit uint32) bool {
+	if len(base) < 4 {
+		return false
+	}
+	try := func(s string) bool {
+		return m.lex.phrases[hashAdd(fnvOffset, s)]&bit != 0
+	}
+	if try(base) {
+		return true
+	}
+	for _, suf := range []string{"ه", "ين", "ون", "ات"} {
+		if len(base) > len(suf)+3 && base[len(base)-len(suf):] == suf && try(base[:len(base)-len(suf)]) {
+			return true
+		}
+	}
+	return false
+}
+
+var memTypes = [5]string{"O", "PERS", "LOC", "ORG", "MISC"}
+
+// memFeature summarises tag counts: the majority type and whether it is
+// unanimous, a clear majority or a plurality, with a frequency class.
+func memFeature(c [5]int32) (string, string) {
+	tot, best := int32(0), 0
+	for k, v := range c {
+		tot += v
+		if v > c[best] {
+			best = k
+		}
+	}
+	if tot == 0 {
+		return "", ""
+	}
+	frac := float64(c[best]) / float64(tot)
+	b := "plur"
+	switch {
+	case frac == 1:
+		b = "all"
+	case frac >= 0.7:
+		b = "most"
+	}
+	if tot >= 5 {
+		b += "+"
+	}
+	return memTypes[best], b
+}
+
+func listIndex(name string) int {
+	for k, n := range phraseLists {
+		if n == name {
+			return k
+		}
+	}
+	panic("unknown list " + name)
+}
+
+// shapeOf classifies a token's script and form: "A" Arabic word, "Aa" Latin
+// capitalised, "a" Latin lower case, "AA" Latin all caps, "9" number,
+// "9a" mixed letters and digits, "p" punctuation, plus "q" for quotes.
+func shapeOf(t string) string {
+	var arab, upper, lower, digit, other int
+	first := true
+	capFirst := false
+	for _, r := range t {
+		switch {
+		case r >= 0x0600 && r <= 0x06FF || r >= 0x0750 && r <= 0x077F || r >= 0xFB50 && r <= 0xFEFF:
+			if unicode.IsDigit(r) {
+				digit++
+			} else {
+				arab++
+			}
+		case unicode.IsDigit(r):
+			digit++
+		case unicode.IsUpper(r):
+			upper++
+			if first {
+				capFirst = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		default:
+			other++
+		}
+		first = false
+	}
+	switch {
+	case arab > 0 && digit == 0 && upper+lower == 0:
+		return "A"
+	case arab > 0:
+		return "Am"
+	case digit > 0 && upper+lower == 0 && other == 0:
+		if digit == 4 {
+			return "9999"
+		}
+		return "9"
+	case digit > 0 && upper+lower > 0:
+		return "9a"
+	case digit > 0:
+		return "9p"
+	case upper > 0 && lower == 0:
+		return "AA"
+	case capFirst:
+		return "Aa"
+	case lower > 0:
+		return "a"
+	}
+	switch t {
+	case "\"", "«", "»", "“", "”", "'":
+		return "q"
+	case "(", ")", "[", "]":
+		return "b"
+	}
+	return "p:" + t
+}
+
+// feature template ids
+const (
+	fBias byte = iota + 1
+	fW
+	fBase
+	fNoCl
+	fCl
+	fPre
+	fSuf
+	fBPre
+	fBSuf
+	fShape
+	fWm1
+	fWm2
+	fWp1
+	fWp2
+	fBm1
+	fBm2
+	fBp1
+	fBp2
+	fBigL
+	fBigR
+	fBBigL
+	fBBigR
+	fSufP1
+	fSufM1
+	fShM1
+	fShP1
+	fGazS
+	fGazB
+	fGazI
+	fGazBm1
+	fGazBp1
+	fGazIp1
+	fNat
+	fNatP1
+	fNatM1
+	fTrig
+	fTrigM1
+	fTrigM2
+	fTrigM1W
+	fFirst
+	fLast
+	fLen
+	fTriL
+	fClust
+	fClustM1
+	fClustP1
+	fShWord
+	fClP1
+	fGazSm1
+	fGazSp1
+	fMem
+	fMemM1
+	fMemP1
+)
+
+// featurizer appends hashed features to a buffer without allocating per
+// feature.
+type featurizer struct{ buf []uint64 }
+
+func (f *featurizer) add(id byte, s string) {
+	h := uint64(fnvOffset)
+	h ^= uint64(id)
+	h *= fnvPrime
+	f.buf = append(f.buf, hashAdd(h, s))
+}
+
+func (f *featurizer) add2(id byte, a, b string) {
+	h := uint64(fnvOffset)
+	h ^= uint64(id)
+	h *= fnvPrime
+	h = hashAdd(h, a)
+	h ^= 0xff
+	h *= fnvPrime
+	f.buf = append(f.buf, hashAdd(h, b))
+}
+
+func (f *featurizer) addBits(id byte, bits uint32) {
+	for bits != 0 {
+		k := trailingZeros(bits)
+		bits &^= 1 << k
+		f.add(id, phraseLists[k])
+	}
+}
+
+// prefix/suffix of s in runes
+func runePrefix(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return "", false
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return s[:i], i < len(s)
+}
+
+func runeSuffix(s string, n int) (string, bool) {
+	i := len(s)
+	for k := 0; k < n; k++ {
+		if i <= 0 {
+			return "", false
+		}
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:], i > 0
+}
+
+var lenNames = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8+"}
+
+// features appends the features of token i to f.buf.
+func (m *Model) features(f *featurizer, info []tokInfo, i int) {
+	n := len(info)
+	t := &info[i]
+	get := func(j int) *tokInfo {
+		if j < 0 || j >= n {
+			return nil
+		}
+		return &info[j]
+	}
+	word := func(j int) string {
+		if x := get(j); x != nil {
+			return x.mf
+		}
+		if j < 0 {
+			return "<s>"
+		}
+		return "</s>"
+	}
+	base := func(j int) string {
+		if x := get(j); x != nil {
+			return x.base
+		}
+		if j < 0 {
+			return "<s>"
+		}
+		return "</s>"
+	}
+	f.add(fBias, "")
+	f.add(fW, t.mf)
+	f.add(fBase, t.base)
+	f.add(fNoCl, t.noCl)
+	f.add(fCl, t.cl)
+	for k := 1; k <= 4; k++ {
+		if p, ok := runePrefix(t.mf, k); ok {
+			f.add(fPre, p)
+		}
+		if s, ok := runeSuffix(t.mf, k); ok {
+			f.add(fSuf, s)
+		}
+	}
+	for k := 1; k <= 3; k++ {
+		if p, ok := runePrefix(t.base, k); ok {
+			f.add(fBPre, p)
+		}
+		if s, ok := runeSuffix(t.base, k); ok {
+			f.add(fBSuf, s)
+		}
+	}
+	f.add(fShape, t.shape)
+	f.add(fWm1, word(i-1))
+	f.add(fWm2, word(i-2))
+	f.add(fWp1, word(i+1))
+	f.add(fWp2, word(i+2))
+	f.add(fBm1, base(i-1))
+	f.add(fBm2, base(i-2))
+	f.add(fBp1, base(i+1))
+	f.add(fBp2, base(i+2))
+	f.add2(fBigL, word(i-1), t.mf)
+	f.add2(fBigR, t.mf, word(i+1))
+	f.add2(fBBigL, base(i-1), t.base)
+	f.add2(fBBigR, t.base, base(i+1))
+	f.add2(fTriL, base(i-2), base(i-1))
+	if x := get(i + 1); x != nil {
+		if s, ok := runeSuffix(x.mf, 2); ok {
+			f.add(fSufP1, s)
+		}
+		f.add(fShP1, x.shape)
+		f.add(fClP1, x.cl)
+		f.addBits(fGazBp1, x.begin)
+		f.addBits(fGazIp1, x.inside)
+		f.addBits(fGazSp1, x.single)
+		if x.nat {
+			f.add(fNatP1, "")
+		}
+		if x.clust != "" {
+			f.add(fClustP1, x.clust)
+		}
+	} else {
+		f.add(fShP1, "</s>")
+	}
+	if x := get(i - 1); x != nil {
+		if s, ok := runeSuffix(x.mf, 2); ok {
+			f.add(fSufM1, s)
+		}
+		f.add(fShM1, x.shape)
+		f.addBits(fGazBm1, x.begin|x.inside)
+		f.addBits(fGazSm1, x.single)
+		if x.nat {
+			f.add(fNatM1, "")
+		}
+		if x.trig != 0 {
+			f.add(fTrigM1, strconv.Itoa(int(x.trig)))
+			f.add2(fTrigM1W, strconv.Itoa(int(x.trig)), t.shape)
+		}
+		if x.clust != "" {
+			f.add(fClustM1, x.clust)
+		}
+	} else {
+		f.add(fShM1, "<s>")
+		f.add(fFirst, "")
+	}
+	if x := get(i - 2); x != nil && x.trig != 0 {
+		f.add(fTrigM2, strconv.Itoa(int(x.trig)))
+	}
+	if i == n-1 {
+		f.add(fLast, "")
+	}
+	f.addBits(fGazS, t.single)
+	f.addBits(fGazB, t.begin)
+	f.addBits(fGazI, t.inside)
+	if t.nat {
+		f.add(fNat, "")
+	}
+	if t.trig != 0 {
+		f.add(fTrig, strconv.Itoa(int(t.trig)))
+	}
+	l := utf8.RuneCountInString(t.base)
+	if l >= len(lenNames) {
+		l = len(lenNames) - 1
+	}
+	f.add(fLen, lenNames[l])
+	if t.clust != "" {
+		f.add(fClust, t.clust)
+		for _, p := range []int{4, 8, 12} {
+			if len(t.clust) > p {
+				f.add2(fClust, strconv.Itoa(p), t.clust[:p])
+			}
+		}
+	}
+	if t.shape != "A" {
+		f.add2(fShWord, t.shape, t.mf)
+	}
+	if t.mem != "" {
+		f.add2(fMem, t.mem, t.memB)
+	} else {
+		f.add(fMem, "unseen")
+	}
+	if x := get(i - 1); x != nil {
+		f.add2(fMemM1, x.mem, x.memB)
+	}
+	if x := get(i + 1); x != nil {
+		f.add2(fMemP1, x.mem, x.memB)
+	}
+}

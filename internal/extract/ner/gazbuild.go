@@ -1,0 +1,421 @@
+package ner
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Hand-written lists (MatchForm or plain Arabic; they go through phraseKey).
+const (
+	titleWords = `رئيس رئيسة الرئيس نائب ملك ملكة أمير أميرة شيخ شيخة وزير وزيرة سيد سيدة
+		دكتور دكتورة جنرال عقيد لواء عميد مشير رائد نقيب ضابط مستشار مستشارة قائد زعيم أمين
+		سفير سفيرة متحدث ناطق مبعوث مندوب مراسل مدير مديرة محافظ حاكم عمدة سناتور سيناتور
+		نائبة عضو مرشح مرشحة أستاذ بروفسور بروفيسور بابا كاردينال حاخام إمام مفتي قاضي
+		محامي شاعر شاعرة كاتب كاتبة روائي صحافي صحفي مخرج ممثل ممثلة فنان فنانة مطرب مطربة
+		مغني مغنية لاعب لاعبة مدرب نجم نجمة بطل بطلة موسيقار مؤلف مفوض مفوضة سلطان خليفة
+		أخ شقيق شقيقة ابن ابنة زوج زوجة والد والدة أبو أم بن بنت آل عائلة السيد المستر
+		مسيو مدام الآنسة آنسة قس الأب رجل امرأة الفيلسوف فيلسوف عالم العالم المفكر مفكر
+		المؤرخ مؤرخ المهندس مهندس الدكتور`
+	orgTrigWords = `منظمة وزارة جامعة شركة حزب حركة مجلس اتحاد لجنة بنك مصرف هيئة وكالة مؤسسة
+		جمعية مركز معهد صندوق منتدى نادي فريق جبهة جيش محكمة برلمان كلية مجموعة تنظيم صحيفة
+		مجلة إذاعة قناة تلفزيون رابطة نقابة اتحادات مكتب دائرة مديرية مصلحة أكاديمية مستشفى
+		جماعة كتائب سرايا ألوية حلف تحالف منظمات شركات مجمع مختبر مصنع وكالات مجالس لجان
+		أحزاب حركات جامعات مؤتمر مفوضية بورصة سوق صحيفة جريدة يومية أسبوعية موقع`
+	locTrigWords = `مدينة محافظة ولاية منطقة إقليم جزيرة جزر بحر نهر جبل جبال قرية عاصمة مقاطعة
+		بلدة ميناء مطار شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي حي شارع ساحة ضاحية
+		مخيم واحة صحراء خليج مضيق قناة بحيرة سهل وادي دولة بلد بلاد أراضي عاصمتها
+		مدن محافظات ولايات مناطق قرى`
+	// organisations and places every Arabic news reader expects, beyond the
+	// data files
+	extraORG = `الأمم المتحدة|منظمة الأمم المتحدة|مجلس الأمن|مجلس الأمن الدولي|حلف شمال الأطلسي|
+		حلف الناتو|الناتو|منظمة معاهدة الأمن الجماعي|الاتحاد الأوروبي|الاتحاد الأفريقي|
+		الاتحاد الإفريقي|جامعة الدول العربية|الجامعة العربية|مجلس التعاون الخليجي|
+		منظمة التعاون الإسلامي|منظمة المؤتمر الإسلامي|منظمة شنغهاي للتعاون|البنك الدولي|
+		صندوق النقد الدولي|منظمة الصحة العالمية|منظمة التجارة العالمية|الوكالة الدولية للطاقة الذرية|
+		اليونسكو|اليونيسف|منظمة العفو الدولية|الصليب الأحمر|اللجنة الدولية للصليب الأحمر|
+		الهلال الأحمر|أوبك|منظمة أوبك|رابطة الدول المستقلة|منظمة الأمن والتعاون في أوروبا|
+		حماس|حركة حماس|فتح|حركة فتح|حزب الله|طالبان|حركة طالبان|القاعدة|تنظيم القاعدة|داعش|
+		تنظيم داعش|الإخوان المسلمين|جماعة الإخوان المسلمين|الكونغرس|الكنيست|الكرملين|البنتاغون|
+		البيت الأبيض|وكالة الأنباء الفرنسية|رويترز|أسوشيتد برس|الجزيرة|قناة الجزيرة|بي بي سي|
+		سي إن إن|غوغل|مايكروسوفت|آبل|فيسبوك|تويتر|يونيسيف|الفيفا|الاتحاد الدولي لكرة القدم|
+		اللجنة الأولمبية الدولية|منظمة التحرير الفلسطينية|السلطة الفلسطينية|الحزب الديمقراطي|
+		الحزب الجمهوري|حزب العمال|حزب المحافظين|الحزب الشيوعي|مجموعة العشرين|مجموعة السبع|
+		بريكس|آسيان|الإنتربول|يوروبول|غازبروم|أرامكو|تويوتا|فولكسفاغن|بوينغ|إيرباص`
+	extraLOC = `الولايات المتحدة|الولايات المتحدة الأمريكية|الولايات المتحدة الأميركية|أمريكا|أميركا|
+		بريطانيا|روسيا|روسيا الاتحادية|الصين|فرنسا|ألمانيا|إسرائيل|فلسطين|غزة|قطاع غزة|الضفة الغربية|
+		القدس|كازاخستان|ألماتي|أستانا|موسكو|واشنطن|لندن|باريس|برلين|بكين|طهران|بغداد|دمشق|بيروت|القاهرة|
+		الرياض|جدة|مكة|مكة المكرمة|المدينة المنورة|الدوحة|أبوظبي|أبو ظبي|دبي|الكويت|المنامة|مسقط|عمان|
+		صنعاء|عدن|الخرطوم|طرابلس|تونس|الجزائر|الرباط|نواكشوط|أنقرة|إسطنبول|اسطنبول|كابول|كابل|
+		إسلام آباد|نيودلهي|طوكيو|سيول|كييف|كييف|مينسك|بروكسل|جنيف|فيينا|روما|مدريد|أثينا|
+		نيويورك|آسيا|أوروبا|أفريقيا|إفريقيا|أمريكا اللاتينية|الشرق الأوسط|آسيا الوسطى|الخليج|
+		الخليج العربي|البحر المتوسط|البحر الأحمر|البحر الأسود|المحيط الهادئ|المحيط الأطلسي|
+		شبه جزيرة القرم|القرم|دونباس|كردستان|دارفور|سيناء|الجولان|هضبة الجولان|الشيشان|
+		كشمير|البلقان|القوقاز|سيبيريا|تكساس|كاليفورنيا|فلوريدا|الاتحاد السوفيتي|الاتحاد السوفياتي`
+	extraNat = `أمريكي أميركي امريكي اميركي عربي أوروبي اوروبي غربي آسيوي أفريقي إفريقي خليجي
+		سوفيتي سوفياتي إسرائيلي فلسطيني بريطاني روسي صيني إيراني عراقي سوري لبناني مصري سعودي
+		أردني يمني تركي كردي أفغاني باكستاني هندي ياباني كوري ألماني فرنسي إيطالي إسباني
+		كازاخستاني أوكراني قطري إماراتي كويتي بحريني عماني ليبي تونسي جزائري مغربي سوداني
+		موريتاني أثيوبي إثيوبي صومالي نيجيري كندي مكسيكي برازيلي أرجنتيني أسترالي بلجيكي
+		هولندي سويسري نمساوي سويدي نرويجي دنماركي يوناني بولندي مجري تشيكي صربي بوسني
+		ألباني أرمني أذري جورجي أوزبكي قرغيزي طاجيكي تركماني إندونيسي ماليزي فلبيني تايلاندي
+		فيتنامي كوبي فنزويلي تشيلي كولومبي أطلسي شيشاني`
+)
+
+// common Arabic given names (written for kg; not taken from any data set)
+const firstNames = `محمد أحمد محمود مصطفى علي حسن حسين عمر عثمان خالد سعيد سعد سعود فهد فيصل عبدالله
+	عبدالرحمن عبدالعزيز عبدالكريم عبدالرحيم عبدالحميد عبدالمجيد عبدالقادر عبدالسلام عبدالفتاح عبدالناصر
+	عبدالاله عبدالوهاب عبدالباسط عبدالملك عبد إبراهيم إسماعيل إسحاق يوسف يعقوب موسى عيسى داود سليمان
+	سلمان نايف نواف تركي بندر سلطان ماجد ماهر مازن منصور ناصر نبيل نزار نعيم هاني هشام وليد وائل
+	ياسر ياسين يحيى زكريا زياد زيد سامي سامر سمير شريف صالح صلاح طارق طلال عادل عاطف عامر عصام
+	عماد عمرو فؤاد فادي فريد كريم كمال لؤي مجدي مراد مروان معاذ مهدي مؤيد نادر نضال هيثم أسامة
+	أشرف أكرم أمين أنور أيمن إياد إيهاب باسم بسام بشار بشير توفيق جمال جلال جميل حاتم حازم حامد
+	حمد حمدي حمزة خليل رامي رائد رشيد رضا رفيق رياض زهير سالم سعدي سليم شادي شوقي صابر صادق
+	صبحي ضياء طه عادل عارف عاصم عبود عدنان عزت عزيز علاء عوني غازي غسان فاروق فتحي فراس فواز
+	قاسم كامل لطفي ماهر مالك مجيد محسن مختار مدحت مسعود معتز منير مهند موفق نجيب نديم نور نوري
+	هادي همام وحيد وسام وجدي يونس إدريس أدهم أنس بكر جابر جواد حبيب حيدر خضر رجب رمضان زكي
+	سهيل شاكر شعبان صفوت عبده عوض فايز فوزي قيس لبيب متعب محرم معتصم مهدي نجم هلال
+	فاطمة عائشة خديجة زينب مريم سارة ليلى هدى منى نادية سعاد سميرة سهام أمل إيمان رانيا رنا
+	ريم لينا دينا هالة هبة نور نوال وفاء سلوى سوزان سناء فايزة فريدة نجلاء نبيلة نجوى عبير
+	غادة منال ميساء لمى جميلة حنان خلود رشا رحاب شيماء صفاء عفاف علياء مها ناهد هيفاء ياسمين
+	جورج جون جيمس ديفيد مايكل بيتر بول روبرت ريتشارد توماس وليام تشارلز هنري فرانسوا جاك بيير
+	ميشال ميشيل نيكولا فلاديمير ديمتري سيرغي إيغور أليكسي بوريس إيفان أندريه دونالد باراك هيلاري
+	جوزيف ماريا ماري آنا كارلوس خوسيه خوان لويس أنطونيو مانويل فرانك كريستوفر أنجيلا غوردن توني`
+
+var orgHeadWords = `حزب وزارة مجلس جامعة وكالة شركة محكمة حركة اتحاد برلمان صحيفة منظمة بنك هيئة جبهة
+	جماعة لجنة مؤسسة جمعية مركز معهد صندوق كتائب تنظيم رابطة نقابة حلف تحالف مصرف إذاعة قناة
+	تلفزيون مجلة بورصة أكاديمية`
+
+var locHeadWords = `منطقة مدينة عاصمة ولاية محافظة إقليم جزيرة قرية مقاطعة`
+
+var personRoleWords = `رئيس وزير وزيرة أمير أميرة سفير نائب شيخ شيخة ملك ملكة جنرال أمين قائد دكتور
+	مسؤول عقيد لواء زعيم رئيسة مستشار متحدث ناطق مبعوث سلطان سيد سيدة حاكم محافظ عمدة مدير
+	قاضي إمام مفتي عضو`
+
+// builtinLists returns the hand-written lists.
+func builtinLists() map[string][]string {
+	split := func(s string) []string {
+		var out []string
+		for _, p := range strings.Split(s, "|") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return map[string][]string{
+		listTitle:   strings.Fields(titleWords),
+		listOrgTrig: strings.Fields(orgTrigWords),
+		listLocTrig: strings.Fields(locTrigWords),
+		listORG:     split(extraORG),
+		listCountry: split(extraLOC),
+		listNat:     strings.Fields(extraNat),
+	}
+}
+
+var parenRE = regexp.MustCompile(`\([^)]*\)`)
+
+// BuildLists reads the gazetteer and lexicon files under dataDir (the
+// project's shared data directory: gazetteer/..., lexicon/petrarch-ar/...)
+// and returns the word lists the tagger uses as features, in phrase-key form.
+// Missing files are reported in the returned notes, not as errors.
+func BuildLists(dataDir string) (map[string][]string, []string, error) {
+	raw := builtinLists()
+	var notes []string
+	add := func(list string, names ...string) {
+		for _, n := range names {
+			n = strings.TrimSpace(parenRE.ReplaceAllString(n, " "))
+			if n == "" || strings.ContainsAny(n, "0123456789") {
+				continue
+			}
+			raw[list] = append(raw[list], n)
+		}
+	}
+	gz := filepath.Join(dataDir, "gazetteer")
+
+	// countries: country-codes.csv
+	if rows, err := readCSV(filepath.Join(gz, "country-codes", "country-codes.csv")); err != nil {
+		notes = append(notes, err.Error())
+	} else {
+		h := rows[0]
+		col := func(name string) int {
+			for i, c := range h {
+				if strings.TrimPrefix(c, "\ufeff") == name {
+					return i
+				}
+			}
+			return -1
+		}
+		for _, r := range rows[1:] {
+			for _, c := range []string{"official_name_ar", "UNTERM Arabic Short", "UNTERM Arabic Formal"} {
+				if i := col(c); i >= 0 && i < len(r) {
+					add(listCountry, r[i])
+				}
+			}
+		}
+	}
+	// countries: mledoze translations.ara
+	if b, err := os.ReadFile(filepath.Join(gz, "mledoze-countries", "countries.json")); err != nil {
+		notes = append(notes, err.Error())
+	} else {
+		var cs []struct {
+			Translations map[string]struct{ Official, Common string } `json:"translations"`
+		}
+		if err := json.Unmarshal(b, &cs); err != nil {
+			notes = append(notes, "mledoze: "+err.Error())
+		}
+		for _, c := range cs {
+			if t, ok := c.Translations["ara"]; ok {
+				add(listCountry, t.Common, t.Official)
+			}
+		}
+	}
+	// cities
+	if rows, err := readCSV(filepath.Join(gz, "world-cities-ar", "world-cities.csv")); err != nil {
+		notes = append(notes, err.Error())
+	} else {
+		for _, r := range rows[1:] {
+			if len(r) < 3 {
+				continue
+			}
+			add(listCountry, r[0])
+			city := strings.TrimSpace(r[2])
+			for _, pre := range []string{"ولاية ", "محافظة ", "مدينة ", "منطقة ", "إقليم "} {
+				city = strings.TrimPrefix(city, pre)
+			}
+			if strings.Contains(city, " ") || utf8.RuneCountInString(city) > 3 {
+				add(listCity, city)
+			}
+		}
+	}
+	// international organisations with an Arabic name
+	if f, err := os.Open(filepath.Join(gz, "supraverden-intl-orgs", "general_list.yaml")); err != nil {
+		notes = append(notes, err.Error())
+	} else {
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if v, ok := strings.CutPrefix(line, "Name_ar:"); ok {
+				add(listORG, strings.Trim(strings.TrimSpace(v), `'"`))
+			}
+		}
+		f.Close()
+	}
+	// UniversalPetrarch actors
+	if err := readPetrarch(filepath.Join(dataDir, "lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"), add); err != nil {
+		notes = append(notes, err.Error())
+	}
+
+	out := map[string][]string{}
+	for name, l := range raw {
+		out[name] = cleanList(l)
+	}
+	// nationality adjectives derived from country names: روسيا -> روسي
+	var nat []string
+	nat = append(nat, out[listNat]...)
+	for _, c := range out[listCountry] {
+		if strings.Contains(c, " ") {
+			continue
+		}
+		nat = append(nat, nisba(c))
+	}
+	out[listNat] = cleanList(nat)
+	// first names: first word of multi-word person names
+	var first []string
+	for _, p := range out[listPERS] {
+		if w := strings.Fields(p); len(w) >= 2 && utf8.RuneCountInString(w[0]) >= 3 {
+			first = append(first, w[0])
+		}
+	}
+	first = append(first, strings.Fields(firstNames)...)
+	out[listFirst] = cleanList(first)
+	return out, notes, nil
+}
+
+// nisba derives the masculine nationality adjective of a one-word country
+// name in base form: روسيا -> روسي، مصر -> مصري، سوريه -> سوري.
+func nisba(c string) string {
+	rs := []rune(c)
+	if len(rs) < 3 {
+		return ""
+	}
+	switch rs[len(rs)-1] {
+	case 'ا', 'ه', 'ي':
+		rs = rs[:len(rs)-1]
+	}
+	if rs[len(rs)-1] == 'ي' {
+		return string(rs)
+	}
+	return string(rs) + "ي"
+}
+
+func readCSV(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: empty", path)
+	}
+	return rows, nil
+}
+
+// readPetrarch classifies the UniversalPetrarch actor entries: names headed
+// by an organisation word are organisations, by a place word places, single
+// words with a bare country code are countries (or nationality adjectives),
+// and multi-word names with dated codes are persons (after leading role
+// words such as رئيس or وزير are removed).
+func readPetrarch(path string, add func(list string, names ...string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	orgHeads := wordSet(orgHeadWords)
+	locHeads := wordSet(locHeadWords)
+	roles := wordSet(personRoleWords)
+	type entry struct {
+		words []string
+		codes []string
+		dated bool
+	}
+	var entries []*entry
+	var cur *entry
+	br := bufio.NewReader(f)
+	for {
+		line, err := br.ReadString('\n')
+		if line != "" {
+			t := strings.TrimSpace(line)
+			switch {
+			case t == "" || strings.HasPrefix(t, "#"):
+			case strings.HasPrefix(t, "["):
+				if cur != nil {
+					cur.codes = append(cur.codes, t)
+					cur.dated = true
+				}
+			default:
+				fs := strings.Fields(t)
+				key := strings.Trim(fs[0], "_")
+				cur = &entry{words: strings.FieldsFunc(key, func(r rune) bool { return r == '_' })}
+				for _, x := range fs[1:] {
+					if strings.HasPrefix(x, "[") {
+						cur.codes = append(cur.codes, x)
+					}
+				}
+				entries = append(entries, cur)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	// first names of the dated (person) entries, to recognise undated ones
+	firsts := map[string]bool{}
+	for _, e := range entries {
+		if e.dated && len(e.words) >= 2 && !orgHeads[e.words[0]] && !locHeads[e.words[0]] && !roles[e.words[0]] && utf8.RuneCountInString(e.words[0]) >= 3 {
+			firsts[e.words[0]] = true
+		}
+	}
+	for _, e := range entries {
+		if len(e.words) == 0 {
+			continue
+		}
+		w := e.words
+		// drop single-letter lemmatised prepositions (أمين_عام_ل_أمة_المتحدة)
+		var clean []string
+		for _, x := range w {
+			if utf8.RuneCountInString(x) > 1 {
+				clean = append(clean, x)
+			}
+		}
+		w = clean
+		if len(w) == 0 {
+			continue
+		}
+		phrase := strings.Join(w, " ")
+		switch {
+		case orgHeads[w[0]]:
+			add(listORG, phrase)
+		case locHeads[w[0]]:
+			if len(w) > 1 {
+				add(listCity, strings.Join(w[1:], " "))
+			}
+		case roles[w[0]]:
+			i := 0
+			for i < len(w) && roles[w[i]] {
+				i++
+			}
+			if e.dated && len(w)-i >= 2 {
+				add(listPERS, strings.Join(w[i:], " "))
+			}
+		case len(w) == 1 && len(e.codes) > 0 && isCountryCode(e.codes[0]):
+			if strings.HasSuffix(w[0], "ي") {
+				add(listNat, w[0])
+			} else {
+				add(listCountry, w[0])
+			}
+		case len(w) >= 2 && e.dated:
+			add(listPERS, phrase)
+		case len(w) >= 2 && len(w) <= 4 && firsts[w[0]]:
+			add(listPERS, phrase)
+		case len(w) >= 2 && len(e.codes) > 0 && isOrgCode(e.codes[0]) && !strings.HasSuffix(w[len(w)-1], "ي"):
+			add(listORG, phrase)
+		}
+	}
+	return nil
+}
+
+func isCountryCode(code string) bool {
+	c := strings.Trim(code, "[]")
+	if i := strings.IndexByte(c, ' '); i >= 0 {
+		c = c[:i]
+	}
+	if len(c) != 3 {
+		return false
+	}
+	_, err := strconv.Atoi(c)
+	return err != nil && strings.ToUpper(c) == c
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// isOrgCode reports whether a CAMEO actor code names an organisation sector
+// (party, media, education, business, NGO, IGO).
+func isOrgCode(code string) bool {
+	c := strings.Trim(code, "[]")
+	if i := strings.IndexByte(c, ' '); i >= 0 {
+		c = c[:i]
+	}
+	for _, suf := range []string{"PTY", "MED", "EDU", "BUS", "NGO", "IGO"} {
+		if strings.HasSuffix(c, suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,170 @@
+package ner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+)
+
+// Word-list names. Lists are stored in the model file so that tagging needs
+// nothing but the model. Each entry is a phrase; words are matched in their
+// base form (baseForm: MatchForm with clitics stripped).
+const (
+	listPERS     = "pers"      // full person names
+	listFirst    = "first"     // first names (first word of a person name)
+	listCountry  = "country"   // countries and territories
+	listCity     = "city"      // cities and capitals
+	listORG      = "org"       // organisations
+	listNat      = "nat"       // nationality adjectives (masculine, no article): روسي
+	listTitle    = "title"     // person titles and roles before names
+	listOrgTrig  = "orgtrig"   // words that head organisation names
+	listLocTrig  = "loctrig"   // words before place names
+	listTrainPER = "train-per" // entity strings of the training data (jackknifed at train time)
+	listTrainLOC = "train-loc"
+	listTrainORG = "train-org"
+	listTrainMIS = "train-misc"
+)
+
+// gazetteer lists matched as phrases (n-grams); the bit of list k is 1<<k.
+var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS}
+
+// trigger lists matched on single words.
+var triggerLists = []string{listTitle, listOrgTrig, listLocTrig}
+
+const maxPhrase = 6
+
+// baseForm is the form every word is matched in: the last (most stripped)
+// candidate of arabic.Stems, i.e. MatchForm without و/ف، ب/ل/ك، ال and pronoun
+// suffix.
+func baseForm(word string) string {
+	st := arabic.Stems(word)
+	if len(st) == 0 {
+		return ""
+	}
+	return st[len(st)-1]
+}
+
+// phraseKey is the base form of every word of phrase joined by one space.
+func phraseKey(phrase string) string {
+	words := strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(phrase))
+	for i, w := range words {
+		words[i] = baseForm(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// lexicon is the compiled form of the word lists.
+type lexicon struct {
+	phrases  map[uint64]uint32 // hash of phrase key -> bit set of phraseLists
+	maxLen   int
+	triggers map[string]uint8 // base form -> bit set of triggerLists
+}
+
+const fnvOffset = 14695981039346656037
+const fnvPrime = 1099511628211
+
+func hashAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func compileLexicon(lists map[string][]string) *lexicon {
+	lx := &lexicon{phrases: map[uint64]uint32{}, triggers: map[string]uint8{}}
+	for k, name := range phraseLists {
+		for _, p := range lists[name] {
+			words := strings.Fields(p)
+			if len(words) == 0 || len(words) > maxPhrase {
+				continue
+			}
+			h := uint64(fnvOffset)
+			for j, w := range words {
+				if j > 0 {
+					h = hashAdd(h, " ")
+				}
+				h = hashAdd(h, w)
+			}
+			lx.phrases[h] |= 1 << k
+			if len(words) > lx.maxLen {
+				lx.maxLen = len(words)
+			}
+		}
+	}
+	for k, name := range triggerLists {
+		for _, w := range lists[name] {
+			lx.triggers[w] |= 1 << k
+		}
+	}
+	return lx
+}
+
+// match marks, for every token, the lists whose longest phrase match starting
+// at or covering it: begin[i] has bit k when a phrase of list k starts at i,
+// inside[i] when it continues through i; single[i] when the token alone is in
+// list k.
+func (lx *lexicon) match(base []string, begin, inside, single []uint32) {
+	n := len(base)
+	for i := 0; i < n; i++ {
+		if base[i] == "" {
+			continue
+		}
+		h := uint64(fnvOffset)
+		var longest [32]int
+		for l := 1; l <= lx.maxLen && i+l <= n; l++ {
+			if base[i+l-1] == "" {
+				break
+			}
+			if l > 1 {
+				h = hashAdd(h, " ")
+			}
+			h = hashAdd(h, base[i+l-1])
+			bits := lx.phrases[h]
+			if l == 1 {
+				single[i] = bits
+			}
+			for bits != 0 {
+				k := trailingZeros(bits)
+				bits &^= 1 << k
+				longest[k] = l
+			}
+		}
+		for k := range phraseLists {
+			l := longest[k]
+			if l == 0 {
+				continue
+			}
+			begin[i] |= 1 << k
+			for j := i + 1; j < i+l; j++ {
+				inside[j] |= 1 << k
+			}
+		}
+	}
+}
+
+func trailingZeros(x uint32) int {
+	n := 0
+	for x&1 == 0 {
+		x >>= 1
+		n++
+	}
+	return n
+}
+
+// cleanList turns raw phrases into sorted, de-duplicated phrase keys.
+func cleanList(raw []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range raw {
+		k := phraseKey(p)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,447 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"sync"
+
+	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
+)
+
+// File format (gzip-compressed):
+//
+//	magic "KGNER" 0x00, uint32 format version (little endian),
+//	uint32 length + JSON header (Header),
+//	uint32 length + JSON word lists (map list name -> sorted phrase keys),
+//	uint32 length + JSON word clusters (map word -> cluster id), may be "null",
+//	uint32 length + JSON tag memory (map base form -> counts O PERS LOC ORG MISC),
+//	uint32 number of features F,
+//	F uint64 feature hashes (ascending),
+//	F*9 int16 weights (feature-major, tag order as Header.Tags),
+//	all little endian.
+const (
+	magic         = "KGNER\x00"
+	formatVersion = 1
+)
+
+// Header is the metadata of a model file.
+type Header struct {
+	Format   int                       `json:"format"`
+	Features string                    `json:"features"` // feature set version
+	Tags     []string                  `json:"tags"`
+	Scale    float64                   `json:"scale"` // weight = int16 * Scale
+	Trans    [numTags][numTags]float32 `json:"trans"` // Trans[prev][cur]
+	Start    [numTags]float32          `json:"start"`
+	Info     map[string]string         `json:"info,omitempty"` // training data, epochs, dev scores...
+}
+
+// Model is a trained tagger: weights, transitions and the word lists its
+// features use.
+type Model struct {
+	Header   Header
+	Lists    map[string][]string
+	Clusters map[string]string
+	// Memory counts, for the base form of every training word, how often it
+	// was O, PERS, LOC, ORG or MISC (in that order) in the training data.
+	Memory map[string][5]int32
+
+	keys    []uint64
+	weights []int16
+
+	// derived
+	lex      *lexicon
+	clusters map[string]string
+	table    []int32 // open addressing: slot -> feature index+1, 0 = empty
+	mask     uint64
+}
+
+// init builds the derived lookup structures.
+func (m *Model) init() {
+	if m.lex == nil {
+		m.lex = compileLexicon(m.Lists)
+	}
+	m.clusters = m.Clusters
+	if len(m.clusters) == 0 {
+		m.clusters = nil
+	}
+	size := 1
+	for size < 2*len(m.keys)+1 {
+		size <<= 1
+	}
+	m.table = make([]int32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range m.keys {
+		s := mix(k) & m.mask
+		for m.table[s] != 0 {
+			s = (s + 1) & m.mask
+		}
+		m.table[s] = int32(i + 1)
+	}
+}
+
+func mix(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+// lookup returns the index of feature hash k, or -1.
+func (m *Model) lookup(k uint64) int {
+	s := mix(k) & m.mask
+	for {
+		v := m.table[s]
+		if v == 0 {
+			return -1
+		}
+		if m.keys[v-1] == k {
+			return int(v - 1)
+		}
+		s = (s + 1) & m.mask
+	}
+}
+
+// NumFeatures is the number of weighted features of the model.
+func (m *Model) NumFeatures() int { return len(m.keys) }
+
+// WriteTo writes the model file (gzip) to w. The output is a pure function of
+// the model: the same model gives the same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriter(zw)
+	h := m.Header
+	h.Format = formatVersion
+	h.Features = featureVersion
+	h.Tags = tagNames[:]
+	put := func(v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if err := binary.Write(bw, binary.LittleEndian, uint32(len(b))); err != nil {
+			return err
+		}
+		_, err = bw.Write(b)
+		return err
+	}
+	if _, err := bw.WriteString(magic); err != nil {
+		return cw.n, err
+	}
+	if err := binary.Write(bw, binary.LittleEndian, uint32(formatVersion)); err != nil {
+		return cw.n, err
+	}
+	for _, v := range []any{h, m.Lists, m.Clusters, m.Memory} {
+		if err := put(v); err != nil {
+			return cw.n, err
+		}
+	}
+	if err := binary.Write(bw, binary.LittleEndian, uint32(len(m.keys))); err != nil {
+		return cw.n, err
+	}
+	if err := binary.Write(bw, binary.LittleEndian, m.keys); err != nil {
+		return cw.n, err
+	}
+	if err := binary.Write(bw, binary.LittleEndian, m.weights); err != nil {
+		return cw.n, err
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// ReadModel reads a model file written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	defer zr.Close()
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic)+4)
+	if _, err := io.ReadFull(br, head); err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	if string(head[:len(magic)]) != magic {
+		return nil, errors.New("ner model: not a kg NER model file")
+	}
+	if v := binary.LittleEndian.Uint32(head[len(magic):]); v != formatVersion {
+		return nil, fmt.Errorf("ner model: format version %d, this kg reads version %d", v, formatVersion)
+	}
+	get := func(v any) error {
+		var n uint32
+		if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+			return err
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return err
+		}
+		return json.Unmarshal(b, v)
+	}
+	m := &Model{}
+	if err := get(&m.Header); err != nil {
+		return nil, fmt.Errorf("ner model header: %w", err)
+	}
+	if m.Header.Features != featureVersion {
+		return nil, fmt.Errorf("ner model: feature set %q, this kg extracts %q (retrain with kg train ner)", m.Header.Features, featureVersion)
+	}
+	if len(m.Header.Tags) != numTags {
+		return nil, fmt.Errorf("ner model: %d tags, want %d", len(m.Header.Tags), numTags)
+	}
+	for i, t := range m.Header.Tags {
+		if t != tagNames[i] {
+			return nil, fmt.Errorf("ner model: tag %d is %q, want %q", i, t, tagNames[i])
+		}
+	}
+	if err := get(&m.Lists); err != nil {
+		return nil, fmt.Errorf("ner model lists: %w", err)
+	}
+	if err := get(&m.Clusters); err != nil {
+		return nil, fmt.Errorf("ner model clusters: %w", err)
+	}
+	if err := get(&m.Memory); err != nil {
+		return nil, fmt.Errorf("ner model memory: %w", err)
+	}
+	var nf uint32
+	if err := binary.Read(br, binary.LittleEndian, &nf); err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	if nf > 1<<26 {
+		return nil, fmt.Errorf("ner model: implausible feature count %d", nf)
+	}
+	buf := make([]byte, int(nf)*8)
+	if _, err := io.ReadFull(br, buf); err != nil {
+		return nil, fmt.Errorf("ner model keys: %w", err)
+	}
+	m.keys = make([]uint64, nf)
+	for i := range m.keys {
+		m.keys[i] = binary.LittleEndian.Uint64(buf[i*8:])
+	}
+	buf = make([]byte, int(nf)*numTags*2)
+	if _, err := io.ReadFull(br, buf); err != nil {
+		return nil, fmt.Errorf("ner model weights: %w", err)
+	}
+	m.weights = make([]int16, int(nf)*numTags)
+	for i := range m.weights {
+		m.weights[i] = int16(binary.LittleEndian.Uint16(buf[i*2:]))
+	}
+	if !sort.SliceIsSorted(m.keys, func(i, j int) bool { return m.keys[i] < m.keys[j] }) {
+		return nil, errors.New("ner model: feature table not sorted")
+	}
+	m.init()
+	return m, nil
+}
+
+// Tagger tags token sequences with IOB2 entity tags. It is safe for
+// concurrent use.
+type Tagger struct {
+	m    *Model
+	pool sync.Pool
+}
+
+// NewTagger returns a tagger for a model.
+func NewTagger(m *Model) *Tagger {
+	t := &Tagger{m: m}
+	t.pool.New = func() any { return &featurizer{buf: make([]uint64, 0, 128)} }
+	return t
+}
+
+// Model returns the tagger's model.
+func (t *Tagger) Model() *Model { return t.m }
+
+// Load reads a model file (as written by kg train ner) and returns its tagger.
+func Load(r io.Reader) (*Tagger, error) {
+	m, err := ReadModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return NewTagger(m), nil
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger of the model embedded in kg, loaded once.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		if len(nermodel.Data) == 0 {
+			defaultErr = errors.New("ner: no embedded model (run kg train ner)")
+			return
+		}
+		defaultTagger, defaultErr = Load(bytes.NewReader(nermodel.Data))
+	})
+	return defaultTagger, defaultErr
+}
+
+// scores computes the emission scores of every token for every tag.
+func (m *Model) scores(f *featurizer, tokens []string) ([][numTags]float32, []tokInfo) {
+	info := m.sentenceInfo(tokens)
+	out := make([][numTags]float32, len(tokens))
+	scale := float32(m.Header.Scale)
+	for i := range tokens {
+		f.buf = f.buf[:0]
+		m.features(f, info, i)
+		var acc [numTags]int32
+		for _, h := range f.buf {
+			k := m.lookup(h)
+			if k < 0 {
+				continue
+			}
+			w := m.weights[k*numTags : k*numTags+numTags]
+			for y := range numTags {
+				acc[y] += int32(w[y])
+			}
+		}
+		for y := range numTags {
+			out[i][y] = float32(acc[y]) * scale
+		}
+	}
+	return out, info
+}
+
+// spanLists are the phrase lists that may extend a decoded entity of a type.
+var spanLists = map[int]uint32{
+	1: 1 << listIndex(listPERS),
+	3: 1<<listIndex(listCountry) | 1<<listIndex(listCity),
+	5: 1 << listIndex(listORG),
+}
+
+// extendSpans lengthens a decoded entity to the end of a longer list phrase
+// of its type that starts where the entity starts, when the tokens it adds
+// are tagged O (منظمة معاهدة الأمن + الجماعي).
+func (m *Model) extendSpans(path []int, info []tokInfo) {
+	n := len(path)
+	for i := 0; i < n; i++ {
+		b := path[i]
+		if b == 0 || b%2 == 0 {
+			continue
+		}
+		bits, ok := spanLists[b]
+		if !ok {
+			continue
+		}
+		end := i + 1
+		for end < n && path[end] == b+1 {
+			end++
+		}
+		best := 0
+		h := uint64(fnvOffset)
+		for l := 1; l <= m.lex.maxLen && i+l <= n; l++ {
+			j := i + l - 1
+			if info[j].base == "" || (j >= end && path[j] != 0) {
+				break
+			}
+			if l > 1 {
+				h = hashAdd(h, " ")
+			}
+			h = hashAdd(h, info[j].base)
+			if i+l > end && m.lex.phrases[h]&bits != 0 {
+				best = i + l
+			}
+		}
+		for j := end; j < best; j++ {
+			path[j] = b + 1
+		}
+		if best > end {
+			end = best
+		}
+		i = end - 1
+	}
+}
+
+// Tag returns one IOB2 tag per token. The result is deterministic and obeys
+// IOB2: an I-X follows only B-X or I-X.
+func (t *Tagger) Tag(tokens []string) []string {
+	if len(tokens) == 0 {
+		return []string{}
+	}
+	f := t.pool.Get().(*featurizer)
+	em, info := t.m.scores(f, tokens)
+	t.pool.Put(f)
+	path := viterbi(em, &t.m.Header.Trans, &t.m.Header.Start)
+	t.m.extendSpans(path, info)
+	out := make([]string, len(tokens))
+	for i, y := range path {
+		out[i] = tagNames[y]
+	}
+	return out
+}
+
+var negInf = float32(math.Inf(-1))
+
+// viterbi returns the best IOB2-valid tag path under emission and first-order
+// transition scores. Ties go to the lower tag index, so the result is
+// deterministic.
+func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) []int {
+	n := len(em)
+	path := make([]int, n)
+	if n == 0 {
+		return path
+	}
+	back := make([][numTags]uint8, n)
+	var cur, next [numTags]float32
+	for y := range numTags {
+		if allowed(-1, y) {
+			cur[y] = start[y] + em[0][y]
+		} else {
+			cur[y] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := range numTags {
+			best, arg := negInf, 0
+			for p := range numTags {
+				if cur[p] == negInf || !allowed(p, y) {
+					continue
+				}
+				if s := cur[p] + trans[p][y]; s > best {
+					best, arg = s, p
+				}
+			}
+			next[y] = best + em[i][y]
+			back[i][y] = uint8(arg)
+		}
+		cur = next
+	}
+	best, arg := negInf, 0
+	for y := range numTags {
+		if cur[y] > best {
+			best, arg = cur[y], y
+		}
+	}
+	path[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		path[i-1] = int(back[i][path[i]])
+	}
+	return path
+}

@@ -1,0 +1,616 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sentence is one training or evaluation sentence: tokens and their tags
+// (any IOB spelling; tags may be nil for unlabelled text).
+type Sentence struct {
+	Tokens []string
+	Tags   []string
+}
+
+// ReadCoNLL reads `token TAG` lines (space or tab separated; the first column
+// is the token, the last the tag) with blank lines between sentences.
+func ReadCoNLL(r io.Reader) ([]Sentence, error) {
+	var out []Sentence
+	var cur Sentence
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		fs := strings.Fields(line)
+		if len(fs) == 0 {
+			if len(cur.Tokens) > 0 {
+				out = append(out, cur)
+				cur = Sentence{}
+			}
+			continue
+		}
+		tag := "O"
+		if len(fs) >= 2 {
+			tag = fs[len(fs)-1]
+		}
+		cur.Tokens = append(cur.Tokens, fs[0])
+		cur.Tags = append(cur.Tags, tag)
+	}
+	if len(cur.Tokens) > 0 {
+		out = append(out, cur)
+	}
+	return out, sc.Err()
+}
+
+// TrainOptions configure Train. Zero values get the defaults noted.
+type TrainOptions struct {
+	// DataDir is the shared data directory (ner/anercorp/train.txt, the
+	// gazetteer and lexicon files). Default "../shared/data".
+	DataDir string
+	// TrainFile overrides DataDir/ner/anercorp/train.txt.
+	TrainFile string
+	// Train, when set, is used instead of reading TrainFile (tests).
+	Train []Sentence
+	// DevFraction of the sentences, taken from the end, is held out for
+	// evaluation (default 0.1; negative: none).
+	DevFraction float64
+	// Extra labelled sentences added to the training part (e.g. AQMAR train).
+	Extra []Sentence
+	// Eval are further labelled sets scored after training (name -> data).
+	Eval map[string][]Sentence
+	// Lists are the gazetteer lists; nil builds them from DataDir.
+	Lists map[string][]string
+	// Epochs of the perceptron (default 12).
+	Epochs int
+	// Seed of the sentence shuffle (default 1).
+	Seed uint64
+	// MinCount drops features seen fewer times in training (default 2).
+	MinCount int
+	// Folds for the jackknifed lists of training-data entities (default 5;
+	// negative disables the training-entity lists).
+	Folds int
+	// Dropout is the probability of leaving a feature out of a training
+	// update (default 0.3; negative: none).
+	Dropout float64
+	// Log receives progress lines (nil: none).
+	Log io.Writer
+}
+
+// PRF is precision, recall and F1 with the counts they come from.
+type PRF struct {
+	Precision, Recall, F1 float64
+	Gold, Pred, Correct   int
+}
+
+// Scores are entity-level scores (exact span and type), overall and per type.
+type Scores struct {
+	Overall PRF
+	ByType  map[string]PRF
+}
+
+// Report says what Train did and how well the model does on held-out data.
+type Report struct {
+	TrainSentences, TrainTokens int
+	DevSentences, DevTokens     int
+	Features                    int
+	Epochs                      int
+	EpochF1                     []float64 // dev F1 after each epoch
+	Dev                         Scores
+	Eval                        map[string]Scores
+	Duration                    time.Duration
+	Notes                       []string
+}
+
+func (o *TrainOptions) defaults() {
+	if o.DataDir == "" {
+		o.DataDir = filepath.Join("..", "shared", "data")
+	}
+	if o.DevFraction == 0 {
+		o.DevFraction = 0.1
+	}
+	if o.Epochs <= 0 {
+		o.Epochs = 12
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 2
+	}
+	if o.Dropout == 0 {
+		o.Dropout = 0.3
+	}
+	if o.Folds == 0 {
+		o.Folds = 5
+	}
+}
+
+func (o *TrainOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format+"\n", args...)
+	}
+}
+
+// encoded is a sentence as feature indices and gold tag indices.
+type encoded struct {
+	feats [][]int32
+	gold  []int
+}
+
+// Train trains a model with the averaged structured perceptron and Viterbi
+// decoding. It is deterministic: the same options and data give the same
+// model bytes.
+func Train(opts TrainOptions) (*Model, Report, error) {
+	t0 := time.Now()
+	opts.defaults()
+	var rep Report
+	sents := opts.Train
+	if sents == nil {
+		path := opts.TrainFile
+		if path == "" {
+			path = filepath.Join(opts.DataDir, "ner", "anercorp", "train.txt")
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, rep, err
+		}
+		sents, err = ReadCoNLL(f)
+		f.Close()
+		if err != nil {
+			return nil, rep, err
+		}
+	}
+	train, dev := SplitDev(sents, opts.DevFraction)
+	train = append(slices.Clip(train), opts.Extra...)
+	for _, s := range train {
+		rep.TrainTokens += len(s.Tokens)
+	}
+	for _, s := range dev {
+		rep.DevTokens += len(s.Tokens)
+	}
+	rep.TrainSentences, rep.DevSentences = len(train), len(dev)
+	opts.logf("train: %d sentences, %d tokens; dev: %d sentences, %d tokens", len(train), rep.TrainTokens, len(dev), rep.DevTokens)
+
+	lists := opts.Lists
+	if lists == nil {
+		var err error
+		lists, rep.Notes, err = BuildLists(opts.DataDir)
+		if err != nil {
+			return nil, rep, err
+		}
+	}
+	lists = copyLists(lists)
+	for _, name := range []string{listTrainPER, listTrainLOC, listTrainORG, listTrainMIS} {
+		delete(lists, name)
+	}
+	for _, name := range sortedKeys(lists) {
+		opts.logf("list %-10s %6d entries", name, len(lists[name]))
+	}
+
+	// feature extraction, with jackknifed training-entity lists
+	hashes := make([][][]uint64, len(train))
+	folds := opts.Folds
+	if folds < 0 || len(train) < 2*folds {
+		folds = 1
+	}
+	for k := 0; k < folds; k++ {
+		lo, hi := k*len(train)/folds, (k+1)*len(train)/folds
+		l := copyLists(lists)
+		if opts.Folds > 0 {
+			var others []Sentence
+			others = append(others, train[:lo]...)
+			others = append(others, train[hi:]...)
+			addEntityLists(l, others)
+		}
+		m := &Model{Lists: l}
+		if opts.Folds > 0 {
+			m.Memory = tagMemory(train[:lo], train[hi:])
+		}
+		m.init()
+		f := &featurizer{}
+		for si := lo; si < hi; si++ {
+			info := m.sentenceInfo(train[si].Tokens)
+			hs := make([][]uint64, len(info))
+			for i := range info {
+				f.buf = f.buf[:0]
+				m.features(f, info, i)
+				hs[i] = slices.Clone(f.buf)
+			}
+			hashes[si] = hs
+		}
+	}
+	final := copyLists(lists)
+	if opts.Folds > 0 {
+		addEntityLists(final, train)
+	}
+	model := &Model{Lists: final}
+	if opts.Folds > 0 {
+		model.Memory = tagMemory(train)
+	}
+	model.init()
+
+	// feature dictionary
+	count := map[uint64]int{}
+	for _, s := range hashes {
+		for _, hs := range s {
+			for _, h := range hs {
+				count[h]++
+			}
+		}
+	}
+	var keys []uint64
+	for h, c := range count {
+		if c >= opts.MinCount {
+			keys = append(keys, h)
+		}
+	}
+	slices.Sort(keys)
+	index := make(map[uint64]int32, len(keys))
+	for i, h := range keys {
+		index[h] = int32(i)
+	}
+	count = nil
+	data := make([]encoded, len(train))
+	for si, s := range hashes {
+		e := encoded{feats: make([][]int32, len(s)), gold: make([]int, len(s))}
+		for i, hs := range s {
+			fs := make([]int32, 0, len(hs))
+			for _, h := range hs {
+				if k, ok := index[h]; ok {
+					fs = append(fs, k)
+				}
+			}
+			e.feats[i] = fs
+			e.gold[i] = tagIndex(train[si].Tags[i])
+		}
+		repairIOB2(e.gold)
+		data[si] = e
+	}
+	hashes = nil
+	opts.logf("features: %d (min count %d)", len(keys), opts.MinCount)
+
+	// averaged structured perceptron
+	nf := len(keys)
+	w := make([]int32, nf*numTags)
+	u := make([]int64, nf*numTags)
+	var tw [numTags][numTags]int32 // transitions
+	var tu [numTags][numTags]int64
+	var startW [numTags]int32
+	var startU [numTags]int64
+	c := int64(1)
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b67206e6572))
+	em := make([][numTags]float32, 0, 256)
+	var dropped [][]int32
+	rs := opts.Seed*0x9E3779B97F4A7C15 | 1
+	var avgTrans [numTags][numTags]float32
+	var avgStart [numTags]float32
+	avg := func() ([]float32, [numTags][numTags]float32, [numTags]float32) {
+		a := make([]float32, len(w))
+		cf := float64(c)
+		for i := range w {
+			a[i] = float32(float64(w[i]) - float64(u[i])/cf)
+		}
+		var at [numTags][numTags]float32
+		var as [numTags]float32
+		for p := range numTags {
+			for y := range numTags {
+				at[p][y] = float32(float64(tw[p][y]) - float64(tu[p][y])/cf)
+			}
+			as[p] = float32(float64(startW[p]) - float64(startU[p])/cf)
+		}
+		return a, at, as
+	}
+	for ep := 1; ep <= opts.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, si := range order {
+			e := &data[si]
+			n := len(e.gold)
+			em = em[:0]
+			feats := e.feats
+			if opts.Dropout > 0 {
+				// feature dropout: each feature is left out of this
+				// sentence's update with probability Dropout, so that no
+				// single feature (a neighbour word, a bigram) explains the
+				// training tags alone
+				if cap(dropped) < n {
+					dropped = make([][]int32, n)
+				}
+				dropped = dropped[:n]
+				thr := uint64(opts.Dropout * (1 << 32))
+				for i := 0; i < n; i++ {
+					d := dropped[i][:0]
+					for _, k := range e.feats[i] {
+						rs ^= rs << 13
+						rs ^= rs >> 7
+						rs ^= rs << 17
+						if rs&0xffffffff >= thr {
+							d = append(d, k)
+						}
+					}
+					dropped[i] = d
+				}
+				feats = dropped
+			}
+			for i := 0; i < n; i++ {
+				var s [numTags]int32
+				for _, k := range feats[i] {
+					ws := w[int(k)*numTags : int(k)*numTags+numTags]
+					for y := range numTags {
+						s[y] += ws[y]
+					}
+				}
+				var sf [numTags]float32
+				for y := range numTags {
+					sf[y] = float32(s[y])
+				}
+				em = append(em, sf)
+			}
+			var ftw [numTags][numTags]float32
+			var fst [numTags]float32
+			for p := range numTags {
+				for y := range numTags {
+					ftw[p][y] = float32(tw[p][y])
+				}
+				fst[p] = float32(startW[p])
+			}
+			pred := viterbi(em, &ftw, &fst)
+			if slices.Equal(pred, e.gold) {
+				c++
+				continue
+			}
+			errs++
+			for i := 0; i < n; i++ {
+				g, p := e.gold[i], pred[i]
+				if g != p {
+					for _, k := range feats[i] {
+						b := int(k) * numTags
+						w[b+g]++
+						u[b+g] += c
+						w[b+p]--
+						u[b+p] -= c
+					}
+				}
+				// transitions
+				if i == 0 {
+					if g != p {
+						startW[g]++
+						startU[g] += c
+						startW[p]--
+						startU[p] -= c
+					}
+				} else {
+					gp, pp := e.gold[i-1], pred[i-1]
+					if gp != pp || g != p {
+						tw[gp][g]++
+						tu[gp][g] += c
+						tw[pp][p]--
+						tu[pp][p] -= c
+					}
+				}
+			}
+			c++
+		}
+		msg := fmt.Sprintf("epoch %2d: %d/%d training sentences wrong", ep, errs, len(data))
+		if len(dev) > 0 {
+			a, at, as := avg()
+			model.setWeights(keys, a, at, as, false)
+			sc := Evaluate(NewTagger(model), dev)
+			rep.EpochF1 = append(rep.EpochF1, sc.Overall.F1)
+			msg += fmt.Sprintf("; dev F1 %.4f", sc.Overall.F1)
+		}
+		opts.logf("%s", msg)
+	}
+	a, at, as := avg()
+	avgTrans, avgStart = at, as
+	model.setWeights(keys, a, avgTrans, avgStart, true)
+	model.Header.Info = map[string]string{
+		"trained_sentences": strconv.Itoa(len(train)),
+		"trained_tokens":    strconv.Itoa(rep.TrainTokens),
+		"dev_fraction":      strconv.FormatFloat(opts.DevFraction, 'f', -1, 64),
+		"epochs":            strconv.Itoa(opts.Epochs),
+		"seed":              strconv.FormatUint(opts.Seed, 10),
+		"extra_sentences":   strconv.Itoa(len(opts.Extra)),
+	}
+	rep.Features = model.NumFeatures()
+	rep.Epochs = opts.Epochs
+	tg := NewTagger(model)
+	if len(dev) > 0 {
+		rep.Dev = Evaluate(tg, dev)
+		model.Header.Info["dev_f1"] = strconv.FormatFloat(rep.Dev.Overall.F1, 'f', 4, 64)
+	}
+	for _, name := range sortedKeys(opts.Eval) {
+		if rep.Eval == nil {
+			rep.Eval = map[string]Scores{}
+		}
+		rep.Eval[name] = Evaluate(tg, opts.Eval[name])
+	}
+	rep.Duration = time.Since(t0)
+	return model, rep, nil
+}
+
+// setWeights quantises averaged weights into the model. With prune, features
+// whose weights all quantise to zero are dropped.
+func (m *Model) setWeights(keys []uint64, a []float32, trans [numTags][numTags]float32, start [numTags]float32, prune bool) {
+	maxAbs := float64(0)
+	for _, v := range a {
+		if x := math.Abs(float64(v)); x > maxAbs {
+			maxAbs = x
+		}
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	scale := maxAbs / 32767
+	q := func(v float32) int16 { return int16(math.Round(float64(v) / scale)) }
+	var nk []uint64
+	var nw []int16
+	for i, k := range keys {
+		var ws [numTags]int16
+		nz := false
+		for y := range numTags {
+			ws[y] = q(a[i*numTags+y])
+			nz = nz || ws[y] != 0
+		}
+		if prune && !nz {
+			continue
+		}
+		nk = append(nk, k)
+		nw = append(nw, ws[:]...)
+	}
+	m.keys, m.weights = nk, nw
+	m.Header.Scale = scale
+	m.Header.Trans = trans
+	m.Header.Start = start
+	m.init()
+}
+
+// repairIOB2 turns an I-X that does not continue X into B-X (IOB1 input).
+func repairIOB2(tags []int) {
+	prev := 0
+	for i, t := range tags {
+		if t != 0 && t%2 == 0 && !allowed(prev, t) {
+			tags[i] = t - 1
+		}
+		prev = tags[i]
+	}
+}
+
+// addEntityLists adds the gold entities of sents to the training-entity lists.
+func addEntityLists(lists map[string][]string, sents []Sentence) {
+	name := map[string]string{"PERS": listTrainPER, "LOC": listTrainLOC, "ORG": listTrainORG, "MISC": listTrainMIS}
+	raw := map[string][]string{}
+	for _, s := range sents {
+		for _, sp := range Spans(s.Tags) {
+			if l, ok := name[sp.Type]; ok && sp.End-sp.Start <= maxPhrase {
+				raw[l] = append(raw[l], strings.Join(s.Tokens[sp.Start:sp.End], " "))
+			}
+		}
+	}
+	for l, r := range raw {
+		lists[l] = cleanList(append(lists[l], r...))
+	}
+}
+
+func copyLists(l map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(l))
+	for k, v := range l {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// SplitDev holds out the last fraction of the sentences (ANERcorp is one
+// running corpus, so its end resembles unseen text better than a random
+// sample).
+func SplitDev(sents []Sentence, fraction float64) (train, dev []Sentence) {
+	if fraction <= 0 || len(sents) < 2 {
+		return sents, nil
+	}
+	k := int(math.Round(float64(len(sents)) * (1 - fraction)))
+	return sents[:k], sents[k:]
+}
+
+// Evaluate tags sents and scores the result against their tags (entity
+// level, exact span and type).
+func Evaluate(t *Tagger, sents []Sentence) Scores {
+	type key struct {
+		s, a, b int
+		t       string
+	}
+	gold := map[key]bool{}
+	pred := map[key]bool{}
+	for si, s := range sents {
+		for _, sp := range Spans(s.Tags) {
+			gold[key{si, sp.Start, sp.End, sp.Type}] = true
+		}
+		for _, sp := range Spans(t.Tag(s.Tokens)) {
+			pred[key{si, sp.Start, sp.End, sp.Type}] = true
+		}
+	}
+	sc := Scores{ByType: map[string]PRF{}}
+	counts := map[string]*PRF{}
+	get := func(t string) *PRF {
+		if counts[t] == nil {
+			counts[t] = &PRF{}
+		}
+		return counts[t]
+	}
+	for k := range gold {
+		get(k.t).Gold++
+		sc.Overall.Gold++
+		if pred[k] {
+			get(k.t).Correct++
+			sc.Overall.Correct++
+		}
+	}
+	for k := range pred {
+		get(k.t).Pred++
+		sc.Overall.Pred++
+	}
+	finish := func(p *PRF) {
+		if p.Pred > 0 {
+			p.Precision = float64(p.Correct) / float64(p.Pred)
+		}
+		if p.Gold > 0 {
+			p.Recall = float64(p.Correct) / float64(p.Gold)
+		}
+		if p.Precision+p.Recall > 0 {
+			p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+		}
+	}
+	finish(&sc.Overall)
+	for t, p := range counts {
+		finish(p)
+		sc.ByType[t] = *p
+	}
+	return sc
+}
+
+// tagMemory counts the types each base form had in sents.
+func tagMemory(sets ...[]Sentence) map[string][5]int32 {
+	mem := map[string][5]int32{}
+	for _, set := range sets {
+		for _, s := range set {
+			for i, tok := range s.Tokens {
+				b := baseForm(tok)
+				if b == "" {
+					continue
+				}
+				k := 0
+				if t := tagIndex(s.Tags[i]); t > 0 {
+					k = 1 + (t-1)/2
+				}
+				c := mem[b]
+				c[k]++
+				mem[b] = c
+			}
+		}
+	}
+	return mem
+}

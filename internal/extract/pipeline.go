@@ -1,0 +1,264 @@
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/extract/ner"
+	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
+	"github.com/kg-project/kg/internal/extract/rel"
+	"github.com/kg-project/kg/internal/gazetteer"
+	gazdata "github.com/kg-project/kg/internal/gazetteer/data"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// RulesVersion is the version of the pipeline's code and rules. Bump it
+// whenever a change may alter the output; the embedded NER model and
+// gazetteer are hashed into Version automatically.
+const RulesVersion = "0.3.0"
+
+// Pipeline is the built-in extractor: tokenisation, gazetteer matching,
+// NER (Arabic), entity resolution and coreference, relation rules.
+type Pipeline struct {
+	once    sync.Once
+	err     error
+	gaz     *gazetteer.Gazetteer
+	tagger  *ner.Tagger
+	version string
+}
+
+var _ Extractor = (*Pipeline)(nil)
+
+// NewPipeline returns the built-in extractor; its models load lazily on
+// first use.
+func NewPipeline() *Pipeline { return &Pipeline{} }
+
+var (
+	versionOnce sync.Once
+	version     string
+)
+
+// Version implements Extractor: the rules version plus a hash of the
+// embedded model and gazetteer.
+func (p *Pipeline) Version() string {
+	versionOnce.Do(func() {
+		h := sha256.New()
+		h.Write(nermodel.Data)
+		h.Write(gazdata.Gazetteer)
+		version = RulesVersion + "+" + hex.EncodeToString(h.Sum(nil))[:8]
+	})
+	return version
+}
+
+func (p *Pipeline) load() error {
+	p.once.Do(func() {
+		if p.gaz, p.err = gazetteer.Default(); p.err != nil {
+			p.err = fmt.Errorf("loading the gazetteer: %w", p.err)
+			return
+		}
+		if p.tagger, p.err = ner.Default(); p.err != nil {
+			p.err = fmt.Errorf("loading the NER model: %w", p.err)
+		}
+	})
+	return p.err
+}
+
+// Extract implements Extractor.
+func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := p.load(); err != nil {
+		return nil, err
+	}
+	lang := a.Lang
+	if lang != "ar" {
+		lang = "en"
+	}
+	text := a.Text
+	toks := arabic.Tokenize(text)
+	sents := arabic.Sentences(text)
+	cands := link.FromMatches(toks, p.gaz.FindAll(toks))
+	if lang == "ar" {
+		cands = append(cands, p.nerCandidates(toks, cands)...)
+	} else {
+		cands = append(cands, englishCandidates(toks, cands)...)
+	}
+	p.trimClitics(text, cands)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
+	ents, ids := link.Resolve(text, cands)
+	if ents == nil {
+		ents = []model.Entity{}
+	}
+	doc := &rel.Doc{Text: text, Lang: lang, Published: a.Published, Sentences: sents, Tokens: toks,
+		Mentions: relMentions(toks, cands, ids, ents)}
+	rels := rel.Extract(doc)
+	if rels == nil {
+		rels = []model.Relation{}
+	}
+	return &model.Extraction{
+		Doc:       model.DocInfo{ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Published: a.Published, URL: a.URL},
+		Entities:  ents,
+		Relations: rels,
+	}, nil
+}
+
+var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization, "LOC": model.Location}
+
+// nerCandidates tags each sentence and keeps the spans that no gazetteer
+// match overlaps (the gazetteer links; NER finds what it lacks). MISC spans
+// (nationalities, events) are not entities of the graph.
+func (p *Pipeline) nerCandidates(toks []arabic.Token, gaz []link.Candidate) []link.Candidate {
+	covered := func(s, e int) bool {
+		for _, c := range gaz {
+			if c.Start < e && s < c.End {
+				return true
+			}
+		}
+		return false
+	}
+	var out []link.Candidate
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
+			j++
+		}
+		words := make([]string, j-i)
+		for k := i; k < j; k++ {
+			words[k-i] = toks[k].Text
+		}
+		for _, sp := range ner.Spans(p.tagger.Tag(words)) {
+			typ, ok := nerTypes[sp.Type]
+			if !ok {
+				continue
+			}
+			s, e := toks[i+sp.Start].Start, toks[i+sp.End-1].End
+			if covered(s, e) {
+				continue
+			}
+			out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[i].Sentence, Type: typ})
+		}
+		i = j
+	}
+	return out
+}
+
+// trimClitics drops a leading conjunction or preposition (و ف ب ل ك) from
+// each candidate, so mentions and aliases hold the name itself (لمنظمة ->
+// منظمة), and fills in the candidate's text.
+func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
+	rs := []rune(text)
+	for i := range cands {
+		c := &cands[i]
+		if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
+			continue
+		}
+		c.Text = string(rs[c.Start:c.End])
+		if c.Entry != nil && p.knownForm(c.Text, c.Entry) {
+			continue // the name itself begins with these letters (فلاديمير)
+		}
+		first := c.End
+		for k := c.Start; k < c.End; k++ {
+			if rs[k] == ' ' {
+				first = k
+				break
+			}
+		}
+		an := arabic.Analyze(string(rs[c.Start:first]))
+		if n := len([]rune(an.Conj + an.Prep)); n > 0 && c.Start+n < first {
+			if an.Prep == "ل" && an.Article != "" {
+				// لل -> ال: keep the article's alef out of the text; drop only the ل
+				n = len([]rune(an.Conj)) + 1
+				if c.Start+n >= first || rs[c.Start+n] != 'ل' {
+					n = len([]rune(an.Conj))
+				}
+			}
+			c.Start += n
+		}
+		c.Text = string(rs[c.Start:c.End])
+	}
+}
+
+// knownForm reports whether s, as written, is an alias or demonym of e.
+func (p *Pipeline) knownForm(s string, e *gazetteer.Entry) bool {
+	f := arabic.MatchForm(s)
+	for _, x := range p.gaz.Lookup(f) {
+		if x == e {
+			return true
+		}
+	}
+	return p.gaz.Demonym(f) == e
+}
+
+// relMentions maps the resolved candidates back to token spans for the
+// relation rules, keeping demonyms (as mentions of their country) and
+// dropping overlaps.
+func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents []model.Entity) []rel.Mention {
+	known := map[string]bool{}
+	for _, e := range ents {
+		known[e.ID] = true
+	}
+	tokAt := func(off int, end bool) int {
+		for i, t := range toks {
+			if !end && t.Start <= off && off < t.End {
+				return i
+			}
+			if end && t.Start < off && off <= t.End {
+				return i + 1
+			}
+		}
+		return -1
+	}
+	var out []rel.Mention
+	for i, c := range cands {
+		id := ""
+		if i < len(ids) {
+			id = ids[i]
+		}
+		if id == "" && c.Entry != nil && known[c.Entry.Key] {
+			id = c.Entry.Key
+		}
+		if id == "" || !known[id] {
+			continue
+		}
+		s, e := tokAt(c.Start, false), tokAt(c.End, true)
+		if s < 0 || e <= s {
+			continue
+		}
+		m := rel.Mention{Start: s, End: e, Entity: id, Demonym: c.Demonym}
+		for _, en := range ents {
+			if en.ID == id {
+				m.Type = en.Type
+			}
+		}
+		if c.Entry != nil {
+			m.Role = c.Entry.Role
+			if c.Entry.Country != "" && known[c.Entry.Country] {
+				m.Country = c.Entry.Country
+			}
+		}
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	kept := out[:0]
+	last := -1
+	for _, m := range out {
+		if m.Start < last {
+			continue
+		}
+		kept = append(kept, m)
+		last = m.End
+	}
+	return kept
+}

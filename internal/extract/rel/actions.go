@@ -1,0 +1,502 @@
+package rel
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+)
+
+// arg is one argument found in the text.
+type arg struct {
+	entity string
+	start  int // first token
+	end    int // token after it
+}
+
+// argAt reads an argument that starts exactly at token i: a title phrase
+// (رئيس كازاخستان [قاسم جومارت توكاييف]), a country reference (هذا البلد,
+// البلاد, بلاده), an actor noun with a nationality (القوات الروسية), or a
+// mention. exclude is an entity the argument may not resolve to (the other
+// argument of the relation).
+func (x *extractor) argAt(i int, exclude string) (arg, bool) {
+	if i < 0 || i >= len(x.norm) {
+		return arg{}, false
+	}
+	if x.ar {
+		if ref := x.parseTitleAr(i, ""); ref != nil && ref.end > i {
+			if ref.person != "" {
+				return arg{ref.person, i, ref.end}, true
+			}
+			if ref.object != "" {
+				if h := x.holders[ref.pred+"|"+ref.object]; h != "" {
+					return arg{h, i, ref.end}, true
+				}
+			}
+		}
+		b := x.bare[i]
+		if x.norm[i] != b || true {
+			if arThis[b] && i+1 < len(x.norm) && arCountryRef[x.bare[i+1]] {
+				if c := x.focusCountry(i, exclude); c != "" {
+					return arg{c, i, i + 2}, true
+				}
+			}
+			if arCountryRef[b] {
+				if c := x.focusCountry(i, exclude); c != "" {
+					return arg{c, i, i + 1}, true
+				}
+			}
+			if arHisCountry[x.norm[i]] {
+				c := x.country[x.speaker]
+				if c == "" || c == exclude {
+					c = x.focusCountry(i, exclude)
+				}
+				if c != "" {
+					return arg{c, i, i + 1}, true
+				}
+			}
+			if arActorNoun[b] {
+				// القوات [العسكرية] الروسية: the country of the adjective acts.
+				for j := i + 1; j < i+4 && j < len(x.norm); j++ {
+					if m := x.mention(j); m != nil {
+						if m.Demonym && m.Start == j {
+							return arg{m.Entity, i, m.End}, true
+						}
+						break
+					}
+					if x.isBoundary(j) {
+						break
+					}
+				}
+			}
+		}
+	} else if ref := x.parseTitleEn(i); ref != nil {
+		return arg{ref.person, i, ref.end}, true
+	} else if (x.bare[i] == "the" || x.bare[i] == "this") && i+1 < len(x.norm) && x.bare[i+1] == "country" {
+		if c := x.focusCountry(i, exclude); c != "" {
+			return arg{c, i, i + 2}, true
+		}
+	}
+	if m := x.mention(i); m != nil && m.Start == i {
+		return arg{m.Entity, i, m.End}, true
+	}
+	return arg{}, false
+}
+
+// findArg scans forward from i (at most max tokens, stopping at clause
+// boundaries) for the first argument, optionally requiring one of preps just
+// before it or as a clitic on its first token.
+func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude string, needType string) (arg, bool) {
+	for j := i; j < limit && j < i+max; j++ {
+		if x.isBoundary(j) {
+			return arg{}, false
+		}
+		a, ok := x.argAt(j, exclude)
+		if !ok {
+			continue
+		}
+		if a.entity == exclude || (needType != "" && x.types[a.entity] != needType) {
+			j = a.end - 1
+			continue
+		}
+		if preps == nil || x.hasPrep(j, preps) {
+			return a, true
+		}
+		j = a.end - 1
+	}
+	return arg{}, false
+}
+
+// hasPrep reports whether the token at j is introduced by one of preps: as
+// the previous word (في روسيا) or a clitic on it (بروسيا, لمنظمة).
+func (x *extractor) hasPrep(j int, preps map[string]bool) bool {
+	if j > 0 && preps[x.bare[j-1]] {
+		return true
+	}
+	if j > 0 && !x.ar && preps[strings.ToLower(x.norm[j-1])] {
+		return true
+	}
+	if x.ar {
+		a := arabic.Analyze(x.d.Tokens[j].Text)
+		if a.Prep != "" && preps[arabic.MatchForm(a.Prep)] {
+			return true
+		}
+		// هذا البلد after في: the preposition is two tokens back.
+		if j > 1 && arThis[x.bare[j]] && preps[x.bare[j-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore finds an argument that ends right before the trigger at t
+// (subject-verb-object order), within the clause.
+func (x *extractor) subjectBefore(t, a int, exclude string) (arg, bool) {
+	for j := t - 1; j >= a && j >= t-5; j-- {
+		if x.isBoundary(j) {
+			break
+		}
+		if x.ar && (arThat[x.bare[j]] || x.bare[j] == arabic.MatchForm("ان")) {
+			break
+		}
+		if !x.ar && enAux[x.bare[j]] {
+			continue
+		}
+		m := x.mention(j)
+		if m == nil {
+			continue
+		}
+		// Walk back to the start of an actor phrase (القوات العسكرية الروسية).
+		for k := m.Start - 1; x.ar && k >= a && k >= m.Start-3; k-- {
+			if arActorNoun[x.bare[k]] {
+				if ar, ok := x.argAt(k, exclude); ok && ar.end >= m.End {
+					return ar, true
+				}
+			}
+		}
+		if m.Demonym {
+			return arg{}, false
+		}
+		// The mention must be the subject, not the object of a preposition.
+		if j > a && (x.bare[m.Start-1] == "في" || x.bare[m.Start-1] == "من" || x.bare[m.Start-1] == "in" || x.bare[m.Start-1] == "of") {
+			return arg{}, false
+		}
+		return arg{m.Entity, m.Start, m.End}, true
+	}
+	return arg{}, false
+}
+
+// verbAt recognises a trigger at token i, returning its definition, the
+// index after the trigger and whether it carries the future prefix س.
+func (x *extractor) verbAt(i int) (*trigger, int, bool) {
+	if x.mAt[i] >= 0 {
+		return nil, i, false
+	}
+	if !x.ar {
+		w := x.bare[i]
+		if enPhraseFirst[w] {
+			for n := 3; n >= 2; n-- {
+				if i+n <= len(x.bare) {
+					p := strings.Join(x.bare[i:i+n], "_")
+					if t := enTriggers[p]; t != nil {
+						return t, i + n, false
+					}
+				}
+			}
+		}
+		if t := enTriggers[w]; t != nil {
+			return t, i + 1, false
+		}
+		return nil, i, false
+	}
+	w := x.norm[i]
+	for _, cand := range verbCandidates(w) {
+		if t := arTriggers[cand.form]; t != nil {
+			return t, i + 1, cand.future
+		}
+	}
+	return nil, i, false
+}
+
+type verbCand struct {
+	form   string
+	future bool
+}
+
+// verbCandidates strips the prefixes a verb may carry: و/ف, then the
+// future س or ل (ليتم).
+func verbCandidates(w string) []verbCand {
+	out := []verbCand{{w, false}}
+	r := []rune(w)
+	for _, c := range []rune{'و', 'ف'} {
+		if len(r) > 3 && r[0] == c {
+			r = r[1:]
+			out = append(out, verbCand{string(r), false})
+			break
+		}
+	}
+	if len(r) > 3 && r[0] == 'س' && (r[1] == 'ي' || r[1] == 'ت' || r[1] == 'ن') {
+		out = append(out, verbCand{string(r[1:]), true})
+	}
+	if len(r) > 3 && r[0] == 'ل' && (r[1] == 'ي' || r[1] == 'ت') {
+		out = append(out, verbCand{string(r[1:]), false})
+	}
+	return out
+}
+
+// modality of a trigger at t in a sentence starting at a.
+func (x *extractor) modality(a, t int, future bool) string {
+	for j := t - 1; j >= a && j >= t-3; j-- {
+		if x.ar && arNeg[x.bare[j]] || !x.ar && enNeg[x.bare[j]] {
+			return "negated"
+		}
+	}
+	if x.ar && t+1 < len(x.norm) && x.norm[t] == "لا" {
+		return "negated"
+	}
+	if future {
+		return "future"
+	}
+	for j := t - 1; j >= a && j >= t-3; j-- {
+		if x.ar && arFutureWord[x.bare[j]] || !x.ar && enFuture[x.bare[j]] {
+			return "future"
+		}
+	}
+	// Inside reported speech: after a speech verb, or a quotation.
+	for j := a; j < t; j++ {
+		if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
+			return "reported"
+		}
+	}
+	return "asserted"
+}
+
+// sentence finds the action relations of sentence si.
+func (x *extractor) sentence(si int) {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	if a < 0 {
+		return
+	}
+	for t := a; t < b; t++ {
+		tr, after, future := x.verbAt(t)
+		if tr == nil {
+			x.nounPatterns(si, a, b, t)
+			continue
+		}
+		if !x.ar && t > a && enPassive[x.bare[t-1]] {
+			continue // passive: "was arrested by" is not subject-verb-object
+		}
+		x.action(si, a, b, t, after, tr, future)
+	}
+}
+
+func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
+	trig := x.phrase(t, after)
+	mod := x.modality(a, t, future)
+	conf := tr.conf
+	// Subject: after the verb (VSO, Arabic), else before it (SVO), else the
+	// current speaker for speech verbs.
+	var subj arg
+	ok := false
+	if x.ar {
+		subj, ok = x.findArg(after, b, 3, nil, "", "")
+		if ok && tr.preps != nil && x.hasPrep(subj.start, tr.preps) {
+			ok = false // that was the object
+		}
+	}
+	if !ok {
+		subj, ok = x.subjectBefore(t, a, "")
+	}
+	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 {
+		subj, ok = arg{entity: x.speaker, start: after, end: after}, true
+		conf -= 0.1
+	}
+	if !ok {
+		return
+	}
+	if x.types[subj.entity] == "Person" && tr.speech {
+		x.speaker = subj.entity
+		x.spokeAt = si
+	}
+	from := after
+	if subj.start >= after {
+		from = subj.end
+	}
+	if tr.speech {
+		// STATED: the first entity of the reported clause (after أن/إن/that).
+		for j := from; j < b && j < from+4; j++ {
+			if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.isBoundary(j) {
+				if o, ok := x.findArg(j+1, b, 8, nil, subj.entity, ""); ok {
+					x.add(si, subj.entity, "STATED", o.entity, conf, mod, trig)
+				}
+				return
+			}
+		}
+		return
+	}
+	if tr.needs != nil {
+		found := false
+		for j := after; j < b && j < after+8; j++ {
+			if tr.needs[x.bare[j]] || tr.needs[x.norm[j]] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	limit := 8
+	if tr.needs != nil {
+		limit = 10
+	}
+	obj, ok := x.findArg(from, b, limit, tr.preps, subj.entity, tr.objTypes)
+	if !ok {
+		return
+	}
+	pred := tr.pred
+	if pred == "CALLED_ON" && x.ar {
+		// دعا X إلى إرسال قوات / للمساعدة: a request for help.
+		for j := obj.end; j < b && j < obj.end+12; j++ {
+			if arHelpWord[x.bare[j]] {
+				pred = "REQUESTED_ASSISTANCE_FROM"
+				break
+			}
+		}
+	}
+	if subj.start < after && subj.end <= t {
+		conf -= 0.05 // subject before the verb is less certain in Arabic
+	}
+	x.add(si, subj.entity, pred, obj.entity, conf, mod, trig)
+}
+
+// nounPatterns handles relations carried by nouns and relative clauses:
+// participation in a session (ADDRESSED), "led by" (LEADS), "located in"
+// (LOCATED_IN), "the largest city of" (LOCATED_IN).
+func (x *extractor) nounPatterns(si, a, b, t int) {
+	w := x.norm[t]
+	bw := x.bare[t]
+	switch {
+	case x.ar && isParticipation(bw):
+		// مشاركته في جلسة ... لمنظمة: the speaker addressed the organisation.
+		subj := ""
+		if strings.HasSuffix(bw, "ه") && len([]rune(bw)) > len([]rune("مشارك"))+1 || strings.HasSuffix(bw, "ها") {
+			subj = x.speaker
+			if subj == "" {
+				subj = x.lastPersonBefore(t)
+			}
+		} else if s, ok := x.findArg(t+1, b, 3, nil, "", "Person"); ok {
+			subj = s.entity
+		} else if s, ok := x.subjectBefore(t, a, ""); ok {
+			subj = s.entity
+		}
+		if subj == "" {
+			return
+		}
+		event := false
+		for j := t + 1; j < b && j < t+12; j++ {
+			if arEventNoun[x.bare[j]] {
+				event = true
+			}
+			if m := x.mention(j); m != nil && m.Start == j && m.Type == "Organization" && event {
+				x.add(si, subj, "ADDRESSED", m.Entity, 0.7, x.modality(a, t, false), x.phrase(t, j))
+				return
+			}
+		}
+	case x.ar && (bw == arabic.MatchForm("تقودها") || bw == arabic.MatchForm("يقودها")):
+		// ORG التي تقودها X: X leads ORG.
+		var org string
+		for j := t - 1; j >= a && j >= t-3; j-- {
+			if m := x.mention(j); m != nil && m.Type == "Organization" {
+				org = m.Entity
+				break
+			}
+		}
+		if s, ok := x.findArg(t+1, b, 2, nil, org, ""); ok && org != "" {
+			x.add(si, s.entity, "LEADS", org, 0.8, "asserted", x.phrase(t-1, t+1))
+		}
+	case x.ar && (bw == arabic.MatchForm("تقود") || bw == arabic.MatchForm("يقود")):
+		// X (باعتبارها) تقود ORG
+		if o, ok := x.findArg(t+1, b, 2, nil, "", "Organization"); ok {
+			if s, ok := x.lastEntityBefore(t, a, 4); ok && s != o.entity {
+				x.add(si, s, "LEADS", o.entity, 0.7, "asserted", x.phrase(t, t+1))
+			}
+		}
+	case x.ar && bw == arabic.MatchForm("بقيادة"):
+		if s, ok := x.findArg(t+1, b, 2, nil, "", ""); ok {
+			for j := t - 1; j >= a && j >= t-4; j-- {
+				if m := x.mention(j); m != nil && m.Type == "Organization" {
+					x.add(si, s.entity, "LEADS", m.Entity, 0.75, "asserted", x.phrase(t, t+1))
+					break
+				}
+			}
+		}
+	case x.ar && (bw == arabic.MatchForm("الواقع") || bw == arabic.MatchForm("الواقعة")):
+		if t+1 < b && x.bare[t+1] == "في" {
+			head, ok := x.headBefore(t, a)
+			if o, ok2 := x.findArg(t+2, b, 2, nil, head, "Location"); ok && ok2 {
+				x.add(si, head, "LOCATED_IN", o.entity, 0.8, "asserted", x.phrase(t, t+2))
+			}
+		}
+	case x.ar && bw == arabic.MatchForm("أكبر") && t+1 < b && (x.bare[t+1] == arabic.MatchForm("مدن") || x.bare[t+1] == arabic.MatchForm("مدينة")):
+		if m := x.mention(t - 1); m != nil && m.Type == "Location" {
+			if o, ok := x.argAt(t+2, m.Entity); ok && x.types[o.entity] == "Location" {
+				x.add(si, m.Entity, "LOCATED_IN", o.entity, 0.75, "asserted", x.phrase(t, t+2))
+			}
+		}
+	case !x.ar && w == "told" || !x.ar && (w == "spoke" && t+1 < b && x.bare[t+1] == "at"):
+		// "X told a summit of ORG", "X spoke at a meeting of ORG"
+		s, ok := x.subjectBefore(t, a, "")
+		if !ok {
+			return
+		}
+		for j := t + 1; j < b && j < t+8; j++ {
+			if enEvent[x.bare[j]] {
+				if o, ok := x.findArg(j+1, b, 4, nil, s.entity, "Organization"); ok {
+					x.add(si, s.entity, "ADDRESSED", o.entity, 0.7, x.modality(a, t, false), x.phrase(t, j+1))
+				}
+				return
+			}
+		}
+	case !x.ar && (w == "Moscow-led" || strings.HasSuffix(w, "-led")):
+	}
+}
+
+var enEvent = set("summit meeting session conference assembly gathering")
+
+func isParticipation(bw string) bool {
+	return strings.HasPrefix(bw, arabic.MatchForm("مشاركت")) || bw == arabic.MatchForm("مشاركة") ||
+		bw == arabic.MatchForm("شارك") || bw == arabic.MatchForm("شاركت") || bw == arabic.MatchForm("يشارك")
+}
+
+func (x *extractor) lastPersonBefore(t int) string {
+	for j := t - 1; j >= 0; j-- {
+		if m := x.mention(j); m != nil && m.Type == "Person" {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
+func (x *extractor) lastEntityBefore(t, a, max int) (string, bool) {
+	for j := t - 1; j >= a && j >= t-max; j-- {
+		if m := x.mention(j); m != nil {
+			return m.Entity, true
+		}
+	}
+	return "", false
+}
+
+// headBefore finds what a relative/participle clause at t describes: the
+// location mention or country reference just before it.
+func (x *extractor) headBefore(t, a int) (string, bool) {
+	for j := t - 1; j >= a && j >= t-3; j-- {
+		if arCountryRef[x.bare[j]] {
+			start := j
+			if j > a && arThis[x.bare[j-1]] {
+				start = j - 1
+			}
+			if ar, ok := x.argAt(start, ""); ok {
+				// Exclude the subject of the sentence (ونشرت روسيا ... في هذا البلد).
+				if s, ok := x.firstEntity(a, start); ok && s == ar.entity {
+					if c := x.focusCountry(start, s); c != "" {
+						return c, true
+					}
+				}
+				return ar.entity, true
+			}
+		}
+		if m := x.mention(j); m != nil && m.Type == "Location" {
+			return m.Entity, true
+		}
+	}
+	return "", false
+}
+
+func (x *extractor) firstEntity(a, b int) (string, bool) {
+	for j := a; j < b; j++ {
+		if m := x.mention(j); m != nil && !m.Demonym {
+			return m.Entity, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,150 @@
+package rel
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+)
+
+var (
+	arDays = map[string]time.Weekday{}
+	enDays = map[string]time.Weekday{}
+	months = map[string]time.Month{}
+	arOrd  = map[string]int{}
+)
+
+func init() {
+	for i, d := range []string{"الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"} {
+		arDays[arabic.MatchForm(d)] = time.Weekday(i)
+	}
+	arDays[arabic.MatchForm("الاثنين")] = time.Monday
+	for i, d := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		enDays[d] = time.Weekday(i)
+	}
+	for i, m := range []string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"} {
+		months[arabic.MatchForm(m)] = time.Month(i + 1)
+	}
+	for i, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
+		months[m] = time.Month(i + 1)
+	}
+	months[arabic.MatchForm("إبريل")] = time.April
+	months[arabic.MatchForm("يونيه")] = time.June
+	months[arabic.MatchForm("يوليه")] = time.July
+	for i, o := range []string{"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"} {
+		arOrd[arabic.MatchForm(o)] = i + 1
+	}
+}
+
+// published parses the article date ("2022-01-10" or an RFC 3339 time).
+func (x *extractor) published() (time.Time, bool) {
+	p := x.d.Published
+	if len(p) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", p[:10])
+	return t, err == nil
+}
+
+// eventDate resolves the date expression of sentence si against the
+// published date. Articles without a date give undated relations.
+func (x *extractor) eventDate(si int) *model.EventDate {
+	if d, ok := x.dates[si]; ok {
+		return d
+	}
+	d := x.resolveDate(si)
+	x.dates[si] = d
+	return d
+}
+
+func (x *extractor) resolveDate(si int) *model.EventDate {
+	pub, ok := x.published()
+	if !ok {
+		return nil
+	}
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	day := func(t time.Time) *model.EventDate {
+		return &model.EventDate{Date: t.Format("2006-01-02"), Precision: "day"}
+	}
+	for i := a; i >= 0 && i < b; i++ {
+		w := x.bare[i]
+		next := ""
+		if i+1 < b {
+			next = x.bare[i+1]
+		}
+		// Explicit dates: "الثاني من يناير", "2 يناير", "January 2", "2 January".
+		if n, ok := dayNumber(w); ok {
+			j := i + 1
+			if j < b && x.bare[j] == "من" {
+				j++
+			}
+			if j < b {
+				if m, ok := months[x.bare[j]]; ok {
+					return day(dateBefore(pub, m, n, x.yearAfter(j+1, b)))
+				}
+			}
+		}
+		if m, ok := months[w]; ok && i+1 < b {
+			if n, err := strconv.Atoi(x.bare[i+1]); err == nil && n >= 1 && n <= 31 {
+				return day(dateBefore(pub, m, n, x.yearAfter(i+2, b)))
+			}
+		}
+		if wd, ok := arDays[w]; ok {
+			return day(lastWeekday(pub, wd))
+		}
+		if wd, ok := enDays[w]; ok {
+			return day(lastWeekday(pub, wd))
+		}
+		switch {
+		case w == arabic.MatchForm("أمس") || w == arabic.MatchForm("بالأمس") || w == "yesterday":
+			return day(pub.AddDate(0, 0, -1))
+		case w == arabic.MatchForm("اليوم") || w == "today":
+			return day(pub)
+		case (w == arabic.MatchForm("الأسبوع") && next == arabic.MatchForm("الماضي")) || (w == "last" && next == "week"):
+			return &model.EventDate{Date: pub.AddDate(0, 0, -7).Format("2006-01-02"), Precision: "week"}
+		case (w == arabic.MatchForm("الشهر") && next == arabic.MatchForm("الماضي")) || (w == "last" && next == "month"):
+			return &model.EventDate{Date: time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), Precision: "month"}
+		}
+	}
+	return nil
+}
+
+func dayNumber(w string) (int, bool) {
+	if n, ok := arOrd[w]; ok {
+		return n, true
+	}
+	if n, err := strconv.Atoi(w); err == nil && n >= 1 && n <= 31 {
+		return n, true
+	}
+	return 0, false
+}
+
+// yearAfter reads a four-digit year at token i, 0 when there is none.
+func (x *extractor) yearAfter(i, b int) int {
+	if i < b {
+		if y, err := strconv.Atoi(x.bare[i]); err == nil && y >= 1900 && y <= 2100 {
+			return y
+		}
+	}
+	return 0
+}
+
+// dateBefore is month/day in year, or else the latest such date on or
+// before pub.
+func dateBefore(pub time.Time, m time.Month, d, year int) time.Time {
+	if year > 0 {
+		return time.Date(year, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	t := time.Date(pub.Year(), m, d, 0, 0, 0, 0, time.UTC)
+	if t.After(pub) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	return t
+}
+
+// lastWeekday is the latest day on or before pub that falls on wd.
+func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
+	diff := (int(pub.Weekday()) - int(wd) + 7) % 7
+	return pub.AddDate(0, 0, -diff)
+}

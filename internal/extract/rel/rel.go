@@ -1,0 +1,226 @@
+package rel
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/vocab"
+)
+
+// Mention is one resolved entity mention, in token indices.
+type Mention struct {
+	Start, End int    // tokens [Start, End)
+	Entity     string // entity id
+	Type       string // model.Person, ...
+	Demonym    bool   // a nationality adjective of Entity (الروسي, Russian)
+	Role       string // gazetteer role ("country", "capital", "head_of_state", ...)
+	Country    string // entity id of the mention's country when known
+}
+
+// Doc is one article, tokenised, with its resolved mentions.
+type Doc struct {
+	Text      string
+	Lang      string // "ar" or "en"
+	Published string // article date, "" when unknown
+	Sentences []arabic.Sentence
+	Tokens    []arabic.Token
+	Mentions  []Mention // sorted by Start, not overlapping
+}
+
+// Extract returns the relations stated in d, deterministically ordered.
+func Extract(d *Doc) []model.Relation {
+	x := newExtractor(d)
+	x.titles()
+	for si := range d.Sentences {
+		x.sentence(si)
+	}
+	return x.result()
+}
+
+type extractor struct {
+	d       *Doc
+	ar      bool
+	norm    []string // MatchForm of each token
+	bare    []string // norm without a leading و/ف conjunction
+	mAt     []int    // index of the mention covering each token, -1
+	sentTok [][2]int // token range of each sentence
+	types   map[string]string
+	country map[string]string          // person/city id -> country id (gazetteer or stated titles)
+	holders map[string]string          // pred+"|"+country -> person holding the title in this article
+	out     map[string]*model.Relation // dedup key -> relation
+	speaker string
+	spokeAt int // sentence of the last explicit speaker
+	dates   map[int]*model.EventDate
+}
+
+func newExtractor(d *Doc) *extractor {
+	x := &extractor{d: d, ar: d.Lang == "ar", types: map[string]string{}, country: map[string]string{},
+		holders: map[string]string{}, out: map[string]*model.Relation{}, spokeAt: -10, dates: map[int]*model.EventDate{}}
+	n := len(d.Tokens)
+	x.norm = make([]string, n)
+	x.bare = make([]string, n)
+	x.mAt = make([]int, n)
+	for i, t := range d.Tokens {
+		x.norm[i] = arabic.MatchForm(t.Text)
+		x.bare[i] = x.norm[i]
+		if x.ar {
+			x.bare[i] = stripConj(x.norm[i])
+		} else {
+			x.bare[i] = strings.ToLower(x.norm[i])
+		}
+		x.mAt[i] = -1
+	}
+	for mi, m := range d.Mentions {
+		for i := m.Start; i < m.End && i < n; i++ {
+			x.mAt[i] = mi
+		}
+		x.types[m.Entity] = m.Type
+		if m.Country != "" && m.Country != m.Entity {
+			x.country[m.Entity] = m.Country
+		}
+	}
+	x.sentTok = make([][2]int, len(d.Sentences))
+	for i := range x.sentTok {
+		x.sentTok[i] = [2]int{-1, -1}
+	}
+	for i, t := range d.Tokens {
+		s := t.Sentence
+		if s < 0 || s >= len(x.sentTok) {
+			continue
+		}
+		if x.sentTok[s][0] < 0 {
+			x.sentTok[s][0] = i
+		}
+		x.sentTok[s][1] = i + 1
+	}
+	return x
+}
+
+// stripConj removes a leading و or ف from a folded word of 4+ letters.
+func stripConj(w string) string {
+	r := []rune(w)
+	if len(r) >= 4 && (r[0] == 'و' || r[0] == 'ف') {
+		return string(r[1:])
+	}
+	return w
+}
+
+func (x *extractor) mention(i int) *Mention {
+	if i < 0 || i >= len(x.mAt) || x.mAt[i] < 0 {
+		return nil
+	}
+	return &x.d.Mentions[x.mAt[i]]
+}
+
+func (x *extractor) isBoundary(i int) bool {
+	if x.ar {
+		return arBoundary[x.norm[i]]
+	}
+	return enBoundary[x.norm[i]]
+}
+
+func (x *extractor) isCountry(m *Mention) bool {
+	return m != nil && (m.Role == "country" || m.Demonym)
+}
+
+// focusCountry is the country in focus before token i: the most mentioned
+// country so far (ties: the latest), other than exclude.
+func (x *extractor) focusCountry(i int, exclude string) string {
+	count := map[string]int{}
+	last := map[string]int{}
+	for _, m := range x.d.Mentions {
+		if m.Start >= i {
+			break
+		}
+		if m.Role == "country" || m.Demonym {
+			count[m.Entity]++
+			last[m.Entity] = m.Start
+		}
+	}
+	best := ""
+	for e, c := range count {
+		if e == exclude {
+			continue
+		}
+		if best == "" || c > count[best] || (c == count[best] && last[e] > last[best]) {
+			best = e
+		}
+	}
+	return best
+}
+
+// add records a relation found in sentence si.
+func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigger string) {
+	if s == "" || o == "" || s == o || !vocab.Valid(pred) {
+		return
+	}
+	if r, ok := vocab.Get(pred); ok {
+		if !typeAllowed(r.Subject, x.types[s]) || !typeAllowed(r.Object, x.types[o]) {
+			return
+		}
+	}
+	sent := x.d.Sentences[si]
+	key := fmt.Sprintf("%s|%s|%s|%d", s, pred, o, si)
+	if old, ok := x.out[key]; ok {
+		if conf > old.Confidence {
+			old.Confidence = conf
+		}
+		return
+	}
+	conf = math.Round(conf*100) / 100
+	x.out[key] = &model.Relation{
+		Subject: s, Predicate: pred, Object: o, Confidence: conf, Modality: modality, Trigger: trigger,
+		EventDate: x.eventDate(si),
+		Evidence:  model.Evidence{Sentence: sent.Text, Start: sent.Start, End: sent.End},
+	}
+}
+
+func typeAllowed(allowed []string, t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, a := range allowed {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) result() []model.Relation {
+	out := make([]model.Relation, 0, len(x.out))
+	for _, r := range x.out {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Evidence.Start != b.Evidence.Start {
+			return a.Evidence.Start < b.Evidence.Start
+		}
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.Object < b.Object
+	})
+	return out
+}
+
+// phrase returns the text of tokens [i, j) as written.
+func (x *extractor) phrase(i, j int) string {
+	if i < 0 || j > len(x.d.Tokens) || i >= j {
+		return ""
+	}
+	rs := []rune(x.d.Text)
+	a, b := x.d.Tokens[i].Start, x.d.Tokens[j-1].End
+	if a < 0 || b > len(rs) || a > b {
+		return ""
+	}
+	return string(rs[a:b])
+}

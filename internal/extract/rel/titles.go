@@ -1,0 +1,217 @@
+package rel
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+)
+
+type titleDef struct {
+	words []string // folded words
+	pred  string
+	// needCountryMention: the country must be written as a name (أمير قطر),
+	// not only as an adjective (الأمير السعودي is a prince, not a monarch).
+	needCountryMention bool
+	orgTitle           bool // the object is an organisation (الأمين العام لـ)
+}
+
+var arTitles, enTitles []titleDef
+
+func defTitles(dst *[]titleDef, pred string, needCM, org bool, phrases ...string) {
+	for _, p := range phrases {
+		var ws []string
+		for _, w := range strings.Fields(p) {
+			ws = append(ws, arabic.MatchForm(w))
+		}
+		*dst = append(*dst, titleDef{words: ws, pred: pred, needCountryMention: needCM, orgTitle: org})
+	}
+}
+
+func init() {
+	// Longer phrases first: the first match wins.
+	defTitles(&arTitles, "PRIME_MINISTER_OF", false, false, "رئيس الوزراء", "رئيسة الوزراء", "رئيس الحكومة", "رئيسة الحكومة", "رئيس وزراء", "رئيسة وزراء", "رئيس حكومة")
+	defTitles(&arTitles, "FOREIGN_MINISTER_OF", false, false, "وزير الخارجية", "وزيرة الخارجية", "وزير خارجية", "وزيرة خارجية")
+	defTitles(&arTitles, "SPOKESPERSON_FOR", false, true, "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "المتحدث الرسمي باسم")
+	defTitles(&arTitles, "LEADER_OF", false, true, "الأمين العام", "الامين العام", "زعيم", "الزعيم", "رئيس")
+	defTitles(&arTitles, "PRESIDENT_OF", false, false, "الرئيس", "رئيس", "الرئيسة", "رئيسة", "الرئيسين")
+	defTitles(&arTitles, "KING_OF", false, false, "الملك", "ملك", "العاهل", "السلطان", "سلطان")
+	defTitles(&arTitles, "KING_OF", true, false, "أمير", "الأمير")
+	defTitles(&enTitles, "PRIME_MINISTER_OF", false, false, "prime minister", "premier")
+	defTitles(&enTitles, "FOREIGN_MINISTER_OF", false, false, "foreign minister", "foreign secretary", "secretary of state")
+	defTitles(&enTitles, "LEADER_OF", false, true, "secretary - general", "secretary general", "leader", "chairman", "head")
+	defTitles(&enTitles, "PRESIDENT_OF", false, false, "president")
+	defTitles(&enTitles, "KING_OF", false, false, "king", "queen", "emir", "sultan")
+}
+
+// ministerDomains are the words after وزير that name a portfolio.
+var arMinister = set("وزير وزيرة الوزير الوزيرة")
+
+// matchTitles returns every title definition that matches at token i, in
+// table order, with the index after each.
+func (x *extractor) matchTitles(i int, defs []titleDef) (out []*titleDef, ends []int) {
+	for k := range defs {
+		d := &defs[k]
+		ok := true
+		for w, word := range d.words {
+			j := i + w
+			if j >= len(x.norm) || (x.mAt[j] >= 0 && w > 0) || x.bare[j] != word {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, d)
+			ends = append(ends, i+len(d.words))
+		}
+	}
+	return out, ends
+}
+
+// titleRef is a title phrase found in the text.
+type titleRef struct {
+	pred    string
+	object  string // country (or organisation) id, "" when none written
+	person  string // person id when the name follows, "" when the title stands alone
+	end     int    // token after the phrase
+	trigger string
+}
+
+// parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
+// [COUNTRY | DEMONYM | ORG] [PERSON].
+func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
+	var defs []*titleDef
+	var ends []int
+	if x.bare[i] == arabic.MatchForm("نظيره") || x.bare[i] == arabic.MatchForm("نظيرته") {
+		if prevPred == "" {
+			return nil
+		}
+		defs, ends = []*titleDef{{pred: prevPred}}, []int{i + 1}
+	} else if arMinister[x.bare[i]] && i+1 < len(x.norm) && x.mAt[i+1] < 0 && strings.HasPrefix(x.norm[i+1], "ال") && x.norm[i+1] != arabic.MatchForm("الخارجية") {
+		defs, ends = []*titleDef{{pred: "MINISTER_OF"}}, []int{i + 2}
+	} else {
+		defs, ends = x.matchTitles(i, arTitles)
+	}
+	for k, def := range defs {
+		if ref := x.titleRest(i, ends[k], def); ref != nil {
+			return ref
+		}
+	}
+	return nil
+}
+
+// titleRest reads what follows the title words: [COUNTRY | DEMONYM | ORG] [PERSON].
+func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
+	ref := &titleRef{pred: def.pred}
+	// The country or organisation.
+	if m := x.mention(j); m != nil && m.Start == j {
+		switch {
+		case def.orgTitle && m.Type == "Organization":
+			ref.object = m.Entity
+			j = m.End
+		case !def.orgTitle && x.isCountry(m) && !(def.needCountryMention && m.Demonym):
+			ref.object = m.Entity
+			j = m.End
+		}
+	}
+	if def.orgTitle && ref.object == "" {
+		return nil // زعيم / رئيس without an organisation: another reading may fit
+	}
+	// An optional second adjective (رئيس الوزراء البريطاني السابق) is not taken: former holders are skipped.
+	if j < len(x.norm) && x.bare[j] == arabic.MatchForm("السابق") {
+		return nil
+	}
+	if m := x.mention(j); m != nil && m.Start == j && m.Type == "Person" {
+		ref.person = m.Entity
+		j = m.End
+	}
+	ref.end = j
+	ref.trigger = x.phrase(start, j)
+	return ref
+}
+
+// parseTitleEn reads an English title phrase at i:
+// [COUNTRY|DEMONYM|ORG] TITLE PERSON, or TITLE PERSON of COUNTRY.
+func (x *extractor) parseTitleEn(i int) *titleRef {
+	start := i
+	var obj *Mention
+	j := i
+	if m := x.mention(i); m != nil && m.Start == i && (x.isCountry(m) || m.Type == "Organization") {
+		obj = m
+		j = m.End
+	}
+	var def *titleDef
+	k := j
+	if defs, ends := x.matchTitles(j, enTitles); len(defs) > 0 {
+		def, k = defs[0], ends[0]
+	}
+	if def == nil {
+		// "Defence Minister", "Home Secretary"
+		if j+1 < len(x.norm) && (x.bare[j+1] == "minister" || x.bare[j+1] == "secretary") && x.mAt[j] < 0 && isCap(x.d.Tokens[j].Text) {
+			def, k = &titleDef{pred: "MINISTER_OF"}, j+2
+		} else if x.bare[j] == "chancellor" && i > 0 && obj != nil && obj.Demonym && (x.bare[i] == "german" || x.bare[i] == "austrian") {
+			def, k = &titleDef{pred: "PRIME_MINISTER_OF"}, j+1
+		} else {
+			return nil
+		}
+	}
+	if obj != nil && def.orgTitle != (obj.Type == "Organization") {
+		obj = nil
+	}
+	m := x.mention(k)
+	if m == nil || m.Start != k || m.Type != "Person" {
+		return nil
+	}
+	ref := &titleRef{pred: def.pred, person: m.Entity, end: m.End}
+	if obj != nil {
+		ref.object = obj.Entity
+	} else if m.End+1 < len(x.norm) && x.bare[m.End] == "of" {
+		if c := x.mention(m.End + 1); c != nil && c.Start == m.End+1 && (x.isCountry(c) || def.orgTitle && c.Type == "Organization") {
+			ref.object = c.Entity
+			ref.end = c.End
+		}
+	}
+	if ref.object == "" {
+		return nil
+	}
+	ref.trigger = x.phrase(start, k)
+	return ref
+}
+
+func isCap(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z'
+	}
+	return false
+}
+
+// titles finds the structural relations of titles and appositions in the
+// whole article first, so that a title used alone later (رئيس كازاخستان)
+// is known to refer to its holder.
+func (x *extractor) titles() {
+	for si := range x.d.Sentences {
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		prev := ""
+		for i := a; i >= 0 && i < b; i++ {
+			var ref *titleRef
+			if x.ar {
+				ref = x.parseTitleAr(i, prev)
+			} else {
+				ref = x.parseTitleEn(i)
+			}
+			if ref == nil {
+				continue
+			}
+			prev = ref.pred
+			if ref.person == "" || ref.object == "" {
+				continue
+			}
+			x.add(si, ref.person, ref.pred, ref.object, 0.9, "asserted", ref.trigger)
+			if _, ok := x.holders[ref.pred+"|"+ref.object]; !ok {
+				x.holders[ref.pred+"|"+ref.object] = ref.person
+			}
+			if !strings.HasSuffix(ref.pred, "LEADER_OF") && !strings.HasSuffix(ref.pred, "SPOKESPERSON_FOR") {
+				x.country[ref.person] = ref.object
+			}
+		}
+	}
+}

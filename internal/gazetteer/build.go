@@ -1,0 +1,1113 @@
+package gazetteer
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// Source names used in Entry.Sources (see NOTICE.md).
+const (
+	srcCountryCodes = "country-codes"
+	srcMledoze      = "mledoze"
+	srcCLDR         = "cldr"
+	srcCities       = "world-cities-ar"
+	srcSupraverden  = "supraverden"
+	srcEveryPol     = "wikidata-leaders-2022"
+	srcODA          = "open-data-archive-2026"
+	srcPetrarch     = "petrarch-ar"
+	srcCurated      = "curated"
+)
+
+// Ranks: entries sharing an alias are ordered by Rank (see Lookup).
+const (
+	rankCountry   = 10_000_000_000
+	rankTerritory = 5_000_000_000
+	rankCurOrg    = 4_000_000_000
+	rankRegion    = 3_500_000_000
+	rankLeader    = 3_000_000_000
+	rankFormer    = 2_000_000_000
+	rankPerson    = 1_000_000_000
+	rankCapital   = 100_000_000
+	rankOrg       = 1_000_000
+	rankPetrarch  = 100_000
+)
+
+// BuildStats counts what Build did, for the build command's report.
+type BuildStats struct {
+	Countries, Cities, Orgs, Persons, Places int
+	PetrarchPersons, PetrarchAliases         int
+	AmbiguousAliases                         int
+	SkippedCityRows                          int
+}
+
+type builder struct {
+	dir       string
+	byKey     map[string]*Entry
+	byQID     map[string]*Entry
+	iso2      map[string]*Entry // ISO2 -> country
+	iso3to2   map[string]string
+	countryBy map[string]string // folded English country name -> ISO2
+	aliasSeen map[*Entry]map[string]bool
+	capitals  map[string][]string // ISO2 -> English capital names
+	stats     BuildStats
+}
+
+// Build reads the public data sets under dataDir (the project's shared data
+// folder: gazetteer/, lexicon/petrarch-ar/ and, for the common-word list,
+// ner/anercorp/) and returns the gazetteer entries sorted by key. The result
+// depends only on the files and this package's tables.
+func Build(dataDir string) ([]*Entry, BuildStats, error) {
+	b := &builder{
+		dir: dataDir, byKey: map[string]*Entry{}, byQID: map[string]*Entry{}, iso2: map[string]*Entry{},
+		iso3to2: map[string]string{}, countryBy: map[string]string{}, aliasSeen: map[*Entry]map[string]bool{},
+		capitals: map[string][]string{},
+	}
+	steps := []func() error{b.countries, b.places, b.orgs, b.cities, b.leaders, b.people, b.petrarch, b.ambiguity}
+	for _, f := range steps {
+		if err := f(); err != nil {
+			return nil, b.stats, err
+		}
+	}
+	out := make([]*Entry, 0, len(b.byKey))
+	for _, e := range b.byKey {
+		finish(e)
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	for _, e := range out {
+		switch e.Type {
+		case model.Person:
+			b.stats.Persons++
+		case model.Organization:
+			b.stats.Orgs++
+		}
+	}
+	return out, b.stats, nil
+}
+
+// finish sorts and de-duplicates the lists of e.
+func finish(e *Entry) {
+	e.Aliases = sortedUnique(e.Aliases)
+	e.Ambiguous = sortedUnique(e.Ambiguous)
+	e.Demonyms = sortedUnique(e.Demonyms)
+	e.Sources = sortedUnique(e.Sources)
+}
+
+func sortedUnique(xs []string) []string {
+	if len(xs) == 0 {
+		return nil
+	}
+	sort.Strings(xs)
+	out := xs[:1]
+	for _, x := range xs[1:] {
+		if x != out[len(out)-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (b *builder) path(p ...string) string { return filepath.Join(append([]string{b.dir}, p...)...) }
+
+// clean returns the display form of a surface form: Normalize, spaces
+// collapsed, separators removed; "" when nothing is left.
+func clean(s string) string {
+	s = arabic.Normalize(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '|' || r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// addAlias adds the surface form s to e unless an alias with the same
+// MatchForm is already there.
+func (b *builder) addAlias(e *Entry, s string) {
+	s = strings.TrimPrefix(clean(s), "the ")
+	m := arabic.MatchForm(s)
+	if m == "" || len([]rune(m)) < 2 {
+		return
+	}
+	seen := b.aliasSeen[e]
+	if seen == nil {
+		seen = map[string]bool{}
+		b.aliasSeen[e] = seen
+	}
+	if seen[m] {
+		return
+	}
+	seen[m] = true
+	e.Aliases = append(e.Aliases, s)
+}
+
+func (b *builder) add(e *Entry) *Entry {
+	if old := b.byKey[e.Key]; old != nil {
+		return old
+	}
+	b.byKey[e.Key] = e
+	if e.QID != "" {
+		b.byQID[e.QID] = e
+	}
+	return e
+}
+
+func addSource(e *Entry, s string) {
+	for _, x := range e.Sources {
+		if x == s {
+			return
+		}
+	}
+	e.Sources = append(e.Sources, s)
+}
+
+var qidRe = regexp.MustCompile(`Q[1-9][0-9]*$`)
+
+func qidOf(s string) string {
+	s = strings.TrimSpace(s)
+	if m := qidRe.FindString(s); m != "" && (s == m || strings.HasSuffix(s, "/"+m) || strings.HasSuffix(s, ":"+m)) {
+		return m
+	}
+	return ""
+}
+
+// foldName is the comparison form of English names: MatchForm without
+// accents and punctuation.
+func foldName(s string) string { return strings.ReplaceAll(Slug(arabic.MatchForm(s)), "_", " ") }
+
+func hasLatin(s string) bool {
+	for _, r := range s {
+		if r < 0x250 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06FF {
+			return true
+		}
+	}
+	return false
+}
+
+func readCSV(path string) ([]map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReader(f))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: empty", path)
+	}
+	head := recs[0]
+	for i := range head {
+		head[i] = strings.TrimPrefix(strings.TrimSpace(head[i]), "\ufeff")
+	}
+	var out []map[string]string
+	for _, rec := range recs[1:] {
+		m := map[string]string{}
+		for i, v := range rec {
+			if i < len(head) {
+				m[head[i]] = strings.TrimSpace(v)
+			}
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+type mledozeCountry struct {
+	Name struct {
+		Common, Official string
+	}
+	Cca2, Cca3   string
+	Independent  *bool
+	Capital      []string
+	AltSpellings []string
+	Translations map[string]struct{ Official, Common string }
+	Demonyms     map[string]struct{ F, M string }
+}
+
+var untermSuffix = regexp.MustCompile(`\s*\((the|de|la|le|les)\)\s*$|\s*\*+\s*$`)
+
+func (b *builder) countries() error {
+	rows, err := readCSV(b.path("gazetteer", "country-codes", "country-codes.csv"))
+	if err != nil {
+		return err
+	}
+	raw, err := os.ReadFile(b.path("gazetteer", "mledoze-countries", "countries.json"))
+	if err != nil {
+		return err
+	}
+	var mled []mledozeCountry
+	if err := json.Unmarshal(raw, &mled); err != nil {
+		return fmt.Errorf("mledoze countries: %w", err)
+	}
+	ml := map[string]*mledozeCountry{}
+	for i := range mled {
+		ml[mled[i].Cca2] = &mled[i]
+	}
+	ar := display.Arabic.Regions()
+	en := display.English.Regions()
+	for _, row := range rows {
+		iso2 := row["ISO3166-1-Alpha-2"]
+		if len(iso2) != 2 {
+			continue
+		}
+		m := ml[iso2]
+		region, rerr := language.ParseRegion(iso2)
+		name := ""
+		if m != nil {
+			name = m.Name.Common
+		}
+		if name == "" && rerr == nil {
+			name = en.Name(region)
+		}
+		if name == "" {
+			name = row["CLDR display name"]
+		}
+		qid := qidOf(row["wikidata_id"])
+		key := "wd:" + qid
+		if qid == "" {
+			key = KeyFor(model.Location, name)
+		}
+		e := b.add(&Entry{Key: key, Name: name, Type: model.Location, QID: qid, Role: RoleCountry, Rank: rankCountry})
+		if row["is_independent"] != "Yes" {
+			e.Rank = rankTerritory
+		}
+		addSource(e, srcCountryCodes)
+		b.iso2[iso2] = e
+		if iso3 := row["ISO3166-1-Alpha-3"]; iso3 != "" {
+			b.iso3to2[iso3] = iso2
+		}
+		for _, k := range []string{"official_name_ar", "UNTERM Arabic Short", "UNTERM Arabic Formal",
+			"official_name_en", "UNTERM English Short", "UNTERM English Formal", "CLDR display name"} {
+			v := untermSuffix.ReplaceAllString(row[k], "")
+			if k == "CLDR display name" && len(v) <= 3 { // "UK", "US": kept as curated names
+				continue
+			}
+			b.addAlias(e, v)
+		}
+		if rerr == nil {
+			b.addAlias(e, ar.Name(region))
+			b.addAlias(e, en.Name(region))
+			addSource(e, srcCLDR)
+		}
+		if m != nil {
+			addSource(e, srcMledoze)
+			b.addAlias(e, m.Name.Common)
+			b.addAlias(e, m.Name.Official)
+			if t, ok := m.Translations["ara"]; ok {
+				b.addAlias(e, t.Common)
+				b.addAlias(e, t.Official)
+			}
+			for _, a := range m.AltSpellings {
+				// Latin spellings of 4+ letters; codes and other scripts are noise here
+				if !hasLatin(a) || len([]rune(a)) < 4 || strings.ToUpper(a) == a {
+					continue
+				}
+				ok := true
+				for _, r := range a {
+					if unicode.IsLetter(r) && r >= 0x250 {
+						ok = false
+					}
+				}
+				if ok {
+					b.addAlias(e, a)
+				}
+			}
+			if d, ok := m.Demonyms["eng"]; ok {
+				for _, x := range []string{d.M, d.F} {
+					if x == "" {
+						continue
+					}
+					e.Demonyms = append(e.Demonyms, x)
+					if !strings.HasSuffix(x, "s") && !strings.HasSuffix(x, "ese") && !strings.HasSuffix(x, "sh") && !strings.HasSuffix(x, "ch") {
+						e.Demonyms = append(e.Demonyms, x+"s")
+					}
+				}
+			}
+			b.capitals[iso2] = append(b.capitals[iso2], m.Capital...)
+		}
+		if c := row["Capital"]; c != "" {
+			b.capitals[iso2] = append(b.capitals[iso2], c)
+		}
+		for _, a := range extraCountryNames[iso2] {
+			b.addAlias(e, a)
+		}
+		// Arabic demonyms
+		stems, ok := arabicDemonyms[iso2]
+		if !ok {
+			short := ""
+			if m != nil {
+				short = m.Translations["ara"].Common
+			}
+			if short == "" && rerr == nil {
+				short = ar.Name(region)
+			}
+			if g := genDemonym(short); g != "" {
+				stems = []string{g}
+			}
+		}
+		for _, s := range stems {
+			e.Demonyms = append(e.Demonyms, demonymForms(s)...)
+		}
+		e.Demonyms = append(e.Demonyms, arabicDemonymPlurals[iso2]...)
+		for _, a := range e.Aliases {
+			b.countryBy[foldName(a)] = iso2
+		}
+		b.stats.Countries++
+	}
+	// Fix: Kazakhstan's capital is Astana again since 2022 (country-codes says Nur-Sultan).
+	b.capitals["KZ"] = append(b.capitals["KZ"], "Astana")
+	b.countryBy[foldName("Palestinian Territory Occupied")] = "PS"
+	return nil
+}
+
+// genDemonym derives the masculine nisba adjective of a one-word Arabic
+// country name: روسيا -> روسي، كندا -> كندي، لبنان -> لبناني، العراق -> عراقي.
+// It returns "" when no safe form exists.
+func genDemonym(name string) string {
+	name = clean(name)
+	if name == "" || strings.Contains(name, " ") || hasLatin(name) {
+		return ""
+	}
+	rs := []rune(strings.TrimPrefix(name, "ال"))
+	n := len(rs)
+	if n < 3 {
+		return ""
+	}
+	var stem []rune
+	switch {
+	case n > 3 && rs[n-2] == 'ي' && rs[n-1] == 'ا':
+		stem = rs[:n-2]
+	case rs[n-1] == 'ا' || rs[n-1] == 'ة' || rs[n-1] == 'ه':
+		stem = rs[:n-1]
+	case rs[n-1] == 'ي' || rs[n-1] == 'و' || rs[n-1] == 'ى':
+		return ""
+	default:
+		stem = rs
+	}
+	if len(stem) < 3 {
+		return ""
+	}
+	return string(stem) + "ي"
+}
+
+// demonymForms expands a masculine nisba (one or more words, each ending in
+// ي) into the inflected forms of news text, with and without the article:
+// روسي روسية روسيون روسيين روسيان روسيتان روسيتين روسيات and الروسي ...
+func demonymForms(stem string) []string {
+	words := strings.Fields(clean(stem))
+	if len(words) == 0 {
+		return nil
+	}
+	suffixes := []string{"", "ة", "ون", "ين", "ان", "تان", "تين", "ات"}
+	var out []string
+	for _, art := range []string{"", "ال"} {
+		for _, suf := range suffixes {
+			parts := make([]string, len(words))
+			for i, w := range words {
+				// جنوب أفريقي: only the adjective (last word ending in ي) inflects
+				if strings.HasSuffix(w, "ي") {
+					parts[i] = art + w + suf
+				} else {
+					parts[i] = art + w
+					if i == 0 && len(words) > 1 {
+						parts[i] = w
+					}
+				}
+			}
+			out = append(out, strings.Join(parts, " "))
+		}
+	}
+	return out
+}
+
+func (b *builder) places() error {
+	for _, c := range curatedPlaces {
+		key := "wd:" + c.QID
+		if c.QID == "" {
+			key = KeyFor(c.Type, c.Name)
+		}
+		e := b.add(&Entry{Key: key, Name: c.Name, Type: c.Type, QID: c.QID, Rank: rankRegion})
+		addSource(e, srcCurated)
+		b.applyCurated(e, c)
+		b.stats.Places++
+	}
+	return nil
+}
+
+func (b *builder) applyCurated(e *Entry, c curated) {
+	b.addAlias(e, c.Name)
+	for _, a := range c.Ar {
+		b.addAlias(e, a)
+	}
+	for _, a := range c.En {
+		b.addAlias(e, a)
+	}
+	for _, a := range c.ArAmbig {
+		b.addAlias(e, a)
+		e.Ambiguous = append(e.Ambiguous, clean(a))
+	}
+	for _, d := range c.Demonyms {
+		if hasArabic(d) {
+			e.Demonyms = append(e.Demonyms, demonymForms(d)...)
+		} else {
+			e.Demonyms = append(e.Demonyms, d)
+		}
+	}
+	if c.Country != "" && e.Country == "" {
+		if ce := b.iso2[c.Country]; ce != nil {
+			e.Country = ce.Key
+		}
+	}
+	if c.Role != "" {
+		e.Role = c.Role
+	}
+	addSource(e, srcCurated)
+}
+
+func (b *builder) orgs() error {
+	raw, err := os.ReadFile(b.path("gazetteer", "supraverden-intl-orgs", "general_list.yaml"))
+	if err != nil {
+		return err
+	}
+	var list map[string]map[string]any
+	if err := yaml.Unmarshal(raw, &list); err != nil {
+		return fmt.Errorf("supraverden: %w", err)
+	}
+	names := make([]string, 0, len(list))
+	for k := range list {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	str := func(m map[string]any, k string) string {
+		if v, ok := m[k].(string); ok {
+			return strings.TrimSpace(v)
+		}
+		return ""
+	}
+	for _, k := range names {
+		m := list[k]
+		qid := qidOf(str(m, "Wikidata_code"))
+		if qid == "" {
+			continue
+		}
+		name := str(m, "Name_en")
+		if name == "" {
+			name = k
+		}
+		e := b.add(&Entry{Key: "wd:" + qid, Name: name, Type: model.Organization, QID: qid, Rank: rankOrg})
+		addSource(e, srcSupraverden)
+		for _, f := range []string{"Name_en", "Name_other_en", "Name_other_2_en", "Name_ar"} {
+			if v := str(m, f); v != "" && v != "None" {
+				b.addAlias(e, v)
+			}
+		}
+		// abbreviations of 4+ letters only: the shorter ones of this list
+		// collide (ESA, CBD) and the important ones are curated
+		for _, f := range []string{"Abbreviation_en", "Abbreviation_other_en"} {
+			if v := str(m, f); len(v) >= 4 && v != "None" {
+				b.addAlias(e, v)
+			}
+		}
+	}
+	for _, c := range curatedOrgs {
+		var e *Entry
+		if c.QID != "" {
+			e = b.byQID[c.QID]
+		}
+		if e == nil {
+			key := "wd:" + c.QID
+			if c.QID == "" {
+				key = KeyFor(c.Type, c.Name)
+			}
+			e = b.add(&Entry{Key: key, Type: c.Type, QID: c.QID})
+		}
+		e.Name = c.Name
+		e.Rank = rankCurOrg
+		b.applyCurated(e, c)
+	}
+	return nil
+}
+
+var (
+	cityPrefix  = regexp.MustCompile(`^(محافظة|مقاطعة|ولاية|إقليم|بلدية|منطقة|مديرية|إدارة|ناحية|قضاء)\s+`)
+	cityReject  = regexp.MustCompile(`^(نادي|نهر|ضاحية|جزيرة|جزر)\s`)
+	cityDisambg = regexp.MustCompile(`\s*[،,(].*$`)
+)
+
+// Countries whose cities matter most to Arabic news get a lower population
+// threshold.
+var (
+	arabWorld = setOfFields(`EG SA SY IQ JO LB YE LY TN DZ MA SD KW QA BH OM AE PS IL MR SO DJ KM`)
+	nearArab  = setOfFields(`IR TR AF PK KZ UZ KG TJ TM AZ AM GE RU UA BY ET ER SS TD NE ML`)
+)
+
+func setOfFields(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func (b *builder) cities() error {
+	rows, err := readCSV(b.path("gazetteer", "world-cities-ar", "world-cities.csv"))
+	if err != nil {
+		return err
+	}
+	type city struct {
+		name, iso2 string
+		pop        int64
+		ar         []string
+	}
+	cities := map[string]*city{}
+	isCapital := func(iso2, name string) bool {
+		for _, c := range b.capitals[iso2] {
+			if foldName(c) == foldName(name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range rows {
+		iso2 := b.countryBy[foldName(r["CountryNameEn"])]
+		if iso2 == "" {
+			iso2 = b.countryBy[foldName(r["CountryNameAr"])]
+		}
+		name := strings.TrimSpace(r["CityNameEn"])
+		arName := clean(r["CityNameAr"])
+		if iso2 == "" || name == "" || arName == "" {
+			b.stats.SkippedCityRows++
+			continue
+		}
+		if fix, ok := cityNameFixes[iso2+"|"+name]; ok {
+			if fix == "" {
+				b.stats.SkippedCityRows++
+				continue
+			}
+			arName = fix
+		}
+		pop, _ := strconv.ParseInt(r["Population"], 10, 64)
+		capital := isCapital(iso2, name)
+		keep := capital || pop >= 500_000 || (arabWorld[iso2] && pop >= 50_000) || (nearArab[iso2] && pop >= 100_000)
+		if !keep {
+			continue
+		}
+		if cityReject.MatchString(arName) || hasLatin(arName) {
+			b.stats.SkippedCityRows++
+			continue
+		}
+		arName = cityDisambg.ReplaceAllString(arName, "")
+		arName = cityPrefix.ReplaceAllString(arName, "")
+		if len([]rune(arabic.MatchForm(arName))) < 2 {
+			b.stats.SkippedCityRows++
+			continue
+		}
+		id := iso2 + "|" + foldName(name)
+		c := cities[id]
+		if c == nil {
+			c = &city{name: name, iso2: iso2}
+			cities[id] = c
+		}
+		if pop > c.pop {
+			c.pop = pop
+		}
+		c.ar = append(c.ar, arName)
+	}
+	// curated cities: QIDs and spellings
+	cur := map[string]curated{}
+	for _, c := range curatedCities {
+		for _, n := range append([]string{c.Name}, c.En...) {
+			if c.Country == "" {
+				// no country given: match the name in whatever country the list puts it
+				for _, city := range cities {
+					if foldName(city.name) == foldName(n) {
+						cur[city.iso2+"|"+foldName(n)] = c
+					}
+				}
+				continue
+			}
+			cur[c.Country+"|"+foldName(n)] = c
+		}
+	}
+	ids := make([]string, 0, len(cities))
+	for id := range cities {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	used := map[string]bool{}
+	for _, id := range ids {
+		c := cities[id]
+		cc, hasCur := cur[id]
+		name := c.name
+		key := KeyFor(model.Location, c.name) + "_" + strings.ToLower(c.iso2)
+		if hasCur {
+			used[cc.Name] = true
+			name = cc.Name
+			if cc.QID != "" {
+				key = "wd:" + cc.QID
+			}
+		}
+		e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: c.pop})
+		if hasCur {
+			e.QID = cc.QID
+			b.applyCurated(e, cc)
+		}
+		if ce := b.iso2[c.iso2]; ce != nil {
+			e.Country = ce.Key
+		}
+		if isCapital(c.iso2, c.name) {
+			e.Role = RoleCapital
+			e.Rank = rankCapital + c.pop
+		}
+		addSource(e, srcCities)
+		b.addAlias(e, c.name)
+		for _, a := range c.ar {
+			b.addAlias(e, a)
+		}
+		b.stats.Cities++
+	}
+	// curated cities missing from the list
+	for _, cc := range curatedCities {
+		if used[cc.Name] {
+			continue
+		}
+		key := "wd:" + cc.QID
+		if cc.QID == "" {
+			key = KeyFor(model.Location, cc.Name)
+		}
+		e := b.add(&Entry{Key: key, Name: cc.Name, Type: model.Location, QID: cc.QID, Rank: rankCapital})
+		b.applyCurated(e, cc)
+		if cc.Country != "" && isCapital(cc.Country, cc.Name) {
+			e.Role = RoleCapital
+		}
+		b.stats.Cities++
+	}
+	return nil
+}
+
+// headOfGovernment reports whether a position label names a head of
+// government rather than a head of state.
+func headOfGovernment(label string) bool {
+	l := strings.ToLower(label)
+	for _, w := range []string{"prime minister", "premier", "chancellor", "chairman of the council of ministers",
+		"head of government", "chief minister", "chief executive", "president of the government", "taoiseach"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+type odaFile struct {
+	Country struct {
+		IsoCode string `json:"iso_code"`
+		NameEn  string `json:"name_en"`
+	} `json:"country"`
+	Positions map[string]struct {
+		TitleEn string `json:"title_en"`
+		Holder  *struct {
+			NameEn     string `json:"name_en"`
+			NameLocal  string `json:"name_local"`
+			WikidataID string `json:"wikidata_id"`
+		} `json:"current_holder"`
+	} `json:"positions"`
+}
+
+func (b *builder) leaders() error {
+	rows, err := readCSV(b.path("gazetteer", "leaders-everypolitician", "wikidata.csv"))
+	if err != nil {
+		return err
+	}
+	// 2026 list first: it decides who is current for the countries it covers
+	current := map[string]string{} // QID -> role
+	covered := map[string]bool{}   // country key
+	files, _ := filepath.Glob(b.path("gazetteer", "leaders-open-data-archive", "*.current.json"))
+	sort.Strings(files)
+	type odaHolder struct{ qid, name, local, role, country string }
+	var oda []odaHolder
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		var d odaFile
+		if err := json.Unmarshal(raw, &d); err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		ce := b.iso2[strings.ToUpper(d.Country.IsoCode)]
+		country := ""
+		if ce != nil {
+			country = ce.Key
+			covered[country] = true
+		}
+		for _, pos := range []string{"head_of_state", "head_of_government"} {
+			p, ok := d.Positions[pos]
+			if !ok || p.Holder == nil || qidOf(p.Holder.WikidataID) == "" {
+				continue
+			}
+			// Fix: the Saudi file gives the crown prince as head of state; the
+			// head of state is the king (see FIXES.md).
+			if d.Country.IsoCode == "SA" && pos == "head_of_state" {
+				continue
+			}
+			// Fix: the Malaysian file gives the prime minister as head of state.
+			if d.Country.IsoCode == "MY" && pos == "head_of_state" {
+				continue
+			}
+			q := qidOf(p.Holder.WikidataID)
+			if old, ok := current[q]; !ok || old == RoleHeadOfGovernment {
+				current[q] = pos
+			}
+			oda = append(oda, odaHolder{q, p.Holder.NameEn, p.Holder.NameLocal, pos, country})
+		}
+	}
+	for _, r := range rows {
+		q := qidOf(r["officeholder"])
+		name := strings.TrimSpace(r["officeholderLabel"])
+		if q == "" || name == "" || qidOf(name) != "" {
+			continue
+		}
+		ce := b.byQID[qidOf(r["countryid"])]
+		country := ""
+		if ce != nil {
+			country = ce.Key
+		}
+		role := RoleHeadOfState
+		if headOfGovernment(r["positionLabel"]) {
+			role = RoleHeadOfGovernment
+		}
+		former := r["end_year"] != ""
+		if covered[country] {
+			if cr, ok := current[q]; ok {
+				role, former = cr, false
+			} else {
+				former = true
+			}
+		}
+		if former {
+			role = "former_" + role
+		}
+		e := b.byQID[q]
+		if e == nil {
+			e = b.add(&Entry{Key: "wd:" + q, Name: name, Type: model.Person, QID: q, Country: country})
+		}
+		addSource(e, srcEveryPol)
+		b.addAlias(e, name)
+		rank := int64(rankLeader)
+		if former {
+			rank = rankFormer
+		}
+		if rank > e.Rank || e.Role == "" || (strings.HasPrefix(e.Role, "former_") && !former) ||
+			(e.Role == RoleHeadOfGovernment && role == RoleHeadOfState) {
+			e.Role = role
+			e.Rank = max(e.Rank, rank)
+		}
+	}
+	for _, h := range oda {
+		e := b.byQID[h.qid]
+		if e == nil {
+			e = b.add(&Entry{Key: "wd:" + h.qid, Name: h.name, Type: model.Person, QID: h.qid, Country: h.country})
+		}
+		addSource(e, srcODA)
+		b.addAlias(e, h.name)
+		if hasArabic(h.local) {
+			b.addAlias(e, h.local)
+		}
+		e.Role = current[h.qid]
+		e.Rank = rankLeader
+	}
+	return nil
+}
+
+// people merges the curated leaders into the leader lists (by QID, then by
+// English name) or adds them.
+func (b *builder) people() error {
+	byName := map[string]*Entry{}
+	keys := make([]string, 0, len(b.byKey))
+	for k := range b.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if e := b.byKey[k]; e.Type == model.Person {
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				if hasLatin(a) {
+					if _, ok := byName[foldName(a)]; !ok {
+						byName[foldName(a)] = e
+					}
+				}
+			}
+		}
+	}
+	for _, c := range curatedPeople {
+		var e *Entry
+		if c.QID != "" {
+			e = b.byQID[c.QID]
+		}
+		if e == nil {
+			for _, n := range append([]string{c.Name}, c.En...) {
+				if e = byName[foldName(n)]; e != nil {
+					break
+				}
+			}
+		}
+		if e == nil {
+			key := "wd:" + c.QID
+			if c.QID == "" {
+				key = KeyFor(model.Person, c.Name)
+			}
+			e = b.add(&Entry{Key: key, Name: c.Name, Type: model.Person, QID: c.QID, Rank: rankPerson})
+		}
+		if e.Rank < rankPerson {
+			e.Rank = rankPerson
+		}
+		role := e.Role
+		b.applyCurated(e, c)
+		if role != "" && c.Role == "" {
+			e.Role = role
+		}
+	}
+	return nil
+}
+
+type petrarchActor struct {
+	words []string // display words
+	codes []string // CAMEO codes, e.g. "RUSGOV"
+}
+
+func readPetrarch(path string) ([]petrarchActor, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	codeRe := regexp.MustCompile(`\[\s*([A-Z0-9]+)`)
+	var out []petrarchActor
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		l := sc.Text()
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if strings.HasPrefix(t, "[") {
+			if len(out) > 0 {
+				if m := codeRe.FindStringSubmatch(t); m != nil {
+					out[len(out)-1].codes = append(out[len(out)-1].codes, m[1])
+				}
+			}
+			continue
+		}
+		fields := strings.Fields(t)
+		a := petrarchActor{}
+		for _, w := range strings.Split(fields[0], "_") {
+			if w = clean(w); w != "" {
+				a.words = append(a.words, w)
+			}
+		}
+		if m := codeRe.FindStringSubmatch(t); m != nil {
+			a.codes = append(a.codes, m[1])
+		}
+		out = append(out, a)
+	}
+	return out, sc.Err()
+}
+
+// petrarch adds the person names of the UniversalPetrarch Arabic actor
+// dictionary: plain names of two or more words with a national CAMEO code.
+// A name equal to a known alias only completes that entry.
+func (b *builder) petrarch() error {
+	actors, err := readPetrarch(b.path("lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"))
+	if err != nil {
+		return err
+	}
+	// single-word aliases of countries and their demonyms: a token that is
+	// one of these marks a description, not a name
+	placeWord := map[string]bool{}
+	aliasOwner := map[string]*Entry{}
+	keys := make([]string, 0, len(b.byKey))
+	for k := range b.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		e := b.byKey[k]
+		for _, a := range e.Aliases {
+			m := arabic.MatchForm(a)
+			if _, ok := aliasOwner[m]; !ok {
+				aliasOwner[m] = e
+			}
+			if e.Type == model.Location && !strings.Contains(m, " ") {
+				placeWord[m] = true
+			}
+		}
+		for _, d := range e.Demonyms {
+			placeWord[arabic.MatchForm(d)] = true
+		}
+	}
+	for _, a := range actors {
+		if len(a.words) < 2 || len(a.words) > 6 {
+			continue
+		}
+		mw := make([]string, len(a.words))
+		ok := true
+		for i, w := range a.words {
+			mw[i] = arabic.MatchForm(w)
+			if !hasArabic(w) || petrarchOrgWords[mw[i]] || placeWord[mw[i]] || (i == 0 && petrarchTitleWords[mw[i]]) {
+				ok = false
+			}
+		}
+		if !ok || petrarchTitleWords[mw[len(mw)-1]] {
+			continue
+		}
+		// country: the most frequent ISO3 prefix among codes with a role
+		count := map[string]int{}
+		best := ""
+		for _, c := range a.codes {
+			if len(c) < 6 {
+				continue
+			}
+			if iso2 := b.iso3to2[c[:3]]; iso2 != "" {
+				count[iso2]++
+				if best == "" || count[iso2] > count[best] || (count[iso2] == count[best] && iso2 < best) {
+					best = iso2
+				}
+			}
+		}
+		if best == "" {
+			continue
+		}
+		ce := b.iso2[best]
+		if ce == nil {
+			continue
+		}
+		full := strings.Join(a.words, " ")
+		m := strings.Join(mw, " ")
+		if owner := aliasOwner[m]; owner != nil {
+			if owner.Type == model.Person {
+				addSource(owner, srcPetrarch)
+				if owner.Country == "" {
+					owner.Country = ce.Key
+				}
+			}
+			continue
+		}
+		key := KeyFor(model.Person, full)
+		if b.byKey[key] != nil {
+			continue
+		}
+		e := b.add(&Entry{Key: key, Name: Transliterate(full), Type: model.Person, Country: ce.Key, Rank: rankPetrarch})
+		addSource(e, srcPetrarch)
+		b.addAlias(e, full)
+		aliasOwner[m] = e
+		b.stats.PetrarchPersons++
+	}
+	return nil
+}
+
+// ambiguity marks single-word Arabic aliases that are common words: those of
+// ambiguousCommon and those ANERcorp tags O in most of their (3+)
+// occurrences.
+func (b *builder) ambiguity() error {
+	amb := map[string]bool{}
+	for _, w := range ambiguousCommon {
+		amb[arabic.MatchForm(w)] = true
+	}
+	f, err := os.Open(b.path("ner", "anercorp", "train.txt"))
+	if err == nil {
+		defer f.Close()
+		total, other := map[string]int{}, map[string]int{}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			fs := strings.Fields(sc.Text())
+			if len(fs) != 2 {
+				continue
+			}
+			m := arabic.MatchForm(fs[0])
+			total[m]++
+			if fs[1] == "O" {
+				other[m]++
+			}
+		}
+		if err := sc.Err(); err != nil && err != io.EOF {
+			return err
+		}
+		for w, n := range total {
+			if n >= 3 && other[w]*2 > n && hasArabic(w) {
+				amb[w] = true
+			}
+		}
+	} else if !os.IsNotExist(err) {
+		return err
+	}
+	for _, e := range b.byKey {
+		for _, a := range e.Aliases {
+			m := arabic.MatchForm(a)
+			if !strings.Contains(m, " ") && amb[m] {
+				e.Ambiguous = append(e.Ambiguous, a)
+				b.stats.AmbiguousAliases++
+			}
+		}
+	}
+	return nil
+}
+
+// WriteFile builds nothing; it writes entries to path in the compiled
+// format, creating the directory.
+func WriteFile(path string, entries []*Entry) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	if err := WriteCompiled(w, entries); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

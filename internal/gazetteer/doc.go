@@ -1,0 +1,20 @@
+// Package gazetteer is kg's compiled list of named entities that news talks
+// about: countries (with their Arabic and English adjectives/demonyms),
+// capitals and major cities, regions and historical states, international
+// organisations and armed groups, and heads of state/government and other
+// leaders, each with a stable key ("wd:Q7747" when the Wikidata QID is known),
+// a canonical English name and its Arabic and English surface forms.
+//
+// The gazetteer is built from the public data sets in the project's shared
+// data folder by Build (command: kg build gazetteer), written with
+// WriteCompiled as a sorted, gzipped TSV file, and committed in the data-only
+// package internal/gazetteer/data. Default loads that embedded file once.
+// See NOTICE.md for the sources and their licences and FIXES.md for the
+// corrections applied to them.
+//
+// Every lookup goes through arabic.MatchForm, the one matching form used by
+// the whole project: Lookup and Demonym take a MatchForm string; FindAll
+// matches token n-grams of a tokenised text, trying clitic-stripped stems
+// (arabic.Stems) on the first token of an n-gram and pronoun-suffix stripping
+// on the last.
+package gazetteer

@@ -1,0 +1,263 @@
+package gazetteer
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/gazetteer/data"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// sharedData is the project's shared data folder (see kg build gazetteer).
+func sharedData(t *testing.T) string {
+	t.Helper()
+	for _, d := range []string{os.Getenv("KG_SHARED_DATA"), "../../../shared/data", "/work/shared/data"} {
+		if d == "" {
+			continue
+		}
+		if st, err := os.Stat(filepath.Join(d, "gazetteer")); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	t.Skip("shared data folder not found (set KG_SHARED_DATA); skipping build test")
+	return ""
+}
+
+func mustDefault(t testing.TB) *Gazetteer {
+	t.Helper()
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestFindAllAliases(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		text    string
+		surface string // "" = no match
+		key     string
+		demonym bool
+	}{
+		{"وبوتين", "وبوتين", "wd:Q7747", false},
+		{"قال فلاديمير بوتين أمس", "فلاديمير بوتين", "wd:Q7747", false},
+		{"لروسيا", "لروسيا", "wd:Q159", false},
+		{"بموسكو", "بموسكو", "wd:Q649", false},
+		{"والكرملين", "والكرملين", "organization:kremlin", false},
+		{"الرئيس الروسي", "الروسي", "wd:Q159", true},
+		{"الحكومة الكازاخستانية", "الكازاخستانية", "wd:Q232", true},
+		{"الروس", "الروس", "wd:Q159", true},
+		{"في كازاخستان", "كازاخستان", "wd:Q232", false},
+		{"لمنظمة معاهدة الأمن الجماعي", "لمنظمة معاهدة الأمن الجماعي", "wd:Q318693", false},
+		{"انهيار الاتحاد السوفيتي", "الاتحاد السوفيتي", "wd:Q15180", false},
+		{"في آسيا الوسطى", "آسيا الوسطى", "wd:Q27275", false},
+		{"وللأمم المتحدة", "وللأمم المتحدة", "wd:Q1065", false},
+		{"ألماتي", "ألماتي", "wd:Q35493", false},
+		{"Putin said", "Putin", "wd:Q7747", false},
+		{"Vladimir Putin said", "Vladimir Putin", "wd:Q7747", false},
+		{"President Putin said", "Putin", "wd:Q7747", false},
+		{"Russia's army", "Russia's", "wd:Q159", false},
+		{"a Russian official", "Russian", "wd:Q159", true},
+		{"the Kremlin said", "Kremlin", "organization:kremlin", false},
+		{"the USSR collapsed", "USSR", "wd:Q15180", false},
+		{"the CSTO summit", "CSTO", "wd:Q318693", false},
+		{"the UN said", "UN", "wd:Q1065", false},
+		{"let un be", "", "", false},    // short Latin names only in upper case
+		{"russia", "", "", false},       // Latin names start with a capital
+		{"الدعم المالي", "", "", false}, // مالي is also "financial"
+		{"بلاده", "", "", false},        // no name in "his country"
+		{"الدولة", "", "", false},       // common word
+	}
+	for _, tc := range tests {
+		ms := g.FindAll(arabic.Tokenize(tc.text))
+		if tc.surface == "" {
+			if len(ms) != 0 {
+				t.Errorf("%q: got %q -> %s, want no match", tc.text, ms[0].Surface, ms[0].Entry.Key)
+			}
+			continue
+		}
+		if len(ms) != 1 {
+			var got []string
+			for _, m := range ms {
+				got = append(got, m.Surface+"->"+m.Entry.Key)
+			}
+			t.Errorf("%q: got %d matches %v, want 1", tc.text, len(ms), got)
+			continue
+		}
+		m := ms[0]
+		if m.Surface != tc.surface || m.Entry.Key != tc.key || m.IsDemonym != tc.demonym {
+			t.Errorf("%q: got %q -> %s demonym=%v, want %q -> %s demonym=%v", tc.text, m.Surface, m.Entry.Key, m.IsDemonym, tc.surface, tc.key, tc.demonym)
+		}
+	}
+}
+
+func TestLookupAndDemonym(t *testing.T) {
+	g := mustDefault(t)
+	for form, key := range map[string]string{
+		"بوتين": "wd:Q7747", "فلاديمير بوتين": "wd:Q7747", "روسيا": "wd:Q159", "كازاخستان": "wd:Q232",
+		"موسكو": "wd:Q649", "الاتحاد السوفياتي": "wd:Q15180", "الاتحاد السوفيتي": "wd:Q15180",
+		"منظمة معاهدة الأمن الجماعي": "wd:Q318693", "csto": "wd:Q318693", "آسيا الوسطى": "wd:Q27275",
+		"الناتو": "wd:Q7184", "حلف شمال الأطلسي": "wd:Q7184", "جامعة الدول العربية": "wd:Q7172",
+		"مجلس التعاون الخليجي": "wd:Q217172", "داعش": "wd:Q2429253", "putin": "wd:Q7747",
+	} {
+		es := g.Lookup(arabic.MatchForm(form))
+		if len(es) == 0 || es[0].Key != key {
+			t.Errorf("Lookup(%q) = %v, want %s first", form, keys(es), key)
+		}
+	}
+	for form, key := range map[string]string{
+		"الروسي": "wd:Q159", "الروسية": "wd:Q159", "روسي": "wd:Q159", "الروس": "wd:Q159", "russian": "wd:Q159",
+		"الكازاخستاني": "wd:Q232", "الكازاخستانية": "wd:Q232", "السوفياتية": "wd:Q15180", "الأمريكية": "wd:Q30",
+		"الأميركي": "wd:Q30", "السعودية": "wd:Q851",
+	} {
+		if e := g.Demonym(arabic.MatchForm(form)); e == nil || e.Key != key {
+			t.Errorf("Demonym(%q) = %v, want %s", form, e, key)
+		}
+	}
+	if e := g.ByKey("wd:Q7747"); e == nil || e.Type != model.Person || e.Country != "wd:Q159" || e.Role != RoleHeadOfState {
+		t.Errorf("ByKey(wd:Q7747) = %+v", e)
+	}
+	if e := g.ByKey("wd:Q649"); e == nil || e.Role != RoleCapital || e.Country != "wd:Q159" {
+		t.Errorf("ByKey(wd:Q649) = %+v", e)
+	}
+	if n := g.MaxAliasTokens(); n < 4 || n > 40 {
+		t.Errorf("MaxAliasTokens = %d", n)
+	}
+}
+
+func keys(es []*Entry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Key)
+	}
+	return out
+}
+
+func TestBuildKnownEntries(t *testing.T) {
+	dir := sharedData(t)
+	entries, stats, err := Build(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(entries)
+	if stats.Countries < 240 || g.Len() < 2000 {
+		t.Errorf("too few entries: %d (%+v)", g.Len(), stats)
+	}
+	want := map[string][]string{
+		"wd:Q7747":   {"فلاديمير بوتين", "بوتين", "Vladimir Putin"},
+		"wd:Q159":    {"روسيا", "Russia", "Russian Federation"},
+		"wd:Q232":    {"كازاخستان", "Kazakhstan"},
+		"wd:Q649":    {"موسكو", "Moscow"},
+		"wd:Q15180":  {"الاتحاد السوفياتي", "الاتحاد السوفيتي", "USSR", "Soviet Union"},
+		"wd:Q318693": {"منظمة معاهدة الأمن الجماعي", "CSTO"},
+	}
+	for key, aliases := range want {
+		e := g.ByKey(key)
+		if e == nil {
+			t.Errorf("%s missing", key)
+			continue
+		}
+		if e.QID != strings.TrimPrefix(key, "wd:") {
+			t.Errorf("%s: QID %q", key, e.QID)
+		}
+		have := map[string]bool{}
+		for _, a := range e.Aliases {
+			have[arabic.MatchForm(a)] = true
+		}
+		for _, a := range aliases {
+			if !have[arabic.MatchForm(a)] {
+				t.Errorf("%s (%s): alias %q missing from %v", key, e.Name, a, e.Aliases)
+			}
+		}
+	}
+	for _, e := range entries {
+		if !model.ValidEntityType(e.Type) || e.Name == "" || len(e.Aliases) == 0 {
+			t.Errorf("bad entry %+v", e)
+		}
+		if e.QID != "" && e.Key != "wd:"+e.QID {
+			t.Errorf("%s: key does not follow QID %s", e.Key, e.QID)
+		}
+	}
+}
+
+// TestEmbeddedIsFreshBuild fails when the committed gazetteer is not what
+// "kg build gazetteer" writes from the shared data (rebuild and commit).
+func TestEmbeddedIsFreshBuild(t *testing.T) {
+	dir := sharedData(t)
+	entries, _, err := Build(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := WriteCompiled(&a, entries); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCompiled(&b, entries); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("WriteCompiled is not deterministic")
+	}
+	if !bytes.Equal(a.Bytes(), data.Gazetteer) {
+		t.Fatal("internal/gazetteer/data/gazetteer.tsv.gz differs from a fresh build: run `kg build gazetteer` and commit it")
+	}
+	// and the round trip keeps every field
+	back, err := ReadCompiledEntries(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c bytes.Buffer
+	if err := WriteCompiled(&c, back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), c.Bytes()) {
+		t.Fatal("read/write round trip changes the file")
+	}
+}
+
+func TestLoadTime(t *testing.T) {
+	start := time.Now()
+	g, err := ReadCompiled(bytes.NewReader(data.Gazetteer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := time.Since(start)
+	t.Logf("loaded %d entries in %s", g.Len(), d)
+	if d > time.Second { // generous: the machine is shared; typical is ~40 ms
+		t.Errorf("load took %s", d)
+	}
+}
+
+func TestTransliterate(t *testing.T) {
+	for in, want := range map[string]string{
+		"قاسم جومارت توكاييف": "Qasm Jumart Tukayif",
+		"فلاديمير بوتين":      "Fladimir Butin",
+		"عبد الله":            "Abd Allah",
+		"محمد":                "Mhmd",
+		"Putin":               "Putin",
+	} {
+		if got := Transliterate(in); got != want {
+			t.Errorf("Transliterate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestKeyFor(t *testing.T) {
+	for _, tc := range []struct{ typ, name, want string }{
+		{model.Location, "Central Asia", "location:central_asia"},
+		{model.Person, "قاسم جومارت توكاييف", "person:قاسم_جومارت_توكاييف"},
+		{model.Person, "قاسِم  جومارت توكاييف", "person:قاسم_جومارت_توكاييف"},
+		{model.Organization, "Médecins Sans Frontières", "organization:medecins_sans_frontieres"},
+		{model.Location, "أستانة", "location:استانه"},
+	} {
+		if got := KeyFor(tc.typ, tc.name); got != tc.want {
+			t.Errorf("KeyFor(%q, %q) = %q, want %q", tc.typ, tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,24 @@
+// Package graph is kg's only door to Neo4j: connecting, applying the schema
+// migrations, writing staged extractions with batched, parameterised
+// UNWIND ... MERGE statements in managed write transactions, and running
+// saved or ad-hoc queries. No other package imports the Neo4j driver.
+//
+// # Graph model
+//
+//	(:Article {id, title, url, published, lang, source, content_hash, extractor})
+//	(:Entity:Person|Organization|Location|Misc {key, name, wikidata, aliases,
+//	     alias_counts, aliases_text, names_ar, mention_count, article_count})
+//	(:Entity)-[:MENTIONED_IN {count, first_offset, surface_forms, surface_counts, name}]->(:Article)
+//	(:Entity)-[:<RELATION> {count, articles, first_seen, last_seen, confidence,
+//	     modalities, asserted_count}]->(:Entity)
+//	(:Evidence {id, article_id, subject_key, predicate, object_key, sentence,
+//	     start, end, trigger, modality, confidence, published, event_date,
+//	     event_date_precision})-[:IN_ARTICLE]->(:Article)
+//
+// Typed relations are aggregates: they are recomputed from the Evidence
+// nodes of the (subject, type, object) triple every time an article that
+// touches the triple is written. Writing an article first removes its old
+// evidence and mentions, so re-loading is idempotent and a new version of an
+// article replaces its contribution; edges and entities left with no
+// support are deleted.
+package graph

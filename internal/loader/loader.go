@@ -1,0 +1,205 @@
+// Package loader runs kg's two phases: staging (read the corpus, extract
+// what is not cached yet, store articles and extractions in staging and
+// journal them) and pushing (write what the journal says a target lacks, in
+// batches, and mark it done). Each phase can be stopped at any point and
+// resumed by running it again.
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kg-project/kg/internal/corpus"
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/progress"
+	"github.com/kg-project/kg/internal/stage"
+)
+
+// StageOptions configure StageCorpus.
+type StageOptions struct {
+	Paths     []string
+	Corpus    corpus.Options
+	Workers   int
+	Extractor extract.Extractor
+	Progress  io.Writer // nil = silent
+	// OnBadInput is called for each bad input item (file or line); nil
+	// prints nothing.
+	OnBadInput func(*corpus.InputError)
+}
+
+// StageStats summarises a staging run.
+type StageStats struct {
+	Articles   int    `json:"articles"`   // articles read
+	Bad        int    `json:"bad_inputs"` // bad files or lines skipped
+	Extracted  int    `json:"extracted"`  // extracted in this run
+	Cached     int    `json:"cached"`     // extraction found in staging
+	Journalled int    `json:"journalled"` // queued for some target
+	Entities   int    `json:"entities"`   // entities over all articles
+	Relations  int    `json:"relations"`  // relations over all articles
+	FirstBad   string `json:"first_bad,omitempty"`
+}
+
+// StageCorpus reads every article under the paths with a bounded pool of
+// workers, extracts it unless its extraction is cached, and stages it.
+func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageStats, error) {
+	var stats StageStats
+	var mu sync.Mutex
+	if o.Workers < 1 {
+		o.Workers = 1
+	}
+	bar := progress.New(o.Progress, "staging", 0)
+	defer bar.Done()
+	version := o.Extractor.Version()
+	g, ctx := errgroup.WithContext(ctx)
+	arts := make(chan *model.Article, o.Workers*2)
+	g.Go(func() error {
+		defer close(arts)
+		return corpus.Walk(ctx, o.Paths, o.Corpus, func(it corpus.Item) error {
+			if it.Err != nil {
+				mu.Lock()
+				stats.Bad++
+				if stats.FirstBad == "" {
+					stats.FirstBad = it.Err.Error()
+				}
+				mu.Unlock()
+				if o.OnBadInput != nil {
+					o.OnBadInput(it.Err)
+				}
+				return nil
+			}
+			select {
+			case arts <- it.Article:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	})
+	for w := 0; w < o.Workers; w++ {
+		g.Go(func() error {
+			for a := range arts {
+				ref := stage.Ref{Hash: corpus.ContentHash(a), Version: version}
+				x, err := st.Extraction(ref)
+				cached := err == nil
+				if err != nil && !errors.Is(err, stage.ErrNotFound) {
+					return err
+				}
+				if !cached {
+					if x, err = o.Extractor.Extract(ctx, a); err != nil {
+						if ctx.Err() != nil {
+							return ctx.Err()
+						}
+						return fmt.Errorf("extracting %s (%s): %w", a.ID, a.Source, err)
+					}
+				}
+				var store *model.Extraction
+				if !cached {
+					store = x
+				}
+				j, err := st.Stage(a, ref, store)
+				if err != nil {
+					return fmt.Errorf("staging %s: %w", a.ID, err)
+				}
+				mu.Lock()
+				stats.Articles++
+				if cached {
+					stats.Cached++
+				} else {
+					stats.Extracted++
+				}
+				if j {
+					stats.Journalled++
+				}
+				stats.Entities += len(x.Entities)
+				stats.Relations += len(x.Relations)
+				mu.Unlock()
+				bar.Add(1)
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	return stats, err
+}
+
+// PushOptions configure Push.
+type PushOptions struct {
+	Target    string
+	BatchSize int
+	Progress  io.Writer
+}
+
+// PushStats summarises a push.
+type PushStats struct {
+	Articles  int `json:"articles_written"`
+	Batches   int `json:"batches"`
+	Entities  int `json:"entities_written"`
+	Relations int `json:"relations_written"`
+}
+
+// Push writes every journalled article of the target, batch by batch, and
+// marks each batch done only after its transaction committed. A failure
+// leaves the rest journalled for the next run.
+func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (PushStats, error) {
+	var ps PushStats
+	if o.BatchSize < 1 {
+		o.BatchSize = 50
+	}
+	total := 0
+	if s, err := st.Status(); err == nil {
+		for _, t := range s.Targets {
+			if t.Target == o.Target {
+				total = t.Pending
+			}
+		}
+	}
+	bar := progress.New(o.Progress, "writing to neo4j", total)
+	defer bar.Done()
+	for {
+		if err := ctx.Err(); err != nil {
+			return ps, err
+		}
+		pend, err := st.PendingBatch(o.Target, o.BatchSize)
+		if err != nil {
+			return ps, err
+		}
+		if len(pend) == 0 {
+			return ps, nil
+		}
+		items := make([]graph.Item, 0, len(pend))
+		for _, p := range pend {
+			rec, err := st.Article(p.ID)
+			if err != nil {
+				return ps, err
+			}
+			x, err := st.Extraction(p.Ref)
+			if errors.Is(err, stage.ErrNotFound) {
+				return ps, fmt.Errorf("article %s: its extraction (version %s) is no longer staged (dropped by kg gc?); run kg load on the corpus again to re-extract it", p.ID, p.Ref.Version)
+			}
+			if err != nil {
+				return ps, err
+			}
+			a := rec.Article
+			a.Text = ""
+			items = append(items, graph.Item{Article: a, ContentHash: p.Ref.Hash, Extractor: p.Ref.Version, Extraction: x})
+			ps.Entities += len(x.Entities)
+			ps.Relations += len(x.Relations)
+		}
+		if err := w.WriteArticles(ctx, items); err != nil {
+			return ps, fmt.Errorf("writing batch starting at article %s: %w", pend[0].ID, err)
+		}
+		if err := st.MarkDone(o.Target, pend); err != nil {
+			return ps, err
+		}
+		ps.Articles += len(items)
+		ps.Batches++
+		bar.Add(len(pend))
+	}
+}

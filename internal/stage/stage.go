@@ -1,0 +1,455 @@
+package stage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// FormatVersion is the version of the key layout and record encoding.
+const FormatVersion = "1"
+
+// Sentinel errors.
+var (
+	// ErrLocked: another kg process has the staging folder open. Permanent
+	// until that process exits.
+	ErrLocked = errors.New("staging folder is in use by another kg process")
+	// ErrNotFound: no such article or extraction.
+	ErrNotFound = errors.New("not found in staging")
+	// ErrFormat: the folder was written by an incompatible kg.
+	ErrFormat = errors.New("staging folder has an unknown format")
+)
+
+// Ref names one extraction of one article.
+type Ref struct {
+	Hash    string `json:"hash"`
+	Version string `json:"version"`
+}
+
+// ArticleRecord is what is stored per article.
+type ArticleRecord struct {
+	Article model.Article `json:"article"`
+	Hash    string        `json:"hash"`
+}
+
+// Store is an open staging folder.
+type Store struct {
+	db  *badger.DB
+	dir string
+}
+
+type quietLogger struct{}
+
+func (quietLogger) Errorf(f string, a ...any)   { fmt.Fprintf(os.Stderr, "kg: staging: "+f, a...) }
+func (quietLogger) Warningf(f string, a ...any) {}
+func (quietLogger) Infof(string, ...any)        {}
+func (quietLogger) Debugf(string, ...any)       {}
+
+// Open opens (creating if needed) the staging folder dir.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("staging folder %s: %w", dir, err)
+	}
+	opts := badger.DefaultOptions(dir).
+		WithLogger(quietLogger{}).
+		WithMemTableSize(16 << 20).
+		WithNumMemtables(2).
+		WithBlockCacheSize(16 << 20).
+		WithIndexCacheSize(8 << 20).
+		WithValueLogFileSize(128 << 20).
+		WithNumCompactors(2)
+	return open(opts, dir)
+}
+
+// OpenInMemory opens a throw-away store, for tests.
+func OpenInMemory() (*Store, error) {
+	return open(badger.DefaultOptions("").WithInMemory(true).WithLogger(quietLogger{}), "")
+}
+
+func open(opts badger.Options, dir string) (*Store, error) {
+	db, err := badger.Open(opts)
+	if err != nil {
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {
+			return nil, fmt.Errorf("%w: %s (wait for it to finish, or use another --stage-dir)", ErrLocked, dir)
+		}
+		return nil, fmt.Errorf("opening staging folder %s: %w", dir, err)
+	}
+	s := &Store{db: db, dir: dir}
+	err = db.Update(func(txn *badger.Txn) error {
+		it, err := txn.Get([]byte("meta/format"))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return txn.Set([]byte("meta/format"), []byte(FormatVersion))
+		}
+		if err != nil {
+			return err
+		}
+		return it.Value(func(v []byte) error {
+			if string(v) != FormatVersion {
+				return fmt.Errorf("%w: %s has format %q, this kg reads %q", ErrFormat, dir, v, FormatVersion)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close flushes and closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dir is the staging folder.
+func (s *Store) Dir() string { return s.dir }
+
+func articleKey(id string) []byte    { return []byte("a/" + id) }
+func extractionKey(r Ref) []byte     { return []byte("x/" + r.Version + "/" + r.Hash) }
+func targetKey(t string) []byte      { return []byte("t/" + t) }
+func journalKey(t, id string) []byte { return []byte("j/" + t + "\x00" + id) }
+func doneKey(t, id string) []byte    { return []byte("d/" + t + "\x00" + id) }
+func journalPrefix(t string) []byte  { return []byte("j/" + t + "\x00") }
+func donePrefix(t string) []byte     { return []byte("d/" + t + "\x00") }
+
+func getJSON(txn *badger.Txn, key []byte, v any) error {
+	it, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return it.Value(func(b []byte) error { return json.Unmarshal(b, v) })
+}
+
+func setJSON(txn *badger.Txn, key []byte, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return txn.Set(key, b)
+}
+
+// Article returns the staged record of an article.
+func (s *Store) Article(id string) (*ArticleRecord, error) {
+	var r ArticleRecord
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, articleKey(id), &r) })
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	return &r, nil
+}
+
+// Extraction returns the cached extraction for ref, or ErrNotFound.
+func (s *Store) Extraction(r Ref) (*model.Extraction, error) {
+	var x model.Extraction
+	err := s.db.View(func(txn *badger.Txn) error { return getJSON(txn, extractionKey(r), &x) })
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
+}
+
+// HasExtraction reports whether ref is cached.
+func (s *Store) HasExtraction(r Ref) (bool, error) {
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(extractionKey(r))
+		return err
+	})
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Stage stores an article and (when x is not nil) its extraction under ref,
+// and journals the article for every known target that does not have ref
+// yet, all in one transaction. It returns whether anything was journalled.
+// Staging the same article and ref again is a no-op.
+func (s *Store) Stage(a *model.Article, ref Ref, x *model.Extraction) (journalled bool, err error) {
+	targets, err := s.Targets()
+	if err != nil {
+		return false, err
+	}
+	err = s.update(func(txn *badger.Txn) error {
+		if err := setJSON(txn, articleKey(a.ID), ArticleRecord{Article: *a, Hash: ref.Hash}); err != nil {
+			return err
+		}
+		if x != nil {
+			if err := setJSON(txn, extractionKey(ref), x); err != nil {
+				return err
+			}
+		}
+		for _, t := range targets {
+			var done Ref
+			err := getJSON(txn, doneKey(t, a.ID), &done)
+			if err == nil && done == ref {
+				_ = txn.Delete(journalKey(t, a.ID))
+				continue
+			}
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			if err := setJSON(txn, journalKey(t, a.ID), ref); err != nil {
+				return err
+			}
+			journalled = true
+		}
+		return nil
+	})
+	return journalled, err
+}
+
+// update runs fn in a read-write transaction, retrying on conflicts.
+func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	for i := 0; ; i++ {
+		err := s.db.Update(fn)
+		if errors.Is(err, badger.ErrConflict) && i < 5 {
+			continue
+		}
+		return err
+	}
+}
+
+// Targets lists the target databases known to this store.
+func (s *Store) Targets() ([]string, error) {
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.PrefetchValues = false
+		o.Prefix = []byte("t/")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			out = append(out, string(it.Item().Key()[2:]))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// AddTarget registers a target database. A target seen for the first time
+// gets every staged article journalled, with the newest extraction of
+// version; it returns how many were journalled (0 for a known target).
+func (s *Store) AddTarget(target, version string) (int, error) {
+	if strings.ContainsRune(target, 0) || target == "" {
+		return 0, fmt.Errorf("bad target name %q", target)
+	}
+	known := false
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(targetKey(target))
+		known = err == nil
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil || known {
+		return 0, err
+	}
+	n, err := s.Requeue(target, version)
+	if err != nil {
+		return n, err
+	}
+	return n, s.update(func(txn *badger.Txn) error { return txn.Set(targetKey(target), []byte("1")) })
+}
+
+// Requeue journals every staged article that has an extraction of version
+// for target, whatever was written before (kg push --all). Articles whose
+// extraction of version is missing are skipped and counted by Status.
+func (s *Store) Requeue(target, version string) (int, error) {
+	n := 0
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = []byte("a/")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var r ArticleRecord
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &r) }); err != nil {
+				return err
+			}
+			ref := Ref{Hash: r.Hash, Version: version}
+			if _, err := txn.Get(extractionKey(ref)); err != nil {
+				continue
+			}
+			b, _ := json.Marshal(ref)
+			if err := wb.Set(journalKey(target, r.Article.ID), b); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, wb.Flush()
+}
+
+// Pending is one journal entry.
+type Pending struct {
+	ID  string
+	Ref Ref
+}
+
+// PendingBatch returns up to n journal entries of target, in article id order.
+func (s *Store) PendingBatch(target string, n int) ([]Pending, error) {
+	var out []Pending
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = journalPrefix(target)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid() && len(out) < n; it.Next() {
+			var p Pending
+			p.ID = string(bytes.TrimPrefix(it.Item().Key(), o.Prefix))
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &p.Ref) }); err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// MarkDone records that the entries were written to target: their journal
+// entries are removed (unless re-journalled with another ref meanwhile) and
+// their done refs set, in one transaction.
+func (s *Store) MarkDone(target string, done []Pending) error {
+	return s.update(func(txn *badger.Txn) error {
+		for _, p := range done {
+			var cur Ref
+			err := getJSON(txn, journalKey(target, p.ID), &cur)
+			if err == nil && cur == p.Ref {
+				if err := txn.Delete(journalKey(target, p.ID)); err != nil {
+					return err
+				}
+			} else if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			if err := setJSON(txn, doneKey(target, p.ID), p.Ref); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// TargetStatus counts one target's journal.
+type TargetStatus struct {
+	Target  string `json:"target"`
+	Pending int    `json:"pending"`
+	Loaded  int    `json:"loaded"`
+}
+
+// Status summarises the store.
+type Status struct {
+	Dir                  string         `json:"dir"`
+	Articles             int            `json:"articles"`
+	ExtractionsByVersion map[string]int `json:"extractions_by_version"`
+	Targets              []TargetStatus `json:"targets"`
+	LSMBytes             int64          `json:"lsm_bytes"`
+	VlogBytes            int64          `json:"vlog_bytes"`
+}
+
+func (s *Store) count(prefix []byte, fn func(key []byte)) error {
+	return s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.PrefetchValues = false
+		o.Prefix = prefix
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			fn(it.Item().Key())
+		}
+		return nil
+	})
+}
+
+// Status counts articles, extractions per version and journal states per target.
+func (s *Store) Status() (*Status, error) {
+	st := &Status{Dir: s.dir, ExtractionsByVersion: map[string]int{}}
+	if err := s.count([]byte("a/"), func([]byte) { st.Articles++ }); err != nil {
+		return nil, err
+	}
+	if err := s.count([]byte("x/"), func(k []byte) {
+		v := string(k[2:])
+		if i := strings.LastIndexByte(v, '/'); i >= 0 {
+			v = v[:i]
+		}
+		st.ExtractionsByVersion[v]++
+	}); err != nil {
+		return nil, err
+	}
+	targets, err := s.Targets()
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(targets)
+	for _, t := range targets {
+		ts := TargetStatus{Target: t}
+		if err := s.count(journalPrefix(t), func([]byte) { ts.Pending++ }); err != nil {
+			return nil, err
+		}
+		if err := s.count(donePrefix(t), func([]byte) { ts.Loaded++ }); err != nil {
+			return nil, err
+		}
+		st.Targets = append(st.Targets, ts)
+	}
+	st.LSMBytes, st.VlogBytes = s.db.Size()
+	return st, nil
+}
+
+// GC drops extractions of other versions than keep (when keep is not "")
+// and reclaims value-log space. It returns how many extractions it dropped.
+func (s *Store) GC(keep string) (int, error) {
+	n := 0
+	if keep != "" {
+		var stale [][]byte
+		if err := s.count([]byte("x/"), func(k []byte) {
+			if !bytes.HasPrefix(k, []byte("x/"+keep+"/")) {
+				stale = append(stale, append([]byte(nil), k...))
+			}
+		}); err != nil {
+			return 0, err
+		}
+		wb := s.db.NewWriteBatch()
+		for _, k := range stale {
+			if err := wb.Delete(k); err != nil {
+				wb.Cancel()
+				return 0, err
+			}
+		}
+		if err := wb.Flush(); err != nil {
+			return 0, err
+		}
+		n = len(stale)
+	}
+	if s.dir == "" {
+		return n, nil
+	}
+	if err := s.db.Flatten(1); err != nil {
+		return n, err
+	}
+	for {
+		if err := s.db.RunValueLogGC(0.5); err != nil {
+			if errors.Is(err, badger.ErrNoRewrite) || errors.Is(err, badger.ErrRejected) {
+				break
+			}
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,139 @@
+// Package testneo4j connects integration tests to a real Neo4j.
+//
+// The server is named by KG_TEST_NEO4J_URI (user KG_TEST_NEO4J_USER,
+// default neo4j; password KG_TEST_NEO4J_PASSWORD, default kgpassword).
+// `make test` starts a dedicated local instance and sets the variable. When
+// no server answers, tests skip, except under CI=true, where they fail:
+// CI must never pass by skipping.
+//
+// The tests wipe the database they are given.
+package testneo4j
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/schema"
+)
+
+// Config returns the test server's settings and whether one is configured.
+func Config() (graph.Config, bool) {
+	uri := os.Getenv("KG_TEST_NEO4J_URI")
+	c := graph.Config{URI: uri, User: env("KG_TEST_NEO4J_USER", "neo4j"), Password: env("KG_TEST_NEO4J_PASSWORD", "kgpassword"), RetryTimeout: 60 * time.Second}
+	return c, uri != ""
+}
+
+func env(k, d string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return d
+}
+
+// Skip skips (or, under CI=true, fails) the test when no Neo4j is
+// configured or reachable.
+func unavailable(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("CI=true but Neo4j is not available for integration tests: %s", why)
+	}
+	t.Skipf("no Neo4j for integration tests (%s); `make test` starts one", why)
+}
+
+// Open connects to the test server, wipes it and applies kg's schema.
+func Open(t testing.TB) *graph.Client {
+	t.Helper()
+	c := Connect(t)
+	Wipe(t, c)
+	migs, err := graph.ReadMigrations(schema.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ApplySchema(context.Background(), migs); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Connect connects to the test server without touching its data.
+func Connect(t testing.TB) *graph.Client {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("integration test skipped in -short mode")
+	}
+	cfg, ok := Config()
+	if !ok {
+		unavailable(t, "KG_TEST_NEO4J_URI is not set")
+	}
+	ctx := context.Background()
+	c, err := graph.Open(ctx, cfg)
+	if err != nil {
+		unavailable(t, err.Error())
+	}
+	t.Cleanup(func() { c.Close(ctx) })
+	return c
+}
+
+// Wipe deletes every node and relationship (the schema stays).
+func Wipe(t testing.TB, c *graph.Client) {
+	t.Helper()
+	if _, err := c.Query(context.Background(), "MATCH (n) DETACH DELETE n", nil, false); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Dump returns a canonical text form of the whole graph, without internal
+// ids, timestamps or the instance id: equal dumps mean equal graphs.
+func Dump(t testing.TB, c *graph.Client) string {
+	t.Helper()
+	ctx := context.Background()
+	nodes, err := c.Query(ctx, `MATCH (n) WHERE NOT n:KgMeta AND NOT n:KgMigration
+RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props`, nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{}
+	var lines []string
+	for _, r := range nodes.Rows {
+		id := r[0].(string)
+		props := r[2].(map[string]any)
+		labels := toStrings(r[1])
+		sort.Strings(labels)
+		key := fmt.Sprint(props["key"], props["id"])
+		name[id] = strings.Join(labels, ":") + "/" + key
+		lines = append(lines, "N "+name[id]+" "+canon(props))
+	}
+	rels, err := c.Query(ctx, `MATCH (a)-[r]->(b) RETURN elementId(a), type(r), elementId(b), properties(r)`, nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rels.Rows {
+		a, b := name[r[0].(string)], name[r[2].(string)]
+		if a == "" || b == "" {
+			continue
+		}
+		lines = append(lines, "R "+a+" -"+r[1].(string)+"-> "+b+" "+canon(r[3].(map[string]any)))
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func toStrings(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+func canon(m map[string]any) string {
+	b, _ := json.Marshal(m) // encoding/json sorts map keys
+	return string(b)
+}
