@@ -26,11 +26,13 @@ const RulesVersion = "0.3.0"
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
 type Pipeline struct {
-	once    sync.Once
-	err     error
-	gaz     *gazetteer.Gazetteer
-	tagger  *ner.Tagger
-	version string
+	once   sync.Once
+	err    error
+	gaz    *gazetteer.Gazetteer
+	tagger *ner.Tagger
+	// firstNames are the lower-cased first words of the gazetteer's people
+	// and common English given names, for English person names.
+	firstNames map[string]bool
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -64,7 +66,9 @@ func (p *Pipeline) load() error {
 		}
 		if p.tagger, p.err = ner.Default(); p.err != nil {
 			p.err = fmt.Errorf("loading the NER model: %w", p.err)
+			return
 		}
+		p.firstNames = firstNames(p.gaz)
 	})
 	return p.err
 }
@@ -88,7 +92,7 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	if lang == "ar" {
 		cands = append(cands, p.nerCandidates(toks, cands)...)
 	} else {
-		cands = append(cands, englishCandidates(toks, cands)...)
+		cands = append(cands, englishCandidates(toks, cands, p.firstNames)...)
 	}
 	p.trimClitics(text, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
@@ -171,6 +175,17 @@ func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
 			}
 		}
 		an := arabic.Analyze(string(rs[c.Start:first]))
+		if c.Entry == nil {
+			// A name the gazetteer lacks may itself begin with these
+			// letters (فيليب، وليد، بشار): strip only و, and a preposition
+			// only before the article (بالـ، لل).
+			if an.Conj != "و" {
+				an.Conj = ""
+			}
+			if an.Article == "" {
+				an.Prep = ""
+			}
+		}
 		if n := len([]rune(an.Conj + an.Prep)); n > 0 && c.Start+n < first {
 			if an.Prep == "ل" && an.Article != "" {
 				// لل -> ال: keep the article's alef out of the text; drop only the ل

@@ -80,31 +80,43 @@ func segment(word string) seg {
 		s.conj, s.prep = 0, 0
 		return s
 	}
-	if !isArabicWord(w) || noArticle[fold(w)] {
+	if !isArabicWord(w) {
+		return s
+	}
+	fw := fold(w)
+	if noArticle[fw] {
 		return s
 	}
 	i := 0
 	// conjunction و / ف
-	if (w[0] == 'و' || w[0] == 'ف') && len(w)-1 >= 3 && !noConj[fold(w)] {
+	if (w[0] == 'و' || w[0] == 'ف') && len(w)-1 >= 3 && !noConj[fw] {
 		i = 1
 	}
 	s.conj = i
 	rest := w[i:]
+	fr := fw // fold(rest): folding maps one rune to one rune on Arabic words
+	if i > 0 {
+		fr = string([]rune(fw)[i:])
+	}
+	fr1 := "" // fold(rest[1:])
+	if len(rest) > 1 {
+		fr1 = string([]rune(fr)[1:])
+	}
 	art := 0
 	switch {
-	case len(rest) >= 5 && rest[0] == 'ل' && rest[1] == 'ل' && noPrep[fold(rest[1:])]:
+	case len(rest) >= 5 && rest[0] == 'ل' && rest[1] == 'ل' && noPrep[fr1]:
 		// ل + a name that begins with ل: للبنان، لليبيا
 		i++
-	case len(rest) >= 5 && rest[0] == 'ل' && rest[1] == 'ل' && !noArticle[fold(rest)]:
+	case len(rest) >= 5 && rest[0] == 'ل' && rest[1] == 'ل' && !noArticle[fr]:
 		// لل = ل + ال (alef elided)
 		i++
 		art = 1
-	case len(rest) >= 6 && (rest[0] == 'ب' || rest[0] == 'ك' || rest[0] == 'ل') && rest[1] == 'ا' && rest[2] == 'ل' && !noArticle[fold(rest[1:])]:
+	case len(rest) >= 6 && (rest[0] == 'ب' || rest[0] == 'ك' || rest[0] == 'ل') && rest[1] == 'ا' && rest[2] == 'ل' && !noArticle[fr1]:
 		i++
 		art = 2
-	case len(rest) >= 5 && rest[0] == 'ل' && !noPrep[fold(rest)] && !noArticle[fold(rest)] && bareStemOK(rest[1:]):
+	case len(rest) >= 5 && rest[0] == 'ل' && !noPrep[fr] && !noArticle[fr] && bareStemOK(rest[1:]):
 		i++
-	case len(rest) >= 6 && rest[0] == 'ب' && !noPrep[fold(rest)] && bareStemOK(rest[1:]):
+	case len(rest) >= 6 && rest[0] == 'ب' && !noPrep[fr] && bareStemOK(rest[1:]):
 		i++
 	}
 	s.prep = i

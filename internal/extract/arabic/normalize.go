@@ -26,7 +26,9 @@ func IsDiacritic(r rune) bool {
 // Normalize returns the display-safe normal form of s: Unicode NFKC, with
 // Arabic diacritics and tatweel removed. Letters are otherwise unchanged.
 func Normalize(s string) string {
-	s = norm.NFKC.String(s)
+	if !nfkcStable(s) {
+		s = norm.NFKC.String(s)
+	}
 	return strings.Map(func(r rune) rune {
 		if IsDiacritic(r) {
 			return -1
@@ -40,6 +42,9 @@ func Normalize(s string) string {
 // Persian/Urdu look-alikes to Arabic letters, Latin to lower case. It returns
 // -1 for runes that are dropped (diacritics, tatweel).
 func FoldRune(r rune) rune {
+	if r >= 0x0621 && r <= 0x064A && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ى' && r != 'ئ' && r != 'ؤ' && r != 'ة' && r != 'ـ' {
+		return r // plain Arabic letters: the common case, kept as they are
+	}
 	if IsDiacritic(r) {
 		return -1
 	}
@@ -72,7 +77,9 @@ func FoldRune(r rune) rune {
 // on every rune, with runs of white space collapsed to one space.
 // Offsets are not preserved; keep the original text for display.
 func MatchForm(s string) string {
-	s = norm.NFKC.String(s)
+	if !nfkcStable(s) {
+		s = norm.NFKC.String(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -92,4 +99,19 @@ func MatchForm(s string) string {
 		b.WriteRune(f)
 	}
 	return b.String()
+}
+
+// nfkcStable reports, cheaply, whether NFKC leaves s unchanged: ASCII, the
+// Arabic block (but for the four letters with compatibility forms) and the
+// guillemets are stable; anything else goes through NFKC.
+func nfkcStable(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80, r == 0xAB, r == 0xBB:
+		case r >= 0x0600 && r <= 0x06FF && (r < 0x0675 || r > 0x0678):
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -76,10 +76,41 @@ func (x *extractor) argAt(i int, exclude string) (arg, bool) {
 			return arg{c, i, i + 2}, true
 		}
 	}
-	if m := x.mention(i); m != nil && m.Start == i {
+	if m := x.mention(i); m != nil && m.Start == i && !m.Demonym && !x.agentBefore(i) {
 		return arg{m.Entity, i, m.End}, true
 	}
 	return arg{}, false
+}
+
+// agentBefore reports whether the mention at i depends on a noun such as
+// ممثل ("representative of"): then someone else is the actor.
+func (x *extractor) agentBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if x.ar {
+		return arAgentOf[x.bare[i-1]] || arAgentOf[stripArticle(x.bare[i-1])]
+	}
+	return enAgentOf[x.bare[i-1]] || (i > 1 && enAgentOf[x.bare[i-2]] && (x.bare[i-1] == "for" || x.bare[i-1] == "of"))
+}
+
+func stripArticle(w string) string {
+	if strings.HasPrefix(w, "ال") && len([]rune(w)) > 4 {
+		return string([]rune(w)[2:])
+	}
+	return w
+}
+
+// prepBefore reports whether the token at j is governed by a preposition:
+// a separate one (في روسيا, "in Russia") or a clitic (بروسيا).
+func (x *extractor) prepBefore(j int) bool {
+	if x.ar {
+		if j > 0 && arPreps[x.bare[j-1]] {
+			return true
+		}
+		return arabic.Analyze(x.d.Tokens[j].Text).Prep != ""
+	}
+	return j > 0 && enPreps[x.bare[j-1]]
 }
 
 // findArg scans forward from i (at most max tokens, stopping at clause
@@ -98,12 +129,28 @@ func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude st
 			j = a.end - 1
 			continue
 		}
-		if preps == nil || x.hasPrep(j, preps) {
+		if preps == nil {
+			if !x.separatePrepBefore(j) {
+				return a, true
+			}
+		} else if x.hasPrep(j, preps) {
 			return a, true
 		}
 		j = a.end - 1
 	}
 	return arg{}, false
+}
+
+// separatePrepBefore reports whether a preposition word precedes token j
+// (في نيويورك): such a mention is not a direct object.
+func (x *extractor) separatePrepBefore(j int) bool {
+	if j == 0 {
+		return false
+	}
+	if x.ar {
+		return arPreps[x.bare[j-1]] || (j > 1 && arThis[x.bare[j-1]] && arPreps[x.bare[j-2]])
+	}
+	return enPreps[x.bare[j-1]] || (j > 1 && (x.bare[j-1] == "the") && enPreps[x.bare[j-2]])
 }
 
 // hasPrep reports whether the token at j is introduced by one of preps: as
@@ -112,7 +159,7 @@ func (x *extractor) hasPrep(j int, preps map[string]bool) bool {
 	if j > 0 && preps[x.bare[j-1]] {
 		return true
 	}
-	if j > 0 && !x.ar && preps[strings.ToLower(x.norm[j-1])] {
+	if !x.ar && j > 1 && x.bare[j-1] == "the" && preps[x.bare[j-2]] {
 		return true
 	}
 	if x.ar {
@@ -135,7 +182,7 @@ func (x *extractor) subjectBefore(t, a int, exclude string) (arg, bool) {
 		if x.isBoundary(j) {
 			break
 		}
-		if x.ar && (arThat[x.bare[j]] || x.bare[j] == arabic.MatchForm("ان")) {
+		if x.ar && (arThat[x.bare[j]] || x.bare[j] == wAn) {
 			break
 		}
 		if !x.ar && enAux[x.bare[j]] {
@@ -153,13 +200,18 @@ func (x *extractor) subjectBefore(t, a int, exclude string) (arg, bool) {
 				}
 			}
 		}
-		if m.Demonym {
+		if m.Demonym && !x.ar && m.End < t && enActorNoun[x.bare[m.End]] {
+			// "the Russian troops would withdraw": the country acts.
+			return arg{m.Entity, m.Start, m.End + 1}, true
+		}
+		if m.Demonym || x.agentBefore(m.Start) {
 			return arg{}, false
 		}
 		// The mention must be the subject, not the object of a preposition.
-		if j > a && (x.bare[m.Start-1] == "في" || x.bare[m.Start-1] == "من" || x.bare[m.Start-1] == "in" || x.bare[m.Start-1] == "of") {
+		if x.prepBefore(m.Start) {
 			return arg{}, false
 		}
+		// A title before the name belongs to the subject phrase.
 		return arg{m.Entity, m.Start, m.End}, true
 	}
 	return arg{}, false
@@ -275,16 +327,12 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	conf := tr.conf
 	// Subject: after the verb (VSO, Arabic), else before it (SVO), else the
 	// current speaker for speech verbs.
-	var subj arg
-	ok := false
-	if x.ar {
+	subj, ok := x.subjectBefore(t, a, "")
+	if !ok && x.ar {
 		subj, ok = x.findArg(after, b, 3, nil, "", "")
 		if ok && tr.preps != nil && x.hasPrep(subj.start, tr.preps) {
 			ok = false // that was the object
 		}
-	}
-	if !ok {
-		subj, ok = x.subjectBefore(t, a, "")
 	}
 	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 {
 		subj, ok = arg{entity: x.speaker, start: after, end: after}, true
@@ -304,10 +352,13 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	if tr.speech {
 		// STATED: the first entity of the reported clause (after أن/إن/that).
 		for j := from; j < b && j < from+4; j++ {
-			if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.isBoundary(j) {
+			if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.norm[j] == ":" {
 				if o, ok := x.findArg(j+1, b, 8, nil, subj.entity, ""); ok {
 					x.add(si, subj.entity, "STATED", o.entity, conf, mod, trig)
 				}
+				return
+			}
+			if x.isBoundary(j) {
 				return
 			}
 		}
@@ -334,6 +385,9 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 		return
 	}
 	pred := tr.pred
+	if pred == "CALLED_ON" && x.ar && obj.end < b && arInvite[x.bare[obj.end]] {
+		return // an invitation
+	}
 	if pred == "CALLED_ON" && x.ar {
 		// دعا X إلى إرسال قوات / للمساعدة: a request for help.
 		for j := obj.end; j < b && j < obj.end+12; j++ {
@@ -382,7 +436,7 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 				return
 			}
 		}
-	case x.ar && (bw == arabic.MatchForm("تقودها") || bw == arabic.MatchForm("يقودها")):
+	case x.ar && (bw == wTaquduha || bw == wYaquduha):
 		// ORG التي تقودها X: X leads ORG.
 		var org string
 		for j := t - 1; j >= a && j >= t-3; j-- {
@@ -394,14 +448,14 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 		if s, ok := x.findArg(t+1, b, 2, nil, org, ""); ok && org != "" {
 			x.add(si, s.entity, "LEADS", org, 0.8, "asserted", x.phrase(t-1, t+1))
 		}
-	case x.ar && (bw == arabic.MatchForm("تقود") || bw == arabic.MatchForm("يقود")):
+	case x.ar && (bw == wTaqud || bw == wYaqud):
 		// X (باعتبارها) تقود ORG
 		if o, ok := x.findArg(t+1, b, 2, nil, "", "Organization"); ok {
 			if s, ok := x.lastEntityBefore(t, a, 4); ok && s != o.entity {
 				x.add(si, s, "LEADS", o.entity, 0.7, "asserted", x.phrase(t, t+1))
 			}
 		}
-	case x.ar && bw == arabic.MatchForm("بقيادة"):
+	case x.ar && bw == wBiQiyada:
 		if s, ok := x.findArg(t+1, b, 2, nil, "", ""); ok {
 			for j := t - 1; j >= a && j >= t-4; j-- {
 				if m := x.mention(j); m != nil && m.Type == "Organization" {
@@ -410,14 +464,14 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 				}
 			}
 		}
-	case x.ar && (bw == arabic.MatchForm("الواقع") || bw == arabic.MatchForm("الواقعة")):
+	case x.ar && (bw == wAlWaqi || bw == wAlWaqia):
 		if t+1 < b && x.bare[t+1] == "في" {
 			head, ok := x.headBefore(t, a)
-			if o, ok2 := x.findArg(t+2, b, 2, nil, head, "Location"); ok && ok2 {
+			if o, ok2 := x.findArg(t+2, b, 2, prepIn, head, "Location"); ok && ok2 {
 				x.add(si, head, "LOCATED_IN", o.entity, 0.8, "asserted", x.phrase(t, t+2))
 			}
 		}
-	case x.ar && bw == arabic.MatchForm("أكبر") && t+1 < b && (x.bare[t+1] == arabic.MatchForm("مدن") || x.bare[t+1] == arabic.MatchForm("مدينة")):
+	case x.ar && bw == wAkbar && t+1 < b && (x.bare[t+1] == wMudun || x.bare[t+1] == wMadina):
 		if m := x.mention(t - 1); m != nil && m.Type == "Location" {
 			if o, ok := x.argAt(t+2, m.Entity); ok && x.types[o.entity] == "Location" {
 				x.add(si, m.Entity, "LOCATED_IN", o.entity, 0.75, "asserted", x.phrase(t, t+2))
@@ -431,7 +485,7 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 		}
 		for j := t + 1; j < b && j < t+8; j++ {
 			if enEvent[x.bare[j]] {
-				if o, ok := x.findArg(j+1, b, 4, nil, s.entity, "Organization"); ok {
+				if o, ok := x.findArg(j+1, b, 4, set("of"), s.entity, "Organization"); ok {
 					x.add(si, s.entity, "ADDRESSED", o.entity, 0.7, x.modality(a, t, false), x.phrase(t, j+1))
 				}
 				return
@@ -444,8 +498,8 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 var enEvent = set("summit meeting session conference assembly gathering")
 
 func isParticipation(bw string) bool {
-	return strings.HasPrefix(bw, arabic.MatchForm("مشاركت")) || bw == arabic.MatchForm("مشاركة") ||
-		bw == arabic.MatchForm("شارك") || bw == arabic.MatchForm("شاركت") || bw == arabic.MatchForm("يشارك")
+	return strings.HasPrefix(bw, wMusharakat) || bw == wMusharaka ||
+		bw == wSharak || bw == wSharakat || bw == wYusharik
 }
 
 func (x *extractor) lastPersonBefore(t int) string {
@@ -500,3 +554,23 @@ func (x *extractor) firstEntity(a, b int) (string, bool) {
 	}
 	return "", false
 }
+
+// Folded forms of the words the rules compare with, folded once.
+var (
+	wAkbar      = arabic.MatchForm("أكبر")
+	wAlWaqi     = arabic.MatchForm("الواقع")
+	wAlWaqia    = arabic.MatchForm("الواقعة")
+	wAn         = arabic.MatchForm("ان")
+	wBiQiyada   = arabic.MatchForm("بقيادة")
+	wTaqud      = arabic.MatchForm("تقود")
+	wTaquduha   = arabic.MatchForm("تقودها")
+	wSharak     = arabic.MatchForm("شارك")
+	wSharakat   = arabic.MatchForm("شاركت")
+	wMudun      = arabic.MatchForm("مدن")
+	wMadina     = arabic.MatchForm("مدينة")
+	wMusharaka  = arabic.MatchForm("مشاركة")
+	wMusharakat = arabic.MatchForm("مشاركت")
+	wYusharik   = arabic.MatchForm("يشارك")
+	wYaqud      = arabic.MatchForm("يقود")
+	wYaquduha   = arabic.MatchForm("يقودها")
+)

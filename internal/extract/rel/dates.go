@@ -97,13 +97,13 @@ func (x *extractor) resolveDate(si int) *model.EventDate {
 			return day(lastWeekday(pub, wd))
 		}
 		switch {
-		case w == arabic.MatchForm("أمس") || w == arabic.MatchForm("بالأمس") || w == "yesterday":
+		case w == wAms || w == wBilAms || w == "yesterday":
 			return day(pub.AddDate(0, 0, -1))
-		case w == arabic.MatchForm("اليوم") || w == "today":
+		case w == wToday || w == "today":
 			return day(pub)
-		case (w == arabic.MatchForm("الأسبوع") && next == arabic.MatchForm("الماضي")) || (w == "last" && next == "week"):
+		case (w == wWeek && next == wLast) || (w == "last" && next == "week"):
 			return &model.EventDate{Date: pub.AddDate(0, 0, -7).Format("2006-01-02"), Precision: "week"}
-		case (w == arabic.MatchForm("الشهر") && next == arabic.MatchForm("الماضي")) || (w == "last" && next == "month"):
+		case (w == wMonth && next == wLast) || (w == "last" && next == "month"):
 			return &model.EventDate{Date: time.Date(pub.Year(), pub.Month()-1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), Precision: "month"}
 		}
 	}
@@ -148,3 +148,12 @@ func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 	diff := (int(pub.Weekday()) - int(wd) + 7) % 7
 	return pub.AddDate(0, 0, -diff)
 }
+
+var (
+	wAms    = arabic.MatchForm("أمس")
+	wBilAms = arabic.MatchForm("بالأمس")
+	wToday  = arabic.MatchForm("اليوم")
+	wWeek   = arabic.MatchForm("الأسبوع")
+	wMonth  = arabic.MatchForm("الشهر")
+	wLast   = arabic.MatchForm("الماضي")
+)

@@ -128,7 +128,8 @@ func init() {
 	addArVerb(&trigger{pred: "PRAISED", conf: 0.6}, "ثمن", "ثمن")
 	addArVerb(&trigger{pred: "PRAISED", conf: 0.6}, "شكر", "شكر")
 	addEn(&trigger{pred: "PRAISED", conf: 0.6}, "praised", "praises", "thanked", "thanks", "hailed")
-	addArVerb(&trigger{pred: "SUPPORTED", conf: 0.55}, "دعم", "دعم")
+	// The bare perfect دعم is far more often the noun "support".
+	addAr(&trigger{pred: "SUPPORTED", conf: 0.55}, "دعمت", "دعموا", "يدعم", "تدعم", "يدعمون")
 	addArVerb(&trigger{pred: "SUPPORTED", conf: 0.55}, "أيد", "ؤيد")
 	addEn(&trigger{pred: "SUPPORTED", conf: 0.55}, "supported", "supports", "backed", "backs", "endorsed")
 
@@ -208,10 +209,19 @@ var (
 	arHisCountry = set("بلاده بلادها لبلاده لبلادها وبلاده وبلادها")
 	arThis       = set("هذا هذه ذلك تلك")
 	arBoundary   = set("، , . : ؛ ; « » “ ” \" ( ) ؟ ? ! -")
-	enNeg        = set("not never n't no")
-	enFuture     = set("will would shall")
-	enAux        = set("has have had also has_also") // skipped between subject and verb
-	enBoundary   = set(", . : ; ( ) ? ! \" “ ” —")
-	enThat       = set("that")
-	enPassive    = set("was were been being is are")
+	arPreps      = set("في من الى إلى على عن مع لدى حول ضد بين عبر نحو خلال منذ")
+	enPreps      = set("in of from to at on with by for against about into between")
+	// A mention right after one of these nouns is not the actor: someone
+	// acting for it is (ممثل خامنئي، مصادر الإليزيه، "a spokesman for").
+	arAgentOf   = set("ممثل مستشار نائب مساعد مبعوث مصادر مصدر مسؤول مسؤولو مسؤولي متحدث وفد سفارة أنصار مؤيدو عناصر زعيم قائد رئيس مدير مكتب حكومة وزير وزارة")
+	enActorNoun = set("troops forces army government authorities police navy military soldiers")
+	enAgentOf   = set("spokesman spokeswoman spokesperson aide adviser advisor envoy sources source official officials representative allies supporters")
+	// دعا X للمجيء: an invitation, not a demand.
+	arInvite   = set("للمجيء لزيارة لحضور للمشاركة لزيارته")
+	enNeg      = set("not never n't no")
+	enFuture   = set("will would shall")
+	enAux      = set("has have had also has_also") // skipped between subject and verb
+	enBoundary = set(", . : ; ( ) ? ! \" “ ” —")
+	enThat     = set("that")
+	enPassive  = set("was were been being is are")
 )

@@ -55,6 +55,7 @@ type extractor struct {
 	speaker string
 	spokeAt int // sentence of the last explicit speaker
 	dates   map[int]*model.EventDate
+	runes   []rune // the text, for phrases
 }
 
 func newExtractor(d *Doc) *extractor {
@@ -100,11 +101,11 @@ func newExtractor(d *Doc) *extractor {
 	return x
 }
 
-// stripConj removes a leading و or ف from a folded word of 4+ letters.
+// stripConj removes a leading conjunction (و، ف) from a folded word, as
+// arabic.Analyze finds it (it keeps words like وزير whole).
 func stripConj(w string) string {
-	r := []rune(w)
-	if len(r) >= 4 && (r[0] == 'و' || r[0] == 'ف') {
-		return string(r[1:])
+	if c := arabic.Analyze(w).Conj; c != "" {
+		return strings.TrimPrefix(w, arabic.MatchForm(c))
 	}
 	return w
 }
@@ -217,7 +218,10 @@ func (x *extractor) phrase(i, j int) string {
 	if i < 0 || j > len(x.d.Tokens) || i >= j {
 		return ""
 	}
-	rs := []rune(x.d.Text)
+	if x.runes == nil {
+		x.runes = []rune(x.d.Text)
+	}
+	rs := x.runes
 	a, b := x.d.Tokens[i].Start, x.d.Tokens[j-1].End
 	if a < 0 || b > len(rs) || a > b {
 		return ""

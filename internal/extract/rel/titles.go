@@ -81,12 +81,12 @@ type titleRef struct {
 func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 	var defs []*titleDef
 	var ends []int
-	if x.bare[i] == arabic.MatchForm("نظيره") || x.bare[i] == arabic.MatchForm("نظيرته") {
+	if x.bare[i] == wNaziruh || x.bare[i] == wNaziratuh {
 		if prevPred == "" {
 			return nil
 		}
 		defs, ends = []*titleDef{{pred: prevPred}}, []int{i + 1}
-	} else if arMinister[x.bare[i]] && i+1 < len(x.norm) && x.mAt[i+1] < 0 && strings.HasPrefix(x.norm[i+1], "ال") && x.norm[i+1] != arabic.MatchForm("الخارجية") {
+	} else if arMinister[x.bare[i]] && i+1 < len(x.norm) && x.mAt[i+1] < 0 && strings.HasPrefix(x.norm[i+1], "ال") && x.norm[i+1] != wForeign {
 		defs, ends = []*titleDef{{pred: "MINISTER_OF"}}, []int{i + 2}
 	} else {
 		defs, ends = x.matchTitles(i, arTitles)
@@ -117,7 +117,7 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		return nil // زعيم / رئيس without an organisation: another reading may fit
 	}
 	// An optional second adjective (رئيس الوزراء البريطاني السابق) is not taken: former holders are skipped.
-	if j < len(x.norm) && x.bare[j] == arabic.MatchForm("السابق") {
+	if j < len(x.norm) && x.bare[j] == wFormer {
 		return nil
 	}
 	if m := x.mention(j); m != nil && m.Start == j && m.Type == "Person" {
@@ -202,6 +202,12 @@ func (x *extractor) titles() {
 				continue
 			}
 			prev = ref.pred
+			if ref.person == "" && i >= 2 && (x.norm[i-1] == "،" || x.norm[i-1] == ",") {
+				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
+				if m := x.mention(i - 2); m != nil && m.Type == "Person" && m.End == i-1 {
+					ref.person = m.Entity
+				}
+			}
 			if ref.person == "" || ref.object == "" {
 				continue
 			}
@@ -215,3 +221,10 @@ func (x *extractor) titles() {
 		}
 	}
 }
+
+var (
+	wNaziruh   = arabic.MatchForm("نظيره")
+	wNaziratuh = arabic.MatchForm("نظيرته")
+	wForeign   = arabic.MatchForm("الخارجية")
+	wFormer    = arabic.MatchForm("السابق")
+)
