@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
@@ -187,12 +188,13 @@ func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
 			}
 		}
 		if n := len([]rune(an.Conj + an.Prep)); n > 0 && c.Start+n < first {
-			if an.Prep == "ل" && an.Article != "" {
-				// لل -> ال: keep the article's alef out of the text; drop only the ل
-				n = len([]rune(an.Conj)) + 1
-				if c.Start+n >= first || rs[c.Start+n] != 'ل' {
-					n = len([]rune(an.Conj))
-				}
+			if an.Prep == "ل" && an.Article != "" && !strings.HasPrefix(string(rs[c.Start+len([]rune(an.Conj)):first]), "لال") {
+				// لل = ل + ال with the alef elided: no substring spells the
+				// name with its article, so keep the preposition only.
+				n = len([]rune(an.Conj))
+			}
+			if n == 0 {
+				continue
 			}
 			c.Start += n
 		}

@@ -159,10 +159,9 @@ func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigg
 	if s == "" || o == "" || s == o || !vocab.Valid(pred) {
 		return
 	}
-	if r, ok := vocab.Get(pred); ok {
-		if !typeAllowed(r.Subject, x.types[s]) || !typeAllowed(r.Object, x.types[o]) {
-			return
-		}
+	r, ok := vocab.Get(pred)
+	if !ok || !typeAllowed(r.Subject, x.types[s]) || !typeAllowed(r.Object, x.types[o]) {
+		return
 	}
 	sent := x.d.Sentences[si]
 	key := fmt.Sprintf("%s|%s|%s|%d", s, pred, o, si)
@@ -173,9 +172,13 @@ func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigg
 		return
 	}
 	conf = math.Round(conf*100) / 100
+	var date *model.EventDate
+	if r.Group == "action" { // a title is a state, not an event with a date
+		date = x.eventDate(si)
+	}
 	x.out[key] = &model.Relation{
 		Subject: s, Predicate: pred, Object: o, Confidence: conf, Modality: modality, Trigger: trigger,
-		EventDate: x.eventDate(si),
+		EventDate: date,
 		Evidence:  model.Evidence{Sentence: sent.Text, Start: sent.Start, End: sent.End},
 	}
 }

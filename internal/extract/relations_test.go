@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// triples renders the relations of one article as "Subject PRED Object
+// [modality] [date]" lines, using entity names.
+func triples(t *testing.T, lang, published, text string) []string {
+	t.Helper()
+	x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: lang, Published: published})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{}
+	for _, e := range x.Entities {
+		name[e.ID] = e.Name
+	}
+	var out []string
+	for _, r := range x.Relations {
+		s := fmt.Sprintf("%s %s %s %s", name[r.Subject], r.Predicate, name[r.Object], r.Modality)
+		if r.EventDate != nil {
+			s += " " + r.EventDate.Date + "/" + r.EventDate.Precision
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		name, lang, published, text string
+		want                        []string // each must be found
+		not                         []string // none of these may be found (prefix match)
+	}{
+		{
+			name: "apposition with demonym and VSO deployment", lang: "ar", published: "2022-01-13",
+			text: "قال الرئيس الروسي فلاديمير بوتين يوم الإثنين إن الوضع مستقر.\nونشرت روسيا قوات في كازاخستان الأسبوع الماضي.",
+			want: []string{"Vladimir Putin PRESIDENT_OF Russia asserted", "Russia DEPLOYED_TROOPS_IN Kazakhstan asserted 2022-01-06/week"},
+		},
+		{
+			name: "clitics on names and a future withdrawal", lang: "ar",
+			text: "وأكد بوتين أن القوات الروسية ستنسحب من كازاخستان.",
+			want: []string{"Russia WITHDREW_FROM Kazakhstan future"},
+		},
+		{
+			name: "negation", lang: "ar",
+			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
+			want: []string{"Russia WITHDREW_FROM Syria negated"},
+		},
+		{
+			name: "relative clause: led by", lang: "ar",
+			text: "عقدت منظمة معاهدة الأمن الجماعي التي تقودها موسكو اجتماعا.",
+			want: []string{"Moscow LEADS Collective Security Treaty Organization asserted"},
+		},
+		{
+			name: "foreign minister meets president, both titled", lang: "ar", published: "2022-03-07",
+			text: "التقى وزير الخارجية الروسي سيرغي لافروف الرئيس المصري عبد الفتاح السيسي في القاهرة أمس.",
+			want: []string{"Sergey Lavrov FOREIGN_MINISTER_OF Russia asserted", "Abdel Fattah el-Sisi PRESIDENT_OF Egypt asserted",
+				"Sergey Lavrov MET_WITH Abdel Fattah el-Sisi asserted 2022-03-06/day"},
+			not: []string{"Sergey Lavrov MET_WITH Cairo"},
+		},
+		{
+			name: "a representative is not the person", lang: "ar",
+			text: "واتهم ممثل خامنئي في مدينة مشهد وزير الخارجية الفرنسي بالوقوف وراء التفجيرات.",
+			not:  []string{"Ali Khamenei ACCUSED"},
+		},
+		{
+			name: "english titles and actions", lang: "en", published: "2022-01-14",
+			text: "Russian President Vladimir Putin told a summit of the Collective Security Treaty Organization on Monday that the mission was over. Russia deployed troops in Kazakhstan last week.",
+			want: []string{"Vladimir Putin PRESIDENT_OF Russia asserted", "Vladimir Putin ADDRESSED Collective Security Treaty Organization asserted 2022-01-10/day",
+				"Russia DEPLOYED_TROOPS_IN Kazakhstan asserted 2022-01-07/week"},
+		},
+		{
+			name: "english future and passive", lang: "en",
+			text: "Putin said the Russian troops would withdraw from Kazakhstan. The leader was attacked by protesters.",
+			want: []string{"Russia WITHDREW_FROM Kazakhstan future"},
+			not:  []string{"Vladimir Putin ATTACKED"},
+		},
+		{
+			name: "no date without a published date", lang: "en",
+			text: "Russia deployed troops in Kazakhstan on Monday.",
+			want: []string{"Russia DEPLOYED_TROOPS_IN Kazakhstan asserted"},
+			not:  []string{"Russia DEPLOYED_TROOPS_IN Kazakhstan asserted 2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(t, tt.lang, tt.published, tt.text)
+			for _, w := range tt.want {
+				found := false
+				for _, g := range got {
+					if g == w {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("unexpected %q", g)
+					}
+				}
+			}
+		})
+	}
+}
