@@ -232,3 +232,34 @@ func TestNeo4jRestartMidLoad(t *testing.T) {
 		t.Fatalf("graph after a Neo4j restart mid-load differs from an uninterrupted load")
 	}
 }
+
+// TestCrossLingualMerge loads the Arabic seed article and an English
+// article about the same events: Putin, Russia and Kazakhstan must each be
+// one node, carrying the names of both languages.
+func TestCrossLingualMerge(t *testing.T) {
+	c := testneo4j.Open(t)
+	seed := "../../../shared/corpus/seed/000_17f18ee68b87133c.txt"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("seed article not found beside the repo: %v", err)
+	}
+	runKG(t, t.TempDir(), "load", "-q", seed, "../../examples/articles/en_summit.txt")
+	for _, tc := range []struct{ name, ar, en string }{
+		{"Vladimir Putin", "بوتين", "Putin"},
+		{"Russia", "روسيا", "Russia"},
+		{"Kazakhstan", "كازاخستان", "Kazakhstan"},
+	} {
+		r, err := c.Query(context.Background(),
+			"MATCH (e:Entity {name: $name}) RETURN e.key, e.aliases, e.article_count", map[string]any{"name": tc.name}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Rows) != 1 {
+			t.Errorf("%s: %d nodes, want 1", tc.name, len(r.Rows))
+			continue
+		}
+		aliases := fmt.Sprint(r.Rows[0][1])
+		if !strings.Contains(aliases, tc.ar) || !strings.Contains(aliases, tc.en) || r.Rows[0][2].(int64) != 2 {
+			t.Errorf("%s: key %v aliases %s articles %v", tc.name, r.Rows[0][0], aliases, r.Rows[0][2])
+		}
+	}
+}

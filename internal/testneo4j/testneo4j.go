@@ -11,11 +11,16 @@ package testneo4j
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -62,7 +67,9 @@ func Open(t testing.TB) *graph.Client {
 	return c
 }
 
-// Connect connects to the test server without touching its data.
+// Connect connects to the test server without touching its data. The
+// test holds the server for itself until it ends: test binaries of several
+// packages run at once, and each wipes the database.
 func Connect(t testing.TB) *graph.Client {
 	t.Helper()
 	if testing.Short() {
@@ -72,6 +79,7 @@ func Connect(t testing.TB) *graph.Client {
 	if !ok {
 		unavailable(t, "KG_TEST_NEO4J_URI is not set")
 	}
+	lock(t, cfg.URI)
 	ctx := context.Background()
 	c, err := graph.Open(ctx, cfg)
 	if err != nil {
@@ -136,4 +144,40 @@ func toStrings(v any) []string {
 func canon(m map[string]any) string {
 	b, _ := json.Marshal(m) // encoding/json sorts map keys
 	return string(b)
+}
+
+var (
+	lockMu    sync.Mutex
+	lockCount int
+	lockFile  *os.File
+)
+
+// lock takes an exclusive, cross-process lock on the test server for the
+// rest of the test (re-entrant within this process).
+func lock(t testing.TB, uri string) {
+	t.Helper()
+	lockMu.Lock()
+	defer lockMu.Unlock()
+	if lockCount == 0 {
+		sum := sha256.Sum256([]byte(uri))
+		path := filepath.Join(os.TempDir(), "kg-testneo4j-"+hex.EncodeToString(sum[:6])+".lock")
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o666)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+			t.Fatal(err)
+		}
+		lockFile = f
+	}
+	lockCount++
+	t.Cleanup(func() {
+		lockMu.Lock()
+		defer lockMu.Unlock()
+		lockCount--
+		if lockCount == 0 {
+			syscall.Flock(int(lockFile.Fd()), syscall.LOCK_UN)
+			lockFile.Close()
+		}
+	})
 }
