@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# kg's bench script: whole-command throughput and memory on real Arabic news
+# (SaudiNewsNet, read from ../shared; research use only, never shipped).
+#
+#   bench/bench.sh [DAYS]      DAYS of the corpus to use (default 2)
+#
+# Prints, for `kg extract` and `kg load --stage-only` (and `kg push` to the
+# Neo4j named by $KG_BENCH_NEO4J_URI, which it fills), articles, MB of
+# text, seconds, MB/s and maximum resident memory. Go-level benchmarks:
+# `make bench`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+days=${1:-2}
+shared=../shared/data/corpus/saudinewsnet
+[ -d "$shared" ] || { echo "bench: $shared not found" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/kg" ./cmd/kg
+zips=$(ls "$shared"/*.zip | head -n "$days")
+python3 bench/saudinewsnet_to_jsonl.py "$work/corpus.jsonl" $zips
+bytes=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1],encoding='utf-8')))" "$work/corpus.jsonl")
+arts=$(wc -l < "$work/corpus.jsonl")
+run() { # label, command...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+  read -r secs kb < "$work/time"
+  python3 -c "import sys; b,s,kb,a=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]); print(f'{sys.argv[5]:<24} {a:>7} articles {b/1e6:7.1f} MB {s:7.1f} s {b/1e6/max(s,1e-9):6.2f} MB/s  max RSS {kb/1024:6.0f} MB')" "$bytes" "$secs" "$kb" "$arts" "$label"
+}
+echo "kg bench: $days day(s) of SaudiNewsNet, $(nproc) cores"
+run "extract (1 process)" "$work/kg" extract "$work/corpus.jsonl"
+run "load --stage-only" env KG_STAGE_DIR="$work/stage" "$work/kg" load -q --stage-only "$work/corpus.jsonl"
+run "load again (cached)" env KG_STAGE_DIR="$work/stage" "$work/kg" load -q --stage-only "$work/corpus.jsonl"
+# Writing to Neo4j only when asked: the bench must not fill your graph.
+if [ -n "${KG_BENCH_NEO4J_URI:-}" ]; then
+  run "push to neo4j" env KG_STAGE_DIR="$work/stage" KG_NEO4J_URI="$KG_BENCH_NEO4J_URI" "$work/kg" push -q --batch-size 100
+fi
