@@ -214,6 +214,9 @@ func TestNeo4jRestartMidLoad(t *testing.T) {
 	for articleCount(t, c) < 20 {
 		time.Sleep(20 * time.Millisecond)
 	}
+	if n := articleCount(t, c); n >= 200 {
+		t.Fatalf("the load finished (%d articles) before Neo4j could be stopped", n)
+	}
 	ctlRun := func(verb string) {
 		out, err := exec.Command("sh", "-c", ctl+" "+verb).CombinedOutput()
 		if err != nil {
@@ -227,6 +230,9 @@ func TestNeo4jRestartMidLoad(t *testing.T) {
 		t.Fatalf("kg load did not survive the restart: %v\n%s", err, errb.String())
 	}
 	t.Logf("kg's stderr during the restart:\n%s", strings.TrimSpace(errb.String()))
+	if !strings.Contains(errb.String(), "retrying") {
+		t.Errorf("kg did not say that it was waiting for Neo4j")
+	}
 	c2 := testneo4j.Connect(t)
 	if got := testneo4j.Dump(t, c2); got != want {
 		t.Fatalf("graph after a Neo4j restart mid-load differs from an uninterrupted load")
@@ -261,5 +267,33 @@ func TestCrossLingualMerge(t *testing.T) {
 		if !strings.Contains(aliases, tc.ar) || !strings.Contains(aliases, tc.en) || r.Rows[0][2].(int64) != 2 {
 			t.Errorf("%s: key %v aliases %s articles %v", tc.name, r.Rows[0][0], aliases, r.Rows[0][2])
 		}
+	}
+}
+
+// TestNeo4jDownThenUp: with Neo4j unreachable, kg load stages everything,
+// gives up after the retry timeout with one clear line, and the next run
+// writes it all.
+func TestNeo4jDownThenUp(t *testing.T) {
+	c := testneo4j.Open(t)
+	corpus := genCorpus(t, 20)
+	st := t.TempDir()
+	cmd := kgCmd(t, st, "load", "-q", "--retry-timeout", "2s", "--neo4j-uri", "bolt://127.0.0.1:1", corpus)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Run(); err == nil {
+		t.Fatal("kg load succeeded without Neo4j")
+	}
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	last := lines[len(lines)-1]
+	if !strings.Contains(last, "staged 20 articles") || !strings.Contains(last, "not reachable") {
+		t.Fatalf("last line = %q", last)
+	}
+	out, _ := runKG(t, st, "status")
+	if !strings.Contains(out, "articles        20") {
+		t.Fatalf("status after the failed load:\n%s", out)
+	}
+	runKG(t, st, "load", "-q", corpus)
+	if n := articleCount(t, c); n != 20 {
+		t.Fatalf("%d articles in Neo4j after the second run, want 20", n)
 	}
 }

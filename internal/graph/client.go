@@ -46,7 +46,9 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		cfg.RetryTimeout = 30 * time.Second
 	}
 	drv, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""), func(c *neo4jcfg.Config) {
-		c.MaxTransactionRetryTime = cfg.RetryTimeout
+		// The driver retries transient errors silently; keep that short so
+		// that write's own, visible backoff handles longer outages.
+		c.MaxTransactionRetryTime = min(cfg.RetryTimeout, 5*time.Second)
 		c.SocketConnectTimeout = 5 * time.Second
 		c.ConnectionAcquisitionTimeout = 30 * time.Second
 	})
