@@ -477,6 +477,28 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 				x.add(si, m.Entity, "LOCATED_IN", o.entity, 0.75, "asserted", x.phrase(t, t+2))
 			}
 		}
+	case x.ar && arActionNoun[bw] != "":
+		// الهجوم الأمريكي على إيران: a verbal noun, a nationality, the target.
+		pred := arActionNoun[bw]
+		j := t + 1
+		if j < b && x.mAt[j] < 0 && !x.isBoundary(j) && !arPreps[x.bare[j]] {
+			j++ // one adjective between: الهجوم العسكري الأمريكي
+		}
+		m := x.mention(j)
+		if m == nil || !m.Demonym || m.Start != j {
+			return
+		}
+		k := m.End
+		if k < b && arTargetPrep[x.bare[k]] {
+			if o, ok := x.argAt(k+1, m.Entity); ok && o.entity != m.Entity {
+				x.add(si, m.Entity, pred, o.entity, 0.6, x.modality(a, t, false), x.phrase(t, k+1))
+			}
+		} else if pred == "SUPPORTED" || pred == "PROVIDED_AID_TO" {
+			// الدعم الإيراني لسوريا: the preposition is a clitic
+			if o, ok := x.argAt(k, m.Entity); ok && x.hasPrep(k, set("ل")) && o.entity != m.Entity {
+				x.add(si, m.Entity, pred, o.entity, 0.55, x.modality(a, t, false), x.phrase(t, k+1))
+			}
+		}
 	case !x.ar && w == "told" || !x.ar && (w == "spoke" && t+1 < b && x.bare[t+1] == "at"):
 		// "X told a summit of ORG", "X spoke at a meeting of ORG"
 		s, ok := x.subjectBefore(t, a, "")
@@ -491,7 +513,6 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 				return
 			}
 		}
-	case !x.ar && (w == "Moscow-led" || strings.HasSuffix(w, "-led")):
 	}
 }
 

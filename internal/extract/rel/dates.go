@@ -59,11 +59,19 @@ func (x *extractor) eventDate(si int) *model.EventDate {
 }
 
 func (x *extractor) resolveDate(si int) *model.EventDate {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	pub, ok := x.published()
 	if !ok {
+		// Only an explicit year can be read without the article's date.
+		for i := a; i >= 0 && i+1 < b; i++ {
+			if x.bare[i] == wYear || x.bare[i] == "in" {
+				if y := x.yearAfter(i+1, b); y > 0 {
+					return &model.EventDate{Date: strconv.Itoa(y), Precision: "year"}
+				}
+			}
+		}
 		return nil
 	}
-	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	day := func(t time.Time) *model.EventDate {
 		return &model.EventDate{Date: t.Format("2006-01-02"), Precision: "day"}
 	}
@@ -95,6 +103,9 @@ func (x *extractor) resolveDate(si int) *model.EventDate {
 		}
 		if wd, ok := enDays[w]; ok {
 			return day(lastWeekday(pub, wd))
+		}
+		if (w == wYear || w == "in") && x.yearAfter(i+1, b) > 0 {
+			return &model.EventDate{Date: strconv.Itoa(x.yearAfter(i+1, b)), Precision: "year"}
 		}
 		switch {
 		case w == wAms || w == wBilAms || w == "yesterday":
@@ -156,4 +167,5 @@ var (
 	wWeek   = arabic.MatchForm("الأسبوع")
 	wMonth  = arabic.MatchForm("الشهر")
 	wLast   = arabic.MatchForm("الماضي")
+	wYear   = arabic.MatchForm("عام")
 )

@@ -197,6 +197,29 @@ func init() {
 	}
 }
 
+// arActionNoun maps verbal nouns that take a nationality adjective as their
+// agent (الهجوم الأمريكي على إيران) to predicates.
+var arActionNoun = func() map[string]string {
+	m := map[string]string{}
+	add := func(pred, words string) {
+		for w := range set(words) {
+			m[w] = pred
+		}
+	}
+	add("ATTACKED", "الهجوم هجوم العدوان عدوان الاعتداء اعتداء الغزو غزو القصف قصف الضربات ضربات الغارات غارات الهجمات هجمات")
+	add("IMPOSED_SANCTIONS_ON", "العقوبات عقوبات الحصار حصار")
+	add("WITHDREW_FROM", "الانسحاب انسحاب")
+	add("SUPPORTED", "الدعم دعم التأييد تأييد")
+	add("PROVIDED_AID_TO", "المساعدات مساعدات")
+	add("THREATENED", "التهديد تهديد التهديدات تهديدات")
+	add("CONDEMNED", "الإدانة إدانة")
+	add("ACCUSED", "الاتهامات اتهامات")
+	return m
+}()
+
+// arTargetPrep introduces the target of an action noun.
+var arTargetPrep = set("على ضد من بحق")
+
 // Arabic function words and cues, in MatchForm.
 var (
 	arThat       = set("أن إن ان بأن وأن")

@@ -120,7 +120,11 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	if j < len(x.norm) && x.bare[j] == wFormer {
 		return nil
 	}
-	if m := x.mention(j); m != nil && m.Start == j && m.Type == "Person" {
+	pj := j
+	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
+		pj++
+	}
+	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" {
 		ref.person = m.Entity
 		j = m.End
 	}
