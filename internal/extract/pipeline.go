@@ -249,6 +249,9 @@ func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents
 			continue
 		}
 		m := rel.Mention{Start: s, End: e, Entity: id, Demonym: c.Demonym}
+		if c.Start > toks[s].Start {
+			m.Prefix = string([]rune(toks[s].Text)[:c.Start-toks[s].Start])
+		}
 		for _, en := range ents {
 			if en.ID == id {
 				m.Type = en.Type

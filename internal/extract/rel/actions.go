@@ -108,7 +108,7 @@ func (x *extractor) prepBefore(j int) bool {
 		if j > 0 && arPreps[x.bare[j-1]] {
 			return true
 		}
-		return arabic.Analyze(x.d.Tokens[j].Text).Prep != ""
+		return x.cliticPrep(j)
 	}
 	return j > 0 && enPreps[x.bare[j-1]]
 }
@@ -130,7 +130,7 @@ func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude st
 			continue
 		}
 		if preps == nil {
-			if !x.separatePrepBefore(j) {
+			if !x.separatePrepBefore(j) && !(x.ar && x.cliticPrep(j)) && !x.inTitle(j, i) {
 				return a, true
 			}
 		} else if x.hasPrep(j, preps) {
@@ -153,6 +153,43 @@ func (x *extractor) separatePrepBefore(j int) bool {
 	return enPreps[x.bare[j-1]] || (j > 1 && (x.bare[j-1] == "the") && enPreps[x.bare[j-2]])
 }
 
+// inTitle reports whether the mention at j completes a title that starts
+// at or after from (أمير منطقة نجران): then it describes the person before
+// it and is no object.
+func (x *extractor) inTitle(j, from int) bool {
+	if !x.ar {
+		return false
+	}
+	for k := j - 1; k >= from && k >= j-2; k-- {
+		if arTitleHead[x.bare[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// cliticPrep reports whether the word at j carries a preposition (بمحافظة).
+func (x *extractor) cliticPrep(j int) bool {
+	return x.prepClitic(j) != ""
+}
+
+// prepClitic returns the preposition clitic (ب, ل, ك) of the word at j, in
+// MatchForm. For a mention it is read from the text before the name (so
+// that لافروف is not ل + افروف); other words are analysed.
+func (x *extractor) prepClitic(j int) string {
+	if m := x.mention(j); m != nil && m.Start == j {
+		p := []rune(m.Prefix)
+		for len(p) > 0 && (p[0] == 'و' || p[0] == 'ف') {
+			p = p[1:]
+		}
+		if len(p) > 0 && (p[0] == 'ب' || p[0] == 'ل' || p[0] == 'ك') {
+			return string(p[0])
+		}
+		return ""
+	}
+	return arabic.MatchForm(arabic.Analyze(x.d.Tokens[j].Text).Prep)
+}
+
 // hasPrep reports whether the token at j is introduced by one of preps: as
 // the previous word (في روسيا) or a clitic on it (بروسيا, لمنظمة).
 func (x *extractor) hasPrep(j int, preps map[string]bool) bool {
@@ -163,8 +200,7 @@ func (x *extractor) hasPrep(j int, preps map[string]bool) bool {
 		return true
 	}
 	if x.ar {
-		a := arabic.Analyze(x.d.Tokens[j].Text)
-		if a.Prep != "" && preps[arabic.MatchForm(a.Prep)] {
+		if p := x.prepClitic(j); p != "" && preps[p] {
 			return true
 		}
 		// هذا البلد after في: the preposition is two tokens back.
@@ -182,7 +218,7 @@ func (x *extractor) subjectBefore(t, a int, exclude string) (arg, bool) {
 		if x.isBoundary(j) {
 			break
 		}
-		if x.ar && (arThat[x.bare[j]] || x.bare[j] == wAn) {
+		if x.ar && (arThat[x.bare[j]] || x.bare[j] == wAn || arRelative[x.bare[j]]) || !x.ar && enRelative[x.bare[j]] {
 			break
 		}
 		if !x.ar && enAux[x.bare[j]] {
@@ -322,6 +358,9 @@ func (x *extractor) sentence(si int) {
 }
 
 func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
+	if !tr.speech && x.sportsSentence(a, b) {
+		return // teams "meet" and "attack" in match reports
+	}
 	trig := x.phrase(t, after)
 	mod := x.modality(a, t, future)
 	conf := tr.conf
@@ -353,7 +392,9 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 		// STATED: the first entity of the reported clause (after أن/إن/that).
 		for j := from; j < b && j < from+4; j++ {
 			if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.norm[j] == ":" {
-				if o, ok := x.findArg(j+1, b, 8, nil, subj.entity, ""); ok {
+				// The statement is about the subject of the reported clause:
+				// the entity that opens it (إن طهران دعمت ...).
+				if o, ok := x.findArg(j+1, b, 3, nil, subj.entity, ""); ok {
 					x.add(si, subj.entity, "STATED", o.entity, conf, mod, trig)
 				}
 				return
@@ -376,7 +417,10 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 			return
 		}
 	}
-	limit := 8
+	limit := 4 // a direct object follows the verb and subject closely
+	if tr.preps != nil {
+		limit = 8
+	}
 	if tr.needs != nil {
 		limit = 10
 	}
@@ -595,3 +639,13 @@ var (
 	wYaqud      = arabic.MatchForm("يقود")
 	wYaquduha   = arabic.MatchForm("يقودها")
 )
+
+// sportsSentence reports whether the sentence reads as a sports report.
+func (x *extractor) sportsSentence(a, b int) bool {
+	for j := a; j < b; j++ {
+		if arSports[x.bare[j]] || arSports[stripArticle(x.bare[j])] || enSports[x.bare[j]] {
+			return true
+		}
+	}
+	return false
+}

@@ -217,6 +217,14 @@ var arActionNoun = func() map[string]string {
 	return m
 }()
 
+var (
+	arTitleHead = set("أمير الأمير رئيس الرئيس وزير محافظ ملك سفير حاكم نائب أمين")
+	arRelative  = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
+	enRelative  = set("who which that whose whom")
+	arSports    = set("فريق فريقا فريقي مباراة مباراه المباراة الدوري دوري كأس بطولة البطولة منتخب المنتخب ملعب استاد هدف أهداف لاعب اللاعب مدرب")
+	enSports    = set("match team teams league cup football tournament goal goals striker coach squad")
+)
+
 // arTargetPrep introduces the target of an action noun.
 var arTargetPrep = set("على ضد من بحق")
 

@@ -19,6 +19,9 @@ type Mention struct {
 	Demonym    bool   // a nationality adjective of Entity (الروسي, Russian)
 	Role       string // gazetteer role ("country", "capital", "head_of_state", ...)
 	Country    string // entity id of the mention's country when known
+	// Prefix holds the clitics written before the name in its first token
+	// (و, ب, ل, وب, ...): "" when the token starts with the name itself.
+	Prefix string
 }
 
 // Doc is one article, tokenised, with its resolved mentions.
