@@ -20,7 +20,7 @@ demo: build
 	@echo
 	@echo "Open Neo4j Browser: http://127.0.0.1:7474/browser/  (user neo4j, password kgpassword unless you changed it)"
 	@echo "Paste this query:"
-	@echo "  MATCH (e:Entity)-[r]->(o:Entity) WHERE type(r) <> 'MENTIONED_IN' RETURN e, r, o"
+	@echo "  MATCH (e:Entity)-[r]->(o:Entity) RETURN e, r, o"
 	@echo "More: bin/kg doctor; bin/kg status"
 
 # The tests run against their own Neo4j instance (ports 7688/7475, data in
@@ -36,6 +36,7 @@ neo4j-test-down:
 
 ## test: all tests, including integration tests against a real Neo4j (started here)
 test: neo4j-test-up
+	@test/e2e/setup.sh
 	@if [ -z "$$KG_TEST_NEO4J_URI" ]; then \
 	  export KG_TEST_NEO4J_URI=bolt://127.0.0.1:7688 KG_TEST_NEO4J_HTTP=http://127.0.0.1:7475 \
 	    KG_TEST_NEO4J_CTL="env $(TEST_NEO4J_ENV) $(NEO4J_SH)"; fi; \

@@ -191,6 +191,9 @@ func TestSecondWriterFails(t *testing.T) {
 // It needs KG_TEST_NEO4J_CTL, a command that takes "stop" or "start" (make
 // test sets it for its own instance).
 func TestNeo4jRestartMidLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("integration test skipped in -short mode")
+	}
 	ctl := os.Getenv("KG_TEST_NEO4J_CTL")
 	if ctl == "" {
 		if os.Getenv("CI") == "true" {

@@ -71,6 +71,9 @@ then built-in defaults.`,
 		newTrainCommand(g),
 		newBuildCommand(g),
 		newVersionCommand(g),
+		newQueryCommand(g),
+		newExportCommand(g),
+		newBrowserCommand(g),
 	)
 	return root
 }

@@ -66,7 +66,10 @@ type builder struct {
 	countryBy map[string]string // folded English country name -> ISO2
 	aliasSeen map[*Entry]map[string]bool
 	capitals  map[string][]string // ISO2 -> English capital names
-	stats     BuildStats
+	// sure holds the MatchForm of the Arabic names of the curated tables:
+	// ANERcorp counts do not mark them ambiguous (the hand list does)
+	sure  map[string]bool
+	stats BuildStats
 }
 
 // Build reads the public data sets under dataDir (the project's shared data
@@ -77,7 +80,7 @@ func Build(dataDir string) ([]*Entry, BuildStats, error) {
 	b := &builder{
 		dir: dataDir, byKey: map[string]*Entry{}, byQID: map[string]*Entry{}, iso2: map[string]*Entry{},
 		iso3to2: map[string]string{}, countryBy: map[string]string{}, aliasSeen: map[*Entry]map[string]bool{},
-		capitals: map[string][]string{},
+		capitals: map[string][]string{}, sure: map[string]bool{},
 	}
 	steps := []func() error{b.countries, b.places, b.orgs, b.cities, b.leaders, b.people, b.petrarch, b.ambiguity}
 	for _, f := range steps {
@@ -469,6 +472,7 @@ func (b *builder) applyCurated(e *Entry, c curated) {
 	b.addAlias(e, c.Name)
 	for _, a := range c.Ar {
 		b.addAlias(e, a)
+		b.sure[arabic.MatchForm(a)] = true
 	}
 	for _, a := range c.En {
 		b.addAlias(e, a)
@@ -560,8 +564,10 @@ func (b *builder) orgs() error {
 }
 
 var (
-	cityPrefix  = regexp.MustCompile(`^(محافظة|مقاطعة|ولاية|إقليم|بلدية|منطقة|مديرية|إدارة|ناحية|قضاء)\s+`)
-	cityReject  = regexp.MustCompile(`^(نادي|نهر|ضاحية|جزيرة|جزر)\s`)
+	cityPrefix = regexp.MustCompile(`^(محافظة|مقاطعة|ولاية|إقليم|بلدية|منطقة|مديرية|إدارة|ناحية|قضاء)\s+`)
+	cityReject = regexp.MustCompile(`^(نادي|نهر|ضاحية|جزيرة|جزر|مستشفى|مستشفي|كلية|الكلية|مثلث|قرية|فيروس|فيروسات)\s|الدولي$`)
+	// a venue named after the city: ملعب الفلوجة، مطار الفاشر، جامعة المنيا
+	cityVenue   = regexp.MustCompile(`^(ملعب|مطار|جامعة|ميناء|مركز)\s+`)
 	cityDisambg = regexp.MustCompile(`\s*[،,(].*$`)
 )
 
@@ -589,6 +595,13 @@ func (b *builder) cities() error {
 		name, iso2 string
 		pop        int64
 		ar         []string
+		amb        map[string]bool // Arabic names matched only inside longer names
+	}
+	countryAlias := map[string]bool{}
+	for _, ce := range b.iso2 {
+		for _, a := range ce.Aliases {
+			countryAlias[arabic.MatchForm(a)] = true
+		}
 	}
 	cities := map[string]*city{}
 	isCapital := func(iso2, name string) bool {
@@ -628,8 +641,10 @@ func (b *builder) cities() error {
 			continue
 		}
 		arName = cityDisambg.ReplaceAllString(arName, "")
+		arName = cityVenue.ReplaceAllString(arName, "")
 		arName = cityPrefix.ReplaceAllString(arName, "")
-		if len([]rune(arabic.MatchForm(arName))) < 2 {
+		if len([]rune(arabic.MatchForm(arName))) < 2 || countryAlias[arabic.MatchForm(arName)] ||
+			len(strings.Fields(arName)) > 4 || !cityNameAgrees(arName, name) {
 			b.stats.SkippedCityRows++
 			continue
 		}
@@ -643,6 +658,12 @@ func (b *builder) cities() error {
 			c.pop = pop
 		}
 		c.ar = append(c.ar, arName)
+		if cityNameCommon(arName, name, iso2, capital) {
+			if c.amb == nil {
+				c.amb = map[string]bool{}
+			}
+			c.amb[arName] = true
+		}
 	}
 	// curated cities: QIDs and spellings
 	cur := map[string]curated{}
@@ -694,6 +715,9 @@ func (b *builder) cities() error {
 		b.addAlias(e, c.name)
 		for _, a := range c.ar {
 			b.addAlias(e, a)
+			if c.amb[a] && !hasCur {
+				e.Ambiguous = append(e.Ambiguous, clean(a))
+			}
 		}
 		b.stats.Cities++
 	}
@@ -714,6 +738,78 @@ func (b *builder) cities() error {
 		b.stats.Cities++
 	}
 	return nil
+}
+
+// cityNameAgrees reports whether the Arabic name of a city row can be a
+// rendering of its English name: a one-word Arabic name must have about the
+// consonants of the English one (the list holds machine translations such as
+// فاموتيدين for Mosul, طيور "birds" for Aves, البلد for Valletta), and so
+// must a name of three words or more (الشرق الأوسط وشمال أفريقيا for Nawa).
+// Names of two words are often translations (الدار البيضاء) and are kept.
+func cityNameAgrees(ar, en string) bool {
+	if n := len(strings.Fields(ar)); n == 2 {
+		return true
+	}
+	if arabicArticleName(en) {
+		en = en[strings.IndexAny(en, " -")+1:]
+	}
+	// the usual spellings of the consonants Arabic writes تش
+	l := strings.NewReplacer("ch", "tsh", "zh", "tsh").Replace(strings.ToLower(en))
+	sa, se := []rune(Skeleton(ar)), []rune(Skeleton(l))
+	if len(sa) == 0 || len(se) == 0 {
+		return len(sa) == len(se)
+	}
+	return 2*lcs(sa, se)*10 >= 4*(len(sa)+len(se))
+}
+
+// cityNameCommon reports whether a one-word Arabic city name is likely a
+// common word as well, to be matched only inside longer names: it has the
+// article while the English name does not (الفرح for Farah, البحر for
+// Bahar, العزيز for Elazig, العنقاء for Phoenix) or it ends like an Arabic
+// adjective or abstract noun in ـية (علانية for Alanya); only for
+// non-capital cities outside the Arab world, whose Arabic names are
+// transcriptions.
+func cityNameCommon(ar, en, iso2 string, capital bool) bool {
+	m := arabic.MatchForm(ar)
+	if strings.Contains(m, " ") {
+		return false
+	}
+	if capital || arabWorld[iso2] {
+		return false // Arabic names of Arab cities often have the article (القاهرة، الرياض)
+	}
+	return strings.HasPrefix(m, "ال") && !arabicArticleName(en) || strings.HasSuffix(m, "يه")
+}
+
+// arabicArticleName reports whether an English place name starts with a
+// transliterated Arabic article (Al Basrah, Ad Dammam, El Obeid).
+func arabicArticleName(en string) bool {
+	l := strings.ToLower(en)
+	for _, p := range []string{"al ", "al-", "el ", "el-", "ar ", "ar-", "as ", "as-", "ash ", "ash-", "ad ", "ad-",
+		"at ", "at-", "az ", "az-", "an ", "an-", "adh ", "ath ", "aş ", "ed ", "es ", "er ", "en "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func lcs(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] > cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // headOfGovernment reports whether a position label names a head of
@@ -1065,7 +1161,7 @@ func (b *builder) ambiguity() error {
 			return err
 		}
 		for w, n := range total {
-			if n >= 3 && other[w]*2 > n && hasArabic(w) {
+			if n >= 3 && other[w]*2 > n && hasArabic(w) && !b.sure[w] {
 				amb[w] = true
 			}
 		}

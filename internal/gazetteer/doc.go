@@ -15,6 +15,14 @@
 // Every lookup goes through arabic.MatchForm, the one matching form used by
 // the whole project: Lookup and Demonym take a MatchForm string; FindAll
 // matches token n-grams of a tokenised text, trying clitic-stripped stems
-// (arabic.Stems) on the first token of an n-gram and pronoun-suffix stripping
-// on the last.
+// (arabic.Stems, and one or two clitics before a prominent name the
+// analysis keeps whole: لمصر، بلندن) on the first token of an n-gram and
+// pronoun-suffix stripping on the last. A one-word match keeps no pronoun
+// suffix (مساكنهم is not the town Msaken) and takes off the article only for
+// countries (المطروح is not Matruh). Match.Skip tells how many code points of
+// clitics precede the name.
+//
+// Transliterate renders names the gazetteer lacks: a table of frequent
+// Arabic name words and particles with their usual Latin spellings, then
+// letters with guessed short vowels.
 package gazetteer

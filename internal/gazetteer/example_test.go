@@ -36,7 +36,7 @@ func ExampleGazetteer_Lookup() {
 
 func ExampleTransliterate() {
 	fmt.Println(gazetteer.Transliterate("قاسم جومارت توكاييف"))
-	// Output: Qasm Jumart Tukayif
+	// Output: Qassem Jumart Tukayif
 }
 
 func ExampleKeyFor() {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
 )
 
 // Match is one gazetteer name found in a token sequence.
@@ -13,6 +14,11 @@ type Match struct {
 	Entry      *Entry // the most prominent entry of the alias (see Lookup)
 	Surface    string // the original text of the tokens
 	IsDemonym  bool   // an adjective/demonym (الروسية، Russian) of Entry
+	// Skip is the number of leading code points of the first token that are
+	// clitics (و، ب، ل ...) outside the name: وبوتين -> 1, لمصر -> 1. It is 0
+	// when the name is the whole token and for لل (ل + ال, whose alef is
+	// elided: no substring spells the name).
+	Skip int
 }
 
 // tokenKey is the lookup form of a name in token space: the MatchForm of each
@@ -56,17 +62,17 @@ func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
 	}
 	var out []Match
 	for i := 0; i < n; {
-		bestEnd, bestKey := -1, ""
+		bestEnd, bestKey, bestFirst := -1, "", ""
 		bestDem := false
 		if mf[i] == "" || !hasLetter(mf[i]) {
 			i++
 			continue
 		}
-		for _, f := range firstForms(tokens[i].Text, mf[i]) {
+		for _, f := range g.firstForms(tokens[i].Text, mf[i]) {
 			// single token
 			if i+1 > bestEnd {
-				if ok, dem := g.accept(f, tokens[i:i+1]); ok {
-					bestEnd, bestKey, bestDem = i+1, f, dem
+				if ok, dem := g.accept(f, tokens[i:i+1]); ok && g.singleOK(mf[i], f, dem) {
+					bestEnd, bestKey, bestFirst, bestDem = i+1, f, f, dem
 				}
 			}
 			cur := f
@@ -78,7 +84,7 @@ func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
 					for _, l := range lastForms(tokens[j].Text, mf[j]) {
 						k := cur + " " + l
 						if ok, dem := g.accept(k, tokens[i:j+1]); ok {
-							bestEnd, bestKey, bestDem = j+1, k, dem
+							bestEnd, bestKey, bestFirst, bestDem = j+1, k, f, dem
 							break
 						}
 					}
@@ -90,17 +96,28 @@ func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
 			i++
 			continue
 		}
-		m := Match{Start: i, End: bestEnd, Surface: surface(tokens[i:bestEnd]), IsDemonym: bestDem}
+		m := Match{Start: i, End: bestEnd, Surface: surface(tokens[i:bestEnd]), IsDemonym: bestDem,
+			Skip: skipRunes(tokens[i].Text, mf[i], bestFirst)}
 		if bestDem {
 			m.Entry = g.demonym[bestKey]
 		} else {
 			m.Entry = g.alias[bestKey][0]
+		}
+		// after بن the name is a father's: سلطان بن سلمان بن عبدالعزيز is not
+		// King Salman
+		if m.Entry.Type == model.Person && i > 0 && patronymic[mf[i-1]] && m.Skip == 0 {
+			i = bestEnd
+			continue
 		}
 		out = append(out, m)
 		i = bestEnd
 	}
 	return out
 }
+
+// patronymic are the words (MatchForm) after which a name is that of a
+// father or a family, not of the person named.
+var patronymic = map[string]bool{"بن": true, "ابن": true, "بنت": true, "ولد": true}
 
 // accept reports whether key, matched on span, is a name (or a demonym).
 func (g *Gazetteer) accept(key string, span []arabic.Token) (ok, demonym bool) {
@@ -172,12 +189,84 @@ func hasLetter(s string) bool {
 
 // firstForms are the candidate forms of the first token of an n-gram: the
 // clitic-stripped stems of an Arabic word (most literal first), a Latin
-// word with and without a possessive 's.
-func firstForms(text, m string) []string {
+// word with and without a possessive 's. Short words the clitic analysis
+// keeps whole (لمصر، بلندن، وكوريا) also yield the word without one or two
+// leading clitics when that names a prominent entry (a country, capital,
+// region, leader or curated organisation).
+func (g *Gazetteer) firstForms(text, m string) []string {
 	if isLatinKey(m) {
 		return latinForms(m)
 	}
-	return arabic.Stems(text)
+	out := arabic.Stems(text)
+	rs := []rune(m)
+	var extra []string
+	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) {
+		extra = append(extra, string(rs[1:]))
+	}
+	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) {
+		extra = append(extra, string(rs[2:]))
+	}
+	for _, f := range extra {
+		if g.prominent(f) && !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// prominent reports whether the alias f names a prominent entry.
+func (g *Gazetteer) prominent(f string) bool {
+	es := g.alias[f]
+	return len(es) > 0 && (es[0].Rank > rankCapital || es[0].Role == RoleCapital) && !g.ambiguous[f]
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// singleOK reports whether a one-token match of form f (from the token m)
+// is kept. A name does not carry a pronoun suffix (مساكنهم "their homes" is
+// not the town Msaken), and a name written without the article is not
+// matched on a word that has it (المطروح "the proposed" is not Matruh),
+// except for the prominent entries.
+func (g *Gazetteer) singleOK(m, f string, demonym bool) bool {
+	if demonym || isLatinKey(m) || strings.HasSuffix(m, f) && !strings.HasSuffix(m, "ال"+f) {
+		return true // the word itself or without its leading clitics
+	}
+	if strings.HasPrefix(f, "ال") && strings.HasSuffix(m, "ل"+f[len("ال"):]) {
+		return true // لل = ل + ال
+	}
+	if strings.HasSuffix(m, "ال"+f) {
+		es := g.alias[f]
+		return len(es) > 0 && es[0].Rank >= rankTerritory
+	}
+	return false // a pronoun suffix was stripped
+}
+
+// skipRunes returns the number of leading code points of the token text
+// that precede the matched first form f (in MatchForm), 0 when f is not a
+// suffix of the token's MatchForm m.
+func skipRunes(text, m, f string) int {
+	if f == "" || isLatinKey(m) || !strings.HasSuffix(m, f) {
+		return 0
+	}
+	drop := len([]rune(m)) - len([]rune(f))
+	n := 0
+	for _, r := range text {
+		if drop == 0 {
+			break
+		}
+		n++
+		if arabic.FoldRune(r) >= 0 && !unicode.IsSpace(r) {
+			drop--
+		}
+	}
+	return n
 }
 
 // lastForms are the candidate forms of the last token of an n-gram: the

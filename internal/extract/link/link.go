@@ -3,7 +3,6 @@ package link
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer"
@@ -24,17 +23,26 @@ type Candidate struct {
 	Demonym bool
 }
 
-// FromMatches turns gazetteer matches over toks into candidates.
+// FromMatches turns gazetteer matches over toks into candidates. A
+// candidate starts after the clitics of its first token (gazetteer.Match.Skip).
 func FromMatches(toks []arabic.Token, ms []gazetteer.Match) []Candidate {
 	out := make([]Candidate, 0, len(ms))
 	for _, m := range ms {
 		if m.Start < 0 || m.End > len(toks) || m.Start >= m.End || m.Entry == nil {
 			continue
 		}
-		out = append(out, Candidate{
+		c := Candidate{
 			Start: toks[m.Start].Start, End: toks[m.End-1].End, Sentence: toks[m.Start].Sentence,
 			Text: m.Surface, Type: m.Entry.Type, Entry: m.Entry, Demonym: m.IsDemonym,
-		})
+		}
+		// the clitics before the name (وباكستان، لمصر) are not part of it
+		if k := m.Skip; k > 0 && c.Start+k < toks[m.Start].End {
+			c.Start += k
+			if rs := []rune(c.Text); k < len(rs) {
+				c.Text = string(rs[k:])
+			}
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -98,63 +106,46 @@ func displayName(text string, e *gazetteer.Entry) string {
 	if len(ws) == 0 || literal(text, e) {
 		return strings.Join(ws, " ")
 	}
+	if e != nil {
+		if t := strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s"); t != text && literal(t, e) {
+			return arabic.Normalize(t)
+		}
+	}
 	ws[0] = stripFirst(ws[0])
 	start := 0
 	for start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {
 		start++
 	}
-	return strings.Join(ws[start:], " ")
+	ws = ws[start:]
+	// a title after the name is not part of it (محمد بن نايف ولي العهد)
+	for k := 2; k < len(ws); k++ {
+		if trailingTitles[arabic.MatchForm(ws[k])] {
+			ws = ws[:k]
+			break
+		}
+	}
+	// possessive: Blair's -> Blair
+	last := ws[len(ws)-1]
+	for _, p := range []string{"'s", "’s"} {
+		if strings.HasSuffix(last, p) && len(last) > len(p)+1 {
+			ws[len(ws)-1] = strings.TrimSuffix(last, p)
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
-// skeleton is the consonant outline of a Latin name or of the
-// transliteration of an Arabic one, used to pair Arabic and Latin spellings
-// of the same name: Tokayev/توكاييف -> "tkyf", Putin/بوتين -> "btn".
-func skeleton(s string) string {
-	if hasArabic(s) {
-		if rs := []rune(s); len(rs) > 4 && rs[0] == 'ا' && rs[1] == 'ل' {
-			s = string(rs[2:])
-		}
-		s = gazetteer.Transliterate(s)
-	} else {
-		l := strings.ToLower(s)
-		for _, p := range []string{"al-", "el-", "al ", "el "} {
-			if strings.HasPrefix(l, p) && len(l) > len(p)+2 {
-				s = s[len(p):]
-				break
-			}
-		}
+// trailingTitles end a name when they follow it (in MatchForm).
+var trailingTitles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ولي وزير رئيس نائب سفير مدير قائد المتحدث الناطق مستشار
+		عضو أمين الأمين رئيسة وزيرة المبعوث مبعوث`) {
+		trailingTitles[arabic.MatchForm(w)] = true
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case 'a', 'e', 'i', 'o', 'u', 'h', '\'', '-', ' ', 'w':
-			continue
-		case 'v':
-			r = 'f'
-		case 'p':
-			r = 'b'
-		case 'c', 'q', 'g':
-			r = 'k'
-		case 'x':
-			b.WriteString("ks")
-			continue
-		case 'j':
-			r = 'y'
-		}
-		if r < 0x250 && unicode.IsLetter(r) {
-			b.WriteRune(r)
-		}
-	}
-	// letters doubled in one script and not the other
-	rs := []rune(b.String())
-	out := rs[:0]
-	for i, r := range rs {
-		if i == 0 || r != rs[i-1] {
-			out = append(out, r)
-		}
-	}
-	return string(out)
 }
+
+// skeleton is the consonant outline of a name (gazetteer.Skeleton).
+func skeleton(s string) string { return gazetteer.Skeleton(s) }
 
 func hasArabic(s string) bool {
 	for _, r := range s {
@@ -163,6 +154,41 @@ func hasArabic(s string) bool {
 		}
 	}
 	return false
+}
+
+// lookupName finds in the gazetteer a name that NER proposed and the
+// gazetteer matcher left alone: a word the matcher does not match on its own
+// (روحاني "spiritual", typed Person by NER), a name without the article the
+// gazetteer writes (يابان الخليج "the Japan of the Gulf"), an adjective in
+// the indefinite accusative (شعبا إيرانيا "an Iranian people"). The entry
+// must have the type NER gave; demonyms are returned as such.
+func lookupName(g *gazetteer.Gazetteer, text, typ string) (*gazetteer.Entry, bool) {
+	d := displayName(text, nil)
+	m := arabic.MatchForm(d)
+	// two letters are enough with the NER's type (قم Qom typed Location)
+	if n := len([]rune(m)); m == "" || !hasArabic(m) || n < 2 || n < 3 && typ == "" {
+		return nil, false
+	}
+	if len(strings.Fields(d)) == 1 && isStopWord(d) || len(strings.Fields(d)) > 1 && junkName(d) {
+		return nil, false
+	}
+	forms := []string{m}
+	if !strings.Contains(m, " ") && !strings.HasPrefix(m, "ال") && !gazetteer.IsNameWord(m) {
+		forms = append(forms, "ال"+m) // not رياض (a given name) for الرياض
+	}
+	for _, f := range forms {
+		for _, e := range g.Lookup(f) {
+			if typ == "" || e.Type == typ {
+				return e, false
+			}
+		}
+	}
+	if rs := []rune(m); len(rs) > 4 && rs[len(rs)-1] == 'ا' && typ != model.Person {
+		if e := g.Demonym(string(rs[:len(rs)-1])); e != nil {
+			return e, true
+		}
+	}
+	return nil, false
 }
 
 // cluster is one entity being built.
@@ -178,8 +204,10 @@ type cluster struct {
 // Resolve merges the candidates of one article (text) into entities and
 // returns them sorted by ID, with aliases sorted and mentions ordered by
 // offset, together with the entity ID of each candidate (parallel to
-// cands). Every candidate resolves to an entity; demonyms resolve to their
-// country. Entities from the gazetteer have its key, name and QID; the
+// cands). Every candidate resolves to an entity but the names that are not
+// names (junkName: their ID is ""); demonyms resolve to their country. NER
+// candidates found in the gazetteer get their entry (Resolve sets
+// Candidate.Entry and Demonym in cands). Entities from the gazetteer have its key, name and QID; the
 // others get ID gazetteer.KeyFor(type, longest mention), preferring the
 // longest Arabic-script mention when there is one, and Name the longest
 // Latin-script mention, else the transliteration of the Arabic one (the
@@ -197,6 +225,13 @@ type resolution struct {
 
 func resolve(text string, cands []Candidate) *resolution {
 	r := &resolution{text: text, cands: cands, of: make([]*cluster, len(cands))}
+	if g, err := gazetteer.Default(); err == nil {
+		for i := range cands {
+			if cands[i].Entry == nil {
+				cands[i].Entry, cands[i].Demonym = lookupName(g, cands[i].Text, cands[i].Type)
+			}
+		}
+	}
 	order := make([]int, len(cands))
 	for i := range order {
 		order[i] = i
@@ -328,7 +363,7 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 		if len(c.cands) == 0 || c.typ() != model.Person {
 			continue
 		}
-		if !endsWith(c, w) {
+		if !endsWith(c, w) && !startsWith(c, w) {
 			continue
 		}
 		for _, j := range c.cands {
@@ -347,11 +382,42 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 	return after
 }
 
+// startsWith reports whether a longer name of the gazetteer person c begins
+// with the two or more words w: a name cut short (محمد جواد ... ظريف).
+func startsWith(c *cluster, w []string) bool {
+	if len(w) < 2 || c.entry == nil {
+		return false
+	}
+	for _, a := range c.entry.Aliases {
+		full := strings.Fields(arabic.MatchForm(a))
+		if len(full) <= len(w) {
+			continue
+		}
+		ok := true
+		for k := range w {
+			if full[k] != w[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 // endsWith reports whether a longer name of c ends with w (the gazetteer
 // aliases of c count too).
 func endsWith(c *cluster, w []string) bool {
 	check := func(full []string) bool {
 		if len(full) <= len(w) {
+			return false
+		}
+		// the name of a father or a family is not a surname: محمد بن نايف
+		// بن عبد العزيز is not "عبد العزيز", سلمان ... آل سعود not "سعود"
+		switch full[len(full)-len(w)-1] {
+		case "بن", "ابن", "بنت", "ال", "ابو", "ام":
 			return false
 		}
 		for k := range w {
@@ -395,7 +461,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 	ids := make([]string, len(r.cands))
 	var out []model.Entity
 	for _, c := range r.clusters {
-		if len(c.cands) == 0 {
+		if len(c.cands) == 0 || r.junk(c) {
 			continue
 		}
 		sort.SliceStable(c.cands, func(a, b int) bool { return r.cands[c.cands[a]].Start < r.cands[c.cands[b]].Start })
@@ -472,6 +538,20 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 		merged = append(merged, e)
 	}
 	return merged, ids
+}
+
+// junk reports whether a cluster outside the gazetteer holds only mentions
+// that are not names (see junkName).
+func (r *resolution) junk(c *cluster) bool {
+	if c.entry != nil {
+		return false
+	}
+	for _, i := range c.cands {
+		if !junkName(displayName(r.cands[i].Text, nil)) {
+			return false
+		}
+	}
+	return true
 }
 
 func uniqueSorted(xs []string) []string {

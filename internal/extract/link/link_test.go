@@ -254,3 +254,112 @@ func TestSkeleton(t *testing.T) {
 		}
 	}
 }
+
+func TestJunkName(t *testing.T) {
+	for text, junk := range map[string]bool{
+		"نيسان": true, "شهر رمضان": true, "الفطر السعيد": true, "يرحمه الله": true, "لله الحمد": true,
+		"البنك": true, "المنظمة الدولية": true, "لحزب": true, "الشيعة": true, "ريال": true,
+		"{ background": true, "webkit": true, "Break out": true, "مبدأ Snap Back": true, "لي": true,
+		"طه ياسين رمضان": false, "حزب العمال": false, "سامر الخطيبي": false, "Human Rights Watch": false,
+		"Bank of England": false, "رويترز": false, "عبد الله": false,
+	} {
+		if got := junkName(text); got != junk {
+			t.Errorf("junkName(%q) = %v, want %v", text, got, junk)
+		}
+	}
+}
+
+func TestJunkDropped(t *testing.T) {
+	text := "وفي شهر نيسان قال سامر الخطيبي إن البنك سيعلن النتائج."
+	cands := candidates(t, text, map[string]string{"نيسان": model.Organization, "سامر الخطيبي": model.Person, "البنك": model.Organization})
+	ents, ids := Resolve(text, cands)
+	if len(ents) != 1 || ents[0].ID != "person:سامر_الخطيبي" {
+		t.Fatalf("got %+v", ents)
+	}
+	dropped := 0
+	for _, id := range ids {
+		if id == "" {
+			dropped++
+		}
+	}
+	if dropped != 2 {
+		t.Errorf("ids %v: want the two junk candidates without entity", ids)
+	}
+}
+
+func TestNERNameInGazetteer(t *testing.T) {
+	// NER finds what the matcher leaves alone: a common word typed as a
+	// person, a name without its article, an adjective in the accusative
+	text := "قال روحاني إن بلاده ستكون يابان المنطقة وإن شعبا إيرانيا يدعمه."
+	cands := candidates(t, text, map[string]string{"روحاني": model.Person, "يابان": model.Location, "إيرانيا": model.Location})
+	ents, _ := Resolve(text, cands)
+	m := byID(ents)
+	for _, id := range []string{"person:hassan_rouhani", "wd:Q17", "wd:Q794"} {
+		if _, ok := m[id]; !ok {
+			t.Errorf("missing %s in %+v", id, ents)
+		}
+	}
+	if e := m["wd:Q794"]; len(e.Aliases) != 1 || e.Aliases[0] != "Iran" {
+		t.Errorf("the adjective is a demonym, not an alias: %+v", e)
+	}
+}
+
+func TestFirstNamesJoinFullName(t *testing.T) {
+	// a name cut by a parenthesis: "محمد جواد (...) ظريف"
+	text := "قال محمد جواد (وزير الخارجية) ظريف إن محمد جواد ظريف سيزور فيينا."
+	cands := candidates(t, text, map[string]string{"محمد جواد": model.Person})
+	var cs []Candidate
+	for _, c := range cands {
+		if c.Entry == nil && c.Start > 10 {
+			continue // the copy inside the full name
+		}
+		cs = append(cs, c)
+	}
+	ents, _ := Resolve(text, cs)
+	e, ok := byID(ents)["person:mohammad_javad_zarif"]
+	if !ok || len(e.Mentions) < 2 {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
+func TestDisplayNames(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"محمد بن سالم بن حمد ولي العهد", "محمد بن سالم بن حمد"}, // a title after the name
+		{"الرئيس سامر الخطيبي", "سامر الخطيبي"},
+		{"Khatibi's", "Khatibi"},
+	} {
+		if got := displayName(tc.text, nil); got != tc.want {
+			t.Errorf("displayName(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFatherIsNotSurname(t *testing.T) {
+	// "عبد العزيز" after "بن" is the father of the crown prince, not his surname
+	text := "استقبل الأمير محمد بن نايف بن عبد العزيز الوفد. وقال عبد العزيز إن الزيارة ناجحة."
+	cands := candidates(t, text, map[string]string{"عبد العزيز": model.Person})
+	var cs []Candidate
+	for _, c := range cands {
+		if c.Entry == nil && c.Start < 40 {
+			continue
+		}
+		cs = append(cs, c)
+	}
+	ents, _ := Resolve(text, cs)
+	if len(ents) != 2 {
+		t.Fatalf("want the prince and another person, got %+v", ents)
+	}
+}
+
+func TestFromMatchesSkipsClitics(t *testing.T) {
+	text := "وصل وباكستان ولمصر"
+	toks := arabic.Tokenize(text)
+	cands := FromMatches(toks, gaz(t).FindAll(toks))
+	var got []string
+	for _, c := range cands {
+		got = append(got, c.Text)
+	}
+	if !reflect.DeepEqual(got, []string{"باكستان", "مصر"}) {
+		t.Errorf("got %q", got)
+	}
+}

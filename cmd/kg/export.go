@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/config"
+	"github.com/kg-project/kg/internal/export"
+)
+
+type exportOptions struct {
+	cfg          *config.Config
+	format       string
+	out          string
+	query        string
+	params       []string
+	withArticles bool
+	pageSize     int
+	json         bool
+	progress     io.Writer // summary line; nil = none
+}
+
+func newExportCommand(g *globalOptions) *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export --format graphml|jsonl|csv [--out PATH]",
+		Short: "Export the graph, or a saved query's result, as GraphML, JSON Lines or CSV",
+		Long: `Export the entities and the typed relations between them, with all their
+properties (add --with-articles for the articles and MENTIONED_IN edges), or
+the result of a saved query (--query NAME --param key=value ...).
+
+The whole-graph export streams page by page in key order, so it runs in
+bounded memory on any size of graph.
+
+  graphml  one GraphML document with typed attribute keys (Gephi, NetworkX, yEd)
+  jsonl    one JSON object per node or edge per line; for --query, one per row
+  csv      a directory with nodes.csv and edges.csv (--out DIR required);
+           for --query, one table
+
+Without --out, graphml and jsonl go to stdout. A summary goes to stderr.`,
+		Example: `  kg export --format graphml --out kg.graphml
+  kg export --format csv --out export/ --with-articles
+  kg export --format jsonl | gzip > kg.jsonl.gz
+  kg export --format graphml --query ego_network --param name=Putin --param depth=2 --out putin.graphml
+  kg export --format csv --query timeline --param name=Putin --out putin.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := g.loadConfig(cmd, neo4jFlags)
+			if err != nil {
+				return err
+			}
+			o.cfg, o.json, o.progress = cfg, g.JSON, g.progressOut()
+			return runExport(cmd.Context(), o, g.stdout, g.stderr)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "graphml", "graphml, jsonl or csv")
+	f.StringVarP(&o.out, "out", "o", "", "output file (csv: directory); default stdout")
+	f.StringVar(&o.query, "query", "", "export this saved query's result instead of the whole graph")
+	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter of --query, key=value (repeatable)")
+	f.BoolVar(&o.withArticles, "with-articles", false, "whole graph: also the :Article nodes and MENTIONED_IN edges")
+	f.IntVar(&o.pageSize, "page-size", 1000, "whole graph: nodes (or source entities) read per query")
+	addNeo4jFlags(cmd)
+	return cmd
+}
+
+type exportSummary struct {
+	Format string `json:"format"`
+	Out    string `json:"out"`
+	Query  string `json:"query,omitempty"`
+	Rows   int    `json:"rows,omitempty"`
+	export.Stats
+}
+
+func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) error {
+	switch o.format {
+	case "graphml", "jsonl", "csv":
+	default:
+		return fmt.Errorf("--format %q: use graphml, jsonl or csv", o.format)
+	}
+	if o.query == "" && len(o.params) > 0 {
+		return errors.New("--param needs --query NAME")
+	}
+	if o.query != "" && o.withArticles {
+		return errors.New("--with-articles applies to the whole-graph export, not to --query")
+	}
+	if o.format == "csv" && o.query == "" && o.out == "" {
+		return errors.New("--format csv writes nodes.csv and edges.csv: give the directory with --out")
+	}
+	var cypher string
+	var params map[string]any
+	if o.query != "" {
+		var err error
+		cypher, params, _, err = queryStatement(queryOptions{name: o.query, params: o.params})
+		if err != nil {
+			return err
+		}
+	}
+	c, err := openGraph(ctx, o.cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer c.Close(ctx)
+
+	sum := exportSummary{Format: o.format, Out: o.out, Query: o.query}
+	if sum.Out == "" {
+		sum.Out = "-"
+	}
+	if o.query != "" {
+		res, err := c.Query(ctx, cypher, params, true)
+		if err != nil {
+			return fmt.Errorf("query %s: %w", o.query, err)
+		}
+		sum.Rows = len(res.Rows)
+		err = toOutput(o.out, stdout, func(w io.Writer) error {
+			switch o.format {
+			case "csv":
+				return export.ResultCSV(res, w)
+			case "jsonl":
+				return export.ResultJSONL(res, w)
+			}
+			st, err := export.ResultGraph(res, export.NewGraphML(w))
+			sum.Stats = st
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	} else if o.format == "csv" {
+		st, err := export.Graph(ctx, c, export.Options{WithArticles: o.withArticles, PageSize: o.pageSize}, export.NewCSVDir(o.out))
+		if err != nil {
+			return err
+		}
+		sum.Stats = st
+	} else {
+		err := toOutput(o.out, stdout, func(w io.Writer) error {
+			var ew export.Writer = export.NewGraphML(w)
+			if o.format == "jsonl" {
+				ew = export.NewJSONL(w)
+			}
+			st, err := export.Graph(ctx, c, export.Options{WithArticles: o.withArticles, PageSize: o.pageSize}, ew)
+			sum.Stats = st
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return reportExport(o, sum, stdout)
+}
+
+func reportExport(o exportOptions, sum exportSummary, stdout io.Writer) error {
+	if o.json && o.out != "" {
+		return printJSON(stdout, sum)
+	}
+	if o.progress == nil {
+		return nil
+	}
+	what := fmt.Sprintf("%d nodes, %d edges", sum.Nodes, sum.Edges)
+	if o.query != "" && o.format != "graphml" {
+		what = fmt.Sprintf("%d rows of %s", sum.Rows, o.query)
+	}
+	dest := o.out
+	if dest == "" {
+		dest = "stdout"
+	}
+	fmt.Fprintf(o.progress, "kg: exported %s as %s to %s\n", what, o.format, dest)
+	return nil
+}
+
+// toOutput runs write on stdout, or on a temporary file beside path that
+// replaces path only when write succeeds.
+func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

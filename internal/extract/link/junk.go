@@ -1,0 +1,129 @@
+package link
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+)
+
+// Names the NER proposes that are not names: words that are common in news
+// text but are never (or almost never) a name on their own. A candidate
+// outside the gazetteer whose every word is one of these is dropped, so are
+// code fragments and English phrases in Arabic text. The lists are in
+// MatchForm and hold words, not names: a name made of these words and
+// others (طه ياسين رمضان) is kept.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		يناير فبراير مارس ابريل أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس
+		سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران
+		تموز آب أيلول ايلول تشرين الثاني الأول محرم صفر ربيع جمادى جمادي رجب شعبان
+		رمضان شوال القعدة الحجة ذو ذي شهر الشهر عام العام سنة السنة
+		السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة يوم اليوم أمس غدا
+		عيد العيد الفطر الأضحى السعيد المبارك الكريم الفضيل المعظم
+		الله لله بالله والله تالله يرحمه رحمه يرحمهم رحمهم الحمد سبحانه تعالى شاء
+		توفيق بإذن عز وجل صلى عليه وسلم رضي عنه آمين اللهم
+		خادم الحرمين الشريفين ولي العهد الجلالة السمو المعالي فخامة سمو معالي
+		البنك بنك الشركة شركة المنظمة منظمة الهيئة هيئة الوزارة وزارة الحكومة حكومة
+		المحيط البحر الجامعة العهد الكوارث الكارثة الدولية الدولي الوطني الوطنية
+		المركز المجلس اللجنة لجنة الدولة المدينة المنطقة العاصمة الجيش القوات الشرطة
+		الأمن المحكمة البرلمان الرئاسة القصر المملكة الجمهورية المجتمع الشعب الأمة
+		العالم العالمية العربية العربي الإسلامية الإسلامي الغربي الغربية الشرقية
+		المؤتمر المهرجان الحدث الحفل الاتفاق الاتفاقية الحرام الحلال المسجد
+		مبدأ أوبريت اوبريت ميدانيا ميداني النظام الثورة الحرب السلام
+		ريال الريال دولار الدولار يورو اليورو دينار درهم جنيه ليرة روبل
+		أنا انا هو هي نحن هم أنت لي بي فإن وإن إن أن كيف لكن ثم قد لقد
+		سيادة الرئيس الملك الأمير الشيخ السيد الدكتور المهندس الوزير النائب
+		حزب الحزب حركة الحركة جماعة الجماعة تنظيم التنظيم قوة القوة
+		الشيعة الشيعي السنة السني الأكراد الكرد العرب المسلمين المسلمون المسيحيين
+		المسيحيون اليهود الإسلام المسيحية اليهودية الغرب الشرق زائد شبه سان المشهد
+		الخبر الأخبار خبر مالي المالي شؤون دشن كورنيش النبوية السكري جزيرة مركز`) {
+		stopWords[arabic.MatchForm(w)] = true
+	}
+}
+
+// latinParticles may be written in lower case inside a Latin name.
+var latinParticles = map[string]bool{"of": true, "the": true, "de": true, "del": true, "da": true,
+	"di": true, "al": true, "el": true, "bin": true, "ibn": true, "von": true, "van": true, "der": true,
+	"den": true, "la": true, "le": true, "du": true, "and": true, "for": true, "y": true}
+
+// isStopWord reports whether the word w (as written) is a stop word, with or
+// without its clitics.
+func isStopWord(w string) bool {
+	w = strings.Trim(w, ".,;:!?\"'()[]«»“”")
+	if w == "" {
+		return true
+	}
+	if stopWords[arabic.MatchForm(w)] {
+		return true
+	}
+	if !hasArabic(w) {
+		return false
+	}
+	for _, s := range arabic.Stems(w) {
+		if stopWords[s] {
+			return true
+		}
+	}
+	// one clitic the analysis keeps on short words: لحزب، وعيد
+	if m := []rune(arabic.MatchForm(w)); len(m) >= 4 && strings.ContainsRune("وفبلك", m[0]) && stopWords[string(m[1:])] {
+		return true
+	}
+	return false
+}
+
+// junkName reports whether text, proposed as a name the gazetteer lacks, is
+// not a name: only stop words; a single Arabic word of under three letters;
+// code or markup (background:, {margin}); Latin words in lower case (an
+// English phrase: "Break out", "webkit"); Arabic and Latin script mixed in
+// one name (مبدأ Snap Back).
+func junkName(text string) bool {
+	ws := strings.Fields(text)
+	if len(ws) == 0 {
+		return true
+	}
+	if strings.ContainsAny(text, "{}<>=;:/\\#@_|*&%$~^") {
+		return true
+	}
+	ar, lat := false, false
+	allStop := true
+	letters := 0
+	for _, w := range ws {
+		if hasArabic(w) {
+			ar = true
+		}
+		lower, latinWord := false, false
+		for i, r := range w {
+			if r < 0x250 && unicode.IsLetter(r) {
+				latinWord = true
+				if i == 0 && unicode.IsLower(r) {
+					lower = true
+				}
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if latinWord {
+			lat = true
+			if lower && !latinParticles[strings.ToLower(w)] {
+				return true
+			}
+		}
+		if !isStopWord(w) {
+			allStop = false
+		}
+	}
+	if ar && lat {
+		return true
+	}
+	if allStop {
+		return true
+	}
+	if ar && len(ws) == 1 && len([]rune(arabic.MatchForm(stripFirst(ws[0])))) < 3 {
+		return true
+	}
+	return letters < 2
+}
