@@ -22,12 +22,13 @@ type Bar struct {
 	tty      bool
 	every    time.Duration
 	finished bool
+	drawn    int // done at the last draw (-1: never drawn)
 }
 
 // New starts a bar on w; a nil w gives a bar that prints nothing.
 func New(w io.Writer, label string, total int) *Bar {
 	now := time.Now()
-	b := &Bar{w: w, label: label, total: total, start: now, last: now}
+	b := &Bar{w: w, label: label, total: total, start: now, last: now, drawn: -1}
 	if f, ok := w.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			b.tty = true
@@ -81,6 +82,7 @@ func (b *Bar) Note(format string, a ...any) {
 }
 
 func (b *Bar) draw() {
+	b.drawn = b.done
 	el := time.Since(b.start).Seconds()
 	rate := 0.0
 	if el > 0 {
@@ -124,7 +126,9 @@ func (b *Bar) Done() {
 		return
 	}
 	b.finished = true
-	b.draw()
+	if b.tty || b.drawn != b.done {
+		b.draw()
+	}
 	if b.tty {
 		fmt.Fprintln(b.w)
 	}
