@@ -91,6 +91,6 @@ func TestStageAndPushResume(t *testing.T) {
 	// Staging again extracts nothing and journals nothing.
 	stats, err = StageCorpus(ctx, st, StageOptions{Paths: []string{path}, Workers: 2, Extractor: ex})
 	if err != nil || stats.Cached != 10 || stats.Journalled != 0 || ex.calls.Load() != 10 {
-		t.Fatalf("restage %+v %v calls %d", stats, err, ex.calls)
+		t.Fatalf("restage %+v %v calls %d", stats, err, ex.calls.Load())
 	}
 }
