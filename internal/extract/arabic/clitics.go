@@ -61,6 +61,18 @@ type seg struct {
 	w               []rune
 	conj, prep, art int
 	suf             int
+	// f is fold(w) when every rune of w is an Arabic letter (two bytes in
+	// UTF-8, folding one to one), so that fold(w[i:j]) == f[2*i:2*j];
+	// "" otherwise.
+	f string
+}
+
+// folded returns fold(s.w[i:j]) without allocating when it can.
+func (s *seg) folded(i, j int) string {
+	if s.f != "" {
+		return s.f[2*i : 2*j]
+	}
+	return fold(s.w[i:j])
 }
 
 func fold(rs []rune) string {
@@ -84,6 +96,10 @@ func segment(word string) seg {
 		return s
 	}
 	fw := fold(w)
+	if len(fw) != 2*len(w) {
+		return s // not one two-byte letter per rune: leave it whole
+	}
+	s.f = fw
 	if noArticle[fw] {
 		return s
 	}
@@ -94,13 +110,10 @@ func segment(word string) seg {
 	}
 	s.conj = i
 	rest := w[i:]
-	fr := fw // fold(rest): folding maps one rune to one rune on Arabic words
-	if i > 0 {
-		fr = string([]rune(fw)[i:])
-	}
-	fr1 := "" // fold(rest[1:])
+	fr := fw[2*i:] // fold(rest): two bytes a letter, see seg.f
+	fr1 := ""      // fold(rest[1:])
 	if len(rest) > 1 {
-		fr1 = string([]rune(fr)[1:])
+		fr1 = fr[2:]
 	}
 	art := 0
 	switch {
@@ -120,7 +133,7 @@ func segment(word string) seg {
 		i++
 	}
 	s.prep = i
-	if art == 0 && len(w)-i >= 5 && w[i] == 'ا' && w[i+1] == 'ل' && !noArticle[fold(w[i:])] {
+	if art == 0 && len(w)-i >= 5 && w[i] == 'ا' && w[i+1] == 'ل' && !noArticle[fw[2*i:]] {
 		art = 2
 	}
 	s.art = art
@@ -175,6 +188,10 @@ func isArabicWord(w []rune) bool {
 // Non-Arabic words are returned whole as the Stem.
 func Analyze(word string) Analysis {
 	s := segment(word)
+	return s.analysis()
+}
+
+func (s *seg) analysis() Analysis {
 	w := s.w
 	a := Analysis{}
 	a.Conj = string(w[:s.conj])
@@ -201,6 +218,10 @@ func Analyze(word string) Analysis {
 // "بلاده" -> ["بلاده","بلاد"]; "للأمم" -> ["للامم","الامم","امم"].
 func Stems(word string) []string {
 	s := segment(word)
+	return s.stems()
+}
+
+func (s *seg) stems() []string {
 	w := s.w
 	out := make([]string, 0, 4)
 	add := func(x string) {
@@ -214,23 +235,27 @@ func Stems(word string) []string {
 		}
 		out = append(out, x)
 	}
-	add(MatchForm(string(w)))
-	add(fold(w[s.conj:]))
+	if s.f != "" {
+		add(s.f) // == MatchForm(string(w)) for an Arabic word
+	} else {
+		add(MatchForm(string(w)))
+	}
 	end := len(w)
+	add(s.folded(s.conj, end))
 	switch s.art {
 	case 1:
 		// ل + ل... : restore the elided alef of the article
-		add("ا" + fold(w[s.prep:end]))
-		add(fold(w[s.prep+1 : end]))
+		add("ا" + s.folded(s.prep, end))
+		add(s.folded(s.prep+1, end))
 	case 2:
-		add(fold(w[s.prep:end]))
-		add(fold(w[s.prep+2 : end]))
+		add(s.folded(s.prep, end))
+		add(s.folded(s.prep+2, end))
 	default:
-		add(fold(w[s.prep:end]))
+		add(s.folded(s.prep, end))
 	}
 	if s.suf < end {
 		start := s.prep + s.art
-		add(fold(w[start:s.suf]))
+		add(s.folded(start, s.suf))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/memo"
 )
 
 // featureVersion names the feature set; a model is only usable by code that
@@ -29,45 +30,56 @@ type tokInfo struct {
 	memB   string // how clear the majority is
 }
 
-// sentenceInfo computes the per-token information for a sentence.
-func (m *Model) sentenceInfo(tokens []string) []tokInfo {
+// sentenceInfo computes the per-token information for a sentence; words,
+// when not nil, memoises the part that depends on the word alone.
+func (m *Model) sentenceInfo(tokens []string, words *memo.Table[tokInfo]) []tokInfo {
 	n := len(tokens)
 	info := make([]tokInfo, n)
 	base := make([]string, n)
 	for i, t := range tokens {
-		ti := &info[i]
-		ti.mf = arabic.MatchForm(t)
-		st := arabic.Stems(t)
-		if len(st) > 0 {
-			ti.base = st[len(st)-1]
-		}
-		base[i] = ti.base
-		a := arabic.Analyze(t)
-		ti.cl = a.Conj + "|" + a.Prep + "|" + a.Article + "|" + a.Suffix
-		if a.Article != "" {
-			ti.noCl = "ال" + ti.base
+		if words != nil {
+			info[i] = words.Get(t, m.wordInfo)
 		} else {
-			ti.noCl = ti.base
+			info[i] = m.wordInfo(t)
 		}
-		ti.shape = shapeOf(t)
-		ti.trig = m.lex.triggers[ti.base]
-		if m.clusters != nil {
-			ti.clust = m.clusters[ti.mf]
-		}
-		if c, ok := m.Memory[ti.base]; ok {
-			ti.mem, ti.memB = memFeature(c)
-		}
+		base[i] = info[i].base
 	}
 	single := make([]uint32, n)
 	begin := make([]uint32, n)
 	inside := make([]uint32, n)
 	m.lex.match(base, begin, inside, single)
-	natBit := uint32(1) << listIndex(listNat)
 	for i := range info {
 		info[i].single, info[i].begin, info[i].inside = single[i], begin[i], inside[i]
-		info[i].nat = m.isNat(info[i].base, natBit)
 	}
 	return info
+}
+
+// wordInfo computes the fields of tokInfo that depend on the word alone
+// (all but the phrase-list matches, which depend on the neighbours).
+func (m *Model) wordInfo(t string) tokInfo {
+	var ti tokInfo
+	ti.mf = arabic.MatchForm(t)
+	st := arabic.Stems(t)
+	if len(st) > 0 {
+		ti.base = st[len(st)-1]
+	}
+	a := arabic.Analyze(t)
+	ti.cl = a.Conj + "|" + a.Prep + "|" + a.Article + "|" + a.Suffix
+	if a.Article != "" {
+		ti.noCl = "ال" + ti.base
+	} else {
+		ti.noCl = ti.base
+	}
+	ti.shape = shapeOf(t)
+	ti.trig = m.lex.triggers[ti.base]
+	if m.clusters != nil {
+		ti.clust = m.clusters[ti.mf]
+	}
+	if c, ok := m.Memory[ti.base]; ok {
+		ti.mem, ti.memB = memFeature(c)
+	}
+	ti.nat = m.isNat(ti.base, natBit)
+	return ti
 }
 
 // isNat reports whether base is a nationality adjective in any gender or
@@ -445,3 +457,6 @@ func (m *Model) features(f *featurizer, info []tokInfo, i int) {
 		f.add2(fMemP1, x.mem, x.memB)
 	}
 }
+
+// natBit is the bit of the nationality list in phrase-list bit sets.
+var natBit = uint32(1) << listIndex(listNat)

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
+	"github.com/kg-project/kg/internal/memo"
 )
 
 // File format (gzip-compressed):
@@ -264,11 +265,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 type Tagger struct {
 	m    *Model
 	pool sync.Pool
+	// words memoises the per-word part of the features (bounded).
+	words *memo.Table[tokInfo]
 }
 
 // NewTagger returns a tagger for a model.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m}
+	t := &Tagger{m: m, words: memo.New[tokInfo](1 << 14)}
 	t.pool.New = func() any { return &featurizer{buf: make([]uint64, 0, 128)} }
 	return t
 }
@@ -304,8 +307,8 @@ func Default() (*Tagger, error) {
 }
 
 // scores computes the emission scores of every token for every tag.
-func (m *Model) scores(f *featurizer, tokens []string) ([][numTags]float32, []tokInfo) {
-	info := m.sentenceInfo(tokens)
+func (m *Model) scores(f *featurizer, tokens []string, words *memo.Table[tokInfo]) ([][numTags]float32, []tokInfo) {
+	info := m.sentenceInfo(tokens, words)
 	out := make([][numTags]float32, len(tokens))
 	scale := float32(m.Header.Scale)
 	for i := range tokens {
@@ -386,7 +389,7 @@ func (t *Tagger) Tag(tokens []string) []string {
 		return []string{}
 	}
 	f := t.pool.Get().(*featurizer)
-	em, info := t.m.scores(f, tokens)
+	em, info := t.m.scores(f, tokens, t.words)
 	t.pool.Put(f)
 	path := viterbi(em, &t.m.Header.Trans, &t.m.Header.Start)
 	t.m.extendSpans(path, info)

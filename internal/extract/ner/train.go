@@ -221,7 +221,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		m.init()
 		f := &featurizer{}
 		for si := lo; si < hi; si++ {
-			info := m.sentenceInfo(train[si].Tokens)
+			info := m.sentenceInfo(train[si].Tokens, nil)
 			hs := make([][]uint64, len(info))
 			for i := range info {
 				f.buf = f.buf[:0]
