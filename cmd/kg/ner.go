@@ -104,39 +104,62 @@ func runNER(ctx context.Context, o nerOptions, stdin io.Reader, stdout, stderr i
 	return w.Flush()
 }
 
-// tagCoNLL tags a one-token-per-line stream sentence by sentence.
+// tagCoNLL tags a one-token-per-line stream sentence by sentence, each with
+// its neighbouring sentences as document context (ner.Stream), and writes
+// `token<TAB>TAG` lines with the input's blank lines kept in place.
 func tagCoNLL(ctx context.Context, tg *ner.Tagger, in io.Reader, w *bufio.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var toks []string
-	flush := func() {
-		if len(toks) == 0 {
-			return
-		}
-		for i, tag := range tg.Tag(toks) {
-			w.WriteString(toks[i])
+	type held struct {
+		toks   []string
+		blanks int // blank lines after the sentence
+	}
+	var queue []*held // sentences added to the stream, not yet written
+	st := tg.NewStream(func(tags []string) {
+		h := queue[0]
+		queue = queue[1:]
+		for i, tag := range tags {
+			w.WriteString(h.toks[i])
 			w.WriteByte('\t')
 			w.WriteString(tag)
 			w.WriteByte('\n')
 		}
-		toks = toks[:0]
+		for range h.blanks {
+			w.WriteByte('\n')
+		}
+	})
+	var cur *held
+	end := func() {
+		if cur != nil {
+			queue = append(queue, cur)
+			st.Add(cur.toks)
+			cur = nil
+		}
 	}
 	n := 0
 	for sc.Scan() {
 		fs := strings.Fields(sc.Text())
 		if len(fs) == 0 {
-			flush()
-			w.WriteByte('\n')
+			end()
+			if len(queue) == 0 {
+				w.WriteByte('\n') // blank lines before any sentence
+			} else {
+				queue[len(queue)-1].blanks++
+			}
 			continue
 		}
-		toks = append(toks, fs[0])
+		if cur == nil {
+			cur = &held{}
+		}
+		cur.toks = append(cur.toks, fs[0])
 		if n++; n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
 	}
-	flush()
+	end()
+	st.Close()
 	if err := sc.Err(); err != nil {
 		return err
 	}
@@ -155,21 +178,14 @@ type textEntity struct {
 func findEntities(tg *ner.Tagger, text string) []textEntity {
 	rs := []rune(text)
 	toks := arabic.Tokenize(text)
+	starts, sents := arabic.SentenceWords(toks)
 	var out []textEntity
-	for i := 0; i < len(toks); {
-		j := i
-		for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
-			j++
-		}
-		words := make([]string, j-i)
-		for k := i; k < j; k++ {
-			words[k-i] = toks[k].Text
-		}
-		for _, sp := range ner.Spans(tg.Tag(words)) {
+	for si, tags := range tg.TagDocument(sents) {
+		i := starts[si]
+		for _, sp := range ner.Spans(tags) {
 			a, b := toks[i+sp.Start].Start, toks[i+sp.End-1].End
 			out = append(out, textEntity{Type: sp.Type, Text: string(rs[a:b]), Start: a, End: b})
 		}
-		i = j
 	}
 	return out
 }

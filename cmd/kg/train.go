@@ -18,6 +18,7 @@ import (
 // trainNEROptions are the flags of kg train ner.
 type trainNEROptions struct {
 	Data        string
+	TrainFile   string // overrides DATA/ner/anercorp/train.txt
 	Out         string
 	DevFraction float64
 	Epochs      int
@@ -25,6 +26,7 @@ type trainNEROptions struct {
 	MinCount    int
 	Folds       int
 	Dropout     float64
+	Ensemble    int
 	AddAQMAR    bool   // add AQMAR train.iob2 to the training data
 	WriteDev    string // write the held-out dev split (token TAG) here
 	Quiet       bool
@@ -52,6 +54,7 @@ the same data and flags give a byte-identical model.`,
 	}
 	f := nerCmd.Flags()
 	f.StringVar(&o.Data, "data", filepath.Join("..", "shared", "data"), "shared data directory")
+	f.StringVar(&o.TrainFile, "train-file", "", "labelled training file (token ... TAG per line; default DATA/ner/anercorp/train.txt), e.g. for nested validation splits")
 	f.StringVar(&o.Out, "out", filepath.Join("internal", "extract", "ner", "model", "ner.model.gz"), "model file to write")
 	f.Float64Var(&o.DevFraction, "dev-fraction", 0.1, "fraction of ANERcorp sentences held out from its end (0: train on everything)")
 	f.IntVar(&o.Epochs, "epochs", 0, "perceptron epochs (default 12)")
@@ -59,6 +62,7 @@ the same data and flags give a byte-identical model.`,
 	f.IntVar(&o.MinCount, "min-count", 2, "drop features seen fewer times")
 	f.IntVar(&o.Folds, "folds", 5, "folds for the jackknifed training-entity lists (-1: no such lists)")
 	f.Float64Var(&o.Dropout, "dropout", 0.3, "probability of leaving a feature out of a training update (negative: none)")
+	f.IntVar(&o.Ensemble, "ensemble", 5, "perceptron runs with different seeds averaged into the model")
 	f.BoolVar(&o.AddAQMAR, "add-aqmar", false, "also train on AQMAR train.iob2 (Wikipedia)")
 	f.StringVar(&o.WriteDev, "write-dev", "", "write the held-out dev sentences (token TAG) to this file, for score_ner.py")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress lines")
@@ -83,7 +87,11 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	if o.Out == "" {
 		return errors.New("train ner: --out is empty")
 	}
-	sents, err := readCoNLLFile(filepath.Join(o.Data, "ner", "anercorp", "train.txt"))
+	trainFile := o.TrainFile
+	if trainFile == "" {
+		trainFile = filepath.Join(o.Data, "ner", "anercorp", "train.txt")
+	}
+	sents, err := readCoNLLFile(trainFile)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
@@ -100,6 +108,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 		MinCount:    o.MinCount,
 		Folds:       o.Folds,
 		Dropout:     o.Dropout,
+		Ensemble:    o.Ensemble,
 		Eval:        map[string][]ner.Sentence{},
 	}
 	if !o.Quiet {

@@ -128,17 +128,13 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, gaz []link.Candidate) []li
 		}
 		return false
 	}
+	// the article's sentences, tagged together: a name recognised in one
+	// sentence helps in the others (ner.TagDocument)
+	starts, sents := arabic.SentenceWords(toks)
 	var out []link.Candidate
-	for i := 0; i < len(toks); {
-		j := i
-		for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
-			j++
-		}
-		words := make([]string, j-i)
-		for k := i; k < j; k++ {
-			words[k-i] = toks[k].Text
-		}
-		for _, sp := range ner.Spans(p.tagger.Tag(words)) {
+	for si, tags := range p.tagger.TagDocument(sents) {
+		i := starts[si]
+		for _, sp := range ner.Spans(tags) {
 			typ, ok := nerTypes[sp.Type]
 			if !ok {
 				continue
@@ -149,7 +145,6 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, gaz []link.Candidate) []li
 			}
 			out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[i].Sentence, Type: typ})
 		}
-		i = j
 	}
 	return out
 }

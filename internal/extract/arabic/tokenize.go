@@ -234,3 +234,22 @@ func splitAfter(rs []rune, j int, straight *bool, emit func(a, b int), start *in
 	*start = j
 	return j - 1
 }
+
+// SentenceWords groups tokens (from Tokenize) by sentence: words[s] are the
+// texts of sentence s's tokens and starts[s] the index of its first token.
+func SentenceWords(toks []Token) (starts []int, words [][]string) {
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
+			j++
+		}
+		ws := make([]string, j-i)
+		for k := i; k < j; k++ {
+			ws[k-i] = toks[k].Text
+		}
+		starts = append(starts, i)
+		words = append(words, ws)
+		i = j
+	}
+	return starts, words
+}

@@ -11,7 +11,7 @@ import (
 
 // featureVersion names the feature set; a model is only usable by code that
 // extracts the same features.
-const featureVersion = "f1"
+const featureVersion = "f2"
 
 // tokInfo is what the features look at for one token.
 type tokInfo struct {
@@ -254,6 +254,8 @@ const (
 	fMem
 	fMemM1
 	fMemP1
+	fDoc
+	fDocSeen
 )
 
 // featurizer appends hashed features to a buffer without allocating per
@@ -313,7 +315,8 @@ func runeSuffix(s string, n int) (string, bool) {
 var lenNames = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8+"}
 
 // features appends the features of token i to f.buf.
-func (m *Model) features(f *featurizer, info []tokInfo, i int) {
+func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
+	d.features(f, info, i)
 	n := len(info)
 	t := &info[i]
 	get := func(j int) *tokInfo {

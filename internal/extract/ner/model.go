@@ -61,7 +61,8 @@ type Model struct {
 	lex      *lexicon
 	clusters map[string]string
 	table    []int32 // open addressing: slot -> feature index+1, 0 = empty
-	mask     uint64
+
+	mask uint64
 }
 
 // init builds the derived lookup structures.
@@ -306,14 +307,14 @@ func Default() (*Tagger, error) {
 	return defaultTagger, defaultErr
 }
 
-// scores computes the emission scores of every token for every tag.
-func (m *Model) scores(f *featurizer, tokens []string, words *memo.Table[tokInfo]) ([][numTags]float32, []tokInfo) {
-	info := m.sentenceInfo(tokens, words)
-	out := make([][numTags]float32, len(tokens))
+// emissions computes the emission scores of every token of a sentence for
+// every tag; d is its document context (nil: none).
+func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTags]float32 {
+	out := make([][numTags]float32, len(info))
 	scale := float32(m.Header.Scale)
-	for i := range tokens {
+	for i := range info {
 		f.buf = f.buf[:0]
-		m.features(f, info, i)
+		m.features(f, info, i, d)
 		var acc [numTags]int32
 		for _, h := range f.buf {
 			k := m.lookup(h)
@@ -329,7 +330,7 @@ func (m *Model) scores(f *featurizer, tokens []string, words *memo.Table[tokInfo
 			out[i][y] = float32(acc[y]) * scale
 		}
 	}
-	return out, info
+	return out
 }
 
 // spanLists are the phrase lists that may extend a decoded entity of a type.
@@ -382,18 +383,34 @@ func (m *Model) extendSpans(path []int, info []tokInfo) {
 	}
 }
 
-// Tag returns one IOB2 tag per token. The result is deterministic and obeys
+// Tag returns one IOB2 tag per token of one sentence, on its own (no
+// document context; see TagDocument). The result is deterministic and obeys
 // IOB2: an I-X follows only B-X or I-X.
 func (t *Tagger) Tag(tokens []string) []string {
-	if len(tokens) == 0 {
+	return t.TagDocument([][]string{tokens})[0]
+}
+
+// TagDocument tags the sentences of one text (an article, in order), each
+// with the other sentences within docWindow as its document context, and
+// returns one tag slice per sentence. It is deterministic.
+func (t *Tagger) TagDocument(sents [][]string) [][]string {
+	out := make([][]string, 0, len(sents))
+	st := t.NewStream(func(tags []string) { out = append(out, tags) })
+	for _, toks := range sents {
+		st.Add(toks)
+	}
+	st.Close()
+	return out
+}
+
+func (t *Tagger) tagInfo(f *featurizer, info []tokInfo, d *docContext) []string {
+	if len(info) == 0 {
 		return []string{}
 	}
-	f := t.pool.Get().(*featurizer)
-	em, info := t.m.scores(f, tokens, t.words)
-	t.pool.Put(f)
+	em := t.m.emissions(f, info, d)
 	path := viterbi(em, &t.m.Header.Trans, &t.m.Header.Start)
 	t.m.extendSpans(path, info)
-	out := make([]string, len(tokens))
+	out := make([]string, len(info))
 	for i, y := range path {
 		out[i] = tagNames[y]
 	}

@@ -269,18 +269,8 @@ func BenchmarkTagger(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		toks := arabic.Tokenize(benchText)
-		for i := 0; i < len(toks); {
-			j := i
-			for j < len(toks) && toks[j].Sentence == toks[i].Sentence {
-				j++
-			}
-			words := make([]string, j-i)
-			for k := i; k < j; k++ {
-				words[k-i] = toks[k].Text
-			}
-			tg.Tag(words)
-			i = j
-		}
+		_, sents := arabic.SentenceWords(toks)
+		tg.TagDocument(sents)
 		ntok += len(toks)
 	}
 	b.ReportMetric(float64(ntok)/b.Elapsed().Seconds(), "tokens/s")

@@ -84,6 +84,9 @@ type TrainOptions struct {
 	// Dropout is the probability of leaving a feature out of a training
 	// update (default 0.3; negative: none).
 	Dropout float64
+	// Ensemble is the number of perceptron runs (different seeds) whose
+	// weights are averaged into the model (default 5).
+	Ensemble int
 	// Log receives progress lines (nil: none).
 	Log io.Writer
 }
@@ -134,6 +137,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Folds == 0 {
 		o.Folds = 5
+	}
+	if o.Ensemble <= 0 {
+		o.Ensemble = 5
 	}
 }
 
@@ -220,16 +226,26 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		}
 		m.init()
 		f := &featurizer{}
-		for si := lo; si < hi; si++ {
-			info := m.sentenceInfo(train[si].Tokens, nil)
+		// sentence information for the fold and its document-context margin
+		a, b := max(lo-docWindow, 0), min(hi+docWindow, len(train))
+		infos := make([][]tokInfo, b-a)
+		for si := a; si < b; si++ {
+			infos[si-a] = m.sentenceInfo(train[si].Tokens, nil)
+		}
+		withDocContext(infos, func(s int, d *docContext) {
+			si := s + a
+			if si < lo || si >= hi {
+				return
+			}
+			info := infos[s]
 			hs := make([][]uint64, len(info))
 			for i := range info {
 				f.buf = f.buf[:0]
-				m.features(f, info, i)
+				m.features(f, info, i, d)
 				hs[i] = slices.Clone(f.buf)
 			}
 			hashes[si] = hs
-		}
+		})
 	}
 	final := copyLists(lists)
 	if opts.Folds > 0 {
@@ -281,144 +297,167 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	hashes = nil
 	opts.logf("features: %d (min count %d)", len(keys), opts.MinCount)
 
-	// averaged structured perceptron
-	nf := len(keys)
-	w := make([]int32, nf*numTags)
-	u := make([]int64, nf*numTags)
-	var tw [numTags][numTags]int32 // transitions
-	var tu [numTags][numTags]int64
-	var startW [numTags]int32
-	var startU [numTags]int64
-	c := int64(1)
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b67206e6572))
-	em := make([][numTags]float32, 0, 256)
-	var dropped [][]int32
-	rs := opts.Seed*0x9E3779B97F4A7C15 | 1
-	var avgTrans [numTags][numTags]float32
-	var avgStart [numTags]float32
-	avg := func() ([]float32, [numTags][numTags]float32, [numTags]float32) {
-		a := make([]float32, len(w))
-		cf := float64(c)
-		for i := range w {
-			a[i] = float32(float64(w[i]) - float64(u[i])/cf)
+	// averaged structured perceptron; with Ensemble > 1, several runs with
+	// different shuffle and dropout seeds whose averaged weights are
+	// averaged again (a linear model still: one weight vector)
+	run := func(seed uint64, member int) ([]float32, [numTags][numTags]float32, [numTags]float32) {
+		nf := len(keys)
+		w := make([]int32, nf*numTags)
+		u := make([]int64, nf*numTags)
+		var tw [numTags][numTags]int32 // transitions
+		var tu [numTags][numTags]int64
+		var startW [numTags]int32
+		var startU [numTags]int64
+		c := int64(1)
+		order := make([]int, len(data))
+		for i := range order {
+			order[i] = i
 		}
-		var at [numTags][numTags]float32
-		var as [numTags]float32
-		for p := range numTags {
-			for y := range numTags {
-				at[p][y] = float32(float64(tw[p][y]) - float64(tu[p][y])/cf)
+		rng := rand.New(rand.NewPCG(seed, 0x6b67206e6572))
+		em := make([][numTags]float32, 0, 256)
+		var dropped [][]int32
+		rs := seed*0x9E3779B97F4A7C15 | 1
+		avg := func() ([]float32, [numTags][numTags]float32, [numTags]float32) {
+			a := make([]float32, len(w))
+			cf := float64(c)
+			for i := range w {
+				a[i] = float32(float64(w[i]) - float64(u[i])/cf)
 			}
-			as[p] = float32(float64(startW[p]) - float64(startU[p])/cf)
-		}
-		return a, at, as
-	}
-	for ep := 1; ep <= opts.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errs := 0
-		for _, si := range order {
-			e := &data[si]
-			n := len(e.gold)
-			em = em[:0]
-			feats := e.feats
-			if opts.Dropout > 0 {
-				// feature dropout: each feature is left out of this
-				// sentence's update with probability Dropout, so that no
-				// single feature (a neighbour word, a bigram) explains the
-				// training tags alone
-				if cap(dropped) < n {
-					dropped = make([][]int32, n)
-				}
-				dropped = dropped[:n]
-				thr := uint64(opts.Dropout * (1 << 32))
-				for i := 0; i < n; i++ {
-					d := dropped[i][:0]
-					for _, k := range e.feats[i] {
-						rs ^= rs << 13
-						rs ^= rs >> 7
-						rs ^= rs << 17
-						if rs&0xffffffff >= thr {
-							d = append(d, k)
-						}
-					}
-					dropped[i] = d
-				}
-				feats = dropped
-			}
-			for i := 0; i < n; i++ {
-				var s [numTags]int32
-				for _, k := range feats[i] {
-					ws := w[int(k)*numTags : int(k)*numTags+numTags]
-					for y := range numTags {
-						s[y] += ws[y]
-					}
-				}
-				var sf [numTags]float32
-				for y := range numTags {
-					sf[y] = float32(s[y])
-				}
-				em = append(em, sf)
-			}
-			var ftw [numTags][numTags]float32
-			var fst [numTags]float32
+			var at [numTags][numTags]float32
+			var as [numTags]float32
 			for p := range numTags {
 				for y := range numTags {
-					ftw[p][y] = float32(tw[p][y])
+					at[p][y] = float32(float64(tw[p][y]) - float64(tu[p][y])/cf)
 				}
-				fst[p] = float32(startW[p])
+				as[p] = float32(float64(startW[p]) - float64(startU[p])/cf)
 			}
-			pred := viterbi(em, &ftw, &fst)
-			if slices.Equal(pred, e.gold) {
-				c++
-				continue
-			}
-			errs++
-			for i := 0; i < n; i++ {
-				g, p := e.gold[i], pred[i]
-				if g != p {
+			return a, at, as
+		}
+		for ep := 1; ep <= opts.Epochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			errs := 0
+			for _, si := range order {
+				e := &data[si]
+				n := len(e.gold)
+				em = em[:0]
+				feats := e.feats
+				if opts.Dropout > 0 {
+					// feature dropout: each feature is left out of this
+					// sentence's update with probability Dropout, so that no
+					// single feature (a neighbour word, a bigram) explains the
+					// training tags alone
+					if cap(dropped) < n {
+						dropped = make([][]int32, n)
+					}
+					dropped = dropped[:n]
+					thr := uint64(opts.Dropout * (1 << 32))
+					for i := 0; i < n; i++ {
+						d := dropped[i][:0]
+						for _, k := range e.feats[i] {
+							rs ^= rs << 13
+							rs ^= rs >> 7
+							rs ^= rs << 17
+							if rs&0xffffffff >= thr {
+								d = append(d, k)
+							}
+						}
+						dropped[i] = d
+					}
+					feats = dropped
+				}
+				for i := 0; i < n; i++ {
+					var s [numTags]int32
 					for _, k := range feats[i] {
-						b := int(k) * numTags
-						w[b+g]++
-						u[b+g] += c
-						w[b+p]--
-						u[b+p] -= c
+						ws := w[int(k)*numTags : int(k)*numTags+numTags]
+						for y := range numTags {
+							s[y] += ws[y]
+						}
 					}
+					var sf [numTags]float32
+					for y := range numTags {
+						sf[y] = float32(s[y])
+					}
+					em = append(em, sf)
 				}
-				// transitions
-				if i == 0 {
+				var ftw [numTags][numTags]float32
+				var fst [numTags]float32
+				for p := range numTags {
+					for y := range numTags {
+						ftw[p][y] = float32(tw[p][y])
+					}
+					fst[p] = float32(startW[p])
+				}
+				pred := viterbi(em, &ftw, &fst)
+				if slices.Equal(pred, e.gold) {
+					c++
+					continue
+				}
+				errs++
+				for i := 0; i < n; i++ {
+					g, p := e.gold[i], pred[i]
 					if g != p {
-						startW[g]++
-						startU[g] += c
-						startW[p]--
-						startU[p] -= c
+						for _, k := range feats[i] {
+							b := int(k) * numTags
+							w[b+g]++
+							u[b+g] += c
+							w[b+p]--
+							u[b+p] -= c
+						}
 					}
-				} else {
-					gp, pp := e.gold[i-1], pred[i-1]
-					if gp != pp || g != p {
-						tw[gp][g]++
-						tu[gp][g] += c
-						tw[pp][p]--
-						tu[pp][p] -= c
+					// transitions
+					if i == 0 {
+						if g != p {
+							startW[g]++
+							startU[g] += c
+							startW[p]--
+							startU[p] -= c
+						}
+					} else {
+						gp, pp := e.gold[i-1], pred[i-1]
+						if gp != pp || g != p {
+							tw[gp][g]++
+							tu[gp][g] += c
+							tw[pp][p]--
+							tu[pp][p] -= c
+						}
 					}
 				}
+				c++
 			}
-			c++
+			msg := fmt.Sprintf("epoch %2d: %d/%d training sentences wrong", ep, errs, len(data))
+			if opts.Ensemble > 1 {
+				msg = fmt.Sprintf("run %d ", member+1) + msg
+			}
+			if len(dev) > 0 {
+				a, at, as := avg()
+				model.setWeights(keys, a, at, as, false)
+				sc := Evaluate(NewTagger(model), dev)
+				rep.EpochF1 = append(rep.EpochF1, sc.Overall.F1)
+				msg += fmt.Sprintf("; dev F1 %.4f", sc.Overall.F1)
+			}
+			opts.logf("%s", msg)
 		}
-		msg := fmt.Sprintf("epoch %2d: %d/%d training sentences wrong", ep, errs, len(data))
-		if len(dev) > 0 {
-			a, at, as := avg()
-			model.setWeights(keys, a, at, as, false)
-			sc := Evaluate(NewTagger(model), dev)
-			rep.EpochF1 = append(rep.EpochF1, sc.Overall.F1)
-			msg += fmt.Sprintf("; dev F1 %.4f", sc.Overall.F1)
-		}
-		opts.logf("%s", msg)
+		return avg()
 	}
-	a, at, as := avg()
-	avgTrans, avgStart = at, as
+	members := max(opts.Ensemble, 1)
+	var a []float32
+	var avgTrans [numTags][numTags]float32
+	var avgStart [numTags]float32
+	for k := range members {
+		ak, at, as := run(opts.Seed+uint64(k)*7919, k)
+		if a == nil {
+			a = make([]float32, len(ak))
+		}
+		for i := range ak {
+			a[i] += ak[i] / float32(members)
+		}
+		for p := range numTags {
+			for y := range numTags {
+				avgTrans[p][y] += at[p][y] / float32(members)
+			}
+			avgStart[p] += as[p] / float32(members)
+		}
+	}
 	model.setWeights(keys, a, avgTrans, avgStart, true)
 	model.Header.Info = map[string]string{
 		"trained_sentences": strconv.Itoa(len(train)),
@@ -427,6 +466,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		"epochs":            strconv.Itoa(opts.Epochs),
 		"seed":              strconv.FormatUint(opts.Seed, 10),
 		"extra_sentences":   strconv.Itoa(len(opts.Extra)),
+		"ensemble":          strconv.Itoa(members),
 	}
 	rep.Features = model.NumFeatures()
 	rep.Epochs = opts.Epochs
@@ -545,11 +585,16 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 	}
 	gold := map[key]bool{}
 	pred := map[key]bool{}
+	toks := make([][]string, len(sents))
+	for si, s := range sents {
+		toks[si] = s.Tokens
+	}
+	tags := t.TagDocument(toks)
 	for si, s := range sents {
 		for _, sp := range Spans(s.Tags) {
 			gold[key{si, sp.Start, sp.End, sp.Type}] = true
 		}
-		for _, sp := range Spans(t.Tag(s.Tokens)) {
+		for _, sp := range Spans(tags[si]) {
 			pred[key{si, sp.Start, sp.End, sp.Type}] = true
 		}
 	}

@@ -1,0 +1,211 @@
+package ner
+
+// Document context: a name that a reader recognises in one sentence
+// (فريق العربي "the team al-Arabi", the full name ايكر كاسياس) is recognised
+// again when it recurs alone (العربي، كاسياس). The tagger sees, for every
+// token, the cues that surround the other occurrences of its base form within
+// docWindow sentences on either side: the trigger class of the word before
+// (title, organisation head, place word), a first name before, a
+// nationality adjective after, and the words before and after. The cues come
+// from the text only, never from predicted tags, so training and tagging see
+// the same thing.
+
+// docWindow is the number of sentences on each side of a sentence that form
+// its document context (a news article is rarely longer than 2*docWindow+1
+// sentences; ANERcorp has no article boundaries, so training uses the same
+// sliding window over the running text).
+const docWindow = 10
+
+// cue kinds
+const (
+	cueTrig  byte = iota + 1 // trigger bits of the word before
+	cueFirst                 // a first name before
+	cueNat                   // a nationality adjective after
+	cuePrev                  // the base form of the word before
+	cueNext                  // the base form of the word after
+)
+
+type docKey struct {
+	base string
+	cue  uint64
+}
+
+// docContext counts the cues of base forms over a window of sentences.
+type docContext struct {
+	counts map[docKey]int32
+	cues   map[string][]uint64 // base -> cues ever added (counts may be 0 now)
+	own    []uint64            // scratch
+}
+
+func newDocContext() *docContext {
+	return &docContext{counts: map[docKey]int32{}, cues: map[string][]uint64{}}
+}
+
+// docEligible reports whether a token takes part in document context: Arabic
+// or Latin words of three letters or more that the training data does not
+// know as common words outside names (five or more times, mostly O).
+func docEligible(t *tokInfo) bool {
+	if t.mem == "O" && (t.memB == "all+" || t.memB == "most+") {
+		return false
+	}
+	return (t.shape == "A" || t.shape == "Aa" || t.shape == "AA") && len(t.base) >= 6
+}
+
+func cueHash(kind byte, s string) uint64 {
+	h := uint64(fnvOffset)
+	h ^= uint64(kind)
+	h *= fnvPrime
+	return hashAdd(h, s)
+}
+
+var trigNames = [...]string{"", "1", "2", "3", "4", "5", "6", "7"}
+
+// localCues appends the cues of token i of a sentence to dst.
+func localCues(dst []uint64, info []tokInfo, i int) []uint64 {
+	if i > 0 {
+		p := &info[i-1]
+		if p.trig != 0 {
+			dst = append(dst, cueHash(cueTrig, trigNames[p.trig&7]))
+		}
+		if p.single&firstBit != 0 {
+			dst = append(dst, cueHash(cueFirst, ""))
+		}
+		dst = append(dst, cueHash(cuePrev, p.base))
+	}
+	if i+1 < len(info) {
+		x := &info[i+1]
+		if x.nat {
+			dst = append(dst, cueHash(cueNat, ""))
+		}
+		dst = append(dst, cueHash(cueNext, x.base))
+	}
+	return dst
+}
+
+// add adds (sign 1) or removes (sign -1) the cues of a sentence.
+func (d *docContext) add(info []tokInfo, sign int32) {
+	var buf [8]uint64
+	for i := range info {
+		t := &info[i]
+		if !docEligible(t) {
+			continue
+		}
+		for _, c := range localCues(buf[:0], info, i) {
+			k := docKey{t.base, c}
+			n, seen := d.counts[k]
+			d.counts[k] = n + sign
+			if !seen && sign > 0 {
+				d.cues[t.base] = append(d.cues[t.base], c)
+			}
+		}
+	}
+}
+
+// features appends, for token i, a feature for every cue that some other
+// occurrence of its base form has in the window.
+func (d *docContext) features(f *featurizer, info []tokInfo, i int) {
+	t := &info[i]
+	if d == nil || !docEligible(t) {
+		return
+	}
+	cs := d.cues[t.base]
+	if len(cs) == 0 {
+		return
+	}
+	d.own = localCues(d.own[:0], info, i)
+	others := false
+	for _, c := range cs {
+		n := d.counts[docKey{t.base, c}]
+		for _, o := range d.own {
+			if o == c {
+				n--
+			}
+		}
+		if n > 0 {
+			others = true
+			h := uint64(fnvOffset)
+			h ^= uint64(fDoc)
+			h *= fnvPrime
+			f.buf = append(f.buf, (h^c)*fnvPrime)
+		}
+	}
+	if others {
+		f.add(fDocSeen, t.shape)
+	}
+}
+
+// withDocContext calls fn for every sentence of a running text with the
+// sentence's token information and its document context (the window of
+// docWindow sentences on either side). infos[s] is the information of
+// sentence s.
+func withDocContext(infos [][]tokInfo, fn func(s int, d *docContext)) {
+	d := newDocContext()
+	hi := 0 // sentences [lo, hi) are in d
+	lo := 0
+	for s := range infos {
+		for hi < len(infos) && hi <= s+docWindow {
+			d.add(infos[hi], 1)
+			hi++
+		}
+		for lo < s-docWindow {
+			d.add(infos[lo], -1)
+			lo++
+		}
+		fn(s, d)
+	}
+}
+
+// firstBit is the bit of the first-name list in phrase-list bit sets.
+var firstBit = uint32(1) << listIndex(listFirst)
+
+// Stream tags a long running text (a CoNLL file, an article) sentence by
+// sentence with the same document context as TagDocument, holding at most
+// 2*docWindow+1 sentences: a sentence's tags are emitted once the docWindow
+// sentences after it have been added, or at Close. Tags are emitted in the
+// order sentences were added. A Stream is not safe for concurrent use.
+type Stream struct {
+	t     *Tagger
+	f     *featurizer
+	d     *docContext
+	emit  func(tags []string)
+	infos [][]tokInfo // sentences [first, first+len(infos)) are held
+	first int         // index of infos[0]
+	next  int         // next sentence to tag
+	total int         // sentences added
+}
+
+// NewStream returns a stream that calls emit with the tags of each sentence.
+func (t *Tagger) NewStream(emit func(tags []string)) *Stream {
+	return &Stream{t: t, f: &featurizer{buf: make([]uint64, 0, 128)}, d: newDocContext(), emit: emit}
+}
+
+// Add adds the next sentence.
+func (s *Stream) Add(tokens []string) {
+	info := s.t.m.sentenceInfo(tokens, s.t.words)
+	s.infos = append(s.infos, info)
+	s.d.add(info, 1)
+	s.total++
+	for s.next+docWindow < s.total {
+		s.tagNext()
+	}
+}
+
+// Close tags the sentences still held.
+func (s *Stream) Close() {
+	for s.next < s.total {
+		s.tagNext()
+	}
+}
+
+func (s *Stream) tagNext() {
+	// the window of sentence next is [next-docWindow, next+docWindow]: drop
+	// what fell out of it
+	for s.first < s.next-docWindow {
+		s.d.add(s.infos[0], -1)
+		s.infos[0] = nil
+		s.infos = s.infos[1:]
+		s.first++
+	}
+	s.emit(s.t.tagInfo(s.f, s.infos[s.next-s.first], s.d))
+	s.next++
+}
