@@ -28,6 +28,9 @@ type tokInfo struct {
 	clust  string // word cluster of mf, "" if none
 	mem    string // majority training type of base, "" if unseen
 	memB   string // how clear the majority is
+	// static is the sum of the weights of wordFeatures, when the model has
+	// weights (not while training)
+	static [numTags]int32
 }
 
 // sentenceInfo computes the per-token information for a sentence; words,
@@ -79,6 +82,11 @@ func (m *Model) wordInfo(t string) tokInfo {
 		ti.mem, ti.memB = memFeature(c)
 	}
 	ti.nat = m.isNat(ti.base, natBit)
+	if len(m.weights) > 0 {
+		var f featurizer
+		wordFeatures(&f, &ti)
+		ti.static = m.sum(f.buf)
+	}
 	return ti
 }
 
@@ -314,8 +322,70 @@ func runeSuffix(s string, n int) (string, bool) {
 
 var lenNames = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8+"}
 
-// features appends the features of token i to f.buf.
+// features appends the features of token i to f.buf: those of the word
+// itself and those of its context.
 func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
+	wordFeatures(f, &info[i])
+	m.contextFeatures(f, info, i, d)
+}
+
+// wordFeatures appends the features that depend on the word alone, so that
+// a tagger can sum their weights once per word (tokInfo.static).
+func wordFeatures(f *featurizer, t *tokInfo) {
+	f.add(fBias, "")
+	f.add(fW, t.mf)
+	f.add(fBase, t.base)
+	f.add(fNoCl, t.noCl)
+	f.add(fCl, t.cl)
+	for k := 1; k <= 4; k++ {
+		if p, ok := runePrefix(t.mf, k); ok {
+			f.add(fPre, p)
+		}
+		if s, ok := runeSuffix(t.mf, k); ok {
+			f.add(fSuf, s)
+		}
+	}
+	for k := 1; k <= 3; k++ {
+		if p, ok := runePrefix(t.base, k); ok {
+			f.add(fBPre, p)
+		}
+		if s, ok := runeSuffix(t.base, k); ok {
+			f.add(fBSuf, s)
+		}
+	}
+	f.add(fShape, t.shape)
+	if t.nat {
+		f.add(fNat, "")
+	}
+	if t.trig != 0 {
+		f.add(fTrig, strconv.Itoa(int(t.trig)))
+	}
+	l := utf8.RuneCountInString(t.base)
+	if l >= len(lenNames) {
+		l = len(lenNames) - 1
+	}
+	f.add(fLen, lenNames[l])
+	if t.clust != "" {
+		f.add(fClust, t.clust)
+		for _, p := range []int{4, 8, 12} {
+			if len(t.clust) > p {
+				f.add2(fClust, strconv.Itoa(p), t.clust[:p])
+			}
+		}
+	}
+	if t.shape != "A" {
+		f.add2(fShWord, t.shape, t.mf)
+	}
+	if t.mem != "" {
+		f.add2(fMem, t.mem, t.memB)
+	} else {
+		f.add(fMem, "unseen")
+	}
+}
+
+// contextFeatures appends the features of token i that depend on its
+// neighbours, its position, the phrase-list matches and the document.
+func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docContext) {
 	d.features(f, info, i)
 	n := len(info)
 	t := &info[i]
@@ -343,28 +413,6 @@ func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
 		}
 		return "</s>"
 	}
-	f.add(fBias, "")
-	f.add(fW, t.mf)
-	f.add(fBase, t.base)
-	f.add(fNoCl, t.noCl)
-	f.add(fCl, t.cl)
-	for k := 1; k <= 4; k++ {
-		if p, ok := runePrefix(t.mf, k); ok {
-			f.add(fPre, p)
-		}
-		if s, ok := runeSuffix(t.mf, k); ok {
-			f.add(fSuf, s)
-		}
-	}
-	for k := 1; k <= 3; k++ {
-		if p, ok := runePrefix(t.base, k); ok {
-			f.add(fBPre, p)
-		}
-		if s, ok := runeSuffix(t.base, k); ok {
-			f.add(fBSuf, s)
-		}
-	}
-	f.add(fShape, t.shape)
 	f.add(fWm1, word(i-1))
 	f.add(fWm2, word(i-2))
 	f.add(fWp1, word(i+1))
@@ -413,6 +461,7 @@ func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
 		if x.clust != "" {
 			f.add(fClustM1, x.clust)
 		}
+		f.add2(fMemM1, x.mem, x.memB)
 	} else {
 		f.add(fShM1, "<s>")
 		f.add(fFirst, "")
@@ -426,36 +475,6 @@ func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
 	f.addBits(fGazS, t.single)
 	f.addBits(fGazB, t.begin)
 	f.addBits(fGazI, t.inside)
-	if t.nat {
-		f.add(fNat, "")
-	}
-	if t.trig != 0 {
-		f.add(fTrig, strconv.Itoa(int(t.trig)))
-	}
-	l := utf8.RuneCountInString(t.base)
-	if l >= len(lenNames) {
-		l = len(lenNames) - 1
-	}
-	f.add(fLen, lenNames[l])
-	if t.clust != "" {
-		f.add(fClust, t.clust)
-		for _, p := range []int{4, 8, 12} {
-			if len(t.clust) > p {
-				f.add2(fClust, strconv.Itoa(p), t.clust[:p])
-			}
-		}
-	}
-	if t.shape != "A" {
-		f.add2(fShWord, t.shape, t.mf)
-	}
-	if t.mem != "" {
-		f.add2(fMem, t.mem, t.memB)
-	} else {
-		f.add(fMem, "unseen")
-	}
-	if x := get(i - 1); x != nil {
-		f.add2(fMemM1, x.mem, x.memB)
-	}
 	if x := get(i + 1); x != nil {
 		f.add2(fMemP1, x.mem, x.memB)
 	}

@@ -314,23 +314,29 @@ func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTa
 	scale := float32(m.Header.Scale)
 	for i := range info {
 		f.buf = f.buf[:0]
-		m.features(f, info, i, d)
-		var acc [numTags]int32
-		for _, h := range f.buf {
-			k := m.lookup(h)
-			if k < 0 {
-				continue
-			}
-			w := m.weights[k*numTags : k*numTags+numTags]
-			for y := range numTags {
-				acc[y] += int32(w[y])
-			}
-		}
+		m.contextFeatures(f, info, i, d)
+		acc := m.sum(f.buf)
 		for y := range numTags {
-			out[i][y] = float32(acc[y]) * scale
+			out[i][y] = float32(acc[y]+info[i].static[y]) * scale
 		}
 	}
 	return out
+}
+
+// sum adds up the weights of features hs.
+func (m *Model) sum(hs []uint64) [numTags]int32 {
+	var acc [numTags]int32
+	for _, h := range hs {
+		k := m.lookup(h)
+		if k < 0 {
+			continue
+		}
+		w := m.weights[k*numTags : k*numTags+numTags]
+		for y := range numTags {
+			acc[y] += int32(w[y])
+		}
+	}
+	return acc
 }
 
 // spanLists are the phrase lists that may extend a decoded entity of a type.
