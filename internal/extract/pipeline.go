@@ -89,7 +89,8 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	text := a.Text
 	toks := arabic.Tokenize(text)
 	sents := arabic.Sentences(text)
-	cands := link.FromMatches(toks, p.gaz.FindAll(toks))
+	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
+	cands := link.FromMatches(toks, p.gaz.FindAllWords(toks, words))
 	if lang == "ar" {
 		cands = append(cands, p.nerCandidates(toks, cands)...)
 	} else {
@@ -101,7 +102,7 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	if ents == nil {
 		ents = []model.Entity{}
 	}
-	doc := &rel.Doc{Text: text, Lang: lang, Published: a.Published, Sentences: sents, Tokens: toks,
+	doc := &rel.Doc{Text: text, Lang: lang, Published: a.Published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, cands, ids, ents)}
 	rels := rel.Extract(doc)
 	if rels == nil {

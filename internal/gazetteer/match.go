@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -55,10 +56,16 @@ func needsTokenKey(s string) bool {
 // case. Single words marked ambiguous (common words such as مالي) and Arabic
 // single words under three letters are not matched alone.
 func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
+	return g.FindAllWords(tokens, arabic.AnalyzeTokens(tokens))
+}
+
+// FindAllWords is FindAll with the tokens' analyses already made
+// (arabic.AnalyzeTokens), for callers that share them between stages.
+func (g *Gazetteer) FindAllWords(tokens []arabic.Token, words []arabic.Word) []Match {
 	n := len(tokens)
 	mf := make([]string, n)
-	for i, t := range tokens {
-		mf[i] = arabic.MatchForm(t.Text)
+	for i := range words {
+		mf[i] = words[i].MF
 	}
 	var out []Match
 	for i := 0; i < n; {
@@ -68,7 +75,7 @@ func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
 			i++
 			continue
 		}
-		for _, f := range g.firstForms(tokens[i].Text, mf[i]) {
+		for _, f := range g.firstForms(&words[i]) {
 			// single token
 			if i+1 > bestEnd {
 				if ok, dem := g.accept(f, tokens[i:i+1]); ok && g.singleOK(mf[i], f, dem) {
@@ -81,7 +88,7 @@ func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
 					break
 				}
 				if j+1 > bestEnd {
-					for _, l := range lastForms(tokens[j].Text, mf[j]) {
+					for _, l := range lastForms(&words[j]) {
 						k := cur + " " + l
 						if ok, dem := g.accept(k, tokens[i:j+1]); ok {
 							bestEnd, bestKey, bestFirst, bestDem = j+1, k, f, dem
@@ -193,11 +200,12 @@ func hasLetter(s string) bool {
 // keeps whole (لمصر، بلندن، وكوريا) also yield the word without one or two
 // leading clitics when that names a prominent entry (a country, capital,
 // region, leader or curated organisation).
-func (g *Gazetteer) firstForms(text, m string) []string {
+func (g *Gazetteer) firstForms(w *arabic.Word) []string {
+	m := w.MF
 	if isLatinKey(m) {
 		return latinForms(m)
 	}
-	out := arabic.Stems(text)
+	out := slices.Clip(w.Stems)
 	rs := []rune(m)
 	var extra []string
 	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) {
@@ -271,11 +279,12 @@ func skipRunes(text, m, f string) int {
 
 // lastForms are the candidate forms of the last token of an n-gram: the
 // word, then the word without its pronoun suffix.
-func lastForms(text, m string) []string {
+func lastForms(w *arabic.Word) []string {
+	m := w.MF
 	if isLatinKey(m) {
 		return latinForms(m)
 	}
-	a := arabic.Analyze(text)
+	a := w.Analysis
 	if a.Suffix == "" {
 		return []string{m}
 	}

@@ -273,3 +273,34 @@ func bareStemOK(rest []rune) bool {
 	}
 	return n >= 4
 }
+
+// Word is what the extraction stages need to know of one token, computed with
+// a single segmentation: its MatchForm, its candidate stems (Stems) and its
+// clitic analysis (Analyze).
+type Word struct {
+	MF    string
+	Stems []string // shared: append, never modify in place
+	Analysis
+}
+
+// AnalyzeWord returns the Word of one token's text.
+func AnalyzeWord(text string) Word {
+	s := segment(text)
+	w := Word{Stems: s.stems(), Analysis: s.analysis()}
+	if s.f != "" {
+		w.MF = s.f // == MatchForm(text) for an Arabic word
+	} else {
+		w.MF = MatchForm(text)
+	}
+	w.Stems = w.Stems[:len(w.Stems):len(w.Stems)]
+	return w
+}
+
+// AnalyzeTokens returns the Word of every token.
+func AnalyzeTokens(toks []Token) []Word {
+	out := make([]Word, len(toks))
+	for i, t := range toks {
+		out[i] = AnalyzeWord(t.Text)
+	}
+	return out
+}

@@ -92,3 +92,34 @@ func TestStems(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeWordAgrees: AnalyzeWord is MatchForm, Stems and Analyze at once.
+func TestAnalyzeWordAgrees(t *testing.T) {
+	for _, w := range []string{"وبوتين", "لروسيا", "بلاده", "للأمم", "وزير", "الرئيس", "Putin's", "U.S.", "٢٠٢٢", "ـ", "", "كتابٌ", "فيينا", "وبالمدينة", "ک"} {
+		got := AnalyzeWord(w)
+		if got.MF != MatchForm(w) {
+			t.Errorf("%q: MF %q, MatchForm %q", w, got.MF, MatchForm(w))
+		}
+		if !reflect.DeepEqual(got.Stems, Stems(w)) {
+			t.Errorf("%q: Stems %q, want %q", w, got.Stems, Stems(w))
+		}
+		if got.Analysis != Analyze(w) {
+			t.Errorf("%q: Analysis %+v, want %+v", w, got.Analysis, Analyze(w))
+		}
+	}
+}
+
+func FuzzAnalyzeWord(f *testing.F) {
+	for _, s := range []string{"وبوتين", "للأمم", "بلاده", "Putin", "ـــ", "\u0670\u064b", "ۀکی"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		got := AnalyzeWord(w)
+		if got.MF != MatchForm(w) {
+			t.Fatalf("%q: MF %q, MatchForm %q", w, got.MF, MatchForm(w))
+		}
+		if !reflect.DeepEqual(got.Stems, Stems(w)) || got.Analysis != Analyze(w) {
+			t.Fatalf("%q: AnalyzeWord disagrees with Stems/Analyze", w)
+		}
+	})
+}

@@ -272,7 +272,7 @@ type Tagger struct {
 
 // NewTagger returns a tagger for a model.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m, words: memo.New[tokInfo](1 << 14)}
+	t := &Tagger{m: m, words: memo.New[tokInfo](1 << 16)}
 	t.pool.New = func() any { return &featurizer{buf: make([]uint64, 0, 128)} }
 	return t
 }

@@ -31,7 +31,9 @@ type Doc struct {
 	Published string // article date, "" when unknown
 	Sentences []arabic.Sentence
 	Tokens    []arabic.Token
-	Mentions  []Mention // sorted by Start, not overlapping
+	// Words are the analyses of Tokens (arabic.AnalyzeTokens); nil: made here
+	Words    []arabic.Word
+	Mentions []Mention // sorted by Start, not overlapping
 }
 
 // Extract returns the relations stated in d, deterministically ordered.
@@ -68,11 +70,15 @@ func newExtractor(d *Doc) *extractor {
 	x.norm = make([]string, n)
 	x.bare = make([]string, n)
 	x.mAt = make([]int, n)
-	for i, t := range d.Tokens {
-		x.norm[i] = arabic.MatchForm(t.Text)
+	words := d.Words
+	if len(words) != n {
+		words = arabic.AnalyzeTokens(d.Tokens)
+	}
+	for i := range d.Tokens {
+		x.norm[i] = words[i].MF
 		x.bare[i] = x.norm[i]
 		if x.ar {
-			x.bare[i] = stripConj(x.norm[i])
+			x.bare[i] = stripConj(x.norm[i], &words[i])
 		} else {
 			x.bare[i] = strings.ToLower(x.norm[i])
 		}
@@ -104,13 +110,13 @@ func newExtractor(d *Doc) *extractor {
 	return x
 }
 
-// stripConj removes a leading conjunction (و، ف) from a folded word, as
-// arabic.Analyze finds it (it keeps words like وزير whole).
-func stripConj(w string) string {
-	if c := arabic.Analyze(w).Conj; c != "" {
-		return strings.TrimPrefix(w, arabic.MatchForm(c))
+// stripConj removes a leading conjunction (و، ف) from a folded word m, as
+// the analysis w of the word finds it (it keeps words like وزير whole).
+func stripConj(m string, w *arabic.Word) string {
+	if c := w.Conj; c != "" {
+		return strings.TrimPrefix(m, arabic.MatchForm(c))
 	}
-	return w
+	return m
 }
 
 func (x *extractor) mention(i int) *Mention {
