@@ -2,6 +2,7 @@ package arabic
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // Token is one token; Start/End are offsets in Unicode code points into the
@@ -44,11 +45,16 @@ func isSpace(r rune) bool {
 // Sentence is the index of the sentence of Sentences(text) that contains it.
 func Tokenize(text string) []Token {
 	rs := []rune(text)
-	var toks []Token
+	toks := make([]Token, 0, len(rs)/6+1)
 	n := len(rs)
+	// token texts are slices of text when the rune and byte offsets can be
+	// kept in step (valid UTF-8); b is the byte offset of rune i
+	valid := utf8.ValidString(text)
+	b := 0
 	for i := 0; i < n; {
 		r := rs[i]
 		if isSpace(r) {
+			b += utf8.RuneLen(r)
 			i++
 			continue
 		}
@@ -78,7 +84,18 @@ func Tokenize(text string) []Token {
 				j++
 			}
 		}
-		toks = append(toks, Token{Text: string(rs[i:j]), Start: i, End: j})
+		var tt string
+		if valid {
+			e := b
+			for k := i; k < j; k++ {
+				e += utf8.RuneLen(rs[k])
+			}
+			tt = text[b:e]
+			b = e
+		} else {
+			tt = string(rs[i:j])
+		}
+		toks = append(toks, Token{Text: tt, Start: i, End: j})
 		i = j
 	}
 	if len(toks) == 0 {

@@ -267,16 +267,20 @@ func resolve(text string, cands []Candidate) *resolution {
 	}
 	// 2. other names, longest first, so that short forms find their full name
 	rest := []int{}
+	bare := map[int][]string{} // nameWords(text, nil) of the candidates in rest
 	for _, i := range order {
-		if cands[i].Entry == nil && len(nameWords(cands[i].Text, nil)) > 0 {
-			rest = append(rest, i)
+		if cands[i].Entry == nil {
+			if w := nameWords(cands[i].Text, nil); len(w) > 0 {
+				rest = append(rest, i)
+				bare[i] = w
+			}
 		}
 	}
 	sort.SliceStable(rest, func(a, b int) bool {
-		return len(nameWords(cands[rest[a]].Text, nil)) > len(nameWords(cands[rest[b]].Text, nil))
+		return len(bare[rest[a]]) > len(bare[rest[b]])
 	})
 	for _, i := range rest {
-		w := nameWords(cands[i].Text, nil)
+		w := bare[i]
 		exact := "name:" + strings.Join(w, " ")
 		if c := byKey[exact]; c != nil && typeOK(c, cands[i].Type) {
 			join(c, i)

@@ -176,7 +176,21 @@ type Stream struct {
 
 // NewStream returns a stream that calls emit with the tags of each sentence.
 func (t *Tagger) NewStream(emit func(tags []string)) *Stream {
-	return &Stream{t: t, f: &featurizer{buf: make([]uint64, 0, 128)}, d: newDocContext(), emit: emit}
+	d, _ := t.docs.Get().(*docContext)
+	if d == nil {
+		d = newDocContext()
+	}
+	return &Stream{t: t, f: t.pool.Get().(*featurizer), d: d, emit: emit}
+}
+
+// release returns the stream's buffers to its tagger; the stream is not
+// usable after.
+func (s *Stream) release() {
+	clear(s.d.counts)
+	clear(s.d.cues)
+	s.t.docs.Put(s.d)
+	s.t.pool.Put(s.f)
+	s.d, s.f = nil, nil
 }
 
 // Add adds the next sentence.

@@ -13,21 +13,29 @@ import (
 // extracts the same features.
 const featureVersion = "f2"
 
-// tokInfo is what the features look at for one token.
+// tokInfo is what the features look at for one token: what depends on
+// the word alone (shared, memoised per word by a Tagger) and its phrase-list
+// matches, which depend on its neighbours.
 type tokInfo struct {
-	mf     string // arabic.MatchForm
-	base   string // clitics stripped (baseForm)
-	noCl   string // without conjunction and preposition, article kept
-	cl     string // clitic pattern: conj, prep, article, suffix
-	shape  string
-	trig   uint8 // bit set of triggerLists (of base)
+	*wordInfo
 	single uint32
 	begin  uint32
 	inside uint32
-	nat    bool
-	clust  string // word cluster of mf, "" if none
-	mem    string // majority training type of base, "" if unseen
-	memB   string // how clear the majority is
+}
+
+// wordInfo is the part of tokInfo that depends on the word alone. It is
+// shared between tokens: read-only once made.
+type wordInfo struct {
+	mf    string // arabic.MatchForm
+	base  string // clitics stripped (baseForm)
+	noCl  string // without conjunction and preposition, article kept
+	cl    string // clitic pattern: conj, prep, article, suffix
+	shape string
+	trig  uint8 // bit set of triggerLists (of base)
+	nat   bool
+	clust string // word cluster of mf, "" if none
+	mem   string // majority training type of base, "" if unseen
+	memB  string // how clear the majority is
 	// static is the sum of the weights of wordFeatures, when the model has
 	// weights (not while training)
 	static [numTags]int32
@@ -35,15 +43,15 @@ type tokInfo struct {
 
 // sentenceInfo computes the per-token information for a sentence; words,
 // when not nil, memoises the part that depends on the word alone.
-func (m *Model) sentenceInfo(tokens []string, words *memo.Table[tokInfo]) []tokInfo {
+func (m *Model) sentenceInfo(tokens []string, words *memo.Table[*wordInfo]) []tokInfo {
 	n := len(tokens)
 	info := make([]tokInfo, n)
 	base := make([]string, n)
 	for i, t := range tokens {
 		if words != nil {
-			info[i] = words.Get(t, m.wordInfo)
+			info[i].wordInfo = words.Get(t, m.newWordInfo)
 		} else {
-			info[i] = m.wordInfo(t)
+			info[i].wordInfo = m.newWordInfo(t)
 		}
 		base[i] = info[i].base
 	}
@@ -59,8 +67,8 @@ func (m *Model) sentenceInfo(tokens []string, words *memo.Table[tokInfo]) []tokI
 
 // wordInfo computes the fields of tokInfo that depend on the word alone
 // (all but the phrase-list matches, which depend on the neighbours).
-func (m *Model) wordInfo(t string) tokInfo {
-	var ti tokInfo
+func (m *Model) newWordInfo(t string) *wordInfo {
+	ti := &wordInfo{}
 	ti.mf = arabic.MatchForm(t)
 	st := arabic.Stems(t)
 	if len(st) > 0 {
@@ -84,7 +92,7 @@ func (m *Model) wordInfo(t string) tokInfo {
 	ti.nat = m.isNat(ti.base, natBit)
 	if len(m.weights) > 0 {
 		var f featurizer
-		wordFeatures(&f, &ti)
+		wordFeatures(&f, ti)
 		ti.static = m.sum(f.buf)
 	}
 	return ti
@@ -325,13 +333,13 @@ var lenNames = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8+"}
 // features appends the features of token i to f.buf: those of the word
 // itself and those of its context.
 func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
-	wordFeatures(f, &info[i])
+	wordFeatures(f, info[i].wordInfo)
 	m.contextFeatures(f, info, i, d)
 }
 
 // wordFeatures appends the features that depend on the word alone, so that
 // a tagger can sum their weights once per word (tokInfo.static).
-func wordFeatures(f *featurizer, t *tokInfo) {
+func wordFeatures(f *featurizer, t *wordInfo) {
 	f.add(fBias, "")
 	f.add(fW, t.mf)
 	f.add(fBase, t.base)

@@ -265,14 +265,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 // concurrent use.
 type Tagger struct {
 	m    *Model
-	pool sync.Pool
+	pool sync.Pool // *featurizer
+	docs sync.Pool // *docContext, cleared
 	// words memoises the per-word part of the features (bounded).
-	words *memo.Table[tokInfo]
+	words *memo.Table[*wordInfo]
 }
 
 // NewTagger returns a tagger for a model.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m, words: memo.New[tokInfo](1 << 16)}
+	t := &Tagger{m: m, words: memo.New[*wordInfo](1 << 16)}
 	t.pool.New = func() any { return &featurizer{buf: make([]uint64, 0, 128)} }
 	return t
 }
@@ -406,6 +407,7 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 		st.Add(toks)
 	}
 	st.Close()
+	st.release()
 	return out
 }
 
