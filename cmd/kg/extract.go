@@ -6,17 +6,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
 
+	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/progress"
 )
 
 type extractOptions struct {
-	paths  []string
-	format string
-	corpus corpus.Options
+	paths    []string
+	format   string
+	workers  int // extraction workers; output order stays the input order
+	corpus   corpus.Options
+	progress io.Writer // nil = silent
 }
 
 func newExtractCommand(g *globalOptions) *cobra.Command {
@@ -35,10 +42,15 @@ docs/extraction-output.md). Bad inputs are reported on stderr with file and line
 			}
 			o.paths = args
 			o.corpus = corpusOptions(cfg)
+			if !cmd.Flags().Changed("workers") {
+				o.workers = cfg.Load.Workers
+			}
+			o.progress = g.progressOut()
 			return runExtract(cmd.Context(), o, g.stdout, g.stderr)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl")
+	cmd.Flags().IntVar(&o.workers, "workers", 2, "extraction workers (default: load.workers in config.yaml; $"+config.EnvName("load.workers")+"); output keeps the input order")
 	return cmd
 }
 
@@ -46,30 +58,103 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	if o.format != "jsonl" {
 		return fmt.Errorf("unknown --format %q (want jsonl)", o.format)
 	}
+	if o.workers < 1 {
+		return fmt.Errorf("--workers must be at least 1 (got %d)", o.workers)
+	}
 	ex := extract.NewPipeline()
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	bar := progress.New(o.progress, "extracting", 0)
+	defer bar.Done()
+
+	type job struct {
+		seq int
+		a   *model.Article
+	}
+	type result struct {
+		seq int
+		x   *model.Extraction
+	}
+	// at most inFlight articles are read and not yet written, however slow
+	// one of them is: memory stays bounded
+	inFlight := 4 * o.workers
+	slots := make(chan struct{}, inFlight)
+	jobs := make(chan job, o.workers)
+	results := make(chan result, o.workers)
+	g, ctx := errgroup.WithContext(ctx)
 	bad, n := 0, 0
 	var first string
-	err := corpus.Walk(ctx, o.paths, o.corpus, func(it corpus.Item) error {
-		if it.Err != nil {
-			bad++
-			if first == "" {
-				first = it.Err.Error()
+	g.Go(func() error {
+		defer close(jobs)
+		seq := 0
+		return corpus.Walk(ctx, o.paths, o.corpus, func(it corpus.Item) error {
+			if it.Err != nil {
+				bad++
+				if first == "" {
+					first = it.Err.Error()
+				}
+				fmt.Fprintln(stderr, "kg: skipped "+it.Err.Error())
+				return nil
 			}
-			fmt.Fprintln(stderr, "kg: skipped "+it.Err.Error())
-			return nil
-		}
-		x, err := ex.Extract(ctx, it.Article)
-		if err != nil {
-			return fmt.Errorf("%s: %w", it.Article.Source, err)
-		}
-		n++
-		return enc.Encode(x)
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{seq, it.Article}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
 	})
-	if err != nil {
+	var workers sync.WaitGroup
+	for range o.workers {
+		workers.Add(1)
+		g.Go(func() error {
+			defer workers.Done()
+			for j := range jobs {
+				x, err := ex.Extract(ctx, j.a)
+				if err != nil {
+					return fmt.Errorf("%s: %w", j.a.Source, err)
+				}
+				select {
+				case results <- result{j.seq, x}:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() {
+		workers.Wait()
+		close(results)
+	}()
+	g.Go(func() error {
+		// write in input order
+		held := map[int]*model.Extraction{}
+		next := 0
+		for r := range results {
+			held[r.seq] = r.x
+			for x, ok := held[next]; ok; x, ok = held[next] {
+				delete(held, next)
+				if err := enc.Encode(x); err != nil {
+					return err
+				}
+				next++
+				n++
+				bar.Add(1)
+				<-slots
+			}
+		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	if bad > 0 {
