@@ -27,7 +27,8 @@ run() { # label, command...
   python3 -c "import sys; b,s,kb,a=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]); print(f'{sys.argv[5]:<24} {a:>7} articles {b/1e6:7.1f} MB {s:7.1f} s {b/1e6/max(s,1e-9):6.2f} MB/s  max RSS {kb/1024:6.0f} MB')" "$bytes" "$secs" "$kb" "$arts" "$label"
 }
 echo "kg bench: $days day(s) of SaudiNewsNet, $(nproc) cores"
-run "extract (1 process)" "$work/kg" extract "$work/corpus.jsonl"
+run "extract, 1 worker" "$work/kg" extract -q --workers 1 "$work/corpus.jsonl"
+run "extract, $(nproc) workers" "$work/kg" extract -q --workers "$(nproc)" "$work/corpus.jsonl"
 run "load --stage-only" env KG_STAGE_DIR="$work/stage" "$work/kg" load -q --stage-only "$work/corpus.jsonl"
 run "load again (cached)" env KG_STAGE_DIR="$work/stage" "$work/kg" load -q --stage-only "$work/corpus.jsonl"
 # Writing to Neo4j only when asked: the bench must not fill your graph.
