@@ -49,6 +49,16 @@ func TestRelations(t *testing.T) {
 			want: []string{"Russia WITHDREW_FROM Kazakhstan future"},
 		},
 		{
+			name: "apposition without a comma after a speech verb", lang: "ar",
+			text: "وقال سيرغي لافروف وزير الخارجية الروسي إن الاجتماع كان مفيدا.\nوأكد نبيل العربي الأمين العام لجامعة الدول العربية أن القمة ستعقد.",
+			want: []string{"Sergey Lavrov FOREIGN_MINISTER_OF Russia asserted", "Nabil al-Arbi LEADER_OF Arab League asserted"},
+		},
+		{
+			name: "a title after the object of a meeting verb is not an apposition", lang: "ar",
+			text: "والتقى فلاديمير بوتين رئيس وزراء اليابان في موسكو.",
+			not:  []string{"Vladimir Putin PRIME_MINISTER_OF"},
+		},
+		{
 			name: "negation", lang: "ar",
 			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
 			want: []string{"Russia WITHDREW_FROM Syria negated"},

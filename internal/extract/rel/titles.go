@@ -212,6 +212,17 @@ func (x *extractor) titles() {
 					ref.person = m.Entity
 				}
 			}
+			if ref.person == "" && x.ar && i >= 1 {
+				// Apposition without a comma, where no verb can take the
+				// title as its object: at the start of the sentence (سيب
+				// بلاتر رئيس الفيفا) or as the subject of a speech verb
+				// (قال نبيل العربي الأمين العام للجامعة العربية). After other
+				// verbs the title is often the object (التقى بوتين رئيس
+				// وزراء اليابان): not taken.
+				if m := x.mention(i - 1); m != nil && m.Type == "Person" && m.End == i && x.appositionSlot(a, m.Start) {
+					ref.person = m.Entity
+				}
+			}
 			if ref.person == "" || ref.object == "" {
 				continue
 			}
@@ -224,6 +235,17 @@ func (x *extractor) titles() {
 			}
 		}
 	}
+}
+
+// appositionSlot reports whether a name starting at token j, in a sentence
+// starting at a, stands where an apposition after it cannot be a verb's
+// object: first in the sentence, or right after a speech verb.
+func (x *extractor) appositionSlot(a, j int) bool {
+	if j == a {
+		return true
+	}
+	tr, end, _ := x.verbAt(j - 1)
+	return tr != nil && tr.speech && end == j
 }
 
 var (
