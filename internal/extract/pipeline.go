@@ -92,7 +92,7 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
 	cands := link.FromMatches(toks, p.gaz.FindAllWords(toks, words))
 	if lang == "ar" {
-		cands = append(cands, p.nerCandidates(toks, cands)...)
+		cands = append(cands, p.nerCandidates(toks, words, cands)...)
 	} else {
 		cands = append(cands, englishCandidates(toks, cands, p.firstNames)...)
 	}
@@ -120,7 +120,11 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 // nerCandidates tags each sentence and keeps the spans that no gazetteer
 // match overlaps (the gazetteer links; NER finds what it lacks). MISC spans
 // (nationalities, events) are not entities of the graph.
-func (p *Pipeline) nerCandidates(toks []arabic.Token, gaz []link.Candidate) []link.Candidate {
+//
+// A span the gazetteer missed only because its first word carries clitics
+// that FindAll keeps on non-prominent names (بمكة) is linked to the entry of
+// the tagged type (gazetteer.MatchSpan).
+func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
 	covered := func(s, e int) bool {
 		for _, c := range gaz {
 			if c.Start < e && s < c.End {
@@ -142,6 +146,10 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, gaz []link.Candidate) []li
 			}
 			s, e := toks[i+sp.Start].Start, toks[i+sp.End-1].End
 			if covered(s, e) {
+				continue
+			}
+			if m, ok := p.gaz.MatchSpan(toks, words, i+sp.Start, i+sp.End, typ); ok {
+				out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 				continue
 			}
 			out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[i].Sentence, Type: typ})

@@ -237,3 +237,31 @@ func BenchmarkPipelineNews(b *testing.B) {
 		}
 	}
 }
+
+// TestNERSpanLinkedThroughClitics: a city the tagger finds behind a
+// preposition the clitic analysis keeps (بمكة) is the gazetteer's city, with
+// its Wikidata ID, not a new entity named "Bamka".
+func TestNERSpanLinkedThroughClitics(t *testing.T) {
+	text := "وصل الحجاج إلى مكة المكرمة أمس. وبمكة ازدحام شديد في الشوارع."
+	x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range x.Entities {
+		names = append(names, e.Name+"/"+e.Wikidata)
+		if e.Wikidata == "Q5806" {
+			for _, m := range e.Mentions {
+				if m.Text != "مكة" && m.Text != "مكة المكرمة" {
+					t.Errorf("Mecca mention %q", m.Text)
+				}
+			}
+			if len(e.Mentions) != 2 {
+				t.Errorf("Mecca has %d mentions, want 2", len(e.Mentions))
+			}
+		}
+	}
+	if len(x.Entities) != 1 {
+		t.Errorf("entities %q, want only Mecca", names)
+	}
+}

@@ -314,3 +314,49 @@ func surface(toks []arabic.Token) string {
 	}
 	return b.String()
 }
+
+// MatchSpan links a name that the NER found at tokens[a:b] and FindAll did
+// not: the first token may carry one or two leading clitics that the
+// conservative clitic analysis keeps (بمكة، وبصنعاء), which FindAll strips
+// only before prominent names. Here the tagger vouches for the span, so any
+// entry of the tagged type (typ, a model type) is taken, under FindAll's
+// other rules (no ambiguous single words, no pronoun suffix, the article
+// kept). The match covers exactly tokens[a:b].
+func (g *Gazetteer) MatchSpan(tokens []arabic.Token, words []arabic.Word, a, b int, typ string) (Match, bool) {
+	if a < 0 || b > len(tokens) || a >= b {
+		return Match{}, false
+	}
+	w := &words[a]
+	m := w.MF
+	if m == "" || isLatinKey(m) {
+		return Match{}, false
+	}
+	rest := ""
+	for j := a + 1; j < b; j++ {
+		rest += " " + words[j].MF
+	}
+	forms := slices.Clip(w.Stems)
+	rs := []rune(m)
+	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) {
+		forms = append(forms, string(rs[1:]))
+	}
+	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) {
+		forms = append(forms, string(rs[2:]))
+	}
+	for _, f := range forms {
+		if f == m {
+			continue // the word as written: FindAll's business
+		}
+		key := f + rest
+		ok, dem := g.accept(key, tokens[a:b])
+		if !ok || dem || (b-a == 1 && !g.singleOK(m, f, dem)) {
+			continue
+		}
+		e := g.alias[key][0]
+		if e.Type != typ {
+			continue
+		}
+		return Match{Start: a, End: b, Entry: e, Surface: surface(tokens[a:b]), Skip: skipRunes(tokens[a].Text, m, f)}, true
+	}
+	return Match{}, false
+}
