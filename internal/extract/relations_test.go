@@ -59,6 +59,12 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Vladimir Putin PRIME_MINISTER_OF"},
 		},
 		{
+			name: "a speech verb with its own subject is not the last speaker's", lang: "ar",
+			text: "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار.\nويقول سكان إن قوات الحوثيين تمنع وصول الغذاء.\nوأضاف الوزير أن روسيا لن تتدخل.",
+			want: []string{"Sergey Lavrov STATED Moscow asserted", "Sergey Lavrov STATED Russia asserted"},
+			not:  []string{"Sergey Lavrov STATED Houthis"},
+		},
+		{
 			name: "negation", lang: "ar",
 			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
 			want: []string{"Russia WITHDREW_FROM Syria negated"},

@@ -368,12 +368,21 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	// current speaker for speech verbs.
 	subj, ok := x.subjectBefore(t, a, "")
 	if !ok && x.ar {
-		subj, ok = x.findArg(after, b, 3, nil, "", "")
+		// the subject comes before any أن/إن: what follows is the clause
+		// (وأضاف الوزير أن روسيا ...: روسيا is not the one speaking)
+		lim := b
+		for j := after; j < b && j < after+3; j++ {
+			if arThat[x.bare[j]] {
+				lim = j
+				break
+			}
+		}
+		subj, ok = x.findArg(after, lim, 3, nil, "", "")
 		if ok && tr.preps != nil && x.hasPrep(subj.start, tr.preps) {
 			ok = false // that was the object
 		}
 	}
-	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 {
+	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 && !x.otherSubject(after, b) {
 		subj, ok = arg{entity: x.speaker, start: after, end: after}, true
 		conf -= 0.1
 	}
@@ -445,6 +454,38 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 		conf -= 0.05 // subject before the verb is less certain in Arabic
 	}
 	x.add(si, subj.entity, pred, obj.entity, conf, mod, trig)
+}
+
+// otherSubject reports whether the word right after a speech verb at j is
+// the verb's own subject, one that names no entity (ويقول سكان، وقالت
+// الدعوى، قال الشاعر): then the current speaker is not the one speaking. A
+// title word (وأضاف الوزير) may refer back to the speaker and does not count.
+func (x *extractor) otherSubject(j, b int) bool {
+	if !x.ar || j >= b || x.mAt[j] >= 0 {
+		return false
+	}
+	w := x.bare[j]
+	if arSpeechNext[w] || arSpeechNext[x.norm[j]] || !hasArabicLetter(w) {
+		return false
+	}
+	for _, d := range arTitles {
+		if len(d.words) > 0 && (d.words[0] == w || d.words[0] == "ال"+w || "ال"+d.words[0] == w) {
+			return false
+		}
+	}
+	if arMinister[w] || arAgentTitle[w] {
+		return false
+	}
+	return true
+}
+
+func hasArabicLetter(s string) bool {
+	for _, r := range s {
+		if r >= 0x0621 && r <= 0x064A {
+			return true
+		}
+	}
+	return false
 }
 
 // nounPatterns handles relations carried by nouns and relative clauses:

@@ -244,7 +244,16 @@ var (
 	enPreps      = set("in of from to at on with by for against about into between")
 	// A mention right after one of these nouns is not the actor: someone
 	// acting for it is (ممثل خامنئي، مصادر الإليزيه، "a spokesman for").
-	arAgentOf   = set("ممثل مستشار نائب مساعد مبعوث مصادر مصدر مسؤول مسؤولو مسؤولي متحدث وفد سفارة أنصار مؤيدو عناصر زعيم قائد رئيس مدير مكتب حكومة وزير وزارة")
+	arAgentOf = set("ممثل مستشار نائب مساعد مبعوث مصادر مصدر مسؤول مسؤولو مسؤولي متحدث وفد سفارة أنصار مؤيدو عناصر زعيم قائد رئيس مدير مكتب حكومة وزير وزارة حلفاء حليف خصوم منتقدو معارضو سكان")
+	// Words that may follow a speech verb without being its subject
+	// (وأضاف أن، وقال في بيان، وتابع قائلا): the speaker of the previous
+	// sentences may still be speaking. Any other word there is the verb's
+	// own subject (وقال مصدر، ويقول سكان، وقالت الدعوى): not the speaker.
+	// Nouns after a speech verb that refer back to the speaker by role.
+	arAgentTitle = set("الوزير الرئيس المتحدث الناطق المسؤول السفير المبعوث الأمين المدير الملك الأمير الشيخ القائد الزعيم المستشار النائب رئيس وزير")
+	arSpeechNext = set(`أن إن ان بأن وأن أنه إنه انه أنها إنها انها بأنه بانه بأنها له لها لهم في من الى إلى على عن مع لدى حول خلال عبر
+		ل ب أمس امس اليوم غدا مساء صباح يوم السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة أيضا ايضا كذلك قائلا قائلة مضيفا
+		مضيفة موضحا موضحة مشيرا مشيرة متسائلا بدوره بدورها بالقول إنّ أنّ`)
 	enActorNoun = set("troops forces army government authorities police navy military soldiers")
 	enAgentOf   = set("spokesman spokeswoman spokesperson aide adviser advisor envoy sources source official officials representative allies supporters")
 	// دعا X للمجيء: an invitation, not a demand.
