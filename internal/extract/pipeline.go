@@ -115,6 +115,24 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	}, nil
 }
 
+// edgeWords are function words (in MatchForm) that the tagger sometimes
+// takes into the edge of a name.
+var edgeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
+		و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن`) {
+		m[arabic.MatchForm(w)] = true
+	}
+	return m
+}()
+
+// isEdgeWord reports whether a token (text, MatchForm mf) is a function
+// word that cannot open or close a name. على is told from the name علي by
+// its alef maqsura, which MatchForm folds away.
+func isEdgeWord(text, mf string) bool {
+	return edgeWords[mf] || arabic.Normalize(text) == "على"
+}
+
 var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization, "LOC": model.Location}
 
 // nerCandidates tags each sentence and keeps the spans that no gazetteer
@@ -142,6 +160,16 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 		for _, sp := range ner.Spans(tags) {
 			typ, ok := nerTypes[sp.Type]
 			if !ok {
+				continue
+			}
+			// a name does not begin or end with a function word (ياسين إلى)
+			for sp.Start < sp.End && isEdgeWord(toks[i+sp.Start].Text, words[i+sp.Start].MF) {
+				sp.Start++
+			}
+			for sp.End > sp.Start && isEdgeWord(toks[i+sp.End-1].Text, words[i+sp.End-1].MF) {
+				sp.End--
+			}
+			if sp.Start == sp.End {
 				continue
 			}
 			s, e := toks[i+sp.Start].Start, toks[i+sp.End-1].End

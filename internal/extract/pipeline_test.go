@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/corpus"
+	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
 )
 
@@ -263,5 +264,18 @@ func TestNERSpanLinkedThroughClitics(t *testing.T) {
 	}
 	if len(x.Entities) != 1 {
 		t.Errorf("entities %q, want only Mecca", names)
+	}
+}
+
+func TestIsEdgeWord(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"إلى", true}, {"على", true}, {"علي", false}, {"عليّ", false}, {"هو", true}, {"الاتحاد", false}, {"بن", false}, {"التي", true},
+	} {
+		if got := isEdgeWord(c.w, arabic.MatchForm(c.w)); got != c.want {
+			t.Errorf("isEdgeWord(%s) = %v", c.w, got)
+		}
 	}
 }
