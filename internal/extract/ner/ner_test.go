@@ -3,6 +3,7 @@ package ner
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -282,4 +283,32 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTaggerCold tags the held-out end of ANERcorp (read from
+// ../shared; skipped when absent) with a fresh tagger each time, so that no
+// word is memoised yet: the speed on text the tagger has not seen.
+func BenchmarkTaggerCold(b *testing.B) {
+	f, err := os.Open("../../../../shared/data/ner/anercorp/train.txt")
+	if err != nil {
+		b.Skip("ANERcorp not available:", err)
+	}
+	sents, err := ReadCoNLL(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, dev := SplitDev(sents, 0.1)
+	toks := make([][]string, len(dev))
+	ntok := 0
+	for i, s := range dev {
+		toks[i] = s.Tokens
+		ntok += len(s.Tokens)
+	}
+	m := mustDefault(b).Model()
+	b.ResetTimer()
+	for b.Loop() {
+		NewTagger(m).TagDocument(toks)
+	}
+	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
