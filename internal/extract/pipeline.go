@@ -22,7 +22,7 @@ import (
 // RulesVersion is the version of the pipeline's code and rules. Bump it
 // whenever a change may alter the output; the embedded NER model and
 // gazetteer are hashed into Version automatically.
-const RulesVersion = "0.4.0"
+const RulesVersion = "0.5.0"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.

@@ -76,6 +76,9 @@ func TestFindAllAliases(t *testing.T) {
 		// short words the clitic analysis keeps whole: the clitic is skipped
 		{"ذهب لمصر أمس", "لمصر", "wd:Q79", false},
 		{"وصل بلندن", "بلندن", "wd:Q84", false},
+		{"في قصر السلام بجدة اليوم", "بجدة", "wd:Q374365", false}, // a city of a million and more
+		{"بلغت الخسائر بليون دولار", "", "", false},               // "billion", not ب + León
+		{"كسرت الأسعار مستوى الدعم", "", "", false},               // "broke", not ك + Sirte
 		// cities the city list lacks or names wrongly
 		{"ميناء عدن", "عدن", "location:aden", false},
 		{"مدينة السويس", "السويس", "location:suez", false},

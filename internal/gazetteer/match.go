@@ -197,21 +197,24 @@ func hasLetter(s string) bool {
 // firstForms are the candidate forms of the first token of an n-gram: the
 // clitic-stripped stems of an Arabic word (most literal first), a Latin
 // word with and without a possessive 's. Short words the clitic analysis
-// keeps whole (لمصر، بلندن، وكوريا) also yield the word without one or two
-// leading clitics when that names a prominent entry (a country, capital,
-// region, leader or curated organisation).
+// keeps whole (لمصر، بلندن، وكوريا، بجدة) also yield the word without one or
+// two leading clitics when that names a prominent entry (see prominent).
 func (g *Gazetteer) firstForms(w *arabic.Word) []string {
 	m := w.MF
 	if isLatinKey(m) {
 		return latinForms(m)
 	}
 	out := slices.Clip(w.Stems)
+	if notClitic[m] {
+		return out
+	}
 	rs := []rune(m)
 	var extra []string
-	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) {
+	// لل is ل + ال (للحج "for the pilgrimage"), never ل + a name in ل
+	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) && !(rs[0] == 'ل' && rs[1] == 'ل') {
 		extra = append(extra, string(rs[1:]))
 	}
-	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) {
+	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) && !(rs[1] == 'ل' && rs[2] == 'ل') {
 		extra = append(extra, string(rs[2:]))
 	}
 	for _, f := range extra {
@@ -222,11 +225,30 @@ func (g *Gazetteer) firstForms(w *arabic.Word) []string {
 	return out
 }
 
-// prominent reports whether the alias f names a prominent entry.
+// notClitic are common words (MatchForm) that read as a clitic and a
+// prominent name but are not: بليون "billion" (not ب + ليون), كسرت "broke".
+var notClitic = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("بليون وبليون بليونا بليونات كسرت وكسرت فكسرت بسرت") {
+		m[arabic.MatchForm(w)] = true
+	}
+	return m
+}()
+
+// prominent reports whether the alias f names a prominent entry: a
+// country, territory, region, leader, capital or curated organisation, or a
+// city of a million people or more (بجدة، بحلب).
 func (g *Gazetteer) prominent(f string) bool {
 	es := g.alias[f]
-	return len(es) > 0 && (es[0].Rank > rankCapital || es[0].Role == RoleCapital) && !g.ambiguous[f]
+	if len(es) == 0 || g.ambiguous[f] {
+		return false
+	}
+	e := es[0]
+	return e.Rank > rankCapital || e.Role == RoleCapital || e.Type == model.Location && e.Rank >= bigCity
 }
+
+// bigCity is the population from which a city counts as prominent.
+const bigCity = 1_000_000
 
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
