@@ -65,6 +65,12 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Sergey Lavrov STATED Houthis"},
 		},
 		{
+			name: "honorific, place-and-time insertion, family name", lang: "ar",
+			text: "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود، في قصر السلام بجدة اليوم، وزير الخارجية الأمريكي جون كيري.\nوعقد وزير الخارجية الروسي سيرغي لافروف اجتماعا مع نظيره الأمريكي جون كيري.",
+			want: []string{"Salman of Saudi Arabia HOSTED John Kerry asserted", "Sergey Lavrov MET_WITH John Kerry asserted"},
+			not:  []string{"Salman of Saudi Arabia HOSTED Saud"},
+		},
+		{
 			name: "negation", lang: "ar",
 			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
 			want: []string{"Russia WITHDREW_FROM Syria negated"},

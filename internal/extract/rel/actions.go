@@ -121,6 +121,13 @@ func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude st
 		if x.isBoundary(j) {
 			return arg{}, false
 		}
+		if x.ar && preps != nil && j > i && preps[x.bare[j-1]] && x.mAt[j] < 0 {
+			// a titled object after the preposition: مع نظيره الأمريكي جون كيري
+			if ref := x.parseTitleAr(j, "title"); ref != nil && ref.person != "" && ref.person != exclude && ref.end <= limit &&
+				(needType == "" || x.types[ref.person] == needType) {
+				return arg{ref.person, j, ref.end}, true
+			}
+		}
 		a, ok := x.argAt(j, exclude)
 		if !ok {
 			continue
@@ -377,7 +384,13 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 				break
 			}
 		}
-		subj, ok = x.findArg(after, lim, 3, nil, "", "")
+		start := x.skipHonorific(after)
+		if ref := x.parseTitleAr(start, ""); ref != nil && ref.person != "" && ref.end <= lim {
+			// a titled subject: وزير الخارجية الروسي سيرغي لافروف
+			subj, ok = arg{ref.person, start, ref.end}, true
+		} else {
+			subj, ok = x.findArg(start, lim, 3, nil, "", "")
+		}
 		if ok && tr.preps != nil && x.hasPrep(subj.start, tr.preps) {
 			ok = false // that was the object
 		}
@@ -397,6 +410,15 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	if subj.start >= after {
 		from = subj.end
 	}
+	// the rest of the subject's own name: سلمان بن عبدالعزيز آل سعود
+	for from+1 < b && x.mAt[from] < 0 && arNameLink[x.norm[from]] {
+		m := x.mention(from + 1)
+		if m == nil {
+			break
+		}
+		from = m.End
+	}
+	from = x.skipInsertion(from, b)
 	if tr.speech {
 		// STATED: the first entity of the reported clause (after أن/إن/that).
 		for j := from; j < b && j < from+4; j++ {
@@ -454,6 +476,58 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 		conf -= 0.05 // subject before the verb is less certain in Arabic
 	}
 	x.add(si, subj.entity, pred, obj.entity, conf, mod, trig)
+}
+
+// arNameLink are the words that continue a name with a family or a father
+// (آل سعود، بن عبدالعزيز), in MatchForm.
+var arNameLink = set("آل بن ابن بنت")
+
+// honorifics are phrases (in MatchForm words) that stand before a ruler's
+// title and name: خادم الحرمين الشريفين الملك سلمان.
+var honorifics = [][]string{
+	strings.Fields(arabic.MatchForm("خادم الحرمين الشريفين")),
+	strings.Fields(arabic.MatchForm("صاحب السمو الملكي")),
+	strings.Fields(arabic.MatchForm("صاحب السمو")),
+	strings.Fields(arabic.MatchForm("صاحب الجلالة")),
+	strings.Fields(arabic.MatchForm("صاحب الفخامة")),
+}
+
+// skipHonorific returns the token after an honorific phrase at j, or j.
+func (x *extractor) skipHonorific(j int) int {
+	for _, h := range honorifics {
+		if j+len(h) > len(x.bare) {
+			continue
+		}
+		ok := true
+		for k, w := range h {
+			if x.bare[j+k] != w && x.norm[j+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return j + len(h)
+		}
+	}
+	return j
+}
+
+// skipInsertion steps over a place-and-time insertion between the subject
+// and the object (استقبل الملك سلمان، في قصر السلام بجدة اليوم، وزير
+// الدفاع ...): a comma, a preposition, at most twelve tokens, a comma.
+func (x *extractor) skipInsertion(j, b int) int {
+	if !x.ar || j+1 >= b || (x.norm[j] != "،" && x.norm[j] != ",") || !arPreps[x.bare[j+1]] {
+		return j
+	}
+	for k := j + 2; k < b && k <= j+13; k++ {
+		switch x.norm[k] {
+		case "،", ",":
+			return k + 1
+		case ".", "؛", ";", ":", "؟", "?", "!":
+			return j
+		}
+	}
+	return j
 }
 
 // otherSubject reports whether the word right after a speech verb at j is

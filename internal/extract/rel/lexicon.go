@@ -144,6 +144,11 @@ func init() {
 
 	addAr(&trigger{pred: "MET_WITH", conf: 0.7}, "التقى", "التقت", "التقوا", "يلتقي", "تلتقي", "التقاه", "التقاها")
 	addArVerb(&trigger{pred: "MET_WITH", preps: union(prepWith, prepBi), conf: 0.7}, "اجتمع", "جتمع")
+	// عقد اجتماعا / لقاء مع، أجرى مباحثات مع، بحث مع: talks with someone
+	meetingWord := set("اجتماعا اجتماع الاجتماع لقاء لقاءا اللقاء جلسة مباحثات محادثات المباحثات المحادثات قمة مشاورات")
+	addArVerb(&trigger{pred: "MET_WITH", preps: prepWith, needs: meetingWord, conf: 0.65}, "عقد", "عقد")
+	addArVerb(&trigger{pred: "MET_WITH", preps: prepWith, needs: meetingWord, conf: 0.65}, "أجرى", "جري")
+	addArVerb(&trigger{pred: "MET_WITH", preps: prepWith, conf: 0.6}, "بحث", "بحث")
 	addEn(&trigger{pred: "MET_WITH", conf: 0.7}, "met", "meets", "meet", "met_with")
 	addAr(&trigger{pred: "VISITED", objTypes: "Location", conf: 0.7}, "زار", "زارت", "زاروا", "يزور", "تزور")
 	addAr(&trigger{pred: "VISITED", preps: prepIn, objTypes: "Location", conf: 0.65}, "وصل", "وصلت", "يصل", "تصل")
