@@ -28,3 +28,23 @@ func Example() {
 	// PERS فلاديمير بوتين
 	// LOC روسيا
 }
+
+// A whole article is tagged with TagDocument: each sentence sees the
+// sentences around it, so a name introduced with its title is recognised
+// when it comes back alone.
+func ExampleTagger_TagDocument() {
+	tagger, err := ner.Default()
+	if err != nil {
+		panic(err)
+	}
+	text := "وقال المدرب حسام البدري إن الفريق جاهز. وأضاف البدري أن المباراة صعبة."
+	_, sents := arabic.SentenceWords(arabic.Tokenize(text))
+	for s, tags := range tagger.TagDocument(sents) {
+		for _, sp := range ner.Spans(tags) {
+			fmt.Println(s, sp.Type, strings.Join(sents[s][sp.Start:sp.End], " "))
+		}
+	}
+	// Output:
+	// 0 PERS حسام البدري
+	// 1 PERS البدري
+}
