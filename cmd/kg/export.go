@@ -155,23 +155,27 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 	return reportExport(o, sum, stdout)
 }
 
+// reportExport prints the summary: as JSON on stdout with --json, unless
+// the export itself went to stdout; else as a line of progress.
 func reportExport(o exportOptions, sum exportSummary, stdout io.Writer) error {
-	if o.json && o.out != "" {
-		return printJSON(stdout, sum)
-	}
-	if o.progress == nil {
-		return nil
-	}
-	what := fmt.Sprintf("%d nodes, %d edges", sum.Nodes, sum.Edges)
-	if o.query != "" && o.format != "graphml" {
-		what = fmt.Sprintf("%d rows of %s", sum.Rows, o.query)
-	}
-	dest := o.out
-	if dest == "" {
-		dest = "stdout"
-	}
-	fmt.Fprintf(o.progress, "kg: exported %s as %s to %s\n", what, o.format, dest)
-	return nil
+	return output{
+		json: func() any { return sum },
+		text: func() error {
+			if o.progress == nil {
+				return nil
+			}
+			what := fmt.Sprintf("%d nodes, %d edges", sum.Nodes, sum.Edges)
+			if o.query != "" && o.format != "graphml" {
+				what = fmt.Sprintf("%d rows of %s", sum.Rows, o.query)
+			}
+			dest := o.out
+			if dest == "" {
+				dest = "stdout"
+			}
+			fmt.Fprintf(o.progress, "kg: exported %s as %s to %s\n", what, o.format, dest)
+			return nil
+		},
+	}.print(stdout, o.json && o.out != "", false)
 }
 
 // toOutput runs write on stdout, or on a temporary file beside path that

@@ -117,11 +117,10 @@ func runQuery(ctx context.Context, o queryOptions, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
-		if o.json {
-			return printJSON(stdout, queryList(set))
-		}
-		printQueryList(stdout, set)
-		return nil
+		return output{
+			json: func() any { return queryList(set) },
+			text: func() error { printQueryList(stdout, set); return nil },
+		}.print(stdout, o.json, false)
 	}
 	if o.write && o.cypher == "" {
 		return errors.New("--write only applies to -e CYPHER; saved queries are read-only")
@@ -142,18 +141,17 @@ func runQuery(ctx context.Context, o queryOptions, stdout, stderr io.Writer) err
 	if err != nil {
 		return explainQueryError(err, q)
 	}
-	switch {
-	case o.json:
-		rows := make([]map[string]any, len(res.Rows))
-		for i, r := range res.Rows {
-			rows[i] = export.RowObject(res.Keys, r)
-		}
-		return printJSON(stdout, rows)
-	case o.csv:
-		return export.ResultCSV(res, stdout)
-	}
-	printTable(stdout, res, o.maxWidth)
-	return nil
+	return output{
+		json: func() any {
+			rows := make([]map[string]any, len(res.Rows))
+			for i, r := range res.Rows {
+				rows[i] = export.RowObject(res.Keys, r)
+			}
+			return rows
+		},
+		csv:  func() error { return export.ResultCSV(res, stdout) },
+		text: func() error { printTable(stdout, res, o.maxWidth); return nil },
+	}.print(stdout, o.json, o.csv)
 }
 
 // explainQueryError adds what to do to common server errors.

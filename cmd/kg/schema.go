@@ -50,11 +50,13 @@ func runSchemaApply(ctx context.Context, o schemaOptions, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	if o.json {
-		return printJSON(stdout, res)
-	}
-	for _, r := range res {
-		fmt.Fprintf(stdout, "%-28s %s\n", r.Name, r.Status)
-	}
-	return nil
+	return output{
+		json: func() any { return res },
+		text: func() error {
+			for _, r := range res {
+				fmt.Fprintf(stdout, "%-28s %s\n", r.Name, r.Status)
+			}
+			return nil
+		},
+	}.print(stdout, o.json, false)
 }

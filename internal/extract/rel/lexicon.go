@@ -53,25 +53,28 @@ func verbForms(perfect, imperfect string) []string {
 var (
 	arTriggers = map[string]*trigger{}
 	enTriggers = map[string]*trigger{}
+
+	addAr       = triggerAdder(arTriggers, arabic.MatchForm) // forms as written
+	addArFolded = triggerAdder(arTriggers, nil)              // forms already in MatchForm
+	addEn       = triggerAdder(enTriggers, nil)
 )
 
-func addAr(t *trigger, forms ...string) {
-	for _, f := range forms {
-		arTriggers[arabic.MatchForm(f)] = t
+// triggerAdder returns a function that enters a trigger in table under
+// each of its forms, folded with fold (nil: as they are).
+func triggerAdder(table map[string]*trigger, fold func(string) string) func(t *trigger, forms ...string) {
+	return func(t *trigger, forms ...string) {
+		for _, f := range forms {
+			if fold != nil {
+				f = fold(f)
+			}
+			table[f] = t
+		}
 	}
 }
 
 func addArVerb(t *trigger, perfect, imperfect string, extra ...string) {
-	for _, f := range verbForms(perfect, imperfect) {
-		arTriggers[f] = t
-	}
+	addArFolded(t, verbForms(perfect, imperfect)...)
 	addAr(t, extra...)
-}
-
-func addEn(t *trigger, forms ...string) {
-	for _, f := range forms {
-		enTriggers[f] = t
-	}
 }
 
 var (
