@@ -76,6 +76,16 @@ func openGraph(ctx context.Context, c *config.Config, stderr io.Writer) (*graph.
 
 func openStage(c *config.Config) (*stage.Store, error) { return stage.Open(c.Stage.Dir) }
 
+// openStageCmd loads the configuration with the staging flags of cmd and
+// opens the staging store; the caller closes it.
+func (g *globalOptions) openStageCmd(cmd *cobra.Command) (*stage.Store, error) {
+	cfg, err := g.loadConfig(cmd, stageFlags)
+	if err != nil {
+		return nil, err
+	}
+	return openStage(cfg)
+}
+
 func corpusOptions(c *config.Config) corpus.Options {
 	cc := c.Corpus.CSVColumns
 	return corpus.Options{CSV: corpus.ColumnNames{ID: cc.ID, Title: cc.Title, Text: cc.Text, URL: cc.URL, Published: cc.Published, Lang: cc.Lang}}

@@ -15,11 +15,7 @@ func newGCCommand(g *globalOptions) *cobra.Command {
 		Short: "Reclaim staging space: drop extractions of old extractor versions, run Badger's value-log GC",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
-			if err != nil {
-				return err
-			}
-			st, err := openStage(cfg)
+			st, err := g.openStageCmd(cmd)
 			if err != nil {
 				return err
 			}

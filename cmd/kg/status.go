@@ -15,11 +15,7 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 		Short: "Show what is staged: articles, extractions per extractor version, pending and loaded per target",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
-			if err != nil {
-				return err
-			}
-			st, err := openStage(cfg)
+			st, err := g.openStageCmd(cmd)
 			if err != nil {
 				return err
 			}

@@ -177,6 +177,11 @@ func BenchmarkPipeline(b *testing.B) {
 	if _, err := p.Extract(context.Background(), arts[0]); err != nil {
 		b.Fatal(err)
 	}
+	benchExtract(b, p, arts)
+}
+
+// benchExtract times p over arts, b.N times, in bytes of article text.
+func benchExtract(b *testing.B, p *Pipeline, arts []*model.Article) {
 	size := 0
 	for _, a := range arts {
 		size += len(a.Text)
@@ -227,16 +232,7 @@ func BenchmarkPipelineNews(b *testing.B) {
 		arts = append(arts, a)
 		size += len(a.Text)
 	}
-	p := NewPipeline()
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, a := range arts {
-			if _, err := p.Extract(context.Background(), a); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	benchExtract(b, NewPipeline(), arts)
 }
 
 // TestNERSpanLinkedThroughClitics: a city the tagger finds behind a
