@@ -71,6 +71,17 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Salman of Saudi Arabia HOSTED Saud"},
 		},
 		{
+			name: "conjoined subjects, a deputy's title, a city is no actor", lang: "ar",
+			text: "ورفض الحوثيون وعلي عبدالله صالح دعوة الحوار.\nوقال نائب رئيس الوزراء التركي نعمان كورتولموش إن الوضع هادئ.\nوقصف المتمردون مدينة تعز.",
+			not:  []string{"Houthis REJECTED", "N'man Kurtulmush PRIME_MINISTER_OF", "Ta`izz ATTACKED"},
+		},
+		{
+			name: "a plural or feminine speech verb does not carry the last speaker", lang: "ar",
+			text: "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة.\nوكان مسؤولون قد صرحوا بأن تركيا وافقت.\nوأكدت أن إيران ترفض.",
+			want: []string{"Sergey Lavrov STATED Moscow asserted"},
+			not:  []string{"Sergey Lavrov STATED Türkiye", "Sergey Lavrov STATED Iran"},
+		},
+		{
 			name: "negation", lang: "ar",
 			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
 			want: []string{"Russia WITHDREW_FROM Syria negated"},

@@ -225,7 +225,7 @@ func (x *extractor) subjectBefore(t, a int, exclude string) (arg, bool) {
 		if x.isBoundary(j) {
 			break
 		}
-		if x.ar && (arThat[x.bare[j]] || x.bare[j] == wAn || arRelative[x.bare[j]]) || !x.ar && enRelative[x.bare[j]] {
+		if x.ar && (arThat[x.bare[j]] || x.bare[j] == wAn || arRelative[x.bare[j]] || arSubordinate[x.bare[j]]) || !x.ar && enRelative[x.bare[j]] {
 			break
 		}
 		if !x.ar && enAux[x.bare[j]] {
@@ -395,16 +395,22 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 			ok = false // that was the object
 		}
 	}
-	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 && !x.otherSubject(after, b) {
+	carried := false
+	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 && !x.otherSubject(after, b) &&
+		!x.pluralVerb(t) && x.feminineVerb(t) == x.speakerFem {
 		subj, ok = arg{entity: x.speaker, start: after, end: after}, true
 		conf -= 0.1
+		carried = true
 	}
-	if !ok {
+	if !ok || !x.actorOK(subj) {
 		return
 	}
 	if x.types[subj.entity] == "Person" && tr.speech {
 		x.speaker = subj.entity
-		x.spokeAt = si
+		x.spokeAt = si // a carried speaker goes on speaking
+		if !carried {
+			x.speakerFem = x.feminineVerb(t)
+		}
 	}
 	from := after
 	if subj.start >= after {
@@ -456,7 +462,7 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 		limit = 10
 	}
 	obj, ok := x.findArg(from, b, limit, tr.preps, subj.entity, tr.objTypes)
-	if !ok {
+	if !ok || x.conjoined(subj, obj) {
 		return
 	}
 	pred := tr.pred
@@ -528,6 +534,51 @@ func (x *extractor) skipInsertion(j, b int) int {
 		}
 	}
 	return j
+}
+
+// actorOK reports whether an argument can act: a place only when it stands
+// for a state (a country or its capital: روسيا، موسكو), not a city (حلب).
+func (x *extractor) actorOK(a arg) bool {
+	if x.types[a.entity] != "Location" {
+		return true
+	}
+	for j := a.start; j < a.end && j < len(x.mAt); j++ {
+		if m := x.mention(j); m != nil && m.Entity == a.entity {
+			return m.Role == "country" || m.Role == "capital" || m.Demonym
+		}
+	}
+	return true
+}
+
+// conjoined reports whether the object found right after the subject is
+// joined to it by و (ورفض الحوثيين وصالح الدعوة: both refused, neither
+// refused the other).
+func (x *extractor) conjoined(subj, obj arg) bool {
+	if !x.ar || subj.end <= subj.start {
+		return false
+	}
+	if obj.start == subj.end {
+		return x.norm[obj.start] != x.bare[obj.start] && strings.HasPrefix(x.norm[obj.start], "و")
+	}
+	return obj.start == subj.end+1 && x.norm[subj.end] == "و"
+}
+
+// pluralVerb reports whether the verb at t is plural (قالوا، يقولون): not
+// the subject of one speaker.
+func (x *extractor) pluralVerb(t int) bool {
+	w := x.bare[t]
+	return strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ون")
+}
+
+// feminineVerb reports whether the verb at t has the third person feminine
+// form of its trigger: قالت، أكدت (the form without its ت is a trigger) or
+// تقول (the form with ي is one). لفت and تابع are masculine.
+func (x *extractor) feminineVerb(t int) bool {
+	w := x.bare[t]
+	if strings.HasSuffix(w, "ت") && arTriggers[strings.TrimSuffix(w, "ت")] != nil {
+		return true
+	}
+	return strings.HasPrefix(w, "ت") && arTriggers["ي"+strings.TrimPrefix(w, "ت")] != nil
 }
 
 // otherSubject reports whether the word right after a speech verb at j is

@@ -228,6 +228,14 @@ var arActionNoun = func() map[string]string {
 var (
 	arTitleHead = set("أمير الأمير رئيس الرئيس وزير محافظ ملك سفير حاكم نائب أمين")
 	arRelative  = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
+	// a subject before the verb is not looked for beyond these (الدور الذي
+	// تلعبه إيران عندما يلتقي ...: Iran does not meet)
+	arSubordinate = set("عندما حين حينما لما بينما كلما إذا اذا لو لأن لان حيث")
+	// a title after these is a compound one (نائب رئيس الوزراء "deputy prime
+	// minister"): the name that follows does not hold the title itself.
+	// (مستشار الرئيس X "the president's adviser" or مكتب رئيس الوزراء X are
+	// left alone: there X is the holder.)
+	arNotHolder = set("نائب نائبة مساعد مساعدة")
 	enRelative  = set("who which that whose whom")
 	arSports    = set("فريق فريقا فريقي مباراة مباراه المباراة الدوري دوري كأس بطولة البطولة منتخب المنتخب ملعب استاد هدف أهداف لاعب اللاعب مدرب")
 	enSports    = set("match team teams league cup football tournament goal goals striker coach squad")

@@ -47,20 +47,21 @@ func Extract(d *Doc) []model.Relation {
 }
 
 type extractor struct {
-	d       *Doc
-	ar      bool
-	norm    []string // MatchForm of each token
-	bare    []string // norm without a leading و/ف conjunction
-	mAt     []int    // index of the mention covering each token, -1
-	sentTok [][2]int // token range of each sentence
-	types   map[string]string
-	country map[string]string          // person/city id -> country id (gazetteer or stated titles)
-	holders map[string]string          // pred+"|"+country -> person holding the title in this article
-	out     map[string]*model.Relation // dedup key -> relation
-	speaker string
-	spokeAt int // sentence of the last explicit speaker
-	dates   map[int]*model.EventDate
-	runes   []rune // the text, for phrases
+	d          *Doc
+	ar         bool
+	norm       []string // MatchForm of each token
+	bare       []string // norm without a leading و/ف conjunction
+	mAt        []int    // index of the mention covering each token, -1
+	sentTok    [][2]int // token range of each sentence
+	types      map[string]string
+	country    map[string]string          // person/city id -> country id (gazetteer or stated titles)
+	holders    map[string]string          // pred+"|"+country -> person holding the title in this article
+	out        map[string]*model.Relation // dedup key -> relation
+	speaker    string
+	speakerFem bool // the speaker's verb was feminine (قالت)
+	spokeAt    int  // sentence of the last explicit speaker
+	dates      map[int]*model.EventDate
+	runes      []rune // the text, for phrases
 }
 
 func newExtractor(d *Doc) *extractor {

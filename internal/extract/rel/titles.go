@@ -124,7 +124,8 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
 		pj++
 	}
-	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" {
+	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" && !strings.HasPrefix(m.Prefix, "و") {
+		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى)
 		ref.person = m.Entity
 		j = m.End
 	}
@@ -198,6 +199,9 @@ func (x *extractor) titles() {
 		for i := a; i >= 0 && i < b; i++ {
 			var ref *titleRef
 			if x.ar {
+				if i > a && (arNotHolder[x.bare[i-1]] || arNotHolder[stripArticle(x.bare[i-1])]) {
+					continue // نائب رئيس ...، شقيق زعيم ...
+				}
 				ref = x.parseTitleAr(i, prev)
 			} else {
 				ref = x.parseTitleEn(i)
