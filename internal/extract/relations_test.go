@@ -82,6 +82,11 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Sergey Lavrov STATED Türkiye", "Sergey Lavrov STATED Iran"},
 		},
 		{
+			name: "a verb with و takes no subject before it; a future verb ends the object search", lang: "ar",
+			text: "وأشارت الصحيفة إلى جهود في إيطاليا وبلجيكا وقالت إن اليونان ليست وحدها.\nوقال كيري إنه في حال رفض الكونغرس الاتفاق ستزداد عزلة الولايات المتحدة.",
+			not:  []string{"Belgium STATED", "United States Congress REJECTED", "John Kerry REJECTED"},
+		},
+		{
 			name: "negation", lang: "ar",
 			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
 			want: []string{"Russia WITHDREW_FROM Syria negated"},

@@ -118,8 +118,8 @@ func (x *extractor) prepBefore(j int) bool {
 // before it or as a clitic on its first token.
 func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude string, needType string) (arg, bool) {
 	for j := i; j < limit && j < i+max; j++ {
-		if x.isBoundary(j) {
-			return arg{}, false
+		if x.isBoundary(j) || j > i && x.ar && x.futureVerb(j) {
+			return arg{}, false // another clause (ستزداد عزلة الولايات المتحدة)
 		}
 		if x.ar && preps != nil && j > i && preps[x.bare[j-1]] && x.mAt[j] < 0 {
 			// a titled object after the preposition: مع نظيره الأمريكي جون كيري
@@ -225,7 +225,7 @@ func (x *extractor) subjectBefore(t, a int, exclude string) (arg, bool) {
 		if x.isBoundary(j) {
 			break
 		}
-		if x.ar && (arThat[x.bare[j]] || x.bare[j] == wAn || arRelative[x.bare[j]] || arSubordinate[x.bare[j]]) || !x.ar && enRelative[x.bare[j]] {
+		if x.ar && (arThat[x.bare[j]] || arThatPron[x.bare[j]] || x.bare[j] == wAn || arRelative[x.bare[j]] || arSubordinate[x.bare[j]]) || !x.ar && enRelative[x.bare[j]] {
 			break
 		}
 		if !x.ar && enAux[x.bare[j]] {
@@ -373,7 +373,14 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	conf := tr.conf
 	// Subject: after the verb (VSO, Arabic), else before it (SVO), else the
 	// current speaker for speech verbs.
-	subj, ok := x.subjectBefore(t, a, "")
+	// A verb with a conjunction (وقالت، فرفض) opens a new clause: its
+	// subject is after it or unwritten, never the noun before it (إيطاليا
+	// وبلجيكا وقالت: Belgium did not say).
+	var subj arg
+	ok := false
+	if !x.ar || x.norm[t] == x.bare[t] {
+		subj, ok = x.subjectBefore(t, a, "")
+	}
 	if !ok && x.ar {
 		// the subject comes before any أن/إن: what follows is the clause
 		// (وأضاف الوزير أن روسيا ...: روسيا is not the one speaking)
@@ -534,6 +541,16 @@ func (x *extractor) skipInsertion(j, b int) int {
 		}
 	}
 	return j
+}
+
+// futureVerb reports whether the word at j is a verb marked for the future
+// (سيزور، ستزداد، سنعمل): it starts a clause of its own.
+func (x *extractor) futureVerb(j int) bool {
+	if x.mAt[j] >= 0 {
+		return false
+	}
+	rs := []rune(x.bare[j])
+	return len(rs) >= 5 && rs[0] == 'س' && (rs[1] == 'ي' || rs[1] == 'ت' || rs[1] == 'ن')
 }
 
 // actorOK reports whether an argument can act: a place only when it stands
