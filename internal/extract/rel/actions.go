@@ -454,6 +454,12 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 		for j := after; j < b && j < after+8; j++ {
 			if tr.needs[x.bare[j]] || tr.needs[x.norm[j]] {
 				found = true
+				// the trigger phrase names both parts: نشرت ... قوات
+				if j == after {
+					trig = x.phrase(t, j+1)
+				} else {
+					trig += " ... " + x.phrase(j, j+1)
+				}
 				break
 			}
 		}
