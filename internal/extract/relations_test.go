@@ -87,6 +87,11 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Belgium STATED", "United States Congress REJECTED", "John Kerry REJECTED"},
 		},
 		{
+			name: "no subject before a verb across كما", lang: "ar",
+			text: "وتشدد تركيا على ضرورة الإطاحة بالرئيس السوري بشار الأسد كما تقول إن سوريا تشكل خطرا.",
+			not:  []string{"Bashar al-Assad STATED"},
+		},
+		{
 			name: "negation", lang: "ar",
 			text: "وقال المتحدث إن روسيا لن تنسحب من سوريا.",
 			want: []string{"Russia WITHDREW_FROM Syria negated"},

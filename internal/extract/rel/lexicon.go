@@ -231,7 +231,7 @@ var (
 	// a subject before the verb is not looked for beyond these (الدور الذي
 	// تلعبه إيران عندما يلتقي ...: Iran does not meet)
 	arThatPron    = set("إنه أنه انه إنها أنها انها بأنه بانه بأنها إنهم أنهم")
-	arSubordinate = set("عندما حين حينما لما بينما كلما إذا اذا لو لأن لان حيث")
+	arSubordinate = set("عندما حين حينما لما بينما كلما كما إذا اذا لو لأن لان حيث")
 	// a title after these is a compound one (نائب رئيس الوزراء "deputy prime
 	// minister"): the name that follows does not hold the title itself.
 	// (مستشار الرئيس X "the president's adviser" or مكتب رئيس الوزراء X are
