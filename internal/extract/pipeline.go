@@ -117,14 +117,8 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 
 // edgeWords are function words (in MatchForm) that the tagger sometimes
 // takes into the edge of a name.
-var edgeWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
-		و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن`) {
-		m[arabic.MatchForm(w)] = true
-	}
-	return m
-}()
+var edgeWords = set(arabic.MatchForm(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
+	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن`))
 
 // isEdgeWord reports whether a token (text, MatchForm mf) is a function
 // word that cannot open or close a name. على is told from the name علي by

@@ -227,13 +227,7 @@ func (g *Gazetteer) firstForms(w *arabic.Word) []string {
 
 // notClitic are common words (MatchForm) that read as a clitic and a
 // prominent name but are not: بليون "billion" (not ب + ليون), كسرت "broke".
-var notClitic = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields("بليون وبليون بليونا بليونات كسرت وكسرت فكسرت بسرت") {
-		m[arabic.MatchForm(w)] = true
-	}
-	return m
-}()
+var notClitic = setOfFields(arabic.MatchForm("بليون وبليون بليونا بليونات كسرت وكسرت فكسرت بسرت"))
 
 // prominent reports whether the alias f names a prominent entry: a
 // country, territory, region, leader, capital or curated organisation, or a

@@ -65,16 +65,16 @@ func (m *Model) sentenceInfo(tokens []string, words *memo.Table[*wordInfo]) []to
 	return info
 }
 
-// wordInfo computes the fields of tokInfo that depend on the word alone
+// newWordInfo computes the fields of tokInfo that depend on the word alone
 // (all but the phrase-list matches, which depend on the neighbours).
 func (m *Model) newWordInfo(t string) *wordInfo {
 	ti := &wordInfo{}
-	ti.mf = arabic.MatchForm(t)
-	st := arabic.Stems(t)
-	if len(st) > 0 {
-		ti.base = st[len(st)-1]
+	w := arabic.AnalyzeWord(t) // MatchForm, stems and clitics in one pass
+	ti.mf = w.MF
+	if len(w.Stems) > 0 {
+		ti.base = w.Stems[len(w.Stems)-1]
 	}
-	a := arabic.Analyze(t)
+	a := w.Analysis
 	ti.cl = a.Conj + "|" + a.Prep + "|" + a.Article + "|" + a.Suffix
 	if a.Article != "" {
 		ti.noCl = "ال" + ti.base
@@ -89,7 +89,7 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 	if c, ok := m.Memory[ti.base]; ok {
 		ti.mem, ti.memB = memFeature(c)
 	}
-	ti.nat = m.isNat(ti.base, natBit)
+	ti.nat = m.isNat(ti.base)
 	if len(m.weights) > 0 {
 		var f featurizer
 		wordFeatures(&f, ti)
@@ -100,12 +100,12 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 
 // isNat reports whether base is a nationality adjective in any gender or
 // number: روسي، روسيه، روسيين، روسيون، روسيات.
-func (m *Model) isNat(base string, bit uint32) bool {
+func (m *Model) isNat(base string) bool {
 	if len(base) < 4 {
 		return false
 	}
 	try := func(s string) bool {
-		return m.lex.phrases[hashAdd(fnvOffset, s)]&bit != 0
+		return m.lex.phrases[hashAdd(fnvOffset, s)]&natBit != 0
 	}
 	if try(base) {
 		return true

@@ -61,8 +61,7 @@ type Model struct {
 	lex      *lexicon
 	clusters map[string]string
 	table    []int32 // open addressing: slot -> feature index+1, 0 = empty
-
-	mask uint64
+	mask     uint64
 }
 
 // init builds the derived lookup structures.
