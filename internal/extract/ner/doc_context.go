@@ -134,25 +134,60 @@ func (d *docContext) features(f *featurizer, info []tokInfo, i int) {
 	}
 }
 
-// withDocContext calls fn for every sentence of a running text with the
-// sentence's token information and its document context (the window of
-// docWindow sentences on either side). infos[s] is the information of
-// sentence s.
-func withDocContext(infos [][]tokInfo, fn func(s int, d *docContext)) {
-	d := newDocContext()
-	hi := 0 // sentences [lo, hi) are in d
-	lo := 0
-	for s := range infos {
-		for hi < len(infos) && hi <= s+docWindow {
-			d.add(infos[hi], 1)
-			hi++
-		}
-		for lo < s-docWindow {
-			d.add(infos[lo], -1)
-			lo++
-		}
-		fn(s, d)
+// slider moves a document context along a running text: push adds the
+// next sentence, pop hands out the oldest untagged one once its window of
+// docWindow sentences on either side is in the context (or, flushing, at the
+// end), dropping what fell out of that window first.
+type slider struct {
+	d     *docContext
+	infos [][]tokInfo // sentences [first, first+len(infos)) are held
+	first int         // index of infos[0]
+	next  int         // next sentence to pop
+	total int         // sentences pushed
+}
+
+func (w *slider) push(info []tokInfo) {
+	w.infos = append(w.infos, info)
+	w.d.add(info, 1)
+	w.total++
+}
+
+// ready reports whether a sentence can be popped: its window is complete,
+// or flush is set and sentences remain.
+func (w *slider) ready(flush bool) bool {
+	return w.next < w.total && (flush || w.next+docWindow < w.total)
+}
+
+// pop returns the next sentence's index and information; until the next
+// push, w.d is its document context.
+func (w *slider) pop() (int, []tokInfo) {
+	for w.first < w.next-docWindow {
+		w.d.add(w.infos[0], -1)
+		w.infos[0] = nil
+		w.infos = w.infos[1:]
+		w.first++
 	}
+	s := w.next
+	w.next++
+	return s, w.infos[s-w.first]
+}
+
+// withDocContext calls fn for every sentence of a running text with its
+// document context (the window of docWindow sentences on either side).
+// infos[s] is the information of sentence s.
+func withDocContext(infos [][]tokInfo, fn func(s int, d *docContext)) {
+	w := &slider{d: newDocContext()}
+	drain := func(flush bool) {
+		for w.ready(flush) {
+			s, _ := w.pop()
+			fn(s, w.d)
+		}
+	}
+	for _, info := range infos {
+		w.push(info)
+		drain(false)
+	}
+	drain(true)
 }
 
 // firstBit is the bit of the first-name list in phrase-list bit sets.
@@ -164,14 +199,10 @@ var firstBit = uint32(1) << listIndex(listFirst)
 // sentences after it have been added, or at Close. Tags are emitted in the
 // order sentences were added. A Stream is not safe for concurrent use.
 type Stream struct {
-	t     *Tagger
-	f     *featurizer
-	d     *docContext
-	emit  func(tags []string)
-	infos [][]tokInfo // sentences [first, first+len(infos)) are held
-	first int         // index of infos[0]
-	next  int         // next sentence to tag
-	total int         // sentences added
+	t    *Tagger
+	f    *featurizer
+	w    slider
+	emit func(tags []string)
 }
 
 // NewStream returns a stream that calls emit with the tags of each sentence.
@@ -180,46 +211,31 @@ func (t *Tagger) NewStream(emit func(tags []string)) *Stream {
 	if d == nil {
 		d = newDocContext()
 	}
-	return &Stream{t: t, f: t.pool.Get().(*featurizer), d: d, emit: emit}
+	return &Stream{t: t, f: t.pool.Get().(*featurizer), w: slider{d: d}, emit: emit}
 }
 
 // release returns the stream's buffers to its tagger; the stream is not
 // usable after.
 func (s *Stream) release() {
-	clear(s.d.counts)
-	clear(s.d.cues)
-	s.t.docs.Put(s.d)
+	clear(s.w.d.counts)
+	clear(s.w.d.cues)
+	s.t.docs.Put(s.w.d)
 	s.t.pool.Put(s.f)
-	s.d, s.f = nil, nil
+	s.w.d, s.f = nil, nil
 }
 
 // Add adds the next sentence.
 func (s *Stream) Add(tokens []string) {
-	info := s.t.m.sentenceInfo(tokens, s.t.words)
-	s.infos = append(s.infos, info)
-	s.d.add(info, 1)
-	s.total++
-	for s.next+docWindow < s.total {
-		s.tagNext()
-	}
+	s.w.push(s.t.m.sentenceInfo(tokens, s.t.words))
+	s.tag(false)
 }
 
 // Close tags the sentences still held.
-func (s *Stream) Close() {
-	for s.next < s.total {
-		s.tagNext()
-	}
-}
+func (s *Stream) Close() { s.tag(true) }
 
-func (s *Stream) tagNext() {
-	// the window of sentence next is [next-docWindow, next+docWindow]: drop
-	// what fell out of it
-	for s.first < s.next-docWindow {
-		s.d.add(s.infos[0], -1)
-		s.infos[0] = nil
-		s.infos = s.infos[1:]
-		s.first++
+func (s *Stream) tag(flush bool) {
+	for s.w.ready(flush) {
+		_, info := s.w.pop()
+		s.emit(s.t.tagInfo(s.f, info, s.w.d))
 	}
-	s.emit(s.t.tagInfo(s.f, s.infos[s.next-s.first], s.d))
-	s.next++
 }
