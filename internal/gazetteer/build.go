@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,14 +118,8 @@ func sortedUnique(xs []string) []string {
 	if len(xs) == 0 {
 		return nil
 	}
-	sort.Strings(xs)
-	out := xs[:1]
-	for _, x := range xs[1:] {
-		if x != out[len(out)-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+	slices.Sort(xs)
+	return slices.Compact(xs)
 }
 
 func (b *builder) path(p ...string) string { return filepath.Join(append([]string{b.dir}, p...)...) }
