@@ -7,7 +7,7 @@ BIN := bin/kg
 
 include deploy/neo4j/neo4j.mk
 
-.PHONY: build demo test test-unit fuzz bench vet clean neo4j-test-up neo4j-test-down
+.PHONY: build demo test test-unit fuzz bench vet clean neo4j-test-up neo4j-test-down corpus-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/kg
@@ -55,6 +55,11 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzJSONL -fuzztime $(FUZZTIME) ./internal/corpus
 	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/extract/arabic
+	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./internal/extract
+
+## corpus-check: kg extract over all of SaudiNewsNet (../shared); fails on any panic or extraction failure
+corpus-check:
+	bench/extract_corpus.sh
 
 ## bench: Go benchmarks of the extractor and tagger
 bench:

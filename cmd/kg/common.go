@@ -3,15 +3,19 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/corpus"
+	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/stage"
 )
 
@@ -104,4 +108,23 @@ func printJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// failureReporter prints one line per article the extractor failed on and,
+// for the first panic of the run, its stack (a kg bug worth reporting).
+type failureReporter struct {
+	mu        sync.Mutex
+	w         io.Writer
+	stackDone bool
+}
+
+func (r *failureReporter) report(_ *model.Article, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fmt.Fprintf(r.w, "kg: skipped: %v\n", err)
+	var pe *extract.PanicError
+	if errors.As(err, &pe) && !r.stackDone {
+		r.stackDone = true
+		fmt.Fprintf(r.w, "kg: this is a bug in kg; please report it with this stack:\n%s\n", pe.Stack)
+	}
 }

@@ -24,6 +24,8 @@ type extractOptions struct {
 	workers  int // extraction workers; output order stays the input order
 	corpus   corpus.Options
 	progress io.Writer // nil = silent
+	// extractor replaces the built-in pipeline (tests); nil = the pipeline
+	extractor extract.Extractor
 }
 
 func newExtractCommand(g *globalOptions) *cobra.Command {
@@ -61,7 +63,12 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	if o.workers < 1 {
 		return fmt.Errorf("--workers must be at least 1 (got %d)", o.workers)
 	}
-	ex := extract.NewPipeline()
+	var ex extract.Extractor = extract.NewPipeline()
+	if o.extractor != nil {
+		ex = o.extractor
+	}
+	ex = extract.Safe(ex)
+	failures := &failureReporter{w: stderr}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
@@ -75,7 +82,7 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	}
 	type result struct {
 		seq int
-		x   *model.Extraction
+		x   *model.Extraction // nil: extraction failed, reported and skipped
 	}
 	// at most inFlight articles are read and not yet written, however slow
 	// one of them is: memory stays bounded
@@ -84,8 +91,8 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	jobs := make(chan job, o.workers)
 	results := make(chan result, o.workers)
 	g, ctx := errgroup.WithContext(ctx)
-	bad, n := 0, 0
-	var first string
+	bad, n, failed := 0, 0, 0
+	var first, firstFailed string
 	g.Go(func() error {
 		defer close(jobs)
 		seq := 0
@@ -113,6 +120,7 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 		})
 	})
 	var workers sync.WaitGroup
+	var failedMu sync.Mutex
 	for range o.workers {
 		workers.Add(1)
 		g.Go(func() error {
@@ -120,7 +128,19 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 			for j := range jobs {
 				x, err := ex.Extract(ctx, j.a)
 				if err != nil {
-					return fmt.Errorf("%s: %w", j.a.Source, err)
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					// one bad article never stops the run
+					err = fmt.Errorf("extracting article %s (%s): %w", j.a.ID, j.a.Source, err)
+					failures.report(j.a, err)
+					x = nil
+					failedMu.Lock()
+					failed++
+					if firstFailed == "" {
+						firstFailed = err.Error()
+					}
+					failedMu.Unlock()
 				}
 				select {
 				case results <- result{j.seq, x}:
@@ -143,19 +163,25 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 			held[r.seq] = r.x
 			for x, ok := held[next]; ok; x, ok = held[next] {
 				delete(held, next)
+				next++
+				bar.Add(1)
+				<-slots
+				if x == nil {
+					continue
+				}
 				if err := enc.Encode(x); err != nil {
 					return err
 				}
-				next++
 				n++
-				bar.Add(1)
-				<-slots
 			}
 		}
 		return nil
 	})
 	if err := g.Wait(); err != nil {
 		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("extraction failed on %d article(s), skipped; %d bad input(s) skipped; %d article(s) extracted; first failure: %s", failed, bad, n, firstFailed)
 	}
 	if bad > 0 {
 		return fmt.Errorf("%d bad input(s) skipped, %d article(s) extracted; first: %s", bad, n, first)

@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/model"
 )
 
 // TestRunExtractWorkersKeepOrder: any number of workers writes the same
@@ -50,5 +56,56 @@ func TestRunExtractBadLine(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "in.jsonl:2") {
 		t.Errorf("stderr does not name the bad line: %q", errb.String())
+	}
+}
+
+// panicky panics on the article with the given id and extracts the others
+// with the built-in pipeline.
+type panicky struct {
+	extract.Extractor
+	id string
+}
+
+func (p panicky) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
+	if a.ID == p.id {
+		var s []int
+		_ = s[len(a.Text)] // index out of range, as a rule bug would
+	}
+	return p.Extractor.Extract(ctx, a)
+}
+
+// TestRunExtractPanicSkipsArticle: an extractor panic on one article is
+// reported with its id and line, the run goes on with every other article
+// in order, and the command fails naming it.
+func TestRunExtractPanicSkipsArticle(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "in.jsonl")
+	var body strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&body, `{"id":"a%d","text":"Putin visited Cairo on day %d.","lang":"en"}`+"\n", i, i)
+	}
+	if err := os.WriteFile(p, []byte(body.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		var out, errb bytes.Buffer
+		o := extractOptions{paths: []string{p}, format: "jsonl", workers: workers, extractor: panicky{extract.NewPipeline(), "a2"}}
+		err := runExtract(context.Background(), o, &out, &errb)
+		if err == nil || !strings.Contains(err.Error(), "a2") || !strings.Contains(err.Error(), "in.jsonl:3") || !errors.Is(err, extract.ErrPanic) && !strings.Contains(err.Error(), "panicked") {
+			t.Fatalf("workers %d: error %v, want one naming article a2 at in.jsonl:3", workers, err)
+		}
+		var ids []string
+		for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			var x model.Extraction
+			if err := json.Unmarshal([]byte(line), &x); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, x.Doc.ID)
+		}
+		if got := strings.Join(ids, ","); got != "a0,a1,a3,a4,a5" {
+			t.Errorf("workers %d: articles written %s, want a0,a1,a3,a4,a5", workers, got)
+		}
+		if !strings.Contains(errb.String(), "a2") || !strings.Contains(errb.String(), "goroutine") {
+			t.Errorf("workers %d: stderr does not report the panic with its stack: %q", workers, errb.String())
+		}
 	}
 }

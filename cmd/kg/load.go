@@ -86,6 +86,7 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
 		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
 		OnBadInput: func(e *corpus.InputError) { fmt.Fprintln(stderr, "kg: skipped "+e.Error()) },
+		OnFailed:   (&failureReporter{w: stderr}).report,
 	})
 	if err != nil {
 		return err
@@ -105,6 +106,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	} else {
 		s := sum.Stage
 		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
+		if s.Failed > 0 {
+			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
+		}
 		if sum.Push != nil {
 			fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)
 		}
@@ -112,6 +116,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	}
 	if graphErr != nil {
 		return fmt.Errorf("staged %d articles but could not write them: %w", sum.Stage.Articles, graphErr)
+	}
+	if sum.Stage.Failed > 0 {
+		return fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d bad input(s) skipped; everything else was loaded", sum.Stage.Failed, sum.Stage.FirstFailed, sum.Stage.Bad)
 	}
 	if sum.Stage.Bad > 0 {
 		return fmt.Errorf("%d bad input(s) skipped (first: %s); everything else was loaded", sum.Stage.Bad, sum.Stage.FirstBad)

@@ -2,26 +2,25 @@ package extract
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/extract/ner"
-	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/gazetteer"
-	gazdata "github.com/kg-project/kg/internal/gazetteer/data"
 	"github.com/kg-project/kg/internal/model"
 )
 
-// RulesVersion is the version of the pipeline's code and rules. Bump it
-// whenever a change may alter the output; the embedded NER model and
-// gazetteer are hashed into Version automatically.
+// RulesVersion is the human-readable release of the pipeline's rules,
+// bumped for notable changes. Staging does not rely on it: Version also
+// carries a fingerprint of the sources, model and gazetteer, which changes
+// by itself with any change that may alter the output.
 const RulesVersion = "0.5.0"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
@@ -42,22 +41,9 @@ var _ Extractor = (*Pipeline)(nil)
 // first use.
 func NewPipeline() *Pipeline { return &Pipeline{} }
 
-var (
-	versionOnce sync.Once
-	version     string
-)
-
-// Version implements Extractor: the rules version plus a hash of the
-// embedded model and gazetteer.
-func (p *Pipeline) Version() string {
-	versionOnce.Do(func() {
-		h := sha256.New()
-		h.Write(nermodel.Data)
-		h.Write(gazdata.Gazetteer)
-		version = RulesVersion + "+" + hex.EncodeToString(h.Sum(nil))[:8]
-	})
-	return version
-}
+// Version implements Extractor: RulesVersion plus a fingerprint of
+// everything that shapes the output (see Fingerprint).
+func (p *Pipeline) Version() string { return RulesVersion + "+" + Fingerprint()[:8] }
 
 func (p *Pipeline) load() error {
 	p.once.Do(func() {
@@ -74,6 +60,15 @@ func (p *Pipeline) load() error {
 	return p.err
 }
 
+// ChunkRunes bounds the work on one piece of text. Resolving entities
+// compares each name with the names before it, so the cost of one text
+// grows faster than its length: an article longer than ChunkRunes code
+// points (about 90 KB of Arabic; the longest of 27,499 SaudiNewsNet
+// articles has 60 KB) is extracted in chunks of whole sentences of at most
+// ChunkRunes each, and the chunks' entities are merged by ID. Time and
+// memory then grow linearly with the article (BenchmarkLongArticle).
+const ChunkRunes = 50_000
+
 // Extract implements Extractor.
 func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
 	if err := ctx.Err(); err != nil {
@@ -86,7 +81,44 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	if lang != "ar" {
 		lang = "en"
 	}
-	text := a.Text
+	x := &model.Extraction{
+		Doc: model.DocInfo{ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Published: a.Published, URL: a.URL},
+	}
+	if len(a.Text) <= ChunkRunes { // bytes >= code points: one chunk, the common case
+		x.Entities, x.Relations = p.extractText(a.Text, lang, a.Published)
+		return x, nil
+	}
+	rs := []rune(a.Text)
+	sentences := 0
+	for _, c := range chunks(rs, ChunkRunes) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		text := string(rs[c.start:c.end])
+		ents, rels := p.extractText(text, lang, a.Published)
+		n := len(arabic.Sentences(text))
+		for i := range ents {
+			for k := range ents[i].Mentions {
+				m := &ents[i].Mentions[k]
+				m.Start += c.start
+				m.End += c.start
+				m.Sentence += sentences
+			}
+		}
+		for i := range rels {
+			rels[i].Evidence.Start += c.start
+			rels[i].Evidence.End += c.start
+		}
+		x.Entities = mergeEntities(x.Entities, ents)
+		x.Relations = append(x.Relations, rels...)
+		sentences += n
+	}
+	return x, nil
+}
+
+// extractText extracts the entities and relations of one text (an article
+// or a chunk of one); offsets are code points into text.
+func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []model.Relation) {
 	toks := arabic.Tokenize(text)
 	sents := arabic.Sentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
@@ -102,17 +134,87 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	if ents == nil {
 		ents = []model.Entity{}
 	}
-	doc := &rel.Doc{Text: text, Lang: lang, Published: a.Published, Sentences: sents, Tokens: toks, Words: words,
+	doc := &rel.Doc{Text: text, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, cands, ids, ents)}
 	rels := rel.Extract(doc)
 	if rels == nil {
 		rels = []model.Relation{}
 	}
-	return &model.Extraction{
-		Doc:       model.DocInfo{ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Published: a.Published, URL: a.URL},
-		Entities:  ents,
-		Relations: rels,
-	}, nil
+	return ents, rels
+}
+
+type chunk struct{ start, end int } // code point offsets
+
+// chunks cuts rs into pieces of at most max code points that cover it
+// whole. Each piece ends where a sentence of rs begins (arabic.Sentences),
+// so that no sentence is cut, unless one sentence alone is longer than max:
+// that one is cut at the last white space before the limit (or at the
+// limit when there is none).
+func chunks(rs []rune, max int) []chunk {
+	var out []chunk
+	starts := []int{}
+	for _, s := range arabic.Sentences(string(rs)) {
+		starts = append(starts, s.Start)
+	}
+	start, next := 0, 0 // next: index into starts of the first sentence start after start
+	for start < len(rs) {
+		if len(rs)-start <= max {
+			out = append(out, chunk{start, len(rs)})
+			break
+		}
+		limit := start + max
+		for next < len(starts) && starts[next] <= start {
+			next++
+		}
+		end := -1
+		for k := next; k < len(starts) && starts[k] <= limit; k++ {
+			end = starts[k] // the last sentence start within the limit
+			next = k
+		}
+		if end < 0 {
+			end = limit
+			for j := limit; j > start+1; j-- {
+				if unicode.IsSpace(rs[j-1]) {
+					end = j
+					break
+				}
+			}
+		}
+		out = append(out, chunk{start, end})
+		start = end
+	}
+	return out
+}
+
+// mergeEntities adds the entities of one more chunk to those found so far:
+// an entity already found (same ID) gains the new mentions and aliases and
+// keeps its name; the result stays sorted by ID, as link.Resolve gives it.
+func mergeEntities(have, more []model.Entity) []model.Entity {
+	if len(have) == 0 {
+		return more
+	}
+	at := make(map[string]int, len(have))
+	for i, e := range have {
+		at[e.ID] = i
+	}
+	for _, e := range more {
+		i, ok := at[e.ID]
+		if !ok {
+			at[e.ID] = len(have)
+			have = append(have, e)
+			continue
+		}
+		h := &have[i]
+		h.Mentions = append(h.Mentions, e.Mentions...) // later chunk: later offsets
+		h.Aliases = append(h.Aliases, e.Aliases...)
+		slices.Sort(h.Aliases)
+		h.Aliases = slices.Compact(h.Aliases)
+		if h.Wikidata == "" {
+			h.Wikidata = e.Wikidata
+		}
+	}
+	sort.SliceStable(have, func(a, b int) bool { return have[a].ID < have[b].ID })
+	return have
 }
 
 // edgeWords are function words (in MatchForm) that the tagger sometimes
@@ -244,17 +346,25 @@ func (p *Pipeline) knownForm(s string, e *gazetteer.Entry) bool {
 // dropping overlaps.
 func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents []model.Entity) []rel.Mention {
 	known := map[string]bool{}
+	typ := map[string]string{}
 	for _, e := range ents {
 		known[e.ID] = true
+		typ[e.ID] = e.Type
 	}
+	// tokAt finds, by binary search over the tokens (sorted, disjoint), the
+	// token that holds offset off (end: the token that ends at or after it,
+	// plus one); -1 when none does
 	tokAt := func(off int, end bool) int {
-		for i, t := range toks {
-			if !end && t.Start <= off && off < t.End {
+		if !end {
+			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+			if i < len(toks) && toks[i].Start <= off {
 				return i
 			}
-			if end && t.Start < off && off <= t.End {
-				return i + 1
-			}
+			return -1
+		}
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End >= off })
+		if i < len(toks) && toks[i].Start < off {
+			return i + 1
 		}
 		return -1
 	}
@@ -278,11 +388,7 @@ func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents
 		if c.Start > toks[s].Start {
 			m.Prefix = string([]rune(toks[s].Text)[:c.Start-toks[s].Start])
 		}
-		for _, en := range ents {
-			if en.ID == id {
-				m.Type = en.Type
-			}
-		}
+		m.Type = typ[id]
 		if c.Entry != nil {
 			m.Role = c.Entry.Role
 			if c.Entry.Country != "" && known[c.Entry.Country] {

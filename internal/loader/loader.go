@@ -32,6 +32,10 @@ type StageOptions struct {
 	// OnBadInput is called for each bad input item (file or line); nil
 	// prints nothing.
 	OnBadInput func(*corpus.InputError)
+	// OnFailed is called for each article the extractor failed on (a
+	// *extract.PanicError when it panicked); the article is skipped, not
+	// staged, and the run goes on. nil prints nothing.
+	OnFailed func(a *model.Article, err error)
 }
 
 // StageStats summarises a staging run.
@@ -44,6 +48,10 @@ type StageStats struct {
 	Entities   int    `json:"entities"`   // entities over all articles
 	Relations  int    `json:"relations"`  // relations over all articles
 	FirstBad   string `json:"first_bad,omitempty"`
+	// Failed counts articles the extractor failed on (skipped, not staged;
+	// the next run tries them again).
+	Failed      int    `json:"failed"`
+	FirstFailed string `json:"first_failed,omitempty"`
 }
 
 // StageCorpus reads every article under the paths with a bounded pool of
@@ -57,6 +65,7 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 	bar := progress.New(o.Progress, "staging", 0)
 	defer bar.Done()
 	version := o.Extractor.Version()
+	ex := extract.Safe(o.Extractor)
 	g, ctx := errgroup.WithContext(ctx)
 	arts := make(chan *model.Article, o.Workers*2)
 	g.Go(func() error {
@@ -92,11 +101,22 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 					return err
 				}
 				if !cached {
-					if x, err = o.Extractor.Extract(ctx, a); err != nil {
+					if x, err = ex.Extract(ctx, a); err != nil {
 						if ctx.Err() != nil {
 							return ctx.Err()
 						}
-						return fmt.Errorf("extracting %s (%s): %w", a.ID, a.Source, err)
+						err = fmt.Errorf("extracting article %s (%s): %w", a.ID, a.Source, err)
+						mu.Lock()
+						stats.Failed++
+						if stats.FirstFailed == "" {
+							stats.FirstFailed = err.Error()
+						}
+						mu.Unlock()
+						if o.OnFailed != nil {
+							o.OnFailed(a, err)
+						}
+						bar.Add(1)
+						continue
 					}
 				}
 				var store *model.Extraction

@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
+	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/stage"
@@ -92,5 +94,54 @@ func TestStageAndPushResume(t *testing.T) {
 	stats, err = StageCorpus(ctx, st, StageOptions{Paths: []string{path}, Workers: 2, Extractor: ex})
 	if err != nil || stats.Cached != 10 || stats.Journalled != 0 || ex.calls.Load() != 10 {
 		t.Fatalf("restage %+v %v calls %d", stats, err, ex.calls.Load())
+	}
+}
+
+// panicExtractor panics on one article id.
+type panicExtractor struct {
+	fakeExtractor
+	id string
+}
+
+func (p *panicExtractor) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
+	if a.ID == p.id {
+		panic("rule bug on " + a.ID)
+	}
+	return p.fakeExtractor.Extract(ctx, a)
+}
+
+// TestStageSurvivesExtractorPanic: a panic on one article is caught,
+// reported with the article's id and counted; every other article is staged
+// and the run returns no error (the command turns Failed into its exit
+// status). The failed article is not staged, so the next run retries it.
+func TestStageSurvivesExtractorPanic(t *testing.T) {
+	st, err := stage.OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ex := &panicExtractor{id: "a04"}
+	var failed []string
+	var mu sync.Mutex
+	stats, err := StageCorpus(context.Background(), st, StageOptions{Paths: []string{corpusFile(t, 10)}, Workers: 3, Extractor: ex,
+		OnFailed: func(a *model.Article, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			if !errors.Is(err, extract.ErrPanic) {
+				t.Errorf("failure %v is not an ErrPanic", err)
+			}
+			failed = append(failed, a.ID)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Articles != 9 || stats.Failed != 1 || !strings.Contains(stats.FirstFailed, "a04") || len(failed) != 1 || failed[0] != "a04" {
+		t.Fatalf("stats %+v, failed %v", stats, failed)
+	}
+	if _, err := st.Article("a04"); !errors.Is(err, stage.ErrNotFound) {
+		t.Errorf("the failed article is staged: %v", err)
+	}
+	if _, err := st.Article("a05"); err != nil {
+		t.Errorf("a05: %v", err)
 	}
 }

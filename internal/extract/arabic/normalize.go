@@ -23,14 +23,37 @@ func IsDiacritic(r rune) bool {
 	return false
 }
 
+// IsInvisible reports whether r is an invisible formatting character that
+// news text carries inside or between words: zero-width joiner and
+// non-joiner, the left-to-right, right-to-left and Arabic letter marks,
+// bidi embeddings, overrides and isolates, the word joiner and invisible
+// operators, the soft hyphen. They are folded away (Normalize, FoldRune,
+// MatchForm) and never split a word (Tokenize); offsets into the original
+// text still count them. The zero-width space and the byte order mark are
+// word separators instead (see Tokenize).
+func IsInvisible(r rune) bool {
+	switch {
+	case r == 0x00AD, r == 0x061C, r == 0x180E:
+		return true
+	case r >= 0x200C && r <= 0x200F: // ZWNJ, ZWJ, LRM, RLM
+		return true
+	case r >= 0x202A && r <= 0x202E: // LRE, RLE, PDF, LRO, RLO
+		return true
+	case r >= 0x2060 && r <= 0x2069 && r != 0x2065: // word joiner, invisible operators, isolates
+		return true
+	}
+	return false
+}
+
 // Normalize returns the display-safe normal form of s: Unicode NFKC, with
-// Arabic diacritics and tatweel removed. Letters are otherwise unchanged.
+// Arabic diacritics, tatweel and invisible formatting characters
+// (IsInvisible) removed. Letters are otherwise unchanged.
 func Normalize(s string) string {
 	if !nfkcStable(s) {
 		s = norm.NFKC.String(s)
 	}
 	return strings.Map(func(r rune) rune {
-		if IsDiacritic(r) {
+		if IsDiacritic(r) || IsInvisible(r) {
 			return -1
 		}
 		return r
@@ -40,12 +63,13 @@ func Normalize(s string) string {
 // FoldRune maps one rune to its matching form: alef and hamza variants to
 // bare alef, alef maqsura to ya, ta marbuta to ha, hamza on waw/ya to waw/ya,
 // Persian/Urdu look-alikes to Arabic letters, Latin to lower case. It returns
-// -1 for runes that are dropped (diacritics, tatweel).
+// -1 for runes that are dropped (diacritics, tatweel, invisible formatting
+// characters).
 func FoldRune(r rune) rune {
 	if r >= 0x0621 && r <= 0x064A && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ى' && r != 'ئ' && r != 'ؤ' && r != 'ة' && r != 'ـ' {
 		return r // plain Arabic letters: the common case, kept as they are
 	}
-	if IsDiacritic(r) {
+	if IsDiacritic(r) || IsInvisible(r) {
 		return -1
 	}
 	switch r {

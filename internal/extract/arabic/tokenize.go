@@ -21,10 +21,20 @@ type Sentence struct {
 }
 
 // isWordRune reports whether r belongs inside a word token: letters, combining
-// marks (tashkeel), tatweel, digits and zero-width joiners.
+// marks (tashkeel), tatweel and digits. Invisible formatting characters
+// (IsInvisible) join a word only when a word rune follows them.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) ||
-		r == 0x0640 || r == 0x200C || r == 0x200D || IsDiacritic(r)
+		r == 0x0640 || IsDiacritic(r)
+}
+
+// invisibleRun returns the index of the first rune at or after j that is
+// not invisible (IsInvisible).
+func invisibleRun(rs []rune, j int) int {
+	for j < len(rs) && IsInvisible(rs[j]) {
+		j++
+	}
+	return j
 }
 
 // isNumSep reports whether r may join two digit runs inside one number token
@@ -41,8 +51,12 @@ func isSpace(r rune) bool {
 // Latin words are kept whole (clitics are not split; see Analyze and Stems);
 // a run of letters and digits is one token (G20, كوفيد19); digits joined by
 // '.', ',', '٫' or '٬' are one number; runs of '.' are one token ("...");
-// every other punctuation or symbol rune is its own token. Every token's
-// Sentence is the index of the sentence of Sentences(text) that contains it.
+// every other punctuation or symbol rune is its own token. Invisible
+// formatting characters (IsInvisible: bidi marks, ZWJ, ZWNJ, …) never split
+// a word — بو<RLM>تين is one token — and are skipped like white space
+// elsewhere, so that no token starts or ends with one or consists of them.
+// Every token's Sentence is the index of the sentence of Sentences(text)
+// that contains it.
 func Tokenize(text string) []Token {
 	rs := []rune(text)
 	toks := make([]Token, 0, len(rs)/6+1)
@@ -53,7 +67,7 @@ func Tokenize(text string) []Token {
 	b := 0
 	for i := 0; i < n; {
 		r := rs[i]
-		if isSpace(r) {
+		if isSpace(r) || IsInvisible(r) {
 			b += utf8.RuneLen(r)
 			i++
 			continue
@@ -66,6 +80,13 @@ func Tokenize(text string) []Token {
 				if isWordRune(c) {
 					j++
 					continue
+				}
+				if IsInvisible(c) {
+					if k := invisibleRun(rs, j); k < n && isWordRune(rs[k]) {
+						j = k + 1 // inside the word: بو<ZWNJ>تين
+						continue
+					}
+					break
 				}
 				// digit SEP digit stays one number
 				if isNumSep(c) && j+1 < n && unicode.IsDigit(rs[j-1]) && unicode.IsDigit(rs[j+1]) {

@@ -29,6 +29,11 @@ func TestTokenize(t *testing.T) {
 		{"Vladimir Putin's O'Brien", []string{"Vladimir", "Putin's", "O'Brien"}},
 		{"١٢٫٥ مليون", []string{"١٢٫٥", "مليون"}},
 		{"   ", nil},
+		// invisible formatting characters never split a word and are never
+		// tokens of their own
+		{"فلاديمير \u200fبوتين\u200f، وبو\u200cتين", []string{"فلاديمير", "بوتين", "،", "وبو\u200cتين"}},
+		{"\u202bقال بوتين\u202c \u2067روسيا\u2069", []string{"قال", "بوتين", "روسيا"}},
+		{"ألما\u200eتي \u200e\u200f . Pu\u00adtin", []string{"ألما\u200eتي", ".", "Pu\u00adtin"}},
 	}
 	for _, c := range cases {
 		got := texts(Tokenize(c.in))
@@ -120,8 +125,13 @@ func checkTokens(t *testing.T, text string) {
 		prevEnd, prevSent = tk.End, tk.Sentence
 	}
 	for i, r := range rs {
-		if !covered[i] && !isSpace(r) {
+		if !covered[i] && !isSpace(r) && !IsInvisible(r) {
 			t.Fatalf("rune %q at %d not covered by any token in %q", r, i, text)
+		}
+	}
+	for _, tk := range toks {
+		if IsInvisible(rs[tk.Start]) || IsInvisible(rs[tk.End-1]) {
+			t.Fatalf("token %q starts or ends with an invisible character in %q", tk.Text, text)
 		}
 	}
 }
@@ -132,6 +142,7 @@ func FuzzTokenize(f *testing.F) {
 		"قال: «ذهبت. ثم عدت.» وأضاف",
 		"3.5% U.S. 1,000 ١٢٫٥ ...!?؟",
 		"\"a.\" b\n\nc", "\xff\xfe", "ـــ", "a'b'", "“”«»",
+		"فلاديمير \u200fبوتين\u200f", "\u202bقال\u202c", "بو\u200c\u200dتين",
 	} {
 		f.Add(s)
 	}
@@ -143,4 +154,15 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestInvisibleFolded(t *testing.T) {
+	for _, s := range []string{"بو\u200fتين", "\u202bبوتين\u202c", "بو\u200cتين\u2069", "بوتين\u00ad"} {
+		if got := MatchForm(s); got != MatchForm("بوتين") {
+			t.Errorf("MatchForm(%q) = %q", s, got)
+		}
+		if got := Normalize(s); got != "بوتين" {
+			t.Errorf("Normalize(%q) = %q", s, got)
+		}
+	}
 }

@@ -79,6 +79,9 @@ type titleRef struct {
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
 // [COUNTRY | DEMONYM | ORG] [PERSON].
 func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
+	if i < 0 || i >= len(x.bare) {
+		return nil // e.g. an honorific that ends the sentence
+	}
 	var defs []*titleDef
 	var ends []int
 	if x.bare[i] == wNaziruh || x.bare[i] == wNaziratuh {
@@ -150,6 +153,9 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 		def, k = defs[0], ends[0]
 	}
 	if def == nil {
+		if j >= len(x.bare) {
+			return nil // the text ends with the country or organisation
+		}
 		// "Defence Minister", "Home Secretary"
 		if j+1 < len(x.norm) && (x.bare[j+1] == "minister" || x.bare[j+1] == "secretary") && x.mAt[j] < 0 && isCap(x.d.Tokens[j].Text) {
 			def, k = &titleDef{pred: "MINISTER_OF"}, j+2
