@@ -55,7 +55,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzJSONL -fuzztime $(FUZZTIME) ./internal/corpus
 	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/extract/arabic
-	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./internal/extract
+	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/extract
 
 ## corpus-check: kg extract over all of SaudiNewsNet (../shared); fails on any panic or extraction failure
 corpus-check:

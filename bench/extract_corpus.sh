@@ -22,7 +22,7 @@ out=$(wc -l < "$work/out.jsonl")
 panics=$(grep -c 'extractor panicked' "$work/err" || true)
 failed=$(grep -c '^kg: skipped: extracting article' "$work/err" || true)
 bad=$(grep -c '^kg: skipped ' "$work/err" || true)
-echo "corpus-check: $arts articles in, $out extracted in ${secs}s ($workers workers); $panics panic(s), $failed extraction failure(s), $bad bad input(s); extractor $("$work/kg" version | head -1)"
+echo "corpus-check: $arts articles in, $out extracted in ${secs}s ($workers workers); $panics panic(s), $failed extraction failure(s), $bad bad input(s); $("$work/kg" version | head -1)"
 if [ "$panics" -gt 0 ] || [ "$failed" -gt 0 ] || { [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; }; then
   grep -v '^	' "$work/err" | head -40 >&2
   exit 1
