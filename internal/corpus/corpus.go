@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -163,7 +162,12 @@ func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 	case ".jsonl":
 		return r.jsonl(ctx, path)
 	case ".csv":
-		return r.csv(ctx, path)
+		f, err := os.Open(path)
+		if err != nil {
+			return r.bad(path, 0, err)
+		}
+		defer f.Close()
+		return r.csv(ctx, path, f)
 	}
 	if explicit {
 		return r.bad(path, 0, ErrUnsupported)
@@ -361,101 +365,6 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 	}
 	finish(a)
 	return r.emit(a)
-}
-
-func (r *reader) csv(ctx context.Context, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return r.bad(path, 0, err)
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\uFEFF")) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err != nil {
-		return r.bad(path, 1, fmt.Errorf("%w: reading the header: %v", ErrMalformed, err))
-	}
-	header := append([]string(nil), head...) // the reader reuses its record
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	c := r.opts.CSV
-	textCol, ok := col[c.Text]
-	if !ok {
-		return r.bad(path, 1, fmt.Errorf("%w: no %q column in the header (set corpus.csv.text)", ErrMalformed, c.Text))
-	}
-	known := map[int]bool{}
-	idx := func(name string) int {
-		if i, ok := col[name]; ok {
-			known[i] = true
-			return i
-		}
-		return -1
-	}
-	iID, iTitle, iURL, iPub, iLang := idx(c.ID), idx(c.Title), idx(c.URL), idx(c.Published), idx(c.Lang)
-	known[textCol] = true
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.StartLine
-			}
-			// A broken quote can swallow the rest of the file: report and stop this file.
-			return r.bad(path, line, fmt.Errorf("%w: %v", ErrMalformed, err))
-		}
-		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
-				return ""
-			}
-			return rec[i]
-		}
-		text := get(textCol)
-		if len(text) > r.opts.MaxArticleBytes {
-			if err := r.bad(path, line, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(text))); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := r.checkText([]byte(strings.Join(rec, "\n"))); err != nil {
-			if err := r.bad(path, line, err); err != nil {
-				return err
-			}
-			continue
-		}
-		if strings.TrimSpace(text) == "" {
-			if err := r.bad(path, line, ErrEmpty); err != nil {
-				return err
-			}
-			continue
-		}
-		a := &model.Article{ID: get(iID), Title: get(iTitle), Text: text, URL: get(iURL), Published: get(iPub), Lang: get(iLang), Source: fmt.Sprintf("%s:%d", path, line)}
-		for i, h := range header {
-			if !known[i] && i < len(rec) && rec[i] != "" {
-				if a.Props == nil {
-					a.Props = map[string]string{}
-				}
-				a.Props[strings.TrimSpace(h)] = rec[i]
-			}
-		}
-		finish(a)
-		if err := r.emit(a); err != nil {
-			return err
-		}
-	}
 }
 
 // finish fills the derived fields: stable id, language, trimmed values.

@@ -212,3 +212,62 @@ func FuzzJSONL(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVBadQuote: a row with a bad quote is reported with its file and
+// line and the lines skipped, and every good row after it is still read.
+func TestCSVBadQuote(t *testing.T) {
+	const head = "id,title,text,section\n"
+	tests := []struct {
+		name, body string
+		wantIDs    []string
+		wantLine   int
+		wantMsg    string // the error ends with it
+	}{
+		{"bare quote", "1,T,One.,a\n2,T,He said \"hi,b\n3,T,\"Three, with comma.\",c\n4,T,Four.,d\n",
+			[]string{"1", "3", "4"}, 3, "skipped line 3"},
+		{"unterminated quote", "1,T,One.,a\n2,T,\"Two never closes,b\n3,T,Three.,c\n4,T,\"Four.\",d\n",
+			[]string{"1", "3", "4"}, 3, "skipped line 3"},
+		{"quote after closing quote", "1,T,\"He said \"hi\" there\",a\n2,T,Two.,b\n",
+			[]string{"2"}, 2, "skipped line 2"},
+		{"bad quote in a multi-line field", "1,T,\"Para one.\nPara \"two\" here,\nPara three.\",a\n2,T,Two.,b\n",
+			[]string{"2"}, 2, "skipped lines 2-4"},
+		{"bad last row", "1,T,One.,a\n2,T,\"Two.\"x,b\n",
+			[]string{"1"}, 3, "skipped line 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), "a.csv", head+tt.body)
+			arts, errs := collect(t, Options{}, p)
+			var ids []string
+			for _, a := range arts {
+				ids = append(ids, a.ID)
+			}
+			if strings.Join(ids, " ") != strings.Join(tt.wantIDs, " ") {
+				t.Errorf("ids %q, want %q", ids, tt.wantIDs)
+			}
+			if len(errs) != 1 {
+				t.Fatalf("errs: %v", errs)
+			}
+			e := errs[0]
+			if e.File != p || e.Line != tt.wantLine || !errors.Is(e, ErrMalformed) || !strings.HasSuffix(e.Error(), tt.wantMsg) {
+				t.Errorf("error %q (line %d), want line %d and %q", e, e.Line, tt.wantLine, tt.wantMsg)
+			}
+		})
+	}
+}
+
+// TestCSVHugeRecord: a well-formed record over the size limit is skipped
+// whole, however many lines it spans; an unterminated quote that runs past
+// the limit loses only its own line.
+func TestCSVHugeRecord(t *testing.T) {
+	big := strings.Repeat("A long line, with commas, of text.\n", 300)
+	p := write(t, t.TempDir(), "a.csv", "id,text\n1,One.\n2,\""+big+"\"\n3,Three.\n4,\"never closed\n5,Five.\n"+strings.Repeat("6,Six.\n", 1000))
+	arts, errs := collect(t, Options{MaxArticleBytes: 1000}, p)
+	if len(arts) != 1003 || arts[0].ID != "1" || arts[1].ID != "3" || arts[2].ID != "5" {
+		t.Fatalf("%d articles (errs %v)", len(arts), errs)
+	}
+	if len(errs) != 2 || errs[0].Line != 3 || !errors.Is(errs[0], ErrTooLarge) || !strings.HasSuffix(errs[0].Error(), "skipped lines 3-303") ||
+		errs[1].Line != 305 || !errors.Is(errs[1], ErrMalformed) || !strings.HasSuffix(errs[1].Error(), "skipped line 305") {
+		t.Errorf("errs: %v", errs)
+	}
+}
