@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -62,6 +61,9 @@ var (
 	ErrTooLarge    = errors.New("article too large")
 	ErrMalformed   = errors.New("malformed record")
 	ErrUnsupported = errors.New("unsupported file type (want .txt, .jsonl, .csv)")
+	ErrNotRegular  = errors.New("not a regular file")
+	ErrSymlinkLoop = errors.New("symlink loop")
+	ErrNoArticles  = errors.New("no articles found")
 )
 
 // Item is what the walk hands to its callback: an article, or the error of
@@ -69,49 +71,6 @@ var (
 type Item struct {
 	Article *model.Article
 	Err     *InputError
-}
-
-// Walk reads every article under paths (files or directories, walked in
-// lexical order) and calls fn for each article and each bad input item. A
-// non-nil error from fn, or ctx's cancellation, stops the walk and is
-// returned. Files in a directory with other extensions are skipped
-// silently; a file named explicitly with an unknown extension is an error.
-func Walk(ctx context.Context, paths []string, opts Options, fn func(Item) error) error {
-	r := &reader{opts: opts.withDefaults(), fn: fn}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			if err := fn(Item{Err: &InputError{File: p, Err: err}}); err != nil {
-				return err
-			}
-			continue
-		}
-		if !st.IsDir() {
-			if err := r.file(ctx, p, true); err != nil {
-				return err
-			}
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, werr error) error {
-			if werr != nil {
-				return fn(Item{Err: &InputError{File: path, Err: werr}})
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			return r.file(ctx, path, false)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Supported reports whether a file name has an extension kg reads.
@@ -142,37 +101,46 @@ func (o Options) withDefaults() Options {
 }
 
 type reader struct {
-	opts Options
-	fn   func(Item) error
+	opts  Options
+	fn    func(Item) error
+	items int // articles and bad items handed to fn
+	files int // files with a supported extension opened or tried
 }
 
 func (r *reader) bad(file string, line int, err error) error {
+	r.items++
 	return r.fn(Item{Err: &InputError{File: file, Line: line, Err: err}})
 }
 
-func (r *reader) emit(a *model.Article) error { return r.fn(Item{Article: a}) }
+func (r *reader) emit(a *model.Article) error {
+	r.items++
+	return r.fn(Item{Article: a})
+}
 
+// file reads one file; explicit is true when it was named in Walk's paths.
 func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if !Supported(path) {
+		if explicit {
+			return r.bad(path, 0, ErrUnsupported)
+		}
+		return nil
+	}
+	r.files++
+	f, err := openRegular(path)
+	if err != nil {
+		return r.bad(path, 0, err)
+	}
+	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".txt":
-		return r.txt(path)
+		return r.txt(path, f)
 	case ".jsonl":
-		return r.jsonl(ctx, path)
-	case ".csv":
-		f, err := os.Open(path)
-		if err != nil {
-			return r.bad(path, 0, err)
-		}
-		defer f.Close()
-		return r.csv(ctx, path, f)
+		return r.jsonl(ctx, path, f)
 	}
-	if explicit {
-		return r.bad(path, 0, ErrUnsupported)
-	}
-	return nil
+	return r.csv(ctx, path, f)
 }
 
 // checkText validates one article text; line is the 1-based line where the
@@ -202,12 +170,7 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-func (r *reader) txt(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return r.bad(path, 0, err)
-	}
-	defer f.Close()
+func (r *reader) txt(path string, f *os.File) error {
 	b, err := io.ReadAll(io.LimitReader(f, int64(r.opts.MaxArticleBytes)+1))
 	if err != nil {
 		return r.bad(path, 0, err)
@@ -252,12 +215,7 @@ func lastRune(s string) string {
 
 var knownJSON = map[string]bool{"id": true, "title": true, "text": true, "url": true, "published": true, "lang": true}
 
-func (r *reader) jsonl(ctx context.Context, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return r.bad(path, 0, err)
-	}
-	defer f.Close()
+func (r *reader) jsonl(ctx context.Context, path string, f *os.File) error {
 	br := bufio.NewReaderSize(f, 64<<10)
 	limit := r.opts.MaxArticleBytes*2 + 4096
 	for line := 1; ; line++ {

@@ -3,10 +3,13 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kg-project/kg/internal/model"
 )
@@ -269,5 +272,172 @@ func TestCSVHugeRecord(t *testing.T) {
 	if len(errs) != 2 || errs[0].Line != 3 || !errors.Is(errs[0], ErrTooLarge) || !strings.HasSuffix(errs[0].Error(), "skipped lines 3-303") ||
 		errs[1].Line != 305 || !errors.Is(errs[1], ErrMalformed) || !strings.HasSuffix(errs[1].Error(), "skipped line 305") {
 		t.Errorf("errs: %v", errs)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symlinks: %v", err)
+	}
+}
+
+func titles(arts []*model.Article) string {
+	var s []string
+	for _, a := range arts {
+		s = append(s, a.Title)
+	}
+	return strings.Join(s, " ")
+}
+
+// TestSymlinks: symlinks to folders and files are followed, given on the
+// command line or met in the walk; a folder reached twice is read once.
+func TestSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "real/a.txt", "One\nBody one.")
+	write(t, dir, "real/sub/b.txt", "Two\nBody two.")
+	write(t, dir, "other/c.txt", "Three\nBody three.")
+	symlink(t, filepath.Join(dir, "real"), filepath.Join(dir, "corpus"))
+	symlink(t, filepath.Join(dir, "real/a.txt"), filepath.Join(dir, "a-link.txt"))
+
+	t.Run("on the command line", func(t *testing.T) {
+		arts, errs := collect(t, Options{}, filepath.Join(dir, "corpus"), filepath.Join(dir, "a-link.txt"))
+		if len(errs) != 0 || titles(arts) != "One Two One" {
+			t.Fatalf("arts %q errs %v", titles(arts), errs)
+		}
+	})
+	t.Run("met in the walk", func(t *testing.T) {
+		top := filepath.Join(dir, "top")
+		if err := os.Mkdir(top, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		symlink(t, "../other", filepath.Join(top, "a-dir")) // relative target
+		symlink(t, filepath.Join(dir, "real/a.txt"), filepath.Join(top, "b.txt"))
+		symlink(t, filepath.Join(dir, "real"), filepath.Join(top, "c"))
+		symlink(t, "../real", filepath.Join(top, "d")) // the same folder: read once
+		arts, errs := collect(t, Options{}, top)
+		if len(errs) != 0 || titles(arts) != "Three One One Two" {
+			t.Fatalf("arts %q errs %v", titles(arts), errs)
+		}
+	})
+}
+
+// TestSymlinkBad: a symlink loop, a link to itself and a dangling link are
+// reported with their path; everything else is read.
+func TestSymlinkBad(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "c/a.txt", "One\nBody one.")
+	write(t, dir, "c/sub/b.txt", "Two\nBody two.")
+	symlink(t, "..", filepath.Join(dir, "c/sub/up"))
+	symlink(t, "self", filepath.Join(dir, "c/self"))
+	symlink(t, "missing.txt", filepath.Join(dir, "c/dangling.txt"))
+	done := make(chan struct{})
+	var arts []*model.Article
+	var errs []*InputError
+	go func() {
+		defer close(done)
+		arts, errs = collect(t, Options{}, filepath.Join(dir, "c"))
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the walk follows the loop")
+	}
+	if titles(arts) != "One Two" {
+		t.Errorf("arts %q", titles(arts))
+	}
+	want := map[string]error{"c/dangling.txt": fs.ErrNotExist, "c/self": ErrSymlinkLoop, "c/sub/up": ErrSymlinkLoop}
+	if len(errs) != len(want) {
+		t.Fatalf("errs: %v", errs)
+	}
+	for _, e := range errs {
+		rel, _ := filepath.Rel(dir, e.File)
+		if w, ok := want[filepath.ToSlash(rel)]; !ok || !errors.Is(e, w) {
+			t.Errorf("unexpected error %v", e)
+		}
+	}
+}
+
+// TestNoArticles: a path that yields no article and no other error is
+// reported as such.
+func TestNoArticles(t *testing.T) {
+	dir := t.TempDir()
+	good := write(t, dir, "good/a.txt", "One\nBody one.")
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "other/.hidden.txt", "Hidden\nBody.")
+	write(t, dir, "other/notes.md", "# notes")
+	blank := write(t, dir, "blank/a.jsonl", "\n\n")
+	headOnly := write(t, dir, "h.csv", "id,text\n")
+	tests := []struct {
+		paths   []string
+		arts    int
+		errFile string
+		errMsg  string
+	}{
+		{[]string{empty}, 0, empty, "no articles found: no .txt, .jsonl or .csv file in it"},
+		{[]string{filepath.Join(dir, "other")}, 0, filepath.Join(dir, "other"), "(names starting with \".\" are skipped)"},
+		{[]string{filepath.Join(dir, "blank")}, 0, filepath.Join(dir, "blank"), "no articles found in its 1 .txt, .jsonl or .csv file(s)"},
+		{[]string{blank}, 0, blank, "no articles found"},
+		{[]string{headOnly}, 0, headOnly, "no articles found"},
+		{[]string{good, empty}, 1, empty, "no articles found"},
+		{[]string{filepath.Join(dir, "good"), filepath.Join(dir, "good")}, 1, "", ""}, // the second is the same folder
+	}
+	for _, tt := range tests {
+		arts, errs := collect(t, Options{}, tt.paths...)
+		if len(arts) != tt.arts {
+			t.Errorf("%v: %d articles, want %d", tt.paths, len(arts), tt.arts)
+		}
+		if tt.errFile == "" {
+			if len(errs) != 0 {
+				t.Errorf("%v: errs %v", tt.paths, errs)
+			}
+			continue
+		}
+		if len(errs) != 1 || errs[0].File != tt.errFile || !errors.Is(errs[0], ErrNoArticles) || !strings.Contains(errs[0].Error(), tt.errMsg) {
+			t.Errorf("%v: errs %v, want one on %s with %q", tt.paths, errs, tt.errFile, tt.errMsg)
+		}
+	}
+}
+
+// TestCancelPromptly: once the context is cancelled, the walk returns
+// context.Canceled without reading another item, from any reader.
+func TestCancelPromptly(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 500 {
+		write(t, dir, fmt.Sprintf("tree/%03d/a.txt", i), "Title\nSome text.")
+	}
+	var jl, cv strings.Builder
+	cv.WriteString("id,text\n1,\"bad\"x\n") // the resync then scans many lines
+	for i := range 20000 {
+		fmt.Fprintf(&jl, "{\"id\":\"%d\",\"text\":\"Some text.\"}\n", i)
+		fmt.Fprintf(&cv, "%d,Some text.,extra field\n", i)
+	}
+	cv.WriteString("last,Some text.\n")
+	write(t, dir, "big.jsonl", jl.String())
+	write(t, dir, "big.csv", cv.String())
+	for _, p := range []string{"tree", "big.jsonl", "big.csv"} {
+		t.Run(p, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			n, after := 0, 0
+			start := time.Now()
+			err := Walk(ctx, []string{filepath.Join(dir, p)}, Options{}, func(Item) error {
+				if ctx.Err() != nil {
+					after++
+				}
+				n++
+				cancel()
+				return nil
+			})
+			if !errors.Is(err, context.Canceled) || n != 1 || after != 0 {
+				t.Errorf("err %v, %d items, %d after the cancel", err, n, after)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %s", d)
+			}
+		})
 	}
 }
