@@ -84,17 +84,14 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	jobs := make(chan job, o.workers)
 	results := make(chan result, o.workers)
 	g, ctx := errgroup.WithContext(ctx)
-	bad, n := 0, 0
-	var first string
+	var bad badInputs
+	n := 0
 	g.Go(func() error {
 		defer close(jobs)
 		seq := 0
 		return corpus.Walk(ctx, o.paths, o.corpus, func(it corpus.Item) error {
 			if it.Err != nil {
-				bad++
-				if first == "" {
-					first = it.Err.Error()
-				}
+				bad.add(it.Err)
 				fmt.Fprintln(stderr, "kg: skipped "+it.Err.Error())
 				return nil
 			}
@@ -157,8 +154,5 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	if err := g.Wait(); err != nil {
 		return err
 	}
-	if bad > 0 {
-		return fmt.Errorf("%d bad input(s) skipped, %d article(s) extracted; first: %s", bad, n, first)
-	}
-	return nil
+	return bad.err(o.paths, n, "extracted")
 }

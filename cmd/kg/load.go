@@ -83,9 +83,13 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		}
 	}
 	sum := loadSummary{Target: target}
+	var bad badInputs
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
 		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
-		OnBadInput: func(e *corpus.InputError) { fmt.Fprintln(stderr, "kg: skipped "+e.Error()) },
+		OnBadInput: func(e *corpus.InputError) {
+			bad.add(e)
+			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
+		},
 	})
 	if err != nil {
 		return err
@@ -113,10 +117,11 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	if graphErr != nil {
 		return fmt.Errorf("staged %d articles but could not write them: %w", sum.Stage.Articles, graphErr)
 	}
-	if sum.Stage.Bad > 0 {
-		return fmt.Errorf("%d bad input(s) skipped (first: %s); everything else was loaded", sum.Stage.Bad, sum.Stage.FirstBad)
+	done := "loaded"
+	if o.stageOnly {
+		done = "staged"
 	}
-	return nil
+	return bad.err(o.paths, sum.Stage.Articles, done)
 }
 
 // connectTarget opens Neo4j (retrying while it is unreachable, up to the
