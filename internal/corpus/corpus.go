@@ -56,7 +56,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Sentinel causes of InputError.
 var (
 	ErrEmpty       = errors.New("empty article")
-	ErrBinary      = errors.New("binary file (NUL bytes), not text")
+	ErrControlChar = errors.New("disallowed control character")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("article too large")
 	ErrMalformed   = errors.New("malformed record")
@@ -143,31 +143,34 @@ func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 	return r.csv(ctx, path, f)
 }
 
-// checkText validates one article text; line is the 1-based line where the
-// text starts, used to name the line of an invalid byte.
-func (r *reader) checkText(b []byte) (line int, err error) {
-	if len(b) > r.opts.MaxArticleBytes {
-		return 0, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(b), r.opts.MaxArticleBytes)
-	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return 1 + bytes.Count(b[:i], []byte{'\n'}), ErrBinary
-	}
-	if !utf8.Valid(b) {
-		i := firstInvalid(b)
-		return 1 + bytes.Count(b[:i], []byte{'\n'}), fmt.Errorf("%w at byte %d", ErrInvalidUTF8, i)
-	}
-	return 0, nil
-}
+// Text (every field of an article) may hold any Unicode character but the
+// control characters U+0000-U+0008, U+000E-U+001F and U+007F: the C0
+// controls other than tab, newline, vertical tab, form feed and carriage
+// return, and DEL. They are refused whether they come raw or escaped (JSON's
+// "\u0000"): a NUL would also break the keys staging builds from ids. The
+// C1 controls (U+0080-U+009F), common in mis-decoded Windows-1252 text, are
+// kept.
+func disallowed(c byte) bool { return c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f }
 
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
+// checkString finds the first disallowed control character or invalid
+// UTF-8 in s; i is its byte offset.
+func checkString(s string) (i int, err error) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if disallowed(c) {
+				return i, fmt.Errorf("%w U+%04X", ErrControlChar, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i, ErrInvalidUTF8
 		}
 		i += n
 	}
-	return len(b)
+	return -1, nil
 }
 
 func (r *reader) txt(path string, f *os.File) error {
@@ -175,11 +178,15 @@ func (r *reader) txt(path string, f *os.File) error {
 	if err != nil {
 		return r.bad(path, 0, err)
 	}
-	if line, err := r.checkText(b); err != nil {
-		return r.bad(path, line, err)
+	if len(b) > r.opts.MaxArticleBytes {
+		return r.bad(path, 0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, r.opts.MaxArticleBytes))
 	}
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	title, text := splitTitle(strings.ReplaceAll(string(b), "\r\n", "\n"))
+	s := string(b)
+	if i, err := checkString(s); err != nil {
+		return r.bad(path, 1+strings.Count(s[:i], "\n"), fmt.Errorf("%w at byte %d", err, i))
+	}
+	s = strings.TrimPrefix(s, "\uFEFF")
+	title, text := splitTitle(strings.ReplaceAll(s, "\r\n", "\n"))
 	if strings.TrimSpace(text) == "" {
 		return r.bad(path, 0, ErrEmpty)
 	}
@@ -263,11 +270,8 @@ func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error
 }
 
 func (r *reader) jsonRecord(path string, line int, b []byte) error {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return r.bad(path, line, ErrBinary)
-	}
-	if !utf8.Valid(b) {
-		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", ErrInvalidUTF8, firstInvalid(b)))
+	if i, err := checkString(string(b)); err != nil {
+		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", err, i))
 	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
@@ -313,6 +317,20 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 			a.Props[k] = s
 		} else {
 			a.Props[k] = string(raw)
+		}
+	}
+	// escapes such as "\u0000" are decoded now: check the values again
+	for _, f := range fields {
+		if _, err := checkString(*f.p); err != nil {
+			return r.bad(path, line, fmt.Errorf("%w in %q", err, f.k))
+		}
+	}
+	for k, v := range a.Props {
+		if _, err := checkString(k); err != nil {
+			return r.bad(path, line, fmt.Errorf("%w in a field name", err))
+		}
+		if _, err := checkString(v); err != nil {
+			return r.bad(path, line, fmt.Errorf("%w in %q", err, k))
 		}
 	}
 	if len(a.Text) > r.opts.MaxArticleBytes {

@@ -89,7 +89,9 @@ func TestBadInput(t *testing.T) {
 		wantLine      int
 	}{
 		{"empty.txt", "  \n\n", ErrEmpty, 0},
-		{"bin.txt", "abc\x00def", ErrBinary, 1},
+		{"bin.txt", "abc\x00def", ErrControlChar, 1},
+		{"ctl.txt", "Title\nabc\x01def", ErrControlChar, 2},
+		{"del.txt", "abc\x7fdef", ErrControlChar, 1},
 		{"utf8.txt", "good line\nbad \xff here\n", ErrInvalidUTF8, 2},
 		{"big.txt", strings.Repeat("word ", 300), ErrTooLarge, 0},
 		{"x.pdf", "%PDF", ErrUnsupported, 0},
@@ -439,5 +441,45 @@ func TestCancelPromptly(t *testing.T) {
 				t.Errorf("took %s", d)
 			}
 		})
+	}
+}
+
+// TestControlChars: a disallowed control character is bad input whether it
+// comes raw or escaped (JSON's \u0000), in any field and in every format;
+// tab, newline, vertical tab, form feed and carriage return are text.
+func TestControlChars(t *testing.T) {
+	dir := t.TempDir()
+	jl := write(t, dir, "a.jsonl", `{"id":"ok","text":"tab\tnl\ncr\r\u000bvt\fff \u0085 fine"}
+{"id":"a","text":"x\u0000y"}
+{"id":"b\u0000","text":"ok"}
+{"id":"c","text":"ok","title":"t\u001b[1m"}
+{"id":"d","text":"ok","k\u0000":"v"}
+{"id":"e","text":"ok","p":"v\u007f"}
+{"id":"f","text":"raw \u0000 `+"\x00"+`"}
+{"id":"g","text":"ok","p":{"q":"\u0000"}}
+`)
+	arts, errs := collect(t, Options{}, jl)
+	if len(arts) != 2 || arts[0].ID != "ok" || arts[0].Text != "tab\tnl\ncr\r\vvt\fff \u0085 fine" || arts[1].Props["p"] != `{"q":"\u0000"}` {
+		t.Errorf("arts %+v", arts)
+	}
+	wantLines := []int{2, 3, 4, 5, 6, 7}
+	if len(errs) != len(wantLines) {
+		t.Fatalf("errs %v", errs)
+	}
+	for i, e := range errs {
+		if e.Line != wantLines[i] || !errors.Is(e, ErrControlChar) {
+			t.Errorf("err %v, want ErrControlChar on line %d", e, wantLines[i])
+		}
+	}
+
+	cv := write(t, dir, "a.csv", "id,text,note\nok,\"tab\tff\f\",n\n1,\"two\nli\x00nes\",n\n2\x00,text,n\n3,text,\x01\n")
+	arts, errs = collect(t, Options{}, cv)
+	if len(arts) != 1 || arts[0].ID != "ok" {
+		t.Errorf("arts %+v", arts)
+	}
+	if len(errs) != 3 || errs[0].Line != 4 || errs[1].Line != 5 || errs[2].Line != 6 ||
+		!errors.Is(errs[0], ErrControlChar) || !errors.Is(errs[1], ErrControlChar) || !errors.Is(errs[2], ErrControlChar) ||
+		!strings.Contains(errs[0].Error(), `column "text"`) || !strings.Contains(errs[2].Error(), `column "note"`) {
+		t.Errorf("errs %v", errs)
 	}
 }

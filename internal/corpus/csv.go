@@ -213,6 +213,23 @@ func (lr *lineReader) resync(ctx context.Context, bad csvRecord, nfields int) (i
 	}
 }
 
+// checkFields checks the text of every field (see checkString); line is
+// the line of the first bad character.
+func checkFields(f csvFields, header []string) (line int, err error) {
+	for i, v := range f.rec {
+		j, err := checkString(v)
+		if err == nil {
+			continue
+		}
+		name := fmt.Sprintf("field %d", i+1)
+		if i < len(header) {
+			name = fmt.Sprintf("column %q", strings.TrimSpace(header[i]))
+		}
+		return f.lines[i] + strings.Count(v[:j], "\n"), fmt.Errorf("%w in %s", err, name)
+	}
+	return 0, nil
+}
+
 func skipped(first, last int) string {
 	if first == last {
 		return fmt.Sprintf("skipped line %d", first)
@@ -238,6 +255,9 @@ func (r *reader) csv(ctx context.Context, path string, f *os.File) error {
 		return r.bad(path, hrec.first.n, fmt.Errorf("header: %w; file skipped", err))
 	}
 	header := hf.rec
+	if bline, err := checkFields(hf, nil); err != nil {
+		return r.bad(path, bline, fmt.Errorf("header: %w; file skipped", err))
+	}
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.TrimSpace(h)] = i
@@ -300,8 +320,8 @@ func (r *reader) csv(ctx context.Context, path string, f *os.File) error {
 			}
 			continue
 		}
-		if _, err := r.checkText([]byte(strings.Join(rv, "\n"))); err != nil {
-			if err := r.bad(path, line, err); err != nil {
+		if bline, err := checkFields(fields, header); err != nil {
+			if err := r.bad(path, bline, err); err != nil {
 				return err
 			}
 			continue
