@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -193,10 +195,36 @@ func TestCancel(t *testing.T) {
 	}
 }
 
+// checkItem fails on an article without id or text or with a disallowed
+// character in any field, and on an error without a line that should have
+// one.
+func checkItem(t *testing.T, it Item) {
+	t.Helper()
+	if a := it.Article; a != nil {
+		if a.ID == "" || strings.TrimSpace(a.Text) == "" {
+			t.Fatalf("article without id or text: %+v", a)
+		}
+		vals := []string{a.ID, a.Title, a.Text, a.URL, a.Published, a.Lang}
+		for k, v := range a.Props {
+			vals = append(vals, k, v)
+		}
+		for _, v := range vals {
+			if _, err := checkString(v); err != nil {
+				t.Fatalf("article with %v: %+v", err, a)
+			}
+		}
+		return
+	}
+	if it.Err.Line < 1 && !errors.Is(it.Err, ErrNoArticles) && !errors.Is(it.Err, ErrEmpty) {
+		t.Fatalf("error without line: %v", it.Err)
+	}
+}
+
 func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"id":"a","text":"x"}` + "\n"))
 	f.Add([]byte("{\"text\":\"\xff\"}\n{}\n"))
 	f.Add([]byte(`{"id":1e999,"text":"y","z":null}`))
+	f.Add([]byte(`{"id":"a\u0000","text":"x\u001f","k\u0000":"\u007f","p":{"q":"\u0000"}}` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		p := filepath.Join(dir, "f.jsonl")
@@ -204,16 +232,82 @@ func FuzzJSONL(f *testing.F) {
 			t.Fatal(err)
 		}
 		err := Walk(context.Background(), []string{p}, Options{MaxArticleBytes: 4096}, func(it Item) error {
-			if it.Article != nil && (it.Article.ID == "" || strings.TrimSpace(it.Article.Text) == "") {
-				t.Fatalf("article without id or text: %+v", it.Article)
-			}
-			if it.Err != nil && it.Err.Line < 1 {
-				t.Fatalf("error without line: %v", it.Err)
-			}
+			checkItem(t, it)
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzCSV: the CSV reader never panics or stops early, and on a file that
+// encoding/csv reads without error it reads the same records: each row is
+// either an article with the row's text or one error.
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("id,title,text\n1,T,\"Text, with comma.\"\n2,,\"Multi\nline\"\n"))
+	f.Add([]byte("id,text\n1,He said \"hi\n2,\"never closed\n3,ok\n"))
+	f.Add([]byte("id,text\n1,\"a \"\"quoted\"\" word\"\r\n\r\n2,\"x\"y\n3,\"z\n"))
+	f.Add([]byte("\uFEFFtext,n\n\"a\x00b\",\x01\n,\n\r\n"))
+	f.Add([]byte("text\r\n\"a\r\nb\"\r\n\r\r\n\n\r"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		lines := 1 + bytes.Count(data, []byte("\n"))
+		var items []Item
+		err := Walk(context.Background(), []string{p}, Options{MaxArticleBytes: 4096}, func(it Item) error {
+			checkItem(t, it)
+			if it.Err != nil && it.Err.Line > lines {
+				t.Fatalf("error on line %d of %d: %v", it.Err.Line, lines, it.Err)
+			}
+			items = append(items, it)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// differential: what encoding/csv reads whole
+		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+		cr.FieldsPerRecord = -1
+		recs, err := cr.ReadAll()
+		if err != nil || len(recs) < 1 || len(data) > 4096 {
+			return
+		}
+		textCol := -1
+		for i, h := range recs[0] {
+			if strings.TrimSpace(h) == "text" {
+				textCol = i
+			}
+		}
+		if textCol < 0 {
+			return
+		}
+		if _, err := checkFields(csvFields{rec: recs[0], lines: make([]int, len(recs[0]))}, nil); err != nil {
+			return // a bad header
+		}
+		rows := recs[1:]
+		if len(rows) == 0 {
+			if len(items) != 1 || !errors.Is(items[0].Err, ErrNoArticles) {
+				t.Fatalf("no rows, items %v", items)
+			}
+			return
+		}
+		if len(items) != len(rows) {
+			t.Fatalf("%d rows, %d items", len(rows), len(items))
+		}
+		for i, it := range items {
+			if it.Err != nil {
+				if errors.Is(it.Err, ErrMalformed) {
+					t.Fatalf("row %d: %v", i, it.Err)
+				}
+				continue
+			}
+			if textCol >= len(rows[i]) || it.Article.Text != rows[i][textCol] {
+				t.Fatalf("row %d: text %q, want %q", i, it.Article.Text, rows[i])
+			}
 		}
 	})
 }

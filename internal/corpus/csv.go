@@ -108,7 +108,7 @@ func (lr *lineReader) record() (csvRecord, error) {
 		if l, err = lr.next(); err != nil {
 			return rec, err
 		}
-		if l.b == nil || len(bytes.TrimRight(l.b, "\r\n")) > 0 {
+		if !blank(l.b) {
 			break
 		}
 	}
@@ -133,6 +133,13 @@ func (lr *lineReader) record() (csvRecord, error) {
 			return rec, err
 		}
 	}
+}
+
+// blank reports whether a line is empty, as encoding/csv sees it ("\r"
+// can only be the last line: encoding/csv drops a "\r" before the end).
+func blank(b []byte) bool {
+	s := string(b)
+	return s == "\n" || s == "\r\n" || s == "\r"
 }
 
 // csvFields is one parsed record: its fields and the line each starts on.
