@@ -231,7 +231,7 @@ func (r *reader) jsonl(ctx context.Context, path string, f *os.File) error {
 		}
 		b, tooLong, rerr := readLine(br, limit)
 		if rerr != nil && rerr != io.EOF {
-			return r.bad(path, line, rerr)
+			return r.bad(path, line, fmt.Errorf("%w; rest of the file skipped", rerr))
 		}
 		if tooLong {
 			if err := r.bad(path, line, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, limit)); err != nil {

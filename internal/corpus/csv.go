@@ -42,13 +42,14 @@ type lineReader struct {
 	off   int64 // offset of the next line
 }
 
-func newLineReader(f io.ReadSeeker, limit int) (*lineReader, error) {
+// newLineReader reads f from its start, skipping a UTF-8 byte order mark.
+func newLineReader(f io.ReadSeeker, limit int) *lineReader {
 	lr := &lineReader{f: f, br: bufio.NewReaderSize(f, 64<<10), limit: limit, n: 1}
 	if head, _ := lr.br.Peek(3); bytes.Equal(head, []byte("\uFEFF")) {
 		lr.br.Discard(3)
 		lr.off = 3
 	}
-	return lr, nil
+	return lr
 }
 
 // next reads one line; io.EOF when there is none left. A line longer than
@@ -246,10 +247,7 @@ func skipped(first, last int) string {
 
 func (r *reader) csv(ctx context.Context, path string, f *os.File) error {
 	limit := r.opts.MaxArticleBytes*2 + 4096
-	lr, err := newLineReader(f, limit)
-	if err != nil {
-		return r.bad(path, 0, err)
-	}
+	lr := newLineReader(f, limit)
 	hrec, err := lr.record()
 	if err == io.EOF {
 		return r.bad(path, 0, fmt.Errorf("%w: no header", ErrEmpty))
