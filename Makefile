@@ -53,6 +53,7 @@ vet:
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzJSONL -fuzztime $(FUZZTIME) ./internal/corpus
+	$(GO) test -run XXX -fuzz FuzzCSV -fuzztime $(FUZZTIME) ./internal/corpus
 	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/extract

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
@@ -127,4 +128,41 @@ func (r *failureReporter) report(_ *model.Article, err error) {
 		r.stackDone = true
 		fmt.Fprintf(r.w, "kg: this is a bug in kg; please report it with this stack:\n%s\n", pe.Stack)
 	}
+}
+
+// badInputs counts the bad input items of a run for its final error. The
+// corpus walk calls add from one goroutine; read it after the walk.
+type badInputs struct {
+	n          int    // bad items
+	noArticles int    // of which paths that yielded no article
+	first      string // the first bad item
+	firstOther string // the first that is not a path without articles
+}
+
+func (b *badInputs) add(e *corpus.InputError) {
+	b.n++
+	if b.first == "" {
+		b.first = e.Error()
+	}
+	if errors.Is(e, corpus.ErrNoArticles) {
+		b.noArticles++
+	} else if b.firstOther == "" {
+		b.firstOther = e.Error()
+	}
+}
+
+// err is the error a run over paths ends with, nil when the input was all
+// good; articles were read and done says what became of them.
+func (b *badInputs) err(paths []string, articles int, done string) error {
+	if articles == 0 {
+		err := fmt.Errorf("%w in %s", corpus.ErrNoArticles, strings.Join(paths, ", "))
+		if other := b.n - b.noArticles; other > 0 {
+			return fmt.Errorf("%w: %d bad input(s) skipped, first: %s", err, other, b.firstOther)
+		}
+		return err
+	}
+	if b.n > 0 {
+		return fmt.Errorf("%d bad input(s) skipped (first: %s); %d article(s) %s", b.n, b.first, articles, done)
+	}
+	return nil
 }

@@ -91,17 +91,15 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	jobs := make(chan job, o.workers)
 	results := make(chan result, o.workers)
 	g, ctx := errgroup.WithContext(ctx)
-	bad, n, failed := 0, 0, 0
-	var first, firstFailed string
+	var bad badInputs
+	n, failed := 0, 0
+	var firstFailed string
 	g.Go(func() error {
 		defer close(jobs)
 		seq := 0
 		return corpus.Walk(ctx, o.paths, o.corpus, func(it corpus.Item) error {
 			if it.Err != nil {
-				bad++
-				if first == "" {
-					first = it.Err.Error()
-				}
+				bad.add(it.Err)
 				fmt.Fprintln(stderr, "kg: skipped "+it.Err.Error())
 				return nil
 			}
@@ -181,10 +179,11 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 		return err
 	}
 	if failed > 0 {
-		return fmt.Errorf("extraction failed on %d article(s), skipped; %d bad input(s) skipped; %d article(s) extracted; first failure: %s", failed, bad, n, firstFailed)
+		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) extracted", failed, firstFailed, n)
+		if bad.n > 0 {
+			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
+		}
+		return err
 	}
-	if bad > 0 {
-		return fmt.Errorf("%d bad input(s) skipped, %d article(s) extracted; first: %s", bad, n, first)
-	}
-	return nil
+	return bad.err(o.paths, n, "extracted")
 }

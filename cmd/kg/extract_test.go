@@ -109,3 +109,51 @@ func TestRunExtractPanicSkipsArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestRunExtractNoArticles: paths that yield no article are an error that
+// names them, even when nothing in them is bad.
+func TestRunExtractNoArticles(t *testing.T) {
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	err := runExtract(context.Background(), extractOptions{paths: []string{dir}, format: "jsonl", workers: 1}, &out, &errb)
+	if err == nil || !strings.HasPrefix(err.Error(), "no articles found in "+dir) {
+		t.Fatalf("error %v, want no articles found in %s", err, dir)
+	}
+}
+
+// TestRunExtractSymlinkedFolder: a symlink to a corpus folder is read.
+func TestRunExtractSymlinkedFolder(t *testing.T) {
+	abs, err := filepath.Abs("../../examples/articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "corpus")
+	if err := os.Symlink(abs, link); err != nil {
+		t.Skip(err)
+	}
+	var out, errb bytes.Buffer
+	if err := runExtract(context.Background(), extractOptions{paths: []string{link}, format: "jsonl", workers: 1}, &out, &errb); err != nil {
+		t.Fatalf("%v (%s)", err, errb.String())
+	}
+	if n := strings.Count(out.String(), "\n"); n < 5 {
+		t.Fatalf("%d articles extracted through the symlink", n)
+	}
+}
+
+// TestRunExtractBadCSVRow: a CSV row with a bad quote is reported with its
+// line; the rows after it are still extracted, and the error says so.
+func TestRunExtractBadCSVRow(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "in.csv")
+	body := "id,text\na,Putin visited Cairo.\nb,He said \"hi.\nc,Macron visited Rabat.\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	err := runExtract(context.Background(), extractOptions{paths: []string{p}, format: "jsonl", workers: 1}, &out, &errb)
+	if err == nil || !strings.Contains(err.Error(), "in.csv:3: ") || !strings.Contains(err.Error(), "skipped line 3") || !strings.HasSuffix(err.Error(), "2 article(s) extracted") {
+		t.Fatalf("error %v", err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 2 {
+		t.Fatalf("%d articles written, want 2", n)
+	}
+}

@@ -83,10 +83,14 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		}
 	}
 	sum := loadSummary{Target: target}
+	var bad badInputs
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
 		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
-		OnBadInput: func(e *corpus.InputError) { fmt.Fprintln(stderr, "kg: skipped "+e.Error()) },
-		OnFailed:   (&failureReporter{w: stderr}).report,
+		OnBadInput: func(e *corpus.InputError) {
+			bad.add(e)
+			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
+		},
+		OnFailed: (&failureReporter{w: stderr}).report,
 	})
 	if err != nil {
 		return err
@@ -117,13 +121,18 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	if graphErr != nil {
 		return fmt.Errorf("staged %d articles but could not write them: %w", sum.Stage.Articles, graphErr)
 	}
-	if sum.Stage.Failed > 0 {
-		return fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d bad input(s) skipped; everything else was loaded", sum.Stage.Failed, sum.Stage.FirstFailed, sum.Stage.Bad)
+	done := "loaded"
+	if o.stageOnly {
+		done = "staged"
 	}
-	if sum.Stage.Bad > 0 {
-		return fmt.Errorf("%d bad input(s) skipped (first: %s); everything else was loaded", sum.Stage.Bad, sum.Stage.FirstBad)
+	if s := sum.Stage; s.Failed > 0 {
+		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s", s.Failed, s.FirstFailed, s.Articles, done)
+		if bad.n > 0 {
+			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
+		}
+		return err
 	}
-	return nil
+	return bad.err(o.paths, sum.Stage.Articles, done)
 }
 
 // connectTarget opens Neo4j (retrying while it is unreachable, up to the

@@ -5,13 +5,11 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -58,11 +56,14 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Sentinel causes of InputError.
 var (
 	ErrEmpty       = errors.New("empty article")
-	ErrBinary      = errors.New("binary file (NUL bytes), not text")
+	ErrControlChar = errors.New("disallowed control character")
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("article too large")
 	ErrMalformed   = errors.New("malformed record")
 	ErrUnsupported = errors.New("unsupported file type (want .txt, .jsonl, .csv)")
+	ErrNotRegular  = errors.New("not a regular file")
+	ErrSymlinkLoop = errors.New("symlink loop")
+	ErrNoArticles  = errors.New("no articles found")
 )
 
 // Item is what the walk hands to its callback: an article, or the error of
@@ -70,49 +71,6 @@ var (
 type Item struct {
 	Article *model.Article
 	Err     *InputError
-}
-
-// Walk reads every article under paths (files or directories, walked in
-// lexical order) and calls fn for each article and each bad input item. A
-// non-nil error from fn, or ctx's cancellation, stops the walk and is
-// returned. Files in a directory with other extensions are skipped
-// silently; a file named explicitly with an unknown extension is an error.
-func Walk(ctx context.Context, paths []string, opts Options, fn func(Item) error) error {
-	r := &reader{opts: opts.withDefaults(), fn: fn}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			if err := fn(Item{Err: &InputError{File: p, Err: err}}); err != nil {
-				return err
-			}
-			continue
-		}
-		if !st.IsDir() {
-			if err := r.file(ctx, p, true); err != nil {
-				return err
-			}
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, werr error) error {
-			if werr != nil {
-				return fn(Item{Err: &InputError{File: path, Err: werr}})
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			return r.file(ctx, path, false)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Supported reports whether a file name has an extension kg reads.
@@ -143,76 +101,92 @@ func (o Options) withDefaults() Options {
 }
 
 type reader struct {
-	opts Options
-	fn   func(Item) error
+	opts  Options
+	fn    func(Item) error
+	items int // articles and bad items handed to fn
+	files int // files with a supported extension opened or tried
 }
 
 func (r *reader) bad(file string, line int, err error) error {
+	r.items++
 	return r.fn(Item{Err: &InputError{File: file, Line: line, Err: err}})
 }
 
-func (r *reader) emit(a *model.Article) error { return r.fn(Item{Article: a}) }
+func (r *reader) emit(a *model.Article) error {
+	r.items++
+	return r.fn(Item{Article: a})
+}
 
+// file reads one file; explicit is true when it was named in Walk's paths.
 func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt":
-		return r.txt(path)
-	case ".jsonl":
-		return r.jsonl(ctx, path)
-	case ".csv":
-		return r.csv(ctx, path)
-	}
-	if explicit {
-		return r.bad(path, 0, ErrUnsupported)
-	}
-	return nil
-}
-
-// checkText validates one article text; line is the 1-based line where the
-// text starts, used to name the line of an invalid byte.
-func (r *reader) checkText(b []byte) (line int, err error) {
-	if len(b) > r.opts.MaxArticleBytes {
-		return 0, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(b), r.opts.MaxArticleBytes)
-	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return 1 + bytes.Count(b[:i], []byte{'\n'}), ErrBinary
-	}
-	if !utf8.Valid(b) {
-		i := firstInvalid(b)
-		return 1 + bytes.Count(b[:i], []byte{'\n'}), fmt.Errorf("%w at byte %d", ErrInvalidUTF8, i)
-	}
-	return 0, nil
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
+	if !Supported(path) {
+		if explicit {
+			return r.bad(path, 0, ErrUnsupported)
 		}
-		i += n
+		return nil
 	}
-	return len(b)
-}
-
-func (r *reader) txt(path string) error {
-	f, err := os.Open(path)
+	r.files++
+	f, err := openRegular(path)
 	if err != nil {
 		return r.bad(path, 0, err)
 	}
 	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt":
+		return r.txt(path, f)
+	case ".jsonl":
+		return r.jsonl(ctx, path, f)
+	}
+	return r.csv(ctx, path, f)
+}
+
+// Text (every field of an article) may hold any Unicode character but the
+// control characters U+0000-U+0008, U+000E-U+001F and U+007F: the C0
+// controls other than tab, newline, vertical tab, form feed and carriage
+// return, and DEL. They are refused whether they come raw or escaped (JSON's
+// "\u0000"): a NUL would also break the keys staging builds from ids. The
+// C1 controls (U+0080-U+009F), common in mis-decoded Windows-1252 text, are
+// kept.
+func disallowed(c byte) bool { return c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f }
+
+// checkString finds the first disallowed control character or invalid
+// UTF-8 in s; i is its byte offset.
+func checkString(s string) (i int, err error) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if disallowed(c) {
+				return i, fmt.Errorf("%w U+%04X", ErrControlChar, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i, ErrInvalidUTF8
+		}
+		i += n
+	}
+	return -1, nil
+}
+
+func (r *reader) txt(path string, f *os.File) error {
 	b, err := io.ReadAll(io.LimitReader(f, int64(r.opts.MaxArticleBytes)+1))
 	if err != nil {
 		return r.bad(path, 0, err)
 	}
-	if line, err := r.checkText(b); err != nil {
-		return r.bad(path, line, err)
+	if len(b) > r.opts.MaxArticleBytes {
+		return r.bad(path, 0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, r.opts.MaxArticleBytes))
 	}
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	title, text := splitTitle(strings.ReplaceAll(string(b), "\r\n", "\n"))
+	s := string(b)
+	if i, err := checkString(s); err != nil {
+		return r.bad(path, 1+strings.Count(s[:i], "\n"), fmt.Errorf("%w at byte %d", err, i))
+	}
+	s = strings.TrimPrefix(s, "\uFEFF")
+	title, text := splitTitle(strings.ReplaceAll(s, "\r\n", "\n"))
 	if strings.TrimSpace(text) == "" {
 		return r.bad(path, 0, ErrEmpty)
 	}
@@ -248,12 +222,7 @@ func lastRune(s string) string {
 
 var knownJSON = map[string]bool{"id": true, "title": true, "text": true, "url": true, "published": true, "lang": true}
 
-func (r *reader) jsonl(ctx context.Context, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return r.bad(path, 0, err)
-	}
-	defer f.Close()
+func (r *reader) jsonl(ctx context.Context, path string, f *os.File) error {
 	br := bufio.NewReaderSize(f, 64<<10)
 	limit := r.opts.MaxArticleBytes*2 + 4096
 	for line := 1; ; line++ {
@@ -262,7 +231,7 @@ func (r *reader) jsonl(ctx context.Context, path string) error {
 		}
 		b, tooLong, rerr := readLine(br, limit)
 		if rerr != nil && rerr != io.EOF {
-			return r.bad(path, line, rerr)
+			return r.bad(path, line, fmt.Errorf("%w; rest of the file skipped", rerr))
 		}
 		if tooLong {
 			if err := r.bad(path, line, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, limit)); err != nil {
@@ -301,11 +270,8 @@ func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error
 }
 
 func (r *reader) jsonRecord(path string, line int, b []byte) error {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return r.bad(path, line, ErrBinary)
-	}
-	if !utf8.Valid(b) {
-		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", ErrInvalidUTF8, firstInvalid(b)))
+	if i, err := checkString(string(b)); err != nil {
+		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", err, i))
 	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
@@ -353,6 +319,20 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 			a.Props[k] = string(raw)
 		}
 	}
+	// escapes such as "\u0000" are decoded now: check the values again
+	for _, f := range fields {
+		if _, err := checkString(*f.p); err != nil {
+			return r.bad(path, line, fmt.Errorf("%w in %q", err, f.k))
+		}
+	}
+	for k, v := range a.Props {
+		if _, err := checkString(k); err != nil {
+			return r.bad(path, line, fmt.Errorf("%w in a field name", err))
+		}
+		if _, err := checkString(v); err != nil {
+			return r.bad(path, line, fmt.Errorf("%w in %q", err, k))
+		}
+	}
 	if len(a.Text) > r.opts.MaxArticleBytes {
 		return r.bad(path, line, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(a.Text), r.opts.MaxArticleBytes))
 	}
@@ -361,101 +341,6 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 	}
 	finish(a)
 	return r.emit(a)
-}
-
-func (r *reader) csv(ctx context.Context, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return r.bad(path, 0, err)
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\uFEFF")) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err != nil {
-		return r.bad(path, 1, fmt.Errorf("%w: reading the header: %v", ErrMalformed, err))
-	}
-	header := append([]string(nil), head...) // the reader reuses its record
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	c := r.opts.CSV
-	textCol, ok := col[c.Text]
-	if !ok {
-		return r.bad(path, 1, fmt.Errorf("%w: no %q column in the header (set corpus.csv.text)", ErrMalformed, c.Text))
-	}
-	known := map[int]bool{}
-	idx := func(name string) int {
-		if i, ok := col[name]; ok {
-			known[i] = true
-			return i
-		}
-		return -1
-	}
-	iID, iTitle, iURL, iPub, iLang := idx(c.ID), idx(c.Title), idx(c.URL), idx(c.Published), idx(c.Lang)
-	known[textCol] = true
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		line, _ := cr.FieldPos(0)
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.StartLine
-			}
-			// A broken quote can swallow the rest of the file: report and stop this file.
-			return r.bad(path, line, fmt.Errorf("%w: %v", ErrMalformed, err))
-		}
-		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
-				return ""
-			}
-			return rec[i]
-		}
-		text := get(textCol)
-		if len(text) > r.opts.MaxArticleBytes {
-			if err := r.bad(path, line, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(text))); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := r.checkText([]byte(strings.Join(rec, "\n"))); err != nil {
-			if err := r.bad(path, line, err); err != nil {
-				return err
-			}
-			continue
-		}
-		if strings.TrimSpace(text) == "" {
-			if err := r.bad(path, line, ErrEmpty); err != nil {
-				return err
-			}
-			continue
-		}
-		a := &model.Article{ID: get(iID), Title: get(iTitle), Text: text, URL: get(iURL), Published: get(iPub), Lang: get(iLang), Source: fmt.Sprintf("%s:%d", path, line)}
-		for i, h := range header {
-			if !known[i] && i < len(rec) && rec[i] != "" {
-				if a.Props == nil {
-					a.Props = map[string]string{}
-				}
-				a.Props[strings.TrimSpace(h)] = rec[i]
-			}
-		}
-		finish(a)
-		if err := r.emit(a); err != nil {
-			return err
-		}
-	}
 }
 
 // finish fills the derived fields: stable id, language, trimmed values.
