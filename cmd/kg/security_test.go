@@ -3,12 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/kg-project/kg/internal/testneo4j"
+	"github.com/kg-project/kg/queries/querytest"
 )
 
 // runRoot runs kg in process with args, outside the repository (no
@@ -92,3 +97,102 @@ func TestURIPasswordRedacted(t *testing.T) {
 }
 
 func redactedURI(uri string) string { return strings.Replace(uri, "://", "://neo4j:xxxxx@", 1) }
+
+// TestToOutputFailure: an export that fails half-way leaves the file that
+// was there, and no temporary file.
+func TestToOutputFailure(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "kg.graphml")
+	os.WriteFile(p, []byte("previous export"), 0o644)
+	err := toOutput(p, io.Discard, func(w io.Writer) error {
+		io.WriteString(w, "<graphml>half")
+		return errors.New("connection lost")
+	})
+	if err == nil || !strings.Contains(err.Error(), "export to "+p+": connection lost") {
+		t.Errorf("err %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "previous export" {
+		t.Errorf("half file: %q", b)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".*")); len(m) > 0 {
+		t.Errorf("left %v", m)
+	}
+	var out bytes.Buffer
+	if err := toOutput("-", &out, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil || out.String() != "x" {
+		t.Errorf("--out -: %v %q", err, out.String())
+	}
+}
+
+// TestExportOutSafety runs kg export on the real test Neo4j: --out never
+// replaces a device, FIFO or symlink, never creates missing directories,
+// and - means stdout.
+func TestExportOutSafety(t *testing.T) {
+	c := testneo4j.Open(t)
+	ctx := context.Background()
+	if err := querytest.Load(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	run := func(o exportOptions) (string, error) {
+		o.cfg = cfg
+		var out bytes.Buffer
+		err := runExport(ctx, o, &out, io.Discard)
+		return out.String(), err
+	}
+	dir := t.TempDir()
+	// As root, a private copy of /dev/full: a regression must not destroy
+	// the real one. Others cannot replace /dev/null.
+	dev := "/dev/null"
+	if os.Geteuid() == 0 {
+		dev = filepath.Join(dir, "full")
+		if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|7); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fifo := filepath.Join(dir, "fifo")
+	syscall.Mkfifo(fifo, 0o644)
+	link := filepath.Join(dir, "stdout")
+	os.Symlink("/proc/self/fd/1", link)
+	for _, tc := range []struct {
+		o    exportOptions
+		want string
+	}{
+		{exportOptions{format: "graphml", out: dev}, "--out: " + dev + " is a character device, not a regular file; not replacing it"},
+		{exportOptions{format: "jsonl", out: fifo}, "--out: " + fifo + " is a FIFO, not a regular file"},
+		{exportOptions{format: "graphml", out: link}, "--out: " + link + " is a symbolic link, not a regular file"},
+		{exportOptions{format: "csv", query: "timeline", out: link}, "is a symbolic link"},
+		{exportOptions{format: "graphml", out: filepath.Join(dir, "missing", "kg.graphml")}, "--out: " + filepath.Join(dir, "missing") + ": directory does not exist"},
+		{exportOptions{format: "csv", out: filepath.Join(dir, "missing", "csv")}, "--out: " + filepath.Join(dir, "missing") + ": directory does not exist"},
+		{exportOptions{format: "csv", out: "-"}, "give the directory with --out DIR"},
+		{exportOptions{format: "csv", out: dev}, dev + " is not a directory"},
+	} {
+		if _, err := run(tc.o); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want %q", tc.o, err, tc.want)
+		}
+	}
+	if fi, err := os.Lstat(dev); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
+		t.Errorf("%s is no longer a device: %v", dev, fi.Mode())
+	}
+	if fi, _ := os.Lstat(fifo); fi.Mode()&fs.ModeNamedPipe == 0 {
+		t.Error("FIFO replaced")
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&fs.ModeSymlink == 0 {
+		t.Error("symlink replaced")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("missing directory created")
+	}
+
+	out, err := run(exportOptions{format: "jsonl", out: "-", pageSize: 2})
+	if err != nil || strings.Count(out, "\n") != 6+9 || !strings.HasPrefix(out, `{"kind":"node"`) {
+		t.Errorf("--out -: %v\n%s", err, out)
+	}
+	p := filepath.Join(dir, "kg.graphml")
+	os.WriteFile(p, []byte("old"), 0o600)
+	if _, err := run(exportOptions{format: "graphml", out: p}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); !strings.HasPrefix(string(b), "<?xml") {
+		t.Errorf("regular file not replaced: %.20q", b)
+	}
+}

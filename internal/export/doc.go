@@ -30,6 +30,19 @@
 //   - CSV: a directory with nodes.csv (id, label, type, labels, props...)
 //     and edges.csv (id, source, target, type, props...).
 //
+// # Output files
+//
+// CreateFile writes an export file safely: only a regular file (or none)
+// at the path is replaced, never a device, FIFO, socket, directory or
+// symbolic link (checked with Lstat, so a link to /proc/self/fd/1 or to
+// another file is refused, ErrNotRegular); a missing directory is not
+// created (ErrNoDir); the bytes go to a temporary file in the same
+// directory that is renamed over the target only when the export is
+// complete (File.Commit), so a failed export leaves what was there.
+// CSVDir does the same for nodes.csv and edges.csv, creating the directory
+// itself only when its parent exists, and removing it again when the
+// export fails.
+//
 // # Query results
 //
 // Result writes a query's rows: CSV as one table (a column per result

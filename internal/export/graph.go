@@ -66,8 +66,14 @@ ORDER BY cursor, target`
 
 // Graph writes the whole graph of entities and typed relations (and with
 // WithArticles, articles and mentions) to w, page by page.
-func Graph(ctx context.Context, src Source, o Options, w Writer) (Stats, error) {
-	var st Stats
+func Graph(ctx context.Context, src Source, o Options, w Writer) (st Stats, err error) {
+	if a, ok := w.(Aborter); ok {
+		defer func() {
+			if err != nil {
+				a.Abort()
+			}
+		}()
+	}
 	if o.PageSize <= 0 {
 		o.PageSize = 1000
 	}
@@ -76,7 +82,6 @@ func Graph(ctx context.Context, src Source, o Options, w Writer) (Stats, error) 
 		nodeQ, edgeQ = append(nodeQ, cyArticleKeys), append(edgeQ, cyMentionKeys)
 	}
 	var s Schema
-	var err error
 	if s.Node, err = discover(ctx, src, nodeQ...); err != nil {
 		return st, err
 	}
