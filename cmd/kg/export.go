@@ -49,7 +49,11 @@ symbolic link, and does not create missing parent directories (csv creates
 DIR itself when its parent exists). The export is written to a temporary
 file beside the target and renamed over it at the end, so a failed export
 leaves what was there before.
-`,
+
+CSV cells that start with = + - @, a tab or a carriage return get a leading
+single quote (OWASP's advice against CSV injection), so that a spreadsheet
+shows them as text instead of running them as formulas; plain numbers such as
+-3 stay as they are. kg query --csv does the same.`,
 		Example: `  kg export --format graphml --out kg.graphml
   kg export --format csv --out export/ --with-articles
   kg export --format jsonl | gzip > kg.jsonl.gz

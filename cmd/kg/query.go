@@ -38,7 +38,9 @@ func newQueryCommand(g *globalOptions) *cobra.Command {
 		Long: `Run a saved query by name with typed, checked parameters, or ad-hoc Cypher
 with -e. The result prints as an aligned table (nodes by name, relationships
 by type, lists joined with " | "), as JSON with --json (an array of row
-objects) or as CSV with --csv.
+objects) or as CSV with --csv (a cell that starts with = + - @, a tab or a
+carriage return gets a leading ' so that spreadsheets do not run it as a
+formula; plain numbers stay as they are).
 
 Parameters are --param key=value, repeated. A saved query declares each
 parameter's type and default (kg query --list; the header of its file). For
@@ -71,7 +73,7 @@ Ad-hoc Cypher runs in a read transaction unless --write is given.`,
 	f.StringVarP(&o.cypher, "execute", "e", "", "run this Cypher instead of a saved query")
 	f.StringArrayVarP(&o.params, "param", "p", nil, "a query parameter, key=value or key:type=value (repeatable)")
 	f.BoolVar(&o.write, "write", false, "allow -e Cypher to write (default: read-only transaction)")
-	f.BoolVar(&o.csv, "csv", false, "print CSV instead of a table")
+	f.BoolVar(&o.csv, "csv", false, "print CSV instead of a table (formula-like cells get a leading ')")
 	f.IntVar(&o.maxWidth, "max-width", 60, "cut table cells longer than this many characters (0: never)")
 	addNeo4jFlags(cmd)
 	return cmd

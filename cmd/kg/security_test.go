@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"io"
 	"io/fs"
@@ -194,5 +195,60 @@ func TestExportOutSafety(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(p); !strings.HasPrefix(string(b), "<?xml") {
 		t.Errorf("regular file not replaced: %.20q", b)
+	}
+}
+
+// TestCSVInjectionOnNeo4j: kg query --csv and kg export --format csv, on
+// the real test Neo4j, quote cells a spreadsheet would run as formulas.
+func TestCSVInjectionOnNeo4j(t *testing.T) {
+	c := testneo4j.Open(t)
+	ctx := context.Background()
+	if err := querytest.Load(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	var out bytes.Buffer
+	err := runQuery(ctx, queryOptions{cfg: cfg, csv: true, cypher: `RETURN '=1+1' AS f, -3 AS n, '@SUM(A1)' AS a, '-2+3' AS m, '\tx' AS t, 'ok' AS ok, 1.5 AS x`}, &out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "f,n,a,m,t,ok,x\n'=1+1,-3,'@SUM(A1),'-2+3,'\tx,ok,1.5\n"; out.String() != want {
+		t.Errorf("query --csv:\n%q\nwant\n%q", out.String(), want)
+	}
+
+	hostile := `=HYPERLINK("http://evil.example/","x")`
+	if _, err := c.Query(ctx, "MATCH (e:Entity {key: $k}) SET e.name = $n", map[string]any{"k": querytest.Putin, "n": hostile}, false); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "csv")
+	if err := runExport(ctx, exportOptions{cfg: cfg, format: "csv", out: dir}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(filepath.Join(dir, "nodes.csv"))
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if r[0] == querytest.Putin {
+			found = r[1] == "'"+hostile
+		}
+		for _, cell := range r {
+			if cell != "" && strings.ContainsRune("=+@\t\r", rune(cell[0])) {
+				t.Errorf("unescaped cell %q", cell)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("Putin's label not escaped: %v", rows)
+	}
+	out.Reset()
+	if err := runExport(ctx, exportOptions{cfg: cfg, format: "csv", query: "timeline", params: []string{"name=Putin"}}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), ",'"+strings.ReplaceAll(hostile, `"`, `""`)) && !strings.Contains(out.String(), `"'`+strings.ReplaceAll(hostile, `"`, `""`)+`"`) {
+		t.Errorf("export --query csv:\n%s", out.String())
 	}
 }

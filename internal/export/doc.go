@@ -43,6 +43,15 @@
 // itself only when its parent exists, and removing it again when the
 // export fails.
 //
+// # CSV and spreadsheets
+//
+// A CSV cell that starts with = + - @, a tab or a carriage return may run
+// as a formula when the file is opened in a spreadsheet (CSV injection;
+// entity names and sentences come from news text). Every CSV cell kg
+// writes, headers included, goes through CSVCell, which prefixes such
+// cells with a single quote as OWASP recommends. Plain numbers (-3, -0.5)
+// are left as they are.
+//
 // # Query results
 //
 // Result writes a query's rows: CSV as one table (a column per result

@@ -247,16 +247,17 @@ func asMap(v any) map[string]any {
 // ---- query results ----
 
 // ResultCSV writes a result as one CSV table: a header of the result keys,
-// then one line per row with Text-rendered cells.
+// then one line per row with Text-rendered cells, each made safe for
+// spreadsheets by CSVCell.
 func ResultCSV(res *graph.Result, w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(res.Keys); err != nil {
+	if err := cw.Write(csvSafe(res.Keys)); err != nil {
 		return err
 	}
 	for _, r := range res.Rows {
 		cells := make([]string, len(r))
 		for i, v := range r {
-			cells[i] = Text(v)
+			cells[i] = CSVCell(Text(v))
 		}
 		if err := cw.Write(cells); err != nil {
 			return err

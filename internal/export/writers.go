@@ -335,24 +335,24 @@ func (c *CSVDir) Begin(s Schema) error {
 	nh = append(nh, columns(s.Node, nh)...)
 	eh := []string{"id", "source", "target", "type"}
 	eh = append(eh, columns(s.Edge, eh)...)
-	if err := c.nw.Write(nh); err != nil {
+	if err := c.nw.Write(csvSafe(nh)); err != nil {
 		return err
 	}
-	return c.ew.Write(eh)
+	return c.ew.Write(csvSafe(eh))
 }
 
 func (c *CSVDir) Node(n Node) error {
-	row := []string{n.ID, nodeLabel(n), NodeType(n.Labels), strings.Join(n.Labels, ":")}
+	row := []string{CSVCell(n.ID), CSVCell(nodeLabel(n)), CSVCell(NodeType(n.Labels)), CSVCell(strings.Join(n.Labels, ":"))}
 	for _, k := range c.schema.Node {
-		row = append(row, typedText(n.Props[k.Name], k.Type))
+		row = append(row, csvTyped(n.Props[k.Name], k.Type))
 	}
 	return c.nw.Write(row)
 }
 
 func (c *CSVDir) Edge(e Edge) error {
-	row := []string{e.ID, e.Source, e.Target, e.Type}
+	row := []string{CSVCell(e.ID), CSVCell(e.Source), CSVCell(e.Target), CSVCell(e.Type)}
 	for _, k := range c.schema.Edge {
-		row = append(row, typedText(e.Props[k.Name], k.Type))
+		row = append(row, csvTyped(e.Props[k.Name], k.Type))
 	}
 	return c.ew.Write(row)
 }
