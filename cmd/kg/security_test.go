@@ -7,9 +7,12 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -250,5 +253,69 @@ func TestCSVInjectionOnNeo4j(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), ",'"+strings.ReplaceAll(hostile, `"`, `""`)) && !strings.Contains(out.String(), `"'`+strings.ReplaceAll(hostile, `"`, `""`)+`"`) {
 		t.Errorf("export --query csv:\n%s", out.String())
+	}
+}
+
+// TestQueryGuardBeforeConnecting: without --write, kg query -e refuses
+// LOAD CSV, administration commands and procedures that reach outside,
+// before connecting (no configuration is even needed), saying that
+// --write allows it.
+func TestQueryGuardBeforeConnecting(t *testing.T) {
+	for _, q := range []string{
+		"LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
+		"LOAD/**/CSV FROM 'http://127.0.0.1:9/x.csv' AS r RETURN r",
+		"TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+		"SHOW TRANSACTIONS",
+		"CREATE USER mallory SET PASSWORD 'password123'",
+		"CALL dbms.listConfig()",
+		"CALL apoc.load.json('http://127.0.0.1:9/x')",
+		"RETURN apoc.cypher.runFirstColumnSingle('RETURN 1', {})",
+	} {
+		err := runQuery(context.Background(), queryOptions{cypher: q}, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "--write allows it") || !strings.HasPrefix(err.Error(), "-e: refused: ") {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+// TestQueryGuardOnNeo4j: on the real test Neo4j, LOAD CSV without --write
+// is refused and the server never fetches the URL; with --write it does.
+// SHOW TRANSACTIONS likewise; a string that only mentions LOAD CSV runs.
+func TestQueryGuardOnNeo4j(t *testing.T) {
+	testneo4j.Connect(t)
+	cfg := testConfig(t)
+	ctx := context.Background()
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		io.WriteString(w, "a,b\n1,2\n")
+	}))
+	defer srv.Close()
+	load := "LOAD CSV FROM '" + srv.URL + "/x.csv' AS r RETURN r"
+	query := func(o queryOptions) (string, error) {
+		o.cfg = cfg
+		var out bytes.Buffer
+		err := runQuery(ctx, o, &out, io.Discard)
+		return out.String(), err
+	}
+	if _, err := query(queryOptions{cypher: load}); err == nil || !strings.Contains(err.Error(), "LOAD CSV makes the server read a file or fetch a URL") {
+		t.Errorf("LOAD CSV without --write: %v", err)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the server fetched the URL %d times without --write", n)
+	}
+	out, err := query(queryOptions{cypher: load, write: true, csv: true})
+	if err != nil || !strings.Contains(out, "a | b") || hits.Load() == 0 {
+		t.Errorf("LOAD CSV with --write: %v %q, %d hits", err, out, hits.Load())
+	}
+
+	if _, err := query(queryOptions{cypher: "SHOW TRANSACTIONS YIELD transactionId"}); err == nil || !strings.Contains(err.Error(), "SHOW TRANSACTIONS is an administration command") {
+		t.Errorf("SHOW TRANSACTIONS without --write: %v", err)
+	}
+	if out, err := query(queryOptions{cypher: "SHOW TRANSACTIONS YIELD transactionId", write: true, json: true}); err != nil || !strings.Contains(out, "transactionId") {
+		t.Errorf("SHOW TRANSACTIONS with --write: %v %s", err, out)
+	}
+	if out, err := query(queryOptions{cypher: "RETURN 'LOAD CSV FROM x' AS s // TERMINATE TRANSACTIONS", csv: true}); err != nil || out != "s\nLOAD CSV FROM x\n" {
+		t.Errorf("LOAD CSV in a string: %v %q", err, out)
 	}
 }
