@@ -319,3 +319,68 @@ func TestQueryGuardOnNeo4j(t *testing.T) {
 		t.Errorf("LOAD CSV in a string: %v %q", err, out)
 	}
 }
+
+// TestReadOnlyProtectionsKept: on the real test Neo4j, the protections
+// that were there before the Cypher check still hold: without --write,
+// writing statements fail in the read transaction (the error says --write),
+// and hostile parameter values stay data. The graph is unchanged after.
+func TestReadOnlyProtectionsKept(t *testing.T) {
+	c := testneo4j.Open(t)
+	ctx := context.Background()
+	if err := querytest.Load(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	before := testneo4j.Dump(t, c)
+	for _, q := range []string{
+		"CREATE (:Scratch)",
+		"MERGE (n:Scratch {k: 1}) RETURN n",
+		"MATCH (n:Entity) SET n.name = 'x'",
+		"MATCH (n:Entity) SET n += {name: 'x'}",
+		"MATCH (n:Entity) SET n:Hacked",
+		"MATCH (n:Entity) REMOVE n.name",
+		"MATCH (n:Entity) REMOVE n:Entity",
+		"MATCH (n) DETACH DELETE n",
+		"MATCH ()-[r]->() DELETE r",
+		"MATCH (a:Entity), (b:Entity) CREATE (a)-[:HACKED]->(b)",
+		"UNWIND range(1, 3) AS i CREATE (:Scratch {i: i})",
+		"MATCH (n:Entity) FOREACH (x IN [1] | SET n.x = x)",
+		"CALL { CREATE (:Scratch) } RETURN 1",
+		"MATCH (n:Entity) CALL (n) { SET n.y = 1 } RETURN n",
+		"CREATE p = (:Scratch)-[:R]->(:Scratch) RETURN p",
+		"MATCH (n:Entity) WITH n LIMIT 1 DETACH DELETE n",
+		"OPTIONAL MATCH (n:Nope) MERGE (:Scratch)",
+		"CALL apoc.create.node(['Scratch'], {}) YIELD node RETURN node",
+		"CALL apoc.refactor.rename.label('Entity', 'Hacked')",
+		"MATCH (n:Entity) CALL apoc.create.setProperty(n, 'name', 'x') YIELD node RETURN node",
+		"RETURN 1 AS x UNION CREATE (:Scratch) RETURN 2 AS x",
+		"CREATE INDEX hacked FOR (n:Entity) ON (n.hacked)",
+	} {
+		err := runQuery(ctx, queryOptions{cfg: cfg, cypher: q}, io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "--write") {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+	for _, v := range []string{
+		"' OR 1=1 //", `"}) MATCH (n) DETACH DELETE n //`, "x') DETACH DELETE n //", "$name", "{name}",
+		"\\' RETURN 1 //", "`Entity`", "LOAD CSV FROM 'http://127.0.0.1:9/x' AS r RETURN r", "*/ MATCH (n) DELETE n /*",
+		"\x00", "بوتين'; DROP", strings.Repeat("A", 10000),
+	} {
+		for _, p := range []string{"name=" + v, "q:string=" + v} {
+			o := queryOptions{cfg: cfg, name: "ego_network", params: []string{p}}
+			if strings.HasPrefix(p, "q:") {
+				o = queryOptions{cfg: cfg, cypher: "RETURN $q AS q", params: []string{p}, json: true}
+			}
+			var out bytes.Buffer
+			if err := runQuery(ctx, o, &out, io.Discard); err != nil {
+				t.Errorf("%s: %v", p, err)
+			}
+			if o.cypher != "" && !strings.Contains(out.String(), `"q":`) {
+				t.Errorf("%s: %s", p, out.String())
+			}
+		}
+	}
+	if after := testneo4j.Dump(t, c); after != before {
+		t.Errorf("the graph changed")
+	}
+}
