@@ -14,7 +14,7 @@ build:
 
 ## demo: build, start the local Neo4j unless KG_NEO4J_URI is set, apply the schema, load examples/
 demo: build
-	@if [ -z "$$KG_NEO4J_URI" ]; then "$(NEO4J_SH)" start; else echo "using Neo4j at $$KG_NEO4J_URI"; fi
+	@if [ -z "$$KG_NEO4J_URI" ]; then "$(NEO4J_SH)" start; else echo "using Neo4j at $$(printf '%s' "$$KG_NEO4J_URI" | sed -E 's#^([^/]*//[^:/@]*):[^/]*@#\1:xxxxx@#')"; fi
 	$(BIN) schema apply
 	$(BIN) load examples/
 	@echo

@@ -66,7 +66,7 @@ typed parameters, then the Cypher.`,
 func browserURL(uri string, httpPort int) (string, error) {
 	u, err := url.Parse(uri)
 	if err != nil || u.Host == "" {
-		return "", fmt.Errorf("cannot derive the Browser URL from the Neo4j URI %q", uri)
+		return "", fmt.Errorf("cannot derive the Browser URL from the Neo4j URI %q", config.RedactURI(uri))
 	}
 	host := u.Hostname()
 	tls := strings.HasSuffix(u.Scheme, "+s") || strings.HasSuffix(u.Scheme, "+ssc")
@@ -144,7 +144,7 @@ func runBrowser(o browserOptions, stdout io.Writer) error {
 	}
 	w := func(format string, a ...any) { fmt.Fprintf(stdout, format, a...) }
 	w("Neo4j Browser:  %s\n", bu)
-	w("Connect URL:    %s   user %s (password: KG_NEO4J_PASSWORD / neo4j.password)\n", o.cfg.Neo4j.URI, o.cfg.Neo4j.User)
+	w("Connect URL:    %s   user %s (password: neo4j.password_file / neo4j.password)\n", config.RedactURI(o.cfg.Neo4j.URI), o.cfg.Neo4j.User)
 	if o.cfg.Neo4j.Database != "" {
 		w("Database:       %s   (in Browser: :use %s)\n", o.cfg.Neo4j.Database, o.cfg.Neo4j.Database)
 	}

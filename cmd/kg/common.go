@@ -23,11 +23,12 @@ import (
 // Flag name -> config key, for the flags shared by several commands.
 var (
 	neo4jFlags = map[string]string{
-		"neo4j-uri":      "neo4j.uri",
-		"neo4j-user":     "neo4j.user",
-		"neo4j-password": "neo4j.password",
-		"neo4j-database": "neo4j.database",
-		"retry-timeout":  "load.retry_timeout",
+		"neo4j-uri":           "neo4j.uri",
+		"neo4j-user":          "neo4j.user",
+		"neo4j-password":      "neo4j.password",
+		"neo4j-password-file": "neo4j.password_file",
+		"neo4j-database":      "neo4j.database",
+		"retry-timeout":       "load.retry_timeout",
 	}
 	stageFlags = map[string]string{"stage-dir": "stage.dir"}
 	loadFlags  = map[string]string{"batch-size": "load.batch_size", "workers": "load.workers"}
@@ -41,7 +42,8 @@ func addNeo4jFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("neo4j-uri", "", help("Neo4j URI, e.g. bolt://127.0.0.1:7687 or neo4j+s://host", "neo4j.uri"))
 	f.String("neo4j-user", "", help("Neo4j user", "neo4j.user"))
-	f.String("neo4j-password", "", help("Neo4j password", "neo4j.password"))
+	f.String("neo4j-password", "", help("Neo4j password; other users can see it in the process list, prefer --neo4j-password-file", "neo4j.password"))
+	f.String("neo4j-password-file", "", help("read the Neo4j password from this file (mode 600; one line); wins over a password set at the same or a lower level", "neo4j.password_file"))
 	f.String("neo4j-database", "", help("Neo4j database name (empty: the server default)", "neo4j.database"))
 	f.String("retry-timeout", "", help("how long to keep retrying an unreachable Neo4j, e.g. 2m", "load.retry_timeout"))
 }

@@ -77,10 +77,18 @@ func runDoctor(ctx context.Context, g *globalOptions, cmd *cobra.Command) []chec
 	if src == "" {
 		src = "no config file (defaults and KG_* variables)"
 	}
-	out = append(out, check{Name: "config", OK: true, Detail: fmt.Sprintf("%s; neo4j %s as %s", src, cfg.Neo4j.URI, cfg.Neo4j.User)})
+	out = append(out, check{Name: "config", OK: true, Detail: fmt.Sprintf("%s; neo4j %s as %s%s", src, config.RedactURI(cfg.Neo4j.URI), cfg.Neo4j.User, passwordSource(cfg))})
 	out = append(out, checkStage(cfg))
 	out = append(out, checkNeo4j(ctx, cfg)...)
 	return out
+}
+
+// passwordSource says where the password comes from when it is a file.
+func passwordSource(cfg *config.Config) string {
+	if cfg.Neo4j.PasswordFile != "" {
+		return ", password from " + cfg.Neo4j.PasswordFile
+	}
+	return ""
 }
 
 func checkStage(cfg *config.Config) check {
@@ -114,13 +122,13 @@ func checkNeo4j(ctx context.Context, cfg *config.Config) []check {
 	if err != nil {
 		fix := "start the local server with `make neo4j-up`, or set KG_NEO4J_URI / neo4j.uri to your server"
 		if errors.Is(err, graph.ErrAuth) {
-			fix = "set the right KG_NEO4J_USER / KG_NEO4J_PASSWORD (config neo4j.user / neo4j.password)"
+			fix = "set the right KG_NEO4J_USER and KG_NEO4J_PASSWORD_FILE or KG_NEO4J_PASSWORD (config neo4j.user, neo4j.password_file, neo4j.password)"
 		}
 		return []check{{Name: "neo4j", Detail: err.Error(), Fix: fix}}
 	}
 	defer c.Close(ctx)
 	ver, _ := c.ServerVersion(ctx)
-	out := []check{{Name: "neo4j", OK: true, Detail: fmt.Sprintf("connected to %s (%s)", cfg.Neo4j.URI, ver)}}
+	out := []check{{Name: "neo4j", OK: true, Detail: fmt.Sprintf("connected to %s (%s)", config.RedactURI(cfg.Neo4j.URI), ver)}}
 	migs, err := graph.ReadMigrations(schema.Files)
 	if err == nil {
 		var r *graph.Result

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +41,19 @@ bounded memory on any size of graph.
   csv      a directory with nodes.csv and edges.csv (--out DIR required);
            for --query, one table
 
-Without --out, graphml and jsonl go to stdout. A summary goes to stderr.`,
+Without --out, or with --out -, graphml, jsonl and a --query csv go to
+stdout. A summary goes to stderr.
+
+--out writes regular files only: it never replaces a device, FIFO, socket or
+symbolic link, and does not create missing parent directories (csv creates
+DIR itself when its parent exists). The export is written to a temporary
+file beside the target and renamed over it at the end, so a failed export
+leaves what was there before.
+
+CSV cells that start with = + - @, a tab or a carriage return get a leading
+single quote (OWASP's advice against CSV injection), so that a spreadsheet
+shows them as text instead of running them as formulas; plain numbers such as
+-3 stay as they are. kg query --csv does the same.`,
 		Example: `  kg export --format graphml --out kg.graphml
   kg export --format csv --out export/ --with-articles
   kg export --format jsonl | gzip > kg.jsonl.gz
@@ -61,7 +71,7 @@ Without --out, graphml and jsonl go to stdout. A summary goes to stderr.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "graphml", "graphml, jsonl or csv")
-	f.StringVarP(&o.out, "out", "o", "", "output file (csv: directory); default stdout")
+	f.StringVarP(&o.out, "out", "o", "", "output file, a regular file or new (csv: a directory); - or none: stdout")
 	f.StringVar(&o.query, "query", "", "export this saved query's result instead of the whole graph")
 	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter of --query, key=value (repeatable)")
 	f.BoolVar(&o.withArticles, "with-articles", false, "whole graph: also the :Article nodes and MENTIONED_IN edges")
@@ -90,8 +100,20 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 	if o.query != "" && o.withArticles {
 		return errors.New("--with-articles applies to the whole-graph export, not to --query")
 	}
-	if o.format == "csv" && o.query == "" && o.out == "" {
-		return errors.New("--format csv writes nodes.csv and edges.csv: give the directory with --out")
+	if o.format == "csv" && o.query == "" && toStdout(o.out) {
+		return errors.New("--format csv writes nodes.csv and edges.csv: give the directory with --out DIR")
+	}
+	// Check the destination before asking Neo4j anything.
+	if !toStdout(o.out) {
+		var err error
+		if o.format == "csv" && o.query == "" {
+			err = export.NewCSVDir(o.out).Check()
+		} else {
+			err = export.CheckFile(o.out)
+		}
+		if err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
 	}
 	var cypher string
 	var params map[string]any
@@ -109,7 +131,7 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 	defer c.Close(ctx)
 
 	sum := exportSummary{Format: o.format, Out: o.out, Query: o.query}
-	if sum.Out == "" {
+	if toStdout(o.out) {
 		sum.Out = "-"
 	}
 	if o.query != "" {
@@ -135,7 +157,7 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 	} else if o.format == "csv" {
 		st, err := export.Graph(ctx, c, export.Options{WithArticles: o.withArticles, PageSize: o.pageSize}, export.NewCSVDir(o.out))
 		if err != nil {
-			return err
+			return fmt.Errorf("export to %s: %w", o.out, err)
 		}
 		sum.Stats = st
 	} else {
@@ -169,40 +191,32 @@ func reportExport(o exportOptions, sum exportSummary, stdout io.Writer) error {
 				what = fmt.Sprintf("%d rows of %s", sum.Rows, o.query)
 			}
 			dest := o.out
-			if dest == "" {
+			if toStdout(dest) {
 				dest = "stdout"
 			}
 			fmt.Fprintf(o.progress, "kg: exported %s as %s to %s\n", what, o.format, dest)
 			return nil
 		},
-	}.print(stdout, o.json && o.out != "", false)
+	}.print(stdout, o.json && !toStdout(o.out), false)
 }
 
-// toOutput runs write on stdout, or on a temporary file beside path that
-// replaces path only when write succeeds.
+// toStdout reports whether --out means stdout: none, or "-".
+func toStdout(out string) bool { return out == "" || out == "-" }
+
+// toOutput runs write on stdout, or on an export.File that replaces path
+// (a regular file, or a new one in an existing directory) only when write
+// succeeds.
 func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
+	if toStdout(path) {
 		return write(stdout)
 	}
-	if dir := filepath.Dir(path); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	f, err := export.CreateFile(path)
 	if err != nil {
-		return err
+		return fmt.Errorf("--out: %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
+	defer f.Abort()
+	if err := write(f); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return f.Commit()
 }

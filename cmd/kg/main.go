@@ -30,7 +30,8 @@ type globalOptions struct {
 }
 
 // loadConfig reads the configuration, letting the given command flags (flag
-// name -> config key) override env and file when they were set.
+// name -> config key) override env and file when they were set. Its
+// warnings (unknown keys in the config file...) go to stderr.
 func (g *globalOptions) loadConfig(cmd *cobra.Command, flagKeys map[string]string) (*config.Config, error) {
 	var b []config.Binding
 	for name, key := range flagKeys {
@@ -38,7 +39,19 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command, flagKeys map[string]strin
 			b = append(b, config.Binding{Key: key, Flag: f})
 		}
 	}
-	return config.Load(g.ConfigFile, b...)
+	cfg, err := config.Load(g.ConfigFile, b...)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range cfg.Warnings {
+		if g.JSON {
+			b, _ := json.Marshal(map[string]string{"warning": w})
+			fmt.Fprintln(g.stderr, string(b))
+		} else {
+			fmt.Fprintln(g.stderr, "kg: warning: "+w)
+		}
+	}
+	return cfg, nil
 }
 
 func newRootCommand(g *globalOptions) *cobra.Command {

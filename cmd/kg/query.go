@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
+	cypherguard "github.com/kg-project/kg/internal/cypher"
 	"github.com/kg-project/kg/internal/export"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/queries"
@@ -38,14 +39,24 @@ func newQueryCommand(g *globalOptions) *cobra.Command {
 		Long: `Run a saved query by name with typed, checked parameters, or ad-hoc Cypher
 with -e. The result prints as an aligned table (nodes by name, relationships
 by type, lists joined with " | "), as JSON with --json (an array of row
-objects) or as CSV with --csv.
+objects) or as CSV with --csv (a cell that starts with = + - @, a tab or a
+carriage return gets a leading ' so that spreadsheets do not run it as a
+formula; plain numbers stay as they are).
 
 Parameters are --param key=value, repeated. A saved query declares each
 parameter's type and default (kg query --list; the header of its file). For
 -e, values that look like integers, numbers or true/false get those types;
 force one with key:type=value (types: int, float, string, bool, date).
 
-Ad-hoc Cypher runs in a read transaction unless --write is given.`,
+Ad-hoc Cypher runs in a read transaction unless --write is given. Without
+--write, kg also refuses, before sending it, a statement that reaches beyond
+the graph: LOAD CSV (the server would fetch the URL or read the file),
+administration commands (SHOW ..., TERMINATE TRANSACTIONS, CREATE USER,
+GRANT ...) and procedures or functions that administer the server or reach
+outside the database (dbms.*, db.* other than the read-only ones such as
+db.labels and db.index.fulltext.queryNodes, apoc.load.*, apoc.import.*,
+apoc.export.*, apoc.cypher.*, apoc.periodic.*, apoc.bolt.* ...). Comments
+and string literals do not count: RETURN 'LOAD CSV' is fine.`,
 		Example: `  kg query --list
   kg query ego_network --param name=Putin --param depth=2
   kg query timeline --param name=بوتين --param from=2022-01-01 --csv
@@ -70,8 +81,8 @@ Ad-hoc Cypher runs in a read transaction unless --write is given.`,
 	f.BoolVarP(&o.list, "list", "l", false, "list the saved queries with their parameters")
 	f.StringVarP(&o.cypher, "execute", "e", "", "run this Cypher instead of a saved query")
 	f.StringArrayVarP(&o.params, "param", "p", nil, "a query parameter, key=value or key:type=value (repeatable)")
-	f.BoolVar(&o.write, "write", false, "allow -e Cypher to write (default: read-only transaction)")
-	f.BoolVar(&o.csv, "csv", false, "print CSV instead of a table")
+	f.BoolVar(&o.write, "write", false, "allow -e Cypher to write, LOAD CSV, administration commands and procedures that reach outside the database (default: read-only)")
+	f.BoolVar(&o.csv, "csv", false, "print CSV instead of a table (formula-like cells get a leading ')")
 	f.IntVar(&o.maxWidth, "max-width", 60, "cut table cells longer than this many characters (0: never)")
 	addNeo4jFlags(cmd)
 	return cmd
@@ -131,6 +142,11 @@ func runQuery(ctx context.Context, o queryOptions, stdout, stderr io.Writer) err
 	cypher, params, q, err := queryStatement(o)
 	if err != nil {
 		return err
+	}
+	if o.cypher != "" && !o.write {
+		if err := cypherguard.CheckReadOnly(cypher); err != nil {
+			return fmt.Errorf("-e: refused: %w; ad-hoc Cypher is read-only, --write allows it", err)
+		}
 	}
 	c, err := openGraph(ctx, o.cfg, stderr)
 	if err != nil {

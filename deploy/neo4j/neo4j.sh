@@ -90,10 +90,19 @@ bolt_answers() {
   ' _ "$BOLT_PORT" 2>/dev/null
 }
 
+# The password never goes on a command line, which `ps` shows to every user: curl
+# reads it from a config on stdin, neo4j-admin from an @-file. Both take a double-
+# quoted value with \ and " escaped by a backslash.
+quoted_password() {
+  local p="${PASSWORD//\\/\\\\}"
+  printf '%s' "${p//\"/\\\"}"
+}
+curl_auth() { printf 'user = "neo4j:%s"\n' "$(quoted_password)"; }
+
 LAST_HTTP=""
 # Runs RETURN 1 through the HTTP transaction endpoint (auth + database online).
 http_ready() {
-  LAST_HTTP="$(curl -s --max-time 5 -u "neo4j:$PASSWORD" \
+  LAST_HTTP="$(curl_auth | curl -s --max-time 5 -K - \
     -H 'Content-Type: application/json' -H 'Accept: application/json' \
     -d '{"statements":[{"statement":"RETURN 1 AS ok"}]}' \
     "http://127.0.0.1:$HTTP_PORT/db/neo4j/tx/commit" 2>/dev/null)" || return 1
@@ -166,7 +175,13 @@ set_initial_password() {
   fi
   (( ${#PASSWORD} >= 8 )) || die "KG_NEO4J_PASSWORD must have at least 8 characters"
   log "setting initial password of user neo4j"
-  admin dbms set-initial-password "$PASSWORD" >&2 || die "set-initial-password failed"
+  # neo4j-admin reads its arguments from an @-file (mode 600, removed at once), so the
+  # password is not on a command line.
+  local args
+  args="$(umask 077 && mktemp "$STATE/.set-initial-password.XXXXXX")"
+  printf 'dbms\nset-initial-password\n"%s"\n' "$(quoted_password)" >"$args"
+  if ! admin "@$args" >&2; then rm -f "$args"; die "set-initial-password failed"; fi
+  rm -f "$args"
   date -u +%FT%TZ >"$PW_STAMP"
 }
 

@@ -3,18 +3,28 @@
 //
 // It is the only package that imports viper. Commands call Load once and get a
 // plain Config struct; nothing else reads global state.
+//
+// Load checks what it reads: a key of config.yaml that kg does not know is
+// reported in Config.Warnings (with the closest known key), and a value that
+// does not parse is an error naming the value and where it came from (the
+// flag, the KG_* variable or the file and line).
 package config
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 )
 
 // Config is every setting kg knows. Field tags name the config.yaml key;
@@ -27,14 +37,22 @@ type Config struct {
 	Corpus Corpus
 	// File is the config file that was read ("" when none).
 	File string
+	// Warnings are problems that do not stop kg (an unknown key in the
+	// config file, a password file others can read); the command prints
+	// them on stderr.
+	Warnings []string
 }
 
 // Neo4j says where the graph lives.
 type Neo4j struct {
 	URI      string // neo4j.uri
 	User     string // neo4j.user
-	Password string // neo4j.password
+	Password string // neo4j.password, or the content of neo4j.password_file
 	Database string // neo4j.database ("" = server default)
+	// PasswordFile (neo4j.password_file) is the file Password was read
+	// from ("" when none). It wins over neo4j.password given at the same
+	// or a lower level of precedence.
+	PasswordFile string
 }
 
 // Stage says where the Badger staging cache lives.
@@ -60,11 +78,13 @@ type CSVColumns struct {
 	ID, Title, Text, URL, Published, Lang string
 }
 
-// Defaults holds the built-in defaults, keyed like config.yaml.
+// Defaults holds the built-in defaults, keyed like config.yaml. Its keys
+// are every key kg knows.
 var Defaults = map[string]any{
 	"neo4j.uri":            "bolt://127.0.0.1:7687",
 	"neo4j.user":           "neo4j",
 	"neo4j.password":       "kgpassword",
+	"neo4j.password_file":  "",
 	"neo4j.database":       "",
 	"stage.dir":            ".kg/stage",
 	"load.batch_size":      50,
@@ -115,13 +135,19 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	}
 	v.SetConfigFile(file)
 	v.SetConfigType("yaml")
-	cfgFile := ""
+	c := &Config{}
+	src := sources{v: v, flags: map[string]string{}}
 	if err := v.ReadInConfig(); err != nil {
 		if !(errors.Is(err, fs.ErrNotExist) && !explicit) {
 			return nil, fmt.Errorf("config %s: %w", file, err)
 		}
 	} else {
-		cfgFile = file
+		c.File, src.file = file, file
+		keys, warnings, err := fileKeys(file)
+		if err != nil {
+			return nil, err
+		}
+		src.lines, c.Warnings = keys, warnings
 	}
 	for _, b := range bindings {
 		if b.Flag == nil {
@@ -130,22 +156,38 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 		if err := v.BindPFlag(b.Key, b.Flag); err != nil {
 			return nil, err
 		}
+		if b.Flag.Changed {
+			src.flags[b.Key] = b.Flag.Name
+		}
 	}
-	c := &Config{File: cfgFile}
+	var errs []error
+	check := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	c.Neo4j = Neo4j{
 		URI:      v.GetString("neo4j.uri"),
 		User:     v.GetString("neo4j.user"),
 		Password: v.GetString("neo4j.password"),
 		Database: v.GetString("neo4j.database"),
 	}
-	c.Stage.Dir = v.GetString("stage.dir")
-	c.Load.BatchSize = v.GetInt("load.batch_size")
-	c.Load.Workers = v.GetInt("load.workers")
-	rt, err := time.ParseDuration(v.GetString("load.retry_timeout"))
-	if err != nil {
-		return nil, fmt.Errorf("load.retry_timeout (%s): %w", EnvName("load.retry_timeout"), err)
+	if pf := v.GetString("neo4j.password_file"); pf != "" && src.level("neo4j.password_file") >= src.level("neo4j.password") {
+		pw, warn, err := readPasswordFile(pf, src.of("neo4j.password_file"))
+		check(err)
+		if warn != "" {
+			c.Warnings = append(c.Warnings, warn)
+		}
+		c.Neo4j.Password, c.Neo4j.PasswordFile = pw, pf
 	}
-	c.Load.RetryTimeout = rt
+	c.Stage.Dir = v.GetString("stage.dir")
+	var err error
+	c.Load.BatchSize, err = src.int("load.batch_size", 1)
+	check(err)
+	c.Load.Workers, err = src.int("load.workers", 1)
+	check(err)
+	c.Load.RetryTimeout, err = src.duration("load.retry_timeout")
+	check(err)
 	c.Corpus.CSVColumns = CSVColumns{
 		ID:        v.GetString("corpus.csv.id"),
 		Title:     v.GetString("corpus.csv.title"),
@@ -154,8 +196,15 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 		Published: v.GetString("corpus.csv.published"),
 		Lang:      v.GetString("corpus.csv.lang"),
 	}
-	if err := c.Validate(); err != nil {
-		return nil, err
+	if len(errs) == 0 {
+		check(c.Validate())
+	}
+	if len(errs) > 0 {
+		// An unknown key often explains a bad value: show both.
+		for _, w := range c.Warnings {
+			errs = append(errs, errors.New("warning: "+w))
+		}
+		return nil, errors.Join(errs...)
 	}
 	return c, nil
 }
@@ -168,11 +217,212 @@ func (c *Config) Validate() error {
 	if c.Load.Workers < 1 {
 		return fmt.Errorf("load.workers must be at least 1 (got %d; %s)", c.Load.Workers, EnvName("load.workers"))
 	}
+	if c.Load.RetryTimeout <= 0 {
+		return fmt.Errorf("load.retry_timeout must be more than 0 (got %s; %s)", c.Load.RetryTimeout, EnvName("load.retry_timeout"))
+	}
 	if c.Stage.Dir == "" {
 		return fmt.Errorf("stage.dir is empty (%s)", EnvName("stage.dir"))
 	}
 	if !strings.Contains(c.Neo4j.URI, "://") {
-		return fmt.Errorf("neo4j.uri %q is not a URI like bolt://host:7687 (%s)", c.Neo4j.URI, EnvName("neo4j.uri"))
+		return fmt.Errorf("neo4j.uri %q is not a URI like bolt://host:7687 (%s)", RedactURI(c.Neo4j.URI), EnvName("neo4j.uri"))
 	}
 	return nil
+}
+
+// sources tells where a key's value came from.
+type sources struct {
+	v     *viper.Viper
+	file  string
+	lines map[string]int    // key -> line in file
+	flags map[string]string // key -> name of the flag set on the command line
+}
+
+// level ranks where key was set: 3 flag, 2 environment, 1 file, 0 default.
+func (s sources) level(key string) int {
+	if _, ok := s.flags[key]; ok {
+		return 3
+	}
+	if os.Getenv(EnvName(key)) != "" {
+		return 2
+	}
+	if _, ok := s.lines[key]; ok {
+		return 1
+	}
+	return 0
+}
+
+// of names where key was set: "--flag", "$KG_VAR", "file:line" or "the
+// default".
+func (s sources) of(key string) string {
+	switch s.level(key) {
+	case 3:
+		return "--" + s.flags[key]
+	case 2:
+		return "$" + EnvName(key)
+	case 1:
+		return fmt.Sprintf("%s:%d", s.file, s.lines[key])
+	}
+	return "the default"
+}
+
+// int reads a whole number of at least min.
+func (s sources) int(key string, min int) (int, error) {
+	raw := s.v.Get(key)
+	var n int
+	switch x := raw.(type) {
+	case int:
+		n = x
+	case int64:
+		n = int(x)
+	case float64:
+		if x != math.Trunc(x) || math.Abs(x) > math.MaxInt32 {
+			return 0, fmt.Errorf("%s: %v (from %s) is not a whole number", key, x, s.of(key))
+		}
+		n = int(x)
+	default:
+		t := strings.TrimSpace(fmt.Sprint(raw))
+		i, err := strconv.Atoi(t)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %q (from %s) is not a whole number", key, fmt.Sprint(raw), s.of(key))
+		}
+		n = i
+	}
+	if n < min {
+		return 0, fmt.Errorf("%s must be at least %d (got %d from %s)", key, min, n, s.of(key))
+	}
+	return n, nil
+}
+
+// duration reads a positive duration with a unit: 90s, 2m, 1h30m.
+func (s sources) duration(key string) (time.Duration, error) {
+	t := strings.TrimSpace(s.v.GetString(key))
+	if _, err := strconv.ParseFloat(t, 64); err == nil {
+		return 0, fmt.Errorf("%s: %q (from %s) has no unit; write e.g. 90s, 2m or 1h", key, t, s.of(key))
+	}
+	d, err := time.ParseDuration(t)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %q (from %s) is not a duration like 90s, 2m or 1h", key, t, s.of(key))
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("%s must be more than 0 (got %q from %s)", key, t, s.of(key))
+	}
+	return d, nil
+}
+
+// readPasswordFile reads a password: the file's content without its final
+// line break. It warns when other users may read the file.
+func readPasswordFile(path, from string) (pw, warning string, err error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", "", fmt.Errorf("neo4j.password_file (from %s): %w", from, err)
+	}
+	pw = strings.TrimRight(string(b), "\r\n")
+	if pw == "" {
+		return "", "", fmt.Errorf("neo4j.password_file %s (from %s) is empty", path, from)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		warning = fmt.Sprintf("password file %s can be read by other users (mode %04o); chmod 600 %s", path, fi.Mode().Perm(), path)
+	}
+	return pw, warning, nil
+}
+
+// fileKeys reads the keys of a YAML config file with their lines, and
+// warns about the keys kg does not know.
+func fileKeys(file string) (map[string]int, []string, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, nil, fmt.Errorf("config %s: %w", file, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, nil, fmt.Errorf("config %s: %w", file, err)
+	}
+	lines := map[string]int{}
+	var warnings []string
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			key := prefix + strings.ToLower(k.Value)
+			_, leaf := Defaults[key]
+			switch {
+			case leaf && val.Kind != yaml.MappingNode:
+				lines[key] = k.Line
+			case !leaf && isSection(key) && val.Kind == yaml.MappingNode:
+				walk(val, key+".")
+			case !leaf && isSection(key):
+				warnings = append(warnings, fmt.Sprintf("%s:%d: %q is a section (%s), not a value; it is ignored", file, k.Line, key, strings.Join(sectionKeys(key), ", ")))
+			case leaf:
+				warnings = append(warnings, fmt.Sprintf("%s:%d: %q takes a value, not a section; it is ignored", file, k.Line, key))
+			default:
+				w := fmt.Sprintf("%s:%d: unknown key %q is ignored", file, k.Line, key)
+				if s := closestKey(key); s != "" {
+					w += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				warnings = append(warnings, w)
+			}
+		}
+	}
+	if len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+		walk(doc.Content[0], "")
+	}
+	return lines, warnings, nil
+}
+
+// isSection reports whether key is a prefix of known keys (load, corpus.csv).
+func isSection(key string) bool { return len(sectionKeys(key)) > 0 }
+
+func sectionKeys(section string) []string {
+	var out []string
+	for k := range Defaults {
+		if rest, ok := strings.CutPrefix(k, section+"."); ok {
+			out = append(out, rest)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// closestKey is the known key nearest to key by edit distance, when near
+// enough to be a misspelling; else a known key with the same last part
+// (batch_size written outside load:); else "".
+func closestKey(key string) string {
+	known := slices.Sorted(maps.Keys(Defaults))
+	best, bestD := "", math.MaxInt
+	for _, k := range known {
+		if d := editDistance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if bestD <= max(2, len(key)/3) {
+		return best
+	}
+	last := key[strings.LastIndex(key, ".")+1:]
+	for _, k := range known {
+		if k[strings.LastIndex(k, ".")+1:] == last {
+			return k
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

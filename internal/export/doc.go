@@ -30,6 +30,28 @@
 //   - CSV: a directory with nodes.csv (id, label, type, labels, props...)
 //     and edges.csv (id, source, target, type, props...).
 //
+// # Output files
+//
+// CreateFile writes an export file safely: only a regular file (or none)
+// at the path is replaced, never a device, FIFO, socket, directory or
+// symbolic link (checked with Lstat, so a link to /proc/self/fd/1 or to
+// another file is refused, ErrNotRegular); a missing directory is not
+// created (ErrNoDir); the bytes go to a temporary file in the same
+// directory that is renamed over the target only when the export is
+// complete (File.Commit), so a failed export leaves what was there.
+// CSVDir does the same for nodes.csv and edges.csv, creating the directory
+// itself only when its parent exists, and removing it again when the
+// export fails.
+//
+// # CSV and spreadsheets
+//
+// A CSV cell that starts with = + - @, a tab or a carriage return may run
+// as a formula when the file is opened in a spreadsheet (CSV injection;
+// entity names and sentences come from news text). Every CSV cell kg
+// writes, headers included, goes through CSVCell, which prefixes such
+// cells with a single quote as OWASP recommends. Plain numbers (-3, -0.5)
+// are left as they are.
+//
 // # Query results
 //
 // Result writes a query's rows: CSV as one table (a column per result

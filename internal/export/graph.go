@@ -66,8 +66,14 @@ ORDER BY cursor, target`
 
 // Graph writes the whole graph of entities and typed relations (and with
 // WithArticles, articles and mentions) to w, page by page.
-func Graph(ctx context.Context, src Source, o Options, w Writer) (Stats, error) {
-	var st Stats
+func Graph(ctx context.Context, src Source, o Options, w Writer) (st Stats, err error) {
+	if a, ok := w.(Aborter); ok {
+		defer func() {
+			if err != nil {
+				a.Abort()
+			}
+		}()
+	}
 	if o.PageSize <= 0 {
 		o.PageSize = 1000
 	}
@@ -76,7 +82,6 @@ func Graph(ctx context.Context, src Source, o Options, w Writer) (Stats, error) 
 		nodeQ, edgeQ = append(nodeQ, cyArticleKeys), append(edgeQ, cyMentionKeys)
 	}
 	var s Schema
-	var err error
 	if s.Node, err = discover(ctx, src, nodeQ...); err != nil {
 		return st, err
 	}
@@ -242,16 +247,17 @@ func asMap(v any) map[string]any {
 // ---- query results ----
 
 // ResultCSV writes a result as one CSV table: a header of the result keys,
-// then one line per row with Text-rendered cells.
+// then one line per row with Text-rendered cells, each made safe for
+// spreadsheets by CSVCell.
 func ResultCSV(res *graph.Result, w io.Writer) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(res.Keys); err != nil {
+	if err := cw.Write(csvSafe(res.Keys)); err != nil {
 		return err
 	}
 	for _, r := range res.Rows {
 		cells := make([]string, len(r))
 		for i, v := range r {
-			cells[i] = Text(v)
+			cells[i] = CSVCell(Text(v))
 		}
 		if err := cw.Write(cells); err != nil {
 			return err

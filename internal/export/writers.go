@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -56,6 +58,13 @@ type Writer interface {
 	Node(n Node) error
 	Edge(e Edge) error
 	End() error
+}
+
+// An Aborter is a Writer that can drop what it has written. Graph calls
+// Abort when the export fails at any point (even before Begin); Abort
+// after a successful End does nothing.
+type Aborter interface {
+	Abort() error
 }
 
 // Fixed columns every node and edge has, before its properties.
@@ -260,27 +269,65 @@ func nonNil(m map[string]any) map[string]any {
 
 // ---- CSV directory ----
 
-type csvDir struct {
-	dir    string
-	nf, ef *os.File
-	nw, ew *csv.Writer
-	schema Schema
+// CSVDir writes dir/nodes.csv and dir/edges.csv. It creates dir when its
+// parent exists (never missing parents), replaces only regular files, and
+// writes each file beside its target until End, so a failed export leaves
+// what was there before.
+type CSVDir struct {
+	dir     string
+	created bool
+	nf, ef  *File
+	nw, ew  *csv.Writer
+	schema  Schema
 }
 
-// NewCSVDir returns a Writer of dir/nodes.csv and dir/edges.csv (the
-// directory is created).
-func NewCSVDir(dir string) Writer { return &csvDir{dir: dir} }
+var (
+	_ Writer  = (*CSVDir)(nil)
+	_ Aborter = (*CSVDir)(nil)
+)
 
-func (c *csvDir) Begin(s Schema) error {
+// NewCSVDir returns a Writer of dir/nodes.csv and dir/edges.csv.
+func NewCSVDir(dir string) *CSVDir { return &CSVDir{dir: dir} }
+
+// Check reports whether the export can go to the directory: it is a
+// directory (or a link to one), or missing with an existing parent, and
+// nodes.csv and edges.csv in it pass CheckFile.
+func (c *CSVDir) Check() error {
+	fi, err := os.Stat(c.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if fi, lerr := os.Lstat(c.dir); lerr == nil { // a dangling link
+			return fmt.Errorf("%s is %s, not a directory: %w", c.dir, kind(fi.Mode()), ErrNotRegular)
+		}
+		return checkParent(c.dir)
+	case err != nil:
+		return err
+	case !fi.IsDir():
+		return fmt.Errorf("%s is not a directory (--format csv writes nodes.csv and edges.csv into a directory)", c.dir)
+	}
+	for _, f := range []string{"nodes.csv", "edges.csv"} {
+		if err := CheckFile(filepath.Join(c.dir, f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *CSVDir) Begin(s Schema) error {
 	c.schema = s
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+	if err := c.Check(); err != nil {
+		return err
+	}
+	if err := os.Mkdir(c.dir, 0o755); err == nil {
+		c.created = true
+	} else if !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	var err error
-	if c.nf, err = os.Create(filepath.Join(c.dir, "nodes.csv")); err != nil {
+	if c.nf, err = CreateFile(filepath.Join(c.dir, "nodes.csv")); err != nil {
 		return err
 	}
-	if c.ef, err = os.Create(filepath.Join(c.dir, "edges.csv")); err != nil {
+	if c.ef, err = CreateFile(filepath.Join(c.dir, "edges.csv")); err != nil {
 		return err
 	}
 	c.nw, c.ew = csv.NewWriter(c.nf), csv.NewWriter(c.ef)
@@ -288,46 +335,63 @@ func (c *csvDir) Begin(s Schema) error {
 	nh = append(nh, columns(s.Node, nh)...)
 	eh := []string{"id", "source", "target", "type"}
 	eh = append(eh, columns(s.Edge, eh)...)
-	if err := c.nw.Write(nh); err != nil {
+	if err := c.nw.Write(csvSafe(nh)); err != nil {
 		return err
 	}
-	return c.ew.Write(eh)
+	return c.ew.Write(csvSafe(eh))
 }
 
-func (c *csvDir) Node(n Node) error {
-	row := []string{n.ID, nodeLabel(n), NodeType(n.Labels), strings.Join(n.Labels, ":")}
+func (c *CSVDir) Node(n Node) error {
+	row := []string{CSVCell(n.ID), CSVCell(nodeLabel(n)), CSVCell(NodeType(n.Labels)), CSVCell(strings.Join(n.Labels, ":"))}
 	for _, k := range c.schema.Node {
-		row = append(row, typedText(n.Props[k.Name], k.Type))
+		row = append(row, csvTyped(n.Props[k.Name], k.Type))
 	}
 	return c.nw.Write(row)
 }
 
-func (c *csvDir) Edge(e Edge) error {
-	row := []string{e.ID, e.Source, e.Target, e.Type}
+func (c *CSVDir) Edge(e Edge) error {
+	row := []string{CSVCell(e.ID), CSVCell(e.Source), CSVCell(e.Target), CSVCell(e.Type)}
 	for _, k := range c.schema.Edge {
-		row = append(row, typedText(e.Props[k.Name], k.Type))
+		row = append(row, csvTyped(e.Props[k.Name], k.Type))
 	}
 	return c.ew.Write(row)
 }
 
-func (c *csvDir) End() error {
-	var errs []error
-	for _, p := range []struct {
-		w *csv.Writer
-		f *os.File
-	}{{c.nw, c.nf}, {c.ew, c.ef}} {
-		if p.w != nil {
-			p.w.Flush()
-			errs = append(errs, p.w.Error())
+// End flushes both files and puts them in place.
+func (c *CSVDir) End() error {
+	for _, w := range []*csv.Writer{c.nw, c.ew} {
+		if w == nil {
+			continue
 		}
-		if p.f != nil {
-			errs = append(errs, p.f.Close())
+		if w.Flush(); w.Error() != nil {
+			c.Abort()
+			return w.Error()
 		}
 	}
-	for _, e := range errs {
-		if e != nil {
-			return e
+	for _, f := range []*File{c.nf, c.ef} {
+		if f == nil {
+			continue
 		}
+		if err := f.Commit(); err != nil {
+			c.Abort()
+			return err
+		}
+	}
+	c.created = false
+	return nil
+}
+
+// Abort drops the files being written (and the directory, when Begin
+// created it and it is still empty). It does nothing after End.
+func (c *CSVDir) Abort() error {
+	for _, f := range []*File{c.nf, c.ef} {
+		if f != nil {
+			f.Abort()
+		}
+	}
+	if c.created {
+		c.created = false
+		return os.Remove(c.dir)
 	}
 	return nil
 }

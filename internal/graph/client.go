@@ -10,6 +10,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	neo4jcfg "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/kg-project/kg/internal/config"
 )
 
 // Config says how to reach Neo4j.
@@ -53,7 +55,7 @@ func Open(ctx context.Context, cfg Config) (*Client, error) {
 		c.ConnectionAcquisitionTimeout = 30 * time.Second
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j %s: %w", cfg.URI, err)
+		return nil, redacted(fmt.Errorf("neo4j %s: %w", cfg.URI, err), cfg.URI)
 	}
 	c := &Client{drv: drv, cfg: cfg}
 	if err := drv.VerifyConnectivity(ctx); err != nil {
@@ -69,9 +71,8 @@ func (c *Client) Close(ctx context.Context) error { return c.drv.Close(ctx) }
 // Target names the database for staging's journal: URI (without user
 // info) and database name.
 func (c *Client) Target() string {
-	u, err := url.Parse(c.cfg.URI)
-	s := c.cfg.URI
-	if err == nil {
+	s := config.RedactURI(c.cfg.URI)
+	if u, err := url.Parse(c.cfg.URI); err == nil {
 		u.User = nil
 		s = u.String()
 	}
@@ -82,7 +83,8 @@ func (c *Client) Target() string {
 	return s + "|" + db
 }
 
-// wrap maps driver errors to kg's sentinels, keeping the cause.
+// wrap maps driver errors to kg's sentinels, keeping the cause. A password
+// written in the URI never shows in the error.
 func (c *Client) wrap(err error) error {
 	if err == nil {
 		return nil
@@ -94,12 +96,31 @@ func (c *Client) wrap(err error) error {
 	var ne *neo4j.Neo4jError
 	switch {
 	case errors.As(err, &authErr), errors.As(err, &ne) && strings.HasPrefix(ne.Code, "Neo.ClientError.Security."):
-		return fmt.Errorf("%w (%s as %q; set KG_NEO4J_USER / KG_NEO4J_PASSWORD): %v", ErrAuth, c.cfg.URI, c.cfg.User, err)
+		err = fmt.Errorf("%w (%s as %q; set KG_NEO4J_USER / KG_NEO4J_PASSWORD_FILE or KG_NEO4J_PASSWORD): %v", ErrAuth, c.cfg.URI, c.cfg.User, err)
 	case neo4j.IsConnectivityError(err), neo4j.IsTransactionExecutionLimit(err) && isConnectivityCause(err),
 		strings.Contains(err.Error(), "connection refused"), strings.Contains(err.Error(), "i/o timeout"):
-		return fmt.Errorf("%w at %s (is it running? `make neo4j-up` starts the local one; KG_NEO4J_URI points elsewhere): %v", ErrUnavailable, c.cfg.URI, err)
+		err = fmt.Errorf("%w at %s (is it running? `make neo4j-up` starts the local one; KG_NEO4J_URI points elsewhere): %v", ErrUnavailable, c.cfg.URI, err)
 	}
-	return err
+	return redacted(err, c.cfg.URI)
+}
+
+// redactedError is an error whose text hides the password of a URI; Unwrap
+// keeps the original for errors.Is and errors.As.
+type redactedError struct {
+	err  error
+	text string
+}
+
+func (e *redactedError) Error() string { return e.text }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redacted hides uri's password in err's text (config.RedactURI).
+func redacted(err error, uri string) error {
+	text := config.URIRedactor(uri).Replace(err.Error())
+	if text == err.Error() {
+		return err
+	}
+	return &redactedError{err: err, text: text}
 }
 
 func isConnectivityCause(err error) bool {
