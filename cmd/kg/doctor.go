@@ -91,8 +91,13 @@ func checkStage(cfg *config.Config) check {
 	st, err := stage.Open(dir)
 	if err != nil {
 		fix := "check the folder's permissions and free space, or point stage.dir ($KG_STAGE_DIR) elsewhere"
-		if errors.Is(err, stage.ErrLocked) {
+		switch {
+		case errors.Is(err, stage.ErrLocked):
 			fix = "another kg is running on this folder; wait for it to finish"
+		case errors.Is(err, stage.ErrDamaged):
+			fix = "run `kg stage verify --repair`, then `kg load CORPUS` to re-extract what it dropped"
+		case errors.Is(err, stage.ErrDiskFull):
+			fix = "free space on the staging folder's disk, or point stage.dir ($KG_STAGE_DIR) to another disk"
 		}
 		return check{Name: "staging", Detail: err.Error(), Fix: fix}
 	}

@@ -57,11 +57,14 @@ func runPush(ctx context.Context, o pushOptions, stdout, stderr io.Writer) error
 	}
 	defer c.Close(ctx)
 	if o.all {
-		n, err := st.Requeue(target, version)
+		n, missing, err := st.Requeue(target, version)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stderr, "kg: %d staged articles queued\n", n)
+		if missing > 0 {
+			fmt.Fprintf(stderr, "kg: %d staged articles have no extraction of extractor %s and were not queued; run kg load on their corpus to extract them\n", missing, version)
+		}
 	}
 	ps, err := loader.Push(ctx, st, c, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress})
 	if err != nil {
