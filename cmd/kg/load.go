@@ -86,6 +86,13 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
 		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
 		OnBadInput: func(e *corpus.InputError) { fmt.Fprintln(stderr, "kg: skipped "+e.Error()) },
+		OnDuplicate: func(d loader.Duplicate) {
+			what := "different content"
+			if d.SameContent {
+				what = "same content"
+			}
+			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (%s; the last one in input order is loaded)\n", d.ID, d.Replaced, d.By, what)
+		},
 	})
 	if err != nil {
 		return err
@@ -105,6 +112,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	} else {
 		s := sum.Stage
 		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
+		if s.Duplicates > 0 {
+			fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
+		}
 		if sum.Push != nil {
 			fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)
 		}

@@ -32,11 +32,25 @@ type StageOptions struct {
 	// OnBadInput is called for each bad input item (file or line); nil
 	// prints nothing.
 	OnBadInput func(*corpus.InputError)
+	// OnDuplicate is called for each article whose id occurs again later
+	// in the input (and is therefore not staged); nil prints nothing.
+	OnDuplicate func(Duplicate)
+}
+
+// Duplicate is an article replaced by a later article with the same id in
+// the same run.
+type Duplicate struct {
+	ID string `json:"id"`
+	// Replaced and By are the sources (file, or file:line) of the two.
+	Replaced    string `json:"replaced"`
+	By          string `json:"by"`
+	SameContent bool   `json:"same_content"`
 }
 
 // StageStats summarises a staging run.
 type StageStats struct {
-	Articles   int    `json:"articles"`   // articles read
+	Articles   int    `json:"articles"`   // articles staged (one per id)
+	Duplicates int    `json:"duplicates"` // articles skipped: a later one has the same id
 	Bad        int    `json:"bad_inputs"` // bad files or lines skipped
 	Extracted  int    `json:"extracted"`  // extracted in this run
 	Cached     int    `json:"cached"`     // extraction found in staging
@@ -48,11 +62,23 @@ type StageStats struct {
 
 // StageCorpus reads every article under the paths with a bounded pool of
 // workers, extracts it unless its extraction is cached, and stages it.
+//
+// Duplicate ids: within one run, the last article in input order with a
+// given id wins; the earlier ones are reported (OnDuplicate), counted
+// (Duplicates) and neither extracted nor staged. This is decided by a
+// first pass over the input that reads only ids, so it does not depend on
+// which worker finishes first, and re-running the same input stages the
+// same content and journals nothing. Across runs the id is the identity:
+// the newest run's content replaces the staged one (and is written again).
 func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageStats, error) {
 	var stats StageStats
 	var mu sync.Mutex
 	if o.Workers < 1 {
 		o.Workers = 1
+	}
+	last, err := lastOccurrences(ctx, o)
+	if err != nil {
+		return stats, err
 	}
 	bar := progress.New(o.Progress, "staging", 0)
 	defer bar.Done()
@@ -61,6 +87,7 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 	arts := make(chan *model.Article, o.Workers*2)
 	g.Go(func() error {
 		defer close(arts)
+		pos := 0
 		return corpus.Walk(ctx, o.Paths, o.Corpus, func(it corpus.Item) error {
 			if it.Err != nil {
 				mu.Lock()
@@ -72,6 +99,13 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 				if o.OnBadInput != nil {
 					o.OnBadInput(it.Err)
 				}
+				return nil
+			}
+			pos++
+			if pos < last[it.Article.ID] {
+				mu.Lock()
+				stats.Duplicates++
+				mu.Unlock()
 				return nil
 			}
 			select {
@@ -125,8 +159,39 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 			return nil
 		})
 	}
-	err := g.Wait()
+	err = g.Wait()
 	return stats, err
+}
+
+// lastOccurrences reads the input once, without extracting, and returns
+// for every id that occurs more than once the position (1-based, counting
+// articles in input order) of its last occurrence; it reports each
+// replaced occurrence to o.OnDuplicate.
+func lastOccurrences(ctx context.Context, o StageOptions) (map[string]int, error) {
+	type occ struct {
+		pos       int
+		src, hash string
+	}
+	seen := map[string]occ{}
+	last := map[string]int{}
+	pos := 0
+	err := corpus.Walk(ctx, o.Paths, o.Corpus, func(it corpus.Item) error {
+		if it.Err != nil {
+			return nil // reported by the second pass
+		}
+		pos++
+		a := it.Article
+		cur := occ{pos: pos, src: a.Source, hash: corpus.ContentHash(a)}
+		if prev, ok := seen[a.ID]; ok {
+			last[a.ID] = pos
+			if o.OnDuplicate != nil {
+				o.OnDuplicate(Duplicate{ID: a.ID, Replaced: prev.src, By: cur.src, SameContent: prev.hash == cur.hash})
+			}
+		}
+		seen[a.ID] = cur
+		return nil
+	})
+	return last, err
 }
 
 // PushOptions configure Push.

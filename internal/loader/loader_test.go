@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
@@ -92,5 +93,75 @@ func TestStageAndPushResume(t *testing.T) {
 	stats, err = StageCorpus(ctx, st, StageOptions{Paths: []string{path}, Workers: 2, Extractor: ex})
 	if err != nil || stats.Cached != 10 || stats.Journalled != 0 || ex.calls.Load() != 10 {
 		t.Fatalf("restage %+v %v calls %d", stats, err, ex.calls.Load())
+	}
+}
+
+// slowFirst extracts like fakeExtractor, but slowly for texts starting
+// with "slow", so that with a pool of workers an earlier article finishes
+// after a later one.
+type slowFirst struct{ fakeExtractor }
+
+func (f *slowFirst) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
+	if strings.HasPrefix(a.Text, "slow") {
+		time.Sleep(150 * time.Millisecond)
+	}
+	return f.fakeExtractor.Extract(ctx, a)
+}
+
+// TestDuplicateIDs: the last article in input order with an id wins,
+// whatever worker finishes first; each replaced one is reported with both
+// sources; re-running the same input journals nothing.
+func TestDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.jsonl")
+	b := filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(`{"id":"d1","text":"slow first version"}
+{"id":"u1","text":"unique"}
+{"id":"d1","text":"slow second version"}
+{"id":"d2","text":"same"}
+`), 0o644)
+	os.WriteFile(b, []byte(`{"id":"d2","text":"same"}
+{"id":"d1","text":"third version"}
+`), 0o644)
+	st, err := stage.OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if _, err := st.AddTarget("db", "fake-1"); err != nil {
+		t.Fatal(err)
+	}
+	ex := &slowFirst{}
+	var dups []string
+	o := StageOptions{Paths: []string{dir}, Workers: 4, Extractor: ex, OnDuplicate: func(d Duplicate) {
+		dups = append(dups, fmt.Sprintf("%s %s>%s %v", d.ID, filepath.Base(d.Replaced), filepath.Base(d.By), d.SameContent))
+	}}
+	stats, err := StageCorpus(ctx, st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Articles != 3 || stats.Duplicates != 3 || stats.Extracted != 3 || stats.Journalled != 3 {
+		t.Errorf("stats %+v", stats)
+	}
+	if got := strings.Join(dups, "; "); got != "d1 a.jsonl:1>a.jsonl:3 false; d2 a.jsonl:4>b.jsonl:1 true; d1 a.jsonl:3>b.jsonl:2 false" {
+		t.Errorf("duplicates reported: %s", got)
+	}
+	rec, err := st.Article("d1")
+	if err != nil || rec.Article.Text != "third version" {
+		t.Fatalf("d1 staged as %+v, %v; want the last occurrence", rec, err)
+	}
+	if _, err := Push(ctx, st, &flakyWriter{}, PushOptions{Target: "db"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		stats, err = StageCorpus(ctx, st, o)
+		if err != nil || stats.Journalled != 0 || stats.Extracted != 0 {
+			t.Fatalf("re-run %d: %+v %v (a re-run must journal nothing)", i, stats, err)
+		}
+	}
+	s, _ := st.Status()
+	if s.Articles != 3 || s.Targets[0].Loaded != 3 || s.Targets[0].Pending != 0 {
+		t.Errorf("status %+v", s)
 	}
 }
