@@ -80,6 +80,7 @@ func runDoctor(ctx context.Context, g *globalOptions, cmd *cobra.Command) []chec
 	out = append(out, check{Name: "config", OK: true, Detail: fmt.Sprintf("%s; neo4j %s as %s", src, cfg.Neo4j.URI, cfg.Neo4j.User)})
 	out = append(out, checkStage(cfg))
 	out = append(out, checkNeo4j(ctx, cfg)...)
+	out = append(out, checkGraphMatchesStaging(ctx, cfg))
 	return out
 }
 

@@ -268,3 +268,108 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 		bar.Add(len(pend))
 	}
 }
+
+// VerifyOptions configure VerifyGraph.
+type VerifyOptions struct {
+	Target    string
+	BatchSize int // articles per read (0: 500)
+	// Repair journals the missing and different articles again, so that
+	// the next Push writes them; without it VerifyGraph only counts.
+	Repair   bool
+	Progress io.Writer
+}
+
+// VerifyStats says how the graph compares with what staging says it
+// wrote.
+type VerifyStats struct {
+	Checked      int `json:"checked"`      // articles staging marks as written to the target
+	Missing      int `json:"missing"`      // no Article node
+	Different    int `json:"different"`    // content_hash, extractor, mentions or evidence differ
+	Rejournalled int `json:"rejournalled"` // queued again (Repair)
+	// Unrepairable: their extraction is no longer staged (dropped by kg gc
+	// or a repair); kg load extracts and writes them again.
+	Unrepairable int      `json:"unrepairable"`
+	Examples     []string `json:"examples,omitempty"` // the first ids that differ
+}
+
+// Mismatches is Missing + Different.
+func (v VerifyStats) Mismatches() int { return v.Missing + v.Different }
+
+// VerifyGraph compares staging's done markers for the target with the
+// Article nodes of the graph, page by page (memory does not grow with the
+// number of articles): an article staging marks as written must exist
+// with the content hash and extractor written, and with as many mentions
+// and evidence nodes as its extraction has. This notices a graph edited by
+// hand (deleted articles, entities or evidence; rewritten properties). It
+// does not look at articles staging did not write (another staging folder
+// may have written them) nor at typed relation edges.
+func VerifyGraph(ctx context.Context, st *stage.Store, g graph.StateReader, o VerifyOptions) (VerifyStats, error) {
+	var vs VerifyStats
+	if o.BatchSize < 1 {
+		o.BatchSize = 500
+	}
+	bar := progress.New(o.Progress, "verifying neo4j", 0)
+	defer bar.Done()
+	after := ""
+	for {
+		if err := ctx.Err(); err != nil {
+			return vs, err
+		}
+		done, err := st.DoneBatch(o.Target, after, o.BatchSize)
+		if err != nil {
+			return vs, err
+		}
+		if len(done) == 0 {
+			return vs, nil
+		}
+		after = done[len(done)-1].ID
+		ids := make([]string, len(done))
+		for i, p := range done {
+			ids[i] = p.ID
+		}
+		states, err := g.ArticleStates(ctx, ids)
+		if err != nil {
+			return vs, err
+		}
+		var again []stage.Pending
+		for _, p := range done {
+			vs.Checked++
+			got, ok := states[p.ID]
+			x, err := st.Extraction(p.Ref)
+			if err != nil && !errors.Is(err, stage.ErrNotFound) {
+				return vs, fmt.Errorf("article %s: %w", p.ID, err)
+			}
+			switch {
+			case !ok:
+				vs.Missing++
+			case x == nil:
+				// Without the extraction only the article itself can be
+				// compared.
+				if got.ContentHash == p.Ref.Hash && got.Extractor == p.Ref.Version {
+					continue
+				}
+				vs.Different++
+			case got == graph.ExpectedState(graph.Item{ContentHash: p.Ref.Hash, Extractor: p.Ref.Version, Extraction: x}):
+				continue
+			default:
+				vs.Different++
+			}
+			if len(vs.Examples) < 10 {
+				vs.Examples = append(vs.Examples, p.ID)
+			}
+			if x == nil {
+				vs.Unrepairable++
+				continue
+			}
+			again = append(again, p)
+		}
+		if o.Repair && len(again) > 0 {
+			n, err := st.Rejournal(o.Target, again)
+			if err != nil {
+				return vs, err
+			}
+			vs.Rejournalled += n
+		}
+		bar.Add(len(done))
+	}
+}

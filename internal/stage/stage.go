@@ -440,6 +440,61 @@ func (s *Store) PendingBatch(target string, n int) ([]Pending, error) {
 	return out, err
 }
 
+// DoneBatch returns up to n done markers of target whose article id is
+// greater than after, in id order: what staging says target has, page by
+// page.
+func (s *Store) DoneBatch(target, after string, n int) ([]Pending, error) {
+	var out []Pending
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = donePrefix(target)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		from := o.Prefix
+		if after != "" {
+			from = append(doneKey(target, after), 0)
+		}
+		for it.Seek(from); it.Valid() && len(out) < n; it.Next() {
+			var p Pending
+			p.ID = string(bytes.TrimPrefix(it.Item().Key(), o.Prefix))
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &p.Ref) }); err != nil {
+				return fmt.Errorf("done marker of article %s: %w", p.ID, err)
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Rejournal journals the entries for target again (kg push --verify found
+// that the graph lacks them), except articles that already have a journal
+// entry: those are written anyway. It returns how many it journalled.
+func (s *Store) Rejournal(target string, ps []Pending) (int, error) {
+	if err := s.guard.check(len(ps) * 256); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := s.update(func(txn *badger.Txn) error {
+		n = 0
+		for _, p := range ps {
+			_, err := txn.Get(journalKey(target, p.ID))
+			if err == nil {
+				continue
+			}
+			if !errors.Is(err, badger.ErrKeyNotFound) {
+				return err
+			}
+			if err := setJSON(txn, journalKey(target, p.ID), p.Ref); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
 // MarkDone records that the entries were written to target: their journal
 // entries are removed (unless re-journalled with another ref meanwhile) and
 // their done refs set, in one transaction.

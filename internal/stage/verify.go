@@ -307,7 +307,7 @@ type VerifyOptions struct {
 // DIR.damaged-TIME.
 func Verify(dir string, o VerifyOptions) (*VerifyReport, error) {
 	if _, err := os.Stat(filepath.Join(dir, badger.ManifestFilename)); err != nil {
-		return nil, fmt.Errorf("staging folder %s: %w", dir, err)
+		return nil, fmt.Errorf("staging folder %s: no staging data there (%w)", dir, err)
 	}
 	return analyze(dir, o.withDefaults(), o.Repair)
 }
