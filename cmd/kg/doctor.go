@@ -80,6 +80,7 @@ func runDoctor(ctx context.Context, g *globalOptions, cmd *cobra.Command) []chec
 	out = append(out, check{Name: "config", OK: true, Detail: fmt.Sprintf("%s; neo4j %s as %s%s", src, config.RedactURI(cfg.Neo4j.URI), cfg.Neo4j.User, passwordSource(cfg))})
 	out = append(out, checkStage(cfg))
 	out = append(out, checkNeo4j(ctx, cfg)...)
+	out = append(out, checkGraphMatchesStaging(ctx, cfg))
 	return out
 }
 
@@ -99,8 +100,13 @@ func checkStage(cfg *config.Config) check {
 	st, err := stage.Open(dir)
 	if err != nil {
 		fix := "check the folder's permissions and free space, or point stage.dir ($KG_STAGE_DIR) elsewhere"
-		if errors.Is(err, stage.ErrLocked) {
+		switch {
+		case errors.Is(err, stage.ErrLocked):
 			fix = "another kg is running on this folder; wait for it to finish"
+		case errors.Is(err, stage.ErrDamaged):
+			fix = "run `kg stage verify --repair`, then `kg load CORPUS` to re-extract what it dropped"
+		case errors.Is(err, stage.ErrDiskFull):
+			fix = "free space on the staging folder's disk, or point stage.dir ($KG_STAGE_DIR) to another disk"
 		}
 		return check{Name: "staging", Detail: err.Error(), Fix: fix}
 	}

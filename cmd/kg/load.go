@@ -91,6 +91,13 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
 		},
 		OnFailed: (&failureReporter{w: stderr}).report,
+		OnDuplicate: func(d loader.Duplicate) {
+			what := "different content"
+			if d.SameContent {
+				what = "same content"
+			}
+			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (%s; the last one in input order is loaded)\n", d.ID, d.Replaced, d.By, what)
+		},
 	})
 	if err != nil {
 		return err
@@ -112,6 +119,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
 		if s.Failed > 0 {
 			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
+		}
+		if s.Duplicates > 0 {
+			fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
 		}
 		if sum.Push != nil {
 			fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"time"
@@ -141,18 +142,32 @@ func (c *Client) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessi
 }
 
 // write runs work in a managed write transaction. The driver retries
-// transient errors; on top of that, while Neo4j is unreachable, write keeps
-// retrying with exponential backoff until RetryTimeout has passed. work must
-// therefore be idempotent.
+// transient errors (deadlocks among them); on top of that, while Neo4j is
+// unreachable, write keeps retrying with exponential backoff until
+// RetryTimeout has passed, and it retries a transaction that a concurrent
+// writer made violate a uniqueness constraint (two transactions that MERGE
+// the same new key: the second fails with ConstraintValidationFailed once
+// the first commits; run again, its MERGE matches) up to
+// constraintRetries times. work must therefore be idempotent.
 func (c *Client) write(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
 	deadline := time.Now().Add(c.cfg.RetryTimeout)
 	wait := 500 * time.Millisecond
+	conflicts := 0
 	for attempt := 1; ; attempt++ {
 		s := c.session(ctx, neo4j.AccessModeWrite)
 		_, err := s.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return nil, work(tx) })
 		s.Close(ctx)
 		if err == nil {
 			return nil
+		}
+		if isConstraintConflict(err) {
+			if conflicts++; conflicts > constraintRetries {
+				return fmt.Errorf("still violating a uniqueness constraint after %d retries (not a concurrent writer, then): %w", constraintRetries, err)
+			}
+			if err := sleep(ctx, conflictBackoff(conflicts)); err != nil {
+				return err
+			}
+			continue
 		}
 		err = c.wrap(err)
 		if !errors.Is(err, ErrUnavailable) && !neo4j.IsRetryable(err) {
@@ -164,14 +179,38 @@ func (c *Client) write(ctx context.Context, work func(tx neo4j.ManagedTransactio
 		if c.cfg.OnRetry != nil {
 			c.cfg.OnRetry(attempt, wait, err)
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(wait):
+		if err := sleep(ctx, wait); err != nil {
+			return err
 		}
 		if wait < 8*time.Second {
 			wait *= 2
 		}
+	}
+}
+
+// constraintRetries bounds the retries of a transaction that violates a
+// uniqueness constraint: a concurrent writer's conflict resolves on the
+// first retry or so; a real violation fails every time.
+const constraintRetries = 6
+
+// conflictBackoff is 20 ms, 40 ms, ... up to 640 ms, with jitter so that
+// two writers do not retry in step.
+func conflictBackoff(n int) time.Duration {
+	d := 20 * time.Millisecond << min(n-1, 5)
+	return d/2 + time.Duration(rand.Int64N(int64(d)))
+}
+
+func isConstraintConflict(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(d):
+		return nil
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -142,6 +143,14 @@ func prepare(items []Item) (*prepared, error) {
 			p.triples[triple{r.Subject, r.Predicate, r.Object}] = true
 		}
 	}
+	// One lock order for every writer: articles by id, entities by label
+	// and key (see cyLockArticles).
+	slices.SortFunc(p.ids, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
+	for _, rows := range p.entsByLbl {
+		slices.SortStableFunc(rows, func(a, b any) int {
+			return strings.Compare(a.(map[string]any)["key"].(string), b.(map[string]any)["key"].(string))
+		})
+	}
 	return p, nil
 }
 
@@ -166,6 +175,15 @@ RETURN DISTINCT v.subject_key AS s, v.predicate AS p, v.object_key AS o`
 	cyOldKeys = `UNWIND $ids AS id
 MATCH (e:Entity)-[:MENTIONED_IN]->(:Article {id: id})
 RETURN DISTINCT e.key AS k`
+	// Taking the write lock of every article of the batch first
+	// serialises two writers of the same article (two kg loads from
+	// different staging folders): without it, each deletes the other's
+	// uncommitted nothing and both create mentions and evidence. The ids
+	// are sorted, so two batches lock in the same order.
+	cyLockArticles = `UNWIND $ids AS id
+MERGE (a:Article {id: id})
+SET a.kg_lock = true
+REMOVE a.kg_lock`
 	cyDeleteEvidence = `UNWIND $ids AS id
 MATCH (v:Evidence {article_id: id})
 DETACH DELETE v`
@@ -233,6 +251,9 @@ SET e.mention_count = total, e.article_count = n, e.name = name,
 
 func (p *prepared) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 	ids := map[string]any{"ids": p.ids}
+	if err := run(ctx, tx, cyLockArticles, ids); err != nil {
+		return err
+	}
 	triples := map[triple]bool{}
 	keys := map[string]bool{}
 	for t := range p.triples {

@@ -36,11 +36,25 @@ type StageOptions struct {
 	// *extract.PanicError when it panicked); the article is skipped, not
 	// staged, and the run goes on. nil prints nothing.
 	OnFailed func(a *model.Article, err error)
+	// OnDuplicate is called for each article whose id occurs again later
+	// in the input (and is therefore not staged); nil prints nothing.
+	OnDuplicate func(Duplicate)
+}
+
+// Duplicate is an article replaced by a later article with the same id in
+// the same run.
+type Duplicate struct {
+	ID string `json:"id"`
+	// Replaced and By are the sources (file, or file:line) of the two.
+	Replaced    string `json:"replaced"`
+	By          string `json:"by"`
+	SameContent bool   `json:"same_content"`
 }
 
 // StageStats summarises a staging run.
 type StageStats struct {
-	Articles   int    `json:"articles"`   // articles read
+	Articles   int    `json:"articles"`   // articles staged (one per id)
+	Duplicates int    `json:"duplicates"` // articles skipped: a later one has the same id
 	Bad        int    `json:"bad_inputs"` // bad files or lines skipped
 	Extracted  int    `json:"extracted"`  // extracted in this run
 	Cached     int    `json:"cached"`     // extraction found in staging
@@ -56,11 +70,23 @@ type StageStats struct {
 
 // StageCorpus reads every article under the paths with a bounded pool of
 // workers, extracts it unless its extraction is cached, and stages it.
+//
+// Duplicate ids: within one run, the last article in input order with a
+// given id wins; the earlier ones are reported (OnDuplicate), counted
+// (Duplicates) and neither extracted nor staged. This is decided by a
+// first pass over the input that reads only ids, so it does not depend on
+// which worker finishes first, and re-running the same input stages the
+// same content and journals nothing. Across runs the id is the identity:
+// the newest run's content replaces the staged one (and is written again).
 func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageStats, error) {
 	var stats StageStats
 	var mu sync.Mutex
 	if o.Workers < 1 {
 		o.Workers = 1
+	}
+	last, err := lastOccurrences(ctx, o)
+	if err != nil {
+		return stats, err
 	}
 	bar := progress.New(o.Progress, "staging", 0)
 	defer bar.Done()
@@ -70,6 +96,7 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 	arts := make(chan *model.Article, o.Workers*2)
 	g.Go(func() error {
 		defer close(arts)
+		pos := 0
 		return corpus.Walk(ctx, o.Paths, o.Corpus, func(it corpus.Item) error {
 			if it.Err != nil {
 				mu.Lock()
@@ -81,6 +108,13 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 				if o.OnBadInput != nil {
 					o.OnBadInput(it.Err)
 				}
+				return nil
+			}
+			pos++
+			if pos < last[it.Article.ID] {
+				mu.Lock()
+				stats.Duplicates++
+				mu.Unlock()
 				return nil
 			}
 			select {
@@ -145,8 +179,39 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 			return nil
 		})
 	}
-	err := g.Wait()
+	err = g.Wait()
 	return stats, err
+}
+
+// lastOccurrences reads the input once, without extracting, and returns
+// for every id that occurs more than once the position (1-based, counting
+// articles in input order) of its last occurrence; it reports each
+// replaced occurrence to o.OnDuplicate.
+func lastOccurrences(ctx context.Context, o StageOptions) (map[string]int, error) {
+	type occ struct {
+		pos       int
+		src, hash string
+	}
+	seen := map[string]occ{}
+	last := map[string]int{}
+	pos := 0
+	err := corpus.Walk(ctx, o.Paths, o.Corpus, func(it corpus.Item) error {
+		if it.Err != nil {
+			return nil // reported by the second pass
+		}
+		pos++
+		a := it.Article
+		cur := occ{pos: pos, src: a.Source, hash: corpus.ContentHash(a)}
+		if prev, ok := seen[a.ID]; ok {
+			last[a.ID] = pos
+			if o.OnDuplicate != nil {
+				o.OnDuplicate(Duplicate{ID: a.ID, Replaced: prev.src, By: cur.src, SameContent: prev.hash == cur.hash})
+			}
+		}
+		seen[a.ID] = cur
+		return nil
+	})
+	return last, err
 }
 
 // PushOptions configure Push.
@@ -221,5 +286,110 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 		ps.Articles += len(items)
 		ps.Batches++
 		bar.Add(len(pend))
+	}
+}
+
+// VerifyOptions configure VerifyGraph.
+type VerifyOptions struct {
+	Target    string
+	BatchSize int // articles per read (0: 500)
+	// Repair journals the missing and different articles again, so that
+	// the next Push writes them; without it VerifyGraph only counts.
+	Repair   bool
+	Progress io.Writer
+}
+
+// VerifyStats says how the graph compares with what staging says it
+// wrote.
+type VerifyStats struct {
+	Checked      int `json:"checked"`      // articles staging marks as written to the target
+	Missing      int `json:"missing"`      // no Article node
+	Different    int `json:"different"`    // content_hash, extractor, mentions or evidence differ
+	Rejournalled int `json:"rejournalled"` // queued again (Repair)
+	// Unrepairable: their extraction is no longer staged (dropped by kg gc
+	// or a repair); kg load extracts and writes them again.
+	Unrepairable int      `json:"unrepairable"`
+	Examples     []string `json:"examples,omitempty"` // the first ids that differ
+}
+
+// Mismatches is Missing + Different.
+func (v VerifyStats) Mismatches() int { return v.Missing + v.Different }
+
+// VerifyGraph compares staging's done markers for the target with the
+// Article nodes of the graph, page by page (memory does not grow with the
+// number of articles): an article staging marks as written must exist
+// with the content hash and extractor written, and with as many mentions
+// and evidence nodes as its extraction has. This notices a graph edited by
+// hand (deleted articles, entities or evidence; rewritten properties). It
+// does not look at articles staging did not write (another staging folder
+// may have written them) nor at typed relation edges.
+func VerifyGraph(ctx context.Context, st *stage.Store, g graph.StateReader, o VerifyOptions) (VerifyStats, error) {
+	var vs VerifyStats
+	if o.BatchSize < 1 {
+		o.BatchSize = 500
+	}
+	bar := progress.New(o.Progress, "verifying neo4j", 0)
+	defer bar.Done()
+	after := ""
+	for {
+		if err := ctx.Err(); err != nil {
+			return vs, err
+		}
+		done, err := st.DoneBatch(o.Target, after, o.BatchSize)
+		if err != nil {
+			return vs, err
+		}
+		if len(done) == 0 {
+			return vs, nil
+		}
+		after = done[len(done)-1].ID
+		ids := make([]string, len(done))
+		for i, p := range done {
+			ids[i] = p.ID
+		}
+		states, err := g.ArticleStates(ctx, ids)
+		if err != nil {
+			return vs, err
+		}
+		var again []stage.Pending
+		for _, p := range done {
+			vs.Checked++
+			got, ok := states[p.ID]
+			x, err := st.Extraction(p.Ref)
+			if err != nil && !errors.Is(err, stage.ErrNotFound) {
+				return vs, fmt.Errorf("article %s: %w", p.ID, err)
+			}
+			switch {
+			case !ok:
+				vs.Missing++
+			case x == nil:
+				// Without the extraction only the article itself can be
+				// compared.
+				if got.ContentHash == p.Ref.Hash && got.Extractor == p.Ref.Version {
+					continue
+				}
+				vs.Different++
+			case got == graph.ExpectedState(graph.Item{ContentHash: p.Ref.Hash, Extractor: p.Ref.Version, Extraction: x}):
+				continue
+			default:
+				vs.Different++
+			}
+			if len(vs.Examples) < 10 {
+				vs.Examples = append(vs.Examples, p.ID)
+			}
+			if x == nil {
+				vs.Unrepairable++
+				continue
+			}
+			again = append(again, p)
+		}
+		if o.Repair && len(again) > 0 {
+			n, err := st.Rejournal(o.Target, again)
+			if err != nil {
+				return vs, err
+			}
+			vs.Rejournalled += n
+		}
+		bar.Add(len(done))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
@@ -94,6 +95,143 @@ func TestStageAndPushResume(t *testing.T) {
 	stats, err = StageCorpus(ctx, st, StageOptions{Paths: []string{path}, Workers: 2, Extractor: ex})
 	if err != nil || stats.Cached != 10 || stats.Journalled != 0 || ex.calls.Load() != 10 {
 		t.Fatalf("restage %+v %v calls %d", stats, err, ex.calls.Load())
+	}
+}
+
+// slowFirst extracts like fakeExtractor, but slowly for texts starting
+// with "slow", so that with a pool of workers an earlier article finishes
+// after a later one.
+type slowFirst struct{ fakeExtractor }
+
+func (f *slowFirst) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
+	if strings.HasPrefix(a.Text, "slow") {
+		time.Sleep(150 * time.Millisecond)
+	}
+	return f.fakeExtractor.Extract(ctx, a)
+}
+
+// TestDuplicateIDs: the last article in input order with an id wins,
+// whatever worker finishes first; each replaced one is reported with both
+// sources; re-running the same input journals nothing.
+func TestDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.jsonl")
+	b := filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(`{"id":"d1","text":"slow first version"}
+{"id":"u1","text":"unique"}
+{"id":"d1","text":"slow second version"}
+{"id":"d2","text":"same"}
+`), 0o644)
+	os.WriteFile(b, []byte(`{"id":"d2","text":"same"}
+{"id":"d1","text":"third version"}
+`), 0o644)
+	st, err := stage.OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if _, err := st.AddTarget("db", "fake-1"); err != nil {
+		t.Fatal(err)
+	}
+	ex := &slowFirst{}
+	var dups []string
+	o := StageOptions{Paths: []string{dir}, Workers: 4, Extractor: ex, OnDuplicate: func(d Duplicate) {
+		dups = append(dups, fmt.Sprintf("%s %s>%s %v", d.ID, filepath.Base(d.Replaced), filepath.Base(d.By), d.SameContent))
+	}}
+	stats, err := StageCorpus(ctx, st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Articles != 3 || stats.Duplicates != 3 || stats.Extracted != 3 || stats.Journalled != 3 {
+		t.Errorf("stats %+v", stats)
+	}
+	if got := strings.Join(dups, "; "); got != "d1 a.jsonl:1>a.jsonl:3 false; d2 a.jsonl:4>b.jsonl:1 true; d1 a.jsonl:3>b.jsonl:2 false" {
+		t.Errorf("duplicates reported: %s", got)
+	}
+	rec, err := st.Article("d1")
+	if err != nil || rec.Article.Text != "third version" {
+		t.Fatalf("d1 staged as %+v, %v; want the last occurrence", rec, err)
+	}
+	if _, err := Push(ctx, st, &flakyWriter{}, PushOptions{Target: "db"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		stats, err = StageCorpus(ctx, st, o)
+		if err != nil || stats.Journalled != 0 || stats.Extracted != 0 {
+			t.Fatalf("re-run %d: %+v %v (a re-run must journal nothing)", i, stats, err)
+		}
+	}
+	s, _ := st.Status()
+	if s.Articles != 3 || s.Targets[0].Loaded != 3 || s.Targets[0].Pending != 0 {
+		t.Errorf("status %+v", s)
+	}
+}
+
+// fakeGraph answers ArticleStates from a map and records the page sizes.
+type fakeGraph struct {
+	states map[string]graph.ArticleState
+	pages  []int
+}
+
+func (f *fakeGraph) ArticleStates(_ context.Context, ids []string) (map[string]graph.ArticleState, error) {
+	f.pages = append(f.pages, len(ids))
+	out := map[string]graph.ArticleState{}
+	for _, id := range ids {
+		if s, ok := f.states[id]; ok {
+			out[id] = s
+		}
+	}
+	return out, nil
+}
+
+// TestVerifyGraph pages through the done markers and re-journals exactly
+// the articles the graph lacks or holds differently.
+func TestVerifyGraph(t *testing.T) {
+	st, err := stage.OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	st.AddTarget("db", "fake-1")
+	path := corpusFile(t, 25)
+	if _, err := StageCorpus(ctx, st, StageOptions{Paths: []string{path}, Workers: 2, Extractor: &fakeExtractor{}}); err != nil {
+		t.Fatal(err)
+	}
+	w := &flakyWriter{}
+	if _, err := Push(ctx, st, w, PushOptions{Target: "db", BatchSize: 7}); err != nil {
+		t.Fatal(err)
+	}
+	// The graph as written, then edited: a03 deleted, a07 rewritten, a11
+	// lost a mention.
+	g := &fakeGraph{states: map[string]graph.ArticleState{}}
+	for i := 0; i < 25; i++ {
+		id := fmt.Sprintf("a%02d", i)
+		rec, _ := st.Article(id)
+		g.states[id] = graph.ArticleState{ContentHash: rec.Hash, Extractor: "fake-1", Mentions: 1}
+	}
+	delete(g.states, "a03")
+	g.states["a07"] = graph.ArticleState{ContentHash: "edited", Extractor: "fake-1", Mentions: 1}
+	g.states["a11"] = graph.ArticleState{ContentHash: g.states["a11"].ContentHash, Extractor: "fake-1"}
+
+	vs, err := VerifyGraph(ctx, st, g, VerifyOptions{Target: "db", BatchSize: 4})
+	if err != nil || vs.Checked != 25 || vs.Missing != 1 || vs.Different != 2 || vs.Rejournalled != 0 {
+		t.Fatalf("read-only verify: %+v %v", vs, err)
+	}
+	if fmt.Sprint(g.pages) != "[4 4 4 4 4 4 1]" {
+		t.Errorf("pages %v", g.pages)
+	}
+	if p, _ := st.PendingBatch("db", 10); len(p) != 0 {
+		t.Fatalf("read-only verify journalled %v", p)
+	}
+	vs, err = VerifyGraph(ctx, st, g, VerifyOptions{Target: "db", BatchSize: 4, Repair: true})
+	if err != nil || vs.Rejournalled != 3 || strings.Join(vs.Examples, ",") != "a03,a07,a11" {
+		t.Fatalf("verify: %+v %v", vs, err)
+	}
+	w.written = nil
+	if ps, err := Push(ctx, st, w, PushOptions{Target: "db"}); err != nil || ps.Articles != 3 || strings.Join(w.written, ",") != "a03,a07,a11" {
+		t.Fatalf("push after verify: %+v %v %v", ps, err, w.written)
 	}
 }
 

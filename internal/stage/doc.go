@@ -18,4 +18,15 @@
 //
 // One process at a time: Badger's directory lock makes a second Open fail
 // at once with ErrLocked.
+//
+// Damage: Badger's iterators and Txn.Get treat a block they cannot read as
+// the end of its table, without an error. So Open first reads every block
+// of every table and checks its checksum (checkTables); a damaged folder is
+// refused with a *DamagedError (ErrDamaged) that names the affected
+// articles, and Verify reports and repairs (rebuilds the folder from its
+// good records). Reads verify block checksums and value-log CRCs.
+//
+// Disk space: Badger writes through mmap'd sparse files, where a full disk
+// is a SIGBUS, so Open and every write check the free space (statfs) and
+// fail with ErrDiskFull below a margin (Options.MinFree) instead.
 package stage

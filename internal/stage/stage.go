@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 
 	"github.com/kg-project/kg/internal/model"
 )
@@ -26,6 +27,14 @@ var (
 	ErrNotFound = errors.New("not found in staging")
 	// ErrFormat: the folder was written by an incompatible kg.
 	ErrFormat = errors.New("staging folder has an unknown format")
+	// ErrDiskFull: the staging folder's disk has less free space than kg
+	// keeps to write safely. Nothing staged is lost; freeing space and
+	// running the command again continues.
+	ErrDiskFull = errors.New("disk full")
+	// ErrDamaged: a file of the staging folder is corrupt (a checksum does
+	// not match). The error is a *DamagedError naming what is unreadable;
+	// Verify with Repair drops it.
+	ErrDamaged = errors.New("staging folder is damaged")
 )
 
 // Ref names one extraction of one article.
@@ -42,31 +51,107 @@ type ArticleRecord struct {
 
 // Store is an open staging folder.
 type Store struct {
-	db  *badger.DB
-	dir string
+	db    *badger.DB
+	dir   string
+	guard *spaceGuard // nil in memory
 }
 
 type quietLogger struct{}
 
-func (quietLogger) Errorf(f string, a ...any)   { fmt.Fprintf(os.Stderr, "kg: staging: "+f, a...) }
+// Errorf prints Badger's errors, except those about one unreadable value:
+// kg returns them as errors that name the article.
+func (quietLogger) Errorf(f string, a ...any) {
+	msg := strings.TrimSpace(fmt.Sprintf(f, a...))
+	if strings.HasPrefix(msg, "Unable to read") || strings.HasPrefix(msg, "Key: ") {
+		return
+	}
+	fmt.Fprintln(os.Stderr, "kg: staging: "+msg)
+}
 func (quietLogger) Warningf(f string, a ...any) {}
 func (quietLogger) Infof(string, ...any)        {}
 func (quietLogger) Debugf(string, ...any)       {}
 
-// Open opens (creating if needed) the staging folder dir.
-func Open(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("staging folder %s: %w", dir, err)
+// Options tune a staging folder; the zero value is kg's default.
+type Options struct {
+	// MemTableSize and BaseLevelSize are Badger's (0: 16 MB and 10 MB).
+	// Tests make them small to fill a small disk quickly.
+	MemTableSize, BaseLevelSize int64
+	// FreeSpace reports the free space of the folder's disk (nil:
+	// StatfsFree). Tests inject it.
+	FreeSpace FreeSpaceFunc
+}
+
+// MinFree is the free space the staging folder keeps on its disk with
+// these options: below it, Open and every write fail with ErrDiskFull.
+func (o Options) MinFree() uint64 {
+	o = o.withDefaults()
+	b := o.badger("")
+	return minFree(b.MemTableSize, b.BaseLevelSize, b.NumMemtables, b.NumLevelZeroTables)
+}
+
+func (o Options) withDefaults() Options {
+	if o.MemTableSize <= 0 {
+		o.MemTableSize = 16 << 20
 	}
-	opts := badger.DefaultOptions(dir).
+	if o.BaseLevelSize <= 0 {
+		o.BaseLevelSize = 10 << 20
+	}
+	if o.FreeSpace == nil {
+		o.FreeSpace = StatfsFree
+	}
+	return o
+}
+
+// badger returns the Badger options of a staging folder. Every block read
+// verifies its checksum and every value read from the value log its CRC,
+// so that damage is an error, never garbage. (ChecksumVerificationMode
+// OnTableRead is not used: Badger v4.9.6 crashes with a nil pointer
+// dereference in Table.VerifyChecksum when a block is bad; checkTables does
+// that check instead, before Badger opens the folder.)
+func (o Options) badger(dir string) badger.Options {
+	return badger.DefaultOptions(dir).
+		WithValueThreshold(min(1<<20, 15*o.MemTableSize/100)). // Badger's limit: a value fits a batch
 		WithLogger(quietLogger{}).
-		WithMemTableSize(16 << 20).
+		WithMemTableSize(o.MemTableSize).
+		WithBaseLevelSize(o.BaseLevelSize).
 		WithNumMemtables(2).
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(8 << 20).
 		WithValueLogFileSize(128 << 20).
-		WithNumCompactors(2)
-	return open(opts, dir)
+		WithNumCompactors(2).
+		WithChecksumVerificationMode(options.OnBlockRead).
+		WithVerifyValueChecksum(true)
+}
+
+// Open opens (creating if needed) the staging folder dir with the default
+// options.
+func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith opens (creating if needed) the staging folder dir. It fails
+// with ErrDiskFull when the disk has less than o.MinFree() bytes free, with
+// ErrLocked when another process has the folder open, and with a
+// *DamagedError (ErrDamaged) when a table of the folder fails its checksum:
+// every table is checked before Badger opens the folder, because Badger's
+// reads skip an unreadable block silently and its compactions would carry
+// the loss on.
+func OpenWith(dir string, o Options) (*Store, error) {
+	o = o.withDefaults()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("staging folder %s: %w", dir, err)
+	}
+	guard := &spaceGuard{dir: dir, min: o.MinFree(), free: o.FreeSpace}
+	if err := guard.checkNow(); err != nil {
+		return nil, err
+	}
+	if err := checkBeforeOpen(dir); err != nil {
+		return nil, err
+	}
+	s, err := open(o.badger(dir), dir)
+	if err != nil {
+		return nil, err
+	}
+	s.guard = guard
+	return s, nil
 }
 
 // OpenInMemory opens a throw-away store, for tests.
@@ -74,11 +159,19 @@ func OpenInMemory() (*Store, error) {
 	return open(badger.DefaultOptions("").WithInMemory(true).WithLogger(quietLogger{}), "")
 }
 
+func lockedError(dir string) error {
+	return fmt.Errorf("%w: %s (wait for it to finish, or use another --stage-dir)", ErrLocked, dir)
+}
+
+func isLockErr(err error) bool {
+	return strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable")
+}
+
 func open(opts badger.Options, dir string) (*Store, error) {
 	db, err := badger.Open(opts)
 	if err != nil {
-		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {
-			return nil, fmt.Errorf("%w: %s (wait for it to finish, or use another --stage-dir)", ErrLocked, dir)
+		if isLockErr(err) {
+			return nil, lockedError(dir)
 		}
 		return nil, fmt.Errorf("opening staging folder %s: %w", dir, err)
 	}
@@ -179,12 +272,26 @@ func (s *Store) Stage(a *model.Article, ref Ref, x *model.Extraction) (journalle
 	if err != nil {
 		return false, err
 	}
+	rec, err := json.Marshal(ArticleRecord{Article: *a, Hash: ref.Hash})
+	if err != nil {
+		return false, err
+	}
+	var xb []byte
+	if x != nil {
+		if xb, err = json.Marshal(x); err != nil {
+			return false, err
+		}
+	}
+	if err := s.guard.check(len(rec) + len(xb)); err != nil {
+		return false, err
+	}
 	err = s.update(func(txn *badger.Txn) error {
-		if err := setJSON(txn, articleKey(a.ID), ArticleRecord{Article: *a, Hash: ref.Hash}); err != nil {
+		journalled = false
+		if err := txn.Set(articleKey(a.ID), rec); err != nil {
 			return err
 		}
-		if x != nil {
-			if err := setJSON(txn, extractionKey(ref), x); err != nil {
+		if xb != nil {
+			if err := txn.Set(extractionKey(ref), xb); err != nil {
 				return err
 			}
 		}
@@ -192,11 +299,13 @@ func (s *Store) Stage(a *model.Article, ref Ref, x *model.Extraction) (journalle
 			var done Ref
 			err := getJSON(txn, doneKey(t, a.ID), &done)
 			if err == nil && done == ref {
-				_ = txn.Delete(journalKey(t, a.ID))
+				if err := txn.Delete(journalKey(t, a.ID)); err != nil {
+					return err
+				}
 				continue
 			}
 			if err != nil && !errors.Is(err, ErrNotFound) {
-				return err
+				return fmt.Errorf("article %s: reading its done marker: %w", a.ID, err)
 			}
 			if err := setJSON(txn, journalKey(t, a.ID), ref); err != nil {
 				return err
@@ -255,7 +364,7 @@ func (s *Store) AddTarget(target, version string) (int, error) {
 	if err != nil || known {
 		return 0, err
 	}
-	n, err := s.Requeue(target, version)
+	n, _, err := s.Requeue(target, version)
 	if err != nil {
 		return n, err
 	}
@@ -263,38 +372,45 @@ func (s *Store) AddTarget(target, version string) (int, error) {
 }
 
 // Requeue journals every staged article that has an extraction of version
-// for target, whatever was written before (kg push --all). Articles whose
-// extraction of version is missing are skipped and counted by Status.
-func (s *Store) Requeue(target, version string) (int, error) {
-	n := 0
+// for target, whatever was written before (kg push --all). It returns how
+// many it journalled and how many staged articles it skipped because they
+// have no extraction of version (kg load extracts them).
+func (s *Store) Requeue(target, version string) (queued, noExtraction int, err error) {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
-	err := s.db.View(func(txn *badger.Txn) error {
+	err = s.db.View(func(txn *badger.Txn) error {
 		o := badger.DefaultIteratorOptions
 		o.Prefix = []byte("a/")
 		it := txn.NewIterator(o)
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
+			id := string(it.Item().Key()[2:])
 			var r ArticleRecord
 			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &r) }); err != nil {
-				return err
+				return fmt.Errorf("article %s: %w", id, err)
 			}
 			ref := Ref{Hash: r.Hash, Version: version}
-			if _, err := txn.Get(extractionKey(ref)); err != nil {
+			if _, err := txn.Get(extractionKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
+				noExtraction++
 				continue
+			} else if err != nil {
+				return fmt.Errorf("article %s: its extraction: %w", id, err)
 			}
 			b, _ := json.Marshal(ref)
-			if err := wb.Set(journalKey(target, r.Article.ID), b); err != nil {
+			if err := s.guard.check(len(b) + 64); err != nil {
 				return err
 			}
-			n++
+			if err := wb.Set(journalKey(target, id), b); err != nil {
+				return err
+			}
+			queued++
 		}
 		return nil
 	})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return n, wb.Flush()
+	return queued, noExtraction, wb.Flush()
 }
 
 // Pending is one journal entry.
@@ -315,7 +431,7 @@ func (s *Store) PendingBatch(target string, n int) ([]Pending, error) {
 			var p Pending
 			p.ID = string(bytes.TrimPrefix(it.Item().Key(), o.Prefix))
 			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &p.Ref) }); err != nil {
-				return err
+				return fmt.Errorf("journal entry of article %s: %w", p.ID, err)
 			}
 			out = append(out, p)
 		}
@@ -324,10 +440,68 @@ func (s *Store) PendingBatch(target string, n int) ([]Pending, error) {
 	return out, err
 }
 
+// DoneBatch returns up to n done markers of target whose article id is
+// greater than after, in id order: what staging says target has, page by
+// page.
+func (s *Store) DoneBatch(target, after string, n int) ([]Pending, error) {
+	var out []Pending
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = donePrefix(target)
+		it := txn.NewIterator(o)
+		defer it.Close()
+		from := o.Prefix
+		if after != "" {
+			from = append(doneKey(target, after), 0)
+		}
+		for it.Seek(from); it.Valid() && len(out) < n; it.Next() {
+			var p Pending
+			p.ID = string(bytes.TrimPrefix(it.Item().Key(), o.Prefix))
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &p.Ref) }); err != nil {
+				return fmt.Errorf("done marker of article %s: %w", p.ID, err)
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Rejournal journals the entries for target again (kg push --verify found
+// that the graph lacks them), except articles that already have a journal
+// entry: those are written anyway. It returns how many it journalled.
+func (s *Store) Rejournal(target string, ps []Pending) (int, error) {
+	if err := s.guard.check(len(ps) * 256); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := s.update(func(txn *badger.Txn) error {
+		n = 0
+		for _, p := range ps {
+			_, err := txn.Get(journalKey(target, p.ID))
+			if err == nil {
+				continue
+			}
+			if !errors.Is(err, badger.ErrKeyNotFound) {
+				return err
+			}
+			if err := setJSON(txn, journalKey(target, p.ID), p.Ref); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
 // MarkDone records that the entries were written to target: their journal
 // entries are removed (unless re-journalled with another ref meanwhile) and
 // their done refs set, in one transaction.
 func (s *Store) MarkDone(target string, done []Pending) error {
+	if err := s.guard.check(len(done) * 256); err != nil {
+		return err
+	}
 	return s.update(func(txn *badger.Txn) error {
 		for _, p := range done {
 			var cur Ref
@@ -425,6 +599,9 @@ func (s *Store) GC(keep string) (int, error) {
 		}); err != nil {
 			return 0, err
 		}
+		if err := s.guard.check(len(stale) * 64); err != nil {
+			return 0, err
+		}
 		wb := s.db.NewWriteBatch()
 		for _, k := range stale {
 			if err := wb.Delete(k); err != nil {
@@ -439,6 +616,9 @@ func (s *Store) GC(keep string) (int, error) {
 	}
 	if s.dir == "" {
 		return n, nil
+	}
+	if err := s.guard.checkNow(); err != nil {
+		return n, err
 	}
 	if err := s.db.Flatten(1); err != nil {
 		return n, err

@@ -55,8 +55,11 @@ func TestJournal(t *testing.T) {
 	if st.Articles != 2 || st.ExtractionsByVersion[v1] != 3 || st.Targets[0].Pending != 2 || st.Targets[0].Loaded != 1 {
 		t.Errorf("status %+v", st)
 	}
-	if n, err := s.Requeue("db1", v1); err != nil || n != 2 {
-		t.Errorf("requeue %d %v", n, err)
+	if n, missing, err := s.Requeue("db1", v1); err != nil || n != 2 || missing != 0 {
+		t.Errorf("requeue %d %d %v", n, missing, err)
+	}
+	if n, missing, err := s.Requeue("db1", "v0"); err != nil || n != 0 || missing != 2 {
+		t.Errorf("requeue of a version never extracted: %d %d %v", n, missing, err)
 	}
 	if n, err := s.GC("v2"); err != nil || n != 3 {
 		t.Errorf("gc dropped %d, %v", n, err)
