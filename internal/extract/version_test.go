@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,6 +157,29 @@ func TestSourcesCoverExtractor(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Fatalf("only %d files checked: go list output not understood:\n%s", checked, out)
+	}
+}
+
+// TestExtractorModules: extractorModules lists exactly the modules other
+// than kg whose packages the extractor imports.
+func TestExtractorModules(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", `{{if .Module}}{{.Module.Path}}{{end}}`, ".").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	var mods []string
+	for _, m := range strings.Fields(string(out)) {
+		if m != "github.com/kg-project/kg" && !slices.Contains(mods, m) {
+			mods = append(mods, m)
+		}
+	}
+	slices.Sort(mods)
+	if !slices.Equal(mods, extractorModules) {
+		t.Errorf("the extractor imports packages of %v; extractorModules (version.go) lists %v", mods, extractorModules)
+	}
+	got := string(goModLines([]byte("module m\n\ngo 1.26.8\n\nrequire golang.org/x/text v0.44.0\nrequire (\n\tgithub.com/spf13/cobra v1.10.2\n\tgo.yaml.in/yaml/v3 v3.0.4 // indirect\n)\n")))
+	if want := "go 1.26.8\ngolang.org/x/text v0.44.0\ngo.yaml.in/yaml/v3 v3.0.4\n"; got != want {
+		t.Errorf("goModLines = %q, want %q", got, want)
 	}
 }
 
