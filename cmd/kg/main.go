@@ -73,6 +73,7 @@ then built-in defaults.`,
 		newVersionCommand(g),
 		newQueryCommand(g),
 		newExportCommand(g),
+		newEvalCommand(g),
 		newBrowserCommand(g),
 	)
 	return root
