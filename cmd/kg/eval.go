@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -373,7 +372,7 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 		if err := printJSON(stdout, struct {
 			*eval.Report
 			Problems []string `json:"problems"`
-		}{report, slices.Clip(append([]string{}, probs.list...))}); err != nil {
+		}{report, append([]string{}, probs.list...)}); err != nil {
 			return err
 		}
 	} else if err := report.WriteText(stdout, o.explain); err != nil {

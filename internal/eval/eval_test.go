@@ -351,3 +351,28 @@ func TestEvalAggregate(t *testing.T) {
 		t.Errorf("no articles: %+v", none.Summary)
 	}
 }
+
+func TestEvalQuote(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	for _, c := range []struct {
+		text, mention, want string
+	}{
+		{"First one. Berg spoke here. Last one.", "Berg", "Berg spoke here."},
+		{"Title line\nBerg spoke here\nNext", "Berg", "Berg spoke here"},
+		{"وقال بوتين إن روسيا مستعدة؟ ثم غادر.", "روسيا", "وقال بوتين إن روسيا مستعدة؟"},
+	} {
+		rs := []rune(c.text)
+		i := strings.Index(c.text, c.mention)
+		start := len([]rune(c.text[:i]))
+		if got := quote(rs, start, start+len([]rune(c.mention))); got != c.want {
+			t.Errorf("quote(%q, %q) = %q, want %q", c.text, c.mention, got, c.want)
+		}
+	}
+	// a long sentence is cut at maxQuote code points either side
+	text := []rune(long + "Berg " + long)
+	got := quote(text, 500, 504)
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "word Berg word") ||
+		len([]rune(got)) > 2*maxQuote+6 {
+		t.Errorf("long quote %q", got)
+	}
+}

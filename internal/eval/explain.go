@@ -555,26 +555,28 @@ func (st *scored) pairSentence(subj, obj []string) string {
 }
 
 // quote returns the sentence around text[start:end]: back to the previous
-// sentence end, on to the next, at most maxQuote code points either side
-// (cut with "…"), spaces folded.
+// sentence end, on to the next (included), at most maxQuote code points
+// either side (a cut marked "…"), spaces folded.
 func quote(text []rune, start, end int) string {
 	isEnd := func(r rune) bool { return strings.ContainsRune(".!?؟\n", r) }
 	from := start
-	for from > 0 && start-from < maxQuote && !isEnd(text[from-1]) {
+	for from > 0 && !isEnd(text[from-1]) && start-from < maxQuote {
 		from--
 	}
 	to := end
-	for to < len(text) && to-end < maxQuote && !isEnd(text[to]) {
+	for to < len(text) && !isEnd(text[to]) && to-end < maxQuote {
 		to++
 	}
+	cutLeft := from > 0 && !isEnd(text[from-1])
+	cutRight := to < len(text) && !isEnd(text[to])
 	if to < len(text) && isEnd(text[to]) && text[to] != '\n' {
 		to++
 	}
 	q := strings.Join(strings.Fields(string(text[from:to])), " ")
-	if from > 0 && !isEnd(text[from-1]) {
+	if cutLeft {
 		q = "…" + q
 	}
-	if to < len(text) && !isEnd(text[to-1]) {
+	if cutRight {
 		q += "…"
 	}
 	return q
