@@ -87,6 +87,7 @@ then built-in defaults.`,
 		newVersionCommand(g),
 		newQueryCommand(g),
 		newExportCommand(g),
+		newEvalCommand(g),
 		newBrowserCommand(g),
 	)
 	return root

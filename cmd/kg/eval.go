@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/corpus"
+	"github.com/kg-project/kg/internal/eval"
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/progress"
+)
+
+// evalOptions are the arguments and flags of kg eval.
+type evalOptions struct {
+	goldDir     string   // folder of NAME.gold.json files
+	predictions []string // kg extract JSONL files or folders of them; empty: extract the articles
+	explain     bool     // list every error
+	json        bool     // the whole report as JSON
+	save        string   // write the extractions made here as JSONL to this file
+	corpus      corpus.Options
+	progress    io.Writer // nil = silent
+	// extractor replaces the built-in pipeline (tests); nil = the pipeline
+	extractor extract.Extractor
+}
+
+const evalLong = `Scores kg's extraction against hand-annotated gold files and explains every
+error.
+
+GOLD_DIR holds NAME.gold.json files (the format of ../shared/corpus/dev, see
+its GUIDELINES.md), each with the annotated article beside it (the file named
+by its "document" field, NAME.txt). Without PATH, kg eval reads each of those
+articles as kg extract reads a .txt file and extracts it with the built-in
+pipeline. With PATH (kg extract --format jsonl output: files, or folders of
+*.jsonl files), it scores those predictions instead, matching each gold file to
+the first record whose doc.source, doc.id, doc.path or doc.name ends with the
+gold's document name (or the reverse, or the same without extensions).
+
+Entities and relations are scored exactly as ../shared/tools/score_extraction.py
+scores them, and aggregated as score_dev.py does:
+  - names match after normalisation (case, Arabic hamza forms and diacritics,
+    punctuation and spaces); a predicted entity resolves to the gold entity one
+    of whose names or aliases equals its name, an alias or a mention text (the
+    first that does), or whose Wikidata id it has;
+  - entity precision: predicted entities resolving to a gold (or optional)
+    entity; recall: gold entities some predicted entity resolves to;
+  - relations: distinct (subject, predicate, object) triples with the
+    arguments resolved to gold entities; a triple is right when a required or
+    optional gold relation accepts its predicate (ignoring case, spaces, - and
+    _) and its arguments (MET_WITH, NEGOTIATED_WITH, FOUGHT and
+    SIGNED_AGREEMENT_WITH either way round); recall counts required relations;
+  - macro: the mean of the per-article figures; micro: the pooled counts.
+Also per entity type (strict about type) and per predicate.
+
+Every miss and false positive is explained by kind (--explain lists them):
+  entity misses          not detected, wrong span (a predicted name overlaps a
+                         gold name but differs), not linked (a gold name is a
+                         form of a predicted entity that resolves elsewhere)
+  entity false positives wrong span, junk (matches and overlaps no gold name),
+                         id clash
+  not counted            wrong type (resolved, but typed otherwise), split (one
+                         gold entity found as several predicted entities)
+  relation misses        entity missing, no relation (both found, no edge),
+                         wrong predicate, wrong direction
+  relation false pos.    unknown entity (an argument is no gold entity), not in
+                         gold (the pair is not related in gold), wrong
+                         predicate, wrong direction
+
+Scores are information: the exit code is 0 however low they are. It is
+non-zero when a gold file cannot be read or parsed, an article text is
+missing, an article fails to extract or has no prediction, or a prediction
+line is malformed; each problem is reported on stderr with its file, and the
+other articles are still scored (an article without a prediction counts as
+zero, as in score_dev.py).
+
+To measure kg on your own corpus, annotate a sample of articles following
+../shared/corpus/dev/GUIDELINES.md (NAME.txt and NAME.gold.json in one folder)
+and run kg eval on that folder.`
+
+func newEvalCommand(g *globalOptions) *cobra.Command {
+	var o evalOptions
+	cmd := &cobra.Command{
+		Use:   "eval GOLD_DIR [PATH...]",
+		Short: "Score extraction against hand-annotated gold files and explain every error",
+		Long:  evalLong,
+		Example: `  kg eval ../shared/corpus/dev/en                 # extract the articles and score them
+  kg eval --explain ../shared/corpus/dev/en       # ... and list every error
+  kg extract --format jsonl DIR > pred.jsonl && kg eval DIR pred.jsonl
+  kg eval --json DIR > report.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.loadConfig(cmd, nil)
+			if err != nil {
+				return err
+			}
+			o.goldDir, o.predictions = args[0], args[1:]
+			o.json = g.JSON
+			o.corpus = corpusOptions(cfg)
+			o.progress = g.progressOut()
+			return runEval(cmd.Context(), o, g.stdout, g.stderr)
+		},
+	}
+	cmd.Flags().BoolVarP(&o.explain, "explain", "v", false, "list every miss and false positive with its kind, names and sentence")
+	cmd.Flags().StringVar(&o.save, "save-predictions", "", "write the extractions to `FILE` as JSONL (kg extract's format), to re-score or inspect them")
+	return cmd
+}
+
+// problems reports, on stderr as they happen, what stops an article from
+// being scored, and becomes the command's error at the end.
+type problems struct {
+	w    io.Writer
+	list []string
+}
+
+func (p *problems) add(format string, a ...any) {
+	msg := fmt.Sprintf(format, a...)
+	p.list = append(p.list, msg)
+	fmt.Fprintln(p.w, "kg: eval: "+msg)
+}
+
+func (p *problems) err() error {
+	switch len(p.list) {
+	case 0:
+		return nil
+	case 1:
+		return errors.New(p.list[0])
+	}
+	return fmt.Errorf("%d problems; first: %s", len(p.list), p.list[0])
+}
+
+// goldFile is one readable gold file.
+type goldFile struct {
+	name, path string // NAME, GOLD_DIR/NAME.gold.json
+	gold       *eval.Gold
+}
+
+const goldSuffix = ".gold.json"
+
+// readGolds reads every GOLD_DIR/*.gold.json (not hidden ones, as Python's
+// glob), in name order; an unreadable one is a problem, and the others
+// are still read.
+func readGolds(dir string, probs *problems) ([]goldFile, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the gold folder: %w", err)
+	}
+	var out []goldFile
+	n := 0
+	for _, e := range entries { // ReadDir sorts by name
+		name := e.Name()
+		if !strings.HasSuffix(name, goldSuffix) || strings.HasPrefix(name, ".") || e.IsDir() {
+			continue
+		}
+		n++
+		path := filepath.Join(dir, name)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			probs.add("%s: %v", path, err)
+			continue
+		}
+		g, err := eval.ParseGold(b)
+		if err != nil {
+			probs.add("%s: %v", path, err)
+			continue
+		}
+		out = append(out, goldFile{name: strings.TrimSuffix(name, goldSuffix), path: path, gold: g})
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("no *%s files in %s", goldSuffix, dir)
+	}
+	return out, nil
+}
+
+// textPath is the article a gold file annotates: its document, beside it.
+func textPath(dir string, g *eval.Gold) string {
+	if filepath.IsAbs(g.Document) {
+		return g.Document
+	}
+	return filepath.Join(dir, g.Document)
+}
+
+// readArticle reads one article file as kg extract reads it.
+func readArticle(ctx context.Context, path string, opts corpus.Options) (*model.Article, error) {
+	var a *model.Article
+	err := corpus.Walk(ctx, []string{path}, opts, func(it corpus.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		if a == nil {
+			a = it.Article
+		}
+		return nil
+	})
+	if err == nil && a == nil {
+		err = fmt.Errorf("%s: no article", path)
+	}
+	return a, err
+}
+
+// readPredictions reads kg extract JSONL records from files and folders
+// (their *.jsonl files, in lexical order); a malformed line is a problem
+// and is skipped.
+func readPredictions(ctx context.Context, paths []string, probs *problems) ([]*eval.Prediction, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			probs.add("predictions: %v", err)
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") && strings.EqualFold(filepath.Ext(path), ".jsonl") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			probs.add("predictions: %v", err)
+		}
+	}
+	var preds []*eval.Prediction
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			probs.add("predictions: %v", err)
+			continue
+		}
+		br := bufio.NewReaderSize(fh, 64<<10)
+		for line := 1; ; line++ {
+			b, rerr := br.ReadBytes('\n')
+			if b = bytes.TrimSpace(b); len(b) > 0 {
+				p, err := eval.ParsePrediction(b)
+				if err != nil {
+					probs.add("%s:%d: %v", f, line, err)
+				} else {
+					preds = append(preds, p)
+				}
+			}
+			if rerr != nil {
+				if rerr != io.EOF {
+					probs.add("%s:%d: %v", f, line, rerr)
+				}
+				break
+			}
+		}
+		fh.Close()
+	}
+	return preds, nil
+}
+
+// runEval runs kg eval.
+func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	extracting := len(o.predictions) == 0
+	if o.save != "" && !extracting {
+		return errors.New("--save-predictions writes the extractions kg eval makes; with PATH arguments there are none")
+	}
+	probs := &problems{w: stderr}
+	golds, err := readGolds(o.goldDir, probs)
+	if err != nil {
+		return err
+	}
+	var preds []*eval.Prediction
+	if !extracting {
+		if preds, err = readPredictions(ctx, o.predictions, probs); err != nil {
+			return err
+		}
+	}
+	var ex extract.Extractor
+	var save *json.Encoder
+	var saveBuf *bufio.Writer
+	if extracting {
+		ex = o.extractor
+		if ex == nil {
+			ex = extract.NewPipeline()
+		}
+		ex = extract.Safe(ex)
+		if o.save != "" {
+			f, err := os.Create(o.save)
+			if err != nil {
+				return fmt.Errorf("--save-predictions: %w", err)
+			}
+			defer f.Close()
+			saveBuf = bufio.NewWriter(f)
+			save = json.NewEncoder(saveBuf)
+			save.SetEscapeHTML(false)
+		}
+	}
+	bar := progress.New(o.progress, "evaluating", len(golds))
+	articles := make([]*eval.Article, 0, len(golds))
+	for _, gf := range golds {
+		bar.Add(1)
+		txt := textPath(o.goldDir, gf.gold)
+		var p *eval.Prediction
+		if extracting {
+			a, err := readArticle(ctx, txt, o.corpus)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				probs.add("%s: the article text: %v", gf.path, err)
+				articles = append(articles, eval.NotScoredArticle(gf.name, gf.gold, "no article text"))
+				continue
+			}
+			x, err := ex.Extract(ctx, a)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				probs.add("%s: extracting %s: %v", gf.path, txt, err)
+				articles = append(articles, eval.NotScoredArticle(gf.name, gf.gold, "extraction failed"))
+				continue
+			}
+			if save != nil {
+				if err := save.Encode(x); err != nil {
+					return fmt.Errorf("--save-predictions: %w", err)
+				}
+			}
+			if p, err = eval.FromExtraction(x, a.Text); err != nil {
+				return fmt.Errorf("%s: %w", txt, err) // a kg bug: its own output unreadable
+			}
+		} else {
+			found := eval.FindPrediction(preds, gf.gold.Document)
+			if found == nil {
+				probs.add("%s: no prediction for document %q in %s", gf.path, gf.gold.Document, strings.Join(o.predictions, ", "))
+				articles = append(articles, eval.NotScoredArticle(gf.name, gf.gold, "no prediction"))
+				continue
+			}
+			cp := *found
+			p = &cp
+			// the text only serves quotes: use it when it is there
+			if a, err := readArticle(ctx, txt, o.corpus); err == nil {
+				p.Text = a.Text
+			}
+		}
+		articles = append(articles, eval.Evaluate(gf.name, gf.gold, p))
+	}
+	bar.Done()
+	if saveBuf != nil {
+		if err := saveBuf.Flush(); err != nil {
+			return fmt.Errorf("--save-predictions: %w", err)
+		}
+	}
+	report := eval.Aggregate(articles)
+	if o.json {
+		if err := printJSON(stdout, struct {
+			*eval.Report
+			Problems []string `json:"problems"`
+		}{report, append([]string{}, probs.list...)}); err != nil {
+			return err
+		}
+	} else if err := report.WriteText(stdout, o.explain); err != nil {
+		return err
+	}
+	return probs.err()
+}
