@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,9 +60,21 @@ from the same data gives the same bytes. Commit the file; the binary embeds it.`
 				return nil
 			}
 			if !g.Quiet {
-				fmt.Fprintf(g.stderr, "gazetteer: %d entries (%d countries, %d cities, %d places, %d organisations, %d persons of which %d from petrarch; %d ambiguous aliases), %d bytes -> %s in %s\n",
-					len(entries), stats.Countries, stats.Cities, stats.Places, stats.Orgs, stats.Persons, stats.PetrarchPersons,
-					stats.AmbiguousAliases, size, out, time.Since(start).Round(time.Millisecond))
+				qids := 0
+				for _, e := range entries {
+					if e.QID != "" {
+						qids++
+					}
+				}
+				fmt.Fprintf(g.stderr, "gazetteer: %d entries, %d with a QID (%d countries, %d cities, %d places, %d organisations, %d persons of which %d from petrarch and %d name-only; %d ambiguous aliases, %d common words), %d bytes -> %s in %s\n",
+					len(entries), qids, stats.Countries, stats.Cities, stats.Places, stats.Orgs, stats.Persons, stats.PetrarchPersons,
+					stats.NameOnlyPersons, stats.AmbiguousAliases, stats.CommonWordAliases, size, out, time.Since(start).Round(time.Millisecond))
+				tw := tabwriter.NewWriter(g.stderr, 0, 0, 2, ' ', tabwriter.AlignRight)
+				fmt.Fprintln(tw, "source\tentries\tenriched\taliases\tQIDs\t")
+				for _, s := range stats.Sources {
+					fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t\n", s.Source, s.Entries, s.Enriched, s.Aliases, s.QIDs)
+				}
+				tw.Flush()
 			}
 			return nil
 		},

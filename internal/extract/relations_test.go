@@ -51,7 +51,7 @@ func TestRelations(t *testing.T) {
 		{
 			name: "apposition without a comma after a speech verb", lang: "ar",
 			text: "وقال سيرغي لافروف وزير الخارجية الروسي إن الاجتماع كان مفيدا.\nوأكد نبيل العربي الأمين العام لجامعة الدول العربية أن القمة ستعقد.",
-			want: []string{"Sergey Lavrov FOREIGN_MINISTER_OF Russia asserted", "Nabil al-Arbi LEADER_OF Arab League asserted"},
+			want: []string{"Sergey Lavrov FOREIGN_MINISTER_OF Russia asserted", "Nabil Elaraby LEADER_OF Arab League asserted"},
 		},
 		{
 			name: "a title after the object of a meeting verb is not an apposition", lang: "ar",

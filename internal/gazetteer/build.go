@@ -34,6 +34,10 @@ const (
 	srcODA          = "open-data-archive-2026"
 	srcPetrarch     = "petrarch-ar"
 	srcCurated      = "curated"
+	srcGeoNames     = "geonames-cities-ar"
+	srcArWikiCats   = "arwikicats-en-ar"
+	srcKGE          = "wikikge10-ar"
+	srcPersonNames  = "wikidata-person-names-ar"
 )
 
 // Ranks: entries sharing an alias are ordered by Rank (see Lookup).
@@ -48,6 +52,11 @@ const (
 	rankCapital   = 100_000_000
 	rankOrg       = 1_000_000
 	rankPetrarch  = 100_000
+	rankKGE       = 50_000
+	rankCats      = 20_000
+	// the persons of the name list rank by the number of people who bear
+	// the name, below every other entry
+	rankNames = 0
 )
 
 // BuildStats counts what Build did, for the build command's report.
@@ -56,6 +65,23 @@ type BuildStats struct {
 	PetrarchPersons, PetrarchAliases         int
 	AmbiguousAliases                         int
 	SkippedCityRows                          int
+	// NameOnlyPersons are the persons of the large name list, which only
+	// name what the NER finds (all their aliases are ambiguous).
+	NameOnlyPersons int
+	// CommonWordAliases are the one-word place and organisation names that
+	// the arwiki word counts mark as common words (see commonWords).
+	CommonWordAliases int
+	// Sources says, per source in the order of the build, what it gave.
+	Sources []SourceStats
+}
+
+// SourceStats is what one source gave the gazetteer: entries it created,
+// existing entries it added aliases to, aliases it added (to either) and
+// Wikidata QIDs it supplied (of the entries it created, or set on
+// existing ones).
+type SourceStats struct {
+	Source                           string
+	Entries, Enriched, Aliases, QIDs int
 }
 
 type builder struct {
@@ -71,6 +97,28 @@ type builder struct {
 	// ANERcorp counts do not mark them ambiguous (the hand list does)
 	sure  map[string]bool
 	stats BuildStats
+	// src is the source of the step running; srcStats counts what each
+	// source gave, enriched the entries it added aliases to
+	src      string
+	order    []string
+	srcStats map[string]*SourceStats
+	enriched map[string]map[*Entry]bool
+	// noisy holds, per entry, the MatchForm of its one-word Arabic aliases
+	// from sources that hold common words by mistake (city lists,
+	// category labels): commonWords checks them against the arwiki counts
+	noisy map[*Entry]map[string]string // entry -> MatchForm -> source
+	// pop is the population of places (cities), for commonWords; city
+	// marks the entries of cities (not regions or countries)
+	pop  map[*Entry]int64
+	city map[*Entry]bool
+	// qidSrc is the source that gave an entry its QID when it was not the
+	// one that created it
+	qidSrc map[*Entry]string
+	// data read once and shared by several steps (names.go)
+	persons     *personData
+	gnArabic    map[string]int    // MatchForm of the Arabic names of the GeoNames places kept -> places
+	catsKind    map[string]string // MatchForm of an ArWikiCats Arabic label -> model type ("" mixed)
+	catsEnglish map[string]string // MatchForm of an ArWikiCats Arabic label -> English label
 }
 
 // Build reads the public data sets under dataDir (the project's shared data
@@ -82,12 +130,45 @@ func Build(dataDir string) ([]*Entry, BuildStats, error) {
 		dir: dataDir, byKey: map[string]*Entry{}, byQID: map[string]*Entry{}, iso2: map[string]*Entry{},
 		iso3to2: map[string]string{}, countryBy: map[string]string{}, aliasSeen: map[*Entry]map[string]bool{},
 		capitals: map[string][]string{}, sure: map[string]bool{},
+		srcStats: map[string]*SourceStats{}, enriched: map[string]map[*Entry]bool{},
+		noisy: map[*Entry]map[string]string{}, pop: map[*Entry]int64{}, city: map[*Entry]bool{}, qidSrc: map[*Entry]string{},
 	}
-	steps := []func() error{b.countries, b.places, b.orgs, b.cities, b.leaders, b.people, b.petrarch, b.ambiguity}
-	for _, f := range steps {
-		if err := f(); err != nil {
+	steps := []struct {
+		src string
+		run func() error
+	}{
+		{srcCountryCodes, b.countries}, {srcCurated, b.places}, {srcSupraverden, b.orgs}, {srcCities, b.cities},
+		{srcEveryPol, b.leaders}, {srcCurated, b.people}, {srcPetrarch, b.petrarch},
+		{srcGeoNames, b.geonames}, {srcArWikiCats, b.arwikicats}, {srcKGE, b.wikikge},
+		{srcPersonNames, b.personNames}, {"", b.ambiguity}, {"", b.commonWords},
+	}
+	for _, st := range steps {
+		b.src = st.src
+		if st.src != "" {
+			b.stat(st.src)
+		}
+		if err := st.run(); err != nil {
 			return nil, b.stats, err
 		}
+	}
+	// a QID counts for the source that set it, else for the entry's
+	// first source (the one that created it with its QID)
+	for _, e := range b.byKey {
+		if e.QID == "" {
+			continue
+		}
+		src := b.qidSrc[e]
+		if src == "" && len(e.Sources) > 0 {
+			src = e.Sources[0]
+		}
+		if st := b.srcStats[src]; st != nil {
+			st.QIDs++
+		}
+	}
+	for _, src := range b.order {
+		st := b.srcStats[src]
+		st.Enriched = len(b.enriched[src])
+		b.stats.Sources = append(b.stats.Sources, *st)
 	}
 	out := make([]*Entry, 0, len(b.byKey))
 	for _, e := range b.byKey {
@@ -138,12 +219,13 @@ func clean(s string) string {
 }
 
 // addAlias adds the surface form s to e unless an alias with the same
-// MatchForm is already there.
-func (b *builder) addAlias(e *Entry, s string) {
+// MatchForm is already there, and reports whether it did. The alias counts
+// for the source of the step running (b.src).
+func (b *builder) addAlias(e *Entry, s string) bool {
 	s = strings.TrimPrefix(clean(s), "the ")
 	m := arabic.MatchForm(s)
 	if m == "" || len([]rune(m)) < 2 {
-		return
+		return false
 	}
 	seen := b.aliasSeen[e]
 	if seen == nil {
@@ -151,10 +233,54 @@ func (b *builder) addAlias(e *Entry, s string) {
 		b.aliasSeen[e] = seen
 	}
 	if seen[m] {
-		return
+		return false
 	}
 	seen[m] = true
 	e.Aliases = append(e.Aliases, s)
+	if st := b.srcStats[b.src]; st != nil {
+		st.Aliases++
+		if !b.created(e) {
+			if b.enriched[b.src] == nil {
+				b.enriched[b.src] = map[*Entry]bool{}
+			}
+			b.enriched[b.src][e] = true
+		}
+	}
+	return true
+}
+
+// stat returns the counts of source src, recording the source's order.
+func (b *builder) stat(src string) *SourceStats {
+	st := b.srcStats[src]
+	if st == nil {
+		st = &SourceStats{Source: src}
+		b.srcStats[src] = st
+		b.order = append(b.order, src)
+	}
+	return st
+}
+
+// hasAlias reports whether e has an alias whose MatchForm is m.
+func (b *builder) hasAlias(e *Entry, m string) bool { return b.aliasSeen[e][m] }
+
+// addNoisyAlias adds an alias from a source that may hold common words
+// (see commonWords) and reports whether it did.
+func (b *builder) addNoisyAlias(e *Entry, s string) bool {
+	if !b.addAlias(e, s) {
+		return false
+	}
+	if m := arabic.MatchForm(clean(s)); hasArabic(m) && !strings.Contains(m, " ") {
+		if b.noisy[e] == nil {
+			b.noisy[e] = map[string]string{}
+		}
+		b.noisy[e][m] = b.src
+	}
+	return true
+}
+
+// created reports whether e was created by the source of the step running.
+func (b *builder) created(e *Entry) bool {
+	return len(e.Sources) > 0 && e.Sources[0] == b.src
 }
 
 func (b *builder) add(e *Entry) *Entry {
@@ -165,7 +291,35 @@ func (b *builder) add(e *Entry) *Entry {
 	if e.QID != "" {
 		b.byQID[e.QID] = e
 	}
+	if st := b.srcStats[b.src]; st != nil {
+		st.Entries++
+	}
+	if b.src != "" && len(e.Sources) == 0 {
+		e.Sources = []string{b.src}
+	}
 	return e
+}
+
+// setQID gives the entry e, which has none, the Wikidata QID q and the key
+// that follows it, unless another entry has q already. It reports whether
+// it did. Only country keys are referred to by other entries, and
+// countries have their QIDs from the start.
+func (b *builder) setQID(e *Entry, q string) bool {
+	if e.QID != "" || b.byQID[q] != nil || b.byKey["wd:"+q] != nil {
+		return false
+	}
+	delete(b.byKey, e.Key)
+	e.QID, e.Key = q, "wd:"+q
+	b.byKey[e.Key] = e
+	b.byQID[q] = e
+	b.qidSrc[e] = b.src
+	if st := b.srcStats[b.src]; st != nil {
+		if b.enriched[b.src] == nil {
+			b.enriched[b.src] = map[*Entry]bool{}
+		}
+		b.enriched[b.src][e] = true
+	}
+	return true
 }
 
 func addSource(e *Entry, s string) {
@@ -539,6 +693,8 @@ func (b *builder) orgs() error {
 			}
 		}
 	}
+	b.src = srcCurated
+	defer func() { b.src = srcSupraverden }()
 	for _, c := range curatedOrgs {
 		var e *Entry
 		if c.QID != "" {
@@ -581,6 +737,16 @@ func setOfFields(s string) map[string]bool {
 	return m
 }
 
+// isCapital reports whether the city name is a capital of the country iso2.
+func (b *builder) isCapital(iso2, name string) bool {
+	for _, c := range b.capitals[iso2] {
+		if foldName(c) == foldName(name) {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *builder) cities() error {
 	rows, err := readCSV(b.path("gazetteer", "world-cities-ar", "world-cities.csv"))
 	if err != nil {
@@ -599,14 +765,7 @@ func (b *builder) cities() error {
 		}
 	}
 	cities := map[string]*city{}
-	isCapital := func(iso2, name string) bool {
-		for _, c := range b.capitals[iso2] {
-			if foldName(c) == foldName(name) {
-				return true
-			}
-		}
-		return false
-	}
+	isCapital := b.isCapital
 	for _, r := range rows {
 		iso2 := b.countryBy[foldName(r["CountryNameEn"])]
 		if iso2 == "" {
@@ -697,6 +856,10 @@ func (b *builder) cities() error {
 		e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: c.pop})
 		if hasCur {
 			e.QID = cc.QID
+			if cc.QID != "" {
+				b.byQID[cc.QID] = e
+				b.qidSrc[e] = srcCurated
+			}
 			b.applyCurated(e, cc)
 		}
 		if ce := b.iso2[c.iso2]; ce != nil {
@@ -707,9 +870,11 @@ func (b *builder) cities() error {
 			e.Rank = rankCapital + c.pop
 		}
 		addSource(e, srcCities)
+		b.pop[e] = c.pop
+		b.city[e] = true
 		b.addAlias(e, c.name)
 		for _, a := range c.ar {
-			b.addAlias(e, a)
+			b.addNoisyAlias(e, a)
 			if c.amb[a] && !hasCur {
 				e.Ambiguous = append(e.Ambiguous, clean(a))
 			}
@@ -717,6 +882,8 @@ func (b *builder) cities() error {
 		b.stats.Cities++
 	}
 	// curated cities missing from the list
+	b.src = srcCurated
+	defer func() { b.src = srcCities }()
 	for _, cc := range curatedCities {
 		if used[cc.Name] {
 			continue
@@ -727,6 +894,7 @@ func (b *builder) cities() error {
 		}
 		e := b.add(&Entry{Key: key, Name: cc.Name, Type: model.Location, QID: cc.QID, Rank: rankCapital})
 		b.applyCurated(e, cc)
+		b.city[e] = true
 		if cc.Country != "" && isCapital(cc.Country, cc.Name) {
 			e.Role = RoleCapital
 		}
@@ -925,6 +1093,9 @@ func (b *builder) leaders() error {
 			e.Rank = max(e.Rank, rank)
 		}
 	}
+	b.src = srcODA
+	b.stat(srcODA)
+	defer func() { b.src = srcEveryPol }()
 	for _, h := range oda {
 		e := b.byQID[h.qid]
 		if e == nil {
@@ -945,6 +1116,18 @@ func (b *builder) leaders() error {
 // English name) or adds them.
 func (b *builder) people() error {
 	byName := map[string]*Entry{}
+	// spellings differ between the lists (Mansur/Mansour): a full name of
+	// the same country with the same consonant skeleton is the same person
+	bySkel := map[string]*Entry{}
+	skelKey := func(country, name string) string {
+		if country == "" || len(strings.Fields(name)) < 2 {
+			return ""
+		}
+		if sk := Skeleton(name); len(sk) >= 6 {
+			return country + "|" + sk
+		}
+		return ""
+	}
 	keys := make([]string, 0, len(b.byKey))
 	for k := range b.byKey {
 		keys = append(keys, k)
@@ -956,6 +1139,11 @@ func (b *builder) people() error {
 				if hasLatin(a) {
 					if _, ok := byName[foldName(a)]; !ok {
 						byName[foldName(a)] = e
+					}
+					if k := skelKey(e.Country, a); k != "" && e.QID != "" {
+						if _, ok := bySkel[k]; !ok {
+							bySkel[k] = e
+						}
 					}
 				}
 			}
@@ -969,6 +1157,13 @@ func (b *builder) people() error {
 		if e == nil {
 			for _, n := range append([]string{c.Name}, c.En...) {
 				if e = byName[foldName(n)]; e != nil {
+					break
+				}
+			}
+		}
+		if ce := b.iso2[c.Country]; e == nil && ce != nil {
+			for _, n := range append([]string{c.Name}, c.En...) {
+				if e = bySkel[skelKey(ce.Key, n)]; e != nil {
 					break
 				}
 			}
@@ -1136,41 +1331,71 @@ func (b *builder) ambiguity() error {
 	for _, w := range ambiguousCommon {
 		amb[arabic.MatchForm(w)] = true
 	}
-	f, err := os.Open(b.path("ner", "anercorp", "train.txt"))
-	if err == nil {
-		defer f.Close()
-		total, other := map[string]int{}, map[string]int{}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			fs := strings.Fields(sc.Text())
-			if len(fs) != 2 {
-				continue
-			}
-			m := arabic.MatchForm(fs[0])
-			total[m]++
-			if fs[1] == "O" {
-				other[m]++
+	// a word marked ambiguous by hand for one entry is a common word for
+	// all (روحاني "spiritual")
+	for _, e := range b.byKey {
+		if slices.Contains(e.Sources, srcCurated) {
+			for _, a := range e.Ambiguous {
+				if m := arabic.MatchForm(a); !strings.Contains(m, " ") {
+					amb[m] = true
+				}
 			}
 		}
-		if err := sc.Err(); err != nil && err != io.EOF {
+	}
+	total, other := map[string]int{}, map[string]int{}
+	for _, p := range [][]string{{"ner", "anercorp", "train.txt"}, {"ner", "aqmar", "train.iob2"}} {
+		if err := countTags(b.path(p...), total, other); err != nil {
 			return err
 		}
-		for w, n := range total {
-			if n >= 3 && other[w]*2 > n && hasArabic(w) && !b.sure[w] {
-				amb[w] = true
-			}
+	}
+	for w, n := range total {
+		if n >= 3 && other[w]*2 > n && hasArabic(w) && !b.sure[w] {
+			amb[w] = true
 		}
-	} else if !os.IsNotExist(err) {
-		return err
 	}
 	for _, e := range b.byKey {
+		have := map[string]bool{}
+		for _, a := range e.Ambiguous {
+			have[arabic.MatchForm(a)] = true
+		}
 		for _, a := range e.Aliases {
 			m := arabic.MatchForm(a)
-			if !strings.Contains(m, " ") && amb[m] {
+			if !strings.Contains(m, " ") && amb[m] && !have[m] {
 				e.Ambiguous = append(e.Ambiguous, a)
+				have[m] = true
 				b.stats.AmbiguousAliases++
 			}
 		}
+	}
+	return nil
+}
+
+// countTags adds to total and other the number of occurrences of each word
+// (MatchForm) of a "token TAG" file and of those tagged O. A missing file
+// counts nothing.
+func countTags(path string, total, other map[string]int) error {
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) != 2 {
+			continue
+		}
+		m := arabic.MatchForm(fs[0])
+		total[m]++
+		if fs[1] == "O" {
+			other[m]++
+		}
+	}
+	if err := sc.Err(); err != nil && err != io.EOF {
+		return err
 	}
 	return nil
 }

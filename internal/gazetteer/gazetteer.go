@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,9 +36,10 @@ type Entry struct {
 	Type    string   // model.Person, model.Organization or model.Location
 	QID     string   // Wikidata QID ("Q7747"), "" when unknown
 	Aliases []string // Arabic and English surface forms, sorted
-	// Ambiguous lists the aliases (a subset of Aliases) that are also common
-	// words (مالي "financial", صور "pictures"): FindAll does not match them
-	// on their own, only inside a longer name.
+	// Ambiguous lists the aliases (a subset of Aliases) that FindAll does
+	// not match as this entry on their own: common words (مالي "financial",
+	// صور "pictures") and the names of large name lists that only name what
+	// the NER finds (see Lookup). They still count inside a longer alias.
 	Ambiguous []string
 	Country   string   // key of the country (cities, leaders, national bodies), "" when none
 	Role      string   // e.g. "head_of_state", "capital", "country"; "" when none
@@ -49,13 +51,22 @@ type Entry struct {
 // Gazetteer is an immutable, indexed set of entries. Its methods are safe
 // for concurrent use.
 type Gazetteer struct {
-	entries   []*Entry
-	byKey     map[string]*Entry
-	alias     map[string][]*Entry // MatchForm(alias) -> entries, best first
-	demonym   map[string]*Entry   // MatchForm(demonym) -> country
-	ambiguous map[string]bool     // MatchForm of aliases not to be matched alone
-	prefixes  map[string]bool     // every proper word prefix of an alias or demonym key
+	entries []*Entry
+	byKey   map[string]*Entry
+	alias   map[string][]*Entry // MatchForm(alias) -> entries, best first
+	// best is the most prominent entry for which the alias is not
+	// ambiguous: the one FindAll matches; an alias whose entries all mark it
+	// ambiguous has none
+	best      map[string]*Entry
+	demonym   map[string]*Entry // MatchForm(demonym) -> country
+	prefixes  map[string]bool   // every proper word prefix of a matchable alias or demonym key
 	maxTokens int
+	// names holds the persons of the large name list (names that only name
+	// what the NER finds; see ReadCompiled) compactly: the MatchForm of the
+	// name -> its line of the compiled file, made into an Entry, kept in
+	// nameEntries, on its first Lookup
+	names       map[string]string
+	nameEntries sync.Map // MatchForm -> []*Entry (the alias's entries with the name's)
 }
 
 var (
@@ -75,67 +86,90 @@ func Default() (*Gazetteer, error) {
 
 // New indexes entries (which it keeps; do not modify them afterwards).
 func New(entries []*Entry) *Gazetteer {
+	nAliases := 0
+	for _, e := range entries {
+		nAliases += len(e.Aliases)
+	}
 	g := &Gazetteer{
-		entries:   append([]*Entry(nil), entries...),
-		byKey:     make(map[string]*Entry, len(entries)),
-		alias:     make(map[string][]*Entry, len(entries)*4),
-		demonym:   make(map[string]*Entry),
-		ambiguous: make(map[string]bool),
-		prefixes:  make(map[string]bool),
+		entries:  append([]*Entry(nil), entries...),
+		byKey:    make(map[string]*Entry, len(entries)),
+		alias:    make(map[string][]*Entry, nAliases),
+		best:     make(map[string]*Entry, nAliases/2),
+		demonym:  make(map[string]*Entry),
+		prefixes: make(map[string]bool),
 	}
 	sort.Slice(g.entries, func(i, j int) bool { return g.entries[i].Key < g.entries[j].Key })
+	var amb, seen []string // per entry: few items, slices beat maps
 	for _, e := range g.entries {
 		g.byKey[e.Key] = e
-		seen := map[string]bool{}
+		amb = amb[:0]
+		for _, a := range e.Ambiguous {
+			amb = append(amb, arabic.MatchForm(a))
+		}
+		seen = seen[:0]
 		for _, a := range e.Aliases {
-			for _, m := range g.keysOf(a) {
-				if seen[m] {
+			m := arabic.MatchForm(a)
+			for _, k := range lookupKeys(a, m) {
+				if slices.Contains(seen, k) {
 					continue
 				}
-				seen[m] = true
-				g.alias[m] = append(g.alias[m], e)
+				seen = append(seen, k)
+				g.alias[k] = append(g.alias[k], e)
+				if !slices.Contains(amb, m) {
+					if old := g.best[k]; old == nil || better(e, old) {
+						g.best[k] = e
+					}
+				}
 			}
 		}
-		for _, a := range e.Ambiguous {
-			g.ambiguous[arabic.MatchForm(a)] = true
-		}
 		for _, d := range e.Demonyms {
-			for _, m := range g.keysOf(d) {
-				if old, ok := g.demonym[m]; !ok || better(e, old) {
-					g.demonym[m] = e
+			for _, k := range lookupKeys(d, arabic.MatchForm(d)) {
+				if old, ok := g.demonym[k]; !ok || better(e, old) {
+					g.demonym[k] = e
 				}
 			}
 		}
 	}
 	for _, es := range g.alias {
-		sort.SliceStable(es, func(i, j int) bool { return better(es[i], es[j]) })
+		if len(es) > 1 {
+			sort.SliceStable(es, func(i, j int) bool { return better(es[i], es[j]) })
+		}
+	}
+	// only what FindAll can match needs its word prefixes
+	for k := range g.best {
+		g.addPrefixes(k)
+	}
+	for k := range g.demonym {
+		g.addPrefixes(k)
 	}
 	return g
 }
 
-// keysOf returns the lookup keys of a surface form (its MatchForm and, when
-// it holds punctuation, its token key) and records their word prefixes.
-func (g *Gazetteer) keysOf(s string) []string {
-	m := arabic.MatchForm(s)
+// lookupKeys returns the lookup keys of a surface form s whose MatchForm
+// is m: m and, when s holds punctuation, its token key.
+func lookupKeys(s, m string) []string {
 	if m == "" {
 		return nil
 	}
-	keys := []string{m}
 	if needsTokenKey(s) {
 		if t := tokenKey(s); t != "" && t != m {
-			keys = append(keys, t)
+			return []string{m, t}
 		}
 	}
-	for _, k := range keys {
-		words := strings.Split(k, " ")
-		if len(words) > g.maxTokens {
-			g.maxTokens = len(words)
-		}
-		for i := 1; i < len(words); i++ {
-			g.prefixes[strings.Join(words[:i], " ")] = true
+	return []string{m}
+}
+
+// addPrefixes records the proper word prefixes of key k and its length.
+func (g *Gazetteer) addPrefixes(k string) {
+	n := strings.Count(k, " ") + 1
+	if n > g.maxTokens {
+		g.maxTokens = n
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			g.prefixes[k[:i]] = true
 		}
 	}
-	return keys
 }
 
 // better orders entries sharing an alias: higher Rank first, then key.
@@ -147,30 +181,56 @@ func better(a, b *Entry) bool {
 }
 
 // Len returns the number of entries.
-func (g *Gazetteer) Len() int { return len(g.entries) }
+func (g *Gazetteer) Len() int { return len(g.entries) + len(g.names) }
 
-// Entries returns all entries sorted by key. The slice must not be modified.
+// Entries returns the entries sorted by key, but for the persons of the
+// name list that ReadCompiled keeps apart (only Lookup finds those). The
+// slice must not be modified.
 func (g *Gazetteer) Entries() []*Entry { return g.entries }
 
-// ByKey returns the entry with the given key ("wd:Q7747"), or nil.
+// ByKey returns the entry with the given key ("wd:Q7747"), or nil (for the
+// persons of the name list too, see Entries).
 func (g *Gazetteer) ByKey(key string) *Entry { return g.byKey[key] }
 
 // Lookup returns the entries that have an alias whose MatchForm is exactly
 // matchForm, most prominent first (countries before cities of the same name,
-// larger cities first), or nil.
-func (g *Gazetteer) Lookup(matchForm string) []*Entry { return g.alias[matchForm] }
+// larger cities first), or nil. Unlike FindAll it includes the entries
+// that mark the alias ambiguous: callers that know the name's type (the
+// NER tagged it) may take them.
+func (g *Gazetteer) Lookup(matchForm string) []*Entry {
+	es := g.alias[matchForm]
+	line, ok := g.names[matchForm]
+	if !ok {
+		return es
+	}
+	if v, ok := g.nameEntries.Load(matchForm); ok {
+		return v.([]*Entry)
+	}
+	e, err := parseLine(line)
+	if err != nil { // cannot happen: ReadCompiled checked the line
+		return es
+	}
+	all := append(append(make([]*Entry, 0, len(es)+1), es...), e)
+	sort.SliceStable(all, func(i, j int) bool { return better(all[i], all[j]) })
+	v, _ := g.nameEntries.LoadOrStore(matchForm, all)
+	return v.([]*Entry)
+}
 
 // Demonym returns the country (or historical state) that the adjective or
 // demonym matchForm (MatchForm of الروسية، روسي، الروس، Russian) refers to,
 // or nil.
 func (g *Gazetteer) Demonym(matchForm string) *Entry { return g.demonym[matchForm] }
 
-// IsAmbiguous reports whether the alias matchForm is also a common word and
-// should not be taken as a name on its own.
-func (g *Gazetteer) IsAmbiguous(matchForm string) bool { return g.ambiguous[matchForm] }
+// IsAmbiguous reports whether the alias matchForm is one that no entry lets
+// FindAll match on its own (a common word, or a name of a large name list).
+func (g *Gazetteer) IsAmbiguous(matchForm string) bool {
+	_, ok := g.alias[matchForm]
+	_, name := g.names[matchForm]
+	return (ok || name) && g.best[matchForm] == nil
+}
 
 // MaxAliasTokens returns the number of space-separated words of the longest
-// alias or demonym, the longest n-gram worth looking up.
+// alias or demonym FindAll can match, the longest n-gram worth looking up.
 func (g *Gazetteer) MaxAliasTokens() int { return g.maxTokens }
 
 // KeyFor returns the stable key of an entity without a QID: the lower-case
@@ -262,27 +322,95 @@ func splitList(s string) []string {
 	return strings.Split(s, "|")
 }
 
-// ReadCompiled reads a gazetteer written by WriteCompiled.
+// ReadCompiled reads a gazetteer written by WriteCompiled. The persons of
+// the name list (about 57,000: one name each, all ambiguous, no QID) are
+// kept as their lines and made into entries on their first Lookup, which
+// saves most of the memory and load time they would take as entries.
 func ReadCompiled(r io.Reader) (*Gazetteer, error) {
-	entries, err := ReadCompiledEntries(r)
+	entries, names, err := readCompiled(r, true)
 	if err != nil {
 		return nil, err
 	}
-	return New(entries), nil
+	g := New(entries)
+	g.names = names
+	return g, nil
 }
 
 // ReadCompiledEntries reads the entries of a file written by WriteCompiled.
 func ReadCompiledEntries(r io.Reader) ([]*Entry, error) {
+	entries, _, err := readCompiled(r, false)
+	return entries, err
+}
+
+// nameOnly reports whether the fields of a compiled line are those of a
+// person of the name list: a person without QID, its one name its one
+// ambiguous alias, written in MatchForm (so that the alias itself is the
+// lookup key), from that list alone.
+func nameOnly(f []string) bool {
+	return f[10] == srcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" &&
+		!strings.Contains(f[7], "|") && isMatchForm(f[7])
+}
+
+// isMatchForm reports, cheaply, whether MatchForm(s) == s for an Arabic
+// name: letters that MatchForm keeps, single spaces between words.
+func isMatchForm(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
+	for _, r := range s {
+		if r != ' ' && !(r >= 0x0621 && r <= 0x064A && arabic.FoldRune(r) == r) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseLine makes an entry of one line of the compiled file.
+func parseLine(l string) (*Entry, error) {
+	f := strings.Split(l, "\t")
+	if len(f) != 11 {
+		return nil, fmt.Errorf("%d fields, want 11", len(f))
+	}
+	rank, err := strconv.ParseInt(f[6], 10, 64)
+	if err != nil {
+		return nil, fmt.Errorf("rank: %w", err)
+	}
+	e := &Entry{
+		Key: f[0], Type: f[1], QID: f[2], Name: f[3], Country: f[4], Role: f[5], Rank: rank,
+		Aliases: splitList(f[7]), Demonyms: splitList(f[9]), Sources: splitList(f[10]),
+	}
+	if f[8] == f[7] {
+		e.Ambiguous = e.Aliases
+	} else {
+		e.Ambiguous = splitList(f[8])
+	}
+	return e, nil
+}
+
+// readCompiled reads a compiled file; with compact, the lines of the
+// name-list persons are returned apart, by name (see ReadCompiled).
+func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
+		return nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	raw, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", err)
+		return nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	text := string(raw)
-	var entries []*Entry
+	entries := make([]*Entry, 0, strings.Count(text, "\n"))
+	// many entries share a source list: one slice for each
+	lists := map[string][]string{}
+	shared := func(src []string) []string {
+		k := strings.Join(src, "|")
+		if l, ok := lists[k]; ok {
+			return l
+		}
+		lists[k] = src
+		return src
+	}
+	var names map[string]string
 	line := 0
 	for len(text) > 0 {
 		i := strings.IndexByte(text, '\n')
@@ -295,25 +423,35 @@ func ReadCompiledEntries(r io.Reader) ([]*Entry, error) {
 		line++
 		if line == 1 {
 			if !strings.HasPrefix(l, "#kg-gazetteer v1") {
-				return nil, fmt.Errorf("gazetteer: not a compiled gazetteer (header %.40q)", l)
+				return nil, nil, fmt.Errorf("gazetteer: not a compiled gazetteer (header %.40q)", l)
 			}
 			continue
 		}
 		if l == "" {
 			continue
 		}
-		f := strings.Split(l, "\t")
-		if len(f) != 11 {
-			return nil, fmt.Errorf("gazetteer: line %d: %d fields, want 11", line, len(f))
+		if compact {
+			// cheap checks first: most lines are not the name list's
+			if strings.HasSuffix(l, "\t"+srcPersonNames) {
+				f := strings.Split(l, "\t")
+				if len(f) == 11 && nameOnly(f) {
+					if _, err := strconv.ParseInt(f[6], 10, 64); err != nil {
+						return nil, nil, fmt.Errorf("gazetteer: line %d: rank: %w", line, err)
+					}
+					if names == nil {
+						names = map[string]string{}
+					}
+					names[f[7]] = l
+					continue
+				}
+			}
 		}
-		rank, err := strconv.ParseInt(f[6], 10, 64)
+		e, err := parseLine(l)
 		if err != nil {
-			return nil, fmt.Errorf("gazetteer: line %d: rank: %w", line, err)
+			return nil, nil, fmt.Errorf("gazetteer: line %d: %w", line, err)
 		}
-		entries = append(entries, &Entry{
-			Key: f[0], Type: f[1], QID: f[2], Name: f[3], Country: f[4], Role: f[5], Rank: rank,
-			Aliases: splitList(f[7]), Ambiguous: splitList(f[8]), Demonyms: splitList(f[9]), Sources: splitList(f[10]),
-		})
+		e.Sources = shared(e.Sources)
+		entries = append(entries, e)
 	}
-	return entries, nil
+	return entries, names, nil
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,12 +200,27 @@ func keys(es []*Entry) []string {
 	return out
 }
 
-func TestBuildKnownEntries(t *testing.T) {
+// built is one Build of the shared data, shared by the tests (a build
+// takes several seconds).
+var built struct {
+	once    sync.Once
+	entries []*Entry
+	stats   BuildStats
+	err     error
+}
+
+func buildShared(t *testing.T) ([]*Entry, BuildStats) {
+	t.Helper()
 	dir := sharedData(t)
-	entries, stats, err := Build(dir)
-	if err != nil {
-		t.Fatal(err)
+	built.once.Do(func() { built.entries, built.stats, built.err = Build(dir) })
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
+	return built.entries, built.stats
+}
+
+func TestBuildKnownEntries(t *testing.T) {
+	entries, stats := buildShared(t)
 	g := New(entries)
 	if stats.Countries < 240 || g.Len() < 2000 {
 		t.Errorf("too few entries: %d (%+v)", g.Len(), stats)
@@ -249,11 +265,7 @@ func TestBuildKnownEntries(t *testing.T) {
 // TestEmbeddedIsFreshBuild fails when the committed gazetteer is not what
 // "kg build gazetteer" writes from the shared data (rebuild and commit).
 func TestEmbeddedIsFreshBuild(t *testing.T) {
-	dir := sharedData(t)
-	entries, _, err := Build(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries, _ := buildShared(t)
 	var a, b bytes.Buffer
 	if err := WriteCompiled(&a, entries); err != nil {
 		t.Fatal(err)
@@ -328,6 +340,39 @@ func TestKeyFor(t *testing.T) {
 	} {
 		if got := KeyFor(tc.typ, tc.name); got != tc.want {
 			t.Errorf("KeyFor(%q, %q) = %q, want %q", tc.typ, tc.name, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkFindAll matches the gazetteer over the example articles (Arabic
+// and English), in bytes of text per second.
+func BenchmarkFindAll(b *testing.B) {
+	var text strings.Builder
+	files, _ := filepath.Glob("../../examples/articles/*.txt")
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text.Write(raw)
+		text.WriteString("\n")
+	}
+	g := mustDefault(b)
+	toks := arabic.Tokenize(text.String())
+	words := arabic.AnalyzeTokens(toks)
+	b.SetBytes(int64(text.Len()))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.FindAllWords(toks, words)
+	}
+}
+
+// BenchmarkLoad reads and indexes the embedded gazetteer.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadCompiled(bytes.NewReader(data.Gazetteer)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

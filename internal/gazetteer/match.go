@@ -108,7 +108,7 @@ func (g *Gazetteer) FindAllWords(tokens []arabic.Token, words []arabic.Word) []M
 		if bestDem {
 			m.Entry = g.demonym[bestKey]
 		} else {
-			m.Entry = g.alias[bestKey][0]
+			m.Entry = g.best[bestKey]
 		}
 		// after بن the name is a father's: سلطان بن سلمان بن عبدالعزيز is not
 		// King Salman
@@ -127,23 +127,16 @@ func (g *Gazetteer) FindAllWords(tokens []arabic.Token, words []arabic.Word) []M
 var patronymic = map[string]bool{"بن": true, "ابن": true, "بنت": true, "ولد": true}
 
 // accept reports whether key, matched on span, is a name (or a demonym).
+// An alias that every entry marks ambiguous is not a name on its own.
 func (g *Gazetteer) accept(key string, span []arabic.Token) (ok, demonym bool) {
-	_, isAlias := g.alias[key]
+	isAlias := g.best[key] != nil
 	_, isDem := g.demonym[key]
 	if !isAlias && !isDem {
 		return false, false
 	}
 	latin := isLatinKey(key)
-	if len(span) == 1 && !latin {
-		if len([]rune(key)) < 3 {
-			return false, false
-		}
-		if isAlias && g.ambiguous[key] {
-			isAlias = false
-			if !isDem {
-				return false, false
-			}
-		}
+	if len(span) == 1 && !latin && len([]rune(key)) < 3 {
+		return false, false
 	}
 	if latin {
 		first := []rune(span[0].Text)
@@ -233,11 +226,10 @@ var notClitic = setOfFields(arabic.MatchForm("بليون وبليون بليون
 // country, territory, region, leader, capital or curated organisation, or a
 // city of a million people or more (بجدة، بحلب).
 func (g *Gazetteer) prominent(f string) bool {
-	es := g.alias[f]
-	if len(es) == 0 || g.ambiguous[f] {
+	e := g.best[f]
+	if e == nil {
 		return false
 	}
-	e := es[0]
 	return e.Rank > rankCapital || e.Role == RoleCapital || e.Type == model.Location && e.Rank >= bigCity
 }
 
@@ -266,8 +258,8 @@ func (g *Gazetteer) singleOK(m, f string, demonym bool) bool {
 		return true // لل = ل + ال
 	}
 	if strings.HasSuffix(m, "ال"+f) {
-		es := g.alias[f]
-		return len(es) > 0 && es[0].Rank >= rankTerritory
+		e := g.best[f]
+		return e != nil && e.Rank >= rankTerritory
 	}
 	return false // a pronoun suffix was stripped
 }
@@ -368,7 +360,7 @@ func (g *Gazetteer) MatchSpan(tokens []arabic.Token, words []arabic.Word, a, b i
 		if !ok || dem || (b-a == 1 && !g.singleOK(m, f, dem)) {
 			continue
 		}
-		e := g.alias[key][0]
+		e := g.best[key]
 		if e.Type != typ {
 			continue
 		}

@@ -1,0 +1,139 @@
+package gazetteer
+
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// TestNameLists checks what the names/ sources bring to the embedded
+// gazetteer: QIDs from WikiKGE-10 and the leader lists, Arabic names of
+// QID entries from ArWikiCats, GeoNames towns, and the person names that
+// only name what the NER finds.
+func TestNameLists(t *testing.T) {
+	g := mustDefault(t)
+	for form, key := range map[string]string{
+		"لشبونة":              "wd:Q597",                 // a world-cities city that WikiKGE gives its QID
+		"طبرق":                "wd:Q182092",              // idem
+		"عبد ربه منصور هادي":  "wd:Q57480",               // curated Mansur, leader list Mansour: one person
+		"راشد الغنوشي":        "wd:Q360792",              // a petrarch person that WikiKGE gives its QID
+		"جوكو ويدودو":         "wd:Q3318231",             // a leader's Arabic name from ArWikiCats
+		"الدرعية":             "location:ad_dir_iyah_sa", // a GeoNames town
+		"سلمان بن عبد العزيز": "wd:Q367825",
+	} {
+		es := g.Lookup(arabic.MatchForm(form))
+		if len(es) == 0 || es[0].Key != key {
+			t.Errorf("Lookup(%q) = %v, want %s first", form, keys(es), key)
+		}
+	}
+	// a person of the name list: a name with its attested spelling, found by
+	// Lookup (for the NER's persons), never matched by FindAll, no QID
+	m := arabic.MatchForm("فاتن حمامة")
+	es := g.Lookup(m)
+	if len(es) != 1 || es[0].Type != model.Person || es[0].Name != "Faten Hamama" || es[0].QID != "" {
+		t.Fatalf("Lookup(%q) = %+v", m, es)
+	}
+	if es[0].Key != KeyFor(model.Person, "فاتن حمامة") {
+		t.Errorf("key %s, want the key the linker gives a name the gazetteer lacks", es[0].Key)
+	}
+	if again := g.Lookup(m); &again[0] != &es[0] && again[0] != es[0] {
+		t.Error("a second Lookup makes another entry")
+	}
+	if !g.IsAmbiguous(m) {
+		t.Errorf("%q is not ambiguous", m)
+	}
+	for _, text := range []string{
+		"قالت فاتن حمامة",       // the name list's persons need the NER
+		"قطع 300 ميلا",          // "miles", not Mila (Algeria)
+		"عند مفرق الطريق",       // "junction", not Al Mafraq (Jordan)
+		"تفتيش المنشأة النووية", // "the facility", not Al Minshah (Egypt)
+		"في رقة",                // "softness", not Ar Raqqah
+		"قال سالم",              // a given name, not Salem (India)
+	} {
+		if ms := g.FindAll(arabic.Tokenize(text)); len(ms) != 0 {
+			t.Errorf("%q: matched %q -> %s", text, ms[0].Surface, ms[0].Entry.Key)
+		}
+	}
+	// an alias a small town shares with a prominent entry stays the
+	// prominent entry's
+	for text, key := range map[string]string{"في الرياض": "wd:Q3692", "في الرقة": "location:ar_raqqah_sy", "في الإسكندرية": "wd:Q87"} {
+		ms := g.FindAll(arabic.Tokenize(text))
+		if len(ms) != 1 || ms[0].Entry.Key != key {
+			t.Errorf("%q: %v, want %s", text, ms, key)
+		}
+	}
+	// but the NER may still link a common word that is a name
+	if es := g.Lookup(arabic.MatchForm("ميلا")); len(es) == 0 || es[0].Key != "location:mila_dz" {
+		t.Errorf("Lookup(ميلا) = %v", keys(es))
+	}
+}
+
+func TestBuildSourceStats(t *testing.T) {
+	_, stats := buildShared(t)
+	got := map[string]SourceStats{}
+	for _, s := range stats.Sources {
+		got[s.Source] = s
+	}
+	for src, min := range map[string]SourceStats{
+		srcGeoNames:    {Entries: 1000, Enriched: 300},
+		srcArWikiCats:  {Entries: 3000, Enriched: 100},
+		srcKGE:         {Entries: 50, Enriched: 40, QIDs: 100},
+		srcPersonNames: {Entries: 50000},
+		srcSupraverden: {Entries: 500, QIDs: 500},
+	} {
+		s, ok := got[src]
+		if !ok || s.Entries < min.Entries || s.Enriched < min.Enriched || s.QIDs < min.QIDs || s.Aliases < s.Entries {
+			t.Errorf("%s: %+v, want at least %+v", src, s, min)
+		}
+	}
+	if stats.NameOnlyPersons < 50000 || stats.CommonWordAliases < 50 {
+		t.Errorf("stats %+v", stats)
+	}
+}
+
+func TestNameHelpers(t *testing.T) {
+	for in, want := range map[string]string{
+		"akbar hashemi rafsanjani": "Akbar Hashemi Rafsanjani", "pope pius xi": "Pope Pius XI",
+		"a.s. roma": "A.S. Roma", "al-hilal fc": "Al-Hilal FC", "abdullah bin zayed": "Abdullah bin Zayed",
+	} {
+		if got := titleCase(in); got != want {
+			t.Errorf("titleCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		ar, en string
+		agrees bool
+	}{
+		{"لشبونة", "Lisbon", true}, {"كاليفورنيا", "Cali", false}, {"النقاط الخمس", "Al Ajaylat", false},
+		{"البصرة القديمة", "Al Basrah al Qadimah", true}, {"مشلح", "Pest", false},
+	} {
+		if got := placeNameAgrees(tc.ar, tc.en); got != tc.agrees {
+			t.Errorf("placeNameAgrees(%q, %q) = %v", tc.ar, tc.en, got)
+		}
+	}
+	if !nameAgrees("أحمد نظيف", "Ahmed Nazif") || nameAgrees("أحمد عكاش", "Ahmad Walpi") {
+		t.Error("nameAgrees")
+	}
+	if got := latinWords("Mohammad Amir-Khatami"); got != 3 {
+		t.Errorf("latinWords = %d", got)
+	}
+	if got := latinWords("Ibrahim Al-Assaf"); got != 2 {
+		t.Errorf("latinWords = %d", got)
+	}
+	rel := relatedForms(arabic.MatchForm("المنشأة"))
+	for _, want := range []string{"منشاه", "منشات"} {
+		found := false
+		for _, r := range rel {
+			found = found || r == want
+		}
+		if !found {
+			t.Errorf("relatedForms(المنشأة) = %v lacks %s", rel, want)
+		}
+	}
+	d := &personData{people: map[string]int{"احمد الشريف": 1, "مصطفي مدبولي": 1},
+		givenCount: map[string]int{"احمد": 4928, "مصطفي": 1105}, surnameCount: map[string]int{"الشريف": 74, "مدبولي": 5}}
+	if d.distinctive("احمد الشريف") || !d.distinctive("مصطفي مدبولي") || d.distinctive("احمد") {
+		t.Error("distinctive")
+	}
+}
