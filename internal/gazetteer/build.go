@@ -122,9 +122,11 @@ type builder struct {
 }
 
 // Build reads the public data sets under dataDir (the project's shared data
-// folder: gazetteer/, lexicon/petrarch-ar/ and, for the common-word list,
-// ner/anercorp/) and returns the gazetteer entries sorted by key. The result
-// depends only on the files and this package's tables.
+// folder: gazetteer/, names/, lexicon/petrarch-ar/ and, for the common-word
+// marks, ner/anercorp/, ner/aqmar/ and unlabelled/arwiki-comparable-2017/) and
+// returns the gazetteer entries sorted by key, with what each source gave
+// (BuildStats.Sources). The result depends only on the files and this
+// package's tables.
 func Build(dataDir string) ([]*Entry, BuildStats, error) {
 	b := &builder{
 		dir: dataDir, byKey: map[string]*Entry{}, byQID: map[string]*Entry{}, iso2: map[string]*Entry{},
@@ -265,17 +267,48 @@ func (b *builder) hasAlias(e *Entry, m string) bool { return b.aliasSeen[e][m] }
 
 // addNoisyAlias adds an alias from a source that may hold common words
 // (see commonWords) and reports whether it did.
+//
+// A name of several words that begins or ends with a function word (إن
+// صالح for In Salah reads "that Saleh") is left out. A one-word name that
+// a list adds to an entry that has an Arabic name already is a variant
+// spelling (ربات for Rabat is also "ladies"): the entry is found by its
+// usual names, so the variant only links what the NER tags.
 func (b *builder) addNoisyAlias(e *Entry, s string) bool {
+	m := arabic.MatchForm(clean(s))
+	if functionEdge(m) {
+		return false
+	}
+	hadArabic := false
+	for _, a := range e.Aliases {
+		if hasArabic(a) {
+			hadArabic = true
+			break
+		}
+	}
 	if !b.addAlias(e, s) {
 		return false
 	}
-	if m := arabic.MatchForm(clean(s)); hasArabic(m) && !strings.Contains(m, " ") {
+	if hasArabic(m) && !strings.Contains(m, " ") {
 		if b.noisy[e] == nil {
 			b.noisy[e] = map[string]string{}
 		}
 		b.noisy[e][m] = b.src
+		if hadArabic && b.src != srcCities {
+			e.Ambiguous = append(e.Ambiguous, clean(s))
+		}
 	}
 	return true
+}
+
+// functionWords are particles and prepositions (MatchForm) that do not
+// begin or end a name (not على: MatchForm makes it علي, Ali).
+var functionWords = setOfFields(arabic.MatchForm(`أن إن ان في من إلى الى عن مع ثم أو او لا لم لن قد هو هي التي الذي هذا هذه ذلك تلك بين حتى منذ كان كانت`))
+
+// functionEdge reports whether the name m (MatchForm) has several words
+// and begins or ends with a function word.
+func functionEdge(m string) bool {
+	ws := strings.Fields(m)
+	return len(ws) > 1 && (functionWords[ws[0]] || functionWords[ws[len(ws)-1]])
 }
 
 // created reports whether e was created by the source of the step running.
@@ -682,7 +715,7 @@ func (b *builder) orgs() error {
 		addSource(e, srcSupraverden)
 		for _, f := range []string{"Name_en", "Name_other_en", "Name_other_2_en", "Name_ar"} {
 			if v := str(m, f); v != "" && v != "None" {
-				b.addAlias(e, v)
+				b.addNoisyAlias(e, v)
 			}
 		}
 		// abbreviations of 4+ letters only: the shorter ones of this list

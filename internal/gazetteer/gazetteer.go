@@ -57,9 +57,13 @@ type Gazetteer struct {
 	// best is the most prominent entry for which the alias is not
 	// ambiguous: the one FindAll matches; an alias whose entries all mark it
 	// ambiguous has none
-	best      map[string]*Entry
-	demonym   map[string]*Entry // MatchForm(demonym) -> country
-	prefixes  map[string]bool   // every proper word prefix of a matchable alias or demonym key
+	best    map[string]*Entry
+	demonym map[string]*Entry // MatchForm(demonym) -> country
+	// upper holds the keys of abbreviations of the lists (SHARE, ERIC):
+	// FindAll matches them in upper case only (Share, Eric are words and
+	// names); the curated ones are written as the news writes them (Nato)
+	upper     map[string]bool
+	prefixes  map[string]bool // every proper word prefix of a matchable alias or demonym key
 	maxTokens int
 	// names holds the persons of the large name list (names that only name
 	// what the NER finds; see ReadCompiled) compactly: the MatchForm of the
@@ -96,8 +100,10 @@ func New(entries []*Entry) *Gazetteer {
 		alias:    make(map[string][]*Entry, nAliases),
 		best:     make(map[string]*Entry, nAliases/2),
 		demonym:  make(map[string]*Entry),
+		upper:    make(map[string]bool),
 		prefixes: make(map[string]bool),
 	}
+	lower := map[string]bool{} // keys with an alias that is not an abbreviation
 	sort.Slice(g.entries, func(i, j int) bool { return g.entries[i].Key < g.entries[j].Key })
 	var amb, seen []string // per entry: few items, slices beat maps
 	for _, e := range g.entries {
@@ -115,6 +121,13 @@ func New(entries []*Entry) *Gazetteer {
 				}
 				seen = append(seen, k)
 				g.alias[k] = append(g.alias[k], e)
+				if isLatinKey(k) {
+					if letterCount(a) >= 4 && a == strings.ToUpper(a) && !slices.Contains(e.Sources, "curated") {
+						g.upper[k] = true
+					} else {
+						lower[k] = true
+					}
+				}
 				if !slices.Contains(amb, m) {
 					if old := g.best[k]; old == nil || better(e, old) {
 						g.best[k] = e
@@ -129,6 +142,9 @@ func New(entries []*Entry) *Gazetteer {
 				}
 			}
 		}
+	}
+	for k := range lower {
+		delete(g.upper, k)
 	}
 	for _, es := range g.alias {
 		if len(es) > 1 {
@@ -346,7 +362,7 @@ func ReadCompiledEntries(r io.Reader) ([]*Entry, error) {
 // person of the name list: a person without QID, its one name its one
 // ambiguous alias, written in MatchForm (so that the alias itself is the
 // lookup key), from that list alone.
-func nameOnly(f []string) bool {
+func nameOnly(f *[11]string) bool {
 	return f[10] == srcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" &&
 		!strings.Contains(f[7], "|") && isMatchForm(f[7])
 }
@@ -365,11 +381,25 @@ func isMatchForm(s string) bool {
 	return true
 }
 
+// splitFields cuts a compiled line at its tabs into f, without
+// allocating, and reports whether it has the 11 fields.
+func splitFields(l string, f *[11]string) bool {
+	for i := 0; i < 10; i++ {
+		var ok bool
+		f[i], l, ok = strings.Cut(l, "\t")
+		if !ok {
+			return false
+		}
+	}
+	f[10] = l
+	return !strings.Contains(l, "\t")
+}
+
 // parseLine makes an entry of one line of the compiled file.
 func parseLine(l string) (*Entry, error) {
-	f := strings.Split(l, "\t")
-	if len(f) != 11 {
-		return nil, fmt.Errorf("%d fields, want 11", len(f))
+	var f [11]string
+	if !splitFields(l, &f) {
+		return nil, fmt.Errorf("%d fields, want 11", strings.Count(l, "\t")+1)
 	}
 	rank, err := strconv.ParseInt(f[6], 10, 64)
 	if err != nil {
@@ -398,7 +428,7 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 	if err != nil {
 		return nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	text := string(raw)
+	text := string(raw) // the entries' strings are pieces of it
 	entries := make([]*Entry, 0, strings.Count(text, "\n"))
 	// many entries share a source list: one slice for each
 	lists := map[string][]string{}
@@ -433,8 +463,8 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 		if compact {
 			// cheap checks first: most lines are not the name list's
 			if strings.HasSuffix(l, "\t"+srcPersonNames) {
-				f := strings.Split(l, "\t")
-				if len(f) == 11 && nameOnly(f) {
+				var f [11]string
+				if splitFields(l, &f) && nameOnly(&f) {
 					if _, err := strconv.ParseInt(f[6], 10, 64); err != nil {
 						return nil, nil, fmt.Errorf("gazetteer: line %d: rank: %w", line, err)
 					}

@@ -52,8 +52,8 @@ func needsTokenKey(s string) bool {
 // any candidate of arabic.Stems), the last one a pronoun suffix; the tokens
 // between must match exactly (in MatchForm). Matches do not cross sentences.
 // Latin names match case-insensitively but must start with a capital letter,
-// and Latin names of three letters or less (UN, EU, WHO) only match in upper
-// case. Single words marked ambiguous (common words such as مالي) and Arabic
+// and Latin names of three letters or less (UN, EU, WHO) and the
+// abbreviations of the source lists (SHARE, ERIC) only match in upper case. Single words marked ambiguous (common words such as مالي) and Arabic
 // single words under three letters are not matched alone.
 func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
 	return g.FindAllWords(tokens, arabic.AnalyzeTokens(tokens))
@@ -143,7 +143,7 @@ func (g *Gazetteer) accept(key string, span []arabic.Token) (ok, demonym bool) {
 		if len(first) == 0 || !(unicode.IsUpper(first[0]) || unicode.IsDigit(first[0])) {
 			return false, false
 		}
-		if letterCount(key) <= 3 {
+		if letterCount(key) <= 3 || g.upper[key] {
 			for _, t := range span {
 				for _, r := range t.Text {
 					if unicode.IsLower(r) {

@@ -234,7 +234,7 @@ func (b *builder) geonames() error {
 			a = cityVenue.ReplaceAllString(a, "")
 			a = cityPrefix.ReplaceAllString(a, "")
 			m := arabic.MatchForm(a)
-			if len([]rune(m)) < 3 || countryAlias[m] || len(strings.Fields(a)) > 4 || !placeNameAgrees(a, p.name) {
+			if len([]rune(m)) < 3 || countryAlias[m] || len(strings.Fields(a)) > 4 || functionEdge(m) || !placeNameAgrees(a, p.name) {
 				continue
 			}
 			names = append(names, a)
@@ -404,6 +404,10 @@ func (b *builder) arwikicats() error {
 	if err != nil {
 		return err
 	}
+	persons, err := b.loadPersons()
+	if err != nil {
+		return err
+	}
 	type label struct{ en, ar, typ string }
 	var labels []label
 	enOf := map[string]map[string]bool{} // Arabic MatchForm -> English labels
@@ -439,6 +443,9 @@ func (b *builder) arwikicats() error {
 				}
 				continue
 			}
+			if a == strings.ToUpper(a) {
+				continue // an abbreviation (SESAME) is not the word of the lower-cased labels (sesame)
+			}
 			f := foldName(a)
 			if !slices.Contains(byLatin[f], e) {
 				byLatin[f] = append(byLatin[f], e)
@@ -446,6 +453,12 @@ func (b *builder) arwikicats() error {
 		}
 	}
 	b.catsKind, b.catsEnglish = map[string]string{}, map[string]string{}
+	demonyms := map[string]bool{}
+	for _, ce := range b.iso2 {
+		for _, d := range ce.Demonyms {
+			demonyms[arabic.MatchForm(d)] = true
+		}
+	}
 	// short club names (الهلال of نادي الهلال): kept only when one club has it
 	shortCount := map[string]int{}
 	for _, l := range labels {
@@ -478,8 +491,8 @@ func (b *builder) arwikicats() error {
 			if e.Role == RoleCountry || e.Rank >= rankTerritory {
 				continue // countries have their names from better sources
 			}
-			if e.Type == model.Person && (words < 2 || !nameAgrees(l.ar, l.en)) {
-				continue // a surname alone names too many people
+			if e.Type == model.Person && (words < 2 || !nameAgrees(l.ar, l.en) || persons.common(m)) {
+				continue // a surname alone, or two frequent name words (محمد بخاري), name too many people
 			}
 			if e.Type == model.Location && !placeNameAgrees(l.ar, l.en) {
 				continue
@@ -492,7 +505,7 @@ func (b *builder) arwikicats() error {
 				owner[m] = e
 			}
 		case len(es) == 0 && l.typ == model.Person:
-			if words < 2 || owner[m] != nil || !nameAgrees(l.ar, l.en) {
+			if words < 2 || owner[m] != nil || !nameAgrees(l.ar, l.en) || persons.common(m) {
 				continue
 			}
 			name := titleCase(l.en)
@@ -507,7 +520,7 @@ func (b *builder) arwikicats() error {
 			}
 			owner[m] = e
 		case len(es) == 0 && l.typ == model.Organization:
-			if owner[m] != nil {
+			if owner[m] != nil || genericClubName(m, demonyms) {
 				continue
 			}
 			name := titleCase(l.en)
@@ -520,16 +533,24 @@ func (b *builder) arwikicats() error {
 			if len(name) > 3 {
 				b.addAlias(e, name)
 			}
-			if s := clubWords.ReplaceAllString(l.ar, ""); s != l.ar && shortCount[arabic.MatchForm(s)] == 1 && owner[arabic.MatchForm(s)] == nil {
-				if b.addAlias(e, s) && !strings.Contains(arabic.MatchForm(s), " ") {
-					// الهلال alone is "the crescent": a club only when the NER says so
-					e.Ambiguous = append(e.Ambiguous, clean(s))
-				}
+			if s := clubWords.ReplaceAllString(l.ar, ""); s != l.ar && shortCount[arabic.MatchForm(s)] == 1 &&
+				owner[arabic.MatchForm(s)] == nil && !genericClubName(arabic.MatchForm(s), demonyms) {
+				b.addNoisyAlias(e, s)
 			}
 			owner[m] = e
 		}
 	}
 	return nil
+}
+
+// genericClubName reports whether a club's Arabic name (MatchForm) is,
+// besides نادي, a word with the article, alone or with a nationality (نادي
+// النصر، الاتحاد السعودي): many clubs of many
+// countries share الأهلي، النصر، الاتحاد، and الاتحاد السعودي is as often
+// the Saudi football federation. Such names are left to the NER.
+func genericClubName(m string, demonyms map[string]bool) bool {
+	w := strings.Fields(clubWords.ReplaceAllString(m, ""))
+	return len(w) >= 1 && len(w) <= 2 && strings.HasPrefix(w[0], "ال") && (len(w) == 1 || demonyms[w[1]])
 }
 
 // ---------------------------------------------------------------------------
@@ -555,10 +576,10 @@ func (d *personData) distinctive(m string) bool {
 }
 
 // common reports whether the name m is a given name alone or two frequent
-// name words.
+// name words (فاطمة الزهراء).
 func (d *personData) common(m string) bool {
 	w := strings.Fields(m)
-	return len(w) < 2 || len(w) == 2 && d.givenCount[w[0]] >= 50 && (d.surnameCount[w[1]] >= 20 || d.givenCount[w[1]] >= 50)
+	return len(w) < 2 || len(w) == 2 && d.givenCount[w[0]] >= 50 && (d.surnameCount[w[1]] >= 20 || d.givenCount[w[1]] >= 20)
 }
 
 // personNames reads names/wikidata-person-names-ar once (full names of
@@ -580,8 +601,8 @@ func (b *builder) personNames() error {
 	}
 	for _, m := range d.keys {
 		lat := d.latin[m]
-		if lat == "" {
-			continue
+		if lat == "" || d.iso2[m] == "PK" || d.iso2[m] == "AF" {
+			continue // Urdu and Pashto names rarely reach Arabic news; their spellings do not fit Arabic names
 		}
 		if o := owner[m]; o != nil {
 			// a name the gazetteer has: a petrarch person gets its attested

@@ -44,12 +44,18 @@ func TestNameLists(t *testing.T) {
 		t.Errorf("%q is not ambiguous", m)
 	}
 	for _, text := range []string{
-		"قالت فاتن حمامة",       // the name list's persons need the NER
-		"قطع 300 ميلا",          // "miles", not Mila (Algeria)
-		"عند مفرق الطريق",       // "junction", not Al Mafraq (Jordan)
-		"تفتيش المنشأة النووية", // "the facility", not Al Minshah (Egypt)
-		"في رقة",                // "softness", not Ar Raqqah
-		"قال سالم",              // a given name, not Salem (India)
+		"قالت فاتن حمامة",         // the name list's persons need the NER
+		"قطع 300 ميلا",            // "miles", not Mila (Algeria)
+		"عند مفرق الطريق",         // "junction", not Al Mafraq (Jordan)
+		"تفتيش المنشأة النووية",   // "the facility", not Al Minshah (Egypt)
+		"في رقة",                  // "softness", not Ar Raqqah
+		"قال سالم",                // a given name, not Salem (India)
+		"أكد أن صالح حماه",        // "that Saleh", not In Salah (إن صالح)
+		"قال محمد بخاري",          // a frequent name, not Muhammadu Buhari
+		"قالت فاطمة الزهراء",      // a frequent name, not the Prophet's daughter
+		"ربات البيوت",             // "housewives": ربات is only a variant spelling of Rabat
+		"مبادرة Share The Meal",   // SHARE, an abbreviation of the lists, matches in upper case only
+		"Eric Rohmer directed it", // idem ERIC
 	} {
 		if ms := g.FindAll(arabic.Tokenize(text)); len(ms) != 0 {
 			t.Errorf("%q: matched %q -> %s", text, ms[0].Surface, ms[0].Entry.Key)

@@ -218,7 +218,7 @@ func (b *builder) commonWords() error {
 			// a given name (سالم for Salem, ماري for Mary) or a word of three
 			// letters or less from the new lists names a small place only
 			// when the NER says so
-			given := b.pop[e] < bigCity && persons.givenCount[m] >= 10
+			given := b.pop[e] < bigCity && (persons.givenCount[m] >= 10 || persons.surnameCount[m] >= 10)
 			short := src != srcCities && len([]rune(m)) <= 3
 			if inflects || tooFrequent || given || short {
 				e.Ambiguous = append(e.Ambiguous, a)
