@@ -32,11 +32,14 @@ func newBuildGazetteerCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "gazetteer",
 		Short: "Compile the gazetteer from the shared public data sets",
-		Long: `Compile the gazetteer (countries, cities, regions, organisations, leaders)
-from the public data sets under --data (gazetteer/, lexicon/petrarch-ar/,
-ner/anercorp/) and the hand-curated tables of internal/gazetteer, and write it
-to --out as a sorted, gzipped TSV file. The output is deterministic: rebuilding
-from the same data gives the same bytes. Commit the file; the binary embeds it.`,
+		Long: `Compile the gazetteer (countries, cities, regions, organisations, leaders,
+persons) from the public data sets under --data (gazetteer/, names/,
+lexicon/petrarch-ar/, ner/ and, for word counts, unlabelled/arwiki-comparable-2017/)
+and the hand-curated tables of internal/gazetteer, and write it to --out as a
+sorted, gzipped TSV file. It reports, per source, the entries it created, the
+entries it completed, the aliases and the Wikidata QIDs it gave. The output is
+deterministic: rebuilding from the same data gives the same bytes. Commit the
+file; the binary embeds it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if st, err := os.Stat(dataDir); err != nil || !st.IsDir() {

@@ -5,6 +5,14 @@
 // leaders, each with a stable key ("wd:Q7747" when the Wikidata QID is known),
 // a canonical English name and its Arabic and English surface forms.
 //
+// Beside these it holds the names of the name lists (see names.go): GeoNames
+// towns, ArWikiCats persons and clubs, WikiKGE-10 items with their QIDs, and
+// some 50,000 full names of Wikidata persons with their Latin spellings. The
+// person names carry no QID and are ambiguous: FindAll never matches them;
+// Lookup gives them to the linker for the names the NER finds, so that those
+// get an attested English name. An alias is ambiguous for an entry, not for
+// all: FindAll takes the best entry for which it is not.
+//
 // The gazetteer is built from the public data sets in the project's shared
 // data folder by Build (command: kg build gazetteer), written with
 // WriteCompiled as a sorted, gzipped TSV file, and committed in the data-only
