@@ -15,6 +15,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/wordstats"
 )
 
 // RulesVersion is the human-readable release of the pipeline's rules,
@@ -30,6 +31,7 @@ type Pipeline struct {
 	err    error
 	gaz    *gazetteer.Gazetteer
 	tagger *ner.Tagger
+	words  *wordstats.Table
 	// firstNames are the lower-cased first words of the gazetteer's people
 	// and common English given names, for English person names.
 	firstNames map[string]bool
@@ -53,6 +55,10 @@ func (p *Pipeline) load() error {
 		}
 		if p.tagger, p.err = ner.Default(); p.err != nil {
 			p.err = fmt.Errorf("loading the NER model: %w", p.err)
+			return
+		}
+		if p.words, p.err = wordstats.Default(); p.err != nil {
+			p.err = fmt.Errorf("loading the word statistics: %w", p.err)
 			return
 		}
 		p.firstNames = firstNames(p.gaz)
@@ -122,9 +128,20 @@ func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []
 	toks := arabic.Tokenize(text)
 	sents := arabic.Sentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
-	cands := link.FromMatches(toks, p.gaz.FindAllWords(toks, words))
+	matches := p.gaz.FindAllWords(toks, words)
+	var tg *tagged
 	if lang == "ar" {
-		cands = append(cands, p.nerCandidates(toks, words, cands)...)
+		// the article's sentences, tagged together: a name recognised in
+		// one sentence helps in the others (ner.TagDocument)
+		tg = &tagged{}
+		var sents [][]string
+		tg.starts, sents = arabic.SentenceWords(toks)
+		tg.spans = p.tagger.TagDocumentSpans(sents)
+		matches = p.dropOrdinaryMatches(toks, words, matches, tg.sureTokens(len(toks)))
+	}
+	cands := link.FromMatches(toks, matches)
+	if lang == "ar" {
+		cands = append(cands, p.nerCandidates(toks, words, cands, tg)...)
 	} else {
 		cands = append(cands, englishCandidates(toks, cands, p.firstNames)...)
 	}
@@ -238,7 +255,10 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 // A span the gazetteer missed only because its first word carries clitics
 // that FindAll keeps on non-prominent names (بمكة) is linked to the entry of
 // the tagged type (gazetteer.MatchSpan).
-func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
+//
+// A span of ordinary words the tagger is not sure of is dropped
+// (ordinarySpan).
+func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) []link.Candidate {
 	covered := func(s, e int) bool {
 		for _, c := range gaz {
 			if c.Start < e && s < c.End {
@@ -247,13 +267,10 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 		}
 		return false
 	}
-	// the article's sentences, tagged together: a name recognised in one
-	// sentence helps in the others (ner.TagDocument)
-	starts, sents := arabic.SentenceWords(toks)
 	var out []link.Candidate
-	for si, tags := range p.tagger.TagDocument(sents) {
-		i := starts[si]
-		for _, sp := range ner.Spans(tags) {
+	for si, spans := range tg.spans {
+		i := tg.starts[si]
+		for _, sp := range spans {
 			typ, ok := nerTypes[sp.Type]
 			if !ok {
 				continue
@@ -266,6 +283,9 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 				sp.End--
 			}
 			if sp.Start == sp.End {
+				continue
+			}
+			if p.ordinarySpan(toks, words, i+sp.Start, i+sp.End, typ, sp.Margin) {
 				continue
 			}
 			s, e := toks[i+sp.Start].Start, toks[i+sp.End-1].End

@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// A mention becomes an entity only when the evidence says it is a name.
+// Evidence that its words are ordinary words comes from unlabelled text
+// (wordstats: frequent and rarely inside a name, or following numbers, or
+// taking and dropping the article). Evidence that they name something
+// comes from the tagger's confidence (ner.ScoredSpan.Margin), the
+// gazetteer, the name lists (wordstats.Name) and the word before (a title
+// before a person, a place or organisation word before a place or an
+// organisation). Each piece of evidence has a weight; a mention is dropped
+// when the weight of the evidence that it is ordinary words is larger than
+// that of the evidence that it is a name.
+
+type weight int
+
+// Weights of evidence.
+const (
+	// for an ordinary word: seen strongCount times or more, or less
+	ordinaryStrong weight = 4
+	ordinaryWeak   weight = 2
+	// for a name: an alias of a gazetteer entry that is not prominent, a
+	// word the name lists know for the type, a title before a person
+	nameCue weight = 2
+	// a place or organisation word before a place or an organisation: half
+	// a cue, for an ordinary word follows them as well (دولة تستورد "a
+	// country that imports", ميناء استراتيجيا "a strategic port")
+	headCue weight = 1
+	// an alias of a prominent entry, a name quoted after a place or
+	// organisation word (صحيفة "الوسط"), a margin of keepMargin or more:
+	// enough on its own
+	sureName weight = 100
+)
+
+// keepMargin is the NER margin from which the tagger alone is strong
+// evidence of a name: it has seen enough of a name's context (قالت أمل
+// "Amal said"). Under it, on ANERcorp's held-out part and AQMAR, one-word
+// spans of ordinary words are names about one time in five
+// (wordstats.Ordinary), and on news they are mostly common words taken
+// for names (شهيد "martyr", الكروي "football", يرصد "allocates").
+const keepMargin = 32
+
+// strongCount is the number of occurrences in the unlabelled text from
+// which an ordinary word is strong evidence: a town or a given name that
+// is a word seen that often is, in a text, far more often the word (ميلا
+// "miles", 230 times, is a town of Algeria; أمل "hope", 304 times, a given
+// name). A word seen less often may owe its low share of names to the
+// tagger not knowing the name (الخرج, the town of Al-Kharj, 40 times).
+const strongCount = 100
+
+// Name-list counts from which a word is weak evidence of a name of a type:
+// the number of people it names (given, family or other name word), of
+// places (one-word GeoNames names).
+const (
+	personNameCount = 3
+	placeNameCount  = 1
+)
+
+// frequentName is the number of people a word must name in the name lists
+// for a span of ordinary words holding it to count as a person's name
+// (أمل سعيد: two ordinary words, both frequent given names).
+const frequentName = 20
+
+// ordinary weighs the evidence that token i, as written, is an ordinary
+// word: ordinaryStrong when wordstats.Ordinary and seen strongCount times
+// or more, ordinaryWeak when ordinary but rarer, or a rare form of an
+// ordinary word (سيدرس "he will study", دنيانا "our world") that no list
+// knows as a name.
+func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) weight {
+	b := baseOf(&words[i])
+	if p.words.Ordinary(b) {
+		if p.words.Word(b).Count >= strongCount {
+			return ordinaryStrong
+		}
+		return ordinaryWeak
+	}
+	if p.words.OrdinaryForm(toks[i].Text) && !p.words.Name(words[i].MF).Known() && len(p.gaz.Lookup(words[i].MF)) == 0 {
+		return ordinaryWeak
+	}
+	return 0
+}
+
+// nameEvidence weighs the evidence, outside the tagger, that token i is
+// (the start of) a name of type typ: sureName for an alias of a prominent
+// gazetteer entry of the type (سورية "Syrian" is also Syria, القاعدة "the
+// base" al-Qaeda) or a word quoted after a place or organisation word
+// (صحيفة "الوسط"); nameCue for an alias of a lesser entry of the type, for
+// a word the name lists know as a name of the type and for a person after
+// a title (الأمير سلطان، الدكتورة هدى) and for a place or organisation
+// with the article after a place or organisation word without it (the
+// construct state: شركة المزايا "the al-Mazaya company"); headCue for a
+// place or organisation after another place or organisation word (محافظة
+// صبيا).
+func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int, typ string) weight {
+	var w weight
+	switch p.aliasOf(&words[i], typ) {
+	case prominentAlias:
+		return sureName
+	case lesserAlias:
+		w += nameCue
+	}
+	j := i - 1
+	quoted := j >= 0 && isOpenQuote(toks[j].Text)
+	if quoted {
+		j--
+	}
+	if j >= 0 && toks[j].Sentence == toks[i].Sentence {
+		title, head := p.tagger.Model().Cue(toks[j].Text)
+		switch {
+		case head && quoted && typ != model.Person:
+			return sureName
+		case title && typ == model.Person:
+			w += nameCue
+		case head && typ != model.Person && words[i].Article != "" && words[j].Article == "" && !quoted:
+			w += nameCue // the construct state: شركة المزايا، وادي الدواسر
+		case head && typ != model.Person:
+			w += headCue
+		}
+	}
+	n := p.words.Name(words[i].MF)
+	if typ == model.Person && n.PersonCount() >= personNameCount || typ == model.Location && n.Place >= placeNameCount {
+		w += nameCue
+	}
+	return w
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "\"", "«", "“", "'", "‘":
+		return true
+	}
+	return false
+}
+
+// ordinarySpan reports whether the NER span tokens [a, b) of type typ,
+// found with margin, is not a name but ordinary words. A margin of
+// keepMargin or more is strong evidence of a name. Under it, a single word
+// is dropped when the evidence that it is ordinary outweighs nameEvidence;
+// a person or place name when it is made only of ordinary words and
+// function words, none a frequent name, and nothing before or inside it
+// is a title or a place word (the thermostat, المنظم الحراري, as a
+// person). Organisation names are often made of ordinary words (الجمعية
+// العامة): they are left to the other rules.
+func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
+	if margin >= keepMargin || p.words == nil {
+		return false
+	}
+	if b-a == 1 {
+		return p.ordinary(toks, words, a) > p.nameEvidence(toks, words, a, typ)
+	}
+	if typ == model.Organization || p.nameEvidence(toks, words, a, typ) > 0 {
+		return false
+	}
+	ordinary := 0
+	for k := a; k < b; k++ {
+		if title, head := p.tagger.Model().Cue(toks[k].Text); title || head {
+			return false
+		}
+		switch {
+		case isEdgeWord(toks[k].Text, words[k].MF):
+		case p.ordinary(toks, words, k) > 0 && p.words.Name(words[k].MF).PersonCount() < frequentName:
+			ordinary++
+		default:
+			return false
+		}
+	}
+	return ordinary > 0
+}
+
+// baseOf is wordstats.Base of an analysed word.
+func baseOf(w *arabic.Word) string {
+	if w.Stem == "" {
+		return ""
+	}
+	return arabic.MatchForm(w.Article + w.Stem + w.Suffix)
+}
+
+// dropOrdinaryMatches removes the one-word gazetteer matches that are
+// ordinary words in this text: the alias of an entry that is not prominent
+// (a town, a minor figure) is a name cue; it is dropped when the evidence
+// that the word is ordinary weighs more (ميلا "miles", seen 230 times, is
+// also the town of Mila in Algeria), unless the tagger is sure of a name
+// there (a span of margin keepMargin or more covers it). Prominent names (countries,
+// capitals, leaders, big cities) and demonyms are kept: they have their
+// own rules.
+func (p *Pipeline) dropOrdinaryMatches(toks []arabic.Token, words []arabic.Word, ms []gazetteer.Match, sure []bool) []gazetteer.Match {
+	if p.words == nil {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.End-m.Start == 1 && !m.IsDemonym && !sure[m.Start] && m.Entry != nil && !m.Entry.IsProminent() &&
+			p.ordinary(toks, words, m.Start) > p.nameEvidence(toks, words, m.Start, m.Entry.Type) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+type aliasKind int
+
+const (
+	noAlias aliasKind = iota
+	lesserAlias
+	prominentAlias
+)
+
+// aliasOf tells whether a word, or one of its stems, is an alias of a
+// gazetteer entry of type typ, and of how prominent a one
+// (gazetteer.Entry.IsProminent) — even an alias the gazetteer does not
+// match alone because it is also an ordinary word.
+func (p *Pipeline) aliasOf(w *arabic.Word, typ string) aliasKind {
+	k := noAlias
+	for _, f := range w.Stems {
+		for _, e := range p.gaz.Lookup(f) {
+			if e.Type != typ {
+				continue
+			}
+			if e.IsProminent() {
+				return prominentAlias
+			}
+			k = lesserAlias
+		}
+	}
+	return k
+}
+
+// tagged is the NER's reading of a text: the spans of each sentence (token
+// indices within the sentence) and the index of each sentence's first
+// token.
+type tagged struct {
+	starts []int
+	spans  [][]ner.ScoredSpan
+}
+
+// sureTokens marks the tokens inside a span of margin keepMargin or more.
+func (t *tagged) sureTokens(n int) []bool {
+	sure := make([]bool, n)
+	for si, spans := range t.spans {
+		for _, sp := range spans {
+			if sp.Margin < keepMargin {
+				continue
+			}
+			for i := t.starts[si] + sp.Start; i < t.starts[si]+sp.End && i < n; i++ {
+				sure[i] = true
+			}
+		}
+	}
+	return sure
+}
