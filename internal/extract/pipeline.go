@@ -326,13 +326,17 @@ func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
 		an := arabic.Analyze(string(rs[c.Start:first]))
 		if c.Entry == nil {
 			// A name the gazetteer lacks may itself begin with these
-			// letters (فيليب، وليد، بشار): strip only و, and a preposition
-			// only before the article (بالـ، لل).
+			// letters (فيليب، وليد، ليونيل، بلاتيني): the name lists and
+			// unlabelled text tell (link.CliticLen).
 			if an.Conj != "و" {
 				an.Conj = ""
 			}
 			if an.Article == "" {
-				an.Prep = ""
+				k := link.CliticLen(string(rs[c.Start:first]))
+				an.Conj, an.Prep = "", ""
+				if k > 0 {
+					an.Conj = string(rs[c.Start : c.Start+k])
+				}
 			}
 		}
 		if n := len([]rune(an.Conj + an.Prep)); n > 0 && c.Start+n < first {
