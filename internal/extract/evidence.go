@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/gazetteer"
@@ -54,11 +56,14 @@ const keepMargin = 32
 // tagger not knowing the name (الخرج, the town of Al-Kharj, 40 times).
 const strongCount = 100
 
-// Name-list counts from which a word is weak evidence of a name of a type:
-// the number of people it names (given, family or other name word), of
-// places (one-word GeoNames names).
+// Name-list counts from which a word is a name cue for a type: the number
+// of people it names (given, family or other name word), at least
+// personShare of the times unlabelled text uses the word (أمل "hope": 184
+// people, 493 occurrences; شهيد "martyr": 22 people, 240 occurrences), and
+// of places (one-word GeoNames names).
 const (
 	personNameCount = 3
+	personShare     = 0.25
 	placeNameCount  = 1
 )
 
@@ -90,9 +95,10 @@ func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) wei
 // (the start of) a name of type typ: sureName for an alias of a prominent
 // gazetteer entry of the type (سورية "Syrian" is also Syria, القاعدة "the
 // base" al-Qaeda) or a word quoted after a place or organisation word
-// (صحيفة "الوسط"); nameCue for an alias of a lesser entry of the type, for
-// a word the name lists know as a name of the type and for a person after
-// a title (الأمير سلطان، الدكتورة هدى) and for a place or organisation
+// (صحيفة "الوسط"); nameCue for an alias of a lesser entry of the type,
+// for a word the name lists know as a name of the type (personNameCount,
+// personShare, placeNameCount), for a person after a title or a particle
+// (الأمير سلطان، الدكتورة هدى، آل غالب) and for a place or organisation
 // with the article after a place or organisation word without it (the
 // construct state: شركة المزايا "the al-Mazaya company"); headCue for a
 // place or organisation after another place or organisation word (محافظة
@@ -115,8 +121,8 @@ func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int,
 		switch {
 		case head && quoted && typ != model.Person:
 			return sureName
-		case title && typ == model.Person:
-			w += nameCue
+		case (title || particles[words[j].MF]) && typ == model.Person:
+			w += nameCue // الأمير سلطان، آل غالب
 		case head && typ != model.Person && words[i].Article != "" && words[j].Article == "" && !quoted:
 			w += nameCue // the construct state: شركة المزايا، وادي الدواسر
 		case head && typ != model.Person:
@@ -124,10 +130,22 @@ func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int,
 		}
 	}
 	n := p.words.Name(words[i].MF)
-	if typ == model.Person && n.PersonCount() >= personNameCount || typ == model.Location && n.Place >= placeNameCount {
+	if typ == model.Person && n.PersonCount() >= personNameCount && float64(n.PersonCount()) >= personShare*float64(p.wordCount(&words[i])) ||
+		typ == model.Location && n.Place >= placeNameCount {
 		w += nameCue
 	}
 	return w
+}
+
+// wordCount is the number of occurrences of a word in the unlabelled text,
+// with and without the article.
+func (p *Pipeline) wordCount(w *arabic.Word) int32 {
+	b := baseOf(w)
+	n := p.words.Word(b).Count
+	if rest, ok := strings.CutPrefix(b, "ال"); ok {
+		return n + p.words.Word(rest).Count
+	}
+	return n + p.words.Word("ال"+b).Count
 }
 
 func isOpenQuote(s string) bool {
@@ -254,4 +272,121 @@ func (t *tagged) sureTokens(n int) []bool {
 		}
 	}
 	return sure
+}
+
+// particles end no complete name: they join it to the next word (عبد الله،
+// بن سلمان، أبو بكر، آل سعود). MatchForm.
+var particles = set(arabic.MatchForm(`بن ابن بنت ابو أبو ابي أبي ام أم عبد آل ال ولد ذو ذي`))
+
+// andSplits returns where the NER span tokens [a, b) of type typ holds two
+// names joined by the conjunction و (هوبز ولوك "Hobbes and Locke", مصر
+// والسودان): the indices of the tokens that begin with that و. A token is
+// such a join when, as written, no list knows it as a name (وليد is a name:
+// محمد وليد is one person), without its و it is a name of the type
+// (isNameOf, splitNameCount) of three letters or more, and the words before it make a
+// complete name: not ending in
+// a particle (عبد، بن), and two or more words or a name of the type.
+// Organisation names join their parts with و (وزارة الخارجية والتعاون):
+// they are not split.
+func (p *Pipeline) andSplits(toks []arabic.Token, words []arabic.Word, a, b int, typ string) []int {
+	if typ != model.Person && typ != model.Location || p.words == nil {
+		return nil
+	}
+	var out []int
+	start := a
+	for k := a + 1; k < b; k++ {
+		rs := []rune(words[k].MF)
+		if len(rs) < 4 || rs[0] != 'و' || !p.isNameOf(string(rs[1:]), typ, splitNameCount) || p.isName(words[k].MF) {
+			continue
+		}
+		if particles[words[k-1].MF] || k-start < 2 && !p.isNameOf(words[k-1].MF, typ, personNameCount) {
+			continue
+		}
+		out = append(out, k)
+		start = k
+	}
+	return out
+}
+
+// splitNameCount is the number of people the name lists must give the word
+// after و for andSplits: a few people of the lists have names that are
+// the ends of other words (يلس, from ويلس "Wells").
+const splitNameCount = 5
+
+// isNameOf reports whether the word m (MatchForm) is a name of type typ:
+// an alias of a gazetteer entry of the type, or, for people, a word the
+// name lists give people people or more, for places a one-word place name
+// (placeNameCount).
+func (p *Pipeline) isNameOf(m, typ string, people int32) bool {
+	for _, e := range p.gaz.Lookup(m) {
+		if e.Type == typ {
+			return true
+		}
+	}
+	n := p.words.Name(m)
+	if rest, ok := strings.CutPrefix(m, "ال"); ok && !n.Known() {
+		n = p.words.Name(rest) // the lists write family names without the article: الحوثي
+	}
+	return typ == model.Person && n.PersonCount() >= people || typ == model.Location && n.Place >= placeNameCount
+}
+
+// isName reports whether some list knows the word m (MatchForm) as a name.
+func (p *Pipeline) isName(m string) bool {
+	return len(p.gaz.Lookup(m)) > 0 || p.words.Name(m).Known()
+}
+
+// Name-list counts for typeVote: the first word must be a given name of
+// firstGiven people of the Arab lists or a name word of firstPerson
+// people of all lists (the Wikidata name tokens count English words that
+// are also surnames: وايت "White", بارك "Park"); the others words of
+// otherPerson people.
+const (
+	firstGiven  = 10
+	firstPerson = 100
+	otherPerson = 5
+)
+
+// typeVote returns the type of the NER span tokens [a, b) tagged typ, once
+// the name lists and the gazetteer have had their say: a place or
+// organisation of two to four words that are all words of people's names
+// (جين فوندا "Jane Fonda" tagged a place) is a person. The first word
+// must be a frequent first name (firstGiven, firstPerson), the others
+// words of people's names (otherPerson), each given to people more often
+// than to places; none may be a gazetteer alias of a place or
+// organisation, a title or a place or organisation word, الله (رضوان الله
+// "God's pleasure"), or a word unlabelled text finds more often in places
+// and organisations than in people's names (سان of سان فرانسيسكو).
+func (p *Pipeline) typeVote(toks []arabic.Token, words []arabic.Word, a, b int, typ string) string {
+	if typ == model.Person || b-a < 2 || b-a > 4 || p.words == nil {
+		return typ
+	}
+	for k := a; k < b; k++ {
+		m := words[k].MF
+		n := p.words.Name(m)
+		if rest, ok := strings.CutPrefix(m, "ال"); ok && !n.Known() {
+			n = p.words.Name(rest)
+		}
+		switch {
+		case m == "الله" || n.PersonCount() <= n.Place:
+			return typ
+		case k == a && n.Given < firstGiven && n.PersonCount() < firstPerson:
+			return typ
+		case n.PersonCount() < otherPerson:
+			return typ
+		}
+		if title, head := p.tagger.Model().Cue(toks[k].Text); title || head {
+			return typ
+		}
+		for _, f := range words[k].Stems {
+			for _, e := range p.gaz.Lookup(f) {
+				if e.Type != model.Person {
+					return typ
+				}
+			}
+		}
+		if w := p.words.Word(baseOf(&words[k])); w.Location+w.Org > w.Person {
+			return typ
+		}
+	}
+	return model.Person
 }

@@ -268,6 +268,29 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 		return false
 	}
 	var out []link.Candidate
+	// add proposes tokens [a, b) as a name of type typ
+	add := func(a, b int, typ string, margin float32) {
+		// a name does not begin or end with a function word (ياسين إلى)
+		for a < b && isEdgeWord(toks[a].Text, words[a].MF) {
+			a++
+		}
+		for b > a && isEdgeWord(toks[b-1].Text, words[b-1].MF) {
+			b--
+		}
+		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) {
+			return
+		}
+		typ = p.typeVote(toks, words, a, b, typ)
+		s, e := toks[a].Start, toks[b-1].End
+		if covered(s, e) {
+			return
+		}
+		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok {
+			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
+			return
+		}
+		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ})
+	}
 	for si, spans := range tg.spans {
 		i := tg.starts[si]
 		for _, sp := range spans {
@@ -275,28 +298,12 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 			if !ok {
 				continue
 			}
-			// a name does not begin or end with a function word (ياسين إلى)
-			for sp.Start < sp.End && isEdgeWord(toks[i+sp.Start].Text, words[i+sp.Start].MF) {
-				sp.Start++
+			a := i + sp.Start
+			for _, k := range p.andSplits(toks, words, a, i+sp.End, typ) {
+				add(a, k, typ, sp.Margin)
+				a = k
 			}
-			for sp.End > sp.Start && isEdgeWord(toks[i+sp.End-1].Text, words[i+sp.End-1].MF) {
-				sp.End--
-			}
-			if sp.Start == sp.End {
-				continue
-			}
-			if p.ordinarySpan(toks, words, i+sp.Start, i+sp.End, typ, sp.Margin) {
-				continue
-			}
-			s, e := toks[i+sp.Start].Start, toks[i+sp.End-1].End
-			if covered(s, e) {
-				continue
-			}
-			if m, ok := p.gaz.MatchSpan(toks, words, i+sp.Start, i+sp.End, typ); ok {
-				out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
-				continue
-			}
-			out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[i].Sentence, Type: typ})
+			add(a, i+sp.End, typ, sp.Margin)
 		}
 	}
 	return out
