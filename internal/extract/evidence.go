@@ -7,6 +7,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/wordstats"
 )
 
 // A mention becomes an entity only when the evidence says it is a name.
@@ -129,12 +130,18 @@ func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int,
 			w += headCue
 		}
 	}
-	n := p.words.Name(words[i].MF)
-	if typ == model.Person && n.PersonCount() >= personNameCount && float64(n.PersonCount()) >= personShare*float64(p.wordCount(&words[i])) ||
-		typ == model.Location && n.Place >= placeNameCount {
+	if typ == model.Person && p.personCue(&words[i]) || typ == model.Location && p.words.Name(words[i].MF).Place >= placeNameCount {
 		w += nameCue
 	}
 	return w
+}
+
+// personCue reports whether the name lists give the word to people often
+// enough, for how often text uses it, to count as a person's name
+// (personNameCount, personShare).
+func (p *Pipeline) personCue(w *arabic.Word) bool {
+	n := p.words.Name(w.MF).PersonCount()
+	return n >= personNameCount && float64(n) >= personShare*float64(p.wordCount(w))
 }
 
 // wordCount is the number of occurrences of a word in the unlabelled text,
@@ -159,37 +166,111 @@ func isOpenQuote(s string) bool {
 // ordinarySpan reports whether the NER span tokens [a, b) of type typ,
 // found with margin, is not a name but ordinary words. A margin of
 // keepMargin or more is strong evidence of a name. Under it, a single word
-// is dropped when the evidence that it is ordinary outweighs nameEvidence;
-// a person or place name when it is made only of ordinary words and
-// function words, none a frequent name, and nothing before or inside it
-// is a title or a place word (the thermostat, المنظم الحراري, as a
-// person). Organisation names are often made of ordinary words (الجمعية
-// العامة): they are left to the other rules.
+// is dropped when the evidence that it is ordinary outweighs nameEvidence
+// (heading a construct phrase, constructHead, is strong evidence), and a
+// place or organisation that is the adjective of a place (placeAdjective);
+// a longer span when nothing before it speaks for a name, no word in it is
+// a title or a place or organisation word (الجمعية العامة), and its words
+// are function words and either some ordinary words, none a frequent name
+// (the thermostat, المنظم الحراري, as a person), or only words with the
+// article that nothing calls a name (البلاستيك الصلد "hard plastic").
 func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
 	if margin >= keepMargin || p.words == nil {
 		return false
 	}
 	if b-a == 1 {
-		return p.ordinary(toks, words, a) > p.nameEvidence(toks, words, a, typ)
+		if typ != model.Person && p.placeAdjective(&words[a]) {
+			return true
+		}
+		ord := p.ordinary(toks, words, a)
+		if typ == model.Person && p.constructHead(toks, words, a) {
+			ord = max(ord, ordinaryStrong)
+		}
+		return ord > p.nameEvidence(toks, words, a, typ)
 	}
-	if typ == model.Organization || p.nameEvidence(toks, words, a, typ) > 0 {
+	if p.nameEvidence(toks, words, a, typ) > 0 {
 		return false
 	}
-	ordinary := 0
+	ordinary, definite, content := 0, 0, 0
 	for k := a; k < b; k++ {
 		if title, head := p.tagger.Model().Cue(toks[k].Text); title || head {
 			return false
 		}
+		if isEdgeWord(toks[k].Text, words[k].MF) {
+			continue
+		}
+		content++
 		switch {
-		case isEdgeWord(toks[k].Text, words[k].MF):
 		case p.ordinary(toks, words, k) > 0 && p.words.Name(words[k].MF).PersonCount() < frequentName:
 			ordinary++
+		case words[k].Article != "" && !p.nameLike(&words[k]):
+			definite++
 		default:
 			return false
 		}
 	}
-	return ordinary > 0
+	return ordinary > 0 || definite == content
 }
+
+// nameLike reports whether anything says the word may be a name: the
+// gazetteer or the name lists know it (as written or without the article),
+// or unlabelled text finds it inside names (wordstats.MaxNameShare).
+func (p *Pipeline) nameLike(w *arabic.Word) bool {
+	if p.isName(w.MF) || p.words.Word(baseOf(w)).NameShare() >= wordstats.MaxNameShare {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w.MF, "ال")
+	return ok && p.isName(rest)
+}
+
+// placeAdjective reports whether a word is the adjective of a prominent
+// place (gazetteer.Entry.IsProminent), not a name itself (بيروتي
+// "Beiruti", المكية "Meccan"): the place's name with the nisba ending ي or
+// ية (and maybe the article), no alias itself. A lesser place would
+// catch names (الباجي is no adjective of a village باجة).
+func (p *Pipeline) placeAdjective(w *arabic.Word) bool {
+	if len(p.gaz.Lookup(w.MF)) > 0 {
+		return false
+	}
+	m := strings.TrimPrefix(w.MF, "ال")
+	for _, suf := range []string{"يه", "ي"} {
+		stem, ok := strings.CutSuffix(m, suf)
+		if !ok || len([]rune(stem)) < 3 {
+			continue
+		}
+		for _, f := range []string{stem, stem + "ه", stem + "ا", "ال" + stem} {
+			for _, e := range p.gaz.Lookup(f) {
+				if e.Type == model.Location && e.IsProminent() {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// constructHead reports whether token i heads a construct phrase: a word
+// followed by a strongly ordinary word with the article, without a
+// conjunction, that is no name and no ordinal (حسن النية "good faith",
+// حسن الخلق "good manners"; not فلاديسفاو الرابع "Władysław IV", سابك
+// والغاز "SABIC and the gas company"). A one-word person the tagger is not
+// sure of, so followed, is that phrase, not a name. Without the article
+// the next word may be a verb (نتنياهو صرح "Netanyahu declared").
+func (p *Pipeline) constructHead(toks []arabic.Token, words []arabic.Word, i int) bool {
+	j := i + 1
+	if j >= len(toks) || toks[j].Sentence != toks[i].Sentence || isEdgeWord(toks[j].Text, words[j].MF) {
+		return false
+	}
+	w := &words[j]
+	if w.Article == "" || w.Conj != "" || ordinals[w.MF] || len(p.gaz.Lookup(w.MF)) > 0 || p.personCue(w) || p.words.Name(w.MF).PersonCount() >= frequentName {
+		return false
+	}
+	return p.ordinary(toks, words, j) == ordinaryStrong
+}
+
+// ordinals follow kings' and popes' names (MatchForm).
+var ordinals = set(arabic.MatchForm(`الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر
+	الحادي عشر الأولى الثانية الثالثة الرابعة`))
 
 // baseOf is wordstats.Base of an analysed word.
 func baseOf(w *arabic.Word) string {

@@ -64,6 +64,12 @@ func TestOrdinarySpan(t *testing.T) {
 		{"وبحسب صحيفة \"الوسط\" البحرينية فإن الواردات زادت.", "الوسط", model.Organization, 20, false}, // quoted after صحيفة
 		{"إن المنظم الحراري الذي بدأنا به رائع.", "المنظم الحراري", model.Person, 10, true},
 		{"وقال محمد العتيبي إن الأمر صعب.", "محمد العتيبي", model.Person, 10, false},
+		{"وهو معروف بين الناس بحسن الخلق وحسن التعامل.", "وحسن", model.Person, 10, true},                 // a construct phrase
+		{"وقال حسن إن الأمر صعب.", "حسن", model.Person, 10, false},                                       // a name
+		{"وأعلن فلاديسفاو الرابع الحرب.", "فلاديسفاو", model.Person, 10, false},                          // an ordinal after a king
+		{"تراه مثل أي شارع بيروتي مكتظ بالمحلات.", "بيروتي", model.Location, 10, true},                   // the adjective of Beirut
+		{"الموجودة في البلاستيك الصلد وبعض الراتنجات.", "البلاستيك الصلد", model.Organization, 10, true}, // definite words nothing calls a name
+		{"وقال الاتحاد الديمقراطي إن الأمر صعب.", "الاتحاد الديمقراطي", model.Organization, 10, false},   // an organisation word
 	} {
 		toks, words, a, b := span(t, tc.text, tc.span)
 		if got := p.ordinarySpan(toks, words, a, b, tc.typ, tc.margin); got != tc.drop {

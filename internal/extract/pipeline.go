@@ -274,7 +274,8 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 		for a < b && isEdgeWord(toks[a].Text, words[a].MF) {
 			a++
 		}
-		for b > a && isEdgeWord(toks[b-1].Text, words[b-1].MF) {
+		// nor end with a particle (نصحني أبي "my father advised me")
+		for b > a && (isEdgeWord(toks[b-1].Text, words[b-1].MF) || particles[words[b-1].MF]) {
 			b--
 		}
 		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) {

@@ -335,7 +335,7 @@ var (
 	futurePrefixes = []string{"سي", "ست", "سن", "سا"}
 	formSuffixes   = []struct{ suffix, restore string }{
 		{"تان", "ه"}, {"تين", "ه"}, {"ات", ""}, {"ات", "ه"},
-		{"هما", ""}, {"هم", ""}, {"هن", ""}, {"ها", ""}, {"كم", ""}, {"نا", ""}, {"ه", ""}, {"ك", ""},
+		{"هما", ""}, {"هم", ""}, {"هن", ""}, {"ها", ""}, {"كم", ""}, {"نا", ""}, {"ني", ""}, {"ه", ""}, {"ك", ""},
 		{"يه", ""}, {"ي", ""},
 	}
 )
@@ -346,7 +346,8 @@ var (
 const DerivedMinCount = 100
 
 // OrdinaryForm reports whether a token (as written) is an ordinary word:
-// its base form is Ordinary, or the table lacks it and it is, with one of
+// its base form is Ordinary, or it is too rare to judge (under MinCount)
+// and it is, with one of
 // the affixes above, an ordinary word seen DerivedMinCount times or more
 // (the rest at least three letters).
 func (t *Table) OrdinaryForm(token string) bool {
@@ -357,7 +358,7 @@ func (t *Table) OrdinaryForm(token string) bool {
 	if t.Ordinary(b) {
 		return true
 	}
-	if _, ok := t.words[b]; ok {
+	if t.words[b].Count >= MinCount {
 		return false // frequent enough to be judged on its own
 	}
 	derived := func(w string) bool { return t.words[w].Count >= DerivedMinCount && t.Ordinary(w) }
