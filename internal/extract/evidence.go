@@ -68,9 +68,10 @@ const (
 	placeNameCount  = 1
 )
 
-// frequentName is the number of people a word must name in the name lists
-// for a span of ordinary words holding it to count as a person's name
-// (أمل سعيد: two ordinary words, both frequent given names).
+// frequentName is the number of people from which the name lists make a
+// word a name whatever text does with it (علي, also على "on"; ربيع, also
+// "spring"): it is no ordinary word in a longer span (ordinarySpan) and no
+// head of a construct phrase (constructHead).
 const frequentName = 20
 
 // ordinary weighs the evidence that token i, as written, is an ordinary
@@ -171,8 +172,10 @@ func isOpenQuote(s string) bool {
 // place or organisation that is the adjective of a place (placeAdjective);
 // a longer span when nothing before it speaks for a name, no word in it is
 // a title or a place or organisation word (الجمعية العامة), and its words
-// are function words and either some ordinary words, none a frequent name
-// (the thermostat, المنظم الحراري, as a person), or only words with the
+// are function words and either some ordinary words, none a person cue
+// nor a frequent name (personCue, frequentName: أمل سعيد is two ordinary
+// words and a person's name; the thermostat, المنظم الحراري, as a person
+// is not), or only words with the
 // article that nothing calls a name (البلاستيك الصلد "hard plastic").
 func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
 	if margin >= keepMargin || p.words == nil {
@@ -201,7 +204,7 @@ func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b i
 		}
 		content++
 		switch {
-		case p.ordinary(toks, words, k) > 0 && p.words.Name(words[k].MF).PersonCount() < frequentName:
+		case p.ordinary(toks, words, k) > 0 && !p.personCue(&words[k]) && p.words.Name(words[k].MF).PersonCount() < frequentName:
 			ordinary++
 		case words[k].Article != "" && !p.nameLike(&words[k]):
 			definite++
@@ -390,9 +393,9 @@ func (p *Pipeline) andSplits(toks []arabic.Token, words []arabic.Word, a, b int,
 }
 
 // splitNameCount is the number of people the name lists must give the word
-// after و for andSplits: a few people of the lists have names that are
-// the ends of other words (يلس, from ويلس "Wells").
-const splitNameCount = 5
+// after و for andSplits: some people of the lists have names that are
+// the ends of other words (يلس, from ويلس "Wells"; ارا, from وارا "Wara").
+const splitNameCount = 20
 
 // isNameOf reports whether the word m (MatchForm) is a name of type typ:
 // an alias of a gazetteer entry of the type, or, for people, a word the

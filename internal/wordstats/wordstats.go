@@ -347,7 +347,7 @@ const DerivedMinCount = 100
 
 // OrdinaryForm reports whether a token (as written) is an ordinary word:
 // its base form is Ordinary, or it is too rare to judge (under MinCount)
-// and it is, with one of
+// and its other form (with or without the article) is Ordinary, or it is, with one of
 // the affixes above, an ordinary word seen DerivedMinCount times or more
 // (the rest at least three letters).
 func (t *Table) OrdinaryForm(token string) bool {
@@ -360,6 +360,11 @@ func (t *Table) OrdinaryForm(token string) bool {
 	}
 	if t.words[b].Count >= MinCount {
 		return false // frequent enough to be judged on its own
+	}
+	// a rare form whose other form (with or without the article) is an
+	// ordinary word: بيسبول "baseball", البيسبول 44 times
+	if o := otherForm(b); t.words[o].Count >= MinCount && t.Ordinary(o) {
+		return true
 	}
 	derived := func(w string) bool { return t.words[w].Count >= DerivedMinCount && t.Ordinary(w) }
 	for _, p := range futurePrefixes {
