@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
@@ -75,11 +76,17 @@ const (
 const frequentName = 20
 
 // ordinary weighs the evidence that token i, as written, is an ordinary
-// word: ordinaryStrong when wordstats.Ordinary and seen strongCount times
-// or more, ordinaryWeak when ordinary but rarer, or a rare form of an
+// word: ordinaryStrong when it carries tanween or follows a number, or
+// is wordstats.Ordinary and seen strongCount times or more, ordinaryWeak when ordinary but rarer, or a rare form of an
 // ordinary word (سيدرس "he will study", دنيانا "our world") that no list
 // knows as a name.
 func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) weight {
+	// the indefinite accusative ending (مالياً "financially", جوهريًا
+	// "fundamentally") and a number before (1080 بيكسل "1080 pixels") mark
+	// an ordinary word in this very text
+	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && isNumber(toks[i-1].Text) {
+		return ordinaryStrong
+	}
 	b := baseOf(&words[i])
 	if p.words.Ordinary(b) {
 		if p.words.Word(b).Count >= strongCount {
@@ -171,7 +178,9 @@ func isOpenQuote(s string) bool {
 // (heading a construct phrase, constructHead, is strong evidence), and a
 // place or organisation that is the adjective of a place (placeAdjective);
 // a longer span when nothing before it speaks for a name, no word in it is
-// a title or a place or organisation word (الجمعية العامة), and its words
+// a title or a place or organisation word (الجمعية العامة), and it is a
+// person or place of two ordinary words making a construct phrase (أسماء
+// الفائزين), or its words
 // are function words and either some ordinary words, none a person cue
 // nor a frequent name (personCue, frequentName: أمل سعيد is two ordinary
 // words and a person's name; the thermostat, المنظم الحراري, as a person
@@ -194,11 +203,21 @@ func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b i
 	if p.nameEvidence(toks, words, a, typ) > 0 {
 		return false
 	}
-	ordinary, definite, content := 0, 0, 0
 	for k := a; k < b; k++ {
 		if title, head := p.tagger.Model().Cue(toks[k].Text); title || head {
 			return false
 		}
+	}
+	// a person or place of two ordinary words, the second strongly
+	// ordinary, with the article and nothing calling it a name: a
+	// construct phrase (أسماء الفائزين "the names of the winners"),
+	// whatever the lists say of the first
+	if b-a == 2 && typ != model.Organization && p.ordinary(toks, words, a) > 0 && p.ordinary(toks, words, a+1) == ordinaryStrong &&
+		words[a+1].Article != "" && words[a+1].Conj == "" && !ordinals[words[a+1].MF] && !p.nameLike(&words[a+1]) {
+		return true
+	}
+	ordinary, definite, content := 0, 0, 0
+	for k := a; k < b; k++ {
 		if isEdgeWord(toks[k].Text, words[k].MF) {
 			continue
 		}
@@ -473,4 +492,25 @@ func (p *Pipeline) typeVote(toks []arabic.Token, words []arabic.Word, a, b int, 
 		}
 	}
 	return model.Person
+}
+
+// hasTanween reports whether a word carries tanween (ً ٌ ٍ), the ending of
+// indefinite nouns and adjectives, which names do not take.
+func hasTanween(w string) bool {
+	return strings.ContainsAny(w, "\u064B\u064C\u064D")
+}
+
+// isNumber reports whether a token is a number written in digits.
+func isNumber(t string) bool {
+	digits := false
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case r == '.' || r == ',' || r == 0x066B || r == 0x066C:
+		default:
+			return false
+		}
+	}
+	return digits
 }

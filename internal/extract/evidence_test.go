@@ -70,6 +70,10 @@ func TestOrdinarySpan(t *testing.T) {
 		{"تراه مثل أي شارع بيروتي مكتظ بالمحلات.", "بيروتي", model.Location, 10, true},                   // the adjective of Beirut
 		{"الموجودة في البلاستيك الصلد وبعض الراتنجات.", "البلاستيك الصلد", model.Organization, 10, true}, // definite words nothing calls a name
 		{"وقال الاتحاد الديمقراطي إن الأمر صعب.", "الاتحاد الديمقراطي", model.Organization, 10, false},   // an organisation word
+		{"لجمعية خيرية تدعم مالياً الفقراء.", "مالياً", model.Person, 10, true},                          // tanween
+		{"شاشة بدقة 1920 بيكسل مغطاة بزجاج.", "بيكسل", model.Location, 10, true},                         // after a number
+		{"كنت أقول إن الأحوال ستتحسن قريبا.", "ستتحسن", model.Person, 10, true},                          // the future of a verb
+		{"وقال الحزب الجمهوري إن الأمر صعب.", "الحزب الجمهوري", model.Organization, 10, false},
 	} {
 		toks, words, a, b := span(t, tc.text, tc.span)
 		if got := p.ordinarySpan(toks, words, a, b, tc.typ, tc.margin); got != tc.drop {

@@ -329,10 +329,11 @@ func (t *Table) Ordinary(base string) bool {
 // pronoun suffix (دنيانا "our world"), the dual and plural endings of
 // words in ة (حبتان "two grains", where the ta marbuta of حبة shows as ت),
 // the nisba ending (خمسيني "in his fifties"). The masculine endings ان، ين،
-// ون are left out: they end too many names (دايمون "Dimon" is no plural of
-// دائم "lasting").
+// ون are taken off imperfect verbs only (يحاربان "they both fight"): they
+// end too many names (دايمون "Dimon" is no plural of دائم "lasting").
 var (
 	futurePrefixes = []string{"سي", "ست", "سن", "سا"}
+	verbSuffixes   = []string{"ان", "ون", "ين"}
 	formSuffixes   = []struct{ suffix, restore string }{
 		{"تان", "ه"}, {"تين", "ه"}, {"ات", ""}, {"ات", "ه"},
 		{"هما", ""}, {"هم", ""}, {"هن", ""}, {"ها", ""}, {"كم", ""}, {"نا", ""}, {"ني", ""}, {"ه", ""}, {"ك", ""},
@@ -369,8 +370,18 @@ func (t *Table) OrdinaryForm(token string) bool {
 	derived := func(w string) bool { return t.words[w].Count >= DerivedMinCount && t.Ordinary(w) }
 	for _, p := range futurePrefixes {
 		if rest, ok := strings.CutPrefix(b, p); ok && len([]rune(rest)) >= 2 {
-			// the prefix's second letter is the verb's own (سيدرس = س + يدرس)
-			if derived(string([]rune(b)[1:])) {
+			// the prefix's second letter is the verb's own (سيدرس = س +
+			// يدرس); an imperfect verb after the future prefix is evidence
+			// enough that MinCount occurrences of it do
+			if v := string([]rune(b)[1:]); t.words[v].Count >= MinCount && t.Ordinary(v) {
+				return true
+			}
+		}
+	}
+	// the dual and plural of an imperfect verb (يحاربان "they both fight")
+	if strings.HasPrefix(b, "ي") || strings.HasPrefix(b, "ت") {
+		for _, suf := range verbSuffixes {
+			if rest, ok := strings.CutSuffix(b, suf); ok && len([]rune(rest)) >= 4 && derived(rest) {
 				return true
 			}
 		}
