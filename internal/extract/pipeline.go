@@ -237,12 +237,17 @@ func mergeEntities(have, more []model.Entity) []model.Entity {
 // edgeWords are function words (in MatchForm) that the tagger sometimes
 // takes into the edge of a name.
 var edgeWords = set(arabic.MatchForm(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
-	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن`))
+	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن
+	أين متى كيف لماذا ماذا هل أنا أنت نحن`))
 
 // isEdgeWord reports whether a token (text, MatchForm mf) is a function
 // word that cannot open or close a name. على is told from the name علي by
-// its alef maqsura, which MatchForm folds away.
+// its alef maqsura, which MatchForm folds away, أنا "I" from آنا "Anna" by
+// its hamza.
 func isEdgeWord(text, mf string) bool {
+	if mf == "انا" && strings.HasPrefix(arabic.Normalize(text), "آ") {
+		return false // آنا "Anna", not أنا "I"
+	}
 	return edgeWords[mf] || arabic.Normalize(text) == "على"
 }
 

@@ -276,11 +276,11 @@ const (
 	// MaxNameShare: a word that the NER finds, with a high margin, inside a
 	// name in under this share of its occurrences, and at all (Unsure
 	// included) in under MaxTaggedShare, is an ordinary word (أمل 2 and 3
-	// of 304, الكروي 1 and 1 of 67; محمد 8,965 of 8,969). A word the tagger
-	// often guesses may be a name is more likely a name it does not know
-	// (الدواسر, a tribe and a town, 0 and 5 of 23).
+	// of 304, الكروي 1 and 1 of 67, أين "where" 20 and 25 of 268; محمد
+	// 8,965 of 8,969). A word the tagger often guesses may be a name is
+	// more likely a name it does not know (نابولي "Napoli", 6 and 68 of 165).
 	MaxNameShare   = 0.1
-	MaxTaggedShare = 0.15
+	MaxTaggedShare = 0.25
 	// MinAfterNumber: a word that follows a number in this share of its
 	// occurrences or more is a unit or a counted noun (ميلا "miles" 171 of
 	// 232, كيلومترا 392 of 448; مصر 67 of 12,292).
@@ -326,7 +326,8 @@ func (t *Table) Ordinary(base string) bool {
 
 // Affixes that make a rare word out of an ordinary one (in MatchForm):
 // the future prefix before an imperfect verb (سيدرس "he will study"), a
-// pronoun suffix (دنيانا "our world"), the dual and plural endings of
+// pronoun suffix (دنيانا "our world", صورتي "my picture", where the ta
+// marbuta of صورة shows as ت), the dual and plural endings of
 // words in ة (حبتان "two grains", where the ta marbuta of حبة shows as ت),
 // the nisba ending (خمسيني "in his fifties"). The masculine endings ان، ين،
 // ون are taken off imperfect verbs only (يحاربان "they both fight"): they
@@ -336,6 +337,7 @@ var (
 	verbSuffixes   = []string{"ان", "ون", "ين"}
 	formSuffixes   = []struct{ suffix, restore string }{
 		{"تان", "ه"}, {"تين", "ه"}, {"ات", ""}, {"ات", "ه"},
+		{"تها", "ه"}, {"تهم", "ه"}, {"تنا", "ه"}, {"تي", "ه"}, {"تك", "ه"}, {"ته", "ه"},
 		{"هما", ""}, {"هم", ""}, {"هن", ""}, {"ها", ""}, {"كم", ""}, {"نا", ""}, {"ني", ""}, {"ه", ""}, {"ك", ""},
 		{"يه", ""}, {"ي", ""},
 	}

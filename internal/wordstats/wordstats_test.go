@@ -31,7 +31,7 @@ func TestOrdinary(t *testing.T) {
 			t.Errorf("%s (%s %+v) should be ordinary", w, Base(w), tb.WordOf(w))
 		}
 	}
-	for _, w := range []string{"محمد", "مصر", "القاهرة", "بوتين", "واشنطن", "نابولي", "الدواسر"} {
+	for _, w := range []string{"محمد", "مصر", "القاهرة", "بوتين", "واشنطن", "نابولي"} {
 		if tb.Ordinary(Base(w)) {
 			t.Errorf("%s (%s %+v) should not be ordinary", w, Base(w), tb.WordOf(w))
 		}
