@@ -3,7 +3,7 @@
 // trigger tables live there), the relation vocabulary and go.mod (the
 // versions of the libraries it uses) — so that the extractor version
 // follows them: extract.Pipeline.Version hashes these files together with
-// the embedded NER model and gazetteer. No one has to remember to bump a
+// the embedded NER model, gazetteer and word statistics. No one has to remember to bump a
 // version by hand for staging to re-extract after a change.
 //
 // TestSourcesCoverExtractor (internal/extract) fails when the extractor
@@ -18,6 +18,7 @@ import "embed"
 //go:embed go.mod schema/relations.yaml schema/*.go
 //go:embed internal/model/*.go internal/memo/*.go internal/vocab/*.go
 //go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go
+//go:embed internal/wordstats/*.go internal/wordstats/data/*.go
 //go:embed internal/extract/*.go internal/extract/arabic/*.go internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
 var ExtractorSources embed.FS

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/wordstats/wsbuild"
 )
 
 // newBuildCommand returns "kg build", which rebuilds the data files the
@@ -17,13 +18,13 @@ import (
 func newBuildCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Rebuild the data files kg ships (gazetteer)",
+		Short: "Rebuild the data files kg ships (gazetteer, word statistics)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newBuildGazetteerCommand(g))
+	cmd.AddCommand(newBuildGazetteerCommand(g), newBuildWordstatsCommand(g))
 	return cmd
 }
 
@@ -84,5 +85,63 @@ file; the binary embeds it.`,
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
 	cmd.Flags().StringVar(&out, "out", "internal/gazetteer/data/gazetteer.tsv.gz", "compiled gazetteer to write")
+	return cmd
+}
+
+func newBuildWordstatsCommand(g *globalOptions) *cobra.Command {
+	var dataDir, out string
+	var opts wsbuild.Options
+	cmd := &cobra.Command{
+		Use:   "wordstats",
+		Short: "Count how often words are ordinary words, and collect name words",
+		Long: `Build the two tables of package wordstats (see its doc.go):
+
+  words.tsv.gz  for the most frequent base forms of the Arabic Wikipedia text
+                under --data (unlabelled/arwiki-comparable-2017), how often they
+                occur and how often kg's own NER (the embedded model) tags them
+                inside a person, place or organisation name;
+  names.tsv.gz  the one-word names of the name lists under --data/names
+                (Wikidata person names and name tokens, Wikipedia
+                transliteration pairs, GeoNames places), with counts by kind.
+
+Both go to the folder --out. The output is deterministic (whatever
+--workers): rebuilding from the same data and model gives the same bytes.
+Commit the files; the binary embeds them. Retraining the NER model changes the
+word table: rebuild it after kg train ner. Takes about two minutes.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if st, err := os.Stat(dataDir); err != nil || !st.IsDir() {
+				return fmt.Errorf("data folder %q not found (set --data)", dataDir)
+			}
+			start := time.Now()
+			if !g.Quiet && !g.JSON {
+				opts.Progress = func(n int) { fmt.Fprintf(g.stderr, "\rwordstats: %d articles tagged", n) }
+			}
+			r, err := wsbuild.Build(dataDir, opts)
+			if opts.Progress != nil {
+				fmt.Fprintln(g.stderr)
+			}
+			if err != nil {
+				return err
+			}
+			if err := r.WriteFiles(out); err != nil {
+				return err
+			}
+			if g.JSON {
+				b, _ := json.Marshal(map[string]any{"out": out, "articles": r.Articles, "tokens": r.Tokens,
+					"words": len(r.Bases), "names": len(r.NameWords)})
+				fmt.Fprintln(g.stdout, string(b))
+				return nil
+			}
+			if !g.Quiet {
+				fmt.Fprintf(g.stderr, "wordstats: %d articles, %d words; %d base forms and %d name words -> %s in %s\n",
+					r.Articles, r.Tokens, len(r.Bases), len(r.NameWords), out, time.Since(start).Round(time.Millisecond))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
+	cmd.Flags().StringVar(&out, "out", "internal/wordstats/data", "folder to write words.tsv.gz and names.tsv.gz to")
+	cmd.Flags().IntVar(&opts.Workers, "workers", 2, "tagging workers (the output does not depend on it)")
 	return cmd
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/wordstats"
 )
 
 // RulesVersion is the human-readable release of the pipeline's rules,
@@ -30,6 +31,7 @@ type Pipeline struct {
 	err    error
 	gaz    *gazetteer.Gazetteer
 	tagger *ner.Tagger
+	words  *wordstats.Table
 	// firstNames are the lower-cased first words of the gazetteer's people
 	// and common English given names, for English person names.
 	firstNames map[string]bool
@@ -53,6 +55,10 @@ func (p *Pipeline) load() error {
 		}
 		if p.tagger, p.err = ner.Default(); p.err != nil {
 			p.err = fmt.Errorf("loading the NER model: %w", p.err)
+			return
+		}
+		if p.words, p.err = wordstats.Default(); p.err != nil {
+			p.err = fmt.Errorf("loading the word statistics: %w", p.err)
 			return
 		}
 		p.firstNames = firstNames(p.gaz)
@@ -122,9 +128,20 @@ func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []
 	toks := arabic.Tokenize(text)
 	sents := arabic.Sentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
-	cands := link.FromMatches(toks, p.gaz.FindAllWords(toks, words))
+	matches := p.gaz.FindAllWords(toks, words)
+	var tg *tagged
 	if lang == "ar" {
-		cands = append(cands, p.nerCandidates(toks, words, cands)...)
+		// the article's sentences, tagged together: a name recognised in
+		// one sentence helps in the others (ner.TagDocument)
+		tg = &tagged{}
+		var sents [][]string
+		tg.starts, sents = arabic.SentenceWords(toks)
+		tg.spans = p.tagger.TagDocumentSpans(sents)
+		matches = p.dropOrdinaryMatches(toks, words, matches, tg.sureTokens(len(toks)))
+	}
+	cands := link.FromMatches(toks, matches)
+	if lang == "ar" {
+		cands = append(cands, p.nerCandidates(toks, words, cands, tg)...)
 	} else {
 		cands = append(cands, englishCandidates(toks, cands, p.firstNames)...)
 	}
@@ -220,12 +237,17 @@ func mergeEntities(have, more []model.Entity) []model.Entity {
 // edgeWords are function words (in MatchForm) that the tagger sometimes
 // takes into the edge of a name.
 var edgeWords = set(arabic.MatchForm(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
-	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن`))
+	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن
+	أين متى كيف لماذا ماذا هل أنا أنت نحن`))
 
 // isEdgeWord reports whether a token (text, MatchForm mf) is a function
 // word that cannot open or close a name. على is told from the name علي by
-// its alef maqsura, which MatchForm folds away.
+// its alef maqsura, which MatchForm folds away, أنا "I" from آنا "Anna" by
+// its hamza.
 func isEdgeWord(text, mf string) bool {
+	if mf == "انا" && strings.HasPrefix(arabic.Normalize(text), "آ") {
+		return false // آنا "Anna", not أنا "I"
+	}
 	return edgeWords[mf] || arabic.Normalize(text) == "على"
 }
 
@@ -238,7 +260,10 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 // A span the gazetteer missed only because its first word carries clitics
 // that FindAll keeps on non-prominent names (بمكة) is linked to the entry of
 // the tagged type (gazetteer.MatchSpan).
-func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
+//
+// A span of ordinary words the tagger is not sure of is dropped
+// (ordinarySpan).
+func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) []link.Candidate {
 	covered := func(s, e int) bool {
 		for _, c := range gaz {
 			if c.Start < e && s < c.End {
@@ -247,36 +272,44 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 		}
 		return false
 	}
-	// the article's sentences, tagged together: a name recognised in one
-	// sentence helps in the others (ner.TagDocument)
-	starts, sents := arabic.SentenceWords(toks)
 	var out []link.Candidate
-	for si, tags := range p.tagger.TagDocument(sents) {
-		i := starts[si]
-		for _, sp := range ner.Spans(tags) {
+	// add proposes tokens [a, b) as a name of type typ
+	add := func(a, b int, typ string, margin float32) {
+		// a name does not begin or end with a function word (ياسين إلى)
+		for a < b && isEdgeWord(toks[a].Text, words[a].MF) {
+			a++
+		}
+		// nor end with a particle (نصحني أبي "my father advised me")
+		for b > a && (isEdgeWord(toks[b-1].Text, words[b-1].MF) || particles[words[b-1].MF]) {
+			b--
+		}
+		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) {
+			return
+		}
+		typ = p.typeVote(toks, words, a, b, typ)
+		s, e := toks[a].Start, toks[b-1].End
+		if covered(s, e) {
+			return
+		}
+		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok {
+			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
+			return
+		}
+		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ})
+	}
+	for si, spans := range tg.spans {
+		i := tg.starts[si]
+		for _, sp := range spans {
 			typ, ok := nerTypes[sp.Type]
 			if !ok {
 				continue
 			}
-			// a name does not begin or end with a function word (ياسين إلى)
-			for sp.Start < sp.End && isEdgeWord(toks[i+sp.Start].Text, words[i+sp.Start].MF) {
-				sp.Start++
+			a := i + sp.Start
+			for _, k := range p.andSplits(toks, words, a, i+sp.End, typ) {
+				add(a, k, typ, sp.Margin)
+				a = k
 			}
-			for sp.End > sp.Start && isEdgeWord(toks[i+sp.End-1].Text, words[i+sp.End-1].MF) {
-				sp.End--
-			}
-			if sp.Start == sp.End {
-				continue
-			}
-			s, e := toks[i+sp.Start].Start, toks[i+sp.End-1].End
-			if covered(s, e) {
-				continue
-			}
-			if m, ok := p.gaz.MatchSpan(toks, words, i+sp.Start, i+sp.End, typ); ok {
-				out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
-				continue
-			}
-			out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[i].Sentence, Type: typ})
+			add(a, i+sp.End, typ, sp.Margin)
 		}
 	}
 	return out
@@ -306,13 +339,17 @@ func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
 		an := arabic.Analyze(string(rs[c.Start:first]))
 		if c.Entry == nil {
 			// A name the gazetteer lacks may itself begin with these
-			// letters (فيليب، وليد، بشار): strip only و, and a preposition
-			// only before the article (بالـ، لل).
+			// letters (فيليب، وليد، ليونيل، بلاتيني): the name lists and
+			// unlabelled text tell (link.CliticLen).
 			if an.Conj != "و" {
 				an.Conj = ""
 			}
 			if an.Article == "" {
-				an.Prep = ""
+				k := link.CliticLen(string(rs[c.Start:first]))
+				an.Conj, an.Prep = "", ""
+				if k > 0 {
+					an.Conj = string(rs[c.Start : c.Start+k])
+				}
 			}
 		}
 		if n := len([]rune(an.Conj + an.Prep)); n > 0 && c.Start+n < first {

@@ -15,6 +15,7 @@ import (
 	kg "github.com/kg-project/kg"
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
 	gazdata "github.com/kg-project/kg/internal/gazetteer/data"
+	wsdata "github.com/kg-project/kg/internal/wordstats/data"
 )
 
 var fingerprint = sync.OnceValue(func() string {
@@ -28,6 +29,8 @@ var fingerprint = sync.OnceValue(func() string {
 	}
 	section("ner.model", nermodel.Data)
 	section("gazetteer", gazdata.Gazetteer)
+	section("wordstats.words", wsdata.Words)
+	section("wordstats.names", wsdata.Names)
 	err := fs.WalkDir(kg.ExtractorSources, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, "_test.go") {
 			return err
@@ -52,7 +55,7 @@ var fingerprint = sync.OnceValue(func() string {
 })
 
 // Fingerprint is a hex SHA-256 over everything that shapes the pipeline's
-// output: the embedded NER model and gazetteer, and the Go code of the
+// output: the embedded NER model, gazetteer and word statistics, and the Go code of the
 // extraction packages, the relation vocabulary and go.mod
 // (kg.ExtractorSources; of go.mod, the versions of the modules the
 // extractor imports). Go code is hashed as its token stream, so

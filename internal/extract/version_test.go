@@ -104,8 +104,8 @@ func TestVersionFollowsNewsOutput(t *testing.T) {
 
 // TestSourcesCoverExtractor: every Go file and embedded file of every
 // package of this module that the extractor depends on is in the
-// fingerprint (kg.ExtractorSources, or the model and gazetteer hashed by
-// Fingerprint), so that no change to them can alter the output while the
+// fingerprint (kg.ExtractorSources, or the model, gazetteer and word
+// statistics hashed by Fingerprint), so that no change to them can alter the output while the
 // version stays.
 func TestSourcesCoverExtractor(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", "-f",
@@ -125,7 +125,8 @@ func TestSourcesCoverExtractor(t *testing.T) {
 		}
 		return err
 	})
-	hashedApart := map[string]bool{"internal/extract/ner/model/ner.model.gz": true, "internal/gazetteer/data/gazetteer.tsv.gz": true}
+	hashedApart := map[string]bool{"internal/extract/ner/model/ner.model.gz": true, "internal/gazetteer/data/gazetteer.tsv.gz": true,
+		"internal/wordstats/data/words.tsv.gz": true, "internal/wordstats/data/names.tsv.gz": true}
 	checked := 0
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		f := strings.Split(line, "|")

@@ -230,8 +230,19 @@ func (g *Gazetteer) prominent(f string) bool {
 	if e == nil {
 		return false
 	}
+	return e.IsProminent()
+}
+
+// IsProminent reports whether e is a country, territory, region, leader,
+// capital or curated organisation, or a city of a million people or more.
+func (e *Entry) IsProminent() bool {
 	return e.Rank > rankCapital || e.Role == RoleCapital || e.Type == model.Location && e.Rank >= bigCity
 }
+
+// Prominent reports whether the alias (in MatchForm) names a prominent
+// entry (see prominent): a country, territory, region, leader, capital,
+// curated organisation or a city of a million people or more.
+func (g *Gazetteer) Prominent(matchForm string) bool { return g.prominent(matchForm) }
 
 // bigCity is the population from which a city counts as prominent.
 const bigCity = 1_000_000

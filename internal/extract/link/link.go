@@ -62,14 +62,19 @@ func init() {
 
 // stripFirst removes the conjunction و and a preposition (ب ل ك) from the
 // first word of a name (وبوتين -> بوتين، لروسيا -> روسيا), keeping the
-// article. The conjunction ف is left alone: it starts too many names
-// (فلاديمير).
+// article; a bare one only when it is not the name's own first letter
+// (CliticLen: ليونيل and بلاتيني stay whole). The conjunction ف is left
+// alone: it starts too many names (فلاديمير).
 func stripFirst(w string) string {
 	a := arabic.Analyze(w)
-	if (a.Conj == "" && a.Prep == "") || a.Conj == "ف" {
+	if a.Conj == "ف" {
 		return w
 	}
-	return a.Article + a.Stem + a.Suffix
+	if a.Article != "" && (a.Conj != "" || a.Prep != "") {
+		return a.Article + a.Stem + a.Suffix
+	}
+	rs := []rune(arabic.Normalize(w))
+	return string(rs[min(CliticLen(w), len(rs)):])
 }
 
 // literal reports whether text is, as written, an alias of e (so nothing

@@ -199,10 +199,11 @@ var firstBit = uint32(1) << listIndex(listFirst)
 // sentences after it have been added, or at Close. Tags are emitted in the
 // order sentences were added. A Stream is not safe for concurrent use.
 type Stream struct {
-	t    *Tagger
-	f    *featurizer
-	w    slider
-	emit func(tags []string)
+	t      *Tagger
+	f      *featurizer
+	w      slider
+	emit   func(tags []string)
+	scored func(tags []string, spans []ScoredSpan) // instead of emit, with margins
 }
 
 // NewStream returns a stream that calls emit with the tags of each sentence.
@@ -236,6 +237,10 @@ func (s *Stream) Close() { s.tag(true) }
 func (s *Stream) tag(flush bool) {
 	for s.w.ready(flush) {
 		_, info := s.w.pop()
+		if s.scored != nil {
+			s.scored(s.t.tagInfoScored(s.f, info, s.w.d, true))
+			continue
+		}
 		s.emit(s.t.tagInfo(s.f, info, s.w.d))
 	}
 }

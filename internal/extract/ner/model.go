@@ -110,6 +110,24 @@ func (m *Model) lookup(k uint64) int {
 	}
 }
 
+// Cue reports whether word (as written) is one of the model's trigger
+// words: a title or role that precedes a person's name (الأمير، الدكتورة),
+// or a word that heads or precedes an organisation or place name (صحيفة،
+// نادي، مدينة، محافظة: the orgtrig and loctrig lists).
+func (m *Model) Cue(word string) (title, head bool) {
+	b := m.lex.triggers[baseForm(word)]
+	return b&(1<<triggerIndex(listTitle)) != 0, b&(1<<triggerIndex(listOrgTrig)|1<<triggerIndex(listLocTrig)) != 0
+}
+
+func triggerIndex(name string) int {
+	for k, n := range triggerLists {
+		if n == name {
+			return k
+		}
+	}
+	panic("ner: no trigger list " + name)
+}
+
 // NumFeatures is the number of weighted features of the model.
 func (m *Model) NumFeatures() int { return len(m.keys) }
 
@@ -411,8 +429,15 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 }
 
 func (t *Tagger) tagInfo(f *featurizer, info []tokInfo, d *docContext) []string {
+	tags, _ := t.tagInfoScored(f, info, d, false)
+	return tags
+}
+
+// tagInfoScored tags one sentence; with scored set it also returns its
+// entity spans with their margins (see ScoredSpan).
+func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, scored bool) ([]string, []ScoredSpan) {
 	if len(info) == 0 {
-		return []string{}
+		return []string{}, nil
 	}
 	em := t.m.emissions(f, info, d)
 	path := viterbi(em, &t.m.Header.Trans, &t.m.Header.Start)
@@ -421,10 +446,94 @@ func (t *Tagger) tagInfo(f *featurizer, info []tokInfo, d *docContext) []string 
 	for i, y := range path {
 		out[i] = tagNames[y]
 	}
+	if !scored {
+		return out, nil
+	}
+	spans := Spans(out)
+	ss := make([]ScoredSpan, len(spans))
+	best := bestScore(em, &t.m.Header.Trans, &t.m.Header.Start, -1, -1)
+	for k, sp := range spans {
+		ss[k] = ScoredSpan{Span: sp, Margin: best - bestScore(em, &t.m.Header.Trans, &t.m.Header.Start, sp.Start, sp.End)}
+	}
+	return out, ss
+}
+
+// ScoredSpan is an entity span with the tagger's confidence in it.
+type ScoredSpan struct {
+	Span
+	// Margin is the score (in the model's units, the sum of weights and
+	// transitions along a tag path) by which the best tag path of the
+	// sentence beats the best path that tags every token of the span O,
+	// i.e. that finds no entity there: 0 when reading the tokens as
+	// ordinary words is as good, larger the surer the tagger is that they
+	// hold a name. Spans that extendSpans lengthened keep the margin of
+	// the tokens the tagger chose. On ANERcorp's held-out part, spans of
+	// margin under 16 lie on a name 74-87% of the time, those of 32 or
+	// more 92-100% (TestMarginSeparates).
+	Margin float32
+}
+
+// TagDocumentSpans is TagDocument returning, for every sentence, its entity
+// spans (ner.Spans of the tags) with their margins.
+func (t *Tagger) TagDocumentSpans(sents [][]string) [][]ScoredSpan {
+	out := make([][]ScoredSpan, 0, len(sents))
+	st := t.NewStream(nil)
+	st.scored = func(_ []string, spans []ScoredSpan) { out = append(out, spans) }
+	for _, toks := range sents {
+		st.Add(toks)
+	}
+	st.Close()
+	st.release()
 	return out
 }
 
 var negInf = float32(math.Inf(-1))
+
+// bestScore returns the score of the best IOB2-valid tag path, with the
+// tokens [oStart, oEnd) forced to O (none when oStart < 0).
+func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
+	n := len(em)
+	if n == 0 {
+		return 0
+	}
+	forced := func(i, y int) bool { return y != 0 && i >= oStart && i < oEnd }
+	var cur, next [numTags]float32
+	for y := range numTags {
+		if allowed(-1, y) && !forced(0, y) {
+			cur[y] = start[y] + em[0][y]
+		} else {
+			cur[y] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := range numTags {
+			best := negInf
+			if !forced(i, y) {
+				for p := range numTags {
+					if cur[p] == negInf || !allowed(p, y) {
+						continue
+					}
+					if s := cur[p] + trans[p][y]; s > best {
+						best = s
+					}
+				}
+			}
+			if best == negInf {
+				next[y] = negInf
+			} else {
+				next[y] = best + em[i][y]
+			}
+		}
+		cur = next
+	}
+	best := negInf
+	for y := range numTags {
+		if cur[y] > best {
+			best = cur[y]
+		}
+	}
+	return best
+}
 
 // viterbi returns the best IOB2-valid tag path under emission and first-order
 // transition scores. Ties go to the lower tag index, so the result is

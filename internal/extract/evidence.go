@@ -1,0 +1,516 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/wordstats"
+)
+
+// A mention becomes an entity only when the evidence says it is a name.
+// Evidence that its words are ordinary words comes from unlabelled text
+// (wordstats: frequent and rarely inside a name, or following numbers, or
+// taking and dropping the article). Evidence that they name something
+// comes from the tagger's confidence (ner.ScoredSpan.Margin), the
+// gazetteer, the name lists (wordstats.Name) and the word before (a title
+// before a person, a place or organisation word before a place or an
+// organisation). Each piece of evidence has a weight; a mention is dropped
+// when the weight of the evidence that it is ordinary words is larger than
+// that of the evidence that it is a name.
+
+type weight int
+
+// Weights of evidence.
+const (
+	// for an ordinary word: seen strongCount times or more, or less
+	ordinaryStrong weight = 4
+	ordinaryWeak   weight = 2
+	// for a name: an alias of a gazetteer entry that is not prominent, a
+	// word the name lists know for the type, a title before a person
+	nameCue weight = 2
+	// a place or organisation word before a place or an organisation: half
+	// a cue, for an ordinary word follows them as well (دولة تستورد "a
+	// country that imports", ميناء استراتيجيا "a strategic port")
+	headCue weight = 1
+	// an alias of a prominent entry, a name quoted after a place or
+	// organisation word (صحيفة "الوسط"), a margin of keepMargin or more:
+	// enough on its own
+	sureName weight = 100
+)
+
+// keepMargin is the NER margin from which the tagger alone is strong
+// evidence of a name: it has seen enough of a name's context (قالت أمل
+// "Amal said"). Under it, on ANERcorp's held-out part and AQMAR, one-word
+// spans of ordinary words are names about one time in five
+// (wordstats.Ordinary), and on news they are mostly common words taken
+// for names (شهيد "martyr", الكروي "football", يرصد "allocates").
+const keepMargin = 32
+
+// strongCount is the number of occurrences in the unlabelled text from
+// which an ordinary word is strong evidence: a town or a given name that
+// is a word seen that often is, in a text, far more often the word (ميلا
+// "miles", 230 times, is a town of Algeria; أمل "hope", 304 times, a given
+// name). A word seen less often may owe its low share of names to the
+// tagger not knowing the name (الخرج, the town of Al-Kharj, 40 times).
+const strongCount = 100
+
+// Name-list counts from which a word is a name cue for a type: the number
+// of people it names (given, family or other name word), at least
+// personShare of the times unlabelled text uses the word (أمل "hope": 184
+// people, 493 occurrences; شهيد "martyr": 22 people, 240 occurrences), and
+// of places (one-word GeoNames names).
+const (
+	personNameCount = 3
+	personShare     = 0.25
+	placeNameCount  = 1
+)
+
+// frequentName is the number of people from which the name lists make a
+// word a name whatever text does with it (علي, also على "on"; ربيع, also
+// "spring"): it is no ordinary word in a longer span (ordinarySpan) and no
+// head of a construct phrase (constructHead).
+const frequentName = 20
+
+// ordinary weighs the evidence that token i, as written, is an ordinary
+// word: ordinaryStrong when it carries tanween or follows a number, or
+// is wordstats.Ordinary and seen strongCount times or more, ordinaryWeak when ordinary but rarer, or a rare form of an
+// ordinary word (سيدرس "he will study", دنيانا "our world") that no list
+// knows as a name.
+func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) weight {
+	// the indefinite accusative ending (مالياً "financially", جوهريًا
+	// "fundamentally") and a number before (1080 بيكسل "1080 pixels") mark
+	// an ordinary word in this very text
+	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && isNumber(toks[i-1].Text) {
+		return ordinaryStrong
+	}
+	b := baseOf(&words[i])
+	if p.words.Ordinary(b) {
+		if p.words.Word(b).Count >= strongCount {
+			return ordinaryStrong
+		}
+		return ordinaryWeak
+	}
+	if p.words.OrdinaryForm(toks[i].Text) && !p.words.Name(words[i].MF).Known() && len(p.gaz.Lookup(words[i].MF)) == 0 {
+		return ordinaryWeak
+	}
+	return 0
+}
+
+// nameEvidence weighs the evidence, outside the tagger, that token i is
+// (the start of) a name of type typ: sureName for an alias of a prominent
+// gazetteer entry of the type (سورية "Syrian" is also Syria, القاعدة "the
+// base" al-Qaeda) or a word quoted after a place or organisation word
+// (صحيفة "الوسط"); nameCue for an alias of a lesser entry of the type,
+// for a word the name lists know as a name of the type (personNameCount,
+// personShare, placeNameCount), for a person after a title or a particle
+// (الأمير سلطان، الدكتورة هدى، آل غالب) and for a place or organisation
+// with the article after a place or organisation word without it (the
+// construct state: شركة المزايا "the al-Mazaya company"); headCue for a
+// place or organisation after another place or organisation word (محافظة
+// صبيا).
+func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int, typ string) weight {
+	var w weight
+	switch p.aliasOf(&words[i], typ) {
+	case prominentAlias:
+		return sureName
+	case lesserAlias:
+		w += nameCue
+	}
+	j := i - 1
+	quoted := j >= 0 && isOpenQuote(toks[j].Text)
+	if quoted {
+		j--
+	}
+	if j >= 0 && toks[j].Sentence == toks[i].Sentence {
+		title, head := p.tagger.Model().Cue(toks[j].Text)
+		switch {
+		case head && quoted && typ != model.Person:
+			return sureName
+		case (title || particles[words[j].MF]) && typ == model.Person:
+			w += nameCue // الأمير سلطان، آل غالب
+		case head && typ != model.Person && words[i].Article != "" && words[j].Article == "" && !quoted:
+			w += nameCue // the construct state: شركة المزايا، وادي الدواسر
+		case head && typ != model.Person:
+			w += headCue
+		}
+	}
+	if typ == model.Person && p.personCue(&words[i]) || typ == model.Location && p.words.Name(words[i].MF).Place >= placeNameCount {
+		w += nameCue
+	}
+	return w
+}
+
+// personCue reports whether the name lists give the word to people often
+// enough, for how often text uses it, to count as a person's name
+// (personNameCount, personShare).
+func (p *Pipeline) personCue(w *arabic.Word) bool {
+	n := p.words.Name(w.MF).PersonCount()
+	return n >= personNameCount && float64(n) >= personShare*float64(p.wordCount(w))
+}
+
+// wordCount is the number of occurrences of a word in the unlabelled text,
+// with and without the article.
+func (p *Pipeline) wordCount(w *arabic.Word) int32 {
+	b := baseOf(w)
+	n := p.words.Word(b).Count
+	if rest, ok := strings.CutPrefix(b, "ال"); ok {
+		return n + p.words.Word(rest).Count
+	}
+	return n + p.words.Word("ال"+b).Count
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "\"", "«", "“", "'", "‘":
+		return true
+	}
+	return false
+}
+
+// ordinarySpan reports whether the NER span tokens [a, b) of type typ,
+// found with margin, is not a name but ordinary words. A margin of
+// keepMargin or more is strong evidence of a name. Under it, a single word
+// is dropped when the evidence that it is ordinary outweighs nameEvidence
+// (heading a construct phrase, constructHead, is strong evidence), and a
+// place or organisation that is the adjective of a place (placeAdjective);
+// a longer span when nothing before it speaks for a name, no word in it is
+// a title or a place or organisation word (الجمعية العامة), and it is a
+// person or place of two ordinary words making a construct phrase (أسماء
+// الفائزين), or its words
+// are function words and either some ordinary words, none a person cue
+// nor a frequent name (personCue, frequentName: أمل سعيد is two ordinary
+// words and a person's name; the thermostat, المنظم الحراري, as a person
+// is not), or only words with the
+// article that nothing calls a name (البلاستيك الصلد "hard plastic").
+func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
+	if margin >= keepMargin || p.words == nil {
+		return false
+	}
+	if b-a == 1 {
+		if typ != model.Person && p.placeAdjective(&words[a]) {
+			return true
+		}
+		ord := p.ordinary(toks, words, a)
+		if typ == model.Person && p.constructHead(toks, words, a) {
+			ord = max(ord, ordinaryStrong)
+		}
+		return ord > p.nameEvidence(toks, words, a, typ)
+	}
+	if p.nameEvidence(toks, words, a, typ) > 0 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if title, head := p.tagger.Model().Cue(toks[k].Text); title || head {
+			return false
+		}
+	}
+	// a person or place of two ordinary words, the second strongly
+	// ordinary, with the article and nothing calling it a name: a
+	// construct phrase (أسماء الفائزين "the names of the winners"),
+	// whatever the lists say of the first
+	if b-a == 2 && typ != model.Organization && p.ordinary(toks, words, a) > 0 && p.ordinary(toks, words, a+1) == ordinaryStrong &&
+		words[a+1].Article != "" && words[a+1].Conj == "" && !ordinals[words[a+1].MF] && !p.nameLike(&words[a+1]) {
+		return true
+	}
+	ordinary, definite, content := 0, 0, 0
+	for k := a; k < b; k++ {
+		if isEdgeWord(toks[k].Text, words[k].MF) {
+			continue
+		}
+		content++
+		switch {
+		case p.ordinary(toks, words, k) > 0 && !p.personCue(&words[k]) && p.words.Name(words[k].MF).PersonCount() < frequentName:
+			ordinary++
+		case words[k].Article != "" && !p.nameLike(&words[k]):
+			definite++
+		default:
+			return false
+		}
+	}
+	return ordinary > 0 || definite == content
+}
+
+// nameLike reports whether anything says the word may be a name: the
+// gazetteer or the name lists know it (as written or without the article),
+// or unlabelled text finds it inside names (wordstats.MaxNameShare).
+func (p *Pipeline) nameLike(w *arabic.Word) bool {
+	if p.isName(w.MF) || p.words.Word(baseOf(w)).NameShare() >= wordstats.MaxNameShare {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w.MF, "ال")
+	return ok && p.isName(rest)
+}
+
+// placeAdjective reports whether a word is the adjective of a prominent
+// place (gazetteer.Entry.IsProminent), not a name itself (بيروتي
+// "Beiruti", المكية "Meccan"): the place's name with the nisba ending ي or
+// ية (and maybe the article), no alias itself. A lesser place would
+// catch names (الباجي is no adjective of a village باجة).
+func (p *Pipeline) placeAdjective(w *arabic.Word) bool {
+	if len(p.gaz.Lookup(w.MF)) > 0 {
+		return false
+	}
+	m := strings.TrimPrefix(w.MF, "ال")
+	for _, suf := range []string{"يه", "ي"} {
+		stem, ok := strings.CutSuffix(m, suf)
+		if !ok || len([]rune(stem)) < 3 {
+			continue
+		}
+		for _, f := range []string{stem, stem + "ه", stem + "ا", "ال" + stem} {
+			for _, e := range p.gaz.Lookup(f) {
+				if e.Type == model.Location && e.IsProminent() {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// constructHead reports whether token i heads a construct phrase: a word
+// followed by a strongly ordinary word with the article, without a
+// conjunction, that is no name and no ordinal (حسن النية "good faith",
+// حسن الخلق "good manners"; not فلاديسفاو الرابع "Władysław IV", سابك
+// والغاز "SABIC and the gas company"). A one-word person the tagger is not
+// sure of, so followed, is that phrase, not a name. Without the article
+// the next word may be a verb (نتنياهو صرح "Netanyahu declared").
+func (p *Pipeline) constructHead(toks []arabic.Token, words []arabic.Word, i int) bool {
+	j := i + 1
+	if j >= len(toks) || toks[j].Sentence != toks[i].Sentence || isEdgeWord(toks[j].Text, words[j].MF) {
+		return false
+	}
+	w := &words[j]
+	if w.Article == "" || w.Conj != "" || ordinals[w.MF] || len(p.gaz.Lookup(w.MF)) > 0 || p.personCue(w) || p.words.Name(w.MF).PersonCount() >= frequentName {
+		return false
+	}
+	return p.ordinary(toks, words, j) == ordinaryStrong
+}
+
+// ordinals follow kings' and popes' names (MatchForm).
+var ordinals = set(arabic.MatchForm(`الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر
+	الحادي عشر الأولى الثانية الثالثة الرابعة`))
+
+// baseOf is wordstats.Base of an analysed word.
+func baseOf(w *arabic.Word) string {
+	if w.Stem == "" {
+		return ""
+	}
+	return arabic.MatchForm(w.Article + w.Stem + w.Suffix)
+}
+
+// dropOrdinaryMatches removes the one-word gazetteer matches that are
+// ordinary words in this text: the alias of an entry that is not prominent
+// (a town, a minor figure) is a name cue; it is dropped when the evidence
+// that the word is ordinary weighs more (ميلا "miles", seen 230 times, is
+// also the town of Mila in Algeria), unless the tagger is sure of a name
+// there (a span of margin keepMargin or more covers it). Prominent names (countries,
+// capitals, leaders, big cities) and demonyms are kept: they have their
+// own rules.
+func (p *Pipeline) dropOrdinaryMatches(toks []arabic.Token, words []arabic.Word, ms []gazetteer.Match, sure []bool) []gazetteer.Match {
+	if p.words == nil {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.End-m.Start == 1 && !m.IsDemonym && !sure[m.Start] && m.Entry != nil && !m.Entry.IsProminent() &&
+			p.ordinary(toks, words, m.Start) > p.nameEvidence(toks, words, m.Start, m.Entry.Type) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+type aliasKind int
+
+const (
+	noAlias aliasKind = iota
+	lesserAlias
+	prominentAlias
+)
+
+// aliasOf tells whether a word, or one of its stems, is an alias of a
+// gazetteer entry of type typ, and of how prominent a one
+// (gazetteer.Entry.IsProminent) — even an alias the gazetteer does not
+// match alone because it is also an ordinary word.
+func (p *Pipeline) aliasOf(w *arabic.Word, typ string) aliasKind {
+	k := noAlias
+	for _, f := range w.Stems {
+		for _, e := range p.gaz.Lookup(f) {
+			if e.Type != typ {
+				continue
+			}
+			if e.IsProminent() {
+				return prominentAlias
+			}
+			k = lesserAlias
+		}
+	}
+	return k
+}
+
+// tagged is the NER's reading of a text: the spans of each sentence (token
+// indices within the sentence) and the index of each sentence's first
+// token.
+type tagged struct {
+	starts []int
+	spans  [][]ner.ScoredSpan
+}
+
+// sureTokens marks the tokens inside a span of margin keepMargin or more.
+func (t *tagged) sureTokens(n int) []bool {
+	sure := make([]bool, n)
+	for si, spans := range t.spans {
+		for _, sp := range spans {
+			if sp.Margin < keepMargin {
+				continue
+			}
+			for i := t.starts[si] + sp.Start; i < t.starts[si]+sp.End && i < n; i++ {
+				sure[i] = true
+			}
+		}
+	}
+	return sure
+}
+
+// particles end no complete name: they join it to the next word (عبد الله،
+// بن سلمان، أبو بكر، آل سعود). MatchForm.
+var particles = set(arabic.MatchForm(`بن ابن بنت ابو أبو ابي أبي ام أم عبد آل ال ولد ذو ذي`))
+
+// andSplits returns where the NER span tokens [a, b) of type typ holds two
+// names joined by the conjunction و (هوبز ولوك "Hobbes and Locke", مصر
+// والسودان): the indices of the tokens that begin with that و. A token is
+// such a join when, as written, no list knows it as a name (وليد is a name:
+// محمد وليد is one person), without its و it is a name of the type
+// (isNameOf, splitNameCount) of three letters or more, and the words before it make a
+// complete name: not ending in
+// a particle (عبد، بن), and two or more words or a name of the type.
+// Organisation names join their parts with و (وزارة الخارجية والتعاون):
+// they are not split.
+func (p *Pipeline) andSplits(toks []arabic.Token, words []arabic.Word, a, b int, typ string) []int {
+	if typ != model.Person && typ != model.Location || p.words == nil {
+		return nil
+	}
+	var out []int
+	start := a
+	for k := a + 1; k < b; k++ {
+		rs := []rune(words[k].MF)
+		if len(rs) < 4 || rs[0] != 'و' || !p.isNameOf(string(rs[1:]), typ, splitNameCount) || p.isName(words[k].MF) {
+			continue
+		}
+		if particles[words[k-1].MF] || k-start < 2 && !p.isNameOf(words[k-1].MF, typ, personNameCount) {
+			continue
+		}
+		out = append(out, k)
+		start = k
+	}
+	return out
+}
+
+// splitNameCount is the number of people the name lists must give the word
+// after و for andSplits: some people of the lists have names that are
+// the ends of other words (يلس, from ويلس "Wells"; ارا, from وارا "Wara").
+const splitNameCount = 20
+
+// isNameOf reports whether the word m (MatchForm) is a name of type typ:
+// an alias of a gazetteer entry of the type, or, for people, a word the
+// name lists give people people or more, for places a one-word place name
+// (placeNameCount).
+func (p *Pipeline) isNameOf(m, typ string, people int32) bool {
+	for _, e := range p.gaz.Lookup(m) {
+		if e.Type == typ {
+			return true
+		}
+	}
+	n := p.words.Name(m)
+	if rest, ok := strings.CutPrefix(m, "ال"); ok && !n.Known() {
+		n = p.words.Name(rest) // the lists write family names without the article: الحوثي
+	}
+	return typ == model.Person && n.PersonCount() >= people || typ == model.Location && n.Place >= placeNameCount
+}
+
+// isName reports whether some list knows the word m (MatchForm) as a name.
+func (p *Pipeline) isName(m string) bool {
+	return len(p.gaz.Lookup(m)) > 0 || p.words.Name(m).Known()
+}
+
+// Name-list counts for typeVote: the first word must be a given name of
+// firstGiven people of the Arab lists or a name word of firstPerson
+// people of all lists (the Wikidata name tokens count English words that
+// are also surnames: وايت "White", بارك "Park"); the others words of
+// otherPerson people.
+const (
+	firstGiven  = 10
+	firstPerson = 100
+	otherPerson = 5
+)
+
+// typeVote returns the type of the NER span tokens [a, b) tagged typ, once
+// the name lists and the gazetteer have had their say: a place or
+// organisation of two to four words that are all words of people's names
+// (جين فوندا "Jane Fonda" tagged a place) is a person. The first word
+// must be a frequent first name (firstGiven, firstPerson), the others
+// words of people's names (otherPerson), each given to people more often
+// than to places; none may be a gazetteer alias of a place or
+// organisation, a title or a place or organisation word, الله (رضوان الله
+// "God's pleasure"), or a word unlabelled text finds more often in places
+// and organisations than in people's names (سان of سان فرانسيسكو).
+func (p *Pipeline) typeVote(toks []arabic.Token, words []arabic.Word, a, b int, typ string) string {
+	if typ == model.Person || b-a < 2 || b-a > 4 || p.words == nil {
+		return typ
+	}
+	for k := a; k < b; k++ {
+		m := words[k].MF
+		n := p.words.Name(m)
+		if rest, ok := strings.CutPrefix(m, "ال"); ok && !n.Known() {
+			n = p.words.Name(rest)
+		}
+		switch {
+		case m == "الله" || n.PersonCount() <= n.Place:
+			return typ
+		case k == a && n.Given < firstGiven && n.PersonCount() < firstPerson:
+			return typ
+		case n.PersonCount() < otherPerson:
+			return typ
+		}
+		if title, head := p.tagger.Model().Cue(toks[k].Text); title || head {
+			return typ
+		}
+		for _, f := range words[k].Stems {
+			for _, e := range p.gaz.Lookup(f) {
+				if e.Type != model.Person {
+					return typ
+				}
+			}
+		}
+		if w := p.words.Word(baseOf(&words[k])); w.Location+w.Org > w.Person {
+			return typ
+		}
+	}
+	return model.Person
+}
+
+// hasTanween reports whether a word carries tanween (ً ٌ ٍ), the ending of
+// indefinite nouns and adjectives, which names do not take.
+func hasTanween(w string) bool {
+	return strings.ContainsAny(w, "\u064B\u064C\u064D")
+}
+
+// isNumber reports whether a token is a number written in digits.
+func isNumber(t string) bool {
+	digits := false
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case r == '.' || r == ',' || r == 0x066B || r == 0x066C:
+		default:
+			return false
+		}
+	}
+	return digits
+}

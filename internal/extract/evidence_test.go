@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+)
+
+func loaded(t *testing.T) *Pipeline {
+	t.Helper()
+	p := NewPipeline()
+	if err := p.load(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// span returns the tokens and words of text and the token range of the
+// first occurrence of sub in it.
+func span(t *testing.T, text, sub string) ([]arabic.Token, []arabic.Word, int, int) {
+	t.Helper()
+	toks := arabic.Tokenize(text)
+	subToks := arabic.Tokenize(sub)
+	for a := range toks {
+		b := a + len(subToks)
+		if b > len(toks) {
+			break
+		}
+		ok := true
+		for k := range subToks {
+			if toks[a+k].Text != subToks[k].Text {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return toks, arabic.AnalyzeTokens(toks), a, b
+		}
+	}
+	t.Fatalf("%q not in %q", sub, text)
+	return nil, nil, 0, 0
+}
+
+// TestOrdinarySpan: a span the tagger is unsure of is dropped when its words
+// are ordinary words, and kept when something speaks for a name.
+func TestOrdinarySpan(t *testing.T) {
+	p := loaded(t)
+	for _, tc := range []struct {
+		text, span, typ string
+		margin          float32
+		drop            bool
+	}{
+		{"وسقط شهيد في المواجهات أمس.", "شهيد", model.Person, 10, true},
+		{"يقف المشرف العام على الفريق الكروي بنادي الاتحاد.", "الكروي", model.Organization, 10, true},
+		{"روسي يرصد 100 مليون دولار للبحث عن مخلوقات ذكية.", "يرصد", model.Person, 10, true},
+		{"سيدرس الاتحاد الأوروبي إمكانية إنشاء مجموعة دعم.", "سيدرس", model.Organization, 10, true},
+		{"وقالت أمل إن الأمر صعب.", "أمل", model.Person, 10, true},
+		{"وقالت أمل إن الأمر صعب.", "أمل", model.Person, 40, false},                                    // the tagger is sure
+		{"وقالت الدكتورة هدى إن الأمر صعب.", "هدى", model.Person, 10, false},                           // a title before
+		{"ووقع الانفجار في سورية أمس.", "سورية", model.Location, 10, false},                            // Syria, a prominent entry
+		{"وبحسب صحيفة \"الوسط\" البحرينية فإن الواردات زادت.", "الوسط", model.Organization, 20, false}, // quoted after صحيفة
+		{"إن المنظم الحراري الذي بدأنا به رائع.", "المنظم الحراري", model.Person, 10, true},
+		{"وقال محمد العتيبي إن الأمر صعب.", "محمد العتيبي", model.Person, 10, false},
+		{"وهو معروف بين الناس بحسن الخلق وحسن التعامل.", "وحسن", model.Person, 10, true},                 // a construct phrase
+		{"وقال حسن إن الأمر صعب.", "حسن", model.Person, 10, false},                                       // a name
+		{"وأعلن فلاديسفاو الرابع الحرب.", "فلاديسفاو", model.Person, 10, false},                          // an ordinal after a king
+		{"تراه مثل أي شارع بيروتي مكتظ بالمحلات.", "بيروتي", model.Location, 10, true},                   // the adjective of Beirut
+		{"الموجودة في البلاستيك الصلد وبعض الراتنجات.", "البلاستيك الصلد", model.Organization, 10, true}, // definite words nothing calls a name
+		{"وقال الاتحاد الديمقراطي إن الأمر صعب.", "الاتحاد الديمقراطي", model.Organization, 10, false},   // an organisation word
+		{"لجمعية خيرية تدعم مالياً الفقراء.", "مالياً", model.Person, 10, true},                          // tanween
+		{"شاشة بدقة 1920 بيكسل مغطاة بزجاج.", "بيكسل", model.Location, 10, true},                         // after a number
+		{"كنت أقول إن الأحوال ستتحسن قريبا.", "ستتحسن", model.Person, 10, true},                          // the future of a verb
+		{"وقال الحزب الجمهوري إن الأمر صعب.", "الحزب الجمهوري", model.Organization, 10, false},
+	} {
+		toks, words, a, b := span(t, tc.text, tc.span)
+		if got := p.ordinarySpan(toks, words, a, b, tc.typ, tc.margin); got != tc.drop {
+			t.Errorf("ordinarySpan(%s as %s, margin %v) = %v, want %v", tc.span, tc.typ, tc.margin, got, tc.drop)
+		}
+	}
+}
+
+// TestOrdinaryGazetteerMatch: ميلا "miles" is also a town of Algeria; the
+// town stays when the text names it as one.
+func TestOrdinaryGazetteerMatch(t *testing.T) {
+	p := loaded(t)
+	ids := func(text string) []string {
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range x.Entities {
+			out = append(out, e.Name)
+		}
+		return out
+	}
+	if got := ids("قطعت الطائرة 20 ميلا قبل أن تهبط."); slices.Contains(got, "Mila") {
+		t.Errorf("miles linked to the town: %v", got)
+	}
+}
+
+// TestAndSplits: two names joined by و in one span are two names, a name
+// that begins with و is not.
+func TestAndSplits(t *testing.T) {
+	p := loaded(t)
+	for _, tc := range []struct {
+		text, span, typ string
+		want            []string
+	}{
+		{"وقد تأثر الفلاسفة مثل هوبز ولوك بهذه الأفكار.", "هوبز ولوك", model.Person, []string{"ولوك"}},
+		{"ودافع عن الفريق خالد وفهد أمس.", "خالد وفهد", model.Person, []string{"وفهد"}},
+		{"وقال محمد وليد إن الأمر صعب.", "محمد وليد", model.Person, nil},
+		{"وقال عبد الله وعبد الرحمن إن الأمر صعب.", "عبد الله وعبد الرحمن", model.Person, []string{"وعبد"}},
+		{"وقال جوليان ويلسون إن الأمر صعب.", "جوليان ويلسون", model.Person, nil},
+		{"وقالت وزارة الخارجية والتعاون إن الأمر صعب.", "وزارة الخارجية والتعاون", model.Organization, nil},
+	} {
+		toks, words, a, b := span(t, tc.text, tc.span)
+		var got []string
+		for _, k := range p.andSplits(toks, words, a, b, tc.typ) {
+			got = append(got, toks[k].Text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("andSplits(%s) at %q, want %q", tc.span, got, tc.want)
+		}
+	}
+}
+
+// TestTypeVote: a place made of people's names is a person; a place with a
+// word of places in it is not.
+func TestTypeVote(t *testing.T) {
+	p := loaded(t)
+	for _, tc := range []struct {
+		text, span, typ, want string
+	}{
+		{"وقالت الممثلة جين فوندا إن الأمر صعب.", "جين فوندا", model.Location, model.Person},
+		{"وقال فهد العتيبي إن الأمر صعب.", "فهد العتيبي", model.Location, model.Person},
+		{"وصل الوفد إلى سان فرانسيسكو أمس.", "سان فرانسيسكو", model.Location, model.Location},
+		{"وقالت رضوان الله عليه.", "رضوان الله", model.Organization, model.Organization},
+		{"وقالت شركة بلاك روك إن الأمر صعب.", "بلاك روك", model.Organization, model.Organization},
+	} {
+		toks, words, a, b := span(t, tc.text, tc.span)
+		if got := p.typeVote(toks, words, a, b, tc.typ); got != tc.want {
+			t.Errorf("typeVote(%s, %s) = %s, want %s", tc.span, tc.typ, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package link
+
+import (
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/wordstats"
+)
+
+// A name the gazetteer lacks may begin with a letter that is also a clitic:
+// ليونيل ميسي is Lionel Messi, not ل + يونيل; بلاتيني is Platini, not ب +
+// لاتيني "Latin"; but وبوتين is و + بوتين and لروسيا ل + روسيا. The clitic
+// analysis (arabic.Analyze) cannot tell them apart; the name lists, the
+// gazetteer and unlabelled text can: the word that is a known name, whole
+// or without the letter, is the name.
+
+// Strengths of the evidence that a word is a name (nameStrength).
+const (
+	prominentStrength = 1_000_000 // an alias of a prominent gazetteer entry
+	aliasStrength     = 1_000     // an alias of another entry
+	// a word must be this many times better attested without its first
+	// letters than with them for the letters to be clitics: a whole word in
+	// a name list is rarely a clitic and a name by chance (وسام "Wissam"
+	// is no و + سام "Sam")
+	stripRatio = 10
+	// the evidence a name needs for a clitic the analysis does not propose
+	// to be taken off: محمد (some 13,000 people in the lists) in بمحمد, not
+	// جنة in لجنة "committee" or ادي in وادي "valley"
+	extraStrength = 500
+)
+
+// nameStrength weighs the evidence that the word m (MatchForm) is a name:
+// the gazetteer's aliases, the people and places the name lists give it,
+// and the names kg's NER finds it in in unlabelled text (when most of its
+// occurrences are).
+func nameStrength(m string) int {
+	if len([]rune(m)) < 2 {
+		return 0
+	}
+	s := 0
+	if g, err := gazetteer.Default(); err == nil {
+		for _, e := range g.Lookup(m) {
+			if e.IsProminent() {
+				return prominentStrength
+			}
+			s = aliasStrength
+		}
+	}
+	if ws, err := wordstats.Default(); err == nil {
+		n := ws.Name(m)
+		s += int(n.PersonCount() + n.Place)
+		if w := ws.Word(m); w.Names() >= 5 && w.NameShare() >= 0.5 {
+			s += int(w.Names())
+		}
+	}
+	return s
+}
+
+// CliticLen returns how many leading letters of w, the first word of a
+// name the gazetteer does not know as written, are a conjunction or
+// preposition rather than the name's own (counted in arabic.Normalize
+// form, as arabic.Analyze proposes them; the conjunction ف, which begins
+// too many names, never counts). Before the article (وبالمدينة) the
+// analysis stands. A bare و, ب, ل or ك (with or without a و before it) is
+// a clitic when the word without it is much better attested as a name
+// (stripRatio) than the word as written; the word as written is kept
+// when it is the better attested. When neither is known, و is taken for
+// the conjunction, ب، ل and ك for the name's own letter: in news, a name
+// the lists lack that begins with B, P or L (بارتوميو، لودريان) is more
+// common than a preposition on one.
+func CliticLen(w string) int {
+	if r := []rune(w); len(r) == 0 || !isClitic(r[0], "وبلكف") {
+		return 0
+	}
+	a := arabic.Analyze(w)
+	if a.Conj == "ف" {
+		a.Conj = ""
+	}
+	conj, prep := len([]rune(a.Conj)), len([]rune(a.Prep))
+	if a.Article != "" {
+		return conj + prep
+	}
+	rs := []rune(arabic.Normalize(w))
+	// the analysis keeps short words and words it knows whole (بمحمد،
+	// لجنة، وادي): one or two clitics are tried there too, for a name
+	// that is very well attested (extraStrength)
+	tries := []int{conj + prep, conj}
+	if len(rs) >= 4 && isClitic(rs[0], "وبلك") {
+		tries = append(tries, 1)
+		if len(rs) >= 5 && rs[0] == 'و' && isClitic(rs[1], "بلك") {
+			tries = append(tries, 2)
+		}
+	}
+	whole := nameStrength(arabic.MatchForm(w))
+	best, bestStrength := 0, whole
+	for k, n := range tries {
+		if n == 0 || n >= len(rs) {
+			continue
+		}
+		s := nameStrength(arabic.MatchForm(string(rs[n:])))
+		if k >= 2 && n != conj+prep && n != conj && s < extraStrength {
+			continue
+		}
+		if s > stripRatio*whole && s > bestStrength {
+			best, bestStrength = n, s
+		}
+	}
+	if best > 0 || whole > 0 || conj+prep == 0 {
+		return best
+	}
+	return conj // nothing known: و is the conjunction, ب ل ك the name's own
+}
+
+func isClitic(r rune, letters string) bool {
+	for _, l := range letters {
+		if r == l {
+			return true
+		}
+	}
+	return false
+}

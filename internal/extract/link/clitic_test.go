@@ -1,0 +1,32 @@
+package link
+
+import "testing"
+
+// TestCliticLen: a first letter that looks like a clitic is taken off only
+// when the name lists, the gazetteer and unlabelled text say the rest is
+// the name.
+func TestCliticLen(t *testing.T) {
+	for _, tc := range []struct {
+		word, name string
+	}{
+		{"ليونيل", "ليونيل"},       // Lionel, not ل + يونيل
+		{"بلاتيني", "بلاتيني"},     // Platini, not ب + لاتيني "Latin"
+		{"بيرمنغهام", "بيرمنغهام"}, // Birmingham
+		{"لودريان", "لودريان"},     // Le Drian: neither known, ل stays
+		{"وليد", "وليد"},           // Walid
+		{"وسام", "وسام"},           // Wissam, not و + سام "Sam"
+		{"لجنة", "لجنة"},           // a word the analysis knows
+		{"وبوتين", "بوتين"},
+		{"لروسيا", "روسيا"},
+		{"بإنجلترا", "إنجلترا"},
+		{"لبلاتر", "بلاتر"},
+		{"بمحمد", "محمد"}, // a short word the analysis keeps whole
+		{"ولوك", "لوك"},
+		{"والتر", "والتر"}, // Walter
+		{"فلاديمير", "فلاديمير"},
+	} {
+		if got := stripFirst(tc.word); got != tc.name {
+			t.Errorf("stripFirst(%s) = %s (CliticLen %d), want %s", tc.word, got, CliticLen(tc.word), tc.name)
+		}
+	}
+}

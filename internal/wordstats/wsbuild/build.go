@@ -1,0 +1,420 @@
+// Package wsbuild builds the tables of package wordstats from the shared
+// public data (command: kg build wordstats). It is build code: the
+// extractor never imports it.
+package wsbuild
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/wordstats"
+)
+
+// Inputs, relative to the data folder.
+const (
+	WikiFile      = "unlabelled/arwiki-comparable-2017/arwiki-2017-ar.jsonl.gz"
+	NameUnitsFile = "names/wikidata-person-names-ar/name_units.tsv.gz"
+	NameTokFile   = "names/netranslit-wikidata-ar/en_ar_name_tokens.tsv.gz"
+	TranslitFile  = "names/google-translit-ar2en/ar2en.tsv.gz"
+	PlacesFile    = "names/geonames-cities-ar/cities500_ar.tsv.gz"
+)
+
+// Options bound the word table.
+type Options struct {
+	// MaxWords is the number of base forms kept, the most frequent first
+	// (default 40,000).
+	MaxWords int
+	// MinCount is the number of occurrences a base form needs to be kept
+	// (default 10).
+	MinCount int32
+	// Workers tag the text in parallel (default 2); the result does not
+	// depend on it.
+	Workers int
+	// Tagger tags the text (default: ner.Default, the model kg embeds).
+	Tagger *ner.Tagger
+	// Progress, when set, is called after every 1,000 articles.
+	Progress func(articles int)
+}
+
+func (o *Options) defaults() error {
+	if o.MaxWords <= 0 {
+		o.MaxWords = 40_000
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 10
+	}
+	if o.Workers <= 0 {
+		o.Workers = 2
+	}
+	if o.Tagger == nil {
+		tg, err := ner.Default()
+		if err != nil {
+			return err
+		}
+		o.Tagger = tg
+	}
+	return nil
+}
+
+// Result is what Build computes.
+type Result struct {
+	Tokens    int64 // Arabic words of the text
+	Articles  int
+	Bases     []string // kept base forms, most frequent first (ties by form)
+	Words     map[string]wordstats.Word
+	NameWords []string // sorted
+	Names     map[string]wordstats.Name
+}
+
+// Build computes both tables from the data folder dir. It is
+// deterministic: the same data and tagger give the same result.
+func Build(dir string, opts Options) (*Result, error) {
+	if err := opts.defaults(); err != nil {
+		return nil, err
+	}
+	r := &Result{}
+	if err := r.words(filepath.Join(dir, WikiFile), &opts); err != nil {
+		return nil, err
+	}
+	if err := r.names(dir); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// words tags every article of the Wikipedia text with kg's NER and counts,
+// for every base form, its occurrences and those inside a name.
+func (r *Result) words(path string, opts *Options) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	type counts struct {
+		words  map[string]wordstats.Word
+		tokens int64
+	}
+	texts := make(chan string, 2*opts.Workers)
+	parts := make([]counts, opts.Workers)
+	var wg sync.WaitGroup
+	for k := range parts {
+		parts[k].words = map[string]wordstats.Word{}
+		wg.Add(1)
+		go func(c *counts) {
+			defer wg.Done()
+			for text := range texts {
+				c.tokens += countText(opts.Tagger, text, c.words)
+			}
+		}(&parts[k])
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	var readErr error
+	for sc.Scan() {
+		line++
+		var a struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			readErr = fmt.Errorf("%s:%d: %w", path, line, err)
+			break
+		}
+		texts <- a.Text
+		if opts.Progress != nil && line%1000 == 0 {
+			opts.Progress(line)
+		}
+	}
+	close(texts)
+	wg.Wait()
+	if readErr != nil {
+		return readErr
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	all := map[string]wordstats.Word{}
+	for _, c := range parts {
+		r.Tokens += c.tokens
+		for b, w := range c.words {
+			s := all[b]
+			s.Count += w.Count
+			s.Person += w.Person
+			s.Location += w.Location
+			s.Org += w.Org
+			s.Unsure += w.Unsure
+			s.AfterNumber += w.AfterNumber
+			all[b] = s
+		}
+	}
+	r.Articles = line
+	bases := make([]string, 0, len(all))
+	for b, w := range all {
+		if w.Count >= opts.MinCount {
+			bases = append(bases, b)
+		}
+	}
+	sort.Slice(bases, func(i, j int) bool {
+		if ci, cj := all[bases[i]].Count, all[bases[j]].Count; ci != cj {
+			return ci > cj
+		}
+		return bases[i] < bases[j]
+	})
+	if len(bases) > opts.MaxWords {
+		bases = bases[:opts.MaxWords]
+	}
+	r.Bases = bases
+	r.Words = make(map[string]wordstats.Word, len(bases))
+	for _, b := range bases {
+		r.Words[b] = all[b]
+	}
+	return nil
+}
+
+// SureMargin is the NER margin (ner.ScoredSpan) from which a name the
+// tagger finds in the text counts as one. Under it, spans are right much
+// less often (ner.TestMarginSeparates: on ANERcorp's held-out part, spans of
+// margin >= 32 overlap a gold name 92-100% of the time, those under 16
+// 74-87%), and on Wikipedia the tagger's doubtful guesses are mostly its
+// systematic mistakes (ميكانيكا "mechanics" as a place, 10 to 15), which
+// must not make a word look like a name.
+const SureMargin = 32
+
+// countText tags one article and adds its words to w; it returns the number
+// of Arabic words counted.
+func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
+	toks := arabic.Tokenize(text)
+	_, sents := arabic.SentenceWords(toks)
+	var n int64
+	for si, spans := range tg.TagDocumentSpans(sents) {
+		typ := make([]byte, len(sents[si]))
+		for _, sp := range spans {
+			k := byte('w') // a name the tagger is not sure of
+			if sp.Margin >= SureMargin {
+				k = sp.Type[0] // P, L, O(RG), M(ISC)
+			}
+			for i := sp.Start; i < sp.End; i++ {
+				typ[i] = k
+			}
+		}
+		for i, t := range sents[si] {
+			b := wordstats.Base(t)
+			if b == "" || !arabicWord(b) {
+				continue
+			}
+			n++
+			s := w[b]
+			s.Count++
+			if i > 0 && isNumber(sents[si][i-1]) {
+				s.AfterNumber++
+			}
+			switch typ[i] {
+			case 'P':
+				s.Person++
+			case 'L':
+				s.Location++
+			case 'O':
+				s.Org++
+			case 'w':
+				s.Unsure++
+			}
+			w[b] = s
+		}
+	}
+	return n
+}
+
+// isNumber reports whether a token is written in digits (3, ٣, 3.5, 1,000).
+func isNumber(t string) bool {
+	digits := false
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case r == '.' || r == ',' || r == 0x066B || r == 0x066C:
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// arabicWord reports whether s is made of Arabic letters only.
+func arabicWord(s string) bool {
+	for _, r := range s {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// names reads the name lists: every one-word name or name unit, in
+// MatchForm, with the number of people or places it names by kind.
+func (r *Result) names(dir string) error {
+	names := map[string]wordstats.Name{}
+	add := func(word string, fn func(n *wordstats.Name)) {
+		m := arabic.MatchForm(word)
+		if len([]rune(m)) < 2 || !arabicWord(m) {
+			return
+		}
+		n := names[m]
+		fn(&n)
+		names[m] = n
+	}
+	// name units: arabic_key latin latin_lang country role count source
+	err := readTSV(filepath.Join(dir, NameUnitsFile), 7, func(f []string) error {
+		c, err := strconv.Atoi(f[5])
+		if err != nil {
+			return err
+		}
+		add(f[0], func(n *wordstats.Name) {
+			switch f[4] {
+			case "given":
+				n.Given += int32(c)
+			case "surname":
+				n.Family += int32(c)
+			default:
+				n.Person += int32(c)
+			}
+		})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Wikidata name tokens: english arabic count split
+	err = readTSV(filepath.Join(dir, NameTokFile), 4, func(f []string) error {
+		c, err := strconv.Atoi(f[2])
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(strings.TrimSpace(f[1]), " ") {
+			add(f[1], func(n *wordstats.Name) { n.Person += int32(c) })
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Wikipedia transliteration pairs (mostly names): arabic english split
+	err = readTSV(filepath.Join(dir, TranslitFile), 3, func(f []string) error {
+		if !strings.Contains(strings.TrimSpace(f[0]), " ") {
+			add(f[0], func(n *wordstats.Name) { n.Person++ })
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// GeoNames: geonameid name country_code admin1_code population lat lon name_ar_script
+	err = readTSV(filepath.Join(dir, PlacesFile), 8, func(f []string) error {
+		if !strings.Contains(strings.TrimSpace(f[7]), " ") {
+			add(f[7], func(n *wordstats.Name) { n.Place++ })
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r.Names = names
+	r.NameWords = make([]string, 0, len(names))
+	for w := range names {
+		r.NameWords = append(r.NameWords, w)
+	}
+	sort.Strings(r.NameWords)
+	return nil
+}
+
+// readTSV calls fn with the fields of every row after the header of a
+// gzipped TSV file with (at least) n fields.
+func readTSV(path string, n int, fn func(f []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if line == 1 {
+			continue
+		}
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < n {
+			return fmt.Errorf("%s:%d: %d fields, want %d", path, line, len(fs), n)
+		}
+		if err := fn(fs); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Write writes both tables to w (words) and n (names).
+func (r *Result) Write(w, n io.Writer) error {
+	if err := wordstats.WriteWords(w, r.Tokens, r.Bases, r.Words); err != nil {
+		return err
+	}
+	return wordstats.WriteNames(n, r.NameWords, r.Names)
+}
+
+// WriteFiles writes words.tsv.gz and names.tsv.gz into the folder out,
+// each through a temporary file renamed into place.
+func (r *Result) WriteFiles(out string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"words.tsv.gz", func(w io.Writer) error { return wordstats.WriteWords(w, r.Tokens, r.Bases, r.Words) }},
+		{"names.tsv.gz", func(w io.Writer) error { return wordstats.WriteNames(w, r.NameWords, r.Names) }},
+	} {
+		path := filepath.Join(out, f.name)
+		tmp := path + ".tmp"
+		fh, err := os.Create(tmp)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriter(fh)
+		err = f.write(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := fh.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(tmp)
+			return err
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
