@@ -18,6 +18,7 @@ var namesFile string
 type wordLists struct {
 	titles   [][]string // each title as its words
 	surtitle map[string]bool
+	stop     map[string]bool
 	chain    map[string]bool
 	compound map[string]bool
 	article  map[string]bool
@@ -34,7 +35,7 @@ func mustWordLists(s string) *wordLists {
 }
 
 func parseWordLists(s string) (*wordLists, error) {
-	w := &wordLists{surtitle: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{}}
+	w := &wordLists{surtitle: map[string]bool{}, stop: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{}}
 	seen := map[string]bool{}
 	for i, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
@@ -58,6 +59,8 @@ func parseWordLists(s string) (*wordLists, error) {
 		case "surtitle":
 			w.surtitle[rest] = true
 			continue
+		case "stop":
+			w.stop[rest] = true
 		case "chain":
 			w.chain[rest] = true
 		case "compound":
@@ -65,7 +68,7 @@ func parseWordLists(s string) (*wordLists, error) {
 		case "article":
 			w.article[rest] = true
 		default:
-			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, chain, compound, article)", i+1, kind)
+			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, stop, chain, compound, article)", i+1, kind)
 		}
 		if multi {
 			return nil, fmt.Errorf("line %d: a %s is one word", i+1, kind)
@@ -111,6 +114,9 @@ func parseName(form string) (pname, bool) {
 	// titles that open the name, as long as a name follows them
 	for changed := true; changed; {
 		changed = false
+		if len(toks) > 1 && words.stop[toks[0]] {
+			toks, changed = toks[1:], true
+		}
 		for _, t := range words.titles {
 			if len(toks) > len(t) && equalWords(toks[:len(t)], t) && !words.chain[toks[len(t)]] {
 				p.title = strings.Join(t, " ")
@@ -232,12 +238,18 @@ func class(r rune) rune {
 }
 
 // loose is the consonant outline of an Arabic word: swap classes for
-// letters, vowel letters left out.
+// letters, vowel letters left out, a class repeated counted once
+// (لاسزلو / لازلو).
 func loose(w string) string {
 	var b strings.Builder
+	var prev rune
 	for _, r := range w {
-		if !isVowelLetter(r) {
-			b.WriteRune(class(r))
+		if isVowelLetter(r) {
+			continue
+		}
+		if c := class(r); c != prev {
+			b.WriteRune(c)
+			prev = c
 		}
 	}
 	return b.String()
@@ -270,9 +282,9 @@ func letterDistance(a, b string) int {
 // transliterations of one foreign word: at least four letters each, the
 // same first letter (up to its class), the same consonant outline, and one
 // edit apart (two for words of seven letters or more). A difference in
-// long vowels only counts in words of five letters or more, and when
-// vowelsOK says so (it tells سلمان / سليمان apart); short words such as
-// سعد / سعيد, محمد / محمود are different names.
+// long vowels only counts when vowelsOK says so (it tells سلمان / سليمان
+// and محمد / محمود apart); words of three letters (سعد / سعيد) never
+// count.
 func variantWords(x, y string, vowelsOK func() bool) bool {
 	nx, ny := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
 	if min(nx, ny) < 4 || loose(x) != loose(y) {
@@ -292,7 +304,7 @@ func variantWords(x, y string, vowelsOK func() bool) bool {
 	}
 	if stripVowels(x) == stripVowels(y) {
 		// no consonant swapped: long vowels only
-		return min(nx, ny) >= 5 && vowelsOK()
+		return vowelsOK()
 	}
 	return true
 }

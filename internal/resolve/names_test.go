@@ -33,6 +33,7 @@ func TestParseName(t *testing.T) {
 		{"Mohammad bin Nayef", "mohammad bin nayef", "mohammad", "", true, false},
 		{"President Rami Haddad's", "rami haddad", "rami", "haddad", false, false},
 		{"القرني", "القرني", "القرني", "", false, true},
+		{"أنا فاتن حمامة", "فاتن حمامه", "فاتن", "حمامه", false, true},
 	}
 	for _, tc := range tests {
 		p, ok := parseName(tc.form)
@@ -65,7 +66,9 @@ func TestVariantWords(t *testing.T) {
 		{"كاميرون", "كامرون", always, true},  // a long vowel, allowed
 		{"كاميرون", "كامرون", never, false},  // ... not allowed
 		{"سعيد", "سعد", always, false},       // too short
-		{"محمود", "محمد", always, false},     // too short
+		{"محمود", "محمد", never, false},      // a common given name
+		{"روبين", "روبن", always, true},      // a long vowel in a four-letter word
+		{"اسزلو", "ازلو", always, true},      // a consonant of the same class added
 		{"عزوز", "عيسي", always, false},      // different consonants
 		{"يوسف", "صافي", always, false},      // different first letter
 		{"بيضي", "بدوي", always, false},      // ض is not a transliteration letter

@@ -106,6 +106,13 @@ type node struct {
 	gaz   bool
 	names []pname // the names the rules compare
 	alts  []pname // other frequent one-word forms (for one-word partial names)
+	// also: other frequent person names of two words or more that the
+	// articles give this key (the in-article linker joined them to it),
+	// for rule 3.
+	also []pname
+	// own: the identities of the names the key's own articles give it in
+	// altShare of them or more (its source name included).
+	own   map[string]bool
 	split bool
 }
 
@@ -173,8 +180,10 @@ type edge struct {
 //  3. same name: the names of two keys of one type are equal after
 //     MatchForm, titles removed and compounds joined (عبد الله = عبدالله);
 //     for a gazetteer key its names are its frequent forms (a person's
-//     one-word forms are left to rule 6); a name borne by two gazetteer
-//     entities joins neither;
+//     one-word forms are left to rule 6), and a person's key also has the
+//     other frequent names of two words or more its articles give it (the
+//     in-article linker joined them); a frequent name of two entities
+//     joins neither;
 //  4. spelling variants of a foreign person name (غابريال / جابريل) and a
 //     clitic read as part of a name (لسيب بلاتر = سيب بلاتر);
 //  5. partial names of persons: a name whose words, with its given and
@@ -232,7 +241,18 @@ func Build(ix *Index, man Manual) *Result {
 	r.sameQID()
 	r.sameName()
 	r.spellingVariants()
-	r.partialNames()
+	// Partial names join longer names that may themselves join a longer
+	// one (نايف صالح البكري into نايف صالح عبد القادر البكري, after which
+	// نايف البكري is no longer ambiguous): repeat on the new groups until
+	// nothing changes. A key that joined a group is not a source again, so
+	// that a group never pulls in a second, different longer name
+	// (فيصل بن خالد is not also فيصل بن خالد بن سعود).
+	joined := make([]bool, len(r.nodes))
+	for range 5 {
+		if !r.partialNames(joined) {
+			break
+		}
+	}
 	r.surnames()
 	res.Groups = r.groups()
 	return res
@@ -264,6 +284,26 @@ func newNode(key string, k *keyStats) *node {
 			return n
 		}
 		n.names = []pname{p}
+		n.own = map[string]bool{}
+		for _, m := range []map[string]int{k.forms, k.texts} {
+			for f, c := range m {
+				if float64(c) >= altShare*float64(k.articles) {
+					if q, ok := parseName(f); ok {
+						n.own[q.identity()] = true
+					}
+				}
+			}
+		}
+		if n.typ == model.Person {
+			for _, f := range forms {
+				if f == defining[0] || k.forms[f] < minFormArticles || float64(k.forms[f]) < formShare*float64(k.articles) {
+					continue
+				}
+				if q, ok := parseName(f); ok && len(q.content) >= 2 && q.arabic == p.arabic && q.identity() != p.identity() {
+					n.also = append(n.also, q)
+				}
+			}
+		}
 		for _, f := range forms {
 			if len(p.content) > 1 || p.chain {
 				break // alternatives of one-word names only
@@ -464,8 +504,10 @@ func (r *resolver) sameName() {
 	type entry struct {
 		node int
 		name pname
+		also bool // one of the node's other frequent names
 	}
 	by := map[string][]entry{}
+	claimed := map[string]map[int]bool{} // name -> the nodes whose frequent form (not source) it is
 	for i, n := range r.nodes {
 		if !r.auto(i) {
 			continue
@@ -475,20 +517,32 @@ func (r *resolver) sameName() {
 				continue // a person's first or family name alone: rule 6
 			}
 			k := n.typ + "\x00" + p.identity()
-			by[k] = append(by[k], entry{i, p})
+			by[k] = append(by[k], entry{i, p, false})
+			if n.gaz {
+				if claimed[k] == nil {
+					claimed[k] = map[int]bool{}
+				}
+				claimed[k][i] = true
+			}
+		}
+		for _, p := range n.also {
+			k := n.typ + "\x00" + p.identity()
+			by[k] = append(by[k], entry{i, p, true})
+			if claimed[k] == nil {
+				claimed[k] = map[int]bool{}
+			}
+			claimed[k][i] = true
 		}
 	}
 	arts := r.snapshot()
 	for _, k := range slices.Sorted(maps.Keys(by)) {
 		es := by[k]
-		gazRoots := map[int]bool{}
-		for _, e := range es {
-			if r.nodes[e.node].gaz {
-				gazRoots[r.find(e.node)] = true
-			}
+		roots := map[int]bool{}
+		for i := range claimed[k] {
+			roots[r.find(i)] = true
 		}
-		if len(gazRoots) > 1 {
-			continue // a name of two gazetteer entities: ambiguous
+		if len(roots) > 1 {
+			continue // a frequent name of two entities: ambiguous
 		}
 		t := es[0]
 		for _, e := range es[1:] {
@@ -498,7 +552,13 @@ func (r *resolver) sameName() {
 		}
 		for _, e := range es {
 			if e.node != t.node {
-				r.union(e.node, t.node, ReasonSpelling, fmt.Sprintf("%s = %s (the same name once folded)", e.name.text, t.name.text), false)
+				why := "the same name once folded"
+				if t.also {
+					why = fmt.Sprintf("articles also name %s so", r.nodes[t.node].key)
+				} else if e.also {
+					why = fmt.Sprintf("articles also name %s so", r.nodes[e.node].key)
+				}
+				r.union(e.node, t.node, ReasonSpelling, fmt.Sprintf("%s = %s (%s)", e.name.text, t.name.text, why), false)
 			}
 		}
 	}
@@ -572,20 +632,21 @@ func (r *resolver) spellingVariants() {
 	}
 	// A word before a full name that starts no name of a person in two
 	// articles or more (ضابط صف سيف يوسف أحمد الفلاسي read as
-	// صف سيف ...): the name without it is another entity's, with at least
-	// dominance times the articles. The rest must have three words or more
-	// outside a nasab chain, so that a son's given name before his
-	// father's name (عدي صدام حسين) does not count.
+	// صف سيف ...; the memoirs أنا فاتن حمامة): the name without it is
+	// another entity's, with at least dominance times the articles. The
+	// rest must have three words or more outside a nasab chain, or be a
+	// name the key's own articles give it, so that a son's given name
+	// before his father's name (عدي صدام حسين) does not count.
 	for i, n := range r.nodes {
 		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
 			continue
 		}
 		p := n.names[0]
-		if len(p.content) < 4 || isChain(p.words[1]) || r.established[bare(p.given)] {
+		if len(p.content) < 3 || isChain(p.words[1]) || r.established[bare(p.given)] {
 			continue
 		}
 		rest, ok := parseName(strings.Join(p.words[1:], " "))
-		if !ok || len(rest.content) < 3 {
+		if !ok || len(rest.content) < 3 && !n.own[rest.identity()] {
 			continue
 		}
 		best := -1
@@ -638,7 +699,9 @@ func (r *resolver) pick(cs []candidate, arts []int, minArticles int) (candidate,
 	return best[top], true
 }
 
-func (r *resolver) partialNames() {
+// partialNames applies rule 5 once, deciding on the groups as they are,
+// and reports whether it merged anything.
+func (r *resolver) partialNames(joined []bool) bool {
 	arts := r.snapshot()
 	type entry struct {
 		node int
@@ -672,7 +735,7 @@ func (r *resolver) partialNames() {
 	}
 	var ds []decision
 	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 || joined[i] {
 			continue
 		}
 		p := n.names[0]
@@ -737,9 +800,14 @@ func (r *resolver) partialNames() {
 		}
 		ds = append(ds, decision{i, c.node, fmt.Sprintf("%s ⊂ %s (%s)", p.text, c.name.text, w)})
 	}
+	merged := false
 	for _, d := range ds {
-		r.union(d.a, d.b, ReasonPartial, d.detail, false)
+		if r.union(d.a, d.b, ReasonPartial, d.detail, false) {
+			joined[d.a] = true
+			merged = true
+		}
 	}
+	return merged
 }
 
 // surnames joins a family name used alone to the dominant person bearing it.

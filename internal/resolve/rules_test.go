@@ -169,6 +169,14 @@ func TestRules(t *testing.T) {
 			reason: ReasonPartial,
 		},
 		{
+			name: "a chain extended two ways joins the dominant one only",
+			c: corpus{{person("نواف بن سعد"), 7}, {person("نواف بن سعد بن ناصر"), 6}, {person("نواف بن سعد بن فهد"), 1},
+				{person("ماهر صالح الزيدي"), 2}, {person("ماهر صالح عبد الله الزيدي"), 2}, {person("ماهر الزيدي"), 9}},
+			merged: [][2]string{{pk("نواف بن سعد"), pk("نواف بن سعد بن ناصر")}, {pk("ماهر الزيدي"), pk("ماهر صالح عبد الله الزيدي")}},
+			apart:  [][2]string{{pk("نواف بن سعد بن فهد"), pk("نواف بن سعد بن ناصر")}},
+			reason: ReasonPartial,
+		},
+		{
 			name:  "the end of a chain is the father",
 			c:     corpus{{person("نواف بن سعد بن ناصر"), 9}, {person("سعد بن ناصر"), 2}},
 			apart: [][2]string{{pk("سعد بن ناصر"), pk("نواف بن سعد بن ناصر")}},
@@ -210,6 +218,13 @@ func TestRules(t *testing.T) {
 			name:   "a stray word before a full name",
 			c:      corpus{{person("رامي يوسف أحمد الزيدي"), 6}, {person("صف رامي يوسف أحمد الزيدي"), 1}},
 			merged: [][2]string{{pk("صف رامي يوسف أحمد الزيدي"), pk("رامي يوسف أحمد الزيدي")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a stray word before a name its article gives it",
+			c: corpus{{person("نادين خوري"), 6},
+				{ent{name: "أنا نادين خوري", forms: []string{"أنا نادين خوري", "نادين خوري"}}, 1}},
+			merged: [][2]string{{pk("أنا نادين خوري"), pk("نادين خوري")}},
 			reason: ReasonSpelling,
 		},
 		{
