@@ -19,6 +19,7 @@ type wordLists struct {
 	titles   [][]string // each title as its words
 	surtitle map[string]bool
 	stop     map[string]bool
+	particle map[string]bool
 	chain    map[string]bool
 	compound map[string]bool
 	article  map[string]bool
@@ -35,7 +36,7 @@ func mustWordLists(s string) *wordLists {
 }
 
 func parseWordLists(s string) (*wordLists, error) {
-	w := &wordLists{surtitle: map[string]bool{}, stop: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{}}
+	w := &wordLists{surtitle: map[string]bool{}, stop: map[string]bool{}, particle: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{}}
 	seen := map[string]bool{}
 	for i, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
@@ -61,6 +62,8 @@ func parseWordLists(s string) (*wordLists, error) {
 			continue
 		case "stop":
 			w.stop[rest] = true
+		case "particle":
+			w.particle[rest] = true
 		case "chain":
 			w.chain[rest] = true
 		case "compound":
@@ -68,7 +71,7 @@ func parseWordLists(s string) (*wordLists, error) {
 		case "article":
 			w.article[rest] = true
 		default:
-			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, stop, chain, compound, article)", i+1, kind)
+			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, stop, particle, chain, compound, article)", i+1, kind)
 		}
 		if multi {
 			return nil, fmt.Errorf("line %d: a %s is one word", i+1, kind)

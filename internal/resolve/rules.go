@@ -432,12 +432,31 @@ func (r *resolver) commonGiven(w string) bool { return len(r.families[w]) >= com
 // vowelVariantOK says whether the words x and y at position i of the names
 // a and b, which differ by long vowels only, may be one name: yes unless
 // one is a common given name; then only when a vowel letter replaces
-// another (ميشال / ميشيل), not when one is added (سلمان / سليمان).
+// another (ميشال / ميشيل), or when two words or more besides are the same
+// in both, not when one is added to a two-word name (سلمان / سليمان).
+// (transliterationVariants compares only names whose other words are
+// equal or variants themselves.)
 func (r *resolver) vowelVariantOK(a pname, i int, x, y string) bool {
 	if !r.commonGiven(x) && !r.commonGiven(y) {
 		return true
 	}
-	return utf8.RuneCountInString(x) == utf8.RuneCountInString(y)
+	if utf8.RuneCountInString(x) == utf8.RuneCountInString(y) {
+		return true
+	}
+	// the rest of the name, two words or more and no given name (not a
+	// father's name: سلمان / سليمان عبدالله صالح may be brothers), is the
+	// same (روبن / روبين فان بيرسي): the two can only be one name
+	same := 0
+	for j, w := range a.words {
+		if j == i {
+			continue
+		}
+		if isChain(w) || r.commonGiven(w) && !words.particle[w] {
+			return false
+		}
+		same++
+	}
+	return same >= 2
 }
 
 // givenName reports whether w starts the names of persons in more articles

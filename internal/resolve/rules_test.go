@@ -198,6 +198,14 @@ func TestRules(t *testing.T) {
 			apart: [][2]string{{pk("سعد الحربي"), pk("سعيد الحربي")}, {pk("سلمان دلهوم"), pk("سليمان دلهوم")}},
 		},
 		{
+			name: "a long vowel in a common given name, the rest of a long name the same",
+			c: corpus{{person("روبن فان دايك"), 6}, {person("روبين فان دايك"), 1}, {person("روبن العتيبي"), 1}, {person("روبن الحربي"), 1}, {person("روبن الكردي"), 1},
+				{person("سلمان ماهر صالحي"), 3}, {person("سليمان ماهر صالحي"), 1}, {person("ماهر الكردي"), 2}, {person("ماهر العتيبي"), 1}, {person("ماهر الحربي"), 1}},
+			merged: [][2]string{{pk("روبين فان دايك"), pk("روبن فان دايك")}},
+			apart:  [][2]string{{pk("سلمان ماهر صالحي"), pk("سليمان ماهر صالحي")}},
+			reason: ReasonSpelling,
+		},
+		{
 			name:  "short foreign names a letter apart are different names",
 			c:     corpus{{person("كيم برادلي"), 3}, {person("جيم برادلي"), 3}},
 			apart: [][2]string{{pk("كيم برادلي"), pk("جيم برادلي")}},
