@@ -293,11 +293,13 @@ func (s *Store) Stage(a *model.Article, ref Ref, x *model.Extraction) (journalle
 		journalled = false
 		// A new article, new content or a new extraction changes what
 		// cross-article resolution sees.
-		var old struct {
-			Hash string `json:"hash"`
+		var oldHash string
+		item, err := txn.Get(articleKey(a.ID))
+		if err == nil {
+			err = item.Value(func(b []byte) (err error) { oldHash, err = recordHash(b); return err })
 		}
-		switch err := getJSON(txn, articleKey(a.ID), &old); {
-		case errors.Is(err, ErrNotFound), err == nil && old.Hash != ref.Hash, xb != nil:
+		switch {
+		case errors.Is(err, badger.ErrKeyNotFound), err == nil && oldHash != ref.Hash, xb != nil:
 			if err := markStale(txn); err != nil {
 				return err
 			}
