@@ -1,6 +1,6 @@
 // @name co_mentions
 // @description The entities mentioned in the same articles as one entity, with how many articles they share.
-// @param name string "Vladimir Putin" the entity's key, name or alias, in any script
+// @param name entity "Vladimir Putin" the entity's key, name or alias, in any script
 // @param min_articles int 1 only entities that share at least this many articles
 // @param limit int 25 the most entities to return
 // @example kg query co_mentions --param name=Tokayev --param min_articles=2
@@ -11,15 +11,12 @@
 WITH $name AS q
 CALL (q) {
   MATCH (e:Entity {key: q})
-  RETURN e, 0 AS rank, 0.0 AS score
+  RETURN e, 0 AS rank
   UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
-  RETURN node AS e,
-         CASE WHEN toLower(node.name) = toLower(q) THEN 1
-              WHEN any(a IN node.aliases WHERE toLower(a) = toLower(q)) THEN 2
-              ELSE 3 END AS rank, score
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  RETURN node AS e, 1 AS rank
 }
-WITH e ORDER BY rank, score DESC, e.mention_count DESC LIMIT 1
+WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
 MATCH (e)-[:MENTIONED_IN]->(art:Article)<-[:MENTIONED_IN]-(o:Entity)
 WHERE o <> e
 WITH e, o, art ORDER BY art.published DESC, art.id

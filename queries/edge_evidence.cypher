@@ -1,7 +1,7 @@
 // @name edge_evidence
 // @description The evidence for the relations between two entities: each sentence, its modality and its article.
-// @param subject string "Vladimir Putin" one entity's key, name or alias, in any script
-// @param object string "Collective Security Treaty Organization" the other entity's key, name or alias
+// @param subject entity "Vladimir Putin" one entity's key, name or alias, in any script
+// @param object entity "Collective Security Treaty Organization" the other entity's key, name or alias
 // @param type string "" only this relation type (any case); "" for every relation between the two
 // @param limit int 100 the most sentences to return
 // @example kg query edge_evidence --param subject=Putin --param object=CSTO --param type=ADDRESSED
@@ -12,15 +12,12 @@ UNWIND [$subject, $object] AS q
 CALL (q) {
   CALL (q) {
     MATCH (e:Entity {key: q})
-    RETURN e, 0 AS rank, 0.0 AS score
+    RETURN e, 0 AS rank
     UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
-    RETURN node AS e,
-           CASE WHEN toLower(node.name) = toLower(q) THEN 1
-                WHEN any(a IN node.aliases WHERE toLower(a) = toLower(q)) THEN 2
-                ELSE 3 END AS rank, score
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    RETURN node AS e, 1 AS rank
   }
-  WITH e ORDER BY rank, score DESC, e.mention_count DESC LIMIT 1
+  WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
   RETURN e
 }
 WITH collect(e) AS ends

@@ -1,6 +1,6 @@
 // @name ego_network
 // @description The typed relations around one entity, up to `depth` hops (1-3); the entity is matched by key, name or alias in any script.
-// @param name string "Vladimir Putin" the entity's key (wd:Q7747), name or alias, in any script (بوتين)
+// @param name entity "Vladimir Putin" the entity's key (wd:Q7747), name or alias, in any script (بوتين)
 // @param depth int 1 how many hops out from the entity (1 to 3)
 // @param limit int 200 the most relations to return, the entity's own first
 // @example kg query ego_network --param name=Putin
@@ -8,21 +8,20 @@
 //
 // One row per relation: source, relation and target, so Neo4j Browser draws
 // the network. Only :Entity nodes and typed relations are followed (no
-// articles, mentions or evidence). The entity is, in this order: the one
-// whose key is `name`, whose name is `name` (any case), who has `name` as
-// an alias, or the best full-text hit on names and aliases.
+// articles, mentions or evidence). The entity is the one whose key is
+// `name`; else, of the entities whose name or an alias holds `name` as a
+// phrase (full-text, any case), the best supported: the one in the most
+// articles, then with the most mentions (kg query lists the others on
+// stderr). Every query with an entity parameter picks it this way.
 WITH $name AS q
 CALL (q) {
   MATCH (e:Entity {key: q})
-  RETURN e, 0 AS rank, 0.0 AS score
+  RETURN e, 0 AS rank
   UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
-  RETURN node AS e,
-         CASE WHEN toLower(node.name) = toLower(q) THEN 1
-              WHEN any(a IN node.aliases WHERE toLower(a) = toLower(q)) THEN 2
-              ELSE 3 END AS rank, score
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  RETURN node AS e, 1 AS rank
 }
-WITH e ORDER BY rank, score DESC, e.mention_count DESC LIMIT 1
+WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
 // Breadth first, one hop at a time over distinct nodes, so hubs do not
 // multiply paths.
 CALL (e) {

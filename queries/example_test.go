@@ -29,7 +29,7 @@ func Example() {
 	_, err = q.Bind(map[string]string{"hops": "2"})
 	fmt.Println(err)
 	// Output:
-	// name string default "Vladimir Putin"
+	// name entity default "Vladimir Putin"
 	// depth int default 1
 	// limit int default 200
 	// "بوتين" int64 200

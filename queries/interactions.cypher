@@ -1,7 +1,7 @@
 // @name interactions
 // @description Who did what to whom between two entities or countries over a date range, one row per evidence sentence.
-// @param a string "Russia" one side: an entity or country (key, name or alias)
-// @param b string "Kazakhstan" the other side
+// @param a entity "Russia" one side: an entity or country (key, name or alias)
+// @param b entity "Kazakhstan" the other side
 // @param from date null first date (YYYY-MM-DD, inclusive); null for no bound
 // @param to date null last date (YYYY-MM-DD, inclusive); null for no bound
 // @param affiliated bool true also count the people, bodies and places tied to a side by a structural relation (its president, ministers, capital, cities...)
@@ -17,15 +17,12 @@ UNWIND [$a, $b] AS q
 CALL (q) {
   CALL (q) {
     MATCH (e:Entity {key: q})
-    RETURN e, 0 AS rank, 0.0 AS score
+    RETURN e, 0 AS rank
     UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
-    RETURN node AS e,
-           CASE WHEN toLower(node.name) = toLower(q) THEN 1
-                WHEN any(a IN node.aliases WHERE toLower(a) = toLower(q)) THEN 2
-                ELSE 3 END AS rank, score
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    RETURN node AS e, 1 AS rank
   }
-  WITH e ORDER BY rank, score DESC, e.mention_count DESC LIMIT 1
+  WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
   // The side: the entity and, with $affiliated, what is tied to it.
   OPTIONAL MATCH (x:Entity)-[:PRESIDENT_OF|PRIME_MINISTER_OF|KING_OF|FOREIGN_MINISTER_OF|MINISTER_OF|LEADER_OF|SPOKESPERSON_FOR|OFFICIAL_OF|CAPITAL_OF|LOCATED_IN|PART_OF]->(e)
   WHERE $affiliated

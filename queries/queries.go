@@ -17,7 +17,10 @@
 //
 // TYPE is one of int, float, string, bool, date (YYYY-MM-DD, passed to
 // Cypher as a string), relation (a relationship type from
-// schema/relations.yaml, passed as a string) or enum(a|b|c). DEFAULT is a
+// schema/relations.yaml, passed as a string), entity (an entity's key,
+// name or alias, passed as a string; kg query looks it up first with
+// LookupCypher, picks the best-supported match and passes its key) or
+// enum(a|b|c). DEFAULT is a
 // Go-quoted string ("Vladimir Putin", "" for the empty string), a bare
 // token (2, true, Person), `null` (the parameter is passed as null) or
 // `required` (the user must give it).
@@ -66,8 +69,33 @@ const (
 	Bool     Type = "bool"
 	Date     Type = "date"
 	Relation Type = "relation"
+	Entity   Type = "entity"
 	Enum     Type = "enum"
 )
+
+// LookupCypher finds the entities a value of an entity parameter ($name)
+// may mean, best first: the entity whose key is $name (or that a key
+// $name was merged into, see merged_keys), then every entity whose name or
+// an alias holds $name as a phrase (full-text index entity_names, any
+// case), the one in the most articles first, then the most mentions, then
+// by key. The saved queries pick the first the same way.
+const LookupCypher = `WITH $name AS q
+CALL (q) {
+  MATCH (e:Entity {key: q})
+  RETURN e, 0 AS rank
+  UNION
+  WITH q WHERE q CONTAINS ':' AND NOT q CONTAINS ' '
+  MATCH (e:Entity) WHERE q IN e.merged_keys
+  RETURN e, 0 AS rank
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  RETURN node AS e, 1 AS rank
+}
+WITH e, min(rank) AS rank
+RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type,
+       coalesce(e.article_count, 0) AS articles, coalesce(e.mention_count, 0) AS mentions, rank
+ORDER BY rank, articles DESC, mentions DESC, key
+LIMIT toInteger($limit)`
 
 // Param is one declared parameter.
 type Param struct {
@@ -267,9 +295,9 @@ func parseParam(s string) (Param, error) {
 	} else {
 		p.Type = Type(typ)
 		switch p.Type {
-		case Int, Float, String, Bool, Date, Relation:
+		case Int, Float, String, Bool, Date, Relation, Entity:
 		default:
-			return p, fmt.Errorf("%s: unknown type %q (int, float, string, bool, date, relation, enum(a|b))", p.Name, typ)
+			return p, fmt.Errorf("%s: unknown type %q (int, float, string, bool, date, relation, entity, enum(a|b))", p.Name, typ)
 		}
 	}
 	// The default: a quoted string (may hold spaces) or one bare token.
@@ -348,7 +376,7 @@ func Convert(p Param, s string) (any, error) {
 			}
 		}
 		return nil, fmt.Errorf("%q is not one of %s", s, strings.Join(p.Choices, ", "))
-	case String:
+	case String, Entity:
 		return s, nil
 	}
 	return nil, fmt.Errorf("unknown type %q", p.Type)

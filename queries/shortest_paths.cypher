@@ -1,7 +1,7 @@
 // @name shortest_paths
 // @description The shortest chains of typed relations between two entities (names, keys or aliases in any script).
-// @param from string "Tokayev" the first entity's key, name or alias
-// @param to string "Collective Security Treaty Organization" the second entity's key, name or alias
+// @param from entity "Tokayev" the first entity's key, name or alias
+// @param to entity "Collective Security Treaty Organization" the second entity's key, name or alias
 // @param max_hops int 4 the longest chain to consider (1 to 6)
 // @param limit int 10 the most paths to return
 // @example kg query shortest_paths --param from=Tokayev --param to=CSTO
@@ -13,15 +13,12 @@ UNWIND [$from, $to] AS q
 CALL (q) {
   CALL (q) {
     MATCH (e:Entity {key: q})
-    RETURN e, 0 AS rank, 0.0 AS score
+    RETURN e, 0 AS rank
     UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
-    RETURN node AS e,
-           CASE WHEN toLower(node.name) = toLower(q) THEN 1
-                WHEN any(a IN node.aliases WHERE toLower(a) = toLower(q)) THEN 2
-                ELSE 3 END AS rank, score
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    RETURN node AS e, 1 AS rank
   }
-  WITH e ORDER BY rank, score DESC, e.mention_count DESC LIMIT 1
+  WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
   RETURN e
 }
 WITH collect(e) AS ends

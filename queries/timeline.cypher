@@ -1,6 +1,6 @@
 // @name timeline
 // @description The relations of one entity in date order, each with the sentence and article that state it.
-// @param name string "Vladimir Putin" the entity's key, name or alias, in any script
+// @param name entity "Vladimir Putin" the entity's key, name or alias, in any script
 // @param from date null first date (YYYY-MM-DD, inclusive); null for no bound
 // @param to date null last date (YYYY-MM-DD, inclusive); null for no bound
 // @param limit int 200 the most rows to return
@@ -12,15 +12,12 @@
 WITH $name AS q
 CALL (q) {
   MATCH (e:Entity {key: q})
-  RETURN e, 0 AS rank, 0.0 AS score
+  RETURN e, 0 AS rank
   UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
-  RETURN node AS e,
-         CASE WHEN toLower(node.name) = toLower(q) THEN 1
-              WHEN any(a IN node.aliases WHERE toLower(a) = toLower(q)) THEN 2
-              ELSE 3 END AS rank, score
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  RETURN node AS e, 1 AS rank
 }
-WITH e ORDER BY rank, score DESC, e.mention_count DESC LIMIT 1
+WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
 MATCH (e)-[r]-(:Entity)
 WITH DISTINCT r
 WITH r, startNode(r) AS s, endNode(r) AS o

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/export"
+	"github.com/kg-project/kg/queries"
 )
 
 type exportOptions struct {
@@ -117,9 +118,10 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 	}
 	var cypher string
 	var params map[string]any
+	var q *queries.Query
 	if o.query != "" {
 		var err error
-		cypher, params, _, err = queryStatement(queryOptions{name: o.query, params: o.params})
+		cypher, params, q, err = queryStatement(queryOptions{name: o.query, params: o.params})
 		if err != nil {
 			return err
 		}
@@ -129,6 +131,11 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 		return err
 	}
 	defer c.Close(ctx)
+	if q != nil {
+		if err := lookupEntityParams(ctx, c, q, params, stderr); err != nil {
+			return err
+		}
+	}
 
 	sum := exportSummary{Format: o.format, Out: o.out, Query: o.query}
 	if toStdout(o.out) {

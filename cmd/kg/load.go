@@ -103,7 +103,7 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	if client != nil {
-		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress})
+		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress, Version: ex.Version()})
 		sum.Push = &ps
 		if err != nil {
 			return fmt.Errorf("%w (%d articles written before; everything is staged, re-run kg load or kg push to finish)", err, ps.Articles)
@@ -124,6 +124,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
 		}
 		if sum.Push != nil {
+			if r := sum.Push.Resolve; r != nil && !r.Skipped {
+				fmt.Fprintf(stdout, "; entities resolved: %d keys merged into %d (kg entities list-merges)", r.Merged, r.Groups)
+			}
 			fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)
 		}
 		fmt.Fprintf(stdout, "; %.1f s\n", sum.Seconds)

@@ -89,6 +89,7 @@ then built-in defaults.`,
 		newExportCommand(g),
 		newEvalCommand(g),
 		newBrowserCommand(g),
+		newEntitiesCommand(g),
 	)
 	return root
 }

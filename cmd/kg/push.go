@@ -87,7 +87,7 @@ func runPush(ctx context.Context, o pushOptions, stdout, stderr io.Writer) error
 		vs = &v
 		fmt.Fprintf(stderr, "kg: verified %d articles against neo4j: %d missing, %d different; %d queued again\n", v.Checked, v.Missing, v.Different, v.Rejournalled)
 	}
-	ps, err := loader.Push(ctx, st, c, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress})
+	ps, err := loader.Push(ctx, st, c, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress, Version: version})
 	if err != nil {
 		return fmt.Errorf("%w (%d articles written; the rest stay queued)", err, ps.Articles)
 	}
@@ -100,6 +100,9 @@ func runPush(ctx context.Context, o pushOptions, stdout, stderr io.Writer) error
 			return err
 		}
 	} else {
+		if r := ps.Resolve; r != nil && !r.Skipped {
+			fmt.Fprintf(stdout, "entities resolved: %d keys merged into %d; %d keys changed, %d article entries queued again\n", r.Merged, r.Groups, r.Changed, r.Rejournalled)
+		}
 		fmt.Fprintf(stdout, "written %d articles in %d batches (%d entities, %d relations)\n", ps.Articles, ps.Batches, ps.Entities, ps.Relations)
 	}
 	if vs != nil && vs.Unrepairable > 0 {

@@ -153,6 +153,11 @@ func runQuery(ctx context.Context, o queryOptions, stdout, stderr io.Writer) err
 		return err
 	}
 	defer c.Close(ctx)
+	if q != nil {
+		if err := lookupEntityParams(ctx, c, q, params, stderr); err != nil {
+			return err
+		}
+	}
 	res, err := c.Query(ctx, cypher, params, !o.write)
 	if err != nil {
 		return explainQueryError(err, q)
@@ -168,6 +173,48 @@ func runQuery(ctx context.Context, o queryOptions, stdout, stderr io.Writer) err
 		csv:  func() error { return export.ResultCSV(res, stdout) },
 		text: func() error { printTable(stdout, res, o.maxWidth); return nil },
 	}.print(stdout, o.json, o.csv)
+}
+
+// lookupEntityParams replaces the value of every entity parameter of q by
+// the key of the entity it means (queries.LookupCypher: the key itself, else
+// the best-supported entity whose name or alias holds it) and, when
+// several entities match, says on stderr which was picked and lists the
+// others. A value that matches nothing is left as it is (the query then
+// finds nothing).
+func lookupEntityParams(ctx context.Context, c *graph.Client, q *queries.Query, params map[string]any, stderr io.Writer) error {
+	const shown = 5
+	for _, p := range q.Params {
+		v, ok := params[p.Name].(string)
+		if p.Type != queries.Entity || !ok || strings.TrimSpace(v) == "" {
+			continue
+		}
+		res, err := c.Query(ctx, queries.LookupCypher, map[string]any{"name": v, "limit": int64(shown + 2)}, true)
+		if err != nil {
+			return fmt.Errorf("looking up %s=%q: %w", p.Name, v, err)
+		}
+		if len(res.Rows) == 0 {
+			fmt.Fprintf(stderr, "kg: %s=%s: no entity has this key, name or alias\n", p.Name, v)
+			continue
+		}
+		desc := func(row []any) string {
+			return fmt.Sprintf("%v (%v, %v, %v articles, %v mentions)", row[1], row[0], row[2], row[3], row[4])
+		}
+		best := res.Rows[0]
+		params[p.Name] = best[0]
+		if len(res.Rows) == 1 {
+			continue
+		}
+		var others []string
+		for i, row := range res.Rows[1:] {
+			if i == shown {
+				others = append(others, "…")
+				break
+			}
+			others = append(others, desc(row))
+		}
+		fmt.Fprintf(stderr, "kg: %s=%s: using %s; also matched: %s\n", p.Name, v, desc(best), strings.Join(others, "; "))
+	}
+	return nil
 }
 
 // explainQueryError adds what to do to common server errors.

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/loader"
 )
 
 func newStatusCommand(g *globalOptions) *cobra.Command {
@@ -42,6 +43,13 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 					mark = " (current)"
 				}
 				fmt.Fprintf(w, "extractions     %d of extractor %s%s\n", s.ExtractionsByVersion[v], v, mark)
+			}
+			if r := s.Resolution; r.Version != "" {
+				stale := ""
+				if r.Stale || r.Version != loader.ResolutionVersion(cur) {
+					stale = " (out of date: kg push or kg load updates it)"
+				}
+				fmt.Fprintf(w, "entities        %d keys; %d merged into %d entities (kg entities list-merges)%s\n", r.Keys, r.Merged, r.Groups, stale)
 			}
 			for _, t := range s.Targets {
 				fmt.Fprintf(w, "target          %s: %d loaded, %d pending\n", t.Target, t.Loaded, t.Pending)

@@ -7,8 +7,10 @@
 //
 //	(:Article {id, title, url, published, lang, source, content_hash, extractor})
 //	(:Entity:Person|Organization|Location|Misc {key, name, wikidata, aliases,
-//	     alias_counts, aliases_text, names_ar, mention_count, article_count})
-//	(:Entity)-[:MENTIONED_IN {count, first_offset, surface_forms, surface_counts, name}]->(:Article)
+//	     alias_counts, aliases_text, names_ar, mention_count, article_count,
+//	     merged_keys})
+//	(:Entity)-[:MENTIONED_IN {count, first_offset, surface_forms, surface_counts, name,
+//	     merged_from}]->(:Article)
 //	(:Entity)-[:<RELATION> {count, articles, first_seen, last_seen, confidence,
 //	     modalities, asserted_count}]->(:Entity)
 //	(:Evidence {id, article_id, subject_key, predicate, object_key, sentence,
@@ -21,4 +23,11 @@
 // evidence and mentions, so re-loading is idempotent and a new version of an
 // article replaces its contribution; edges and entities left with no
 // support are deleted.
+//
+// Entity keys arrive resolved across articles (internal/resolve, applied by
+// the loader): merged_from on a MENTIONED_IN edge lists the keys extraction
+// gave in that article that were merged into the entity, and merged_keys
+// on the entity gathers them (absent when nothing was merged). A change of
+// resolution rewrites the articles concerned, and the old node, left
+// without mentions, is deleted like any entity without support.
 package graph

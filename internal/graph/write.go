@@ -22,6 +22,11 @@ type Item struct {
 	ContentHash string
 	Extractor   string
 	Extraction  *model.Extraction
+	// MergedFrom lists, per entity key of Extraction, the keys extraction
+	// gave that cross-article resolution merged into it (resolve.Apply);
+	// written on the MENTIONED_IN edge as merged_from, and gathered on the
+	// entity as merged_keys. nil when nothing was merged.
+	MergedFrom map[string][]string
 }
 
 // Writer is what the loader needs from the graph.
@@ -116,8 +121,16 @@ func prepare(items []Item) (*prepared, error) {
 				fl = append(fl, f)
 				fc = append(fc, int64(forms[f]))
 			}
+			var from any
+			if ks := it.MergedFrom[e.ID]; len(ks) > 0 {
+				l := make([]any, len(ks))
+				for i, k := range ks {
+					l[i] = k
+				}
+				from = l
+			}
 			p.mentions = append(p.mentions, map[string]any{"key": e.ID, "article": a.ID, "count": int64(len(e.Mentions)),
-				"first": int64(first), "forms": fl, "counts": fc, "name": e.Name})
+				"first": int64(first), "forms": fl, "counts": fc, "name": e.Name, "from": from})
 			p.keys[e.ID] = true
 		}
 		for i, r := range x.Relations {
@@ -204,7 +217,7 @@ SET n.wikidata = coalesce(e.wikidata, n.wikidata)`
 	cyMentions = `UNWIND $rows AS m
 MATCH (e:Entity {key: m.key}), (a:Article {id: m.article})
 CREATE (e)-[:MENTIONED_IN {count: m.count, first_offset: m.first, surface_forms: m.forms,
-    surface_counts: m.counts, name: m.name}]->(a)`
+    surface_counts: m.counts, name: m.name, merged_from: m.from}]->(a)`
 	cyEvidence = `UNWIND $rows AS v
 MATCH (a:Article {id: v.article_id})
 CREATE (ev:Evidence {id: v.id})
@@ -247,6 +260,17 @@ SET e.mention_count = total, e.article_count = n, e.name = name,
     e.aliases = forms, e.alias_counts = counts,
     e.aliases_text = reduce(s = '', f IN forms | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + f),
     e.names_ar = [f IN forms WHERE f =~ '.*\\p{IsArabic}.*']`
+	// The extraction keys cross-article resolution merged into the entity
+	// (none: no property).
+	cyMergedKeys = `UNWIND $keys AS k
+MATCH (e:Entity {key: k})
+CALL (e) {
+  MATCH (e)-[m:MENTIONED_IN]->()
+  UNWIND coalesce(m.merged_from, []) AS mk
+  WITH DISTINCT mk ORDER BY mk
+  RETURN collect(mk) AS merged
+}
+SET e.merged_keys = CASE WHEN size(merged) = 0 THEN null ELSE merged END`
 )
 
 func (p *prepared) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
@@ -340,5 +364,8 @@ func (p *prepared) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 	if err := run(ctx, tx, cyDeleteOrphans, km); err != nil {
 		return err
 	}
-	return run(ctx, tx, cyEntityAggregates, km)
+	if err := run(ctx, tx, cyEntityAggregates, km); err != nil {
+		return err
+	}
+	return run(ctx, tx, cyMergedKeys, km)
 }

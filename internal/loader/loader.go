@@ -19,6 +19,7 @@ import (
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/progress"
+	"github.com/kg-project/kg/internal/resolve"
 	"github.com/kg-project/kg/internal/stage"
 )
 
@@ -219,23 +220,42 @@ type PushOptions struct {
 	Target    string
 	BatchSize int
 	Progress  io.Writer
+	// Version is the current extractor version: when set, Push first
+	// brings the cross-article entity resolution up to date (Resolve),
+	// which may journal more articles. Without it Push applies the
+	// resolution stored in staging as it is.
+	Version string
 }
 
 // PushStats summarises a push.
 type PushStats struct {
-	Articles  int `json:"articles_written"`
-	Batches   int `json:"batches"`
-	Entities  int `json:"entities_written"`
-	Relations int `json:"relations_written"`
+	Articles  int           `json:"articles_written"`
+	Batches   int           `json:"batches"`
+	Entities  int           `json:"entities_written"`
+	Relations int           `json:"relations_written"`
+	Resolve   *ResolveStats `json:"resolve,omitempty"`
 }
 
 // Push writes every journalled article of the target, batch by batch, and
 // marks each batch done only after its transaction committed. A failure
-// leaves the rest journalled for the next run.
+// leaves the rest journalled for the next run. Each extraction is written
+// with the cross-article entity resolution applied (resolve.Apply): merged
+// keys become their canonical key.
 func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (PushStats, error) {
 	var ps PushStats
 	if o.BatchSize < 1 {
 		o.BatchSize = 50
+	}
+	if o.Version != "" {
+		rs, err := Resolve(ctx, st, ResolveOptions{Version: o.Version, Progress: o.Progress})
+		if err != nil {
+			return ps, err
+		}
+		ps.Resolve = &rs
+	}
+	resolution, err := st.ResolutionMap()
+	if err != nil {
+		return ps, err
 	}
 	total := 0
 	if s, err := st.Status(); err == nil {
@@ -273,7 +293,8 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 			}
 			a := rec.Article
 			a.Text = ""
-			items = append(items, graph.Item{Article: a, ContentHash: p.Ref.Hash, Extractor: p.Ref.Version, Extraction: x})
+			x, from := resolve.Apply(x, resolution)
+			items = append(items, graph.Item{Article: a, ContentHash: p.Ref.Hash, Extractor: p.Ref.Version, Extraction: x, MergedFrom: from})
 			ps.Entities += len(x.Entities)
 			ps.Relations += len(x.Relations)
 		}
@@ -287,6 +308,12 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 		ps.Batches++
 		bar.Add(len(pend))
 	}
+}
+
+// expectedState is what Push leaves in the graph for an article.
+func expectedState(ref stage.Ref, x *model.Extraction, resolution map[string]resolve.Target) graph.ArticleState {
+	x, _ = resolve.Apply(x, resolution)
+	return graph.ExpectedState(graph.Item{ContentHash: ref.Hash, Extractor: ref.Version, Extraction: x})
 }
 
 // VerifyOptions configure VerifyGraph.
@@ -327,6 +354,10 @@ func VerifyGraph(ctx context.Context, st *stage.Store, g graph.StateReader, o Ve
 	var vs VerifyStats
 	if o.BatchSize < 1 {
 		o.BatchSize = 500
+	}
+	resolution, err := st.ResolutionMap()
+	if err != nil {
+		return vs, err
 	}
 	bar := progress.New(o.Progress, "verifying neo4j", 0)
 	defer bar.Done()
@@ -369,7 +400,7 @@ func VerifyGraph(ctx context.Context, st *stage.Store, g graph.StateReader, o Ve
 					continue
 				}
 				vs.Different++
-			case got == graph.ExpectedState(graph.Item{ContentHash: p.Ref.Hash, Extractor: p.Ref.Version, Extraction: x}):
+			case got == expectedState(p.Ref, x, resolution):
 				continue
 			default:
 				vs.Different++

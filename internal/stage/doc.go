@@ -10,6 +10,17 @@
 //	t/<target>                  -> target record (first seen)
 //	j/<target>/<article id>     -> pending: ref {hash, version} to write
 //	d/<target>/<article id>     -> done: ref written last
+//	n/<version>/<content hash>  -> entity summary of the extraction (resolve.Summary)
+//	m/merge/<key1>\x00<key2>    -> a merge made by hand (kg entities merge)
+//	m/split/<key>               -> a split made by hand (kg entities split)
+//	r/<key>                     -> what a merged entity key becomes (resolve.Target)
+//	g/<canonical key>           -> an entity made of several keys (resolve.Group)
+//	meta/resolution             -> what the stored r/ and g/ records were computed from
+//	meta/resolve-stale          -> present when they must be computed again
+//
+// The n/, m/, r/, g/ and resolution records came without a format change:
+// a folder without summaries gets them from its extractions on first use
+// (see resolution.go).
 //
 // An article is extracted at most once per (content hash, extractor
 // version). Staging an article adds a journal entry for every known target

@@ -13,6 +13,7 @@ import (
 	"github.com/dgraph-io/badger/v4/options"
 
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/resolve"
 )
 
 // FormatVersion is the version of the key layout and record encoding.
@@ -276,22 +277,43 @@ func (s *Store) Stage(a *model.Article, ref Ref, x *model.Extraction) (journalle
 	if err != nil {
 		return false, err
 	}
-	var xb []byte
+	var xb, sb []byte
 	if x != nil {
 		if xb, err = json.Marshal(x); err != nil {
 			return false, err
 		}
+		if sb, err = json.Marshal(resolve.Summarize(x)); err != nil {
+			return false, err
+		}
 	}
-	if err := s.guard.check(len(rec) + len(xb)); err != nil {
+	if err := s.guard.check(len(rec) + len(xb) + len(sb)); err != nil {
 		return false, err
 	}
 	err = s.update(func(txn *badger.Txn) error {
 		journalled = false
+		// A new article, new content or a new extraction changes what
+		// cross-article resolution sees.
+		var oldHash string
+		item, err := txn.Get(articleKey(a.ID))
+		if err == nil {
+			err = item.Value(func(b []byte) (err error) { oldHash, err = recordHash(b); return err })
+		}
+		switch {
+		case errors.Is(err, badger.ErrKeyNotFound), err == nil && oldHash != ref.Hash, xb != nil:
+			if err := markStale(txn); err != nil {
+				return err
+			}
+		case err != nil:
+			return fmt.Errorf("article %s: reading its staged record: %w", a.ID, err)
+		}
 		if err := txn.Set(articleKey(a.ID), rec); err != nil {
 			return err
 		}
 		if xb != nil {
 			if err := txn.Set(extractionKey(ref), xb); err != nil {
+				return err
+			}
+			if err := txn.Set(summaryKey(ref), sb); err != nil {
 				return err
 			}
 		}
@@ -536,6 +558,9 @@ type Status struct {
 	Targets              []TargetStatus `json:"targets"`
 	LSMBytes             int64          `json:"lsm_bytes"`
 	VlogBytes            int64          `json:"vlog_bytes"`
+	// Resolution is the stored cross-article entity resolution (Stale also
+	// when none was computed yet).
+	Resolution ResolutionInfo `json:"resolution"`
 }
 
 func (s *Store) count(prefix []byte, fn func(key []byte)) error {
@@ -583,6 +608,9 @@ func (s *Store) Status() (*Status, error) {
 		st.Targets = append(st.Targets, ts)
 	}
 	st.LSMBytes, st.VlogBytes = s.db.Size()
+	if st.Resolution, err = s.ResolutionInfo(""); err != nil {
+		return nil, err
+	}
 	return st, nil
 }
 
@@ -594,6 +622,14 @@ func (s *Store) GC(keep string) (int, error) {
 		var stale [][]byte
 		if err := s.count([]byte("x/"), func(k []byte) {
 			if !bytes.HasPrefix(k, []byte("x/"+keep+"/")) {
+				stale = append(stale, append([]byte(nil), k...))
+			}
+		}); err != nil {
+			return 0, err
+		}
+		n = len(stale)
+		if err := s.count([]byte("n/"), func(k []byte) { // their summaries
+			if !bytes.HasPrefix(k, []byte("n/"+keep+"/")) {
 				stale = append(stale, append([]byte(nil), k...))
 			}
 		}); err != nil {
@@ -612,7 +648,6 @@ func (s *Store) GC(keep string) (int, error) {
 		if err := wb.Flush(); err != nil {
 			return 0, err
 		}
-		n = len(stale)
 	}
 	if s.dir == "" {
 		return n, nil

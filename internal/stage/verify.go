@@ -22,6 +22,7 @@ import (
 	"github.com/dgraph-io/ristretto/v2/z"
 
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/resolve"
 )
 
 // Why kg checks tables itself: a Badger iterator (and Txn.Get) treats a
@@ -427,6 +428,25 @@ func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 			return // written after the references are checked
 		case strings.HasPrefix(k, "t/"):
 			targets[k[2:]] = true
+		case strings.HasPrefix(k, "n/"), strings.HasPrefix(k, "r/"), strings.HasPrefix(k, "g/"), strings.HasPrefix(k, "m/"):
+			// resolution records: a bad one is dropped by repair and
+			// made again (summaries from their extractions, the rest by
+			// the next resolution; a lost manual record is lost)
+			var v any
+			switch k[0] {
+			case 'n':
+				v = &resolve.Summary{}
+			case 'r':
+				v = &resolve.Target{}
+			case 'g':
+				v = &resolve.Group{}
+			default:
+				v = &ManualRecord{}
+			}
+			if err := json.Unmarshal(val, v); err != nil {
+				fail(key, err.Error())
+				return
+			}
 		}
 		r.Good++
 		if repair {
@@ -555,6 +575,12 @@ func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 			keep = append(keep, record{key, b})
 		}
 	}
+	// Dropped records may have been used by the stored entity resolution:
+	// the next load or push computes it again.
+	added := !slices.ContainsFunc(keep, func(r record) bool { return bytes.Equal(r.key, staleKey) })
+	if added {
+		keep = append(keep, record{bytes.Clone(staleKey), []byte("1")})
+	}
 	if err := db.Close(); err != nil {
 		return nil, fmt.Errorf("closing the damaged folder: %w", err)
 	}
@@ -562,6 +588,9 @@ func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 	res, err := rebuild(dir, o, keep)
 	if err != nil {
 		return nil, err
+	}
+	if added {
+		res.Kept-- // not a record of the damaged folder
 	}
 	res.Dropped = r.Records - res.Kept
 	r.Repair = res

@@ -1,0 +1,352 @@
+package resolve
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+)
+
+//go:embed names.txt
+var namesFile string
+
+// wordLists are the word classes of names.txt, in MatchForm.
+type wordLists struct {
+	titles   [][]string // each title as its words
+	surtitle map[string]bool
+	stop     map[string]bool
+	particle map[string]bool
+	chain    map[string]bool
+	compound map[string]bool
+	article  map[string]bool
+}
+
+var words = mustWordLists(namesFile)
+
+func mustWordLists(s string) *wordLists {
+	w, err := parseWordLists(s)
+	if err != nil {
+		panic("internal/resolve/names.txt: " + err.Error())
+	}
+	return w
+}
+
+func parseWordLists(s string) (*wordLists, error) {
+	w := &wordLists{surtitle: map[string]bool{}, stop: map[string]bool{}, particle: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{}}
+	seen := map[string]bool{}
+	for i, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		kind, rest, ok := strings.Cut(line, " ")
+		rest = arabic.MatchForm(strings.TrimSpace(rest))
+		if !ok || rest == "" {
+			return nil, fmt.Errorf("line %d: want KIND WORD", i+1)
+		}
+		if seen[kind+" "+rest] {
+			return nil, fmt.Errorf("line %d: %s %q listed twice", i+1, kind, rest)
+		}
+		seen[kind+" "+rest] = true
+		multi := strings.Contains(rest, " ")
+		switch kind {
+		case "title":
+			w.titles = append(w.titles, strings.Fields(rest))
+			continue
+		case "surtitle":
+			w.surtitle[rest] = true
+			continue
+		case "stop":
+			w.stop[rest] = true
+		case "particle":
+			w.particle[rest] = true
+		case "chain":
+			w.chain[rest] = true
+		case "compound":
+			w.compound[rest] = true
+		case "article":
+			w.article[rest] = true
+		default:
+			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, stop, particle, chain, compound, article)", i+1, kind)
+		}
+		if multi {
+			return nil, fmt.Errorf("line %d: a %s is one word", i+1, kind)
+		}
+	}
+	for t := range w.surtitle {
+		if !slices.ContainsFunc(w.titles, func(x []string) bool { return strings.Join(x, " ") == t }) {
+			return nil, fmt.Errorf("surtitle %q is not listed as a title", t)
+		}
+	}
+	return w, nil
+}
+
+// pname is a name as the rules compare it.
+type pname struct {
+	text    string   // the form it was parsed from
+	title   string   // the title removed from its start, "" when none
+	words   []string // MatchForm words: titles removed, compounds joined, chain markers as "بن"/"bin"
+	content []string // words without chain markers
+	given   string   // the first word
+	family  string   // the last word when it is a family name (not the Y of "X بن Y"); "" otherwise
+	chain   bool     // has a chain marker (بن, ابن, bin...)
+	arabic  bool     // written in Arabic script
+}
+
+func (p pname) identity() string { return strings.Join(p.words, " ") }
+
+func isArabicRune(r rune) bool { return r >= 0x0600 && r <= 0x06FF }
+
+// parseName analyses one written form of a name. It returns false when
+// nothing of a name is left.
+func parseName(form string) (pname, bool) {
+	p := pname{text: form}
+	mf := strings.TrimSuffix(arabic.MatchForm(form), "'s") // possessive: Haddad's
+	toks := strings.FieldsFunc(mf, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, t := range toks {
+		for _, r := range t {
+			if isArabicRune(r) {
+				p.arabic = true
+			}
+		}
+	}
+	// titles that open the name, as long as a name follows them
+	for changed := true; changed; {
+		changed = false
+		if len(toks) > 1 && words.stop[toks[0]] {
+			toks, changed = toks[1:], true
+		}
+		for _, t := range words.titles {
+			if len(toks) > len(t) && equalWords(toks[:len(t)], t) && !words.chain[toks[len(t)]] {
+				p.title = strings.Join(t, " ")
+				toks, changed = toks[len(t):], true
+			}
+		}
+	}
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		last := i == len(toks)-1
+		switch {
+		case words.article[t] && !last:
+			continue // al-Faisal: the family name is the next word
+		case (words.compound[t] || words.chain[t] && len(out) == 0) && !last:
+			out = append(out, t+toks[i+1]) // عبد الله -> عبدالله, ابن خلدون as one given name
+			i++
+		case words.chain[t]:
+			if p.arabic {
+				out = append(out, "بن")
+			} else {
+				out = append(out, "bin")
+			}
+		default:
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return p, false
+	}
+	p.words = out
+	for i, w := range out {
+		if isChain(w) {
+			p.chain = true
+			continue
+		}
+		p.content = append(p.content, w)
+		if i == len(out)-1 && len(p.content) > 1 && !isChain(out[i-1]) {
+			p.family = w
+		}
+	}
+	if len(p.content) == 0 {
+		return p, false
+	}
+	p.given = p.content[0]
+	return p, true
+}
+
+func isChain(w string) bool { return w == "بن" || w == "bin" }
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// bare drops the Arabic article from a word (الجبير -> جبير) when a stem
+// of two letters or more remains.
+func bare(w string) string {
+	if strings.HasPrefix(w, "ال") && utf8.RuneCountInString(w) >= 4 {
+		return w[len("ال"):]
+	}
+	return w
+}
+
+func hasArticle(w string) bool { return bare(w) != w }
+
+// subsequence reports whether a's words occur in b in order, comparing
+// family-name positions without the article.
+func subsequence(a, b []string) bool {
+	j := 0
+	for i := 0; i < len(b) && j < len(a); i++ {
+		if bare(a[j]) == bare(b[i]) {
+			j++
+		}
+	}
+	return j == len(a)
+}
+
+func hasSuffixWords(b, a []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	off := len(b) - len(a)
+	for i := range a {
+		if bare(a[i]) != bare(b[off+i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// The letters that transliterations of one foreign name swap
+// (غابريال / جابريل, سيغمار / زيجمار), by class; the long vowels and alef
+// are "vowel letters". Letters not listed (among them ع ض ص ظ ذ ث خ,
+// which rarely write a foreign sound) stand for themselves.
+var swapClass = map[rune]rune{
+	'غ': 'G', 'ج': 'G', 'ق': 'G', 'ك': 'G', 'گ': 'G',
+	'ز': 'S', 'س': 'S',
+	'ت': 'T', 'ط': 'T',
+	'ح': 'H', 'ه': 'H',
+	'ف': 'F', 'ڤ': 'F',
+	'ب': 'B', 'پ': 'B',
+}
+
+func isVowelLetter(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' || r == 'ء' }
+
+func class(r rune) rune {
+	if c, ok := swapClass[r]; ok {
+		return c
+	}
+	return r
+}
+
+// loose is the consonant outline of an Arabic word: swap classes for
+// letters, vowel letters left out, a class repeated counted once
+// (لاسزلو / لازلو).
+func loose(w string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range w {
+		if isVowelLetter(r) {
+			continue
+		}
+		if c := class(r); c != prev {
+			b.WriteRune(c)
+			prev = c
+		}
+	}
+	return b.String()
+}
+
+// letterDistance is the edit distance between two words where swapping a
+// letter for another of its class costs nothing.
+func letterDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			sub := prev[j-1]
+			if class(x[i-1]) != class(y[j-1]) {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
+}
+
+// variantWords reports whether two different Arabic words may be two
+// transliterations of one foreign word: at least four letters each, the
+// same first letter (up to its class), the same consonant outline, and one
+// edit apart (two for words of seven letters or more). A difference in
+// long vowels only counts when vowelsOK says so (it tells سلمان / سليمان
+// and محمد / محمود apart); words of three letters (سعد / سعيد) never
+// count.
+func variantWords(x, y string, vowelsOK func() bool) bool {
+	nx, ny := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
+	if min(nx, ny) < 4 || loose(x) != loose(y) {
+		return false
+	}
+	fx, _ := utf8.DecodeRuneInString(x)
+	fy, _ := utf8.DecodeRuneInString(y)
+	if class(fx) != class(fy) {
+		return false
+	}
+	limit := 1
+	if min(nx, ny) >= 7 {
+		limit = 2
+	}
+	if letterDistance(x, y) > limit {
+		return false
+	}
+	if stripVowels(x) == stripVowels(y) {
+		// no consonant swapped: long vowels only
+		return vowelsOK()
+	}
+	return true
+}
+
+func stripVowels(w string) string {
+	return strings.Map(func(r rune) rune {
+		if isVowelLetter(r) {
+			return -1
+		}
+		return r
+	}, w)
+}
+
+// transliterationVariants reports whether two Arabic names of two words
+// or more, without a nasab chain, are spellings of one foreign name: word
+// by word equal or variantWords, at least one pair different.
+func transliterationVariants(a, b pname, vowelsOK func(a pname, i int, x, y string) bool) bool {
+	if len(a.words) != len(b.words) || a.chain || b.chain || !a.arabic || !b.arabic || len(a.words) < 2 {
+		return false
+	}
+	differ := false
+	for i := range a.words {
+		x, y := a.words[i], b.words[i]
+		if x == y {
+			continue
+		}
+		if !variantWords(x, y, func() bool { return vowelsOK(a, i, x, y) }) {
+			return false
+		}
+		differ = true
+	}
+	return differ
+}
+
+// looseKey buckets names that may be transliteration variants.
+func (p pname) looseKey() string {
+	ks := make([]string, len(p.words))
+	for i, w := range p.words {
+		ks[i] = loose(w)
+	}
+	return strings.Join(ks, " ")
+}

@@ -1,0 +1,973 @@
+package resolve
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// Reasons recorded with each merge.
+const (
+	ReasonQID      = "same_qid"         // both keys carry the same Wikidata id
+	ReasonSpelling = "spelling_variant" // one name, written differently
+	ReasonPartial  = "partial_name"     // a short form of the name of the dominant entity that bears it
+	ReasonManual   = "manual"           // kg entities merge
+)
+
+// Manual holds the decisions made by hand (kg entities merge / split).
+type Manual struct {
+	// Merges are pairs of keys that name one entity. They are applied
+	// first, whatever the rules say (also across types and Wikidata ids).
+	Merges [][2]string
+	// Splits are keys that the automatic rules leave alone: such a key is
+	// merged only by a manual merge.
+	Splits []string
+}
+
+// Target says what a merged key becomes.
+type Target struct {
+	Key    string `json:"key"` // the canonical key
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	QID    string `json:"qid,omitempty"`
+	Reason string `json:"reason"`
+	Detail string `json:"detail"`
+	Via    string `json:"via"` // the key the rule matched it with
+}
+
+// Member is one merged key of a group.
+type Member struct {
+	Key      string `json:"key"`
+	Name     string `json:"name"`
+	Reason   string `json:"reason"`
+	Detail   string `json:"detail"`
+	Via      string `json:"via"`
+	Articles int    `json:"articles"`
+	Mentions int    `json:"mentions"`
+}
+
+// Group is one entity made of several keys: the canonical key and the
+// keys merged into it.
+type Group struct {
+	Key      string   `json:"key"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	QID      string   `json:"qid,omitempty"`
+	Articles int      `json:"articles"` // of the canonical key alone
+	Mentions int      `json:"mentions"`
+	Members  []Member `json:"members"`
+}
+
+// Result is the outcome of Build.
+type Result struct {
+	Keys   int     `json:"keys"`   // distinct keys in the index
+	Groups []Group `json:"groups"` // groups of two keys or more, by canonical key
+	// Unknown lists the keys of manual records that no staged article has
+	// (they are kept, and apply when such an article arrives).
+	Unknown []string `json:"unknown,omitempty"`
+}
+
+// Map returns the targets of every merged key.
+func (r *Result) Map() map[string]Target {
+	m := map[string]Target{}
+	for _, g := range r.Groups {
+		for _, mb := range g.Members {
+			m[mb.Key] = Target{Key: g.Key, Name: g.Name, Type: g.Type, QID: g.QID, Reason: mb.Reason, Detail: mb.Detail, Via: mb.Via}
+		}
+	}
+	return m
+}
+
+// MergedKeys is the number of keys merged into another.
+func (r *Result) MergedKeys() int {
+	n := 0
+	for _, g := range r.Groups {
+		n += len(g.Members)
+	}
+	return n
+}
+
+type node struct {
+	key      string
+	typ      string
+	qid      string
+	name     string
+	articles int
+	mentions int
+	// gaz: the key is not made from one of its written forms (a Wikidata
+	// or gazetteer key). Its names are its frequent forms.
+	gaz   bool
+	names []pname // the names the rules compare
+	alts  []pname // other frequent one-word forms (for one-word partial names)
+	// also: other frequent person names of two words or more that the
+	// articles give this key (the in-article linker joined them to it),
+	// for rule 3.
+	also []pname
+	// own: the identities of the names the key's own articles give it in
+	// altShare of them or more (its source name included).
+	own   map[string]bool
+	split bool
+}
+
+// Thresholds of the rules.
+const (
+	// A form of a gazetteer key counts as one of its names when it is in
+	// at least minFormArticles articles and formShare of the key's
+	// articles: the occasional wrong in-article link does not make a name.
+	minFormArticles = 2
+	formShare       = 0.10
+	// altShare: a one-word form of a key made from another form (لاتيني,
+	// also written بلاتيني) is tried as a surname when it is in this share
+	// of the key's articles.
+	altShare = 0.30
+	// dominance: a partial name joins the entity with the most articles
+	// among those that bear it only when that one has at least this many
+	// times the articles of the next, and at least as many as all the
+	// others together.
+	dominance = 2
+	// minSurnameArticles: the entity a surname alone joins is in at least
+	// this many articles, and in at least 1/surnameShare of the articles
+	// of the surname alone (a common word read as a name, غريب, does not
+	// join the one person who bears it as a family name).
+	minSurnameArticles = 2
+	surnameShare       = 2
+	// commonGivenNames: a word that starts this many person names is a
+	// common given name, whose spellings differing by a long vowel are
+	// different names (سلمان / سليمان).
+	commonGivenNames = 3
+)
+
+type resolver struct {
+	nodes  []*node
+	idx    map[string]int
+	parent []int
+	frozen []bool   // by root: holds a split key (no automatic merge)
+	qid    []string // by root
+	edges  []edge
+	// first[w] / last[w]: the articles of the persons whose names start /
+	// end with w (without the article); titled[w]: of those named w alone
+	// after a title that goes with family names (الرئيس مبارك). They tell
+	// given names from family names.
+	first, last, titled map[string]int
+	// established[w]: w starts the name of a person in minSurnameArticles
+	// articles or more.
+	established map[string]bool
+	// families[w]: the consonant outlines of the family names after the
+	// given name w.
+	families map[string]map[string]bool
+}
+
+type edge struct {
+	a, b           int
+	reason, detail string
+}
+
+// Build resolves the keys of the index into entities. It is a pure
+// function of the index and the manual records: the order in which
+// articles were added does not matter, and every tie is broken by key.
+//
+// The rules, in order, each on the groups the previous ones made:
+//
+//  1. manual merges;
+//  2. same Wikidata id;
+//  3. same name: the names of two keys of one type are equal after
+//     MatchForm, titles removed and compounds joined (عبد الله = عبدالله);
+//     for a gazetteer key its names are its frequent forms (a person's
+//     one-word forms are left to rule 6), and a person's key also has the
+//     other frequent names of two words or more its articles give it (the
+//     in-article linker joined them); a frequent name of two entities
+//     joins neither;
+//  4. spelling variants of a foreign person name (غابريال / جابريل) and a
+//     clitic read as part of a name (لسيب بلاتر = سيب بلاتر);
+//  5. partial names of persons: a name whose words, with its given and
+//     family name, are part of a longer name (عادل الجبير of
+//     عادل بن أحمد الجبير), a nasab chain that a longer chain extends
+//     (فيصل بن خالد of فيصل بن خالد بن عبدالعزيز), or, with no chain, the
+//     end of a longer name of an entity with at least as many articles
+//     (داود أوغلو of أحمد داود أوغلو) — joined to the entity with the most
+//     articles among those bearing it, when it dominates the next one;
+//  6. a family name alone (الجبير, جبير, بلاتر) joins the dominant
+//     person whose family name it is, when the word is used as a family
+//     name more often than as a given name across the corpus.
+//
+// Split keys take part in manual merges only.
+func Build(ix *Index, man Manual) *Result {
+	r := &resolver{idx: map[string]int{}, first: map[string]int{}, last: map[string]int{}, titled: map[string]int{}, established: map[string]bool{}, families: map[string]map[string]bool{}}
+	for _, k := range slices.Sorted(maps.Keys(ix.keys)) {
+		r.idx[k] = len(r.nodes)
+		r.nodes = append(r.nodes, newNode(k, ix.keys[k]))
+	}
+	res := &Result{Keys: len(r.nodes)}
+	r.parent = make([]int, len(r.nodes))
+	r.frozen = make([]bool, len(r.nodes))
+	r.qid = make([]string, len(r.nodes))
+	for i, n := range r.nodes {
+		r.parent[i] = i
+		r.qid[i] = n.qid
+	}
+	unknown := map[string]bool{}
+	for _, k := range man.Splits {
+		if i, ok := r.idx[k]; ok {
+			r.nodes[i].split = true
+			r.frozen[i] = true
+		} else {
+			unknown[k] = true
+		}
+	}
+	merges := slices.Clone(man.Merges)
+	slices.SortFunc(merges, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
+	for _, m := range merges {
+		a, okA := r.idx[m[0]]
+		b, okB := r.idx[m[1]]
+		if !okA {
+			unknown[m[0]] = true
+		}
+		if !okB {
+			unknown[m[1]] = true
+		}
+		if okA && okB {
+			r.union(a, b, ReasonManual, "merged by hand (kg entities merge)", true)
+		}
+	}
+	res.Unknown = slices.Sorted(maps.Keys(unknown))
+	r.countWords()
+	r.sameQID()
+	r.sameName()
+	r.spellingVariants()
+	// Partial names join longer names that may themselves join a longer
+	// one (نايف صالح البكري into نايف صالح عبد القادر البكري, after which
+	// نايف البكري is no longer ambiguous): repeat on the new groups until
+	// nothing changes. A key that joined a group is not a source again, so
+	// that a group never pulls in a second, different longer name
+	// (فيصل بن خالد is not also فيصل بن خالد بن سعود).
+	joined := make([]bool, len(r.nodes))
+	for range 5 {
+		if !r.partialNames(joined) {
+			break
+		}
+	}
+	r.surnames()
+	res.Groups = r.groups()
+	return res
+}
+
+func newNode(key string, k *keyStats) *node {
+	n := &node{key: key, typ: k.keyType(), name: top(k.names), articles: k.articles, mentions: k.mentions}
+	n.qid = top(k.qids)
+	if n.qid != "" && !strings.HasPrefix(n.qid, "Q") {
+		n.qid = ""
+	}
+	forms := slices.Sorted(maps.Keys(k.forms))
+	// A key made from a written form: that form is its name.
+	var defining []string
+	for _, f := range forms {
+		if gazetteer.KeyFor(n.typ, f) == key {
+			defining = append(defining, f)
+		}
+	}
+	// A Latin form that makes the key of an entity also written in Arabic
+	// is a gazetteer key's name (person:adel_al_jubeir), not its source.
+	if !slices.ContainsFunc(defining, hasArabicText) && slices.ContainsFunc(forms, hasArabicText) {
+		defining = nil
+	}
+	if len(defining) > 0 {
+		sort.SliceStable(defining, func(a, b int) bool { return k.forms[defining[a]] > k.forms[defining[b]] })
+		p, ok := parseName(defining[0])
+		if !ok {
+			return n
+		}
+		n.names = []pname{p}
+		n.own = map[string]bool{}
+		for _, m := range []map[string]int{k.forms, k.texts} {
+			for f, c := range m {
+				if float64(c) >= altShare*float64(k.articles) {
+					if q, ok := parseName(f); ok {
+						n.own[q.identity()] = true
+					}
+				}
+			}
+		}
+		if n.typ == model.Person {
+			for _, f := range forms {
+				if f == defining[0] || k.forms[f] < minFormArticles || float64(k.forms[f]) < formShare*float64(k.articles) {
+					continue
+				}
+				if q, ok := parseName(f); ok && len(q.content) >= 2 && q.arabic == p.arabic && q.identity() != p.identity() {
+					n.also = append(n.also, q)
+				}
+			}
+		}
+		for _, f := range forms {
+			if len(p.content) > 1 || p.chain {
+				break // alternatives of one-word names only
+			}
+			if f == defining[0] || float64(k.forms[f]) < altShare*float64(k.articles) {
+				continue
+			}
+			if p, ok := parseName(f); ok && len(p.content) == 1 && !p.chain && p.arabic == n.names[0].arabic {
+				n.alts = append(n.alts, p)
+			}
+		}
+		// A mention that is the name with a letter more in front
+		// (بلاتيني for لاتيني): the letter was read as a clitic; also
+		// try the word with a conjunction or preposition before it
+		// (لبلاتيني) removed.
+		if len(p.content) == 1 && !p.chain && p.arabic {
+			for _, t := range slices.Sorted(maps.Keys(k.texts)) {
+				if float64(k.texts[t]) < altShare*float64(k.articles) {
+					continue
+				}
+				w := arabic.MatchForm(t)
+				if strings.Contains(w, " ") || !strings.HasSuffix(w, p.given) || w == p.given {
+					continue
+				}
+				for _, c := range []string{w, strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ل")} {
+					if c != p.given && strings.HasSuffix(c, p.given) {
+						if q, ok := parseName(c); ok && len(q.content) == 1 {
+							n.alts = append(n.alts, q)
+						}
+					}
+				}
+			}
+		}
+		return n
+	}
+	// A gazetteer key: its frequent forms, and its name.
+	n.gaz = true
+	best := ""
+	for _, f := range forms {
+		if best == "" || k.forms[f] > k.forms[best] {
+			best = f
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range forms {
+		if f != best && f != n.name && (k.forms[f] < minFormArticles || float64(k.forms[f]) < formShare*float64(k.articles)) {
+			continue
+		}
+		if p, ok := parseName(f); ok && !seen[p.identity()] {
+			seen[p.identity()] = true
+			n.names = append(n.names, p)
+		}
+	}
+	return n
+}
+
+func hasArabicText(s string) bool { return strings.ContainsFunc(s, isArabicRune) }
+
+// fullName: the node's name has two words or more.
+func (n *node) fullName() bool { return len(n.names) > 0 && len(n.names[0].content) > 1 }
+
+func (r *resolver) find(i int) int {
+	for r.parent[i] != i {
+		r.parent[i] = r.parent[r.parent[i]]
+		i = r.parent[i]
+	}
+	return i
+}
+
+// union joins the groups of a and b. An automatic union is refused when
+// either group holds a split key or the two carry different Wikidata ids.
+func (r *resolver) union(a, b int, reason, detail string, manual bool) bool {
+	ra, rb := r.find(a), r.find(b)
+	if ra == rb {
+		return false
+	}
+	if !manual && (r.frozen[ra] || r.frozen[rb] || r.qid[ra] != "" && r.qid[rb] != "" && r.qid[ra] != r.qid[rb]) {
+		return false
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	r.parent[rb] = ra
+	r.frozen[ra] = r.frozen[ra] || r.frozen[rb]
+	if r.qid[ra] == "" {
+		r.qid[ra] = r.qid[rb]
+	}
+	r.edges = append(r.edges, edge{a, b, reason, detail})
+	return true
+}
+
+// snapshot returns the number of articles of every group (by root).
+func (r *resolver) snapshot() []int {
+	arts := make([]int, len(r.nodes))
+	for i, n := range r.nodes {
+		arts[r.find(i)] += n.articles
+	}
+	return arts
+}
+
+func (r *resolver) auto(i int) bool { return !r.nodes[i].split }
+
+// surname reports whether w, the last word of a longer name, may be a
+// family name: it has the article (الطريفي), follows a title that goes
+// with family names, or ends person names in at least half as many
+// articles as it starts them (صالح of علي عبدالله صالح, not علي of
+// أحمد بن محمد علي).
+func (r *resolver) surname(w string) bool {
+	return hasArticle(w) || r.titled[bare(w)] > 0 || 2*r.last[bare(w)] >= r.first[bare(w)]
+}
+
+// surnameAlone reports whether w, written alone, is a family name: it
+// follows a title that goes with family names (الرئيس مبارك), or it ends
+// the names of persons in more articles than it starts them (with or
+// without the article: الماجد alone is not a family name when ماجد starts
+// many names).
+func (r *resolver) surnameAlone(w string) bool {
+	return r.titled[bare(w)] > 0 || r.last[bare(w)] > r.first[bare(w)]
+}
+
+// commonGiven reports whether w is the given name of persons of
+// commonGivenNames family names or more (told apart by consonant outline,
+// so that the spellings of one name count once).
+func (r *resolver) commonGiven(w string) bool { return len(r.families[w]) >= commonGivenNames }
+
+// vowelVariantOK says whether the words x and y at position i of the names
+// a and b, which differ by long vowels only, may be one name: yes unless
+// one is a common given name; then only when a vowel letter replaces
+// another (ميشال / ميشيل), or when two words or more besides are the same
+// in both, not when one is added to a two-word name (سلمان / سليمان).
+// (transliterationVariants compares only names whose other words are
+// equal or variants themselves.)
+func (r *resolver) vowelVariantOK(a pname, i int, x, y string) bool {
+	if !r.commonGiven(x) && !r.commonGiven(y) {
+		return true
+	}
+	if utf8.RuneCountInString(x) == utf8.RuneCountInString(y) {
+		return true
+	}
+	// the rest of the name, two words or more and no given name (not a
+	// father's name: سلمان / سليمان عبدالله صالح may be brothers), is the
+	// same (روبن / روبين فان بيرسي): the two can only be one name
+	same := 0
+	for j, w := range a.words {
+		if j == i {
+			continue
+		}
+		if isChain(w) || r.commonGiven(w) && !words.particle[w] {
+			return false
+		}
+		same++
+	}
+	return same >= 2
+}
+
+// givenName reports whether w starts the names of persons in more articles
+// than it ends them.
+func (r *resolver) givenName(w string) bool { return r.first[bare(w)] > r.last[bare(w)] }
+
+func (r *resolver) countWords() {
+	for _, n := range r.nodes {
+		if n.typ != model.Person {
+			continue
+		}
+		for _, p := range n.names {
+			if len(p.content) == 1 && !p.chain && words.surtitle[p.title] {
+				r.titled[bare(p.given)] += n.articles
+			}
+			if len(p.content) < 2 {
+				continue
+			}
+			r.first[bare(p.given)] += n.articles
+			if n.articles >= minSurnameArticles {
+				r.established[bare(p.given)] = true
+			}
+			if p.family != "" {
+				r.last[bare(p.family)] += n.articles
+				if r.families[p.given] == nil {
+					r.families[p.given] = map[string]bool{}
+				}
+				r.families[p.given][loose(bare(p.family))] = true
+			}
+		}
+	}
+}
+
+func (r *resolver) sameQID() {
+	by := map[string][]int{}
+	for i, n := range r.nodes {
+		if n.qid != "" && r.auto(i) {
+			by[n.qid] = append(by[n.qid], i)
+		}
+	}
+	for _, q := range slices.Sorted(maps.Keys(by)) {
+		is := by[q]
+		for _, i := range is[1:] {
+			r.union(i, is[0], ReasonQID, "both are Wikidata "+q, false)
+		}
+	}
+}
+
+// better orders the candidates for the node a group's members join: a
+// gazetteer key first, then more articles, then the smaller key.
+func (r *resolver) better(a, b int, arts []int) bool {
+	na, nb := r.nodes[a], r.nodes[b]
+	if na.gaz != nb.gaz {
+		return na.gaz
+	}
+	ga, gb := arts[r.find(a)], arts[r.find(b)]
+	if ga != gb {
+		return ga > gb
+	}
+	return na.key < nb.key
+}
+
+func (r *resolver) sameName() {
+	type entry struct {
+		node int
+		name pname
+		also bool // one of the node's other frequent names
+	}
+	by := map[string][]entry{}
+	claimed := map[string]map[int]bool{} // name -> the nodes whose frequent form (not source) it is
+	for i, n := range r.nodes {
+		if !r.auto(i) {
+			continue
+		}
+		for _, p := range n.names {
+			if n.gaz && n.typ == model.Person && len(p.content) < 2 {
+				continue // a person's first or family name alone: rule 6
+			}
+			k := n.typ + "\x00" + p.identity()
+			by[k] = append(by[k], entry{i, p, false})
+			if n.gaz {
+				if claimed[k] == nil {
+					claimed[k] = map[int]bool{}
+				}
+				claimed[k][i] = true
+			}
+		}
+		for _, p := range n.also {
+			k := n.typ + "\x00" + p.identity()
+			by[k] = append(by[k], entry{i, p, true})
+			if claimed[k] == nil {
+				claimed[k] = map[int]bool{}
+			}
+			claimed[k][i] = true
+		}
+	}
+	arts := r.snapshot()
+	for _, k := range slices.Sorted(maps.Keys(by)) {
+		es := by[k]
+		roots := map[int]bool{}
+		for i := range claimed[k] {
+			roots[r.find(i)] = true
+		}
+		if len(roots) > 1 {
+			continue // a frequent name of two entities: ambiguous
+		}
+		t := es[0]
+		for _, e := range es[1:] {
+			if r.better(e.node, t.node, arts) {
+				t = e
+			}
+		}
+		for _, e := range es {
+			if e.node != t.node {
+				why := "the same name once folded"
+				if t.also {
+					why = fmt.Sprintf("articles also name %s so", r.nodes[t.node].key)
+				} else if e.also {
+					why = fmt.Sprintf("articles also name %s so", r.nodes[e.node].key)
+				}
+				r.union(e.node, t.node, ReasonSpelling, fmt.Sprintf("%s = %s (%s)", e.name.text, t.name.text, why), false)
+			}
+		}
+	}
+}
+
+func (r *resolver) spellingVariants() {
+	type entry struct {
+		node int
+		name pname
+	}
+	arts := r.snapshot()
+	by := map[string][]entry{}
+	ident := map[string][]entry{}
+	for i, n := range r.nodes {
+		if n.typ != model.Person || !r.auto(i) {
+			continue
+		}
+		for _, p := range n.names {
+			ident[p.identity()] = append(ident[p.identity()], entry{i, p})
+			if len(p.words) >= 2 && !p.chain && p.arabic && !hasArticle(p.words[len(p.words)-1]) {
+				by[p.looseKey()] = append(by[p.looseKey()], entry{i, p})
+			}
+		}
+	}
+	type decision struct {
+		a, b   int
+		detail string
+	}
+	var ds []decision
+	for _, k := range slices.Sorted(maps.Keys(by)) {
+		es := by[k]
+		if len(es) < 2 {
+			continue
+		}
+		t := es[0]
+		for _, e := range es[1:] {
+			if r.better(e.node, t.node, arts) {
+				t = e
+			}
+		}
+		for _, e := range es {
+			if e.node != t.node && r.find(e.node) != r.find(t.node) && transliterationVariants(e.name, t.name, r.vowelVariantOK) {
+				ds = append(ds, decision{e.node, t.node, fmt.Sprintf("%s ~ %s (one foreign name transliterated two ways)", e.name.text, t.name.text)})
+			}
+		}
+	}
+	// A conjunction or preposition read as part of the given name
+	// (لسيب بلاتر): the name without it is another, bigger entity's.
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
+			continue
+		}
+		p := n.names[0]
+		if len(p.words) < 2 || !p.arabic || utf8.RuneCountInString(p.given) < 4 {
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(p.given)
+		if c != 'ل' && c != 'ب' && c != 'و' {
+			continue
+		}
+		alt := append([]string{p.given[size:]}, p.words[1:]...)
+		best := -1
+		for _, e := range ident[strings.Join(alt, " ")] {
+			if r.find(e.node) != r.find(i) && arts[r.find(e.node)] > arts[r.find(i)] && (best < 0 || r.better(e.node, best, arts)) {
+				best = e.node
+			}
+		}
+		if best >= 0 {
+			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the first letter %c is a clitic, not part of the name)", p.text, r.nodes[best].names[0].text, c)})
+		}
+	}
+	// A word before a full name that starts no name of a person in two
+	// articles or more (ضابط صف سيف يوسف أحمد الفلاسي read as
+	// صف سيف ...; the memoirs أنا فاتن حمامة): the name without it is
+	// another entity's, with at least dominance times the articles. The
+	// rest must have three words or more outside a nasab chain, or be a
+	// name the key's own articles give it, so that a son's given name
+	// before his father's name (عدي صدام حسين) does not count.
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
+			continue
+		}
+		p := n.names[0]
+		if len(p.content) < 3 || isChain(p.words[1]) || r.established[bare(p.given)] {
+			continue
+		}
+		rest, ok := parseName(strings.Join(p.words[1:], " "))
+		if !ok || len(rest.content) < 3 && !n.own[rest.identity()] {
+			continue
+		}
+		best := -1
+		for _, e := range ident[rest.identity()] {
+			if r.find(e.node) != r.find(i) && arts[r.find(e.node)] >= dominance*arts[r.find(i)] && (best < 0 || r.better(e.node, best, arts)) {
+				best = e.node
+			}
+		}
+		if best >= 0 {
+			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (%s before the name is not part of it)", p.text, rest.text, p.given)})
+		}
+	}
+	for _, d := range ds {
+		r.union(d.a, d.b, ReasonSpelling, d.detail, false)
+	}
+}
+
+// candidate is a group that bears a partial name.
+type candidate struct {
+	root, node int
+	name       pname
+}
+
+// pick returns the dominant candidate group, or false when there is none
+// or it does not dominate the next one.
+func (r *resolver) pick(cs []candidate, arts []int, minArticles int) (candidate, bool) {
+	best := map[int]candidate{}
+	for _, c := range cs {
+		if b, ok := best[c.root]; !ok || r.better(c.node, b.node, arts) {
+			best[c.root] = c
+		}
+	}
+	if len(best) == 0 {
+		return candidate{}, false
+	}
+	roots := slices.Collect(maps.Keys(best))
+	sort.Slice(roots, func(a, b int) bool {
+		if arts[roots[a]] != arts[roots[b]] {
+			return arts[roots[a]] > arts[roots[b]]
+		}
+		return r.nodes[roots[a]].key < r.nodes[roots[b]].key
+	})
+	top, rest := roots[0], 0
+	for _, x := range roots[1:] {
+		rest += arts[x]
+	}
+	if arts[top] < minArticles || arts[top] < rest || len(roots) > 1 && arts[top] < dominance*arts[roots[1]] {
+		return candidate{}, false
+	}
+	return best[top], true
+}
+
+// partialNames applies rule 5 once, deciding on the groups as they are,
+// and reports whether it merged anything.
+func (r *resolver) partialNames(joined []bool) bool {
+	arts := r.snapshot()
+	type entry struct {
+		node int
+		name pname
+	}
+	byCore := map[string][]entry{}   // given + family
+	byGiven := map[string][]entry{}  // chains, by given name
+	byFamily := map[string][]entry{} // names without a chain, by family name
+	for i, n := range r.nodes {
+		if n.typ != model.Person || !r.auto(i) {
+			continue
+		}
+		for _, p := range n.names {
+			if len(p.content) < 2 {
+				continue
+			}
+			if p.family != "" {
+				byCore[bare(p.given)+" "+bare(p.family)] = append(byCore[bare(p.given)+" "+bare(p.family)], entry{i, p})
+				if !p.chain {
+					byFamily[bare(p.family)] = append(byFamily[bare(p.family)], entry{i, p})
+				}
+			}
+			if p.chain {
+				byGiven[p.given] = append(byGiven[p.given], entry{i, p})
+			}
+		}
+	}
+	type decision struct {
+		a, b   int
+		detail string
+	}
+	var ds []decision
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 || joined[i] {
+			continue
+		}
+		p := n.names[0]
+		if len(p.content) < 2 {
+			continue
+		}
+		own := r.find(i)
+		var cs []candidate
+		var why []string
+		add := func(e entry, w string) {
+			if root := r.find(e.node); root != own {
+				cs = append(cs, candidate{root, e.node, e.name})
+				why = append(why, w)
+			}
+		}
+		if p.family != "" && r.surname(p.family) {
+			for _, e := range byCore[bare(p.given)+" "+bare(p.family)] {
+				if len(e.name.content) > len(p.content) && subsequence(p.content, e.name.content) {
+					add(e, "its given and family name, in a longer name")
+				}
+			}
+			// The end of a longer Arabic name is often another person's
+			// full name (أحمد حمامة, father of فاتن أحمد حمامة): only a
+			// name that does not start with a given name counts (فان بيرسي).
+			if !p.chain && !r.givenName(p.given) {
+				for _, e := range byFamily[bare(p.family)] {
+					if len(e.name.content) > len(p.content) && bare(e.name.given) != bare(p.given) &&
+						hasSuffixWords(e.name.content, p.content) && arts[r.find(e.node)] >= arts[own] {
+						add(e, "the end of a longer name")
+					}
+				}
+			}
+			// A short form of a foreign given name (آش كارتر of آشتون كارتر):
+			// the same family name without the article, the given name the
+			// start of the other, neither a common given name.
+			if len(p.words) == 2 && !p.chain && p.arabic && !hasArticle(p.family) && !r.commonGiven(p.given) {
+				for _, e := range byFamily[bare(p.family)] {
+					g := e.name.given
+					if len(e.name.words) == 2 && e.name.family == p.family && strings.HasPrefix(g, p.given) &&
+						utf8.RuneCountInString(g) >= utf8.RuneCountInString(p.given)+2 && !r.commonGiven(g) && arts[r.find(e.node)] >= arts[own] {
+						add(e, "a short form of the given name")
+					}
+				}
+			}
+		} else if p.chain {
+			for _, e := range byGiven[p.given] {
+				if len(e.name.words) > len(p.words)+1 && equalWords(e.name.words[:len(p.words)], p.words) && isChain(e.name.words[len(p.words)]) {
+					add(e, "a nasab chain that a longer chain extends")
+				}
+			}
+		}
+		c, ok := r.pick(cs, arts, 1)
+		if !ok {
+			continue
+		}
+		w := ""
+		for j, x := range cs {
+			if x.node == c.node && x.name.identity() == c.name.identity() {
+				w = why[j]
+				break
+			}
+		}
+		ds = append(ds, decision{i, c.node, fmt.Sprintf("%s ⊂ %s (%s)", p.text, c.name.text, w)})
+	}
+	merged := false
+	for _, d := range ds {
+		if r.union(d.a, d.b, ReasonPartial, d.detail, false) {
+			joined[d.a] = true
+			merged = true
+		}
+	}
+	return merged
+}
+
+// surnames joins a family name used alone to the dominant person bearing it.
+func (r *resolver) surnames() {
+	arts := r.snapshot()
+	type entry struct {
+		node int
+		name pname
+	}
+	byFamily := map[string][]entry{}
+	for i, n := range r.nodes {
+		if n.typ != model.Person || !r.auto(i) {
+			continue
+		}
+		for _, p := range n.names {
+			if len(p.content) >= 2 && p.family != "" {
+				byFamily[bare(p.family)] = append(byFamily[bare(p.family)], entry{i, p})
+			}
+		}
+	}
+	type decision struct {
+		a, b   int
+		detail string
+	}
+	var ds []decision
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
+			continue
+		}
+		own := r.find(i)
+		var cs []candidate
+		var used []pname
+		for _, p := range append([]pname{n.names[0]}, n.alts...) {
+			if len(p.content) != 1 || p.chain {
+				continue
+			}
+			s := bare(p.given)
+			if utf8.RuneCountInString(s) < 3 || !r.surnameAlone(p.given) {
+				continue // a given name, or too short to tell
+			}
+			for _, e := range byFamily[s] {
+				if root := r.find(e.node); root != own {
+					cs = append(cs, candidate{root, e.node, e.name})
+					used = append(used, p)
+				}
+			}
+		}
+		c, ok := r.pick(cs, arts, minSurnameArticles)
+		if !ok || surnameShare*arts[c.root] < arts[own] {
+			continue
+		}
+		for j, x := range cs {
+			if x.node == c.node {
+				w := bare(used[j].given)
+				ds = append(ds, decision{i, c.node, fmt.Sprintf("%s ⊂ %s (the family name alone; it ends person names in %d articles, starts them in %d, follows a title in %d)",
+					used[j].text, x.name.text, r.last[w], r.first[w], r.titled[w])})
+				break
+			}
+		}
+	}
+	for _, d := range ds {
+		r.union(d.a, d.b, ReasonPartial, d.detail, false)
+	}
+}
+
+// groups builds the result: for every group of two keys or more, the
+// canonical key (one with a Wikidata id, a wd: key first, else a gazetteer
+// key, else one whose name has two words or more, then the most articles, then mentions,
+// then the smallest key) and
+// how each other key joined it (the first rule, in the order they were
+// applied, on a path from the canonical key).
+func (r *resolver) groups() []Group {
+	members := map[int][]int{}
+	for i := range r.nodes {
+		members[r.find(i)] = append(members[r.find(i)], i)
+	}
+	adj := map[int][]int{} // node -> edge indices
+	for j, e := range r.edges {
+		adj[e.a] = append(adj[e.a], j)
+		adj[e.b] = append(adj[e.b], j)
+	}
+	var out []Group
+	for _, ms := range members {
+		if len(ms) < 2 {
+			continue
+		}
+		c := ms[0]
+		for _, i := range ms[1:] {
+			if canonBetter(r.nodes[i], r.nodes[c]) {
+				c = i
+			}
+		}
+		cn := r.nodes[c]
+		g := Group{Key: cn.key, Name: cn.name, Type: cn.typ, QID: cn.qid, Articles: cn.articles, Mentions: cn.mentions}
+		// breadth first from the canonical key, edges in the order made
+		seen := map[int]bool{c: true}
+		queue := []int{c}
+		for len(queue) > 0 {
+			x := queue[0]
+			queue = queue[1:]
+			for _, j := range adj[x] {
+				e := r.edges[j]
+				y := e.a
+				if y == x {
+					y = e.b
+				}
+				if seen[y] {
+					continue
+				}
+				seen[y] = true
+				queue = append(queue, y)
+				n := r.nodes[y]
+				g.Members = append(g.Members, Member{Key: n.key, Name: n.name, Reason: e.reason, Detail: e.detail, Via: r.nodes[x].key,
+					Articles: n.articles, Mentions: n.mentions})
+			}
+		}
+		sort.Slice(g.Members, func(a, b int) bool { return g.Members[a].Key < g.Members[b].Key })
+		out = append(out, g)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Key < out[b].Key })
+	return out
+}
+
+func canonBetter(a, b *node) bool {
+	if (a.qid != "") != (b.qid != "") {
+		return a.qid != ""
+	}
+	if wa, wb := strings.HasPrefix(a.key, "wd:"), strings.HasPrefix(b.key, "wd:"); wa != wb {
+		return wa
+	}
+	if a.gaz != b.gaz {
+		return a.gaz
+	}
+	if fa, fb := a.fullName(), b.fullName(); fa != fb {
+		return fa
+	}
+	if a.articles != b.articles {
+		return a.articles > b.articles
+	}
+	if a.mentions != b.mentions {
+		return a.mentions > b.mentions
+	}
+	return a.key < b.key
+}

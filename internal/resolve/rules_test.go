@@ -1,0 +1,375 @@
+package resolve
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// The names in these tests are invented.
+
+// ent is an entity of one article: a slug key made from its name as link
+// makes it, unless key is given.
+type ent struct {
+	key, name, typ, qid string
+	forms               []string
+}
+
+func person(name string) ent { return ent{name: name, typ: model.Person} }
+
+func (e ent) summary() EntitySummary {
+	typ := e.typ
+	if typ == "" {
+		typ = model.Person
+	}
+	key := e.key
+	if key == "" {
+		key = gazetteer.KeyFor(typ, e.name)
+	}
+	forms := e.forms
+	if forms == nil {
+		forms = []string{e.name}
+	}
+	return EntitySummary{Key: key, Type: typ, QID: e.qid, Name: e.name, Mentions: 1, Forms: forms}
+}
+
+// corpus builds an index: each entity in n articles of its own.
+type corpus []struct {
+	e ent
+	n int
+}
+
+func (c corpus) articles() []Summary {
+	var out []Summary
+	for _, x := range c {
+		for i := 0; i < x.n; i++ {
+			out = append(out, Summary{Entities: []EntitySummary{x.e.summary()}})
+		}
+	}
+	return out
+}
+
+func build(arts []Summary, man Manual) *Result {
+	ix := NewIndex()
+	for _, a := range arts {
+		ix.Add(a)
+	}
+	return Build(ix, man)
+}
+
+func key(typ, name string) string { return gazetteer.KeyFor(typ, name) }
+func pk(name string) string       { return key(model.Person, name) }
+
+// canonicalOf returns the canonical key of k in r (k itself when not merged).
+func canonicalOf(r *Result, k string) string {
+	if t, ok := r.Map()[k]; ok {
+		return t.Key
+	}
+	return k
+}
+
+func TestRules(t *testing.T) {
+	// a background of other persons: tells given names from family names
+	background := corpus{
+		{person("سامي العتيبي"), 1}, {person("سامي الكردي"), 1}, {person("سامي بن علي"), 1},
+		{person("ماجد الحربي"), 1}, {person("ماجد الكردي"), 1}, {person("فهد الكردي"), 1},
+		{person("محمود علوان"), 1}, {person("محمود السقا"), 1}, {person("محمود بن عمر"), 1},
+		{person("سلمان الهاشمي"), 1}, {person("سلمان العتيبي"), 1}, {person("سلمان الكردي"), 1},
+	}
+	tests := []struct {
+		name   string
+		c      corpus
+		man    Manual
+		merged [][2]string // keys that become one entity
+		apart  [][2]string // keys that stay different entities
+		reason string      // of the first merged pair
+	}{
+		{
+			name: "same Wikidata id",
+			c: corpus{
+				{ent{key: "wd:Q901", name: "Tarek Zaidan", qid: "Q901", forms: []string{"طارق زيدان"}}, 3},
+				{ent{key: "person:tarek_zaidan", name: "Tarek Zaidan", qid: "Q901", forms: []string{"Tarek Zaidan"}}, 1},
+			},
+			merged: [][2]string{{"person:tarek_zaidan", "wd:Q901"}},
+			reason: ReasonQID,
+		},
+		{
+			name:   "compound written apart",
+			c:      corpus{{person("عبد الرحمن الزيدي"), 2}, {person("عبدالرحمن الزيدي"), 5}},
+			merged: [][2]string{{pk("عبد الرحمن الزيدي"), pk("عبدالرحمن الزيدي")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a gazetteer entity's frequent form",
+			c: corpus{
+				{ent{key: "wd:Q902", name: "Kamal al-Zaidi", qid: "Q902", forms: []string{"Kamal al-Zaidi", "كمال الزيدي"}}, 6},
+				{person("كمال الزيدي"), 2},
+			},
+			merged: [][2]string{{pk("كمال الزيدي"), "wd:Q902"}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a form two gazetteer entities share joins neither",
+			c: corpus{
+				{ent{key: "wd:Q903", name: "Kamal al-Zaidi", qid: "Q903", forms: []string{"كمال الزيدي"}}, 4},
+				{ent{key: "wd:Q904", name: "Kamal al-Zaidi Jr", qid: "Q904", forms: []string{"كمال الزيدي"}}, 4},
+				{person("كمال الزيدي"), 2},
+			},
+			apart: [][2]string{{pk("كمال الزيدي"), "wd:Q903"}, {pk("كمال الزيدي"), "wd:Q904"}, {"wd:Q903", "wd:Q904"}},
+		},
+		{
+			name:   "given and family name of a longer name",
+			c:      corpus{{person("سامي بن فهد القرني"), 5}, {person("سامي القرني"), 9}},
+			merged: [][2]string{{pk("سامي القرني"), pk("سامي بن فهد القرني")}},
+			reason: ReasonPartial,
+		},
+		{
+			name: "two longer names that disagree keep apart",
+			c: corpus{
+				{person("سامي بن فهد القرني"), 5}, {person("سامي بن خالد القرني"), 5}, {person("سامي القرني"), 3},
+			},
+			apart: [][2]string{{pk("سامي بن فهد القرني"), pk("سامي بن خالد القرني")}, {pk("سامي القرني"), pk("سامي بن فهد القرني")}},
+		},
+		{
+			name:   "family name alone joins the dominant bearer",
+			c:      corpus{{person("سامي القرني"), 10}, {person("القرني"), 3}, {person("ماجد القرني"), 1}},
+			merged: [][2]string{{pk("القرني"), pk("سامي القرني")}},
+			reason: ReasonPartial,
+		},
+		{
+			name:  "family name alone, two bearers alike: ambiguous",
+			c:     corpus{{person("سامي القرني"), 6}, {person("ماجد القرني"), 5}, {person("القرني"), 3}},
+			apart: [][2]string{{pk("القرني"), pk("سامي القرني")}, {pk("القرني"), pk("ماجد القرني")}},
+		},
+		{
+			name:   "family name alone without the article",
+			c:      corpus{{person("رامز الجبوري"), 8}, {person("جبوري"), 1}},
+			merged: [][2]string{{pk("جبوري"), pk("رامز الجبوري")}},
+			reason: ReasonPartial,
+		},
+		{
+			name:  "a given name alone joins nobody",
+			c:     corpus{{person("سامي القرني"), 10}, {person("سامي"), 4}},
+			apart: [][2]string{{pk("سامي"), pk("سامي القرني")}},
+		},
+		{
+			name:  "a common word read as a name does not join a rare bearer",
+			c:     corpus{{person("حمدي زاهر"), 2}, {person("زاهر"), 30}},
+			apart: [][2]string{{pk("زاهر"), pk("حمدي زاهر")}},
+		},
+		{
+			name:   "a nasab chain extended",
+			c:      corpus{{person("نواف بن سعد"), 7}, {person("نواف بن سعد بن ناصر"), 3}},
+			merged: [][2]string{{pk("نواف بن سعد"), pk("نواف بن سعد بن ناصر")}},
+			reason: ReasonPartial,
+		},
+		{
+			name: "a chain extended two ways joins the dominant one only",
+			c: corpus{{person("نواف بن سعد"), 7}, {person("نواف بن سعد بن ناصر"), 6}, {person("نواف بن سعد بن فهد"), 1},
+				{person("ماهر صالح الزيدي"), 2}, {person("ماهر صالح عبد الله الزيدي"), 2}, {person("ماهر الزيدي"), 9}},
+			merged: [][2]string{{pk("نواف بن سعد"), pk("نواف بن سعد بن ناصر")}, {pk("ماهر الزيدي"), pk("ماهر صالح عبد الله الزيدي")}},
+			apart:  [][2]string{{pk("نواف بن سعد بن فهد"), pk("نواف بن سعد بن ناصر")}},
+			reason: ReasonPartial,
+		},
+		{
+			name:  "the end of a chain is the father",
+			c:     corpus{{person("نواف بن سعد بن ناصر"), 9}, {person("سعد بن ناصر"), 2}},
+			apart: [][2]string{{pk("سعد بن ناصر"), pk("نواف بن سعد بن ناصر")}},
+		},
+		{
+			name:  "the end of a name that starts with a given name is the father",
+			c:     corpus{{person("زياد محمود السقا"), 9}, {person("محمود السقا"), 2}},
+			apart: [][2]string{{pk("محمود السقا"), pk("زياد محمود السقا")}},
+		},
+		{
+			name:   "a foreign name transliterated two ways",
+			c:      corpus{{person("فرانسيس غولدبرغ"), 6}, {person("فرانسيس جولدبرج"), 2}},
+			merged: [][2]string{{pk("فرانسيس جولدبرج"), pk("فرانسيس غولدبرغ")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:  "Arabic names a long vowel apart are different names",
+			c:     corpus{{person("سعد الحربي"), 3}, {person("سعيد الحربي"), 3}, {person("سلمان دلهوم"), 3}, {person("سليمان دلهوم"), 3}},
+			apart: [][2]string{{pk("سعد الحربي"), pk("سعيد الحربي")}, {pk("سلمان دلهوم"), pk("سليمان دلهوم")}},
+		},
+		{
+			name: "a long vowel in a common given name, the rest of a long name the same",
+			c: corpus{{person("روبن فان دايك"), 6}, {person("روبين فان دايك"), 1}, {person("روبن العتيبي"), 1}, {person("روبن الحربي"), 1}, {person("روبن الكردي"), 1},
+				{person("سلمان ماهر صالحي"), 3}, {person("سليمان ماهر صالحي"), 1}, {person("ماهر الكردي"), 2}, {person("ماهر العتيبي"), 1}, {person("ماهر الحربي"), 1}},
+			merged: [][2]string{{pk("روبين فان دايك"), pk("روبن فان دايك")}},
+			apart:  [][2]string{{pk("سلمان ماهر صالحي"), pk("سليمان ماهر صالحي")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:  "short foreign names a letter apart are different names",
+			c:     corpus{{person("كيم برادلي"), 3}, {person("جيم برادلي"), 3}},
+			apart: [][2]string{{pk("كيم برادلي"), pk("جيم برادلي")}},
+		},
+		{
+			name:   "a clitic read as part of the name",
+			c:      corpus{{person("فادي نصار"), 6}, {person("لفادي نصار"), 1}},
+			merged: [][2]string{{pk("لفادي نصار"), pk("فادي نصار")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:   "a title is not part of the name",
+			c:      corpus{{person("الأمير فادي بن نصار"), 2}, {person("فادي بن نصار"), 6}},
+			merged: [][2]string{{pk("الأمير فادي بن نصار"), pk("فادي بن نصار")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:   "a stray word before a full name",
+			c:      corpus{{person("رامي يوسف أحمد الزيدي"), 6}, {person("صف رامي يوسف أحمد الزيدي"), 1}},
+			merged: [][2]string{{pk("صف رامي يوسف أحمد الزيدي"), pk("رامي يوسف أحمد الزيدي")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a stray word before a name its article gives it",
+			c: corpus{{person("نادين خوري"), 6},
+				{ent{name: "أنا نادين خوري", forms: []string{"أنا نادين خوري", "نادين خوري"}}, 1}},
+			merged: [][2]string{{pk("أنا نادين خوري"), pk("نادين خوري")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:  "a son's given name before his father's name",
+			c:     corpus{{person("رامي الزيدي"), 6}, {person("عدنان رامي الزيدي"), 1}, {person("مهند رامي يوسف الزيدي"), 1}, {person("رامي يوسف الزيدي"), 4}, {person("مهند الخطيب"), 2}},
+			apart: [][2]string{{pk("عدنان رامي الزيدي"), pk("رامي الزيدي")}, {pk("مهند رامي يوسف الزيدي"), pk("رامي يوسف الزيدي")}},
+		},
+		{
+			name:   "a short form of a foreign given name",
+			c:      corpus{{person("آشتون كلارنس"), 9}, {person("آش كلارنس"), 1}},
+			merged: [][2]string{{pk("آش كلارنس"), pk("آشتون كلارنس")}},
+			reason: ReasonPartial,
+		},
+		{
+			name:  "a common given name is no short form",
+			c:     corpus{{person("سامي كلارنس"), 9}, {person("سام كلارنس"), 1}, {person("سام العتيبي"), 1}, {person("سام الحربي"), 1}, {person("سام الهاشمي"), 1}},
+			apart: [][2]string{{pk("سام كلارنس"), pk("سامي كلارنس")}},
+		},
+		{
+			name:  "different types never merge",
+			c:     corpus{{ent{name: "الزيدي للتجارة", typ: model.Organization}, 3}, {ent{name: "الزيدي للتجارة", typ: model.Person}, 3}},
+			apart: [][2]string{{key(model.Organization, "الزيدي للتجارة"), pk("الزيدي للتجارة")}},
+		},
+		{
+			name:   "a manual merge holds across types",
+			c:      corpus{{ent{name: "الزيدي للتجارة", typ: model.Organization}, 3}, {ent{name: "الزيدي للتجارة", typ: model.Person}, 2}},
+			man:    Manual{Merges: [][2]string{{key(model.Organization, "الزيدي للتجارة"), pk("الزيدي للتجارة")}}},
+			merged: [][2]string{{pk("الزيدي للتجارة"), key(model.Organization, "الزيدي للتجارة")}},
+			reason: ReasonManual,
+		},
+		{
+			name:   "a split key leaves, the rest of the group stays",
+			c:      corpus{{person("سامي بن فهد القرني"), 5}, {person("سامي القرني"), 9}, {person("القرني"), 2}},
+			man:    Manual{Splits: []string{pk("القرني")}},
+			merged: [][2]string{{pk("سامي القرني"), pk("سامي بن فهد القرني")}},
+			apart:  [][2]string{{pk("القرني"), pk("سامي بن فهد القرني")}},
+			reason: ReasonPartial,
+		},
+		{
+			name:   "a manual merge that names a split key still holds",
+			c:      corpus{{person("سامي القرني"), 9}, {person("القرني"), 2}, {person("رامز الجبوري"), 2}},
+			man:    Manual{Splits: []string{pk("القرني")}, Merges: [][2]string{{pk("القرني"), pk("رامز الجبوري")}}},
+			apart:  [][2]string{{pk("القرني"), pk("سامي القرني")}},
+			merged: [][2]string{{pk("القرني"), pk("رامز الجبوري")}},
+			reason: ReasonManual,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := build(append(background.articles(), tc.c.articles()...), tc.man)
+			for _, m := range tc.merged {
+				if canonicalOf(r, m[0]) != canonicalOf(r, m[1]) {
+					t.Errorf("%s and %s not merged\n%s", m[0], m[1], dump(r))
+				}
+			}
+			for _, a := range tc.apart {
+				if canonicalOf(r, a[0]) == canonicalOf(r, a[1]) {
+					t.Errorf("%s and %s merged\n%s", a[0], a[1], dump(r))
+				}
+			}
+			if tc.reason != "" && len(tc.merged) > 0 {
+				m := r.Map()
+				a, b := tc.merged[0][0], tc.merged[0][1]
+				got, ok := m[a]
+				if !ok {
+					got = m[b]
+				}
+				if got.Reason != tc.reason || got.Detail == "" {
+					t.Errorf("reason %q (%s), want %q", got.Reason, got.Detail, tc.reason)
+				}
+			}
+		})
+	}
+}
+
+func dump(r *Result) string {
+	var b strings.Builder
+	for _, g := range r.Groups {
+		fmt.Fprintf(&b, "  %s:", g.Key)
+		for _, m := range g.Members {
+			fmt.Fprintf(&b, " %s (%s: %s)", m.Key, m.Reason, m.Detail)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// TestOrderDoesNotMatter: the same articles in any order give the same
+// groups, reasons and details.
+func TestOrderDoesNotMatter(t *testing.T) {
+	c := corpus{
+		{person("سامي بن فهد القرني"), 5}, {person("سامي القرني"), 9}, {person("القرني"), 2},
+		{person("فرانسيس غولدبرغ"), 6}, {person("فرانسيس جولدبرج"), 2}, {person("غولدبرغ"), 3},
+		{person("عبد الرحمن الزيدي"), 2}, {person("عبدالرحمن الزيدي"), 5}, {person("نواف بن سعد"), 4},
+		{person("نواف بن سعد بن ناصر"), 3}, {person("سامي"), 2},
+		{ent{key: "wd:Q905", name: "Rami Haddad", qid: "Q905", forms: []string{"رامي حداد", "حداد"}}, 5},
+		{person("رامي حداد"), 2}, {person("حداد"), 1},
+	}
+	arts := c.articles()
+	// mix entities into shared articles too
+	for i := 0; i+1 < len(arts); i += 3 {
+		arts[i].Entities = append(arts[i].Entities, arts[i+1].Entities...)
+	}
+	want, _ := json.Marshal(build(arts, Manual{}))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		rng.Shuffle(len(arts), func(i, j int) { arts[i], arts[j] = arts[j], arts[i] })
+		if got, _ := json.Marshal(build(arts, Manual{})); string(got) != string(want) {
+			t.Fatalf("another order gives another result:\n%s\n---\n%s", got, want)
+		}
+	}
+	if !strings.Contains(string(want), ReasonPartial) || !strings.Contains(string(want), ReasonSpelling) {
+		t.Fatalf("the corpus should exercise the rules: %s", want)
+	}
+}
+
+func TestCanonicalKey(t *testing.T) {
+	// the Wikidata key wins, then a gazetteer key, then a full name
+	r := build(corpus{
+		{person("غولدبرغ"), 5}, {person("فرانسيس غولدبرغ"), 3},
+	}.articles(), Manual{})
+	if got := canonicalOf(r, pk("غولدبرغ")); got != pk("فرانسيس غولدبرغ") {
+		t.Errorf("the full name should be canonical, got %s\n%s", got, dump(r))
+	}
+	if len(r.Groups) != 1 || r.Groups[0].Name == "" || r.Groups[0].Type != model.Person {
+		t.Errorf("groups %+v", r.Groups)
+	}
+	r = build(corpus{
+		{person("رامي حداد"), 9},
+		{ent{key: "person:rami_haddad", name: "Rami Haddad", forms: []string{"Rami Haddad", "رامي حداد"}}, 2},
+		{ent{key: "wd:Q906", name: "Rami Haddad", qid: "Q906", forms: []string{"Rami Haddad"}}, 1},
+		{ent{key: "person:rami_haddad_2", name: "Rami Haddad", qid: "Q906", forms: []string{"Rami Haddad"}}, 1},
+	}.articles(), Manual{})
+	if got := canonicalOf(r, pk("رامي حداد")); got != "person:rami_haddad" {
+		t.Errorf("a gazetteer key should be canonical, got %s\n%s", got, dump(r))
+	}
+	if got := canonicalOf(r, "person:rami_haddad_2"); got != "wd:Q906" {
+		t.Errorf("the Wikidata key should be canonical, got %s\n%s", got, dump(r))
+	}
+}
