@@ -172,7 +172,8 @@ type item struct {
 	prep   string  // a preposition before it ("for")
 	conj   bool    // و before it
 	name   []string
-	forced bool // a name because the noun before it takes only names
+	forced bool     // a name because the noun before it takes only names
+	words  []string // the words of a known word or group, as written
 }
 
 // items cuts the words of s into known words and names.
@@ -209,7 +210,7 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 					if !ok || w.class == "conj" || w.class == "prep" {
 						continue
 					}
-					it := item{w: w, conj: r.conj || pendingConj, prep: r.prep}
+					it := item{w: w, conj: r.conj || pendingConj, prep: r.prep, words: ws[i : i+k]}
 					if it.prep == "" {
 						it.prep = pendingPrep
 					}
@@ -246,6 +247,11 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 		}
 		pendingConj, pendingPrep, forceName = false, "", false
 		i++
+	}
+	// a title with no name after it is a name itself (امام "in front of",
+	// not the title Imam)
+	if n := len(out); n > 0 && out[n-1].w.class == "title" {
+		out[n-1] = item{w: orgWord{class: "name"}, conj: out[n-1].conj, prep: out[n-1].prep, name: out[n-1].words}
 	}
 	return out
 }

@@ -93,14 +93,14 @@ func (c *Compiled) word(w string) string {
 	if m == "" {
 		return ""
 	}
-	if t, ok := c.lookup(m); ok {
-		return t
-	}
 	// عبدالعزيز written as one word: as عبد العزيز
 	if strings.HasPrefix(m, "عبدال") && utf8.RuneCountInString(m) > 6 {
 		if t, n := c.compound([]string{"عبد", m[len("عبد"):]}); n == 2 {
 			return t
 		}
+	}
+	if t, ok := c.lookup(m); ok {
+		return t
 	}
 	// ابوزيد written as one word: Abuzaid
 	if strings.HasPrefix(m, "ابو") && utf8.RuneCountInString(m) > 5 {

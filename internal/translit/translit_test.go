@@ -154,6 +154,10 @@ func TestName(t *testing.T) {
 			t.Errorf("Name(%q, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
 		}
 	}
+	// a title with no name after it is a name
+	if got, want := Name("مدرسة الإمام", model.Organization, gaz{}), capitalise(Romanize("الإمام"))+" School"; got != want {
+		t.Errorf("Name(مدرسة الإمام) = %q, want %q", got, want)
+	}
 	// romanised, not translated (the spelling is the model's)
 	for _, tc := range []struct{ in, typ, prefix string }{
 		{"الرياض الجديدة", model.Location, "Al-Riyadh al-J"}, // a place translated only after a common noun

@@ -96,14 +96,14 @@ func Build(d *Data, opt Options) *Built {
 			w *= (u.Count - take) / u.Count
 		}
 		if w > 0 {
-			p.add(u.Arabic, u.Latin, w)
+			p.add(u.Arabic, u.Latin, w, gulf[u.Country] || mashriq[u.Country])
 			st.Pairs++
 		}
 	}
 	for _, set := range [][]Pair{d.Google, d.NETranslit} {
 		for _, x := range set {
 			if !opt.held(x.Split) {
-				p.add(x.Arabic, x.Latin, x.Weight)
+				p.add(x.Arabic, x.Latin, x.Weight, false)
 				st.Pairs++
 			}
 		}
@@ -152,8 +152,8 @@ func Build(d *Data, opt Options) *Built {
 	st.TableWords = len(table)
 
 	// compounds written as one word where the words one by one would not be
-	// (عبد العزيز Abdulaziz, نور الدين Noureddine), when two people or more
-	// of the Gulf write them so
+	// (عبد العزيز Abdulaziz, جار الله Jarallah), when two people or more of
+	// the Gulf write them so
 	add := map[string]string{}
 	for _, ar := range sortedKeys(p.multi) {
 		ev := p.multi[ar]

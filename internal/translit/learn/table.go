@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,11 +78,17 @@ func cleanLatin(s string) string {
 	return t
 }
 
-// add files one training pair.
-func (p *pools) add(ar, lat string, w float64) {
+// add files one training pair. Groups of words count only when the pair
+// is attested in the Gulf or the Levant (compound): the Maghreb's fused
+// spellings (Slaheddine, Abdelkader) are not those of English news.
+func (p *pools) add(ar, lat string, w float64, compound bool) {
 	lat = cleanLatin(lat)
 	if lat == "" || w <= 0 || ar == "" {
 		return
+	}
+	// عبدالرحمن written as one word is عبد الرحمن, as at run time
+	if rest, ok := strings.CutPrefix(ar, "عبدال"); ok && utf8.RuneCountInString(rest) >= 2 && !strings.Contains(ar, " ") {
+		ar = "عبد ال" + rest
 	}
 	ws := strings.Fields(ar)
 	for _, x := range ws {
@@ -97,7 +104,7 @@ func (p *pools) add(ar, lat string, w float64) {
 		add(p.article, ar, lat, w)
 	case len(ws) == 1:
 		add(p.word, ar, lat, w)
-	case len(ws) <= 3:
+	case len(ws) <= 3 && compound && !slices.Contains(ws, "ال") && strictlyPlausible(ar, lat):
 		add(p.multi, ar, lat, w)
 	}
 }
@@ -150,6 +157,15 @@ func splitArticle(stemAr, lat string) (stem string, article bool) {
 func plausible(ar, lat string) bool {
 	a, l := []rune(translit.Skeleton(ar)), []rune(translit.Skeleton(lat))
 	return 3*editDistance(a, l) <= max(len(a), len(l))+1
+}
+
+// strictlyPlausible is plausible with outlines at most a quarter apart and
+// no fewer Latin letters than Arabic ones, for groups of words, whose
+// spelling must keep them all (بن حسن is not Hassan, بن عوض not Bin).
+func strictlyPlausible(ar, lat string) bool {
+	a, l := []rune(translit.Skeleton(ar)), []rune(translit.Skeleton(lat))
+	return 4*editDistance(a, l) <= max(len(a), len(l))+1 &&
+		len(latinLetters(lat)) >= utf8.RuneCountInString(strings.ReplaceAll(ar, " ", ""))
 }
 
 func editDistance(a, b []rune) int {
