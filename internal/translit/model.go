@@ -38,7 +38,23 @@ type Model struct {
 	uniTotal float64
 }
 
-type histStat struct{ total, types float64 }
+// histStat is what the smoothing needs of a history: its total count, the
+// number of graphones seen after it, and those graphones (sorted) with
+// their counts.
+type histStat struct {
+	total, types float64
+	next         []uint16
+	counts       []float64
+}
+
+// count returns the count of graphone g after the history.
+func (s *histStat) count(g uint16) float64 {
+	i, ok := slices.BinarySearch(s.next, g)
+	if !ok {
+		return 0
+	}
+	return s.counts[i]
+}
 
 // NgramKey packs up to MaxOrder graphone IDs (each < 1<<12) with their
 // number into one map key.
@@ -75,6 +91,8 @@ func (m *Model) Index() {
 		s := m.hist[h]
 		s.total += c
 		s.types++
+		s.next = append(s.next, uint16(k&0xfff)) // keys are sorted: so are the graphones after one history
+		s.counts = append(s.counts, c)
 		m.hist[h] = s
 	}
 	// unigrams, with add-half smoothing so that no graphone has probability 0
@@ -138,12 +156,9 @@ func (m *Model) context(hist []uint16) context {
 // prob returns P(g | the history of c).
 func (m *Model) prob(c *context, g uint16) float64 {
 	p := m.uni[g]
-	var buf [MaxOrder]uint16
 	for n := 1; n <= c.n; n++ {
-		copy(buf[:], c.hist[len(c.hist)-n:])
-		buf[n] = g
-		s := c.stats[n-1]
-		p = (m.Counts[NgramKey(buf[:n+1])] + s.types*p) / (s.total + s.types)
+		s := &c.stats[n-1]
+		p = (s.count(g) + s.types*p) / (s.total + s.types)
 	}
 	return p
 }

@@ -52,10 +52,12 @@ type SetResult struct {
 	Set string `json:"set"`
 	Old Score  `json:"old"`
 	New Score  `json:"new"`
-	// for words: the new score on the words spelt in the training data
-	// (other sources, other spellings) and on the others (the model alone)
-	Seen   *Score `json:"seen,omitempty"`
-	Unseen *Score `json:"unseen,omitempty"`
+	// for words: the scores on the words spelt in the training data (other
+	// sources, other spellings) and on the others (the model alone)
+	SeenOld   *Score `json:"seen_old,omitempty"`
+	Seen      *Score `json:"seen,omitempty"`
+	UnseenOld *Score `json:"unseen_old,omitempty"`
+	Unseen    *Score `json:"unseen,omitempty"`
 }
 
 // Evaluate scores b and translit.Letters on the pairs of split (Test, or Dev
@@ -86,13 +88,14 @@ func Evaluate(b *Built, d *Data, split Split) []SetResult {
 	score := func(name string, g map[string][]string, words bool) {
 		r := SetResult{Set: name}
 		if words {
-			r.Seen, r.Unseen = &Score{}, &Score{}
+			r.SeenOld, r.Seen, r.UnseenOld, r.Unseen = &Score{}, &Score{}, &Score{}, &Score{}
 		}
 		for _, ar := range sortedKeys(g) {
 			if words && strings.Contains(ar, " ") {
 				continue
 			}
-			r.Old.add(translit.Letters(ar), g[ar])
+			old := translit.Letters(ar)
+			r.Old.add(old, g[ar])
 			pred := b.Romanize(ar)
 			r.New.add(pred, g[ar])
 			if words {
@@ -101,8 +104,10 @@ func Evaluate(b *Built, d *Data, split Split) []SetResult {
 					stem = ar[len("ال"):]
 				}
 				if b.seen[stem] || translit.HasSpelling(stem) {
+					r.SeenOld.add(old, g[ar])
 					r.Seen.add(pred, g[ar])
 				} else {
+					r.UnseenOld.add(old, g[ar])
 					r.Unseen.add(pred, g[ar])
 				}
 			}
@@ -135,8 +140,8 @@ func WriteReport(w io.Writer, rs []SetResult) {
 	for _, r := range rs {
 		line(r.Set, r.Old, r.New)
 		if r.Seen != nil {
-			line("  of which spelt in training data", Score{}, *r.Seen)
-			line("  of which new words (model only)", Score{}, *r.Unseen)
+			line("  of which spelt in training data", *r.SeenOld, *r.Seen)
+			line("  of which new words (model only)", *r.UnseenOld, *r.Unseen)
 		}
 	}
 }
