@@ -57,6 +57,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/extract
+	$(GO) test -run XXX -fuzz FuzzName -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/translit
 
 ## corpus-check: kg extract over all of SaudiNewsNet (../shared); fails on any panic or extraction failure
 corpus-check:

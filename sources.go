@@ -1,7 +1,9 @@
 // Package kg embeds the source of everything that shapes kg's extraction
 // output — the extraction packages' Go code (rules, word lists and
-// trigger tables live there), the relation vocabulary and go.mod (the
-// versions of the libraries it uses) — so that the extractor version
+// trigger tables live there), the romanisation data (internal/translit/data:
+// the learnt name table and model, the news spellings, the organisation
+// words), the relation vocabulary and go.mod (the versions of the
+// libraries it uses) — so that the extractor version
 // follows them: extract.Pipeline.Version hashes these files together with
 // the embedded NER model, gazetteer and word statistics. No one has to remember to bump a
 // version by hand for staging to re-extract after a change.
@@ -19,6 +21,7 @@ import "embed"
 //go:embed internal/model/*.go internal/memo/*.go internal/vocab/*.go
 //go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go
 //go:embed internal/wordstats/*.go internal/wordstats/data/*.go
+//go:embed internal/translit/*.go internal/translit/data/*
 //go:embed internal/extract/*.go internal/extract/arabic/*.go internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
 var ExtractorSources embed.FS

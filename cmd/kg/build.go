@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/translit"
+	"github.com/kg-project/kg/internal/translit/learn"
 	"github.com/kg-project/kg/internal/wordstats/wsbuild"
 )
 
@@ -18,13 +20,13 @@ import (
 func newBuildCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Rebuild the data files kg ships (gazetteer, word statistics)",
+		Short: "Rebuild the data files kg ships (translit, gazetteer, word statistics)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newBuildGazetteerCommand(g), newBuildWordstatsCommand(g))
+	cmd.AddCommand(newBuildTranslitCommand(g), newBuildGazetteerCommand(g), newBuildWordstatsCommand(g))
 	return cmd
 }
 
@@ -143,5 +145,85 @@ word table: rebuild it after kg train ner. Takes about two minutes.`,
 	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
 	cmd.Flags().StringVar(&out, "out", "internal/wordstats/data", "folder to write words.tsv.gz and names.tsv.gz to")
 	cmd.Flags().IntVar(&opts.Workers, "workers", 2, "tagging workers (the output does not depend on it)")
+	return cmd
+}
+
+func newBuildTranslitCommand(g *globalOptions) *cobra.Command {
+	var dataDir, out string
+	var report, dev bool
+	var opt learn.Options
+	cmd := &cobra.Command{
+		Use:   "translit",
+		Short: "Learn the romanisation of Arabic names from the shared name pairs",
+		Long: `Learn how English-language news writes Arabic names from the name pairs
+under --data (names/wikidata-person-names-ar, names/google-translit-ar2en,
+names/netranslit-wikidata-ar): a table of the most frequent attested spelling
+of each name word, and a graphone n-gram model for the words the table lacks.
+Write them to --out as a sorted, gzipped TSV file; the output is deterministic.
+Commit the file; the binary embeds it (package internal/translit/data).
+
+The test splits of the data sets (and 10% of the Wikidata names, by a hash of
+the Arabic) are never built from. --report scores the old letter-by-letter
+transliteration and the new romanisation on them; --dev holds out the dev
+splits too and scores on them (to tune; nothing is written).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if st, err := os.Stat(dataDir); err != nil || !st.IsDir() {
+				return fmt.Errorf("data folder %q not found (set --data)", dataDir)
+			}
+			start := time.Now()
+			d, err := learn.Read(dataDir)
+			if err != nil {
+				return err
+			}
+			opt.HoldDev = dev
+			b := learn.Build(d, opt)
+			if !dev {
+				if err := translit.WriteFile(out, b.Compiled); err != nil {
+					return err
+				}
+			}
+			var rs []learn.SetResult
+			if report || dev {
+				split := learn.Test
+				if dev {
+					split = learn.Dev
+				}
+				rs = learn.Evaluate(b, d, split)
+			}
+			if g.JSON {
+				m := map[string]any{"stats": b.Stats}
+				if !dev {
+					m["out"] = out
+				}
+				if rs != nil {
+					m["report"] = rs
+				}
+				j, _ := json.Marshal(m)
+				fmt.Fprintln(g.stdout, string(j))
+				return nil
+			}
+			if rs != nil {
+				learn.WriteReport(g.stdout, rs)
+			}
+			if !g.Quiet {
+				s := b.Stats
+				dest := "-> " + out
+				if dev {
+					dest = "(dev: not written)"
+				}
+				fmt.Fprintf(g.stderr, "translit: %d pairs (%d unit attestations of held-out full names left out), %d words of which %d in the table, %d compounds, %d graphones, %d n-grams %s in %s\n",
+					s.Pairs, s.Subtracted, s.Words, s.TableWords, s.Compounds, s.Graphones, s.Ngrams, dest, time.Since(start).Round(time.Millisecond))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
+	cmd.Flags().StringVar(&out, "out", "internal/translit/data/names.tsv.gz", "compiled table and model to write")
+	cmd.Flags().BoolVar(&report, "report", false, "score old and new romanisation on the held-out test pairs")
+	cmd.Flags().BoolVar(&dev, "dev", false, "hold out the dev pairs too and score on them; write nothing")
+	cmd.Flags().IntVar(&opt.Order, "order", 0, "n-gram order of the graphone model (default 4)")
+	cmd.Flags().IntVar(&opt.Iters, "iters", 0, "EM iterations of the alignment (default 5)")
+	cmd.Flags().Float64Var(&opt.MinCount, "min-count", 0, "drop n-grams (n > 1) of less weight (default 1.5)")
 	return cmd
 }

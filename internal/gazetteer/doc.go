@@ -30,7 +30,7 @@
 // countries (المطروح is not Matruh). Match.Skip tells how many code points of
 // clitics precede the name.
 //
-// Transliterate renders names the gazetteer lacks: a table of frequent
-// Arabic name words and particles with their usual Latin spellings, then
-// letters with guessed short vowels.
+// Transliterate renders names the gazetteer lacks (package translit: the
+// English-news spelling learnt from name pairs); Build uses it for the
+// names of the persons it knows only in Arabic (petrarch-ar).
 package gazetteer

@@ -35,8 +35,8 @@ func ExampleGazetteer_Lookup() {
 }
 
 func ExampleTransliterate() {
-	fmt.Println(gazetteer.Transliterate("قاسم جومارت توكاييف"))
-	// Output: Qassem Jumart Tukayif
+	fmt.Println(gazetteer.Transliterate("عادل الجبير"))
+	// Output: Adel al-Jubeir
 }
 
 func ExampleKeyFor() {

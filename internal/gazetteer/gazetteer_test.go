@@ -306,23 +306,14 @@ func TestLoadTime(t *testing.T) {
 	}
 }
 
+// TestTransliterate: names the gazetteer lacks get their English-news
+// spelling (package translit has the detailed tests).
 func TestTransliterate(t *testing.T) {
 	for in, want := range map[string]string{
-		"قاسم جومارت توكاييف":   "Qassem Jumart Tukayif",
-		"فلاديمير بوتين":        "Vladimir Putin",
-		"عبد الله":              "Abdullah",
-		"عبدالعزيز":             "Abdulaziz",
-		"محمد":                  "Mohammed",
-		"عبد ربه منصور هادي":    "Abd Rabbo Mansour Hadi",
-		"محمد بن نايف":          "Mohammed bin Nayef",
-		"عبد الرحمن الشمري":     "Abdulrahman al-Shammari",
-		"آية الله مكارم شيرازي": "Ayatollah Makarem Shirazi",
-		"حسن هاشميان":           "Hassan Hashmian",
-		"شبیری زنجانی":          "Shabiri Zanjani", // Persian letters
-		"حسب":                   "Hasab",           // three consonants: a short a
-		"سالم":                  "Salim",           // CaCiC after a long a
-		"نواف":                  "Nawaf",           // و before a long a is a consonant
-		"Putin":                 "Putin",
+		"عادل الجبير":   "Adel al-Jubeir",
+		"محمد بن سلمان": "Mohammed bin Salman",
+		"أدولف هتلر":    "Adolf Hitler",
+		"Putin":         "Putin",
 	} {
 		if got := Transliterate(in); got != want {
 			t.Errorf("Transliterate(%q) = %q, want %q", in, got, want)

@@ -8,6 +8,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 // Candidate is one entity mention proposed by NER or the gazetteer.
@@ -207,6 +208,46 @@ type cluster struct {
 	first int // offset of the first mention
 }
 
+// gazLexicon returns the gazetteer as the translit.Lexicon of the names and
+// nationality adjectives inside organisation and place names (بنك الرياض
+// Riyadh Bank); nil when the gazetteer cannot be read.
+func gazLexicon() translit.Lexicon {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	return lexicon{g}
+}
+
+type lexicon struct{ g *gazetteer.Gazetteer }
+
+// Name returns the English name of a place or organisation that is not
+// also a common word.
+func (l lexicon) Name(m string) (string, bool) {
+	if l.g.IsAmbiguous(m) {
+		return "", false
+	}
+	for _, e := range l.g.Lookup(m) {
+		if e.Type != model.Person {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// Demonym returns the English adjective of a country (الاسكتلندية
+// Scottish).
+func (l lexicon) Demonym(m string) (string, bool) {
+	if e := l.g.Demonym(m); e != nil {
+		for _, d := range e.Demonyms {
+			if !hasArabic(d) {
+				return d, true
+			}
+		}
+	}
+	return "", false
+}
+
 // Resolve merges the candidates of one article (text) into entities and
 // returns them sorted by ID, with aliases sorted and mentions ordered by
 // offset, together with the entity ID of each candidate (parallel to
@@ -216,8 +257,9 @@ type cluster struct {
 // Candidate.Entry and Demonym in cands). Entities from the gazetteer have its key, name and QID; the
 // others get ID gazetteer.KeyFor(type, longest mention), preferring the
 // longest Arabic-script mention when there is one, and Name the longest
-// Latin-script mention, else the transliteration of the Arabic one (the
-// original is kept as an alias).
+// Latin-script mention, else the English of the Arabic one (translit.Name:
+// organisations and places made of common words translated, names
+// romanised; the original is kept as an alias).
 func Resolve(text string, cands []Candidate) (ents []model.Entity, mentionEntity []string) {
 	return resolve(text, cands).entities()
 }
@@ -518,7 +560,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			e.ID = gazetteer.KeyFor(e.Type, canon)
 			e.Name = canonLat
 			if e.Name == "" {
-				e.Name = gazetteer.Transliterate(canonAr)
+				e.Name = translit.Name(canonAr, e.Type, gazLexicon())
 			}
 		}
 		if e.Name != "" {

@@ -1,0 +1,24 @@
+// Package data holds the data files of package translit: names.tsv.gz, the
+// name-unit table and the graphone model learnt by "kg build translit" from
+// the public name pairs listed in NOTICE.md; spellings.txt, the news
+// spellings of frequent name words; and orgwords.tsv, the English of the
+// common words of organisation and place names. The last two are written by
+// the project. It holds data only; use package translit to read them.
+package data
+
+import _ "embed"
+
+// Names is the gzipped TSV file written by translit.WriteCompiled.
+//
+//go:embed names.tsv.gz
+var Names []byte
+
+// Spellings is the table of news spellings (see the file's header).
+//
+//go:embed spellings.txt
+var Spellings string
+
+// OrgWords is the table of organisation words (see the file's header).
+//
+//go:embed orgwords.tsv
+var OrgWords string

@@ -1,0 +1,397 @@
+package translit
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit/data"
+)
+
+// Lexicon gives the English of the proper names and nationality adjectives
+// inside the name of an organisation or place, from a gazetteer: Name of
+// الرياض is Riyadh in بنك الرياض, Demonym of الاسكتلندي Scottish. Both
+// take arabic.MatchForm and return false for what they do not know. A nil
+// Lexicon leaves names to Romanize and knows the adjectives of
+// data/orgwords.tsv only.
+type Lexicon interface {
+	Name(m string) (english string, ok bool)
+	Demonym(m string) (english string, ok bool)
+}
+
+// Name returns the English name of an entity of type typ (a model type)
+// named s in Arabic: organisations made of common words translated word by
+// word in English order (بنك الألماس Diamond Bank, وزارة الخارجية السعودية
+// Saudi Ministry of Foreign Affairs, جامعة الملك سعود King Saud
+// University), places the same way when they start with a common noun
+// (منطقة الرياض Riyadh Region), and the names inside them and every other
+// name romanised (Romanize). The words and their English are
+// data/orgwords.tsv.
+func Name(s, typ string, lex Lexicon) string {
+	switch typ {
+	case model.Organization, model.Location:
+		if t, ok := translate(s, typ, lex); ok {
+			return t
+		}
+		return capitalise(Romanize(s))
+	}
+	return Romanize(s)
+}
+
+// orgWord is an entry of data/orgwords.tsv.
+type orgWord struct {
+	en    string
+	class string // noun, adj, title, prep, conj
+	opt   string // of a noun: pre, of, first or name
+	rank  int    // of an adjective: 1-4
+}
+
+type orgTable struct {
+	words    map[string]orgWord // MatchForm of the Arabic, with or without the article as written
+	maxWords int
+}
+
+// orgWords returns the table of data/orgwords.tsv, read on first use; it
+// is empty if the file is malformed (TestDataFiles checks that it is not).
+var orgWords = sync.OnceValue(func() *orgTable {
+	t, err := parseOrgWords(data.OrgWords)
+	if err != nil {
+		return &orgTable{words: map[string]orgWord{}}
+	}
+	return t
+})
+
+func parseOrgWords(text string) (*orgTable, error) {
+	t := &orgTable{words: map[string]orgWord{}}
+	for n, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(strings.TrimRight(line, " \t"), "\t")
+		bad := func(why string) error { return fmt.Errorf("line %d: %s: %q", n+1, why, line) }
+		if len(f) < 3 || len(f) > 4 {
+			return nil, bad("want Arabic, English, class and an option, separated by tabs")
+		}
+		ar, w := arabic.MatchForm(f[0]), orgWord{en: strings.TrimSpace(f[1]), class: f[2]}
+		if len(f) == 4 {
+			w.opt = f[3]
+		}
+		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
+			return nil, bad("want Arabic then English")
+		}
+		switch w.class {
+		case "noun":
+			if w.opt == "" {
+				w.opt = "pre"
+			}
+			if !slices.Contains([]string{"pre", "of", "first", "name"}, w.opt) {
+				return nil, bad("a noun's option is pre, of, first or name")
+			}
+		case "adj":
+			if len(w.opt) != 1 || w.opt[0] < '1' || w.opt[0] > '4' {
+				return nil, bad("an adjective's option is its rank, 1 to 4")
+			}
+			w.rank = int(w.opt[0] - '0')
+		case "title", "prep", "conj":
+			if w.opt != "" {
+				return nil, bad("no option for class " + w.class)
+			}
+		default:
+			return nil, bad("unknown class")
+		}
+		if _, dup := t.words[ar]; dup {
+			return nil, bad("listed twice")
+		}
+		t.words[ar] = w
+		t.maxWords = max(t.maxWords, len(strings.Fields(ar)))
+	}
+	return t, nil
+}
+
+// lookup finds the word or words m (MatchForm), with or without the
+// article, an adjective also in its feminine and plural forms.
+func (t *orgTable) lookup(m string) (orgWord, bool) {
+	forms := []string{m}
+	if strings.HasPrefix(m, "ال") && len([]rune(m)) > 3 {
+		forms = append(forms, m[len("ال"):])
+	}
+	for _, f := range forms {
+		if w, ok := t.words[f]; ok {
+			return w, true
+		}
+	}
+	if strings.Contains(m, " ") {
+		return orgWord{}, false
+	}
+	for _, f := range forms {
+		for _, suf := range []string{"ه", "ين", "ون", "ات"} {
+			if stem, ok := strings.CutSuffix(f, suf); ok && len([]rune(stem)) >= 2 {
+				if w, ok := t.words[stem]; ok && w.class == "adj" {
+					return w, true
+				}
+			}
+		}
+	}
+	return orgWord{}, false
+}
+
+// clitic is one reading of a word's prefixes: و "and", ل "for".
+type clitic struct {
+	rest string
+	conj bool
+	prep string
+}
+
+// readings returns the ways to read m: as it is, then without و, ل or both
+// (لل is ل and the article).
+func readings(m string, t *orgTable) []clitic {
+	out := []clitic{{rest: m}}
+	rest, conj := m, false
+	if r, ok := strings.CutPrefix(m, "و"); ok && len([]rune(r)) >= 2 {
+		out = append(out, clitic{rest: r, conj: true})
+		rest, conj = r, true
+	}
+	if r, ok := strings.CutPrefix(rest, "ل"); ok && len([]rune(r)) >= 2 {
+		if strings.HasPrefix(r, "ل") {
+			r = "ا" + r // لل: the article after ل
+		}
+		out = append(out, clitic{rest: r, conj: conj, prep: t.words["ل"].en})
+	}
+	return out
+}
+
+// item is one unit of a name: a known word or group of words, or a name.
+type item struct {
+	w      orgWord // class "name" for names
+	prep   string  // a preposition before it ("for")
+	conj   bool    // و before it
+	name   []string
+	forced bool     // a name because the noun before it takes only names
+	words  []string // the words of a known word or group, as written
+}
+
+// items cuts the words of s into known words and names.
+func items(s string, t *orgTable, lex Lexicon) []item {
+	ws := strings.Fields(arabic.Normalize(s))
+	ms := make([]string, len(ws))
+	for i, w := range ws {
+		ms[i] = arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”"))
+	}
+	var out []item
+	pendingConj, pendingPrep := false, ""
+	forceName := false
+	for i := 0; i < len(ms); {
+		if ms[i] == "" {
+			i++
+			continue
+		}
+		if w, ok := t.words[ms[i]]; ok && (w.class == "conj" || w.class == "prep") && !forceName {
+			if w.class == "conj" {
+				pendingConj = true
+			} else {
+				pendingPrep = w.en
+			}
+			i++
+			continue
+		}
+		found := false
+		if !forceName {
+		search:
+			for _, r := range readings(ms[i], t) {
+				for k := min(t.maxWords, len(ms)-i); k >= 1; k-- {
+					key := strings.Join(append([]string{r.rest}, ms[i+1:i+k]...), " ")
+					w, ok := t.lookup(key)
+					if !ok || w.class == "conj" || w.class == "prep" {
+						continue
+					}
+					it := item{w: w, conj: r.conj || pendingConj, prep: r.prep, words: ws[i : i+k]}
+					if it.prep == "" {
+						it.prep = pendingPrep
+					}
+					out = append(out, it)
+					i += k
+					found = true
+					forceName = w.class == "title" || w.class == "noun" && w.opt == "name"
+					break search
+				}
+			}
+		}
+		if !found && !forceName && lex != nil {
+			for _, r := range readings(ms[i], t) {
+				if en, ok := lex.Demonym(r.rest); ok {
+					out = append(out, item{w: orgWord{en: en, class: "adj", rank: 3}, conj: r.conj || pendingConj})
+					i++
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			pendingConj, pendingPrep = false, ""
+			continue
+		}
+		// a name: joins the name or title just before it
+		if n := len(out); n > 0 && !pendingConj && pendingPrep == "" && (out[n-1].w.class == "name" && !forceName || out[n-1].w.class == "title") {
+			if out[n-1].w.class == "title" {
+				out[n-1] = item{w: orgWord{class: "name", en: out[n-1].w.en}, conj: out[n-1].conj, prep: out[n-1].prep}
+			}
+			out[n-1].name = append(out[n-1].name, ws[i])
+		} else {
+			out = append(out, item{w: orgWord{class: "name"}, conj: pendingConj, prep: pendingPrep, name: []string{ws[i]}, forced: forceName})
+		}
+		pendingConj, pendingPrep, forceName = false, "", false
+		i++
+	}
+	// a title with no name after it is a name itself (امام "in front of",
+	// not the title Imam)
+	if n := len(out); n > 0 && out[n-1].w.class == "title" {
+		out[n-1] = item{w: orgWord{class: "name"}, conj: out[n-1].conj, prep: out[n-1].prep, name: out[n-1].words}
+	}
+	return out
+}
+
+// node is a noun or name of the English name being built.
+type node struct {
+	en     string
+	isName bool
+	opt    string
+	adjs   []orgWord
+	gen    *node   // the noun or name it governs (construct state)
+	coord  []*node // joined by "and"
+	prep   string  // the preposition of a complement
+	comp   *node   // a complement with a preposition ("for Investment")
+	parent *node
+}
+
+// translate returns the English of s word by word, or false when s is not
+// made of known words.
+func translate(s, typ string, lex Lexicon) (string, bool) {
+	its := items(s, orgWords(), lex)
+	known := 0
+	for _, it := range its {
+		if it.w.class != "name" {
+			known++
+		}
+	}
+	if len(its) < 2 || known == 0 || typ == model.Location && its[0].w.class != "noun" {
+		// one word (الجزيرة is a channel, not "Island"), or names only
+		if len(its) == 1 && len(its[0].name) == 0 && its[0].w.class == "noun" && len(strings.Fields(s)) > 1 {
+			return its[0].w.en, true // a fixed name: البحر الأحمر Red Sea
+		}
+		return "", false
+	}
+	english := func(it item) string {
+		if it.w.class != "name" {
+			return it.w.en
+		}
+		title := it.w.en
+		rest := strings.Join(it.name, " ")
+		if title == "" && lex != nil {
+			if e, ok := lex.Name(arabic.MatchForm(rest)); ok {
+				return e
+			}
+		}
+		r := Romanize(rest)
+		if title != "" {
+			return title + " " + r
+		}
+		return r
+	}
+	var root, cur, comp *node
+	var pending []orgWord // adjectives before the first noun
+	for _, it := range its {
+		if it.w.class == "adj" {
+			switch {
+			case root == nil:
+				pending = append(pending, it.w)
+			case it.w.rank == 3 && comp == nil:
+				root.adjs = append(root.adjs, it.w)
+			default:
+				n := cur
+				for n.isName && n.parent != nil {
+					n = n.parent
+				}
+				n.adjs = append(n.adjs, it.w)
+			}
+			continue
+		}
+		n := &node{en: english(it), isName: it.w.class == "name", opt: it.w.opt}
+		switch {
+		case root == nil:
+			root = n
+			root.adjs = append(root.adjs, pending...)
+		case it.conj:
+			n.parent = cur.parent
+			cur.coord = append(cur.coord, n)
+		case it.prep != "":
+			owner := root
+			if comp != nil {
+				owner = cur
+			}
+			n.parent, n.prep = owner, it.prep
+			owner.comp = n
+			comp = n
+		default:
+			for cur.gen != nil {
+				cur = cur.gen
+			}
+			n.parent = cur
+			cur.gen = n
+		}
+		cur = n
+	}
+	if root == nil {
+		return "", false
+	}
+	return capitalise(render(root)), true
+}
+
+// render writes a node in English order.
+func render(n *node) string {
+	adjs := slices.Clone(n.adjs)
+	slices.SortStableFunc(adjs, func(a, b orgWord) int { return a.rank - b.rank })
+	var parts []string
+	words := func(ws []orgWord) {
+		for _, w := range ws {
+			parts = append(parts, w.en)
+		}
+	}
+	switch {
+	case n.gen == nil:
+		words(adjs)
+		parts = append(parts, n.en)
+	case n.opt == "of" || n.opt == "first":
+		words(adjs)
+		parts = append(parts, n.en)
+		if n.opt == "of" {
+			parts = append(parts, "of")
+		}
+		parts = append(parts, render(n.gen))
+	default: // pre, name, and names: what it governs comes first
+		var geo, other []orgWord
+		for _, a := range adjs {
+			if a.rank == 3 {
+				geo = append(geo, a)
+			} else {
+				other = append(other, a)
+			}
+		}
+		words(geo)
+		parts = append(parts, render(n.gen))
+		words(other)
+		parts = append(parts, n.en)
+	}
+	for _, c := range n.coord {
+		parts = append(parts, "and", render(c))
+	}
+	if n.comp != nil {
+		parts = append(parts, n.comp.prep, render(n.comp))
+	}
+	return strings.Join(parts, " ")
+}

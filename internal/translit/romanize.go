@@ -1,0 +1,158 @@
+package translit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/memo"
+)
+
+// Romanize returns the English-news spelling of an Arabic name: the one a
+// reader knows (عادل الجبير "Adel al-Jubeir", أدولف هتلر "Adolf Hitler")
+// when kg has seen the name's words, a learnt guess otherwise. Each word, or
+// group of words written as one in Latin (عبد العزيز Abdulaziz), takes, in
+// order:
+//
+//   - its news spelling (data/spellings.txt);
+//   - its most frequent attested spelling in the name pairs kg learns from
+//     (the table of Compiled);
+//   - with the article ال, "al-" and the spelling of the rest (الجبير
+//     al-Jubeir);
+//   - the graphone model's most probable spelling (Compiled.Model);
+//   - the letter-by-letter rendering of Letters.
+//
+// Particles stay lower case (bin, ibn, bint); other words are capitalised.
+// Latin words and digits are kept as written. Romanize uses the data
+// compiled into the binary; it is safe for concurrent use.
+func Romanize(s string) string {
+	c, err := Default()
+	if err != nil {
+		return Letters(s)
+	}
+	return c.Romanize(s)
+}
+
+var wordCache = memo.New[string](1 << 14)
+
+// Romanize is the package's Romanize with c's table and model.
+func (c *Compiled) Romanize(s string) string {
+	words := strings.Fields(arabic.Normalize(s))
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); {
+		if !hasArabic(words[i]) {
+			out = append(out, words[i])
+			i++
+			continue
+		}
+		t, n := c.compound(words[i:])
+		if n == 0 {
+			if c == defaultData {
+				t = wordCache.Get(words[i], c.word)
+			} else {
+				t = c.word(words[i])
+			}
+			n = 1
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+		i += n
+	}
+	return strings.Join(out, " ")
+}
+
+// compound returns the spelling of the longest group of two or three words
+// at the start of ws that the news spellings or the table hold, and the
+// number of words; 0 when there is none.
+func (c *Compiled) compound(ws []string) (string, int) {
+	for n := min(3, len(ws)); n >= 2; n-- {
+		ms := make([]string, n)
+		for k := range ms {
+			ms[k] = arabic.MatchForm(ws[k])
+		}
+		key := strings.Join(ms, " ")
+		if t, ok := spellings.words[key]; ok {
+			return t, n
+		}
+		if t, ok := c.Table[key]; ok {
+			return t, n
+		}
+		// عبد before a word with the article: Abdul + the word
+		if n == 2 && ms[0] == "عبد" && len(ms[1]) > len("ال") && strings.HasPrefix(ms[1], "ال") && ms[1] != "الله" {
+			return "Abdul" + strings.ToLower(c.stem(ms[1][len("ال"):])), 2
+		}
+	}
+	return "", 0
+}
+
+// word returns the spelling of one Arabic word.
+func (c *Compiled) word(w string) string {
+	m := arabic.MatchForm(w)
+	if m == "" {
+		return ""
+	}
+	// عبدالعزيز written as one word: as عبد العزيز
+	if strings.HasPrefix(m, "عبدال") && utf8.RuneCountInString(m) > 6 {
+		if t, n := c.compound([]string{"عبد", m[len("عبد"):]}); n == 2 {
+			return t
+		}
+	}
+	if t, ok := c.lookup(m); ok {
+		return t
+	}
+	// ابوزيد written as one word: Abuzaid
+	if strings.HasPrefix(m, "ابو") && utf8.RuneCountInString(m) > 5 {
+		return "Abu" + strings.ToLower(c.stem(m[len("ابو"):]))
+	}
+	if strings.HasPrefix(m, "ال") && utf8.RuneCountInString(m) > 3 {
+		if s := c.stem(m[len("ال"):]); s != "" {
+			return "al-" + s
+		}
+	}
+	return c.stem(m)
+}
+
+// lookup returns the spelling of the word or words m (MatchForm) in the news
+// spellings or the table.
+func (c *Compiled) lookup(m string) (string, bool) {
+	if t, ok := spellings.words[m]; ok {
+		return t, true
+	}
+	t, ok := c.Table[m]
+	return t, ok
+}
+
+// stem returns the spelling of a word without the article: the news
+// spelling, the table, the model, else Letters; capitalised.
+func (c *Compiled) stem(m string) string {
+	if t, ok := c.lookup(m); ok {
+		return t
+	}
+	if c.Model != nil {
+		if t := c.Model.Decode(letters(m), 0); t != "" {
+			return capitalise(t)
+		}
+	}
+	return Letters(m)
+}
+
+// letters keeps the Arabic letters of a MatchForm word (the model knows
+// nothing else).
+func letters(m string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0x0621 && r <= 0x064A || r >= 0x0671 && r <= 0x06D3 {
+			return r
+		}
+		return -1
+	}, m)
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,57 @@
+package translit
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Skeleton is the consonant outline of a Latin name or of the
+// transliteration of an Arabic one (by Letters, so that it does not move
+// with the learnt data), used to pair Arabic and Latin spellings
+// of the same name: Tokayev/توكاييف -> "tkyf", Putin/بوتين -> "btn".
+func Skeleton(s string) string {
+	if hasArabic(s) {
+		if rs := []rune(s); len(rs) > 4 && rs[0] == 'ا' && rs[1] == 'ل' {
+			s = string(rs[2:])
+		}
+		s = Letters(s)
+	} else {
+		l := strings.ToLower(s)
+		for _, p := range []string{"al-", "el-", "al ", "el "} {
+			if strings.HasPrefix(l, p) && len(l) > len(p)+2 {
+				s = s[len(p):]
+				break
+			}
+		}
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'h', '\'', '-', ' ', 'w':
+			continue
+		case 'v':
+			r = 'f'
+		case 'p':
+			r = 'b'
+		case 'c', 'q', 'g':
+			r = 'k'
+		case 'x':
+			b.WriteString("ks")
+			continue
+		case 'j':
+			r = 'y'
+		}
+		if r < 0x250 && unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	// letters doubled in one script and not the other
+	rs := []rune(b.String())
+	out := rs[:0]
+	for i, r := range rs {
+		if i == 0 || r != rs[i-1] {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,186 @@
+package translit
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit/data"
+)
+
+// TestDataFiles: the embedded files are well formed (their readers fall
+// back to empty tables otherwise).
+func TestDataFiles(t *testing.T) {
+	if _, err := parseSpellings(data.Spellings); err != nil {
+		t.Errorf("spellings.txt: %v", err)
+	}
+	ow, err := parseOrgWords(data.OrgWords)
+	if err != nil {
+		t.Errorf("orgwords.tsv: %v", err)
+	} else if len(ow.words) < 300 {
+		t.Errorf("orgwords.tsv: only %d entries", len(ow.words))
+	}
+	c, err := Default()
+	if err != nil {
+		t.Fatalf("names.tsv.gz: %v", err)
+	}
+	if len(c.Table) < 10000 || c.Model == nil || len(c.Model.Graphones) < 100 {
+		t.Errorf("names.tsv.gz: %d table entries, model %+v", len(c.Table), c.Model != nil)
+	}
+	// the reader and the writer agree
+	var b bytes.Buffer
+	if err := WriteCompiled(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadCompiled(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b2 bytes.Buffer
+	if err := WriteCompiled(&b2, back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
+		t.Error("read/write round trip changes the file")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, text := range []string{
+		"بنك\tBank\tnoun\tbefore",           // unknown option
+		"عام\tGeneral\tadj\t5",              // rank out of range
+		"بنك\tBank\tthing",                  // unknown class
+		"Bank\tبنك\tnoun",                   // columns swapped
+		"بنك\tBank\nبنك\tBank\tnoun",        // too few fields
+		"بنك\tBank\tnoun\nبنك\tBanks\tnoun", // twice
+	} {
+		if _, err := parseOrgWords(text); err == nil {
+			t.Errorf("parseOrgWords(%q): no error", text)
+		}
+	}
+	if _, err := parseSpellings("محمد Mohammed"); err == nil {
+		t.Error("parseSpellings without a tab: no error")
+	}
+}
+
+func TestRomanize(t *testing.T) {
+	for in, want := range map[string]string{
+		"عادل الجبير":                 "Adel al-Jubeir",
+		"محمد بن سلمان":               "Mohammed bin Salman",
+		"عبدالعزيز":                   "Abdulaziz",
+		"عبد العزيز":                  "Abdulaziz",
+		"سلمان بن عبد العزيز آل سعود": "Salman bin Abdulaziz Al Saud",
+		"أدولف هتلر":                  "Adolf Hitler",
+		"فلاديمير بوتين":              "Vladimir Putin",
+		"موبايلي":                     "Mobily",
+		"Putin":                       "Putin",
+		"":                            "",
+	} {
+		if got := Romanize(in); got != want {
+			t.Errorf("Romanize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLetters: the letter-by-letter rendering (kg's transliteration before
+// the learnt one) does not move.
+func TestLetters(t *testing.T) {
+	for in, want := range map[string]string{
+		"قاسم جومارت توكاييف":   "Qassem Jumart Tukayif",
+		"فلاديمير بوتين":        "Vladimir Putin",
+		"عبد الله":              "Abdullah",
+		"عبدالعزيز":             "Abdulaziz",
+		"محمد":                  "Mohammed",
+		"عبد ربه منصور هادي":    "Abd Rabbo Mansour Hadi",
+		"محمد بن نايف":          "Mohammed bin Nayef",
+		"عبد الرحمن الشمري":     "Abdulrahman al-Shammari",
+		"آية الله مكارم شيرازي": "Ayatollah Makarem Shirazi",
+		"حسن هاشميان":           "Hassan Hashmian",
+		"شبیری زنجانی":          "Shabiri Zanjani", // Persian letters
+		"حسب":                   "Hasab",           // three consonants: a short a
+		"سالم":                  "Salim",           // CaCiC after a long a
+		"نواف":                  "Nawaf",           // و before a long a is a consonant
+		"أدولف هتلر":            "Adulf Hatlr",
+		"Putin":                 "Putin",
+	} {
+		if got := Letters(in); got != want {
+			t.Errorf("Letters(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// gaz is a Lexicon of two entries.
+type gaz struct{}
+
+func (gaz) Name(m string) (string, bool) {
+	if m == "الرياض" {
+		return "Riyadh", true
+	}
+	return "", false
+}
+
+func (gaz) Demonym(m string) (string, bool) {
+	if m == "الاسكتلندي" {
+		return "Scottish", true
+	}
+	return "", false
+}
+
+func TestName(t *testing.T) {
+	for _, tc := range []struct{ in, typ, want string }{
+		{"بنك الألماس", model.Organization, "Diamond Bank"},
+		{"وزارة الخارجية", model.Organization, "Ministry of Foreign Affairs"},
+		{"جامعة الملك سعود", model.Organization, "King Saud University"},
+		{"وزارة الخارجية السعودية", model.Organization, "Saudi Ministry of Foreign Affairs"},
+		{"مجلس التعاون الخليجي", model.Organization, "Gulf Cooperation Council"},
+		{"الهيئة العامة للاستثمار", model.Organization, "General Authority for Investment"},
+		{"منظمة الصحة العالمية", model.Organization, "World Health Organization"},
+		{"مدينة الملك عبدالعزيز للعلوم والتقنية", model.Organization, "King Abdulaziz City for Science and Technology"},
+		{"الجيش السوري الحر", model.Organization, "Free Syrian Army"},
+		{"المجلس الإسلامي الأعلى", model.Organization, "Supreme Islamic Council"},
+		{"مستشفى الملك فيصل التخصصي", model.Organization, "King Faisal Specialist Hospital"},
+		{"وزارة الشؤون الإسلامية والأوقاف", model.Organization, "Ministry of Islamic Affairs and Endowments"},
+		{"أرامكو السعودية", model.Organization, "Saudi Aramco"},
+		{"هيئة كبار العلماء", model.Organization, "Council of Senior Scholars"},
+		{"جامعة ستانفورد", model.Organization, "Stanford University"},
+		{"بنك الرياض", model.Organization, "Riyadh Bank"},                 // a place from the Lexicon
+		{"الاتحاد الاسكتلندي", model.Organization, "Scottish Federation"}, // an adjective from the Lexicon
+		{"نادي الهلال", model.Organization, "Al-Hilal Club"},              // a club's name is a name
+		{"منطقة الرياض", model.Location, "Riyadh Region"},
+		{"البحر الأحمر", model.Location, "Red Sea"},
+	} {
+		if got := Name(tc.in, tc.typ, gaz{}); got != tc.want {
+			t.Errorf("Name(%q, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
+		}
+	}
+	// a title with no name after it is a name
+	if got, want := Name("مدرسة الإمام", model.Organization, gaz{}), capitalise(Romanize("الإمام"))+" School"; got != want {
+		t.Errorf("Name(مدرسة الإمام) = %q, want %q", got, want)
+	}
+	// romanised, not translated (the spelling is the model's)
+	for _, tc := range []struct{ in, typ, prefix string }{
+		{"الرياض الجديدة", model.Location, "Al-Riyadh al-J"}, // a place translated only after a common noun
+		{"الجزيرة", model.Organization, "Al-Jaz"},            // one word: a name, not "Island"
+		{"بنك الألماس", model.Person, "B"},                   // people are not translated
+		{"جامعة ستانفورد", model.Person, "J"},
+	} {
+		if got := Name(tc.in, tc.typ, gaz{}); !strings.HasPrefix(got, tc.prefix) || got != capitalise(Romanize(tc.in)) {
+			t.Errorf("Name(%q, %s) = %q, want the romanisation %q", tc.in, tc.typ, got, capitalise(Romanize(tc.in)))
+		}
+	}
+}
+
+func FuzzName(f *testing.F) {
+	for _, s := range []string{"بنك الألماس", "وزارة الشؤون الإسلامية والأوقاف", "و ل لل", "الملك", "عبدال", "ابو", "x y", "لل"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, typ := range model.EntityTypes {
+			n := Name(s, typ, gaz{})
+			if strings.ContainsRune(n, '\n') && !strings.ContainsRune(s, '\n') {
+				t.Errorf("Name(%q) = %q", s, n)
+			}
+		}
+	})
+}
