@@ -143,23 +143,25 @@ func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 	return r.csv(ctx, path, f)
 }
 
-// Text (every field of an article) may hold any Unicode character but the
-// control characters U+0000-U+0008, U+000E-U+001F and U+007F: the C0
-// controls other than tab, newline, vertical tab, form feed and carriage
-// return, and DEL. They are refused whether they come raw or escaped (JSON's
-// "\u0000"): a NUL would also break the keys staging builds from ids. The
-// C1 controls (U+0080-U+009F), common in mis-decoded Windows-1252 text, are
-// kept.
+// Text (every field of an article) may hold any Unicode character but NUL
+// (U+0000), which marks binary input and would break the keys staging
+// builds from ids: an item holding one, raw or escaped (JSON's "\u0000"),
+// is bad input. The other control characters that are not white space —
+// U+0001-U+0008, U+000E-U+001F and U+007F, such as the stray U+001A
+// (Ctrl-Z) that 85 of 27,499 SaudiNewsNet articles carry — are replaced by
+// a space, raw or escaped, in every field (see scrub): one code point for
+// one, so offsets into the text stay those of the input. The C1 controls
+// (U+0080-U+009F), common in mis-decoded Windows-1252 text, are kept.
 func disallowed(c byte) bool { return c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f }
 
-// checkString finds the first disallowed control character or invalid
-// UTF-8 in s; i is its byte offset.
+// checkString finds the first NUL or invalid UTF-8 in s; i is its byte
+// offset.
 func checkString(s string) (i int, err error) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if disallowed(c) {
-				return i, fmt.Errorf("%w U+%04X", ErrControlChar, c)
+			if c == 0 {
+				return i, fmt.Errorf("%w U+0000 (NUL)", ErrControlChar)
 			}
 			i++
 			continue
@@ -171,6 +173,25 @@ func checkString(s string) (i int, err error) {
 		i += n
 	}
 	return -1, nil
+}
+
+// blankText reports whether s holds nothing but white space once scrubbed.
+func blankText(s string) bool { return strings.TrimSpace(scrub(s)) == "" }
+
+// scrub replaces every disallowed control character but NUL (which
+// checkString refuses) by a space.
+func scrub(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != 0 && disallowed(c) {
+			return strings.Map(func(r rune) rune {
+				if r < utf8.RuneSelf && r != 0 && disallowed(byte(r)) {
+					return ' '
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 func (r *reader) txt(path string, f *os.File) error {
@@ -187,7 +208,7 @@ func (r *reader) txt(path string, f *os.File) error {
 	}
 	s = strings.TrimPrefix(s, "\uFEFF")
 	title, text := splitTitle(strings.ReplaceAll(s, "\r\n", "\n"))
-	if strings.TrimSpace(text) == "" {
+	if blankText(text) {
 		return r.bad(path, 0, ErrEmpty)
 	}
 	a := &model.Article{Title: title, Text: text, Source: path}
@@ -273,6 +294,9 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 	if i, err := checkString(string(b)); err != nil {
 		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", err, i))
 	}
+	// a raw control character is a space, as an escaped one is (scrub);
+	// JSON allows neither inside a string
+	b = []byte(scrub(string(b)))
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
 		return r.bad(path, line, fmt.Errorf("%w: %v", ErrMalformed, err))
@@ -336,7 +360,7 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 	if len(a.Text) > r.opts.MaxArticleBytes {
 		return r.bad(path, line, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(a.Text), r.opts.MaxArticleBytes))
 	}
-	if strings.TrimSpace(a.Text) == "" {
+	if blankText(a.Text) {
 		return r.bad(path, line, fmt.Errorf("%w: no \"text\"", ErrEmpty))
 	}
 	finish(a)
@@ -345,6 +369,13 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 
 // finish fills the derived fields: stable id, language, trimmed values.
 func finish(a *model.Article) {
+	a.ID, a.Title, a.Text, a.URL, a.Published, a.Lang = scrub(a.ID), scrub(a.Title), scrub(a.Text), scrub(a.URL), scrub(a.Published), scrub(a.Lang)
+	for k, v := range a.Props {
+		if sk, sv := scrub(k), scrub(v); sk != k || sv != v {
+			delete(a.Props, k)
+			a.Props[sk] = sv
+		}
+	}
 	a.ID = strings.TrimSpace(a.ID)
 	a.Title = strings.TrimSpace(a.Title)
 	a.Published = strings.TrimSpace(a.Published)

@@ -331,7 +331,7 @@ func (r *reader) csv(ctx context.Context, path string, f *os.File) error {
 			}
 			continue
 		}
-		if strings.TrimSpace(text) == "" {
+		if blankText(text) {
 			if err := r.bad(path, line, ErrEmpty); err != nil {
 				return err
 			}
