@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
@@ -84,7 +83,7 @@ func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) wei
 	// the indefinite accusative ending (مالياً "financially", جوهريًا
 	// "fundamentally") and a number before (1080 بيكسل "1080 pixels") mark
 	// an ordinary word in this very text
-	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && isNumber(toks[i-1].Text) {
+	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && arabic.IsNumber(toks[i-1].Text) {
 		return ordinaryStrong
 	}
 	b := baseOf(&words[i])
@@ -498,19 +497,4 @@ func (p *Pipeline) typeVote(toks []arabic.Token, words []arabic.Word, a, b int, 
 // indefinite nouns and adjectives, which names do not take.
 func hasTanween(w string) bool {
 	return strings.ContainsAny(w, "\u064B\u064C\u064D")
-}
-
-// isNumber reports whether a token is a number written in digits.
-func isNumber(t string) bool {
-	digits := false
-	for _, r := range t {
-		switch {
-		case unicode.IsDigit(r):
-			digits = true
-		case r == '.' || r == ',' || r == 0x066B || r == 0x066C:
-		default:
-			return false
-		}
-	}
-	return digits
 }

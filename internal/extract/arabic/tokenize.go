@@ -43,6 +43,24 @@ func isNumSep(r rune) bool {
 	return r == '.' || r == ',' || r == 0x066B || r == 0x066C
 }
 
+// IsNumber reports whether a token is a number written in digits (3, ٣,
+// 3.5, 1,000, ١٢٫٥): digits and the separators isNumSep allows, at least
+// one digit. Both the run-time rules and the build of the word statistics
+// use it, so that they agree on what a number is.
+func IsNumber(t string) bool {
+	digits := false
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case isNumSep(r):
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
 }

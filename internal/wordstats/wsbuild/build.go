@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
@@ -221,7 +220,7 @@ func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
 			n++
 			s := w[b]
 			s.Count++
-			if i > 0 && isNumber(sents[si][i-1]) {
+			if i > 0 && arabic.IsNumber(sents[si][i-1]) {
 				s.AfterNumber++
 			}
 			switch typ[i] {
@@ -238,21 +237,6 @@ func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
 		}
 	}
 	return n
-}
-
-// isNumber reports whether a token is written in digits (3, ٣, 3.5, 1,000).
-func isNumber(t string) bool {
-	digits := false
-	for _, r := range t {
-		switch {
-		case unicode.IsDigit(r):
-			digits = true
-		case r == '.' || r == ',' || r == 0x066B || r == 0x066C:
-		default:
-			return false
-		}
-	}
-	return digits
 }
 
 // arabicWord reports whether s is made of Arabic letters only.
