@@ -78,45 +78,17 @@ func ParseGold(data []byte) (*Gold, error) {
 	if g.Language, _, err = top.str("language"); err != nil {
 		return nil, err
 	}
-	for _, part := range []struct {
-		field    string
-		required bool
-		ents     *[]GoldEntity
-	}{{"entities", true, &g.Entities}, {"optional_entities", false, &g.OptionalEntities}} {
-		if _, present := top[part.field]; part.required && !present {
-			return nil, fmt.Errorf("no %q list", part.field)
-		}
-		items, err := top.list(part.field)
-		if err != nil {
-			return nil, err
-		}
-		for i, raw := range items {
-			e, err := parseGoldEntity(raw)
-			if err != nil {
-				return nil, fmt.Errorf("%s[%d]: %w", part.field, i, err)
-			}
-			*part.ents = append(*part.ents, e)
-		}
+	if g.Entities, err = goldList(top, "entities", true, parseGoldEntity); err != nil {
+		return nil, err
 	}
-	for _, part := range []struct {
-		field    string
-		required bool
-		rels     *[]GoldRelation
-	}{{"relations", true, &g.Relations}, {"optional_relations", false, &g.OptionalRelations}} {
-		if _, present := top[part.field]; part.required && !present {
-			return nil, fmt.Errorf("no %q list", part.field)
-		}
-		items, err := top.list(part.field)
-		if err != nil {
-			return nil, err
-		}
-		for i, raw := range items {
-			r, err := parseGoldRelation(raw)
-			if err != nil {
-				return nil, fmt.Errorf("%s[%d]: %w", part.field, i, err)
-			}
-			*part.rels = append(*part.rels, r)
-		}
+	if g.OptionalEntities, err = goldList(top, "optional_entities", false, parseGoldEntity); err != nil {
+		return nil, err
+	}
+	if g.Relations, err = goldList(top, "relations", true, parseGoldRelation); err != nil {
+		return nil, err
+	}
+	if g.OptionalRelations, err = goldList(top, "optional_relations", false, parseGoldRelation); err != nil {
+		return nil, err
 	}
 	return g, nil
 }
@@ -193,4 +165,25 @@ func parseGoldRelation(raw json.RawMessage) (GoldRelation, error) {
 	}
 	r.Core = truthy(o["core"])
 	return r, nil
+}
+
+// goldList parses the list top[field] item by item with parse; a required
+// field must be present.
+func goldList[T any](top object, field string, required bool, parse func(json.RawMessage) (T, error)) ([]T, error) {
+	if _, present := top[field]; required && !present {
+		return nil, fmt.Errorf("no %q list", field)
+	}
+	items, err := top.list(field)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for i, raw := range items {
+		x, err := parse(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s[%d]: %w", field, i, err)
+		}
+		out = append(out, x)
+	}
+	return out, nil
 }
