@@ -93,7 +93,7 @@ func (it *Item) Check() error {
 			return bad("entity %s: no name or no aliases", e.Key)
 		}
 		for _, a := range e.Aliases {
-			if a == "" || !strings.Contains(it.Text, a) {
+			if a == "" || !inText(it.Text, a) {
 				return bad("entity %s: alias %q is not in the text", e.Key, a)
 			}
 		}
@@ -118,6 +118,17 @@ func (it *Item) Check() error {
 		return err
 	}
 	return check(it.Optional, "optional relation")
+}
+
+// inText reports whether alias is written in text, as itself or, for an
+// Arabic name with the article, after the preposition ل that absorbs the
+// article's alef (للأمم المتحدة for الأمم المتحدة).
+func inText(text, alias string) bool {
+	if strings.Contains(text, alias) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(alias, "ال")
+	return ok && strings.Contains(text, "لل"+rest)
 }
 
 // Read reads the items of one JSONL file, checking each; errors name the

@@ -23,6 +23,7 @@ func TestCheck(t *testing.T) {
 	for name, bad := range map[string]string{
 		"predicate": strings.Replace(good, "MET_WITH", "MEETS", 1),
 		"alias":     strings.Replace(good, `["موسكو"]`, `["لندن"]`, 1),
+		"alias2":    strings.Replace(good, `["بوتين"]`, `["البوتين"]`, 1),
 		"type":      strings.Replace(good, `"Location"`, `"Place"`, 1),
 		"key":       strings.Replace(good, `"object":"erdogan"`, `"object":"obama"`, 1),
 		"field":     strings.Replace(good, `"note"`, `"x"`, 1)[:len(good)-1] + `,"bogus":1}`,
