@@ -141,7 +141,8 @@ func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []
 	}
 	cands := link.FromMatches(toks, matches)
 	if lang == "ar" {
-		cands = append(cands, p.nerCandidates(toks, words, cands, tg)...)
+		orgs := p.orgPhrases(toks, words, cands)
+		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
 	} else {
 		cands = append(cands, englishCandidates(toks, cands, p.firstNames)...)
 	}

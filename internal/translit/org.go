@@ -47,6 +47,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
+	head  string // of a noun: "org" or "place" when it heads such names
 }
 
 type orgTable struct {
@@ -75,12 +76,17 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		f := strings.Split(strings.TrimRight(line, " \t"), "\t")
 		bad := func(why string) error { return fmt.Errorf("line %d: %s: %q", n+1, why, line) }
-		if len(f) < 3 || len(f) > 4 {
-			return nil, bad("want Arabic, English, class and an option, separated by tabs")
+		if len(f) < 3 || len(f) > 5 {
+			return nil, bad("want Arabic, English, class, an option and a head mark, separated by tabs")
 		}
 		ar, w := arabic.MatchForm(f[0]), orgWord{en: strings.TrimSpace(f[1]), class: f[2]}
-		if len(f) == 4 {
+		if len(f) >= 4 {
 			w.opt = f[3]
+		}
+		if len(f) == 5 {
+			if w.head = f[4]; w.head != "org" && w.head != "place" || f[2] != "noun" {
+				return nil, bad(`only a noun takes a head mark, "org" or "place"`)
+			}
 		}
 		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
 			return nil, bad("want Arabic then English")
@@ -139,6 +145,33 @@ func (t *orgTable) lookup(m string) (orgWord, bool) {
 		}
 	}
 	return orgWord{}, false
+}
+
+// WordInfo is what data/orgwords.tsv says of a word of an organisation's
+// or place's name.
+type WordInfo struct {
+	English string
+	Class   string // noun, adj, title, prep or conj
+	// OrgHead marks a noun that heads the names of organisations of its
+	// kind (وزارة, بنك, الجيش): one body once a specifier follows it.
+	OrgHead bool
+	// PlaceHead marks a noun that names a kind of place or building
+	// (مدينة, مطار, الشرق الأوسط).
+	PlaceHead bool
+	// Rank of an adjective in the English order (1-4); 3 is a nationality
+	// or region (Saudi, Gulf).
+	Rank int
+}
+
+// LookupWord finds the word or words m (arabic.MatchForm, with or without
+// the article; an adjective in its feminine and plural forms too) in
+// data/orgwords.tsv.
+func LookupWord(m string) (WordInfo, bool) {
+	w, ok := orgWords().lookup(m)
+	if !ok {
+		return WordInfo{}, false
+	}
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.head == "org", PlaceHead: w.head == "place", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".
@@ -201,6 +234,23 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 			continue
 		}
 		found := false
+		// a name of several words the gazetteer knows (حكومة المملكة
+		// العربية السعودية: Saudi Arabia, not Kingdom Arab Saudi)
+		if lex != nil && pendingPrep == "" {
+		names:
+			for k := min(4, len(ms)-i); k >= 2; k-- {
+				if _, ok := lex.Name(strings.Join(ms[i:i+k], " ")); ok {
+					out = append(out, item{w: orgWord{class: "name"}, conj: pendingConj, name: ws[i : i+k]})
+					i += k
+					found = true
+					break names
+				}
+			}
+			if found {
+				pendingConj, forceName = false, false
+				continue
+			}
+		}
 		if !forceName {
 		search:
 			for _, r := range readings(ms[i], t) {

@@ -1,0 +1,57 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// TestOrgPhrases: bodies named by what they are and whose they are, and
+// descriptions that are no names.
+func TestOrgPhrases(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // organisation mentions
+	}{
+		{text: "وأعلنت وزارة الصحة البحرينية أن الحالات تراجعت.", want: []string{"وزارة الصحة البحرينية"}},
+		{text: "رفع البنك المركزي الأردني سعر الفائدة.", want: []string{"البنك المركزي الأردني"}},
+		{text: "وقال بيان للجيش الباكستاني إن الهجوم فشل.", want: []string{"للجيش الباكستاني"}},
+		{text: "نشر المرصد المغربي لحقوق الإنسان تقريره.", want: []string{"المرصد المغربي لحقوق الإنسان"}},
+		{text: "افتتحت جامعة الملك فيصل كلية جديدة.", want: []string{"جامعة الملك فيصل"}},
+		// a definite head with an adjective only is a description
+		{text: "أعلنت الحكومة الجديدة برنامجها.", not: []string{"الحكومة الجديدة"}},
+		// an indefinite adjective: "a Tunisian company"
+		{text: "فازت شركة تونسية بالعقد.", not: []string{"شركة تونسية"}},
+		// a person's government is no name of a body
+		{text: "انتقد النائب الحكومة حيدر العبادي بشدة.", not: []string{"الحكومة حيدر العبادي"}},
+		// a time word ends the name
+		{text: "وقالت وزارة الخارجية الفرنسية الأسبوع الماضي إنها قلقة.", want: []string{"وزارة الخارجية الفرنسية"}},
+	} {
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var orgs []string
+		for _, e := range x.Entities {
+			if e.Type != model.Organization {
+				continue
+			}
+			for _, m := range e.Mentions {
+				orgs = append(orgs, m.Text)
+			}
+		}
+		for _, w := range c.want {
+			if !slices.Contains(orgs, w) {
+				t.Errorf("%s: no organisation %q in %q", c.text, w, orgs)
+			}
+		}
+		for _, n := range c.not {
+			if slices.Contains(orgs, n) {
+				t.Errorf("%s: %q is no organisation name", c.text, n)
+			}
+		}
+	}
+}
