@@ -88,8 +88,9 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				}
 				lUsed = true
 				j++
-				known = j
-				specific = true
+				if x.Article != "" {
+					known, specific = j, true
+				} // لحقوق counts with the word that completes it
 				continue
 			}
 			if g := gazAt[j]; g >= 0 {
