@@ -67,6 +67,7 @@ the same data and flags give a byte-identical model.`,
 	f.StringVar(&o.WriteDev, "write-dev", "", "write the held-out dev sentences (token TAG) to this file, for score_ner.py")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress lines")
 	cmd.AddCommand(nerCmd)
+	cmd.AddCommand(newTrainRelCommand())
 	return cmd
 }
 

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
@@ -66,7 +68,15 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 		if !ok || !hw.OrgHead {
 			continue
 		}
+		if i+1 < len(toks) {
+			// a fixed phrase of the table that is no body: مجلس الإدارة
+			// "the board of directors"
+			if fw, ok := translit.LookupWord(w.MF + " " + words[i+1].MF); ok && !fw.OrgHead {
+				continue
+			}
+		}
 		definite := w.Article != ""
+		specifiers := 0
 		known, specific := i+1, false
 		lUsed := false
 		sawOrgGaz := false
@@ -110,6 +120,14 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				if !c.Demonym && c.Type == model.Organization {
 					sawOrgGaz = true
 				}
+				if c.Demonym && hw.Forces {
+					k := j
+					for k < len(toks) && gazAt[k] == g {
+						k++
+					}
+					j, known = k, k
+					continue
+				}
 				// the whole name
 				k := j
 				for k < len(toks) && gazAt[k] == g {
@@ -121,10 +139,17 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 			mf := arabic.MatchForm(x.Article + x.Stem)
 			if x.Article == "" {
 				// a head without the article takes a name or a definite
-				// word; a name only after a title (جامعة الملك سعود)
-				if afterTitle(words, i, j) {
+				// word: a name after a title (جامعة الملك سعود), a word
+				// that is no ordinary word right after the head (حزب
+				// كاديما), a noun of the table that a known word completes
+				// (جيش تحرير كوسوفو)
+				if afterTitle(words, i, j) || j == i+1 && !definite && hw.TakesName && p.nameWord(toks, words, j) {
 					j++
 					known, specific = j, true
+					continue
+				}
+				if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !definite && j-known == 0 {
+					j++
 					continue
 				}
 				break
@@ -136,18 +161,25 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				if xw.PlaceHead || xw.Class == "title" && j > i+1 {
 					break // a place (لتأمين المدينة), a person after the name
 				}
+				if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
+					break // a plural adjective is no part of a body's name (الجيش الوطنيين)
+				}
+				specifiers++
 				j++
 				known = j
 				if xw.Class == "noun" || xw.Class == "title" {
 					specific = true
 				} else if p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3 {
-					specific = true
+					specific = specific || !hw.Forces // القوات الروسية are Russia's forces
+				} else if hw.Forces || xw.Naming {
+					specific = true // القوات الجوية, الحزب الشيوعي
 				}
 				continue
 			}
 			if p.gaz.Demonym(mf) != nil {
 				j++
-				known, specific = j, true
+				known = j
+				specific = specific || !hw.Forces
 				continue
 			}
 			// a word the table does not know: part of the name only if a
@@ -157,8 +189,8 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				break
 			}
 		}
-		if known == i+1 || !specific || sawOrgGaz {
-			continue
+		if known == i+1 || !specific || sawOrgGaz || hw.Forces && known-i < 3 && specifiers < 2 {
+			continue // قوات الأمن "security forces" is no name, قوات الطوارئ الخاصة is
 		}
 		start := toks[i].Start + len([]rune(w.Conj+w.Prep))
 		if w.Prep == "ل" && w.Article != "" {
@@ -205,6 +237,21 @@ func withOrgPhrases(ner, orgs []link.Candidate) []link.Candidate {
 		}
 	}
 	return out
+}
+
+// nameWord reports whether token j, written without the article, is a
+// name rather than an ordinary word: unknown to the organisation table and
+// not an ordinary word of unlabelled text (wordstats), nor a function word.
+func (p *Pipeline) nameWord(toks []arabic.Token, words []arabic.Word, j int) bool {
+	w := &words[j]
+	if w.Conj != "" || w.Prep != "" || w.Suffix != "" || isEdgeWord(toks[j].Text, w.MF) || particles[w.MF] {
+		return false
+	}
+	if _, ok := translit.LookupWord(w.MF); ok {
+		return false
+	}
+	return len([]rune(w.MF)) >= 3 && p.ordinary(toks, words, j) == 0 && !p.words.Ordinary(baseOf(w)) &&
+		!p.words.Name(w.MF).Known() // a given name: مكتب أحمد is someone's office
 }
 
 // afterTitle reports whether token j follows a title that follows the head

@@ -125,6 +125,32 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 // extractText extracts the entities and relations of one text (an article
 // or a chunk of one); offsets are code points into text.
 func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []model.Relation) {
+	ents, doc := p.analyse(text, lang, published)
+	rels := rel.Extract(doc)
+	if rels == nil {
+		rels = []model.Relation{}
+	}
+	return ents, rels
+}
+
+// RelDoc returns the entities of a text and the document the relation step
+// reads (its tokens and resolved mentions), for training the relation
+// model (`kg train rel`) on exactly what extraction sees. lang is "ar" or
+// "en".
+func (p *Pipeline) RelDoc(text, lang string) ([]model.Entity, *rel.Doc, error) {
+	if err := p.load(); err != nil {
+		return nil, nil, err
+	}
+	if lang != "ar" {
+		lang = "en"
+	}
+	ents, doc := p.analyse(text, lang, "")
+	return ents, doc, nil
+}
+
+// analyse finds the entities of one text and builds the relation step's
+// document.
+func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc) {
 	toks := arabic.Tokenize(text)
 	sents := arabic.Sentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
@@ -154,11 +180,7 @@ func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []
 	}
 	doc := &rel.Doc{Text: text, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, cands, ids, ents)}
-	rels := rel.Extract(doc)
-	if rels == nil {
-		rels = []model.Relation{}
-	}
-	return ents, rels
+	return ents, doc
 }
 
 type chunk struct{ start, end int } // code point offsets

@@ -14,6 +14,7 @@ import (
 
 	kg "github.com/kg-project/kg"
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
+	"github.com/kg-project/kg/internal/extract/rel/relmodel"
 	gazdata "github.com/kg-project/kg/internal/gazetteer/data"
 	wsdata "github.com/kg-project/kg/internal/wordstats/data"
 )
@@ -28,6 +29,7 @@ var fingerprint = sync.OnceValue(func() string {
 		h.Write(data)
 	}
 	section("ner.model", nermodel.Data)
+	section("rel.model", relmodel.Model)
 	section("gazetteer", gazdata.Gazetteer)
 	section("wordstats.words", wsdata.Words)
 	section("wordstats.names", wsdata.Names)

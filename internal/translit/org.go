@@ -47,7 +47,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
-	head  string // of a noun: "org" or "place" when it heads such names
+	head  string // a noun's "org", "forces" or "place", an adjective's "name"
 }
 
 type orgTable struct {
@@ -84,8 +84,9 @@ func parseOrgWords(text string) (*orgTable, error) {
 			w.opt = f[3]
 		}
 		if len(f) == 5 {
-			if w.head = f[4]; w.head != "org" && w.head != "place" || f[2] != "noun" {
-				return nil, bad(`only a noun takes a head mark, "org" or "place"`)
+			w.head = f[4]
+			if f[2] == "noun" && w.head != "org" && w.head != "forces" && w.head != "place" || f[2] == "adj" && w.head != "name" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "forces" or "place", an adjective's "name"`)
 			}
 		}
 		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
@@ -155,9 +156,19 @@ type WordInfo struct {
 	// OrgHead marks a noun that heads the names of organisations of its
 	// kind (وزارة, بنك, الجيش): one body once a specifier follows it.
 	OrgHead bool
+	// Forces marks an organisation head that a nationality alone does not
+	// make a name: القوات الروسية are Russia's forces, القوات الجوية
+	// المصرية the Egyptian Air Force.
+	Forces bool
 	// PlaceHead marks a noun that names a kind of place or building
 	// (مدينة, مطار, الشرق الأوسط).
 	PlaceHead bool
+	// TakesName marks a noun always followed by a name (نادي الاتحاد,
+	// صحيفة عكاظ).
+	TakesName bool
+	// Naming marks an adjective that makes a definite head the name of one
+	// body (الحزب الشيوعي, البنك المركزي).
+	Naming bool
 	// Rank of an adjective in the English order (1-4); 3 is a nationality
 	// or region (Saudi, Gulf).
 	Rank int
@@ -171,7 +182,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.head == "org", PlaceHead: w.head == "place", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.head == "org" || w.head == "forces", Forces: w.head == "forces", PlaceHead: w.head == "place", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

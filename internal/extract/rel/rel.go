@@ -36,13 +36,30 @@ type Doc struct {
 	Mentions []Mention // sorted by Start, not overlapping
 }
 
-// Extract returns the relations stated in d, deterministically ordered.
+// Extract returns the relations stated in d, deterministically ordered:
+// those the relation model (DefaultModel) decides on, the rules' verdicts
+// being some of its features; the rules' own when no model is embedded.
 func Extract(d *Doc) []model.Relation {
+	m, err := DefaultModel()
+	if err != nil {
+		panic(err) // the embedded file is checked by a test
+	}
+	return extractWith(d, m)
+}
+
+// extractWith extracts with model m (nil: the rules alone).
+func extractWith(d *Doc, m *Model) []model.Relation {
 	x := newExtractor(d)
 	x.titles()
 	for si := range d.Sentences {
 		x.sentence(si)
 	}
+	rules := x.result()
+	if m == nil {
+		return rules
+	}
+	cands := x.candidates(rules)
+	m.decide(x, cands, rules)
 	return x.result()
 }
 
@@ -62,6 +79,7 @@ type extractor struct {
 	spokeAt    int  // sentence of the last explicit speaker
 	dates      map[int]*model.EventDate
 	runes      []rune // the text, for phrases
+	words      []arabic.Word
 }
 
 func newExtractor(d *Doc) *extractor {
@@ -75,6 +93,7 @@ func newExtractor(d *Doc) *extractor {
 	if len(words) != n {
 		words = arabic.AnalyzeTokens(d.Tokens)
 	}
+	x.words = words
 	for i := range d.Tokens {
 		x.norm[i] = words[i].MF
 		x.bare[i] = x.norm[i]

@@ -1,0 +1,296 @@
+package rel
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/kg-project/kg/internal/extract/rel/relmodel"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/vocab"
+)
+
+// Model is the trained relation classifier: multinomial logistic
+// regression over Labels for the features of a Candidate (Candidates). It
+// gives each ordered pair of mentions a probability for every predicate
+// and for no relation; Extract keeps, for each pair of entities of a
+// sentence, the most probable predicate and direction the vocabulary
+// allows, when its probability reaches Threshold. The probability is the
+// relation's confidence.
+//
+// `kg train rel` learns it from the project's training set (package
+// reltrain); the file is embedded (package relmodel).
+type Model struct {
+	// Labels are the classes: Labels[0] is "" (no relation), the others
+	// predicates of the vocabulary.
+	Labels    []string
+	Threshold float64
+	Bias      []float64 // one a label
+	// Weights holds, for each feature, its non-zero weights.
+	Weights map[string][]LabelWeight
+}
+
+// LabelWeight is the weight of a feature for one label.
+type LabelWeight struct {
+	Label int
+	W     float64
+}
+
+// ErrModel marks a malformed model file.
+var ErrModel = errors.New("malformed relation model")
+
+const modelMagic = "kg-rel-model 1"
+
+// Probs returns the probability of each label for a candidate's features.
+func (m *Model) Probs(feats []string) []float64 {
+	z := slices.Clone(m.Bias)
+	for _, f := range feats {
+		for _, lw := range m.Weights[f] {
+			z[lw.Label] += lw.W
+		}
+	}
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	sum := 0.0
+	for i, v := range z {
+		z[i] = math.Exp(v - mx)
+		sum += z[i]
+	}
+	for i := range z {
+		z[i] /= sum
+	}
+	return z
+}
+
+// Write writes the model in its text format, gzip-compressed,
+// deterministically (features in byte order, no time in the header).
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	labels := slices.Clone(m.Labels)
+	labels[0] = "-"
+	fmt.Fprintln(bw, modelMagic)
+	fmt.Fprintln(bw, "labels\t"+strings.Join(labels, " "))
+	fmt.Fprintln(bw, "threshold\t"+strconv.FormatFloat(m.Threshold, 'g', -1, 64))
+	bias := make([]string, len(m.Bias))
+	for i, b := range m.Bias {
+		bias[i] = strconv.FormatFloat(b, 'g', 6, 64)
+	}
+	fmt.Fprintln(bw, "bias\t"+strings.Join(bias, " "))
+	feats := make([]string, 0, len(m.Weights))
+	for f := range m.Weights {
+		feats = append(feats, f)
+	}
+	sort.Strings(feats)
+	for _, f := range feats {
+		if strings.ContainsAny(f, "\t\n") {
+			return fmt.Errorf("%w: feature %q has a tab or newline", ErrModel, f)
+		}
+		var sb strings.Builder
+		sb.WriteString(f)
+		for _, lw := range m.Weights[f] {
+			sb.WriteByte('\t')
+			sb.WriteString(strconv.Itoa(lw.Label))
+			sb.WriteByte(':')
+			sb.WriteString(strconv.FormatFloat(lw.W, 'g', 4, 64))
+		}
+		fmt.Fprintln(bw, sb.String())
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// ReadModel reads a model written by Write; its labels must be
+// predicates of the vocabulary.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	bad := func(why string) error { return fmt.Errorf("%w: line %d: %s", ErrModel, line, why) }
+	next := func(key string) (string, error) {
+		if !sc.Scan() {
+			return "", bad("missing " + key)
+		}
+		line++
+		v, ok := strings.CutPrefix(sc.Text(), key+"\t")
+		if !ok {
+			return "", bad("want " + key)
+		}
+		return v, nil
+	}
+	if !sc.Scan() || sc.Text() != modelMagic {
+		return nil, bad("not a relation model")
+	}
+	line++
+	m := &Model{Weights: map[string][]LabelWeight{}}
+	v, err := next("labels")
+	if err != nil {
+		return nil, err
+	}
+	m.Labels = strings.Fields(v)
+	if len(m.Labels) < 2 || m.Labels[0] != "-" {
+		return nil, bad("labels")
+	}
+	m.Labels[0] = ""
+	for _, l := range m.Labels[1:] {
+		if !vocab.Valid(l) {
+			return nil, bad(fmt.Sprintf("label %q is not in the vocabulary", l))
+		}
+	}
+	if v, err = next("threshold"); err != nil {
+		return nil, err
+	}
+	if m.Threshold, err = strconv.ParseFloat(v, 64); err != nil {
+		return nil, bad("threshold")
+	}
+	if v, err = next("bias"); err != nil {
+		return nil, err
+	}
+	for _, b := range strings.Fields(v) {
+		x, err := strconv.ParseFloat(b, 64)
+		if err != nil {
+			return nil, bad("bias")
+		}
+		m.Bias = append(m.Bias, x)
+	}
+	if len(m.Bias) != len(m.Labels) {
+		return nil, bad("one bias a label")
+	}
+	for sc.Scan() {
+		line++
+		parts := strings.Split(sc.Text(), "\t")
+		ws := make([]LabelWeight, 0, len(parts)-1)
+		for _, p := range parts[1:] {
+			l, w, ok := strings.Cut(p, ":")
+			li, err1 := strconv.Atoi(l)
+			wf, err2 := strconv.ParseFloat(w, 64)
+			if !ok || err1 != nil || err2 != nil || li < 0 || li >= len(m.Labels) {
+				return nil, bad("weight " + p)
+			}
+			ws = append(ws, LabelWeight{li, wf})
+		}
+		m.Weights[parts[0]] = ws
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	return m, nil
+}
+
+// DefaultModel returns the embedded model, read on first use; nil when
+// none is embedded (the rules alone then find relations).
+var DefaultModel = sync.OnceValues(func() (*Model, error) {
+	if len(relmodel.Model) == 0 {
+		return nil, nil
+	}
+	return ReadModel(bytes.NewReader(relmodel.Model))
+})
+
+// Decide picks a label from a candidate's probabilities: a relation is
+// there when the probability of no relation is under 1-Threshold; it is
+// the most probable predicate that allowed accepts (nil: any). The
+// confidence is the probability that some relation is there.
+func (m *Model) Decide(probs []float64, allowed func(pred string) bool) (pred string, conf float64, ok bool) {
+	conf = 1 - probs[0]
+	if conf < m.Threshold {
+		return "", conf, false
+	}
+	best := 0
+	for l := 1; l < len(m.Labels); l++ {
+		if (best == 0 || probs[l] > probs[best]) && (allowed == nil || allowed(m.Labels[l])) {
+			best = l
+		}
+	}
+	if best == 0 {
+		return "", conf, false
+	}
+	return m.Labels[best], conf, true
+}
+
+// decide returns, for the candidates of one document, the relations the
+// model keeps: per sentence and pair of entities, the most probable
+// predicate and direction the vocabulary allows, at or above Threshold.
+func (m *Model) decide(x *extractor, cands []Candidate, rules []model.Relation) {
+	type pairKey struct {
+		si   int
+		a, b string // entity ids, a < b
+	}
+	type best struct {
+		p     float64
+		subj  string
+		obj   string
+		label string
+		cand  *Candidate
+	}
+	bests := map[pairKey]*best{}
+	var order []pairKey
+	for ci := range cands {
+		c := &cands[ci]
+		s, o := x.d.Mentions[c.Subject], x.d.Mentions[c.Object]
+		k := pairKey{c.Sentence, s.Entity, o.Entity}
+		if k.b < k.a {
+			k.a, k.b = k.b, k.a
+		}
+		pred, p, ok := m.Decide(m.Probs(c.Feats), func(pred string) bool {
+			r, ok := vocab.Get(pred)
+			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
+		})
+		if !ok {
+			continue
+		}
+		b := bests[k]
+		if b == nil {
+			b = &best{}
+			bests[k] = b
+			order = append(order, k)
+		}
+		if p > b.p {
+			*b = best{p: p, subj: s.Entity, obj: o.Entity, label: pred, cand: c}
+		}
+	}
+	modality := map[string]string{}
+	trigger := map[string]string{}
+	for _, r := range rules {
+		k := r.Subject + "|" + r.Object + "|" + strconv.Itoa(r.Evidence.Start)
+		modality[k] = r.Modality
+		trigger[k] = r.Trigger
+	}
+	for _, k := range order {
+		b := bests[k]
+		s, o := x.d.Mentions[b.cand.Subject], x.d.Mentions[b.cand.Object]
+		sent := x.d.Sentences[k.si]
+		rk := b.subj + "|" + b.obj + "|" + strconv.Itoa(sent.Start)
+		mod, trig := modality[rk], trigger[rk]
+		if mod == "" {
+			mod = "asserted"
+		}
+		if trig == "" {
+			lo, hi := min(s.Start, o.Start), max(s.End, o.End)
+			trig = x.phrase(lo, hi)
+			if rs := []rune(trig); len(rs) > 120 {
+				trig = string(rs[:120]) + "…"
+			}
+		}
+		x.add(k.si, b.subj, b.label, b.obj, b.p, mod, trig)
+	}
+}

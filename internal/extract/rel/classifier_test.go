@@ -1,0 +1,92 @@
+package rel
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestModelRoundTrip(t *testing.T) {
+	m := &Model{
+		Labels:    []string{"", "MET_WITH", "VISITED"},
+		Threshold: 0.6,
+		Bias:      []float64{1, -0.5, -0.25},
+		Weights: map[string][]LabelWeight{
+			"bw=التقي|SO": {{Label: 1, W: 2.5}},
+			"types=P>L":   {{Label: 0, W: -0.125}, {Label: 2, W: 1.5}},
+			"adjacent|SO": {{Label: 0, W: 0.75}},
+		},
+	}
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadModel(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, m) {
+		t.Fatalf("read back %+v, want %+v", got, m)
+	}
+	if err := got.Write(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("writing is not deterministic (%v)", err)
+	}
+	p := m.Probs([]string{"bw=التقي|SO", "unknown"})
+	sum := 0.0
+	for _, v := range p {
+		sum += v
+	}
+	if math.Abs(sum-1) > 1e-9 || p[1] < p[0] {
+		t.Fatalf("probs %v", p)
+	}
+	pred, conf, ok := m.Decide(p, nil)
+	if !ok || pred != "MET_WITH" || conf < 0.6 {
+		t.Fatalf("Decide = %s %.2f %v", pred, conf, ok)
+	}
+	if _, _, ok := m.Decide(p, func(string) bool { return false }); ok {
+		t.Fatal("Decide kept a predicate that allowed refused")
+	}
+}
+
+func TestReadModelRefuses(t *testing.T) {
+	for name, text := range map[string]string{
+		"magic":      "not a model\n",
+		"label":      modelMagic + "\nlabels\t- MEETS\nthreshold\t0.5\nbias\t0 0\n",
+		"bias count": modelMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nbias\t0\n",
+		"weight":     modelMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nbias\t0 0\nf\t7:1\n",
+	} {
+		var buf bytes.Buffer
+		zw := gzipWriter(&buf)
+		zw.Write([]byte(text))
+		zw.Close()
+		if _, err := ReadModel(&buf); !errors.Is(err, ErrModel) {
+			t.Errorf("%s: got %v, want ErrModel", name, err)
+		}
+	}
+}
+
+// TestDefaultModel: the embedded model, when there is one, reads and its
+// labels are predicates of the vocabulary.
+func TestDefaultModel(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m == nil {
+		t.Skip("no relation model embedded")
+	}
+	if len(m.Labels) < 2 || m.Threshold <= 0 || m.Threshold >= 1 || !strings.Contains(strings.Join(m.Labels, " "), "_") {
+		t.Fatalf("model: %d labels, threshold %v", len(m.Labels), m.Threshold)
+	}
+}
+
+func gzipWriter(w *bytes.Buffer) interface {
+	Write([]byte) (int, error)
+	Close() error
+} {
+	return gzip.NewWriter(w)
+}

@@ -1,0 +1,383 @@
+package reltrain
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/internal/eval"
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/extract/rel"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/vocab"
+)
+
+// Example is one candidate pair of a training item with its label: a
+// predicate, or "" for no relation.
+type Example struct {
+	Item  string
+	Feats []string
+	Label string
+	// Accept are all the predicates the annotation accepts for the pair
+	// (Label first).
+	Accept []string
+}
+
+// symmetric predicates hold either way round (as the scorer counts them).
+var symmetric = map[string]bool{"MET_WITH": true, "NEGOTIATED_WITH": true, "FOUGHT": true, "SIGNED_AGREEMENT_WITH": true}
+
+// Stats counts what building the examples found.
+type Stats struct {
+	Items, Examples, Positive int
+	// GoldRelations counts the required relations of the items; Covered
+	// those with a candidate pair (both entities found by the pipeline in
+	// one sentence).
+	GoldRelations, Covered int
+}
+
+// Examples runs the extraction pipeline on each item (exactly what kg
+// extract sees: its entities, mentions and the rules' verdicts), matches
+// the entities it finds to the item's entities as the scorer does (a name,
+// alias or mention text equal to a gold name or alias after
+// normalisation), and labels every candidate pair: the first predicate of
+// a required relation between the two (either order for symmetric
+// predicates), none when there is none; pairs of an optional relation are
+// left out.
+func Examples(ctx context.Context, p *extract.Pipeline, items []Item) ([]Example, Stats, error) {
+	var out []Example
+	var st Stats
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return nil, st, err
+		}
+		ents, doc, err := p.RelDoc(it.Text, it.Lang)
+		if err != nil {
+			return nil, st, err
+		}
+		st.Items++
+		gold := align(ents, it.Entities)
+		req := map[[2]string]string{}
+		accept := map[[2]string][]string{}
+		for _, r := range it.Relations {
+			k := [2]string{r.Subject, r.Object}
+			if _, dup := req[k]; !dup {
+				req[k] = r.Predicates[0]
+			}
+			accept[k] = append(accept[k], r.Predicates...)
+		}
+		opt := map[[2]string]bool{}
+		for _, r := range it.Optional {
+			opt[[2]string{r.Subject, r.Object}] = true
+			if symmetric[r.Predicates[0]] {
+				opt[[2]string{r.Object, r.Subject}] = true
+			}
+		}
+		covered := map[[2]string]bool{}
+		for _, c := range rel.Candidates(doc) {
+			gs, go_ := gold[doc.Mentions[c.Subject].Entity], gold[doc.Mentions[c.Object].Entity]
+			label := ""
+			var acc []string
+			if gs != "" && go_ != "" {
+				k := [2]string{gs, go_}
+				if p, ok := req[k]; ok {
+					label, acc = p, accept[k]
+					covered[k] = true
+				} else if p, ok := req[[2]string{go_, gs}]; ok && symmetric[p] {
+					label, acc = p, accept[[2]string{go_, gs}]
+					covered[[2]string{go_, gs}] = true
+				} else if opt[k] {
+					continue
+				}
+			}
+			if label != "" && !vocab.Valid(label) {
+				return nil, st, fmt.Errorf("%s: predicate %q", it.ID, label)
+			}
+			out = append(out, Example{Item: it.ID, Feats: c.Feats, Label: label, Accept: acc})
+			st.Examples++
+			if label != "" {
+				st.Positive++
+			}
+		}
+		st.GoldRelations += len(req)
+		st.Covered += len(covered)
+	}
+	return out, st, nil
+}
+
+// align maps the id of each entity the pipeline found to the key of the
+// item's entity it stands for, "" when none: the first gold entity one of
+// whose names equals the entity's name, an alias or a mention text (the
+// scorer's rule); failing that, for labelling only, the first gold entity
+// of the same type one of whose aliases holds a mention's words in a row,
+// ending with its last word (الملك غازي بن فيصل for غازي بن فيصل, وزير
+// الخارجية سامح شكري for شكري).
+func align(ents []model.Entity, gold []Entity) map[string]string {
+	forms := make([]map[string]bool, len(gold))
+	for i, g := range gold {
+		forms[i] = map[string]bool{eval.Norm(g.Name): true}
+		for _, a := range g.Aliases {
+			forms[i][eval.Norm(a)] = true
+		}
+	}
+	out := map[string]string{}
+	for _, e := range ents {
+		names := []string{e.Name}
+		names = append(names, e.Aliases...)
+		for _, m := range e.Mentions {
+			names = append(names, m.Text)
+		}
+	search:
+		for i, g := range gold {
+			for _, n := range names {
+				if n := eval.Norm(n); n != "" && forms[i][n] {
+					out[e.ID] = g.Key
+					break search
+				}
+			}
+		}
+		if out[e.ID] != "" {
+			continue
+		}
+	loose:
+		for _, g := range gold {
+			if g.Type != e.Type {
+				continue
+			}
+			for _, a := range g.Aliases {
+				aw := strings.Fields(eval.Norm(a))
+				for _, m := range e.Mentions {
+					mw := strings.Fields(eval.Norm(m.Text))
+					if len(mw) > 0 && len(mw) <= len(aw) && slices.Equal(aw[len(aw)-len(mw):], mw) {
+						out[e.ID] = g.Key
+						break loose
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Options of Train.
+type Options struct {
+	Epochs    int     // passes over the examples (default 20)
+	Rate      float64 // AdaGrad learning rate (default 0.1)
+	L2        float64 // weight decay a step (default 1e-5)
+	MinCount  int     // features seen fewer times are dropped (default 2)
+	Seed      uint64  // shuffle seed
+	Threshold float64 // the model's decision threshold (default 0.5)
+	Log       io.Writer
+}
+
+func (o *Options) defaults() {
+	if o.Epochs == 0 {
+		o.Epochs = 20
+	}
+	if o.Rate == 0 {
+		o.Rate = 0.1
+	}
+	if o.L2 == 0 {
+		o.L2 = 1e-5
+	}
+	if o.MinCount == 0 {
+		o.MinCount = 2
+	}
+	if o.Threshold == 0 {
+		o.Threshold = 0.5
+	}
+}
+
+// Train learns a relation model (multinomial logistic regression, AdaGrad,
+// in a fixed order from Seed: the same examples and options give the same
+// model).
+func Train(exs []Example, o Options) *rel.Model {
+	o.defaults()
+	// labels: none, then the predicates seen, in vocabulary order
+	seen := map[string]bool{}
+	for _, e := range exs {
+		seen[e.Label] = true
+	}
+	labels := []string{""}
+	for _, n := range vocab.Names() {
+		if seen[n] {
+			labels = append(labels, n)
+		}
+	}
+	li := map[string]int{}
+	for i, l := range labels {
+		li[l] = i
+	}
+	// features seen MinCount times or more
+	count := map[string]int{}
+	for _, e := range exs {
+		for _, f := range uniq(e.Feats) {
+			count[f]++
+		}
+	}
+	var names []string
+	for f, n := range count {
+		if n >= o.MinCount {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	fi := make(map[string]int, len(names))
+	for i, f := range names {
+		fi[f] = i
+	}
+	type ex struct {
+		feats []int
+		y     int
+	}
+	data := make([]ex, len(exs))
+	for i, e := range exs {
+		var fs []int
+		for _, f := range uniq(e.Feats) {
+			if k, ok := fi[f]; ok {
+				fs = append(fs, k)
+			}
+		}
+		data[i] = ex{fs, li[e.Label]}
+	}
+	L := len(labels)
+	w := make([]float64, len(names)*L)
+	g2 := make([]float64, len(names)*L)
+	bias := make([]float64, L)
+	bg2 := make([]float64, L)
+	z := make([]float64, L)
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x6b67))
+	const eps = 1e-8
+	for ep := 0; ep < o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		loss := 0.0
+		for _, di := range order {
+			d := data[di]
+			copy(z, bias)
+			for _, f := range d.feats {
+				row := w[f*L : f*L+L]
+				for l := range z {
+					z[l] += row[l]
+				}
+			}
+			softmax(z)
+			loss -= math.Log(max(z[d.y], 1e-12))
+			for l := range z {
+				g := z[l]
+				if l == d.y {
+					g--
+				}
+				bg2[l] += g * g
+				bias[l] -= o.Rate * g / math.Sqrt(bg2[l]+eps)
+				for _, f := range d.feats {
+					k := f*L + l
+					gk := g + o.L2*w[k]
+					g2[k] += gk * gk
+					w[k] -= o.Rate * gk / math.Sqrt(g2[k]+eps)
+				}
+			}
+		}
+		if o.Log != nil {
+			fmt.Fprintf(o.Log, "epoch %d: loss %.4f\n", ep+1, loss/float64(max(len(data), 1)))
+		}
+	}
+	m := &rel.Model{Labels: labels, Threshold: o.Threshold, Bias: bias, Weights: map[string][]rel.LabelWeight{}}
+	for i, f := range names {
+		var ws []rel.LabelWeight
+		for l := 0; l < L; l++ {
+			if v := w[i*L+l]; math.Abs(v) >= 0.01 {
+				ws = append(ws, rel.LabelWeight{Label: l, W: v})
+			}
+		}
+		if len(ws) > 0 {
+			m.Weights[f] = ws
+		}
+	}
+	return m
+}
+
+func softmax(z []float64) {
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	s := 0.0
+	for i, v := range z {
+		z[i] = math.Exp(v - mx)
+		s += z[i]
+	}
+	for i := range z {
+		z[i] /= s
+	}
+}
+
+func uniq(fs []string) []string {
+	out := slices.Clone(fs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// PairScore counts pair-level decisions of a model on labelled examples.
+type PairScore struct {
+	Pairs, Gold, Predicted, Right int
+	// Confusion counts the wrong decisions by "gold -> predicted" label
+	// ("-" for none).
+	Confusion map[string]int
+}
+
+func (s PairScore) P() float64 { return ratio(s.Right, s.Predicted) }
+func (s PairScore) R() float64 { return ratio(s.Right, s.Gold) }
+func (s PairScore) F1() float64 {
+	p, r := s.P(), s.R()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Score decides each example with m (its most probable predicate, when at
+// or above the threshold) and counts the right ones.
+func Score(m *rel.Model, exs []Example) PairScore {
+	s := PairScore{Confusion: map[string]int{}}
+	dash := func(l string) string {
+		if l == "" {
+			return "-"
+		}
+		return l
+	}
+	for _, e := range exs {
+		s.Pairs++
+		if e.Label != "" {
+			s.Gold++
+		}
+		label, _, ok := m.Decide(m.Probs(e.Feats), nil)
+		if !ok {
+			if e.Label != "" {
+				s.Confusion[e.Label+" -> -"]++
+			}
+			continue
+		}
+		s.Predicted++
+		if slices.Contains(e.Accept, label) {
+			s.Right++
+		} else {
+			s.Confusion[dash(e.Label)+" -> "+label]++
+		}
+	}
+	return s
+}
