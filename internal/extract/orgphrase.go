@@ -126,6 +126,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 						k++
 					}
 					j, known = k, k
+					specifiers++
 					continue
 				}
 				// the whole name
@@ -134,6 +135,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 					k++
 				}
 				j, known, specific = k, k, true
+				specifiers++
 				continue
 			}
 			mf := arabic.MatchForm(x.Article + x.Stem)
@@ -164,15 +166,25 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
 					break // a plural adjective is no part of a body's name (الجيش الوطنيين)
 				}
-				specifiers++
 				j++
 				known = j
-				if xw.Class == "noun" || xw.Class == "title" {
+				switch {
+				case xw.Class == "noun" || xw.Class == "title":
 					specific = true
-				} else if p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3 {
+					specifiers++
+				case p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3:
 					specific = specific || !hw.Forces // القوات الروسية are Russia's forces
-				} else if hw.Forces || xw.Naming {
-					specific = true // القوات الجوية, الحزب الشيوعي
+					specifiers++
+				case hw.Forces:
+					if xw.Branch { // القوات الجوية, not القوات العسكرية "the military forces"
+						specific = true
+						specifiers++
+					}
+				case xw.Naming:
+					specific = true // الحزب الشيوعي
+					specifiers++
+				default:
+					specifiers++
 				}
 				continue
 			}
@@ -189,7 +201,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				break
 			}
 		}
-		if known == i+1 || !specific || sawOrgGaz || hw.Forces && known-i < 3 && specifiers < 2 {
+		if known == i+1 || !specific || sawOrgGaz || hw.Forces && specifiers < 2 {
 			continue // قوات الأمن "security forces" is no name, قوات الطوارئ الخاصة is
 		}
 		start := toks[i].Start + len([]rune(w.Conj+w.Prep))

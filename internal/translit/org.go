@@ -85,8 +85,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "forces" && w.head != "place" || f[2] == "adj" && w.head != "name" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "forces" or "place", an adjective's "name"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "forces" && w.head != "place" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "forces" or "place", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
@@ -163,6 +163,9 @@ type WordInfo struct {
 	// PlaceHead marks a noun that names a kind of place or building
 	// (مدينة, مطار, الشرق الأوسط).
 	PlaceHead bool
+	// Branch marks an adjective that names a branch of the armed forces
+	// (جوي Air, مسلح Armed).
+	Branch bool
 	// TakesName marks a noun always followed by a name (نادي الاتحاد,
 	// صحيفة عكاظ).
 	TakesName bool
@@ -182,7 +185,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.head == "org" || w.head == "forces", Forces: w.head == "forces", PlaceHead: w.head == "place", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "forces"), Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

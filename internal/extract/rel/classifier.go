@@ -58,18 +58,7 @@ func (m *Model) Probs(feats []string) []float64 {
 			z[lw.Label] += lw.W
 		}
 	}
-	mx := math.Inf(-1)
-	for _, v := range z {
-		mx = max(mx, v)
-	}
-	sum := 0.0
-	for i, v := range z {
-		z[i] = math.Exp(v - mx)
-		sum += z[i]
-	}
-	for i := range z {
-		z[i] /= sum
-	}
+	softmax(z)
 	return z
 }
 
@@ -227,31 +216,41 @@ func (m *Model) Decide(probs []float64, allowed func(pred string) bool) (pred st
 	return m.Labels[best], conf, true
 }
 
-// decide returns, for the candidates of one document, the relations the
-// model keeps: per sentence and pair of entities, the most probable
-// predicate and direction the vocabulary allows, at or above Threshold.
-func (m *Model) decide(x *extractor, cands []Candidate, rules []model.Relation) {
+// decide adds to x the relations the model keeps among the candidate pairs
+// of its document: per sentence and pair of entities, the most probable
+// predicate and direction the vocabulary allows, when the probability of a
+// relation reaches Threshold. Relations the rules found (rules) give their
+// modality and trigger.
+func (m *Model) decide(x *extractor, rules []model.Relation) {
 	type pairKey struct {
 		si   int
 		a, b string // entity ids, a < b
 	}
 	type best struct {
 		p     float64
-		subj  string
-		obj   string
 		label string
-		cand  *Candidate
+		pr    pair
 	}
 	bests := map[pairKey]*best{}
 	var order []pairKey
-	for ci := range cands {
-		c := &cands[ci]
-		s, o := x.d.Mentions[c.Subject], x.d.Mentions[c.Object]
-		k := pairKey{c.Sentence, s.Entity, o.Entity}
+	byPair := rulePairs(rules)
+	x.sc = &scorer{m: m, z: make([]float64, len(m.Labels)), cache: map[tokKey][]float64{}}
+	defer func() { x.sc = nil }()
+	z := x.sc.z
+	for _, pr := range x.pairs() {
+		s, o := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
+		copy(z, m.Bias)
+		x.features(pr, byPair, func(f []byte) {
+			for _, lw := range m.Weights[string(f)] {
+				z[lw.Label] += lw.W
+			}
+		})
+		softmax(z)
+		k := pairKey{pr.si, s.Entity, o.Entity}
 		if k.b < k.a {
 			k.a, k.b = k.b, k.a
 		}
-		pred, p, ok := m.Decide(m.Probs(c.Feats), func(pred string) bool {
+		pred, p, ok := m.Decide(z, func(pred string) bool {
 			r, ok := vocab.Get(pred)
 			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
 		})
@@ -265,7 +264,7 @@ func (m *Model) decide(x *extractor, cands []Candidate, rules []model.Relation) 
 			order = append(order, k)
 		}
 		if p > b.p {
-			*b = best{p: p, subj: s.Entity, obj: o.Entity, label: pred, cand: c}
+			*b = best{p: p, label: pred, pr: pr}
 		}
 	}
 	modality := map[string]string{}
@@ -277,9 +276,9 @@ func (m *Model) decide(x *extractor, cands []Candidate, rules []model.Relation) 
 	}
 	for _, k := range order {
 		b := bests[k]
-		s, o := x.d.Mentions[b.cand.Subject], x.d.Mentions[b.cand.Object]
+		s, o := x.d.Mentions[b.pr.s], x.d.Mentions[b.pr.o]
 		sent := x.d.Sentences[k.si]
-		rk := b.subj + "|" + b.obj + "|" + strconv.Itoa(sent.Start)
+		rk := s.Entity + "|" + o.Entity + "|" + strconv.Itoa(sent.Start)
 		mod, trig := modality[rk], trigger[rk]
 		if mod == "" {
 			mod = "asserted"
@@ -291,6 +290,53 @@ func (m *Model) decide(x *extractor, cands []Candidate, rules []model.Relation) 
 				trig = string(rs[:120]) + "…"
 			}
 		}
-		x.add(k.si, b.subj, b.label, b.obj, b.p, mod, trig)
+		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
+	}
+}
+
+// scorer sums a model's weights for the features of a pair; the weights of
+// the features of each token between the mentions are summed once per
+// token, direction and types (betweenFeatures) and cached.
+type scorer struct {
+	m     *Model
+	z     []float64
+	cache map[tokKey][]float64
+}
+
+type tokKey struct {
+	k          int
+	dir, types string
+}
+
+func (sc *scorer) addToken(x *extractor, k int, dir, types string) {
+	key := tokKey{k, dir, types}
+	v, ok := sc.cache[key]
+	if !ok {
+		v = make([]float64, len(sc.m.Labels))
+		x.betweenFeatures(k, dir, types, func(f []byte) {
+			for _, lw := range sc.m.Weights[string(f)] {
+				v[lw.Label] += lw.W
+			}
+		})
+		sc.cache[key] = v
+	}
+	for i, w := range v {
+		sc.z[i] += w
+	}
+}
+
+// softmax turns scores into probabilities in place.
+func softmax(z []float64) {
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	sum := 0.0
+	for i, v := range z {
+		z[i] = math.Exp(v - mx)
+		sum += z[i]
+	}
+	for i := range z {
+		z[i] /= sum
 	}
 }

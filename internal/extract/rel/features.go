@@ -19,7 +19,7 @@ type Candidate struct {
 
 // maxGap is the largest number of tokens between the two mentions of a
 // candidate: farther pairs are rarely stated together.
-const maxGap = 40
+const maxGap = 20
 
 // Candidates returns the candidate pairs of every sentence of d, in
 // sentence order: both orders of each pair of mentions of two different
@@ -36,50 +36,85 @@ func Candidates(d *Doc) []Candidate {
 }
 
 func (x *extractor) candidates(rules []model.Relation) []Candidate {
-	d := x.d
-	byPair := map[[3]string][]string{} // subject, object, sentence start -> predicates
-	for _, r := range rules {
-		k := [3]string{r.Subject, r.Object, strconv.Itoa(r.Evidence.Start)}
-		byPair[k] = append(byPair[k], r.Predicate)
-	}
 	var out []Candidate
-	for si, s := range d.Sentences {
+	byPair := rulePairs(rules)
+	for _, pr := range x.pairs() {
+		var f []string
+		x.features(pr, byPair, func(b []byte) { f = append(f, string(b)) })
+		out = append(out, Candidate{Sentence: pr.si, Subject: pr.s, Object: pr.o, Feats: f})
+	}
+	return out
+}
+
+// pair is a candidate: mentions s (subject) and o (object) of sentence si,
+// whose tokens are [a, b).
+type pair struct{ si, a, b, s, o int }
+
+// pairs lists the candidate pairs of the document: both orders of each
+// pair of mentions of two different entities of a sentence at most maxGap
+// tokens apart.
+func (x *extractor) pairs() []pair {
+	d := x.d
+	var out []pair
+	mi := 0
+	for si := range d.Sentences {
 		a, b := x.sentTok[si][0], x.sentTok[si][1]
 		if a < 0 {
 			continue
 		}
+		for mi < len(d.Mentions) && d.Mentions[mi].Start < a {
+			mi++
+		}
 		var ms []int
-		for mi, m := range d.Mentions {
-			if m.Start >= a && m.End <= b {
-				ms = append(ms, mi)
+		for k := mi; k < len(d.Mentions) && d.Mentions[k].Start < b; k++ {
+			if d.Mentions[k].End <= b {
+				ms = append(ms, k)
 			}
 		}
 		for _, i := range ms {
 			for _, j := range ms {
-				mi, mj := d.Mentions[i], d.Mentions[j]
-				if i == j || mi.Entity == mj.Entity {
+				m1, m2 := d.Mentions[i], d.Mentions[j]
+				if i == j || m1.Entity == m2.Entity {
 					continue
 				}
-				lo, hi := mi, mj
-				if mj.Start < mi.Start {
-					lo, hi = mj, mi
+				lo, hi := m1, m2
+				if m2.Start < m1.Start {
+					lo, hi = m2, m1
 				}
 				if hi.Start-lo.End > maxGap {
 					continue
 				}
-				f := x.pairFeatures(a, b, i, j)
-				st := strconv.Itoa(s.Start)
-				for _, p := range byPair[[3]string{mi.Entity, mj.Entity, st}] {
-					f = append(f, "rule="+p)
-				}
-				for _, p := range byPair[[3]string{mj.Entity, mi.Entity, st}] {
-					f = append(f, "rulerev="+p)
-				}
-				out = append(out, Candidate{Sentence: si, Subject: i, Object: j, Feats: f})
+				out = append(out, pair{si, a, b, i, j})
 			}
 		}
 	}
 	return out
+}
+
+// rulePairs indexes the rules' relations by subject, object and sentence
+// start.
+func rulePairs(rules []model.Relation) map[[3]string][]string {
+	byPair := map[[3]string][]string{}
+	for _, r := range rules {
+		k := [3]string{r.Subject, r.Object, strconv.Itoa(r.Evidence.Start)}
+		byPair[k] = append(byPair[k], r.Predicate)
+	}
+	return byPair
+}
+
+// features emits the features of candidate pr: those of pairFeatures and
+// the rules' verdicts on the pair ("rule=" + predicate, "rulerev=" for the
+// other direction). The slice emit receives is reused: copy it to keep it.
+func (x *extractor) features(pr pair, byPair map[[3]string][]string, emit func([]byte)) {
+	x.pairFeatures(pr.a, pr.b, pr.s, pr.o, emit)
+	s, o := x.d.Mentions[pr.s].Entity, x.d.Mentions[pr.o].Entity
+	st := strconv.Itoa(x.d.Sentences[pr.si].Start)
+	for _, p := range byPair[[3]string{s, o, st}] {
+		emit(append(x.fbuf[:0], "rule="+p...))
+	}
+	for _, p := range byPair[[3]string{o, s, st}] {
+		emit(append(x.fbuf[:0], "rulerev="+p...))
+	}
 }
 
 func gapBucket(n int) string {
@@ -98,9 +133,34 @@ func gapBucket(n int) string {
 	return "21+"
 }
 
-// word returns the form of token k used as a lexical feature: without
+// tokFeat caches what the features read of one token.
+type tokFeat struct {
+	word, stem, lemma string
+	trig              *trigger
+}
+
+// tok returns the cached features of token k, computed on first use.
+func (x *extractor) tok(k int) *tokFeat {
+	if x.toks == nil {
+		x.toks = make([]*tokFeat, len(x.d.Tokens))
+	}
+	if t := x.toks[k]; t != nil {
+		return t
+	}
+	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k), lemma: x.lemmaOf(k)}
+	t.trig, _, _ = x.verbAt(k)
+	x.toks[k] = t
+	return t
+}
+
+func (x *extractor) word(k int) string     { return x.tok(k).word }
+func (x *extractor) stem(k int) string     { return x.tok(k).stem }
+func (x *extractor) lemma(k int) string    { return x.tok(k).lemma }
+func (x *extractor) trigAt(k int) *trigger { return x.tok(k).trig }
+
+// wordOf returns the form of token k used as a lexical feature: without
 // the conjunction, in MatchForm (lower case in English).
-func (x *extractor) word(k int) string {
+func (x *extractor) wordOf(k int) string {
 	if x.mAt[k] >= 0 {
 		return "<" + x.d.Mentions[x.mAt[k]].Type + ">"
 	}
@@ -111,16 +171,84 @@ func (x *extractor) word(k int) string {
 }
 
 // stem returns the token's stem without clitics (Arabic) or "".
-func (x *extractor) stem(k int) string {
+func (x *extractor) stemOf(k int) string {
 	if !x.ar || x.mAt[k] >= 0 {
 		return ""
 	}
 	return arabic.MatchForm(x.words[k].Stem)
 }
 
+// lemma returns a rough lemma of token k for lexical features that
+// generalise over inflection: in Arabic the stem without the imperfect and
+// future prefixes and the person, number and pronoun endings (يلتقي,
+// التقت, والتقوا -> التقي), in English the word without -s, -ed, -ing.
+// "" for mentions, numbers and short words.
+func (x *extractor) lemmaOf(k int) string {
+	if x.mAt[k] >= 0 || arabic.IsNumber(x.d.Tokens[k].Text) {
+		return ""
+	}
+	if !x.ar {
+		w := x.bare[k]
+		for _, suf := range []string{"ing", "ed", "es", "s"} {
+			if r, ok := strings.CutSuffix(w, suf); ok && len(r) >= 4 {
+				return r
+			}
+		}
+		if len(w) < 3 {
+			return ""
+		}
+		return w
+	}
+	rs := []rune(arabic.MatchForm(x.words[k].Stem))
+	if len(rs) >= 5 && rs[0] == 'س' && (rs[1] == 'ي' || rs[1] == 'ت' || rs[1] == 'ن') {
+		rs = rs[1:]
+	}
+	if len(rs) >= 4 && (rs[0] == 'ي' || rs[0] == 'ت' || rs[0] == 'ن') {
+		rs = rs[1:]
+	}
+	w := string(rs)
+	for _, suf := range []string{"وها", "وهم", "ها", "هم", "وا", "ون", "ان", "تا", "ت", "ه", "ا", "ي"} {
+		if r, ok := strings.CutSuffix(w, suf); ok && len([]rune(r)) >= 3 {
+			w = r
+			break
+		}
+	}
+	if len([]rune(w)) < 3 {
+		return ""
+	}
+	return w
+}
+
+// betweenFeatures emits the features of token k between the two mentions
+// of a pair of direction dir and entity types types: the word, its stem
+// and lemma, its trigger. They depend on k, dir and types only, so that
+// scoring caches their weights (scorer.addToken).
+func (x *extractor) betweenFeatures(k int, dir, types string, emit func([]byte)) {
+	add := func(parts ...string) {
+		x.fbuf = x.fbuf[:0]
+		for _, p := range parts {
+			x.fbuf = append(x.fbuf, p...)
+		}
+		emit(x.fbuf)
+	}
+	w := x.word(k)
+	add("bw=", w, "|", dir)
+	if st := x.stem(k); st != "" && st != w {
+		add("bs=", st, "|", dir)
+	}
+	if lm := x.lemma(k); lm != "" {
+		add("bl=", lm, "|", dir)
+		add("bl=", lm, "|", types)
+	}
+	if tr := x.trigAt(k); tr != nil {
+		add("btrig=", tr.pred, "|", dir)
+		add("btrig=", tr.pred, "|", types)
+	}
+}
+
 // pairFeatures describes the candidate (subject mention si, object mention
 // oi) in the sentence of tokens [a, b).
-func (x *extractor) pairFeatures(a, b, si, oi int) []string {
+func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 	S, O := x.d.Mentions[si], x.d.Mentions[oi]
 	dir := "SO" // subject first
 	L, R := S, O
@@ -129,8 +257,13 @@ func (x *extractor) pairFeatures(a, b, si, oi int) []string {
 		L, R = O, S
 	}
 	types := S.Type + ">" + O.Type
-	f := make([]string, 0, 64)
-	add := func(parts ...string) { f = append(f, strings.Join(parts, "")) }
+	add := func(parts ...string) {
+		x.fbuf = x.fbuf[:0]
+		for _, p := range parts {
+			x.fbuf = append(x.fbuf, p...)
+		}
+		emit(x.fbuf)
+	}
 	add("dir=", dir)
 	add("types=", types)
 	add("types|dir=", types, "|", dir)
@@ -167,18 +300,13 @@ func (x *extractor) pairFeatures(a, b, si, oi int) []string {
 				others++
 			}
 		}
-		if gap <= 15 || k < L.End+6 || k >= R.Start-6 {
-			add("bw=", w, "|", dir)
-			if st := x.stem(k); st != "" && st != w {
-				add("bs=", st, "|", dir)
-			}
+		if x.sc != nil {
+			x.sc.addToken(x, k, dir, types)
+		} else {
+			x.betweenFeatures(k, dir, types, emit)
 		}
-		if tr, _, _ := x.verbAt(k); tr != nil {
-			add("btrig=", tr.pred, "|", dir)
-			add("btrig=", tr.pred, "|", types)
-			if tr.speech {
-				speech = true
-			}
+		if tr := x.trigAt(k); tr != nil && tr.speech {
+			speech = true
 		}
 		if x.ar && (w == "ان" || w == "بان" || w == "لان") || !x.ar && w == "that" {
 			an = true
@@ -212,12 +340,15 @@ func (x *extractor) pairFeatures(a, b, si, oi int) []string {
 		if n <= 2 {
 			add("l", strconv.Itoa(n), "=", w, "|", dir)
 		}
-		if tr, _, _ := x.verbAt(k); tr != nil {
+		if tr := x.trigAt(k); tr != nil {
 			add("ltrig=", tr.pred, "|", dir)
 			add("ltrig=", tr.pred, "|", types)
 		}
 		if st := x.stem(k); n == 1 && st != "" && st != w {
 			add("ls=", st, "|", dir)
+		}
+		if lm := x.lemma(k); lm != "" {
+			add("ll=", lm, "|", dir)
 		}
 	}
 	for k, n := R.End, 1; k < b && n <= 2; k, n = k+1, n+1 {
@@ -226,5 +357,24 @@ func (x *extractor) pairFeatures(a, b, si, oi int) []string {
 	if L.Start == a {
 		add("first|", dir)
 	}
-	return f
+	// the trigger nearest the pair: its predicate with the order of the
+	// subject, trigger and object (VSO, SVO, SOV...)
+	for k := R.Start - 1; k >= max(a, L.Start-4); k-- {
+		if k >= L.Start && k < L.End {
+			continue
+		}
+		tr := x.trigAt(k)
+		if tr == nil {
+			continue
+		}
+		pos := "V" + map[bool]string{true: "SO", false: "OS"}[dir == "SO"]
+		if k >= L.End {
+			pos = map[bool]string{true: "SVO", false: "OVS"}[dir == "SO"]
+		}
+		add("near=", tr.pred, "|", pos)
+		if lm := x.lemma(k); lm != "" {
+			add("nearl=", lm, "|", pos)
+		}
+		break
+	}
 }

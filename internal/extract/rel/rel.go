@@ -58,8 +58,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	if m == nil {
 		return rules
 	}
-	cands := x.candidates(rules)
-	m.decide(x, cands, rules)
+	m.decide(x, rules)
 	return x.result()
 }
 
@@ -80,6 +79,9 @@ type extractor struct {
 	dates      map[int]*model.EventDate
 	runes      []rune // the text, for phrases
 	words      []arabic.Word
+	toks       []*tokFeat // features of the tokens, filled lazily
+	fbuf       []byte     // the feature being built
+	sc         *scorer    // while a model scores the pairs
 }
 
 func newExtractor(d *Doc) *extractor {
