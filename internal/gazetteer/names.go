@@ -356,6 +356,12 @@ var catsType = map[string]string{
 	"mixed_named_entity": "", "place_or_org": "",
 }
 
+// catsRegions is the ArWikiCats list of first-level regions, constituent
+// countries and historical states (geography/P17_PP.json): the only place
+// list whose names become entries of their own when no other list has them
+// (the city lists are noisier).
+const catsRegions = "place"
+
 // lowerParticles stay in lower case inside English names.
 var lowerParticles = setOfFields(`bin ibn bint de da di von van der du la le del dos das el al of the and`)
 
@@ -408,7 +414,7 @@ func (b *builder) arwikicats() error {
 	if err != nil {
 		return err
 	}
-	type label struct{ en, ar, typ string }
+	type label struct{ en, ar, typ, list string }
 	var labels []label
 	enOf := map[string]map[string]bool{} // Arabic MatchForm -> English labels
 	for _, r := range rows {
@@ -429,7 +435,7 @@ func (b *builder) arwikicats() error {
 			enOf[m] = map[string]bool{}
 		}
 		enOf[m][foldName(en)] = true
-		labels = append(labels, label{en, ar, typ})
+		labels = append(labels, label{en, ar, typ, r["list_type"]})
 	}
 	// entries by English name
 	byLatin := map[string][]*Entry{}
@@ -518,6 +524,21 @@ func (b *builder) arwikicats() error {
 			if len(strings.Fields(name)) >= 2 {
 				b.addAlias(e, name)
 			}
+			owner[m] = e
+		case len(es) == 0 && l.list == catsRegions:
+			// a region, constituent country or historical state no other
+			// list has (England, Northern Ireland, Kingdom of Naples)
+			if owner[m] != nil || words > 4 {
+				continue
+			}
+			name := titleCase(l.en)
+			key := KeyFor(model.Location, name)
+			if b.byKey[key] != nil {
+				continue
+			}
+			e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: rankCats})
+			b.addNoisyAlias(e, l.ar)
+			b.addAlias(e, name)
 			owner[m] = e
 		case len(es) == 0 && l.typ == model.Organization:
 			if owner[m] != nil || genericClubName(m, demonyms) {
