@@ -228,6 +228,17 @@ func (g *Gazetteer) Len() int { return len(g.entries) + len(g.names) }
 // slice must not be modified.
 func (g *Gazetteer) Entries() []*Entry { return g.entries }
 
+// ListedPersonNames calls fn with the English name of each person of the
+// large name list (see Entries), in no particular order.
+func (g *Gazetteer) ListedPersonNames(fn func(name string)) {
+	for _, l := range g.names {
+		var f [11]string
+		if splitFields(l, &f) {
+			fn(f[3])
+		}
+	}
+}
+
 // ByKey returns the entry with the given key ("wd:Q7747"), or nil (for the
 // persons of the name list too, see Entries).
 func (g *Gazetteer) ByKey(key string) *Entry { return g.byKey[key] }

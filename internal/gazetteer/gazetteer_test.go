@@ -101,6 +101,7 @@ func TestFindAllAliases(t *testing.T) {
 		{"the gulf between them", "", "", false}, // a lower-case word is no particle
 		{"opposition from the US grew", "US", "wd:Q30", false},
 		{"let us go", "", "", false},
+		{"the EU's code", "EU's", "wd:Q458", false}, // a possessive is no part of the name
 		// regions of the ArWikiCats place list
 		{"the peace process in Northern Ireland", "Northern Ireland", "location:northern_ireland", false},
 		{"when England was in peril", "England", "location:england", false},

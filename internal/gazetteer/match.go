@@ -147,7 +147,8 @@ func (g *Gazetteer) accept(key string, span []arabic.Token) (ok, demonym bool) {
 		}
 		if letterCount(key) <= 3 || g.upper[key] {
 			for _, t := range span {
-				for _, r := range t.Text {
+				// a possessive is no part of the name: the UK's
+				for _, r := range strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s") {
 					if unicode.IsLower(r) {
 						return false, false
 					}
