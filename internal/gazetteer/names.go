@@ -362,6 +362,10 @@ var catsType = map[string]string{
 // (the city lists are noisier).
 const catsRegions = "place"
 
+// rankWordsAr are the words (MatchForm) of a region's rank that may open its
+// Arabic name (إمارة دبي, مملكة هولندا).
+var rankWordsAr = setOfFields(arabic.MatchForm(`محافظة ولاية مقاطعة منطقة إقليم قضاء بلدية لواء إمارة مملكة`))
+
 // lowerParticles stay in lower case inside English names.
 var lowerParticles = setOfFields(`bin ibn bint de da di von van der du la le del dos das el al of the and`)
 
@@ -531,13 +535,22 @@ func (b *builder) arwikicats() error {
 			if owner[m] != nil || words > 4 {
 				continue
 			}
+			// إمارة دبي, مملكة هولندا: a word of rank before a place that
+			// has its entry names that place (or a former state of it) in news
+			if rest := strings.SplitN(m, " ", 2); len(rest) == 2 && rankWordsAr[rest[0]] && owner[rest[1]] != nil {
+				continue
+			}
 			name := titleCase(l.en)
 			key := KeyFor(model.Location, name)
 			if b.byKey[key] != nil {
 				continue
 			}
 			e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: rankCats})
-			b.addNoisyAlias(e, l.ar)
+			// a one-word Arabic name only links what the NER tags: many are
+			// also given names or words (جلوي Galway and Jiluwi, جبار Żabbar)
+			if b.addNoisyAlias(e, l.ar) && words == 1 {
+				e.Ambiguous = append(e.Ambiguous, clean(l.ar))
+			}
 			b.addAlias(e, name)
 			owner[m] = e
 		case len(es) == 0 && l.typ == model.Organization:
