@@ -292,7 +292,12 @@ func englishCandidates(toks []arabic.Token, gaz []link.Candidate, firstNames map
 	// plain types the uncovered run [a, b) by the words around it
 	plain := func(a, b int) {
 		n := b - a
-		prev, next := lower(a-1), ""
+		// the word before, as written: a title with a possessive is no cue
+		// (Prime Minister's Questions)
+		prev, next := "", ""
+		if a > 0 {
+			prev = strings.ToLower(toks[a-1].Text)
+		}
 		if sameSentence(a, b) {
 			next = strings.ToLower(toks[b].Text)
 		}

@@ -71,6 +71,10 @@ func TestEnglishCandidates(t *testing.T) {
 			[]string{"Person:Tarquin Fintimlinbin"}, []string{"But Tarquin Fintimlinbin"}},
 		{"In his book, Fortress Europe, Henry Smith argues otherwise.",
 			nil, []string{"Fortress Europe"}},
+		{"At Prime Minister's Questions he praised the Royal Navy and the Church of England.",
+			[]string{"Organization:Royal Navy", "Organization:Church of England"}, []string{"Questions", "England"}},
+		{"The GCSE results and the PFI deals were criticised by the SNP.",
+			[]string{"Organization:SNP"}, []string{"GCSE", "PFI"}},
 		{"The EU's ministers and the UK's envoy met.",
 			[]string{"Organization:European Union", "Location:United Kingdom"}, nil},
 	}
