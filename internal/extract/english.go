@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -179,10 +180,10 @@ func englishCandidates(toks []arabic.Token, gaz []link.Candidate, firstNames map
 		gazAt[k] = -1
 	}
 	for ci, c := range gaz {
-		for k, t := range toks {
-			if c.Start < t.End && t.Start < c.End {
-				gazAt[k] = ci
-			}
+		// tokens are sorted and disjoint: from the first that ends after
+		// the candidate's start
+		for k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start }); k < len(toks) && toks[k].Start < c.End; k++ {
+			gazAt[k] = ci
 		}
 	}
 	lower := func(k int) string {
