@@ -75,6 +75,8 @@ func TestEnglishCandidates(t *testing.T) {
 			[]string{"Organization:Royal Navy", "Organization:Church of England"}, []string{"Questions", "England"}},
 		{"The GCSE results and the PFI deals were criticised by the SNP.",
 			[]string{"Organization:SNP"}, []string{"GCSE", "PFI"}},
+		{"Shares in General Motors fell.", // a title word opens the organisation's name
+			[]string{"Organization:General Motors"}, []string{"Motors"}},
 		{"The EU's ministers and the UK's envoy met.",
 			[]string{"Organization:European Union", "Location:United Kingdom"}, nil},
 	}
