@@ -105,6 +105,7 @@ func TestFindAllAliases(t *testing.T) {
 		// regions of the ArWikiCats place list
 		{"the peace process in Northern Ireland", "Northern Ireland", "location:northern_ireland", false},
 		{"when England was in peril", "England", "location:england", false},
+		{"voters in Scotland", "Scotland", "location:scotland", false}, // not one name with Scotland, South Dakota
 	}
 	for _, tc := range tests {
 		ms := g.FindAll(arabic.Tokenize(tc.text))

@@ -438,7 +438,10 @@ func (b *builder) arwikicats() error {
 		if enOf[m] == nil {
 			enOf[m] = map[string]bool{}
 		}
-		enOf[m][foldName(en)] = true
+		// a namesake told apart by its state is not another name
+		// (Scotland, South Dakota: إسكتلندا as Scotland is)
+		base, _, _ := strings.Cut(en, ", ")
+		enOf[m][foldName(base)] = true
 		labels = append(labels, label{en, ar, typ, r["list_type"]})
 	}
 	// entries by English name
