@@ -1,6 +1,7 @@
 // Package kg embeds the source of everything that shapes kg's extraction
 // output — the extraction packages' Go code (rules, word lists and
-// trigger tables live there), the romanisation data (internal/translit/data:
+// trigger tables live there, and the English word classes in
+// internal/extract/english.txt), the romanisation data (internal/translit/data:
 // the learnt name table and model, the news spellings, the organisation
 // words), the relation vocabulary and go.mod (the versions of the
 // libraries it uses) — so that the extractor version
@@ -22,7 +23,7 @@ import "embed"
 //go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go
 //go:embed internal/wordstats/*.go internal/wordstats/data/*.go
 //go:embed internal/translit/*.go internal/translit/data/*
-//go:embed internal/extract/*.go internal/extract/arabic/*.go internal/extract/link/*.go
+//go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
 //go:embed internal/extract/rel/relmodel/*.go
 var ExtractorSources embed.FS

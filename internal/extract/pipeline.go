@@ -170,7 +170,17 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		orgs := p.orgPhrases(toks, words, cands)
 		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
 	} else {
-		cands = append(cands, englishCandidates(toks, cands, p.firstNames)...)
+		more, held := englishCandidates(toks, cands, p.firstNames)
+		if len(held) > 0 {
+			kept := cands[:0]
+			for i, c := range cands {
+				if !held[i] {
+					kept = append(kept, c)
+				}
+			}
+			cands = kept
+		}
+		cands = append(cands, more...)
 	}
 	p.trimClitics(text, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
@@ -473,4 +483,13 @@ func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents
 		last = m.End
 	}
 	return kept
+}
+
+// set returns the words of a space-separated list as a set.
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }

@@ -484,7 +484,7 @@ var arabicDemonymPlurals = map[string][]string{
 
 // extraCountryNames are Arabic and English names the country lists lack.
 var extraCountryNames = map[string][]string{
-	"US": {"الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا", "United States", "USA", "U.S.", "America"},
+	"US": {"الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا", "United States", "US", "USA", "U.S.", "America"},
 	"GB": {"المملكة المتحدة", "بريطانيا", "بريطانيا العظمى", "United Kingdom", "Britain", "UK", "Great Britain"},
 	"RU": {"روسيا", "روسيا الاتحادية", "الاتحاد الروسي", "Russia", "Russian Federation"},
 	"SA": {"السعودية", "المملكة العربية السعودية", "المملكة السعودية"},

@@ -62,9 +62,13 @@ type Gazetteer struct {
 	// upper holds the keys of abbreviations of the lists (SHARE, ERIC):
 	// FindAll matches them in upper case only (Share, Eric are words and
 	// names); the curated ones are written as the news writes them (Nato)
-	upper     map[string]bool
-	prefixes  map[string]bool // every proper word prefix of a matchable alias or demonym key
-	maxTokens int
+	upper map[string]bool
+	// lowerFirst holds the keys of Latin aliases written with a lower-case
+	// particle joined by a hyphen (al-Qaeda, el-Sisi): FindAll matches them
+	// with that particle in lower case too
+	lowerFirst map[string]bool
+	prefixes   map[string]bool // every proper word prefix of a matchable alias or demonym key
+	maxTokens  int
 	// names holds the persons of the large name list (names that only name
 	// what the NER finds; see ReadCompiled) compactly: the MatchForm of the
 	// name -> its line of the compiled file, made into an Entry, kept in
@@ -95,13 +99,14 @@ func New(entries []*Entry) *Gazetteer {
 		nAliases += len(e.Aliases)
 	}
 	g := &Gazetteer{
-		entries:  append([]*Entry(nil), entries...),
-		byKey:    make(map[string]*Entry, len(entries)),
-		alias:    make(map[string][]*Entry, nAliases),
-		best:     make(map[string]*Entry, nAliases/2),
-		demonym:  make(map[string]*Entry),
-		upper:    make(map[string]bool),
-		prefixes: make(map[string]bool),
+		entries:    append([]*Entry(nil), entries...),
+		byKey:      make(map[string]*Entry, len(entries)),
+		alias:      make(map[string][]*Entry, nAliases),
+		best:       make(map[string]*Entry, nAliases/2),
+		demonym:    make(map[string]*Entry),
+		upper:      make(map[string]bool),
+		lowerFirst: make(map[string]bool),
+		prefixes:   make(map[string]bool),
 	}
 	lower := map[string]bool{} // keys with an alias that is not an abbreviation
 	sort.Slice(g.entries, func(i, j int) bool { return g.entries[i].Key < g.entries[j].Key })
@@ -126,6 +131,9 @@ func New(entries []*Entry) *Gazetteer {
 						g.upper[k] = true
 					} else {
 						lower[k] = true
+					}
+					if lowerParticle(a) {
+						g.lowerFirst[k] = true
 					}
 				}
 				if !slices.Contains(amb, m) {
@@ -159,6 +167,22 @@ func New(entries []*Entry) *Gazetteer {
 		g.addPrefixes(k)
 	}
 	return g
+}
+
+// lowerParticle reports whether the Latin name s begins with a lower-case
+// word joined to the next by a hyphen: an article or particle written in
+// lower case (al-Qaeda, el-Sisi, bin-Laden), not a common word.
+func lowerParticle(s string) bool {
+	w, _, ok := strings.Cut(s, "-")
+	if !ok || w == "" || strings.ContainsRune(w, ' ') {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) || !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // lookupKeys returns the lookup keys of a surface form s whose MatchForm
@@ -203,6 +227,17 @@ func (g *Gazetteer) Len() int { return len(g.entries) + len(g.names) }
 // name list that ReadCompiled keeps apart (only Lookup finds those). The
 // slice must not be modified.
 func (g *Gazetteer) Entries() []*Entry { return g.entries }
+
+// ListedPersonNames calls fn with the English name of each person of the
+// large name list (see Entries), in no particular order.
+func (g *Gazetteer) ListedPersonNames(fn func(name string)) {
+	for _, l := range g.names {
+		var f [11]string
+		if splitFields(l, &f) {
+			fn(f[3])
+		}
+	}
+}
 
 // ByKey returns the entry with the given key ("wd:Q7747"), or nil (for the
 // persons of the name list too, see Entries).

@@ -95,6 +95,17 @@ func TestFindAllAliases(t *testing.T) {
 		{"نشر الخبر", "", "", false},     // "the news", not Khobar
 		{"كتب جون كيري", "جون كيري", "wd:Q22316", false},
 		{"Mr Blair's visit", "Blair's", "wd:Q9545", false},
+		// a lower-case particle joined by a hyphen, as the name is written
+		{"fighters of al-Qaeda attacked", "al-Qaeda", "organization:al_qaeda", false},
+		{"Al Qaeda attacked", "Al Qaeda", "organization:al_qaeda", false},
+		{"the gulf between them", "", "", false}, // a lower-case word is no particle
+		{"opposition from the US grew", "US", "wd:Q30", false},
+		{"let us go", "", "", false},
+		{"the EU's code", "EU's", "wd:Q458", false}, // a possessive is no part of the name
+		// regions of the ArWikiCats place list
+		{"the peace process in Northern Ireland", "Northern Ireland", "location:northern_ireland", false},
+		{"when England was in peril", "England", "location:england", false},
+		{"voters in Scotland", "Scotland", "location:scotland", false}, // not one name with Scotland, South Dakota
 	}
 	for _, tc := range tests {
 		ms := g.FindAll(arabic.Tokenize(tc.text))

@@ -51,7 +51,9 @@ func needsTokenKey(s string) bool {
 // position. The first token of an n-gram may carry clitics (و ب ل ك ال لل:
 // any candidate of arabic.Stems), the last one a pronoun suffix; the tokens
 // between must match exactly (in MatchForm). Matches do not cross sentences.
-// Latin names match case-insensitively but must start with a capital letter,
+// Latin names match case-insensitively but must start with a capital letter
+// (or, for a name written so, with a lower-case particle joined by a hyphen:
+// al-Qaeda),
 // and Latin names of three letters or less (UN, EU, WHO) and the
 // abbreviations of the source lists (SHARE, ERIC) only match in upper case. Single words marked ambiguous (common words such as مالي) and Arabic
 // single words under three letters are not matched alone.
@@ -140,12 +142,13 @@ func (g *Gazetteer) accept(key string, span []arabic.Token) (ok, demonym bool) {
 	}
 	if latin {
 		first := []rune(span[0].Text)
-		if len(first) == 0 || !(unicode.IsUpper(first[0]) || unicode.IsDigit(first[0])) {
+		if len(first) == 0 || !(unicode.IsUpper(first[0]) || unicode.IsDigit(first[0]) || g.lowerFirst[key] && len(span) > 1) {
 			return false, false
 		}
 		if letterCount(key) <= 3 || g.upper[key] {
 			for _, t := range span {
-				for _, r := range t.Text {
+				// a possessive is no part of the name: the UK's
+				for _, r := range strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s") {
 					if unicode.IsLower(r) {
 						return false, false
 					}

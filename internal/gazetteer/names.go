@@ -356,6 +356,16 @@ var catsType = map[string]string{
 	"mixed_named_entity": "", "place_or_org": "",
 }
 
+// catsRegions is the ArWikiCats list of first-level regions, constituent
+// countries and historical states (geography/P17_PP.json): the only place
+// list whose names become entries of their own when no other list has them
+// (the city lists are noisier).
+const catsRegions = "place"
+
+// rankWordsAr are the words (MatchForm) of a region's rank that may open its
+// Arabic name (إمارة دبي, مملكة هولندا).
+var rankWordsAr = setOfFields(arabic.MatchForm(`محافظة ولاية مقاطعة منطقة إقليم قضاء بلدية لواء إمارة مملكة`))
+
 // lowerParticles stay in lower case inside English names.
 var lowerParticles = setOfFields(`bin ibn bint de da di von van der du la le del dos das el al of the and`)
 
@@ -408,7 +418,7 @@ func (b *builder) arwikicats() error {
 	if err != nil {
 		return err
 	}
-	type label struct{ en, ar, typ string }
+	type label struct{ en, ar, typ, list string }
 	var labels []label
 	enOf := map[string]map[string]bool{} // Arabic MatchForm -> English labels
 	for _, r := range rows {
@@ -428,8 +438,11 @@ func (b *builder) arwikicats() error {
 		if enOf[m] == nil {
 			enOf[m] = map[string]bool{}
 		}
-		enOf[m][foldName(en)] = true
-		labels = append(labels, label{en, ar, typ})
+		// a namesake told apart by its state is not another name
+		// (Scotland, South Dakota: إسكتلندا as Scotland is)
+		base, _, _ := strings.Cut(en, ", ")
+		enOf[m][foldName(base)] = true
+		labels = append(labels, label{en, ar, typ, r["list_type"]})
 	}
 	// entries by English name
 	byLatin := map[string][]*Entry{}
@@ -518,6 +531,30 @@ func (b *builder) arwikicats() error {
 			if len(strings.Fields(name)) >= 2 {
 				b.addAlias(e, name)
 			}
+			owner[m] = e
+		case len(es) == 0 && l.list == catsRegions:
+			// a region, constituent country or historical state no other
+			// list has (England, Northern Ireland, Kingdom of Naples)
+			if owner[m] != nil || words > 4 {
+				continue
+			}
+			// إمارة دبي, مملكة هولندا: a word of rank before a place that
+			// has its entry names that place (or a former state of it) in news
+			if rest := strings.SplitN(m, " ", 2); len(rest) == 2 && rankWordsAr[rest[0]] && owner[rest[1]] != nil {
+				continue
+			}
+			name := titleCase(l.en)
+			key := KeyFor(model.Location, name)
+			if b.byKey[key] != nil {
+				continue
+			}
+			e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: rankCats})
+			// a one-word Arabic name only links what the NER tags: many are
+			// also given names or words (جلوي Galway and Jiluwi, جبار Żabbar)
+			if b.addNoisyAlias(e, l.ar) && words == 1 {
+				e.Ambiguous = append(e.Ambiguous, clean(l.ar))
+			}
+			b.addAlias(e, name)
 			owner[m] = e
 		case len(es) == 0 && l.typ == model.Organization:
 			if owner[m] != nil || genericClubName(m, demonyms) {

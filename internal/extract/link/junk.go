@@ -108,7 +108,8 @@ func junkName(text string) bool {
 		}
 		if latinWord {
 			lat = true
-			if lower && !latinParticles[strings.ToLower(w)] {
+			// a particle may be joined by a hyphen: al-Umma
+			if p, _, _ := strings.Cut(strings.ToLower(w), "-"); lower && !latinParticles[p] {
 				return true
 			}
 		}

@@ -96,7 +96,25 @@ func literal(text string, e *gazetteer.Entry) bool {
 // nameWords returns the words of a mention in MatchForm, with the clitics of
 // the first word and leading titles removed.
 func nameWords(text string, e *gazetteer.Entry) []string {
-	d := displayName(text, e)
+	return words(displayName(text, e))
+}
+
+// candidateWords is nameWords for a candidate (see candidateName).
+func candidateWords(c Candidate) []string { return words(candidateName(c)) }
+
+// candidateName is displayName for a candidate, but a name the gazetteer
+// lacks that is typed an organisation or a place and written in Latin
+// script keeps a leading title word (General Motors, Prince Edward Island):
+// titles only precede persons' names.
+func candidateName(c Candidate) string {
+	if c.Entry == nil && (c.Type == model.Organization || c.Type == model.Location) && !hasArabic(c.Text) {
+		return name(c.Text, nil, false)
+	}
+	return displayName(c.Text, c.Entry)
+}
+
+// words returns the words of a display name in MatchForm.
+func words(d string) []string {
 	out := []string{}
 	for _, w := range strings.Fields(d) {
 		if m := arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”")); m != "" {
@@ -108,7 +126,10 @@ func nameWords(text string, e *gazetteer.Entry) []string {
 
 // displayName returns the mention without the clitics of its first word and
 // without leading titles, in Normalize form.
-func displayName(text string, e *gazetteer.Entry) string {
+func displayName(text string, e *gazetteer.Entry) string { return name(text, e, true) }
+
+// name is displayName; titles are removed only with stripTitles.
+func name(text string, e *gazetteer.Entry, stripTitles bool) string {
 	ws := strings.Fields(arabic.Normalize(text))
 	if len(ws) == 0 || literal(text, e) {
 		return strings.Join(ws, " ")
@@ -120,7 +141,7 @@ func displayName(text string, e *gazetteer.Entry) string {
 	}
 	ws[0] = stripFirst(ws[0])
 	start := 0
-	for start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {
+	for stripTitles && start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {
 		start++
 	}
 	ws = ws[start:]
@@ -299,7 +320,7 @@ func resolve(text string, cands []Candidate) *resolution {
 			c.types[t]++
 		}
 		r.of[i] = c
-		if w := nameWords(cands[i].Text, cands[i].Entry); len(w) > len(c.words) && !cands[i].Demonym {
+		if w := candidateWords(cands[i]); len(w) > len(c.words) && !cands[i].Demonym {
 			c.words = w
 		}
 	}
@@ -318,7 +339,7 @@ func resolve(text string, cands []Candidate) *resolution {
 	bare := map[int][]string{} // nameWords(text, nil) of the candidates in rest
 	for _, i := range order {
 		if cands[i].Entry == nil {
-			if w := nameWords(cands[i].Text, nil); len(w) > 0 {
+			if w := candidateWords(Candidate{Text: cands[i].Text, Type: cands[i].Type}); len(w) > 0 {
 				rest = append(rest, i)
 				bare[i] = w
 			}
@@ -535,7 +556,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			if cd.Demonym {
 				continue
 			}
-			d := displayName(cd.Text, cd.Entry)
+			d := candidateName(cd)
 			if d == "" {
 				continue
 			}
