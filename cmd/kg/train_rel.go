@@ -18,15 +18,20 @@ import (
 
 // trainRelOptions are the flags of kg train rel.
 type trainRelOptions struct {
-	Data    string // the training set: DIR/{ar,en}/*.jsonl
-	Out     string
-	Epochs  int
-	Seed    uint64
-	Holdout int // evaluate on every Holdout-th item first (0: no)
-	L2      float64
-	Rate    float64
-	Thresh  float64
-	Quiet   bool
+	Data     string // the training set: DIR/{ar,en}/*.jsonl
+	Out      string
+	Epochs   int
+	Seed     uint64
+	Holdout  int // evaluate on every Holdout-th item first (0: no)
+	L2       float64
+	Rate     float64
+	Thresh   float64
+	NoGold   bool
+	AllPairs bool
+	// WithoutHoldout writes a model trained without the held-out items,
+	// to score them end to end (kg eval on them as gold files).
+	WithoutHoldout bool
+	Quiet          bool
 }
 
 func newTrainRelCommand() *cobra.Command {
@@ -51,12 +56,15 @@ data and flags give a byte-identical model.`,
 	f := cmd.Flags()
 	f.StringVar(&o.Data, "data", filepath.Join("internal", "reltrain", "data"), "training set directory")
 	f.StringVar(&o.Out, "out", filepath.Join("internal", "extract", "rel", "relmodel", "rel.model.gz"), "model file to write")
-	f.IntVar(&o.Epochs, "epochs", 0, "passes over the examples (default 20)")
+	f.IntVar(&o.Epochs, "epochs", 0, "passes over the examples (default 30)")
 	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
 	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item and score on those (0: skip)")
-	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-5)")
-	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of the model (default 0.5)")
+	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2)")
+	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of the model (default 0.7)")
 	f.Float64Var(&o.Rate, "rate", 0, "AdaGrad learning rate (default 0.1)")
+	f.BoolVar(&o.NoGold, "no-gold-mentions", false, "train only on the entities the pipeline finds (default: also the annotated ones it misses)")
+	f.BoolVar(&o.WithoutHoldout, "without-holdout", false, "write the model trained without the held-out items (to score them with kg eval)")
+	f.BoolVar(&o.AllPairs, "all-pairs", false, "label every mention pair of two related entities positive (default: the closest in each sentence)")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress lines")
 	return cmd
 }
@@ -76,7 +84,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		return fmt.Errorf("train rel: no items in %s", o.Data)
 	}
 	p := extract.NewPipeline()
-	exs, st, err := reltrain.Examples(ctx, p, items)
+	exs, st, err := reltrain.Examples(ctx, p, items, reltrain.ExampleOptions{GoldMentions: !o.NoGold, ClosestOnly: !o.AllPairs})
 	if err != nil {
 		return fmt.Errorf("train rel: %w", err)
 	}
@@ -110,7 +118,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		}
 		m.Threshold = opts.Threshold
 		if m.Threshold == 0 {
-			m.Threshold = 0.5
+			m.Threshold = reltrain.DefaultThreshold
 		}
 		s := reltrain.Score(m, test)
 		fmt.Fprintf(stdout, "held-out items (every %d-th): pairs %d, relations %d, predicted %d, right %d: P %.3f R %.3f F1 %.3f\n",
@@ -131,7 +139,21 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 			fmt.Fprintf(stdout, "  %4d  %s\n", c.n, c.k)
 		}
 	}
-	m := reltrain.Train(exs, opts)
+	final := exs
+	if o.WithoutHoldout && o.Holdout > 1 {
+		final = nil
+		for i, it := range items {
+			if i%o.Holdout == o.Holdout-1 {
+				continue
+			}
+			for _, e := range exs {
+				if e.Item == it.ID {
+					final = append(final, e)
+				}
+			}
+		}
+	}
+	m := reltrain.Train(final, opts)
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		return fmt.Errorf("train rel: %w", err)

@@ -561,6 +561,11 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 				continue
 			}
 			aliases[d] = true
+			// a name the gazetteer writes with its title (الشيخ محمد بن
+			// زايد) is also known without it, when two words or more remain
+			if bare := name(cd.Text, nil, true); bare != d && len(strings.Fields(bare)) >= 2 && hasArabic(bare) {
+				aliases[bare] = true
+			}
 			if hasArabic(d) {
 				if len([]rune(d)) > len([]rune(canonAr)) {
 					canonAr = d

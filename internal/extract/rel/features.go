@@ -15,6 +15,8 @@ type Candidate struct {
 	Sentence        int
 	Subject, Object int // indices into Doc.Mentions
 	Feats           []string
+	// Carried marks a subject carried over from an earlier sentence.
+	Carried bool
 }
 
 // maxGap is the largest number of tokens between the two mentions of a
@@ -28,10 +30,7 @@ const maxGap = 20
 // the other direction).
 func Candidates(d *Doc) []Candidate {
 	x := newExtractor(d)
-	x.titles()
-	for si := range d.Sentences {
-		x.sentence(si)
-	}
+	x.runRules()
 	return x.candidates(x.result())
 }
 
@@ -41,14 +40,23 @@ func (x *extractor) candidates(rules []model.Relation) []Candidate {
 	for _, pr := range x.pairs() {
 		var f []string
 		x.features(pr, byPair, func(b []byte) { f = append(f, string(b)) })
-		out = append(out, Candidate{Sentence: pr.si, Subject: pr.s, Object: pr.o, Feats: f})
+		out = append(out, Candidate{Sentence: pr.si, Subject: pr.s, Object: pr.o, Feats: f, Carried: pr.carried})
 	}
 	return out
 }
 
 // pair is a candidate: mentions s (subject) and o (object) of sentence si,
-// whose tokens are [a, b).
-type pair struct{ si, a, b, s, o int }
+// whose tokens are [a, b). A carried pair's subject is the speaker of an
+// earlier sentence, which this one continues without naming it (وأضاف ...،
+// كما دعا ...).
+type pair struct {
+	si, a, b, s, o int
+	carried        bool
+}
+
+// carriedSpan is how far into a sentence the object of a carried subject
+// may stand.
+const carriedSpan = 25
 
 // pairs lists the candidate pairs of the document: both orders of each
 // pair of mentions of two different entities of a sentence at most maxGap
@@ -84,11 +92,57 @@ func (x *extractor) pairs() []pair {
 				if hi.Start-lo.End > maxGap {
 					continue
 				}
-				out = append(out, pair{si, a, b, i, j})
+				out = append(out, pair{si: si, a: a, b: b, s: i, o: j})
+			}
+		}
+		// a sentence that goes on without a subject: its verb comes first
+		// and no person or organisation stands before its first object
+		sp := x.speakerAt[si]
+		if sp < 0 || len(ms) == 0 || !x.opensWithVerb(a, b) {
+			continue
+		}
+		if first := d.Mentions[ms[0]]; first.Start-a < 2 && (first.Type == "Person" || first.Type == "Organization") {
+			continue
+		}
+		for _, j := range ms {
+			if m := d.Mentions[j]; m.Entity != d.Mentions[sp].Entity && m.Start-a <= carriedSpan {
+				out = append(out, pair{si: si, a: a, b: b, s: sp, o: j, carried: true})
 			}
 		}
 	}
 	return out
+}
+
+// opensWithVerb reports whether the sentence of tokens [a, b) begins with
+// a verb (after و or ف): a trigger, or a word that is not a mention and
+// has a verb's prefix or ending.
+func (x *extractor) opensWithVerb(a, b int) bool {
+	if a >= b || x.mAt[a] >= 0 {
+		return false
+	}
+	if x.trigAt(a) != nil {
+		return true
+	}
+	if !x.ar {
+		return false
+	}
+	w := x.words[a]
+	if w.Conj == "" || w.Article != "" {
+		return false
+	}
+	rs := []rune(arabic.MatchForm(w.Stem))
+	if len(rs) < 3 {
+		return false
+	}
+	switch rs[0] {
+	case 'ي', 'ت', 'ا':
+		return true
+	}
+	switch rs[len(rs)-1] {
+	case 'ت', 'ا':
+		return true
+	}
+	return false
 }
 
 // rulePairs indexes the rules' relations by subject, object and sentence
@@ -106,7 +160,11 @@ func rulePairs(rules []model.Relation) map[[3]string][]string {
 // the rules' verdicts on the pair ("rule=" + predicate, "rulerev=" for the
 // other direction). The slice emit receives is reused: copy it to keep it.
 func (x *extractor) features(pr pair, byPair map[[3]string][]string, emit func([]byte)) {
-	x.pairFeatures(pr.a, pr.b, pr.s, pr.o, emit)
+	if pr.carried {
+		x.carriedFeatures(pr, emit)
+	} else {
+		x.pairFeatures(pr.a, pr.b, pr.s, pr.o, emit)
+	}
 	s, o := x.d.Mentions[pr.s].Entity, x.d.Mentions[pr.o].Entity
 	st := strconv.Itoa(x.d.Sentences[pr.si].Start)
 	for _, p := range byPair[[3]string{s, o, st}] {
@@ -176,6 +234,53 @@ func (x *extractor) stemOf(k int) string {
 		return ""
 	}
 	return arabic.MatchForm(x.words[k].Stem)
+}
+
+// carriedFeatures describes a carried pair: the subject's type, the verb
+// that opens the sentence, the words before the object.
+func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
+	add := func(parts ...string) {
+		x.fbuf = x.fbuf[:0]
+		for _, p := range parts {
+			x.fbuf = append(x.fbuf, p...)
+		}
+		emit(x.fbuf)
+	}
+	S, O := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
+	types := S.Type + ">" + O.Type
+	add("carried")
+	add("carried|types=", types)
+	add("carried|gap=", gapBucket(O.Start-pr.a))
+	if lm := x.lemma(pr.a); lm != "" {
+		add("carried|verb=", lm)
+		add("carried|verb=", lm, "|", O.Type)
+	}
+	if tr := x.trigAt(pr.a); tr != nil {
+		add("carried|trig=", tr.pred)
+		add("carried|trig=", tr.pred, "|", types)
+	}
+	if O.Demonym {
+		add("carried|odem")
+	}
+	if O.Prefix != "" {
+		add("carried|opfx=", O.Prefix)
+	}
+	for k, n := O.Start-1, 1; k > pr.a && n <= 3; k, n = k-1, n+1 {
+		add("carried|l", strconv.Itoa(n), "=", x.word(k))
+		if lm := x.lemma(k); lm != "" {
+			add("carried|ll=", lm)
+		}
+		if tr := x.trigAt(k); tr != nil {
+			add("carried|ltrig=", tr.pred)
+		}
+	}
+	others := 0
+	for k := pr.a; k < O.Start; k++ {
+		if x.mAt[k] >= 0 && (k == pr.a || x.mAt[k] != x.mAt[k-1]) {
+			others++
+		}
+	}
+	add("carried|others=", strconv.Itoa(min(others, 3)))
 }
 
 // lemma returns a rough lemma of token k for lexical features that

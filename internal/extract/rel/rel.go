@@ -50,10 +50,7 @@ func Extract(d *Doc) []model.Relation {
 // extractWith extracts with model m (nil: the rules alone).
 func extractWith(d *Doc, m *Model) []model.Relation {
 	x := newExtractor(d)
-	x.titles()
-	for si := range d.Sentences {
-		x.sentence(si)
-	}
+	x.runRules()
 	rules := x.result()
 	if m == nil {
 		return rules
@@ -82,6 +79,7 @@ type extractor struct {
 	toks       []*tokFeat // features of the tokens, filled lazily
 	fbuf       []byte     // the feature being built
 	sc         *scorer    // while a model scores the pairs
+	speakerAt  []int      // of each sentence, the mention of the speaker it may continue, -1
 }
 
 func newExtractor(d *Doc) *extractor {
@@ -130,6 +128,27 @@ func newExtractor(d *Doc) *extractor {
 		x.sentTok[s][1] = i + 1
 	}
 	return x
+}
+
+// runRules finds the rules' relations, noting before each sentence the
+// mention of the speaker it may continue (speakerAt).
+func (x *extractor) runRules() {
+	x.titles()
+	x.speakerAt = make([]int, len(x.d.Sentences))
+	for si := range x.d.Sentences {
+		x.speakerAt[si] = -1
+		if x.speaker != "" && si-x.spokeAt <= 3 && x.sentTok[si][0] >= 0 {
+			// the speaker's last mention before the sentence
+			for mi := len(x.d.Mentions) - 1; mi >= 0; mi-- {
+				m := x.d.Mentions[mi]
+				if m.Entity == x.speaker && m.End <= x.sentTok[si][0] {
+					x.speakerAt[si] = mi
+					break
+				}
+			}
+		}
+		x.sentence(si)
+	}
 }
 
 // stripConj removes a leading conjunction (و، ف) from a folded word m, as
@@ -196,13 +215,13 @@ func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigg
 	}
 	sent := x.d.Sentences[si]
 	key := fmt.Sprintf("%s|%s|%s|%d", s, pred, o, si)
+	conf = math.Round(conf*100) / 100
 	if old, ok := x.out[key]; ok {
 		if conf > old.Confidence {
 			old.Confidence = conf
 		}
 		return
 	}
-	conf = math.Round(conf*100) / 100
 	var date *model.EventDate
 	if r.Group == "action" { // a title is a state, not an event with a date
 		date = x.eventDate(si)
