@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/eval"
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/vocab"
