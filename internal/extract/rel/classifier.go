@@ -252,6 +252,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		}
 		pred, p, ok := m.Decide(z, func(pred string) bool {
 			r, ok := vocab.Get(pred)
+			if ok && r.Group == "structural" && x.notTitle[notTitleKey{pr.si, s.Entity, o.Entity}] {
+				return false
+			}
 			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
 		})
 		if !ok {

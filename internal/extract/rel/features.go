@@ -101,7 +101,16 @@ func (x *extractor) pairs() []pair {
 		if sp < 0 || len(ms) == 0 || !x.opensWithVerb(a, b) {
 			continue
 		}
-		if first := d.Mentions[ms[0]]; first.Start-a < 2 && (first.Type == "Person" || first.Type == "Organization") {
+		if x.ar && (x.pluralVerb(a) || x.feminineVerb(a) != x.speakerFemAt[si]) {
+			continue // the verb does not agree with the speaker: someone else
+		}
+		ownSubject := false // a person or organisation near the verb
+		for _, j := range ms {
+			if m := d.Mentions[j]; m.Start-a < 6 && !m.Demonym && (m.Type == "Person" || m.Type == "Organization") {
+				ownSubject = true
+			}
+		}
+		if ownSubject {
 			continue
 		}
 		for _, j := range ms {

@@ -60,31 +60,42 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 }
 
 type extractor struct {
-	d          *Doc
-	ar         bool
-	norm       []string // MatchForm of each token
-	bare       []string // norm without a leading و/ف conjunction
-	mAt        []int    // index of the mention covering each token, -1
-	sentTok    [][2]int // token range of each sentence
-	types      map[string]string
-	country    map[string]string          // person/city id -> country id (gazetteer or stated titles)
-	holders    map[string]string          // pred+"|"+country -> person holding the title in this article
-	out        map[string]*model.Relation // dedup key -> relation
-	speaker    string
-	speakerFem bool // the speaker's verb was feminine (قالت)
-	spokeAt    int  // sentence of the last explicit speaker
-	dates      map[int]*model.EventDate
-	runes      []rune // the text, for phrases
-	words      []arabic.Word
-	toks       []*tokFeat // features of the tokens, filled lazily
-	fbuf       []byte     // the feature being built
-	sc         *scorer    // while a model scores the pairs
-	speakerAt  []int      // of each sentence, the mention of the speaker it may continue, -1
+	d            *Doc
+	ar           bool
+	norm         []string // MatchForm of each token
+	bare         []string // norm without a leading و/ف conjunction
+	mAt          []int    // index of the mention covering each token, -1
+	sentTok      [][2]int // token range of each sentence
+	types        map[string]string
+	country      map[string]string          // person/city id -> country id (gazetteer or stated titles)
+	holders      map[string]string          // pred+"|"+country -> person holding the title in this article
+	out          map[string]*model.Relation // dedup key -> relation
+	speaker      string
+	speakerFem   bool // the speaker's verb was feminine (قالت)
+	spokeAt      int  // sentence of the last explicit speaker
+	dates        map[int]*model.EventDate
+	runes        []rune // the text, for phrases
+	words        []arabic.Word
+	toks         []*tokFeat // features of the tokens, filled lazily
+	fbuf         []byte     // the feature being built
+	sc           *scorer    // while a model scores the pairs
+	speakerAt    []int      // of each sentence, the mention of the speaker it may continue, -1
+	speakerFemAt []bool     // and whether the speaker's verb was feminine
+	// notTitle holds the titles the rules found after a name that are
+	// not the name's (the object of a verb before it: التقى بوتين رئيس
+	// وزراء اليابان); the model may give the pair no structural relation.
+	notTitle map[notTitleKey]bool
+}
+
+type notTitleKey struct {
+	si             int
+	person, object string
 }
 
 func newExtractor(d *Doc) *extractor {
 	x := &extractor{d: d, ar: d.Lang == "ar", types: map[string]string{}, country: map[string]string{},
-		holders: map[string]string{}, out: map[string]*model.Relation{}, spokeAt: -10, dates: map[int]*model.EventDate{}}
+		holders: map[string]string{}, out: map[string]*model.Relation{}, spokeAt: -10, dates: map[int]*model.EventDate{},
+		notTitle: map[notTitleKey]bool{}}
 	n := len(d.Tokens)
 	x.norm = make([]string, n)
 	x.bare = make([]string, n)
@@ -135,8 +146,10 @@ func newExtractor(d *Doc) *extractor {
 func (x *extractor) runRules() {
 	x.titles()
 	x.speakerAt = make([]int, len(x.d.Sentences))
+	x.speakerFemAt = make([]bool, len(x.d.Sentences))
 	for si := range x.d.Sentences {
 		x.speakerAt[si] = -1
+		x.speakerFemAt[si] = x.speakerFem
 		if x.speaker != "" && si-x.spokeAt <= 3 && x.sentTok[si][0] >= 0 {
 			// the speaker's last mention before the sentence
 			for mi := len(x.d.Mentions) - 1; mi >= 0; mi-- {

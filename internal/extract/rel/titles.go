@@ -229,8 +229,14 @@ func (x *extractor) titles() {
 				// (قال نبيل العربي الأمين العام للجامعة العربية). After other
 				// verbs the title is often the object (التقى بوتين رئيس
 				// وزراء اليابان): not taken.
-				if m := x.mention(i - 1); m != nil && m.Type == "Person" && m.End == i && x.appositionSlot(a, m.Start) {
-					ref.person = m.Entity
+				if m := x.mention(i - 1); m != nil && m.Type == "Person" && m.End == i {
+					if x.appositionSlot(a, m.Start) {
+						ref.person = m.Entity
+					} else if ref.object != "" {
+						// the title of the verb's object, not of the name
+						// before it: no model may read it as an apposition
+						x.notTitle[notTitleKey{si, m.Entity, ref.object}] = true
+					}
 				}
 			}
 			if ref.person == "" || ref.object == "" {
