@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Draw relations at random from kg extract output, for judging by hand.
+
+Usage: sample_relations.py EXTRACT.jsonl [N] [SEED] > sheet.txt
+
+Collects every relation of EXTRACT.jsonl (in file order), draws N of them
+(default 100) with random.Random(SEED) (default 13), and prints for each the
+article id, subject, predicate, object (names, types and ids), confidence,
+modality and the evidence sentence, so that a reader can judge it against
+the sentence: right / wrong (and why). The printed sentences quote the
+input articles: when the input may not be shipped (SaudiNewsNet), keep only
+the ids, names, predicate, confidence and verdict in bench/results/.
+"""
+import json, random, sys
+
+extract = sys.argv[1]
+n = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+seed = int(sys.argv[3]) if len(sys.argv) > 3 else 13
+
+rels, articles = [], 0
+with open(extract, encoding="utf-8") as f:
+    for line in f:
+        x = json.loads(line)
+        articles += 1
+        ents = {e["id"]: e for e in x["entities"]}
+        for r in x["relations"]:
+            s, o = ents.get(r["subject"], {}), ents.get(r["object"], {})
+            rels.append((x["doc"]["id"], r, s, o))
+
+sample = random.Random(seed).sample(range(len(rels)), min(n, len(rels)))
+print(f"# {len(rels)} relations in {articles} articles ({len(rels)/max(articles,1):.2f} per article); {len(sample)} drawn with seed {seed}")
+for k, i in enumerate(sample, 1):
+    doc, r, s, o = rels[i]
+    print(f"\n## {k}\tdoc {doc}")
+    print(f"{s.get('name')} ({s.get('type')}, {r['subject']}) -[{r['predicate']}]-> {o.get('name')} ({o.get('type')}, {r['object']})")
+    print(f"confidence {r.get('confidence')}  modality {r.get('modality')}")
+    print(f"sentence: {r['evidence']['sentence']}")
