@@ -215,6 +215,23 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		notes = append(notes, err.Error())
 	}
 
+	// titles of Wikipedia articles, typed by their first sentence
+	w, err := wikiTitleLists(filepath.Join(dataDir, WikiFile))
+	if err != nil {
+		notes = append(notes, err.Error())
+	} else {
+		for _, l := range []string{listWikiPER, listWikiLOC, listWikiORG} {
+			add(l, w[l]...)
+			for _, t := range w[l] {
+				for _, x := range strings.Fields(t) {
+					if utf8.RuneCountInString(baseForm(x)) >= 2 {
+						add(l+"-w", x)
+					}
+				}
+			}
+		}
+	}
+
 	out := map[string][]string{}
 	for name, l := range raw {
 		out[name] = cleanList(l)
@@ -229,6 +246,7 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		nat = append(nat, nisba(c))
 	}
 	out[listNat] = cleanList(nat)
+
 	// first names: first word of multi-word person names
 	var first []string
 	for _, p := range out[listPERS] {

@@ -24,10 +24,17 @@ const (
 	listTrainLOC = "train-loc"
 	listTrainORG = "train-org"
 	listTrainMIS = "train-misc"
+	listWikiPER  = "wiki-per" // titles of Wikipedia articles on persons (wikilists.go)
+	listWikiLOC  = "wiki-loc" // ... on places
+	listWikiORG  = "wiki-org" // ... on organisations
+	// the words of those titles, one by one
+	listWikiPERw = "wiki-per-w"
+	listWikiLOCw = "wiki-loc-w"
+	listWikiORGw = "wiki-org-w"
 )
 
 // gazetteer lists matched as phrases (n-grams); the bit of list k is 1<<k.
-var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS}
+var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS, listWikiPER, listWikiLOC, listWikiORG, listWikiPERw, listWikiLOCw, listWikiORGw}
 
 // trigger lists matched on single words.
 var triggerLists = []string{listTitle, listOrgTrig, listLocTrig}
