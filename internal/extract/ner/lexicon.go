@@ -31,10 +31,16 @@ const (
 	listWikiPERw = "wiki-per-w"
 	listWikiLOCw = "wiki-loc-w"
 	listWikiORGw = "wiki-org-w"
+	// Wikidata person names (names/wikidata-person-names-ar): full names,
+	// given names and family names; GeoNames places (names/geonames-cities-ar)
+	listWDPer    = "wd-per"
+	listWDGiven  = "wd-given"
+	listWDFamily = "wd-family"
+	listGNPlace  = "gn-place"
 )
 
 // gazetteer lists matched as phrases (n-grams); the bit of list k is 1<<k.
-var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS, listWikiPER, listWikiLOC, listWikiORG, listWikiPERw, listWikiLOCw, listWikiORGw}
+var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS, listWikiPER, listWikiLOC, listWikiORG, listWikiPERw, listWikiLOCw, listWikiORGw, listWDPer, listWDGiven, listWDFamily, listGNPlace}
 
 // trigger lists matched on single words.
 var triggerLists = []string{listTitle, listOrgTrig, listLocTrig}
