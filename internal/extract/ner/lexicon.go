@@ -89,21 +89,16 @@ func compileLexicon(lists map[string][]string) *lexicon {
 	lx := &lexicon{phrases: map[uint64]uint32{}, triggers: map[string]uint8{}}
 	for k, name := range phraseLists {
 		for _, p := range lists[name] {
-			words := strings.Fields(p)
-			if len(words) == 0 || len(words) > maxPhrase {
+			// phrase keys are words joined by one space (cleanList)
+			if strings.Contains(p, "  ") || strings.HasPrefix(p, " ") || strings.HasSuffix(p, " ") {
+				p = strings.Join(strings.Fields(p), " ")
+			}
+			n := strings.Count(p, " ") + 1
+			if p == "" || n > maxPhrase {
 				continue
 			}
-			h := uint64(fnvOffset)
-			for j, w := range words {
-				if j > 0 {
-					h = hashAdd(h, " ")
-				}
-				h = hashAdd(h, w)
-			}
-			lx.phrases[h] |= 1 << k
-			if len(words) > lx.maxLen {
-				lx.maxLen = len(words)
-			}
+			lx.phrases[hashAdd(fnvOffset, p)] |= 1 << k
+			lx.maxLen = max(lx.maxLen, n)
 		}
 	}
 	for k, name := range triggerLists {

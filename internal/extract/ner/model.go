@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
@@ -22,7 +23,8 @@ import (
 //
 //	magic "KGNER" 0x00, uint32 format version (little endian),
 //	uint32 length + JSON header (Header),
-//	uint32 length + JSON word lists (map list name -> sorted phrase keys),
+//	uint32 length + JSON word lists (map list name -> its sorted phrase keys
+//	joined by "\n"),
 //	uint32 length + JSON tag memory (map base form -> counts O PERS LOC ORG MISC),
 //	uint32 number of features F,
 //	F uint64 feature hashes (ascending),
@@ -30,7 +32,7 @@ import (
 //	all little endian.
 const (
 	magic         = "KGNER\x00"
-	formatVersion = 2
+	formatVersion = 3
 )
 
 // Header is the metadata of a model file.
@@ -159,7 +161,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if err := binary.Write(bw, binary.LittleEndian, uint32(formatVersion)); err != nil {
 		return cw.n, err
 	}
-	for _, v := range []any{h, m.Lists, m.Memory} {
+	// a list is one string, its phrases joined by "\n": much quicker to
+	// decode than an array of strings
+	lists := make(map[string]string, len(m.Lists))
+	for k, l := range m.Lists {
+		lists[k] = strings.Join(l, "\n")
+	}
+	for _, v := range []any{h, lists, m.Memory} {
 		if err := put(v); err != nil {
 			return cw.n, err
 		}
@@ -237,8 +245,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("ner model: tag %d is %q, want %q", i, t, tagNames[i])
 		}
 	}
-	if err := get(&m.Lists); err != nil {
+	var lists map[string]string
+	if err := get(&lists); err != nil {
 		return nil, fmt.Errorf("ner model lists: %w", err)
+	}
+	m.Lists = make(map[string][]string, len(lists))
+	for k, l := range lists {
+		if l != "" {
+			m.Lists[k] = strings.Split(l, "\n")
+		}
 	}
 	if err := get(&m.Memory); err != nil {
 		return nil, fmt.Errorf("ner model memory: %w", err)

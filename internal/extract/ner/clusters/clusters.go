@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,7 +50,11 @@ type Entry struct {
 // Table maps words (in arabic.MatchForm) to their classes. It is read-only
 // and safe for concurrent use.
 type Table struct {
-	words map[string]Class
+	// text is the file's lines after the header, sorted by word; line[i]
+	// is where line i starts (and line[len-1] the end). Lookup searches
+	// them: quicker to load than a map, and the tagger memoises per word.
+	text string
+	line []int32
 	// Sizes is the number of classes at each level.
 	Sizes [Levels]int
 	// Info holds the build parameters written in the file (name=value).
@@ -64,12 +69,58 @@ func (t *Table) Lookup(mf string) (Class, bool) {
 	if t == nil {
 		return Class{}, false
 	}
-	c, ok := t.words[mf]
-	return c, ok
+	n := len(t.line) - 1
+	i := sort.Search(n, func(i int) bool { return t.word(i) >= mf })
+	if i == n || t.word(i) != mf {
+		return Class{}, false
+	}
+	c, _ := t.parse(i)
+	return c, true
+}
+
+// word is the word of line i.
+func (t *Table) word(i int) string {
+	l := t.text[t.line[i]:t.line[i+1]]
+	if k := strings.IndexByte(l, '\t'); k >= 0 {
+		return l[:k]
+	}
+	return l
+}
+
+// parse reads the count and classes of line i.
+func (t *Table) parse(i int) (Class, error) {
+	l := strings.TrimSuffix(t.text[t.line[i]:t.line[i+1]], "\n")
+	f := strings.Split(l, "\t")
+	if len(f) != 2+Levels || f[0] == "" {
+		return Class{}, fmt.Errorf("%d fields, want %d", len(f), 2+Levels)
+	}
+	cnt, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil || cnt <= 0 {
+		return Class{}, fmt.Errorf("bad count %q", f[1])
+	}
+	c := Class{Freq: uint8(log2(cnt))}
+	for l := range Levels {
+		v, err := strconv.Atoi(f[2+l])
+		if err != nil || v < 0 || v >= t.Sizes[l] {
+			return Class{}, fmt.Errorf("bad class %q", f[2+l])
+		}
+		c.C[l] = uint16(v)
+	}
+	return c, nil
+}
+
+// Check parses every line, for tests: Read checks only the order.
+func (t *Table) Check() error {
+	for i := range t.Len() {
+		if _, err := t.parse(i); err != nil {
+			return fmt.Errorf("clusters: line %d: %w", i+2, err)
+		}
+	}
+	return nil
 }
 
 // Len is the number of words in the table.
-func (t *Table) Len() int { return len(t.words) }
+func (t *Table) Len() int { return len(t.line) - 1 }
 
 // Write writes entries (sorted here by word) as a gzipped table: the header
 // line with the level sizes and info, then word, count and one class per
@@ -130,50 +181,51 @@ func Read(r io.Reader) (*Table, error) {
 	}
 	defer zr.Close()
 	sum := sha256.Sum256(raw)
-	t := &Table{words: map[string]Class{}, Info: map[string]string{}, Fingerprint: hex.EncodeToString(sum[:8])}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	if !sc.Scan() {
+	t := &Table{Info: map[string]string{}, Fingerprint: hex.EncodeToString(sum[:8])}
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("clusters: %w", err)
+	}
+	text := string(body)
+	head, text, ok := strings.Cut(text, "\n")
+	if !ok && head == "" {
 		return nil, errors.New("clusters: empty file")
 	}
-	head := strings.Split(sc.Text(), "\t")
-	if head[0] != Header || len(head) < 1+Levels {
-		return nil, fmt.Errorf("clusters: header %q, want %q and %d sizes", head[0], Header, Levels)
+	hf := strings.Split(head, "\t")
+	if hf[0] != Header || len(hf) < 1+Levels {
+		return nil, fmt.Errorf("clusters: header %q, want %q and %d sizes", hf[0], Header, Levels)
 	}
 	for l := range Levels {
-		n, err := strconv.Atoi(head[1+l])
+		n, err := strconv.Atoi(hf[1+l])
 		if err != nil || n <= 0 || n > 1<<16 {
-			return nil, fmt.Errorf("clusters: bad size %q", head[1+l])
+			return nil, fmt.Errorf("clusters: bad size %q", hf[1+l])
 		}
 		t.Sizes[l] = n
 	}
-	for _, kv := range head[1+Levels:] {
+	for _, kv := range hf[1+Levels:] {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Info[k] = v
 	}
-	line := 1
-	for sc.Scan() {
-		line++
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 2+Levels {
-			return nil, fmt.Errorf("clusters: line %d: %d fields, want %d", line, len(f), 2+Levels)
-		}
-		n, err := strconv.ParseInt(f[1], 10, 64)
-		if err != nil || n <= 0 {
-			return nil, fmt.Errorf("clusters: line %d: bad count %q", line, f[1])
-		}
-		c := Class{Freq: uint8(log2(n))}
-		for l := range Levels {
-			v, err := strconv.Atoi(f[2+l])
-			if err != nil || v < 0 || v >= t.Sizes[l] {
-				return nil, fmt.Errorf("clusters: line %d: bad class %q", line, f[2+l])
-			}
-			c.C[l] = uint16(v)
-		}
-		t.words[f[0]] = c
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("clusters: %w", err)
+	if len(text) >= 1<<31 {
+		return nil, errors.New("clusters: table too large")
+	}
+	t.text = text
+	t.line = make([]int32, 0, strings.Count(text, "\n")+1)
+	for i := 0; i < len(text); {
+		t.line = append(t.line, int32(i))
+		k := strings.IndexByte(text[i:], '\n')
+		i += k + 1
+	}
+	t.line = append(t.line, int32(len(text)))
+	// the words must be sorted for Lookup; each line is checked when a
+	// test reads them all (Check)
+	for i := 1; i < t.Len(); i++ {
+		if t.word(i-1) >= t.word(i) {
+			return nil, fmt.Errorf("clusters: line %d: %q not after %q", i+2, t.word(i), t.word(i-1))
+		}
 	}
 	return t, nil
 }

@@ -2,8 +2,11 @@ package clusters
 
 import (
 	"bytes"
+	"compress/gzip"
 	"testing"
 	"time"
+
+	"github.com/kg-project/kg/internal/extract/ner/clusters/data"
 )
 
 func TestWriteReadRoundTrip(t *testing.T) {
@@ -63,6 +66,39 @@ func TestReadRejects(t *testing.T) {
 			t.Errorf("%q: no error", in)
 		}
 	}
+	for _, text := range []string{
+		"",
+		"#kg-clusters v0\t1\t1\t1\n",
+		Header + "\t1\t1\t1\nb\t1\t0\t0\t0\na\t1\t0\t0\t0\n", // not sorted
+	} {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(text))
+		zw.Close()
+		if _, err := Read(&b); err == nil {
+			t.Errorf("%q: no error", text)
+		}
+	}
+	// a bad line is found by Check
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(Header + "\t1\t1\t1\na\t1\t0\t7\t0\n"))
+	zw.Close()
+	tb, err := Read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.Check(); err == nil {
+		t.Error("Check accepts class 7 of 1")
+	}
+}
+
+func BenchmarkRead(b *testing.B) {
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data.Clusters)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // TestDefault loads the embedded table: large enough to matter, quick to
@@ -76,6 +112,9 @@ func TestDefault(t *testing.T) {
 	t.Logf("%d words, sizes %v, loaded in %s", tb.Len(), tb.Sizes, time.Since(t0))
 	if tb.Len() < 50000 {
 		t.Fatalf("only %d words", tb.Len())
+	}
+	if err := tb.Check(); err != nil {
+		t.Fatal(err)
 	}
 	same := func(a, b string, level int) bool {
 		ca, oka := tb.Lookup(a)
