@@ -46,11 +46,15 @@ func newTrainCommand(_ *globalOptions) *cobra.Command {
 		Use:   "ner",
 		Short: "Train the Arabic NER model (averaged perceptron, Viterbi) and print dev scores",
 		Long: `train ner trains the Arabic named-entity tagger on ANERcorp
-(DATA/ner/anercorp/train.txt) with gazetteer features built from DATA/gazetteer
-and DATA/lexicon/petrarch-ar, holds out the last --dev-fraction of the
-sentences for evaluation, prints precision/recall/F1 per type on it (and on
-AQMAR dev when present), and writes the model file. Training is deterministic:
-the same data and flags give a byte-identical model.`,
+(DATA/ner/anercorp/train.txt) with word-list features built from
+DATA/gazetteer, DATA/lexicon/petrarch-ar, DATA/names (Wikidata person names,
+GeoNames places) and the titles of the Arabic Wikipedia articles of
+DATA/unlabelled, and with the embedded word clusters (kg train clusters; the
+model records which). It holds out the last --dev-fraction of the sentences
+for evaluation, prints precision/recall/F1 per type on it, and the recall on
+its entities seen and unseen in training (and scores on AQMAR dev when
+present), and writes the model file. Training is deterministic: the same data
+and flags give a byte-identical model.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTrainNER(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
