@@ -129,3 +129,25 @@ func TestDefault(t *testing.T) {
 		t.Error("مصر and العراق in different classes")
 	}
 }
+
+// FuzzRead: no table text makes Read or a lookup panic, and what Read
+// accepts Check parses or rejects cleanly.
+func FuzzRead(f *testing.F) {
+	f.Add(Header + "\t2\t1\t1\na\t3\t1\t0\t0\nb\t1\t0\t0\t0\n")
+	f.Add(Header + "\t1\t1\t1\n")
+	f.Add("a\tb")
+	f.Fuzz(func(t *testing.T, text string) {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(text))
+		zw.Close()
+		tb, err := Read(&b)
+		if err != nil {
+			return
+		}
+		_ = tb.Check()
+		for _, w := range []string{"a", "b", "", "\t", text} {
+			tb.Lookup(w)
+		}
+	})
+}
