@@ -56,6 +56,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzCSV -fuzztime $(FUZZTIME) ./internal/corpus
 	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
 	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/extract/arabic
+	$(GO) test -run XXX -fuzz FuzzRead -fuzztime $(FUZZTIME) ./internal/extract/ner/clusters
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/extract
 	$(GO) test -run XXX -fuzz FuzzName -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/translit
 

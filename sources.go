@@ -6,7 +6,7 @@
 // words), the relation vocabulary and go.mod (the versions of the
 // libraries it uses) — so that the extractor version
 // follows them: extract.Pipeline.Version hashes these files together with
-// the embedded NER and relation models, gazetteer and word statistics. No one has to remember to bump a
+// the embedded NER and relation models, word clusters, gazetteer and word statistics. No one has to remember to bump a
 // version by hand for staging to re-extract after a change.
 //
 // TestSourcesCoverExtractor (internal/extract) fails when the extractor
@@ -26,4 +26,5 @@ import "embed"
 //go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
 //go:embed internal/extract/rel/relmodel/*.go
+//go:embed internal/extract/ner/clusters/*.go internal/extract/ner/clusters/data/*
 var ExtractorSources embed.FS

@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/extract/ner/clusters"
+	"github.com/kg-project/kg/internal/extract/ner/clusters/cbuild"
 )
 
 // trainNEROptions are the flags of kg train ner.
@@ -29,6 +31,8 @@ type trainNEROptions struct {
 	Ensemble    int
 	AddAQMAR    bool   // add AQMAR train.iob2 to the training data
 	WriteDev    string // write the held-out dev split (token TAG) here
+	Clusters    string // cluster table to use instead of the embedded one
+	NoClusters  bool
 	Quiet       bool
 }
 
@@ -42,11 +46,15 @@ func newTrainCommand(_ *globalOptions) *cobra.Command {
 		Use:   "ner",
 		Short: "Train the Arabic NER model (averaged perceptron, Viterbi) and print dev scores",
 		Long: `train ner trains the Arabic named-entity tagger on ANERcorp
-(DATA/ner/anercorp/train.txt) with gazetteer features built from DATA/gazetteer
-and DATA/lexicon/petrarch-ar, holds out the last --dev-fraction of the
-sentences for evaluation, prints precision/recall/F1 per type on it (and on
-AQMAR dev when present), and writes the model file. Training is deterministic:
-the same data and flags give a byte-identical model.`,
+(DATA/ner/anercorp/train.txt) with word-list features built from
+DATA/gazetteer, DATA/lexicon/petrarch-ar, DATA/names (Wikidata person names,
+GeoNames places) and the titles of the Arabic Wikipedia articles of
+DATA/unlabelled, and with the embedded word clusters (kg train clusters; the
+model records which). It holds out the last --dev-fraction of the sentences
+for evaluation, prints precision/recall/F1 per type on it, and the recall on
+its entities seen and unseen in training (and scores on AQMAR dev when
+present), and writes the model file. Training is deterministic: the same data
+and flags give a byte-identical model.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTrainNER(cmd.Context(), o, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -65,10 +73,80 @@ the same data and flags give a byte-identical model.`,
 	f.IntVar(&o.Ensemble, "ensemble", 5, "perceptron runs with different seeds averaged into the model")
 	f.BoolVar(&o.AddAQMAR, "add-aqmar", false, "also train on AQMAR train.iob2 (Wikipedia)")
 	f.StringVar(&o.WriteDev, "write-dev", "", "write the held-out dev sentences (token TAG) to this file, for score_ner.py")
+	f.StringVar(&o.Clusters, "clusters", "", "word-cluster table to train with instead of the embedded one (experiments: the model then loads only with that table embedded)")
+	f.BoolVar(&o.NoClusters, "no-clusters", false, "train without word-cluster features")
 	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress lines")
-	cmd.AddCommand(nerCmd)
-	cmd.AddCommand(newTrainRelCommand())
+	cmd.AddCommand(nerCmd, newTrainClustersCommand(), newTrainRelCommand())
 	return cmd
+}
+
+// trainClustersOptions are the flags of kg train clusters.
+type trainClustersOptions struct {
+	Data       string
+	Out        string
+	MinCount   int
+	Sizes      []int
+	Iterations int
+	Quiet      bool
+}
+
+func newTrainClustersCommand() *cobra.Command {
+	var o trainClustersOptions
+	cmd := &cobra.Command{
+		Use:   "clusters",
+		Short: "Learn the Arabic word clusters the NER tagger uses from unlabelled text",
+		Long: `train clusters learns word classes at several granularities from Arabic
+Wikipedia (DATA/` + cbuild.WikiFile + `) and the
+training parts of ANERcorp and AQMAR with the two-sided predictive exchange
+algorithm, and writes the table package clusters embeds. It is deterministic:
+the same data and flags give a byte-identical file. Retrain the NER model
+(kg train ner) after it: a model records the table it was trained with.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTrainClusters(o, cmd.OutOrStdout(), cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Data, "data", filepath.Join("..", "shared", "data"), "shared data directory")
+	f.StringVar(&o.Out, "out", filepath.Join("internal", "extract", "ner", "clusters", "data", "clusters.tsv.gz"), "cluster table to write")
+	f.IntVar(&o.MinCount, "min-count", 0, "occurrences a word needs to get a class (default 4)")
+	f.IntSliceVar(&o.Sizes, "sizes", nil, "classes per level, finest first (default 600,150,40)")
+	f.IntVar(&o.Iterations, "iterations", 0, "most exchange passes per level (default 12)")
+	f.BoolVarP(&o.Quiet, "quiet", "q", false, "no progress lines")
+	return cmd
+}
+
+func runTrainClusters(o trainClustersOptions, stdout, stderr io.Writer) error {
+	opts := cbuild.Options{MinCount: o.MinCount, Iterations: o.Iterations}
+	if len(o.Sizes) > 0 {
+		if len(o.Sizes) != clusters.Levels {
+			return fmt.Errorf("train clusters: --sizes wants %d numbers", clusters.Levels)
+		}
+		copy(opts.Sizes[:], o.Sizes)
+	}
+	if !o.Quiet {
+		opts.Log = stderr
+	}
+	res, err := cbuild.Build(o.Data, opts)
+	if err != nil {
+		return fmt.Errorf("train clusters: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := res.Write(&buf); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(o.Out), 0o755); err != nil {
+		return err
+	}
+	tmp := o.Out + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, o.Out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d words in %v classes from %d tokens -> %s (%.1f MB)\n", len(res.Entries), res.Sizes, res.Tokens, o.Out, float64(buf.Len())/1e6)
+	return nil
 }
 
 func readCoNLLFile(path string) ([]ner.Sentence, error) {
@@ -111,6 +189,18 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 		Dropout:     o.Dropout,
 		Ensemble:    o.Ensemble,
 		Eval:        map[string][]ner.Sentence{},
+		NoClusters:  o.NoClusters,
+	}
+	if o.Clusters != "" {
+		f, err := os.Open(o.Clusters)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opts.Clusters, err = clusters.Read(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
 	}
 	if !o.Quiet {
 		opts.Log = stderr
@@ -168,6 +258,8 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	if rep.DevSentences > 0 {
 		fmt.Fprintf(stdout, "\nANERcorp dev (last %d sentences, %d tokens):\n", rep.DevSentences, rep.DevTokens)
 		printScores(stdout, rep.Dev)
+		fmt.Fprintf(stdout, "  recall on entities seen in training %.4f (%d), unseen %.4f (%d)\n",
+			rep.DevSeen.Recall, rep.DevSeen.Gold, rep.DevUnseen.Recall, rep.DevUnseen.Gold)
 	}
 	for name, sc := range rep.Eval {
 		fmt.Fprintf(stdout, "\n%s:\n", name)

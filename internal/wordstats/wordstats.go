@@ -365,8 +365,11 @@ func (t *Table) OrdinaryForm(token string) bool {
 		return false // frequent enough to be judged on its own
 	}
 	// a rare form whose other form (with or without the article) is an
-	// ordinary word: بيسبول "baseball", البيسبول 44 times
-	if o := otherForm(b); t.words[o].Count >= MinCount && t.Ordinary(o) {
+	// ordinary word: بيسبول "baseball", البيسبول 44 times; when a clitic
+	// was taken off, the word without it must occur at all, or the clitic
+	// reading is a guess (بلاتيني "Platini" is not ب + لاتيني "Latin")
+	clitic := b != arabic.MatchForm(token)
+	if o := otherForm(b); t.words[o].Count >= MinCount && t.Ordinary(o) && (!clitic || t.words[b].Count > 0) {
 		return true
 	}
 	derived := func(w string) bool { return t.words[w].Count >= DerivedMinCount && t.Ordinary(w) }

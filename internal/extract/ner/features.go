@@ -6,12 +6,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/memo"
 )
 
 // featureVersion names the feature set; a model is only usable by code that
 // extracts the same features.
-const featureVersion = "f2"
+const featureVersion = "f3"
 
 // tokInfo is what the features look at for one token: what depends on
 // the word alone (shared, memoised per word by a Tagger) and its phrase-list
@@ -33,9 +34,14 @@ type wordInfo struct {
 	shape string
 	trig  uint8 // bit set of triggerLists (of base)
 	nat   bool
-	clust string // word cluster of mf, "" if none
-	mem   string // majority training type of base, "" if unseen
-	memB  string // how clear the majority is
+	// clust are the word's classes in the cluster table (of mf, or else of
+	// the word without clitics), finest first, "" if none; clustB those of
+	// the word without clitics when they differ
+	clust  [clusters.Levels]string
+	clustB [clusters.Levels]string
+	freq   string // frequency class in the clusters' text, "" if unknown
+	mem    string // majority training type of base, "" if unseen
+	memB   string // how clear the majority is
 	// static is the sum of the weights of wordFeatures, when the model has
 	// weights (not while training)
 	static [numTags]int32
@@ -84,7 +90,21 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 	ti.shape = shapeOf(t)
 	ti.trig = m.lex.triggers[ti.base]
 	if m.clusters != nil {
-		ti.clust = m.clusters[ti.mf]
+		c, ok := m.clusters.Lookup(ti.mf)
+		cb, okB := m.clusters.Lookup(ti.noCl)
+		if !okB {
+			cb, okB = m.clusters.Lookup(ti.base)
+		}
+		if !ok && okB {
+			c, ok, okB = cb, true, false
+		}
+		if ok {
+			ti.clust = classNames(c)
+			ti.freq = strconv.Itoa(int(c.Freq))
+		}
+		if okB && cb.C != c.C {
+			ti.clustB = classNames(cb)
+		}
 	}
 	if c, ok := m.Memory[ti.base]; ok {
 		ti.mem, ti.memB = memFeature(c)
@@ -116,6 +136,15 @@ func (m *Model) isNat(base string) bool {
 		}
 	}
 	return false
+}
+
+// classNames spells a word's classes, one string per level.
+func classNames(c clusters.Class) [clusters.Levels]string {
+	var out [clusters.Levels]string
+	for l, k := range c.C {
+		out[l] = strconv.Itoa(l) + ":" + strconv.Itoa(int(k))
+	}
+	return out
 }
 
 var memTypes = [5]string{"O", "PERS", "LOC", "ORG", "MISC"}
@@ -272,6 +301,15 @@ const (
 	fMemP1
 	fDoc
 	fDocSeen
+	fFreq
+	fClustB
+	fClustBigL
+	fClustBigR
+	fClustM2
+	fClustP2
+	fClustWm1
+	fClustWp1
+	fClustUnseen
 )
 
 // featurizer appends hashed features to a buffer without allocating per
@@ -373,13 +411,17 @@ func wordFeatures(f *featurizer, t *wordInfo) {
 		l = len(lenNames) - 1
 	}
 	f.add(fLen, lenNames[l])
-	if t.clust != "" {
-		f.add(fClust, t.clust)
-		for _, p := range []int{4, 8, 12} {
-			if len(t.clust) > p {
-				f.add2(fClust, strconv.Itoa(p), t.clust[:p])
-			}
+	if t.clust[0] != "" {
+		for _, c := range t.clust {
+			f.add(fClust, c)
 		}
+		f.add(fFreq, t.freq)
+		if t.clustB[0] != "" {
+			f.add(fClustB, t.clustB[0])
+			f.add(fClustB, t.clustB[1])
+		}
+	} else {
+		f.add(fClust, "none")
 	}
 	if t.shape != "A" {
 		f.add2(fShWord, t.shape, t.mf)
@@ -388,6 +430,13 @@ func wordFeatures(f *featurizer, t *wordInfo) {
 		f.add2(fMem, t.mem, t.memB)
 	} else {
 		f.add(fMem, "unseen")
+		// the classes of a word the training data does not know (the
+		// memory is jackknifed in training, so they learn from words
+		// unseen in the other folds)
+		if t.clust[0] != "" {
+			f.add(fClustUnseen, t.clust[0])
+			f.add(fClustUnseen, t.clust[1])
+		}
 	}
 }
 
@@ -446,8 +495,10 @@ func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docCont
 		if x.nat {
 			f.add(fNatP1, "")
 		}
-		if x.clust != "" {
-			f.add(fClustP1, x.clust)
+		if x.clust[0] != "" {
+			f.add(fClustP1, x.clust[0])
+			f.add(fClustP1, x.clust[1])
+			f.add2(fClustBigR, t.clust[1], x.clust[1])
 		}
 	} else {
 		f.add(fShP1, "</s>")
@@ -466,8 +517,10 @@ func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docCont
 			f.add(fTrigM1, strconv.Itoa(int(x.trig)))
 			f.add2(fTrigM1W, strconv.Itoa(int(x.trig)), t.shape)
 		}
-		if x.clust != "" {
-			f.add(fClustM1, x.clust)
+		if x.clust[0] != "" {
+			f.add(fClustM1, x.clust[0])
+			f.add(fClustM1, x.clust[1])
+			f.add2(fClustBigL, x.clust[1], t.clust[1])
 		}
 		f.add2(fMemM1, x.mem, x.memB)
 	} else {
@@ -476,6 +529,16 @@ func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docCont
 	}
 	if x := get(i - 2); x != nil && x.trig != 0 {
 		f.add(fTrigM2, strconv.Itoa(int(x.trig)))
+	}
+	if x := get(i - 2); x != nil && x.clust[1] != "" {
+		f.add(fClustM2, x.clust[1])
+	}
+	if x := get(i + 2); x != nil && x.clust[1] != "" {
+		f.add(fClustP2, x.clust[1])
+	}
+	if t.clust[0] != "" {
+		f.add2(fClustWm1, base(i-1), t.clust[1])
+		f.add2(fClustWp1, t.clust[1], base(i+1))
 	}
 	if i == n-1 {
 		f.add(fLast, "")

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -215,6 +216,53 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		notes = append(notes, err.Error())
 	}
 
+	// titles of Wikipedia articles, typed by their first sentence
+	w, err := wikiTitleLists(filepath.Join(dataDir, WikiFile))
+	if err != nil {
+		notes = append(notes, err.Error())
+	} else {
+		for _, l := range []string{listWikiPER, listWikiLOC, listWikiORG} {
+			add(l, w[l]...)
+			for _, t := range w[l] {
+				for _, x := range strings.Fields(t) {
+					if utf8.RuneCountInString(baseForm(x)) >= 2 {
+						add(l+"-w", x)
+					}
+				}
+			}
+		}
+	}
+
+	// person names and places with an attested Arabic spelling
+	names := filepath.Join(dataDir, "names")
+	if err := readTSVGz(filepath.Join(names, "wikidata-person-names-ar", "full_names.tsv.gz"), func(f []string) {
+		if len(f) > 0 && strings.Contains(f[0], " ") {
+			add(listWDPer, f[0])
+		}
+	}); err != nil {
+		notes = append(notes, err.Error())
+	}
+	if err := readTSVGz(filepath.Join(names, "wikidata-person-names-ar", "name_units.tsv.gz"), func(f []string) {
+		if len(f) < 5 || utf8.RuneCountInString(f[0]) < 2 {
+			return
+		}
+		switch f[4] {
+		case "given":
+			add(listWDGiven, f[0])
+		case "surname":
+			add(listWDFamily, f[0])
+		}
+	}); err != nil {
+		notes = append(notes, err.Error())
+	}
+	if err := readTSVGz(filepath.Join(names, "geonames-cities-ar", "cities500_ar.tsv.gz"), func(f []string) {
+		if len(f) >= 8 && utf8.RuneCountInString(f[7]) >= 3 {
+			add(listGNPlace, f[7])
+		}
+	}); err != nil {
+		notes = append(notes, err.Error())
+	}
+
 	out := map[string][]string{}
 	for name, l := range raw {
 		out[name] = cleanList(l)
@@ -229,6 +277,7 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		nat = append(nat, nisba(c))
 	}
 	out[listNat] = cleanList(nat)
+
 	// first names: first word of multi-word person names
 	var first []string
 	for _, p := range out[listPERS] {
@@ -239,6 +288,31 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	first = append(first, strings.Fields(firstNames)...)
 	out[listFirst] = cleanList(first)
 	return out, notes, nil
+}
+
+// readTSVGz calls fn with the fields of every line but the header of a
+// gzipped TSV file.
+func readTSVGz(path string, fn func(f []string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		fn(strings.Split(sc.Text(), "\t"))
+	}
+	return sc.Err()
 }
 
 // nisba derives the masculine nationality adjective of a one-word country

@@ -24,10 +24,23 @@ const (
 	listTrainLOC = "train-loc"
 	listTrainORG = "train-org"
 	listTrainMIS = "train-misc"
+	listWikiPER  = "wiki-per" // titles of Wikipedia articles on persons (wikilists.go)
+	listWikiLOC  = "wiki-loc" // ... on places
+	listWikiORG  = "wiki-org" // ... on organisations
+	// the words of those titles, one by one
+	listWikiPERw = "wiki-per-w"
+	listWikiLOCw = "wiki-loc-w"
+	listWikiORGw = "wiki-org-w"
+	// Wikidata person names (names/wikidata-person-names-ar): full names,
+	// given names and family names; GeoNames places (names/geonames-cities-ar)
+	listWDPer    = "wd-per"
+	listWDGiven  = "wd-given"
+	listWDFamily = "wd-family"
+	listGNPlace  = "gn-place"
 )
 
 // gazetteer lists matched as phrases (n-grams); the bit of list k is 1<<k.
-var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS}
+var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS, listWikiPER, listWikiLOC, listWikiORG, listWikiPERw, listWikiLOCw, listWikiORGw, listWDPer, listWDGiven, listWDFamily, listGNPlace}
 
 // trigger lists matched on single words.
 var triggerLists = []string{listTitle, listOrgTrig, listLocTrig}
@@ -76,21 +89,16 @@ func compileLexicon(lists map[string][]string) *lexicon {
 	lx := &lexicon{phrases: map[uint64]uint32{}, triggers: map[string]uint8{}}
 	for k, name := range phraseLists {
 		for _, p := range lists[name] {
-			words := strings.Fields(p)
-			if len(words) == 0 || len(words) > maxPhrase {
+			// phrase keys are words joined by one space (cleanList)
+			if strings.Contains(p, "  ") || strings.HasPrefix(p, " ") || strings.HasSuffix(p, " ") {
+				p = strings.Join(strings.Fields(p), " ")
+			}
+			n := strings.Count(p, " ") + 1
+			if p == "" || n > maxPhrase {
 				continue
 			}
-			h := uint64(fnvOffset)
-			for j, w := range words {
-				if j > 0 {
-					h = hashAdd(h, " ")
-				}
-				h = hashAdd(h, w)
-			}
-			lx.phrases[h] |= 1 << k
-			if len(words) > lx.maxLen {
-				lx.maxLen = len(words)
-			}
+			lx.phrases[hashAdd(fnvOffset, p)] |= 1 << k
+			lx.maxLen = max(lx.maxLen, n)
 		}
 	}
 	for k, name := range triggerLists {

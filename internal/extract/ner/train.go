@@ -13,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/ner/clusters"
 )
 
 // Sentence is one training or evaluation sentence: tokens and their tags
@@ -87,6 +90,10 @@ type TrainOptions struct {
 	// Ensemble is the number of perceptron runs (different seeds) whose
 	// weights are averaged into the model (default 5).
 	Ensemble int
+	// Clusters is the word-cluster table of the features (nil: the embedded
+	// one, clusters.Default, unless NoClusters).
+	Clusters   *clusters.Table
+	NoClusters bool
 	// Log receives progress lines (nil: none).
 	Log io.Writer
 }
@@ -111,9 +118,12 @@ type Report struct {
 	Epochs                      int
 	EpochF1                     []float64 // dev F1 after each epoch
 	Dev                         Scores
-	Eval                        map[string]Scores
-	Duration                    time.Duration
-	Notes                       []string
+	// DevSeen and DevUnseen are the recall on the dev entities whose text
+	// is (is not) the text of an entity of the training data.
+	DevSeen, DevUnseen PRF
+	Eval               map[string]Scores
+	Duration           time.Duration
+	Notes              []string
 }
 
 func (o *TrainOptions) defaults() {
@@ -189,6 +199,17 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	rep.TrainSentences, rep.DevSentences = len(train), len(dev)
 	opts.logf("train: %d sentences, %d tokens; dev: %d sentences, %d tokens", len(train), rep.TrainTokens, len(dev), rep.DevTokens)
 
+	table := opts.Clusters
+	if table == nil && !opts.NoClusters {
+		var err error
+		if table, err = clusters.Default(); err != nil {
+			return nil, rep, err
+		}
+	}
+	if opts.NoClusters {
+		table = nil
+	}
+
 	lists := opts.Lists
 	if lists == nil {
 		var err error
@@ -220,7 +241,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 			others = append(others, train[hi:]...)
 			addEntityLists(l, others)
 		}
-		m := &Model{Lists: l}
+		m := &Model{Lists: l, clusters: table}
 		if opts.Folds > 0 {
 			m.Memory = tagMemory(train[:lo], train[hi:])
 		}
@@ -251,7 +272,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	if opts.Folds > 0 {
 		addEntityLists(final, train)
 	}
-	model := &Model{Lists: final}
+	model := &Model{Lists: final, clusters: table}
 	if opts.Folds > 0 {
 		model.Memory = tagMemory(train)
 	}
@@ -468,12 +489,16 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		"extra_sentences":   strconv.Itoa(len(opts.Extra)),
 		"ensemble":          strconv.Itoa(members),
 	}
+	if table != nil {
+		model.Header.Info[infoClusters] = table.Fingerprint
+	}
 	rep.Features = model.NumFeatures()
 	rep.Epochs = opts.Epochs
 	tg := NewTagger(model)
 	if len(dev) > 0 {
 		rep.Dev = Evaluate(tg, dev)
 		model.Header.Info["dev_f1"] = strconv.FormatFloat(rep.Dev.Overall.F1, 'f', 4, 64)
+		rep.DevSeen, rep.DevUnseen = RecallBySeen(tg, dev, train)
 	}
 	for _, name := range sortedKeys(opts.Eval) {
 		if rep.Eval == nil {
@@ -628,6 +653,53 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 		sc.ByType[t] = *p
 	}
 	return sc
+}
+
+// RecallBySeen tags sents and returns the recall (exact span and type) on
+// their entities whose text (MatchForm of the tokens) is the text of some
+// entity in train, and on the others: how well the tagger finds names it
+// has never been taught.
+func RecallBySeen(t *Tagger, sents, train []Sentence) (seen, unseen PRF) {
+	known := map[string]bool{}
+	text := func(s Sentence, sp Span) string {
+		w := make([]string, 0, sp.End-sp.Start)
+		for _, tok := range s.Tokens[sp.Start:sp.End] {
+			w = append(w, arabic.MatchForm(tok))
+		}
+		return strings.Join(w, " ")
+	}
+	for _, s := range train {
+		for _, sp := range Spans(s.Tags) {
+			known[text(s, sp)] = true
+		}
+	}
+	toks := make([][]string, len(sents))
+	for si, s := range sents {
+		toks[si] = s.Tokens
+	}
+	tags := t.TagDocument(toks)
+	for si, s := range sents {
+		pred := map[Span]bool{}
+		for _, sp := range Spans(tags[si]) {
+			pred[sp] = true
+		}
+		for _, sp := range Spans(s.Tags) {
+			p := &unseen
+			if known[text(s, sp)] {
+				p = &seen
+			}
+			p.Gold++
+			if pred[sp] {
+				p.Correct++
+			}
+		}
+	}
+	for _, p := range []*PRF{&seen, &unseen} {
+		if p.Gold > 0 {
+			p.Recall = float64(p.Correct) / float64(p.Gold)
+		}
+	}
+	return seen, unseen
 }
 
 // tagMemory counts the types each base form had in sents.

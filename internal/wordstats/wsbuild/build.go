@@ -189,8 +189,8 @@ func (r *Result) words(path string, opts *Options) error {
 // SureMargin is the NER margin (ner.ScoredSpan) from which a name the
 // tagger finds in the text counts as one. Under it, spans are right much
 // less often (ner.TestMarginSeparates: on ANERcorp's held-out part, spans of
-// margin >= 32 overlap a gold name 92-100% of the time, those under 16
-// 74-87%), and on Wikipedia the tagger's doubtful guesses are mostly its
+// margin >= 32 overlap a gold name 89-100% of the time, those under 16
+// 76-87%), and on Wikipedia the tagger's doubtful guesses are mostly its
 // systematic mistakes (ميكانيكا "mechanics" as a place, 10 to 15), which
 // must not make a word look like a name.
 const SureMargin = 32

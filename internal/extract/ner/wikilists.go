@@ -1,0 +1,134 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// WikiFile is the unlabelled Arabic Wikipedia text (CC BY-SA 4.0) under the
+// data directory; its article titles, typed by their first sentence, make
+// the wiki-* lists.
+const WikiFile = "unlabelled/arwiki-comparable-2017/arwiki-2017-ar.jsonl.gz"
+
+// Words that say what an article is about when they come first after its
+// title in its first sentence (سياسي مصري، مدينة إيرانية، جامعة حكومية),
+// in base form after phraseKey. A person's article also says so by the
+// years of birth and death in brackets or by ولد.
+const (
+	wikiPersonWords = `سياسي سياسية ممثل ممثلة مغني مغنية مطرب مطربة لاعب لاعبة كاتب كاتبة شاعر شاعرة
+		صحفي صحفية صحافي صحافية روائي روائية مخرج مخرجة ملحن ملحنة موسيقار موسيقي فنان فنانة رسام
+		رسامة نحات مفكر مؤرخ فيلسوف عالم عالمة طبيب طبيبة مهندس محام محامي محامية قاض قاضي رجل
+		سيدة امرأة ملك ملكة أمير أميرة سلطان خليفة رئيس رئيسة وزير وزيرة قائد زعيم شيخ داعية إمام
+		فقيه مفتي قارئ مقرئ أديب أديبة ناقد مترجم مترجمة باحث باحثة أكاديمي أستاذ مدرب رياضي
+		مصارع ملاكم عداء سباح دبلوماسي ضابط جنرال مذيع مذيعة إعلامي إعلامية منتج منتجة مصمم
+		مصممة عارضة راقصة ناشط ناشطة مناضل ثائر اقتصادي رجل ممثلا مغنيا كاتبا شاعرا لاعبا
+		بطريرك بابا قديس قديسة راهب نبي صحابي صحابية تابعي محدث قس فرعون`
+	wikiPlaceWords = `مدينة قرية بلدة دولة محافظة منطقة جزيرة نهر جبل بحيرة عاصمة ولاية إقليم مقاطعة حي
+		ضاحية واحة صحراء خليج مضيق بحر محيط شبه سلسلة هضبة وادي سهل مركز ناحية قضاء بلدية جمهورية
+		مملكة إمارة سلطنة كومونة مستوطنة ميناء شارع ميدان قارة أرخبيل شلال بركان`
+	wikiOrgWords = `جامعة شركة حزب منظمة نادي فريق قناة صحيفة جريدة مجلة جمعية مؤسسة بنك مصرف هيئة
+		وزارة مجلس اتحاد جماعة حركة تنظيم وكالة معهد أكاديمية كلية مدرسة محطة إذاعة فرقة منتخب
+		مجموعة تحالف جبهة رابطة نقابة مستشفى متحف مكتبة مركز شبكة مصنع دار`
+)
+
+var (
+	yearsRE     = regexp.MustCompile(`\([^)]*[0-9]{3,4}[^)]*\)`)
+	wikiSkip    = wordSet(`هو هي كان كانت يعد تعد يعتبر تعتبر أحد إحدى احد احدى من أو او واحد واحدة وهو وهي`)
+	wikiBornRE  = regexp.MustCompile(`(^|\s)(ولد|ولدت|مواليد|توفي|توفيت)(\s|$)`)
+	wikiListsRE = regexp.MustCompile(`^(قائمة|قوائم|تاريخ|ملحق)\s`)
+)
+
+// wikiTitleLists reads the Wikipedia articles under dataDir and returns the
+// titles of the articles whose first sentence says they are about a person,
+// a place or an organisation, as the wiki-per, wiki-loc and wiki-org lists
+// (raw phrases).
+func wikiTitleLists(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	types := map[string]string{}
+	for _, w := range strings.Fields(wikiPersonWords) {
+		types[baseForm(w)] = listWikiPER
+	}
+	for _, w := range strings.Fields(wikiPlaceWords) {
+		types[baseForm(w)] = listWikiLOC
+	}
+	for _, w := range strings.Fields(wikiOrgWords) {
+		types[baseForm(w)] = listWikiORG
+	}
+	out := map[string][]string{}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var doc struct {
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+			return nil, err
+		}
+		title := strings.TrimSpace(parenRE.ReplaceAllString(doc.Title, " "))
+		if title == "" || wikiListsRE.MatchString(title) || strings.ContainsAny(title, "0123456789:،,") {
+			continue
+		}
+		tw := strings.Fields(title)
+		if len(tw) > maxPhrase || utf8.RuneCountInString(title) < 3 {
+			continue
+		}
+		if l := wikiType(doc.Text, len(tw), types); l != "" {
+			out[l] = append(out[l], title)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// wikiType types an article by its first sentence: the list of the first
+// type word after the title (skipping هو، كان، أحد ...), or a person's list
+// when years in brackets or ولد/توفي come before any.
+func wikiType(text string, titleWords int, types map[string]string) string {
+	para, _, _ := strings.Cut(text, "\n")
+	sent, _, _ := strings.Cut(para, ".")
+	person := yearsRE.MatchString(sent) || wikiBornRE.MatchString(sent)
+	words := strings.Fields(parenRE.ReplaceAllString(sent, " "))
+	if len(words) < titleWords+1 {
+		return ""
+	}
+	seen := 0
+	for _, w := range words[titleWords:] {
+		w = strings.Trim(w, "،,؛;:\"«»")
+		b := baseForm(w)
+		if b == "" {
+			continue
+		}
+		if wikiSkip[w] {
+			continue
+		}
+		if l, ok := types[b]; ok {
+			if person && l != listWikiPER {
+				return ""
+			}
+			return l
+		}
+		if seen++; seen >= 3 {
+			break
+		}
+	}
+	if person {
+		return listWikiPER
+	}
+	return ""
+}
