@@ -77,6 +77,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 		}
 		definite := w.Article != ""
 		specifiers := 0
+		other := false // specified by more than a nationality
 		known, specific := i+1, false
 		lUsed := false
 		sawOrgGaz := false
@@ -99,7 +100,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				lUsed = true
 				j++
 				if x.Article != "" {
-					known, specific = j, true
+					known, specific, other = j, true, true
 				} // لحقوق counts with the word that completes it
 				continue
 			}
@@ -135,6 +136,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 					k++
 				}
 				j, known, specific = k, k, true
+				other = other || !c.Demonym
 				specifiers++
 				continue
 			}
@@ -147,7 +149,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				// (جيش تحرير كوسوفو)
 				if afterTitle(words, i, j) || j == i+1 && !definite && hw.TakesName && p.nameWord(toks, words, j) {
 					j++
-					known, specific = j, true
+					known, specific, other = j, true, true
 					continue
 				}
 				if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !definite && j-known == 0 {
@@ -170,18 +172,18 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				known = j
 				switch {
 				case xw.Class == "noun" || xw.Class == "title":
-					specific = true
+					specific, other = true, true
 					specifiers++
 				case p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3:
 					specific = specific || !hw.Forces // القوات الروسية are Russia's forces
 					specifiers++
 				case hw.Forces:
 					if xw.Branch { // القوات الجوية, not القوات العسكرية "the military forces"
-						specific = true
+						specific, other = true, true
 						specifiers++
 					}
 				case xw.Naming:
-					specific = true // الحزب الشيوعي
+					specific, other = true, true // الحزب الشيوعي
 					specifiers++
 				default:
 					specifiers++
@@ -203,6 +205,9 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 		}
 		if known == i+1 || !specific || sawOrgGaz || hw.Forces && specifiers < 2 {
 			continue // قوات الأمن "security forces" is no name, قوات الطوارئ الخاصة is
+		}
+		if definite && !other && !hw.State {
+			continue // النادي الكويتي "the Kuwaiti club" is one of many; الجيش اللبناني is one
 		}
 		start := toks[i].Start + len([]rune(w.Conj+w.Prep))
 		if w.Prep == "ل" && w.Article != "" {
