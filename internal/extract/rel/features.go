@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/model"
 )
 
@@ -203,6 +204,7 @@ func gapBucket(n int) string {
 // tokFeat caches what the features read of one token.
 type tokFeat struct {
 	word, stem, lemma string
+	class             string // the word's cluster (150 classes), "" when unknown
 	trig              *trigger
 }
 
@@ -214,7 +216,7 @@ func (x *extractor) tok(k int) *tokFeat {
 	if t := x.toks[k]; t != nil {
 		return t
 	}
-	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k), lemma: x.lemmaOf(k)}
+	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k), lemma: x.lemmaOf(k), class: x.classOf(k)}
 	t.trig, _, _ = x.verbAt(k)
 	x.toks[k] = t
 	return t
@@ -224,6 +226,28 @@ func (x *extractor) word(k int) string     { return x.tok(k).word }
 func (x *extractor) stem(k int) string     { return x.tok(k).stem }
 func (x *extractor) lemma(k int) string    { return x.tok(k).lemma }
 func (x *extractor) trigAt(k int) *trigger { return x.tok(k).trig }
+func (x *extractor) class(k int) string    { return x.tok(k).class }
+
+// classOf returns the word cluster of an Arabic token (its middle level,
+// 150 classes, learnt from Arabic Wikipedia), "" for mentions, English and
+// words the table lacks: lexical features that generalise to words the
+// training set never saw.
+func (x *extractor) classOf(k int) string {
+	if !x.ar || x.mAt[k] >= 0 {
+		return ""
+	}
+	t, err := clusters.Default()
+	if err != nil || t == nil {
+		return ""
+	}
+	w := x.words[k]
+	for _, f := range []string{w.MF, arabic.MatchForm(w.Article + w.Stem), arabic.MatchForm(w.Stem)} {
+		if c, ok := t.Lookup(f); ok {
+			return strconv.Itoa(int(c.C[1]))
+		}
+	}
+	return ""
+}
 
 // wordOf returns the form of token k used as a lexical feature: without
 // the conjunction, in MatchForm (lower case in English).
@@ -354,6 +378,9 @@ func (x *extractor) betweenFeatures(k int, dir, types string, emit func([]byte))
 		add("bl=", lm, "|", dir)
 		add("bl=", lm, "|", types)
 	}
+	if c := x.class(k); c != "" {
+		add("bc=", c, "|", dir)
+	}
 	if tr := x.trigAt(k); tr != nil {
 		add("btrig=", tr.pred, "|", dir)
 		add("btrig=", tr.pred, "|", types)
@@ -463,6 +490,9 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 		}
 		if lm := x.lemma(k); lm != "" {
 			add("ll=", lm, "|", dir)
+		}
+		if c := x.class(k); c != "" && n <= 2 {
+			add("lc", strconv.Itoa(n), "=", c, "|", dir)
 		}
 	}
 	for k, n := R.End, 1; k < b && n <= 2; k, n = k+1, n+1 {
