@@ -18,7 +18,7 @@ func TestEmbeddedIsFreshBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts and trains on the whole training set; run without -short")
 	}
-	m, _, err := BuildModel(context.Background(), "data", Options{Seed: 1}, DefaultExampleOptions)
+	m, _, err := Build(context.Background(), "data", BuildOptions{Options: Options{Seed: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}

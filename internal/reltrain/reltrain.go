@@ -122,13 +122,18 @@ func (it *Item) Check() error {
 
 // inText reports whether alias is written in text, as itself or, for an
 // Arabic name with the article, after the preposition ل that absorbs the
-// article's alef (للأمم المتحدة for الأمم المتحدة).
+// article's alef (للأمم المتحدة for الأمم المتحدة, للجنة for اللجنة).
 func inText(text, alias string) bool {
 	if strings.Contains(text, alias) {
 		return true
 	}
 	rest, ok := strings.CutPrefix(alias, "ال")
-	return ok && strings.Contains(text, "لل"+rest)
+	if !ok {
+		return false
+	}
+	// before a noun that begins with ل the article's lam is not written
+	// either: للجنة for ل + اللجنة
+	return strings.Contains(text, "لل"+rest) || strings.HasPrefix(rest, "ل") && strings.Contains(text, "ل"+rest)
 }
 
 // Read reads the items of one JSONL file, checking each; errors name the

@@ -289,9 +289,9 @@ type Options struct {
 	Epochs    int     // passes over the examples (default 20)
 	Rate      float64 // AdaGrad learning rate (default 0.1)
 	L2        float64 // weight decay a step (default 1e-5)
-	MinCount  int     // features seen fewer times are dropped (default 2)
+	MinCount  int     // features seen fewer times are dropped (default 3)
 	Seed      uint64  // shuffle seed
-	Threshold float64 // the model's decision threshold (default 0.5)
+	Threshold float64 // the model's decision threshold, both groups (Build chooses them; default 0.8)
 	Log       io.Writer
 }
 
@@ -306,40 +306,11 @@ func (o *Options) defaults() {
 		o.L2 = 1e-2
 	}
 	if o.MinCount == 0 {
-		o.MinCount = 2
+		o.MinCount = 3
 	}
 	if o.Threshold == 0 {
-		o.Threshold = DefaultThreshold
+		o.Threshold = 0.8
 	}
-}
-
-// DefaultThreshold is the shipped model's decision threshold, chosen on
-// training data only: on the training items held out by `kg train rel`
-// (every tenth) it gives a pair-level precision near 0.8; on news, where
-// sentences are longer and stranger, precision is lower at a given
-// threshold (relations judged by hand on SaudiNewsNet: 48% right at
-// confidence 0.7-0.8, 65% at 0.8-0.9, 85% at 0.9 and more), so the
-// threshold favours precision.
-const DefaultThreshold = 0.8
-
-// DefaultExampleOptions are those of the shipped model.
-var DefaultExampleOptions = ExampleOptions{GoldMentions: true, ClosestOnly: true}
-
-// BuildModel trains the relation model from the training set in dir
-// (data/{ar,en}/*.jsonl) as `kg train rel` does with its defaults.
-func BuildModel(ctx context.Context, dir string, o Options, eo ExampleOptions) (*rel.Model, Stats, error) {
-	items, err := Load(dir)
-	if err != nil {
-		return nil, Stats{}, err
-	}
-	if len(items) == 0 {
-		return nil, Stats{}, fmt.Errorf("no training items in %s", dir)
-	}
-	exs, st, err := Examples(ctx, extract.NewPipeline(), items, eo)
-	if err != nil {
-		return nil, st, err
-	}
-	return Train(exs, o), st, nil
 }
 
 // Train learns a relation model (multinomial logistic regression, AdaGrad,
@@ -439,7 +410,7 @@ func Train(exs []Example, o Options) *rel.Model {
 			fmt.Fprintf(o.Log, "epoch %d: loss %.4f\n", ep+1, loss/float64(max(len(data), 1)))
 		}
 	}
-	m := &rel.Model{Labels: labels, Threshold: o.Threshold, Bias: bias, Weights: map[string][]rel.LabelWeight{}}
+	m := &rel.Model{Labels: labels, Threshold: o.Threshold, StructThreshold: o.Threshold, Bias: bias, Weights: map[string][]rel.LabelWeight{}}
 	for i, f := range names {
 		var ws []rel.LabelWeight
 		for l := 0; l < L; l++ {

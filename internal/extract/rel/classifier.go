@@ -32,9 +32,12 @@ import (
 type Model struct {
 	// Labels are the classes: Labels[0] is "" (no relation), the others
 	// predicates of the vocabulary.
-	Labels    []string
-	Threshold float64
-	Bias      []float64 // one a label
+	Labels []string
+	// Threshold is the probability of a relation from which an action is
+	// kept; StructThreshold the same for the structural predicates
+	// (titles, membership, location).
+	Threshold, StructThreshold float64
+	Bias                       []float64 // one a label
 	// Weights holds, for each feature, its non-zero weights.
 	Weights map[string][]LabelWeight
 }
@@ -48,7 +51,7 @@ type LabelWeight struct {
 // ErrModel marks a malformed model file.
 var ErrModel = errors.New("malformed relation model")
 
-const modelMagic = "kg-rel-model 1"
+const modelMagic = "kg-rel-model 2"
 
 // Probs returns the probability of each label for a candidate's features.
 func (m *Model) Probs(feats []string) []float64 {
@@ -75,6 +78,7 @@ func (m *Model) Write(w io.Writer) error {
 	fmt.Fprintln(bw, modelMagic)
 	fmt.Fprintln(bw, "labels\t"+strings.Join(labels, " "))
 	fmt.Fprintln(bw, "threshold\t"+strconv.FormatFloat(m.Threshold, 'g', -1, 64))
+	fmt.Fprintln(bw, "threshold_structural\t"+strconv.FormatFloat(m.StructThreshold, 'g', -1, 64))
 	bias := make([]string, len(m.Bias))
 	for i, b := range m.Bias {
 		bias[i] = strconv.FormatFloat(b, 'g', 6, 64)
@@ -152,6 +156,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if m.Threshold, err = strconv.ParseFloat(v, 64); err != nil {
 		return nil, bad("threshold")
 	}
+	if v, err = next("threshold_structural"); err != nil {
+		return nil, err
+	}
+	if m.StructThreshold, err = strconv.ParseFloat(v, 64); err != nil {
+		return nil, bad("threshold_structural")
+	}
 	if v, err = next("bias"); err != nil {
 		return nil, err
 	}
@@ -195,13 +205,14 @@ var DefaultModel = sync.OnceValues(func() (*Model, error) {
 	return ReadModel(bytes.NewReader(relmodel.Model))
 })
 
-// Decide picks a label from a candidate's probabilities: a relation is
-// there when the probability of no relation is under 1-Threshold; it is
-// the most probable predicate that allowed accepts (nil: any). The
-// confidence is the probability that some relation is there.
+// Decide picks a label from a candidate's probabilities: the most
+// probable predicate that allowed accepts (nil: any), kept when the
+// probability that some relation is there (one minus that of none) reaches
+// the threshold of its group (Threshold, StructThreshold). That
+// probability is the confidence.
 func (m *Model) Decide(probs []float64, allowed func(pred string) bool) (pred string, conf float64, ok bool) {
 	conf = 1 - probs[0]
-	if conf < m.Threshold {
+	if conf < min(m.Threshold, m.StructThreshold) {
 		return "", conf, false
 	}
 	best := 0
@@ -210,10 +221,18 @@ func (m *Model) Decide(probs []float64, allowed func(pred string) bool) (pred st
 			best = l
 		}
 	}
-	if best == 0 {
+	if best == 0 || conf < m.ThresholdOf(m.Labels[best]) {
 		return "", conf, false
 	}
 	return m.Labels[best], conf, true
+}
+
+// ThresholdOf returns the threshold of a predicate's group.
+func (m *Model) ThresholdOf(pred string) float64 {
+	if r, ok := vocab.Get(pred); ok && r.Group == "structural" {
+		return m.StructThreshold
+	}
+	return m.Threshold
 }
 
 // decide adds to x the relations the model keeps among the candidate pairs

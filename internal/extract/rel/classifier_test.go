@@ -13,8 +13,8 @@ import (
 func TestModelRoundTrip(t *testing.T) {
 	m := &Model{
 		Labels:    []string{"", "MET_WITH", "VISITED"},
-		Threshold: 0.6,
-		Bias:      []float64{1, -0.5, -0.25},
+		Threshold: 0.6, StructThreshold: 0.5,
+		Bias: []float64{1, -0.5, -0.25},
 		Weights: map[string][]LabelWeight{
 			"bw=التقي|SO": {{Label: 1, W: 2.5}},
 			"types=P>L":   {{Label: 0, W: -0.125}, {Label: 2, W: 1.5}},
@@ -55,9 +55,10 @@ func TestModelRoundTrip(t *testing.T) {
 func TestReadModelRefuses(t *testing.T) {
 	for name, text := range map[string]string{
 		"magic":      "not a model\n",
-		"label":      modelMagic + "\nlabels\t- MEETS\nthreshold\t0.5\nbias\t0 0\n",
-		"bias count": modelMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nbias\t0\n",
-		"weight":     modelMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nbias\t0 0\nf\t7:1\n",
+		"label":      modelMagic + "\nlabels\t- MEETS\nthreshold\t0.5\nthreshold_structural\t0.5\nbias\t0 0\n",
+		"bias count": modelMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nthreshold_structural\t0.5\nbias\t0\n",
+		"weight":     modelMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nthreshold_structural\t0.5\nbias\t0 0\nf\t7:1\n",
+		"old format": "kg-rel-model 1\nlabels\t- MET_WITH\nthreshold\t0.5\nbias\t0 0\n",
 	} {
 		var buf bytes.Buffer
 		zw := gzipWriter(&buf)
