@@ -253,7 +253,7 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 	bests := map[pairKey]*best{}
 	var order []pairKey
 	byPair := rulePairs(rules)
-	x.sc = &scorer{m: m, z: make([]float64, len(m.Labels)), cache: map[tokKey][]float64{}}
+	x.sc = newScorer(m, len(x.d.Tokens))
 	defer func() { x.sc = nil }()
 	z := x.sc.z
 	for _, pr := range x.pairs() {
@@ -318,29 +318,64 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 
 // scorer sums a model's weights for the features of a pair; the weights of
 // the features of each token between the mentions are summed once per
-// token, direction and types (betweenFeatures) and cached.
+// token and direction and once per token and pair of entity types
+// (betweenDir, betweenTypes), and cached.
 type scorer struct {
-	m     *Model
-	z     []float64
-	cache map[tokKey][]float64
+	m      *Model
+	z      []float64
+	dirVec [][2][]float64
+	typVec [][9][]float64
 }
 
-type tokKey struct {
-	k          int
-	dir, types string
+func newScorer(m *Model, tokens int) *scorer {
+	return &scorer{m: m, z: make([]float64, len(m.Labels)), dirVec: make([][2][]float64, tokens), typVec: make([][9][]float64, tokens)}
 }
 
-func (sc *scorer) addToken(x *extractor, k int, dir, types string) {
-	key := tokKey{k, dir, types}
-	v, ok := sc.cache[key]
-	if !ok {
+// typeIndex numbers the three entity types, -1 for another.
+func typeIndex(t string) int {
+	switch t {
+	case "Person":
+		return 0
+	case "Organization":
+		return 1
+	case "Location":
+		return 2
+	}
+	return -1
+}
+
+func (sc *scorer) weights(v []float64) func([]byte) {
+	return func(f []byte) {
+		for _, lw := range sc.m.Weights[string(f)] {
+			v[lw.Label] += lw.W
+		}
+	}
+}
+
+func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
+	d := 0
+	if dir != "SO" {
+		d = 1
+	}
+	v := sc.dirVec[k][d]
+	if v == nil {
 		v = make([]float64, len(sc.m.Labels))
-		x.betweenFeatures(k, dir, types, func(f []byte) {
-			for _, lw := range sc.m.Weights[string(f)] {
-				v[lw.Label] += lw.W
-			}
-		})
-		sc.cache[key] = v
+		x.betweenDir(k, dir, sc.weights(v))
+		sc.dirVec[k][d] = v
+	}
+	for i, w := range v {
+		sc.z[i] += w
+	}
+	si, oi := typeIndex(st), typeIndex(ot)
+	if si < 0 || oi < 0 {
+		x.betweenTypes(k, types, sc.weights(sc.z))
+		return
+	}
+	v = sc.typVec[k][si*3+oi]
+	if v == nil {
+		v = make([]float64, len(sc.m.Labels))
+		x.betweenTypes(k, types, sc.weights(v))
+		sc.typVec[k][si*3+oi] = v
 	}
 	for i, w := range v {
 		sc.z[i] += w

@@ -362,6 +362,13 @@ func (x *extractor) lemmaOf(k int) string {
 // and lemma, its trigger. They depend on k, dir and types only, so that
 // scoring caches their weights (scorer.addToken).
 func (x *extractor) betweenFeatures(k int, dir, types string, emit func([]byte)) {
+	x.betweenDir(k, dir, emit)
+	x.betweenTypes(k, types, emit)
+}
+
+// betweenDir emits the features of a token between the mentions that
+// depend on the direction of the pair only.
+func (x *extractor) betweenDir(k int, dir string, emit func([]byte)) {
 	add := func(parts ...string) {
 		x.fbuf = x.fbuf[:0]
 		for _, p := range parts {
@@ -376,13 +383,29 @@ func (x *extractor) betweenFeatures(k int, dir, types string, emit func([]byte))
 	}
 	if lm := x.lemma(k); lm != "" {
 		add("bl=", lm, "|", dir)
-		add("bl=", lm, "|", types)
 	}
 	if c := x.class(k); c != "" {
 		add("bc=", c, "|", dir)
 	}
 	if tr := x.trigAt(k); tr != nil {
 		add("btrig=", tr.pred, "|", dir)
+	}
+}
+
+// betweenTypes emits the features of a token between the mentions that
+// depend on the entity types of the pair only.
+func (x *extractor) betweenTypes(k int, types string, emit func([]byte)) {
+	add := func(parts ...string) {
+		x.fbuf = x.fbuf[:0]
+		for _, p := range parts {
+			x.fbuf = append(x.fbuf, p...)
+		}
+		emit(x.fbuf)
+	}
+	if lm := x.lemma(k); lm != "" {
+		add("bl=", lm, "|", types)
+	}
+	if tr := x.trigAt(k); tr != nil {
 		add("btrig=", tr.pred, "|", types)
 	}
 }
@@ -442,7 +465,7 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 			}
 		}
 		if x.sc != nil {
-			x.sc.addToken(x, k, dir, types)
+			x.sc.addToken(x, k, dir, types, S.Type, O.Type)
 		} else {
 			x.betweenFeatures(k, dir, types, emit)
 		}
