@@ -121,23 +121,17 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				if !c.Demonym && c.Type == model.Organization {
 					sawOrgGaz = true
 				}
-				if c.Demonym && hw.Forces {
-					k := j
-					for k < len(toks) && gazAt[k] == g {
-						k++
-					}
-					j, known = k, k
-					specifiers++
-					continue
-				}
 				// the whole name
 				k := j
 				for k < len(toks) && gazAt[k] == g {
 					k++
 				}
-				j, known, specific = k, k, true
-				other = other || !c.Demonym
+				j, known = k, k
 				specifiers++
+				if !c.Demonym || !hw.Forces { // القوات الروسية are Russia's forces
+					specific = true
+					other = other || !c.Demonym
+				}
 				continue
 			}
 			mf := arabic.MatchForm(x.Article + x.Stem)

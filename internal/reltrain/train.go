@@ -389,7 +389,7 @@ func Train(exs []Example, o Options) *rel.Model {
 					z[l] += row[l]
 				}
 			}
-			softmax(z)
+			rel.Softmax(z)
 			loss -= math.Log(max(z[d.y], 1e-12))
 			for l := range z {
 				g := z[l]
@@ -423,21 +423,6 @@ func Train(exs []Example, o Options) *rel.Model {
 		}
 	}
 	return m
-}
-
-func softmax(z []float64) {
-	mx := math.Inf(-1)
-	for _, v := range z {
-		mx = max(mx, v)
-	}
-	s := 0.0
-	for i, v := range z {
-		z[i] = math.Exp(v - mx)
-		s += z[i]
-	}
-	for i := range z {
-		z[i] /= s
-	}
 }
 
 func uniq(fs []string) []string {

@@ -61,7 +61,7 @@ func (m *Model) Probs(feats []string) []float64 {
 			z[lw.Label] += lw.W
 		}
 	}
-	softmax(z)
+	Softmax(z)
 	return z
 }
 
@@ -264,7 +264,7 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 				z[lw.Label] += lw.W
 			}
 		})
-		softmax(z)
+		Softmax(z)
 		k := pairKey{pr.si, s.Entity, o.Entity}
 		if k.b < k.a {
 			k.a, k.b = k.b, k.a
@@ -382,8 +382,9 @@ func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
 	}
 }
 
-// softmax turns scores into probabilities in place.
-func softmax(z []float64) {
+// Softmax turns scores into probabilities in place (the model's, and
+// training's in package reltrain).
+func Softmax(z []float64) {
 	mx := math.Inf(-1)
 	for _, v := range z {
 		mx = max(mx, v)

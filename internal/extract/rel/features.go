@@ -178,10 +178,10 @@ func (x *extractor) features(pr pair, byPair map[[3]string][]string, emit func([
 	s, o := x.d.Mentions[pr.s].Entity, x.d.Mentions[pr.o].Entity
 	st := strconv.Itoa(x.d.Sentences[pr.si].Start)
 	for _, p := range byPair[[3]string{s, o, st}] {
-		emit(append(x.fbuf[:0], "rule="+p...))
+		x.emitFeature(emit, "rule=", p)
 	}
 	for _, p := range byPair[[3]string{o, s, st}] {
-		emit(append(x.fbuf[:0], "rulerev="+p...))
+		x.emitFeature(emit, "rulerev=", p)
 	}
 }
 
@@ -272,13 +272,7 @@ func (x *extractor) stemOf(k int) string {
 // carriedFeatures describes a carried pair: the subject's type, the verb
 // that opens the sentence, the words before the object.
 func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
-	add := func(parts ...string) {
-		x.fbuf = x.fbuf[:0]
-		for _, p := range parts {
-			x.fbuf = append(x.fbuf, p...)
-		}
-		emit(x.fbuf)
-	}
+	add := func(parts ...string) { x.emitFeature(emit, parts...) }
 	S, O := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
 	types := S.Type + ">" + O.Type
 	add("carried")
@@ -314,6 +308,16 @@ func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
 		}
 	}
 	add("carried|others=", strconv.Itoa(min(others, 3)))
+}
+
+// emitFeature joins parts into the feature buffer and emits it (the slice
+// is reused: emit copies it to keep it).
+func (x *extractor) emitFeature(emit func([]byte), parts ...string) {
+	x.fbuf = x.fbuf[:0]
+	for _, p := range parts {
+		x.fbuf = append(x.fbuf, p...)
+	}
+	emit(x.fbuf)
 }
 
 // lemma returns a rough lemma of token k for lexical features that
@@ -369,13 +373,7 @@ func (x *extractor) betweenFeatures(k int, dir, types string, emit func([]byte))
 // betweenDir emits the features of a token between the mentions that
 // depend on the direction of the pair only.
 func (x *extractor) betweenDir(k int, dir string, emit func([]byte)) {
-	add := func(parts ...string) {
-		x.fbuf = x.fbuf[:0]
-		for _, p := range parts {
-			x.fbuf = append(x.fbuf, p...)
-		}
-		emit(x.fbuf)
-	}
+	add := func(parts ...string) { x.emitFeature(emit, parts...) }
 	w := x.word(k)
 	add("bw=", w, "|", dir)
 	if st := x.stem(k); st != "" && st != w {
@@ -395,13 +393,7 @@ func (x *extractor) betweenDir(k int, dir string, emit func([]byte)) {
 // betweenTypes emits the features of a token between the mentions that
 // depend on the entity types of the pair only.
 func (x *extractor) betweenTypes(k int, types string, emit func([]byte)) {
-	add := func(parts ...string) {
-		x.fbuf = x.fbuf[:0]
-		for _, p := range parts {
-			x.fbuf = append(x.fbuf, p...)
-		}
-		emit(x.fbuf)
-	}
+	add := func(parts ...string) { x.emitFeature(emit, parts...) }
 	if lm := x.lemma(k); lm != "" {
 		add("bl=", lm, "|", types)
 	}
@@ -421,13 +413,7 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 		L, R = O, S
 	}
 	types := S.Type + ">" + O.Type
-	add := func(parts ...string) {
-		x.fbuf = x.fbuf[:0]
-		for _, p := range parts {
-			x.fbuf = append(x.fbuf, p...)
-		}
-		emit(x.fbuf)
-	}
+	add := func(parts ...string) { x.emitFeature(emit, parts...) }
 	add("dir=", dir)
 	add("types=", types)
 	add("types|dir=", types, "|", dir)
