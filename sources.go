@@ -23,7 +23,7 @@ import "embed"
 //go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go
 //go:embed internal/wordstats/*.go internal/wordstats/data/*.go
 //go:embed internal/translit/*.go internal/translit/data/*
-//go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/link/*.go
+//go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/arabic/closedclass.txt internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
 //go:embed internal/extract/rel/relmodel/*.go
 //go:embed internal/extract/ner/clusters/*.go internal/extract/ner/clusters/data/*

@@ -113,12 +113,14 @@ func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) wei
 // صبيا).
 func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int, typ string) weight {
 	var w weight
-	switch p.aliasOf(&words[i], typ) {
+	alias := p.aliasOf(&words[i], typ)
+	switch alias {
 	case prominentAlias:
 		return sureName
 	case lesserAlias:
 		w += nameCue
 	}
+	aliasW := w
 	j := i - 1
 	quoted := j >= 0 && isOpenQuote(toks[j].Text)
 	if quoted {
@@ -137,7 +139,10 @@ func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int,
 			w += headCue
 		}
 	}
-	if typ == model.Person && p.personCue(&words[i]) || typ == model.Location && p.words.Name(words[i].MF).Place >= placeNameCount {
+	// the place lists and the gazetteer say the same (GeoNames): a lesser
+	// gazetteer place alone counts once (الحمامات "the bathrooms" is
+	// Hammamet), after a place word twice (محافظة تربة)
+	if typ == model.Person && p.personCue(&words[i]) || typ == model.Location && (alias == noAlias || w > aliasW) && p.words.Name(words[i].MF).Place >= placeNameCount {
 		w += nameCue
 	}
 	return w
@@ -186,6 +191,9 @@ func isOpenQuote(s string) bool {
 // is not), or only words with the
 // article that nothing calls a name (البلاستيك الصلد "hard plastic").
 func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
+	if closedClassSpan(toks, words, a, b) {
+		return true
+	}
 	if margin >= keepMargin || p.words == nil {
 		return false
 	}
@@ -231,6 +239,25 @@ func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b i
 		}
 	}
 	return ordinary > 0 || definite == content
+}
+
+// closedClassSpan reports whether the words of tokens [a, b), function
+// words aside (isEdgeWord), are all of a closed class (arabic.Word.ClosedClass:
+// هذان "these two", زورا وبهتانا "falsely"): no name, however sure the
+// tagger is (unlabelled text has هذان inside people's names half the time:
+// the tagger's own errors).
+func closedClassSpan(toks []arabic.Token, words []arabic.Word, a, b int) bool {
+	n := 0
+	for k := a; k < b; k++ {
+		if isEdgeWord(toks[k].Text, words[k].MF) {
+			continue
+		}
+		if words[k].ClosedClass() == "" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // nameLike reports whether anything says the word may be a name: the

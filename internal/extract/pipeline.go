@@ -22,7 +22,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.0"
+const RulesVersion = "0.5.1"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -165,9 +165,26 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		tg.spans = p.tagger.TagDocumentSpans(sents)
 		matches = p.dropOrdinaryMatches(toks, words, matches, tg.sureTokens(len(toks)))
 	}
+	var cueOrgs []link.Candidate
+	var cueNames []gazetteer.Match
+	if lang == "ar" {
+		matches, cueNames, cueOrgs = p.cueMatches(toks, words, matches, tg)
+	}
 	cands := link.FromMatches(toks, matches)
 	if lang == "ar" {
-		orgs := p.orgPhrases(toks, words, cands)
+		// an organisation phrase may take the club's or the newspaper's
+		// place name (إذاعة الرياض): it sees the gazetteer's match
+		named := cands
+		if len(cueNames) > 0 {
+			named = append(slices.Clip(cands), link.FromMatches(toks, cueNames)...)
+			sort.SliceStable(named, func(i, j int) bool { return named[i].Start < named[j].Start })
+		}
+		orgs := p.orgPhrases(toks, words, named)
+		if len(cueOrgs) > 0 {
+			orgs, cueOrgs = preferCueOrgs(orgs, cueOrgs)
+			cands = append(cands, cueOrgs...)
+			sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
+		}
 		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
@@ -295,7 +312,8 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 // the tagged type (gazetteer.MatchSpan).
 //
 // A span of ordinary words the tagger is not sure of is dropped
-// (ordinarySpan).
+// (ordinarySpan). The noun before a span may retype or drop it (cueType:
+// مروحيات أباتشي, متحف مدام توسو).
 func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) []link.Candidate {
 	covered := func(s, e int) bool {
 		for _, c := range gaz {
@@ -320,6 +338,10 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 			return
 		}
 		typ = p.typeVote(toks, words, a, b, typ)
+		typ, ok := p.cueType(toks, words, a, b, typ)
+		if !ok {
+			return
+		}
 		s, e := toks[a].Start, toks[b-1].End
 		if covered(s, e) {
 			return

@@ -47,7 +47,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
-	head  string // a noun's "org", "forces" or "place", an adjective's "name"
+	head  string // a noun's "org", "state", "forces", "place" or "product", an adjective's "name" or "forces"
 }
 
 type orgTable struct {
@@ -85,8 +85,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "state", "forces" or "place", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "product" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "state", "forces", "place" or "product", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
@@ -167,6 +167,14 @@ type WordInfo struct {
 	// PlaceHead marks a noun that names a kind of place or building
 	// (مدينة, مطار, الشرق الأوسط).
 	PlaceHead bool
+	// ProductHead marks a noun that names a kind of product, vehicle or
+	// weapon (سيارة, مروحيات, هاتف): a name right after it is a model's
+	// or a brand's.
+	ProductHead bool
+	// Of marks a noun that takes the noun after it with "of" (وزارة
+	// الصحة Ministry of Health, ولاية ترامب "Trump's term"): what follows
+	// is what it deals with or whose it is, not its name.
+	Of bool
 	// Branch marks an adjective that names a branch of the armed forces
 	// (جوي Air, مسلح Armed).
 	Branch bool
@@ -189,7 +197,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place", ProductHead: w.head == "product", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".
