@@ -156,8 +156,8 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				break
 			}
 			if xw, ok := translit.LookupWord(mf); ok && xw.Class != "prep" && xw.Class != "conj" {
-				if xw.PlaceHead || xw.Class == "title" && j > i+1 {
-					break // a place (لتأمين المدينة), a person after the name
+				if xw.PlaceHead || xw.ProductHead || xw.Class == "title" && j > i+1 {
+					break // a place (لتأمين المدينة), a product (شبكة الهواتف "the phone network"), a person after the name
 				}
 				if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
 					break // a plural adjective is no part of a body's name (الجيش الوطنيين)

@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// TestCues: the noun before a name types or drops it; closed-class words and
+// a lesser gazetteer place that is an ordinary word are no entities.
+func TestCues(t *testing.T) {
+	p := loaded(t)
+	for _, c := range []struct {
+		text, mention string
+		typ           string // "" when no entity may hold the mention
+	}{
+		{"وحلقت مروحيات أباتشي فوق المدينة.", "أباتشي", ""},
+		{"واشترى سيارة تاهو جديدة.", "تاهو", ""},
+		{"وزار متحف مدام توسو في لندن.", "مدام توسو", model.Location},
+		{"وقالت شبكة بلومبيرغ إن الأسعار ارتفعت.", "شبكة بلومبيرغ", model.Organization},
+		{"وقال لاعب نادي برشلونة الإسباني إن الفريق سيفوز.", "برشلونة", model.Organization},
+		{"وقال إن هذان الرجلان كاذبان.", "هذان", ""},
+		{"وغسل يديه في الحمامات العامة.", "الحمامات", ""},
+		{"وقال المتحدث باسم المنظمة كريستيان ليندماير إن المنظمة وزعت المساعدات.", "كريستيان ليندماير", model.Person},
+	} {
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				if m.Text == c.mention {
+					got = e.Type
+				}
+			}
+		}
+		if got != c.typ {
+			t.Errorf("%s: %q is %q, want %q", c.text, c.mention, got, c.typ)
+		}
+	}
+}
