@@ -52,7 +52,9 @@ func newTrainCommand(_ *globalOptions) *cobra.Command {
 		Use:   "ner",
 		Short: "Train the Arabic NER model (averaged perceptron, Viterbi) and print dev scores",
 		Long: `train ner trains the Arabic named-entity tagger on ANERcorp
-(DATA/ner/anercorp/train.txt) with word-list features built from
+(DATA/ner/anercorp/train.txt) and AQMAR's training part
+(DATA/ner/aqmar/train.iob2, Wikipedia; its features doubled into copies
+only it trains, which the model leaves out: --aqmar, --aqmar-domain) with word-list features built from
 DATA/gazetteer, DATA/lexicon/petrarch-ar, DATA/names (Wikidata person names,
 GeoNames places) and the titles of the Arabic Wikipedia articles of
 DATA/unlabelled, and with the embedded word clusters (kg train clusters; the
