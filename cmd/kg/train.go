@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -29,7 +30,12 @@ type trainNEROptions struct {
 	Folds       int
 	Dropout     float64
 	Ensemble    int
-	AddAQMAR    bool   // add AQMAR train.iob2 to the training data
+	AQMAR       string // how to add AQMAR train.iob2: none, all, no-misc, drop-misc, misc-o
+	AQMARFrac   float64
+	AQMARWeight float64
+	AQMARLists  bool
+	AQMARPeople bool
+	AQMARDomain bool
 	WriteDev    string // write the held-out dev split (token TAG) here
 	Clusters    string // cluster table to use instead of the embedded one
 	NoClusters  bool
@@ -46,7 +52,9 @@ func newTrainCommand(_ *globalOptions) *cobra.Command {
 		Use:   "ner",
 		Short: "Train the Arabic NER model (averaged perceptron, Viterbi) and print dev scores",
 		Long: `train ner trains the Arabic named-entity tagger on ANERcorp
-(DATA/ner/anercorp/train.txt) with word-list features built from
+(DATA/ner/anercorp/train.txt) and AQMAR's training part
+(DATA/ner/aqmar/train.iob2, Wikipedia; its features doubled into copies
+only it trains, which the model leaves out: --aqmar, --aqmar-domain) with word-list features built from
 DATA/gazetteer, DATA/lexicon/petrarch-ar, DATA/names (Wikidata person names,
 GeoNames places) and the titles of the Arabic Wikipedia articles of
 DATA/unlabelled, and with the embedded word clusters (kg train clusters; the
@@ -71,7 +79,12 @@ and flags give a byte-identical model.`,
 	f.IntVar(&o.Folds, "folds", 5, "folds for the jackknifed training-entity lists (-1: no such lists)")
 	f.Float64Var(&o.Dropout, "dropout", 0.3, "probability of leaving a feature out of a training update (negative: none)")
 	f.IntVar(&o.Ensemble, "ensemble", 5, "perceptron runs with different seeds averaged into the model")
-	f.BoolVar(&o.AddAQMAR, "add-aqmar", false, "also train on AQMAR train.iob2 (Wikipedia)")
+	f.StringVar(&o.AQMAR, "aqmar", "all", "how to train on AQMAR train.iob2 (Wikipedia): none, all, no-misc (its MISC tokens unlabelled), drop-misc (no sentence with MISC), misc-o (MISC as O)")
+	f.Float64Var(&o.AQMARFrac, "aqmar-fraction", 1, "fraction of AQMAR's training sentences used (evenly spread)")
+	f.BoolVar(&o.AQMARLists, "aqmar-lists", true, "add AQMAR's entities to the training-entity lists and tag memory")
+	f.BoolVar(&o.AQMARPeople, "aqmar-peoples", false, "leave unlabelled AQMAR's one-word persons that are peoples (ال + plural: المسلمين، الصليبيون), O in ANERcorp")
+	f.BoolVar(&o.AQMARDomain, "aqmar-domain", true, "give AQMAR a copy of every feature that only it trains and the model leaves out")
+	f.Float64Var(&o.AQMARWeight, "aqmar-weight", 1, "weight of AQMAR's updates against ANERcorp's, in (0, 1]")
 	f.StringVar(&o.WriteDev, "write-dev", "", "write the held-out dev sentences (token TAG) to this file, for score_ner.py")
 	f.StringVar(&o.Clusters, "clusters", "", "word-cluster table to train with instead of the embedded one (experiments: the model then loads only with that table embedded)")
 	f.BoolVar(&o.NoClusters, "no-clusters", false, "train without word-cluster features")
@@ -209,12 +222,17 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	if s, err := readCoNLLFile(filepath.Join(aq, "dev.iob2")); err == nil {
 		opts.Eval["aqmar-dev"] = s
 	}
-	if o.AddAQMAR {
+	if o.AQMAR != "" && o.AQMAR != "none" {
 		s, err := readCoNLLFile(filepath.Join(aq, "train.iob2"))
 		if err != nil {
 			return fmt.Errorf("train ner: %w", err)
 		}
-		opts.Extra = s
+		if opts.Extra, err = prepareAQMAR(s, o.AQMAR, o.AQMARFrac, o.AQMARPeople); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opts.ExtraWeight = o.AQMARWeight
+		opts.ExtraNoLists = !o.AQMARLists
+		opts.ExtraDomain = o.AQMARDomain
 	}
 	if o.WriteDev != "" {
 		_, devS := ner.SplitDev(sents, dev)
@@ -260,6 +278,9 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 		printScores(stdout, rep.Dev)
 		fmt.Fprintf(stdout, "  recall on entities seen in training %.4f (%d), unseen %.4f (%d)\n",
 			rep.DevSeen.Recall, rep.DevSeen.Gold, rep.DevUnseen.Recall, rep.DevUnseen.Gold)
+		if u := rep.DevUnseenMain; u.Gold > 0 {
+			fmt.Fprintf(stdout, "  recall on entities unseen in ANERcorp training %.4f (%d)\n", u.Recall, u.Gold)
+		}
 	}
 	for name, sc := range rep.Eval {
 		fmt.Fprintf(stdout, "\n%s:\n", name)
@@ -279,4 +300,81 @@ func printScores(w io.Writer, sc ner.Scores) {
 	}
 	p := sc.Overall
 	fmt.Fprintf(w, "  %-8s %9.4f %9.4f %9.4f %6d\n", strings.ToUpper("all"), p.Precision, p.Recall, p.F1, p.Gold)
+}
+
+// prepareAQMAR selects and relabels AQMAR's training sentences: frac of
+// them, evenly spread, with its MISC entities (mostly terms of science,
+// which ANERcorp does not tag) kept (all), unlabelled (no-misc), turned
+// into O (misc-o), or their sentences dropped (drop-misc).
+func prepareAQMAR(sents []ner.Sentence, mode string, frac float64, peoples bool) ([]ner.Sentence, error) {
+	var out []ner.Sentence
+	acc := 0.0
+	for _, s := range sents {
+		if frac < 1 {
+			acc += frac
+			if acc < 1 {
+				continue
+			}
+			acc--
+		}
+		hasMisc := false
+		for _, t := range s.Tags {
+			hasMisc = hasMisc || strings.HasSuffix(t, "-MISC")
+		}
+		switch mode {
+		case "all":
+		case "drop-misc":
+			if hasMisc {
+				continue
+			}
+		case "no-misc", "misc-o":
+			if hasMisc {
+				tags := slices.Clone(s.Tags)
+				for i, t := range tags {
+					if strings.HasSuffix(t, "-MISC") {
+						tags[i] = "O"
+						if mode == "no-misc" {
+							tags[i] = ner.Unlabelled
+						}
+					}
+				}
+				s = ner.Sentence{Tokens: s.Tokens, Tags: tags}
+			}
+		default:
+			return nil, fmt.Errorf("--aqmar %q: want all, no-misc, drop-misc or misc-o", mode)
+		}
+		if peoples {
+			s = unlabelPeoples(s)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// unlabelPeoples marks as Unlabelled the one-word persons of s that look
+// like the name of a people (the article and a plural ending: المسلمين،
+// الصليبيون، الفاطميين), which AQMAR tags as persons and ANERcorp as O.
+func unlabelPeoples(s ner.Sentence) ner.Sentence {
+	var tags []string
+	for _, sp := range ner.Spans(s.Tags) {
+		if sp.Type != "PERS" || sp.End-sp.Start != 1 {
+			continue
+		}
+		w := []rune(s.Tokens[sp.Start])
+		t := string(w)
+		if !strings.HasPrefix(t, "ال") && !strings.HasPrefix(t, "وال") && !strings.HasPrefix(t, "لل") && !strings.HasPrefix(t, "بال") {
+			continue
+		}
+		if !(strings.HasSuffix(t, "ون") || strings.HasSuffix(t, "يين") || (strings.HasSuffix(t, "ين") && len(w) >= 7)) {
+			continue
+		}
+		if tags == nil {
+			tags = slices.Clone(s.Tags)
+		}
+		tags[sp.Start] = ner.Unlabelled
+	}
+	if tags == nil {
+		return s
+	}
+	return ner.Sentence{Tokens: s.Tokens, Tags: tags}
 }

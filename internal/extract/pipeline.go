@@ -309,7 +309,8 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 //
 // A span the gazetteer missed only because its first word carries clitics
 // that FindAll keeps on non-prominent names (بمكة) is linked to the entry of
-// the tagged type (gazetteer.MatchSpan).
+// the tagged type (gazetteer.MatchSpan). A person the gazetteer names
+// without the family name the tagged span adds takes it (withFamilyName).
 //
 // A span of ordinary words the tagger is not sure of is dropped
 // (ordinarySpan). The noun before a span may retype or drop it (cueType:
@@ -343,6 +344,9 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 			return
 		}
 		s, e := toks[a].Start, toks[b-1].End
+		if typ == model.Person {
+			withFamilyName(toks, gaz, a, b)
+		}
 		if covered(s, e) {
 			return
 		}
@@ -514,4 +518,23 @@ func set(words string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// withFamilyName extends a gazetteer person that the tagged person span
+// [a, b) overlaps and goes on after with a family name, آل and one word
+// (الملك سلمان بن عبدالعزيز آل سعود): the family name is part of the name,
+// not words between it and what follows.
+func withFamilyName(toks []arabic.Token, gaz []link.Candidate, a, b int) {
+	s, e := toks[a].Start, toks[b-1].End
+	for gi := range gaz {
+		c := &gaz[gi]
+		if c.Type != model.Person || c.Demonym || c.End >= e || c.End <= s || c.Start >= e {
+			continue
+		}
+		k := sort.Search(b-a, func(i int) bool { return toks[a+i].Start >= c.End }) + a
+		if k+1 < b && toks[k].Text == "آل" && k+2 <= b {
+			c.Text += " " + toks[k].Text + " " + toks[k+1].Text
+			c.End = toks[k+1].End
+		}
+	}
 }

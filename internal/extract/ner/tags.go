@@ -25,6 +25,11 @@ var typeAliases = map[string]string{
 	"MISC": "MISC", "MISCELLANEOUS": "MISC",
 }
 
+// Unlabelled is the tag of a training token whose label is unknown:
+// training learns nothing at it (the perceptron takes its own guess there
+// as right) and it counts as no entity in the word lists and memory.
+const Unlabelled = "?"
+
 // tagIndex maps a tag in any common spelling (B-PER, I-LOC, O, 0) to its
 // index; unknown tags map to O.
 func tagIndex(tag string) int {

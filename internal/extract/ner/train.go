@@ -71,6 +71,16 @@ type TrainOptions struct {
 	DevFraction float64
 	// Extra labelled sentences added to the training part (e.g. AQMAR train).
 	Extra []Sentence
+	// ExtraWeight is the weight of an Extra sentence's updates against one
+	// of the main training data, in (0, 1] (default 1): the main data's
+	// updates count round(1/ExtraWeight) times.
+	ExtraWeight float64
+	// ExtraNoLists keeps the Extra sentences' entities out of the
+	// training-entity lists and the tag memory (they still train weights).
+	ExtraNoLists bool
+	// ExtraDomain trains a copy of every feature on the Extra sentences
+	// only, left out of the model: Extra's own habits go there.
+	ExtraDomain bool
 	// Eval are further labelled sets scored after training (name -> data).
 	Eval map[string][]Sentence
 	// Lists are the gazetteer lists; nil builds them from DataDir.
@@ -121,9 +131,12 @@ type Report struct {
 	// DevSeen and DevUnseen are the recall on the dev entities whose text
 	// is (is not) the text of an entity of the training data.
 	DevSeen, DevUnseen PRF
-	Eval               map[string]Scores
-	Duration           time.Duration
-	Notes              []string
+	// DevUnseenMain is DevUnseen with only the main training data (not
+	// Extra) counting as seen; zero without Extra.
+	DevUnseenMain PRF
+	Eval          map[string]Scores
+	Duration      time.Duration
+	Notes         []string
 }
 
 func (o *TrainOptions) defaults() {
@@ -151,6 +164,9 @@ func (o *TrainOptions) defaults() {
 	if o.Ensemble <= 0 {
 		o.Ensemble = 5
 	}
+	if o.ExtraWeight <= 0 || o.ExtraWeight > 1 {
+		o.ExtraWeight = 1
+	}
 }
 
 func (o *TrainOptions) logf(format string, args ...any) {
@@ -162,7 +178,8 @@ func (o *TrainOptions) logf(format string, args ...any) {
 // encoded is a sentence as feature indices and gold tag indices.
 type encoded struct {
 	feats [][]int32
-	gold  []int
+	gold  []int // -1: unlabelled
+	step  int32 // size of this sentence's updates
 }
 
 // Train trains a model with the averaged structured perceptron and Viterbi
@@ -189,6 +206,8 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		}
 	}
 	train, dev := SplitDev(sents, opts.DevFraction)
+	nMain := len(train)
+	mainStep := int32(math.Round(1 / opts.ExtraWeight))
 	train = append(slices.Clip(train), opts.Extra...)
 	for _, s := range train {
 		rep.TrainTokens += len(s.Tokens)
@@ -226,57 +245,97 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		opts.logf("list %-10s %6d entries", name, len(lists[name]))
 	}
 
-	// feature extraction, with jackknifed training-entity lists
+	// feature extraction, with jackknifed training-entity lists: the main
+	// data and Extra are each cut into the folds (so that a main fold's
+	// lists come from as much main data as with no Extra), and the document
+	// context stays within each
 	hashes := make([][][]uint64, len(train))
-	folds := opts.Folds
-	if folds < 0 || len(train) < 2*folds {
-		folds = 1
-	}
-	for k := 0; k < folds; k++ {
-		lo, hi := k*len(train)/folds, (k+1)*len(train)/folds
-		l := copyLists(lists)
-		if opts.Folds > 0 {
-			var others []Sentence
-			others = append(others, train[:lo]...)
-			others = append(others, train[hi:]...)
-			addEntityLists(l, others)
+	for _, seg := range [][2]int{{0, nMain}, {nMain, len(train)}} {
+		n := seg[1] - seg[0]
+		folds := opts.Folds
+		if folds < 0 || n < 2*folds {
+			folds = 1
 		}
-		m := &Model{Lists: l, clusters: table}
-		if opts.Folds > 0 {
-			m.Memory = tagMemory(train[:lo], train[hi:])
-		}
-		m.init()
-		f := &featurizer{}
-		// sentence information for the fold and its document-context margin
-		a, b := max(lo-docWindow, 0), min(hi+docWindow, len(train))
-		infos := make([][]tokInfo, b-a)
-		for si := a; si < b; si++ {
-			infos[si-a] = m.sentenceInfo(train[si].Tokens, nil)
-		}
-		withDocContext(infos, func(s int, d *docContext) {
-			si := s + a
-			if si < lo || si >= hi {
-				return
+		for k := 0; k < folds && n > 0; k++ {
+			lo, hi := seg[0]+k*n/folds, seg[0]+(k+1)*n/folds
+			l := copyLists(lists)
+			before, after := train[:lo], train[hi:]
+			if opts.ExtraNoLists {
+				before, after = train[:min(lo, nMain)], train[min(hi, nMain):nMain]
 			}
-			info := infos[s]
-			hs := make([][]uint64, len(info))
-			for i := range info {
-				f.buf = f.buf[:0]
-				m.features(f, info, i, d)
-				hs[i] = slices.Clone(f.buf)
+			if opts.Folds > 0 {
+				var others []Sentence
+				others = append(others, before...)
+				others = append(others, after...)
+				addEntityLists(l, others)
 			}
-			hashes[si] = hs
-		})
+			m := &Model{Lists: l, clusters: table}
+			if opts.Folds > 0 {
+				m.Memory = tagMemory(before, after)
+			}
+			m.init()
+			f := &featurizer{}
+			// sentence information for the fold and its document-context margin
+			a, b := max(lo-docWindow, seg[0]), min(hi+docWindow, seg[1])
+			infos := make([][]tokInfo, b-a)
+			for si := a; si < b; si++ {
+				infos[si-a] = m.sentenceInfo(train[si].Tokens, nil)
+			}
+			withDocContext(infos, func(s int, d *docContext) {
+				si := s + a
+				if si < lo || si >= hi {
+					return
+				}
+				info := infos[s]
+				hs := make([][]uint64, len(info))
+				for i := range info {
+					f.buf = f.buf[:0]
+					m.features(f, info, i, d)
+					hs[i] = slices.Clone(f.buf)
+				}
+				hashes[si] = hs
+			})
+		}
 	}
 	final := copyLists(lists)
+	listed := train
+	if opts.ExtraNoLists {
+		listed = train[:nMain]
+	}
 	if opts.Folds > 0 {
-		addEntityLists(final, train)
+		addEntityLists(final, listed)
 	}
 	model := &Model{Lists: final, clusters: table}
 	if opts.Folds > 0 {
-		model.Memory = tagMemory(train)
+		model.Memory = tagMemory(listed)
 	}
 	model.init()
+
+	// domain copies: every feature of an Extra token also fires as a copy
+	// of its own, which only Extra data trains and the model leaves out, so
+	// that what is peculiar to Extra's domain goes there rather than into
+	// the weights the tagger uses (Daumé's feature augmentation, one-sided)
+	var domainOnly map[uint64]bool
+	if opts.ExtraDomain && nMain < len(train) {
+		domainOnly = map[uint64]bool{}
+		for _, s := range hashes[nMain:] {
+			for i, hs := range s {
+				for _, h := range hs {
+					h2 := h ^ 0x5f77696b695f6470
+					domainOnly[h2] = true
+					hs = append(hs, h2)
+				}
+				s[i] = hs
+			}
+		}
+		for _, s := range hashes[:nMain] {
+			for _, hs := range s {
+				for _, h := range hs {
+					delete(domainOnly, h)
+				}
+			}
+		}
+	}
 
 	// feature dictionary
 	count := map[uint64]int{}
@@ -301,7 +360,10 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	count = nil
 	data := make([]encoded, len(train))
 	for si, s := range hashes {
-		e := encoded{feats: make([][]int32, len(s)), gold: make([]int, len(s))}
+		e := encoded{feats: make([][]int32, len(s)), gold: make([]int, len(s)), step: 1}
+		if si < nMain {
+			e.step = mainStep
+		}
 		for i, hs := range s {
 			fs := make([]int32, 0, len(hs))
 			for _, h := range hs {
@@ -313,6 +375,11 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 			e.gold[i] = tagIndex(train[si].Tags[i])
 		}
 		repairIOB2(e.gold)
+		for i, t := range train[si].Tags {
+			if t == Unlabelled {
+				e.gold[i] = -1
+			}
+		}
 		data[si] = e
 	}
 	hashes = nil
@@ -409,38 +476,39 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 					fst[p] = float32(startW[p])
 				}
 				pred := viterbi(em, &ftw, &fst)
-				if slices.Equal(pred, e.gold) {
+				if agrees(pred, e.gold) {
 					c++
 					continue
 				}
 				errs++
+				st, sc := e.step, int64(e.step)*c
 				for i := 0; i < n; i++ {
 					g, p := e.gold[i], pred[i]
+					if g < 0 {
+						continue // unlabelled: nothing to learn here or next to it
+					}
 					if g != p {
 						for _, k := range feats[i] {
 							b := int(k) * numTags
-							w[b+g]++
-							u[b+g] += c
-							w[b+p]--
-							u[b+p] -= c
+							w[b+g] += st
+							u[b+g] += sc
+							w[b+p] -= st
+							u[b+p] -= sc
 						}
 					}
 					// transitions
 					if i == 0 {
 						if g != p {
-							startW[g]++
-							startU[g] += c
-							startW[p]--
-							startU[p] -= c
+							startW[g] += st
+							startU[g] += sc
+							startW[p] -= st
+							startU[p] -= sc
 						}
-					} else {
-						gp, pp := e.gold[i-1], pred[i-1]
-						if gp != pp || g != p {
-							tw[gp][g]++
-							tu[gp][g] += c
-							tw[pp][p]--
-							tu[pp][p] -= c
-						}
+					} else if gp, pp := e.gold[i-1], pred[i-1]; gp >= 0 && (gp != pp || g != p) {
+						tw[gp][g] += st
+						tu[gp][g] += sc
+						tw[pp][p] -= st
+						tu[pp][p] -= sc
 					}
 				}
 				c++
@@ -479,6 +547,11 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 			avgStart[p] += as[p] / float32(members)
 		}
 	}
+	for i, h := range keys {
+		if domainOnly[h] {
+			clear(a[i*numTags : (i+1)*numTags]) // pruned by setWeights
+		}
+	}
 	model.setWeights(keys, a, avgTrans, avgStart, true)
 	model.Header.Info = map[string]string{
 		"trained_sentences": strconv.Itoa(len(train)),
@@ -487,6 +560,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		"epochs":            strconv.Itoa(opts.Epochs),
 		"seed":              strconv.FormatUint(opts.Seed, 10),
 		"extra_sentences":   strconv.Itoa(len(opts.Extra)),
+		"extra_weight":      strconv.FormatFloat(opts.ExtraWeight, 'f', -1, 64),
 		"ensemble":          strconv.Itoa(members),
 	}
 	if table != nil {
@@ -499,6 +573,9 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		rep.Dev = Evaluate(tg, dev)
 		model.Header.Info["dev_f1"] = strconv.FormatFloat(rep.Dev.Overall.F1, 'f', 4, 64)
 		rep.DevSeen, rep.DevUnseen = RecallBySeen(tg, dev, train)
+		if nMain < len(train) {
+			_, rep.DevUnseenMain = RecallBySeen(tg, dev, train[:nMain])
+		}
 	}
 	for _, name := range sortedKeys(opts.Eval) {
 		if rep.Eval == nil {
@@ -544,6 +621,16 @@ func (m *Model) setWeights(keys []uint64, a []float32, trans [numTags][numTags]f
 	m.Header.Trans = trans
 	m.Header.Start = start
 	m.init()
+}
+
+// agrees reports whether pred has the gold tag at every labelled token.
+func agrees(pred, gold []int) bool {
+	for i, g := range gold {
+		if g >= 0 && pred[i] != g {
+			return false
+		}
+	}
+	return true
 }
 
 // repairIOB2 turns an I-X that does not continue X into B-X (IOB1 input).
@@ -709,7 +796,7 @@ func tagMemory(sets ...[]Sentence) map[string][5]int32 {
 		for _, s := range set {
 			for i, tok := range s.Tokens {
 				b := baseForm(tok)
-				if b == "" {
+				if b == "" || s.Tags[i] == Unlabelled {
 					continue
 				}
 				k := 0
