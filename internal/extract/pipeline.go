@@ -15,6 +15,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit"
 	"github.com/kg-project/kg/internal/wordstats"
 )
 
@@ -22,7 +23,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.1"
+const RulesVersion = "0.5.2"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -206,7 +207,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		ents = []model.Entity{}
 	}
 	doc := &rel.Doc{Text: text, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
-		Mentions: relMentions(toks, cands, ids, ents)}
+		Mentions: relMentions(toks, words, cands, ids, ents)}
 	return ents, doc
 }
 
@@ -440,7 +441,7 @@ func (p *Pipeline) knownForm(s string, e *gazetteer.Entry) bool {
 // relMentions maps the resolved candidates back to token spans for the
 // relation rules, keeping demonyms (as mentions of their country) and
 // dropping overlaps.
-func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents []model.Entity) []rel.Mention {
+func relMentions(toks []arabic.Token, words []arabic.Word, cands []link.Candidate, ids []string, ents []model.Entity) []rel.Mention {
 	known := map[string]bool{}
 	typ := map[string]string{}
 	for _, e := range ents {
@@ -485,6 +486,9 @@ func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents
 			m.Prefix = string([]rune(toks[s].Text)[:c.Start-toks[s].Start])
 		}
 		m.Type = typ[id]
+		if m.Type == model.Organization {
+			m.Of = publicBodyOf(cands, i, words[s], known)
+		}
 		if c.Entry != nil {
 			m.Role = c.Entry.Role
 			if c.Entry.Country != "" && known[c.Entry.Country] {
@@ -509,6 +513,27 @@ func relMentions(toks []arabic.Token, cands []link.Candidate, ids []string, ents
 		last = m.End
 	}
 	return kept
+}
+
+// publicBodyOf returns the country whose public body organisation
+// candidate i names by a nationality adjective inside it (وزارة الدفاع
+// العراقية, الجيش اللبناني, السفارة السعودية: the head's mark in
+// orgwords.tsv, package translit), "" when none; head is the analysis of
+// its first token, cands are sorted by Start.
+func publicBodyOf(cands []link.Candidate, i int, head arabic.Word, known map[string]bool) string {
+	if hw, ok := translit.LookupWord(arabic.MatchForm(head.Stem)); !ok || !hw.Public {
+		return ""
+	}
+	c := cands[i]
+	for _, d := range cands[i+1:] {
+		if d.Start >= c.End {
+			break
+		}
+		if d.Demonym && d.End <= c.End && d.Entry != nil && d.Entry.Role == "country" && known[d.Entry.Key] {
+			return d.Entry.Key
+		}
+	}
+	return ""
 }
 
 // set returns the words of a space-separated list as a set.

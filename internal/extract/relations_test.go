@@ -44,6 +44,16 @@ func TestRelations(t *testing.T) {
 			want: []string{"Vladimir Putin PRESIDENT_OF Russia asserted", "Russia DEPLOYED_TROOPS_IN Kazakhstan asserted 2022-01-06/week"},
 		},
 		{
+			name: "a public body belongs to the country its nationality names", lang: "ar",
+			text: "وأعلنت وزارة الدفاع التركية أن الجيش التركي قصف مواقع في شمال العراق، فيما نددت الحكومة العراقية بالهجوم.",
+			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Iraqi Government PART_OF Iraq asserted"},
+		},
+		{
+			name: "a company is not part of its country", lang: "ar",
+			text: "وقالت شركة الاتصالات السعودية إن أرباحها ارتفعت.",
+			not:  []string{"Saudi Communications Company PART_OF"},
+		},
+		{
 			name: "clitics on names and a future withdrawal", lang: "ar",
 			text: "وأكد بوتين أن القوات الروسية ستنسحب من كازاخستان.",
 			want: []string{"Russia WITHDREW_FROM Kazakhstan future"},

@@ -47,7 +47,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
-	head  string // a noun's "org", "state", "forces", "place" or "product", an adjective's "name" or "forces"
+	head  string // a noun's "org", "public", "state", "forces", "place" or "product", an adjective's "name" or "forces"
 }
 
 type orgTable struct {
@@ -85,8 +85,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "product" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "state", "forces", "place" or "product", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "product" && w.head != "public" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place" or "product", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
@@ -156,6 +156,10 @@ type WordInfo struct {
 	// OrgHead marks a noun that heads the names of organisations of its
 	// kind (وزارة, بنك, الجيش): one body once a specifier follows it.
 	OrgHead bool
+	// Public marks an organisation head whose bodies belong to the state a
+	// nationality names (وزارة الدفاع العراقية, السفارة السعودية, الجيش
+	// اللبناني): heads marked "public", "state" or "forces".
+	Public bool
 	// State marks an organisation head that a nationality alone makes the
 	// name of one body, the country's (الجيش اللبناني, الحكومة العراقية),
 	// unlike the others (النادي الكويتي "the Kuwaiti club" is one of many).
@@ -197,7 +201,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place", ProductHead: w.head == "product", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place", ProductHead: w.head == "product", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

@@ -19,6 +19,9 @@ type Mention struct {
 	Demonym    bool   // a nationality adjective of Entity (الروسي, Russian)
 	Role       string // gazetteer role ("country", "capital", "head_of_state", ...)
 	Country    string // entity id of the mention's country when known
+	// Of is the entity id of the country whose public body the mention
+	// names by its nationality adjective (وزارة الدفاع العراقية: Iraq).
+	Of string
 	// Prefix holds the clitics written before the name in its first token
 	// (و, ب, ل, وب, ...): "" when the token starts with the name itself.
 	Prefix string
@@ -124,6 +127,11 @@ func newExtractor(d *Doc) *extractor {
 			x.country[m.Entity] = m.Country
 		}
 	}
+	for _, m := range d.Mentions {
+		if m.Of != "" && x.types[m.Of] == "" {
+			x.types[m.Of] = "Location" // named only inside the body's name
+		}
+	}
 	x.sentTok = make([][2]int, len(d.Sentences))
 	for i := range x.sentTok {
 		x.sentTok[i] = [2]int{-1, -1}
@@ -145,6 +153,7 @@ func newExtractor(d *Doc) *extractor {
 // mention of the speaker it may continue (speakerAt).
 func (x *extractor) runRules() {
 	x.titles()
+	x.publicBodies()
 	x.speakerAt = make([]int, len(x.d.Sentences))
 	x.speakerFemAt = make([]bool, len(x.d.Sentences))
 	for si := range x.d.Sentences {
@@ -163,6 +172,23 @@ func (x *extractor) runRules() {
 		x.sentence(si)
 	}
 }
+
+// publicBodies relates each public body to the country its name's
+// nationality adjective names: وزارة الدفاع العراقية -[PART_OF]-> Iraq.
+func (x *extractor) publicBodies() {
+	for _, m := range x.d.Mentions {
+		if m.Of == "" || m.Start >= len(x.d.Tokens) {
+			continue
+		}
+		if si := x.d.Tokens[m.Start].Sentence; si >= 0 && si < len(x.d.Sentences) {
+			x.add(si, m.Entity, "PART_OF", m.Of, publicBodyConf, "asserted", x.phrase(m.Start, m.End))
+		}
+	}
+}
+
+// publicBodyConf is the confidence of a public body's country: the name
+// states it.
+const publicBodyConf = 0.9
 
 // stripConj removes a leading conjunction (و، ف) from a folded word m, as
 // the analysis w of the word finds it (it keeps words like وزير whole).
