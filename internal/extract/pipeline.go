@@ -23,7 +23,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.2"
+const RulesVersion = "0.5.3"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -487,7 +487,7 @@ func relMentions(toks []arabic.Token, words []arabic.Word, cands []link.Candidat
 		}
 		m.Type = typ[id]
 		if m.Type == model.Organization {
-			m.Of = publicBodyOf(cands, i, words[s], known)
+			m.Of = publicBodyOf(toks, words, cands, i, s, known)
 		}
 		if c.Entry != nil {
 			m.Role = c.Entry.Role
@@ -518,10 +518,10 @@ func relMentions(toks []arabic.Token, words []arabic.Word, cands []link.Candidat
 // publicBodyOf returns the country whose public body organisation
 // candidate i names by a nationality adjective inside it (وزارة الدفاع
 // العراقية, الجيش اللبناني, السفارة السعودية: the head's mark in
-// orgwords.tsv, package translit), "" when none; head is the analysis of
-// its first token, cands are sorted by Start.
-func publicBodyOf(cands []link.Candidate, i int, head arabic.Word, known map[string]bool) string {
-	if hw, ok := translit.LookupWord(arabic.MatchForm(head.Stem)); !ok || !hw.Public {
+// orgwords.tsv, package translit), "" when none; s is its first token,
+// cands are sorted by Start.
+func publicBodyOf(toks []arabic.Token, words []arabic.Word, cands []link.Candidate, i, s int, known map[string]bool) string {
+	if hw, ok := translit.LookupWord(arabic.MatchForm(words[s].Stem)); !ok || !hw.Public {
 		return ""
 	}
 	c := cands[i]
@@ -530,6 +530,13 @@ func publicBodyOf(cands []link.Candidate, i int, head arabic.Word, known map[str
 			break
 		}
 		if d.Demonym && d.End <= c.End && d.Entry != nil && d.Entry.Role == "country" && known[d.Entry.Key] {
+			// the adjective of another body named on the way is that
+			// body's (رئاسة الاتحاد البرازيلي: the federation is Brazilian)
+			for k := s + 1; k < len(toks) && toks[k].End <= d.Start; k++ {
+				if w, ok := translit.LookupWord(arabic.MatchForm(words[k].Stem)); ok && w.OrgHead && !w.Public {
+					return ""
+				}
+			}
 			return d.Entry.Key
 		}
 	}
