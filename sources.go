@@ -1,7 +1,8 @@
 // Package kg embeds the source of everything that shapes kg's extraction
-// output — the extraction packages' Go code (rules, word lists and
-// trigger tables live there, and the English word classes in
-// internal/extract/english.txt), the romanisation data (internal/translit/data:
+// output — the extraction packages' Go code (rules and word lists live
+// there, the English word classes in internal/extract/english.txt, the
+// relation step's triggers, titles and word classes in
+// internal/extract/rel/lexicon/*.yaml), the romanisation data (internal/translit/data:
 // the learnt name table and model, the news spellings, the organisation
 // words), the relation vocabulary and go.mod (the versions of the
 // libraries it uses) — so that the extractor version
@@ -25,6 +26,6 @@ import "embed"
 //go:embed internal/translit/*.go internal/translit/data/*
 //go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/arabic/closedclass.txt internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
-//go:embed internal/extract/rel/relmodel/*.go
+//go:embed internal/extract/rel/relmodel/*.go internal/extract/rel/lexicon/*.go internal/extract/rel/lexicon/*.yaml
 //go:embed internal/extract/ner/clusters/*.go internal/extract/ner/clusters/data/*
 var ExtractorSources embed.FS

@@ -23,7 +23,12 @@ func markdown() []byte {
 			if r.Group != group {
 				continue
 			}
-			ex := append(append([]string{}, r.Examples["ar"]...), r.Examples["en"]...)
+			var ex []string
+			for _, lang := range Languages {
+				for _, e := range r.Examples[lang] {
+					ex = append(ex, fmt.Sprintf("%s (%s → %s)", e.Text, e.Subject, e.Object))
+				}
+			}
 			fmt.Fprintf(&b, "| `%s` | %s → %s | %s | %s | %s |\n", r.Name, strings.Join(r.Subject, ", "), strings.Join(r.Object, ", "),
 				r.CAMEO, r.Definition, strings.Join(ex, "; "))
 		}

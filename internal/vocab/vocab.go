@@ -4,9 +4,12 @@
 package vocab
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
@@ -16,14 +19,32 @@ import (
 
 // Relation is one relation type of the vocabulary.
 type Relation struct {
-	Name       string              `yaml:"name"`
-	Group      string              `yaml:"group"`
-	Definition string              `yaml:"definition"`
-	Subject    []string            `yaml:"subject"`
-	Object     []string            `yaml:"object"`
-	CAMEO      string              `yaml:"cameo"`
-	Examples   map[string][]string `yaml:"examples"`
+	Name       string   `yaml:"name"`
+	Group      string   `yaml:"group"`
+	Definition string   `yaml:"definition"`
+	Subject    []string `yaml:"subject"`
+	Object     []string `yaml:"object"`
+	CAMEO      string   `yaml:"cameo"`
+	// Examples by language ("ar", "en").
+	Examples map[string][]Example `yaml:"examples"`
 }
+
+// Example is a sentence that states the relation, with the names of its
+// subject and object as kg names the entities, and their entity types
+// (Types[0] the subject's, Types[1] the object's).
+type Example struct {
+	Text    string   `yaml:"text"`
+	Subject string   `yaml:"subject"`
+	Object  string   `yaml:"object"`
+	Types   []string `yaml:"types"`
+}
+
+// EntityTypes are the entity types a relation may name (model.EntityTypes
+// without Misc, which no relation takes).
+var EntityTypes = []string{"Person", "Organization", "Location"}
+
+// Languages are the languages of the examples.
+var Languages = []string{"ar", "en"}
 
 type file struct {
 	Version   int        `yaml:"version"`
@@ -45,25 +66,74 @@ func load() {
 		err = e
 		return
 	}
-	var f file
-	if e := yaml.Unmarshal(b, &f); e != nil {
-		err = fmt.Errorf("schema/relations.yaml: %w", e)
+	all, err = parse(b)
+	if err != nil {
+		err = fmt.Errorf("schema/relations.yaml: %w", err)
 		return
 	}
 	byName = map[string]*Relation{}
+	for i := range all {
+		byName[all[i].Name] = &all[i]
+	}
+}
+
+// parse reads and checks a vocabulary file: names, groups, entity types and
+// examples. Unknown fields are errors.
+func parse(b []byte) ([]Relation, error) {
+	var f file
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if e := dec.Decode(&f); e != nil {
+		return nil, e
+	}
+	seen := map[string]bool{}
 	for i := range f.Relations {
 		r := &f.Relations[i]
 		if !nameRE.MatchString(r.Name) {
-			err = fmt.Errorf("schema/relations.yaml: bad relation name %q", r.Name)
-			return
+			return nil, fmt.Errorf("bad relation name %q", r.Name)
 		}
-		if _, dup := byName[r.Name]; dup {
-			err = fmt.Errorf("schema/relations.yaml: duplicate relation %q", r.Name)
-			return
+		if seen[r.Name] {
+			return nil, fmt.Errorf("duplicate relation %q", r.Name)
 		}
-		byName[r.Name] = r
+		seen[r.Name] = true
+		if r.Group != "structural" && r.Group != "action" {
+			return nil, fmt.Errorf("%s: group %q (structural or action)", r.Name, r.Group)
+		}
+		for _, t := range append(append([]string{}, r.Subject...), r.Object...) {
+			if !slices.Contains(EntityTypes, t) {
+				return nil, fmt.Errorf("%s: unknown entity type %q", r.Name, t)
+			}
+		}
+		for lang, exs := range r.Examples {
+			if !slices.Contains(Languages, lang) {
+				return nil, fmt.Errorf("%s: examples in unknown language %q", r.Name, lang)
+			}
+			for k, ex := range exs {
+				if err := ex.check(r); err != nil {
+					return nil, fmt.Errorf("%s: %s example %d: %w", r.Name, lang, k+1, err)
+				}
+			}
+		}
 	}
-	all = f.Relations
+	return f.Relations, nil
+}
+
+// check validates an example of r: a sentence, both names, and entity
+// types that r allows.
+func (ex Example) check(r *Relation) error {
+	switch {
+	case strings.TrimSpace(ex.Text) == "":
+		return fmt.Errorf("no text")
+	case strings.TrimSpace(ex.Subject) == "" || strings.TrimSpace(ex.Object) == "":
+		return fmt.Errorf("%q: want the names of the subject and the object", ex.Text)
+	case len(ex.Types) != 2:
+		return fmt.Errorf("%q: types %v: want [SUBJECT_TYPE, OBJECT_TYPE]", ex.Text, ex.Types)
+	case !slices.Contains(r.Subject, ex.Types[0]):
+		return fmt.Errorf("%q: subject type %q, %s takes %s", ex.Text, ex.Types[0], r.Name, strings.Join(r.Subject, ", "))
+	case !slices.Contains(r.Object, ex.Types[1]):
+		return fmt.Errorf("%q: object type %q, %s takes %s", ex.Text, ex.Types[1], r.Name, strings.Join(r.Object, ", "))
+	}
+	return nil
 }
 
 // All returns the vocabulary in file order. It panics if the embedded file

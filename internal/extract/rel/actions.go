@@ -749,8 +749,6 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 	}
 }
 
-var enEvent = set("summit meeting session conference assembly gathering")
-
 func isParticipation(bw string) bool {
 	return strings.HasPrefix(bw, wMusharakat) || bw == wMusharaka ||
 		bw == wSharak || bw == wSharakat || bw == wYusharik

@@ -8,33 +8,40 @@ import (
 	"github.com/kg-project/kg/internal/model"
 )
 
+// The calendar words of words.yaml, in MatchForm.
 var (
-	arDays = map[string]time.Weekday{}
-	enDays = map[string]time.Weekday{}
-	months = map[string]time.Month{}
-	arOrd  = map[string]int{}
+	arDays = weekdays("ar_days")
+	enDays = weekdays("en_days")
+	months = func() map[string]time.Month {
+		m := map[string]time.Month{}
+		for _, name := range []string{"ar_months", "en_months"} {
+			for i, spellings := range lex.Calendar[name] {
+				for _, w := range spellings {
+					m[w] = time.Month(i + 1)
+				}
+			}
+		}
+		return m
+	}()
+	arOrd = func() map[string]int {
+		m := map[string]int{}
+		for i, spellings := range lex.Calendar["ar_ordinals"] {
+			for _, w := range spellings {
+				m[w] = i + 1
+			}
+		}
+		return m
+	}()
 )
 
-func init() {
-	for i, d := range []string{"الأحد", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"} {
-		arDays[arabic.MatchForm(d)] = time.Weekday(i)
+func weekdays(name string) map[string]time.Weekday {
+	m := map[string]time.Weekday{}
+	for i, spellings := range lex.Calendar[name] {
+		for _, w := range spellings {
+			m[w] = time.Weekday(i)
+		}
 	}
-	arDays[arabic.MatchForm("الاثنين")] = time.Monday
-	for i, d := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
-		enDays[d] = time.Weekday(i)
-	}
-	for i, m := range []string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"} {
-		months[arabic.MatchForm(m)] = time.Month(i + 1)
-	}
-	for i, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"} {
-		months[m] = time.Month(i + 1)
-	}
-	months[arabic.MatchForm("إبريل")] = time.April
-	months[arabic.MatchForm("يونيه")] = time.June
-	months[arabic.MatchForm("يوليه")] = time.July
-	for i, o := range []string{"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"} {
-		arOrd[arabic.MatchForm(o)] = i + 1
-	}
+	return m
 }
 
 // published parses the article date ("2022-01-10" or an RFC 3339 time).

@@ -11,6 +11,10 @@
 // event date when the sentence dates the event relative to the article's
 // published date.
 //
+// The words the rules look for (triggers, titles, word classes) are data
+// in package lexicon (triggers.yaml, titles.yaml, words.yaml), validated
+// when read; lexicon.go builds the tables from them.
+//
 // The rules favour precision: a wrong edge misleads a researcher, a missing
 // one is only a gap. Predicates come only from the vocabulary in
 // schema/relations.yaml.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/rel/lexicon"
 )
 
 type titleDef struct {
@@ -15,36 +16,20 @@ type titleDef struct {
 	orgTitle           bool // the object is an organisation (الأمين العام لـ)
 }
 
-var arTitles, enTitles []titleDef
+// arTitles and enTitles are the title phrases of titles.yaml, in order
+// (longer phrases first: the first match wins).
+var (
+	arTitles = titleDefs(lex.ArTitles)
+	enTitles = titleDefs(lex.EnTitles)
+)
 
-func defTitles(dst *[]titleDef, pred string, needCM, org bool, phrases ...string) {
-	for _, p := range phrases {
-		var ws []string
-		for _, w := range strings.Fields(p) {
-			ws = append(ws, arabic.MatchForm(w))
-		}
-		*dst = append(*dst, titleDef{words: ws, pred: pred, needCountryMention: needCM, orgTitle: org})
+func titleDefs(ts []lexicon.Title) []titleDef {
+	out := make([]titleDef, len(ts))
+	for i, t := range ts {
+		out[i] = titleDef{words: t.Words, pred: t.Pred, needCountryMention: t.CountryNamed, orgTitle: t.Org}
 	}
+	return out
 }
-
-func init() {
-	// Longer phrases first: the first match wins.
-	defTitles(&arTitles, "PRIME_MINISTER_OF", false, false, "رئيس الوزراء", "رئيسة الوزراء", "رئيس الحكومة", "رئيسة الحكومة", "رئيس وزراء", "رئيسة وزراء", "رئيس حكومة")
-	defTitles(&arTitles, "FOREIGN_MINISTER_OF", false, false, "وزير الخارجية", "وزيرة الخارجية", "وزير خارجية", "وزيرة خارجية")
-	defTitles(&arTitles, "SPOKESPERSON_FOR", false, true, "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "المتحدث الرسمي باسم")
-	defTitles(&arTitles, "LEADER_OF", false, true, "الأمين العام", "الامين العام", "زعيم", "الزعيم", "رئيس")
-	defTitles(&arTitles, "PRESIDENT_OF", false, false, "الرئيس", "رئيس", "الرئيسة", "رئيسة", "الرئيسين")
-	defTitles(&arTitles, "KING_OF", false, false, "الملك", "ملك", "العاهل", "السلطان", "سلطان")
-	defTitles(&arTitles, "KING_OF", true, false, "أمير", "الأمير")
-	defTitles(&enTitles, "PRIME_MINISTER_OF", false, false, "prime minister", "premier")
-	defTitles(&enTitles, "FOREIGN_MINISTER_OF", false, false, "foreign minister", "foreign secretary", "secretary of state")
-	defTitles(&enTitles, "LEADER_OF", false, true, "secretary - general", "secretary general", "leader", "chairman", "head")
-	defTitles(&enTitles, "PRESIDENT_OF", false, false, "president")
-	defTitles(&enTitles, "KING_OF", false, false, "king", "queen", "emir", "sultan")
-}
-
-// ministerDomains are the words after وزير that name a portfolio.
-var arMinister = set("وزير وزيرة الوزير الوزيرة")
 
 // matchTitles returns every title definition that matches at token i, in
 // table order, with the index after each.

@@ -1,0 +1,401 @@
+// Package lexicon holds the linguistic knowledge of the relation step as
+// data: the trigger words (triggers.yaml), the title phrases (titles.yaml)
+// and the word classes and calendar words (words.yaml) that package rel
+// reads, embedded and validated when they are read. Every predicate must
+// be a relation type of the vocabulary (package vocab), every object type
+// one the relation type allows, and every field must be known, so that a
+// misspelt predicate or field fails a test instead of vanishing.
+//
+// The package holds data and its reader only; it imports nothing above
+// package vocab, so any package that needs the same words can read them.
+package lexicon
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/vocab"
+)
+
+var (
+	//go:embed triggers.yaml
+	triggersFile []byte
+	//go:embed titles.yaml
+	titlesFile []byte
+	//go:embed words.yaml
+	wordsFile []byte
+)
+
+// Trigger is one reading of a set of trigger words.
+type Trigger struct {
+	Pred string
+	// Forms are the words that trigger it: Arabic in MatchForm with the
+	// verbs expanded (VerbForms), English as written, a phrase's words
+	// joined by "_".
+	Forms []string
+	// Preps: the object must follow one of these prepositions (MatchForm);
+	// nil: a direct object.
+	Preps []string
+	// Needs: one of these words (MatchForm) must stand between the trigger
+	// and the object; nil: none.
+	Needs []string
+	// Speech verbs take the current speaker as their subject when none is
+	// written.
+	Speech bool
+	// ObjType restricts the object's entity type ("" = any).
+	ObjType string
+	Conf    float64
+}
+
+// Title is one title phrase.
+type Title struct {
+	Words []string // in MatchForm
+	Pred  string
+	// CountryNamed: the country must be written as a name, not only as an
+	// adjective.
+	CountryNamed bool
+	// Org: the object is an organisation.
+	Org bool
+}
+
+// Lexicon is the content of the three files.
+type Lexicon struct {
+	ArTriggers, EnTriggers []Trigger // in file order
+	ArActionNouns          map[string]string
+	ArTitles, EnTitles     []Title // in file order: the first match wins
+	Classes                map[string][]string
+	ClassRefs              map[string]bool // the classes triggers name with @
+	// Calendar lists: the index gives the number, each item its spellings
+	// (MatchForm).
+	Calendar map[string][][]string
+}
+
+// CalendarLists are the lists of words.yaml's calendar, with their length.
+var CalendarLists = map[string]int{"ar_days": 7, "en_days": 7, "ar_months": 12, "en_months": 12, "ar_ordinals": 10}
+
+// Get returns the embedded lexicon. It panics if the embedded files are
+// broken, which TestEmbedded rules out.
+var Get = sync.OnceValue(func() *Lexicon {
+	l, err := Parse(triggersFile, titlesFile, wordsFile)
+	if err != nil {
+		panic("internal/extract/rel/lexicon: " + err.Error())
+	}
+	return l
+})
+
+// Parse reads and validates the three files.
+func Parse(triggers, titles, words []byte) (*Lexicon, error) {
+	l := &Lexicon{ArActionNouns: map[string]string{}, Classes: map[string][]string{}, ClassRefs: map[string]bool{}, Calendar: map[string][][]string{}}
+	if err := l.parseWords(words); err != nil {
+		return nil, fmt.Errorf("words.yaml: %w", err)
+	}
+	if err := l.parseTriggers(triggers); err != nil {
+		return nil, fmt.Errorf("triggers.yaml: %w", err)
+	}
+	if err := l.parseTitles(titles); err != nil {
+		return nil, fmt.Errorf("titles.yaml: %w", err)
+	}
+	return l, nil
+}
+
+// decode reads YAML strictly: unknown fields are errors.
+func decode(b []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return errors.New("empty file")
+		}
+		return err
+	}
+	return nil
+}
+
+var (
+	classNameRE = regexp.MustCompile(`^(ar|en)_[a-z_]+$`)
+	enWordRE    = regexp.MustCompile(`^[a-z]+(?: [a-z]+){0,2}$`)
+	enTitleRE   = regexp.MustCompile(`^[a-z-]+(?: [a-z-]+)*$`)
+)
+
+func (l *Lexicon) parseWords(b []byte) error {
+	var f struct {
+		Classes  map[string]string   `yaml:"classes"`
+		Calendar map[string][]string `yaml:"calendar"`
+	}
+	if err := decode(b, &f); err != nil {
+		return err
+	}
+	if len(f.Classes) == 0 {
+		return errors.New("no classes")
+	}
+	for name, words := range f.Classes {
+		if !classNameRE.MatchString(name) {
+			return fmt.Errorf("class %q: a name is ar_ or en_ and lower-case letters", name)
+		}
+		seen := map[string]bool{}
+		var ws []string
+		for _, w := range strings.Fields(words) {
+			if seen[w] {
+				return fmt.Errorf("class %s: %q listed twice", name, w)
+			}
+			seen[w] = true
+			ws = append(ws, arabic.MatchForm(w))
+		}
+		if len(ws) == 0 {
+			return fmt.Errorf("class %s: no words", name)
+		}
+		l.Classes[name] = ws
+	}
+	for name, items := range f.Calendar {
+		n, ok := CalendarLists[name]
+		if !ok {
+			return fmt.Errorf("calendar: unknown list %q", name)
+		}
+		if len(items) != n {
+			return fmt.Errorf("calendar %s: %d items, want %d", name, len(items), n)
+		}
+		for i, it := range items {
+			var sp []string
+			for _, s := range strings.Split(it, "|") {
+				if s = strings.TrimSpace(s); s == "" || strings.ContainsAny(s, " \t") {
+					return fmt.Errorf("calendar %s item %d: %q is not one word or a|b", name, i+1, it)
+				}
+				sp = append(sp, arabic.MatchForm(s))
+			}
+			l.Calendar[name] = append(l.Calendar[name], sp)
+		}
+	}
+	for name := range CalendarLists {
+		if _, ok := l.Calendar[name]; !ok {
+			return fmt.Errorf("calendar: %s missing", name)
+		}
+	}
+	return nil
+}
+
+type triggerEntry struct {
+	Pred   string   `yaml:"pred"`
+	Conf   float64  `yaml:"conf"`
+	Words  []string `yaml:"words"`
+	Preps  string   `yaml:"preps"`
+	Needs  string   `yaml:"needs"`
+	Speech bool     `yaml:"speech"`
+	Object string   `yaml:"object"`
+}
+
+func (l *Lexicon) parseTriggers(b []byte) error {
+	var f struct {
+		Ar      []triggerEntry    `yaml:"ar"`
+		En      []triggerEntry    `yaml:"en"`
+		ArNouns map[string]string `yaml:"ar_nouns"`
+	}
+	if err := decode(b, &f); err != nil {
+		return err
+	}
+	if len(f.Ar) == 0 || len(f.En) == 0 {
+		return errors.New("want triggers under both ar and en")
+	}
+	for _, lang := range []string{"ar", "en"} {
+		entries, dst := f.Ar, &l.ArTriggers
+		if lang == "en" {
+			entries, dst = f.En, &l.EnTriggers
+		}
+		owner := map[string]int{}
+		for i, e := range entries {
+			t, err := l.trigger(lang, e)
+			if err != nil {
+				return fmt.Errorf("%s entry %d (%s): %w", lang, i+1, e.Pred, err)
+			}
+			for _, form := range t.Forms {
+				if j, dup := owner[form]; dup {
+					return fmt.Errorf("%s entry %d (%s): %q is also a form of entry %d (%s)", lang, i+1, e.Pred, form, j+1, entries[j].Pred)
+				}
+				owner[form] = i
+			}
+			*dst = append(*dst, t)
+		}
+	}
+	for pred, words := range f.ArNouns {
+		if err := checkPred(pred); err != nil {
+			return fmt.Errorf("ar_nouns: %w", err)
+		}
+		for _, w := range strings.Fields(words) {
+			mf := arabic.MatchForm(w)
+			if !isArabic(mf) {
+				return fmt.Errorf("ar_nouns %s: %q is no Arabic word", pred, w)
+			}
+			if p, dup := l.ArActionNouns[mf]; dup {
+				return fmt.Errorf("ar_nouns %s: %q is also a noun of %s", pred, w, p)
+			}
+			l.ArActionNouns[mf] = pred
+		}
+	}
+	return nil
+}
+
+func checkPred(pred string) error {
+	if pred == "" {
+		return errors.New("no pred")
+	}
+	if !vocab.Valid(pred) {
+		return fmt.Errorf("pred %q is no relation type of schema/relations.yaml", pred)
+	}
+	return nil
+}
+
+// trigger validates one entry and expands its words.
+func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
+	t := Trigger{Pred: e.Pred, Speech: e.Speech, ObjType: e.Object, Conf: e.Conf}
+	if err := checkPred(e.Pred); err != nil {
+		return t, err
+	}
+	if e.Conf <= 0 || e.Conf > 1 {
+		return t, fmt.Errorf("conf %v: want a confidence in (0, 1]", e.Conf)
+	}
+	if e.Object != "" {
+		r, _ := vocab.Get(e.Pred)
+		if !slices.Contains(r.Object, e.Object) {
+			return t, fmt.Errorf("object %q: %s takes an object of type %s", e.Object, e.Pred, strings.Join(r.Object, ", "))
+		}
+	}
+	var err error
+	if t.Preps, err = l.wordList(e.Preps); err != nil {
+		return t, fmt.Errorf("preps: %w", err)
+	}
+	if t.Needs, err = l.wordList(e.Needs); err != nil {
+		return t, fmt.Errorf("needs: %w", err)
+	}
+	if len(e.Words) == 0 {
+		return t, errors.New("no words")
+	}
+	for _, w := range e.Words {
+		w = strings.TrimSpace(w)
+		if lang == "en" {
+			if !enWordRE.MatchString(w) {
+				return t, fmt.Errorf("%q: an English trigger is one to three lower-case words", w)
+			}
+			t.Forms = append(t.Forms, strings.ReplaceAll(w, " ", "_"))
+			continue
+		}
+		perfect, imperfect, verb := strings.Cut(w, "/")
+		if verb {
+			if !isArabic(arabic.MatchForm(perfect)) || !isArabic(arabic.MatchForm(imperfect)) {
+				return t, fmt.Errorf("%q: want PERFECT/IMPERFECT, two Arabic words", w)
+			}
+			t.Forms = append(t.Forms, VerbForms(perfect, imperfect)...)
+			continue
+		}
+		mf := arabic.MatchForm(w)
+		if !isArabic(mf) {
+			return t, fmt.Errorf("%q is no Arabic word", w)
+		}
+		t.Forms = append(t.Forms, mf)
+	}
+	return t, nil
+}
+
+// wordList reads a field of words and @classes, folded; nil when empty.
+func (l *Lexicon) wordList(s string) ([]string, error) {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if name, ok := strings.CutPrefix(w, "@"); ok {
+			ws, ok := l.Classes[name]
+			if !ok {
+				return nil, fmt.Errorf("no class %q in words.yaml", name)
+			}
+			l.ClassRefs[name] = true
+			out = append(out, ws...)
+			continue
+		}
+		out = append(out, arabic.MatchForm(w))
+	}
+	return out, nil
+}
+
+// VerbForms expands a regular verb from its perfect (3rd person masculine
+// singular) and imperfect stem (without the person prefix) into the common
+// third-person forms, in MatchForm.
+func VerbForms(perfect, imperfect string) []string {
+	p, i := arabic.MatchForm(perfect), arabic.MatchForm(imperfect)
+	out := []string{p, p + "ت", p + "وا", p + "ا", p + "تا"}
+	if i != "" {
+		for _, pre := range []string{"ي", "ت", "ن"} {
+			out = append(out, pre+i, pre+i+"ون", pre+i+"ان")
+		}
+	}
+	return out
+}
+
+func (l *Lexicon) parseTitles(b []byte) error {
+	type entry struct {
+		Pred         string   `yaml:"pred"`
+		Phrases      []string `yaml:"phrases"`
+		Org          bool     `yaml:"org"`
+		CountryNamed bool     `yaml:"country_named"`
+	}
+	var f struct {
+		Ar []entry `yaml:"ar"`
+		En []entry `yaml:"en"`
+	}
+	if err := decode(b, &f); err != nil {
+		return err
+	}
+	if len(f.Ar) == 0 || len(f.En) == 0 {
+		return errors.New("want titles under both ar and en")
+	}
+	for _, lang := range []string{"ar", "en"} {
+		entries, dst := f.Ar, &l.ArTitles
+		if lang == "en" {
+			entries, dst = f.En, &l.EnTitles
+		}
+		for i, e := range entries {
+			if err := checkPred(e.Pred); err != nil {
+				return fmt.Errorf("%s entry %d: %w", lang, i+1, err)
+			}
+			if r, _ := vocab.Get(e.Pred); r.Group != "structural" {
+				return fmt.Errorf("%s entry %d: %s is no structural relation", lang, i+1, e.Pred)
+			}
+			if len(e.Phrases) == 0 {
+				return fmt.Errorf("%s entry %d (%s): no phrases", lang, i+1, e.Pred)
+			}
+			for _, p := range e.Phrases {
+				var ws []string
+				for _, w := range strings.Fields(p) {
+					mf := arabic.MatchForm(w)
+					if lang == "ar" && !isArabic(mf) {
+						return fmt.Errorf("ar entry %d (%s): %q is no Arabic word", i+1, e.Pred, w)
+					}
+					ws = append(ws, mf)
+				}
+				if lang == "en" && !enTitleRE.MatchString(p) || len(ws) == 0 {
+					return fmt.Errorf("%s entry %d (%s): bad phrase %q", lang, i+1, e.Pred, p)
+				}
+				*dst = append(*dst, Title{Words: ws, Pred: e.Pred, CountryNamed: e.CountryNamed, Org: e.Org})
+			}
+		}
+	}
+	return nil
+}
+
+// isArabic reports whether s is a non-empty word of Arabic letters.
+func isArabic(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return true
+}
