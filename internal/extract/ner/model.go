@@ -354,12 +354,26 @@ func Default() (*Tagger, error) {
 func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTags]float32 {
 	out := make([][numTags]float32, len(info))
 	scale := float32(m.Header.Scale)
+	f.skipNb = true
+	defer func() { f.skipNb = false }()
 	for i := range info {
 		f.buf = f.buf[:0]
 		m.contextFeatures(f, info, i, d)
 		acc := m.sum(f.buf)
 		for y := range numTags {
-			out[i][y] = float32(acc[y]+info[i].static[y]) * scale
+			acc[y] += info[i].static[y]
+		}
+		// the features of each neighbour's word alone, summed once per word
+		for k, off := range nbOffsets {
+			if j := i + off; j >= 0 && j < len(info) {
+				nb := &info[j].nb[k]
+				for y := range numTags {
+					acc[y] += nb[y]
+				}
+			}
+		}
+		for y := range numTags {
+			out[i][y] = float32(acc[y]) * scale
 		}
 	}
 	return out
@@ -475,9 +489,13 @@ func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, sco
 	}
 	spans := Spans(out)
 	ss := make([]ScoredSpan, len(spans))
-	best := bestScore(em, &t.m.Header.Trans, &t.m.Header.Start, -1, -1)
+	if len(spans) == 0 {
+		return out, ss
+	}
+	alpha := forward(em, &t.m.Header.Trans, &t.m.Header.Start)
+	best := maxScore(&alpha[len(alpha)-1])
 	for k, sp := range spans {
-		ss[k] = ScoredSpan{Span: sp, Margin: best - bestScore(em, &t.m.Header.Trans, &t.m.Header.Start, sp.Start, sp.End)}
+		ss[k] = ScoredSpan{Span: sp, Margin: best - bestScoreFrom(alpha, em, &t.m.Header.Trans, &t.m.Header.Start, sp.Start, sp.End)}
 	}
 	return out, ss
 }
@@ -516,40 +534,24 @@ var negInf = float32(math.Inf(-1))
 // bestScore returns the score of the best IOB2-valid tag path, with the
 // tokens [oStart, oEnd) forced to O (none when oStart < 0).
 func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
-	n := len(em)
-	if n == 0 {
-		return 0
+	return bestScoreFrom(nil, em, trans, start, oStart, oEnd)
+}
+
+// forward returns, for every token and tag, the score of the best
+// IOB2-valid path up to the token that ends in the tag (nothing forced):
+// the prefix that bestScoreFrom shares between the spans of a sentence.
+func forward(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) [][numTags]float32 {
+	alpha := make([][numTags]float32, len(em))
+	var cur [numTags]float32
+	for i := range em {
+		cur = step(&cur, em, trans, start, i, -1, -1)
+		alpha[i] = cur
 	}
-	forced := func(i, y int) bool { return y != 0 && i >= oStart && i < oEnd }
-	var cur, next [numTags]float32
-	for y := range numTags {
-		if allowed(-1, y) && !forced(0, y) {
-			cur[y] = start[y] + em[0][y]
-		} else {
-			cur[y] = negInf
-		}
-	}
-	for i := 1; i < n; i++ {
-		for y := range numTags {
-			best := negInf
-			if !forced(i, y) {
-				for p := range numTags {
-					if cur[p] == negInf || !allowed(p, y) {
-						continue
-					}
-					if s := cur[p] + trans[p][y]; s > best {
-						best = s
-					}
-				}
-			}
-			if best == negInf {
-				next[y] = negInf
-			} else {
-				next[y] = best + em[i][y]
-			}
-		}
-		cur = next
-	}
+	return alpha
+}
+
+// maxScore is the best of the scores of the tags.
+func maxScore(cur *[numTags]float32) float32 {
 	best := negInf
 	for y := range numTags {
 		if cur[y] > best {
@@ -557,6 +559,63 @@ func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[
 		}
 	}
 	return best
+}
+
+// bestScoreFrom is bestScore that, when alpha is not nil (forward's
+// scores), starts at token oStart from alpha[oStart-1]: the same sums in
+// the same order, so the same result.
+func bestScoreFrom(alpha [][numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
+	n := len(em)
+	if n == 0 {
+		return 0
+	}
+	i := 0
+	var cur [numTags]float32
+	if alpha != nil && oStart >= 1 {
+		i = min(oStart, n)
+		cur = alpha[i-1]
+	}
+	for ; i < n; i++ {
+		cur = step(&cur, em, trans, start, i, oStart, oEnd)
+	}
+	return maxScore(&cur)
+}
+
+// step returns the scores of the best paths to token i in each tag, from
+// cur, those to token i-1 (unused for i = 0), with the tokens [oStart,
+// oEnd) forced to O.
+func step(cur *[numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, i, oStart, oEnd int) [numTags]float32 {
+	forced := func(i, y int) bool { return y != 0 && i >= oStart && i < oEnd }
+	var next [numTags]float32
+	if i == 0 {
+		for y := range numTags {
+			if allowed(-1, y) && !forced(0, y) {
+				next[y] = start[y] + em[0][y]
+			} else {
+				next[y] = negInf
+			}
+		}
+		return next
+	}
+	for y := range numTags {
+		best := negInf
+		if !forced(i, y) {
+			for p := range numTags {
+				if cur[p] == negInf || !allowed(p, y) {
+					continue
+				}
+				if s := cur[p] + trans[p][y]; s > best {
+					best = s
+				}
+			}
+		}
+		if best == negInf {
+			next[y] = negInf
+		} else {
+			next[y] = best + em[i][y]
+		}
+	}
+	return next
 }
 
 // viterbi returns the best IOB2-valid tag path under emission and first-order

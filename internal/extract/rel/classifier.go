@@ -38,8 +38,23 @@ type Model struct {
 	// (titles, membership, location).
 	Threshold, StructThreshold float64
 	Bias                       []float64 // one a label
-	// Weights holds, for each feature, its non-zero weights.
+	// Weights holds, for each feature, its non-zero weights. Scoring reads
+	// them through an index built on first use: change them before.
 	Weights map[string][]LabelWeight
+
+	indexOnce sync.Once
+	index     *weightIndex // nil: score through Weights
+}
+
+// addWeights adds to z the weights of feature f, through the index.
+func (m *Model) addWeights(z []float64, f []byte) {
+	if m.index != nil {
+		m.index.add(z, f)
+		return
+	}
+	for _, lw := range m.Weights[string(f)] {
+		z[lw.Label] += lw.W
+	}
 }
 
 // LabelWeight is the weight of a feature for one label.
@@ -253,17 +268,15 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 	bests := map[pairKey]*best{}
 	var order []pairKey
 	byPair := rulePairs(rules)
+	m.indexOnce.Do(func() { m.index = newWeightIndex(m) })
 	x.sc = newScorer(m, len(x.d.Tokens))
 	defer func() { x.sc = nil }()
 	z := x.sc.z
+	addZ := func(f []byte) { m.addWeights(z, f) }
 	for _, pr := range x.pairs() {
 		s, o := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
 		copy(z, m.Bias)
-		x.features(pr, byPair, func(f []byte) {
-			for _, lw := range m.Weights[string(f)] {
-				z[lw.Label] += lw.W
-			}
-		})
+		x.features(pr, byPair, addZ)
 		Softmax(z)
 		k := pairKey{pr.si, s.Entity, o.Entity}
 		if k.b < k.a {
@@ -345,11 +358,7 @@ func typeIndex(t string) int {
 }
 
 func (sc *scorer) weights(v []float64) func([]byte) {
-	return func(f []byte) {
-		for _, lw := range sc.m.Weights[string(f)] {
-			v[lw.Label] += lw.W
-		}
-	}
+	return func(f []byte) { sc.m.addWeights(v, f) }
 }
 
 func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
