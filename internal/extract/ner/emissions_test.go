@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -58,7 +59,8 @@ func TestEmissionsMatchFeatures(t *testing.T) {
 }
 
 // TestBestScoreFrom checks that the margins' shortcut (bestScoreFrom
-// starting from forward's prefix) gives bestScore's scores exactly.
+// starting from forward's prefix, which viterbiAlpha leaves) gives
+// bestScore's scores exactly.
 func TestBestScoreFrom(t *testing.T) {
 	tg := mustDefault(t)
 	h := &tg.m.Header
@@ -77,6 +79,10 @@ func TestBestScoreFrom(t *testing.T) {
 			continue
 		}
 		alpha := forward(em, &h.Trans, &h.Start)
+		va := make([][numTags]float32, len(em))
+		if viterbiAlpha(em, &h.Trans, &h.Start, va); !slices.Equal(va, alpha) {
+			t.Fatalf("viterbi's scores %v, forward's %v", va, alpha)
+		}
 		if got, want := maxScore(&alpha[len(em)-1]), bestScore(em, &h.Trans, &h.Start, -1, -1); got != want {
 			t.Fatalf("best path: forward %v, bestScore %v", got, want)
 		}
@@ -88,4 +94,17 @@ func TestBestScoreFrom(t *testing.T) {
 			}
 		}
 	}
+}
+
+// forward returns, for every token and tag, the score of the best
+// IOB2-valid path up to the token that ends in the tag (nothing forced),
+// one step at a time: what viterbiAlpha must leave.
+func forward(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) [][numTags]float32 {
+	alpha := make([][numTags]float32, len(em))
+	var cur [numTags]float32
+	for i := range em {
+		cur = step(&cur, em, trans, start, i, -1, -1)
+		alpha[i] = cur
+	}
+	return alpha
 }

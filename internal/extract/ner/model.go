@@ -478,7 +478,11 @@ func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, sco
 		return []string{}, nil
 	}
 	em := t.m.emissions(f, info, d)
-	path := viterbi(em, &t.m.Header.Trans, &t.m.Header.Start)
+	var alpha [][numTags]float32
+	if scored {
+		alpha = make([][numTags]float32, len(em))
+	}
+	path := viterbiAlpha(em, &t.m.Header.Trans, &t.m.Header.Start, alpha)
 	t.m.extendSpans(path, info)
 	out := make([]string, len(info))
 	for i, y := range path {
@@ -492,7 +496,6 @@ func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, sco
 	if len(spans) == 0 {
 		return out, ss
 	}
-	alpha := forward(em, &t.m.Header.Trans, &t.m.Header.Start)
 	best := maxScore(&alpha[len(alpha)-1])
 	for k, sp := range spans {
 		ss[k] = ScoredSpan{Span: sp, Margin: best - bestScoreFrom(alpha, em, &t.m.Header.Trans, &t.m.Header.Start, sp.Start, sp.End)}
@@ -537,19 +540,6 @@ func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[
 	return bestScoreFrom(nil, em, trans, start, oStart, oEnd)
 }
 
-// forward returns, for every token and tag, the score of the best
-// IOB2-valid path up to the token that ends in the tag (nothing forced):
-// the prefix that bestScoreFrom shares between the spans of a sentence.
-func forward(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) [][numTags]float32 {
-	alpha := make([][numTags]float32, len(em))
-	var cur [numTags]float32
-	for i := range em {
-		cur = step(&cur, em, trans, start, i, -1, -1)
-		alpha[i] = cur
-	}
-	return alpha
-}
-
 // maxScore is the best of the scores of the tags.
 func maxScore(cur *[numTags]float32) float32 {
 	best := negInf
@@ -561,9 +551,10 @@ func maxScore(cur *[numTags]float32) float32 {
 	return best
 }
 
-// bestScoreFrom is bestScore that, when alpha is not nil (forward's
-// scores), starts at token oStart from alpha[oStart-1]: the same sums in
-// the same order, so the same result.
+// bestScoreFrom is bestScore that, when alpha is not nil (the scores of
+// the best paths to each token and tag, as viterbiAlpha leaves them),
+// starts at token oStart from alpha[oStart-1]: the same sums in the same
+// order, so the same result.
 func bestScoreFrom(alpha [][numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
 	n := len(em)
 	if n == 0 {
@@ -622,6 +613,12 @@ func step(cur *[numTags]float32, em [][numTags]float32, trans *[numTags][numTags
 // transition scores. Ties go to the lower tag index, so the result is
 // deterministic.
 func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) []int {
+	return viterbiAlpha(em, trans, start, nil)
+}
+
+// viterbiAlpha is viterbi that, when alpha is not nil (of len(em)), also
+// leaves there the scores of the best paths to each token and tag.
+func viterbiAlpha(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, alpha [][numTags]float32) []int {
 	n := len(em)
 	path := make([]int, n)
 	if n == 0 {
@@ -635,6 +632,9 @@ func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[nu
 		} else {
 			cur[y] = negInf
 		}
+	}
+	if alpha != nil {
+		alpha[0] = cur
 	}
 	for i := 1; i < n; i++ {
 		for y := range numTags {
@@ -651,6 +651,9 @@ func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[nu
 			back[i][y] = uint8(arg)
 		}
 		cur = next
+		if alpha != nil {
+			alpha[i] = cur
+		}
 	}
 	best, arg := negInf, 0
 	for y := range numTags {
