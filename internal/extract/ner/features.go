@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -117,6 +118,7 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 		ti.mem, ti.memB = memFeature(c)
 	}
 	ti.nat = m.isNat(ti.base)
+	ti.pack()
 	if len(m.weights) > 0 {
 		var f featurizer
 		wordFeatures(&f, ti)
@@ -128,6 +130,31 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 		}
 	}
 	return ti
+}
+
+// pack copies the strings of t into one, which they then share: a
+// memoised word is two objects for the garbage collector to trace, not a
+// dozen.
+func (t *wordInfo) pack() {
+	var buf [8 + 2*clusters.Levels]*string
+	ss := append(buf[:0], &t.mf, &t.base, &t.noCl, &t.cl, &t.shape, &t.freq, &t.mem, &t.memB)
+	for l := range t.clust {
+		ss = append(ss, &t.clust[l], &t.clustB[l])
+	}
+	n := 0
+	for _, s := range ss {
+		n += len(*s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range ss {
+		b.WriteString(*s)
+	}
+	all := b.String()
+	for _, s := range ss {
+		l := len(*s)
+		*s, all = all[:l], all[l:]
+	}
 }
 
 // isNat reports whether base is a nationality adjective in any gender or

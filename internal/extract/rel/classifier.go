@@ -190,23 +190,44 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(m.Bias) != len(m.Labels) {
 		return nil, bad("one bias a label")
 	}
+	// the features' names go into one string and their weights into one
+	// slice, which the map's keys and values share: a few objects for the
+	// garbage collector to trace rather than two per feature
+	var (
+		names   []byte
+		all     []LabelWeight
+		nameEnd []int // of each feature, where its name and weights end
+		wEnd    []int
+	)
 	for sc.Scan() {
 		line++
-		parts := strings.Split(sc.Text(), "\t")
-		ws := make([]LabelWeight, 0, len(parts)-1)
-		for _, p := range parts[1:] {
+		rest := sc.Text()
+		name, rest, more := strings.Cut(rest, "\t")
+		for more {
+			var p string
+			p, rest, more = strings.Cut(rest, "\t")
 			l, w, ok := strings.Cut(p, ":")
 			li, err1 := strconv.Atoi(l)
 			wf, err2 := strconv.ParseFloat(w, 64)
 			if !ok || err1 != nil || err2 != nil || li < 0 || li >= len(m.Labels) {
 				return nil, bad("weight " + p)
 			}
-			ws = append(ws, LabelWeight{li, wf})
+			all = append(all, LabelWeight{li, wf})
 		}
-		m.Weights[parts[0]] = ws
+		names = append(names, name...)
+		nameEnd = append(nameEnd, len(names))
+		wEnd = append(wEnd, len(all))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	text := string(names)
+	m.Weights = make(map[string][]LabelWeight, len(nameEnd))
+	n0, w0 := 0, 0
+	for i, n1 := range nameEnd {
+		w1 := wEnd[i]
+		m.Weights[text[n0:n1]] = all[w0:w1:w1]
+		n0, w0 = n1, w1
 	}
 	return m, nil
 }
@@ -270,7 +291,7 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 	byPair := rulePairs(rules)
 	m.indexOnce.Do(func() { m.index = newWeightIndex(m) })
 	x.sc = newScorer(m, len(x.d.Tokens))
-	defer func() { x.sc = nil }()
+	defer func() { x.sc.release(); x.sc = nil }()
 	z := x.sc.z
 	addZ := func(f []byte) { m.addWeights(z, f) }
 	for _, pr := range x.pairs() {
@@ -332,16 +353,46 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 // scorer sums a model's weights for the features of a pair; the weights of
 // the features of each token between the mentions are summed once per
 // token and direction and once per token and pair of entity types
-// (betweenDir, betweenTypes), and cached.
+// (betweenDir, betweenTypes), and cached. Its buffers hold no pointers and
+// are reused from document to document (scorers).
 type scorer struct {
-	m      *Model
-	z      []float64
-	dirVec [][2][]float64
-	typVec [][9][]float64
+	m *Model
+	z []float64
+	// at[k*slotsPerToken+j] is where the sums of token k for slot j (0, 1:
+	// direction SO, OS; 2+: pair of types, typeIndex) start in vecs, +1
+	// (0: not summed yet)
+	at   []int32
+	vecs []float64
 }
 
+const slotsPerToken = 2 + 9
+
+var scorers sync.Pool // *scorer
+
 func newScorer(m *Model, tokens int) *scorer {
-	return &scorer{m: m, z: make([]float64, len(m.Labels)), dirVec: make([][2][]float64, tokens), typVec: make([][9][]float64, tokens)}
+	sc, _ := scorers.Get().(*scorer)
+	if sc == nil {
+		sc = &scorer{}
+	}
+	sc.m = m
+	if cap(sc.z) < len(m.Labels) {
+		sc.z = make([]float64, len(m.Labels))
+	}
+	sc.z = sc.z[:len(m.Labels)]
+	n := tokens * slotsPerToken
+	if cap(sc.at) < n {
+		sc.at = make([]int32, n)
+	}
+	sc.at = sc.at[:n]
+	clear(sc.at)
+	sc.vecs = sc.vecs[:0]
+	return sc
+}
+
+// release returns sc to the pool.
+func (sc *scorer) release() {
+	sc.m = nil
+	scorers.Put(sc)
 }
 
 // typeIndex numbers the three entity types, -1 for another.
@@ -361,17 +412,33 @@ func (sc *scorer) weights(v []float64) func([]byte) {
 	return func(f []byte) { sc.m.addWeights(v, f) }
 }
 
+// cached returns the sums of token k for slot j, computing them with
+// fill the first time.
+func (sc *scorer) cached(k, j int, fill func(emit func([]byte))) []float64 {
+	L := len(sc.m.Labels)
+	i := k*slotsPerToken + j
+	if at := sc.at[i]; at != 0 {
+		return sc.vecs[at-1 : int(at-1)+L]
+	}
+	start := len(sc.vecs)
+	if start+L >= math.MaxInt32 {
+		v := make([]float64, L) // cannot index it: sum every time
+		fill(sc.weights(v))
+		return v
+	}
+	sc.vecs = append(sc.vecs, make([]float64, L)...)
+	v := sc.vecs[start : start+L]
+	fill(sc.weights(v))
+	sc.at[i] = int32(start + 1)
+	return v
+}
+
 func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
 	d := 0
 	if dir != "SO" {
 		d = 1
 	}
-	v := sc.dirVec[k][d]
-	if v == nil {
-		v = make([]float64, len(sc.m.Labels))
-		x.betweenDir(k, dir, sc.weights(v))
-		sc.dirVec[k][d] = v
-	}
+	v := sc.cached(k, d, func(emit func([]byte)) { x.betweenDir(k, dir, emit) })
 	for i, w := range v {
 		sc.z[i] += w
 	}
@@ -380,12 +447,7 @@ func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
 		x.betweenTypes(k, types, sc.weights(sc.z))
 		return
 	}
-	v = sc.typVec[k][si*3+oi]
-	if v == nil {
-		v = make([]float64, len(sc.m.Labels))
-		x.betweenTypes(k, types, sc.weights(v))
-		sc.typVec[k][si*3+oi] = v
-	}
+	v = sc.cached(k, 2+si*3+oi, func(emit func([]byte)) { x.betweenTypes(k, types, emit) })
 	for i, w := range v {
 		sc.z[i] += w
 	}
