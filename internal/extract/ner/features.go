@@ -3,6 +3,7 @@ package ner
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -120,17 +121,22 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 	ti.nat = m.isNat(ti.base)
 	ti.pack()
 	if len(m.weights) > 0 {
-		var f featurizer
-		wordFeatures(&f, ti)
+		f := wordFeaturizers.Get().(*featurizer)
+		f.buf = f.buf[:0]
+		wordFeatures(f, ti)
 		ti.static = m.sum(f.buf)
 		for k, off := range nbOffsets {
 			f.buf = f.buf[:0]
-			neighbourFeatures(&f, ti, off)
+			neighbourFeatures(f, ti, off)
 			ti.nb[k] = m.sum(f.buf)
 		}
+		wordFeaturizers.Put(f)
 	}
 	return ti
 }
+
+// wordFeaturizers are the buffers of newWordInfo.
+var wordFeaturizers = sync.Pool{New: func() any { return &featurizer{buf: make([]uint64, 0, 64)} }}
 
 // pack copies the strings of t into one, which they then share: a
 // memoised word is two objects for the garbage collector to trace, not a

@@ -190,17 +190,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(m.Bias) != len(m.Labels) {
 		return nil, bad("one bias a label")
 	}
-	// the features' names go into one string and their weights into one
-	// slice, which the map's keys and values share: a few objects for the
-	// garbage collector to trace rather than two per feature
+	// the features' names go into few long strings and their weights into
+	// few long slices, which the map's keys and values share: few objects
+	// for the garbage collector to trace rather than two per feature, and
+	// nothing copied as they grow
+	const chunk = 1 << 16
 	var (
-		names   []byte
-		all     []LabelWeight
-		nameEnd []int // of each feature, where its name and weights end
-		wEnd    []int
+		names   strings.Builder
+		pending []featureAt // of the names in names
+		ws      []LabelWeight
+		lws     []LabelWeight // of the line
 	)
+	m.Weights = map[string][]LabelWeight{}
+	flush := func() {
+		text := names.String()
+		for _, p := range pending {
+			m.Weights[text[p.start:p.end]] = p.ws
+		}
+		names, pending = strings.Builder{}, pending[:0]
+	}
 	for sc.Scan() {
 		line++
+		lws = lws[:0]
 		rest := sc.Text()
 		name, rest, more := strings.Cut(rest, "\t")
 		for more {
@@ -212,24 +223,32 @@ func ReadModel(r io.Reader) (*Model, error) {
 			if !ok || err1 != nil || err2 != nil || li < 0 || li >= len(m.Labels) {
 				return nil, bad("weight " + p)
 			}
-			all = append(all, LabelWeight{li, wf})
+			lws = append(lws, LabelWeight{li, wf})
 		}
-		names = append(names, name...)
-		nameEnd = append(nameEnd, len(names))
-		wEnd = append(wEnd, len(all))
+		if len(ws)+len(lws) > cap(ws) {
+			ws = make([]LabelWeight, 0, max(chunk, len(lws)))
+		}
+		start := len(ws)
+		ws = append(ws, lws...)
+		if names.Len()+len(name) > names.Cap() {
+			flush()
+			names.Grow(max(16*chunk, len(name)))
+		}
+		pending = append(pending, featureAt{names.Len(), names.Len() + len(name), ws[start:len(ws):len(ws)]})
+		names.WriteString(name)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
 	}
-	text := string(names)
-	m.Weights = make(map[string][]LabelWeight, len(nameEnd))
-	n0, w0 := 0, 0
-	for i, n1 := range nameEnd {
-		w1 := wEnd[i]
-		m.Weights[text[n0:n1]] = all[w0:w1:w1]
-		n0, w0 = n1, w1
-	}
+	flush()
 	return m, nil
+}
+
+// featureAt is a feature being read: its name in a string being built and
+// its weights.
+type featureAt struct {
+	start, end int
+	ws         []LabelWeight
 }
 
 // DefaultModel returns the embedded model, read on first use; nil when
