@@ -120,9 +120,25 @@ func (t *Table) word(i int) string {
 // parse reads the count and classes of line i.
 func (t *Table) parse(i int) (Class, error) {
 	l := strings.TrimSuffix(t.text[t.line[i]:t.line[i+1]], "\n")
-	f := strings.Split(l, "\t")
-	if len(f) != 2+Levels || f[0] == "" {
-		return Class{}, fmt.Errorf("%d fields, want %d", len(f), 2+Levels)
+	var f [2 + Levels]string // the fields, as strings.Split would give them
+	n := 0
+	for rest := l; ; n++ {
+		k := strings.IndexByte(rest, '\t')
+		if n < len(f) {
+			if k < 0 {
+				f[n] = rest
+			} else {
+				f[n] = rest[:k]
+			}
+		}
+		if k < 0 {
+			n++
+			break
+		}
+		rest = rest[k+1:]
+	}
+	if n != 2+Levels || f[0] == "" {
+		return Class{}, fmt.Errorf("%d fields, want %d", n, 2+Levels)
 	}
 	cnt, err := strconv.ParseInt(f[1], 10, 64)
 	if err != nil || cnt <= 0 {
