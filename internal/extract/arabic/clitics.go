@@ -302,7 +302,7 @@ func AnalyzeWord(text string) Word {
 
 // words memoises AnalyzeWord for AnalyzeTokens (bounded): most of an
 // article's words were seen in earlier ones.
-var words = memo.New[Word](1 << 16)
+var words = memo.New[Word](1 << 14)
 
 // AnalyzeTokens returns the Word of every token. The Words may be shared
 // with other calls: read them, never change them in place.
