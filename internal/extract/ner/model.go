@@ -64,8 +64,16 @@ type Model struct {
 
 	// derived
 	lex   *lexicon
-	table []int32 // open addressing: slot -> feature index+1, 0 = empty
+	table []featureSlot // open addressing on mix(key)
 	mask  uint64
+}
+
+// featureSlot is a feature's hash and weights, side by side: one cache
+// line to read for a feature the tagger looks up.
+type featureSlot struct {
+	key  uint64
+	w    [numTags]int16
+	used bool
 }
 
 // init builds the derived lookup structures.
@@ -74,17 +82,19 @@ func (m *Model) init() {
 		m.lex = compileLexicon(m.Lists)
 	}
 	size := 1
-	for size < 2*len(m.keys)+1 {
+	for size < 2*len(m.keys) {
 		size <<= 1
 	}
-	m.table = make([]int32, size)
+	m.table = make([]featureSlot, size)
 	m.mask = uint64(size - 1)
 	for i, k := range m.keys {
 		s := mix(k) & m.mask
-		for m.table[s] != 0 {
+		for m.table[s].used {
 			s = (s + 1) & m.mask
 		}
-		m.table[s] = int32(i + 1)
+		sl := &m.table[s]
+		sl.key, sl.used = k, true
+		copy(sl.w[:], m.weights[i*numTags:i*numTags+numTags])
 	}
 }
 
@@ -95,16 +105,16 @@ func mix(k uint64) uint64 {
 	return k
 }
 
-// lookup returns the index of feature hash k, or -1.
-func (m *Model) lookup(k uint64) int {
+// lookup returns the weights of feature hash k, or nil.
+func (m *Model) lookup(k uint64) *[numTags]int16 {
 	s := mix(k) & m.mask
 	for {
-		v := m.table[s]
-		if v == 0 {
-			return -1
+		sl := &m.table[s]
+		if !sl.used {
+			return nil
 		}
-		if m.keys[v-1] == k {
-			return int(v - 1)
+		if sl.key == k {
+			return &sl.w
 		}
 		s = (s + 1) & m.mask
 	}
@@ -383,11 +393,10 @@ func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTa
 func (m *Model) sum(hs []uint64) [numTags]int32 {
 	var acc [numTags]int32
 	for _, h := range hs {
-		k := m.lookup(h)
-		if k < 0 {
+		w := m.lookup(h)
+		if w == nil {
 			continue
 		}
-		w := m.weights[k*numTags : k*numTags+numTags]
 		for y := range numTags {
 			acc[y] += int32(w[y])
 		}
