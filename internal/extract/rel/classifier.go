@@ -377,6 +377,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 type scorer struct {
 	m *Model
 	z []float64
+	// emit adds the weights of a feature to target (see weights)
+	emit   func([]byte)
+	target []float64
 	// at[k*slotsPerToken+j] is where the sums of token k for slot j (0, 1:
 	// direction SO, OS; 2+: pair of types, typeIndex) start in vecs, +1
 	// (0: not summed yet)
@@ -392,6 +395,7 @@ func newScorer(m *Model, tokens int) *scorer {
 	sc, _ := scorers.Get().(*scorer)
 	if sc == nil {
 		sc = &scorer{}
+		sc.emit = func(f []byte) { sc.m.addWeights(sc.target, f) }
 	}
 	sc.m = m
 	if cap(sc.z) < len(m.Labels) {
@@ -410,7 +414,7 @@ func newScorer(m *Model, tokens int) *scorer {
 
 // release returns sc to the pool.
 func (sc *scorer) release() {
-	sc.m = nil
+	sc.m, sc.target = nil, nil
 	scorers.Put(sc)
 }
 
@@ -427,8 +431,11 @@ func typeIndex(t string) int {
 	return -1
 }
 
+// weights returns a function that adds the weights of a feature to v,
+// until the next call.
 func (sc *scorer) weights(v []float64) func([]byte) {
-	return func(f []byte) { sc.m.addWeights(v, f) }
+	sc.target = v
+	return sc.emit
 }
 
 // cached returns the sums of token k for slot j, computing them with
@@ -445,8 +452,12 @@ func (sc *scorer) cached(k, j int, fill func(emit func([]byte))) []float64 {
 		fill(sc.weights(v))
 		return v
 	}
-	sc.vecs = append(sc.vecs, make([]float64, L)...)
+	if cap(sc.vecs)-start < L {
+		sc.vecs = slices.Grow(sc.vecs, L)
+	}
+	sc.vecs = sc.vecs[:start+L]
 	v := sc.vecs[start : start+L]
+	clear(v)
 	fill(sc.weights(v))
 	sc.at[i] = int32(start + 1)
 	return v
