@@ -6,7 +6,8 @@
 #
 # Prints, for `kg extract` and `kg load --stage-only` (and `kg push` to the
 # Neo4j named by $KG_BENCH_NEO4J_URI, which it fills), articles, MB of
-# text, seconds, MB/s and maximum resident memory. Go-level benchmarks:
+# text, seconds, MB/s, CPU seconds (user + sys), MB/s per core of CPU and
+# maximum resident memory. Go-level benchmarks:
 # `make bench`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +23,11 @@ bytes=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode(
 arts=$(wc -l < "$work/corpus.jsonl")
 run() { # label, command...
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
-  read -r secs kb < "$work/time"
-  python3 -c "import sys; b,s,kb,a=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]); print(f'{sys.argv[5]:<24} {a:>7} articles {b/1e6:7.1f} MB {s:7.1f} s {b/1e6/max(s,1e-9):6.2f} MB/s  max RSS {kb/1024:6.0f} MB')" "$bytes" "$secs" "$kb" "$arts" "$label"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > /dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+  read -r secs kb user sys < "$work/time"
+  # CPU time (user + sys) as well as wall time: on a shared machine the
+  # CPU seconds, and MB of text per CPU second, are the steadier measure
+  python3 -c "import sys; b,s,kb,a,c=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]),float(sys.argv[6])+float(sys.argv[7]); print(f'{sys.argv[5]:<24} {a:>7} articles {b/1e6:7.1f} MB {s:7.1f} s {b/1e6/max(s,1e-9):6.2f} MB/s  {c:7.1f} s CPU {b/1e6/max(c,1e-9):6.2f} MB/s/core  max RSS {kb/1024:6.0f} MB')" "$bytes" "$secs" "$kb" "$arts" "$label" "$user" "$sys"
 }
 echo "kg bench: $days day(s) of SaudiNewsNet, $(nproc) cores"
 run "extract, 1 worker" "$work/kg" extract -q --workers 1 "$work/corpus.jsonl"

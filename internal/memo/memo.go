@@ -47,7 +47,15 @@ func (t *Table[V]) Get(key string, f func(string) V) V {
 	s.mu.Lock()
 	if _, in := s.cur[key]; !in {
 		if len(s.cur) >= t.perShard {
-			s.old, s.cur = s.cur, make(map[string]V, t.perShard)
+			// the old generation's map, emptied, holds the new one: no
+			// allocation for it
+			next := s.old
+			if next == nil {
+				next = make(map[string]V, t.perShard)
+			} else {
+				clear(next)
+			}
+			s.old, s.cur = s.cur, next
 		}
 		// the key is often a slice of a whole article: keep only its bytes
 		s.cur[strings.Clone(key)] = v

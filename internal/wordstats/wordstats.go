@@ -210,12 +210,19 @@ func readLines(r io.Reader, header string, fields int, fn func(f []string, n []i
 		return fmt.Errorf("wordstats: %w", err)
 	}
 	defer zr.Close()
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	// one string for the whole file, which the keys passed to fn share:
+	// one object for the garbage collector rather than one a line
+	body, err := io.ReadAll(zr)
+	if err != nil {
+		return fmt.Errorf("wordstats: %w", err)
+	}
+	text := string(body)
 	line := 0
-	for sc.Scan() {
+	for text != "" {
 		line++
-		l := sc.Text()
+		l, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		l = strings.TrimSuffix(l, "\r")
 		if line == 1 {
 			if l != header {
 				return fmt.Errorf("wordstats: header %.40q, want %.40q", l, header)
@@ -243,9 +250,6 @@ func readLines(r io.Reader, header string, fields int, fn func(f []string, n []i
 		if err := fn(f, n); err != nil {
 			return fmt.Errorf("wordstats: line %d: %w", line, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("wordstats: %w", err)
 	}
 	if line == 0 {
 		return fmt.Errorf("wordstats: empty file")

@@ -1,6 +1,10 @@
 package arabic
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/memo"
+)
 
 // Analysis is one segmentation of an Arabic word into proclitics, stem and
 // enclitic pronoun, in Normalize form (letters unchanged, diacritics gone):
@@ -296,11 +300,16 @@ func AnalyzeWord(text string) Word {
 	return w
 }
 
-// AnalyzeTokens returns the Word of every token.
+// words memoises AnalyzeWord for AnalyzeTokens (bounded): most of an
+// article's words were seen in earlier ones.
+var words = memo.New[Word](1 << 14)
+
+// AnalyzeTokens returns the Word of every token. The Words may be shared
+// with other calls: read them, never change them in place.
 func AnalyzeTokens(toks []Token) []Word {
 	out := make([]Word, len(toks))
 	for i, t := range toks {
-		out[i] = AnalyzeWord(t.Text)
+		out[i] = words.Get(t.Text, AnalyzeWord)
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package ner
 
 import (
 	"strconv"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,9 +45,16 @@ type wordInfo struct {
 	mem    string // majority training type of base, "" if unseen
 	memB   string // how clear the majority is
 	// static is the sum of the weights of wordFeatures, when the model has
-	// weights (not while training)
+	// weights (not while training); nb[k] that of neighbourFeatures of the
+	// word at offset nbOffsets[k] from a token
 	static [numTags]int32
+	nb     [len(nbOffsets)][numTags]int32
 }
+
+// nbOffsets are the positions, relative to a token, of the neighbours whose
+// features of their own word alone (neighbourFeatures) a tagger sums once
+// per word (wordInfo.nb).
+var nbOffsets = [4]int{-2, -1, 1, 2}
 
 // sentenceInfo computes the per-token information for a sentence; words,
 // when not nil, memoises the part that depends on the word alone.
@@ -110,12 +119,48 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 		ti.mem, ti.memB = memFeature(c)
 	}
 	ti.nat = m.isNat(ti.base)
+	ti.pack()
 	if len(m.weights) > 0 {
-		var f featurizer
-		wordFeatures(&f, ti)
+		f := wordFeaturizers.Get().(*featurizer)
+		f.buf = f.buf[:0]
+		wordFeatures(f, ti)
 		ti.static = m.sum(f.buf)
+		for k, off := range nbOffsets {
+			f.buf = f.buf[:0]
+			neighbourFeatures(f, ti, off)
+			ti.nb[k] = m.sum(f.buf)
+		}
+		wordFeaturizers.Put(f)
 	}
 	return ti
+}
+
+// wordFeaturizers are the buffers of newWordInfo.
+var wordFeaturizers = sync.Pool{New: func() any { return &featurizer{buf: make([]uint64, 0, 64)} }}
+
+// pack copies the strings of t into one, which they then share: a
+// memoised word is two objects for the garbage collector to trace, not a
+// dozen.
+func (t *wordInfo) pack() {
+	var buf [8 + 2*clusters.Levels]*string
+	ss := append(buf[:0], &t.mf, &t.base, &t.noCl, &t.cl, &t.shape, &t.freq, &t.mem, &t.memB)
+	for l := range t.clust {
+		ss = append(ss, &t.clust[l], &t.clustB[l])
+	}
+	n := 0
+	for _, s := range ss {
+		n += len(*s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range ss {
+		b.WriteString(*s)
+	}
+	all := b.String()
+	for _, s := range ss {
+		l := len(*s)
+		*s, all = all[:l], all[l:]
+	}
 }
 
 // isNat reports whether base is a nationality adjective in any gender or
@@ -313,8 +358,13 @@ const (
 )
 
 // featurizer appends hashed features to a buffer without allocating per
-// feature.
-type featurizer struct{ buf []uint64 }
+// feature. With skipNb set, contextFeatures leaves out the features that
+// depend on one neighbour's word alone (neighbourFeatures): a tagger adds
+// their sums memoised per word (wordInfo.nb) instead.
+type featurizer struct {
+	buf    []uint64
+	skipNb bool
+}
 
 func (f *featurizer) add(id byte, s string) {
 	h := uint64(fnvOffset)
@@ -470,70 +520,102 @@ func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docCont
 		}
 		return "</s>"
 	}
-	f.add(fWm1, word(i-1))
-	f.add(fWm2, word(i-2))
-	f.add(fWp1, word(i+1))
-	f.add(fWp2, word(i+2))
-	f.add(fBm1, base(i-1))
-	f.add(fBm2, base(i-2))
-	f.add(fBp1, base(i+1))
-	f.add(fBp2, base(i+2))
+	// own reports whether the features of the word at j alone are
+	// emitted here: always but when f.skipNb is set and there is a word
+	// at j (neighbourFeatures lists them; keep the two in step)
+	own := func(j int) bool { return !f.skipNb || get(j) == nil }
+	if own(i - 1) {
+		f.add(fWm1, word(i-1))
+	}
+	if own(i - 2) {
+		f.add(fWm2, word(i-2))
+	}
+	if own(i + 1) {
+		f.add(fWp1, word(i+1))
+	}
+	if own(i + 2) {
+		f.add(fWp2, word(i+2))
+	}
+	if own(i - 1) {
+		f.add(fBm1, base(i-1))
+	}
+	if own(i - 2) {
+		f.add(fBm2, base(i-2))
+	}
+	if own(i + 1) {
+		f.add(fBp1, base(i+1))
+	}
+	if own(i + 2) {
+		f.add(fBp2, base(i+2))
+	}
 	f.add2(fBigL, word(i-1), t.mf)
 	f.add2(fBigR, t.mf, word(i+1))
 	f.add2(fBBigL, base(i-1), t.base)
 	f.add2(fBBigR, t.base, base(i+1))
 	f.add2(fTriL, base(i-2), base(i-1))
 	if x := get(i + 1); x != nil {
-		if s, ok := runeSuffix(x.mf, 2); ok {
-			f.add(fSufP1, s)
+		if !f.skipNb {
+			if s, ok := runeSuffix(x.mf, 2); ok {
+				f.add(fSufP1, s)
+			}
+			f.add(fShP1, x.shape)
+			f.add(fClP1, x.cl)
 		}
-		f.add(fShP1, x.shape)
-		f.add(fClP1, x.cl)
 		f.addBits(fGazBp1, x.begin)
 		f.addBits(fGazIp1, x.inside)
 		f.addBits(fGazSp1, x.single)
-		if x.nat {
+		if x.nat && !f.skipNb {
 			f.add(fNatP1, "")
 		}
 		if x.clust[0] != "" {
-			f.add(fClustP1, x.clust[0])
-			f.add(fClustP1, x.clust[1])
+			if !f.skipNb {
+				f.add(fClustP1, x.clust[0])
+				f.add(fClustP1, x.clust[1])
+			}
 			f.add2(fClustBigR, t.clust[1], x.clust[1])
 		}
 	} else {
 		f.add(fShP1, "</s>")
 	}
 	if x := get(i - 1); x != nil {
-		if s, ok := runeSuffix(x.mf, 2); ok {
-			f.add(fSufM1, s)
+		if !f.skipNb {
+			if s, ok := runeSuffix(x.mf, 2); ok {
+				f.add(fSufM1, s)
+			}
+			f.add(fShM1, x.shape)
 		}
-		f.add(fShM1, x.shape)
 		f.addBits(fGazBm1, x.begin|x.inside)
 		f.addBits(fGazSm1, x.single)
-		if x.nat {
+		if x.nat && !f.skipNb {
 			f.add(fNatM1, "")
 		}
 		if x.trig != 0 {
-			f.add(fTrigM1, strconv.Itoa(int(x.trig)))
+			if !f.skipNb {
+				f.add(fTrigM1, strconv.Itoa(int(x.trig)))
+			}
 			f.add2(fTrigM1W, strconv.Itoa(int(x.trig)), t.shape)
 		}
 		if x.clust[0] != "" {
-			f.add(fClustM1, x.clust[0])
-			f.add(fClustM1, x.clust[1])
+			if !f.skipNb {
+				f.add(fClustM1, x.clust[0])
+				f.add(fClustM1, x.clust[1])
+			}
 			f.add2(fClustBigL, x.clust[1], t.clust[1])
 		}
-		f.add2(fMemM1, x.mem, x.memB)
+		if !f.skipNb {
+			f.add2(fMemM1, x.mem, x.memB)
+		}
 	} else {
 		f.add(fShM1, "<s>")
 		f.add(fFirst, "")
 	}
-	if x := get(i - 2); x != nil && x.trig != 0 {
+	if x := get(i - 2); x != nil && x.trig != 0 && !f.skipNb {
 		f.add(fTrigM2, strconv.Itoa(int(x.trig)))
 	}
-	if x := get(i - 2); x != nil && x.clust[1] != "" {
+	if x := get(i - 2); x != nil && x.clust[1] != "" && !f.skipNb {
 		f.add(fClustM2, x.clust[1])
 	}
-	if x := get(i + 2); x != nil && x.clust[1] != "" {
+	if x := get(i + 2); x != nil && x.clust[1] != "" && !f.skipNb {
 		f.add(fClustP2, x.clust[1])
 	}
 	if t.clust[0] != "" {
@@ -546,8 +628,68 @@ func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docCont
 	f.addBits(fGazS, t.single)
 	f.addBits(fGazB, t.begin)
 	f.addBits(fGazI, t.inside)
-	if x := get(i + 1); x != nil {
+	if x := get(i + 1); x != nil && !f.skipNb {
 		f.add2(fMemP1, x.mem, x.memB)
+	}
+}
+
+// neighbourFeatures appends the features of contextFeatures that depend
+// on the word x alone, standing at offset off (one of nbOffsets) from the
+// token, in the order contextFeatures gives them. A tagger sums their
+// weights once per word (wordInfo.nb).
+func neighbourFeatures(f *featurizer, x *wordInfo, off int) {
+	switch off {
+	case -2:
+		f.add(fWm2, x.mf)
+		f.add(fBm2, x.base)
+		if x.trig != 0 {
+			f.add(fTrigM2, strconv.Itoa(int(x.trig)))
+		}
+		if x.clust[1] != "" {
+			f.add(fClustM2, x.clust[1])
+		}
+	case -1:
+		f.add(fWm1, x.mf)
+		f.add(fBm1, x.base)
+		if s, ok := runeSuffix(x.mf, 2); ok {
+			f.add(fSufM1, s)
+		}
+		f.add(fShM1, x.shape)
+		if x.nat {
+			f.add(fNatM1, "")
+		}
+		if x.trig != 0 {
+			f.add(fTrigM1, strconv.Itoa(int(x.trig)))
+		}
+		if x.clust[0] != "" {
+			f.add(fClustM1, x.clust[0])
+			f.add(fClustM1, x.clust[1])
+		}
+		f.add2(fMemM1, x.mem, x.memB)
+	case 1:
+		f.add(fWp1, x.mf)
+		f.add(fBp1, x.base)
+		if s, ok := runeSuffix(x.mf, 2); ok {
+			f.add(fSufP1, s)
+		}
+		f.add(fShP1, x.shape)
+		f.add(fClP1, x.cl)
+		if x.nat {
+			f.add(fNatP1, "")
+		}
+		if x.clust[0] != "" {
+			f.add(fClustP1, x.clust[0])
+			f.add(fClustP1, x.clust[1])
+		}
+		f.add2(fMemP1, x.mem, x.memB)
+	case 2:
+		f.add(fWp2, x.mf)
+		f.add(fBp2, x.base)
+		if x.clust[1] != "" {
+			f.add(fClustP2, x.clust[1])
+		}
+	default:
+		panic("ner: no neighbour features at offset " + strconv.Itoa(off))
 	}
 }
 

@@ -42,6 +42,12 @@ const (
 // gazetteer lists matched as phrases (n-grams); the bit of list k is 1<<k.
 var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS, listWikiPER, listWikiLOC, listWikiORG, listWikiPERw, listWikiLOCw, listWikiORGw, listWDPer, listWDGiven, listWDFamily, listGNPlace}
 
+func init() {
+	if len(phraseLists) >= 31 {
+		panic("ner: more phrase lists than bits below prefixBit")
+	}
+}
+
 // trigger lists matched on single words.
 var triggerLists = []string{listTitle, listOrgTrig, listLocTrig}
 
@@ -69,10 +75,14 @@ func phraseKey(phrase string) string {
 
 // lexicon is the compiled form of the word lists.
 type lexicon struct {
-	phrases  map[uint64]uint32 // hash of phrase key -> bit set of phraseLists
+	phrases  map[uint64]uint32 // hash of phrase key -> bit set of phraseLists, with prefixBit
 	maxLen   int
 	triggers map[string]uint8 // base form -> bit set of triggerLists
 }
+
+// prefixBit marks, in lexicon.phrases, the words that begin a longer
+// phrase (its first one, two... words): matching goes on past them only.
+const prefixBit = 1 << 31
 
 const fnvOffset = 14695981039346656037
 const fnvPrime = 1099511628211
@@ -99,6 +109,11 @@ func compileLexicon(lists map[string][]string) *lexicon {
 			}
 			lx.phrases[hashAdd(fnvOffset, p)] |= 1 << k
 			lx.maxLen = max(lx.maxLen, n)
+			for j := range len(p) {
+				if p[j] == ' ' {
+					lx.phrases[hashAdd(fnvOffset, p[:j])] |= prefixBit
+				}
+			}
 		}
 	}
 	for k, name := range triggerLists {
@@ -129,7 +144,8 @@ func (lx *lexicon) match(base []string, begin, inside, single []uint32) {
 				h = hashAdd(h, " ")
 			}
 			h = hashAdd(h, base[i+l-1])
-			bits := lx.phrases[h]
+			found := lx.phrases[h]
+			bits := found &^ prefixBit
 			if l == 1 {
 				single[i] = bits
 			}
@@ -137,6 +153,9 @@ func (lx *lexicon) match(base []string, begin, inside, single []uint32) {
 				k := trailingZeros(bits)
 				bits &^= 1 << k
 				longest[k] = l
+			}
+			if found&prefixBit == 0 {
+				break // no longer phrase begins with these words
 			}
 		}
 		for k := range phraseLists {

@@ -64,8 +64,16 @@ type Model struct {
 
 	// derived
 	lex   *lexicon
-	table []int32 // open addressing: slot -> feature index+1, 0 = empty
+	table []featureSlot // open addressing on mix(key)
 	mask  uint64
+}
+
+// featureSlot is a feature's hash and weights, side by side: one cache
+// line to read for a feature the tagger looks up.
+type featureSlot struct {
+	key  uint64
+	w    [numTags]int16
+	used bool
 }
 
 // init builds the derived lookup structures.
@@ -74,17 +82,19 @@ func (m *Model) init() {
 		m.lex = compileLexicon(m.Lists)
 	}
 	size := 1
-	for size < 2*len(m.keys)+1 {
+	for size < 2*len(m.keys) {
 		size <<= 1
 	}
-	m.table = make([]int32, size)
+	m.table = make([]featureSlot, size)
 	m.mask = uint64(size - 1)
 	for i, k := range m.keys {
 		s := mix(k) & m.mask
-		for m.table[s] != 0 {
+		for m.table[s].used {
 			s = (s + 1) & m.mask
 		}
-		m.table[s] = int32(i + 1)
+		sl := &m.table[s]
+		sl.key, sl.used = k, true
+		copy(sl.w[:], m.weights[i*numTags:i*numTags+numTags])
 	}
 }
 
@@ -95,16 +105,16 @@ func mix(k uint64) uint64 {
 	return k
 }
 
-// lookup returns the index of feature hash k, or -1.
-func (m *Model) lookup(k uint64) int {
+// lookup returns the weights of feature hash k, or nil.
+func (m *Model) lookup(k uint64) *[numTags]int16 {
 	s := mix(k) & m.mask
 	for {
-		v := m.table[s]
-		if v == 0 {
-			return -1
+		sl := &m.table[s]
+		if !sl.used {
+			return nil
 		}
-		if m.keys[v-1] == k {
-			return int(v - 1)
+		if sl.key == k {
+			return &sl.w
 		}
 		s = (s + 1) & m.mask
 	}
@@ -354,12 +364,26 @@ func Default() (*Tagger, error) {
 func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTags]float32 {
 	out := make([][numTags]float32, len(info))
 	scale := float32(m.Header.Scale)
+	f.skipNb = true
+	defer func() { f.skipNb = false }()
 	for i := range info {
 		f.buf = f.buf[:0]
 		m.contextFeatures(f, info, i, d)
 		acc := m.sum(f.buf)
 		for y := range numTags {
-			out[i][y] = float32(acc[y]+info[i].static[y]) * scale
+			acc[y] += info[i].static[y]
+		}
+		// the features of each neighbour's word alone, summed once per word
+		for k, off := range nbOffsets {
+			if j := i + off; j >= 0 && j < len(info) {
+				nb := &info[j].nb[k]
+				for y := range numTags {
+					acc[y] += nb[y]
+				}
+			}
+		}
+		for y := range numTags {
+			out[i][y] = float32(acc[y]) * scale
 		}
 	}
 	return out
@@ -369,11 +393,10 @@ func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTa
 func (m *Model) sum(hs []uint64) [numTags]int32 {
 	var acc [numTags]int32
 	for _, h := range hs {
-		k := m.lookup(h)
-		if k < 0 {
+		w := m.lookup(h)
+		if w == nil {
 			continue
 		}
-		w := m.weights[k*numTags : k*numTags+numTags]
 		for y := range numTags {
 			acc[y] += int32(w[y])
 		}
@@ -464,7 +487,11 @@ func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, sco
 		return []string{}, nil
 	}
 	em := t.m.emissions(f, info, d)
-	path := viterbi(em, &t.m.Header.Trans, &t.m.Header.Start)
+	var alpha [][numTags]float32
+	if scored {
+		alpha = make([][numTags]float32, len(em))
+	}
+	path := viterbiAlpha(em, &t.m.Header.Trans, &t.m.Header.Start, alpha)
 	t.m.extendSpans(path, info)
 	out := make([]string, len(info))
 	for i, y := range path {
@@ -475,9 +502,12 @@ func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, sco
 	}
 	spans := Spans(out)
 	ss := make([]ScoredSpan, len(spans))
-	best := bestScore(em, &t.m.Header.Trans, &t.m.Header.Start, -1, -1)
+	if len(spans) == 0 {
+		return out, ss
+	}
+	best := maxScore(&alpha[len(alpha)-1])
 	for k, sp := range spans {
-		ss[k] = ScoredSpan{Span: sp, Margin: best - bestScore(em, &t.m.Header.Trans, &t.m.Header.Start, sp.Start, sp.End)}
+		ss[k] = ScoredSpan{Span: sp, Margin: best - bestScoreFrom(alpha, em, &t.m.Header.Trans, &t.m.Header.Start, sp.Start, sp.End)}
 	}
 	return out, ss
 }
@@ -516,40 +546,11 @@ var negInf = float32(math.Inf(-1))
 // bestScore returns the score of the best IOB2-valid tag path, with the
 // tokens [oStart, oEnd) forced to O (none when oStart < 0).
 func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
-	n := len(em)
-	if n == 0 {
-		return 0
-	}
-	forced := func(i, y int) bool { return y != 0 && i >= oStart && i < oEnd }
-	var cur, next [numTags]float32
-	for y := range numTags {
-		if allowed(-1, y) && !forced(0, y) {
-			cur[y] = start[y] + em[0][y]
-		} else {
-			cur[y] = negInf
-		}
-	}
-	for i := 1; i < n; i++ {
-		for y := range numTags {
-			best := negInf
-			if !forced(i, y) {
-				for p := range numTags {
-					if cur[p] == negInf || !allowed(p, y) {
-						continue
-					}
-					if s := cur[p] + trans[p][y]; s > best {
-						best = s
-					}
-				}
-			}
-			if best == negInf {
-				next[y] = negInf
-			} else {
-				next[y] = best + em[i][y]
-			}
-		}
-		cur = next
-	}
+	return bestScoreFrom(nil, em, trans, start, oStart, oEnd)
+}
+
+// maxScore is the best of the scores of the tags.
+func maxScore(cur *[numTags]float32) float32 {
 	best := negInf
 	for y := range numTags {
 		if cur[y] > best {
@@ -559,10 +560,74 @@ func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[
 	return best
 }
 
+// bestScoreFrom is bestScore that, when alpha is not nil (the scores of
+// the best paths to each token and tag, as viterbiAlpha leaves them),
+// starts at token oStart from alpha[oStart-1]: the same sums in the same
+// order, so the same result.
+func bestScoreFrom(alpha [][numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
+	n := len(em)
+	if n == 0 {
+		return 0
+	}
+	i := 0
+	var cur [numTags]float32
+	if alpha != nil && oStart >= 1 {
+		i = min(oStart, n)
+		cur = alpha[i-1]
+	}
+	for ; i < n; i++ {
+		cur = step(&cur, em, trans, start, i, oStart, oEnd)
+	}
+	return maxScore(&cur)
+}
+
+// step returns the scores of the best paths to token i in each tag, from
+// cur, those to token i-1 (unused for i = 0), with the tokens [oStart,
+// oEnd) forced to O.
+func step(cur *[numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, i, oStart, oEnd int) [numTags]float32 {
+	forced := func(i, y int) bool { return y != 0 && i >= oStart && i < oEnd }
+	var next [numTags]float32
+	if i == 0 {
+		for y := range numTags {
+			if allowed(-1, y) && !forced(0, y) {
+				next[y] = start[y] + em[0][y]
+			} else {
+				next[y] = negInf
+			}
+		}
+		return next
+	}
+	for y := range numTags {
+		best := negInf
+		if !forced(i, y) {
+			for p := range numTags {
+				if cur[p] == negInf || !allowed(p, y) {
+					continue
+				}
+				if s := cur[p] + trans[p][y]; s > best {
+					best = s
+				}
+			}
+		}
+		if best == negInf {
+			next[y] = negInf
+		} else {
+			next[y] = best + em[i][y]
+		}
+	}
+	return next
+}
+
 // viterbi returns the best IOB2-valid tag path under emission and first-order
 // transition scores. Ties go to the lower tag index, so the result is
 // deterministic.
 func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) []int {
+	return viterbiAlpha(em, trans, start, nil)
+}
+
+// viterbiAlpha is viterbi that, when alpha is not nil (of len(em)), also
+// leaves there the scores of the best paths to each token and tag.
+func viterbiAlpha(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, alpha [][numTags]float32) []int {
 	n := len(em)
 	path := make([]int, n)
 	if n == 0 {
@@ -576,6 +641,9 @@ func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[nu
 		} else {
 			cur[y] = negInf
 		}
+	}
+	if alpha != nil {
+		alpha[0] = cur
 	}
 	for i := 1; i < n; i++ {
 		for y := range numTags {
@@ -592,6 +660,9 @@ func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[nu
 			back[i][y] = uint8(arg)
 		}
 		cur = next
+		if alpha != nil {
+			alpha[i] = cur
+		}
 	}
 	best, arg := negInf, 0
 	for y := range numTags {

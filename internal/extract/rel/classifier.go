@@ -38,8 +38,23 @@ type Model struct {
 	// (titles, membership, location).
 	Threshold, StructThreshold float64
 	Bias                       []float64 // one a label
-	// Weights holds, for each feature, its non-zero weights.
+	// Weights holds, for each feature, its non-zero weights. Scoring reads
+	// them through an index built on first use: change them before.
 	Weights map[string][]LabelWeight
+
+	indexOnce sync.Once
+	index     *weightIndex // nil: score through Weights
+}
+
+// addWeights adds to z the weights of feature f, through the index.
+func (m *Model) addWeights(z []float64, f []byte) {
+	if m.index != nil {
+		m.index.add(z, f)
+		return
+	}
+	for _, lw := range m.Weights[string(f)] {
+		z[lw.Label] += lw.W
+	}
 }
 
 // LabelWeight is the weight of a feature for one label.
@@ -175,25 +190,65 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(m.Bias) != len(m.Labels) {
 		return nil, bad("one bias a label")
 	}
+	// the features' names go into few long strings and their weights into
+	// few long slices, which the map's keys and values share: few objects
+	// for the garbage collector to trace rather than two per feature, and
+	// nothing copied as they grow
+	const chunk = 1 << 16
+	var (
+		names   strings.Builder
+		pending []featureAt // of the names in names
+		ws      []LabelWeight
+		lws     []LabelWeight // of the line
+	)
+	m.Weights = map[string][]LabelWeight{}
+	flush := func() {
+		text := names.String()
+		for _, p := range pending {
+			m.Weights[text[p.start:p.end]] = p.ws
+		}
+		names, pending = strings.Builder{}, pending[:0]
+	}
 	for sc.Scan() {
 		line++
-		parts := strings.Split(sc.Text(), "\t")
-		ws := make([]LabelWeight, 0, len(parts)-1)
-		for _, p := range parts[1:] {
+		lws = lws[:0]
+		rest := sc.Text()
+		name, rest, more := strings.Cut(rest, "\t")
+		for more {
+			var p string
+			p, rest, more = strings.Cut(rest, "\t")
 			l, w, ok := strings.Cut(p, ":")
 			li, err1 := strconv.Atoi(l)
 			wf, err2 := strconv.ParseFloat(w, 64)
 			if !ok || err1 != nil || err2 != nil || li < 0 || li >= len(m.Labels) {
 				return nil, bad("weight " + p)
 			}
-			ws = append(ws, LabelWeight{li, wf})
+			lws = append(lws, LabelWeight{li, wf})
 		}
-		m.Weights[parts[0]] = ws
+		if len(ws)+len(lws) > cap(ws) {
+			ws = make([]LabelWeight, 0, max(chunk, len(lws)))
+		}
+		start := len(ws)
+		ws = append(ws, lws...)
+		if names.Len()+len(name) > names.Cap() {
+			flush()
+			names.Grow(max(16*chunk, len(name)))
+		}
+		pending = append(pending, featureAt{names.Len(), names.Len() + len(name), ws[start:len(ws):len(ws)]})
+		names.WriteString(name)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
 	}
+	flush()
 	return m, nil
+}
+
+// featureAt is a feature being read: its name in a string being built and
+// its weights.
+type featureAt struct {
+	start, end int
+	ws         []LabelWeight
 }
 
 // DefaultModel returns the embedded model, read on first use; nil when
@@ -253,17 +308,15 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 	bests := map[pairKey]*best{}
 	var order []pairKey
 	byPair := rulePairs(rules)
+	m.indexOnce.Do(func() { m.index = newWeightIndex(m) })
 	x.sc = newScorer(m, len(x.d.Tokens))
-	defer func() { x.sc = nil }()
+	defer func() { x.sc.release(); x.sc = nil }()
 	z := x.sc.z
+	addZ := func(f []byte) { m.addWeights(z, f) }
 	for _, pr := range x.pairs() {
 		s, o := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
 		copy(z, m.Bias)
-		x.features(pr, byPair, func(f []byte) {
-			for _, lw := range m.Weights[string(f)] {
-				z[lw.Label] += lw.W
-			}
-		})
+		x.features(pr, byPair, addZ)
 		Softmax(z)
 		k := pairKey{pr.si, s.Entity, o.Entity}
 		if k.b < k.a {
@@ -319,16 +372,50 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 // scorer sums a model's weights for the features of a pair; the weights of
 // the features of each token between the mentions are summed once per
 // token and direction and once per token and pair of entity types
-// (betweenDir, betweenTypes), and cached.
+// (betweenDir, betweenTypes), and cached. Its buffers hold no pointers and
+// are reused from document to document (scorers).
 type scorer struct {
-	m      *Model
-	z      []float64
-	dirVec [][2][]float64
-	typVec [][9][]float64
+	m *Model
+	z []float64
+	// emit adds the weights of a feature to target (see weights)
+	emit   func([]byte)
+	target []float64
+	// at[k*slotsPerToken+j] is where the sums of token k for slot j (0, 1:
+	// direction SO, OS; 2+: pair of types, typeIndex) start in vecs, +1
+	// (0: not summed yet)
+	at   []int32
+	vecs []float64
 }
 
+const slotsPerToken = 2 + 9
+
+var scorers sync.Pool // *scorer
+
 func newScorer(m *Model, tokens int) *scorer {
-	return &scorer{m: m, z: make([]float64, len(m.Labels)), dirVec: make([][2][]float64, tokens), typVec: make([][9][]float64, tokens)}
+	sc, _ := scorers.Get().(*scorer)
+	if sc == nil {
+		sc = &scorer{}
+		sc.emit = func(f []byte) { sc.m.addWeights(sc.target, f) }
+	}
+	sc.m = m
+	if cap(sc.z) < len(m.Labels) {
+		sc.z = make([]float64, len(m.Labels))
+	}
+	sc.z = sc.z[:len(m.Labels)]
+	n := tokens * slotsPerToken
+	if cap(sc.at) < n {
+		sc.at = make([]int32, n)
+	}
+	sc.at = sc.at[:n]
+	clear(sc.at)
+	sc.vecs = sc.vecs[:0]
+	return sc
+}
+
+// release returns sc to the pool.
+func (sc *scorer) release() {
+	sc.m, sc.target = nil, nil
+	scorers.Put(sc)
 }
 
 // typeIndex numbers the three entity types, -1 for another.
@@ -344,12 +431,36 @@ func typeIndex(t string) int {
 	return -1
 }
 
+// weights returns a function that adds the weights of a feature to v,
+// until the next call.
 func (sc *scorer) weights(v []float64) func([]byte) {
-	return func(f []byte) {
-		for _, lw := range sc.m.Weights[string(f)] {
-			v[lw.Label] += lw.W
-		}
+	sc.target = v
+	return sc.emit
+}
+
+// cached returns the sums of token k for slot j, computing them with
+// fill the first time.
+func (sc *scorer) cached(k, j int, fill func(emit func([]byte))) []float64 {
+	L := len(sc.m.Labels)
+	i := k*slotsPerToken + j
+	if at := sc.at[i]; at != 0 {
+		return sc.vecs[at-1 : int(at-1)+L]
 	}
+	start := len(sc.vecs)
+	if start+L >= math.MaxInt32 {
+		v := make([]float64, L) // cannot index it: sum every time
+		fill(sc.weights(v))
+		return v
+	}
+	if cap(sc.vecs)-start < L {
+		sc.vecs = slices.Grow(sc.vecs, L)
+	}
+	sc.vecs = sc.vecs[:start+L]
+	v := sc.vecs[start : start+L]
+	clear(v)
+	fill(sc.weights(v))
+	sc.at[i] = int32(start + 1)
+	return v
 }
 
 func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
@@ -357,12 +468,7 @@ func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
 	if dir != "SO" {
 		d = 1
 	}
-	v := sc.dirVec[k][d]
-	if v == nil {
-		v = make([]float64, len(sc.m.Labels))
-		x.betweenDir(k, dir, sc.weights(v))
-		sc.dirVec[k][d] = v
-	}
+	v := sc.cached(k, d, func(emit func([]byte)) { x.betweenDir(k, dir, emit) })
 	for i, w := range v {
 		sc.z[i] += w
 	}
@@ -371,12 +477,7 @@ func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
 		x.betweenTypes(k, types, sc.weights(sc.z))
 		return
 	}
-	v = sc.typVec[k][si*3+oi]
-	if v == nil {
-		v = make([]float64, len(sc.m.Labels))
-		x.betweenTypes(k, types, sc.weights(v))
-		sc.typVec[k][si*3+oi] = v
-	}
+	v = sc.cached(k, 2+si*3+oi, func(emit func([]byte)) { x.betweenTypes(k, types, emit) })
 	for i, w := range v {
 		sc.z[i] += w
 	}

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/internal/extract/rel/relmodel"
 )
 
 func TestModelRoundTrip(t *testing.T) {
@@ -90,4 +92,17 @@ func gzipWriter(w *bytes.Buffer) interface {
 	Close() error
 } {
 	return gzip.NewWriter(w)
+}
+
+// BenchmarkReadModel reads the embedded model: part of every kg extract's
+// start-up time.
+func BenchmarkReadModel(b *testing.B) {
+	if len(relmodel.Model) == 0 {
+		b.Skip("no embedded relation model")
+	}
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(relmodel.Model)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -216,7 +216,11 @@ func (x *extractor) tok(k int) *tokFeat {
 	if t := x.toks[k]; t != nil {
 		return t
 	}
-	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k), lemma: x.lemmaOf(k), class: x.classOf(k)}
+	sm := "" // MatchForm of the stem, which stem, lemma and class read
+	if x.ar && x.mAt[k] < 0 {
+		sm = arabic.MatchForm(x.words[k].Stem)
+	}
+	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k, sm), lemma: x.lemmaOf(k, sm), class: x.classOf(k, sm)}
 	t.trig, _, _ = x.verbAt(k)
 	x.toks[k] = t
 	return t
@@ -232,7 +236,7 @@ func (x *extractor) class(k int) string    { return x.tok(k).class }
 // 150 classes, learnt from Arabic Wikipedia), "" for mentions, English and
 // words the table lacks: lexical features that generalise to words the
 // training set never saw.
-func (x *extractor) classOf(k int) string {
+func (x *extractor) classOf(k int, sm string) string {
 	if !x.ar || x.mAt[k] >= 0 {
 		return ""
 	}
@@ -241,7 +245,7 @@ func (x *extractor) classOf(k int) string {
 		return ""
 	}
 	w := x.words[k]
-	for _, f := range []string{w.MF, arabic.MatchForm(w.Article + w.Stem), arabic.MatchForm(w.Stem)} {
+	for _, f := range []string{w.MF, arabic.MatchForm(w.Article + w.Stem), sm} {
 		if c, ok := t.Lookup(f); ok {
 			return strconv.Itoa(int(c.C[1]))
 		}
@@ -261,12 +265,12 @@ func (x *extractor) wordOf(k int) string {
 	return x.bare[k]
 }
 
-// stem returns the token's stem without clitics (Arabic) or "".
-func (x *extractor) stemOf(k int) string {
+// stemOf returns the token's stem without clitics (Arabic), sm, or "".
+func (x *extractor) stemOf(k int, sm string) string {
 	if !x.ar || x.mAt[k] >= 0 {
 		return ""
 	}
-	return arabic.MatchForm(x.words[k].Stem)
+	return sm
 }
 
 // carriedFeatures describes a carried pair: the subject's type, the verb
@@ -320,12 +324,12 @@ func (x *extractor) emitFeature(emit func([]byte), parts ...string) {
 	emit(x.fbuf)
 }
 
-// lemma returns a rough lemma of token k for lexical features that
-// generalise over inflection: in Arabic the stem without the imperfect and
+// lemmaOf returns a rough lemma of token k (sm: the MatchForm of its
+// stem) for lexical features that generalise over inflection: in Arabic the stem without the imperfect and
 // future prefixes and the person, number and pronoun endings (يلتقي,
 // التقت, والتقوا -> التقي), in English the word without -s, -ed, -ing.
 // "" for mentions, numbers and short words.
-func (x *extractor) lemmaOf(k int) string {
+func (x *extractor) lemmaOf(k int, sm string) string {
 	if x.mAt[k] >= 0 || arabic.IsNumber(x.d.Tokens[k].Text) {
 		return ""
 	}
@@ -341,7 +345,7 @@ func (x *extractor) lemmaOf(k int) string {
 		}
 		return w
 	}
-	rs := []rune(arabic.MatchForm(x.words[k].Stem))
+	rs := []rune(sm)
 	if len(rs) >= 5 && rs[0] == 'س' && (rs[1] == 'ي' || rs[1] == 'ت' || rs[1] == 'ن') {
 		rs = rs[1:]
 	}

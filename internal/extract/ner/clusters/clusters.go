@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,10 +50,13 @@ type Entry struct {
 // and safe for concurrent use.
 type Table struct {
 	// text is the file's lines after the header, sorted by word; line[i]
-	// is where line i starts (and line[len-1] the end). Lookup searches
-	// them: quicker to load than a map, and the tagger memoises per word.
+	// is where line i starts (and line[len-1] the end): quicker to load
+	// than a map.
 	text string
 	line []int32
+	// slots index the lines by a hash of their word (open addressing;
+	// line+1, 0 empty): Lookup probes them rather than search the text.
+	slots []int32
 	// Sizes is the number of classes at each level.
 	Sizes [Levels]int
 	// Info holds the build parameters written in the file (name=value).
@@ -66,16 +68,44 @@ type Table struct {
 
 // Lookup returns the classes of a word in MatchForm.
 func (t *Table) Lookup(mf string) (Class, bool) {
-	if t == nil {
+	if t == nil || len(t.slots) == 0 {
 		return Class{}, false
 	}
-	n := len(t.line) - 1
-	i := sort.Search(n, func(i int) bool { return t.word(i) >= mf })
-	if i == n || t.word(i) != mf {
-		return Class{}, false
+	mask := uint64(len(t.slots) - 1)
+	for s := wordHash(mf) & mask; t.slots[s] != 0; s = (s + 1) & mask {
+		if i := int(t.slots[s] - 1); t.word(i) == mf {
+			c, _ := t.parse(i)
+			return c, true
+		}
 	}
-	c, _ := t.parse(i)
-	return c, true
+	return Class{}, false
+}
+
+// index fills t.slots.
+func (t *Table) index() {
+	size := 1
+	for size < 2*t.Len()+1 {
+		size <<= 1
+	}
+	t.slots = make([]int32, size)
+	mask := uint64(size - 1)
+	for i := range t.Len() {
+		s := wordHash(t.word(i)) & mask
+		for t.slots[s] != 0 {
+			s = (s + 1) & mask
+		}
+		t.slots[s] = int32(i + 1)
+	}
+}
+
+// wordHash is FNV-1a of w, its bits mixed.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h ^ h>>29
 }
 
 // word is the word of line i.
@@ -90,9 +120,25 @@ func (t *Table) word(i int) string {
 // parse reads the count and classes of line i.
 func (t *Table) parse(i int) (Class, error) {
 	l := strings.TrimSuffix(t.text[t.line[i]:t.line[i+1]], "\n")
-	f := strings.Split(l, "\t")
-	if len(f) != 2+Levels || f[0] == "" {
-		return Class{}, fmt.Errorf("%d fields, want %d", len(f), 2+Levels)
+	var f [2 + Levels]string // the fields, as strings.Split would give them
+	n := 0
+	for rest := l; ; n++ {
+		k := strings.IndexByte(rest, '\t')
+		if n < len(f) {
+			if k < 0 {
+				f[n] = rest
+			} else {
+				f[n] = rest[:k]
+			}
+		}
+		if k < 0 {
+			n++
+			break
+		}
+		rest = rest[k+1:]
+	}
+	if n != 2+Levels || f[0] == "" {
+		return Class{}, fmt.Errorf("%d fields, want %d", n, 2+Levels)
 	}
 	cnt, err := strconv.ParseInt(f[1], 10, 64)
 	if err != nil || cnt <= 0 {
@@ -220,13 +266,14 @@ func Read(r io.Reader) (*Table, error) {
 		i += k + 1
 	}
 	t.line = append(t.line, int32(len(text)))
-	// the words must be sorted for Lookup; each line is checked when a
-	// test reads them all (Check)
+	// the words must be sorted, so no word comes twice; each line is
+	// checked when a test reads them all (Check)
 	for i := 1; i < t.Len(); i++ {
 		if t.word(i-1) >= t.word(i) {
 			return nil, fmt.Errorf("clusters: line %d: %q not after %q", i+2, t.word(i), t.word(i-1))
 		}
 	}
+	t.index()
 	return t, nil
 }
 

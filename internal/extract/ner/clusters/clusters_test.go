@@ -3,6 +3,7 @@ package clusters
 import (
 	"bytes"
 	"compress/gzip"
+	"sort"
 	"testing"
 	"time"
 
@@ -115,6 +116,22 @@ func TestDefault(t *testing.T) {
 	}
 	if err := tb.Check(); err != nil {
 		t.Fatal(err)
+	}
+	// every word is found, with the classes of its line; a word with a
+	// letter more or less is not (unless it is a word too)
+	for i := range tb.Len() {
+		w := tb.word(i)
+		want, _ := tb.parse(i)
+		if c, ok := tb.Lookup(w); !ok || c != want {
+			t.Fatalf("Lookup(%q) = %v, %v; its line says %v", w, c, ok, want)
+		}
+		for _, o := range []string{w + "ة", w[:len(w)-1], "x" + w} {
+			k := sort.Search(tb.Len(), func(k int) bool { return tb.word(k) >= o })
+			want := k < tb.Len() && tb.word(k) == o
+			if _, ok := tb.Lookup(o); ok != want {
+				t.Fatalf("Lookup(%q) finds it: %v, the sorted lines: %v", o, ok, want)
+			}
+		}
 	}
 	same := func(a, b string, level int) bool {
 		ca, oka := tb.Lookup(a)

@@ -1,0 +1,91 @@
+package rel
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// weightIndex holds a model's weights keyed by a 64-bit hash of the
+// feature (featureKey) rather than by its string: what scoring reads, so
+// that a feature, once built in the extractor's buffer, is looked up
+// without being made a string or compared byte by byte. The weights of a
+// feature keep the order of Model.Weights, so sums come out the same.
+//
+// A feature the model lacks whose hash is that of one it has would take
+// that one's weights: with 64-bit hashes and some 10^5 features, the
+// chance that any of 10^7 distinct features looked up does is about
+// 10^12/2^64, 5·10^-8. Two features of the model with the same hash are
+// detected when the index is built; the model is then scored through
+// Weights, as before.
+type weightIndex struct {
+	slots []indexSlot // open addressing on mixKey(key); ws = nil: empty
+	mask  uint64
+}
+
+type indexSlot struct {
+	key uint64
+	ws  []LabelWeight // Model.Weights of the feature
+}
+
+// newWeightIndex indexes m.Weights; nil when two features share a key.
+func newWeightIndex(m *Model) *weightIndex {
+	size := 1
+	for size < 2*len(m.Weights)+1 {
+		size <<= 1
+	}
+	ix := &weightIndex{slots: make([]indexSlot, size), mask: uint64(size - 1)}
+	for f, ws := range m.Weights {
+		if len(ws) == 0 {
+			continue // adds nothing: as if absent
+		}
+		k := featureKey([]byte(f))
+		s := mixKey(k) & ix.mask
+		for ix.slots[s].ws != nil {
+			if ix.slots[s].key == k {
+				return nil
+			}
+			s = (s + 1) & ix.mask
+		}
+		ix.slots[s] = indexSlot{key: k, ws: ws}
+	}
+	return ix
+}
+
+// add adds the weights of feature f to z, in the order of Model.Weights.
+func (ix *weightIndex) add(z []float64, f []byte) {
+	k := featureKey(f)
+	s := mixKey(k) & ix.mask
+	for {
+		sl := &ix.slots[s]
+		if sl.ws == nil {
+			return
+		}
+		if sl.key == k {
+			for _, lw := range sl.ws {
+				z[lw.Label] += lw.W
+			}
+			return
+		}
+		s = (s + 1) & ix.mask
+	}
+}
+
+// featureKey hashes a feature's bytes, eight at a time.
+func featureKey(b []byte) uint64 {
+	h := uint64(len(b)) * 0x9e3779b97f4a7c15
+	for len(b) >= 8 {
+		h = mixKey(h ^ binary.LittleEndian.Uint64(b))
+		b = b[8:]
+	}
+	var t uint64
+	for i, c := range b {
+		t |= uint64(c) << (8 * i)
+	}
+	return mixKey(h ^ t ^ 0x5bd1e995)
+}
+
+// mixKey scrambles the bits of k (a 128-bit multiply folded to 64).
+func mixKey(k uint64) uint64 {
+	hi, lo := bits.Mul64(k^0xa0761d6478bd642f, 0xe7037ed1a0b428db)
+	return hi ^ lo
+}
