@@ -49,6 +49,17 @@ func TestRelations(t *testing.T) {
 			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Iraqi Government PART_OF Iraq asserted"},
 		},
 		{
+			name: "the head of a country's government is its prime minister, not the government's leader", lang: "ar",
+			text: "وقال رئيس الحكومة التركية أحمد داود أوغلو إن العمليات ستتواصل.",
+			want: []string{"Ahmet Davutoğlu PRIME_MINISTER_OF Türkiye asserted"},
+			not:  []string{"Ahmet Davutoğlu LEADER_OF"},
+		},
+		{
+			name: "a speaker carried over holds no title of the next sentence's country", lang: "ar",
+			text: "وقال مدير المركز الدولي للدراسات سامي الخطيب إن المفاوضات صعبة.\nوأضاف أن روسيا مستعدة للحوار مع الولايات المتحدة.",
+			not:  []string{"Sami al-Khatib FOREIGN_MINISTER_OF", "Sami al-Khatib PRESIDENT_OF", "Sami al-Khatib MINISTER_OF"},
+		},
+		{
 			name: "a company is not part of its country", lang: "ar",
 			text: "وقالت شركة الاتصالات السعودية إن أرباحها ارتفعت.",
 			not:  []string{"Saudi Communications Company PART_OF"},

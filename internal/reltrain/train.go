@@ -129,6 +129,9 @@ func Examples(ctx context.Context, p *extract.Pipeline, items []Item, o ExampleO
 			if label != "" && !vocab.Valid(label) {
 				return nil, st, fmt.Errorf("%s: predicate %q", it.ID, label)
 			}
+			if r, ok := vocab.Get(label); ok && c.Carried && r.Group == "structural" {
+				continue // a title is stated with the name: a carried speaker's pair teaches none of it
+			}
 			if label != "" && o.ClosestOnly {
 				if j := closest[key(c)]; j != ci {
 					cj := cands[j]

@@ -324,8 +324,8 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		}
 		pred, p, ok := m.Decide(z, func(pred string) bool {
 			r, ok := vocab.Get(pred)
-			if ok && r.Group == "structural" && x.notTitle[notTitleKey{pr.si, s.Entity, o.Entity}] {
-				return false
+			if ok && r.Group == "structural" && (pr.carried || x.notTitle[notTitleKey{pr.si, s.Entity, o.Entity}]) {
+				return false // a title is stated with the name, not by a speaker carried over (وأضاف ...)
 			}
 			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
 		})

@@ -39,7 +39,7 @@ func (x *extractor) matchTitles(i int, defs []titleDef) (out []*titleDef, ends [
 		ok := true
 		for w, word := range d.words {
 			j := i + w
-			if j >= len(x.norm) || (x.mAt[j] >= 0 && w > 0) || x.bare[j] != word {
+			if j >= len(x.norm) || (x.mAt[j] >= 0 && w > 0 && !x.bodyHead(j)) || x.bare[j] != word {
 				ok = false
 				break
 			}
@@ -52,6 +52,14 @@ func (x *extractor) matchTitles(i int, defs []titleDef) (out []*titleDef, ends [
 	return out, ends
 }
 
+// bodyHead reports whether token j begins the name of a public body that
+// its nationality relates to a country (الحكومة in الحكومة التركية): a
+// title may end with it (رئيس الحكومة التركية, titleRest).
+func (x *extractor) bodyHead(j int) bool {
+	m := x.mention(j)
+	return m != nil && m.Start == j && m.Of != ""
+}
+
 // titleRef is a title phrase found in the text.
 type titleRef struct {
 	pred    string
@@ -59,6 +67,7 @@ type titleRef struct {
 	person  string // person id when the name follows, "" when the title stands alone
 	end     int    // token after the phrase
 	trigger string
+	body    string // the public body whose name the title ended in (رئيس الحكومة التركية), ""
 }
 
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
@@ -98,6 +107,14 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 			j = m.End
 		case !def.orgTitle && x.isCountry(m) && !(def.needCountryMention && m.Demonym):
 			ref.object = m.Entity
+			j = m.End
+		}
+	}
+	if !def.orgTitle && ref.object == "" && j < len(x.norm) {
+		// the title's last word began a public body's name: رئيس [الحكومة
+		// التركية] is Türkiye's prime minister
+		if m := x.mention(j); m != nil && m.Start < j && m.Start > start && m.Of != "" {
+			ref.object, ref.body = m.Of, m.Entity
 			j = m.End
 		}
 	}
@@ -228,6 +245,10 @@ func (x *extractor) titles() {
 				continue
 			}
 			x.add(si, ref.person, ref.pred, ref.object, 0.9, "asserted", ref.trigger)
+			if ref.body != "" {
+				// the head of the country's government, not a leader of the body
+				x.notTitle[notTitleKey{si, ref.person, ref.body}] = true
+			}
 			if _, ok := x.holders[ref.pred+"|"+ref.object]; !ok {
 				x.holders[ref.pred+"|"+ref.object] = ref.person
 			}
