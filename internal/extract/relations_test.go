@@ -60,6 +60,16 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Sami al-Khatib FOREIGN_MINISTER_OF", "Sami al-Khatib PRESIDENT_OF", "Sami al-Khatib MINISTER_OF"},
 		},
 		{
+			name: "a place put in a larger one by a direction, a region or the country's adjective", lang: "ar",
+			text: "وشن التنظيم هجوما على بلدة أعزاز شمال حلب أمس.\nووقع الانفجار في مدينة بيلغورود الروسية.\nوقتل ثلاثة في سراقب بمحافظة إدلب.\nواستهدف القصف مخيما في مشهد، شمال شرق إيران.",
+			want: []string{"I'zaz LOCATED_IN Aleppo asserted", "Belgorod LOCATED_IN Russia asserted", "Saraqib LOCATED_IN Idlib Governorate asserted", "Mashhad LOCATED_IN Iran asserted"},
+		},
+		{
+			name: "a place where something happened is not in the place named after it", lang: "ar",
+			text: "والتقى الوزير نظيره في الرياض في جدة.",
+			not:  []string{"Riyadh LOCATED_IN"},
+		},
+		{
 			name: "a company is not part of its country", lang: "ar",
 			text: "وقالت شركة الاتصالات السعودية إن أرباحها ارتفعت.",
 			not:  []string{"Saudi Communications Company PART_OF"},

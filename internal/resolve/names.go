@@ -128,10 +128,14 @@ func parseName(form string) (pname, bool) {
 		}
 	}
 	var out []string
+	dynasty := -1 // index in out of the word after آل
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		last := i == len(toks)-1
 		switch {
+		case t == "ال" && !last:
+			dynasty = len(out) // آل سعود: a dynasty, whose name is also a given name
+			continue
 		case words.article[t] && !last:
 			continue // al-Faisal: the family name is the next word
 		case (words.compound[t] || words.chain[t] && len(out) == 0) && !last:
@@ -157,8 +161,8 @@ func parseName(form string) (pname, bool) {
 			continue
 		}
 		p.content = append(p.content, w)
-		if i == len(out)-1 && len(p.content) > 1 && !isChain(out[i-1]) {
-			p.family = w
+		if i == len(out)-1 && len(p.content) > 1 && !isChain(out[i-1]) && i != dynasty {
+			p.family = w // not after آل: سعود alone is a given name, not the king's family name
 		}
 	}
 	if len(p.content) == 0 {

@@ -34,6 +34,8 @@ func TestParseName(t *testing.T) {
 		{"President Rami Haddad's", "rami haddad", "rami", "haddad", false, false},
 		{"القرني", "القرني", "القرني", "", false, true},
 		{"أنا فاتن حمامة", "فاتن حمامه", "فاتن", "حمامه", false, true},
+		{"الملك سلمان بن عبدالعزيز آل سعود", "سلمان بن عبدالعزيز سعود", "سلمان", "", true, true}, // a dynasty is no family name alone
+		{"خالد آل خليفة", "خالد خليفه", "خالد", "", false, true},
 	}
 	for _, tc := range tests {
 		p, ok := parseName(tc.form)

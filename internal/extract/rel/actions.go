@@ -351,6 +351,9 @@ func (x *extractor) sentence(si int) {
 	if a < 0 {
 		return
 	}
+	if x.ar {
+		x.containment(si, a, b)
+	}
 	for t := a; t < b; t++ {
 		tr, after, future := x.verbAt(t)
 		if tr == nil {
@@ -835,4 +838,84 @@ func (x *extractor) sportsSentence(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// containment relates a place to the larger place the text puts it in
+// (LOCATED_IN): a direction from it (بلدة أعزاز شمال حلب, مشهد، شمال شرق
+// إيران), a region of it (قرية المالكية في ريف حلب, في محافظة إدلب), or the
+// country's adjective right after a place that is no country (مدينة
+// بيلغورود الروسية).
+func (x *extractor) containment(si, a, b int) {
+	for mi := x.firstMentionAt(a); mi >= 0 && mi < len(x.d.Mentions); mi++ {
+		m := x.d.Mentions[mi]
+		if m.Start >= b {
+			return
+		}
+		if m.Type != "Location" || m.Demonym || x.isCountryName(&m) {
+			continue
+		}
+		j := m.End
+		if j < b && (x.norm[j] == "،" || x.norm[j] == ",") {
+			j++
+		}
+		if j >= b {
+			continue
+		}
+		if o := x.mention(j); o != nil && o.Start == j && o.Demonym && j == m.End && o.Entity != m.Entity {
+			x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
+			continue
+		}
+		k := j
+		w := x.words[k]
+		dir := arDirection[x.bare[k]] || w.Prep == "ب" && arDirection[arabic.MatchForm(w.Stem)]
+		if dir {
+			k++
+			if k < b && arDirection[x.bare[k]] { // شمال شرق, شمال غربي
+				k++
+			}
+		} else if x.bare[k] == "في" || w.Prep == "ب" {
+			// في or ب and a region word (ريف، محافظة): alone, في and a
+			// place is often where something happened, not where the place is
+			if x.bare[k] == "في" {
+				k++
+			}
+			if k >= b {
+				continue
+			}
+			region := arRegion[arabic.MatchForm(x.words[k].Article+x.words[k].Stem)]
+			if !region {
+				continue
+			}
+			if o := x.mention(k); o == nil || o.Start != k {
+				k++ // the region word is not part of the name: ريف حلب
+			} // else the name begins with it: محافظة إدلب
+		} else {
+			continue
+		}
+		if k < b && arCapitalWord[x.bare[k]] { // جنوب العاصمة دمشق
+			k++
+		}
+		if o := x.mention(k); o != nil && o.Start == k && o.Type == "Location" && o.Entity != m.Entity {
+			x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
+		}
+	}
+}
+
+// containConf is the confidence of a place's place stated by containment.
+const containConf = 0.85
+
+// firstMentionAt returns the index of the first mention starting at or
+// after token a, -1 when none.
+func (x *extractor) firstMentionAt(a int) int {
+	for i, m := range x.d.Mentions {
+		if m.Start >= a {
+			return i
+		}
+	}
+	return -1
+}
+
+// isCountryName reports whether m names a country (not its adjective).
+func (x *extractor) isCountryName(m *Mention) bool {
+	return m.Role == "country"
 }

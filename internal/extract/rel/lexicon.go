@@ -108,6 +108,9 @@ var arActionNoun = lex.ArActionNouns
 // The word classes of words.yaml, in MatchForm (see that file for what
 // each one is for).
 var (
+	arDirection   = class("ar_direction")
+	arRegion      = class("ar_region")
+	arCapitalWord = class("ar_capital_word")
 	arTitleHead   = class("ar_title_head")
 	arRelative    = class("ar_relative")
 	arThatPron    = class("ar_that_pron")
