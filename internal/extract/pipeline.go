@@ -23,7 +23,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.5"
+const RulesVersion = "0.5.6"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -380,6 +380,21 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 // منظمة), and fills in the candidate's text.
 func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
 	rs := []rune(text)
+	// the words that the article writes inside longer names, after their
+	// first word (جوزيف بلاتر): there no clitic can be attached, so a name
+	// that begins with the same letters elsewhere is the same word (بلاتر
+	// alone is not ب + لاتر)
+	inside := map[string]bool{}
+	for _, c := range cands {
+		if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
+			continue
+		}
+		for k, f := range strings.Fields(string(rs[c.Start:c.End])) {
+			if k > 0 {
+				inside[arabic.MatchForm(f)] = true
+			}
+		}
+	}
 	for i := range cands {
 		c := &cands[i]
 		if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
@@ -405,7 +420,16 @@ func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
 				an.Conj = ""
 			}
 			if an.Article == "" {
-				k := link.CliticLen(string(rs[c.Start:first]))
+				w := string(rs[c.Start:first])
+				k := link.CliticLen(w)
+				if k > 0 && inside[arabic.MatchForm(w)] {
+					k = 0 // the name's own letters (بلاتر of جوزيف بلاتر)
+					c.Whole = true
+				}
+				if k > 1 && inside[arabic.MatchForm(string([]rune(w)[1:]))] {
+					k = 1 // وبلاتر: only و
+					c.Whole = true
+				}
 				an.Conj, an.Prep = "", ""
 				if k > 0 {
 					an.Conj = string(rs[c.Start : c.Start+k])

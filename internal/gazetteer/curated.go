@@ -57,6 +57,7 @@ var curatedOrgs = []curated{
 	{QID: "Q193272", Type: org, Name: "Economic Community of West African States", Ar: []string{"المجموعة الاقتصادية لدول غرب أفريقيا", "إيكواس"}, En: []string{"ECOWAS"}},
 	{Type: org, Name: "International Committee of the Red Cross", Ar: []string{"اللجنة الدولية للصليب الأحمر", "الصليب الأحمر", "الصليب الأحمر الدولي"}, En: []string{"International Committee of the Red Cross", "ICRC", "Red Cross"}},
 	{Type: org, Name: "Red Crescent", Ar: []string{"الهلال الأحمر"}, En: []string{"Red Crescent"}},
+	{QID: "Q253414", Type: org, Name: "FIFA", Ar: []string{"الفيفا", "فيفا", "الاتحاد الدولي لكرة القدم", "الاتحاد الدولي لكره القدم"}, En: []string{"FIFA"}},
 	{Type: org, Name: "BRICS", Ar: []string{"بريكس", "مجموعة بريكس"}, En: []string{"BRICS"}},
 	{Type: org, Name: "G20", Ar: []string{"مجموعة العشرين"}, En: []string{"G20", "Group of Twenty"}},
 	{Type: org, Name: "G7", Ar: []string{"مجموعة السبع", "مجموعة الدول السبع"}, En: []string{"G7", "Group of Seven"}},

@@ -23,6 +23,10 @@ type Candidate struct {
 	// Demonym marks an adjective of Entry (الروسي, "Russian"): it resolves to
 	// the country but is kept as a mention only when the country has no other.
 	Demonym bool
+	// Whole marks a mention whose first word is the name's own, letters
+	// that look like clitics included: the caller found it so (بلاتر where
+	// the article writes جوزيف بلاتر), and no clitic is taken off.
+	Whole bool
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A
@@ -110,6 +114,9 @@ func candidateName(c Candidate) string {
 	if c.Entry == nil && (c.Type == model.Organization || c.Type == model.Location) && !hasArabic(c.Text) {
 		return name(c.Text, nil, false)
 	}
+	if c.Whole {
+		return nameOf(c.Text, c.Entry, true, false)
+	}
 	return displayName(c.Text, c.Entry)
 }
 
@@ -130,6 +137,12 @@ func displayName(text string, e *gazetteer.Entry) string { return name(text, e, 
 
 // name is displayName; titles are removed only with stripTitles.
 func name(text string, e *gazetteer.Entry, stripTitles bool) string {
+	return nameOf(text, e, stripTitles, true)
+}
+
+// nameOf is name; the first word's clitics are removed only with
+// stripClitics.
+func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) string {
 	ws := strings.Fields(arabic.Normalize(text))
 	if len(ws) == 0 || literal(text, e) {
 		return strings.Join(ws, " ")
@@ -139,7 +152,9 @@ func name(text string, e *gazetteer.Entry, stripTitles bool) string {
 			return arabic.Normalize(t)
 		}
 	}
-	ws[0] = stripFirst(ws[0])
+	if stripClitics {
+		ws[0] = stripFirst(ws[0])
+	}
 	start := 0
 	for stripTitles && start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {
 		start++
@@ -339,7 +354,7 @@ func resolve(text string, cands []Candidate) *resolution {
 	bare := map[int][]string{} // nameWords(text, nil) of the candidates in rest
 	for _, i := range order {
 		if cands[i].Entry == nil {
-			if w := candidateWords(Candidate{Text: cands[i].Text, Type: cands[i].Type}); len(w) > 0 {
+			if w := candidateWords(Candidate{Text: cands[i].Text, Type: cands[i].Type, Whole: cands[i].Whole}); len(w) > 0 {
 				rest = append(rest, i)
 				bare[i] = w
 			}
