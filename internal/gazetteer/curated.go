@@ -1,5 +1,7 @@
 package gazetteer
 
+import "github.com/kg-project/kg/internal/extract/arabic"
+
 // Hand-curated tables: Arabic names the sources lack, QIDs known for certain,
 // and corrections. Every list item is one surface form; English forms are
 // matched case-insensitively. Keep the tables short and certain: a wrong
@@ -529,16 +531,16 @@ var ambiguousCommon = []string{
 // Leading title words of the UniversalPetrarch actor names; an entry that
 // begins with one of these is a description ("رئيس_روسي_...") rather than a
 // plain name. Org words mark organisations. Both in MatchForm.
-var petrarchTitleWords = setOfFields(`رئيس وزير ملك امير شيخ شيخه جنرال لواء عقيد عميد عمده سفير مستشار
+var petrarchTitleWords = setOfFields(arabic.MatchForm(`رئيس وزير ملك امير شيخ شيخه جنرال لواء عقيد عميد عمده سفير مستشار
 	نائب سابق ممثل مبعوث متحدث ناطق قائد زعيم امين مدير رئيسه ولي عاهل سلطان امام اميره مساعد
 	رءيس رءيسه مندوب محافظ والي قاضي مفتي بطريرك البابا بابا ملكه الملك الرئيس الامير الشيخ
-	سيد السيد دكتور الدكتور حاكم مرشد المرشد ضابط جندي عضو نائبه`)
+	سيد السيد دكتور الدكتور حاكم مرشد المرشد ضابط جندي عضو نائبه`))
 
-var petrarchOrgWords = setOfFields(`حكومه وزاره سفاره قوه قوات جيش حزب حركه منظمه اتحاد مجلس جامعه
+var petrarchOrgWords = setOfFields(arabic.MatchForm(`حكومه وزاره سفاره قوه قوات جيش حزب حركه منظمه اتحاد مجلس جامعه
 	شركه بنك هيءه هيئه لجنه مكتب اداره ديوان جبهه تنظيم جماعه كتاءب كتائب لواء فيلق شرطه امن
 	مخابرات محكمه برلمان مجلس دوله جمهوريه مملكه امانه صندوق وكاله مؤسسه موسسه مركز معهد نقابه
 	رابطه جمعيه تحالف ائتلاف اءتلاف مليشيا ميليشيا عشيره قبيله مخيم مخيمات مدينه محافظه ولايه
-	اقليم منطقه ل ب ال في من الي علي عن مع و`)
+	اقليم منطقه ل ب ال في من الي علي عن مع و`))
 
 // cityNameFixes replaces wrong Arabic names of the city list, by ISO2 and
 // English name; "" drops the row (see FIXES.md).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -375,6 +376,26 @@ func BenchmarkLoad(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := ReadCompiled(bytes.NewReader(data.Gazetteer)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestNoTitledPetrarchPersons: an actor of UniversalPetrarch written with a
+// title (الرئيس محمود عباس) is no person of its own ("Reyes Mahmoud Abbas"):
+// the title words are compared in MatchForm, as the actors' words are.
+func TestNoTitledPetrarchPersons(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range g.Entries() {
+		if e.Type != "Person" || !slices.Equal(e.Sources, []string{"petrarch-ar"}) {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if f := strings.Fields(arabic.MatchForm(a)); len(f) > 1 && petrarchTitleWords[f[0]] {
+				t.Errorf("%s %q: a title, not a name", e.Key, a)
+			}
 		}
 	}
 }

@@ -65,6 +65,9 @@ func init() {
 	}
 }
 
+// kunyaCase are the genitive and accusative of أبو "father of" (MatchForm).
+var kunyaCase = map[string]bool{"ابي": true, "ابا": true}
+
 // stripFirst removes the conjunction و and a preposition (ب ل ك) from the
 // first word of a name (وبوتين -> بوتين، لروسيا -> روسيا), keeping the
 // article; a bare one only when it is not the name's own first letter
@@ -154,6 +157,11 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 	}
 	if stripClitics {
 		ws[0] = stripFirst(ws[0])
+	}
+	// a kunya in the genitive or accusative (أبي بكر البغدادي, أبا مازن)
+	// names the same person as in the nominative: أبو بكر البغدادي
+	if len(ws) > 1 && kunyaCase[arabic.MatchForm(ws[0])] {
+		ws[0] = "أبو"
 	}
 	start := 0
 	for stripTitles && start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {

@@ -327,6 +327,9 @@ func TestDisplayNames(t *testing.T) {
 		{"محمد بن سالم بن حمد ولي العهد", "محمد بن سالم بن حمد"}, // a title after the name
 		{"الرئيس سامر الخطيبي", "سامر الخطيبي"},
 		{"Khatibi's", "Khatibi"},
+		{"أبي بكر السامرائي", "أبو بكر السامرائي"}, // a kunya in the genitive
+		{"أبا خالد", "أبو خالد"},
+		{"أبي", "أبي"}, // "my father" alone is no kunya
 	} {
 		if got := displayName(tc.text, nil); got != tc.want {
 			t.Errorf("displayName(%q) = %q, want %q", tc.text, got, tc.want)
