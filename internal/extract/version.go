@@ -71,7 +71,7 @@ func Fingerprint() string { return fingerprint() }
 // their versions in go.mod, and the go directive, count towards the
 // fingerprint, so that a dependency of the CLI or the Neo4j writer does
 // not make staging re-extract everything.
-var extractorModules = []string{"go.yaml.in/yaml/v3", "golang.org/x/text"}
+var extractorModules = []string{"github.com/klauspost/compress", "go.yaml.in/yaml/v3", "golang.org/x/text"}
 
 // goModLines returns the go directive and the requirement lines of
 // extractorModules from a go.mod file, in a fixed form.

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+
 	"fmt"
+	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"slices"
 	"sort"
@@ -455,7 +457,7 @@ func parseLine(l string) (*Entry, error) {
 // readCompiled reads a compiled file; with compact, the lines of the
 // name-list persons are returned apart, by name (see ReadCompiled).
 func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error) {
-	zr, err := gzip.NewReader(r)
+	zr, err := kgzip.NewReader(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("gazetteer: %w", err)
 	}

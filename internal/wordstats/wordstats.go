@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+
 	"fmt"
+	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"strconv"
 	"strings"
@@ -205,7 +207,7 @@ func Read(words, names io.Reader) (*Table, error) {
 // fields-1 counts; lines starting with '#' are passed with their raw
 // fields.
 func readLines(r io.Reader, header string, fields int, fn func(f []string, n []int32) error) error {
-	zr, err := gzip.NewReader(r)
+	zr, err := kgzip.NewReader(r)
 	if err != nil {
 		return fmt.Errorf("wordstats: %w", err)
 	}

@@ -13,10 +13,12 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"slices"
 	"strconv"
@@ -221,7 +223,7 @@ func Read(r io.Reader) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	zr, err := kgzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("clusters: %w", err)
 	}
