@@ -65,6 +65,11 @@ func TestRelations(t *testing.T) {
 			want: []string{"I'zaz LOCATED_IN Aleppo asserted", "Belgorod LOCATED_IN Russia asserted", "Saraqib LOCATED_IN Idlib Governorate asserted", "Mashhad LOCATED_IN Iran asserted"},
 		},
 		{
+			name: "a masculine nationality after a place is a club's or a person's; a direction with و another place", lang: "ar",
+			text: "وفاز برشلونة الإسباني على ميلان الايطالي.\nوتوج بطل آسيا الكوري الجنوبي باللقب.\nوقتل ثلاثة في العريش وجنوب الشيخ زويد.",
+			not:  []string{"Barcelona LOCATED_IN", "Asia LOCATED_IN", "Al `Arish LOCATED_IN"},
+		},
+		{
 			name: "a place where something happened is not in the place named after it", lang: "ar",
 			text: "والتقى الوزير نظيره في الرياض في جدة.",
 			not:  []string{"Riyadh LOCATED_IN"},

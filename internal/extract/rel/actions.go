@@ -862,11 +862,19 @@ func (x *extractor) containment(si, a, b int) {
 			continue
 		}
 		if o := x.mention(j); o != nil && o.Start == j && o.Demonym && j == m.End && o.Entity != m.Entity {
-			x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
+			// a place takes the feminine (بيلغورود الروسية); the masculine
+			// is a club's or a person's (برشلونة الإسباني, آسيا الكوري
+			// الجنوبي "Asia's South Korean [champion]"), و another name's
+			if strings.HasSuffix(x.norm[j], "يه") && o.Prefix == "" {
+				x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
+			}
 			continue
 		}
 		k := j
 		w := x.words[k]
+		if w.Conj != "" {
+			continue // وجنوب سيناء: another place of a list, not where this one is
+		}
 		dir := arDirection[x.bare[k]] || w.Prep == "ب" && arDirection[arabic.MatchForm(w.Stem)]
 		if dir {
 			k++
