@@ -846,12 +846,9 @@ func (x *extractor) sportsSentence(a, b int) bool {
 // country's adjective right after a place that is no country (مدينة
 // بيلغورود الروسية).
 func (x *extractor) containment(si, a, b int) {
-	for mi := x.firstMentionAt(a); mi >= 0 && mi < len(x.d.Mentions); mi++ {
-		m := x.d.Mentions[mi]
-		if m.Start >= b {
-			return
-		}
-		if m.Type != "Location" || m.Demonym || x.isCountryName(&m) {
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Type != "Location" || x.isCountry(m) {
 			continue
 		}
 		j := m.End
@@ -911,19 +908,3 @@ func (x *extractor) containment(si, a, b int) {
 
 // containConf is the confidence of a place's place stated by containment.
 const containConf = 0.85
-
-// firstMentionAt returns the index of the first mention starting at or
-// after token a, -1 when none.
-func (x *extractor) firstMentionAt(a int) int {
-	for i, m := range x.d.Mentions {
-		if m.Start >= a {
-			return i
-		}
-	}
-	return -1
-}
-
-// isCountryName reports whether m names a country (not its adjective).
-func (x *extractor) isCountryName(m *Mention) bool {
-	return m.Role == "country"
-}
