@@ -1,8 +1,10 @@
 package rel
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
@@ -206,6 +208,7 @@ type tokFeat struct {
 	word, stem, lemma string
 	class             string // the word's cluster (150 classes), "" when unknown
 	trig              *trigger
+	cues              []string // the relation types the word evokes (cueOf)
 }
 
 // tok returns the cached features of token k, computed on first use.
@@ -222,9 +225,85 @@ func (x *extractor) tok(k int) *tokFeat {
 	}
 	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k, sm), lemma: x.lemmaOf(k, sm), class: x.classOf(k, sm)}
 	t.trig, _, _ = x.verbAt(k)
+	t.cues = x.cueOf(k, sm, t.lemma)
 	x.toks[k] = t
 	return t
 }
+
+// cueOf returns the relation types token k evokes (the lexicon's cues:
+// triggers, action nouns and the words of its cues section), nil for
+// mentions and other words. sm is the MatchForm of its stem, lemma its
+// lemma.
+func (x *extractor) cueOf(k int, sm, lemma string) []string {
+	if x.mAt[k] >= 0 {
+		return nil
+	}
+	var out []string
+	addAll := func(ps []string) {
+		for _, p := range ps {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	if !x.ar {
+		addAll(lex.EnCues[x.bare[k]])
+		if lemma != "" {
+			addAll(lex.EnCues[lemma])
+		}
+		return out
+	}
+	for _, c := range verbCandidates(x.norm[k]) {
+		addAll(lex.ArCues[c.form])
+	}
+	if sm != "" {
+		addAll(lex.ArCues[sm])
+	}
+	forEachCueForm(x.norm[k], func(f string) { addAll(lex.ArCues[f]) })
+	return out
+}
+
+// Clitics a cue word may carry (MatchForm): the word is looked up without
+// each that it starts or ends with, so that only the lexicon decides what
+// is a clitic (بغزو is ب + غزو because غزو is a cue).
+var (
+	cuePrefixes = []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "فال", "كال", "وبال", "فبال", "لل", "ولل", "فلل"}
+	cueSuffixes = []string{"ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ك"}
+)
+
+// forEachCueForm calls f with each reading of the Arabic word w (MatchForm)
+// without the clitics it may carry: a feminine ending before a pronoun
+// (زيارته) is read as ة (ه in MatchForm), a hamza on ي (لقائه) as ء.
+func forEachCueForm(w string, f func(string)) {
+	try := func(stem string) {
+		if utf8.RuneCountInString(stem) < 3 {
+			return
+		}
+		f(stem)
+	}
+	withSuffixes := func(stem string) {
+		try(stem)
+		for _, suf := range cueSuffixes {
+			if r, ok := strings.CutSuffix(stem, suf); ok && utf8.RuneCountInString(r) >= 3 {
+				try(r)
+				if t, ok := strings.CutSuffix(r, "ت"); ok {
+					try(t + "ه")
+				}
+				if t, ok := strings.CutSuffix(r, "ي"); ok && strings.HasSuffix(t, "ا") {
+					try(t + "ء")
+				}
+			}
+		}
+	}
+	for _, pre := range cuePrefixes {
+		if r, ok := strings.CutPrefix(w, pre); ok && utf8.RuneCountInString(r) >= 3 {
+			withSuffixes(r)
+		}
+	}
+	withSuffixes(w)
+}
+
+func (x *extractor) cues(k int) []string { return x.tok(k).cues }
 
 func (x *extractor) word(k int) string     { return x.tok(k).word }
 func (x *extractor) stem(k int) string     { return x.tok(k).stem }
@@ -392,6 +471,9 @@ func (x *extractor) betweenDir(k int, dir string, emit func([]byte)) {
 	if tr := x.trigAt(k); tr != nil {
 		add("btrig=", tr.pred, "|", dir)
 	}
+	for _, c := range x.cues(k) {
+		add("bcue=", c, "|", dir)
+	}
 }
 
 // betweenTypes emits the features of a token between the mentions that
@@ -403,6 +485,9 @@ func (x *extractor) betweenTypes(k int, types string, emit func([]byte)) {
 	}
 	if tr := x.trigAt(k); tr != nil {
 		add("btrig=", tr.pred, "|", types)
+	}
+	for _, c := range x.cues(k) {
+		add("bcue=", c, "|", types)
 	}
 }
 
@@ -445,9 +530,21 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 	if O.Prefix != "" {
 		add("opfx=", O.Prefix, "|", dir)
 	}
+	// a title phrase before the second mention is its own: the words
+	// between end where it starts
+	rx := R.Start
+	if t := x.titleAt[x.mAt[R.Start]]; t >= L.End {
+		rx = t
+		add("rtitle|", dir)
+	}
+	lx := L.Start
+	if t := x.titleAt[x.mAt[L.Start]]; t >= a && t < L.Start {
+		lx = t
+		add("ltitle|", dir)
+	}
 	// the words between, their stems, the first and last of them
 	others, speech, an, boundary := 0, false, false, false
-	for k := L.End; k < R.Start; k++ {
+	for k := L.End; k < rx; k++ {
 		w := x.word(k)
 		if x.mAt[k] >= 0 {
 			if k == L.End || x.mAt[k] != x.mAt[k-1] {
@@ -469,13 +566,13 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 			boundary = true
 		}
 	}
-	if gap > 0 {
+	if gapx := rx - L.End; gapx > 0 {
 		add("bw1=", x.word(L.End), "|", dir)
-		add("bwl=", x.word(R.Start-1), "|", dir)
-		if gap > 1 {
+		add("bwl=", x.word(rx-1), "|", dir)
+		if gapx > 1 {
 			add("bw12=", x.word(L.End), "_", x.word(L.End+1), "|", dir)
 		}
-	} else {
+	} else if gap == 0 {
 		add("adjacent|", dir, "|", types)
 	}
 	add("others=", strconv.Itoa(min(others, 3)))
@@ -489,7 +586,7 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 		add("punct|", dir)
 	}
 	// the words before the first mention and after the second
-	for k, n := L.Start-1, 1; k >= a && n <= 3; k, n = k-1, n+1 {
+	for k, n := lx-1, 1; k >= a && n <= 3; k, n = k-1, n+1 {
 		w := x.word(k)
 		if n <= 2 {
 			add("l", strconv.Itoa(n), "=", w, "|", dir)
@@ -511,13 +608,18 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 	for k, n := R.End, 1; k < b && n <= 2; k, n = k+1, n+1 {
 		add("r", strconv.Itoa(n), "=", x.word(k), "|", dir)
 	}
-	if L.Start == a {
+	if lx == a {
 		add("first|", dir)
 	}
+	sx, ox := lx, rx
+	if dir == "OS" {
+		sx, ox = rx, lx
+	}
+	x.cueFeatures(a, b, lx, rx, L, R, sx, ox, dir, types, emit)
 	// the trigger nearest the pair: its predicate with the order of the
 	// subject, trigger and object (VSO, SVO, SOV...)
-	for k := R.Start - 1; k >= max(a, L.Start-4); k-- {
-		if k >= L.Start && k < L.End {
+	for k := rx - 1; k >= max(a, lx-4); k-- {
+		if k >= lx && k < L.End {
 			continue
 		}
 		tr := x.trigAt(k)
@@ -534,4 +636,82 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 		}
 		break
 	}
+}
+
+// cueWindow is how far before the first mention cue words count.
+const cueWindow = 8
+
+// cueFeatures emits the cue words around a pair (mentions L before R; S
+// the subject, O the object): those before L in its clause (up to
+// cueWindow tokens), just after R, the nearest one with the preposition
+// that governs the object, and that preposition alone.
+func (x *extractor) cueFeatures(a, b, lx, rx int, L, R Mention, sx, ox int, dir, types string, emit func([]byte)) {
+	add := func(parts ...string) { x.emitFeature(emit, parts...) }
+	nearest, pos := []string(nil), ""
+	for k := L.End; k < rx && nearest == nil; k++ {
+		if cs := x.cues(k); len(cs) > 0 {
+			nearest, pos = cs, "B"
+		}
+	}
+	for k := lx - 1; k >= a && k >= lx-cueWindow; k-- {
+		if x.isBoundary(k) {
+			break
+		}
+		for _, c := range x.cues(k) {
+			add("lcue=", c, "|", dir)
+			add("lcue=", c, "|", types)
+		}
+		if cs := x.cues(k); nearest == nil && len(cs) > 0 {
+			nearest, pos = cs, "L"
+		}
+	}
+	for k := R.End; k < b && k < R.End+3; k++ {
+		if x.isBoundary(k) {
+			break
+		}
+		for _, c := range x.cues(k) {
+			add("rcue=", c, "|", dir)
+		}
+	}
+	gov := x.governor(ox, a)
+	add("ogov=", gov, "|", dir)
+	add("sgov=", x.governor(sx, a), "|", dir)
+	for _, c := range nearest {
+		add("ncue=", c, "|", pos, "|", dir)
+		add("ncue=", c, "|", gov)
+		add("ncue=", c, "|", types)
+	}
+	if nearest == nil {
+		add("nocue|", dir)
+	}
+}
+
+// governor returns the preposition that governs the mention starting at
+// j: a separate word just before it or before the title words that
+// introduce it (مع نظيره الأمريكي [جون كيري]), or its clitic; "-" when
+// none.
+func (x *extractor) governor(j, a int) string {
+	if x.ar {
+		if p := x.prepClitic(j); p != "" {
+			return p
+		}
+	}
+	for k := j - 1; k >= a && k >= j-5; k-- {
+		if x.isBoundary(k) || x.mAt[k] >= 0 && !x.d.Mentions[x.mAt[k]].Demonym {
+			break
+		}
+		w := x.bare[k]
+		if x.ar && arPreps[w] || !x.ar && enPreps[w] {
+			return w
+		}
+		if x.ar {
+			if p := x.prepClitic(k); p != "" && x.mAt[k] < 0 {
+				return p
+			}
+		}
+		if x.trigAt(k) != nil || len(x.cues(k)) > 0 {
+			break
+		}
+	}
+	return "-"
 }

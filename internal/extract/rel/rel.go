@@ -88,6 +88,10 @@ type extractor struct {
 	// not the name's (the object of a verb before it: التقى بوتين رئيس
 	// وزراء اليابان); the model may give the pair no structural relation.
 	notTitle map[notTitleKey]bool
+	// titleAt holds, for a mention that a title phrase introduces
+	// (وزير الخارجية الروسي [سيرغي لافروف]), the phrase's first token; -1
+	// for the others.
+	titleAt []int
 }
 
 type notTitleKey struct {
@@ -118,7 +122,9 @@ func newExtractor(d *Doc) *extractor {
 		}
 		x.mAt[i] = -1
 	}
+	x.titleAt = make([]int, len(d.Mentions))
 	for mi, m := range d.Mentions {
+		x.titleAt[mi] = -1
 		for i := m.Start; i < m.End && i < n; i++ {
 			x.mAt[i] = mi
 		}

@@ -218,6 +218,11 @@ func (x *extractor) titles() {
 				continue
 			}
 			prev = ref.pred
+			if ref.person != "" && ref.end > i {
+				if mi := x.mAt[ref.end-1]; mi >= 0 && x.d.Mentions[mi].Entity == ref.person && x.d.Mentions[mi].Start > i && x.titleAt[mi] < 0 {
+					x.titleAt[mi] = i
+				}
+			}
 			if ref.person == "" && i >= 2 && (x.norm[i-1] == "،" || x.norm[i-1] == ",") {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				if m := x.mention(i - 2); m != nil && m.Type == "Person" && m.End == i-1 {

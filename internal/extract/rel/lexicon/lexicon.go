@@ -72,9 +72,13 @@ type Title struct {
 type Lexicon struct {
 	ArTriggers, EnTriggers []Trigger // in file order
 	ArActionNouns          map[string]string
-	ArTitles, EnTitles     []Title // in file order: the first match wins
-	Classes                map[string][]string
-	ClassRefs              map[string]bool // the classes triggers name with @
+	// ArCues and EnCues map each cue word (triggers.yaml's cues, its
+	// triggers and ar_nouns; Arabic in MatchForm, also without ال) to the
+	// relation types it evokes, sorted: features of the relation model.
+	ArCues, EnCues     map[string][]string
+	ArTitles, EnTitles []Title // in file order: the first match wins
+	Classes            map[string][]string
+	ClassRefs          map[string]bool // the classes triggers name with @
 	// Calendar lists: the index gives the number, each item its spellings
 	// (MatchForm).
 	Calendar map[string][][]string
@@ -198,6 +202,10 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 		Ar      []triggerEntry    `yaml:"ar"`
 		En      []triggerEntry    `yaml:"en"`
 		ArNouns map[string]string `yaml:"ar_nouns"`
+		Cues    struct {
+			Ar map[string]string `yaml:"ar"`
+			En map[string]string `yaml:"en"`
+		} `yaml:"cues"`
 	}
 	if err := decode(b, &f); err != nil {
 		return err
@@ -238,6 +246,76 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 				return fmt.Errorf("ar_nouns %s: %q is also a noun of %s", pred, w, p)
 			}
 			l.ArActionNouns[mf] = pred
+		}
+	}
+	return l.parseCues(f.Cues.Ar, f.Cues.En)
+}
+
+// parseCues fills ArCues and EnCues from the cues section and the triggers.
+func (l *Lexicon) parseCues(ar, en map[string]string) error {
+	l.ArCues, l.EnCues = map[string][]string{}, map[string][]string{}
+	add := func(m map[string][]string, form, pred string) {
+		if !slices.Contains(m[form], pred) {
+			m[form] = append(m[form], pred)
+			slices.Sort(m[form])
+		}
+	}
+	addAr := func(form, pred string) {
+		add(l.ArCues, form, pred)
+		if rest, ok := strings.CutPrefix(form, "ال"); ok && len([]rune(rest)) >= 2 {
+			add(l.ArCues, rest, pred)
+		}
+	}
+	for _, t := range l.ArTriggers {
+		for _, f := range t.Forms {
+			addAr(f, t.Pred)
+		}
+	}
+	for f, p := range l.ArActionNouns {
+		addAr(f, p)
+	}
+	for _, t := range l.EnTriggers {
+		for _, f := range t.Forms {
+			add(l.EnCues, f, t.Pred)
+		}
+	}
+	for _, lang := range []string{"ar", "en"} {
+		src := ar
+		if lang == "en" {
+			src = en
+		}
+		for pred, words := range src {
+			if err := checkPred(pred); err != nil {
+				return fmt.Errorf("cues %s: %w", lang, err)
+			}
+			seen := map[string]bool{}
+			for _, w := range strings.Fields(words) {
+				if seen[w] {
+					return fmt.Errorf("cues %s %s: %q listed twice", lang, pred, w)
+				}
+				seen[w] = true
+				if lang == "en" {
+					if !enWordRE.MatchString(w) {
+						return fmt.Errorf("cues en %s: %q is no lower-case English word", pred, w)
+					}
+					add(l.EnCues, w, pred)
+					continue
+				}
+				if perfect, imperfect, verb := strings.Cut(w, "/"); verb {
+					if !isArabic(arabic.MatchForm(perfect)) || !isArabic(arabic.MatchForm(imperfect)) {
+						return fmt.Errorf("cues ar %s: %q: want PERFECT/IMPERFECT, two Arabic words", pred, w)
+					}
+					for _, f := range VerbForms(perfect, imperfect) {
+						addAr(f, pred)
+					}
+					continue
+				}
+				mf := arabic.MatchForm(w)
+				if !isArabic(mf) {
+					return fmt.Errorf("cues ar %s: %q is no Arabic word", pred, w)
+				}
+				addAr(mf, pred)
+			}
 		}
 	}
 	return nil

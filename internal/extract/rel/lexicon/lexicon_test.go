@@ -19,6 +19,18 @@ func TestEmbedded(t *testing.T) {
 	if Get() == nil {
 		t.Fatal("Get returned nil")
 	}
+	// cues: the triggers are among them, and the cues section adds more
+	if len(l.ArCues) < 500 || len(l.EnCues) < 150 {
+		t.Errorf("suspiciously few cues: %d ar, %d en", len(l.ArCues), len(l.EnCues))
+	}
+	for form, want := range map[string]string{"لقاء": "MET_WITH", "يلتقي": "MET_WITH", "زياره": "VISITED", "اغتيال": "KILLED"} {
+		if !slices.Contains(l.ArCues[form], want) {
+			t.Errorf("ArCues[%s] = %v, want %s among them", form, l.ArCues[form], want)
+		}
+	}
+	if !slices.Contains(l.EnCues["talks"], "MET_WITH") || !slices.Contains(l.EnCues["talks"], "NEGOTIATED_WITH") {
+		t.Errorf("EnCues[talks] = %v", l.EnCues["talks"])
+	}
 	// every class a trigger names exists (Parse checks) and speech verbs
 	// are STATED ones
 	for _, tr := range append(append([]Trigger{}, l.ArTriggers...), l.EnTriggers...) {
@@ -85,6 +97,11 @@ func TestParseRejects(t *testing.T) {
 		{"empty", "triggers", "", "empty file"},
 		{"action noun of an unknown predicate", "triggers", okTriggers + "ar_nouns:\n  ATACKED: الهجوم\n", `"ATACKED" is no relation type`},
 		{"action noun twice", "triggers", okTriggers + "ar_nouns:\n  ATTACKED: الهجوم\n  THREATENED: الهجوم\n", "also a noun of"},
+		{"cue of an unknown predicate", "triggers", okTriggers + "cues:\n  ar:\n    MEETS: لقاء\n", `cues ar: pred "MEETS" is no relation type`},
+		{"cue twice", "triggers", okTriggers + "cues:\n  ar:\n    MET_WITH: لقاء لقاء\n", "listed twice"},
+		{"latin cue in Arabic", "triggers", okTriggers + "cues:\n  ar:\n    MET_WITH: meeting\n", "no Arabic word"},
+		{"capitalised English cue", "triggers", okTriggers + "cues:\n  en:\n    MET_WITH: Meeting\n", "no lower-case English word"},
+		{"unknown cue language", "triggers", okTriggers + "cues:\n  fr:\n    MET_WITH: réunion\n", "field fr not found"},
 		{"title of an unknown predicate", "titles", "ar:\n  - {pred: PRESIDENT, phrases: [الرئيس]}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n", `"PRESIDENT" is no relation type`},
 		{"title of an action", "titles", "ar:\n  - {pred: MET_WITH, phrases: [الرئيس]}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n", "no structural relation"},
 		{"title without phrases", "titles", "ar:\n  - {pred: PRESIDENT_OF}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n", "no phrases"},
