@@ -61,8 +61,13 @@ func TestRelations(t *testing.T) {
 		},
 		{
 			name: "a place put in a larger one by a direction, a region or the country's adjective", lang: "ar",
-			text: "وشن التنظيم هجوما على بلدة أعزاز شمال حلب أمس.\nووقع الانفجار في مدينة بيلغورود الروسية.\nوقتل ثلاثة في سراقب بمحافظة إدلب.\nواستهدف القصف مخيما في مشهد، شمال شرق إيران.",
-			want: []string{"I'zaz LOCATED_IN Aleppo asserted", "Belgorod LOCATED_IN Russia asserted", "Saraqib LOCATED_IN Idlib Governorate asserted", "Mashhad LOCATED_IN Iran asserted"},
+			text: "ووقع الانفجار في مدينة بيلغورود الروسية.\nوقتل ثلاثة في سراقب بمحافظة إدلب.\nواستهدف القصف مخيما في مشهد، شمال شرق إيران.\nوسيطر المسلحون على بلدة أريحا جنوب محافظة إدلب.",
+			want: []string{"Belgorod LOCATED_IN Russia asserted", "Saraqib LOCATED_IN Idlib Governorate asserted", "Mashhad LOCATED_IN Iran asserted", "Areha LOCATED_IN Idlib Governorate asserted"},
+		},
+		{
+			name: "a direction of a city is outside it", lang: "ar",
+			text: "وشن التنظيم هجوما على بلدة أعزاز شمال حلب أمس.\nووقع الحادث في بلدة ريدينغ غرب لندن.\nوانفجرت عبوة في قرية جنوب العاصمة دمشق.",
+			not:  []string{"I'zaz LOCATED_IN", "Reading LOCATED_IN"},
 		},
 		{
 			name: "a masculine nationality after a place is a club's or a person's; a direction with و another place", lang: "ar",

@@ -897,10 +897,22 @@ func (x *extractor) containment(si, a, b int) {
 		} else {
 			continue
 		}
-		if k < b && arCapitalWord[x.bare[k]] { // جنوب العاصمة دمشق
-			k++
+		if dir && k < b && arCapitalWord[x.bare[k]] {
+			continue // جنوب العاصمة دمشق: south of the city, outside it
+		}
+		region := false // شمال محافظة إدلب: the north of the province
+		if dir && k < b && arRegion[arabic.MatchForm(x.words[k].Article+x.words[k].Stem)] {
+			region = true
+			if o := x.mention(k); o == nil || o.Start != k {
+				k++
+			}
 		}
 		if o := x.mention(k); o != nil && o.Start == k && o.Type == "Location" && o.Entity != m.Entity {
+			if dir && !region && !x.isCountry(o) {
+				// a direction of a city is outside it (غرب لندن "west of
+				// London"); of a country or region, inside (شمال سوريا)
+				continue
+			}
 			x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
 		}
 	}
