@@ -184,13 +184,19 @@ type edge struct {
 //     other frequent names of two words or more its articles give it (the
 //     in-article linker joined them); a frequent name of two entities
 //     joins neither;
-//  4. spelling variants of a foreign person name (غابريال / جابريل) and a
-//     clitic read as part of a name (لسيب بلاتر = سيب بلاتر);
+//  4. spelling variants of a person's name: a foreign name transliterated
+//     two ways (غابريال / جابريل, غال / جال, أوغلو / أغولو), a clitic read
+//     as part of a name (لسيب بلاتر = سيب بلاتر) or the first letter و read
+//     as the conjunction (ندي for وندي), a nasab chain with its dynasty
+//     after it, a name romanised as one gazetteer person's English name;
 //  5. partial names of persons: a name whose words, with its given and
 //     family name, are part of a longer name (عادل الجبير of
-//     عادل بن أحمد الجبير), a nasab chain that a longer chain extends
-//     (فيصل بن خالد of فيصل بن خالد بن عبدالعزيز), or, with no chain, the
-//     end of a longer name of an entity with at least as many articles
+//     عادل بن أحمد الجبير; a family name made of a given name, العبدالعزيز,
+//     only as the longer name's family or father's name), a nasab chain
+//     that a longer chain extends (فيصل بن خالد of فيصل بن خالد بن عبدالعزيز),
+//     a chain X بن F بن G of a gazetteer person named X الF, the start of a
+//     longer name (عبد ربه منصور of عبد ربه منصور هادي), or, with no chain,
+//     the end of a longer name of an entity with at least as many articles
 //     (داود أوغلو of أحمد داود أوغلو) — joined to the entity with the most
 //     articles among those bearing it, when it dominates the next one;
 //  6. a family name alone (الجبير, جبير, بلاتر) joins the dominant
