@@ -23,6 +23,13 @@ type wordLists struct {
 	chain    map[string]bool
 	compound map[string]bool
 	article  map[string]bool
+	// cases maps an inflected form of a compound word to the form names
+	// are compared in (ابي -> ابو).
+	cases map[string]string
+	// letterClass maps each letter of a letters line to its class (the
+	// line's first letter); vowel holds the vowel letters.
+	letterClass map[rune]rune
+	vowel       map[rune]bool
 }
 
 var words = mustWordLists(namesFile)
@@ -36,7 +43,8 @@ func mustWordLists(s string) *wordLists {
 }
 
 func parseWordLists(s string) (*wordLists, error) {
-	w := &wordLists{surtitle: map[string]bool{}, stop: map[string]bool{}, particle: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{}}
+	w := &wordLists{surtitle: map[string]bool{}, stop: map[string]bool{}, particle: map[string]bool{}, chain: map[string]bool{}, compound: map[string]bool{}, article: map[string]bool{},
+		cases: map[string]string{}, letterClass: map[rune]rune{}, vowel: map[rune]bool{}}
 	seen := map[string]bool{}
 	for i, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
@@ -60,6 +68,39 @@ func parseWordLists(s string) (*wordLists, error) {
 		case "surtitle":
 			w.surtitle[rest] = true
 			continue
+		case "case":
+			form, base, ok := strings.Cut(rest, " ")
+			if !ok || strings.Contains(base, " ") || form == base {
+				return nil, fmt.Errorf("line %d: want case FORM BASE", i+1)
+			}
+			if _, dup := w.cases[form]; dup {
+				return nil, fmt.Errorf("line %d: case form %q listed twice", i+1, form)
+			}
+			w.cases[form] = base
+			continue
+		case "letters", "vowels":
+			var class rune
+			for _, l := range strings.Fields(rest) {
+				r, size := utf8.DecodeRuneInString(l)
+				if size != len(l) {
+					return nil, fmt.Errorf("line %d: %q is not one letter", i+1, l)
+				}
+				if kind == "vowels" {
+					w.vowel[r] = true
+					continue
+				}
+				if class == 0 {
+					class = r
+				}
+				if c, dup := w.letterClass[r]; dup && c != class {
+					return nil, fmt.Errorf("line %d: letter %q is in two classes", i+1, l)
+				}
+				w.letterClass[r] = class
+			}
+			if kind == "letters" && len(strings.Fields(rest)) < 2 {
+				return nil, fmt.Errorf("line %d: a letters class has two letters or more", i+1)
+			}
+			continue
 		case "stop":
 			w.stop[rest] = true
 		case "particle":
@@ -71,7 +112,7 @@ func parseWordLists(s string) (*wordLists, error) {
 		case "article":
 			w.article[rest] = true
 		default:
-			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, stop, particle, chain, compound, article)", i+1, kind)
+			return nil, fmt.Errorf("line %d: unknown kind %q (title, surtitle, stop, particle, chain, compound, article, case, letters, vowels)", i+1, kind)
 		}
 		if multi {
 			return nil, fmt.Errorf("line %d: a %s is one word", i+1, kind)
@@ -80,6 +121,16 @@ func parseWordLists(s string) (*wordLists, error) {
 	for t := range w.surtitle {
 		if !slices.ContainsFunc(w.titles, func(x []string) bool { return strings.Join(x, " ") == t }) {
 			return nil, fmt.Errorf("surtitle %q is not listed as a title", t)
+		}
+	}
+	for form, base := range w.cases {
+		if !w.compound[base] {
+			return nil, fmt.Errorf("case %s %s: %q is not listed as a compound", form, base, base)
+		}
+	}
+	for r := range w.vowel {
+		if _, ok := w.letterClass[r]; ok {
+			return nil, fmt.Errorf("%q is listed as a vowel and in a letters class", r)
 		}
 	}
 	return w, nil
@@ -94,6 +145,7 @@ type pname struct {
 	given   string   // the first word
 	family  string   // the last word when it is a family name (not the Y of "X بن Y"); "" otherwise
 	chain   bool     // has a chain marker (بن, ابن, bin...)
+	dynasty bool     // ends with the name of a dynasty, after آل (آل سعود)
 	arabic  bool     // written in Arabic script
 }
 
@@ -132,6 +184,9 @@ func parseName(form string) (pname, bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		last := i == len(toks)-1
+		if b, ok := words.cases[t]; ok && !last {
+			t = b // أبي بكر: the kunya أبو in another case
+		}
 		switch {
 		case t == "ال" && !last:
 			dynasty = len(out) // آل سعود: a dynasty, whose name is also a given name
@@ -155,6 +210,7 @@ func parseName(form string) (pname, bool) {
 		return p, false
 	}
 	p.words = out
+	p.dynasty = dynasty == len(out)-1
 	for i, w := range out {
 		if isChain(w) {
 			p.chain = true
@@ -222,23 +278,13 @@ func hasSuffixWords(b, a []string) bool {
 	return true
 }
 
-// The letters that transliterations of one foreign name swap
-// (غابريال / جابريل, سيغمار / زيجمار), by class; the long vowels and alef
-// are "vowel letters". Letters not listed (among them ع ض ص ظ ذ ث خ,
-// which rarely write a foreign sound) stand for themselves.
-var swapClass = map[rune]rune{
-	'غ': 'G', 'ج': 'G', 'ق': 'G', 'ك': 'G', 'گ': 'G',
-	'ز': 'S', 'س': 'S',
-	'ت': 'T', 'ط': 'T',
-	'ح': 'H', 'ه': 'H',
-	'ف': 'F', 'ڤ': 'F',
-	'ب': 'B', 'پ': 'B',
-}
+// isVowelLetter: the long vowels and alef (names.txt, vowels).
+func isVowelLetter(r rune) bool { return words.vowel[r] }
 
-func isVowelLetter(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' || r == 'ء' }
-
+// class is the letter's class of transliteration letters (names.txt,
+// letters), the letter itself when it has none.
 func class(r rune) rune {
-	if c, ok := swapClass[r]; ok {
+	if c, ok := words.letterClass[r]; ok {
 		return c
 	}
 	return r
@@ -263,9 +309,11 @@ func loose(w string) string {
 }
 
 // letterDistance is the edit distance between two words where swapping a
-// letter for another of its class costs nothing.
-func letterDistance(a, b string) int {
+// letter for another of its class costs nothing and, when moves is set, a
+// vowel letter moved past its neighbour (اوغلو / اغولو) costs one edit.
+func letterDistance(a, b string, moves bool) int {
 	x, y := []rune(a), []rune(b)
+	pprev := make([]int, len(y)+1)
 	prev := make([]int, len(y)+1)
 	cur := make([]int, len(y)+1)
 	for j := range prev {
@@ -279,8 +327,12 @@ func letterDistance(a, b string) int {
 				sub++
 			}
 			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+			if moves && i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] && x[i-1] != x[i-2] &&
+				(isVowelLetter(x[i-1]) || isVowelLetter(x[i-2])) {
+				cur[j] = min(cur[j], pprev[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		pprev, prev, cur = prev, cur, pprev
 	}
 	return prev[len(y)]
 }
@@ -288,7 +340,8 @@ func letterDistance(a, b string) int {
 // variantWords reports whether two different Arabic words may be two
 // transliterations of one foreign word: at least four letters each, the
 // same first letter (up to its class), the same consonant outline, and one
-// edit apart (two for words of seven letters or more). A difference in
+// edit apart (two for words of seven letters or more; a vowel letter moved
+// is an edit in words of minMoveLetters or more, where كمال / كامل are not). A difference in
 // long vowels only counts when vowelsOK says so (it tells سلمان / سليمان
 // and محمد / محمود apart); words of three letters (سعد / سعيد) never
 // count.
@@ -306,12 +359,33 @@ func variantWords(x, y string, vowelsOK func() bool) bool {
 	if min(nx, ny) >= 7 {
 		limit = 2
 	}
-	if letterDistance(x, y) > limit {
+	if letterDistance(x, y, min(nx, ny) >= minMoveLetters) > limit {
 		return false
 	}
 	if stripVowels(x) == stripVowels(y) {
 		// no consonant swapped: long vowels only
 		return vowelsOK()
+	}
+	return true
+}
+
+// minMoveLetters: a vowel letter moved past its neighbour is a spelling
+// of the same word only in words this long (اوغلو / اغولو); in shorter
+// ones it makes another name (كمال / كامل, صالح / صلاح).
+const minMoveLetters = 5
+
+// vowelReplaced reports whether x and y differ only by vowel letters put
+// for one another in the same places (ميشال / ميشيل), none added, dropped
+// or moved.
+func vowelReplaced(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) != len(ry) {
+		return false
+	}
+	for i := range rx {
+		if rx[i] != ry[i] && !(isVowelLetter(rx[i]) && isVowelLetter(ry[i])) {
+			return false
+		}
 	}
 	return true
 }
@@ -327,23 +401,51 @@ func stripVowels(w string) string {
 
 // transliterationVariants reports whether two Arabic names of two words
 // or more, without a nasab chain, are spellings of one foreign name: word
-// by word equal or variantWords, at least one pair different.
+// by word equal or variantWords, at least one pair different. A family
+// name of three letters counts too when one letter of it is swapped for
+// another of its class (غال / جال) and the two words or more before it
+// are the same (shortSwap).
 func transliterationVariants(a, b pname, vowelsOK func(a pname, i int, x, y string) bool) bool {
 	if len(a.words) != len(b.words) || a.chain || b.chain || !a.arabic || !b.arabic || len(a.words) < 2 {
 		return false
 	}
-	differ := false
+	differ := 0
+	short := false
 	for i := range a.words {
 		x, y := a.words[i], b.words[i]
 		if x == y {
 			continue
 		}
+		differ++
+		if i > 0 && i == len(a.words)-1 && len(a.words) >= 3 && shortSwap(x, y) {
+			short = true
+			continue
+		}
 		if !variantWords(x, y, func() bool { return vowelsOK(a, i, x, y) }) {
 			return false
 		}
-		differ = true
 	}
-	return differ
+	return differ > 0 && (!short || differ == 1)
+}
+
+// shortSwap reports whether two words of three letters differ by one
+// letter swapped for another of its class (غال / جال), vowels the same.
+func shortSwap(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) != 3 || len(ry) != 3 {
+		return false
+	}
+	swaps := 0
+	for i := range rx {
+		switch {
+		case rx[i] == ry[i]:
+		case class(rx[i]) == class(ry[i]):
+			swaps++
+		default:
+			return false
+		}
+	}
+	return swaps == 1
 }
 
 // looseKey buckets names that may be transliteration variants.

@@ -9,7 +9,8 @@ func TestNamesFile(t *testing.T) {
 	if _, err := parseWordLists(namesFile); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"title", "nonsense word", "chain two words", "chain بن\nchain بن"} {
+	for _, bad := range []string{"title", "nonsense word", "chain two words", "chain بن\nchain بن",
+		"compound ابو\ncase ابي", "case ابي ابو", "letters غ", "letters غج ق", "letters غ ج\nletters ج ك", "vowels ا\nletters ا ب"} {
 		if _, err := parseWordLists(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
@@ -36,6 +37,9 @@ func TestParseName(t *testing.T) {
 		{"أنا فاتن حمامة", "فاتن حمامه", "فاتن", "حمامه", false, true},
 		{"الملك سلمان بن عبدالعزيز آل سعود", "سلمان بن عبدالعزيز سعود", "سلمان", "", true, true}, // a dynasty is no family name alone
 		{"خالد آل خليفة", "خالد خليفه", "خالد", "", false, true},
+		{"أبي خالد الزيدي", "ابوخالد الزيدي", "ابوخالد", "الزيدي", false, true}, // the kunya in the genitive
+		{"أبا خالد", "ابوخالد", "ابوخالد", "", false, true},
+		{"أبي", "ابي", "ابي", "", false, true}, // "my father" alone is no kunya
 	}
 	for _, tc := range tests {
 		p, ok := parseName(tc.form)
@@ -76,11 +80,46 @@ func TestVariantWords(t *testing.T) {
 		{"بيضي", "بدوي", always, false},      // ض is not a transliteration letter
 		{"برناوي", "باريان", always, false},  // too many edits
 		{"تسبيراس", "تسيبراس", always, true}, // two edits in a long word
-		{"اوغلو", "اغولو", always, false},    // two edits in a short word
+		{"اوغلو", "اغولو", always, true},     // a vowel letter moved past its neighbour
+		{"اوغلو", "اغلوو", always, false},    // two edits in a short word
+		{"فانيرج", "فاريجن", always, false},  // consonants moved: another outline
 	}
 	for _, tc := range tests {
 		if got := variantWords(tc.a, tc.b, tc.vowels); got != tc.want {
 			t.Errorf("variantWords(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestShortSwap(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"غال", "جال", true},    // g written غ and ج
+		{"قيل", "كيل", true},    // ق and ك
+		{"غال", "غيل", false},   // a vowel, not a letter of a class
+		{"سال", "جال", false},   // letters of different classes
+		{"غالب", "جالب", false}, // four letters: variantWords
+		{"غال", "غال", false},
+	} {
+		if got := shortSwap(tc.a, tc.b); got != tc.want {
+			t.Errorf("shortSwap(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestVowelReplaced(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ميشال", "ميشيل", true},
+		{"كمال", "كامل", false}, // moved
+		{"سلمان", "سليمان", false},
+	} {
+		if got := vowelReplaced(tc.a, tc.b); got != tc.want {
+			t.Errorf("vowelReplaced(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }

@@ -184,13 +184,19 @@ type edge struct {
 //     other frequent names of two words or more its articles give it (the
 //     in-article linker joined them); a frequent name of two entities
 //     joins neither;
-//  4. spelling variants of a foreign person name (غابريال / جابريل) and a
-//     clitic read as part of a name (لسيب بلاتر = سيب بلاتر);
+//  4. spelling variants of a person's name: a foreign name transliterated
+//     two ways (غابريال / جابريل, غال / جال, أوغلو / أغولو), a clitic read
+//     as part of a name (لسيب بلاتر = سيب بلاتر) or the first letter و read
+//     as the conjunction (ندي for وندي), a nasab chain with its dynasty
+//     after it, a name romanised as one gazetteer person's English name;
 //  5. partial names of persons: a name whose words, with its given and
 //     family name, are part of a longer name (عادل الجبير of
-//     عادل بن أحمد الجبير), a nasab chain that a longer chain extends
-//     (فيصل بن خالد of فيصل بن خالد بن عبدالعزيز), or, with no chain, the
-//     end of a longer name of an entity with at least as many articles
+//     عادل بن أحمد الجبير; a family name made of a given name, العبدالعزيز,
+//     only as the longer name's family or father's name), a nasab chain
+//     that a longer chain extends (فيصل بن خالد of فيصل بن خالد بن عبدالعزيز),
+//     a chain X بن F بن G of a gazetteer person named X الF, the start of a
+//     longer name (عبد ربه منصور of عبد ربه منصور هادي), or, with no chain,
+//     the end of a longer name of an entity with at least as many articles
 //     (داود أوغلو of أحمد داود أوغلو) — joined to the entity with the most
 //     articles among those bearing it, when it dominates the next one;
 //  6. a family name alone (الجبير, جبير, بلاتر) joins the dominant
@@ -431,16 +437,17 @@ func (r *resolver) commonGiven(w string) bool { return len(r.families[w]) >= com
 
 // vowelVariantOK says whether the words x and y at position i of the names
 // a and b, which differ by long vowels only, may be one name: yes unless
-// one is a common given name; then only when a vowel letter replaces
+// both are common given names, each a name of its own (سلمان / سليمان;
+// جوزف / جوزيف is one); then only when a vowel letter replaces
 // another (ميشال / ميشيل), or when two words or more besides are the same
 // in both, not when one is added to a two-word name (سلمان / سليمان).
 // (transliterationVariants compares only names whose other words are
 // equal or variants themselves.)
 func (r *resolver) vowelVariantOK(a pname, i int, x, y string) bool {
-	if !r.commonGiven(x) && !r.commonGiven(y) {
+	if !r.commonGiven(x) || !r.commonGiven(y) {
 		return true
 	}
-	if utf8.RuneCountInString(x) == utf8.RuneCountInString(y) {
+	if vowelReplaced(x, y) {
 		return true
 	}
 	// the rest of the name, two words or more and no given name (not a
@@ -649,6 +656,84 @@ func (r *resolver) spellingVariants() {
 			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the first letter %c is a clitic, not part of the name)", p.text, r.nodes[best].names[0].text, c)})
 		}
 	}
+	// A nasab chain of three names or more with its dynasty after it
+	// (X بن F بن G آل D) is the chain without it, when that is another
+	// entity's name.
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
+			continue
+		}
+		p := n.names[0]
+		if !p.chain || !p.dynasty || len(p.content) < 4 {
+			continue // X بن F آل D: two names are too common to tell
+		}
+		alt := strings.Join(p.words[:len(p.words)-1], " ")
+		best := -1
+		for _, e := range ident[alt] {
+			if r.find(e.node) != r.find(i) && (best < 0 || r.better(e.node, best, arts)) {
+				best = e.node
+			}
+		}
+		if best >= 0 {
+			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the dynasty after the nasab chain)", p.text, r.nodes[best].names[0].text)})
+		}
+	}
+	// The conjunction و read off a name that starts with it (ندي سميث
+	// for ويندي سميث, written وندي): with و given back, the name is a
+	// spelling of a bigger entity's name with the same family name.
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
+			continue
+		}
+		p := n.names[0]
+		if len(p.words) < 2 || p.chain || !p.arabic || p.family == "" || strings.HasPrefix(p.given, "و") {
+			continue
+		}
+		alt, ok := parseName("و" + p.text)
+		if !ok || len(alt.words) != len(p.words) {
+			continue
+		}
+		best := -1
+		for _, e := range by[alt.looseKey()] {
+			if r.find(e.node) == r.find(i) || arts[r.find(e.node)] <= arts[r.find(i)] || e.name.family != p.family {
+				continue
+			}
+			if (e.name.identity() == alt.identity() || transliterationVariants(alt, e.name, r.vowelVariantOK)) && (best < 0 || r.better(e.node, best, arts)) {
+				best = e.node
+			}
+		}
+		if best >= 0 {
+			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the first letter و was read as the conjunction)", p.text, r.nodes[best].names[0].text)})
+		}
+	}
+	// A person's name romanised as the English name of a gazetteer
+	// person (سيب سميث, romanised Sepp Smith, the name of the entity
+	// whose Arabic forms are جوزيف سميث): one person, when no other
+	// gazetteer person has that name.
+	gazByName := map[string][]int{}
+	for i, n := range r.nodes {
+		if n.typ == model.Person && n.gaz && r.auto(i) && n.name != "" && !hasArabicText(n.name) {
+			k := arabic.MatchForm(n.name)
+			gazByName[k] = append(gazByName[k], i)
+		}
+	}
+	for i, n := range r.nodes {
+		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 || !n.names[0].arabic || len(n.names[0].content) < 2 {
+			continue
+		}
+		if len(strings.Fields(n.name)) < 2 || hasArabicText(n.name) {
+			continue
+		}
+		gs := gazByName[arabic.MatchForm(n.name)]
+		roots := map[int]bool{}
+		for _, g := range gs {
+			roots[r.find(g)] = true
+		}
+		if len(roots) != 1 || roots[r.find(i)] {
+			continue
+		}
+		ds = append(ds, decision{i, gs[0], fmt.Sprintf("%s = %s (romanised %q, the gazetteer's name of %s)", n.names[0].text, r.nodes[gs[0]].key, n.name, r.nodes[gs[0]].key)})
+	}
 	// A word before a full name that starts no name of a person in two
 	// articles or more (ضابط صف سيف يوسف أحمد الفلاسي read as
 	// صف سيف ...; the memoirs أنا فاتن حمامة): the name without it is
@@ -729,6 +814,9 @@ func (r *resolver) partialNames(joined []bool) bool {
 	byCore := map[string][]entry{}   // given + family
 	byGiven := map[string][]entry{}  // chains, by given name
 	byFamily := map[string][]entry{} // names without a chain, by family name
+	byStart := map[string][]entry{}  // names without a chain of three words or more, by their first two words
+	byPatronym := map[string][]entry{}
+	byFather := map[string][]chainName{} // chains X بن F ..., by X and F
 	for i, n := range r.nodes {
 		if n.typ != model.Person || !r.auto(i) {
 			continue
@@ -736,6 +824,17 @@ func (r *resolver) partialNames(joined []bool) bool {
 		for _, p := range n.names {
 			if len(p.content) < 2 {
 				continue
+			}
+			if !p.chain && len(p.content) >= 3 && p.arabic {
+				k := bare(p.words[0]) + " " + bare(p.words[1])
+				byStart[k] = append(byStart[k], entry{i, p})
+			}
+			if k, ok := r.patronym(p); ok {
+				if p.chain {
+					byFather[k] = append(byFather[k], chainName{i, p})
+				} else {
+					byPatronym[k] = append(byPatronym[k], entry{i, p})
+				}
 			}
 			if p.family != "" {
 				byCore[bare(p.given)+" "+bare(p.family)] = append(byCore[bare(p.given)+" "+bare(p.family)], entry{i, p})
@@ -772,7 +871,7 @@ func (r *resolver) partialNames(joined []bool) bool {
 		}
 		if p.family != "" && r.surname(p.family) {
 			for _, e := range byCore[bare(p.given)+" "+bare(p.family)] {
-				if len(e.name.content) > len(p.content) && subsequence(p.content, e.name.content) {
+				if len(e.name.content) > len(p.content) && subsequence(p.content, e.name.content) && r.fatherOK(p, e.name) {
 					add(e, "its given and family name, in a longer name")
 				}
 			}
@@ -806,6 +905,33 @@ func (r *resolver) partialNames(joined []bool) bool {
 				}
 			}
 		}
+		// X al-F, the family name the article and a given name, is X bin F
+		// (خالد الفيصل = خالد بن فيصل): a nasab chain X بن F بن G (the
+		// person, father and grandfather, a dynasty after them or not)
+		// joins the short form of a person the gazetteer knows by it, when
+		// that one has dominance times its articles and no other chain of
+		// X بن F that disagrees with it (X بن F بن H) is half as frequent.
+		// (Elsewhere X الF is as often a family name: خالد المنصور of the
+		// Mansour family is not خالد بن منصور بن فهد.)
+		if k, ok := r.patronym(p); ok && p.chain && pureNasab(p) && r.dominantChain(i, p, byFather[k], arts) {
+			for _, e := range byPatronym[k] {
+				if r.nodes[e.node].gaz && arts[r.find(e.node)] >= dominance*arts[own] {
+					add(e, "the nasab chain of a name whose family name is the father's")
+				}
+			}
+		}
+		// A name cut before its end (عبد ربه منصور of عبد ربه منصور هادي, a
+		// name ending in a particle: روبن فان of روبن فان بيرسي): the start
+		// of a longer name without a chain, of an entity with dominance
+		// times the articles; not for a common given name, whose first two
+		// words start many people's names (محمد علي).
+		if !p.chain && p.arabic && (words.particle[p.words[len(p.words)-1]] || !r.commonGiven(p.given)) {
+			for _, e := range byStart[bare(p.words[0])+" "+bare(p.words[1])] {
+				if len(e.name.words) > len(p.words) && prefixWords(e.name.words, p.words) && arts[r.find(e.node)] >= dominance*arts[own] {
+					add(e, "the start of a longer name")
+				}
+			}
+		}
 		c, ok := r.pick(cs, arts, 1)
 		if !ok {
 			continue
@@ -827,6 +953,111 @@ func (r *resolver) partialNames(joined []bool) bool {
 		}
 	}
 	return merged
+}
+
+// patronym returns "X F" for a name X بن F ... (a nasab chain) and for a
+// name X الF of two words whose family name is made of a given name
+// (fatherFamily: خالد الفيصل).
+func (r *resolver) patronym(p pname) (string, bool) {
+	if !p.arabic || len(p.words) < 2 {
+		return "", false
+	}
+	if p.chain {
+		if len(p.words) >= 3 && p.words[1] == "بن" && !isChain(p.words[2]) {
+			return bare(p.given) + " " + bare(p.words[2]), true
+		}
+		return "", false
+	}
+	if len(p.words) == 2 && r.fatherFamily(p.family) {
+		return bare(p.given) + " " + bare(p.family), true
+	}
+	return "", false
+}
+
+// fatherFamily reports whether w, a family name, is the article and a
+// word that starts person names in minSurnameArticles articles or more
+// (الفيصل, العبدالعزيز): a family name made of a father's given name.
+func (r *resolver) fatherFamily(w string) bool {
+	return w != "" && hasArticle(w) && r.established[bare(w)]
+}
+
+// fatherOK: when the family name of p is made of the article and a given
+// name (العبدالعزيز, a family name of the father's name), the longer name
+// q has it as a family name too (with the article) or as the father's
+// name, right after the given name; not as a grandfather's name
+// (محمد العبدالعزيز is not محمد يوسف عبدالعزيز).
+func (r *resolver) fatherOK(p, q pname) bool {
+	if !r.fatherFamily(p.family) {
+		return true
+	}
+	if q.family == p.family {
+		return true
+	}
+	return len(q.content) >= 2 && bare(q.content[1]) == bare(p.family) && bare(q.content[0]) == bare(p.given)
+}
+
+// chainName is a name of a node.
+type chainName struct {
+	node int
+	name pname
+}
+
+// dominantChain reports whether the chain p of node i has dominance times
+// the articles of every group of a chain of the same X بن F that
+// disagrees with it (سعود بن فيصل بن مشعل against سعود بن فيصل بن عبدالعزيز);
+// chains one of which extends the other agree.
+func (r *resolver) dominantChain(i int, p pname, chains []chainName, arts []int) bool {
+	own := r.find(i)
+	for _, c := range chains {
+		if root := r.find(c.node); root != own && !chainsAgree(p, c.name) && arts[own] < dominance*arts[root] {
+			return false
+		}
+	}
+	return true
+}
+
+// pureNasab: p is X بن F بن G, a chain of three names without a family
+// name, a dynasty after it or not (X بن F بن G آل D).
+func pureNasab(p pname) bool {
+	ws := p.words
+	if p.dynasty {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) != 5 {
+		return false
+	}
+	for k, w := range ws {
+		if isChain(w) != (k%2 == 1) {
+			return false
+		}
+	}
+	return true
+}
+
+// chainsAgree: the content words of a and b are the same as far as the
+// shorter goes.
+func chainsAgree(a, b pname) bool {
+	n := min(len(a.content), len(b.content))
+	for k := 0; k < n; k++ {
+		if bare(a.content[k]) != bare(b.content[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixWords reports whether b starts with the words a, comparing without
+// the article.
+func prefixWords(b, a []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	for k := range a {
+		if bare(a[k]) != bare(b[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // surnames joins a family name used alone to the dominant person bearing it.

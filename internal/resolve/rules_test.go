@@ -80,6 +80,7 @@ func TestRules(t *testing.T) {
 		{person("ماجد الحربي"), 1}, {person("ماجد الكردي"), 1}, {person("فهد الكردي"), 1},
 		{person("محمود علوان"), 1}, {person("محمود السقا"), 1}, {person("محمود بن عمر"), 1},
 		{person("سلمان الهاشمي"), 1}, {person("سلمان العتيبي"), 1}, {person("سلمان الكردي"), 1},
+		{person("سليمان الهاشمي"), 1}, {person("سليمان العتيبي"), 1}, {person("سليمان الكردي"), 1},
 	}
 	tests := []struct {
 		name   string
@@ -206,6 +207,19 @@ func TestRules(t *testing.T) {
 			reason: ReasonSpelling,
 		},
 		{
+			name: "a long vowel in one common given name: a spelling, not another name",
+			c: corpus{{person("جوزيف كرامر"), 6}, {person("جوزف كرامر"), 2},
+				{person("جوزيف العتيبي"), 1}, {person("جوزيف الحربي"), 1}, {person("جوزيف الكردي"), 1}},
+			merged: [][2]string{{pk("جوزف كرامر"), pk("جوزيف كرامر")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:   "a dynasty after a nasab chain",
+			c:      corpus{{person("نواف بن سعد بن ناصر"), 5}, {person("نواف بن سعد بن ناصر آل زيدان"), 1}},
+			merged: [][2]string{{pk("نواف بن سعد بن ناصر آل زيدان"), pk("نواف بن سعد بن ناصر")}},
+			reason: ReasonSpelling,
+		},
+		{
 			name:  "short foreign names a letter apart are different names",
 			c:     corpus{{person("كيم برادلي"), 3}, {person("جيم برادلي"), 3}},
 			apart: [][2]string{{pk("كيم برادلي"), pk("جيم برادلي")}},
@@ -250,6 +264,90 @@ func TestRules(t *testing.T) {
 			name:  "a common given name is no short form",
 			c:     corpus{{person("سامي كلارنس"), 9}, {person("سام كلارنس"), 1}, {person("سام العتيبي"), 1}, {person("سام الحربي"), 1}, {person("سام الهاشمي"), 1}},
 			apart: [][2]string{{pk("سام كلارنس"), pk("سامي كلارنس")}},
+		},
+		{
+			name:   "a foreign family name of three letters, a letter swapped",
+			c:      corpus{{person("يوهان فان غيل"), 6}, {person("يوهان فان جيل"), 3}},
+			merged: [][2]string{{pk("يوهان فان جيل"), pk("يوهان فان غيل")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "three letters swapped in a given name or a short name are different names",
+			c: corpus{{person("جان فان دورن"), 6}, {person("غان فان دورن"), 3},
+				{person("ماهر غال"), 6}, {person("ماهر جال"), 3}},
+			apart: [][2]string{{pk("جان فان دورن"), pk("غان فان دورن")}, {pk("ماهر غال"), pk("ماهر جال")}},
+		},
+		{
+			name:   "a vowel letter moved in a long foreign word",
+			c:      corpus{{person("مراد تشليك أوغلو"), 6}, {person("مراد تشليك أغولو"), 2}},
+			merged: [][2]string{{pk("مراد تشليك أغولو"), pk("مراد تشليك أوغلو")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:  "a vowel letter moved in a short word makes another name",
+			c:     corpus{{person("نادر كمال"), 6}, {person("نادر كامل"), 2}},
+			apart: [][2]string{{pk("نادر كمال"), pk("نادر كامل")}},
+		},
+		{
+			name: "a nasab chain joins the short form the gazetteer knows, X al-F for X bin F",
+			c: corpus{
+				{ent{key: "wd:Q907", name: "Nawaf al-Fahd", qid: "Q907", forms: []string{"Nawaf al-Fahd", "الأمير نواف الفهد"}}, 10},
+				{person("نواف بن فهد بن سلطان"), 3}, {person("نواف بن فهد بن سلطان آل زيدان"), 1},
+				{person("فهد العتيبي"), 2}, // فهد is a given name
+			},
+			merged: [][2]string{{pk("نواف بن فهد بن سلطان"), "wd:Q907"}, {pk("نواف بن فهد بن سلطان آل زيدان"), "wd:Q907"}},
+			reason: ReasonPartial,
+		},
+		{
+			name: "X al-F is not X bin F when chains disagree, the chain has a family name, or the short form is only a family name",
+			c: corpus{
+				{ent{key: "wd:Q907", name: "Nawaf al-Fahd", qid: "Q907", forms: []string{"Nawaf al-Fahd", "نواف الفهد"}}, 10},
+				{person("نواف بن فهد بن سلطان"), 3}, {person("نواف بن فهد بن ماجد"), 2}, {person("نواف بن فهد القرني"), 3},
+				{person("سامي الفهد"), 10}, {person("سامي بن فهد بن سلطان"), 2}, {person("فهد العتيبي"), 2},
+			},
+			apart: [][2]string{{pk("نواف بن فهد بن سلطان"), "wd:Q907"}, {pk("نواف بن فهد بن ماجد"), "wd:Q907"}, {pk("نواف بن فهد القرني"), "wd:Q907"},
+				{pk("سامي بن فهد بن سلطان"), pk("سامي الفهد")}},
+		},
+		{
+			name:  "a family name of the father's name is not a grandfather's name",
+			c:     corpus{{person("ماهر يوسف فهد"), 6}, {person("ماهر الفهد"), 1}, {person("فهد العتيبي"), 2}},
+			apart: [][2]string{{pk("ماهر الفهد"), pk("ماهر يوسف فهد")}},
+		},
+		{
+			name: "a name cut before its end",
+			c: corpus{{person("مهند عادل الزيباري"), 8}, {person("مهند عادل"), 1},
+				{person("ماركو فان دورن"), 8}, {person("ماركو فان"), 1}},
+			merged: [][2]string{{pk("مهند عادل"), pk("مهند عادل الزيباري")}, {pk("ماركو فان"), pk("ماركو فان دورن")}},
+			reason: ReasonPartial,
+		},
+		{
+			name:  "the start of a longer name with a common given name",
+			c:     corpus{{person("سلمان عادل الزيباري"), 8}, {person("سلمان عادل"), 1}},
+			apart: [][2]string{{pk("سلمان عادل"), pk("سلمان عادل الزيباري")}},
+		},
+		{
+			name:   "the first letter و read as the conjunction",
+			c:      corpus{{person("ويندل ستارك"), 5}, {person("ندل ستارك"), 1}},
+			merged: [][2]string{{pk("ندل ستارك"), pk("ويندل ستارك")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a name romanised as a gazetteer person's name",
+			c: corpus{
+				{ent{key: "wd:Q908", name: "Joseph Kramer", qid: "Q908", forms: []string{"Joseph Kramer", "جوزيف كرامر"}}, 10},
+				{ent{key: pk("سيب كرامر"), name: "Joseph Kramer", forms: []string{"Joseph Kramer", "سيب كرامر"}}, 3},
+			},
+			merged: [][2]string{{pk("سيب كرامر"), "wd:Q908"}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a romanised name two gazetteer persons bear joins neither",
+			c: corpus{
+				{ent{key: "wd:Q908", name: "Joseph Kramer", qid: "Q908", forms: []string{"Joseph Kramer", "جوزيف كرامر"}}, 10},
+				{ent{key: "wd:Q909", name: "Joseph Kramer", qid: "Q909", forms: []string{"Joseph Kramer", "يوسف كرامر"}}, 10},
+				{ent{key: pk("سيب كرامر"), name: "Joseph Kramer", forms: []string{"Joseph Kramer", "سيب كرامر"}}, 3},
+			},
+			apart: [][2]string{{pk("سيب كرامر"), "wd:Q908"}, {pk("سيب كرامر"), "wd:Q909"}},
 		},
 		{
 			name:  "different types never merge",

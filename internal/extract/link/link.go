@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer"
@@ -459,7 +461,7 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 		if len(c.cands) == 0 || c.typ() != model.Person {
 			continue
 		}
-		if !endsWith(c, w) && !startsWith(c, w) {
+		if !endsWith(c, w) && !startsWith(c, w) && !holdsNisba(c, w, r.cands[i].Text) {
 			continue
 		}
 		for _, j := range c.cands {
@@ -522,6 +524,35 @@ func endsWith(c *cluster, w []string) bool {
 			}
 		}
 		return true
+	}
+	if check(c.words) {
+		return true
+	}
+	if c.entry != nil {
+		for _, a := range c.entry.Aliases {
+			if check(strings.Fields(arabic.MatchForm(a))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsNisba reports whether w, one word written text, is a nisba (the
+// article, a stem, the ending ي as written, not ى: الصرخي, الحسني) that a
+// longer name of c carries before its last word: a person named with two
+// family names (محمود الصرخي الحسني) is named by either alone.
+func holdsNisba(c *cluster, w []string, text string) bool {
+	if len(w) != 1 || !strings.HasPrefix(w[0], "ال") || !strings.HasSuffix(strings.TrimRightFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }), "ي") || utf8.RuneCountInString(w[0]) < 5 {
+		return false
+	}
+	check := func(full []string) bool {
+		for k := 1; k < len(full)-1; k++ {
+			if full[k] == w[0] {
+				return true
+			}
+		}
+		return false
 	}
 	if check(c.words) {
 		return true

@@ -366,3 +366,43 @@ func TestFromMatchesSkipsClitics(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestNisbaAloneNamesItsBearer(t *testing.T) {
+	// invented names: a person with two family names, named by the first
+	// alone; a word without the nisba ending that a name holds inside is
+	// not a family name alone
+	for _, tc := range []struct {
+		text, alone string
+		want        int // persons
+	}{
+		{"ألقى مهند الزيباري الكركوكي خطبة. وقال الزيباري إن الوضع صعب.", "الزيباري", 1},
+		{"ألقى مهند الزيباري الكركوكي خطبة. وقال الكركوكي إن الوضع صعب.", "الكركوكي", 1},
+		{"ألقى نور الهدى الكركوكي خطبة. وقال الهدى إن الوضع صعب.", "الهدى", 2},
+	} {
+		full := strings.Fields(tc.text)[1:4]
+		ner := map[string]string{strings.Join(full, " "): model.Person, tc.alone: model.Person}
+		cands := candidates(t, tc.text, ner)
+		var cs []Candidate
+		for _, c := range cands {
+			overlap := false
+			for _, o := range cands {
+				if o.Start <= c.Start && o.End >= c.End && o.End-o.Start > c.End-c.Start {
+					overlap = true
+				}
+			}
+			if !overlap && c.Entry == nil {
+				cs = append(cs, c)
+			}
+		}
+		ents, _ := Resolve(tc.text, cs)
+		persons := 0
+		for _, e := range ents {
+			if e.Type == model.Person {
+				persons++
+			}
+		}
+		if persons != tc.want {
+			t.Errorf("%s: %d persons, want %d: %+v", tc.alone, persons, tc.want, ents)
+		}
+	}
+}
