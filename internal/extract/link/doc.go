@@ -7,10 +7,4 @@
 // consonant skeletons agree; other names get a stable key from their type
 // and the MatchForm of their longest mention, so the same name gets the
 // same key in every article.
-//
-// Doc adds the coreference helpers the relation extractor needs for common
-// news cases: the country in focus (هذا البلد، البلاد، "the country"), the
-// country of a speaker (بلاده "his country"), the person last mentioned
-// (the subject of أضاف، تابع) and the holder of a title used alone after
-// the name (رئيس كازاخستان ... "the president").
 package link

@@ -26,13 +26,3 @@ func ExampleResolve() {
 	// wd:Q649 Moscow 1
 	// wd:Q7747 Vladimir Putin 2
 }
-
-func ExampleDoc_CountryInFocus() {
-	g, _ := gazetteer.Default()
-	text := "تقع كازاخستان في آسيا الوسطى. وأعلنت كازاخستان الطوارئ. ونشرت روسيا قوات في هذا البلد."
-	toks := arabic.Tokenize(text)
-	d := link.NewDoc(text, link.FromMatches(toks, g.FindAll(toks)))
-	offset := len([]rune(text)) - len([]rune("هذا البلد."))
-	fmt.Println(d.CountryInFocus(offset, "wd:Q159"))
-	// Output: wd:Q232
-}

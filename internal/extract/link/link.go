@@ -102,13 +102,9 @@ func literal(text string, e *gazetteer.Entry) bool {
 	return false
 }
 
-// nameWords returns the words of a mention in MatchForm, with the clitics of
-// the first word and leading titles removed.
-func nameWords(text string, e *gazetteer.Entry) []string {
-	return words(displayName(text, e))
-}
-
-// candidateWords is nameWords for a candidate (see candidateName).
+// candidateWords returns the words of a candidate's name in MatchForm, with
+// the clitics of the first word and leading titles removed (see
+// candidateName).
 func candidateWords(c Candidate) []string { return words(candidateName(c)) }
 
 // candidateName is displayName for a candidate, but a name the gazetteer
@@ -361,7 +357,7 @@ func resolve(text string, cands []Candidate) *resolution {
 	}
 	// 2. other names, longest first, so that short forms find their full name
 	rest := []int{}
-	bare := map[int][]string{} // nameWords(text, nil) of the candidates in rest
+	bare := map[int][]string{} // the name words (candidateWords) of the candidates in rest
 	for _, i := range order {
 		if cands[i].Entry == nil {
 			if w := candidateWords(Candidate{Text: cands[i].Text, Type: cands[i].Type, Whole: cands[i].Whole}); len(w) > 0 {

@@ -109,18 +109,6 @@ func TestResolveSeed(t *testing.T) {
 		t.Error("Resolve is not deterministic")
 	}
 
-	d := NewDoc(text, cands)
-	off := strings.Index(text, "في هذا البلد")
-	off = len([]rune(text[:off]))
-	if got := d.CountryInFocus(off, "wd:Q159"); got != "wd:Q232" {
-		t.Errorf("CountryInFocus(هذا البلد) = %q, want wd:Q232", got)
-	}
-	if got := d.SpeakerCountry("wd:Q7747"); got != "wd:Q159" {
-		t.Errorf("SpeakerCountry(Putin) = %q", got)
-	}
-	if got := d.TitleHolder(TitlePresident, "wd:Q232", len(rs)); got != "wd:Q200881" {
-		t.Errorf("TitleHolder(president, Kazakhstan) = %q", got)
-	}
 }
 
 func TestPartialNames(t *testing.T) {
@@ -219,31 +207,6 @@ func TestDemonymOnlyCountry(t *testing.T) {
 		if c.Demonym && ids[i] == "" {
 			t.Errorf("demonym %q unresolved", c.Text)
 		}
-	}
-}
-
-func TestCoreference(t *testing.T) {
-	text := "قال الرئيس الروسي فلاديمير بوتين إن الوضع في كازاخستان خطير. " +
-		"وأضاف أن بلاده لن تسمح بذلك. ونشرت روسيا قوات في هذا البلد. " +
-		"ودعا رئيس كازاخستان قاسم جومارت توكاييف إلى الهدوء. وقال رئيس كازاخستان إن البلاد آمنة."
-	cands := candidates(t, text, nil)
-	d := NewDoc(text, cands)
-	off := func(s string) int { return len([]rune(text[:strings.Index(text, s)])) }
-	if got := d.LastPerson(off("وأضاف")); got != "wd:Q7747" {
-		t.Errorf("LastPerson = %q", got)
-	}
-	if got := d.SpeakerCountry(d.LastPerson(off("بلاده"))); got != "wd:Q159" {
-		t.Errorf("SpeakerCountry = %q", got)
-	}
-	if got := d.CountryInFocus(off("هذا البلد"), "wd:Q159"); got != "wd:Q232" {
-		t.Errorf("CountryInFocus = %q", got)
-	}
-	if got := d.TitleHolder(TitlePresident, "wd:Q232", off("وقال رئيس كازاخستان")); got != "wd:Q200881" {
-		t.Errorf("TitleHolder = %q", got)
-	}
-	want := [][3]string{{"wd:Q7747", TitlePresident, "wd:Q159"}, {"wd:Q200881", TitlePresident, "wd:Q232"}}
-	if got := d.Appositions(); !reflect.DeepEqual(got, want) {
-		t.Errorf("Appositions = %v, want %v", got, want)
 	}
 }
 
