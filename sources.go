@@ -21,7 +21,7 @@ import "embed"
 //
 //go:embed go.mod schema/relations.yaml schema/*.go
 //go:embed internal/model/*.go internal/memo/*.go internal/vocab/*.go
-//go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go
+//go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go internal/gztsv/*.go
 //go:embed internal/wordstats/*.go internal/wordstats/data/*.go
 //go:embed internal/translit/*.go internal/translit/data/*
 //go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/arabic/closedclass.txt internal/extract/link/*.go

@@ -6,10 +6,6 @@ package gazetteer
 // the checks applied to them.
 
 import (
-	"bufio"
-	"compress/gzip"
-	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -20,31 +16,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/gztsv"
 	"github.com/kg-project/kg/internal/model"
 )
 
 // readTSV reads a gzipped TSV file with a header row and returns the rows
-// as maps from column name to value.
+// as maps from column name to value (white space trimmed).
 func readTSV(path string) ([]map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var head []string
 	var out []map[string]string
-	for sc.Scan() {
-		fs := strings.Split(sc.Text(), "\t")
-		if head == nil {
-			head = fs
-			continue
-		}
+	err := gztsv.Read(path, func(head, fs []string, _ int) error {
 		m := make(map[string]string, len(head))
 		for i, h := range head {
 			if i < len(fs) {
@@ -52,9 +32,10 @@ func readTSV(path string) ([]map[string]string, error) {
 			}
 		}
 		out = append(out, m)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/gztsv"
 )
 
 // Hand-written lists (MatchForm or plain Arabic; they go through phraseKey).
@@ -235,16 +236,17 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 
 	// person names and places with an attested Arabic spelling
 	names := filepath.Join(dataDir, "names")
-	if err := readTSVGz(filepath.Join(names, "wikidata-person-names-ar", "full_names.tsv.gz"), func(f []string) {
+	if err := gztsv.Read(filepath.Join(names, "wikidata-person-names-ar", "full_names.tsv.gz"), func(_, f []string, _ int) error {
 		if len(f) > 0 && strings.Contains(f[0], " ") {
 			add(listWDPer, f[0])
 		}
+		return nil
 	}); err != nil {
 		notes = append(notes, err.Error())
 	}
-	if err := readTSVGz(filepath.Join(names, "wikidata-person-names-ar", "name_units.tsv.gz"), func(f []string) {
+	if err := gztsv.Read(filepath.Join(names, "wikidata-person-names-ar", "name_units.tsv.gz"), func(_, f []string, _ int) error {
 		if len(f) < 5 || utf8.RuneCountInString(f[0]) < 2 {
-			return
+			return nil
 		}
 		switch f[4] {
 		case "given":
@@ -252,13 +254,15 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		case "surname":
 			add(listWDFamily, f[0])
 		}
+		return nil
 	}); err != nil {
 		notes = append(notes, err.Error())
 	}
-	if err := readTSVGz(filepath.Join(names, "geonames-cities-ar", "cities500_ar.tsv.gz"), func(f []string) {
+	if err := gztsv.Read(filepath.Join(names, "geonames-cities-ar", "cities500_ar.tsv.gz"), func(_, f []string, _ int) error {
 		if len(f) >= 8 && utf8.RuneCountInString(f[7]) >= 3 {
 			add(listGNPlace, f[7])
 		}
+		return nil
 	}); err != nil {
 		notes = append(notes, err.Error())
 	}
@@ -288,31 +292,6 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	first = append(first, strings.Fields(firstNames)...)
 	out[listFirst] = cleanList(first)
 	return out, notes, nil
-}
-
-// readTSVGz calls fn with the fields of every line but the header of a
-// gzipped TSV file.
-func readTSVGz(path string, fn func(f []string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	first := true
-	for sc.Scan() {
-		if first {
-			first = false
-			continue
-		}
-		fn(strings.Split(sc.Text(), "\t"))
-	}
-	return sc.Err()
 }
 
 // nisba derives the masculine nationality adjective of a one-word country

@@ -18,6 +18,7 @@ import (
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/gztsv"
 	"github.com/kg-project/kg/internal/wordstats"
 )
 
@@ -263,7 +264,7 @@ func (r *Result) names(dir string) error {
 		names[m] = n
 	}
 	// name units: arabic_key latin latin_lang country role count source
-	err := readTSV(filepath.Join(dir, NameUnitsFile), 7, func(f []string) error {
+	err := gztsv.Read(filepath.Join(dir, NameUnitsFile), atLeast(7, func(f []string) error {
 		c, err := strconv.Atoi(f[5])
 		if err != nil {
 			return err
@@ -279,12 +280,12 @@ func (r *Result) names(dir string) error {
 			}
 		})
 		return nil
-	})
+	}))
 	if err != nil {
 		return err
 	}
 	// Wikidata name tokens: english arabic count split
-	err = readTSV(filepath.Join(dir, NameTokFile), 4, func(f []string) error {
+	err = gztsv.Read(filepath.Join(dir, NameTokFile), atLeast(4, func(f []string) error {
 		c, err := strconv.Atoi(f[2])
 		if err != nil {
 			return err
@@ -293,27 +294,27 @@ func (r *Result) names(dir string) error {
 			add(f[1], func(n *wordstats.Name) { n.Person += int32(c) })
 		}
 		return nil
-	})
+	}))
 	if err != nil {
 		return err
 	}
 	// Wikipedia transliteration pairs (mostly names): arabic english split
-	err = readTSV(filepath.Join(dir, TranslitFile), 3, func(f []string) error {
+	err = gztsv.Read(filepath.Join(dir, TranslitFile), atLeast(3, func(f []string) error {
 		if !strings.Contains(strings.TrimSpace(f[0]), " ") {
 			add(f[0], func(n *wordstats.Name) { n.Person++ })
 		}
 		return nil
-	})
+	}))
 	if err != nil {
 		return err
 	}
 	// GeoNames: geonameid name country_code admin1_code population lat lon name_ar_script
-	err = readTSV(filepath.Join(dir, PlacesFile), 8, func(f []string) error {
+	err = gztsv.Read(filepath.Join(dir, PlacesFile), atLeast(8, func(f []string) error {
 		if !strings.Contains(strings.TrimSpace(f[7]), " ") {
 			add(f[7], func(n *wordstats.Name) { n.Place++ })
 		}
 		return nil
-	})
+	}))
 	if err != nil {
 		return err
 	}
@@ -326,35 +327,15 @@ func (r *Result) names(dir string) error {
 	return nil
 }
 
-// readTSV calls fn with the fields of every row after the header of a
-// gzipped TSV file with (at least) n fields.
-func readTSV(path string, n int, fn func(f []string) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if line == 1 {
-			continue
+// atLeast adapts fn to gztsv.Read: a row with fewer than n fields is an
+// error.
+func atLeast(n int, fn func(f []string) error) func(_, f []string, _ int) error {
+	return func(_, f []string, _ int) error {
+		if len(f) < n {
+			return fmt.Errorf("%d fields, want %d", len(f), n)
 		}
-		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) < n {
-			return fmt.Errorf("%s:%d: %d fields, want %d", path, line, len(fs), n)
-		}
-		if err := fn(fs); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
-		}
+		return fn(f)
 	}
-	return sc.Err()
 }
 
 // Write writes both tables to w (words) and n (names).
