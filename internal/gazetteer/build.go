@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/rel/lexicon"
 	"github.com/kg-project/kg/internal/model"
 )
 
@@ -762,6 +763,16 @@ var (
 	nearArab  = setOfFields(`IR TR AF PK KZ UZ KG TJ TM AZ AM GE RU UA BY ET ER SS TD NE ML`)
 )
 
+// classSet returns the word class name of the lexicon's words.yaml as a
+// set (MatchForm); a class words.yaml lacks panics, failing the tests.
+func classSet(name string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Class(name) {
+		m[w] = true
+	}
+	return m
+}
+
 func setOfFields(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -1008,12 +1019,21 @@ func lcs(a, b []rune) int {
 	return prev[len(b)]
 }
 
+// headOfGovernmentWords are the phrases of a position label that name a
+// head of government (words.yaml: en_head_of_government).
+var headOfGovernmentWords = func() []string {
+	var out []string
+	for _, p := range lexicon.Phrases("en_head_of_government") {
+		out = append(out, strings.Join(p, " "))
+	}
+	return out
+}()
+
 // headOfGovernment reports whether a position label names a head of
 // government rather than a head of state.
 func headOfGovernment(label string) bool {
 	l := strings.ToLower(label)
-	for _, w := range []string{"prime minister", "premier", "chancellor", "chairman of the council of ministers",
-		"head of government", "chief minister", "chief executive", "president of the government", "taoiseach"} {
+	for _, w := range headOfGovernmentWords {
 		if strings.Contains(l, w) {
 			return true
 		}

@@ -528,13 +528,11 @@ var ambiguousCommon = []string{
 	"الصافي", "الصحابه", "الحجه", "السعيده", "سعيده", "المشهد", "الفرح", "الحره", "الخبر",
 }
 
-// Leading title words of the UniversalPetrarch actor names; an entry that
-// begins with one of these is a description ("رئيس_روسي_...") rather than a
-// plain name. Org words mark organisations. Both in MatchForm.
-var petrarchTitleWords = setOfFields(arabic.MatchForm(`رئيس وزير ملك امير شيخ شيخه جنرال لواء عقيد عميد عمده سفير مستشار
-	نائب سابق ممثل مبعوث متحدث ناطق قائد زعيم امين مدير رئيسه ولي عاهل سلطان امام اميره مساعد
-	رءيس رءيسه مندوب محافظ والي قاضي مفتي بطريرك البابا بابا ملكه الملك الرئيس الامير الشيخ
-	سيد السيد دكتور الدكتور حاكم مرشد المرشد ضابط جندي عضو نائبه`))
+// Leading title words of the UniversalPetrarch actor names (words.yaml:
+// ar_petrarch_title); an entry that begins with one of these is a
+// description ("رئيس_روسي_...") rather than a plain name. Org words mark
+// organisations. Both in MatchForm.
+var petrarchTitleWords = classSet("ar_petrarch_title")
 
 var petrarchOrgWords = setOfFields(arabic.MatchForm(`حكومه وزاره سفاره قوه قوات جيش حزب حركه منظمه اتحاد مجلس جامعه
 	شركه بنك هيءه هيئه لجنه مكتب اداره ديوان جبهه تنظيم جماعه كتاءب كتائب لواء فيلق شرطه امن

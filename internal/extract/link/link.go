@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/translit"
@@ -56,15 +57,18 @@ func FromMatches(toks []arabic.Token, ms []gazetteer.Match) []Candidate {
 }
 
 // Titles that may precede a name and are not part of it, in MatchForm.
-var titleWords = map[string]bool{}
+var titleWords = classSet("ar_title_before_name", "en_title_before_name")
 
-func init() {
-	for _, w := range strings.Fields(`الرئيس رئيس الملك ملك الامير امير الشيخ شيخ السيد السيده
-		الدكتور د الجنرال المستشار الوزير وزير الزعيم الاميره الملكه الرءيس السلطان سلطان
-		president pres prime minister mr mrs ms dr king queen prince sheikh gen general chancellor
-		minister sir lord`) {
-		titleWords[arabic.MatchForm(w)] = true
+// classSet returns the word classes of the lexicon's words.yaml as one set
+// (MatchForm). A class words.yaml lacks panics: the package's tests fail.
+func classSet(names ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range names {
+		for _, w := range lex.Class(n) {
+			m[w] = true
+		}
 	}
+	return m
 }
 
 // kunyaCase are the genitive and accusative of أبو "father of" (MatchForm).
@@ -184,14 +188,7 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 }
 
 // trailingTitles end a name when they follow it (in MatchForm).
-var trailingTitles = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`ولي وزير رئيس نائب سفير مدير قائد المتحدث الناطق مستشار
-		عضو أمين الأمين رئيسة وزيرة المبعوث مبعوث`) {
-		trailingTitles[arabic.MatchForm(w)] = true
-	}
-}
+var trailingTitles = classSet("ar_title_after_name")
 
 // skeleton is the consonant outline of a name (gazetteer.Skeleton).
 func skeleton(s string) string { return gazetteer.Skeleton(s) }

@@ -13,20 +13,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
 	"github.com/kg-project/kg/internal/gztsv"
 )
 
 // Hand-written lists (MatchForm or plain Arabic; they go through phraseKey).
+// The title words are the class ar_title_or_role of the lexicon's words.yaml,
+// read as written.
 const (
-	titleWords = `رئيس رئيسة الرئيس نائب ملك ملكة أمير أميرة شيخ شيخة وزير وزيرة سيد سيدة
-		دكتور دكتورة جنرال عقيد لواء عميد مشير رائد نقيب ضابط مستشار مستشارة قائد زعيم أمين
-		سفير سفيرة متحدث ناطق مبعوث مندوب مراسل مدير مديرة محافظ حاكم عمدة سناتور سيناتور
-		نائبة عضو مرشح مرشحة أستاذ بروفسور بروفيسور بابا كاردينال حاخام إمام مفتي قاضي
-		محامي شاعر شاعرة كاتب كاتبة روائي صحافي صحفي مخرج ممثل ممثلة فنان فنانة مطرب مطربة
-		مغني مغنية لاعب لاعبة مدرب نجم نجمة بطل بطلة موسيقار مؤلف مفوض مفوضة سلطان خليفة
-		أخ شقيق شقيقة ابن ابنة زوج زوجة والد والدة أبو أم بن بنت آل عائلة السيد المستر
-		مسيو مدام الآنسة آنسة قس الأب رجل امرأة الفيلسوف فيلسوف عالم العالم المفكر مفكر
-		المؤرخ مؤرخ المهندس مهندس الدكتور`
 	orgTrigWords = `منظمة وزارة جامعة شركة حزب حركة مجلس اتحاد لجنة بنك مصرف هيئة وكالة مؤسسة
 		جمعية مركز معهد صندوق منتدى نادي فريق جبهة جيش محكمة برلمان كلية مجموعة تنظيم صحيفة
 		مجلة إذاعة قناة تلفزيون رابطة نقابة اتحادات مكتب دائرة مديرية مصلحة أكاديمية مستشفى
@@ -98,9 +92,9 @@ var orgHeadWords = `حزب وزارة مجلس جامعة وكالة شركة م
 
 var locHeadWords = `منطقة مدينة عاصمة ولاية محافظة إقليم جزيرة قرية مقاطعة`
 
-var personRoleWords = `رئيس وزير وزيرة أمير أميرة سفير نائب شيخ شيخة ملك ملكة جنرال أمين قائد دكتور
-	مسؤول عقيد لواء زعيم رئيسة مستشار متحدث ناطق مبعوث سلطان سيد سيدة حاكم محافظ عمدة مدير
-	قاضي إمام مفتي عضو`
+// personRoleWords lead a UniversalPetrarch person entry and are removed
+// from the name (words.yaml: ar_petrarch_role, as written).
+var personRoleWords = lex.ClassAsWritten("ar_petrarch_role")
 
 // builtinLists returns the hand-written lists.
 func builtinLists() map[string][]string {
@@ -114,7 +108,7 @@ func builtinLists() map[string][]string {
 		return out
 	}
 	return map[string][]string{
-		listTitle:   strings.Fields(titleWords),
+		listTitle:   lex.ClassAsWritten("ar_title_or_role"),
 		listOrgTrig: strings.Fields(orgTrigWords),
 		listLocTrig: strings.Fields(locTrigWords),
 		listORG:     split(extraORG),
@@ -343,7 +337,10 @@ func readPetrarch(path string, add func(list string, names ...string)) error {
 	defer f.Close()
 	orgHeads := wordSet(orgHeadWords)
 	locHeads := wordSet(locHeadWords)
-	roles := wordSet(personRoleWords)
+	roles := map[string]bool{}
+	for _, w := range personRoleWords {
+		roles[w] = true
+	}
 	type entry struct {
 		words []string
 		codes []string

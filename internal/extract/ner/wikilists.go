@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
 )
 
 // WikiFile is the unlabelled Arabic Wikipedia text (CC BY-SA 4.0) under the
@@ -18,16 +20,9 @@ const WikiFile = "unlabelled/arwiki-comparable-2017/arwiki-2017-ar.jsonl.gz"
 // Words that say what an article is about when they come first after its
 // title in its first sentence (سياسي مصري، مدينة إيرانية، جامعة حكومية),
 // in base form after phraseKey. A person's article also says so by the
-// years of birth and death in brackets or by ولد.
+// years of birth and death in brackets or by ولد. The person words are the
+// class ar_person_description of the lexicon's words.yaml, read as written.
 const (
-	wikiPersonWords = `سياسي سياسية ممثل ممثلة مغني مغنية مطرب مطربة لاعب لاعبة كاتب كاتبة شاعر شاعرة
-		صحفي صحفية صحافي صحافية روائي روائية مخرج مخرجة ملحن ملحنة موسيقار موسيقي فنان فنانة رسام
-		رسامة نحات مفكر مؤرخ فيلسوف عالم عالمة طبيب طبيبة مهندس محام محامي محامية قاض قاضي رجل
-		سيدة امرأة ملك ملكة أمير أميرة سلطان خليفة رئيس رئيسة وزير وزيرة قائد زعيم شيخ داعية إمام
-		فقيه مفتي قارئ مقرئ أديب أديبة ناقد مترجم مترجمة باحث باحثة أكاديمي أستاذ مدرب رياضي
-		مصارع ملاكم عداء سباح دبلوماسي ضابط جنرال مذيع مذيعة إعلامي إعلامية منتج منتجة مصمم
-		مصممة عارضة راقصة ناشط ناشطة مناضل ثائر اقتصادي رجل ممثلا مغنيا كاتبا شاعرا لاعبا
-		بطريرك بابا قديس قديسة راهب نبي صحابي صحابية تابعي محدث قس فرعون`
 	wikiPlaceWords = `مدينة قرية بلدة دولة محافظة منطقة جزيرة نهر جبل بحيرة عاصمة ولاية إقليم مقاطعة حي
 		ضاحية واحة صحراء خليج مضيق بحر محيط شبه سلسلة هضبة وادي سهل مركز ناحية قضاء بلدية جمهورية
 		مملكة إمارة سلطنة كومونة مستوطنة ميناء شارع ميدان قارة أرخبيل شلال بركان`
@@ -58,7 +53,7 @@ func wikiTitleLists(path string) (map[string][]string, error) {
 		return nil, err
 	}
 	types := map[string]string{}
-	for _, w := range strings.Fields(wikiPersonWords) {
+	for _, w := range lex.ClassAsWritten("ar_person_description") {
 		types[baseForm(w)] = listWikiPER
 	}
 	for _, w := range strings.Fields(wikiPlaceWords) {

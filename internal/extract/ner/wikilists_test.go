@@ -3,11 +3,13 @@ package ner
 import (
 	"strings"
 	"testing"
+
+	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
 )
 
 func TestWikiType(t *testing.T) {
 	types := map[string]string{}
-	for _, w := range strings.Fields(wikiPersonWords) {
+	for _, w := range lex.ClassAsWritten("ar_person_description") {
 		types[baseForm(w)] = listWikiPER
 	}
 	for _, w := range strings.Fields(wikiPlaceWords) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/rel/lexicon"
 )
 
 // arg is one argument found in the text.
@@ -505,14 +506,9 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 var arNameLink = set("آل بن ابن بنت")
 
 // honorifics are phrases (in MatchForm words) that stand before a ruler's
-// title and name: خادم الحرمين الشريفين الملك سلمان.
-var honorifics = [][]string{
-	strings.Fields(arabic.MatchForm("خادم الحرمين الشريفين")),
-	strings.Fields(arabic.MatchForm("صاحب السمو الملكي")),
-	strings.Fields(arabic.MatchForm("صاحب السمو")),
-	strings.Fields(arabic.MatchForm("صاحب الجلالة")),
-	strings.Fields(arabic.MatchForm("صاحب الفخامة")),
-}
+// title and name: خادم الحرمين الشريفين الملك سلمان (words.yaml:
+// ar_honorific, longest first).
+var honorifics = lexicon.Phrases("ar_honorific")
 
 // skipHonorific returns the token after an honorific phrase at j, or j.
 func (x *extractor) skipHonorific(j int) int {

@@ -16,18 +16,10 @@ import (
 // tests of package lexicon rule out).
 var lex = lexicon.Get()
 
-// classesAsked records the word classes rel reads (TestClassesUsed).
-var classesAsked = map[string]bool{}
-
 // class returns the word class name of words.yaml as a set. It panics when
 // words.yaml lacks it, which any test of the package shows.
 func class(name string) map[string]bool {
-	ws, ok := lex.Classes[name]
-	if !ok {
-		panic("rel: words.yaml has no class " + name)
-	}
-	classesAsked[name] = true
-	return setOf(ws)
+	return setOf(lexicon.Class(name))
 }
 
 // setOf returns words (already folded) as a set, nil when there are none.

@@ -1,13 +1,17 @@
-// Package lexicon holds the linguistic knowledge of the relation step as
-// data: the trigger words (triggers.yaml), the title phrases (titles.yaml)
-// and the word classes and calendar words (words.yaml) that package rel
-// reads, embedded and validated when they are read. Every predicate must
+// Package lexicon holds kg's linguistic knowledge as data: the trigger
+// words (triggers.yaml) and title phrases (titles.yaml) of the relation
+// step, and the word classes and calendar words (words.yaml) that package
+// rel reads and, for title and honorific words, packages link, ner and
+// gazetteer too (Class, ClassAsWritten, Phrases), embedded and validated
+// when they are read. Every predicate must
 // be a relation type of the vocabulary (package vocab), every object type
 // one the relation type allows, and every field must be known, so that a
 // misspelt predicate or field fails a test instead of vanishing.
 //
-// The package holds data and its reader only; it imports nothing above
-// package vocab, so any package that needs the same words can read them.
+// The package holds data and its reader only; it imports nothing of kg but
+// packages arabic (MatchForm), memo and vocab (TestIsolation), so any
+// package above those can read the same words without an import cycle.
+// Package arabic itself cannot: lexicon folds its words with it.
 package lexicon
 
 import (
@@ -77,8 +81,12 @@ type Lexicon struct {
 	// relation types it evokes, sorted: features of the relation model.
 	ArCues, EnCues     map[string][]string
 	ArTitles, EnTitles []Title // in file order: the first match wins
-	Classes            map[string][]string
-	ClassRefs          map[string]bool // the classes triggers name with @
+	// Classes are the word classes of words.yaml by name, each in file
+	// order and in MatchForm (a phrase's words joined by "_"); Written has
+	// the same words as written in the file, for readers that fold words
+	// their own way. Read them with Class, ClassAsWritten or Phrases.
+	Classes, Written map[string][]string
+	ClassRefs        map[string]bool // the classes triggers name with @
 	// Calendar lists: the index gives the number, each item its spellings
 	// (MatchForm).
 	Calendar map[string][][]string
@@ -97,9 +105,43 @@ var Get = sync.OnceValue(func() *Lexicon {
 	return l
 })
 
+// Class returns the words of the class name of words.yaml, in file order
+// and MatchForm, a copy the caller may change. It panics when
+// words.yaml has no such class, so that a misspelt name fails every test
+// of the package that asks for it (the packages ask when they start).
+func Class(name string) []string { return Get().class(name, false) }
+
+// ClassAsWritten is Class with the words as written in words.yaml, not
+// folded: for readers that compare them in another form (package ner's
+// word lists go through its own base forms).
+func ClassAsWritten(name string) []string { return Get().class(name, true) }
+
+// Phrases returns the class name (as Class does) with each phrase split
+// into its words: "صاحب_السمو" is [صاحب السمو].
+func Phrases(name string) [][]string {
+	ws := Class(name)
+	out := make([][]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.Split(w, "_")
+	}
+	return out
+}
+
+func (l *Lexicon) class(name string, written bool) []string {
+	m := l.Classes
+	if written {
+		m = l.Written
+	}
+	ws, ok := m[name]
+	if !ok {
+		panic("lexicon: words.yaml has no class " + name)
+	}
+	return slices.Clone(ws)
+}
+
 // Parse reads and validates the three files.
 func Parse(triggers, titles, words []byte) (*Lexicon, error) {
-	l := &Lexicon{ArActionNouns: map[string]string{}, Classes: map[string][]string{}, ClassRefs: map[string]bool{}, Calendar: map[string][][]string{}}
+	l := &Lexicon{ArActionNouns: map[string]string{}, Classes: map[string][]string{}, Written: map[string][]string{}, ClassRefs: map[string]bool{}, Calendar: map[string][][]string{}}
 	if err := l.parseWords(words); err != nil {
 		return nil, fmt.Errorf("words.yaml: %w", err)
 	}
@@ -152,6 +194,9 @@ func (l *Lexicon) parseWords(b []byte) error {
 			if seen[w] {
 				return fmt.Errorf("class %s: %q listed twice", name, w)
 			}
+			if strings.HasPrefix(w, "_") || strings.HasSuffix(w, "_") || strings.Contains(w, "__") {
+				return fmt.Errorf("class %s: %q: a phrase is words joined by one _", name, w)
+			}
 			seen[w] = true
 			ws = append(ws, arabic.MatchForm(w))
 		}
@@ -159,6 +204,7 @@ func (l *Lexicon) parseWords(b []byte) error {
 			return fmt.Errorf("class %s: no words", name)
 		}
 		l.Classes[name] = ws
+		l.Written[name] = strings.Fields(words)
 	}
 	for name, items := range f.Calendar {
 		n, ok := CalendarLists[name]
