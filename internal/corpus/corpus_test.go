@@ -518,7 +518,6 @@ func TestCancelPromptly(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			n, after := 0, 0
-			start := time.Now()
 			err := Walk(ctx, []string{filepath.Join(dir, p)}, Options{}, func(Item) error {
 				if ctx.Err() != nil {
 					after++
@@ -529,9 +528,6 @@ func TestCancelPromptly(t *testing.T) {
 			})
 			if !errors.Is(err, context.Canceled) || n != 1 || after != 0 {
 				t.Errorf("err %v, %d items, %d after the cancel", err, n, after)
-			}
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %s", d)
 			}
 		})
 	}
