@@ -167,8 +167,9 @@ func arabicOutlines(m string) []outline {
 		if v != 0 {
 			chs = append(chs, func(o *outline) { o.addVowel(v) })
 		}
-		// و is v only at the start of a word or between vowels
-		if r == 'و' && i > 0 && (i == len(rs)-1 || !(isArabicVowel(rs[i-1]) && isArabicVowel(rs[i+1]))) {
+		// و is v only between vowels (Arabic writes a first v ف: ودادي is
+		// not Vidadi)
+		if r == 'و' && (i == 0 || i == len(rs)-1 || !(isArabicVowel(rs[i-1]) && isArabicVowel(rs[i+1]))) {
 			u.cons = ""
 		}
 		for k := 0; k < len(u.cons); k++ {
