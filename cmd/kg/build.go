@@ -149,7 +149,7 @@ word table: rebuild it after kg train ner. Takes about two minutes.`,
 }
 
 func newBuildTranslitCommand(g *globalOptions) *cobra.Command {
-	var dataDir, out string
+	var dataDir, out, latinOut string
 	var report, dev bool
 	var opt learn.Options
 	cmd := &cobra.Command{
@@ -160,7 +160,11 @@ under --data (names/wikidata-person-names-ar, names/google-translit-ar2en,
 names/netranslit-wikidata-ar): a table of the most frequent attested spelling
 of each name word, and a graphone n-gram model for the words the table lacks.
 Write them to --out as a sorted, gzipped TSV file; the output is deterministic.
-Commit the file; the binary embeds it (package internal/translit/data).
+Also gather the known Latin names that a foreign name written in Arabic
+letters is matched against (English name tokens of Wikidata persons, GeoNames
+places, ArWikiCats labels, the gazetteer's countries, cities and leaders;
+names/ and gazetteer/ under --data) and write them to --latin-out.
+Commit the files; the binary embeds them (package internal/translit/data).
 
 The test splits of the data sets (and 10% of the Wikidata names, by a hash of
 the Arabic) are never built from. --report scores the old letter-by-letter
@@ -180,6 +184,9 @@ splits too and scores on them (to tune; nothing is written).`,
 			b := learn.Build(d, opt)
 			if !dev {
 				if err := translit.WriteFile(out, b.Compiled); err != nil {
+					return err
+				}
+				if err := translit.WriteLatinFile(latinOut, d.Latin); err != nil {
 					return err
 				}
 			}
@@ -212,14 +219,18 @@ splits too and scores on them (to tune; nothing is written).`,
 				if dev {
 					dest = "(dev: not written)"
 				}
-				fmt.Fprintf(g.stderr, "translit: %d pairs (%d unit attestations of held-out full names left out), %d words of which %d in the table, %d compounds, %d graphones, %d n-grams %s in %s\n",
-					s.Pairs, s.Subtracted, s.Words, s.TableWords, s.Compounds, s.Graphones, s.Ngrams, dest, time.Since(start).Round(time.Millisecond))
+				if !dev {
+					dest += ", " + latinOut
+				}
+				fmt.Fprintf(g.stderr, "translit: %d pairs (%d unit attestations of held-out full names left out), %d words of which %d in the table, %d compounds, %d graphones, %d n-grams, %d known Latin words %s in %s\n",
+					s.Pairs, s.Subtracted, s.Words, s.TableWords, s.Compounds, s.Graphones, s.Ngrams, len(d.Latin), dest, time.Since(start).Round(time.Millisecond))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
 	cmd.Flags().StringVar(&out, "out", "internal/translit/data/names.tsv.gz", "compiled table and model to write")
+	cmd.Flags().StringVar(&latinOut, "latin-out", "internal/translit/data/latin.tsv.gz", "known Latin names to write")
 	cmd.Flags().BoolVar(&report, "report", false, "score old and new romanisation on the held-out test pairs")
 	cmd.Flags().BoolVar(&dev, "dev", false, "hold out the dev pairs too and score on them; write nothing")
 	cmd.Flags().IntVar(&opt.Order, "order", 0, "n-gram order of the graphone model (default 4)")

@@ -27,6 +27,9 @@ type Compiled struct {
 	// written as one or differently in Latin (عبد الرحمن Abdulrahman).
 	Table map[string]string
 	Model *Model
+	// Latin is the list of known Latin names that foreign names written in
+	// Arabic letters are matched against (data/latin.tsv.gz); nil: none.
+	Latin *Latin
 }
 
 // formatHeader starts the compiled file; the number is the format version
@@ -203,6 +206,9 @@ var (
 func Default() (*Compiled, error) {
 	defaultOnce.Do(func() {
 		defaultData, defaultErr = ReadCompiled(bytes.NewReader(data.Names))
+		if defaultErr == nil {
+			defaultData.Latin, defaultErr = ReadLatin(bytes.NewReader(data.Latin))
+		}
 	})
 	return defaultData, defaultErr
 }

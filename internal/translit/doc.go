@@ -6,7 +6,11 @@
 // Each word takes its news spelling (data/spellings.txt, written for kg),
 // else its most frequent attested Latin spelling in the name pairs kg learns
 // from (the table), with the article ال as "al-" and groups written as one
-// word (عبد العزيز); a word no pair attests is spelt by a graphone model
+// word (عبد العزيز); a foreign name no pair attests comes back as the
+// known Latin name it transcribes (Latin: تشلسي Chelsea, زيوريخ Zurich),
+// matched by letter classes and vowel letters against a list of Latin
+// names from the shared data (data/latin.tsv.gz), when one is the only or
+// clearly the most attested match; a word still unknown is spelt by a graphone model
 // (a joint-sequence n-gram model of Arabic letters and the Latin letters
 // that write them, Model), and Letters, the letter-by-letter rendering, is
 // the last fallback. Skeleton, the consonant outline of a name used to pair
@@ -21,6 +25,7 @@
 //
 // The table and the model (data/names.tsv.gz, read by ReadCompiled, loaded
 // once by Default) are learnt by package learn ("kg build translit") from
-// the shared data folder's name pairs; that package is not linked into the
+// the shared data folder's name pairs, and the Latin names gathered by the
+// same command (data/latin.tsv.gz, ReadLatin); that package is not linked into the
 // extractor. All the data is embedded by package data.
 package translit

@@ -20,6 +20,9 @@ import (
 //     (the table of Compiled);
 //   - with the article ال, "al-" and the spelling of the rest (الجبير
 //     al-Jubeir);
+//   - the known Latin name a foreign name transcribes, when the shared data
+//     knows it (Compiled.Latin: تشلسي Chelsea, زيوريخ Zurich); with the
+//     article only a name the data writes with it (الجبيل al-Jubail);
 //   - the graphone model's most probable spelling (Compiled.Model);
 //   - the letter-by-letter rendering of Letters.
 //
@@ -81,7 +84,7 @@ func (c *Compiled) compound(ws []string) (string, int) {
 		}
 		// عبد before a word with the article: Abdul + the word
 		if n == 2 && ms[0] == "عبد" && len(ms[1]) > len("ال") && strings.HasPrefix(ms[1], "ال") && ms[1] != "الله" {
-			return "Abdul" + strings.ToLower(c.stem(ms[1][len("ال"):])), 2
+			return "Abdul" + strings.ToLower(c.spell(ms[1][len("ال"):])), 2
 		}
 	}
 	return "", 0
@@ -104,10 +107,19 @@ func (c *Compiled) word(w string) string {
 	}
 	// ابوزيد written as one word: Abuzaid
 	if strings.HasPrefix(m, "ابو") && utf8.RuneCountInString(m) > 5 {
-		return "Abu" + strings.ToLower(c.stem(m[len("ابو"):]))
+		return "Abu" + strings.ToLower(c.spell(m[len("ابو"):]))
 	}
 	if strings.HasPrefix(m, "ال") && utf8.RuneCountInString(m) > 3 {
-		if s := c.stem(m[len("ال"):]); s != "" {
+		rest := m[len("ال"):]
+		// a name the data writes after the article (الجبيل al-Jubail);
+		// other Latin names are not taken for a word with the article:
+		// most are Arabic family names (الرويلي is not Riley)
+		if _, ok := c.lookup(rest); !ok {
+			if w, ok := c.Latin.Match(rest); ok && w.Article {
+				return "al-" + w.Latin
+			}
+		}
+		if s := c.spell(rest); s != "" {
 			return "al-" + s
 		}
 	}
@@ -125,8 +137,21 @@ func (c *Compiled) lookup(m string) (string, bool) {
 }
 
 // stem returns the spelling of a word without the article: the news
-// spelling, the table, the model, else Letters; capitalised.
+// spelling, the table, the known Latin name it transcribes (Latin.Match),
+// the model, else Letters; capitalised.
 func (c *Compiled) stem(m string) string {
+	if t, ok := c.lookup(m); ok {
+		return t
+	}
+	if w, ok := c.Latin.Match(m); ok {
+		return w.Latin
+	}
+	return c.spell(m)
+}
+
+// spell returns the spelling of a word by the news spellings, the table,
+// the model, else Letters; capitalised.
+func (c *Compiled) spell(m string) string {
 	if t, ok := c.lookup(m); ok {
 		return t
 	}

@@ -1,6 +1,8 @@
 // Package data holds the data files of package translit: names.tsv.gz, the
 // name-unit table and the graphone model learnt by "kg build translit" from
-// the public name pairs listed in NOTICE.md; spellings.txt, the news
+// the public name pairs listed in NOTICE.md; latin.tsv.gz, the known Latin
+// names that foreign names in Arabic letters are matched against, built by
+// the same command from the sources listed there; spellings.txt, the news
 // spellings of frequent name words; and orgwords.tsv, the English of the
 // common words of organisation and place names. The last two are written by
 // the project. It holds data only; use package translit to read them.
@@ -12,6 +14,12 @@ import _ "embed"
 //
 //go:embed names.tsv.gz
 var Names []byte
+
+// Latin is the gzipped TSV file of known Latin names written by
+// translit.WriteLatin.
+//
+//go:embed latin.tsv.gz
+var Latin []byte
 
 // Spellings is the table of news spellings (see the file's header).
 //

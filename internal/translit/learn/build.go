@@ -131,9 +131,14 @@ func Build(d *Data, opt Options) *Built {
 	}
 	m := trainModel(exs, opt.Order, opt.Iters, opt.MinGraphone, opt.MinCount)
 	c := &translit.Compiled{Table: table, Model: m}
+	if d.Latin != nil {
+		c.Latin = translit.NewLatin(d.Latin)
+	}
 
 	// a word the model spells as attested needs no entry; nor does one of
-	// the news spellings, which win anyway
+	// the news spellings, which win anyway. A word that matches a known
+	// Latin name keeps its entry: the match is for words with no
+	// attested spelling.
 	for _, ar := range sortedKeys(table) {
 		if opt.HoldDev {
 			break // the same output, faster
@@ -144,6 +149,12 @@ func Build(d *Data, opt Options) *Built {
 		}
 		if hasArticle(ar) {
 			continue // ال is not the article here: the runtime would write al-
+		}
+		if _, ok := c.Latin.Match(ar); ok {
+			if sp := table[ar]; strings.ToUpper(sp) == sp { // SABRI: as the model writes it, Sabri
+				table[ar] = strings.ToUpper(sp[:1]) + strings.ToLower(sp[1:])
+			}
+			continue
 		}
 		if t := m.Decode(ar, 0); t != "" && strings.EqualFold(t, table[ar]) {
 			delete(table, ar)

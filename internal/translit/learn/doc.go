@@ -20,4 +20,13 @@
 // the name units that held-out full names attest. Evaluate scores the old
 // and the new romanisation on them; Options.HoldDev holds out the dev
 // splits too, to tune on. Build is deterministic.
+//
+// BuildLatin gathers the known Latin names (translit.Latin) that foreign
+// names written in Arabic letters are matched against: the English name
+// tokens of Wikidata persons, the Latin names of Wikidata persons of Arab
+// countries, GeoNames places, ArWikiCats labels and the gazetteer's
+// countries, cities and leaders (LatinFiles), each word weighed by how
+// often its source attests it; the test splits are left out. A table word
+// that matches a known Latin name keeps its table entry, so that the
+// match serves only words no pair attests.
 package learn

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 // Split is the part of the data a pair belongs to.
@@ -133,6 +134,9 @@ type Data struct {
 	FullNames  []Pair // wikidata-person-names-ar full_names
 	Google     []Pair // google-translit-ar2en (one word)
 	NETranslit []Pair // netranslit-wikidata-ar, reversed (one word)
+	// Latin is the list of known Latin names (BuildLatin); Build ships it
+	// with the table.
+	Latin []translit.LatinWord
 }
 
 // Files are the data files Read uses, relative to the data folder.
@@ -208,6 +212,9 @@ func Read(dir string) (*Data, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if d.Latin, err = BuildLatin(dir); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -1,0 +1,147 @@
+package translit
+
+import (
+	"bytes"
+	"compress/gzip"
+	"testing"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit/data"
+)
+
+// TestLatinMatch: which Latin spellings an Arabic spelling may transcribe,
+// with the letter classes (ت/ط t, س/ص/ز s, ك/ق k, ج/غ g, ف f/v/ph, تش ch)
+// and the vowel letters (ا a/e, ي i/e/y, و o/u/w).
+func TestLatinMatch(t *testing.T) {
+	for _, c := range []struct {
+		ar, lat string
+		want    bool
+	}{
+		{"تشلسي", "Chelsea", true},      // تش ch, no letter for e, ي ea
+		{"تشيلسي", "Chelsea", true},     // ي for e
+		{"زيوريخ", "Zurich", true},      // يو for u, خ ch
+		{"دييجو", "Diego", true},        // ج g
+		{"غودين", "Godin", true},        // غ g
+		{"بلطيق", "Baltic", true},       // ط t, ق c
+		{"ايمولا", "Imola", true},       // ا the seat of the first vowel
+		{"تافيستوك", "Tavistock", true}, // ف v, ck k
+		{"روثرهام", "Rotherham", true},  // ث th
+		{"فيليب", "Philippe", true},     // ph f, silent final e
+		{"سيزار", "Cesar", true},        // soft c s
+		{"ستوك", "Stoke", true},
+		{"تيلور", "Taylor", true},
+		{"كارنيجي", "Carnegie", true},
+		{"تشلسي", "Kelsey", false}, // تش is not k
+		{"بيل", "Paul", false},     // ي is not o/u
+		{"بول", "Bill", false},     // و is not i
+		{"كيتا", "Wichita", false}, // a word that starts with a consonant
+		{"ايدياز", "Addis", false}, // اي is i/e, not a
+		{"ستوك", "Stoka", false},   // a word that ends with a consonant
+		{"جامعه", "Jamie", false},  // ع and a final ة: an Arabic word
+		{"عرفات", "Arafat", false}, // ع
+		{"بن", "Ben", false},       // too short
+		{"تشلسي", "", false},       // no Latin
+	} {
+		l := NewLatin([]LatinWord{{Latin: c.lat, Weight: 1}})
+		_, got := l.Match(arabic.MatchForm(c.ar))
+		if c.lat == "" {
+			got = len(l.Candidates(arabic.MatchForm(c.ar))) > 0
+		}
+		if got != c.want {
+			t.Errorf("%s ~ %s: %v, want %v", c.ar, c.lat, got, c.want)
+		}
+	}
+}
+
+// TestLatinChoice: the only candidate, or one Dominance times more attested
+// than the next; otherwise none.
+func TestLatinChoice(t *testing.T) {
+	l := NewLatin([]LatinWord{
+		{Latin: "Pearson", Weight: 15}, {Latin: "Persson", Weight: 12},
+		{Latin: "Stoke", Weight: 24}, {Latin: "Stock", Weight: 5},
+		{Latin: "Jubail", Weight: 9, Article: true},
+	})
+	for _, c := range []struct{ ar, want string }{
+		{"بيرسون", ""}, // 15 against 12
+		{"ستوك", "Stoke"},
+		{"جبيل", "Jubail"},
+		{"تشلسي", ""},
+	} {
+		w, ok := l.Match(arabic.MatchForm(c.ar))
+		if ok != (c.want != "") || w.Latin != c.want {
+			t.Errorf("Match(%s) = %q, %v; want %q", c.ar, w.Latin, ok, c.want)
+		}
+	}
+}
+
+// TestRomanizeLatin: names with no attested spelling come out as the known
+// Latin name; names with one keep it; the article goes with a foreign name
+// and stays with an Arabic one.
+func TestRomanizeLatin(t *testing.T) {
+	for in, want := range map[string]string{
+		"تشلسي":       "Chelsea",
+		"زيوريخ":      "Zurich",
+		"ايمولا":      "Imola",
+		"روثرهام":     "Rotherham",
+		"عادل الجبير": "Adel al-Jubeir",
+		"تيلور":       "Taylor",
+		"الرويلي":     "al-Ruille", // an Arabic family name, not Riley
+	} {
+		if got := Romanize(in); got != want {
+			t.Errorf("Romanize(%s) = %q, want %q", in, got, want)
+		}
+	}
+	for _, c := range []struct{ in, typ, want string }{
+		{"بحر البلطيق", model.Location, "Baltic Sea"},
+		{"المحيط الأطلسي", model.Location, "Atlantic Ocean"},
+		{"الاتحاد العربي لعلوم الفضاء والفلك", model.Organization, "Arab Federation for Space and Astronomy Science"},
+		{"جامعة كارنيجي ميلون", model.Organization, "Carnegie Mellon University"},
+	} {
+		if got := Name(c.in, c.typ, nil); got != c.want {
+			t.Errorf("Name(%s) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestLatinFile: the embedded list is well formed and survives a round trip.
+func TestLatinFile(t *testing.T) {
+	l, err := ReadLatin(bytes.NewReader(data.Latin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Words) < 50000 {
+		t.Errorf("latin.tsv.gz: only %d words", len(l.Words))
+	}
+	var b bytes.Buffer
+	if err := WriteLatin(&b, l.Words); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadLatin(&b)
+	if err != nil || len(back.Words) != len(l.Words) {
+		t.Fatalf("round trip: %v, %d words", err, len(back.Words))
+	}
+	for _, bad := range []string{"kg-latin\t2\n", "kg-latin\t1\nChelsea\tx\t\n", "kg-latin\t1\nتشلسي\t1\t\n", "kg-latin\t1\nChelsea\t1\tb\n"} {
+		var z bytes.Buffer
+		zw := gzipWriter(&z)
+		zw.Write([]byte(bad))
+		zw.Close()
+		if _, err := ReadLatin(&z); err == nil {
+			t.Errorf("ReadLatin(%q): no error", bad)
+		}
+	}
+}
+
+// FuzzLatinOutlines: no input makes the outlines panic.
+func FuzzLatinOutlines(f *testing.F) {
+	for _, s := range []string{"تشلسي", "ا", "اي", "تش", "ه", "Chelsea", "x", "tsch"} {
+		f.Add(s)
+	}
+	l := NewLatin([]LatinWord{{Latin: "Chelsea", Weight: 1}})
+	f.Fuzz(func(t *testing.T, s string) {
+		l.Candidates(arabic.MatchForm(s))
+		latinOutlines(foldLatin(s))
+	})
+}
+
+func gzipWriter(w *bytes.Buffer) *gzip.Writer { return gzip.NewWriter(w) }
