@@ -105,12 +105,18 @@ func RoundCount(c float64) float64 { return math.Round(c*100) / 100 }
 
 // WriteFile writes c to path through a temporary file renamed into place.
 func WriteFile(path string, c *Compiled) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".translit-*")
+	return writeAtomic(path, ".translit-*", func(w io.Writer) error { return WriteCompiled(w, c) })
+}
+
+// writeAtomic writes a file through write into a temporary file (named by
+// pattern) beside path, renamed into place once complete.
+func writeAtomic(path, pattern string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), pattern)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := WriteCompiled(tmp, c); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err
 	}

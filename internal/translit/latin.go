@@ -6,8 +6,6 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -483,19 +481,7 @@ func WriteLatin(w io.Writer, words []LatinWord) error {
 
 // WriteLatinFile writes words to path through a temporary file.
 func WriteLatinFile(path string, words []LatinWord) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".latin-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := WriteLatin(tmp, words); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return writeAtomic(path, ".latin-*", func(w io.Writer) error { return WriteLatin(w, words) })
 }
 
 // ReadLatin reads a file written by WriteLatin and indexes it.

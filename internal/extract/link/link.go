@@ -498,6 +498,22 @@ func startsWith(c *cluster, w []string) bool {
 	return false
 }
 
+// anyName reports whether check holds for the words of c's name or of one
+// of its gazetteer aliases (in MatchForm).
+func (c *cluster) anyName(check func(words []string) bool) bool {
+	if check(c.words) {
+		return true
+	}
+	if c.entry != nil {
+		for _, a := range c.entry.Aliases {
+			if check(strings.Fields(arabic.MatchForm(a))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // endsWith reports whether a longer name of c ends with w (the gazetteer
 // aliases of c count too).
 func endsWith(c *cluster, w []string) bool {
@@ -518,17 +534,7 @@ func endsWith(c *cluster, w []string) bool {
 		}
 		return true
 	}
-	if check(c.words) {
-		return true
-	}
-	if c.entry != nil {
-		for _, a := range c.entry.Aliases {
-			if check(strings.Fields(arabic.MatchForm(a))) {
-				return true
-			}
-		}
-	}
-	return false
+	return c.anyName(check)
 }
 
 // holdsNisba reports whether w, one word written text, is a nisba (the
@@ -547,17 +553,7 @@ func holdsNisba(c *cluster, w []string, text string) bool {
 		}
 		return false
 	}
-	if check(c.words) {
-		return true
-	}
-	if c.entry != nil {
-		for _, a := range c.entry.Aliases {
-			if check(strings.Fields(arabic.MatchForm(a))) {
-				return true
-			}
-		}
-	}
-	return false
+	return c.anyName(check)
 }
 
 func (c *cluster) typ() string {

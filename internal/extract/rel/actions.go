@@ -836,8 +836,13 @@ func (x *extractor) sportsSentence(a, b int) bool {
 	return false
 }
 
+// regionWord reports whether token k is a region word (ريف، محافظة).
+func (x *extractor) regionWord(k int) bool {
+	return arRegion[arabic.MatchForm(x.words[k].Article+x.words[k].Stem)]
+}
+
 // containment relates a place to the larger place the text puts it in
-// (LOCATED_IN): a direction from it (بلدة أعزاز شمال حلب, مشهد، شمال شرق
+// (LOCATED_IN): a direction in a country or region (بلدة في شمال سوريا, مشهد، شمال شرق
 // إيران), a region of it (قرية المالكية في ريف حلب, في محافظة إدلب), or the
 // country's adjective right after a place that is no country (مدينة
 // بيلغورود الروسية).
@@ -883,8 +888,7 @@ func (x *extractor) containment(si, a, b int) {
 			if k >= b {
 				continue
 			}
-			region := arRegion[arabic.MatchForm(x.words[k].Article+x.words[k].Stem)]
-			if !region {
+			if !x.regionWord(k) {
 				continue
 			}
 			if o := x.mention(k); o == nil || o.Start != k {
@@ -897,7 +901,7 @@ func (x *extractor) containment(si, a, b int) {
 			continue // جنوب العاصمة دمشق: south of the city, outside it
 		}
 		region := false // شمال محافظة إدلب: the north of the province
-		if dir && k < b && arRegion[arabic.MatchForm(x.words[k].Article+x.words[k].Stem)] {
+		if dir && k < b && x.regionWord(k) {
 			region = true
 			if o := x.mention(k); o == nil || o.Start != k {
 				k++

@@ -657,11 +657,12 @@ func (x *extractor) cueFeatures(a, b, lx, rx int, L, R Mention, sx, ox int, dir,
 		if x.isBoundary(k) {
 			break
 		}
-		for _, c := range x.cues(k) {
+		cs := x.cues(k)
+		for _, c := range cs {
 			add("lcue=", c, "|", dir)
 			add("lcue=", c, "|", types)
 		}
-		if cs := x.cues(k); nearest == nil && len(cs) > 0 {
+		if nearest == nil && len(cs) > 0 {
 			nearest, pos = cs, "L"
 		}
 	}

@@ -340,31 +340,44 @@ func (l *Lexicon) parseCues(ar, en map[string]string) error {
 					return fmt.Errorf("cues %s %s: %q listed twice", lang, pred, w)
 				}
 				seen[w] = true
-				if lang == "en" {
-					if !enWordRE.MatchString(w) {
-						return fmt.Errorf("cues en %s: %q is no lower-case English word", pred, w)
-					}
-					add(l.EnCues, w, pred)
-					continue
+				forms, err := wordForms(lang, w)
+				if err != nil {
+					return fmt.Errorf("cues %s %s: %w", lang, pred, err)
 				}
-				if perfect, imperfect, verb := strings.Cut(w, "/"); verb {
-					if !isArabic(arabic.MatchForm(perfect)) || !isArabic(arabic.MatchForm(imperfect)) {
-						return fmt.Errorf("cues ar %s: %q: want PERFECT/IMPERFECT, two Arabic words", pred, w)
-					}
-					for _, f := range VerbForms(perfect, imperfect) {
+				for _, f := range forms {
+					if lang == "en" {
+						add(l.EnCues, f, pred)
+					} else {
 						addAr(f, pred)
 					}
-					continue
 				}
-				mf := arabic.MatchForm(w)
-				if !isArabic(mf) {
-					return fmt.Errorf("cues ar %s: %q is no Arabic word", pred, w)
-				}
-				addAr(mf, pred)
 			}
 		}
 	}
 	return nil
+}
+
+// wordForms reads one word of a trigger or cue list: English lower-case
+// words (a phrase's words joined by "_"), an Arabic PERFECT/IMPERFECT verb
+// expanded (VerbForms) or a plain Arabic word, folded with MatchForm.
+func wordForms(lang, w string) ([]string, error) {
+	if lang == "en" {
+		if !enWordRE.MatchString(w) {
+			return nil, fmt.Errorf("%q is no lower-case English word (one to three lower-case words)", w)
+		}
+		return []string{strings.ReplaceAll(w, " ", "_")}, nil
+	}
+	if perfect, imperfect, verb := strings.Cut(w, "/"); verb {
+		if !isArabic(arabic.MatchForm(perfect)) || !isArabic(arabic.MatchForm(imperfect)) {
+			return nil, fmt.Errorf("%q: want PERFECT/IMPERFECT, two Arabic words", w)
+		}
+		return VerbForms(perfect, imperfect), nil
+	}
+	mf := arabic.MatchForm(w)
+	if !isArabic(mf) {
+		return nil, fmt.Errorf("%q is no Arabic word", w)
+	}
+	return []string{mf}, nil
 }
 
 func checkPred(pred string) error {
@@ -403,27 +416,11 @@ func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
 		return t, errors.New("no words")
 	}
 	for _, w := range e.Words {
-		w = strings.TrimSpace(w)
-		if lang == "en" {
-			if !enWordRE.MatchString(w) {
-				return t, fmt.Errorf("%q: an English trigger is one to three lower-case words", w)
-			}
-			t.Forms = append(t.Forms, strings.ReplaceAll(w, " ", "_"))
-			continue
+		forms, err := wordForms(lang, strings.TrimSpace(w))
+		if err != nil {
+			return t, err
 		}
-		perfect, imperfect, verb := strings.Cut(w, "/")
-		if verb {
-			if !isArabic(arabic.MatchForm(perfect)) || !isArabic(arabic.MatchForm(imperfect)) {
-				return t, fmt.Errorf("%q: want PERFECT/IMPERFECT, two Arabic words", w)
-			}
-			t.Forms = append(t.Forms, VerbForms(perfect, imperfect)...)
-			continue
-		}
-		mf := arabic.MatchForm(w)
-		if !isArabic(mf) {
-			return t, fmt.Errorf("%q is no Arabic word", w)
-		}
-		t.Forms = append(t.Forms, mf)
+		t.Forms = append(t.Forms, forms...)
 	}
 	return t, nil
 }
