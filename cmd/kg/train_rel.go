@@ -61,10 +61,10 @@ model.`,
 	f.StringVar(&o.Out, "out", filepath.Join("internal", "extract", "rel", "relmodel", "rel.model.gz"), "model file to write")
 	f.IntVar(&o.Epochs, "epochs", 0, "passes over the examples (default 30)")
 	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
-	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item, choose the thresholds on those (0: no, use --threshold)")
+	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item, fit the temperature and score the thresholds on those (0: no)")
 	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2)")
-	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of both groups with --holdout 0 (default 0.8)")
-	f.Float64Var(&o.Target, "target", 0, "held-out pair-level precision each group's threshold must reach (default 0.85)")
+	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of both groups, unless --target (default 0.8)")
+	f.Float64Var(&o.Target, "target", 0, "choose each group's threshold as the lowest whose held-out pair-level precision reaches this (default: none, both groups at the model's threshold, 0.8)")
 	f.Float64Var(&o.Rate, "rate", 0, "AdaGrad learning rate (default 0.1)")
 	f.BoolVar(&o.NoGold, "no-gold-mentions", false, "train only on the entities the pipeline finds (default: also the annotated ones it misses)")
 	f.BoolVar(&o.WithoutHoldout, "without-holdout", false, "write the model trained without the held-out items (to score them with kg eval)")
@@ -99,6 +99,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 	fmt.Fprintf(stdout, "%d items, %d candidate pairs (%d with a relation); %d of %d annotated relations have a candidate pair\n",
 		st.Items, st.Examples, st.Positive, st.Covered, st.GoldRelations)
 	if len(rep.Curve) > 0 {
+		fmt.Fprintf(stdout, "temperature %.3f (fitted on the held-out items)\n", rep.Temperature)
 		fmt.Fprintf(stdout, "held-out items (every %d-th), pair level, by threshold:\n", bo.Holdout)
 		for _, g := range rep.Curve {
 			fmt.Fprintf(stdout, "  %.2f  structural: predicted %4d P %.3f R %.3f   actions: predicted %4d P %.3f R %.3f\n", g.Threshold,

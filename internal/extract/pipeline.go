@@ -23,7 +23,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.12"
+const RulesVersion = "0.5.13"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -186,6 +186,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 			cands = append(cands, cueOrgs...)
 			sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 		}
+		orgs = withQuoted(orgs, p.quotedOrgs([]rune(text), toks, words, cands))
 		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)

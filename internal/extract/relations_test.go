@@ -65,6 +65,16 @@ func TestRelations(t *testing.T) {
 			want: []string{"Belgorod LOCATED_IN Russia asserted", "Saraqib LOCATED_IN Idlib Governorate asserted", "Mashhad LOCATED_IN Iran asserted", "Areha LOCATED_IN Idlib Governorate asserted"},
 		},
 		{
+			name: "an office needs its word by the name; a title after and is another person's", lang: "ar",
+			text: "واستقبل الأمير محمد بن نايف، ووزير خارجية الأردن، وفدا من رجال الأعمال.\nوقال كوهين إن إسرائيل لن توقع.",
+			not:  []string{"Muhammad bin Nayef FOREIGN_MINISTER_OF", "Cohen FOREIGN_MINISTER_OF", "Cohen PRIME_MINISTER_OF"},
+		},
+		{
+			name: "a title without its country: the person's country the article names, past an honorific", lang: "ar",
+			text: "وصل وزير الخارجية عادل الجبير إلى المملكة العربية السعودية بعد جولة، واستقبله وزير الداخلية الأمير محمد بن نايف.",
+			want: []string{"Adel al-Jubeir FOREIGN_MINISTER_OF Saudi Arabia asserted"},
+		},
+		{
 			name: "a direction of a city is outside it", lang: "ar",
 			text: "وشن التنظيم هجوما على بلدة أعزاز شمال حلب أمس.\nووقع الحادث في بلدة ريدينغ غرب لندن.\nوانفجرت عبوة في قرية جنوب العاصمة دمشق.",
 			not:  []string{"I'zaz LOCATED_IN", "Reading LOCATED_IN"},

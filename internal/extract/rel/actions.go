@@ -898,7 +898,11 @@ func (x *extractor) containment(si, a, b int) {
 			continue
 		}
 		if dir && k < b && arCapitalWord[x.bare[k]] {
-			continue // جنوب العاصمة دمشق: south of the city, outside it
+			// جنوب العاصمة دمشق: south of the city, outside it
+			if o := x.mention(k + 1); o != nil && o.Start == k+1 {
+				x.noStruct[noStructKey{si, m.Entity, o.Entity}] = true
+			}
+			continue
 		}
 		region := false // شمال محافظة إدلب: the north of the province
 		if dir && k < b && x.regionWord(k) {
@@ -911,6 +915,7 @@ func (x *extractor) containment(si, a, b int) {
 			if dir && !region && !x.isCountry(o) {
 				// a direction of a city is outside it (غرب لندن "west of
 				// London"); of a country or region, inside (شمال سوريا)
+				x.noStruct[noStructKey{si, m.Entity, o.Entity}] = true
 				continue
 			}
 			x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))

@@ -72,13 +72,20 @@ const modelMagic = "kg-rel-model 2"
 
 // Probs returns the probability of each label for a candidate's features.
 func (m *Model) Probs(feats []string) []float64 {
+	z := m.Scores(feats)
+	Softmax(z)
+	return z
+}
+
+// Scores returns the score of each label (before the softmax) for a
+// candidate's features.
+func (m *Model) Scores(feats []string) []float64 {
 	z := slices.Clone(m.Bias)
 	for _, f := range feats {
 		for _, lw := range m.Weights[f] {
 			z[lw.Label] += lw.W
 		}
 	}
-	Softmax(z)
 	return z
 }
 
@@ -326,10 +333,10 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		}
 		pred, p, ok := m.Decide(z, func(pred string) bool {
 			r, ok := vocab.Get(pred)
-			if ok && r.Group == "structural" && (pr.carried || x.notTitle[notTitleKey{pr.si, s.Entity, o.Entity}]) {
+			if ok && r.Group == "structural" && (pr.carried || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
 				return false // a title is stated with the name, not by a speaker carried over (وأضاف ...)
 			}
-			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
+			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type) && x.officeStated(pr.s, pred)
 		})
 		if !ok {
 			continue

@@ -104,6 +104,7 @@ var (
 	arRegion      = class("ar_region")
 	arCapitalWord = class("ar_capital_word")
 	arTitleHead   = class("ar_title_head")
+	arTitleToName = class("ar_between_title_and_name")
 	arRelative    = class("ar_relative")
 	arThatPron    = class("ar_that_pron")
 	arSubordinate = class("ar_subordinate")

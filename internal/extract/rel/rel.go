@@ -84,17 +84,19 @@ type extractor struct {
 	sc           *scorer    // while a model scores the pairs
 	speakerAt    []int      // of each sentence, the mention of the speaker it may continue, -1
 	speakerFemAt []bool     // and whether the speaker's verb was feminine
-	// notTitle holds the titles the rules found after a name that are
-	// not the name's (the object of a verb before it: التقى بوتين رئيس
-	// وزراء اليابان); the model may give the pair no structural relation.
-	notTitle map[notTitleKey]bool
+	// noStruct holds the pairs the rules know to have no structural
+	// relation, so that the model gives them none either: a title after a
+	// name that is not the name's (the object of a verb before it: التقى
+	// بوتين رئيس وزراء اليابان), a place in a direction of a city (بلدة
+	// ريدينغ غرب لندن: outside London).
+	noStruct map[noStructKey]bool
 	// titleAt holds, for a mention that a title phrase introduces
 	// (وزير الخارجية الروسي [سيرغي لافروف]), the phrase's first token; -1
 	// for the others.
 	titleAt []int
 }
 
-type notTitleKey struct {
+type noStructKey struct {
 	si             int
 	person, object string
 }
@@ -102,7 +104,7 @@ type notTitleKey struct {
 func newExtractor(d *Doc) *extractor {
 	x := &extractor{d: d, ar: d.Lang == "ar", types: map[string]string{}, country: map[string]string{},
 		holders: map[string]string{}, out: map[string]*model.Relation{}, spokeAt: -10, dates: map[int]*model.EventDate{},
-		notTitle: map[notTitleKey]bool{}}
+		noStruct: map[noStructKey]bool{}}
 	n := len(d.Tokens)
 	x.norm = make([]string, n)
 	x.bare = make([]string, n)

@@ -1,6 +1,7 @@
 package rel
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
@@ -68,6 +69,8 @@ type titleRef struct {
 	end     int    // token after the phrase
 	trigger string
 	body    string // the public body whose name the title ended in (رئيس الحكومة التركية), ""
+	// countryTitle: the title is a country's office (not an organisation's)
+	countryTitle bool
 }
 
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
@@ -98,7 +101,7 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 
 // titleRest reads what follows the title words: [COUNTRY | DEMONYM | ORG] [PERSON].
 func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
-	ref := &titleRef{pred: def.pred}
+	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle}
 	// The country or organisation.
 	if m := x.mention(j); m != nil && m.Start == j {
 		switch {
@@ -128,6 +131,9 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	pj := j
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
 		pj++
+	}
+	for n := 0; n < 3 && pj < len(x.norm) && x.mAt[pj] < 0 && arTitleToName[x.bare[pj]]; n++ {
+		pj++ // وزير الداخلية [الأمير] محمد بن نايف
 	}
 	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" && !strings.HasPrefix(m.Prefix, "و") {
 		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى)
@@ -223,8 +229,10 @@ func (x *extractor) titles() {
 					x.titleAt[mi] = i
 				}
 			}
-			if ref.person == "" && i >= 2 && (x.norm[i-1] == "،" || x.norm[i-1] == ",") {
+			if ref.person == "" && i >= 2 && (x.norm[i-1] == "،" || x.norm[i-1] == ",") && x.bare[i] == x.norm[i] {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
+				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
+				// another person)
 				if m := x.mention(i - 2); m != nil && m.Type == "Person" && m.End == i-1 {
 					ref.person = m.Entity
 				}
@@ -242,17 +250,26 @@ func (x *extractor) titles() {
 					} else if ref.object != "" {
 						// the title of the verb's object, not of the name
 						// before it: no model may read it as an apposition
-						x.notTitle[notTitleKey{si, m.Entity, ref.object}] = true
+						x.noStruct[noStructKey{si, m.Entity, ref.object}] = true
 					}
+				}
+			}
+			conf := 0.9
+			if ref.person != "" && ref.object == "" && ref.countryTitle && x.ar {
+				// a title without its country (وزير الخارجية عادل الجبير):
+				// the person's country, when the gazetteer knows it and the
+				// article names it
+				if c := x.country[ref.person]; c != "" {
+					ref.object, conf = c, 0.8
 				}
 			}
 			if ref.person == "" || ref.object == "" {
 				continue
 			}
-			x.add(si, ref.person, ref.pred, ref.object, 0.9, "asserted", ref.trigger)
+			x.add(si, ref.person, ref.pred, ref.object, conf, "asserted", ref.trigger)
 			if ref.body != "" {
 				// the head of the country's government, not a leader of the body
-				x.notTitle[notTitleKey{si, ref.person, ref.body}] = true
+				x.noStruct[noStructKey{si, ref.person, ref.body}] = true
 			}
 			if _, ok := x.holders[ref.pred+"|"+ref.object]; !ok {
 				x.holders[ref.pred+"|"+ref.object] = ref.person
@@ -281,3 +298,68 @@ var (
 	wForeign   = arabic.MatchForm("الخارجية")
 	wFormer    = arabic.MatchForm("السابق")
 )
+
+// officeWindow is how many words before a person's name (or after the comma
+// of an apposition) may hold the word of its office.
+const officeWindow = 5
+
+// officeStated reports whether the relation model may give pred to the
+// person of mention mi: always, unless pred is an office (titles.yaml's
+// offices), which needs a word of that office by the name — in the
+// officeWindow words before it (or in the title phrase that introduces
+// it), or in an apposition after a comma that does not begin with "and".
+func (x *extractor) officeStated(mi int, pred string) bool {
+	offices := lex.ArOffices
+	if !x.ar {
+		offices = lex.EnOffices
+	}
+	isOffice := false
+	for _, ps := range offices {
+		if slices.Contains(ps, pred) {
+			isOffice = true
+			break
+		}
+	}
+	if !isOffice {
+		return true
+	}
+	m := x.d.Mentions[mi]
+	si := x.d.Tokens[m.Start].Sentence
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	names := func(k int) bool {
+		if x.mAt[k] >= 0 {
+			return false
+		}
+		w := x.bare[k]
+		if x.ar && k < len(x.words) {
+			w = strings.TrimPrefix(arabic.MatchForm(x.words[k].Stem), "ال")
+		}
+		return slices.Contains(offices[w], pred)
+	}
+	from := max(a, m.Start-officeWindow)
+	if t := x.titleAt[mi]; t >= a && t < from {
+		from = t
+	}
+	for k := m.Start - 1; k >= from; k-- {
+		if x.mAt[k] < 0 && x.isBoundary(k) {
+			break
+		}
+		if names(k) {
+			return true
+		}
+	}
+	if k := m.End; k+1 < b && (x.norm[k] == "،" || x.norm[k] == ",") {
+		if x.ar && k+1 < len(x.words) && x.words[k+1].Conj != "" || !x.ar && x.bare[k+1] == "and" {
+			return false
+		}
+		for j := k + 1; j < min(b, k+1+officeWindow); j++ {
+			if x.mAt[j] < 0 && x.isBoundary(j) {
+				break
+			}
+			if names(j) {
+				return true
+			}
+		}
+	}
+	return false
+}

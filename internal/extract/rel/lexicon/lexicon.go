@@ -81,6 +81,10 @@ type Lexicon struct {
 	// relation types it evokes, sorted: features of the relation model.
 	ArCues, EnCues     map[string][]string
 	ArTitles, EnTitles []Title // in file order: the first match wins
+	// ArOffices and EnOffices map each word of titles.yaml's offices
+	// (Arabic in MatchForm, without ال; English lower case) to the
+	// relation types it names the office of, sorted.
+	ArOffices, EnOffices map[string][]string
 	// Classes are the word classes of words.yaml by name, each in file
 	// order and in MatchForm (a phrase's words joined by "_"); Written has
 	// the same words as written in the file, for readers that fold words
@@ -465,8 +469,12 @@ func (l *Lexicon) parseTitles(b []byte) error {
 		CountryNamed bool     `yaml:"country_named"`
 	}
 	var f struct {
-		Ar []entry `yaml:"ar"`
-		En []entry `yaml:"en"`
+		Ar      []entry `yaml:"ar"`
+		En      []entry `yaml:"en"`
+		Offices struct {
+			Ar map[string]string `yaml:"ar"`
+			En map[string]string `yaml:"en"`
+		} `yaml:"offices"`
 	}
 	if err := decode(b, &f); err != nil {
 		return err
@@ -502,6 +510,48 @@ func (l *Lexicon) parseTitles(b []byte) error {
 					return fmt.Errorf("%s entry %d (%s): bad phrase %q", lang, i+1, e.Pred, p)
 				}
 				*dst = append(*dst, Title{Words: ws, Pred: e.Pred, CountryNamed: e.CountryNamed, Org: e.Org})
+			}
+		}
+	}
+	return l.parseOffices(f.Offices.Ar, f.Offices.En)
+}
+
+// parseOffices fills ArOffices and EnOffices: each relation type must be a
+// structural one, each word a plain word (no verb forms).
+func (l *Lexicon) parseOffices(ar, en map[string]string) error {
+	if len(ar) == 0 || len(en) == 0 {
+		return errors.New("want offices under both ar and en")
+	}
+	l.ArOffices, l.EnOffices = map[string][]string{}, map[string][]string{}
+	for _, lang := range []string{"ar", "en"} {
+		src, dst := ar, l.ArOffices
+		if lang == "en" {
+			src, dst = en, l.EnOffices
+		}
+		for pred, words := range src {
+			if err := checkPred(pred); err != nil {
+				return fmt.Errorf("offices %s: %w", lang, err)
+			}
+			if r, _ := vocab.Get(pred); r.Group != "structural" {
+				return fmt.Errorf("offices %s: %s is no structural relation", lang, pred)
+			}
+			for _, w := range strings.Fields(words) {
+				if strings.Contains(w, "/") || lang == "en" && strings.Contains(w, " ") {
+					return fmt.Errorf("offices %s %s: %q: want one plain word", lang, pred, w)
+				}
+				forms, err := wordForms(lang, w)
+				if err != nil {
+					return fmt.Errorf("offices %s %s: %w", lang, pred, err)
+				}
+				f := forms[0]
+				if lang == "ar" {
+					f = strings.TrimPrefix(f, "ال")
+				}
+				if slices.Contains(dst[f], pred) {
+					return fmt.Errorf("offices %s %s: %q listed twice", lang, pred, w)
+				}
+				dst[f] = append(dst[f], pred)
+				slices.Sort(dst[f])
 			}
 		}
 	}

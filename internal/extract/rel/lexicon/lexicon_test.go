@@ -20,6 +20,9 @@ func TestEmbedded(t *testing.T) {
 		t.Fatal("Get returned nil")
 	}
 	// cues: the triggers are among them, and the cues section adds more
+	if !slices.Contains(l.ArOffices["وزير"], "FOREIGN_MINISTER_OF") || !slices.Contains(l.EnOffices["ambassador"], "AMBASSADOR_TO") {
+		t.Errorf("offices: وزير %v, ambassador %v", l.ArOffices["وزير"], l.EnOffices["ambassador"])
+	}
 	if len(l.ArCues) < 500 || len(l.EnCues) < 150 {
 		t.Errorf("suspiciously few cues: %d ar, %d en", len(l.ArCues), len(l.EnCues))
 	}
@@ -63,7 +66,8 @@ func TestVerbForms(t *testing.T) {
 // word fails instead of vanishing.
 func TestParseRejects(t *testing.T) {
 	const okTriggers = "ar:\n  - {pred: STATED, conf: 0.5, words: [قال/قول]}\nen:\n  - {pred: STATED, conf: 0.5, words: [said]}\n"
-	const okTitles = "ar:\n  - {pred: PRESIDENT_OF, phrases: [الرئيس]}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n"
+	const okOffices = "offices:\n  ar:\n    PRESIDENT_OF: رئيس\n  en:\n    PRESIDENT_OF: president\n"
+	const okTitles = "ar:\n  - {pred: PRESIDENT_OF, phrases: [الرئيس]}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n" + okOffices
 	const okWords = "classes:\n  ar_in: في\n" +
 		"calendar:\n  ar_days: [a, b, c, d, e, f, g]\n  en_days: [a, b, c, d, e, f, g]\n" +
 		"  ar_months: [a, b, c, d, e, f, g, h, i, j, k, l]\n  en_months: [a, b, c, d, e, f, g, h, i, j, k, l]\n" +
@@ -107,6 +111,10 @@ func TestParseRejects(t *testing.T) {
 		{"title without phrases", "titles", "ar:\n  - {pred: PRESIDENT_OF}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n", "no phrases"},
 		{"misspelt title flag", "titles", "ar:\n  - {pred: LEADER_OF, orgs: true, phrases: [زعيم]}\nen:\n  - {pred: PRESIDENT_OF, phrases: [president]}\n", "field orgs not found"},
 		{"capitalised English title", "titles", "ar:\n  - {pred: PRESIDENT_OF, phrases: [الرئيس]}\nen:\n  - {pred: PRESIDENT_OF, phrases: [President]}\n", "bad phrase"},
+		{"office of an action", "titles", strings.Replace(okTitles, "    PRESIDENT_OF: رئيس", "    MET_WITH: لقاء", 1), "MET_WITH is no structural relation"},
+		{"office of an unknown predicate", "titles", strings.Replace(okTitles, "    PRESIDENT_OF: president", "    PRESIDENT: president", 1), `"PRESIDENT" is no relation type`},
+		{"office word twice", "titles", strings.Replace(okTitles, "    PRESIDENT_OF: رئيس", "    PRESIDENT_OF: رئيس الرئيس", 1), "listed twice"},
+		{"no offices", "titles", strings.Replace(okTitles, okOffices, "", 1), "want offices"},
 		{"bad class name", "words", strings.Replace(okWords, "ar_in", "In", 1), `class "In"`},
 		{"word twice in a class", "words", strings.Replace(okWords, "ar_in: في", "ar_in: في في", 1), "listed twice"},
 		{"empty class", "words", strings.Replace(okWords, "ar_in: في", "ar_in: \"\"", 1), "no words"},

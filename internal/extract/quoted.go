@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit"
+)
+
+// Arabic news puts the names of armed groups, channels, newspapers and
+// campaigns between guillemets: جبهة «النصرة», قناة «الميادين», مقاتلو
+// «لواء التوحيد», «الفرقة 30». The quotes mark where the name begins and
+// ends, which neither the gazetteer (it lacks most such groups) nor the
+// tagger (it has seen few) knows. quotedOrgs takes a quoted phrase of one to
+// maxQuoted words for an organisation's name when
+//   - the noun before the opening quote heads organisation names (قناة،
+//     صحيفة، جبهة، حركة، تنظيم: translit's data/orgwords.tsv, as cueAt
+//     reads it), or
+//   - the phrase itself begins with such a noun and goes on, with the
+//     article, a definite word, a number or a name («لواء التوحيد»,
+//     «الفرقة 30», «جيش الإسلام»; not «مجموعة عمل» "a working group").
+// A quotation, which also stands between guillemets, is longer, or does not
+// begin with such a noun nor follow one.
+
+const maxQuoted = 5
+
+// quotedOrgs returns an Organization candidate for each quoted name of the
+// text (see above) that no candidate of cands overlaps (a name the
+// gazetteer knows keeps its entry).
+func (p *Pipeline) quotedOrgs(rs []rune, toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	var out []link.Candidate
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Text != "«" && toks[i].Text != "“" {
+			continue
+		}
+		a := i + 1
+		b := -1 // the closing quote
+		for k := a; k < len(toks) && k <= a+maxQuoted && toks[k].Sentence == toks[i].Sentence; k++ {
+			if t := toks[k].Text; t == "»" || t == "”" {
+				b = k
+				break
+			}
+		}
+		if b <= a || !isArabicWord(toks[a].Text) {
+			continue
+		}
+		i = b
+		if !p.quotedName(toks, words, a, b) {
+			continue
+		}
+		start, end := toks[a].Start, toks[b-1].End
+		if overlapsAny(cands, start, end) {
+			continue
+		}
+		out = append(out, link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence,
+			Text: string(rs[start:end]), Type: model.Organization, Whole: true})
+	}
+	return out
+}
+
+// quotedName reports whether the quoted tokens [a, b) name an organisation
+// by the noun before them or their own first noun.
+func (p *Pipeline) quotedName(toks []arabic.Token, words []arabic.Word, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !isArabicWord(toks[k].Text) && !isDigits(toks[k].Text) || hasTanween(toks[k].Text) {
+			return false // punctuation or an indefinite accusative: a quotation, not a name
+		}
+	}
+	if j := a - 2; j >= 0 && toks[j].Sentence == toks[a].Sentence {
+		if k := p.cueAt(toks, words, j); k == orgCue || k == nameOrgCue {
+			return true
+		}
+	}
+	if b-a < 2 || words[a].Suffix != "" || words[a].Prep != "" || words[a].Conj != "" {
+		return false
+	}
+	hw, ok := translit.LookupWord(arabic.MatchForm(words[a].Stem))
+	if !ok || !hw.OrgHead || hw.Class != "noun" {
+		return false
+	}
+	if words[a].Article != "" {
+		return true
+	}
+	// an indefinite head takes a definite word, a number or a name
+	// («لواء التوحيد», «اللواء 19», «كتائب شهداء دوما»); indefinite
+	// ordinary words after it describe («مجموعة عمل» "a working group",
+	// «قوات خاصة» "special forces")
+	for k := a + 1; k < b; k++ {
+		if words[k].Article != "" || isDigits(toks[k].Text) || p.nameLike(&words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' && r < '٠' || r > '٩' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// overlapsAny reports whether a candidate of cs other than a nationality
+// adjective overlaps [start, end).
+func overlapsAny(cs []link.Candidate, start, end int) bool {
+	for _, c := range cs {
+		if !c.Demonym && c.Start < end && start < c.End {
+			return true
+		}
+	}
+	return false
+}
+
+// withQuoted adds the quoted names to the organisation phrases: a phrase
+// inside a quoted name gives way to it (الجيش السوري in «الجيش السوري
+// الحر»); a quoted name that overlaps a phrase otherwise is dropped.
+func withQuoted(phrases, quoted []link.Candidate) []link.Candidate {
+	if len(quoted) == 0 {
+		return phrases
+	}
+	out := phrases[:0:0]
+	for _, o := range phrases {
+		inside := false
+		for _, q := range quoted {
+			if q.Start <= o.Start && o.End <= q.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, o)
+		}
+	}
+	for _, q := range quoted {
+		if !overlapsAny(out, q.Start, q.End) {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
