@@ -25,6 +25,7 @@ type trainRelOptions struct {
 	L2       float64
 	Rate     float64
 	Thresh   float64
+	SThresh  float64
 	Target   float64
 	NoGold   bool
 	AllPairs bool
@@ -63,7 +64,8 @@ model.`,
 	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
 	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item, fit the temperature and score the thresholds on those (0: no)")
 	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2)")
-	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of both groups, unless --target (default 0.8)")
+	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of actions, unless --target (default 0.95)")
+	f.Float64Var(&o.SThresh, "struct-threshold", 0, "decision threshold of structural relations, unless --target (default 0.85)")
 	f.Float64Var(&o.Target, "target", 0, "choose each group's threshold as the lowest whose held-out pair-level precision reaches this (default: none, both groups at the model's threshold, 0.8)")
 	f.Float64Var(&o.Rate, "rate", 0, "AdaGrad learning rate (default 0.1)")
 	f.BoolVar(&o.NoGold, "no-gold-mentions", false, "train only on the entities the pipeline finds (default: also the annotated ones it misses)")
@@ -85,7 +87,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		log = nil
 	}
 	bo := reltrain.BuildOptions{
-		Options:        reltrain.Options{Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, Log: log},
+		Options:        reltrain.Options{Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, Log: log},
 		Examples:       reltrain.ExampleOptions{GoldMentions: !o.NoGold, ClosestOnly: !o.AllPairs},
 		Holdout:        max(o.Holdout, 1),
 		Target:         o.Target,

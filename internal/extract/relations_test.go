@@ -70,6 +70,11 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Muhammad bin Nayef FOREIGN_MINISTER_OF", "Cohen FOREIGN_MINISTER_OF", "Cohen PRIME_MINISTER_OF"},
 		},
 		{
+			name: "an envoy or an ambassador to a body does not lead it", lang: "ar",
+			text: "وقال المبعوث الأممي إلى ليبيا غسان سلامة إن الحوار سيستأنف.\nوأكدت السفيرة الأمريكية لدى الأمم المتحدة ليندا توماس غرينفيلد أن بلادها تدعم الحل.",
+			not:  []string{"Ghassan Salamé LEADER_OF", "Ghassan Salamé OFFICIAL_OF Libya", "Linda Thomas Greenfield LEADER_OF"},
+		},
+		{
 			name: "a title without its country: the person's country the article names, past an honorific", lang: "ar",
 			text: "وصل وزير الخارجية عادل الجبير إلى المملكة العربية السعودية بعد جولة، واستقبله وزير الداخلية الأمير محمد بن نايف.",
 			want: []string{"Adel al-Jubeir FOREIGN_MINISTER_OF Saudi Arabia asserted"},

@@ -336,9 +336,12 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			if ok && r.Group == "structural" && (pr.carried || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
 				return false // a title is stated with the name, not by a speaker carried over (وأضاف ...)
 			}
-			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type) && x.officeStated(pr.s, pred)
+			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
 		})
-		if !ok {
+		if !ok || !x.officeStated(pr.s, pred) {
+			// an office the words by the name do not state: no relation
+			// (not the next most probable type: the pair's probability
+			// of a relation was the office's)
 			continue
 		}
 		b := bests[k]
@@ -365,7 +368,7 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		rk := s.Entity + "|" + o.Entity + "|" + strconv.Itoa(sent.Start)
 		mod, trig := modality[rk], trigger[rk]
 		if mod == "" {
-			mod = "asserted"
+			mod = x.cueModality(b.pr, k.si, b.label)
 		}
 		if trig == "" {
 			lo, hi := min(s.Start, o.Start), max(s.End, o.End)
@@ -507,4 +510,43 @@ func Softmax(z []float64) {
 	for i := range z {
 		z[i] /= sum
 	}
+}
+
+// cueModality is the modality of an action the model found without a
+// rule: that of the nearest word between or around the pair that cues the
+// action's type (modality: negated after a negation, future after سوف or
+// a future prefix, reported after a speech verb), asserted when no such
+// word is found or the relation is structural.
+func (x *extractor) cueModality(pr pair, si int, pred string) string {
+	if r, ok := vocab.Get(pred); !ok || r.Group == "structural" {
+		return "asserted"
+	}
+	s, o := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
+	lo, hi := min(s.Start, o.Start), max(s.End, o.End)
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	best, bestD := -1, 0
+	for k := max(a, lo-4); k < min(b, hi+3); k++ {
+		if !slices.Contains(x.tok(k).cues, pred) {
+			continue
+		}
+		d := 0 // distance to the pair's span
+		if k < lo {
+			d = lo - k
+		} else if k >= hi {
+			d = k - hi + 1
+		}
+		if best < 0 || d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best < 0 {
+		return "asserted"
+	}
+	future := false
+	if x.ar {
+		for _, c := range verbCandidates(x.norm[best]) {
+			future = future || c.future
+		}
+	}
+	return x.modality(a, best, future)
 }

@@ -180,7 +180,7 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	if m == nil || m.Start != k || m.Type != "Person" {
 		return nil
 	}
-	ref := &titleRef{pred: def.pred, person: m.Entity, end: m.End}
+	ref := &titleRef{pred: def.pred, person: m.Entity, end: m.End, countryTitle: !def.orgTitle}
 	if obj != nil {
 		ref.object = obj.Entity
 	} else if m.End+1 < len(x.norm) && x.bare[m.End] == "of" {
@@ -189,7 +189,7 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 			ref.end = c.End
 		}
 	}
-	if ref.object == "" {
+	if ref.object == "" && !ref.countryTitle {
 		return nil
 	}
 	ref.trigger = x.phrase(start, k)
@@ -255,7 +255,7 @@ func (x *extractor) titles() {
 				}
 			}
 			conf := 0.9
-			if ref.person != "" && ref.object == "" && ref.countryTitle && x.ar {
+			if ref.person != "" && ref.object == "" && ref.countryTitle {
 				// a title without its country (وزير الخارجية عادل الجبير):
 				// the person's country, when the gazetteer knows it and the
 				// article names it
@@ -305,9 +305,10 @@ const officeWindow = 5
 
 // officeStated reports whether the relation model may give pred to the
 // person of mention mi: always, unless pred is an office (titles.yaml's
-// offices), which needs a word of that office by the name — in the
-// officeWindow words before it (or in the title phrase that introduces
-// it), or in an apposition after a comma that does not begin with "and".
+// offices), which needs a word of that office by the name — in the title
+// phrase that introduces it, in the officeWindow words before it (names
+// not counted), or in an apposition after a comma that does not begin with
+// "and".
 func (x *extractor) officeStated(mi int, pred string) bool {
 	offices := lex.ArOffices
 	if !x.ar {
@@ -336,14 +337,25 @@ func (x *extractor) officeStated(mi int, pred string) bool {
 		}
 		return slices.Contains(offices[w], pred)
 	}
-	from := max(a, m.Start-officeWindow)
-	if t := x.titleAt[mi]; t >= a && t < from {
-		from = t
+	if t := x.titleAt[mi]; t >= a && t < m.Start {
+		for k := t; k < m.Start; k++ {
+			if names(k) {
+				return true
+			}
+		}
 	}
-	for k := m.Start - 1; k >= from; k-- {
-		if x.mAt[k] < 0 && x.isBoundary(k) {
+	// the words before the name, names between them not counted (رئيس
+	// [الاتحاد الدولي لكرة القدم] جوزيف بلاتر), and a comma right before
+	// the name (مدير [الهيئة الفيدرالية ...]، ألكسندر فومين)
+	words := 0
+	for k := m.Start - 1; k >= a && words < officeWindow; k-- {
+		if x.mAt[k] >= 0 {
+			continue
+		}
+		if x.isBoundary(k) && !(k == m.Start-1 && (x.norm[k] == "،" || x.norm[k] == ",")) {
 			break
 		}
+		words++
 		if names(k) {
 			return true
 		}
