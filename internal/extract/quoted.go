@@ -9,6 +9,9 @@ import (
 	"github.com/kg-project/kg/internal/translit"
 )
 
+// maxQuoted is the most words a quoted name may have.
+const maxQuoted = 5
+
 // Arabic news puts the names of armed groups, channels, newspapers and
 // campaigns between guillemets: جبهة «النصرة», قناة «الميادين», مقاتلو
 // «لواء التوحيد», «الفرقة 30». The quotes mark where the name begins and
@@ -21,14 +24,13 @@ import (
 //   - the phrase itself begins with such a noun and goes on, with the
 //     article, a definite word, a number or a name («لواء التوحيد»,
 //     «الفرقة 30», «جيش الإسلام»; not «مجموعة عمل» "a working group").
+//
 // A quotation, which also stands between guillemets, is longer, or does not
 // begin with such a noun nor follow one.
-
-const maxQuoted = 5
-
-// quotedOrgs returns an Organization candidate for each quoted name of the
-// text (see above) that no candidate of cands overlaps (a name the
-// gazetteer knows keeps its entry).
+//
+// It returns an Organization candidate for each quoted name of the text
+// that no candidate of cands overlaps (a name the gazetteer knows keeps its
+// entry).
 func (p *Pipeline) quotedOrgs(rs []rune, toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	var out []link.Candidate
 	for i := 0; i+2 < len(toks); i++ {
@@ -80,15 +82,25 @@ func (p *Pipeline) quotedName(toks []arabic.Token, words []arabic.Word, a, b int
 	if !ok || !hw.OrgHead || hw.Class != "noun" {
 		return false
 	}
-	if words[a].Article != "" {
-		return true
-	}
 	// an indefinite head takes a definite word, a number or a name
 	// («لواء التوحيد», «اللواء 19», «كتائب شهداء دوما»); indefinite
 	// ordinary words after it describe («مجموعة عمل» "a working group",
-	// «قوات خاصة» "special forces")
+	// «قوات خاصة» "special forces"). A definite head takes only such
+	// words («الجيش السوري الحر», «الفرقة 30»), not a clause («الحكومة
+	// فشلت» "the government failed").
+	named := func(k int) bool {
+		return words[k].Article != "" || isDigits(toks[k].Text) || p.nameLike(&words[k])
+	}
+	if words[a].Article != "" {
+		for k := a + 1; k < b; k++ {
+			if !named(k) {
+				return false
+			}
+		}
+		return true
+	}
 	for k := a + 1; k < b; k++ {
-		if words[k].Article != "" || isDigits(toks[k].Text) || p.nameLike(&words[k]) {
+		if named(k) {
 			return true
 		}
 	}

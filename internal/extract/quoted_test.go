@@ -22,6 +22,8 @@ func TestQuotedOrgs(t *testing.T) {
 		{text: "واشتبكت «الفرقة 17» مع المسلحين قرب المعبر.", want: []string{"الفرقة 17"}},
 		// an indefinite head with indefinite words describes
 		{text: "شكلت الحكومة «مجموعة عمل» لدراسة الملف.", not: []string{"مجموعة عمل"}},
+		// a definite head followed by a verb is a quotation
+		{text: "وقال الحزب «الحكومة فشلت» في بيان.", not: []string{"الحكومة فشلت"}},
 		// a quotation is no name
 		{text: "وقالت الحركة في بيانها «إننا لن نتراجع»، مضيفة أن الحوار مستمر.", not: []string{"إننا لن نتراجع"}},
 	} {

@@ -70,6 +70,17 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Muhammad bin Nayef FOREIGN_MINISTER_OF", "Cohen FOREIGN_MINISTER_OF", "Cohen PRIME_MINISTER_OF"},
 		},
 		{
+			name: "a prince is no king without his country named; another person's title is not his", lang: "ar",
+			text: "واستقبل الأمير الوليد بن طلال في الرياض وفدا من المملكة العربية السعودية.\nوالتقى وزير الخارجية الأمريكي جون كيري وسيرغي لافروف في جنيف.",
+			want: []string{"John Kerry FOREIGN_MINISTER_OF United States asserted"},
+			not:  []string{"al-Waleed bin Talal KING_OF", "Sergey Lavrov FOREIGN_MINISTER_OF"},
+		},
+		{
+			name: "a vice president holds no presidency", lang: "en",
+			text: "U.S. Vice President Joe Biden said the United States would help.",
+			not:  []string{"Joe Biden PRESIDENT_OF"},
+		},
+		{
 			name: "an envoy or an ambassador to a body does not lead it", lang: "ar",
 			text: "وقال المبعوث الأممي إلى ليبيا غسان سلامة إن الحوار سيستأنف.\nوأكدت السفيرة الأمريكية لدى الأمم المتحدة ليندا توماس غرينفيلد أن بلادها تدعم الحل.",
 			not:  []string{"Ghassan Salamé LEADER_OF", "Ghassan Salamé OFFICIAL_OF Libya", "Linda Thomas Greenfield LEADER_OF"},

@@ -17,7 +17,9 @@ type BuildOptions struct {
 	// Holdout: every Holdout-th item is held out of a first model, whose
 	// probabilities on them fit the temperature and whose decisions on
 	// them are scored (and, with Target, choose the thresholds) (default
-	// 10; 1: none).
+	// 10; 1: none — then no temperature is fitted and the probabilities
+	// are the raw model's, sharper than those the shipped thresholds were
+	// chosen on).
 	Holdout int
 	// Target, when set, is the pair-level precision on the held-out items
 	// from which each group of predicates (structural, actions) gets its
@@ -132,6 +134,7 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 		first.Threshold, first.StructThreshold = rep.Threshold, rep.StructThreshold
 		rep.Held = Score(first, test)
 		if bo.WithoutHoldout {
+			pruneModel(first, minWeight(bo.MinWeight))
 			return first, rep, nil
 		}
 	}
@@ -139,10 +142,7 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 	if rep.Temperature > 0 {
 		scaleModel(m, rep.Temperature)
 	}
-	if bo.MinWeight == 0 {
-		bo.MinWeight = 0.05
-	}
-	pruneModel(m, bo.MinWeight)
+	pruneModel(m, minWeight(bo.MinWeight))
 	m.Threshold, m.StructThreshold = rep.Threshold, rep.StructThreshold
 	return m, rep, nil
 }
@@ -250,16 +250,23 @@ func scaleModel(m *rel.Model, t float64) {
 	}
 }
 
-// pruneModel drops the weights of m smaller than min in magnitude, and the
+func minWeight(w float64) float64 {
+	if w == 0 {
+		return 0.05
+	}
+	return w
+}
+
+// pruneModel drops the weights of m smaller than least in magnitude, and the
 // features left without any.
-func pruneModel(m *rel.Model, min float64) {
-	if min <= 0 {
+func pruneModel(m *rel.Model, least float64) {
+	if least <= 0 {
 		return
 	}
 	for f, ws := range m.Weights {
 		kept := ws[:0]
 		for _, w := range ws {
-			if math.Abs(w.W) >= min {
+			if math.Abs(w.W) >= least {
 				kept = append(kept, w)
 			}
 		}

@@ -899,7 +899,7 @@ func (x *extractor) containment(si, a, b int) {
 		}
 		if dir && k < b && arCapitalWord[x.bare[k]] {
 			// جنوب العاصمة دمشق: south of the city, outside it
-			if o := x.mention(k + 1); o != nil && o.Start == k+1 {
+			if o := x.mention(k + 1); k+1 < b && o != nil && o.Start == k+1 {
 				x.noStruct[noStructKey{si, m.Entity, o.Entity}] = true
 			}
 			continue

@@ -333,15 +333,20 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		}
 		pred, p, ok := m.Decide(z, func(pred string) bool {
 			r, ok := vocab.Get(pred)
-			if ok && r.Group == "structural" && (pr.carried || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
-				return false // a title is stated with the name, not by a speaker carried over (وأضاف ...)
-			}
 			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
 		})
-		if !ok || !x.officeStated(pr.s, pred) {
-			// an office the words by the name do not state: no relation
-			// (not the next most probable type: the pair's probability
-			// of a relation was the office's)
+		if !ok {
+			continue
+		}
+		// vetoes give no relation, not the next most probable type (the
+		// pair's probability of a relation was the vetoed type's): a
+		// title is stated with the name, not by a speaker carried over
+		// (وأضاف ...); a pair the rules know to have no structural
+		// relation; an office the words by the name do not state
+		if r, _ := vocab.Get(pred); r.Group == "structural" && (pr.carried || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
+			continue
+		}
+		if !x.officeStated(pr.si, pr.s, pred) {
 			continue
 		}
 		b := bests[k]
@@ -542,11 +547,6 @@ func (x *extractor) cueModality(pr pair, si int, pred string) string {
 	if best < 0 {
 		return "asserted"
 	}
-	future := false
-	if x.ar {
-		for _, c := range verbCandidates(x.norm[best]) {
-			future = future || c.future
-		}
-	}
+	_, _, future := x.verbAt(best) // a future prefix on the trigger read (سيزور)
 	return x.modality(a, best, future)
 }

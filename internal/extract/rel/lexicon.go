@@ -109,6 +109,8 @@ var (
 	arThatPron    = class("ar_that_pron")
 	arSubordinate = class("ar_subordinate")
 	arNotHolder   = class("ar_not_holder")
+	enNotHolder   = class("en_not_holder")
+	enAnd         = class("en_and")
 	enRelative    = class("en_relative")
 	arSports      = class("ar_sports")
 	enSports      = class("en_sports")

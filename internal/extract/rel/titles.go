@@ -71,6 +71,9 @@ type titleRef struct {
 	body    string // the public body whose name the title ended in (رئيس الحكومة التركية), ""
 	// countryTitle: the title is a country's office (not an organisation's)
 	countryTitle bool
+	// needCountry: the title holds only with its country written as a
+	// name (titleDef.needCountryMention: الأمير is also an honorific)
+	needCountry bool
 }
 
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
@@ -101,7 +104,7 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 
 // titleRest reads what follows the title words: [COUNTRY | DEMONYM | ORG] [PERSON].
 func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
-	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle}
+	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle, needCountry: def.needCountryMention}
 	// The country or organisation.
 	if m := x.mention(j); m != nil && m.Start == j {
 		switch {
@@ -132,7 +135,7 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
 		pj++
 	}
-	for n := 0; n < 3 && pj < len(x.norm) && x.mAt[pj] < 0 && arTitleToName[x.bare[pj]]; n++ {
+	for n := 0; n < 3 && pj < len(x.norm) && x.mAt[pj] < 0 && arTitleToName[x.norm[pj]]; n++ {
 		pj++ // وزير الداخلية [الأمير] محمد بن نايف
 	}
 	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" && !strings.HasPrefix(m.Prefix, "و") {
@@ -180,7 +183,7 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	if m == nil || m.Start != k || m.Type != "Person" {
 		return nil
 	}
-	ref := &titleRef{pred: def.pred, person: m.Entity, end: m.End, countryTitle: !def.orgTitle}
+	ref := &titleRef{pred: def.pred, person: m.Entity, end: m.End, countryTitle: !def.orgTitle, needCountry: def.needCountryMention}
 	if obj != nil {
 		ref.object = obj.Entity
 	} else if m.End+1 < len(x.norm) && x.bare[m.End] == "of" {
@@ -218,6 +221,9 @@ func (x *extractor) titles() {
 				}
 				ref = x.parseTitleAr(i, prev)
 			} else {
+				if i > a && enNotHolder[x.bare[i-1]] {
+					continue // Vice President ..., Deputy Prime Minister ...
+				}
 				ref = x.parseTitleEn(i)
 			}
 			if ref == nil {
@@ -255,7 +261,7 @@ func (x *extractor) titles() {
 				}
 			}
 			conf := 0.9
-			if ref.person != "" && ref.object == "" && ref.countryTitle {
+			if ref.person != "" && ref.object == "" && ref.countryTitle && !ref.needCountry {
 				// a title without its country (وزير الخارجية عادل الجبير):
 				// the person's country, when the gazetteer knows it and the
 				// article names it
@@ -303,39 +309,51 @@ var (
 // of an apposition) may hold the word of its office.
 const officeWindow = 5
 
-// officeStated reports whether the relation model may give pred to the
-// person of mention mi: always, unless pred is an office (titles.yaml's
-// offices), which needs a word of that office by the name — in the title
-// phrase that introduces it, in the officeWindow words before it (names
-// not counted), or in an apposition after a comma that does not begin with
-// "and".
-func (x *extractor) officeStated(mi int, pred string) bool {
-	offices := lex.ArOffices
-	if !x.ar {
-		offices = lex.EnOffices
-	}
-	isOffice := false
-	for _, ps := range offices {
-		if slices.Contains(ps, pred) {
-			isOffice = true
-			break
+// officePreds are the relation types of titles.yaml's offices.
+var officePreds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, offices := range []map[string][]string{lex.ArOffices, lex.EnOffices} {
+		for _, ps := range offices {
+			for _, p := range ps {
+				m[p] = true
+			}
 		}
 	}
-	if !isOffice {
+	return m
+}()
+
+// officeStated reports whether the relation model may give pred to the
+// person of mention mi in sentence si: always, unless pred is an office
+// (titles.yaml's offices), which needs a word of that office by the name —
+// in the title phrase that introduces it, in the officeWindow words before
+// it (names of places and bodies not counted, another person's name ends
+// them), or in an apposition after a comma that does not begin with "and".
+// An office word right after a not-holder word (نائب الرئيس, Vice
+// President) does not count.
+func (x *extractor) officeStated(si, mi int, pred string) bool {
+	if !officePreds[pred] {
 		return true
 	}
+	offices, notHolder := lex.ArOffices, enNotHolder
+	if x.ar {
+		notHolder = arNotHolder
+	} else {
+		offices = lex.EnOffices
+	}
 	m := x.d.Mentions[mi]
-	si := x.d.Tokens[m.Start].Sentence
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	names := func(k int) bool {
 		if x.mAt[k] >= 0 {
 			return false
 		}
 		w := x.bare[k]
-		if x.ar && k < len(x.words) {
+		if x.ar {
 			w = strings.TrimPrefix(arabic.MatchForm(x.words[k].Stem), "ال")
 		}
-		return slices.Contains(offices[w], pred)
+		if !slices.Contains(offices[w], pred) {
+			return false
+		}
+		return k == a || !notHolder[x.bare[k-1]] && !notHolder[stripArticle(x.bare[k-1])]
 	}
 	if t := x.titleAt[mi]; t >= a && t < m.Start {
 		for k := t; k < m.Start; k++ {
@@ -344,16 +362,23 @@ func (x *extractor) officeStated(mi int, pred string) bool {
 			}
 		}
 	}
-	// the words before the name, names between them not counted (رئيس
-	// [الاتحاد الدولي لكرة القدم] جوزيف بلاتر), and a comma right before
-	// the name (مدير [الهيئة الفيدرالية ...]، ألكسندر فومين)
+	// the words before the name, names of places and bodies between them
+	// not counted (رئيس [الاتحاد الدولي لكرة القدم] جوزيف بلاتر), and a
+	// comma right before the name (مدير [الهيئة الفيدرالية ...]، ألكسندر
+	// فومين) unless a person's name stands before it (a list of people)
 	words := 0
 	for k := m.Start - 1; k >= a && words < officeWindow; k-- {
-		if x.mAt[k] >= 0 {
+		if o := x.mAt[k]; o >= 0 {
+			if x.d.Mentions[o].Type == "Person" {
+				break // another person's title
+			}
 			continue
 		}
-		if x.isBoundary(k) && !(k == m.Start-1 && (x.norm[k] == "،" || x.norm[k] == ",")) {
-			break
+		if x.isBoundary(k) {
+			comma := k == m.Start-1 && (x.norm[k] == "،" || x.norm[k] == ",")
+			if !comma || k > a && x.mAt[k-1] >= 0 && x.d.Mentions[x.mAt[k-1]].Type == "Person" {
+				break
+			}
 		}
 		words++
 		if names(k) {
@@ -361,7 +386,7 @@ func (x *extractor) officeStated(mi int, pred string) bool {
 		}
 	}
 	if k := m.End; k+1 < b && (x.norm[k] == "،" || x.norm[k] == ",") {
-		if x.ar && k+1 < len(x.words) && x.words[k+1].Conj != "" || !x.ar && x.bare[k+1] == "and" {
+		if x.ar && x.words[k+1].Conj != "" || !x.ar && enAnd[x.bare[k+1]] {
 			return false
 		}
 		for j := k + 1; j < min(b, k+1+officeWindow); j++ {

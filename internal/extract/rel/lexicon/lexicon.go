@@ -536,7 +536,7 @@ func (l *Lexicon) parseOffices(ar, en map[string]string) error {
 				return fmt.Errorf("offices %s: %s is no structural relation", lang, pred)
 			}
 			for _, w := range strings.Fields(words) {
-				if strings.Contains(w, "/") || lang == "en" && strings.Contains(w, " ") {
+				if strings.Contains(w, "/") {
 					return fmt.Errorf("offices %s %s: %q: want one plain word", lang, pred, w)
 				}
 				forms, err := wordForms(lang, w)
