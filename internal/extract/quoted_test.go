@@ -1,12 +1,6 @@
 package extract
 
-import (
-	"context"
-	"slices"
-	"testing"
-
-	"github.com/kg-project/kg/internal/model"
-)
+import "testing"
 
 // TestQuotedOrgs: names between guillemets after an organisation noun, or
 // headed by one, are organisations; quotations and descriptions are not.
@@ -27,28 +21,6 @@ func TestQuotedOrgs(t *testing.T) {
 		// a quotation is no name
 		{text: "وقالت الحركة في بيانها «إننا لن نتراجع»، مضيفة أن الحوار مستمر.", not: []string{"إننا لن نتراجع"}},
 	} {
-		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var orgs []string
-		for _, e := range x.Entities {
-			if e.Type != model.Organization {
-				continue
-			}
-			for _, m := range e.Mentions {
-				orgs = append(orgs, m.Text)
-			}
-		}
-		for _, w := range c.want {
-			if !slices.Contains(orgs, w) {
-				t.Errorf("%s: no organisation %q in %q", c.text, w, orgs)
-			}
-		}
-		for _, n := range c.not {
-			if slices.Contains(orgs, n) {
-				t.Errorf("%s: %q is no organisation name", c.text, n)
-			}
-		}
+		checkOrgMentions(t, p, c.text, c.want, c.not)
 	}
 }

@@ -853,7 +853,7 @@ func (x *extractor) containment(si, a, b int) {
 			continue
 		}
 		j := m.End
-		if j < b && (x.norm[j] == "،" || x.norm[j] == ",") {
+		if j < b && x.isComma(j) {
 			j++
 		}
 		if j >= b {

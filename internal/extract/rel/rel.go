@@ -214,6 +214,11 @@ func (x *extractor) mention(i int) *Mention {
 	return &x.d.Mentions[x.mAt[i]]
 }
 
+// isComma reports whether token i is an Arabic or Latin comma.
+func (x *extractor) isComma(i int) bool {
+	return x.norm[i] == "،" || x.norm[i] == ","
+}
+
 func (x *extractor) isBoundary(i int) bool {
 	if x.ar {
 		return arBoundary[x.norm[i]]

@@ -215,15 +215,12 @@ func (x *extractor) titles() {
 		prev := ""
 		for i := a; i >= 0 && i < b; i++ {
 			var ref *titleRef
+			if i > a && x.notHolderBefore(i) {
+				continue // نائب رئيس ...، Vice President ...
+			}
 			if x.ar {
-				if i > a && (arNotHolder[x.bare[i-1]] || arNotHolder[stripArticle(x.bare[i-1])]) {
-					continue // نائب رئيس ...، شقيق زعيم ...
-				}
 				ref = x.parseTitleAr(i, prev)
 			} else {
-				if i > a && enNotHolder[x.bare[i-1]] {
-					continue // Vice President ..., Deputy Prime Minister ...
-				}
 				ref = x.parseTitleEn(i)
 			}
 			if ref == nil {
@@ -235,7 +232,7 @@ func (x *extractor) titles() {
 					x.titleAt[mi] = i
 				}
 			}
-			if ref.person == "" && i >= 2 && (x.norm[i-1] == "،" || x.norm[i-1] == ",") && x.bare[i] == x.norm[i] {
+			if ref.person == "" && i >= 2 && x.isComma(i-1) && x.bare[i] == x.norm[i] {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
 				// another person)
@@ -334,10 +331,8 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 	if !officePreds[pred] {
 		return true
 	}
-	offices, notHolder := lex.ArOffices, enNotHolder
-	if x.ar {
-		notHolder = arNotHolder
-	} else {
+	offices := lex.ArOffices
+	if !x.ar {
 		offices = lex.EnOffices
 	}
 	m := x.d.Mentions[mi]
@@ -353,7 +348,7 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 		if !slices.Contains(offices[w], pred) {
 			return false
 		}
-		return k == a || !notHolder[x.bare[k-1]] && !notHolder[stripArticle(x.bare[k-1])]
+		return k == a || !x.notHolderBefore(k)
 	}
 	if t := x.titleAt[mi]; t >= a && t < m.Start {
 		for k := t; k < m.Start; k++ {
@@ -375,7 +370,7 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 			continue
 		}
 		if x.isBoundary(k) {
-			comma := k == m.Start-1 && (x.norm[k] == "،" || x.norm[k] == ",")
+			comma := k == m.Start-1 && x.isComma(k)
 			if !comma || k > a && x.mAt[k-1] >= 0 && x.d.Mentions[x.mAt[k-1]].Type == "Person" {
 				break
 			}
@@ -385,7 +380,7 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 			return true
 		}
 	}
-	if k := m.End; k+1 < b && (x.norm[k] == "،" || x.norm[k] == ",") {
+	if k := m.End; k+1 < b && x.isComma(k) {
 		if x.ar && x.words[k+1].Conj != "" || !x.ar && enAnd[x.bare[k+1]] {
 			return false
 		}
@@ -399,4 +394,15 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 		}
 	}
 	return false
+}
+
+// notHolderBefore reports whether the word before token i makes the title
+// at i a compound one whose holder is someone else (نائب رئيس الوزراء,
+// Vice President: ar_not_holder, en_not_holder).
+func (x *extractor) notHolderBefore(i int) bool {
+	w := x.bare[i-1]
+	if x.ar {
+		return arNotHolder[w] || arNotHolder[stripArticle(w)]
+	}
+	return enNotHolder[w]
 }
