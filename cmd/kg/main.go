@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -24,8 +25,10 @@ type globalOptions struct {
 	ConfigFile string
 	JSON       bool
 	Quiet      bool
+	CPUProfile string // developers: write a CPU profile of the command here
 
 	stdout, stderr io.Writer
+	profile        *os.File
 	flags          *pflag.FlagSet
 }
 
@@ -71,6 +74,8 @@ then built-in defaults.`,
 	pf.StringVar(&g.ConfigFile, "config", "", "config file (default: config.yaml in the working directory; $KG_CONFIG)")
 	pf.BoolVar(&g.JSON, "json", false, "machine-readable output: JSON on stdout, errors as one JSON line on stderr")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "no progress on stderr")
+	pf.StringVar(&g.CPUProfile, "cpuprofile", "", "write a CPU profile of the command to this file (for go tool pprof)")
+	_ = pf.MarkHidden("cpuprofile")
 	g.flags = pf
 	root.AddCommand(
 		newSchemaCommand(g),
@@ -99,8 +104,36 @@ func main() {
 	defer stop()
 	g := &globalOptions{stdout: os.Stdout, stderr: os.Stderr}
 	root := newRootCommand(g)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.startProfile() }
 	err := root.ExecuteContext(ctx)
+	g.stopProfile()
 	os.Exit(exitCode(g, err))
+}
+
+// startProfile starts the CPU profile --cpuprofile asks for; stopProfile
+// ends it (a no-op when none runs).
+func (g *globalOptions) startProfile() error {
+	if g.CPUProfile == "" {
+		return nil
+	}
+	f, err := os.Create(g.CPUProfile)
+	if err != nil {
+		return fmt.Errorf("cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("cpuprofile: %w", err)
+	}
+	g.profile = f
+	return nil
+}
+
+func (g *globalOptions) stopProfile() {
+	if g.profile != nil {
+		pprof.StopCPUProfile()
+		g.profile.Close()
+		g.profile = nil
+	}
 }
 
 // exitCode prints err as one line and maps it to the process exit code:

@@ -168,6 +168,9 @@ func benchExtract(b *testing.B, p *Pipeline, arts []*model.Article) {
 		size += len(a.Text)
 	}
 	b.SetBytes(int64(size))
+	if _, err := p.Extract(context.Background(), arts[0]); err != nil { // load the models first
+		b.Fatal(err)
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {

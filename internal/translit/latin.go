@@ -185,9 +185,13 @@ func isArabicVowel(r rune) bool { return r == 'ا' || r == 'ي' || r == 'و' }
 // zurich); it returns "" for a word with letters other than Latin ones, an
 // apostrophe or a hyphen.
 func foldLatin(s string) string {
-	t, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err != nil {
-		return ""
+	t := s
+	if !isASCII(s) { // ASCII has no marks to remove: skip the (costly) transform
+		var err error
+		t, _, err = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+		if err != nil {
+			return ""
+		}
 	}
 	t = strings.ToLower(t)
 	for _, r := range t {
@@ -198,9 +202,20 @@ func foldLatin(s string) string {
 	return t
 }
 
+var dropApostropheHyphen = strings.NewReplacer("'", "", "-", "")
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // latinOutlines returns the outlines of a folded Latin word.
 func latinOutlines(w string) []outline {
-	w = strings.NewReplacer("'", "", "-", "").Replace(w)
+	w = dropApostropheHyphen.Replace(w)
 	os := []outline{{gaps: []string{""}}}
 	cons := func(c byte) func(*outline) { return func(o *outline) { o.addCons(c) } }
 	vowel := func(v byte) func(*outline) { return func(o *outline) { o.addVowel(rune(v)) } }
