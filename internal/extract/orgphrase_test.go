@@ -38,27 +38,35 @@ func TestOrgPhrases(t *testing.T) {
 // the text of an organisation's mention and none of not is.
 func checkOrgMentions(t *testing.T, p *Pipeline, text string, want, not []string) {
 	t.Helper()
+	checkMentions(t, p, model.Organization, text, want, not)
+}
+
+// checkMentions extracts text and checks that the mentions of entities of
+// type typ include want and none of not.
+func checkMentions(t *testing.T, p *Pipeline, typ, text string, want, not []string) *model.Extraction {
+	t.Helper()
 	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var orgs []string
+	var got []string
 	for _, e := range x.Entities {
-		if e.Type != model.Organization {
+		if e.Type != typ {
 			continue
 		}
 		for _, m := range e.Mentions {
-			orgs = append(orgs, m.Text)
+			got = append(got, m.Text)
 		}
 	}
 	for _, w := range want {
-		if !slices.Contains(orgs, w) {
-			t.Errorf("%s: no organisation %q in %q", text, w, orgs)
+		if !slices.Contains(got, w) {
+			t.Errorf("%s: no %s %q in %q", text, typ, w, got)
 		}
 	}
 	for _, n := range not {
-		if slices.Contains(orgs, n) {
-			t.Errorf("%s: %q is no organisation name", text, n)
+		if slices.Contains(got, n) {
+			t.Errorf("%s: %q is no %s name", text, n, typ)
 		}
 	}
+	return x
 }

@@ -23,7 +23,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.15"
+const RulesVersion = "0.5.16"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -188,6 +188,8 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		}
 		orgs = withQuoted(orgs, p.quotedOrgs([]rune(text), toks, words, cands))
 		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
+		cands = p.facilities(toks, words, cands)
+		cands = p.backRefs(toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
 		if len(held) > 0 {
@@ -519,6 +521,8 @@ func relMentions(toks []arabic.Token, words []arabic.Word, cands []link.Candidat
 			if c.Entry.Country != "" && known[c.Entry.Country] {
 				m.Country = c.Entry.Country
 			}
+		} else if m.Type == model.Location && isFacility(&words[s]) {
+			m.Role = rel.RoleFacility
 		}
 		out = append(out, m)
 	}

@@ -72,6 +72,12 @@ var curatedOrgs = []curated{
 	{QID: "Q2429253", Type: org, Name: "Islamic State", Ar: []string{"داعش", "تنظيم داعش", "تنظيم الدولة الإسلامية", "الدولة الإسلامية في العراق والشام", "تنظيم الدولة"}, En: []string{"Islamic State", "ISIS", "ISIL", "Daesh"}},
 	{QID: "Q42334", Type: org, Name: "Taliban", Ar: []string{"طالبان", "حركة طالبان"}, En: []string{"Taliban"}, Country: "AF"},
 	{Type: org, Name: "al-Qaeda", Ar: []string{"تنظيم القاعدة", "تنظيم القاعدة الإرهابي"}, ArAmbig: []string{"القاعدة"}, En: []string{"al-Qaeda", "al-Qaida", "Al Qaeda"}},
+	// the coalitions of the wars of the day, by the names the news gives them
+	// (the bare التحالف is either, and so is التحالف الدولي: Saudi papers
+	// call theirs so too, التحالف الدولي الذي تقوده المملكة); the leader
+	// stays out of the name (التحالف العربي بقيادة السعودية: LEADS)
+	{Type: org, Name: "Saudi-led coalition", Ar: []string{"التحالف العربي", "تحالف دعم الشرعية", "تحالف دعم الشرعية في اليمن"}, En: []string{"Saudi-led coalition", "Arab coalition"}},
+	{Type: org, Name: "US-led coalition against the Islamic State", Ar: []string{"التحالف الدولي ضد داعش", "التحالف الدولي ضد تنظيم داعش", "التحالف الدولي لمحاربة داعش"}, En: []string{"US-led coalition", "Global Coalition against Daesh", "Global Coalition to Defeat ISIS"}},
 	{Type: org, Name: "Houthis", Ar: []string{"الحوثيون", "الحوثيين", "جماعة الحوثي", "جماعة أنصار الله", "أنصار الله"}, En: []string{"Houthis", "Houthi movement", "Ansar Allah"}, Country: "YE"},
 	{Type: org, Name: "Muslim Brotherhood", Ar: []string{"جماعة الإخوان المسلمين", "الإخوان المسلمين", "الإخوان المسلمون", "جماعة الإخوان"}, En: []string{"Muslim Brotherhood"}},
 	{Type: org, Name: "Fatah", Ar: []string{"حركة فتح"}, En: []string{"Fatah"}, Country: "PS"},

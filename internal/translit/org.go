@@ -85,8 +85,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "product" && w.head != "public" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place" or "product", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "product" && w.head != "public" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility" or "product", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
@@ -171,6 +171,11 @@ type WordInfo struct {
 	// PlaceHead marks a noun that names a kind of place or building
 	// (مدينة, مطار, الشرق الأوسط).
 	PlaceHead bool
+	// Facility marks a place head that names one building or site by the
+	// name after it (مطار بغداد الدولي Baghdad International Airport,
+	// قاعدة العند, سجن الحائر), a place of its own, not the place it is
+	// named after (mark "facility"; it is a PlaceHead too).
+	Facility bool
 	// ProductHead marks a noun that names a kind of product, vehicle or
 	// weapon (سيارة, مروحيات, هاتف): a name right after it is a model's
 	// or a brand's.
@@ -201,7 +206,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place", ProductHead: w.head == "product", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility", Facility: w.class == "noun" && w.head == "facility", ProductHead: w.head == "product", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

@@ -862,8 +862,9 @@ func (x *extractor) containment(si, a, b int) {
 		if o := x.mention(j); o != nil && o.Start == j && o.Demonym && j == m.End && o.Entity != m.Entity {
 			// a place takes the feminine (بيلغورود الروسية); the masculine
 			// is a club's or a person's (برشلونة الإسباني, آسيا الكوري
-			// الجنوبي "Asia's South Korean [champion]"), و another name's
-			if strings.HasSuffix(x.norm[j], "يه") && o.Prefix == "" {
+			// الجنوبي "Asia's South Korean [champion]"), و another name's;
+			// after a site, its owner's (قاعدة حميميم الروسية)
+			if strings.HasSuffix(x.norm[j], "يه") && o.Prefix == "" && m.Role != RoleFacility {
 				x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
 			}
 			continue

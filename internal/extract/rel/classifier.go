@@ -322,10 +322,16 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 	defer func() { x.sc.release(); x.sc = nil }()
 	z := x.sc.z
 	addZ := func(f []byte) { m.addWeights(z, f) }
+	if m.index != nil {
+		// the features' keys are gathered and their weights looked up
+		// together (scorer.flush), in the same order
+		addZ = func(f []byte) { x.sc.keys = append(x.sc.keys, featureKey(f)) }
+	}
 	for _, pr := range x.pairs() {
 		s, o := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
 		copy(z, m.Bias)
 		x.features(pr, byPair, addZ)
+		x.sc.flush()
 		Softmax(z)
 		k := pairKey{pr.si, s.Entity, o.Entity}
 		if k.b < k.a {
@@ -402,6 +408,23 @@ type scorer struct {
 	// (0: not summed yet)
 	at   []int32
 	vecs []float64
+	// keys are features of the pair not yet added to z (see flush)
+	keys []uint64
+	// gather collects the keys of the features of a sum in fkeys
+	gather func([]byte)
+	fkeys  []uint64
+}
+
+// flush adds to z the weights of the features in keys, in their order,
+// and empties keys. Looking the weights up together, rather than each as
+// its feature is built, lets the processor wait for several of them at
+// once (the index is far larger than its caches); flushing before
+// anything else is added to z keeps the sums, and so the output, the same.
+func (sc *scorer) flush() {
+	if len(sc.keys) > 0 {
+		sc.m.index.addKeys(sc.z, sc.keys)
+		sc.keys = sc.keys[:0]
+	}
 }
 
 const slotsPerToken = 2 + 9
@@ -413,6 +436,7 @@ func newScorer(m *Model, tokens int) *scorer {
 	if sc == nil {
 		sc = &scorer{}
 		sc.emit = func(f []byte) { sc.m.addWeights(sc.target, f) }
+		sc.gather = func(f []byte) { sc.fkeys = append(sc.fkeys, featureKey(f)) }
 	}
 	sc.m = m
 	if cap(sc.z) < len(m.Labels) {
@@ -426,6 +450,7 @@ func newScorer(m *Model, tokens int) *scorer {
 	sc.at = sc.at[:n]
 	clear(sc.at)
 	sc.vecs = sc.vecs[:0]
+	sc.keys = sc.keys[:0]
 	return sc
 }
 
@@ -466,7 +491,7 @@ func (sc *scorer) cached(k, j int, fill func(emit func([]byte))) []float64 {
 	start := len(sc.vecs)
 	if start+L >= math.MaxInt32 {
 		v := make([]float64, L) // cannot index it: sum every time
-		fill(sc.weights(v))
+		sc.sum(v, fill)
 		return v
 	}
 	if cap(sc.vecs)-start < L {
@@ -475,12 +500,25 @@ func (sc *scorer) cached(k, j int, fill func(emit func([]byte))) []float64 {
 	sc.vecs = sc.vecs[:start+L]
 	v := sc.vecs[start : start+L]
 	clear(v)
-	fill(sc.weights(v))
+	sc.sum(v, fill)
 	sc.at[i] = int32(start + 1)
 	return v
 }
 
+// sum adds to v the weights of the features fill emits, in their order,
+// looked up together (see flush).
+func (sc *scorer) sum(v []float64, fill func(emit func([]byte))) {
+	if sc.m.index == nil {
+		fill(sc.weights(v))
+		return
+	}
+	sc.fkeys = sc.fkeys[:0]
+	fill(sc.gather)
+	sc.m.index.addKeys(v, sc.fkeys)
+}
+
 func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
+	sc.flush()
 	d := 0
 	if dir != "SO" {
 		d = 1
@@ -491,7 +529,7 @@ func (sc *scorer) addToken(x *extractor, k int, dir, types, st, ot string) {
 	}
 	si, oi := typeIndex(st), typeIndex(ot)
 	if si < 0 || oi < 0 {
-		x.betweenTypes(k, types, sc.weights(sc.z))
+		sc.sum(sc.z, func(emit func([]byte)) { x.betweenTypes(k, types, emit) })
 		return
 	}
 	v = sc.cached(k, 2+si*3+oi, func(emit func([]byte)) { x.betweenTypes(k, types, emit) })

@@ -2,6 +2,7 @@ package rel
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 )
 
@@ -18,35 +19,47 @@ import (
 // detected when the index is built; the model is then scored through
 // Weights, as before.
 type weightIndex struct {
-	slots []indexSlot // open addressing on mixKey(key); ws = nil: empty
+	slots []indexSlot // open addressing on mixKey(key); n = 0: empty
 	mask  uint64
+	// ws holds the weights of every feature, one run a feature: with
+	// offsets rather than slices, the index holds no pointers, which the
+	// garbage collector would otherwise trace at every cycle
+	ws []LabelWeight
 }
 
 type indexSlot struct {
-	key uint64
-	ws  []LabelWeight // Model.Weights of the feature
+	key    uint64
+	off, n uint32 // the feature's weights: ws[off : off+n]
 }
 
-// newWeightIndex indexes m.Weights; nil when two features share a key.
+// newWeightIndex indexes m.Weights; nil when two features share a key
+// or the weights do not fit 32-bit offsets.
 func newWeightIndex(m *Model) *weightIndex {
-	size := 1
+	size, total := 1, 0
 	for size < 2*len(m.Weights)+1 {
 		size <<= 1
 	}
-	ix := &weightIndex{slots: make([]indexSlot, size), mask: uint64(size - 1)}
+	for _, ws := range m.Weights {
+		total += len(ws)
+	}
+	if total >= math.MaxUint32 {
+		return nil
+	}
+	ix := &weightIndex{slots: make([]indexSlot, size), mask: uint64(size - 1), ws: make([]LabelWeight, 0, total)}
 	for f, ws := range m.Weights {
 		if len(ws) == 0 {
 			continue // adds nothing: as if absent
 		}
 		k := featureKey([]byte(f))
 		s := mixKey(k) & ix.mask
-		for ix.slots[s].ws != nil {
+		for ix.slots[s].n != 0 {
 			if ix.slots[s].key == k {
 				return nil
 			}
 			s = (s + 1) & ix.mask
 		}
-		ix.slots[s] = indexSlot{key: k, ws: ws}
+		ix.slots[s] = indexSlot{key: k, off: uint32(len(ix.ws)), n: uint32(len(ws))}
+		ix.ws = append(ix.ws, ws...)
 	}
 	return ix
 }
@@ -57,16 +70,37 @@ func (ix *weightIndex) add(z []float64, f []byte) {
 	s := mixKey(k) & ix.mask
 	for {
 		sl := &ix.slots[s]
-		if sl.ws == nil {
+		if sl.n == 0 {
 			return
 		}
 		if sl.key == k {
-			for _, lw := range sl.ws {
+			for _, lw := range ix.ws[sl.off : sl.off+sl.n] {
 				z[lw.Label] += lw.W
 			}
 			return
 		}
 		s = (s + 1) & ix.mask
+	}
+}
+
+// addKeys adds the weights of the features of keys (featureKey) to z, in
+// their order.
+func (ix *weightIndex) addKeys(z []float64, keys []uint64) {
+	for _, k := range keys {
+		s := mixKey(k) & ix.mask
+		for {
+			sl := &ix.slots[s]
+			if sl.n == 0 {
+				break
+			}
+			if sl.key == k {
+				for _, lw := range ix.ws[sl.off : sl.off+sl.n] {
+					z[lw.Label] += lw.W
+				}
+				break
+			}
+			s = (s + 1) & ix.mask
+		}
 	}
 }
 

@@ -17,7 +17,7 @@ type Mention struct {
 	Entity     string // entity id
 	Type       string // model.Person, ...
 	Demonym    bool   // a nationality adjective of Entity (الروسي, Russian)
-	Role       string // gazetteer role ("country", "capital", "head_of_state", ...)
+	Role       string // gazetteer role ("country", "capital", "head_of_state", ...), or RoleFacility
 	Country    string // entity id of the mention's country when known
 	// Of is the entity id of the country whose public body the mention
 	// names by its nationality adjective (وزارة الدفاع العراقية: Iraq).
@@ -26,6 +26,11 @@ type Mention struct {
 	// (و, ب, ل, وب, ...): "" when the token starts with the name itself.
 	Prefix string
 }
+
+// RoleFacility is the Role of a place that is a site named after a place
+// or person (مطار بغداد الدولي, قاعدة حميميم): a nationality after it says
+// whose it is, not where it is.
+const RoleFacility = "facility"
 
 // Doc is one article, tokenised, with its resolved mentions.
 type Doc struct {

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit"
+)
+
+// Once an Arabic article has named a body, it goes on calling it by the
+// noun its name begins with: after التحالف العربي, التحالف (وشن طيران
+// التحالف غارات); after حركة حماس, الحركة; after تنظيم داعش, التنظيم. These
+// mentions name the actor of many sentences, and without them the
+// relations of those sentences have no subject.
+//
+// backRefs adds a candidate for each such word: an organisation head of
+// translit's data/orgwords.tsv (the "org", "public", "state" or "forces"
+// marks) with the article and no pronoun, that no candidate covers and no
+// definite word continues (الحزب الحاكم is another party), when exactly
+// one organisation of the gazetteer named before it in the article has a
+// name beginning with that noun (two ministries before الوزارة leave it
+// unresolved). The candidate takes that organisation's gazetteer entry.
+func (p *Pipeline) backRefs(toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	if len(cands) == 0 {
+		return cands
+	}
+	type antecedent struct {
+		start int // code point offset of the first mention
+		key   string
+	}
+	// heads[MatchForm of the head noun's stem]: the organisations of the
+	// gazetteer whose mentions begin with it, by their first mention
+	heads := map[string][]antecedent{}
+	inside := make([]bool, len(toks))
+	for _, c := range cands {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start })
+		first := k
+		for ; k < len(toks) && toks[k].Start < c.End; k++ {
+			inside[k] = true
+		}
+		if c.Type != model.Organization || c.Entry == nil || c.Demonym || first >= len(toks) || first+1 >= k {
+			continue // one word: a name, not a head and a name (حماس)
+		}
+		h := arabic.MatchForm(words[first].Stem)
+		if hw, ok := translit.LookupWord(h); !ok || !hw.OrgHead {
+			continue
+		}
+		seen := false
+		for i, a := range heads[h] {
+			if a.key == c.Entry.Key {
+				seen = true
+				heads[h][i].start = min(a.start, c.Start)
+			}
+		}
+		if !seen {
+			heads[h] = append(heads[h], antecedent{start: c.Start, key: c.Entry.Key})
+		}
+	}
+	if len(heads) == 0 {
+		return cands
+	}
+	entry := map[string]link.Candidate{}
+	for _, c := range cands {
+		if c.Entry != nil {
+			if _, ok := entry[c.Entry.Key]; !ok {
+				entry[c.Entry.Key] = c
+			}
+		}
+	}
+	var out []link.Candidate
+	for k := range toks {
+		w := &words[k]
+		if inside[k] || w.Article == "" || w.Suffix != "" {
+			continue
+		}
+		as := heads[arabic.MatchForm(w.Stem)]
+		if len(as) == 0 {
+			continue
+		}
+		if k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Article != "" && words[k+1].Conj == "" && words[k+1].Prep == "" {
+			continue // الحزب الحاكم, التحالف الوطني: described further, another body
+		}
+		var found *antecedent
+		n := 0
+		for i := range as {
+			if as[i].start < toks[k].Start {
+				found = &as[i]
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		c := entry[found.key]
+		start := toks[k].Start + len([]rune(w.Conj+w.Prep))
+		if w.Prep == "ل" {
+			start = toks[k].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
+		}
+		out = append(out, link.Candidate{
+			Start:    start,
+			End:      toks[k].End,
+			Sentence: toks[k].Sentence,
+			Type:     model.Organization,
+			Entry:    c.Entry,
+		})
+	}
+	return append(cands, out...)
+}

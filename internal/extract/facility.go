@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/translit"
+)
+
+// Arabic names an airport, a port, a base or a palace by a kind of site in
+// the construct state and the name after it, often a place's or a
+// person's: مطار بغداد الدولي is Baghdad International Airport, not
+// Baghdad; مطار الملك خالد is no king; قاعدة العند الجوية is an air base
+// whose name the gazetteer lacks. The gazetteer and the tagger find the
+// name alone, and the article then seems to speak of the city or of the
+// person.
+//
+// facilities finds these names with the nouns translit's data/orgwords.tsv
+// marks "facility" (مطار, ميناء, قاعدة, سجن, قصر, ملعب...): such a noun
+// without the article and without a pronoun, then in the same sentence
+//   - a place or a person the candidates already hold, starting right
+//     after it (a title of the table before the person included: مطار
+//     الملك خالد), or
+//   - one word that is a name, no ordinary word (قاعدة العند, سجن الحائر:
+//     a common word such as السلام "peace" is not taken, for مطار المدينة
+//     is "the city's airport"),
+//
+// then the adjectives of the table that follow, but for nationalities and
+// regions (الدولي, الجوية; not الروسية: قاعدة حميميم الروسية is a Russian
+// base named Hmeimim). The phrase becomes one Location candidate, without
+// the gazetteer entry of the name inside it, and takes the place of the
+// candidates it covers but a known place's (the city an airport is named
+// after is named too).
+func (p *Pipeline) facilities(toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	if len(toks) < 2 {
+		return cands
+	}
+	// startAt[k]: the first candidate that starts where token k does
+	tokAt := make(map[int]int, len(toks))
+	for k, t := range toks {
+		tokAt[t.Start] = k
+	}
+	startAt := map[int]int{}
+	for ci, c := range cands {
+		if k, ok := tokAt[c.Start]; ok {
+			if _, seen := startAt[k]; !seen {
+				startAt[k] = ci
+			}
+		}
+	}
+	// inside[k]: a candidate covers token k (a name that begins with the
+	// noun is the gazetteer's or the tagger's whole: جسر الشغور is a town)
+	inside := make([]bool, len(toks))
+	for _, c := range cands {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start })
+		for ; k < len(toks) && toks[k].Start < c.End; k++ {
+			inside[k] = true
+		}
+	}
+	var found []link.Candidate
+	for i := 0; i+1 < len(toks); i++ {
+		w := &words[i]
+		if inside[i] || w.Article != "" || w.Suffix != "" || toks[i+1].Sentence != toks[i].Sentence {
+			continue
+		}
+		if !isFacility(w) {
+			continue
+		}
+		j, end := i+1, -1
+		if words[j].Conj != "" || words[j].Prep != "" {
+			continue // مطار ولندن, قصر لهم: no name of it
+		}
+		name := j
+		if tw, ok := translit.LookupWord(arabic.MatchForm(words[j].Article + words[j].Stem)); ok && tw.Class == "title" && j+1 < len(toks) && toks[j+1].Sentence == toks[i].Sentence {
+			name = j + 1 // مطار الملك خالد
+		}
+		if ci, ok := startAt[name]; ok {
+			// a place, a person, or an organisation the tagger guessed
+			// (سجن الحائر) is the facility's name
+			c := cands[ci]
+			if c.Demonym || c.Type != model.Location && c.Type != model.Person && (c.Type != model.Organization || c.Entry != nil) {
+				continue
+			}
+			for end = name; end+1 < len(toks) && toks[end+1].Start < c.End; end++ {
+			}
+		} else if name == j && p.facilityName(toks, words, j) {
+			end = j
+		}
+		if end < 0 {
+			continue
+		}
+		for end+1 < len(toks) && toks[end+1].Sentence == toks[i].Sentence && p.facilityAdjective(&words[end+1]) {
+			end++
+		}
+		found = append(found, link.Candidate{
+			Start:    toks[i].Start + len([]rune(w.Conj+w.Prep)),
+			End:      toks[end].End,
+			Sentence: toks[i].Sentence,
+			Type:     model.Location,
+		})
+		i = end
+	}
+	if len(found) == 0 {
+		return cands
+	}
+	out := make([]link.Candidate, 0, len(cands)+len(found))
+	for _, c := range cands {
+		covered := false
+		for _, f := range found {
+			if c.Start < f.End && f.Start < c.End {
+				covered = true
+				break
+			}
+		}
+		// a known place stays a mention of its own inside the site's name
+		// (مطار بغداد: Baghdad is named), to the entities though not to the
+		// relations, which take the longer mention
+		if !covered || c.Type == model.Location && c.Entry != nil && !c.Demonym {
+			out = append(out, c)
+		}
+	}
+	return append(out, found...)
+}
+
+// facilityName reports whether token j, right after a facility noun, is a
+// name of its own: one word, definite or not, that the organisation table
+// does not know, not an ordinary word of unlabelled text, not a function
+// word and no given name (قصر أحمد is someone's palace).
+func (p *Pipeline) facilityName(toks []arabic.Token, words []arabic.Word, j int) bool {
+	w := &words[j]
+	if w.Conj != "" || w.Prep != "" || w.Suffix != "" || !isArabicWord(toks[j].Text) || isEdgeWord(toks[j].Text, w.MF) || particles[w.MF] {
+		return false
+	}
+	if _, ok := translit.LookupWord(arabic.MatchForm(w.Article + w.Stem)); ok {
+		return false
+	}
+	if p.gaz.Demonym(arabic.MatchForm(w.Article+w.Stem)) != nil {
+		return false
+	}
+	return len([]rune(arabic.MatchForm(w.Stem))) >= 3 && p.ordinary(toks, words, j) == 0 && !p.words.Ordinary(baseOf(w)) &&
+		!p.words.Name(w.MF).Known()
+}
+
+// facilityAdjective reports whether a word continues a facility's name: a
+// definite adjective of the organisation table that is no nationality or
+// region (الدولي, الجوية, البحري, الملكي).
+func (p *Pipeline) facilityAdjective(w *arabic.Word) bool {
+	if w.Article == "" || w.Conj != "" || w.Prep != "" || w.Suffix != "" {
+		return false
+	}
+	mf := arabic.MatchForm(w.Article + w.Stem)
+	xw, ok := translit.LookupWord(mf)
+	return ok && xw.Class == "adj" && xw.Rank != 3 && p.gaz.Demonym(mf) == nil
+}
+
+// isFacility reports whether w is a facility noun (orgwords' "facility"
+// mark) in the construct state: without the article or a pronoun.
+func isFacility(w *arabic.Word) bool {
+	if w.Article != "" || w.Suffix != "" {
+		return false
+	}
+	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
+	return ok && hw.Facility
+}

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// TestFacilities: a kind of site in the construct state and its name are
+// one place of their own, not the city or the person it is named after;
+// the sentences are the project's own.
+func TestFacilities(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // Location mentions
+		notPerson []string
+	}{
+		// a city's name: the airport, and the city named too
+		{text: "أقلعت الطائرة من مطار القاهرة الدولي صباح السبت.", want: []string{"مطار القاهرة الدولي", "القاهرة"}},
+		// a person's name: no king
+		{text: "وصل الوفد الرسمي إلى مطار الملك عبدالعزيز الدولي مساء الأربعاء.", want: []string{"مطار الملك عبدالعزيز الدولي"}, notPerson: []string{"الملك عبدالعزيز"}},
+		// a name of its own, and an adjective of the table
+		{text: "هبطت طائرات النقل في قاعدة إنجرليك الجوية بعد الظهر.", want: []string{"قاعدة إنجرليك الجوية"}},
+		// a nationality after it is the owner's, not part of the name
+		{text: "تمركزت المقاتلات في قاعدة حميميم الروسية منذ أشهر.", want: []string{"قاعدة حميميم"}, not: []string{"قاعدة حميميم الروسية"}},
+		// the article makes it no name: المطار الدولي is any airport
+		{text: "افتتح الوزير المطار الدولي الجديد في المدينة.", not: []string{"المطار الدولي"}},
+		// an ordinary word after it: the city's airport, no name
+		{text: "تأخرت الرحلات في مطار المدينة بسبب الضباب.", not: []string{"مطار المدينة"}},
+	} {
+		x := checkMentions(t, p, model.Location, c.text, c.want, c.not)
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				for _, n := range c.notPerson {
+					if e.Type == model.Person && m.Text == n {
+						t.Errorf("%s: %q is no person here", c.text, n)
+					}
+				}
+			}
+		}
+		for _, r := range x.Relations {
+			if r.Predicate == "LOCATED_IN" {
+				t.Errorf("%s: unexpected %s LOCATED_IN %s", c.text, r.Subject, r.Object)
+			}
+		}
+	}
+}
+
+// TestBackRefs: once an article has named a body of the gazetteer, the
+// noun its name begins with refers back to it, unless two bodies share it
+// or a word describes it further.
+func TestBackRefs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // Organization mentions
+	}{
+		{text: "أصدرت حركة حماس بيانا أمس. وقالت الحركة إنها لن تشارك في الاجتماع.", want: []string{"حركة حماس", "الحركة"}},
+		{text: "أعلن التحالف العربي بقيادة السعودية بدء عملية جديدة. وشنت طائرات التحالف غارات على مواقع المسلحين.", want: []string{"التحالف"}},
+		// before the name, the noun refers to nothing yet
+		{text: "قالت الحركة إن الاجتماع تأجل. وأصدرت حركة حماس بيانا.", not: []string{"الحركة"}},
+		// described further: another party
+		{text: "رحبت حركة حماس بالقرار. وانتقد الحزب الحاكم الحركة الإسلامية في بيان.", not: []string{"الحركة الإسلامية"}},
+	} {
+		checkOrgMentions(t, p, c.text, c.want, c.not)
+	}
+}
