@@ -94,8 +94,8 @@ func (g *globalOptions) openStageCmd(cmd *cobra.Command) (*stage.Store, error) {
 }
 
 func corpusOptions(c *config.Config) corpus.Options {
-	cc := c.Corpus.CSVColumns
-	return corpus.Options{CSV: corpus.ColumnNames{ID: cc.ID, Title: cc.Title, Text: cc.Text, URL: cc.URL, Published: cc.Published, Lang: cc.Lang}}
+	f := c.Corpus.Fields
+	return corpus.Options{Fields: corpus.FieldNames{ID: f.ID, Title: f.Title, Text: f.Text, URL: f.URL, Published: f.Published, Lang: f.Lang}}
 }
 
 // progressOut is where progress goes: stderr unless --quiet.
