@@ -319,11 +319,15 @@ func (r *reader) record(b []byte, source string) (*model.Article, error) {
 	a := &model.Article{Source: source}
 	dst := [...]*string{fID: &a.ID, fTitle: &a.Title, fText: &a.Text, fURL: &a.URL, fPublished: &a.Published, fLang: &a.Lang}
 	used := make(map[string]bool, len(dst))
+	textKey := ""
 	for i, f := range r.opts.fields {
 		used[f.names[0]] = true // a field's own name is never a property, even when null
 		k, raw := pick(m, f.names)
 		if k == "" {
 			continue
+		}
+		if i == fText {
+			textKey = k
 		}
 		s, err := jsonString(raw, f.name == "id")
 		if err != nil {
@@ -351,8 +355,11 @@ func (r *reader) record(b []byte, source string) (*model.Article, error) {
 	if len(a.Text) > r.opts.MaxArticleBytes {
 		return nil, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(a.Text), r.opts.MaxArticleBytes)
 	}
-	if blankText(a.Text) {
+	if textKey == "" {
 		return nil, fmt.Errorf("%w: no %s", ErrEmpty, r.opts.fields[fText].describe())
+	}
+	if blankText(a.Text) {
+		return nil, fmt.Errorf("%w: %q is blank", ErrEmpty, textKey)
 	}
 	finish(a)
 	return a, nil
