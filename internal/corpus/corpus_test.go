@@ -513,7 +513,11 @@ func TestCancelPromptly(t *testing.T) {
 	cv.WriteString("last,Some text.\n")
 	write(t, dir, "big.jsonl", jl.String())
 	write(t, dir, "big.csv", cv.String())
-	for _, p := range []string{"tree", "big.jsonl", "big.csv"} {
+	arr := "[" + strings.ReplaceAll(strings.TrimSuffix(jl.String(), "\n"), "\n", ",\n") + "]"
+	write(t, dir, "big.json", arr)
+	write(t, dir, "big.zip", string(zipBytes(t, member{"a.json", arr}, member{"b.jsonl", jl.String()})))
+	write(t, dir, "big.jsonl.gz", string(gzBytes(t, []byte(jl.String()))))
+	for _, p := range []string{"tree", "big.jsonl", "big.csv", "big.json", "big.zip", "big.jsonl.gz"} {
 		t.Run(p, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()

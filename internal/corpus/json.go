@@ -168,7 +168,7 @@ func (j *jsonFile) tokenErrorOffset(err error) int64 {
 // buffer; c is then 0 and off the offset of the comma.
 func (j *jsonFile) peek() (c byte, off int64) {
 	off = j.dec.InputOffset()
-	br := bufio.NewReader(j.dec.Buffered())
+	br := bufio.NewReaderSize(j.dec.Buffered(), 16)
 	for {
 		b, err := br.ReadByte()
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -106,4 +107,31 @@ func zipElements(t *testing.T, p string) []map[string]string {
 		t.Fatal(err)
 	}
 	return els
+}
+
+// TestSaudiNewsNetZipAsConverted: kg reads a SaudiNewsNet zip as shipped
+// into the same articles, in the same order, as the JSON Lines that
+// bench/saudinewsnet_to_jsonl.py makes of it (which strips the text, cuts
+// the date to the day and names its own ids). It needs ../shared and
+// python3; skipped without them, except under CI=true.
+func TestSaudiNewsNetZipAsConverted(t *testing.T) {
+	zipPath := filepath.Join(testshared.Dir(t), "data", "corpus", "saudinewsnet", "2015-07-23.zip")
+	python := testshared.Python(t)
+	out := filepath.Join(t.TempDir(), "snn.jsonl")
+	cmd := exec.Command(python, "../../bench/saudinewsnet_to_jsonl.py", out, zipPath)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("converter: %v\n%s", err, b)
+	}
+	z, _ := collect(t, Options{}, zipPath)
+	j, jerrs := collect(t, Options{}, out)
+	if len(z) != len(j) || len(jerrs) != 0 {
+		t.Fatalf("%d articles from the zip, %d (and %d errors) from the converter's JSON Lines", len(z), len(j), len(jerrs))
+	}
+	for i := range z {
+		a, b := z[i], j[i]
+		if strings.TrimSpace(a.Text) != strings.TrimSpace(b.Text) || a.Title != b.Title || a.URL != b.URL ||
+			a.Published[:10] != b.Published || a.Props["source"] != b.Props["source_paper"] {
+			t.Fatalf("article %d differs: %s and %s", i, a.Source, b.Source)
+		}
+	}
 }
