@@ -51,6 +51,7 @@ type jsonFile struct {
 	prevLine int // line of the last value's start
 }
 
+// json reads a .json file (or member) named name from rd; see above.
 func (r *reader) json(ctx context.Context, name string, rd io.Reader) error {
 	br := bufio.NewReader(rd)
 	if head, _ := br.Peek(3); bytes.Equal(head, []byte("\uFEFF")) {
