@@ -135,7 +135,7 @@ func (r *reader) zip(ctx context.Context, name string, f *os.File) error {
 	}
 	zr, err := zip.NewReader(f, fi.Size())
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // nothing is written to disk
-		return r.bad(name, 0, fmt.Errorf("%w: zip: %v", ErrCorrupt, err))
+		return r.bad(name, 0, corruptErr("zip", err))
 	}
 	files := slices.Clone(zr.File)
 	slices.SortStableFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
@@ -150,7 +150,7 @@ func (r *reader) zip(ctx context.Context, name string, f *os.File) error {
 		open := func() (io.ReadCloser, error) {
 			rc, err := zf.Open()
 			if err != nil {
-				return nil, fmt.Errorf("%w: zip: %v", ErrCorrupt, err)
+				return nil, corruptErr("zip", err)
 			}
 			return corrupt{rc, "zip"}, nil
 		}
@@ -183,9 +183,7 @@ func (r *reader) tar(ctx context.Context, name string, f *os.File, gz bool) erro
 			return nil
 		}
 		if err != nil {
-			if !errors.Is(err, ErrCorrupt) {
-				err = fmt.Errorf("%w: tar: %v", ErrCorrupt, err)
-			}
+			err = corruptErr("tar", err)
 			return r.bad(name, 0, fmt.Errorf("%w; rest of the archive skipped", err))
 		}
 		k := memberKind(path.Clean(h.Name))
@@ -225,7 +223,7 @@ func tarMember(name string, gz bool, i int) (io.ReadCloser, error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("%w: tar: reopening member %d: %v", ErrCorrupt, i, err)
+		return nil, fmt.Errorf("reopening member %d: %w", i, corruptErr("tar", err))
 	}
 	return readCloser{corrupt{io.NopCloser(tr), "tar"}, f}, nil
 }
@@ -234,7 +232,7 @@ func tarMember(name string, gz bool, i int) (io.ReadCloser, error) {
 func gunzip(rc io.ReadCloser) (io.ReadCloser, error) {
 	z, err := gzip.NewReader(rc)
 	if err != nil {
-		return nil, fmt.Errorf("%w: gzip: %v", ErrCorrupt, err)
+		return nil, corruptErr("gzip", err)
 	}
 	return readCloser{corrupt{z, "gzip"}, rc}, nil
 }
@@ -248,10 +246,22 @@ type corrupt struct {
 
 func (c corrupt) Read(p []byte) (int, error) {
 	n, err := c.rc.Read(p)
-	if err != nil && err != io.EOF && !errors.Is(err, ErrCorrupt) {
-		err = fmt.Errorf("%w: %s: %v", ErrCorrupt, c.what, err)
+	if err != nil && err != io.EOF {
+		err = corruptErr(c.what, err)
 	}
 	return n, err
+}
+
+// corruptErr marks err, met reading a what (zip, tar, gzip) stream, as
+// ErrCorrupt, naming the format unless the message does.
+func corruptErr(what string, err error) error {
+	switch {
+	case errors.Is(err, ErrCorrupt):
+		return err
+	case strings.Contains(err.Error(), what):
+		return fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return fmt.Errorf("%w: %s: %v", ErrCorrupt, what, err)
 }
 
 func (c corrupt) Close() error { return c.rc.Close() }
