@@ -7,6 +7,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -253,5 +254,41 @@ func TestFieldNames(t *testing.T) {
 	arts, _ = collect(t, Options{Fields: FieldNames{Text: "text"}}, cv)
 	if len(arts) != 1 || arts[0].Text != "C" {
 		t.Errorf("text: text: arts %+v", arts)
+	}
+}
+
+// TestDecompressionBomb: 16 MB that compress to almost nothing cost one
+// error, not memory: a line, record or JSON value is never held past the
+// limit, and a text file is read up to its limit only.
+func TestDecompressionBomb(t *testing.T) {
+	huge := bytes.Repeat([]byte("x"), 16<<20)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"a.jsonl.gz", gzBytes(t, huge), ErrTooLarge},
+		{"a.json.gz", gzBytes(t, append([]byte(`[{"text": "`), huge...)), ErrTooLarge},
+		{"a.txt.gz", gzBytes(t, huge), ErrTooLarge},
+		{"a.csv.gz", gzBytes(t, append([]byte("text\n"), huge...)), ErrTooLarge},
+		{"a.zip", zipBytes(t, member{"a.jsonl", string(huge)}), ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := write(t, t.TempDir(), tt.name, string(tt.data))
+			var ms runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			before := ms.TotalAlloc
+			arts, errs := collect(t, Options{MaxArticleBytes: 1000}, p)
+			runtime.ReadMemStats(&ms)
+			if len(arts) != 0 || len(errs) != 1 || !errors.Is(errs[0], tt.want) {
+				t.Fatalf("arts %d errs %v", len(arts), errs)
+			}
+			// allocations, not only the live heap: nothing of the 16 MB is kept
+			if alloc := ms.TotalAlloc - before; alloc > 4<<20 {
+				t.Errorf("allocated %d bytes", alloc)
+			}
+		})
 	}
 }
