@@ -93,9 +93,25 @@ func (g *globalOptions) openStageCmd(cmd *cobra.Command) (*stage.Store, error) {
 	return openStage(cfg)
 }
 
+// inputFormatsHelp ends the help of the commands that read a corpus.
+const inputFormatsHelp = `PATH is a file or a directory tree (walked in lexical order) of:
+  .txt    one article; the first line is the title when it looks like one
+  .jsonl  one JSON object a line
+  .json   a JSON array of article objects (read element by element), or objects
+  .csv    a header, then one article a record
+  .gz     any of those gzipped: x.jsonl.gz, x.json.gz, x.csv.gz, x.txt.gz
+  .zip, .tar, .tar.gz, .tgz  archives of those, read member by member;
+          members are named ARCHIVE!MEMBER in messages
+Fields (JSON, JSON Lines, CSV): id, title, text, url, published, lang, or the
+names set in corpus.fields.* (config.yaml, $KG_CORPUS_FIELDS_TEXT, ...). A
+field left at its default name is also found as text <- content, body,
+article; published <- date, date_published, date_extracted, pubDate;
+url <- link; title <- headline. Other fields are kept as article properties.
+A bad line, record, element, member or file is reported and skipped.`
+
 func corpusOptions(c *config.Config) corpus.Options {
-	cc := c.Corpus.CSVColumns
-	return corpus.Options{CSV: corpus.ColumnNames{ID: cc.ID, Title: cc.Title, Text: cc.Text, URL: cc.URL, Published: cc.Published, Lang: cc.Lang}}
+	f := c.Corpus.Fields
+	return corpus.Options{Fields: corpus.FieldNames{ID: f.ID, Title: f.Title, Text: f.Text, URL: f.URL, Published: f.Published, Lang: f.Lang}}
 }
 
 // progressOut is where progress goes: stderr unless --quiet.

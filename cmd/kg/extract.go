@@ -33,9 +33,11 @@ func newExtractCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Extract entities and relations from articles and print them (no staging, no Neo4j)",
-		Long: `Reads articles (.txt, .jsonl, .csv files or directory trees) and writes one
-JSON object per article to stdout: doc, entities, relations (see
-docs/extraction-output.md). Bad inputs are reported on stderr with file and line.`,
+		Long: `Reads the articles under PATH and writes one JSON object per article to
+stdout: doc, entities, relations (see docs/extraction-output.md). Bad inputs
+are reported on stderr with file and line.
+
+` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.loadConfig(cmd, nil)

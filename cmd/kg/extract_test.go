@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/model"
 )
@@ -155,5 +156,20 @@ func TestRunExtractBadCSVRow(t *testing.T) {
 	}
 	if n := strings.Count(out.String(), "\n"); n != 2 {
 		t.Fatalf("%d articles written, want 2", n)
+	}
+}
+
+// TestInputFormatsHelp: the help names every type the readers take and
+// every alternative field name they try.
+func TestInputFormatsHelp(t *testing.T) {
+	for _, typ := range strings.Split(strings.NewReplacer(",", " ", "(", " ", ")", " ").Replace(corpus.Types), " ") {
+		if strings.HasPrefix(typ, ".") && !strings.Contains(inputFormatsHelp, typ) {
+			t.Errorf("help lacks %s", typ)
+		}
+	}
+	for field, alts := range corpus.Alternatives {
+		if want := field + " <- " + strings.Join(alts, ", "); !strings.Contains(strings.Join(strings.Fields(inputFormatsHelp), " "), want) {
+			t.Errorf("help lacks %q", want)
+		}
 	}
 }

@@ -39,10 +39,11 @@ func newLoadCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "load PATH...",
 		Short: "Read, extract, stage in Badger and write to Neo4j",
-		Long: `Reads the articles under PATH (.txt, .jsonl, .csv, or directory trees),
-extracts what is not cached in staging yet, stages it, then writes everything
-Neo4j still lacks. Safe to interrupt and re-run: it resumes where it stopped
-and re-running gives the same graph.`,
+		Long: `Reads the articles under PATH, extracts what is not cached in staging yet,
+stages it, then writes everything Neo4j still lacks. Safe to interrupt and
+re-run: it resumes where it stopped and re-running gives the same graph.
+
+` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))

@@ -69,27 +69,43 @@ type LoadOpts struct {
 
 // Corpus tunes the corpus readers.
 type Corpus struct {
-	// CSV column names for the article fields.
-	CSVColumns CSVColumns
+	// Fields (corpus.fields.*) names the record keys (JSON, JSON Lines)
+	// and CSV columns of the article fields. A field left at its default
+	// name is also looked for under a few common alternatives (content for
+	// text, date_extracted for published, ...; see corpus.Alternatives);
+	// one set to another name is looked for under that name only.
+	Fields Fields
 }
 
-// CSVColumns maps article fields to CSV header names.
-type CSVColumns struct {
+// Fields maps article fields to record keys and CSV header names. The
+// older keys corpus.csv.* set the same values and still work (a warning
+// says so); at the same level of precedence corpus.fields.* wins.
+type Fields struct {
 	ID, Title, Text, URL, Published, Lang string
 }
+
+// fieldNames are the article fields of corpus.fields.* (and corpus.csv.*).
+var fieldNames = []string{"id", "title", "text", "url", "published", "lang"}
 
 // Defaults holds the built-in defaults, keyed like config.yaml. Its keys
 // are every key kg knows.
 var Defaults = map[string]any{
-	"neo4j.uri":            "bolt://127.0.0.1:7687",
-	"neo4j.user":           "neo4j",
-	"neo4j.password":       "kgpassword",
-	"neo4j.password_file":  "",
-	"neo4j.database":       "",
-	"stage.dir":            ".kg/stage",
-	"load.batch_size":      50,
-	"load.workers":         2,
-	"load.retry_timeout":   "2m",
+	"neo4j.uri":               "bolt://127.0.0.1:7687",
+	"neo4j.user":              "neo4j",
+	"neo4j.password":          "kgpassword",
+	"neo4j.password_file":     "",
+	"neo4j.database":          "",
+	"stage.dir":               ".kg/stage",
+	"load.batch_size":         50,
+	"load.workers":            2,
+	"load.retry_timeout":      "2m",
+	"corpus.fields.id":        "id",
+	"corpus.fields.title":     "title",
+	"corpus.fields.text":      "text",
+	"corpus.fields.url":       "url",
+	"corpus.fields.published": "published",
+	"corpus.fields.lang":      "lang",
+	// deprecated spellings of corpus.fields.*
 	"corpus.csv.id":        "id",
 	"corpus.csv.title":     "title",
 	"corpus.csv.text":      "text",
@@ -188,14 +204,9 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	check(err)
 	c.Load.RetryTimeout, err = src.duration("load.retry_timeout")
 	check(err)
-	c.Corpus.CSVColumns = CSVColumns{
-		ID:        v.GetString("corpus.csv.id"),
-		Title:     v.GetString("corpus.csv.title"),
-		Text:      v.GetString("corpus.csv.text"),
-		URL:       v.GetString("corpus.csv.url"),
-		Published: v.GetString("corpus.csv.published"),
-		Lang:      v.GetString("corpus.csv.lang"),
-	}
+	var warnings []string
+	c.Corpus.Fields, warnings = src.fields()
+	c.Warnings = append(c.Warnings, warnings...)
 	if len(errs) == 0 {
 		check(c.Validate())
 	}
@@ -263,6 +274,25 @@ func (s sources) of(key string) string {
 		return fmt.Sprintf("%s:%d", s.file, s.lines[key])
 	}
 	return "the default"
+}
+
+// fields reads corpus.fields.*, each from corpus.csv.* instead when that
+// was set at a higher level of precedence; setting corpus.csv.* at all
+// gives a warning.
+func (s sources) fields() (Fields, []string) {
+	vals := map[string]string{}
+	var warnings []string
+	for _, f := range fieldNames {
+		key, old := "corpus.fields."+f, "corpus.csv."+f
+		vals[f] = s.v.GetString(key)
+		if lo := s.level(old); lo > 0 {
+			warnings = append(warnings, fmt.Sprintf("%s (from %s) is deprecated: use %s (%s)", old, s.of(old), key, EnvName(key)))
+			if lo > s.level(key) {
+				vals[f] = s.v.GetString(old)
+			}
+		}
+	}
+	return Fields{ID: vals["id"], Title: vals["title"], Text: vals["text"], URL: vals["url"], Published: vals["published"], Lang: vals["lang"]}, warnings
 }
 
 // int reads a whole number of at least min.
@@ -369,7 +399,7 @@ func fileKeys(file string) (map[string]int, []string, error) {
 	return lines, warnings, nil
 }
 
-// isSection reports whether key is a prefix of known keys (load, corpus.csv).
+// isSection reports whether key is a prefix of known keys (load, corpus.fields).
 func isSection(key string) bool { return len(sectionKeys(key)) > 0 }
 
 func sectionKeys(section string) []string {

@@ -273,3 +273,47 @@ func TestRedactURI(t *testing.T) {
 		t.Errorf("invalid URI error shows the password: %v", err)
 	}
 }
+
+// TestCorpusFields: corpus.fields.* name the article fields for every
+// format; the older corpus.csv.* still work, with a warning, and win only
+// when set at a higher level of precedence.
+func TestCorpusFields(t *testing.T) {
+	tests := []struct {
+		name, file string
+		env        map[string]string
+		wantText   string
+		wantTitle  string
+		warn       string // a warning contains it ("" = no warning)
+	}{
+		{name: "defaults", wantText: "text", wantTitle: "title"},
+		{name: "fields in the file", file: "corpus:\n  fields:\n    text: body\n", wantText: "body", wantTitle: "title"},
+		{name: "csv in the file", file: "corpus:\n  csv:\n    text: body\n    title: headline\n", wantText: "body", wantTitle: "headline",
+			warn: `corpus.csv.text (from CFG:3) is deprecated: use corpus.fields.text (KG_CORPUS_FIELDS_TEXT)`},
+		{name: "fields win over csv in the file", file: "corpus:\n  csv:\n    text: body\n  fields:\n    text: content\n", wantText: "content", wantTitle: "title",
+			warn: "corpus.csv.text"},
+		{name: "csv env over fields file", file: "corpus:\n  fields:\n    text: content\n", env: map[string]string{"KG_CORPUS_CSV_TEXT": "article"},
+			wantText: "article", wantTitle: "title", warn: "$KG_CORPUS_CSV_TEXT"},
+		{name: "fields env over csv env", env: map[string]string{"KG_CORPUS_CSV_TEXT": "article", "KG_CORPUS_FIELDS_TEXT": "body"},
+			wantText: "body", wantTitle: "title", warn: "corpus.csv.text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			cfg := writeFile(t, "config.yaml", tt.file, 0o644)
+			c, err := Load(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := c.Corpus.Fields
+			if f.Text != tt.wantText || f.Title != tt.wantTitle || f.ID != "id" || f.Published != "published" {
+				t.Errorf("fields %+v, want text %q title %q", f, tt.wantText, tt.wantTitle)
+			}
+			warnings := strings.Join(c.Warnings, "\n")
+			if tt.warn == "" && warnings != "" || !strings.Contains(warnings, strings.ReplaceAll(tt.warn, "CFG", cfg)) {
+				t.Errorf("warnings %q, want one with %q", warnings, tt.warn)
+			}
+		})
+	}
+}

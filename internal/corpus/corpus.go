@@ -10,8 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,16 +23,16 @@ const DefaultMaxArticleBytes = 8 << 20
 
 // Options tunes the readers. The zero value is usable.
 type Options struct {
-	// CSV column names; empty fields take the defaults (id, title, text,
-	// url, published, lang).
-	CSV ColumnNames
+	// Fields names the record keys (JSON, JSON Lines) and CSV columns that
+	// hold the article fields; empty names take the defaults (id, title,
+	// text, url, published, lang, each with its Alternatives).
+	Fields FieldNames
 	// MaxArticleBytes bounds one article's text (0 = DefaultMaxArticleBytes).
+	// A JSON Lines line, a CSV record and a JSON value may be twice as long
+	// (plus 4 KiB) before they are refused unread.
 	MaxArticleBytes int
-}
 
-// ColumnNames maps article fields to CSV header names.
-type ColumnNames struct {
-	ID, Title, Text, URL, Published, Lang string
+	fields []field // Fields resolved by withDefaults
 }
 
 // InputError is one bad input item: a file or one line of it.
@@ -60,7 +58,8 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	ErrTooLarge    = errors.New("article too large")
 	ErrMalformed   = errors.New("malformed record")
-	ErrUnsupported = errors.New("unsupported file type (want .txt, .jsonl, .csv)")
+	ErrUnsupported = errors.New("unsupported file type (want " + Types + ")")
+	ErrCorrupt     = errors.New("corrupt archive or compressed file")
 	ErrNotRegular  = errors.New("not a regular file")
 	ErrSymlinkLoop = errors.New("symlink loop")
 	ErrNoArticles  = errors.New("no articles found")
@@ -73,32 +72,16 @@ type Item struct {
 	Err     *InputError
 }
 
-// Supported reports whether a file name has an extension kg reads.
-func Supported(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".jsonl", ".csv":
-		return true
-	}
-	return false
-}
-
 func (o Options) withDefaults() Options {
-	d := func(s *string, v string) {
-		if *s == "" {
-			*s = v
-		}
-	}
-	d(&o.CSV.ID, "id")
-	d(&o.CSV.Title, "title")
-	d(&o.CSV.Text, "text")
-	d(&o.CSV.URL, "url")
-	d(&o.CSV.Published, "published")
-	d(&o.CSV.Lang, "lang")
 	if o.MaxArticleBytes <= 0 {
 		o.MaxArticleBytes = DefaultMaxArticleBytes
 	}
+	o.fields = fieldList(o.Fields)
 	return o
 }
+
+// recordLimit bounds one JSON Lines line, CSV record or JSON value.
+func (o Options) recordLimit() int { return o.MaxArticleBytes*2 + 4096 }
 
 type reader struct {
 	opts  Options
@@ -122,7 +105,8 @@ func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if !Supported(path) {
+	k := kindOf(path)
+	if k == kNone {
 		if explicit {
 			return r.bad(path, 0, ErrUnsupported)
 		}
@@ -134,13 +118,30 @@ func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 		return r.bad(path, 0, err)
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt":
-		return r.txt(path, f)
-	case ".jsonl":
-		return r.jsonl(ctx, path, f)
+	switch k {
+	case kZip:
+		return r.zip(ctx, path, f)
+	case kTar, kTarGz:
+		return r.tar(ctx, path, f, k == kTarGz)
+	case kGz:
+		reopen := func() (io.ReadCloser, error) { return openRegular(path) }
+		return r.member(ctx, path, k, io.NopCloser(f), reopen)
 	}
-	return r.csv(ctx, path, f)
+	return r.plain(ctx, path, k, f)
+}
+
+// plain reads one file or member of a plain kind; rs is at its start.
+// Only the CSV reader seeks, and only to go back over a bad record.
+func (r *reader) plain(ctx context.Context, name string, k kind, rs io.ReadSeeker) error {
+	switch k {
+	case kTxt:
+		return r.txt(name, rs)
+	case kJSONL:
+		return r.jsonl(ctx, name, rs)
+	case kJSON:
+		return r.json(ctx, name, rs)
+	}
+	return r.csv(ctx, name, rs)
 }
 
 // Text (every field of an article) may hold any Unicode character but NUL
@@ -194,7 +195,7 @@ func scrub(s string) string {
 	return s
 }
 
-func (r *reader) txt(path string, f *os.File) error {
+func (r *reader) txt(path string, f io.Reader) error {
 	b, err := io.ReadAll(io.LimitReader(f, int64(r.opts.MaxArticleBytes)+1))
 	if err != nil {
 		return r.bad(path, 0, err)
@@ -241,11 +242,9 @@ func lastRune(s string) string {
 	return string(r)
 }
 
-var knownJSON = map[string]bool{"id": true, "title": true, "text": true, "url": true, "published": true, "lang": true}
-
-func (r *reader) jsonl(ctx context.Context, path string, f *os.File) error {
+func (r *reader) jsonl(ctx context.Context, path string, f io.Reader) error {
 	br := bufio.NewReaderSize(f, 64<<10)
-	limit := r.opts.MaxArticleBytes*2 + 4096
+	limit := r.opts.recordLimit()
 	for line := 1; ; line++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -259,7 +258,7 @@ func (r *reader) jsonl(ctx context.Context, path string, f *os.File) error {
 				return err
 			}
 		} else if len(bytes.TrimSpace(b)) > 0 {
-			if err := r.jsonRecord(path, line, b); err != nil {
+			if err := r.jsonLine(path, line, b); err != nil {
 				return err
 			}
 		}
@@ -267,6 +266,14 @@ func (r *reader) jsonl(ctx context.Context, path string, f *os.File) error {
 			return nil
 		}
 	}
+}
+
+func (r *reader) jsonLine(path string, line int, b []byte) error {
+	a, err := r.record(b, fmt.Sprintf("%s:%d", path, line))
+	if err != nil {
+		return r.bad(path, line, err)
+	}
+	return r.emit(a)
 }
 
 // readLine reads one line without its newline; lines longer than limit are
@@ -290,47 +297,46 @@ func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error
 	}
 }
 
-func (r *reader) jsonRecord(path string, line int, b []byte) error {
+// record reads one JSON object, a JSON Lines line or an element of a JSON
+// array, into an article whose Source is source. Each article field is
+// taken from the first of its names (Options.Fields) the object has with a
+// non-null value; every other key but the fields' own names (Fields, or
+// the defaults) becomes a property, its value the string
+// or else the JSON text. NUL (raw or escaped) and invalid UTF-8 anywhere,
+// a field that is not a string (a number is fine for the id), text over
+// MaxArticleBytes and blank text are errors.
+func (r *reader) record(b []byte, source string) (*model.Article, error) {
 	if i, err := checkString(string(b)); err != nil {
-		return r.bad(path, line, fmt.Errorf("%w at byte %d of the line", err, i))
+		return nil, fmt.Errorf("%w at byte %d of the record", err, i)
 	}
 	// a raw control character is a space, as an escaped one is (scrub);
 	// JSON allows neither inside a string
 	b = []byte(scrub(string(b)))
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
-		return r.bad(path, line, fmt.Errorf("%w: %v", ErrMalformed, err))
+		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
-	a := &model.Article{Source: fmt.Sprintf("%s:%d", path, line)}
-	str := func(k string) (string, error) {
-		raw, ok := m[k]
-		if !ok || string(raw) == "null" {
-			return "", nil
+	a := &model.Article{Source: source}
+	dst := [...]*string{fID: &a.ID, fTitle: &a.Title, fText: &a.Text, fURL: &a.URL, fPublished: &a.Published, fLang: &a.Lang}
+	used := make(map[string]bool, len(dst))
+	textKey := ""
+	for i, f := range r.opts.fields {
+		used[f.names[0]] = true // a field's own name is never a property, even when null
+		k, raw := pick(m, f.names)
+		if k == "" {
+			continue
 		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			if k == "id" { // numeric ids are fine
-				var n json.Number
-				if json.Unmarshal(raw, &n) == nil {
-					return n.String(), nil
-				}
-			}
-			return "", fmt.Errorf("%w: field %q is not a string", ErrMalformed, k)
+		if i == fText {
+			textKey = k
 		}
-		return s, nil
-	}
-	var err error
-	fields := []struct {
-		k string
-		p *string
-	}{{"id", &a.ID}, {"title", &a.Title}, {"text", &a.Text}, {"url", &a.URL}, {"published", &a.Published}, {"lang", &a.Lang}}
-	for _, f := range fields {
-		if *f.p, err = str(f.k); err != nil {
-			return r.bad(path, line, err)
+		s, err := jsonString(raw, f.name == "id")
+		if err != nil {
+			return nil, fmt.Errorf("%w: field %q is not a string", ErrMalformed, k)
 		}
+		*dst[i], used[k] = s, true
 	}
 	for k, raw := range m {
-		if knownJSON[k] {
+		if used[k] {
 			continue
 		}
 		if a.Props == nil {
@@ -343,28 +349,64 @@ func (r *reader) jsonRecord(path string, line int, b []byte) error {
 			a.Props[k] = string(raw)
 		}
 	}
-	// escapes such as "\u0000" are decoded now: check the values again
-	for _, f := range fields {
-		if _, err := checkString(*f.p); err != nil {
-			return r.bad(path, line, fmt.Errorf("%w in %q", err, f.k))
+	if err := checkValues(a, r.opts.fields); err != nil {
+		return nil, err
+	}
+	if len(a.Text) > r.opts.MaxArticleBytes {
+		return nil, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(a.Text), r.opts.MaxArticleBytes)
+	}
+	if textKey == "" {
+		return nil, fmt.Errorf("%w: no %s", ErrEmpty, r.opts.fields[fText].describe())
+	}
+	if blankText(a.Text) {
+		return nil, fmt.Errorf("%w: %q is blank", ErrEmpty, textKey)
+	}
+	finish(a)
+	return a, nil
+}
+
+// pick returns the first of names that m holds with a non-null value,
+// and that value; "" when there is none.
+func pick(m map[string]json.RawMessage, names []string) (string, json.RawMessage) {
+	for _, k := range names {
+		if raw, ok := m[k]; ok && string(raw) != "null" {
+			return k, raw
+		}
+	}
+	return "", nil
+}
+
+// jsonString reads a JSON string; with number, a JSON number too (ids).
+func jsonString(raw json.RawMessage, number bool) (string, error) {
+	var s string
+	err := json.Unmarshal(raw, &s)
+	if err != nil && number {
+		var n json.Number
+		if json.Unmarshal(raw, &n) == nil {
+			return n.String(), nil
+		}
+	}
+	return s, err
+}
+
+// checkValues checks every field and property once JSON escapes such as
+// "\u0000" are decoded (see checkString).
+func checkValues(a *model.Article, fields []field) error {
+	vals := [...]string{fID: a.ID, fTitle: a.Title, fText: a.Text, fURL: a.URL, fPublished: a.Published, fLang: a.Lang}
+	for i, v := range vals {
+		if _, err := checkString(v); err != nil {
+			return fmt.Errorf("%w in %q", err, fields[i].name)
 		}
 	}
 	for k, v := range a.Props {
 		if _, err := checkString(k); err != nil {
-			return r.bad(path, line, fmt.Errorf("%w in a field name", err))
+			return fmt.Errorf("%w in a field name", err)
 		}
 		if _, err := checkString(v); err != nil {
-			return r.bad(path, line, fmt.Errorf("%w in %q", err, k))
+			return fmt.Errorf("%w in %q", err, k)
 		}
 	}
-	if len(a.Text) > r.opts.MaxArticleBytes {
-		return r.bad(path, line, fmt.Errorf("%w: %d bytes > limit %d", ErrTooLarge, len(a.Text), r.opts.MaxArticleBytes))
-	}
-	if blankText(a.Text) {
-		return r.bad(path, line, fmt.Errorf("%w: no \"text\"", ErrEmpty))
-	}
-	finish(a)
-	return r.emit(a)
+	return nil
 }
 
 // finish fills the derived fields: stable id, language, trimmed values.

@@ -149,7 +149,7 @@ func TestJSONL(t *testing.T) {
 func TestCSV(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "a.csv", "doc_id,headline,body,section\n1,First,\"Text one, with comma.\",world\n2,Second,,x\n3,Third,\"Multi\nline\",y\n")
-	opts := Options{CSV: ColumnNames{ID: "doc_id", Title: "headline", Text: "body"}}
+	opts := Options{Fields: FieldNames{ID: "doc_id", Title: "headline", Text: "body"}}
 	arts, errs := collect(t, opts, p)
 	if len(arts) != 2 || len(errs) != 1 {
 		t.Fatalf("arts=%d errs=%v", len(arts), errs)
@@ -472,9 +472,9 @@ func TestNoArticles(t *testing.T) {
 		errFile string
 		errMsg  string
 	}{
-		{[]string{empty}, 0, empty, "no articles found: no .txt, .jsonl or .csv file in it"},
+		{[]string{empty}, 0, empty, "no articles found: no file of a type kg reads in it (.txt, .jsonl"},
 		{[]string{filepath.Join(dir, "other")}, 0, filepath.Join(dir, "other"), "(names starting with \".\" are skipped)"},
-		{[]string{filepath.Join(dir, "blank")}, 0, filepath.Join(dir, "blank"), "no articles found in its 1 .txt, .jsonl or .csv file(s)"},
+		{[]string{filepath.Join(dir, "blank")}, 0, filepath.Join(dir, "blank"), "no articles found in its 1 file(s) of a type kg reads"},
 		{[]string{blank}, 0, blank, "no articles found"},
 		{[]string{headOnly}, 0, headOnly, "no articles found"},
 		{[]string{good, empty}, 1, empty, "no articles found"},
@@ -513,7 +513,11 @@ func TestCancelPromptly(t *testing.T) {
 	cv.WriteString("last,Some text.\n")
 	write(t, dir, "big.jsonl", jl.String())
 	write(t, dir, "big.csv", cv.String())
-	for _, p := range []string{"tree", "big.jsonl", "big.csv"} {
+	arr := "[" + strings.ReplaceAll(strings.TrimSuffix(jl.String(), "\n"), "\n", ",\n") + "]"
+	write(t, dir, "big.json", arr)
+	write(t, dir, "big.zip", string(zipBytes(t, member{"a.json", arr}, member{"b.jsonl", jl.String()})))
+	write(t, dir, "big.jsonl.gz", string(gzBytes(t, []byte(jl.String()))))
+	for _, p := range []string{"tree", "big.jsonl", "big.csv", "big.json", "big.zip", "big.jsonl.gz"} {
 		t.Run(p, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/kg-project/kg/internal/model"
@@ -245,8 +244,32 @@ func skipped(first, last int) string {
 	return fmt.Sprintf("skipped lines %d-%d", first, last)
 }
 
-func (r *reader) csv(ctx context.Context, path string, f *os.File) error {
-	limit := r.opts.MaxArticleBytes*2 + 4096
+// columns finds the column of each article field in a CSV header (the
+// first of its names present; see FieldNames), -1 when none; the text
+// column is required.
+func (r *reader) columns(header []string) ([]int, error) {
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	cols := make([]int, len(r.opts.fields))
+	for i, f := range r.opts.fields {
+		cols[i] = -1
+		for _, name := range f.names {
+			if c, ok := col[name]; ok {
+				cols[i] = c
+				break
+			}
+		}
+	}
+	if cols[fText] < 0 {
+		return nil, fmt.Errorf("%w: no %s column in the header (set corpus.fields.text)", ErrMalformed, r.opts.fields[fText].describe())
+	}
+	return cols, nil
+}
+
+func (r *reader) csv(ctx context.Context, path string, f io.ReadSeeker) error {
+	limit := r.opts.recordLimit()
 	lr := newLineReader(f, limit)
 	hrec, err := lr.record()
 	if err == io.EOF {
@@ -263,25 +286,15 @@ func (r *reader) csv(ctx context.Context, path string, f *os.File) error {
 	if bline, err := checkFields(hf, nil); err != nil {
 		return r.bad(path, bline, fmt.Errorf("header: %w; file skipped", err))
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	c := r.opts.CSV
-	textCol, ok := col[c.Text]
-	if !ok {
-		return r.bad(path, hrec.first.n, fmt.Errorf("%w: no %q column in the header (set corpus.csv.text); file skipped", ErrMalformed, c.Text))
+	cols, err := r.columns(header)
+	if err != nil {
+		return r.bad(path, hrec.first.n, fmt.Errorf("%w; file skipped", err))
 	}
 	known := map[int]bool{}
-	idx := func(name string) int {
-		if i, ok := col[name]; ok {
-			known[i] = true
-			return i
-		}
-		return -1
+	for _, i := range cols {
+		known[i] = true
 	}
-	iID, iTitle, iURL, iPub, iLang := idx(c.ID), idx(c.Title), idx(c.URL), idx(c.Published), idx(c.Lang)
-	known[textCol] = true
+	textCol, iID, iTitle, iURL, iPub, iLang := cols[fText], cols[fID], cols[fTitle], cols[fURL], cols[fPublished], cols[fLang]
 	for {
 		if err := ctx.Err(); err != nil {
 			return err

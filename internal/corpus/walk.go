@@ -22,7 +22,9 @@ import (
 // time by another way is not read again. Names starting with "." are
 // skipped in the walk. Files in a directory with other extensions are
 // skipped silently; a file named explicitly with an unknown extension is an
-// error. Anything that is not a regular file or a directory (a FIFO, a
+// error (ErrUnsupported). Archives and gzipped files are read member by
+// member (see Types and archive.go); a corrupt one is reported (ErrCorrupt)
+// and the walk goes on. Anything that is not a regular file or a directory (a FIFO, a
 // socket, a device) is reported (ErrNotRegular) without being opened, so it
 // can never block the walk. A path that yields no article and no other
 // error is reported (ErrNoArticles).
@@ -43,11 +45,11 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(Item) error
 		if st, serr := os.Stat(p); serr == nil && st.IsDir() {
 			switch n := w.files - files; {
 			case n > 0:
-				err = fmt.Errorf("%w in its %d .txt, .jsonl or .csv file(s)", ErrNoArticles, n)
+				err = fmt.Errorf("%w in its %d file(s) of a type kg reads", ErrNoArticles, n)
 			case w.hidden > hidden:
-				err = fmt.Errorf("%w: no .txt, .jsonl or .csv file in it (names starting with \".\" are skipped)", ErrNoArticles)
+				err = fmt.Errorf("%w: no file of a type kg reads in it (names starting with \".\" are skipped)", ErrNoArticles)
 			default:
-				err = fmt.Errorf("%w: no .txt, .jsonl or .csv file in it", ErrNoArticles)
+				err = fmt.Errorf("%w: no file of a type kg reads in it (%s)", ErrNoArticles, Types)
 			}
 		}
 		if err := w.bad(p, 0, err); err != nil {
