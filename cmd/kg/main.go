@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 
@@ -26,6 +27,7 @@ type globalOptions struct {
 	JSON       bool
 	Quiet      bool
 	CPUProfile string // developers: write a CPU profile of the command here
+	MemProfile string // developers: write a heap profile at the command's end here
 
 	stdout, stderr io.Writer
 	profile        *os.File
@@ -76,6 +78,8 @@ then built-in defaults.`,
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "no progress on stderr")
 	pf.StringVar(&g.CPUProfile, "cpuprofile", "", "write a CPU profile of the command to this file (for go tool pprof)")
 	_ = pf.MarkHidden("cpuprofile")
+	pf.StringVar(&g.MemProfile, "memprofile", "", "write a heap profile at the end of the command to this file (for go tool pprof)")
+	_ = pf.MarkHidden("memprofile")
 	g.flags = pf
 	root.AddCommand(
 		newSchemaCommand(g),
@@ -133,6 +137,13 @@ func (g *globalOptions) stopProfile() {
 		pprof.StopCPUProfile()
 		g.profile.Close()
 		g.profile = nil
+	}
+	if g.MemProfile != "" {
+		if f, err := os.Create(g.MemProfile); err == nil {
+			runtime.GC() // the live heap, not what awaits collection
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
 	}
 }
 

@@ -41,7 +41,8 @@ type Model struct {
 	Threshold, StructThreshold float64
 	Bias                       []float64 // one a label
 	// Weights holds, for each feature, its non-zero weights. Scoring reads
-	// them through an index built on first use: change them before.
+	// them through an index built on first use: change them before. The
+	// embedded model (DefaultModel) keeps only its index: Weights is nil.
 	Weights map[string][]LabelWeight
 
 	indexOnce sync.Once
@@ -81,6 +82,12 @@ func (m *Model) Probs(feats []string) []float64 {
 // candidate's features.
 func (m *Model) Scores(feats []string) []float64 {
 	z := slices.Clone(m.Bias)
+	if m.Weights == nil && m.index != nil {
+		for _, f := range feats {
+			m.index.add(z, []byte(f))
+		}
+		return z
+	}
 	for _, f := range feats {
 		for _, lw := range m.Weights[f] {
 			z[lw.Label] += lw.W
@@ -92,6 +99,9 @@ func (m *Model) Scores(feats []string) []float64 {
 // Write writes the model in its text format, gzip-compressed,
 // deterministically (features in byte order, no time in the header).
 func (m *Model) Write(w io.Writer) error {
+	if m.Weights == nil && m.index != nil {
+		return fmt.Errorf("%w: the model was read for scoring only (its weights are indexed, not kept)", ErrModel)
+	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
@@ -266,7 +276,17 @@ var DefaultModel = sync.OnceValues(func() (*Model, error) {
 	if len(relmodel.Model) == 0 {
 		return nil, nil
 	}
-	return ReadModel(bytes.NewReader(relmodel.Model))
+	m, err := ReadModel(bytes.NewReader(relmodel.Model))
+	if err != nil {
+		return nil, err
+	}
+	// scoring needs the index only: the map of weights by name, several
+	// times its size, is let go
+	m.indexOnce.Do(func() { m.index = newWeightIndex(m) })
+	if m.index != nil {
+		m.Weights = nil
+	}
+	return m, nil
 })
 
 // Decide picks a label from a candidate's probabilities: the most

@@ -21,10 +21,11 @@ import (
 type weightIndex struct {
 	slots []indexSlot // open addressing on mixKey(key); n = 0: empty
 	mask  uint64
-	// ws holds the weights of every feature, one run a feature: with
-	// offsets rather than slices, the index holds no pointers, which the
-	// garbage collector would otherwise trace at every cycle
-	ws []LabelWeight
+	// labels and ws hold the weights of every feature, one run a feature:
+	// with offsets rather than slices, the index holds no pointers, which
+	// the garbage collector would otherwise trace at every cycle
+	labels []uint16
+	ws     []float64
 }
 
 type indexSlot struct {
@@ -42,10 +43,10 @@ func newWeightIndex(m *Model) *weightIndex {
 	for _, ws := range m.Weights {
 		total += len(ws)
 	}
-	if total >= math.MaxUint32 {
+	if total >= math.MaxUint32 || len(m.Labels) > math.MaxUint16 {
 		return nil
 	}
-	ix := &weightIndex{slots: make([]indexSlot, size), mask: uint64(size - 1), ws: make([]LabelWeight, 0, total)}
+	ix := &weightIndex{slots: make([]indexSlot, size), mask: uint64(size - 1), labels: make([]uint16, 0, total), ws: make([]float64, 0, total)}
 	for f, ws := range m.Weights {
 		if len(ws) == 0 {
 			continue // adds nothing: as if absent
@@ -59,7 +60,13 @@ func newWeightIndex(m *Model) *weightIndex {
 			s = (s + 1) & ix.mask
 		}
 		ix.slots[s] = indexSlot{key: k, off: uint32(len(ix.ws)), n: uint32(len(ws))}
-		ix.ws = append(ix.ws, ws...)
+		for _, lw := range ws {
+			if lw.Label < 0 || lw.Label >= len(m.Labels) {
+				return nil
+			}
+			ix.labels = append(ix.labels, uint16(lw.Label))
+			ix.ws = append(ix.ws, lw.W)
+		}
 	}
 	return ix
 }
@@ -74,9 +81,7 @@ func (ix *weightIndex) add(z []float64, f []byte) {
 			return
 		}
 		if sl.key == k {
-			for _, lw := range ix.ws[sl.off : sl.off+sl.n] {
-				z[lw.Label] += lw.W
-			}
+			ix.addRun(z, sl)
 			return
 		}
 		s = (s + 1) & ix.mask
@@ -94,13 +99,20 @@ func (ix *weightIndex) addKeys(z []float64, keys []uint64) {
 				break
 			}
 			if sl.key == k {
-				for _, lw := range ix.ws[sl.off : sl.off+sl.n] {
-					z[lw.Label] += lw.W
-				}
+				ix.addRun(z, sl)
 				break
 			}
 			s = (s + 1) & ix.mask
 		}
+	}
+}
+
+// addRun adds the weights of one feature to z.
+func (ix *weightIndex) addRun(z []float64, sl *indexSlot) {
+	end := sl.off + sl.n
+	labels, ws := ix.labels[sl.off:end], ix.ws[sl.off:end]
+	for i, w := range ws {
+		z[labels[i]] += w
 	}
 }
 

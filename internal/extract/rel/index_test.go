@@ -1,8 +1,13 @@
 package rel
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"slices"
 	"testing"
+
+	"github.com/kg-project/kg/internal/extract/rel/relmodel"
 )
 
 // TestWeightIndex: the hashed index scores every feature of the embedded
@@ -10,9 +15,12 @@ import (
 // lacks, and has no two features with one key (else scoring would fall
 // back to Weights, slower).
 func TestWeightIndex(t *testing.T) {
-	m, err := DefaultModel()
-	if err != nil || m == nil {
-		t.Skip("no embedded relation model", err)
+	if len(relmodel.Model) == 0 {
+		t.Skip("no embedded relation model")
+	}
+	m, err := ReadModel(bytes.NewReader(relmodel.Model))
+	if err != nil {
+		t.Fatal(err)
 	}
 	ix := newWeightIndex(m)
 	if ix == nil {
@@ -51,5 +59,38 @@ func TestFeatureKeyDistinct(t *testing.T) {
 			t.Errorf("%q and %q: one key", g, f)
 		}
 		seen[k] = f
+	}
+}
+
+// TestDefaultModelIndexOnly: the embedded model keeps only its index, and
+// scores as the model with its weights does.
+func TestDefaultModelIndexOnly(t *testing.T) {
+	if len(relmodel.Model) == 0 {
+		t.Skip("no embedded relation model")
+	}
+	d, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := ReadModel(bytes.NewReader(relmodel.Model))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Weights != nil {
+		t.Error("the embedded model keeps its map of weights")
+	}
+	var feats []string
+	for f := range full.Weights {
+		feats = append(feats, f)
+		if len(feats) == 200 {
+			break
+		}
+	}
+	feats = append(feats, "no such feature")
+	if got, want := d.Scores(feats), full.Scores(feats); !slices.Equal(got, want) {
+		t.Errorf("scores %v, want %v", got, want)
+	}
+	if err := d.Write(io.Discard); !errors.Is(err, ErrModel) {
+		t.Errorf("Write of an index-only model: %v, want ErrModel", err)
 	}
 }
