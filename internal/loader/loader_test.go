@@ -33,7 +33,9 @@ type flakyWriter struct {
 	written []string
 }
 
-func (w *flakyWriter) WriteArticles(_ context.Context, items []graph.Item) error {
+func (w *flakyWriter) Settle(context.Context, func(int)) (int, error) { return 0, nil }
+
+func (w *flakyWriter) WriteBatch(_ context.Context, items []graph.Item) error {
 	for _, it := range items {
 		if it.Article.ID == w.failOn {
 			w.failOn = ""
