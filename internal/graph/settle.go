@@ -11,8 +11,8 @@ import (
 )
 
 // settlePage is the number of marked entities one Settle transaction
-// updates.
-const settlePage = 2000
+// updates (a variable for the tests).
+var settlePage = 2000
 
 const (
 	cyMarkedPage = `MATCH (e:KgDirty) WHERE e.key > $after
@@ -77,12 +77,12 @@ WITH s, o, p, {
     asserted_count: size([x IN evs WHERE x.modality = 'asserted'])
   } AS agg
 %s`
-	// The edges of kg's types from the entities that no evidence
-	// supports any more.
+	// The edges of kg's types (relationTypes, spliced in from the
+	// vocabulary only) from the entities that no evidence supports any
+	// more.
 	cyDeleteUnsupported = `UNWIND $keys AS k
-MATCH (s:Entity {key: k})-[r]->(o:Entity)
-WHERE type(r) IN $types
-  AND NOT EXISTS { MATCH (v:Evidence {subject_key: k, predicate: type(r), object_key: o.key}) }
+MATCH (s:Entity {key: k})-[r:%s]->(o:Entity)
+WHERE NOT EXISTS { MATCH (v:Evidence {subject_key: k, predicate: type(r), object_key: o.key}) }
 DELETE r`
 )
 
@@ -134,27 +134,33 @@ func settle(ctx context.Context, tx neo4j.ManagedTransaction, keys []any) error 
 	if err := run(ctx, tx, cyRelationsTyped, km); err != nil {
 		return err
 	}
-	return run(ctx, tx, cyDeleteUnsupported, map[string]any{"keys": keys, "types": relationTypes})
+	return run(ctx, tx, cyDeleteUnsupportedTyped, km)
 }
 
-// relationTypes lists the vocabulary's relationship types, as parameter.
-var relationTypes = func() []any {
-	var l []any
-	for _, n := range vocab.Names() {
-		l = append(l, n)
-	}
-	return l
-}()
+// cyDeleteUnsupportedTyped is cyDeleteUnsupported for every relation type
+// of the vocabulary.
+var cyDeleteUnsupportedTyped = fmt.Sprintf(cyDeleteUnsupported, strings.Join(vocab.Names(), "|"))
 
 // cyRelationsTyped is cyRelations with one FOREACH per relation type of
 // the vocabulary: the types come from vocab only, never from data.
 var cyRelationsTyped = func() string {
 	var b strings.Builder
 	for _, n := range vocab.Names() {
-		if !vocab.Valid(n) || !propKeyRE.MatchString(n) {
+		if !propKeyRE.MatchString(n) { // vocab checks it; never splice anything else
 			panic("relation type " + n + " is not a plain identifier")
 		}
 		fmt.Fprintf(&b, "FOREACH (_ IN CASE WHEN p = '%s' THEN [1] ELSE [] END | MERGE (s)-[r:%s]->(o) SET r += agg)\n", n, n)
 	}
 	return fmt.Sprintf(cyRelations, strings.TrimSuffix(b.String(), "\n"))
 }()
+
+// Unsettled counts the entities WriteBatch marked and no Settle has
+// updated yet (a push stopped before its end leaves them).
+func (c *Client) Unsettled(ctx context.Context) (int64, error) {
+	r, err := c.Query(ctx, "MATCH (e:KgDirty) RETURN count(e)", nil, true)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := r.Rows[0][0].(int64)
+	return n, nil
+}
