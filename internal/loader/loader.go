@@ -251,7 +251,7 @@ type PushStats struct {
 func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (PushStats, error) {
 	var ps PushStats
 	if o.BatchSize < 1 {
-		o.BatchSize = 500
+		o.BatchSize = 50
 	}
 	if o.Version != "" {
 		rs, err := Resolve(ctx, st, ResolveOptions{Version: o.Version, Progress: o.Progress})
