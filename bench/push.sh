@@ -15,7 +15,10 @@
 #
 # KG_BENCH_NEO4J_URI names a SCRATCH database: every round wipes it.
 # KG_NEO4J_PASSWORD is its password (default kgpassword). Extra arguments
-# for kg push: KG_BENCH_PUSH_ARGS (e.g. "--batch-size 500").
+# for kg push: KG_BENCH_PUSH_ARGS (e.g. "--batch-size 500"). KG_BENCH_KG: a
+# kg binary to time instead of this tree's (e.g. one built from an older
+# commit, for a before/after in the same conditions: `git archive OLD | tar
+# -x -C /tmp/old && (cd /tmp/old && go build -o /tmp/kg-old ./cmd/kg)`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
@@ -37,5 +40,5 @@ fi
 stage="$cache/stage-$n"
 # extracts only what is not cached for this extractor version
 KG_STAGE_DIR="$stage" "$cache/kg" load -q --stage-only "$cache/corpus-$n.jsonl" >&2
-"$cache/pushbench" -stage "$stage" -kg "$cache/kg" -uri "$KG_BENCH_NEO4J_URI" -rounds "$rounds" \
+"$cache/pushbench" -stage "$stage" -kg "${KG_BENCH_KG:-$cache/kg}" -uri "$KG_BENCH_NEO4J_URI" -rounds "$rounds" \
   -kg-args "${KG_BENCH_PUSH_ARGS:-}" -out bench/results/push.md -note "${KG_BENCH_NOTE:-$n SaudiNewsNet articles}"
