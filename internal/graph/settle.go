@@ -100,20 +100,31 @@ func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) 
 	done := 0
 	after := ""
 	for {
-		r, err := c.Query(ctx, cyMarkedPage, map[string]any{"after": after, "n": int64(settlePage)}, true)
+		var keys []any
+		err := c.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			res, err := tx.Run(ctx, cyMarkedPage, map[string]any{"after": after, "n": int64(settlePage)})
+			if err != nil {
+				return err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return err
+			}
+			keys = make([]any, 0, len(recs))
+			for _, r := range recs {
+				k, _ := r.Values[0].(string)
+				keys = append(keys, k)
+			}
+			if len(keys) == 0 {
+				return nil
+			}
+			return settle(ctx, tx, keys)
+		})
 		if err != nil {
-			return done, fmt.Errorf("reading marked entities: %w", err)
+			return done, fmt.Errorf("settling the marked entities after %q: %w", after, err)
 		}
-		if len(r.Rows) == 0 {
+		if len(keys) == 0 {
 			return done, nil
-		}
-		keys := make([]any, 0, len(r.Rows))
-		for _, row := range r.Rows {
-			k, _ := row[0].(string)
-			keys = append(keys, k)
-		}
-		if err := c.write(ctx, func(tx neo4j.ManagedTransaction) error { return settle(ctx, tx, keys) }); err != nil {
-			return done, fmt.Errorf("settling %d entities from %s: %w", len(keys), keys[0], err)
 		}
 		done += len(keys)
 		after = keys[len(keys)-1].(string)
