@@ -62,6 +62,10 @@ func TestSettleDeferred(t *testing.T) {
 	if got := testneo4j.Dump(t, c); got == want {
 		t.Fatal("the graph is complete before Settle: the test proves nothing")
 	}
+	marked := count(t, c, "MATCH (e:Entity) RETURN count(e)", nil)
+	if n, err := c.Unsettled(ctx); err != nil || n != marked {
+		t.Fatalf("Unsettled = %d, %v; want %d", n, err, marked)
+	}
 
 	// A Settle stopped after its first page, then run again.
 	defer graph.SetSettlePage(3)()
@@ -78,6 +82,9 @@ func TestSettleDeferred(t *testing.T) {
 	}
 	if got := testneo4j.Dump(t, c); got != want {
 		t.Fatalf("deferred settling differs from settling every batch:\n%s", diff(want, got))
+	}
+	if n, err := c.Unsettled(ctx); err != nil || n != 0 {
+		t.Fatalf("Unsettled after Settle = %d, %v", n, err)
 	}
 	// Settling again changes nothing.
 	if n, err := c.Settle(ctx, nil); err != nil || n != 0 {
