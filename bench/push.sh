@@ -40,5 +40,9 @@ fi
 stage="$cache/stage-$n"
 # extracts only what is not cached for this extractor version
 KG_STAGE_DIR="$stage" "$cache/kg" load -q --stage-only "$cache/corpus-$n.jsonl" >&2
-"$cache/pushbench" -stage "$stage" -kg "${KG_BENCH_KG:-$cache/kg}" -uri "$KG_BENCH_NEO4J_URI" -rounds "$rounds" \
+# The server's CPU time is measured when it runs here: the pid listening
+# on the URI's port (KG_BENCH_NEO4J_PID to name it).
+port=${KG_BENCH_NEO4J_URI##*:}; port=${port%%/*}
+pid=${KG_BENCH_NEO4J_PID:-$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)}
+"$cache/pushbench" -server-pid "${pid:-0}" -stage "$stage" -kg "${KG_BENCH_KG:-$cache/kg}" -uri "$KG_BENCH_NEO4J_URI" -rounds "$rounds" \
   -kg-args "${KG_BENCH_PUSH_ARGS:-}" -out bench/results/push.md -note "${KG_BENCH_NOTE:-$n SaudiNewsNet articles}"

@@ -5,21 +5,25 @@
 //	go run ./bench/pushbench -stage DIR -kg bin/kg -uri bolt://127.0.0.1:7692 [-rounds N] [-out FILE]
 //
 // DIR is a staging folder filled by `kg load --stage-only`. Each round
-// wipes the database (it must be a scratch database: everything in it is
-// deleted) and then
+// times two writers, each into a database emptied first (it must be a
+// scratch database: everything in it is deleted); odd rounds start with
+// kg, even rounds with the baseline:
 //
-//   - runs `kg push` (a subprocess, with KG_STAGE_DIR=DIR) into the empty
-//     database, which applies kg's schema and writes every staged article;
-//   - wipes again, applies the same schema (constraints and indexes) and
-//     writes, in batches of -batch rows per transaction, one statement per
-//     kind: the articles, the entities, the MENTIONED_IN edges and one typed
-//     edge per relation triple (with its count), with the same cross-article
+//   - `kg push` (a subprocess, with KG_STAGE_DIR=DIR), which applies kg's
+//     schema and writes every staged article;
+//   - the baseline: the same schema (constraints and indexes), then, in
+//     batches of -batch rows per transaction, one statement per kind: the
+//     articles, the entities, the MENTIONED_IN edges and one typed edge per
+//     relation triple (with its count), with the same cross-article
 //     resolution applied. No evidence nodes, no aggregates: the floor of
 //     what any writer of these rows must do.
 //
-// It prints both times, the ratio, articles/s and relations/s, the node and
-// edge counts of both graphs, and appends the table to -out (markdown).
-// bench/push.sh builds everything and is what `make bench-push` runs.
+// It prints both wall times and their ratio, articles/s and relations/s,
+// the CPU time of each writer and, with -server-pid, of the Neo4j server
+// during each (on a shared machine the CPU ratio moves less than the wall
+// ratio), the node and edge counts of both graphs, and appends the table
+// to -out (markdown). bench/push.sh builds everything and is what
+// `make bench-push` runs.
 package main
 
 import (
@@ -50,7 +54,7 @@ import (
 
 type options struct {
 	stage, kg, uri, user, password string
-	rounds, batch                  int
+	rounds, batch, serverPID       int
 	out, note                      string
 	kgArgs                         []string
 }
@@ -67,6 +71,7 @@ func main() {
 	flag.IntVar(&o.batch, "batch", 5000, "rows per baseline transaction")
 	flag.StringVar(&o.out, "out", "", "append the results to this markdown file")
 	flag.StringVar(&o.note, "note", "", "a line of text to put in the results")
+	flag.IntVar(&o.serverPID, "server-pid", 0, "pid of the (local) Neo4j server: its CPU time per phase is measured too")
 	flag.StringVar(&kgArgs, "kg-args", "", "extra arguments for kg push, space-separated (e.g. --batch-size 500)")
 	flag.Parse()
 	o.kgArgs = strings.Fields(kgArgs)
@@ -96,9 +101,21 @@ type rowCounts struct {
 
 type timing struct {
 	kg, base             time.Duration
+	kgCPU, baseCPU       time.Duration // the writer's own CPU time
+	kgSrv, baseSrv       time.Duration // the Neo4j server's CPU time (-server-pid)
 	kgNodes, kgRels      int64
 	baseNodes, baseRels  int64
 	kgBatches, kgWritten int
+	kgFirst              bool
+}
+
+// ratio is kg's wall time over the baseline's.
+func (t timing) ratio() float64 { return t.kg.Seconds() / t.base.Seconds() }
+
+// cpuRatio is kg's CPU time (its own and the server's) over the
+// baseline's: steadier than wall time on a shared machine.
+func (t timing) cpuRatio() float64 {
+	return (t.kgCPU + t.kgSrv).Seconds() / (t.baseCPU + t.baseSrv).Seconds()
 }
 
 func runBench(ctx context.Context, o options, out io.Writer) error {
@@ -116,40 +133,24 @@ func runBench(ctx context.Context, o options, out io.Writer) error {
 	fmt.Fprintf(out, "pushbench: %d articles, %d mentions, %d relations staged (extractor %s); %s\n", rows.Articles, rows.Mentions, rows.Relations, version, agent)
 	var ts []timing
 	for r := 1; r <= o.rounds; r++ {
-		var t timing
-		if err := wipe(ctx, c); err != nil {
-			return err
+		// Odd rounds run kg first, even rounds the baseline first, so
+		// that a warmer server or a change of load does not always favour
+		// the same side.
+		t := timing{kgFirst: r%2 == 1}
+		for _, kgTurn := range []bool{t.kgFirst, !t.kgFirst} {
+			if kgTurn {
+				err = timeKG(ctx, c, o, &t)
+			} else {
+				err = timeBaseline(ctx, c, o, version, &t)
+			}
+			if err != nil {
+				return err
+			}
 		}
-		start := time.Now()
-		ps, err := runKGPush(ctx, o)
-		if err != nil {
-			return err
-		}
-		t.kg = time.Since(start)
-		t.kgBatches, t.kgWritten = ps.Batches, ps.Articles
-		if t.kgNodes, t.kgRels, err = c.Counts(ctx); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "round %d: kg push       %7.1f s  (%d articles in %d batches; %d nodes, %d edges)\n", r, t.kg.Seconds(), ps.Articles, ps.Batches, t.kgNodes, t.kgRels)
-		if err := wipe(ctx, c); err != nil {
-			return err
-		}
-		migs, err := graph.ReadMigrations(schema.Files)
-		if err != nil {
-			return err
-		}
-		start = time.Now()
-		if _, err := c.ApplySchema(ctx, migs); err != nil {
-			return err
-		}
-		if err := baseline(ctx, c, o, version); err != nil {
-			return fmt.Errorf("baseline: %w", err)
-		}
-		t.base = time.Since(start)
-		if t.baseNodes, t.baseRels, err = c.Counts(ctx); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "round %d: plain UNWIND  %7.1f s  (%d nodes, %d edges)  ratio %.2f\n", r, t.base.Seconds(), t.baseNodes, t.baseRels, t.kg.Seconds()/t.base.Seconds())
+		fmt.Fprintf(out, "round %d: kg push %.1f s (CPU: kg %.1f s, neo4j %.1f s), %d articles in %d batches, %d nodes, %d edges\n",
+			r, t.kg.Seconds(), t.kgCPU.Seconds(), t.kgSrv.Seconds(), t.kgWritten, t.kgBatches, t.kgNodes, t.kgRels)
+		fmt.Fprintf(out, "round %d: plain UNWIND %.1f s (CPU: writer %.1f s, neo4j %.1f s), %d nodes, %d edges; ratio %.2f (CPU %.2f)\n",
+			r, t.base.Seconds(), t.baseCPU.Seconds(), t.baseSrv.Seconds(), t.baseNodes, t.baseRels, t.ratio(), t.cpuRatio())
 		ts = append(ts, t)
 	}
 	table := report(o, rows, version, agent, ts)
@@ -165,6 +166,79 @@ func runBench(ctx context.Context, o options, out io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// timeKG empties the database and times kg push into it.
+func timeKG(ctx context.Context, c *graph.Client, o options, t *timing) error {
+	if err := wipe(ctx, c); err != nil {
+		return err
+	}
+	srv0 := serverCPU(o.serverPID)
+	start := time.Now()
+	ps, cpu, err := runKGPush(ctx, o)
+	if err != nil {
+		return err
+	}
+	t.kg, t.kgCPU, t.kgSrv = time.Since(start), cpu, serverCPU(o.serverPID)-srv0
+	t.kgBatches, t.kgWritten = ps.Batches, ps.Articles
+	t.kgNodes, t.kgRels, err = c.Counts(ctx)
+	return err
+}
+
+// timeBaseline empties the database, applies kg's schema and times the
+// plain script (schema included, as kg push applies it too).
+func timeBaseline(ctx context.Context, c *graph.Client, o options, version string, t *timing) error {
+	if err := wipe(ctx, c); err != nil {
+		return err
+	}
+	migs, err := graph.ReadMigrations(schema.Files)
+	if err != nil {
+		return err
+	}
+	srv0, cpu0 := serverCPU(o.serverPID), ownCPU()
+	start := time.Now()
+	if _, err := c.ApplySchema(ctx, migs); err != nil {
+		return err
+	}
+	if err := baseline(ctx, c, o, version); err != nil {
+		return fmt.Errorf("baseline: %w", err)
+	}
+	t.base, t.baseCPU, t.baseSrv = time.Since(start), ownCPU()-cpu0, serverCPU(o.serverPID)-srv0
+	t.baseNodes, t.baseRels, err = c.Counts(ctx)
+	return err
+}
+
+// serverCPU is the CPU time (user + system) process pid has used so far,
+// from /proc; 0 when pid is 0 or unreadable.
+func serverCPU(pid int) time.Duration {
+	if pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name (field 2) may hold spaces; fields after ")".
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	var ut, st int64
+	fmt.Sscan(f[11], &ut)
+	fmt.Sscan(f[12], &st)
+	return time.Duration(ut+st) * time.Second / clockTicks
+}
+
+// clockTicks is USER_HZ, 100 on Linux.
+const clockTicks = 100
+
+// ownCPU is this process's CPU time so far.
+func ownCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // prepareStage brings the stored entity resolution up to date (as kg push
@@ -216,7 +290,7 @@ func forEachItem(ctx context.Context, st *stage.Store, version string, fn func(g
 	return err
 }
 
-func runKGPush(ctx context.Context, o options) (loader.PushStats, error) {
+func runKGPush(ctx context.Context, o options) (loader.PushStats, time.Duration, error) {
 	var ps loader.PushStats
 	args := append([]string{"push", "-q", "--json"}, o.kgArgs...)
 	cmd := exec.CommandContext(ctx, o.kg, args...)
@@ -224,12 +298,13 @@ func runKGPush(ctx context.Context, o options) (loader.PushStats, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return ps, fmt.Errorf("kg push: %w: %s", err, stderr.String())
+		return ps, 0, fmt.Errorf("kg push: %w: %s", err, stderr.String())
 	}
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	if err := json.Unmarshal(stdout.Bytes(), &ps); err != nil {
-		return ps, fmt.Errorf("kg push output %q: %w", stdout.String(), err)
+		return ps, cpu, fmt.Errorf("kg push output %q: %w", stdout.String(), err)
 	}
-	return ps, nil
+	return ps, cpu, nil
 }
 
 // wipe deletes every node and edge, a slice at a time (one transaction
@@ -365,11 +440,19 @@ func report(o options, rc rowCounts, version, agent string, ts []timing) string 
 	if o.note != "" {
 		fmt.Fprintf(&b, "- %s\n", o.note)
 	}
-	b.WriteString("\n| round | kg push s | articles/s | relations/s | batches | plain UNWIND s | ratio | kg nodes / edges | plain nodes / edges |\n|---|---|---|---|---|---|---|---|---|\n")
+	if o.serverPID == 0 {
+		b.WriteString("- Neo4j's CPU time not measured (-server-pid)\n")
+	}
+	b.WriteString("\n| round | first | kg push s | articles/s | relations/s | batches | plain UNWIND s | ratio | CPU s kg + neo4j | CPU s plain + neo4j | CPU ratio | kg nodes / edges | plain nodes / edges |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for i, t := range ts {
-		fmt.Fprintf(&b, "| %d | %.1f | %.0f | %.0f | %d | %.1f | **%.2f** | %d / %d | %d / %d |\n", i+1, t.kg.Seconds(),
+		first := "plain"
+		if t.kgFirst {
+			first = "kg"
+		}
+		fmt.Fprintf(&b, "| %d | %s | %.1f | %.0f | %.0f | %d | %.1f | **%.2f** | %.1f + %.1f | %.1f + %.1f | **%.2f** | %d / %d | %d / %d |\n", i+1, first, t.kg.Seconds(),
 			float64(rc.Articles)/t.kg.Seconds(), float64(rc.Relations)/t.kg.Seconds(), t.kgBatches,
-			t.base.Seconds(), t.kg.Seconds()/t.base.Seconds(), t.kgNodes, t.kgRels, t.baseNodes, t.baseRels)
+			t.base.Seconds(), t.ratio(), t.kgCPU.Seconds(), t.kgSrv.Seconds(), t.baseCPU.Seconds(), t.baseSrv.Seconds(), t.cpuRatio(),
+			t.kgNodes, t.kgRels, t.baseNodes, t.baseRels)
 	}
 	return b.String()
 }
