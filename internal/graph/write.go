@@ -203,8 +203,8 @@ const (
 	// article (two kg loads from different staging folders): without it,
 	// each deletes the other's uncommitted nothing and both create
 	// mentions and evidence. Then what the previous version of each
-	// article wrote goes: its mentions and its evidence, with their
-	// entities (the evidence's subjects) marked.
+	// article wrote goes: its mentions, their entities marked, and its
+	// evidence, the subjects marked (their outgoing edges may change).
 	cyArticles = `UNWIND $rows AS a
 MERGE (n:Article {id: a.id})
 SET n += a.props
@@ -222,8 +222,9 @@ CALL (n) {
   SET s:KgDirty
   DETACH DELETE v
 }`
-	// The entities, marked, and their mentions. The label is set by one
-	// FOREACH per type of model.EntityTypes (entityLabels).
+	// The entities, marked, and their mentions, in key order. The label is
+	// set by one FOREACH per type of model.EntityTypes
+	// (cyMentionsLabelled).
 	cyMentions = `UNWIND $rows AS m
 MERGE (e:Entity {key: m.key})
 ON CREATE SET e.name = m.name
