@@ -7,7 +7,7 @@ BIN := bin/kg
 
 include deploy/neo4j/neo4j.mk
 
-.PHONY: build demo test test-unit fuzz bench vet clean neo4j-test-up neo4j-test-down corpus-check
+.PHONY: build demo test test-unit fuzz bench bench-push vet clean neo4j-test-up neo4j-test-down corpus-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/kg
@@ -67,6 +67,13 @@ corpus-check:
 ## bench: Go benchmarks of the extractor and tagger
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./internal/...
+
+## bench-push: kg push vs a plain UNWIND ... MERGE script on the same rows (issue 15);
+## KG_BENCH_NEO4J_URI must name a scratch Neo4j (wiped); BENCH_ARTICLES, BENCH_ROUNDS
+BENCH_ARTICLES ?= 5000
+BENCH_ROUNDS ?= 1
+bench-push:
+	bench/push.sh $(BENCH_ARTICLES) $(BENCH_ROUNDS)
 
 clean:
 	rm -rf bin .kg

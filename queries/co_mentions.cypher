@@ -22,7 +22,7 @@ WHERE o <> e
 WITH e, o, art ORDER BY art.published DESC, art.id
 WITH e, o, count(DISTINCT art) AS shared, collect(DISTINCT art.id)[..5] AS sample
 WHERE shared >= toInteger($min_articles)
-RETURN e AS entity, o AS co_mentioned, [l IN labels(o) WHERE l <> 'Entity'][0] AS type, shared AS articles,
+RETURN e AS entity, o AS co_mentioned, [l IN labels(o) WHERE NOT l IN ['Entity', 'KgDirty']][0] AS type, shared AS articles,
        EXISTS { (e)--(o) } AS related, sample
 ORDER BY articles DESC, o.name
 LIMIT toInteger($limit)

@@ -32,7 +32,7 @@ CALL (e, types) {
   WITH e, types WHERE types = ''
   RETURN 0 AS reach
 }
-RETURN e AS entity, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, degree, reach AS reach_2_hops,
+RETURN e AS entity, [l IN labels(e) WHERE NOT l IN ['Entity', 'KgDirty']][0] AS type, degree, reach AS reach_2_hops,
        round(toFloat(reach) / CASE total WHEN 0 THEN 1 ELSE total END, 3) AS reach_share
 ORDER BY reach_2_hops DESC, degree DESC, e.name
 LIMIT toInteger($limit)

@@ -92,7 +92,7 @@ CALL (q) {
   RETURN node AS e, 1 AS rank
 }
 WITH e, min(rank) AS rank
-RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type,
+RETURN e.key AS key, e.name AS name, [l IN labels(e) WHERE NOT l IN ['Entity', 'KgDirty']][0] AS type,
        coalesce(e.article_count, 0) AS articles, coalesce(e.mention_count, 0) AS mentions, rank
 ORDER BY rank, articles DESC, mentions DESC, key
 LIMIT toInteger($limit)`

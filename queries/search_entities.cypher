@@ -18,7 +18,7 @@ WITH reduce(lq = '', w IN words | lq + CASE lq WHEN '' THEN '' ELSE ' AND ' END 
 CALL db.index.fulltext.queryNodes('entity_names', lucene) YIELD node, score
 WITH node, score
 WHERE $type = 'any' OR $type IN labels(node)
-RETURN node AS entity, [l IN labels(node) WHERE l <> 'Entity'][0] AS type, node.key AS key,
+RETURN node AS entity, [l IN labels(node) WHERE NOT l IN ['Entity', 'KgDirty']][0] AS type, node.key AS key,
        node.aliases AS aliases, node.mention_count AS mentions, round(score, 3) AS score
 ORDER BY score DESC, mentions DESC, node.name
 LIMIT toInteger($limit)

@@ -14,7 +14,7 @@ CALL (e) {
   RETURN count(DISTINCT n) AS neighbours, count(r) AS relations, coalesce(sum(r.count), 0) AS statements,
          collect(DISTINCT type(r)) AS types
 }
-RETURN e AS entity, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, neighbours, relations, statements,
+RETURN e AS entity, [l IN labels(e) WHERE NOT l IN ['Entity', 'KgDirty']][0] AS type, neighbours, relations, statements,
        e.article_count AS articles, types AS relation_types
 ORDER BY neighbours DESC, statements DESC, articles DESC, e.name
 LIMIT toInteger($limit)

@@ -170,5 +170,13 @@ func checkNeo4j(ctx context.Context, cfg *config.Config) []check {
 	if n, r, err := c.Counts(ctx); err == nil {
 		out = append(out, check{Name: "graph", OK: true, Detail: fmt.Sprintf("%d nodes, %d relationships", n, r)})
 	}
+	if n, err := c.Unsettled(ctx); err != nil {
+		out = append(out, check{Name: "settled", Detail: err.Error()})
+	} else if n > 0 {
+		out = append(out, check{Name: "settled", Detail: fmt.Sprintf("%d entities written by a push that stopped before its end: their aggregates and relation edges may be stale", n),
+			Fix: "run `kg push`: it settles them, even with nothing left to write"})
+	} else {
+		out = append(out, check{Name: "settled", OK: true, Detail: "the aggregates of every entity are up to date"})
+	}
 	return out
 }

@@ -131,6 +131,9 @@ func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) e
 		return err
 	}
 	defer c.Close(ctx)
+	if n, err := c.Unsettled(ctx); err == nil && n > 0 {
+		fmt.Fprintf(stderr, "kg: warning: %d entities were written by a push that stopped before its end: their aggregates and relation edges may be stale (and they carry the label KgDirty); run kg push first\n", n)
+	}
 	if q != nil {
 		if err := lookupEntityParams(ctx, c, q, params, stderr); err != nil {
 			return err

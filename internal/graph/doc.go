@@ -17,12 +17,20 @@
 //	     start, end, trigger, modality, confidence, published, event_date,
 //	     event_date_precision})-[:IN_ARTICLE]->(:Article)
 //
-// Typed relations are aggregates: they are recomputed from the Evidence
-// nodes of the (subject, type, object) triple every time an article that
-// touches the triple is written. Writing an article first removes its old
-// evidence and mentions, so re-loading is idempotent and a new version of an
-// article replaces its contribution; edges and entities left with no
-// support are deleted.
+// Typed relations are aggregates: they are computed from the Evidence
+// nodes of the (subject, type, object) triple; the entity properties
+// mention_count, article_count, name, aliases, alias_counts, aliases_text,
+// names_ar and merged_keys from the entity's MENTIONED_IN edges. Writing an
+// article (WriteBatch) first removes its old evidence and mentions, so
+// re-loading is idempotent and a new version of an article replaces its
+// contribution, and marks every entity whose mentions or evidence changed
+// with the label KgDirty. Settle, run once at the end of kg push (and of
+// WriteArticles), recomputes the aggregates and edges of the marked
+// entities, deletes edges and entities left with no support, and removes
+// the mark: each aggregate is computed once per push, not once per batch.
+// The marks live in the graph, written with the batch, so a push stopped
+// between its batches and Settle loses nothing; until the next push
+// settles, the marked entities' aggregates and edges may be stale.
 //
 // Entity keys arrive resolved across articles (internal/resolve, applied by
 // the loader): merged_from on a MENTIONED_IN edge lists the keys extraction

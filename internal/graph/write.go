@@ -31,13 +31,22 @@ type Item struct {
 
 // Writer is what the loader needs from the graph.
 //
-// Contract: WriteArticles is idempotent: writing the same items again
-// leaves the graph unchanged; writing an article id again with new content
-// replaces that article's contribution. All items of a call are written in
-// one transaction, or none is. Errors wrapping ErrUnavailable are
-// transient; ErrAuth and ErrInvalidLabel are permanent.
+// Contract: WriteBatch writes the articles of one call, their mentions and
+// their evidence in one transaction, or none of them, replacing what an
+// earlier version of these articles wrote; writing the same items again
+// leaves the graph unchanged. What depends on more than one article (the
+// entity aggregates, the typed relation edges, entities left without
+// mentions) is not brought up to date by WriteBatch: the entities concerned
+// are marked, and Settle updates every marked entity. The marks are in the
+// graph, written in the batch's own transaction, so a push stopped before
+// Settle loses nothing: any later Settle finishes the work. Settle is
+// idempotent. Errors wrapping ErrUnavailable are transient; ErrAuth and
+// ErrInvalidLabel are permanent.
 type Writer interface {
-	WriteArticles(ctx context.Context, items []Item) error
+	WriteBatch(ctx context.Context, items []Item) error
+	// Settle updates every marked entity and returns how many it updated;
+	// progress, when not nil, is called with each number settled.
+	Settle(ctx context.Context, progress func(n int)) (int, error)
 }
 
 var _ Writer = (*Client)(nil)
@@ -46,8 +55,20 @@ var propKeyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,63}$`)
 
 var reservedArticleProps = map[string]bool{"id": true, "title": true, "url": true, "published": true, "lang": true, "source": true, "content_hash": true, "extractor": true}
 
-// WriteArticles writes a batch of articles in one managed write transaction.
+// WriteArticles writes a batch of articles in one managed write
+// transaction (WriteBatch), then settles (Settle): when it returns, the
+// graph is complete, aggregates included.
 func (c *Client) WriteArticles(ctx context.Context, items []Item) error {
+	if err := c.WriteBatch(ctx, items); err != nil {
+		return err
+	}
+	_, err := c.Settle(ctx, nil)
+	return err
+}
+
+// WriteBatch writes a batch of articles in one managed write transaction
+// and marks the entities whose aggregates it changed (see Writer).
+func (c *Client) WriteBatch(ctx context.Context, items []Item) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -58,20 +79,14 @@ func (c *Client) WriteArticles(ctx context.Context, items []Item) error {
 	return c.write(ctx, func(tx neo4j.ManagedTransaction) error { return p.run(ctx, tx) })
 }
 
-type triple struct{ s, p, o string }
-
 type prepared struct {
-	ids       []any
-	articles  []any
-	entsByLbl map[string][]any
-	mentions  []any
-	evidence  []any
-	triples   map[triple]bool
-	keys      map[string]bool
+	articles []any // sorted by id
+	mentions []any // one per (entity, article), sorted by entity key
+	evidence []any
 }
 
 func prepare(items []Item) (*prepared, error) {
-	p := &prepared{entsByLbl: map[string][]any{}, triples: map[triple]bool{}, keys: map[string]bool{}}
+	p := &prepared{}
 	seen := map[string]bool{}
 	for _, it := range items {
 		a, x := it.Article, it.Extraction
@@ -79,7 +94,6 @@ func prepare(items []Item) (*prepared, error) {
 			return nil, fmt.Errorf("article %q twice in one batch", a.ID)
 		}
 		seen[a.ID] = true
-		p.ids = append(p.ids, a.ID)
 		props := map[string]any{}
 		for k, v := range a.Props {
 			if propKeyRE.MatchString(k) && !reservedArticleProps[k] {
@@ -102,7 +116,6 @@ func prepare(items []Item) (*prepared, error) {
 				return nil, fmt.Errorf("article %s: entity %q without id", a.ID, e.Name)
 			}
 			types[e.ID] = e.Type
-			p.entsByLbl[e.Type] = append(p.entsByLbl[e.Type], map[string]any{"key": e.ID, "name": e.Name, "wikidata": nilIfEmpty(e.Wikidata)})
 			forms := map[string]int{}
 			first := -1
 			for _, m := range e.Mentions {
@@ -129,9 +142,9 @@ func prepare(items []Item) (*prepared, error) {
 				}
 				from = l
 			}
-			p.mentions = append(p.mentions, map[string]any{"key": e.ID, "article": a.ID, "count": int64(len(e.Mentions)),
-				"first": int64(first), "forms": fl, "counts": fc, "name": e.Name, "from": from})
-			p.keys[e.ID] = true
+			p.mentions = append(p.mentions, map[string]any{"key": e.ID, "type": e.Type, "wikidata": nilIfEmpty(e.Wikidata),
+				"article": a.ID, "count": int64(len(e.Mentions)), "first": int64(first), "forms": fl, "counts": fc,
+				"name": e.Name, "from": from})
 		}
 		for i, r := range x.Relations {
 			if !vocab.Valid(r.Predicate) {
@@ -153,17 +166,16 @@ func prepare(items []Item) (*prepared, error) {
 				ev["event_date_precision"] = r.EventDate.Precision
 			}
 			p.evidence = append(p.evidence, ev)
-			p.triples[triple{r.Subject, r.Predicate, r.Object}] = true
 		}
 	}
-	// One lock order for every writer: articles by id, entities by label
-	// and key (see cyLockArticles).
-	slices.SortFunc(p.ids, func(a, b any) int { return strings.Compare(a.(string), b.(string)) })
-	for _, rows := range p.entsByLbl {
-		slices.SortStableFunc(rows, func(a, b any) int {
-			return strings.Compare(a.(map[string]any)["key"].(string), b.(map[string]any)["key"].(string))
-		})
-	}
+	// One lock order for every writer, and for Settle: articles by id,
+	// then entities by key.
+	slices.SortFunc(p.articles, func(a, b any) int {
+		return strings.Compare(a.(map[string]any)["id"].(string), b.(map[string]any)["id"].(string))
+	})
+	slices.SortStableFunc(p.mentions, func(a, b any) int {
+		return strings.Compare(a.(map[string]any)["key"].(string), b.(map[string]any)["key"].(string))
+	})
 	return p, nil
 }
 
@@ -182,40 +194,44 @@ func nilIfEmpty(s string) any {
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 const (
-	cyOldTriples = `UNWIND $ids AS id
-MATCH (v:Evidence {article_id: id})
-RETURN DISTINCT v.subject_key AS s, v.predicate AS p, v.object_key AS o`
-	cyOldKeys = `UNWIND $ids AS id
-MATCH (e:Entity)-[:MENTIONED_IN]->(:Article {id: id})
-RETURN DISTINCT e.key AS k`
-	// Taking the write lock of every article of the batch first
-	// serialises two writers of the same article (two kg loads from
-	// different staging folders): without it, each deletes the other's
-	// uncommitted nothing and both create mentions and evidence. The ids
-	// are sorted, so two batches lock in the same order.
-	cyLockArticles = `UNWIND $ids AS id
-MERGE (a:Article {id: id})
-SET a.kg_lock = true
-REMOVE a.kg_lock`
-	cyDeleteEvidence = `UNWIND $ids AS id
-MATCH (v:Evidence {article_id: id})
-DETACH DELETE v`
-	cyDeleteMentions = `UNWIND $ids AS id
-MATCH (:Entity)-[m:MENTIONED_IN]->(:Article {id: id})
-DELETE m`
+	// The label KgDirty marks an entity whose aggregates, outgoing
+	// relation edges or very existence Settle must recompute.
+	//
+	// The batch's articles, written first: MERGE takes the write lock of
+	// every article of the batch (rows sorted by id, so two batches lock
+	// in the same order), which serialises two writers of the same
+	// article (two kg loads from different staging folders): without it,
+	// each deletes the other's uncommitted nothing and both create
+	// mentions and evidence. Then what the previous version of each
+	// article wrote goes: its mentions, their entities marked, and its
+	// evidence, the subjects marked (their outgoing edges may change).
 	cyArticles = `UNWIND $rows AS a
 MERGE (n:Article {id: a.id})
 SET n += a.props
 SET n.title = a.title, n.url = a.url, n.published = a.published, n.lang = a.lang,
-    n.source = a.source, n.content_hash = a.content_hash, n.extractor = a.extractor`
-	// The label is spliced in from model.EntityTypes only.
-	cyEntities = `UNWIND $rows AS e
-MERGE (n:Entity {key: e.key})
-ON CREATE SET n.name = e.name
-SET n:%s
-SET n.wikidata = coalesce(e.wikidata, n.wikidata)`
+    n.source = a.source, n.content_hash = a.content_hash, n.extractor = a.extractor
+WITH n
+CALL (n) {
+  MATCH (e:Entity)-[m:MENTIONED_IN]->(n)
+  SET e:KgDirty
+  DELETE m
+}
+CALL (n) {
+  MATCH (v:Evidence {article_id: n.id})
+  OPTIONAL MATCH (s:Entity {key: v.subject_key})
+  SET s:KgDirty
+  DETACH DELETE v
+}`
+	// The entities, marked, and their mentions, in key order. The label is
+	// set by one FOREACH per type of model.EntityTypes
+	// (cyMentionsLabelled).
 	cyMentions = `UNWIND $rows AS m
-MATCH (e:Entity {key: m.key}), (a:Article {id: m.article})
+MERGE (e:Entity {key: m.key})
+ON CREATE SET e.name = m.name
+SET e:KgDirty, e.wikidata = coalesce(m.wikidata, e.wikidata)
+%s
+WITH e, m
+MATCH (a:Article {id: m.article})
 CREATE (e)-[:MENTIONED_IN {count: m.count, first_offset: m.first, surface_forms: m.forms,
     surface_counts: m.counts, name: m.name, merged_from: m.from}]->(a)`
 	cyEvidence = `UNWIND $rows AS v
@@ -223,115 +239,27 @@ MATCH (a:Article {id: v.article_id})
 CREATE (ev:Evidence {id: v.id})
 SET ev += v
 CREATE (ev)-[:IN_ARTICLE]->(a)`
-	// The relationship type is spliced in from the vocabulary only.
-	cyRelations = `UNWIND $rows AS t
-MATCH (v:Evidence {subject_key: t.s, predicate: t.p, object_key: t.o})
-WITH t, v ORDER BY v.article_id, v.start, v.id
-WITH t, collect(v) AS evs
-MATCH (s:Entity {key: t.s}), (o:Entity {key: t.o})
-MERGE (s)-[r:%s]->(o)
-SET r.count = size(evs),
-    r.articles = reduce(acc = [], x IN evs | CASE WHEN x.article_id IN acc THEN acc ELSE acc + x.article_id END),
-    r.first_seen = reduce(m = null, x IN evs | CASE WHEN x.published IS NOT NULL AND (m IS NULL OR x.published < m) THEN x.published ELSE m END),
-    r.last_seen = reduce(m = null, x IN evs | CASE WHEN x.published IS NOT NULL AND (m IS NULL OR x.published > m) THEN x.published ELSE m END),
-    r.confidence = reduce(m = 0.0, x IN evs | CASE WHEN x.confidence > m THEN x.confidence ELSE m END),
-    r.modalities = reduce(acc = [], x IN evs | CASE WHEN x.modality IN acc THEN acc ELSE acc + x.modality END),
-    r.asserted_count = size([x IN evs WHERE x.modality = 'asserted'])`
-	cyDeleteUnsupported = `UNWIND $rows AS t
-MATCH (s:Entity {key: t.s})-[r:%s]->(o:Entity {key: t.o})
-WHERE NOT EXISTS { MATCH (v:Evidence {subject_key: t.s, predicate: t.p, object_key: t.o}) }
-DELETE r`
-	cyDeleteOrphans = `UNWIND $keys AS k
-MATCH (e:Entity {key: k})
-WHERE NOT EXISTS { (e)-[:MENTIONED_IN]->() }
-DETACH DELETE e`
-	cyEntityAggregates = `UNWIND $keys AS k
-MATCH (e:Entity {key: k})-[m:MENTIONED_IN]->()
-WITH e, collect(m) AS ms
-WITH e, ms,
-     reduce(s = 0, m IN ms | s + m.count) AS total,
-     reduce(best = null, m IN ms | CASE WHEN best IS NULL OR size(m.name) > size(best) OR (size(m.name) = size(best) AND m.name < best) THEN m.name ELSE best END) AS name
-UNWIND ms AS m
-UNWIND range(0, size(m.surface_forms) - 1) AS i
-WITH e, total, size(ms) AS n, name, m.surface_forms[i] AS form, m.surface_counts[i] AS c
-WITH e, total, n, name, form, sum(c) AS cnt ORDER BY form
-WITH e, total, n, name, collect(form) AS forms, collect(cnt) AS counts
-SET e.mention_count = total, e.article_count = n, e.name = name,
-    e.aliases = forms, e.alias_counts = counts,
-    e.aliases_text = reduce(s = '', f IN forms | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + f),
-    e.names_ar = [f IN forms WHERE f =~ '.*\\p{IsArabic}.*']`
-	// The extraction keys cross-article resolution merged into the entity
-	// (none: no property).
-	cyMergedKeys = `UNWIND $keys AS k
-MATCH (e:Entity {key: k})
-CALL (e) {
-  MATCH (e)-[m:MENTIONED_IN]->()
-  UNWIND coalesce(m.merged_from, []) AS mk
-  WITH DISTINCT mk ORDER BY mk
-  RETURN collect(mk) AS merged
-}
-SET e.merged_keys = CASE WHEN size(merged) = 0 THEN null ELSE merged END`
 )
 
+// cyMentionsLabelled is cyMentions with one FOREACH per entity type: the
+// labels come from model.EntityTypes only, never from data.
+var cyMentionsLabelled = func() string {
+	var b strings.Builder
+	for _, t := range model.EntityTypes {
+		if !propKeyRE.MatchString(t) {
+			panic("entity type " + t + " is not a plain identifier")
+		}
+		fmt.Fprintf(&b, "FOREACH (_ IN CASE WHEN m.type = '%s' THEN [1] ELSE [] END | SET e:%s)\n", t, t)
+	}
+	return fmt.Sprintf(cyMentions, strings.TrimSuffix(b.String(), "\n"))
+}()
+
 func (p *prepared) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	ids := map[string]any{"ids": p.ids}
-	if err := run(ctx, tx, cyLockArticles, ids); err != nil {
-		return err
-	}
-	triples := map[triple]bool{}
-	keys := map[string]bool{}
-	for t := range p.triples {
-		triples[t] = true
-	}
-	for k := range p.keys {
-		keys[k] = true
-	}
-	// What the previous versions of these articles touched.
-	res, err := tx.Run(ctx, cyOldTriples, ids)
-	if err != nil {
-		return err
-	}
-	recs, err := res.Collect(ctx)
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		s, _ := r.Values[0].(string)
-		pr, _ := r.Values[1].(string)
-		o, _ := r.Values[2].(string)
-		if vocab.Valid(pr) {
-			triples[triple{s, pr, o}] = true
-		}
-	}
-	res, err = tx.Run(ctx, cyOldKeys, ids)
-	if err != nil {
-		return err
-	}
-	if recs, err = res.Collect(ctx); err != nil {
-		return err
-	}
-	for _, r := range recs {
-		k, _ := r.Values[0].(string)
-		keys[k] = true
-	}
-	for _, st := range []string{cyDeleteEvidence, cyDeleteMentions} {
-		if err := run(ctx, tx, st, ids); err != nil {
-			return err
-		}
-	}
 	if err := run(ctx, tx, cyArticles, map[string]any{"rows": p.articles}); err != nil {
 		return err
 	}
-	for _, lbl := range sortedKeys(p.entsByLbl) {
-		if !model.ValidEntityType(lbl) { // checked in prepare; never splice anything else
-			return fmt.Errorf("%q: %w", lbl, ErrInvalidLabel)
-		}
-		if err := run(ctx, tx, fmt.Sprintf(cyEntities, lbl), map[string]any{"rows": p.entsByLbl[lbl]}); err != nil {
-			return err
-		}
-	}
 	if len(p.mentions) > 0 {
-		if err := run(ctx, tx, cyMentions, map[string]any{"rows": p.mentions}); err != nil {
+		if err := run(ctx, tx, cyMentionsLabelled, map[string]any{"rows": p.mentions}); err != nil {
 			return err
 		}
 	}
@@ -340,32 +268,5 @@ func (p *prepared) run(ctx context.Context, tx neo4j.ManagedTransaction) error {
 			return err
 		}
 	}
-	byPred := map[string][]any{}
-	for t := range triples {
-		byPred[t.p] = append(byPred[t.p], map[string]any{"s": t.s, "p": t.p, "o": t.o})
-	}
-	for _, pred := range sortedKeys(byPred) {
-		if !vocab.Valid(pred) {
-			return fmt.Errorf("%q: %w", pred, ErrInvalidLabel)
-		}
-		rows := map[string]any{"rows": byPred[pred]}
-		if err := run(ctx, tx, fmt.Sprintf(cyRelations, pred), rows); err != nil {
-			return err
-		}
-		if err := run(ctx, tx, fmt.Sprintf(cyDeleteUnsupported, pred), rows); err != nil {
-			return err
-		}
-	}
-	kl := make([]any, 0, len(keys))
-	for _, k := range sortedKeys(keys) {
-		kl = append(kl, k)
-	}
-	km := map[string]any{"keys": kl}
-	if err := run(ctx, tx, cyDeleteOrphans, km); err != nil {
-		return err
-	}
-	if err := run(ctx, tx, cyEntityAggregates, km); err != nil {
-		return err
-	}
-	return run(ctx, tx, cyMergedKeys, km)
+	return nil
 }

@@ -229,18 +229,25 @@ type PushOptions struct {
 
 // PushStats summarises a push.
 type PushStats struct {
-	Articles  int           `json:"articles_written"`
-	Batches   int           `json:"batches"`
-	Entities  int           `json:"entities_written"`
-	Relations int           `json:"relations_written"`
-	Resolve   *ResolveStats `json:"resolve,omitempty"`
+	Articles  int `json:"articles_written"`
+	Batches   int `json:"batches"`
+	Entities  int `json:"entities_written"`
+	Relations int `json:"relations_written"`
+	// Settled counts the entities whose aggregates and relation edges
+	// were brought up to date.
+	Settled int           `json:"entities_settled"`
+	Resolve *ResolveStats `json:"resolve,omitempty"`
 }
 
 // Push writes every journalled article of the target, batch by batch, and
-// marks each batch done only after its transaction committed. A failure
-// leaves the rest journalled for the next run. Each extraction is written
-// with the cross-article entity resolution applied (resolve.Apply): merged
-// keys become their canonical key.
+// marks each batch done only after its transaction committed; then it
+// settles the graph (graph.Writer.Settle): the entity aggregates and
+// relation edges the batches changed are computed once, at the end. A
+// failure leaves the rest journalled for the next run; the entities
+// written but not settled stay marked in the graph, and the next Push
+// settles them even when nothing is left to write. Each extraction is
+// written with the cross-article entity resolution applied
+// (resolve.Apply): merged keys become their canonical key.
 func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (PushStats, error) {
 	var ps PushStats
 	if o.BatchSize < 1 {
@@ -276,7 +283,7 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 			return ps, err
 		}
 		if len(pend) == 0 {
-			return ps, nil
+			break
 		}
 		items := make([]graph.Item, 0, len(pend))
 		for _, p := range pend {
@@ -298,7 +305,7 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 			ps.Entities += len(x.Entities)
 			ps.Relations += len(x.Relations)
 		}
-		if err := w.WriteArticles(ctx, items); err != nil {
+		if err := w.WriteBatch(ctx, items); err != nil {
 			return ps, fmt.Errorf("writing batch starting at article %s: %w", pend[0].ID, err)
 		}
 		if err := st.MarkDone(o.Target, pend); err != nil {
@@ -308,6 +315,15 @@ func Push(ctx context.Context, st *stage.Store, w graph.Writer, o PushOptions) (
 		ps.Batches++
 		bar.Add(len(pend))
 	}
+	bar.Done()
+	sbar := progress.New(o.Progress, "settling entities", 0)
+	defer sbar.Done()
+	n, err := w.Settle(ctx, sbar.Add)
+	ps.Settled = n
+	if err != nil {
+		return ps, fmt.Errorf("settling the entities written: %w (the next kg push settles the rest)", err)
+	}
+	return ps, nil
 }
 
 // expectedState is what Push leaves in the graph for an article.

@@ -31,9 +31,12 @@ func (f *fakeExtractor) Extract(_ context.Context, a *model.Article) (*model.Ext
 type flakyWriter struct {
 	failOn  string
 	written []string
+	settled int // Settle calls
 }
 
-func (w *flakyWriter) WriteArticles(_ context.Context, items []graph.Item) error {
+func (w *flakyWriter) Settle(context.Context, func(int)) (int, error) { w.settled++; return 0, nil }
+
+func (w *flakyWriter) WriteBatch(_ context.Context, items []graph.Item) error {
 	for _, it := range items {
 		if it.Article.ID == w.failOn {
 			w.failOn = ""
@@ -87,9 +90,18 @@ func TestStageAndPushResume(t *testing.T) {
 	if !errors.Is(err, graph.ErrUnavailable) || ps.Articles != 3 {
 		t.Fatalf("first push: %+v %v", ps, err)
 	}
+	if w.settled != 0 {
+		t.Fatalf("a failed push settled")
+	}
 	ps, err = Push(ctx, st, w, PushOptions{Target: "db", BatchSize: 3})
-	if err != nil || ps.Articles != 7 || len(w.written) != 10 {
-		t.Fatalf("second push: %+v %v written %v", ps, err, w.written)
+	if err != nil || ps.Articles != 7 || len(w.written) != 10 || w.settled != 1 {
+		t.Fatalf("second push: %+v %v written %v settled %d", ps, err, w.written, w.settled)
+	}
+	// With nothing left to write, a push still settles what an earlier,
+	// stopped push left marked.
+	ps, err = Push(ctx, st, w, PushOptions{Target: "db", BatchSize: 3})
+	if err != nil || ps.Articles != 0 || w.settled != 2 {
+		t.Fatalf("third push: %+v %v settled %d", ps, err, w.settled)
 	}
 	// Staging again extracts nothing and journals nothing.
 	stats, err = StageCorpus(ctx, st, StageOptions{Paths: []string{path}, Workers: 2, Extractor: ex})

@@ -51,7 +51,9 @@ func pk(name string) string { return gazetteer.KeyFor(model.Person, name) }
 // lastWriter keeps the last item written for each article.
 type lastWriter struct{ items map[string]graph.Item }
 
-func (w *lastWriter) WriteArticles(_ context.Context, items []graph.Item) error {
+func (w *lastWriter) Settle(context.Context, func(int)) (int, error) { return 0, nil }
+
+func (w *lastWriter) WriteBatch(_ context.Context, items []graph.Item) error {
 	if w.items == nil {
 		w.items = map[string]graph.Item{}
 	}

@@ -101,5 +101,11 @@ func Items() []graph.Item {
 	return out
 }
 
-// Load writes the fixture into the graph (idempotent).
-func Load(ctx context.Context, w graph.Writer) error { return w.WriteArticles(ctx, Items()) }
+// Load writes the fixture into the graph, aggregates included (idempotent).
+func Load(ctx context.Context, w graph.Writer) error {
+	if err := w.WriteBatch(ctx, Items()); err != nil {
+		return err
+	}
+	_, err := w.Settle(ctx, nil)
+	return err
+}

@@ -1,0 +1,177 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/kg-project/kg/internal/vocab"
+)
+
+// settlePage is the number of marked entities one Settle transaction
+// updates (a variable for the tests).
+var settlePage = 2000
+
+const (
+	cyMarkedPage = `MATCH (e:KgDirty) WHERE e.key > $after
+RETURN e.key AS k ORDER BY k LIMIT $n`
+	// Taking the write lock of every entity of the page first, in key
+	// order (the order of WriteBatch), makes what follows read what a
+	// concurrent writer of these entities committed: its batch set the
+	// mark, under the same lock, and marks again after this transaction
+	// if it commits later.
+	cyUnmark = `UNWIND $keys AS k
+MATCH (e:Entity {key: k})
+REMOVE e:KgDirty`
+	cyDeleteOrphans = `UNWIND $keys AS k
+MATCH (e:Entity {key: k})
+WHERE NOT EXISTS { (e)-[:MENTIONED_IN]->() }
+DETACH DELETE e`
+	cyEntityAggregates = `UNWIND $keys AS k
+MATCH (e:Entity {key: k})-[m:MENTIONED_IN]->()
+WITH e, collect(m) AS ms
+WITH e, ms,
+     reduce(s = 0, m IN ms | s + m.count) AS total,
+     reduce(best = null, m IN ms | CASE WHEN best IS NULL OR size(m.name) > size(best) OR (size(m.name) = size(best) AND m.name < best) THEN m.name ELSE best END) AS name
+UNWIND ms AS m
+UNWIND range(0, size(m.surface_forms) - 1) AS i
+WITH e, total, size(ms) AS n, name, m.surface_forms[i] AS form, m.surface_counts[i] AS c
+WITH e, total, n, name, form, sum(c) AS cnt ORDER BY form
+WITH e, total, n, name, collect(form) AS forms, collect(cnt) AS counts
+SET e.mention_count = total, e.article_count = n, e.name = name,
+    e.aliases = forms, e.alias_counts = counts,
+    e.aliases_text = reduce(s = '', f IN forms | s + CASE WHEN s = '' THEN '' ELSE ' | ' END + f),
+    e.names_ar = [f IN forms WHERE f =~ '.*\\p{IsArabic}.*']`
+	// The extraction keys cross-article resolution merged into the entity
+	// (none: no property).
+	cyMergedKeys = `UNWIND $keys AS k
+MATCH (e:Entity {key: k})
+CALL (e) {
+  MATCH (e)-[m:MENTIONED_IN]->()
+  UNWIND coalesce(m.merged_from, []) AS mk
+  WITH DISTINCT mk ORDER BY mk
+  RETURN collect(mk) AS merged
+}
+SET e.merged_keys = CASE WHEN size(merged) = 0 THEN null ELSE merged END`
+	// A typed relation is an aggregate of the Evidence nodes of its
+	// (subject, type, object) triple: every triple with evidence from the
+	// entities gets its edge, created or updated. The relationship type
+	// is set by one FOREACH per type of the vocabulary (relationBranches).
+	// (The composite index evidence_triple serves subject_key alone with
+	// the IS NOT NULL tests.)
+	cyRelations = `UNWIND $keys AS k
+MATCH (v:Evidence)
+WHERE v.subject_key = k AND v.predicate IS NOT NULL AND v.object_key IS NOT NULL
+WITH k, v ORDER BY v.article_id, v.start, v.id
+WITH k, v.predicate AS p, v.object_key AS ok, collect(v) AS evs
+MATCH (s:Entity {key: k}), (o:Entity {key: ok})
+WITH s, o, p, {
+    count: size(evs),
+    articles: reduce(acc = [], x IN evs | CASE WHEN x.article_id IN acc THEN acc ELSE acc + x.article_id END),
+    first_seen: reduce(m = null, x IN evs | CASE WHEN x.published IS NOT NULL AND (m IS NULL OR x.published < m) THEN x.published ELSE m END),
+    last_seen: reduce(m = null, x IN evs | CASE WHEN x.published IS NOT NULL AND (m IS NULL OR x.published > m) THEN x.published ELSE m END),
+    confidence: reduce(m = 0.0, x IN evs | CASE WHEN x.confidence > m THEN x.confidence ELSE m END),
+    modalities: reduce(acc = [], x IN evs | CASE WHEN x.modality IN acc THEN acc ELSE acc + x.modality END),
+    asserted_count: size([x IN evs WHERE x.modality = 'asserted'])
+  } AS agg
+%s`
+	// The edges of kg's types (relationTypes, spliced in from the
+	// vocabulary only) from the entities that no evidence supports any
+	// more.
+	cyDeleteUnsupported = `UNWIND $keys AS k
+MATCH (s:Entity {key: k})-[r:%s]->(o:Entity)
+WHERE NOT EXISTS { MATCH (v:Evidence {subject_key: k, predicate: type(r), object_key: o.key}) }
+DELETE r`
+)
+
+// Settle brings every entity WriteBatch marked up to date, settlePage
+// entities per transaction, in key order: it deletes the ones left
+// without mentions, recomputes the aggregates of the others (names,
+// aliases, counts, merged keys) and the typed relation edges from their
+// evidence (created, updated, or deleted when no evidence is left), and
+// removes the mark. Each aggregate is computed once, however many batches
+// touched it. Entities marked while Settle runs (by a concurrent writer)
+// with a key before the page under way are left for that writer's own
+// Settle. It is idempotent, and safe to stop at any point: what it did
+// not reach stays marked.
+func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) {
+	done := 0
+	after := ""
+	for {
+		var keys []any
+		err := c.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			res, err := tx.Run(ctx, cyMarkedPage, map[string]any{"after": after, "n": int64(settlePage)})
+			if err != nil {
+				return err
+			}
+			recs, err := res.Collect(ctx)
+			if err != nil {
+				return err
+			}
+			keys = make([]any, 0, len(recs))
+			for _, r := range recs {
+				k, _ := r.Values[0].(string)
+				keys = append(keys, k)
+			}
+			if len(keys) == 0 {
+				return nil
+			}
+			return settle(ctx, tx, keys)
+		})
+		if err != nil {
+			return done, fmt.Errorf("settling the marked entities after %q: %w", after, err)
+		}
+		if len(keys) == 0 {
+			return done, nil
+		}
+		done += len(keys)
+		after = keys[len(keys)-1].(string)
+		if progress != nil {
+			progress(len(keys))
+		}
+	}
+}
+
+// settle updates the entities of keys (sorted) in tx.
+func settle(ctx context.Context, tx neo4j.ManagedTransaction, keys []any) error {
+	km := map[string]any{"keys": keys}
+	for _, st := range []string{cyUnmark, cyDeleteOrphans, cyEntityAggregates, cyMergedKeys} {
+		if err := run(ctx, tx, st, km); err != nil {
+			return err
+		}
+	}
+	if err := run(ctx, tx, cyRelationsTyped, km); err != nil {
+		return err
+	}
+	return run(ctx, tx, cyDeleteUnsupportedTyped, km)
+}
+
+// cyDeleteUnsupportedTyped is cyDeleteUnsupported for every relation type
+// of the vocabulary.
+var cyDeleteUnsupportedTyped = fmt.Sprintf(cyDeleteUnsupported, strings.Join(vocab.Names(), "|"))
+
+// cyRelationsTyped is cyRelations with one FOREACH per relation type of
+// the vocabulary: the types come from vocab only, never from data.
+var cyRelationsTyped = func() string {
+	var b strings.Builder
+	for _, n := range vocab.Names() {
+		if !propKeyRE.MatchString(n) { // vocab checks it; never splice anything else
+			panic("relation type " + n + " is not a plain identifier")
+		}
+		fmt.Fprintf(&b, "FOREACH (_ IN CASE WHEN p = '%s' THEN [1] ELSE [] END | MERGE (s)-[r:%s]->(o) SET r += agg)\n", n, n)
+	}
+	return fmt.Sprintf(cyRelations, strings.TrimSuffix(b.String(), "\n"))
+}()
+
+// Unsettled counts the entities WriteBatch marked and no Settle has
+// updated yet (a push stopped before its end leaves them).
+func (c *Client) Unsettled(ctx context.Context) (int64, error) {
+	r, err := c.Query(ctx, "MATCH (e:KgDirty) RETURN count(e)", nil, true)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := r.Rows[0][0].(int64)
+	return n, nil
+}
