@@ -170,7 +170,7 @@ func (c *Client) write(ctx context.Context, work func(tx neo4j.ManagedTransactio
 			continue
 		}
 		err = c.wrap(err)
-		if !errors.Is(err, ErrUnavailable) && !neo4j.IsRetryable(err) {
+		if !errors.Is(err, ErrUnavailable) && !retryable(err) {
 			return err
 		}
 		if time.Now().Add(wait).After(deadline) {
@@ -186,6 +186,22 @@ func (c *Client) write(ctx context.Context, work func(tx neo4j.ManagedTransactio
 			wait *= 2
 		}
 	}
+}
+
+// retryable reports whether a failed transaction is worth another
+// attempt: the driver says so, or the driver gave up its own retries
+// (TransactionExecutionLimit: its retry time ran out, as one attempt can
+// take longer than that on a loaded machine) on an error it says so of,
+// such as a deadlock between two concurrent writers.
+func retryable(err error) bool {
+	if neo4j.IsRetryable(err) {
+		return true
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return neo4j.IsRetryable(limit.Errors[len(limit.Errors)-1])
+	}
+	return false
 }
 
 // constraintRetries bounds the retries of a transaction that violates a
