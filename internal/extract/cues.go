@@ -13,7 +13,7 @@ import (
 // بلومبيرغ a network, نادي برشلونة a club. The tagger, which has seen few
 // such names, takes many of them for people, and the gazetteer links the
 // club to its city. The nouns and their kinds are translit's
-// data/orgwords.tsv (the marks "product", "org" and "place").
+// data/orgwords.tsv (the marks "product", "work", "org" and "place").
 
 type cueKind int
 
@@ -31,6 +31,9 @@ const (
 	nameOrgCue
 	// placeCue: a kind of place or building (متحف, قصر, فندق)
 	placeCue
+	// workCue: a kind of work (فيلم, رواية, مسلسل): the name after it is
+	// a title, no entity at all
+	workCue
 )
 
 // cueAt returns the kind of noun token j is; noCue when the noun carries a
@@ -78,6 +81,8 @@ func kindOf(wi translit.WordInfo) cueKind {
 		return noCue
 	case wi.ProductHead:
 		return productCue
+	case wi.WorkHead:
+		return workCue
 	case wi.OrgHead && !wi.State && !wi.Forces && wi.TakesName:
 		return nameOrgCue
 	case wi.OrgHead && !wi.State && !wi.Forces:
@@ -103,7 +108,8 @@ func (p *Pipeline) cueBefore(toks []arabic.Token, words []arabic.Word, a int) cu
 
 // cueType returns the type of the NER span tokens [a, b) tagged typ once the
 // noun before it (cueAt; or its own first word, شبكة بلومبيرغ) has had its say,
-// and false when the span names a product (dropped): after a product noun,
+// and false when the span names a work or a product (dropped): after a work
+// noun, anything is a title (فيلم تيتانيك); after a product noun,
 // a person or place is a model or brand (an organisation is its maker:
 // طائرة بوينغ); after an organisation noun, a person is the organisation
 // (and after a noun always followed by a name, a place too); after a place
@@ -119,6 +125,8 @@ func (p *Pipeline) cueType(toks []arabic.Token, words []arabic.Word, a, b int, t
 		return typ, true
 	}
 	switch {
+	case k == workCue:
+		return "", false
 	case k == productCue && typ != model.Organization:
 		return "", false
 	case (k == orgCue || k == nameOrgCue) && typ == model.Person, k == nameOrgCue && typ == model.Location:

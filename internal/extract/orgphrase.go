@@ -91,8 +91,8 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				if x.Prep != "ل" || lUsed || j == i+1 && !definite {
 					break
 				}
-				if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead {
-					break // not for another body (هيئة التفاوض للحكومة)
+				if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead || xw.WorkHead {
+					break // not for another body (هيئة التفاوض للحكومة), nor a work's (لجنة التحكيم للفيلم)
 				}
 				if x.Article == "" && (j+1 >= len(toks) || words[j+1].Article == "" || words[j+1].Conj != "") {
 					break // لحقوق needs its complement: لحقوق الإنسان
@@ -146,7 +146,7 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 					known, specific, other = j, true, true
 					continue
 				}
-				if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !definite && j-known == 0 {
+				if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !definite && j-known == 0 {
 					j++
 					continue
 				}
@@ -156,8 +156,8 @@ func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []li
 				break
 			}
 			if xw, ok := translit.LookupWord(mf); ok && xw.Class != "prep" && xw.Class != "conj" {
-				if xw.PlaceHead || xw.ProductHead || xw.Class == "title" && j > i+1 {
-					break // a place (لتأمين المدينة), a product (شبكة الهواتف "the phone network"), a person after the name
+				if xw.PlaceHead || xw.ProductHead || xw.WorkHead || xw.Class == "title" && j > i+1 {
+					break // a place (لتأمين المدينة), a product (شبكة الهواتف "the phone network"), a work (الحركة المسرحية "the theatre"), a person after the name
 				}
 				if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
 					break // a plural adjective is no part of a body's name (الجيش الوطنيين)

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
 
 // TestQuotedOrgs: names between guillemets after an organisation noun, or
 // headed by one, are organisations; quotations and descriptions are not.
@@ -23,4 +27,24 @@ func TestQuotedOrgs(t *testing.T) {
 	} {
 		checkOrgMentions(t, p, c.text, c.want, c.not)
 	}
+}
+
+// TestWorkTitles: the name after a kind of work (فيلم, مسلسل, رواية) is a
+// title, no entity; the work nouns start no organisation phrase either.
+// The sentences are the project's own.
+func TestWorkTitles(t *testing.T) {
+	p := NewPipeline()
+	for _, text := range []string{
+		"وحقق فيلم تيتانيك إيرادات كبيرة في دور العرض.",
+		"وعرضت القناة مسلسل باب الحارة في رمضان الماضي.",
+		"ونشرت الكاتبة رواية ساق البامبو قبل عامين.",
+	} {
+		x := checkMentions(t, p, model.Organization, text, nil, nil)
+		for _, e := range x.Entities {
+			if e.Type != model.Location {
+				t.Errorf("%s: entity %s %q (a work's title)", text, e.Type, e.Name)
+			}
+		}
+	}
+	checkOrgMentions(t, p, "وشاركت الفرقة المسرحية في المهرجان، واجتمعت لجنة التحكيم الخاصة للفيلم.", nil, []string{"الفرقة المسرحية", "لجنة التحكيم الخاصة للفيلم"})
 }
