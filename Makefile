@@ -7,7 +7,7 @@ BIN := bin/kg
 
 include deploy/neo4j/neo4j.mk
 
-.PHONY: build demo test test-unit fuzz bench vet clean neo4j-test-up neo4j-test-down corpus-check
+.PHONY: build demo import test test-unit fuzz bench vet clean neo4j-test-up neo4j-test-down corpus-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/kg
@@ -22,6 +22,19 @@ demo: build
 	@echo "Paste this query:"
 	@echo "  MATCH (e:Entity)-[r]->(o:Entity) RETURN e, r, o"
 	@echo "More: bin/kg doctor; bin/kg status"
+
+## import: a big first load into the local Neo4j by neo4j-admin instead of kg push.
+## Stages CORPUS first when given (kg load --stage-only), exports staging as CSV
+## (kg export --format neo4j-admin), then stops Neo4j, replaces its database neo4j
+## (neo4j-admin database import full --overwrite-destination), starts it and applies
+## kg's schema (kg finish-import). The database's previous content is lost.
+##   make import CORPUS=../shared/data/corpus/saudinewsnet/
+IMPORT_DIR ?= .kg/import
+import: build
+	@if [ -n "$(CORPUS)" ]; then echo "$(BIN) load --stage-only $(CORPUS)"; $(BIN) load --stage-only $(CORPUS); fi
+	$(BIN) export --format neo4j-admin $(IMPORT_DIR)
+	"$(NEO4J_SH)" import $(IMPORT_DIR)
+	$(BIN) finish-import
 
 # The tests run against their own Neo4j instance (ports 7688/7475, data in
 # .neo4j-test/), so they never touch the graph of `make demo`. Set

@@ -668,3 +668,50 @@ func (s *Store) GC(keep string) (int, error) {
 	}
 	return n, nil
 }
+
+// ForEachArticle calls fn for every staged article that has an extraction
+// of version, in article id order: the articles a new target database gets
+// (AddTarget journals exactly these). With withExtraction false, x is nil
+// and extractions are neither read nor decoded (a cheap pass over the
+// article records). It returns how many staged articles it skipped for
+// want of an extraction of version. One read transaction serves the whole
+// pass, so fn sees one consistent snapshot; fn must not write to the store.
+// An error from fn stops the pass and is returned as is.
+func (s *Store) ForEachArticle(version string, withExtraction bool, fn func(rec *ArticleRecord, x *model.Extraction) error) (noExtraction int, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = []byte("a/")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			id := string(it.Item().Key()[2:])
+			var r ArticleRecord
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &r) }); err != nil {
+				return fmt.Errorf("article %s: %w", id, err)
+			}
+			ref := Ref{Hash: r.Hash, Version: version}
+			var x *model.Extraction
+			if withExtraction {
+				x = new(model.Extraction)
+				err := getJSON(txn, extractionKey(ref), x)
+				if errors.Is(err, ErrNotFound) {
+					noExtraction++
+					continue
+				}
+				if err != nil {
+					return fmt.Errorf("article %s: its extraction: %w", id, err)
+				}
+			} else if _, err := txn.Get(extractionKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
+				noExtraction++
+				continue
+			} else if err != nil {
+				return fmt.Errorf("article %s: its extraction: %w", id, err)
+			}
+			if err := fn(&r, x); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return noExtraction, err
+}
