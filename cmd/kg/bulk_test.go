@@ -20,8 +20,9 @@ import (
 // (KG_TEST_NEO4J_CTL import DIR: stop, neo4j-admin database import full,
 // start), runs kg finish-import, and dumps again: the two dumps (every node
 // with its labels and typed properties, every relationship with its type,
-// typed properties and end keys, sorted) must be equal, and the schema
-// must be in place. It needs KG_TEST_NEO4J_CTL (make test sets it for its
+// typed properties and end keys, sorted) must be equal, the schema must be
+// in place, and staging must know the database has every article (kg push
+// then writes nothing). It needs KG_TEST_NEO4J_CTL (make test sets it for its
 // own instance) and the neo4j-admin of that local install.
 func TestBulkImportEqualsPush(t *testing.T) {
 	if testing.Short() {
@@ -53,10 +54,20 @@ func TestBulkImportEqualsPush(t *testing.T) {
 	}
 	t.Logf("import:\n%s", lastLines(string(out), 8))
 	c2 := testneo4j.Connect(t)
-	runKG(t, st, "finish-import")
+	out2, _ := runKG(t, st, "finish-import")
+	if !strings.Contains(out2, "staging: ") || !strings.Contains(out2, ", 0 left for kg push") {
+		t.Errorf("kg finish-import did not register every article with staging:\n%s", out2)
+	}
 	got := typedDump(t, c2)
 	if got != want {
 		t.Fatalf("the imported graph differs from the pushed one:\n%s", lineDiff(want, got))
+	}
+	// Staging knows the imported database now: kg push has nothing to write.
+	if out3, _ := runKG(t, st, "push"); !strings.Contains(out3, "written 0 articles") {
+		t.Errorf("kg push after the import: %s", out3)
+	}
+	if again := typedDump(t, c2); again != want {
+		t.Fatalf("kg push after the import changed the graph:\n%s", lineDiff(want, again))
 	}
 	r, err := c2.Query(context.Background(), "SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name", nil, true)
 	if err != nil {

@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/export"
+	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/schema"
 )
 
@@ -29,12 +32,17 @@ kg export --format neo4j-admin is started again (make import does it all):
   - applies kg's schema (schema/*.cypher: the uniqueness constraints and the
     indexes, which the import does not create), as kg schema apply does;
   - sets the empty lists kg push stores and CSV cannot carry (names_ar on
-    entities without an Arabic alias), a page at a time.
+    entities without an Arabic alias), a page at a time;
+  - registers the database with the staging folder (when there is one and it
+    does not know this database yet): every staged article is journalled for
+    it, and those the graph holds as kg push would write them are marked
+    written. So the next kg load or kg push writes only what changed since
+    the export.
 
-Both steps are idempotent, and change nothing on a graph kg push built.`,
+Each step is idempotent, and changes nothing on a graph kg push built.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, neo4jFlags)
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags))
 			if err != nil {
 				return err
 			}
@@ -43,12 +51,14 @@ Both steps are idempotent, and change nothing on a graph kg push built.`,
 		},
 	}
 	addNeo4jFlags(cmd)
+	addStageFlags(cmd)
 	return cmd
 }
 
 type finishImportSummary struct {
 	Schema     []graph.MigrationResult `json:"schema"`
 	EmptyLists int64                   `json:"empty_lists_restored"`
+	Staging    *loader.AdoptStats      `json:"staging,omitempty"` // nil: no staging folder
 }
 
 func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr io.Writer) error {
@@ -68,6 +78,22 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 	if sum.EmptyLists, err = export.RestoreEmptyLists(ctx, c, 0); err != nil {
 		return err
 	}
+	if _, err := os.Stat(o.cfg.Stage.Dir); err == nil {
+		st, err := openStage(o.cfg)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		id, err := c.InstanceID(ctx)
+		if err != nil {
+			return err
+		}
+		as, err := loader.Adopt(ctx, st, c, c.Target()+"|"+id, extract.NewPipeline().Version(), 0)
+		if err != nil {
+			return fmt.Errorf("registering the database with staging: %w", err)
+		}
+		sum.Staging = &as
+	}
 	return output{
 		json: func() any { return sum },
 		text: func() error {
@@ -75,6 +101,14 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 				fmt.Fprintf(stdout, "%-28s %s\n", r.Name, r.Status)
 			}
 			fmt.Fprintf(stdout, "empty lists restored on %d nodes and relationships\n", sum.EmptyLists)
+			switch as := sum.Staging; {
+			case as == nil:
+				fmt.Fprintf(stdout, "no staging folder at %s: not registered\n", o.cfg.Stage.Dir)
+			case !as.New:
+				fmt.Fprintln(stdout, "staging already knows this database: left as it is")
+			default:
+				fmt.Fprintf(stdout, "staging: %d articles found in the graph as kg push writes them, %d left for kg push\n", as.Adopted, as.Pending)
+			}
 			return nil
 		},
 	}.print(stdout, o.json, false)

@@ -2,6 +2,8 @@ package loader
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
@@ -63,4 +65,89 @@ func (s *Items) Each(ctx context.Context, fn func(graph.Item) error) (noExtracti
 		x, from := resolve.Apply(x, s.resolution)
 		return fn(graph.Item{Article: a, ContentHash: rec.Hash, Extractor: s.version, Extraction: x, MergedFrom: from})
 	})
+}
+
+// AdoptStats says what Adopt did.
+type AdoptStats struct {
+	New     bool `json:"new_target"` // the target was new to staging (else Adopt did nothing)
+	Checked int  `json:"checked"`    // journal entries compared with the graph
+	Adopted int  `json:"adopted"`    // found in the graph as Push writes them: marked done
+	Pending int  `json:"pending"`    // left journalled: the next Push writes them
+}
+
+// Adopt registers target, a database filled outside Push (a neo4j-admin
+// import of what Items gave), with staging: when staging does not know
+// the target yet, it journals every staged article for it (AddTarget),
+// then marks done, page by page, each one the graph already holds as Push
+// would write it (content hash, extractor, mentions and evidence: the
+// comparison of VerifyGraph). The rest stay journalled. So the next kg
+// load or kg push writes only what changed since the export, instead of
+// everything. A target staging knows is left alone.
+func Adopt(ctx context.Context, st *stage.Store, g graph.StateReader, target, version string, pageSize int) (AdoptStats, error) {
+	var as AdoptStats
+	if pageSize < 1 {
+		pageSize = 500
+	}
+	known, err := st.Targets()
+	if err != nil {
+		return as, err
+	}
+	for _, t := range known {
+		if t == target {
+			return as, nil
+		}
+	}
+	as.New = true
+	if _, err := st.AddTarget(target, version); err != nil {
+		return as, err
+	}
+	resolution, err := st.ResolutionMap()
+	if err != nil {
+		return as, err
+	}
+	after := ""
+	for {
+		if err := ctx.Err(); err != nil {
+			return as, err
+		}
+		page, err := st.PendingAfter(target, after, pageSize)
+		if err != nil || len(page) == 0 {
+			return as, err
+		}
+		after = page[len(page)-1].ID
+		ids := make([]string, len(page))
+		for i, p := range page {
+			ids[i] = p.ID
+		}
+		states, err := g.ArticleStates(ctx, ids)
+		if err != nil {
+			return as, err
+		}
+		var done []stage.Pending
+		for _, p := range page {
+			as.Checked++
+			got, ok := states[p.ID]
+			if !ok {
+				as.Pending++
+				continue
+			}
+			x, err := st.Extraction(p.Ref)
+			if errors.Is(err, stage.ErrNotFound) {
+				as.Pending++
+				continue
+			}
+			if err != nil {
+				return as, fmt.Errorf("article %s: %w", p.ID, err)
+			}
+			if got != expectedState(p.Ref, x, resolution) {
+				as.Pending++
+				continue
+			}
+			done = append(done, p)
+		}
+		if err := st.MarkDone(target, done); err != nil {
+			return as, err
+		}
+		as.Adopted += len(done)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -466,21 +467,32 @@ func (s *Store) PendingBatch(target string, n int) ([]Pending, error) {
 // greater than after, in id order: what staging says target has, page by
 // page.
 func (s *Store) DoneBatch(target, after string, n int) ([]Pending, error) {
+	return s.batchAfter(donePrefix(target), "done marker", after, n)
+}
+
+// PendingAfter returns up to n journal entries of target whose article id
+// is greater than after, in id order: the journal page by page, for a
+// reader that leaves some entries in it.
+func (s *Store) PendingAfter(target, after string, n int) ([]Pending, error) {
+	return s.batchAfter(journalPrefix(target), "journal entry", after, n)
+}
+
+func (s *Store) batchAfter(prefix []byte, what, after string, n int) ([]Pending, error) {
 	var out []Pending
 	err := s.db.View(func(txn *badger.Txn) error {
 		o := badger.DefaultIteratorOptions
-		o.Prefix = donePrefix(target)
+		o.Prefix = prefix
 		it := txn.NewIterator(o)
 		defer it.Close()
 		from := o.Prefix
 		if after != "" {
-			from = append(doneKey(target, after), 0)
+			from = append(append(slices.Clone(prefix), after...), 0)
 		}
 		for it.Seek(from); it.Valid() && len(out) < n; it.Next() {
 			var p Pending
 			p.ID = string(bytes.TrimPrefix(it.Item().Key(), o.Prefix))
 			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &p.Ref) }); err != nil {
-				return fmt.Errorf("done marker of article %s: %w", p.ID, err)
+				return fmt.Errorf("%s of article %s: %w", what, p.ID, err)
 			}
 			out = append(out, p)
 		}
