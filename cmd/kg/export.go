@@ -128,7 +128,7 @@ func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) erro
 		return err
 	}
 	defer st.Close()
-	items, err := loader.NewItems(ctx, st, extract.NewPipeline().Version())
+	items, err := loader.NewItems(ctx, st, extract.NewPipeline().Version(), o.progress)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
@@ -26,9 +27,10 @@ type Items struct {
 }
 
 // NewItems brings the cross-article entity resolution up to date, as Push
-// does (Resolve), and reads it.
-func NewItems(ctx context.Context, st *stage.Store, version string) (*Items, error) {
-	rs, err := Resolve(ctx, st, ResolveOptions{Version: version})
+// does (Resolve, with its progress on progress when not nil), and reads
+// it.
+func NewItems(ctx context.Context, st *stage.Store, version string, progress io.Writer) (*Items, error) {
+	rs, err := Resolve(ctx, st, ResolveOptions{Version: version, Progress: progress})
 	if err != nil {
 		return nil, err
 	}
