@@ -70,10 +70,11 @@ the whole sequence on the local Neo4j). kg load --stage-only, then
 writes articles.csv, entities.csv, evidence.csv (nodes), mentioned_in.csv,
 in_article.csv, relations.csv (relationships), each with its header line,
 and neo4j-admin.args, the options and files for
-  neo4j-admin database import full --overwrite-destination @DIR/neo4j-admin.args neo4j
+  neo4j-admin database import full neo4j --overwrite-destination @DIR/neo4j-admin.args
 with the database stopped. Start it again and run kg finish-import: it
-applies kg's schema (constraints and indexes are not created by the import)
-and sets the empty lists CSV cannot carry. Values are written exactly (in
+applies kg's schema (constraints and indexes are not created by the import),
+sets the empty lists CSV cannot carry and tells staging what the database
+holds. Values are written exactly (in
 quotes, no spreadsheet quoting); entity and relation aggregates (counts,
 aliases, first and last seen...) are computed as kg push computes them, with
 the same entity resolution. Memory grows with the number of distinct
@@ -146,7 +147,7 @@ func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) erro
 			if as.Skipped > 0 {
 				fmt.Fprintf(stdout, "; %d staged articles have no extraction of this extractor and were left out (kg load extracts them)", as.Skipped)
 			}
-			fmt.Fprintf(stdout, "\nimport with the database stopped:\n  neo4j-admin database import full --overwrite-destination @%s neo4j\nthen start it and run: kg finish-import\n",
+			fmt.Fprintf(stdout, "\nimport with the database stopped:\n  neo4j-admin database import full neo4j --overwrite-destination @%s\nthen start it and run: kg finish-import\n",
 				filepath.Join(o.out, export.AdminArgsFile))
 			return nil
 		},

@@ -68,7 +68,8 @@ var ErrUnsafeValue = errors.New("value cannot be written for neo4j-admin import"
 // one file per kind of node (articles, entities, evidence) and of
 // relationship (MENTIONED_IN, IN_ARTICLE, typed relations), each with its
 // header on the first line, and AdminArgsFile, the argument file (for
-// `neo4j-admin database import full @DIR/neo4j-admin.args DATABASE`) that
+// `neo4j-admin database import full DATABASE @DIR/neo4j-admin.args`: the
+// database first, as --nodes and --relationships take what follows) that
 // names them with the options they need.
 //
 // It reads src twice: the articles alone (for the columns of their extra
