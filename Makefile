@@ -7,7 +7,7 @@ BIN := bin/kg
 
 include deploy/neo4j/neo4j.mk
 
-.PHONY: build demo test test-unit fuzz bench bench-push vet clean neo4j-test-up neo4j-test-down corpus-check
+.PHONY: build demo import test test-unit fuzz bench bench-push vet clean neo4j-test-up neo4j-test-down corpus-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/kg
@@ -22,6 +22,22 @@ demo: build
 	@echo "Paste this query:"
 	@echo "  MATCH (e:Entity)-[r]->(o:Entity) RETURN e, r, o"
 	@echo "More: bin/kg doctor; bin/kg status"
+
+## import: a big first load into the local Neo4j by neo4j-admin instead of kg push.
+## Stages CORPUS first when given (kg load --stage-only), exports staging as CSV
+## (kg export --format neo4j-admin), then stops Neo4j, replaces its database neo4j
+## (neo4j-admin database import full --overwrite-destination), starts it and applies
+## kg's schema (kg finish-import). The database's previous content is lost.
+## kg load exits 1 when it skipped bad input (SaudiNewsNet has empty articles): that
+## is reported, and the import takes what was staged; any other failure stops it.
+##   make import CORPUS=../shared/data/corpus/saudinewsnet/
+IMPORT_DIR ?= .kg/import
+import: build
+	@if [ -n "$(CORPUS)" ]; then echo "$(BIN) load --stage-only $(CORPUS)"; rc=0; $(BIN) load --stage-only $(CORPUS) || rc=$$?; \
+	  if [ $$rc -ne 0 ]; then [ $$rc -ne 1 ] && exit $$rc; echo "kg load reported problems (above); importing what is staged"; fi; fi
+	$(BIN) export --format neo4j-admin $(IMPORT_DIR)
+	"$(NEO4J_SH)" import $(IMPORT_DIR)
+	$(BIN) finish-import
 
 # The tests run against their own Neo4j instance (ports 7688/7475, data in
 # .neo4j-test/), so they never touch the graph of `make demo`. Set

@@ -5,11 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/export"
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/queries"
 )
 
@@ -28,8 +32,8 @@ type exportOptions struct {
 func newExportCommand(g *globalOptions) *cobra.Command {
 	var o exportOptions
 	cmd := &cobra.Command{
-		Use:   "export --format graphml|jsonl|csv [--out PATH]",
-		Short: "Export the graph, or a saved query's result, as GraphML, JSON Lines or CSV",
+		Use:   "export --format graphml|jsonl|csv|neo4j-admin [--out] [PATH]",
+		Short: "Export the graph, or a saved query's result, as GraphML, JSON Lines or CSV; or staging for neo4j-admin import",
 		Long: `Export the entities and the typed relations between them, with all their
 properties (add --with-articles for the articles and MENTIONED_IN edges), or
 the result of a saved query (--query NAME --param key=value ...).
@@ -41,6 +45,10 @@ bounded memory on any size of graph.
   jsonl    one JSON object per node or edge per line; for --query, one per row
   csv      a directory with nodes.csv and edges.csv (--out DIR required);
            for --query, one table
+  neo4j-admin
+           a directory of CSV files for neo4j-admin database import full,
+           written from staging (not from Neo4j): the graph kg push would
+           build in an empty database. See below.
 
 Without --out, or with --out -, graphml, jsonl and a --query csv go to
 stdout. A summary goes to stderr.
@@ -54,15 +62,38 @@ leaves what was there before.
 CSV cells that start with = + - @, a tab or a carriage return get a leading
 single quote (OWASP's advice against CSV injection), so that a spreadsheet
 shows them as text instead of running them as formulas; plain numbers such as
--3 stay as they are. kg query --csv does the same.`,
+-3 stay as they are. kg query --csv does the same.
+
+neo4j-admin: for big first loads into an empty database (make import runs
+the whole sequence on the local Neo4j). kg load --stage-only, then
+  kg export --format neo4j-admin DIR
+writes articles.csv, entities.csv, evidence.csv (nodes), mentioned_in.csv,
+in_article.csv, relations.csv (relationships), each with its header line,
+and neo4j-admin.args, the options and files for
+  neo4j-admin database import full neo4j --overwrite-destination @DIR/neo4j-admin.args
+with the database stopped. Start it again and run kg finish-import: it
+applies kg's schema (constraints and indexes are not created by the import),
+sets the empty lists CSV cannot carry and tells staging what the database
+holds. Values are written exactly (in
+quotes, no spreadsheet quoting); entity and relation aggregates (counts,
+aliases, first and last seen...) are computed as kg push computes them, with
+the same entity resolution. Memory grows with the number of distinct
+entities and relation triples, not with articles.`,
 		Example: `  kg export --format graphml --out kg.graphml
   kg export --format csv --out export/ --with-articles
   kg export --format jsonl | gzip > kg.jsonl.gz
   kg export --format graphml --query ego_network --param name=Putin --param depth=2 --out putin.graphml
-  kg export --format csv --query timeline --param name=Putin --out putin.csv`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, neo4jFlags)
+  kg export --format csv --query timeline --param name=Putin --out putin.csv
+  kg export --format neo4j-admin .kg/import`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if o.out != "" {
+					return errors.New("give the output either as PATH or with --out, not both")
+				}
+				o.out = args[0]
+			}
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags))
 			if err != nil {
 				return err
 			}
@@ -71,14 +102,63 @@ shows them as text instead of running them as formulas; plain numbers such as
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "graphml", "graphml, jsonl or csv")
+	f.StringVarP(&o.format, "format", "f", "graphml", "graphml, jsonl, csv or neo4j-admin")
 	f.StringVarP(&o.out, "out", "o", "", "output file, a regular file or new (csv: a directory); - or none: stdout")
 	f.StringVar(&o.query, "query", "", "export this saved query's result instead of the whole graph")
 	f.StringArrayVarP(&o.params, "param", "p", nil, "a parameter of --query, key=value (repeatable)")
 	f.BoolVar(&o.withArticles, "with-articles", false, "whole graph: also the :Article nodes and MENTIONED_IN edges")
 	f.IntVar(&o.pageSize, "page-size", 1000, "whole graph: nodes (or source entities) read per query")
 	addNeo4jFlags(cmd)
+	addStageFlags(cmd)
 	return cmd
+}
+
+// runExportAdmin writes staging as neo4j-admin import files.
+func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) error {
+	switch {
+	case o.query != "":
+		return errors.New("--format neo4j-admin exports the whole graph from staging, not a --query")
+	case toStdout(o.out):
+		return errors.New("--format neo4j-admin writes CSV files into a directory: give it as PATH or with --out DIR")
+	}
+	if err := export.NewCSVDir(o.out).Check(); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	st, err := openStage(o.cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	items, err := loader.NewItems(ctx, st, extract.NewPipeline().Version(), o.progress)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	as, err := export.Neo4jAdmin(ctx, items, o.out)
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", o.out, err)
+	}
+	sum := adminSummary{Format: o.format, Out: o.out, AdminStats: as, Seconds: time.Since(start).Seconds()}
+	return output{
+		json: func() any { return sum },
+		text: func() error {
+			fmt.Fprintf(stdout, "exported %d articles, %d entities, %d relations, %d evidence, %d mentions to %s in %.1f s",
+				as.Articles, as.Entities, as.Relations, as.Evidence, as.Mentions, o.out, sum.Seconds)
+			if as.Skipped > 0 {
+				fmt.Fprintf(stdout, "; %d staged articles have no extraction of this extractor and were left out (kg load extracts them)", as.Skipped)
+			}
+			fmt.Fprintf(stdout, "\nimport with the database stopped:\n  neo4j-admin database import full neo4j --overwrite-destination @%s\nthen start it and run: kg finish-import\n",
+				filepath.Join(o.out, export.AdminArgsFile))
+			return nil
+		},
+	}.print(stdout, o.json, false)
+}
+
+type adminSummary struct {
+	Format string `json:"format"`
+	Out    string `json:"out"`
+	export.AdminStats
+	Seconds float64 `json:"seconds"`
 }
 
 type exportSummary struct {
@@ -92,8 +172,10 @@ type exportSummary struct {
 func runExport(ctx context.Context, o exportOptions, stdout, stderr io.Writer) error {
 	switch o.format {
 	case "graphml", "jsonl", "csv":
+	case "neo4j-admin":
+		return runExportAdmin(ctx, o, stdout)
 	default:
-		return fmt.Errorf("--format %q: use graphml, jsonl or csv", o.format)
+		return fmt.Errorf("--format %q: use graphml, jsonl, csv or neo4j-admin", o.format)
 	}
 	if o.query == "" && len(o.params) > 0 {
 		return errors.New("--param needs --query NAME")

@@ -2,6 +2,9 @@
 # Local Neo4j Community (+ Browser + APOC core) for kg, assembled from Maven Central.
 #
 #   deploy/neo4j/neo4j.sh install|start|stop|restart|status|wait
+#   deploy/neo4j/neo4j.sh import DIR   stop, neo4j-admin database import full of the files
+#                                      kg export --format neo4j-admin wrote in DIR (replacing
+#                                      the database neo4j), start; then run kg finish-import
 #
 # Env:
 #   KG_NEO4J_STATE         instance folder (conf, data, logs, pid)  default <repo>/.neo4j
@@ -10,6 +13,8 @@
 #   KG_NEO4J_BOLT_PORT     default 7687
 #   KG_NEO4J_HTTP_PORT     default 7474
 #   KG_NEO4J_WAIT_TIMEOUT  seconds, default 180
+#   KG_NEO4J_IMPORT_MEMORY import: --max-off-heap-memory, default 1G (the tool's own default
+#                          is 90% of free memory, too much on a shared machine)
 #   JAVA_HOME              optional; Java 17 or 21 (Neo4j 5.26)
 # Instance state (survives restarts): $KG_NEO4J_STATE/{conf,data,logs,import,run,neo4j.pid}.
 # Several instances (different KG_NEO4J_STATE and ports) can share one home.
@@ -339,7 +344,33 @@ do_status() {
   return 3
 }
 
-usage() { echo "usage: $0 install|start|stop|restart|status|wait" >&2; exit 2; }
+# import DIR: replaces the database neo4j with the CSV files of DIR (neo4j-admin.args
+# names them and the options they need). The server is stopped for the import and
+# started again after it, also when the import fails (with the old database then).
+do_import() {
+  local dir="${1:-}"
+  [[ -n "$dir" ]] || die "usage: $0 import DIR (a folder written by kg export --format neo4j-admin)"
+  dir="$(cd "$dir" && pwd)" || die "no folder $1"
+  [[ -f "$dir/neo4j-admin.args" ]] || die "$dir/neo4j-admin.args missing: write DIR with kg export --format neo4j-admin DIR"
+  lock; do_install; unlock
+  do_stop
+  lock
+  log "importing $dir into database neo4j (neo4j-admin database import full --overwrite-destination)"
+  local t0 rc=0
+  t0="$(date +%s%N)"
+  # The database name goes first: --nodes and --relationships take every argument
+  # after them (picocli), and the @-file ends with them.
+  admin database import full neo4j --overwrite-destination=true \
+    --max-off-heap-memory="${KG_NEO4J_IMPORT_MEMORY:-1G}" \
+    --report-file="$LOGS/import.report" "@$dir/neo4j-admin.args" >&2 || rc=$?
+  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  log "import $([[ $rc == 0 ]] && echo done || echo FAILED) in $((ms / 1000)).$(printf '%03d' $((ms % 1000))) s"
+  unlock
+  do_start
+  (( rc == 0 )) || die "neo4j-admin database import failed (exit $rc; report: $LOGS/import.report)"
+}
+
+usage() { echo "usage: $0 install|start|stop|restart|status|wait|import DIR" >&2; exit 2; }
 
 case "${1:-}" in
   install) lock; do_install; unlock; log "installed: home $H, instance $STATE" ;;
@@ -348,5 +379,6 @@ case "${1:-}" in
   restart) do_stop; do_start ;;
   status)  do_status ;;
   wait)    do_wait ;;
+  import)  do_import "${2:-}" ;;
   *)       usage ;;
 esac

@@ -30,6 +30,16 @@
 //   - CSV: a directory with nodes.csv (id, label, type, labels, props...)
 //     and edges.csv (id, source, target, type, props...).
 //
+// # neo4j-admin import files
+//
+// Neo4jAdmin writes, from staging rather than from Neo4j, the graph kg
+// push would build into an empty database, as the node and relationship
+// CSV files of `neo4j-admin database import full` with their headers
+// (ID spaces Article, Entity and Evidence; typed properties; arrays joined
+// by U+001F) and the importer's argument file; RestoreEmptyLists sets
+// after the import the empty lists CSV cannot carry. Values there are
+// written exactly, quoted, without the spreadsheet quoting below.
+//
 // # Output files
 //
 // CreateFile writes an export file safely: only a regular file (or none)

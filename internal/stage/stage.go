@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -466,21 +467,32 @@ func (s *Store) PendingBatch(target string, n int) ([]Pending, error) {
 // greater than after, in id order: what staging says target has, page by
 // page.
 func (s *Store) DoneBatch(target, after string, n int) ([]Pending, error) {
+	return s.batchAfter(donePrefix(target), "done marker", after, n)
+}
+
+// PendingAfter returns up to n journal entries of target whose article id
+// is greater than after, in id order: the journal page by page, for a
+// reader that leaves some entries in it.
+func (s *Store) PendingAfter(target, after string, n int) ([]Pending, error) {
+	return s.batchAfter(journalPrefix(target), "journal entry", after, n)
+}
+
+func (s *Store) batchAfter(prefix []byte, what, after string, n int) ([]Pending, error) {
 	var out []Pending
 	err := s.db.View(func(txn *badger.Txn) error {
 		o := badger.DefaultIteratorOptions
-		o.Prefix = donePrefix(target)
+		o.Prefix = prefix
 		it := txn.NewIterator(o)
 		defer it.Close()
 		from := o.Prefix
 		if after != "" {
-			from = append(doneKey(target, after), 0)
+			from = append(append(slices.Clone(prefix), after...), 0)
 		}
 		for it.Seek(from); it.Valid() && len(out) < n; it.Next() {
 			var p Pending
 			p.ID = string(bytes.TrimPrefix(it.Item().Key(), o.Prefix))
 			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &p.Ref) }); err != nil {
-				return fmt.Errorf("done marker of article %s: %w", p.ID, err)
+				return fmt.Errorf("%s of article %s: %w", what, p.ID, err)
 			}
 			out = append(out, p)
 		}
@@ -667,4 +679,51 @@ func (s *Store) GC(keep string) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// ForEachArticle calls fn for every staged article that has an extraction
+// of version, in article id order: the articles a new target database gets
+// (AddTarget journals exactly these). With withExtraction false, x is nil
+// and extractions are neither read nor decoded (a cheap pass over the
+// article records). It returns how many staged articles it skipped for
+// want of an extraction of version. One read transaction serves the whole
+// pass, so fn sees one consistent snapshot; fn must not write to the store.
+// An error from fn stops the pass and is returned as is.
+func (s *Store) ForEachArticle(version string, withExtraction bool, fn func(rec *ArticleRecord, x *model.Extraction) error) (noExtraction int, err error) {
+	err = s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.Prefix = []byte("a/")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			id := string(it.Item().Key()[2:])
+			var r ArticleRecord
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &r) }); err != nil {
+				return fmt.Errorf("article %s: %w", id, err)
+			}
+			ref := Ref{Hash: r.Hash, Version: version}
+			var x *model.Extraction
+			if withExtraction {
+				x = new(model.Extraction)
+				err := getJSON(txn, extractionKey(ref), x)
+				if errors.Is(err, ErrNotFound) {
+					noExtraction++
+					continue
+				}
+				if err != nil {
+					return fmt.Errorf("article %s: its extraction: %w", id, err)
+				}
+			} else if _, err := txn.Get(extractionKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
+				noExtraction++
+				continue
+			} else if err != nil {
+				return fmt.Errorf("article %s: its extraction: %w", id, err)
+			}
+			if err := fn(&r, x); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return noExtraction, err
 }

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/config"
+	"github.com/kg-project/kg/internal/export"
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/schema"
+)
+
+type finishImportOptions struct {
+	cfg  *config.Config
+	json bool
+}
+
+func newFinishImportCommand(g *globalOptions) *cobra.Command {
+	var o finishImportOptions
+	cmd := &cobra.Command{
+		Use:   "finish-import",
+		Short: "After neo4j-admin imported kg export --format neo4j-admin: apply the schema, restore empty lists",
+		Long: `Run once the database that neo4j-admin database import full filled from
+kg export --format neo4j-admin is started again (make import does it all):
+
+  - applies kg's schema (schema/*.cypher: the uniqueness constraints and the
+    indexes, which the import does not create), as kg schema apply does;
+  - sets the empty lists kg push stores and CSV cannot carry (names_ar on
+    entities without an Arabic alias), a page at a time;
+  - registers the database with the staging folder (when there is one and it
+    does not know this database yet): every staged article is journalled for
+    it, and those the graph holds as kg push would write them are marked
+    written. So the next kg load or kg push writes only what changed since
+    the export.
+
+Each step is idempotent, and changes nothing on a graph kg push built.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags))
+			if err != nil {
+				return err
+			}
+			o.cfg, o.json = cfg, g.JSON
+			return runFinishImport(cmd.Context(), o, g.stdout, g.stderr)
+		},
+	}
+	addNeo4jFlags(cmd)
+	addStageFlags(cmd)
+	return cmd
+}
+
+type finishImportSummary struct {
+	Schema     []graph.MigrationResult `json:"schema"`
+	EmptyLists int64                   `json:"empty_lists_restored"`
+	Staging    *loader.AdoptStats      `json:"staging,omitempty"` // nil: no staging folder
+}
+
+func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr io.Writer) error {
+	migs, err := graph.ReadMigrations(schema.Files)
+	if err != nil {
+		return err
+	}
+	c, err := openGraph(ctx, o.cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer c.Close(ctx)
+	var sum finishImportSummary
+	if sum.Schema, err = c.ApplySchema(ctx, migs); err != nil {
+		return fmt.Errorf("applying the schema: %w", err)
+	}
+	if sum.EmptyLists, err = export.RestoreEmptyLists(ctx, c, 0); err != nil {
+		return err
+	}
+	if _, err := os.Stat(o.cfg.Stage.Dir); err == nil {
+		st, err := openStage(o.cfg)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		id, err := c.InstanceID(ctx)
+		if err != nil {
+			return err
+		}
+		as, err := loader.Adopt(ctx, st, c, c.Target()+"|"+id, extract.NewPipeline().Version(), 0)
+		if err != nil {
+			return fmt.Errorf("registering the database with staging: %w", err)
+		}
+		sum.Staging = &as
+	}
+	return output{
+		json: func() any { return sum },
+		text: func() error {
+			for _, r := range sum.Schema {
+				fmt.Fprintf(stdout, "%-28s %s\n", r.Name, r.Status)
+			}
+			fmt.Fprintf(stdout, "empty lists restored on %d nodes and relationships\n", sum.EmptyLists)
+			switch as := sum.Staging; {
+			case as == nil:
+				fmt.Fprintf(stdout, "no staging folder at %s: not registered\n", o.cfg.Stage.Dir)
+			case !as.New:
+				fmt.Fprintln(stdout, "staging already knows this database: left as it is")
+			default:
+				fmt.Fprintf(stdout, "staging: %d articles found in the graph as kg push writes them, %d left for kg push\n", as.Adopted, as.Pending)
+			}
+			return nil
+		},
+	}.print(stdout, o.json, false)
+}

@@ -1,0 +1,150 @@
+package export
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/model"
+)
+
+type fakeItems []graph.Item
+
+func (f fakeItems) Articles(ctx context.Context, fn func(graph.Item) error) (int, error) {
+	for _, it := range f {
+		it.Extraction = nil
+		if err := fn(it); err != nil {
+			return 0, err
+		}
+	}
+	return 0, nil
+}
+
+func (f fakeItems) Each(ctx context.Context, fn func(graph.Item) error) (int, error) {
+	for _, it := range f {
+		if err := fn(it); err != nil {
+			return 0, err
+		}
+	}
+	return 1, nil
+}
+
+func adminItems() fakeItems {
+	ent := func(id, typ, name string, texts ...string) model.Entity {
+		e := model.Entity{ID: id, Type: typ, Name: name}
+		for i, t := range texts {
+			e.Mentions = append(e.Mentions, model.Mention{Text: t, Start: 10 * (i + 1)})
+		}
+		return e
+	}
+	rel := func(s, p, o string, start int, mod string, conf float64) model.Relation {
+		r := model.Relation{Subject: s, Predicate: p, Object: o, Modality: mod, Confidence: conf}
+		r.Evidence.Start, r.Evidence.End, r.Evidence.Sentence = start, start+5, "He said, \"yes\"\nthen left."
+		return r
+	}
+	return fakeItems{
+		{Article: model.Article{ID: "a1", Title: " lead, \"quoted\" ", Published: "2015-07-21", Lang: "ar", Props: map[string]string{"author": "=x", "id": "reserved"}},
+			ContentHash: "h1", Extractor: "v1",
+			Extraction: &model.Extraction{
+				Entities:  []model.Entity{ent("k1", model.Person, "Putin", "Putin", "بوتين"), ent("k2", model.Location, "Russia", "Russia")},
+				Relations: []model.Relation{rel("k1", "LEADER_OF", "k2", 7, "reported", 0.5), rel("k1", "LEADER_OF", "k2", 3, "asserted", 0.25)},
+			}},
+		{Article: model.Article{ID: "a2", Title: ""}, ContentHash: "h2", Extractor: "v1",
+			MergedFrom: map[string][]string{"k1": {"k9"}},
+			Extraction: &model.Extraction{
+				Entities:  []model.Entity{ent("k1", model.Person, "Vladimir Putin", "Vladimir Putin"), ent("k2", model.Location, "Russia", "Russia")},
+				Relations: []model.Relation{rel("k1", "LEADER_OF", "k2", 1, "asserted", 0.75)},
+			}},
+	}
+}
+
+func readAdmin(t *testing.T, dir, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.LazyQuotes = false
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s is not valid CSV: %v", name, err)
+	}
+	return rows
+}
+
+func TestNeo4jAdmin(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	st, err := Neo4jAdmin(context.Background(), adminItems(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 || st.Entities != 2 || st.Relations != 1 || st.Evidence != 3 || st.Mentions != 4 || st.Skipped != 1 || !st.Multiline {
+		t.Fatalf("stats %+v", st)
+	}
+	arts := readAdmin(t, dir, "articles.csv")
+	if strings.Join(arts[0], ",") != "id:ID(Article),:LABEL,title,url,published,lang,source,content_hash,extractor,author" {
+		t.Fatalf("articles header %v", arts[0])
+	}
+	if arts[1][2] != ` lead, "quoted" ` || arts[1][9] != "=x" {
+		t.Fatalf("article row %q", arts[1])
+	}
+	raw, _ := os.ReadFile(filepath.Join(dir, "articles.csv"))
+	// a2: empty title is "" (an empty string), no published is nothing (null)
+	if !strings.Contains(string(raw), `"a2",Article,"","",,"",`) {
+		t.Fatalf("articles.csv:\n%s", raw)
+	}
+	ents := readAdmin(t, dir, "entities.csv")
+	k1 := ents[1]
+	d := string(AdminArrayDelimiter)
+	want := []string{"k1", "Entity" + d + "Person", "Vladimir Putin", "", "3", "2",
+		"Putin" + d + "Vladimir Putin" + d + "بوتين", "1" + d + "1" + d + "1", "Putin | Vladimir Putin | بوتين", "بوتين", "k9"}
+	if strings.Join(k1, "|") != strings.Join(want, "|") {
+		t.Fatalf("entity k1\n got %q\nwant %q", k1, want)
+	}
+	if ents[2][9] != "" { // Russia: no Arabic alias, an empty list (restored after the import)
+		t.Fatalf("entity k2 names_ar %q", ents[2][9])
+	}
+	rels := readAdmin(t, dir, "relations.csv")
+	// evidence folded in (article, start) order: a1@3 asserted, a1@7 reported, a2@1 asserted
+	want = []string{"k1", "k2", "LEADER_OF", "3", "a1" + d + "a2", "2015-07-21", "2015-07-21", "0.75", "asserted" + d + "reported", "2"}
+	if strings.Join(rels[1], "|") != strings.Join(want, "|") {
+		t.Fatalf("relation\n got %q\nwant %q", rels[1], want)
+	}
+	ev := readAdmin(t, dir, "evidence.csv")
+	if ev[1][6] != "He said, \"yes\"\nthen left." || ev[1][11] != "0.5" && ev[1][11] != "0.25" {
+		t.Fatalf("evidence %q", ev[1])
+	}
+	args, _ := os.ReadFile(filepath.Join(dir, AdminArgsFile))
+	for _, w := range []string{"--array-delimiter=U+001F\n", "--multiline-fields=true\n", `"--relationships=` + dir + `/relations.csv"`} {
+		if !strings.Contains(string(args), w) {
+			t.Errorf("args file lacks %q:\n%s", w, args)
+		}
+	}
+}
+
+func TestNeo4jAdminRefusesUnsafe(t *testing.T) {
+	items := adminItems()
+	items[1].Extraction.Entities[1].Mentions[0].Text = "Rus" + string(AdminArrayDelimiter) + "sia"
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, err := Neo4jAdmin(context.Background(), items, dir); !errors.Is(err, ErrUnsafeValue) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a failed export left %s: %v", dir, err)
+	}
+}
+
+func TestArabicLine(t *testing.T) {
+	for s, want := range map[string]bool{"بوتين": true, "Putin": false, "x بوتين": true, "بوتين\nx": false, "": false} {
+		if arabicLine(s) != want {
+			t.Errorf("arabicLine(%q) = %v", s, !want)
+		}
+	}
+}
