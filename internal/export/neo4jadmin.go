@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,10 +104,8 @@ func Neo4jAdmin(ctx context.Context, src ItemSource, dir string) (st AdminStats,
 	}
 	props := map[string]bool{}
 	if _, err := src.Articles(ctx, func(it graph.Item) error {
-		for k := range it.Article.Props {
-			if articlePropOK(k) {
-				props[k] = true
-			}
+		for k := range graph.ArticleProps(it.Article.Props) {
+			props[k] = true
 		}
 		return nil
 	}); err != nil {
@@ -137,14 +134,6 @@ func Neo4jAdmin(ctx context.Context, src ItemSource, dir string) (st AdminStats,
 }
 
 // ---- what the writer computes (internal/graph/write.go), item by item ----
-
-// propKeyRE and reservedArticleProps are the writer's rules for the
-// extra properties of an article.
-var propKeyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,63}$`)
-
-var reservedArticleProps = map[string]bool{"id": true, "title": true, "url": true, "published": true, "lang": true, "source": true, "content_hash": true, "extractor": true}
-
-func articlePropOK(k string) bool { return propKeyRE.MatchString(k) && !reservedArticleProps[k] }
 
 // evidenceID is the id the writer gives the evidence of a relation; it
 // must stay equal to graph's (the integration test compares the graphs).
@@ -277,8 +266,9 @@ func (w *adminWriter) item(it graph.Item) error {
 	a, x := it.Article, it.Extraction
 	cells := []cell{str(a.ID), raw("Article"), str(a.Title), str(a.URL), strOrNull(a.Published), str(a.Lang),
 		str(a.Source), str(it.ContentHash), str(it.Extractor)}
+	written := graph.ArticleProps(a.Props)
 	for _, k := range w.artProps {
-		if v, ok := a.Props[k]; ok {
+		if v, ok := written[k]; ok {
 			cells = append(cells, str(v))
 		} else {
 			cells = append(cells, null())

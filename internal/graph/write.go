@@ -55,6 +55,33 @@ var propKeyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]{0,63}$`)
 
 var reservedArticleProps = map[string]bool{"id": true, "title": true, "url": true, "published": true, "lang": true, "source": true, "content_hash": true, "extractor": true}
 
+// ArticleProps returns the extra properties of an article as they are
+// written on its node: the fields whose names a property may take (a
+// letter, then letters, digits and _, at most 64); a field named like one
+// of the node's own properties goes under the prefix "record_" (the
+// newspaper SaudiNewsNet calls "source" becomes record_source: the node's
+// source is the file and line it came from), unless the record has a
+// field of that name too, which wins. Nil when there are none.
+func ArticleProps(props map[string]string) map[string]string {
+	var out map[string]string
+	for k, v := range props {
+		if reservedArticleProps[k] {
+			k = "record_" + k
+			if _, own := props[k]; own {
+				continue
+			}
+		}
+		if !propKeyRE.MatchString(k) {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[k] = v
+	}
+	return out
+}
+
 // WriteArticles writes a batch of articles in one managed write
 // transaction (WriteBatch), then settles (Settle): when it returns, the
 // graph is complete, aggregates included.
@@ -95,10 +122,8 @@ func prepare(items []Item) (*prepared, error) {
 		}
 		seen[a.ID] = true
 		props := map[string]any{}
-		for k, v := range a.Props {
-			if propKeyRE.MatchString(k) && !reservedArticleProps[k] {
-				props[k] = v
-			}
+		for k, v := range ArticleProps(a.Props) {
+			props[k] = v
 		}
 		p.articles = append(p.articles, map[string]any{
 			"id": a.ID, "title": a.Title, "url": a.URL, "published": nilIfEmpty(a.Published), "lang": a.Lang,
