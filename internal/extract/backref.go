@@ -2,12 +2,16 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/translit"
 )
+
+// localKey starts the key of an organisation without a gazetteer entry.
+const localKey = "local:"
 
 // Once an Arabic article has named a body, it goes on calling it by the
 // noun its name begins with: after التحالف العربي, التحالف (وشن طيران
@@ -19,9 +23,11 @@ import (
 // translit's data/orgwords.tsv (the "org", "public", "state" or "forces"
 // marks) with the article and no pronoun, that no candidate covers and no
 // definite word continues (الحزب الحاكم is another party), when exactly
-// one organisation of the gazetteer named before it in the article has a
-// name beginning with that noun (two ministries before الوزارة leave it
-// unresolved). The candidate takes that organisation's gazetteer entry.
+// one organisation named before it in the article has a name beginning
+// with that noun, and the gazetteer knows it (two ministries before
+// الوزارة leave it unresolved, and so does one the gazetteer lacks: it
+// cannot be linked).
+// The candidate takes that organisation's gazetteer entry.
 func (p *Pipeline) backRefs(toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	if len(cands) == 0 {
 		return cands
@@ -40,22 +46,32 @@ func (p *Pipeline) backRefs(toks []arabic.Token, words []arabic.Word, cands []li
 		for ; k < len(toks) && toks[k].Start < c.End; k++ {
 			inside[k] = true
 		}
-		if c.Type != model.Organization || c.Entry == nil || c.Demonym || first >= len(toks) || first+1 >= k {
+		if c.Type != model.Organization || c.Demonym || first >= len(toks) || first+1 >= k {
 			continue // one word: a name, not a head and a name (حماس)
 		}
 		h := arabic.MatchForm(words[first].Stem)
 		if hw, ok := translit.LookupWord(h); !ok || !hw.OrgHead {
 			continue
 		}
+		// an organisation the gazetteer lacks (مجلس الشورى as a phrase)
+		// cannot be referred to, but makes the noun ambiguous
+		key := localKey
+		if c.Entry != nil {
+			key = c.Entry.Key
+		} else {
+			for j := first; j < k; j++ {
+				key += " " + words[j].MF
+			}
+		}
 		seen := false
 		for i, a := range heads[h] {
-			if a.key == c.Entry.Key {
+			if a.key == key {
 				seen = true
 				heads[h][i].start = min(a.start, c.Start)
 			}
 		}
 		if !seen {
-			heads[h] = append(heads[h], antecedent{start: c.Start, key: c.Entry.Key})
+			heads[h] = append(heads[h], antecedent{start: c.Start, key: key})
 		}
 	}
 	if len(heads) == 0 {
@@ -90,7 +106,7 @@ func (p *Pipeline) backRefs(toks []arabic.Token, words []arabic.Word, cands []li
 				n++
 			}
 		}
-		if n != 1 {
+		if n != 1 || strings.HasPrefix(found.key, localKey) {
 			continue
 		}
 		c := entry[found.key]

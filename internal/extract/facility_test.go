@@ -66,3 +66,10 @@ func TestBackRefs(t *testing.T) {
 		checkOrgMentions(t, p, c.text, c.want, c.not)
 	}
 }
+
+// TestBackRefAmbiguous: an organisation the gazetteer lacks, named with
+// the same head noun, leaves the bare noun unresolved.
+func TestBackRefAmbiguous(t *testing.T) {
+	p := NewPipeline()
+	checkOrgMentions(t, p, "ناقش مجلس الأمن الدولي الأزمة، ثم اجتمع مجلس التنسيق الاقتصادي الأردني. وقال المجلس إن القرار نهائي.", nil, []string{"المجلس"})
+}
