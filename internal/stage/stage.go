@@ -401,33 +401,15 @@ func (s *Store) AddTarget(target, version string) (int, error) {
 func (s *Store) Requeue(target, version string) (queued, noExtraction int, err error) {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
-	err = s.db.View(func(txn *badger.Txn) error {
-		o := badger.DefaultIteratorOptions
-		o.Prefix = []byte("a/")
-		it := txn.NewIterator(o)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			id := string(it.Item().Key()[2:])
-			var r ArticleRecord
-			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &r) }); err != nil {
-				return fmt.Errorf("article %s: %w", id, err)
-			}
-			ref := Ref{Hash: r.Hash, Version: version}
-			if _, err := txn.Get(extractionKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
-				noExtraction++
-				continue
-			} else if err != nil {
-				return fmt.Errorf("article %s: its extraction: %w", id, err)
-			}
-			b, _ := json.Marshal(ref)
-			if err := s.guard.check(len(b) + 64); err != nil {
-				return err
-			}
-			if err := wb.Set(journalKey(target, id), b); err != nil {
-				return err
-			}
-			queued++
+	noExtraction, err = s.ForEachArticle(version, false, func(rec *ArticleRecord, _ *model.Extraction) error {
+		b, _ := json.Marshal(Ref{Hash: rec.Hash, Version: version})
+		if err := s.guard.check(len(b) + 64); err != nil {
+			return err
 		}
+		if err := wb.Set(journalKey(target, rec.Article.ID), b); err != nil {
+			return err
+		}
+		queued++
 		return nil
 	})
 	if err != nil {
@@ -687,7 +669,8 @@ func (s *Store) GC(keep string) (int, error) {
 // and extractions are neither read nor decoded (a cheap pass over the
 // article records). It returns how many staged articles it skipped for
 // want of an extraction of version. One read transaction serves the whole
-// pass, so fn sees one consistent snapshot; fn must not write to the store.
+// pass, so fn sees one consistent snapshot; fn must not write to the store
+// (a write batch flushed after the pass, as Requeue's, is fine).
 // An error from fn stops the pass and is returned as is.
 func (s *Store) ForEachArticle(version string, withExtraction bool, fn func(rec *ArticleRecord, x *model.Extraction) error) (noExtraction int, err error) {
 	err = s.db.View(func(txn *badger.Txn) error {
