@@ -3,8 +3,6 @@ package export
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -134,13 +132,6 @@ func Neo4jAdmin(ctx context.Context, src ItemSource, dir string) (st AdminStats,
 }
 
 // ---- what the writer computes (internal/graph/write.go), item by item ----
-
-// evidenceID is the id the writer gives the evidence of a relation; it
-// must stay equal to graph's (the integration test compares the graphs).
-func evidenceID(article string, r model.Relation) string {
-	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%s", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End, r.Trigger)))
-	return hex.EncodeToString(h[:12])
-}
 
 type triple struct{ s, p, o string }
 
@@ -353,7 +344,7 @@ func (w *adminWriter) item(it graph.Item) error {
 		if types[r.Subject] == "" || types[r.Object] == "" {
 			return fmt.Errorf("article %s: relation %d refers to an unknown entity", a.ID, i)
 		}
-		evs = append(evs, ev{evidenceID(a.ID, r), r})
+		evs = append(evs, ev{graph.EvidenceID(a.ID, r), r})
 	}
 	for _, v := range evs {
 		r := v.r

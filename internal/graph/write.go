@@ -179,7 +179,7 @@ func prepare(items []Item) (*prepared, error) {
 				return nil, fmt.Errorf("article %s: relation %d refers to an unknown entity", a.ID, i)
 			}
 			ev := map[string]any{
-				"id":          evidenceID(a.ID, r),
+				"id":          EvidenceID(a.ID, r),
 				"article_id":  a.ID,
 				"subject_key": r.Subject, "predicate": r.Predicate, "object_key": r.Object,
 				"sentence": r.Evidence.Sentence, "start": int64(r.Evidence.Start), "end": int64(r.Evidence.End),
@@ -204,7 +204,10 @@ func prepare(items []Item) (*prepared, error) {
 	return p, nil
 }
 
-func evidenceID(article string, r model.Relation) string {
+// EvidenceID is the id of the Evidence node of relation r of an article:
+// the same for the same statement, whichever writer writes it (kg push,
+// the neo4j-admin export).
+func EvidenceID(article string, r model.Relation) string {
 	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%s", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End, r.Trigger)))
 	return hex.EncodeToString(h[:12])
 }
