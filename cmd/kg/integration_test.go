@@ -191,16 +191,7 @@ func TestSecondWriterFails(t *testing.T) {
 // It needs KG_TEST_NEO4J_CTL, a command that takes "stop" or "start" (make
 // test sets it for its own instance).
 func TestNeo4jRestartMidLoad(t *testing.T) {
-	if testing.Short() {
-		t.Skip("integration test skipped in -short mode")
-	}
-	ctl := os.Getenv("KG_TEST_NEO4J_CTL")
-	if ctl == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but KG_TEST_NEO4J_CTL is not set")
-		}
-		t.Skip("KG_TEST_NEO4J_CTL not set")
-	}
+	ctl := testneo4j.Ctl(t, "")
 	c := testneo4j.Open(t)
 	corpus := genCorpus(t, 200)
 	runKG(t, t.TempDir(), "load", "-q", "--batch-size", "2", corpus)

@@ -3,7 +3,6 @@ package graph_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 
@@ -65,33 +64,7 @@ func TestConcurrentWriters(t *testing.T) {
 			}
 		}
 		if got := testneo4j.Dump(t, c); got != want {
-			t.Fatalf("round %d: the graph of two concurrent writers differs from one writer's:\n%s", round, diff(want, got))
+			t.Fatalf("round %d: the graph of two concurrent writers differs from one writer's:\n%s", round, testneo4j.DumpDiff(want, got, 20))
 		}
 	}
-}
-
-// diff lists the lines of two dumps that differ (at most 20).
-func diff(want, got string) string {
-	w, g := map[string]bool{}, map[string]bool{}
-	for _, l := range strings.Split(want, "\n") {
-		w[l] = true
-	}
-	for _, l := range strings.Split(got, "\n") {
-		g[l] = true
-	}
-	var out []string
-	for _, l := range strings.Split(want, "\n") {
-		if !g[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	for _, l := range strings.Split(got, "\n") {
-		if !w[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	if len(out) > 20 {
-		out = append(out[:20], fmt.Sprintf("... %d more", len(out)-20))
-	}
-	return strings.Join(out, "\n")
 }

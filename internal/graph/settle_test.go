@@ -3,7 +3,6 @@ package graph_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
@@ -81,7 +80,7 @@ func TestSettleDeferred(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := testneo4j.Dump(t, c); got != want {
-		t.Fatalf("deferred settling differs from settling every batch:\n%s", diff(want, got))
+		t.Fatalf("deferred settling differs from settling every batch:\n%s", testneo4j.DumpDiff(want, got, 20))
 	}
 	if n, err := c.Unsettled(ctx); err != nil || n != 0 {
 		t.Fatalf("Unsettled after Settle = %d, %v", n, err)
@@ -91,7 +90,7 @@ func TestSettleDeferred(t *testing.T) {
 		t.Fatalf("second settle: %d, %v", n, err)
 	}
 	if got := testneo4j.Dump(t, c); got != want {
-		t.Fatalf("settling twice changed the graph:\n%s", diff(want, got))
+		t.Fatalf("settling twice changed the graph:\n%s", testneo4j.DumpDiff(want, got, 20))
 	}
 }
 
@@ -120,6 +119,6 @@ func TestSettleManyPages(t *testing.T) {
 		t.Errorf("settled %d entities, the graph has %d", n, want)
 	}
 	if got := testneo4j.Dump(t, c); got != want {
-		t.Fatalf("%s", fmt.Sprint(diff(want, got)))
+		t.Fatalf("%s", testneo4j.DumpDiff(want, got, 20))
 	}
 }

@@ -89,6 +89,26 @@ func Connect(t testing.TB) *graph.Client {
 	return c
 }
 
+// Ctl returns the command that stops and starts the test server
+// (KG_TEST_NEO4J_CTL: it takes stop, start or import DIR; make test sets it
+// for its own instance), for tests that restart it. The test is skipped in
+// -short mode, or when the variable is unset (why says what it needs the
+// command for), except under CI=true, where it fails.
+func Ctl(t testing.TB, why string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("integration test skipped in -short mode")
+	}
+	ctl := os.Getenv("KG_TEST_NEO4J_CTL")
+	if ctl == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but KG_TEST_NEO4J_CTL is not set")
+		}
+		t.Skip("KG_TEST_NEO4J_CTL not set" + why)
+	}
+	return ctl
+}
+
 // Wipe deletes every node and relationship (the schema stays).
 func Wipe(t testing.TB, c *graph.Client) {
 	t.Helper()
@@ -101,6 +121,20 @@ func Wipe(t testing.TB, c *graph.Client) {
 // ids, timestamps or the instance id: equal dumps mean equal graphs.
 func Dump(t testing.TB, c *graph.Client) string {
 	t.Helper()
+	return dump(t, c, canon)
+}
+
+// DumpTyped is Dump with the type of every property value written out (an
+// integer and a float, a list of integers and of strings, differ): for
+// graphs built by different writers, such as kg push and a bulk import.
+func DumpTyped(t testing.TB, c *graph.Client) string {
+	t.Helper()
+	return dump(t, c, typedProps)
+}
+
+// dump is Dump with props as the text of a property map.
+func dump(t testing.TB, c *graph.Client, props func(map[string]any) string) string {
+	t.Helper()
 	ctx := context.Background()
 	nodes, err := c.Query(ctx, `MATCH (n) WHERE NOT n:KgMeta AND NOT n:KgMigration
 RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props`, nil, true)
@@ -111,12 +145,12 @@ RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props`, nil, tr
 	var lines []string
 	for _, r := range nodes.Rows {
 		id := r[0].(string)
-		props := r[2].(map[string]any)
+		p := r[2].(map[string]any)
 		labels := toStrings(r[1])
 		sort.Strings(labels)
-		key := fmt.Sprint(props["key"], props["id"])
+		key := fmt.Sprint(p["key"], p["id"])
 		name[id] = strings.Join(labels, ":") + "/" + key
-		lines = append(lines, "N "+name[id]+" "+canon(props))
+		lines = append(lines, "N "+name[id]+" "+props(p))
 	}
 	rels, err := c.Query(ctx, `MATCH (a)-[r]->(b) RETURN elementId(a), type(r), elementId(b), properties(r)`, nil, true)
 	if err != nil {
@@ -127,10 +161,37 @@ RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props`, nil, tr
 		if a == "" || b == "" {
 			continue
 		}
-		lines = append(lines, "R "+a+" -"+r[1].(string)+"-> "+b+" "+canon(r[3].(map[string]any)))
+		lines = append(lines, "R "+a+" -"+r[1].(string)+"-> "+b+" "+props(r[3].(map[string]any)))
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// DumpDiff lists the lines only one of two dumps has, "- " for want's and
+// "+ " for got's, at most max of them.
+func DumpDiff(want, got string, max int) string {
+	w, g := map[string]bool{}, map[string]bool{}
+	for _, l := range strings.Split(want, "\n") {
+		w[l] = true
+	}
+	for _, l := range strings.Split(got, "\n") {
+		g[l] = true
+	}
+	var out []string
+	for _, l := range strings.Split(want, "\n") {
+		if !g[l] {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if !w[l] {
+			out = append(out, "+ "+l)
+		}
+	}
+	if len(out) > max {
+		out = append(out[:max], fmt.Sprintf("... %d more", len(out)-max))
+	}
+	return strings.Join(out, "\n")
 }
 
 func toStrings(v any) []string {
@@ -144,6 +205,31 @@ func toStrings(v any) []string {
 func canon(m map[string]any) string {
 	b, _ := json.Marshal(m) // encoding/json sorts map keys
 	return string(b)
+}
+
+// typedProps writes a property map with each value's Go type.
+func typedProps(m map[string]any) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, " %s=%s", k, typedValue(m[k]))
+	}
+	return b.String()
+}
+
+func typedValue(v any) string {
+	if l, ok := v.([]any); ok {
+		parts := make([]string, len(l))
+		for i, x := range l {
+			parts[i] = typedValue(x)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	}
+	return fmt.Sprintf("%T(%q)", v, fmt.Sprint(v))
 }
 
 var (
