@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/arabic"
@@ -39,12 +38,12 @@ func (p *Pipeline) backRefs(toks []arabic.Token, words []arabic.Word, cands []li
 	// heads[MatchForm of the head noun's stem]: the organisations of the
 	// gazetteer whose mentions begin with it, by their first mention
 	heads := map[string][]antecedent{}
-	inside := make([]bool, len(toks))
+	inside := coveredTokens(toks, cands)
 	for _, c := range cands {
-		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start })
-		first := k
-		for ; k < len(toks) && toks[k].Start < c.End; k++ {
-			inside[k] = true
+		first := firstToken(toks, c.Start)
+		k := first
+		for k < len(toks) && toks[k].Start < c.End {
+			k++
 		}
 		if c.Type != model.Organization || c.Demonym || first >= len(toks) || first+1 >= k {
 			continue // one word: a name, not a head and a name (حماس)

@@ -50,15 +50,9 @@ func (p *Pipeline) facilities(toks []arabic.Token, words []arabic.Word, cands []
 			}
 		}
 	}
-	// inside[k]: a candidate covers token k (a name that begins with the
-	// noun is the gazetteer's or the tagger's whole: جسر الشغور is a town)
-	inside := make([]bool, len(toks))
-	for _, c := range cands {
-		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start })
-		for ; k < len(toks) && toks[k].Start < c.End; k++ {
-			inside[k] = true
-		}
-	}
+	// a name that begins with the noun is the gazetteer's or the
+	// tagger's whole: جسر الشغور is a town
+	inside := coveredTokens(toks, cands)
 	var found []link.Candidate
 	for i := 0; i+1 < len(toks); i++ {
 		w := &words[i]
@@ -163,4 +157,21 @@ func isFacility(w *arabic.Word) bool {
 	}
 	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
 	return ok && hw.Facility
+}
+
+// firstToken returns the index of the first token that ends after offset
+// off (the token holding it, or the next one).
+func firstToken(toks []arabic.Token, off int) int {
+	return sort.Search(len(toks), func(k int) bool { return toks[k].End > off })
+}
+
+// coveredTokens reports, for each token, whether some candidate overlaps it.
+func coveredTokens(toks []arabic.Token, cands []link.Candidate) []bool {
+	inside := make([]bool, len(toks))
+	for _, c := range cands {
+		for k := firstToken(toks, c.Start); k < len(toks) && toks[k].Start < c.End; k++ {
+			inside[k] = true
+		}
+	}
+	return inside
 }

@@ -73,18 +73,8 @@ func newWeightIndex(m *Model) *weightIndex {
 
 // add adds the weights of feature f to z, in the order of Model.Weights.
 func (ix *weightIndex) add(z []float64, f []byte) {
-	k := featureKey(f)
-	s := mixKey(k) & ix.mask
-	for {
-		sl := &ix.slots[s]
-		if sl.n == 0 {
-			return
-		}
-		if sl.key == k {
-			ix.addRun(z, sl)
-			return
-		}
-		s = (s + 1) & ix.mask
+	if sl := ix.find(featureKey(f)); sl != nil {
+		ix.addRun(z, sl)
 	}
 }
 
@@ -92,17 +82,21 @@ func (ix *weightIndex) add(z []float64, f []byte) {
 // their order.
 func (ix *weightIndex) addKeys(z []float64, keys []uint64) {
 	for _, k := range keys {
-		s := mixKey(k) & ix.mask
-		for {
-			sl := &ix.slots[s]
-			if sl.n == 0 {
-				break
-			}
-			if sl.key == k {
-				ix.addRun(z, sl)
-				break
-			}
-			s = (s + 1) & ix.mask
+		if sl := ix.find(k); sl != nil {
+			ix.addRun(z, sl)
+		}
+	}
+}
+
+// find returns the slot of the feature of key k, nil when the model lacks it.
+func (ix *weightIndex) find(k uint64) *indexSlot {
+	for s := mixKey(k) & ix.mask; ; s = (s + 1) & ix.mask {
+		sl := &ix.slots[s]
+		if sl.n == 0 {
+			return nil
+		}
+		if sl.key == k {
+			return sl
 		}
 	}
 }
