@@ -7,7 +7,7 @@ BIN := bin/kg
 
 include deploy/neo4j/neo4j.mk
 
-.PHONY: build demo import test test-unit fuzz bench bench-push vet clean neo4j-test-up neo4j-test-down corpus-check
+.PHONY: build demo import test test-unit fuzz bench bench-go bench-push vet clean neo4j-test-up neo4j-test-down corpus-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/kg
@@ -80,8 +80,17 @@ fuzz:
 corpus-check:
 	bench/extract_corpus.sh
 
-## bench: Go benchmarks of the extractor and tagger
-bench:
+## bench: kg as a whole on this machine (issue 15): extraction (1 and N workers,
+## Arabic and English), kg load and kg push against a plain UNWIND script, the
+## whole SaudiNewsNet folder loaded, saved queries on it, the bulk import, peak
+## memory. Starts its own Neo4j (.neo4j-bench, ports 7693/7480, emptied as it
+## goes); prints a table and appends it to bench/results/bench.md. About 10
+## minutes on 2 cores. BENCH_FLAGS=-quick leaves out the whole-corpus steps.
+bench: build
+	$(GO) run ./bench/kgbench $(BENCH_FLAGS)
+
+## bench-go: Go benchmarks of the extractor and tagger
+bench-go:
 	$(GO) test -run XXX -bench . -benchmem ./internal/...
 
 ## bench-push: kg push vs a plain UNWIND ... MERGE script on the same rows (issue 15);

@@ -55,7 +55,7 @@ import (
 type options struct {
 	stage, kg, uri, user, password string
 	rounds, batch, serverPID       int
-	out, note                      string
+	out, note, jsonOut             string
 	kgArgs                         []string
 }
 
@@ -70,6 +70,7 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 1, "rounds of (kg push, baseline)")
 	flag.IntVar(&o.batch, "batch", 5000, "rows per baseline transaction")
 	flag.StringVar(&o.out, "out", "", "append the results to this markdown file")
+	flag.StringVar(&o.jsonOut, "json", "", "write the last round's figures to this file as JSON (for make bench)")
 	flag.StringVar(&o.note, "note", "", "a line of text to put in the results")
 	flag.IntVar(&o.serverPID, "server-pid", 0, "pid of the (local) Neo4j server: its CPU time per phase is measured too")
 	flag.StringVar(&kgArgs, "kg-args", "", "extra arguments for kg push, space-separated (e.g. --batch-size 500)")
@@ -155,6 +156,17 @@ func runBench(ctx context.Context, o options, out io.Writer) error {
 	}
 	table := report(o, rows, version, agent, ts)
 	fmt.Fprint(out, "\n"+table)
+	if o.jsonOut != "" && len(ts) > 0 {
+		t := ts[len(ts)-1]
+		b, _ := json.Marshal(map[string]float64{
+			"KGSeconds": t.kg.Seconds(), "ArticlesPerSec": float64(rows.Articles) / t.kg.Seconds(),
+			"RelationsPerSec": float64(rows.Relations) / t.kg.Seconds(), "PlainSeconds": t.base.Seconds(),
+			"Ratio": t.ratio(), "CPURatio": t.cpuRatio(),
+		})
+		if err := os.WriteFile(o.jsonOut, b, 0o644); err != nil {
+			return err
+		}
+	}
 	if o.out != "" {
 		f, err := os.OpenFile(o.out, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 		if err != nil {

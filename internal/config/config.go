@@ -41,6 +41,12 @@ type Config struct {
 	// config file, a password file others can read); the command prints
 	// them on stderr.
 	Warnings []string
+	// MemoryLimit (memory_limit) is the soft limit, in bytes, on the
+	// memory of kg's Go heap and runtime (runtime/debug.SetMemoryLimit):
+	// near it the garbage collector works harder instead of letting the
+	// heap grow to twice what is live. 0: no limit. GOMEMLIMIT, when set,
+	// wins over it (the Go runtime reads it).
+	MemoryLimit int64
 }
 
 // Neo4j says where the graph lives.
@@ -99,6 +105,7 @@ var Defaults = map[string]any{
 	"load.batch_size":         50,
 	"load.workers":            2,
 	"load.retry_timeout":      "2m",
+	"memory_limit":            "450MiB",
 	"corpus.fields.id":        "id",
 	"corpus.fields.title":     "title",
 	"corpus.fields.text":      "text",
@@ -203,6 +210,8 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	c.Load.Workers, err = src.int("load.workers", 1)
 	check(err)
 	c.Load.RetryTimeout, err = src.duration("load.retry_timeout")
+	check(err)
+	c.MemoryLimit, err = src.size("memory_limit")
 	check(err)
 	var warnings []string
 	c.Corpus.Fields, warnings = src.fields()
@@ -337,6 +346,26 @@ func (s sources) duration(key string) (time.Duration, error) {
 		return 0, fmt.Errorf("%s must be more than 0 (got %q from %s)", key, t, s.of(key))
 	}
 	return d, nil
+}
+
+// size reads a number of bytes: a whole number with a unit B, KiB, MiB,
+// GiB (or KB, MB, GB, taken as the same powers of two, as Go's GOMEMLIMIT
+// does not), or 0 / off for none.
+func (s sources) size(key string) (int64, error) {
+	t := strings.TrimSpace(s.v.GetString(key))
+	if t == "0" || strings.EqualFold(t, "off") {
+		return 0, nil
+	}
+	i := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' })
+	if i <= 0 {
+		return 0, fmt.Errorf("%s: %q (from %s) is not a size like 450MiB or 2GiB (or off)", key, t, s.of(key))
+	}
+	n, err := strconv.ParseInt(t[:i], 10, 64)
+	unit := map[string]int64{"b": 1, "kib": 1 << 10, "kb": 1 << 10, "mib": 1 << 20, "mb": 1 << 20, "gib": 1 << 30, "gb": 1 << 30}[strings.ToLower(strings.TrimSpace(t[i:]))]
+	if err != nil || unit == 0 || n > math.MaxInt64/unit {
+		return 0, fmt.Errorf("%s: %q (from %s) is not a size like 450MiB or 2GiB (or off)", key, t, s.of(key))
+	}
+	return n * unit, nil
 }
 
 // readPasswordFile reads a password: the file's content without its final

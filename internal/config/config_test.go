@@ -130,6 +130,22 @@ func TestUnknownKeysWarn(t *testing.T) {
 	}
 }
 
+func TestMemoryLimit(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		want int64
+	}{{"", 450 << 20}, {"1GiB", 1 << 30}, {"300 MB", 300 << 20}, {"off", 0}, {"0", 0}, {"4096b", 4096}} {
+		t.Chdir(t.TempDir())
+		t.Setenv("KG_MEMORY_LIMIT", tc.env)
+		c, err := Load("")
+		if err != nil {
+			t.Errorf("KG_MEMORY_LIMIT=%q: %v", tc.env, err)
+		} else if c.MemoryLimit != tc.want {
+			t.Errorf("KG_MEMORY_LIMIT=%q: %d %v, want %d", tc.env, c.MemoryLimit, err, tc.want)
+		}
+	}
+}
+
 func TestBadValuesNameTheirSource(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -150,6 +166,8 @@ func TestBadValuesNameTheirSource(t *testing.T) {
 		{name: "negative duration", env: map[string]string{"KG_LOAD_RETRY_TIMEOUT": "-5s"}, want: []string{`load.retry_timeout must be more than 0 (got "-5s" from $KG_LOAD_RETRY_TIMEOUT)`}},
 		{name: "zero duration", file: "load:\n  retry_timeout: 0s\n", want: []string{`load.retry_timeout must be more than 0 (got "0s" from CFG:2)`}},
 		{name: "bad duration", env: map[string]string{"KG_LOAD_RETRY_TIMEOUT": "soon"}, want: []string{`load.retry_timeout: "soon" (from $KG_LOAD_RETRY_TIMEOUT) is not a duration`}},
+		{name: "size without unit", env: map[string]string{"KG_MEMORY_LIMIT": "512"}, want: []string{`memory_limit: "512" (from $KG_MEMORY_LIMIT) is not a size like 450MiB or 2GiB (or off)`}},
+		{name: "size with a bad unit", file: "memory_limit: 2 TB\n", want: []string{`memory_limit: "2 TB" (from CFG:1) is not a size`}},
 		{name: "all at once", env: map[string]string{"KG_LOAD_BATCH_SIZE": "x", "KG_LOAD_RETRY_TIMEOUT": "-1m"}, want: []string{"load.batch_size:", "load.retry_timeout must"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
