@@ -22,6 +22,7 @@ type loadOptions struct {
 	cfg       *config.Config
 	paths     []string
 	stageOnly bool
+	shard     corpus.Shard // one shard of the corpus (with stageOnly)
 	json      bool
 	progress  io.Writer
 }
@@ -31,6 +32,7 @@ type loadSummary struct {
 	Stage   loader.StageStats `json:"stage"`
 	Push    *loader.PushStats `json:"push,omitempty"`
 	Target  string            `json:"target,omitempty"`
+	Shard   string            `json:"shard,omitempty"` // I/N: the shard staged
 	Seconds float64           `json:"seconds"`
 }
 
@@ -46,8 +48,11 @@ re-run: it resumes where it stopped and re-running gives the same graph.
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, shardFlags))
 			if err != nil {
+				return err
+			}
+			if o.shard, err = corpusShard(cmd, cfg); err != nil {
 				return err
 			}
 			o.cfg, o.paths, o.json, o.progress = cfg, args, g.JSON, g.progressOut()
@@ -58,16 +63,30 @@ re-run: it resumes where it stopped and re-running gives the same graph.
 	addStageFlags(cmd)
 	addLoadFlags(cmd)
 	cmd.Flags().BoolVar(&o.stageOnly, "stage-only", false, "extract and stage, but do not write to Neo4j (kg push writes later)")
+	addShardFlag(cmd)
 	return cmd
 }
 
 func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
+	if !o.shard.All() && !o.stageOnly {
+		return fmt.Errorf("--shard %s stages one shard of the corpus and needs --stage-only: written alone, a shard's entities would be "+
+			"resolved without the other shards' articles; merge the shard folders (kg stage merge), then kg push or make import", o.shard)
+	}
 	st, err := openStage(o.cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	var sh *stage.ShardInfo
+	if o.shard.N > 0 {
+		sh = &stage.ShardInfo{I: o.shard.I, N: o.shard.N}
+	}
+	if err := st.SetShard(sh); err != nil {
+		return err
+	}
+	corpusOpts := corpusOptions(o.cfg)
+	corpusOpts.Shard = o.shard
 	ex := extract.NewPipeline()
 	var client *graph.Client
 	var target string
@@ -83,10 +102,10 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			defer client.Close(ctx)
 		}
 	}
-	sum := loadSummary{Target: target}
+	sum := loadSummary{Target: target, Shard: o.shard.String()}
 	var bad badInputs
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
-		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
+		Paths: o.paths, Corpus: corpusOpts, Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
 		OnBadInput: func(e *corpus.InputError) {
 			bad.add(e)
 			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
@@ -117,6 +136,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		}
 	} else {
 		s := sum.Stage
+		if sum.Shard != "" {
+			fmt.Fprintf(stdout, "shard %s: ", sum.Shard)
+		}
 		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
 		if s.Failed > 0 {
 			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
@@ -138,6 +160,10 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	done := "loaded"
 	if o.stageOnly {
 		done = "staged"
+	}
+	if s := sum.Stage; s.Articles == 0 && s.Failed == 0 && s.Duplicates == 0 && bad.n == 0 && !o.shard.All() {
+		shardNote(stderr, o.shard)
+		return nil
 	}
 	if s := sum.Stage; s.Failed > 0 {
 		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s", s.Failed, s.FirstFailed, s.Articles, done)

@@ -35,6 +35,10 @@ type Config struct {
 	Stage  Stage
 	Load   LoadOpts
 	Corpus Corpus
+	// Shard (shard, $KG_SHARD) is the shard of the corpus kg extract and
+	// kg load read: "I/N", the articles whose id hashes to I of N shards
+	// (numbered from 0; see corpus.Shard); "" reads every article.
+	Shard string
 	// File is the config file that was read ("" when none).
 	File string
 	// Warnings are problems that do not stop kg (an unknown key in the
@@ -99,6 +103,7 @@ var Defaults = map[string]any{
 	"load.batch_size":         50,
 	"load.workers":            2,
 	"load.retry_timeout":      "2m",
+	"shard":                   "",
 	"corpus.fields.id":        "id",
 	"corpus.fields.title":     "title",
 	"corpus.fields.text":      "text",
@@ -197,6 +202,7 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 		c.Neo4j.Password, c.Neo4j.PasswordFile = pw, pf
 	}
 	c.Stage.Dir = v.GetString("stage.dir")
+	c.Shard = strings.TrimSpace(v.GetString("shard"))
 	var err error
 	c.Load.BatchSize, err = src.int("load.batch_size", 1)
 	check(err)

@@ -31,6 +31,10 @@ type Options struct {
 	// A JSON Lines line, a CSV record and a JSON value may be twice as long
 	// (plus 4 KiB) before they are refused unread.
 	MaxArticleBytes int
+	// Shard keeps the articles of one shard (by article id; see Shard) and
+	// drops the others unread by the callback. Bad input items are handed
+	// to the callback by shard 0 only. The zero value keeps everything.
+	Shard Shard
 
 	fields []field // Fields resolved by withDefaults
 }
@@ -92,11 +96,17 @@ type reader struct {
 
 func (r *reader) bad(file string, line int, err error) error {
 	r.items++
+	if !r.opts.Shard.reportsBadInput() {
+		return nil
+	}
 	return r.fn(Item{Err: &InputError{File: file, Line: line, Err: err}})
 }
 
 func (r *reader) emit(a *model.Article) error {
 	r.items++
+	if !r.opts.Shard.Has(a.ID) {
+		return nil
+	}
 	return r.fn(Item{Article: a})
 }
 
