@@ -107,6 +107,11 @@ func (r *reader) emit(a *model.Article) error {
 	if !r.opts.Shard.Has(a.ID) {
 		return nil
 	}
+	// After the shard's choice: most of a shard's reading is of articles
+	// of other shards, and telling the language costs a fifth of it.
+	if a.Lang == "" {
+		a.Lang = DetectLang(a.Title + " " + a.Text)
+	}
 	return r.fn(Item{Article: a})
 }
 
@@ -419,7 +424,8 @@ func checkValues(a *model.Article, fields []field) error {
 	return nil
 }
 
-// finish fills the derived fields: stable id, language, trimmed values.
+// finish fills the derived fields: stable id, trimmed values (emit tells
+// the language when the record gives none).
 func finish(a *model.Article) {
 	a.ID, a.Title, a.Text, a.URL, a.Published, a.Lang = scrub(a.ID), scrub(a.Title), scrub(a.Text), scrub(a.URL), scrub(a.Published), scrub(a.Lang)
 	for k, v := range a.Props {
@@ -434,9 +440,7 @@ func finish(a *model.Article) {
 	if a.ID == "" {
 		a.ID = ContentID(a.Title, a.Text)
 	}
-	if a.Lang == "" {
-		a.Lang = DetectLang(a.Title + " " + a.Text)
-	}
+	// An empty Lang is told by emit.
 }
 
 // ContentID is the id of an article that has none: a hash of its content.
