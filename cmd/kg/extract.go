@@ -37,8 +37,8 @@ func newExtractCommand(g *globalOptions) *cobra.Command {
 stdout: doc, entities, relations (see docs/extraction-output.md). Bad inputs
 are reported on stderr with file and line.
 
---shard I/N extracts only the articles of shard I of N (by article id; see
-kg load --help); bad input is reported by shard 0 only.
+--shard I/N extracts only the articles of shard I of N (by article id, or
+with --shard-by file the I-th of N runs of files; see kg load --help).
 
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),

@@ -32,7 +32,8 @@ type loadSummary struct {
 	Stage   loader.StageStats `json:"stage"`
 	Push    *loader.PushStats `json:"push,omitempty"`
 	Target  string            `json:"target,omitempty"`
-	Shard   string            `json:"shard,omitempty"` // I/N: the shard staged
+	Shard   string            `json:"shard,omitempty"`    // I/N: the shard staged
+	ShardBy string            `json:"shard_by,omitempty"` // id or file
 	Seconds float64           `json:"seconds"`
 }
 
@@ -81,6 +82,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	var sh *stage.ShardInfo
 	if o.shard.N > 0 {
 		sh = &stage.ShardInfo{I: o.shard.I, N: o.shard.N}
+		if o.shard.ByFile {
+			sh.By = "file"
+		}
 	}
 	if err := st.SetShard(sh); err != nil {
 		return err
@@ -103,6 +107,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		}
 	}
 	sum := loadSummary{Target: target, Shard: o.shard.String()}
+	if sum.Shard != "" {
+		sum.ShardBy = map[bool]string{false: "id", true: "file"}[o.shard.ByFile]
+	}
 	var bad badInputs
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
 		Paths: o.paths, Corpus: corpusOpts, Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
@@ -137,7 +144,7 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	} else {
 		s := sum.Stage
 		if sum.Shard != "" {
-			fmt.Fprintf(stdout, "shard %s: ", sum.Shard)
+			fmt.Fprintf(stdout, "shard %s by %s: ", sum.Shard, sum.ShardBy)
 		}
 		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
 		if s.Failed > 0 {

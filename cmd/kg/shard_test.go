@@ -63,10 +63,12 @@ func snnSample(t *testing.T, n int) string {
 }
 
 // shardCorpus is the corpus of the sharding tests: the examples, 60
-// generated articles, a file that repeats some of their ids with other
-// content (the later copy wins) and one id twice, and, withSNN when the
-// shared folder is there, 200 SaudiNewsNet articles (Arabic, with the
-// spelling variants cross-article entity resolution merges).
+// generated articles in 6 files, and, withSNN when the shared folder is
+// there, 150 SaudiNewsNet articles in 4 files (Arabic, with the spelling
+// variants cross-article entity resolution merges); last, a file that
+// repeats some generated ids with other content (the later copy wins) and
+// one id twice. Cut by file into 3, the repeated ids are in other shards
+// than their first copies.
 func shardCorpus(t *testing.T, withSNN bool) []string {
 	t.Helper()
 	dups := filepath.Join(t.TempDir(), "dups.jsonl")
@@ -77,13 +79,35 @@ func shardCorpus(t *testing.T, withSNN bool) []string {
 	if err := os.WriteFile(dups, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	paths := []string{"../../examples/", genCorpus(t, 60), dups}
+	paths := []string{"../../examples/", splitLines(t, genCorpus(t, 60), 6)}
 	if withSNN {
-		if p := snnSample(t, 200); p != "" {
-			paths = append(paths, p)
+		if p := snnSample(t, 150); p != "" {
+			paths = append(paths, splitLines(t, p, 4))
 		}
 	}
-	return paths
+	return append(paths, dups)
+}
+
+// splitLines cuts a JSON Lines file into n files of a new folder, in order.
+func splitLines(t *testing.T, path string, n int) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(b), "\n"), "\n")
+	dir := t.TempDir()
+	per := (len(lines) + n - 1) / n
+	for i := 0; i*per < len(lines); i++ {
+		part := strings.Join(lines[i*per:min(len(lines), (i+1)*per)], "")
+		if !strings.HasSuffix(part, "\n") {
+			part += "\n"
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("part-%02d.jsonl", i)), []byte(part), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // sharded is a corpus staged in one run (one) and as 3 shards (shards)
@@ -95,11 +119,12 @@ type sharded struct {
 	merge       stageMergeSummary // kg stage merge
 }
 
-// stageSharded stages paths in one run, and as 3 shards (kg load
-// --stage-only --shard I/3, one staging folder each; shard 1 through
-// $KG_SHARD) merged by kg stage merge. The shards' counts (articles,
-// duplicate ids, entities, relations) must add up to the one run's.
-func stageSharded(t *testing.T, paths []string) sharded {
+// stageSharded stages paths in one run, and as 3 shards cut by (id or
+// file: kg load --stage-only --shard I/3 --shard-by BY, one staging folder
+// each; shard 1 through $KG_SHARD and $KG_SHARD_BY) merged by kg stage
+// merge. The shards' counts (articles, duplicate ids; by id also entities
+// and relations) must add up to the one run's.
+func stageSharded(t *testing.T, paths []string, by string) sharded {
 	t.Helper()
 	root := t.TempDir()
 	r := sharded{one: filepath.Join(root, "one"), merged: filepath.Join(root, "merged")}
@@ -113,11 +138,11 @@ func stageSharded(t *testing.T, paths []string) sharded {
 		r.shards = append(r.shards, dir)
 		args := []string{"load", "-q", "--json", "--stage-only"}
 		if i != 1 {
-			args = append(args, "--shard", fmt.Sprintf("%d/3", i))
+			args = append(args, "--shard", fmt.Sprintf("%d/3", i), "--shard-by", by)
 		}
 		cmd := kgCmd(t, dir, append(args, paths...)...)
 		if i == 1 {
-			cmd.Env = append(cmd.Env, "KG_SHARD=1/3")
+			cmd.Env = append(cmd.Env, "KG_SHARD=1/3", "KG_SHARD_BY="+by)
 		}
 		var o, e bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &o, &e
@@ -128,7 +153,7 @@ func stageSharded(t *testing.T, paths []string) sharded {
 		if err := json.Unmarshal(o.Bytes(), &s); err != nil {
 			t.Fatalf("%v: %s", err, o.String())
 		}
-		if s.Shard != fmt.Sprintf("%d/3", i) || s.Stage.Articles == 0 {
+		if s.Shard != fmt.Sprintf("%d/3", i) || s.ShardBy != by || s.Stage.Articles == 0 {
 			t.Errorf("shard %d summary: %+v", i, s)
 		}
 		if n := strings.Count(e.String(), "duplicate article id"); n != s.Stage.Duplicates {
@@ -139,58 +164,75 @@ func stageSharded(t *testing.T, paths []string) sharded {
 		sum.Stage.Entities += s.Stage.Entities
 		sum.Stage.Relations += s.Stage.Relations
 	}
-	if w := r.whole.Stage; sum.Stage.Articles != w.Articles || sum.Stage.Duplicates != w.Duplicates || w.Duplicates < 4 ||
-		sum.Stage.Entities != w.Entities || sum.Stage.Relations != w.Relations {
-		t.Fatalf("the shards staged %+v, one run %+v", sum.Stage, w)
-	}
-	out, _ = runKG(t, r.merged, append([]string{"stage", "merge", "-q", "--json"}, r.shards...)...)
+	// Given in reverse: cut by file, the merge goes in shard order anyway.
+	out, errOut := runKG(t, r.merged, append([]string{"stage", "merge", "-q", "--json"}, r.shards[2], r.shards[1], r.shards[0])...)
 	if err := json.Unmarshal([]byte(out), &r.merge); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	if ms := r.merge; ms.Merge.Articles != r.whole.Stage.Articles || ms.Merge.Sources != 3 || ms.Resolve.Articles != r.whole.Stage.Articles {
+	ms, w := r.merge, r.whole.Stage
+	if n := strings.Count(errOut, "duplicate article id"); n != ms.Merge.Duplicates {
+		t.Errorf("merge: %d duplicate warnings for %d duplicates", n, ms.Merge.Duplicates)
+	}
+	if sum.Stage.Articles-ms.Merge.Duplicates != w.Articles || sum.Stage.Duplicates+ms.Merge.Duplicates != w.Duplicates || w.Duplicates < 4 ||
+		(by == "id" && (ms.Merge.Duplicates != 0 || sum.Stage.Entities != w.Entities || sum.Stage.Relations != w.Relations)) ||
+		(by == "file" && ms.Merge.Duplicates < 1) {
+		t.Fatalf("the shards staged %+v and their merge replaced %d duplicate ids; one run staged %+v", sum.Stage, ms.Merge.Duplicates, w)
+	}
+	if ms.Merge.Articles != sum.Stage.Articles || ms.Merge.Sources != 3 || ms.Resolve.Articles != w.Articles {
 		t.Fatalf("merge: %+v", ms)
 	}
-	t.Logf("%d articles (%d duplicate ids skipped); shards %s; merged %d, resolution: %d keys, %d merged into %d entities",
-		r.whole.Stage.Articles, r.whole.Stage.Duplicates, shardSizes(t, r.shards), r.merge.Merge.Articles,
-		r.merge.Resolve.Keys, r.merge.Resolve.Merged, r.merge.Resolve.Groups)
+	t.Logf("by %s: %d articles (%d duplicate ids skipped); shards %s; merged %d (%d duplicate ids replaced), resolution: %d keys, %d merged into %d entities",
+		by, w.Articles, w.Duplicates, shardSizes(t, r.shards), ms.Merge.Articles, ms.Merge.Duplicates,
+		ms.Resolve.Keys, ms.Resolve.Merged, ms.Resolve.Groups)
 	return r
 }
 
-// TestShardsEqualOneRun: a corpus staged as 3 shards merged by kg stage
-// merge gives the neo4j-admin export of one run over the whole corpus,
-// byte for byte: every article, entity with its aggregates and merged
-// keys, evidence, mention and relation of the graph kg push builds
-// (TestBulkImportEqualsPush shows the export is that graph).
+// TestShardsEqualOneRun: a corpus staged as 3 shards, cut by article id
+// and cut by file, merged by kg stage merge, gives the neo4j-admin export
+// of one run over the whole corpus, byte for byte: every article, entity
+// with its aggregates and merged keys, evidence, mention and relation of
+// the graph kg push builds (TestBulkImportEqualsPush shows the export is
+// that graph).
 func TestShardsEqualOneRun(t *testing.T) {
 	paths := shardCorpus(t, true)
-	r := stageSharded(t, paths)
-	compareExports(t, adminExport(t, r.one), adminExport(t, r.merged))
-	// The control: each shard resolved alone (a partial merge of it into a
-	// folder of its own) merges fewer keys than the shards together, so
-	// the equality above needs resolution over every shard.
-	alone := 0
-	for i, d := range r.shards {
-		out, _ := runKG(t, filepath.Join(t.TempDir(), fmt.Sprintf("alone-%d", i)), "stage", "merge", "-q", "--json", "--partial", d)
-		var s stageMergeSummary
-		if err := json.Unmarshal([]byte(out), &s); err != nil {
-			t.Fatalf("%v: %s", err, out)
+	var one map[string][]byte
+	for _, by := range []string{"id", "file"} {
+		r := stageSharded(t, paths, by)
+		if one == nil {
+			one = adminExport(t, r.one)
 		}
-		alone += s.Resolve.Merged
-	}
-	t.Logf("keys merged: %d over the shards merged, %d over each shard alone", r.merge.Resolve.Merged, alone)
-	if len(paths) == 4 && alone >= r.merge.Resolve.Merged {
-		t.Errorf("each shard alone merges %d keys, all together %d: the test does not exercise cross-shard resolution", alone, r.merge.Resolve.Merged)
+		compareExports(t, one, adminExport(t, r.merged))
+		if by != "id" {
+			continue
+		}
+		// The control: each shard resolved alone (a partial merge of it
+		// into a folder of its own) merges fewer keys than the shards
+		// together, so the equality needs resolution over every shard.
+		alone := 0
+		for i, d := range r.shards {
+			out, _ := runKG(t, filepath.Join(t.TempDir(), fmt.Sprintf("alone-%d", i)), "stage", "merge", "-q", "--json", "--partial", d)
+			var s stageMergeSummary
+			if err := json.Unmarshal([]byte(out), &s); err != nil {
+				t.Fatalf("%v: %s", err, out)
+			}
+			alone += s.Resolve.Merged
+		}
+		t.Logf("keys merged: %d over the shards merged, %d over each shard alone", r.merge.Resolve.Merged, alone)
+		if len(paths) == 4 && alone >= r.merge.Resolve.Merged {
+			t.Errorf("each shard alone merges %d keys, all together %d: the test does not exercise cross-shard resolution", alone, r.merge.Resolve.Merged)
+		}
 	}
 }
 
-// TestShardsPushEqualOneRun: kg push from the merged shards writes the
+// TestShardsPushEqualOneRun: kg push from the merged shards (cut by file,
+// with ids repeated across shards) writes the
 // graph kg push writes from one run (compared in Neo4j, every property
 // with its type), and merging the same shards again then journals and
 // writes nothing. (The generated and example articles only: pushing the
 // SaudiNewsNet sample twice would take half a minute.)
 func TestShardsPushEqualOneRun(t *testing.T) {
 	c := testneo4j.Open(t)
-	r := stageSharded(t, shardCorpus(t, false))
+	r := stageSharded(t, shardCorpus(t, false), "file")
 	runKG(t, r.one, "push", "-q")
 	want := testneo4j.DumpTyped(t, c)
 	testneo4j.Wipe(t, c)
@@ -199,11 +241,14 @@ func TestShardsPushEqualOneRun(t *testing.T) {
 		t.Fatalf("the graph pushed from the merged shards differs from one run's:\n%s", testneo4j.DumpDiff(want, got, 40))
 	}
 	out, _ := runKG(t, r.merged, append([]string{"stage", "merge", "-q", "--json"}, r.shards...)...)
-	if !strings.Contains(out, `"journalled": 0`) {
+	if !strings.Contains(out, `"pending": 0`) {
 		t.Errorf("merging again journalled articles:\n%s", out)
 	}
 	if out, _ := runKG(t, r.merged, "push"); !strings.Contains(out, "written 0 articles") {
 		t.Errorf("kg push after merging again: %s", out)
+	}
+	if got := testneo4j.DumpTyped(t, c); got != want {
+		t.Fatalf("merging again and kg push changed the graph:\n%s", testneo4j.DumpDiff(want, got, 40))
 	}
 	t.Logf("equal graphs: %d lines", strings.Count(want, "\n")+1)
 }

@@ -48,7 +48,10 @@ one step that must see the whole corpus. kg push, or kg export --format
 neo4j-admin and make import, then write the same graph as one kg load of the
 whole corpus.
 
-Every shard of the same N must be given once (--partial merges some now and
+Shards cut by file (--shard-by file) are merged in shard order, whatever
+the order given: an article of a later shard replaces an earlier shard's
+article of the same id (a warning names both), as the later copy in input
+order wins in one run. Every shard of the same N must be given once (--partial merges some now and
 the others later; the resolution is then computed again on each merge). The
 shard folders are read, never changed. An article the staging folder already
 holds is replaced by the shard's, as a later kg load would replace it;
@@ -62,7 +65,7 @@ merging the same shards again changes nothing.`,
 				return err
 			}
 			o.cfg, o.srcs, o.json, o.progress = cfg, args, g.JSON, g.progressOut()
-			return runStageMerge(cmd.Context(), o, g.stdout)
+			return runStageMerge(cmd.Context(), o, g.stdout, g.stderr)
 		},
 	}
 	addStageFlags(cmd)
@@ -70,7 +73,7 @@ merging the same shards again changes nothing.`,
 	return cmd
 }
 
-func runStageMerge(ctx context.Context, o stageMergeOptions, stdout io.Writer) error {
+func runStageMerge(ctx context.Context, o stageMergeOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
 	st, err := openStage(o.cfg)
 	if err != nil {
@@ -79,7 +82,10 @@ func runStageMerge(ctx context.Context, o stageMergeOptions, stdout io.Writer) e
 	defer st.Close()
 	version := extract.NewPipeline().Version()
 	bar := progress.New(o.progress, "merging shards", 0)
-	ms, err := st.Merge(o.srcs, stage.MergeOptions{Version: version, Partial: o.partial, OnArticle: func() { bar.Add(1) }})
+	ms, err := st.Merge(o.srcs, stage.MergeOptions{Version: version, Partial: o.partial, OnArticle: func() { bar.Add(1) },
+		OnDuplicate: func(id, replaced, by string) {
+			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (a later shard; the last one in input order is loaded)\n", id, replaced, by)
+		}})
 	bar.Done()
 	if err != nil {
 		return err
@@ -98,8 +104,11 @@ func runStageMerge(ctx context.Context, o stageMergeOptions, stdout io.Writer) e
 			if len(ms.Missing) > 0 {
 				fmt.Fprintf(stdout, "; shards not merged yet: %v", ms.Missing)
 			}
-			if ms.Journalled > 0 {
-				fmt.Fprintf(stdout, "; %d queued for the known databases", ms.Journalled)
+			if ms.Duplicates > 0 {
+				fmt.Fprintf(stdout, "; %d duplicate ids replaced by a later shard's (see the warnings)", ms.Duplicates)
+			}
+			if ms.Pending > 0 {
+				fmt.Fprintf(stdout, "; %d articles queued for the known databases", ms.Pending)
 			}
 			r := sum.Resolve
 			fmt.Fprintf(stdout, "\nentities resolved over %d articles: %d keys, %d merged into %d entities in %.1f s\n", r.Articles, r.Keys, r.Merged, r.Groups, r.Seconds)

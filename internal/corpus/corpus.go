@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -92,11 +93,27 @@ type reader struct {
 	fn    func(Item) error
 	items int // articles and bad items handed to fn
 	files int // files with a supported extension opened or tried
+
+	// Sharding by file (Shard.ByFile): keep holds the files of the shard;
+	// inFile is true while one of them is read. list, when not nil,
+	// collects the files instead of reading them (listFiles).
+	keep   map[string]bool
+	inFile bool
+	list   *[]listed
 }
 
 func (r *reader) bad(file string, line int, err error) error {
 	r.items++
-	if !r.opts.Shard.reportsBadInput() {
+	switch {
+	case r.list != nil:
+		return nil
+	case r.keep != nil:
+		// a file's problems are its shard's; the others (a path that is
+		// missing, a directory that cannot be read...) are shard 0's
+		if !r.inFile && r.opts.Shard.I != 0 {
+			return nil
+		}
+	case !r.opts.Shard.reportsBadInput():
 		return nil
 	}
 	return r.fn(Item{Err: &InputError{File: file, Line: line, Err: err}})
@@ -128,6 +145,22 @@ func (r *reader) file(ctx context.Context, path string, explicit bool) error {
 		return nil
 	}
 	r.files++
+	if r.list != nil {
+		var size int64
+		if fi, err := os.Stat(path); err == nil {
+			size = fi.Size()
+		}
+		*r.list = append(*r.list, listed{path, size})
+		return nil
+	}
+	if r.keep != nil {
+		if !r.keep[path] {
+			r.items++ // another shard's: the path is not without articles
+			return nil
+		}
+		r.inFile = true
+		defer func() { r.inFile = false }()
+	}
 	f, err := openRegular(path)
 	if err != nil {
 		return r.bad(path, 0, err)

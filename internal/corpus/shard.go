@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -23,8 +25,19 @@ var ErrBadShard = errors.New("bad shard")
 //     ids (the last in input order wins) gives in each shard what it gives
 //     in one run over the whole corpus;
 //   - the same corpus cut into the same N gives the same shards on any run.
+//
+// With ByFile, the corpus is cut by file instead: the files of the walk,
+// in walk order, are cut into N contiguous runs of about equal bytes, and
+// shard I reads the I-th run only (see fileShard). Each shard then reads
+// 1/N of the corpus instead of all of it, but copies of an id in files of
+// different shards are in different shards: the later shard's copy is the
+// later one in input order, so merging the shards in shard order, each
+// replacing what the earlier ones staged, keeps the rule (kg stage merge
+// does). Every shard must walk the same paths: the cut depends on the
+// whole list of files and their sizes.
 type Shard struct {
-	I, N int
+	I, N   int
+	ByFile bool
 }
 
 // ShardOf returns the shard of an article id among n (n ≥ 1): the 64-bit
@@ -40,9 +53,11 @@ func ShardOf(id string, n int) int {
 func (s Shard) All() bool { return s.N <= 1 }
 
 // Has reports whether the article id is in shard s.
-func (s Shard) Has(id string) bool { return s.All() || ShardOf(id, s.N) == s.I }
+// With ByFile every article of the shard's files is.
+func (s Shard) Has(id string) bool { return s.All() || s.ByFile || ShardOf(id, s.N) == s.I }
 
-// String is s as ParseShard reads it: "I/N", or "" for no sharding.
+// String is s as ParseShard reads it: "I/N", or "" for no sharding
+// (ByFile is not shown).
 func (s Shard) String() string {
 	if s.N == 0 {
 		return ""
@@ -79,3 +94,48 @@ func ParseShard(v string) (Shard, error) {
 // reports them, so that the counts of the N shards add up to those of one
 // run over the whole corpus.
 func (s Shard) reportsBadInput() bool { return s.All() || s.I == 0 }
+
+// listed is one file of a walk and its size.
+type listed struct {
+	path string
+	size int64
+}
+
+// listFiles returns the files a walk of paths reads (their paths as Walk
+// names them, in walk order) with their sizes, without opening them.
+func listFiles(ctx context.Context, paths []string, opts Options) ([]listed, error) {
+	var files []listed
+	opts.Shard = Shard{}
+	w := &walker{reader: reader{opts: opts, fn: func(Item) error { return nil }, list: &files}, seen: map[fileID]bool{}}
+	for _, p := range paths {
+		if err := w.top(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// fileShard returns the files of shard s.I: file k, starting at byte B_k
+// of the T bytes of all files in walk order, is in shard floor(N·B_k/T)
+// (by count when every file is empty). Shards are contiguous runs of files
+// of about T/N bytes; a file larger than that leaves the next shards
+// empty.
+func fileShard(files []listed, s Shard) map[string]bool {
+	var total int64
+	for _, f := range files {
+		total += f.size
+	}
+	keep := map[string]bool{}
+	var before int64
+	for k, f := range files {
+		i := k * s.N / len(files)
+		if total > 0 {
+			i = int(new(big.Int).Div(new(big.Int).Mul(big.NewInt(before), big.NewInt(int64(s.N))), big.NewInt(total)).Int64())
+		}
+		if i == s.I {
+			keep[f.path] = true
+		}
+		before += f.size
+	}
+	return keep
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,9 +44,9 @@ func TestParseShard(t *testing.T) {
 		err  string
 	}{
 		{"", Shard{}, ""},
-		{"0/1", Shard{0, 1}, ""},
-		{"2/3", Shard{2, 3}, ""},
-		{" 0 / 4 ", Shard{0, 4}, ""},
+		{"0/1", Shard{I: 0, N: 1}, ""},
+		{"2/3", Shard{I: 2, N: 3}, ""},
+		{" 0 / 4 ", Shard{I: 0, N: 4}, ""},
 		{"3/3", Shard{}, "I must be from 0 to 2"},
 		{"-1/3", Shard{}, "I must be from 0 to 2"},
 		{"1/0", Shard{}, "must be at least 1"},
@@ -177,5 +178,90 @@ func TestShardNoArticles(t *testing.T) {
 		if (i == 0) != (len(bad) == 1) || len(bad) > 1 || (len(bad) == 1 && !strings.Contains(bad[0], "empty")) {
 			t.Errorf("shard %d/3 reported %q", i, bad)
 		}
+	}
+}
+
+// TestShardByFile: cut by file, the shards' walks, one after the other in
+// shard order, are the whole walk (the same articles in the same order),
+// and every bad item is reported by exactly one shard.
+func TestShardByFile(t *testing.T) {
+	dir := t.TempDir()
+	for f := 0; f < 9; f++ {
+		var b strings.Builder
+		for i := 0; i < 3+f*f; i++ { // files of different sizes
+			if f == 4 && i == 2 {
+				b.WriteString("{not json\n")
+				continue
+			}
+			fmt.Fprintf(&b, `{"id":"art-%d","text":"file %d article %d"}`+"\n", (f*7+i)%40, f, i) // ids repeat across files
+		}
+		sub := filepath.Join(dir, fmt.Sprintf("d%d", f%3))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("f%d.jsonl", f)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths := []string{dir, filepath.Join(dir, "missing")}
+	walk := func(s Shard) (arts, bad []string) {
+		err := Walk(context.Background(), paths, Options{Shard: s}, func(it Item) error {
+			if it.Err != nil {
+				bad = append(bad, it.Err.Error())
+				return nil
+			}
+			arts = append(arts, it.Article.Source+" "+it.Article.ID+" "+it.Article.Lang)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return arts, bad
+	}
+	all, allBad := walk(Shard{})
+	if len(allBad) != 2 {
+		t.Fatalf("whole walk: bad %q", allBad)
+	}
+	for _, n := range []int{2, 3, 5, 12} {
+		var arts, bad []string
+		nonEmpty := 0
+		for i := 0; i < n; i++ {
+			a, b := walk(Shard{I: i, N: n, ByFile: true})
+			if len(a) > 0 {
+				nonEmpty++
+			}
+			arts = append(arts, a...)
+			bad = append(bad, b...)
+		}
+		if strings.Join(arts, "\n") != strings.Join(all, "\n") {
+			t.Errorf("%d shards by file, one after the other, differ from the whole walk", n)
+		}
+		slices.Sort(bad)
+		if want := slices.Sorted(slices.Values(allBad)); !slices.Equal(bad, want) {
+			t.Errorf("%d shards by file reported %q, the whole walk %q", n, bad, allBad)
+		}
+		if nonEmpty < min(n, 3) {
+			t.Errorf("%d shards by file: only %d hold articles", n, nonEmpty)
+		}
+	}
+}
+
+func TestFileShardBalance(t *testing.T) {
+	var files []listed
+	for i := 0; i < 100; i++ {
+		files = append(files, listed{fmt.Sprint(i), 1000})
+	}
+	for i := 0; i < 4; i++ {
+		if n := len(fileShard(files, Shard{I: i, N: 4, ByFile: true})); n != 25 {
+			t.Errorf("shard %d/4 of 100 equal files: %d files", i, n)
+		}
+	}
+	empty := []listed{{"a", 0}, {"b", 0}, {"c", 0}}
+	got := 0
+	for i := 0; i < 3; i++ {
+		got += len(fileShard(empty, Shard{I: i, N: 3, ByFile: true}))
+	}
+	if got != 3 {
+		t.Errorf("empty files: %d assigned", got)
 	}
 }

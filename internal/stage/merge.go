@@ -30,9 +30,19 @@ var ErrShard = errors.New("staging folder shard mismatch")
 type ShardInfo struct {
 	I int `json:"i"`
 	N int `json:"n"`
+	// By is how the corpus was cut: "" by article id, "file" by file
+	// (corpus.Shard.ByFile).
+	By string `json:"by,omitempty"`
 }
 
-func (s ShardInfo) String() string { return fmt.Sprintf("%d/%d", s.I, s.N) }
+// String is "I/N by id" or "I/N by file".
+func (s ShardInfo) String() string {
+	by := s.By
+	if by == "" {
+		by = "id"
+	}
+	return fmt.Sprintf("%d/%d by %s", s.I, s.N, by)
+}
 
 // Shard returns the shard the folder holds, nil when it holds none (it
 // was staged without a shard, or is a merge of shards).
@@ -64,24 +74,15 @@ func (s *Store) SetShard(sh *ShardInfo) error {
 		return nil
 	case cur != nil && sh == nil:
 		return fmt.Errorf("%w: %s holds shard %s of a corpus; staging without --shard there would mix the whole corpus into it "+
-			"(use --shard %s, or another --stage-dir; kg stage merge combines shard folders)", ErrShard, s.dir, cur, cur)
+			"(use --shard %d/%d, or another --stage-dir; kg stage merge combines shard folders)", ErrShard, s.dir, cur, cur.I, cur.N)
 	case cur != nil:
 		return fmt.Errorf("%w: %s holds shard %s; it cannot stage shard %s (give each shard its own --stage-dir)", ErrShard, s.dir, cur, sh)
 	}
-	has := false
-	if err := s.db.View(func(txn *badger.Txn) error {
-		o := badger.DefaultIteratorOptions
-		o.PrefetchValues = false
-		o.Prefix = []byte("a/")
-		it := txn.NewIterator(o)
-		defer it.Close()
-		it.Rewind()
-		has = it.Valid()
-		return nil
-	}); err != nil {
+	empty, err := s.noArticles()
+	if err != nil {
 		return err
 	}
-	if has {
+	if !empty {
 		return fmt.Errorf("%w: %s holds articles staged without --shard; shard %s needs a staging folder of its own (--stage-dir)", ErrShard, s.dir, sh)
 	}
 	return s.update(func(txn *badger.Txn) error { return setJSON(txn, shardKey, sh) })
@@ -97,6 +98,11 @@ type MergeOptions struct {
 	Partial bool
 	// OnArticle is called after each article copied (progress); may be nil.
 	OnArticle func()
+	// OnDuplicate is called for each article of a source that replaces one
+	// an earlier source of the same merge staged (shards cut by file: the
+	// later copy in input order wins), with the sources (file:line) of the
+	// two; may be nil. Only a merge into a folder without articles tells.
+	OnDuplicate func(id, replaced, by string)
 	// Options open the source folders (zero: kg's defaults).
 	Options Options
 }
@@ -111,7 +117,12 @@ type MergeStats struct {
 	Summaries   int   `json:"summaries"`
 	Manual      int   `json:"manual_records"` // merges and splits made by hand
 	Bytes       int64 `json:"bytes"`          // keys and values copied
-	Journalled  int   `json:"journalled"`     // journal entries made for known targets
+	// Pending counts the journal entries of the known targets after the
+	// merge: what kg push writes next (summed over targets).
+	Pending int `json:"pending"`
+	// Duplicates counts articles replaced by a later shard's article of the
+	// same id (OnDuplicate).
+	Duplicates int `json:"duplicate_ids"`
 }
 
 // Merge copies the staging folders srcs, each holding one shard of the
@@ -162,8 +173,8 @@ func (s *Store) Merge(srcs []string, o MergeOptions) (MergeStats, error) {
 			return ms, err
 		case sh == nil:
 			return ms, fmt.Errorf("%w: %s holds no shard (it was staged without --shard); kg stage merge combines the folders of kg load --stage-only --shard I/N", ErrShard, dir)
-		case first != nil && sh.N != first.N:
-			return ms, fmt.Errorf("%w: %s holds shard %s but %s holds shard %s: shards of a different N do not partition the corpus the same way", ErrShard, dir, sh, seen[first.I], first)
+		case first != nil && (sh.N != first.N || sh.By != first.By):
+			return ms, fmt.Errorf("%w: %s holds shard %s but %s holds shard %s: shards cut another way do not partition the corpus the same way", ErrShard, dir, sh, seen[first.I], first)
 		case seen[sh.I] != "":
 			return ms, fmt.Errorf("%w: %s and %s both hold shard %s", ErrShard, seen[sh.I], dir, sh)
 		}
@@ -184,17 +195,34 @@ func (s *Store) Merge(srcs []string, o MergeOptions) (MergeStats, error) {
 	if err != nil {
 		return ms, err
 	}
-	for _, dir := range srcs {
+	empty, err := s.noArticles()
+	if err != nil {
+		return ms, err
+	}
+	// In shard order: cut by file, a later shard's copy of an id is the
+	// later one in input order, and replaces the earlier.
+	var order []string
+	for i := 0; i < ms.Shards; i++ {
+		if seen[i] != "" {
+			order = append(order, seen[i])
+		}
+	}
+	for _, dir := range order {
 		src, err := OpenWith(dir, o.Options)
 		if err != nil {
 			return ms, err
 		}
-		err = s.copyFrom(src, targets, o, &ms)
+		err = s.copyFrom(src, targets, empty, o, &ms)
 		src.Close()
 		if err != nil {
 			return ms, fmt.Errorf("merging %s: %w", dir, err)
 		}
 		ms.Sources++
+	}
+	for _, t := range targets {
+		if err := s.count(journalPrefix(t), func([]byte) { ms.Pending++ }); err != nil {
+			return ms, err
+		}
 	}
 	// What cross-article resolution sees changed.
 	return ms, s.update(markStale)
@@ -209,9 +237,26 @@ func same(a, b string) bool {
 	return filepath.Clean(a) == filepath.Clean(b)
 }
 
+// noArticles reports whether s holds no article.
+func (s *Store) noArticles() (bool, error) {
+	has := false
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.PrefetchValues = false
+		o.Prefix = []byte("a/")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		it.Rewind()
+		has = it.Valid()
+		return nil
+	})
+	return !has, err
+}
+
 // copyFrom copies src's article, extraction, summary and manual records
-// into s with one write batch, in one read transaction of src.
-func (s *Store) copyFrom(src *Store, targets []string, o MergeOptions, ms *MergeStats) error {
+// into s with one write batch, in one read transaction of src, and flushes
+// it. When dups, an article s holds already is counted as a duplicate.
+func (s *Store) copyFrom(src *Store, targets []string, dups bool, o MergeOptions, ms *MergeStats) error {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	err := src.db.View(func(txn *badger.Txn) error {
@@ -239,13 +284,17 @@ func (s *Store) copyFrom(src *Store, targets []string, o MergeOptions, ms *Merge
 				switch p {
 				case "a/":
 					ms.Articles++
-					if len(targets) > 0 && o.Version != "" {
-						n, err := s.journalMerged(wb, txn, string(k[2:]), v, targets, o.Version)
-						if err != nil {
+					if dups {
+						if err := s.checkDuplicate(k, v, o.OnDuplicate, ms); err != nil {
 							it.Close()
 							return err
 						}
-						ms.Journalled += n
+					}
+					if len(targets) > 0 && o.Version != "" {
+						if err := s.journalMerged(wb, txn, string(k[2:]), v, targets, o.Version); err != nil {
+							it.Close()
+							return err
+						}
 					}
 					if o.OnArticle != nil {
 						o.OnArticle()
@@ -268,35 +317,67 @@ func (s *Store) copyFrom(src *Store, targets []string, o MergeOptions, ms *Merge
 	return wb.Flush()
 }
 
+// checkDuplicate counts (and reports) the article record k, v when s
+// holds one with its key already.
+func (s *Store) checkDuplicate(k, v []byte, fn func(id, replaced, by string), ms *MergeStats) error {
+	var old []byte
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(k)
+		if err != nil {
+			return err
+		}
+		old, err = item.ValueCopy(nil)
+		return err
+	})
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("article %s: %w", k[2:], err)
+	}
+	ms.Duplicates++
+	if fn != nil {
+		var a, b ArticleRecord
+		_ = json.Unmarshal(old, &a)
+		_ = json.Unmarshal(v, &b)
+		fn(string(k[2:]), a.Article.Source, b.Article.Source)
+	}
+	return nil
+}
+
 // journalMerged journals a merged article (its record rec, read in src's
-// transaction txn) for each target whose done ref differs, when src has
-// its extraction of version (the articles AddTarget would journal).
-func (s *Store) journalMerged(wb *badger.WriteBatch, txn *badger.Txn, id string, rec []byte, targets []string, version string) (int, error) {
+// transaction txn) for each target whose done ref differs, and removes its
+// journal entry for the others, when src has its extraction of version
+// (the articles AddTarget would journal).
+func (s *Store) journalMerged(wb *badger.WriteBatch, txn *badger.Txn, id string, rec []byte, targets []string, version string) error {
 	hash, err := recordHash(rec)
 	if err != nil {
-		return 0, fmt.Errorf("article %s: %w", id, err)
+		return fmt.Errorf("article %s: %w", id, err)
 	}
 	ref := Ref{Hash: hash, Version: version}
 	if _, err := txn.Get(extractionKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
-		return 0, nil
+		return nil
 	} else if err != nil {
-		return 0, fmt.Errorf("article %s: its extraction: %w", id, err)
+		return fmt.Errorf("article %s: its extraction: %w", id, err)
 	}
 	b, _ := json.Marshal(ref)
-	n := 0
 	for _, t := range targets {
 		var done Ref
 		err := s.db.View(func(dtxn *badger.Txn) error { return getJSON(dtxn, doneKey(t, id), &done) })
 		if err == nil && done == ref {
+			// the target has it: drop what an earlier source (an earlier
+			// copy of the id) journalled, as Stage does
+			if err := wb.Delete(journalKey(t, id)); err != nil {
+				return err
+			}
 			continue
 		}
 		if err != nil && !errors.Is(err, ErrNotFound) {
-			return n, fmt.Errorf("article %s: its done marker: %w", id, err)
+			return fmt.Errorf("article %s: its done marker: %w", id, err)
 		}
 		if err := wb.Set(journalKey(t, id), b); err != nil {
-			return n, err
+			return err
 		}
-		n++
 	}
-	return n, nil
+	return nil
 }

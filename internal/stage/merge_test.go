@@ -29,19 +29,19 @@ func shardFolder(t *testing.T, dir string, sh *ShardInfo, ids ...string) {
 
 func TestSetShard(t *testing.T) {
 	dir := t.TempDir()
-	shardFolder(t, filepath.Join(dir, "s"), &ShardInfo{1, 3}, "a")
+	shardFolder(t, filepath.Join(dir, "s"), &ShardInfo{I: 1, N: 3}, "a")
 	shardFolder(t, filepath.Join(dir, "whole"), nil, "a")
 	s, err := Open(filepath.Join(dir, "s"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sh, err := s.Shard(); err != nil || sh == nil || *sh != (ShardInfo{1, 3}) {
+	if sh, err := s.Shard(); err != nil || sh == nil || *sh != (ShardInfo{I: 1, N: 3}) {
 		t.Fatalf("Shard() = %v, %v", sh, err)
 	}
-	if err := s.SetShard(&ShardInfo{1, 3}); err != nil {
+	if err := s.SetShard(&ShardInfo{I: 1, N: 3}); err != nil {
 		t.Errorf("the same shard again: %v", err)
 	}
-	for _, sh := range []*ShardInfo{{0, 3}, {1, 4}, nil} {
+	for _, sh := range []*ShardInfo{{I: 0, N: 3}, {I: 1, N: 4}, {I: 1, N: 3, By: "file"}, nil} {
 		if err := s.SetShard(sh); !errors.Is(err, ErrShard) {
 			t.Errorf("SetShard(%v) on shard 1/3: %v", sh, err)
 		}
@@ -52,7 +52,7 @@ func TestSetShard(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if err := w.SetShard(&ShardInfo{0, 2}); !errors.Is(err, ErrShard) || !strings.Contains(err.Error(), "without --shard") {
+	if err := w.SetShard(&ShardInfo{I: 0, N: 2}); !errors.Is(err, ErrShard) || !strings.Contains(err.Error(), "without --shard") {
 		t.Errorf("a shard into a folder staged whole: %v", err)
 	}
 	if sh, _ := w.Shard(); sh != nil {
@@ -76,11 +76,11 @@ func TestMerge(t *testing.T) {
 		}
 		all += len(ids)
 		src := filepath.Join(dir, fmt.Sprint(i))
-		shardFolder(t, src, &ShardInfo{i, 3}, ids...)
+		shardFolder(t, src, &ShardInfo{I: i, N: 3}, ids...)
 		srcs = append(srcs, src)
 	}
 	other := filepath.Join(dir, "other")
-	shardFolder(t, other, &ShardInfo{1, 4}, "z")
+	shardFolder(t, other, &ShardInfo{I: 1, N: 4}, "z")
 	whole := filepath.Join(dir, "whole")
 	shardFolder(t, whole, nil, "z")
 
@@ -112,7 +112,7 @@ func TestMerge(t *testing.T) {
 	}
 	n := 0
 	ms, err = d.Merge(srcs, MergeOptions{Version: "v1", OnArticle: func() { n++ }})
-	if err != nil || ms.Articles != all || n != all || ms.Extractions != all || ms.Summaries != all || ms.Sources != 3 || ms.Shards != 3 || ms.Journalled != 0 {
+	if err != nil || ms.Articles != all || n != all || ms.Extractions != all || ms.Summaries != all || ms.Sources != 3 || ms.Shards != 3 || ms.Pending != 0 {
 		t.Fatalf("merge: %+v (%d progress calls) %v", ms, n, err)
 	}
 	st, err := d.Status()
@@ -134,10 +134,54 @@ func TestMerge(t *testing.T) {
 	if err := d.MarkDone("db", p[:4]); err != nil {
 		t.Fatal(err)
 	}
-	if ms, err = d.Merge(srcs, MergeOptions{Version: "v1"}); err != nil || ms.Journalled != all-4 {
-		t.Errorf("merge again with a target: journalled %d, want %d (%v)", ms.Journalled, all-4, err)
+	if ms, err = d.Merge(srcs, MergeOptions{Version: "v1"}); err != nil || ms.Pending != all-4 {
+		t.Errorf("merge again with a target: %d pending, want %d (%v)", ms.Pending, all-4, err)
 	}
 	if st, _ := d.Status(); st.Articles != all || st.Targets[0].Pending != all-4 {
 		t.Errorf("after merging again: %+v", st)
+	}
+}
+
+// TestMergeByFileOrder: shards cut by file merge in shard order whatever
+// the order they are given in, so the later shard's copy of an id wins,
+// and the replaced copy is reported.
+func TestMergeByFileOrder(t *testing.T) {
+	dir := t.TempDir()
+	s0, s1 := filepath.Join(dir, "0"), filepath.Join(dir, "1")
+	for i, d := range []string{s0, s1} {
+		s, err := Open(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetShard(&ShardInfo{I: i, N: 2, By: "file"}); err != nil {
+			t.Fatal(err)
+		}
+		a := art("x", fmt.Sprintf("copy %d", i))
+		a.Source = fmt.Sprintf("f%d.jsonl:1", i)
+		if _, err := s.Stage(a, Ref{fmt.Sprintf("h%d", i), "v1"}, ext("x")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Stage(art(fmt.Sprintf("only-%d", i), "y"), Ref{fmt.Sprintf("o%d", i), "v1"}, ext("o")); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	d, err := Open(filepath.Join(dir, "merged"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var got []string
+	ms, err := d.Merge([]string{s1, s0}, MergeOptions{OnDuplicate: func(id, replaced, by string) { got = append(got, id+" "+replaced+" "+by) }})
+	if err != nil || ms.Duplicates != 1 || len(got) != 1 || got[0] != "x f0.jsonl:1 f1.jsonl:1" {
+		t.Fatalf("merge: %+v %q %v", ms, got, err)
+	}
+	if rec, err := d.Article("x"); err != nil || rec.Article.Text != "copy 1" {
+		t.Errorf("x after the merge: %+v %v", rec, err)
+	}
+	mixed := filepath.Join(dir, "byid")
+	shardFolder(t, mixed, &ShardInfo{I: 1, N: 2}, "z")
+	if _, err := d.Merge([]string{s0, mixed}, MergeOptions{}); !errors.Is(err, ErrShard) {
+		t.Errorf("shards cut by file and by id merged: %v", err)
 	}
 }
