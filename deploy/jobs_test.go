@@ -76,6 +76,9 @@ func env(c container, name string) string {
 func TestJobFilesParse(t *testing.T) {
 	j := readJob(t, "k8s/kg-shards-job.yaml")
 	c := j.Spec.Template.Spec.Containers[0]
+	if by := env(c, "KG_SHARD_BY"); by != "file" && by != "id" {
+		t.Errorf("kg-shards: KG_SHARD_BY %q", by)
+	}
 	if j.Spec.CompletionMode != "Indexed" || j.Spec.Completions < 1 || strconv.Itoa(j.Spec.Completions) != env(c, "KG_SHARDS") {
 		t.Errorf("kg-shards: completionMode %q, completions %d, KG_SHARDS %q: want Indexed and KG_SHARDS = completions",
 			j.Spec.CompletionMode, j.Spec.Completions, env(c, "KG_SHARDS"))
@@ -100,10 +103,11 @@ func TestJobFilesParse(t *testing.T) {
 	}
 }
 
-// TestJobScriptsRun runs the Slurm scripts as 3 array tasks and the
-// Kubernetes scripts as 2 indexed pods, with the variables each sets, on
-// the examples; then their merge scripts. Both give the neo4j-admin export
-// of one kg load of the corpus, byte for byte.
+// TestJobScriptsRun runs the Slurm scripts as 3 array tasks (cut by file,
+// their default) and the Kubernetes scripts as 2 indexed pods (cut by id),
+// with the variables each sets, on the examples; then their merge scripts.
+// Both give the neo4j-admin export of one kg load of the corpus, byte for
+// byte.
 func TestJobScriptsRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds kg and runs it")
@@ -141,7 +145,7 @@ func TestJobScriptsRun(t *testing.T) {
 	k8s := filepath.Join(tmp, "k8s")
 	shards := readJob(t, "k8s/kg-shards-job.yaml").Spec.Template.Spec.Containers[0].Args[0]
 	for i := range 2 {
-		run("kg-shards-job.yaml pod "+strconv.Itoa(i), []string{"KG_WORK=" + k8s, "KG_SHARDS=2", "JOB_COMPLETION_INDEX=" + strconv.Itoa(i)},
+		run("kg-shards-job.yaml pod "+strconv.Itoa(i), []string{"KG_WORK=" + k8s, "KG_SHARDS=2", "KG_SHARD_BY=id", "JOB_COMPLETION_INDEX=" + strconv.Itoa(i)},
 			"sh", "-c", shards)
 	}
 	merge := readJob(t, "k8s/kg-merge-job.yaml").Spec.Template.Spec.Containers[0].Args[0]
@@ -167,7 +171,8 @@ func TestJobScriptsRun(t *testing.T) {
 		}
 	}
 	for i := range 3 {
-		if b, err := os.ReadFile(filepath.Join(slurm, "shards", strconv.Itoa(i)+".json")); err != nil || !bytes.Contains(b, []byte(`"shard": "`+strconv.Itoa(i)+`/3"`)) {
+		if b, err := os.ReadFile(filepath.Join(slurm, "shards", strconv.Itoa(i)+".json")); err != nil ||
+			!bytes.Contains(b, []byte(`"shard": "`+strconv.Itoa(i)+`/3"`)) || !bytes.Contains(b, []byte(`"shard_by": "file"`)) {
 			t.Errorf("shard %d summary: %s %v", i, b, err)
 		}
 	}
