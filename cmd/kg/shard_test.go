@@ -321,3 +321,65 @@ func compareExports(t *testing.T, want, got map[string][]byte) {
 		t.Errorf("articles.csv has %d lines", rows)
 	}
 }
+
+// TestExtractShards: kg extract --shard I/2, cut by id and by file, gives
+// each article of kg extract over the whole corpus once, with the same
+// output; a bad --shard is refused naming where it came from.
+func TestExtractShards(t *testing.T) {
+	paths := []string{"../../examples/", splitLines(t, genCorpus(t, 12), 3)}
+	docs := func(out string) map[string]string {
+		m := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if l == "" {
+				continue
+			}
+			var x struct {
+				Doc struct {
+					ID string `json:"id"`
+				} `json:"doc"`
+			}
+			if err := json.Unmarshal([]byte(l), &x); err != nil {
+				t.Fatalf("%v: %s", err, l)
+			}
+			if _, dup := m[x.Doc.ID]; dup {
+				t.Fatalf("article %s twice", x.Doc.ID)
+			}
+			m[x.Doc.ID] = l
+		}
+		return m
+	}
+	st := t.TempDir()
+	out, _ := runKG(t, st, append([]string{"extract", "-q"}, paths...)...)
+	all := docs(out)
+	for _, by := range []string{"id", "file"} {
+		got := map[string]string{}
+		for i := 0; i < 2; i++ {
+			out, _ := runKG(t, st, append([]string{"extract", "-q", "--shard", fmt.Sprintf("%d/2", i), "--shard-by", by}, paths...)...)
+			for id, l := range docs(out) {
+				if _, dup := got[id]; dup {
+					t.Errorf("by %s: article %s in two shards", by, id)
+				}
+				got[id] = l
+			}
+		}
+		if len(got) != len(all) {
+			t.Errorf("by %s: the shards extracted %d articles, the whole corpus %d", by, len(got), len(all))
+		}
+		for id, l := range all {
+			if got[id] != l {
+				t.Errorf("by %s: article %s extracted differently in its shard", by, id)
+			}
+		}
+	}
+	for _, bad := range [][]string{{"--shard", "3/3"}, {"--shard", "1/0"}, {"--shard", "x"}, {"--shard", "0/2", "--shard-by", "line"}} {
+		_, errOut := runKGFail(t, st, append(append([]string{"extract", "-q"}, bad...), paths...)...)
+		if !strings.Contains(errOut, "--shard") {
+			t.Errorf("kg extract %v: %s", bad, errOut)
+		}
+	}
+	cmd := kgCmd(t, st, append([]string{"extract", "-q"}, paths...)...)
+	cmd.Env = append(cmd.Env, "KG_SHARD=2/2")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "$KG_SHARD") {
+		t.Errorf("KG_SHARD=2/2: %v %s", err, out)
+	}
+}
