@@ -32,9 +32,12 @@ type Options struct {
 	// A JSON Lines line, a CSV record and a JSON value may be twice as long
 	// (plus 4 KiB) before they are refused unread.
 	MaxArticleBytes int
-	// Shard keeps the articles of one shard (by article id; see Shard) and
-	// drops the others unread by the callback. Bad input items are handed
-	// to the callback by shard 0 only. The zero value keeps everything.
+	// Shard keeps the articles of one shard and drops the others (see
+	// Shard). Cut by id, every file is read, the articles of other shards
+	// never reach the callback, and bad input items reach it in shard 0
+	// only; cut by file (ByFile), only the shard's files are opened, and
+	// their bad items reach the callback in their shard (the others, such
+	// as a missing path, in shard 0). The zero value keeps everything.
 	Shard Shard
 
 	fields []field // Fields resolved by withDefaults
