@@ -129,14 +129,18 @@ type MergeStats struct {
 // same corpus cut into the same N (kg load --stage-only --shard I/N), into
 // s: their articles, extractions (every extractor version), extraction
 // summaries and manual merges and splits, record by record in a stream
-// (memory does not grow with the corpus). Journals, done markers and
+// (kg keeps nothing per article; Badger's own buffers are another matter,
+// see the README). Journals, done markers and
 // stored resolutions of the sources are not copied: the cross-article
 // entity resolution is marked stale, to be computed over every article of
 // s (loader.Resolve), and the articles are journalled for the targets s
 // knows (MergeOptions.Version). s must not hold a shard itself.
 //
-// Shards partition a corpus by article id, so no id is in two sources and
-// the merged folder holds what one run over the whole corpus stages. An
+// Shards cut by id partition a corpus by article id, so no id is in two
+// sources. Shards cut by file can hold copies of one id, the later shard
+// the later copy in input order: sources are copied in shard order, each
+// replacing what the earlier ones staged (OnDuplicate). Either way the
+// merged folder holds what one run over the whole corpus stages. An
 // article s already holds is replaced by the source's (as a later run's
 // content replaces the staged one). Each source is opened twice: once to
 // check that the sources fit together (same N, no shard twice, every shard
@@ -197,6 +201,11 @@ func (s *Store) Merge(srcs []string, o MergeOptions) (MergeStats, error) {
 	}
 	empty, err := s.noArticles()
 	if err != nil {
+		return ms, err
+	}
+	// Stale before the first write: a merge stopped half way leaves the
+	// stored resolution to be computed again.
+	if err := s.update(markStale); err != nil {
 		return ms, err
 	}
 	// In shard order: cut by file, a later shard's copy of an id is the
