@@ -383,3 +383,28 @@ func TestExtractShards(t *testing.T) {
 		t.Errorf("KG_SHARD=2/2: %v %s", err, out)
 	}
 }
+
+// TestShardFolderRefusals: a shard staging folder stages its shard only,
+// and the commands that write a whole graph from staging refuse it.
+func TestShardFolderRefusals(t *testing.T) {
+	st := t.TempDir()
+	runKG(t, st, "load", "-q", "--stage-only", "--shard", "0/2", "../../examples/")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"load", "-q", "--stage-only", "../../examples/"}, "holds shard 0/2 by id"},
+		{[]string{"load", "-q", "--stage-only", "--shard", "1/2", "../../examples/"}, "cannot stage shard 1/2"},
+		{[]string{"load", "-q", "--stage-only", "--shard", "0/2", "--shard-by", "file", "../../examples/"}, "cannot stage shard 0/2 by file"},
+		{[]string{"load", "-q", "--shard", "0/2", "../../examples/"}, "needs --stage-only"},
+		{[]string{"push", "-q"}, "merge the shard folders first"},
+		{[]string{"export", "-q", "--format", "neo4j-admin", filepath.Join(t.TempDir(), "x")}, "merge the shard folders first"},
+	} {
+		if _, errOut := runKGFail(t, st, tt.args...); !strings.Contains(errOut, tt.want) {
+			t.Errorf("kg %v: %s (want %q)", tt.args, errOut, tt.want)
+		}
+	}
+	if out, _ := runKG(t, st, "status"); !strings.Contains(out, "shard           0/2 by id") {
+		t.Errorf("kg status of a shard folder:\n%s", out)
+	}
+}

@@ -117,3 +117,15 @@ func runStageMerge(ctx context.Context, o stageMergeOptions, stdout, stderr io.W
 		},
 	}.print(stdout, o.json, false)
 }
+
+// wholeCorpus refuses a staging folder that holds one shard of a corpus
+// (of N > 1) for what, a command that writes the graph: its entities
+// would be resolved without the other shards' articles.
+func wholeCorpus(st *stage.Store, what string) error {
+	sh, err := st.Shard()
+	if err != nil || sh == nil || sh.N <= 1 {
+		return err
+	}
+	return fmt.Errorf("%w: %s holds shard %s of a corpus; %s writes the graph of a whole corpus: merge the shard folders first "+
+		"(kg stage merge --stage-dir DIR SHARD_DIR...) and run it on the merged folder", stage.ErrShard, st.Dir(), sh, what)
+}
