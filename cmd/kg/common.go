@@ -61,7 +61,7 @@ func addLoadFlags(cmd *cobra.Command) {
 
 func addShardFlag(cmd *cobra.Command) {
 	cmd.Flags().String("shard", "", help("read only shard I of N of the corpus, I/N numbered from 0 (0/4 ... 3/4): "+
-		"the articles whose id hashes to I (FNV-1a 64 of the id, mod N); every article is in exactly one shard", "shard"))
+		"by default the articles whose id hashes to I (FNV-1a 64 of the id, mod N); every article is in exactly one shard", "shard"))
 	cmd.Flags().String("shard-by", "", help("how --shard cuts the corpus: id (every shard reads the whole corpus and keeps its ids) "+
 		"or file (shard I reads only the I-th of N runs of files of about equal size; kg stage merge lets a later shard's copy of an id win)", "shard_by"))
 }

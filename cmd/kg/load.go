@@ -46,6 +46,21 @@ func newLoadCommand(g *globalOptions) *cobra.Command {
 stages it, then writes everything Neo4j still lacks. Safe to interrupt and
 re-run: it resumes where it stopped and re-running gives the same graph.
 
+--shard I/N (with --stage-only) stages only shard I of N (I from 0 to N-1,
+as Slurm array task ids and Kubernetes completion indexes run). By default
+(--shard-by id) shard I holds the articles whose id hashes to I (FNV-1a 64
+of the id, mod N): every shard reads the whole corpus, every article is in
+exactly one shard and every copy of an id in the same one, so duplicate ids
+are handled in each shard as in one run; bad input is reported by shard 0
+only. With --shard-by file, the files of the corpus (in walk order) are cut
+into N contiguous runs of about equal bytes and shard I reads only the I-th:
+each shard reads 1/N of the corpus; a copy of an id in a later shard is the
+later one in input order, and kg stage merge lets it win. Each shard needs
+its own staging folder (--stage-dir, $KG_STAGE_DIR), which remembers its
+shard. Then kg stage merge SHARD_DIR... combines the folders into one, and
+kg push or make import writes the whole graph: the same graph as one
+kg load of the whole corpus.
+
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
