@@ -81,12 +81,20 @@ func runStageMerge(ctx context.Context, o stageMergeOptions, stdout, stderr io.W
 	}
 	defer st.Close()
 	version := extract.NewPipeline().Version()
-	bar := progress.New(o.progress, "merging shards", 0)
-	ms, err := st.Merge(o.srcs, stage.MergeOptions{Version: version, Partial: o.partial, OnArticle: func() { bar.Add(1) },
+	var bar *progress.Bar // made at the first article: none when the shards do not fit
+	ms, err := st.Merge(o.srcs, stage.MergeOptions{Version: version, Partial: o.partial,
+		OnArticle: func() {
+			if bar == nil {
+				bar = progress.New(o.progress, "merging shards", 0)
+			}
+			bar.Add(1)
+		},
 		OnDuplicate: func(id, replaced, by string) {
 			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (a later shard; the last one in input order is loaded)\n", id, replaced, by)
 		}})
-	bar.Done()
+	if bar != nil {
+		bar.Done()
+	}
 	if err != nil {
 		return err
 	}
