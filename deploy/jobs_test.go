@@ -180,3 +180,50 @@ func TestJobScriptsRun(t *testing.T) {
 		t.Errorf("local staging folders left behind: %v", rest)
 	}
 }
+
+// TestShardScriptExitCodes: a task whose kg skipped bad input (exit 1, its
+// summary written) succeeds and keeps its shard; a task whose kg failed
+// otherwise (exit 1, no summary) fails and leaves no shard folder. Both
+// the Slurm script and the Indexed Job's.
+func TestShardScriptExitCodes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds kg and runs it")
+	}
+	tmp := t.TempDir()
+	kg := filepath.Join(tmp, "kg")
+	if out, err := exec.Command("go", "build", "-o", kg, "../cmd/kg").CombinedOutput(); err != nil {
+		t.Fatalf("building kg: %v\n%s", err, out)
+	}
+	cfg := filepath.Join(tmp, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(tmp, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"id":"a","text":"Omar Farouk met Mei Lin in Cairo."}`+"\n{not json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k8s := readJob(t, "k8s/kg-shards-job.yaml").Spec.Template.Spec.Containers[0].Args[0]
+	for _, tc := range []struct {
+		name string
+		bin  string
+		ok   bool
+	}{{"bad input", kg, true}, {"kg fails", "/bin/false", false}} {
+		for _, script := range []struct {
+			name string
+			args []string
+			env  []string
+		}{
+			{"slurm", []string{"bash", "slurm/kg-shards.sbatch"}, []string{"SLURM_ARRAY_TASK_ID=0", "SLURM_ARRAY_TASK_COUNT=1"}},
+			{"k8s", []string{"sh", "-c", k8s}, []string{"JOB_COMPLETION_INDEX=0", "KG_SHARDS=1"}},
+		} {
+			work := filepath.Join(t.TempDir(), "work")
+			cmd := exec.Command(script.args[0], script.args[1:]...)
+			cmd.Env = append(append(os.Environ(), "KG_BIN="+tc.bin, "KG_CONFIG="+cfg, "KG_CORPUS="+bad, "KG_LOCAL="+tmp, "KG_WORK="+work), script.env...)
+			out, err := cmd.CombinedOutput()
+			_, statErr := os.Stat(filepath.Join(work, "shards", "0", "MANIFEST"))
+			if (err == nil) != tc.ok || (statErr == nil) != tc.ok {
+				t.Errorf("%s, %s: exit %v, shard folder %v; want success %v\n%s", script.name, tc.name, err, statErr, tc.ok, out)
+			}
+		}
+	}
+}
