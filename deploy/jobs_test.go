@@ -6,6 +6,8 @@ package deploy_test
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +17,30 @@ import (
 
 	"go.yaml.in/yaml/v3"
 )
+
+// kgBin is the kg binary the script tests run, built once by TestMain
+// ("" with -short).
+var kgBin string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if !testing.Short() {
+		dir, err := os.MkdirTemp("", "kgdeploy")
+		if err != nil {
+			panic(err)
+		}
+		kgBin = filepath.Join(dir, "kg")
+		if out, err := exec.Command("go", "build", "-o", kgBin, "../cmd/kg").CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building kg: %v\n%s", err, out)
+			os.Exit(1)
+		}
+	}
+	code := m.Run()
+	if kgBin != "" {
+		os.RemoveAll(filepath.Dir(kgBin))
+	}
+	os.Exit(code)
+}
 
 type container struct {
 	Name    string
@@ -113,10 +139,7 @@ func TestJobScriptsRun(t *testing.T) {
 		t.Skip("builds kg and runs it")
 	}
 	tmp := t.TempDir()
-	kg := filepath.Join(tmp, "kg")
-	if out, err := exec.Command("go", "build", "-o", kg, "../cmd/kg").CombinedOutput(); err != nil {
-		t.Fatalf("building kg: %v\n%s", err, out)
-	}
+	kg := kgBin
 	cfg := filepath.Join(tmp, "config.yaml") // no settings from the repo's config.yaml
 	if err := os.WriteFile(cfg, []byte("{}\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -190,10 +213,7 @@ func TestShardScriptExitCodes(t *testing.T) {
 		t.Skip("builds kg and runs it")
 	}
 	tmp := t.TempDir()
-	kg := filepath.Join(tmp, "kg")
-	if out, err := exec.Command("go", "build", "-o", kg, "../cmd/kg").CombinedOutput(); err != nil {
-		t.Fatalf("building kg: %v\n%s", err, out)
-	}
+	kg := kgBin
 	cfg := filepath.Join(tmp, "config.yaml")
 	if err := os.WriteFile(cfg, []byte("{}\n"), 0o644); err != nil {
 		t.Fatal(err)
