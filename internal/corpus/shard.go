@@ -33,8 +33,8 @@ var ErrBadShard = errors.New("bad shard")
 // different shards are in different shards: the later shard's copy is the
 // later one in input order, so merging the shards in shard order, each
 // replacing what the earlier ones staged, keeps the rule (kg stage merge
-// does). Every shard must walk the same paths: the cut depends on the
-// whole list of files and their sizes.
+// does). Every shard must walk the same paths, unchanged: the cut depends
+// on the whole list of files and their sizes, which each shard lists.
 type Shard struct {
 	I, N   int
 	ByFile bool
