@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -32,6 +33,7 @@ var (
 	}
 	stageFlags = map[string]string{"stage-dir": "stage.dir"}
 	loadFlags  = map[string]string{"batch-size": "load.batch_size", "workers": "load.workers"}
+	shardFlags = map[string]string{"shard": "shard", "shard-by": "shard_by"}
 )
 
 func help(text, key string) string {
@@ -55,6 +57,41 @@ func addStageFlags(cmd *cobra.Command) {
 func addLoadFlags(cmd *cobra.Command) {
 	cmd.Flags().Int("batch-size", 0, help("articles per Neo4j write transaction", "load.batch_size"))
 	cmd.Flags().Int("workers", 0, help("extraction workers", "load.workers"))
+}
+
+func addShardFlag(cmd *cobra.Command) {
+	cmd.Flags().String("shard", "", help("read only shard I of N of the corpus, I/N numbered from 0 (0/4 ... 3/4): "+
+		"by default the articles whose id hashes to I (FNV-1a 64 of the id, mod N); every article is in exactly one shard", "shard"))
+	cmd.Flags().String("shard-by", "", help("how --shard cuts the corpus: id (every shard reads the whole corpus and keeps its ids) "+
+		"or file (shard I reads only the I-th of N runs of files of about equal size; kg stage merge lets a later shard's copy of an id win)", "shard_by"))
+}
+
+// corpusShard is the shard of the corpus cfg asks for (--shard, $KG_SHARD
+// or config shard), checked; the zero Shard reads everything.
+func corpusShard(cmd *cobra.Command, cfg *config.Config) (corpus.Shard, error) {
+	sh, err := corpus.ParseShard(cfg.Shard)
+	if err != nil {
+		from := "config.yaml shard"
+		switch f := cmd.Flags().Lookup("shard"); {
+		case f != nil && f.Changed:
+			from = "--shard"
+		case os.Getenv(config.EnvName("shard")) != "":
+			from = "$" + config.EnvName("shard")
+		}
+		return sh, fmt.Errorf("%s: %w", from, err)
+	}
+	sh.ByFile = cfg.ShardBy == "file"
+	return sh, nil
+}
+
+// shardNote is what kg extract and kg load print when a shard got none of
+// the input's articles (not an error: the others have them).
+func shardNote(w io.Writer, sh corpus.Shard) {
+	if sh.ByFile {
+		fmt.Fprintf(w, "kg: shard %s by file: no file of the input falls in this shard (a file bigger than 1/%d of the input leaves the next shards empty)\n", sh, sh.N)
+		return
+	}
+	fmt.Fprintf(w, "kg: shard %s: none of the input's articles falls in this shard (bad input, if any, is reported by shard 0)\n", sh)
 }
 
 func merge(ms ...map[string]string) map[string]string {

@@ -129,6 +129,9 @@ func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) erro
 		return err
 	}
 	defer st.Close()
+	if err := wholeCorpus(st, "kg export --format neo4j-admin"); err != nil {
+		return err
+	}
 	items, err := loader.NewItems(ctx, st, extract.NewPipeline().Version(), o.progress)
 	if err != nil {
 		return err

@@ -37,15 +37,21 @@ func newExtractCommand(g *globalOptions) *cobra.Command {
 stdout: doc, entities, relations (see docs/extraction-output.md). Bad inputs
 are reported on stderr with file and line.
 
+--shard I/N extracts only the articles of shard I of N (by article id, or
+with --shard-by file the I-th of N runs of files; see kg load --help).
+
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, nil)
+			cfg, err := g.loadConfig(cmd, shardFlags)
 			if err != nil {
 				return err
 			}
 			o.paths = args
 			o.corpus = corpusOptions(cfg)
+			if o.corpus.Shard, err = corpusShard(cmd, cfg); err != nil {
+				return err
+			}
 			if !cmd.Flags().Changed("workers") {
 				o.workers = cfg.Load.Workers
 			}
@@ -54,6 +60,7 @@ are reported on stderr with file and line.
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl")
+	addShardFlag(cmd)
 	cmd.Flags().IntVar(&o.workers, "workers", 2, "extraction workers (default: load.workers in config.yaml; $"+config.EnvName("load.workers")+"); output keeps the input order")
 	return cmd
 }
@@ -186,6 +193,10 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
 		}
 		return err
+	}
+	if n == 0 && bad.n == 0 && !o.corpus.Shard.All() {
+		shardNote(stderr, o.corpus.Shard)
+		return nil
 	}
 	return bad.err(o.paths, n, "extracted")
 }

@@ -22,6 +22,7 @@ type loadOptions struct {
 	cfg       *config.Config
 	paths     []string
 	stageOnly bool
+	shard     corpus.Shard // one shard of the corpus (with stageOnly)
 	json      bool
 	progress  io.Writer
 }
@@ -31,6 +32,8 @@ type loadSummary struct {
 	Stage   loader.StageStats `json:"stage"`
 	Push    *loader.PushStats `json:"push,omitempty"`
 	Target  string            `json:"target,omitempty"`
+	Shard   string            `json:"shard,omitempty"`    // I/N: the shard staged
+	ShardBy string            `json:"shard_by,omitempty"` // id or file
 	Seconds float64           `json:"seconds"`
 }
 
@@ -43,11 +46,29 @@ func newLoadCommand(g *globalOptions) *cobra.Command {
 stages it, then writes everything Neo4j still lacks. Safe to interrupt and
 re-run: it resumes where it stopped and re-running gives the same graph.
 
+--shard I/N (with --stage-only) stages only shard I of N (I from 0 to N-1,
+as Slurm array task ids and Kubernetes completion indexes run). By default
+(--shard-by id) shard I holds the articles whose id hashes to I (FNV-1a 64
+of the id, mod N): every shard reads the whole corpus, every article is in
+exactly one shard and every copy of an id in the same one, so duplicate ids
+are handled in each shard as in one run; bad input is reported by shard 0
+only. With --shard-by file, the files of the corpus (in walk order) are cut
+into N contiguous runs of about equal bytes and shard I reads only the I-th:
+each shard reads 1/N of the corpus; a copy of an id in a later shard is the
+later one in input order, and kg stage merge lets it win. Each shard needs
+its own staging folder (--stage-dir, $KG_STAGE_DIR), which remembers its
+shard. Then kg stage merge SHARD_DIR... combines the folders into one, and
+kg push or make import writes the whole graph: the same graph as one
+kg load of the whole corpus.
+
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, shardFlags))
 			if err != nil {
+				return err
+			}
+			if o.shard, err = corpusShard(cmd, cfg); err != nil {
 				return err
 			}
 			o.cfg, o.paths, o.json, o.progress = cfg, args, g.JSON, g.progressOut()
@@ -58,16 +79,33 @@ re-run: it resumes where it stopped and re-running gives the same graph.
 	addStageFlags(cmd)
 	addLoadFlags(cmd)
 	cmd.Flags().BoolVar(&o.stageOnly, "stage-only", false, "extract and stage, but do not write to Neo4j (kg push writes later)")
+	addShardFlag(cmd)
 	return cmd
 }
 
 func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error {
 	start := time.Now()
+	if !o.shard.All() && !o.stageOnly {
+		return fmt.Errorf("--shard %s stages one shard of the corpus and needs --stage-only: written alone, a shard's entities would be "+
+			"resolved without the other shards' articles; merge the shard folders (kg stage merge), then kg push or make import", o.shard)
+	}
 	st, err := openStage(o.cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	var sh *stage.ShardInfo
+	if o.shard.N > 0 {
+		sh = &stage.ShardInfo{I: o.shard.I, N: o.shard.N}
+		if o.shard.ByFile {
+			sh.By = "file"
+		}
+	}
+	if err := st.SetShard(sh); err != nil {
+		return err
+	}
+	corpusOpts := corpusOptions(o.cfg)
+	corpusOpts.Shard = o.shard
 	ex := extract.NewPipeline()
 	var client *graph.Client
 	var target string
@@ -83,10 +121,13 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			defer client.Close(ctx)
 		}
 	}
-	sum := loadSummary{Target: target}
+	sum := loadSummary{Target: target, Shard: o.shard.String()}
+	if sum.Shard != "" {
+		sum.ShardBy = map[bool]string{false: "id", true: "file"}[o.shard.ByFile]
+	}
 	var bad badInputs
 	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
-		Paths: o.paths, Corpus: corpusOptions(o.cfg), Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
+		Paths: o.paths, Corpus: corpusOpts, Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
 		OnBadInput: func(e *corpus.InputError) {
 			bad.add(e)
 			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
@@ -117,6 +158,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		}
 	} else {
 		s := sum.Stage
+		if sum.Shard != "" {
+			fmt.Fprintf(stdout, "shard %s by %s: ", sum.Shard, sum.ShardBy)
+		}
 		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
 		if s.Failed > 0 {
 			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
@@ -138,6 +182,10 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	done := "loaded"
 	if o.stageOnly {
 		done = "staged"
+	}
+	if s := sum.Stage; s.Articles == 0 && s.Failed == 0 && s.Duplicates == 0 && bad.n == 0 && !o.shard.All() {
+		shardNote(stderr, o.shard)
+		return nil
 	}
 	if s := sum.Stage; s.Failed > 0 {
 		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s", s.Failed, s.FirstFailed, s.Articles, done)

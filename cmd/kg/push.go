@@ -62,6 +62,9 @@ func runPush(ctx context.Context, o pushOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	defer st.Close()
+	if err := wholeCorpus(st, "kg push"); err != nil {
+		return err
+	}
 	version := extract.NewPipeline().Version()
 	c, target, err := connectTarget(ctx, o.cfg, st, version, stderr)
 	if err != nil {

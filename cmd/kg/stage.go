@@ -19,7 +19,7 @@ type stageVerifyOptions struct {
 }
 
 func newStageCommand(g *globalOptions) *cobra.Command {
-	cmd := &cobra.Command{Use: "stage", Short: "Inspect and repair the staging folder"}
+	cmd := &cobra.Command{Use: "stage", Short: "Inspect, repair and merge staging folders"}
 	var o stageVerifyOptions
 	verify := &cobra.Command{
 		Use:   "verify",
@@ -46,7 +46,7 @@ the dropped articles and writes them to Neo4j.`,
 	}
 	addStageFlags(verify)
 	verify.Flags().BoolVar(&o.repair, "repair", false, "rebuild the folder without its unreadable records (the damaged one is kept as DIR.damaged-TIME)")
-	cmd.AddCommand(verify)
+	cmd.AddCommand(verify, newStageMergeCommand(g))
 	return cmd
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/internal/stage"
 )
 
 func newStatusCommand(g *globalOptions) *cobra.Command {
@@ -25,11 +26,21 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			sh, err := st.Shard()
+			if err != nil {
+				return err
+			}
 			if g.JSON {
-				return printJSON(g.stdout, s)
+				return printJSON(g.stdout, struct {
+					*stage.Status
+					Shard *stage.ShardInfo `json:"shard,omitempty"`
+				}{s, sh})
 			}
 			w := g.stdout
 			fmt.Fprintf(w, "staging folder  %s (%.1f MB)\n", s.Dir, float64(s.LSMBytes+s.VlogBytes)/1e6)
+			if sh != nil {
+				fmt.Fprintf(w, "shard           %s of a corpus (kg stage merge combines the shard folders)\n", sh)
+			}
 			fmt.Fprintf(w, "articles        %d\n", s.Articles)
 			cur := extract.NewPipeline().Version()
 			vs := make([]string, 0, len(s.ExtractionsByVersion))

@@ -35,6 +35,13 @@ type Config struct {
 	Stage  Stage
 	Load   LoadOpts
 	Corpus Corpus
+	// Shard (shard, $KG_SHARD) is the shard of the corpus kg extract and
+	// kg load read: "I/N", the articles whose id hashes to I of N shards
+	// (numbered from 0; see corpus.Shard); "" reads every article.
+	Shard string
+	// ShardBy (shard_by, $KG_SHARD_BY) is how the corpus is cut into
+	// shards: "id" (by article id) or "file" (contiguous runs of files).
+	ShardBy string
 	// File is the config file that was read ("" when none).
 	File string
 	// Warnings are problems that do not stop kg (an unknown key in the
@@ -106,6 +113,8 @@ var Defaults = map[string]any{
 	"load.workers":            2,
 	"load.retry_timeout":      "2m",
 	"memory_limit":            "450MiB",
+	"shard":                   "",
+	"shard_by":                "id",
 	"corpus.fields.id":        "id",
 	"corpus.fields.title":     "title",
 	"corpus.fields.text":      "text",
@@ -204,6 +213,8 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 		c.Neo4j.Password, c.Neo4j.PasswordFile = pw, pf
 	}
 	c.Stage.Dir = v.GetString("stage.dir")
+	c.Shard = strings.TrimSpace(v.GetString("shard"))
+	c.ShardBy = strings.TrimSpace(v.GetString("shard_by"))
 	var err error
 	c.Load.BatchSize, err = src.int("load.batch_size", 1)
 	check(err)
@@ -239,6 +250,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Load.RetryTimeout <= 0 {
 		return fmt.Errorf("load.retry_timeout must be more than 0 (got %s; %s)", c.Load.RetryTimeout, EnvName("load.retry_timeout"))
+	}
+	if c.ShardBy != "id" && c.ShardBy != "file" {
+		return fmt.Errorf("shard_by must be id or file (got %q; --shard-by, %s)", c.ShardBy, EnvName("shard_by"))
 	}
 	if c.Stage.Dir == "" {
 		return fmt.Errorf("stage.dir is empty (%s)", EnvName("stage.dir"))

@@ -26,4 +26,8 @@
 // ARCHIVE!MEMBER) and line, and the walk goes on with the next. The
 // sentinel errors (ErrMalformed, ErrControlChar, ErrCorrupt, ErrNotRegular,
 // ErrNoArticles, ...) tell the kinds apart with errors.Is.
+//
+// A walk can read one shard of a corpus (Options.Shard, shard.go): the
+// articles whose id hashes to it (ShardOf), or one of N runs of the walk's
+// files (Shard.ByFile), for corpora staged by several machines and merged.
 package corpus

@@ -29,7 +29,15 @@ import (
 // can never block the walk. A path that yields no article and no other
 // error is reported (ErrNoArticles).
 func Walk(ctx context.Context, paths []string, opts Options, fn func(Item) error) error {
-	w := &walker{reader: reader{opts: opts.withDefaults(), fn: fn}, seen: map[fileID]bool{}}
+	opts = opts.withDefaults()
+	w := &walker{reader: reader{opts: opts, fn: fn}, seen: map[fileID]bool{}}
+	if opts.Shard.ByFile && !opts.Shard.All() {
+		files, err := listFiles(ctx, paths, opts)
+		if err != nil {
+			return err
+		}
+		w.keep = fileShard(files, opts.Shard)
+	}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err

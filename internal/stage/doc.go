@@ -17,6 +17,7 @@
 //	g/<canonical key>           -> an entity made of several keys (resolve.Group)
 //	meta/resolution             -> what the stored r/ and g/ records were computed from
 //	meta/resolve-stale          -> present when they must be computed again
+//	meta/shard                  -> the shard of the corpus the folder holds (ShardInfo; merge.go)
 //
 // The n/, m/, r/, g/ and resolution records came without a format change:
 // a folder without summaries gets them from its extractions on first use
