@@ -1,0 +1,192 @@
+package llm
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// invalidError is a reply that does not follow the schema (unparseable
+// JSON, a missing or mistyped field): it is asked for once more, then the
+// article falls back to the built-in extractor.
+type invalidError struct{ msg string }
+
+func (e *invalidError) Error() string { return "invalid reply: " + e.msg }
+
+// replyName is a name as the reply gives it (schema: $defs/name).
+type replyName struct {
+	Text     *string `json:"text"`
+	Type     *string `json:"type"`
+	Sentence *int    `json:"sentence"`
+}
+
+type replyRelation struct {
+	Subject    *replyName `json:"subject"`
+	Predicate  *string    `json:"predicate"`
+	Object     *replyName `json:"object"`
+	Sentence   *int       `json:"sentence"`
+	Modality   *string    `json:"modality"`
+	Confidence *float64   `json:"confidence"`
+}
+
+type reply struct {
+	Entities  *[]replyName     `json:"entities"`
+	Relations *[]replyRelation `json:"relations"`
+}
+
+// parseReply decodes a reply's content and checks it against the schema's
+// structure: an object with exactly the schema's fields, each present and
+// of its JSON type. Values (an unknown relation type, a name the text does
+// not hold, a sentence number out of range) are not its concern: ground
+// drops what does not hold and counts it. A fenced code block (```json ...
+// ```) is read as its content, as some models wrap their JSON so.
+func parseReply(content string) (*reply, error) {
+	s := strings.TrimSpace(content)
+	if rest, ok := strings.CutPrefix(s, "```"); ok {
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[i+1:]
+		}
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "```"))
+	}
+	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	dec.DisallowUnknownFields()
+	var r reply
+	if err := dec.Decode(&r); err != nil {
+		return nil, &invalidError{"not JSON of the schema: " + err.Error()}
+	}
+	if dec.More() {
+		return nil, &invalidError{"text after the JSON object"}
+	}
+	if r.Entities == nil || r.Relations == nil {
+		return nil, &invalidError{`want an object with "entities" and "relations"`}
+	}
+	for i, e := range *r.Entities {
+		if err := e.check(); err != nil {
+			return nil, &invalidError{fmt.Sprintf("entities[%d]: %v", i, err)}
+		}
+	}
+	for i, rel := range *r.Relations {
+		switch {
+		case rel.Subject == nil || rel.Object == nil || rel.Predicate == nil || rel.Sentence == nil || rel.Modality == nil || rel.Confidence == nil:
+			return nil, &invalidError{fmt.Sprintf("relations[%d]: want subject, predicate, object, sentence, modality and confidence", i)}
+		}
+		if err := rel.Subject.check(); err != nil {
+			return nil, &invalidError{fmt.Sprintf("relations[%d].subject: %v", i, err)}
+		}
+		if err := rel.Object.check(); err != nil {
+			return nil, &invalidError{fmt.Sprintf("relations[%d].object: %v", i, err)}
+		}
+	}
+	return &r, nil
+}
+
+func (n *replyName) check() error {
+	if n.Text == nil || n.Type == nil || n.Sentence == nil {
+		return fmt.Errorf("want text, type and sentence")
+	}
+	return nil
+}
+
+// Drop reasons: what ground removes from a valid reply, counted in Stats.
+const (
+	DropPredicate = "predicate_not_in_vocabulary"
+	DropSpan      = "name_not_in_sentence"
+	DropSentence  = "sentence_not_in_article"
+	DropType      = "entity_type"
+	DropModality  = "modality"
+	DropSelf      = "same_subject_and_object"
+	DropDuplicate = "duplicate"
+)
+
+// sentence is one sentence of the article: its text as code points and
+// its start offset.
+type sentence struct {
+	runes []rune
+	start int
+}
+
+// grounded is a name found in the text.
+type grounded struct {
+	span     [2]int // code point offsets into the article text
+	sentence int    // 0-based
+	typ      string
+}
+
+// findName returns the offsets in the article of name as written in
+// sentence s (1-based number n). The name must be whole words: it may
+// follow a one- to three-letter clitic prefix of its first word (و ف ب ل
+// ك: ولمنظمة) but no other letters, and no letter may follow it.
+func findName(sents []sentence, n int, name string) (start, end int, ok bool) {
+	if n < 1 || n > len(sents) {
+		return 0, 0, false
+	}
+	s := sents[n-1].runes
+	nm := []rune(strings.TrimSpace(strings.Trim(strings.TrimSpace(name), `"'«»“”`)))
+	if len(nm) == 0 {
+		return 0, 0, false
+	}
+	for i := 0; i+len(nm) <= len(s); i++ {
+		if !equalRunes(s[i:i+len(nm)], nm) {
+			continue
+		}
+		if e := i + len(nm); e < len(s) && isWordRune(s[e]) {
+			continue
+		}
+		w := i
+		for w > 0 && isWordRune(s[w-1]) {
+			w--
+		}
+		if w < i && !cliticPrefix(s[w:i]) {
+			continue
+		}
+		return sents[n-1].start + i, sents[n-1].start + i + len(nm), true
+	}
+	return 0, 0, false
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == 'ـ'
+}
+
+func cliticPrefix(p []rune) bool {
+	if len(p) > 3 {
+		return false
+	}
+	for _, r := range p {
+		if !strings.ContainsRune("وفبلك", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// validModality reports whether m is one of model's modalities.
+func validModality(m string) bool {
+	switch m {
+	case model.Asserted, model.Future, model.Negated, model.Reported:
+		return true
+	}
+	return false
+}
+
+// clampConfidence keeps a confidence in [0, 1] (NaN: 0).
+func clampConfidence(c float64) float64 {
+	if math.IsNaN(c) || c < 0 {
+		return 0
+	}
+	return min(c, 1)
+}
