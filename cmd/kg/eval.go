@@ -100,11 +100,19 @@ func newEvalCommand(g *globalOptions) *cobra.Command {
   kg eval --json DIR > report.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, nil)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
 			o.goldDir, o.predictions = args[0], args[1:]
+			if len(o.predictions) == 0 {
+				ex, done, err := commandExtractor(cfg, g.stderr)
+				if err != nil {
+					return err
+				}
+				defer done()
+				o.extractor = ex
+			}
 			o.json = g.JSON
 			o.corpus = corpusOptions(cfg)
 			o.progress = g.progressOut()
@@ -112,6 +120,8 @@ func newEvalCommand(g *globalOptions) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVarP(&o.explain, "explain", "v", false, "list every miss and false positive with its kind, names and sentence")
+	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().StringVar(&o.save, "save-predictions", "", "write the extractions to `FILE` as JSONL (kg extract's format), to re-score or inspect them")
 	return cmd
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/llm"
 	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/stage"
 	"github.com/kg-project/kg/schema"
 )
@@ -29,6 +31,7 @@ type loadOptions struct {
 // loadSummary is what kg load prints.
 type loadSummary struct {
 	Stage   loader.StageStats `json:"stage"`
+	LLM     *llm.Stats        `json:"llm,omitempty"`
 	Push    *loader.PushStats `json:"push,omitempty"`
 	Target  string            `json:"target,omitempty"`
 	Seconds float64           `json:"seconds"`
@@ -46,7 +49,7 @@ re-run: it resumes where it stopped and re-running gives the same graph.
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -57,6 +60,7 @@ re-run: it resumes where it stopped and re-running gives the same graph.
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
 	addLoadFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().BoolVar(&o.stageOnly, "stage-only", false, "extract and stage, but do not write to Neo4j (kg push writes later)")
 	return cmd
 }
@@ -68,7 +72,10 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		return err
 	}
 	defer st.Close()
-	ex := extract.NewPipeline()
+	ex, lx, err := newExtractor(o.cfg, st) // LLM replies are cached in staging
+	if err != nil {
+		return err
+	}
 	var client *graph.Client
 	var target string
 	var graphErr error
@@ -91,7 +98,8 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			bad.add(e)
 			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
 		},
-		OnFailed: (&failureReporter{w: stderr}).report,
+		OnFailed:   (&failureReporter{w: stderr}).report,
+		OnDeferred: func(*model.Article) {}, // counted in the stats, reported below
 		OnDuplicate: func(d loader.Duplicate) {
 			what := "different content"
 			if d.SameContent {
@@ -100,8 +108,22 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (%s; the last one in input order is loaded)\n", d.ID, d.Replaced, d.By, what)
 		},
 	})
+	if lx != nil {
+		s := lx.Stats()
+		sum.LLM = &s
+		var w io.Writer = stderr
+		if o.json {
+			w = nil
+		}
+		if err := recordLLMStats(st, lx, w); err != nil {
+			fmt.Fprintf(stderr, "kg: warning: recording the LLM counters: %v\n", err)
+		}
+	}
 	if err != nil {
 		return err
+	}
+	if s := sum.Stage; s.Deferred > 0 {
+		fmt.Fprintf(stderr, "kg: the LLM token budget is spent: %d article(s) not extracted (first: %s), not staged; run kg load again to go on with them\n", s.Deferred, s.FirstDeferred)
 	}
 	if client != nil {
 		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress, Version: ex.Version()})
@@ -138,6 +160,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	done := "loaded"
 	if o.stageOnly {
 		done = "staged"
+	}
+	if s := sum.Stage; s.Deferred > 0 {
+		return fmt.Errorf("%w: %d article(s) %s, %d not extracted (first: %s); run kg load again to go on", extract.ErrBudgetSpent, s.Articles, done, s.Deferred, s.FirstDeferred)
 	}
 	if s := sum.Stage; s.Failed > 0 {
 		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s", s.Failed, s.FirstFailed, s.Articles, done)
