@@ -41,8 +41,9 @@ error.
 GOLD_DIR holds NAME.gold.json files (the format of ../shared/corpus/dev, see
 its GUIDELINES.md), each with the annotated article beside it (the file named
 by its "document" field, NAME.txt). Without PATH, kg eval reads each of those
-articles as kg extract reads a .txt file and extracts it with the built-in
-pipeline. With PATH (kg extract --format jsonl output: files, or folders of
+articles as kg extract reads a .txt file and extracts it with the configured
+extractor (--extractor: the built-in pipeline by default, or an LLM server,
+to compare a model with the built-in extractor on your own sample). With PATH (kg extract --format jsonl output: files, or folders of
 *.jsonl files), it scores those predictions instead, matching each gold file to
 the first record whose doc.source, doc.id, doc.path or doc.name ends with the
 gold's document name (or the reverse, or the same without extensions).

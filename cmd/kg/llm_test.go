@@ -200,3 +200,22 @@ func TestLoadLLMSeed(t *testing.T) {
 		t.Error("the second run changed the graph")
 	}
 }
+
+// TestEvalLLM: kg eval scores the llm back end as it scores the built-in
+// one: on the seed, the fake server's reply finds both core relations.
+func TestEvalLLM(t *testing.T) {
+	srv := llmtest.New(t, llmtest.Reply{Content: seedReply(t)})
+	for _, backend := range []string{"llm", "hybrid"} {
+		out, errb, err := runLLMKG(t, srv, t.TempDir(), "eval", "--json", "--extractor", backend, filepath.Dir(seedArticle))
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", backend, err, errb)
+		}
+		var rep map[string]any
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%s: report %q: %v", backend, out, err)
+		}
+		if !strings.Contains(out, `"core_missing": []`) {
+			t.Errorf("%s: core relations missed:\n%s", backend, out)
+		}
+	}
+}
