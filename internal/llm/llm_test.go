@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/extract/extracttest"
 	"github.com/kg-project/kg/internal/llm/llmtest"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/vocab"
@@ -529,5 +530,65 @@ func TestRetryAfter(t *testing.T) {
 		if got := retryAfter(h, now); got != want {
 			t.Errorf("retryAfter(%q) = %s, want %s", h, got, want)
 		}
+	}
+}
+
+// TestConformance runs the Extractor conformance suite on the LLM back end
+// in both modes, and on its fallback.
+func TestConformance(t *testing.T) {
+	a, content := seed(t)
+	en := &model.Article{ID: "en", Lang: "en", Text: "Russia deployed troops in Kazakhstan on Thursday."}
+	for name, tc := range map[string]struct {
+		reply  llmtest.Reply
+		hybrid bool
+	}{
+		"llm":      {llmtest.Reply{Content: content}, false},
+		"hybrid":   {llmtest.Reply{Content: content}, true},
+		"fallback": {llmtest.Reply{Content: "not JSON"}, false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := llmtest.New(t, tc.reply)
+			x, _ := newX(t, srv, Config{Hybrid: tc.hybrid, MaxConcurrency: 2})
+			extracttest.Run(t, x, []*model.Article{a, en})
+		})
+	}
+}
+
+func TestLinkSpans(t *testing.T) {
+	a, _ := seed(t)
+	rs := []rune(a.Text)
+	span := func(s string, from int, typ string) extract.Span {
+		for i := from; i+len([]rune(s)) <= len(rs); i++ {
+			if string(rs[i:i+len([]rune(s))]) == s {
+				return extract.Span{Start: i, End: i + len([]rune(s)), Type: typ}
+			}
+		}
+		t.Fatalf("%q not in the seed", s)
+		return extract.Span{}
+	}
+	spans := []extract.Span{
+		span("لمنظمة معاهدة الأمن الجماعي", 119, model.Organization), // with the clitic
+		span("فلاديمير بوتين", 0, model.Person),
+		span("بوتين", 422, model.Person), // the short form: the same entity
+		span("قاسم جومارت توكاييف", 841, model.Person),
+		span("الحكومة الكازاخستانية", 1069, model.Organization), // not in the gazetteer
+	}
+	ents, ids, err := pipeline.LinkSpans(a.Text, spans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"wd:Q318693", "wd:Q7747", "wd:Q7747", "wd:Q200881", "organization:الحكومه_الكازاخستانيه"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("ids %v, want %v", ids, want)
+	}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if strings.HasPrefix(m.Text, "ل") && e.ID == "wd:Q318693" {
+				t.Errorf("the clitic stayed on the mention %q", m.Text)
+			}
+		}
+	}
+	if _, _, err := pipeline.LinkSpans(a.Text, []extract.Span{{Start: 5, End: 4, Type: model.Person}}); err == nil {
+		t.Error("a span out of order is not an error")
 	}
 }
