@@ -114,7 +114,7 @@ func TestNeo4jAdmin(t *testing.T) {
 	}
 	rels := readAdmin(t, dir, "relations.csv")
 	// evidence folded in (article, start) order: a1@3 asserted, a1@7 reported, a2@1 asserted
-	want = []string{"k1", "k2", "LEADER_OF", "3", "a1" + d + "a2", "2015-07-21", "2015-07-21", "0.75", "asserted" + d + "reported", "2"}
+	want = []string{"k1", "k2", "LEADER_OF", "3", "a1" + d + "a2", "2015-07-21", "2015-07-21", "0.75", "asserted" + d + "reported", "2", ""}
 	if strings.Join(rels[1], "|") != strings.Join(want, "|") {
 		t.Fatalf("relation\n got %q\nwant %q", rels[1], want)
 	}
