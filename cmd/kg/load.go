@@ -143,6 +143,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		if s.Failed > 0 {
 			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
 		}
+		if s.Deferred > 0 {
+			fmt.Fprintf(stdout, "; %d not extracted (LLM token budget spent; not staged)", s.Deferred)
+		}
 		if s.Duplicates > 0 {
 			fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
 		}

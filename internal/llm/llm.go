@@ -619,7 +619,15 @@ func (x *Extractor) ground(text string, sents []arabic.Sentence, r *reply, base 
 		seen[keyOf(r)] = len(out)
 		out = append(out, r)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
+	// the order kg extract documents: evidence offset, predicate, subject,
+	// object
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Evidence.Start != b.Evidence.Start {
+			return a.Evidence.Start < b.Evidence.Start
+		}
+		return a.Predicate+"\x00"+a.Subject+"\x00"+a.Object < b.Predicate+"\x00"+b.Subject+"\x00"+b.Object
+	})
 	if out == nil {
 		out = []model.Relation{}
 	}
