@@ -262,3 +262,32 @@ func TestBulkImportEqualsPushHybrid(t *testing.T) {
 		t.Errorf("%d HTTP calls, want 1", srv.Calls())
 	}
 }
+
+// TestDoctorLLM: kg doctor checks the LLM server when the extractor uses
+// one: it answers and serves the model; no chat request.
+func TestDoctorLLM(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Models = []string{"test-model:7b"}
+	// no Neo4j (a closed port, not another one's server): only the llm
+	// line matters
+	noNeo4j := []string{"KG_NEO4J_URI=bolt://127.0.0.1:9", "KG_LOAD_RETRY_TIMEOUT=1s"}
+	cmd := llmKG(t, srv, t.TempDir(), "doctor", "--extractor", "llm")
+	cmd.Env = append(cmd.Env, noNeo4j...)
+	out, _ := cmd.CombinedOutput()
+	if !strings.Contains(string(out), "[ok  ] llm") || !strings.Contains(string(out), "serves test-model:7b") {
+		t.Errorf("kg doctor:\n%s", out)
+	}
+	srv.Models = []string{"other"}
+	cmd = llmKG(t, srv, t.TempDir(), "doctor", "--extractor", "llm")
+	cmd.Env = append(cmd.Env, noNeo4j...)
+	out, _ = cmd.CombinedOutput()
+	if !strings.Contains(string(out), "[FAIL] llm") || !strings.Contains(string(out), "ollama pull") {
+		t.Errorf("kg doctor, model not served:\n%s", out)
+	}
+	if srv.Calls() != 0 {
+		t.Errorf("kg doctor made %d chat requests", srv.Calls())
+	}
+	if strings.Contains(string(out), testAPIKey) {
+		t.Error("kg doctor printed the API key")
+	}
+}

@@ -247,3 +247,45 @@ func retryAfter(h string, now time.Time) time.Duration {
 	}
 	return 0
 }
+
+// models lists the models the server serves (GET {endpoint}/models); ok is
+// false when the server has no such route (not every compatible server
+// lists its models).
+func (c *client) models(ctx context.Context) (ids []string, ok bool, err error) {
+	rctx, cancel := context.WithTimeout(ctx, min(c.timeout, 30*time.Second))
+	defer cancel()
+	url := strings.TrimSuffix(c.url, "/chat/completions") + "/models"
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, false, err
+	}
+	if c.apiKey != "" {
+		req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, false, fmt.Errorf("%w: %s: %s", ErrUnavailable, config.RedactURI(url), c.redact(err.Error()))
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
+	switch {
+	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusMethodNotAllowed:
+		return nil, false, nil
+	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
+		return nil, false, fmt.Errorf("%w: %s: HTTP %d %s (check $KG_LLM_API_KEY)", ErrRejected, config.RedactURI(url), resp.StatusCode, c.snippet(b))
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		return nil, false, fmt.Errorf("%w: %s: HTTP %d %s", ErrUnavailable, config.RedactURI(url), resp.StatusCode, c.snippet(b))
+	}
+	var r struct {
+		Data []struct {
+			ID string `json:"id"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, false, nil
+	}
+	for _, m := range r.Data {
+		ids = append(ids, m.ID)
+	}
+	return ids, true, nil
+}

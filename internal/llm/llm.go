@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
@@ -702,3 +703,26 @@ func mergeEntities(base, llm []model.Entity, spans []extract.Span, ids []string)
 // sentencesOf splits an article as the built-in extractor does, so that
 // sentence numbers, mentions' Sentence and evidence offsets agree.
 func sentencesOf(a *model.Article) []arabic.Sentence { return arabic.Sentences(a.Text) }
+
+// Check asks the server which models it serves (kg doctor): it returns a
+// line to show when the server answers and serves the model (or does not
+// list its models), and an error saying what is wrong otherwise. It makes
+// no chat request and costs no token.
+func (x *Extractor) Check(ctx context.Context) (string, error) {
+	ids, ok, err := x.client.models(ctx)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return fmt.Sprintf("%s answers (it does not list its models; model %s not checked)", x.endpoint(), x.cfg.Model), nil
+	}
+	if !slices.Contains(ids, x.cfg.Model) {
+		if len(ids) > 10 {
+			ids = append(ids[:10:10], "...")
+		}
+		return "", fmt.Errorf("%w: %s does not serve model %q (it serves: %s)", ErrRejected, x.endpoint(), x.cfg.Model, strings.Join(ids, ", "))
+	}
+	return fmt.Sprintf("%s serves %s", x.endpoint(), x.cfg.Model), nil
+}
+
+func (x *Extractor) endpoint() string { return config.RedactURI(x.cfg.Endpoint) }

@@ -592,3 +592,22 @@ func TestLinkSpans(t *testing.T) {
 		t.Error("a span out of order is not an error")
 	}
 }
+
+func TestCheck(t *testing.T) {
+	srv := llmtest.New(t)
+	x, _ := newX(t, srv, Config{Model: "qwen2.5:7b"})
+	if d, err := x.Check(context.Background()); err != nil || !strings.Contains(d, "does not list its models") {
+		t.Errorf("no /models route: %q, %v", d, err)
+	}
+	srv.Models = []string{"llama3.1:8b", "qwen2.5:7b"}
+	if d, err := x.Check(context.Background()); err != nil || !strings.Contains(d, "serves qwen2.5:7b") {
+		t.Errorf("served: %q, %v", d, err)
+	}
+	srv.Models = []string{"llama3.1:8b"}
+	if _, err := x.Check(context.Background()); !errors.Is(err, ErrRejected) || !strings.Contains(err.Error(), "llama3.1:8b") {
+		t.Errorf("not served: %v", err)
+	}
+	if srv.Calls() != 0 {
+		t.Errorf("Check made %d chat requests", srv.Calls())
+	}
+}

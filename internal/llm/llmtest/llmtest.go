@@ -44,6 +44,9 @@ type Request struct {
 // Server is the fake server. Its URL + "/v1" is the endpoint.
 type Server struct {
 	*httptest.Server
+	// Models are the models GET /v1/models lists; nil: the route is
+	// missing (404), as on servers that do not list their models.
+	Models   []string
 	mu       sync.Mutex
 	script   []Reply
 	fallback *Reply
@@ -89,6 +92,15 @@ func (s *Server) Requests() []Request {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && r.URL.Path == "/v1/models" && s.Models != nil {
+		data := []any{}
+		for _, m := range s.Models {
+			data = append(data, map[string]any{"id": m, "object": "model"})
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": data})
+		return
+	}
 	if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" {
 		http.Error(w, `{"error":{"message":"not found"}}`, http.StatusNotFound)
 		return
