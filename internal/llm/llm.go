@@ -271,10 +271,10 @@ func (x *Extractor) spent() bool {
 // of the endpoint and of the body, which holds the model, the prompt (its
 // version's wording, the vocabulary, the article's sentences, the hints)
 // and the sampling settings.
-func (x *Extractor) request(a *model.Article, sents []arabic.Sentence, hints []Hint) (body []byte, key string, err error) {
+func (x *Extractor) request(a *model.Article, sents []arabic.Sentence, hints []Hint) (req chatRequest, body []byte, key string, err error) {
 	p, err := loadPrompt()
 	if err != nil {
-		return nil, "", err
+		return req, nil, "", err
 	}
 	texts := make([]string, len(sents))
 	for i, s := range sents {
@@ -282,9 +282,9 @@ func (x *Extractor) request(a *model.Article, sents []arabic.Sentence, hints []H
 	}
 	user, err := p.userMessage(a.Lang, texts, hints)
 	if err != nil {
-		return nil, "", err
+		return req, nil, "", err
 	}
-	req := chatRequest{
+	req = chatRequest{
 		Model:       x.cfg.Model,
 		Messages:    []chatMessage{{Role: "system", Content: p.system}, {Role: "user", Content: user}},
 		Temperature: x.cfg.Temperature,
@@ -295,13 +295,22 @@ func (x *Extractor) request(a *model.Article, sents []arabic.Sentence, hints []H
 	}
 	body, err = json.Marshal(req)
 	if err != nil {
-		return nil, "", err
+		return req, nil, "", err
 	}
 	h := sha256.New()
 	h.Write([]byte(strings.TrimRight(x.cfg.Endpoint, "/")))
 	h.Write([]byte{0})
 	h.Write(body)
-	return body, p.version + "/" + hex.EncodeToString(h.Sum(nil)), nil
+	return req, body, p.version + "/" + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// retryBody is the request again, with a last user message saying what
+// was wrong with the previous reply (the same request would get the same
+// reply at temperature 0).
+func retryBody(req chatRequest, invalid error) ([]byte, error) {
+	msg := fmt.Sprintf("Your previous answer could not be used (%v). Answer again with one JSON object that follows the schema exactly, and nothing else.", invalid)
+	req.Messages = append(slices.Clip(req.Messages), chatMessage{Role: "user", Content: msg})
+	return json.Marshal(req)
 }
 
 // ask returns the reply's content for body: from the cache, else from the
@@ -376,13 +385,20 @@ func (x *Extractor) Extract(ctx context.Context, a *model.Article) (*model.Extra
 	if len(sents) == 0 {
 		return x.result(a, nil, nil, base)
 	}
-	body, key, err := x.request(a, sents, hints)
+	req, body, key, err := x.request(a, sents, hints)
 	if err != nil {
 		return nil, err
 	}
 	var r *reply
 	var lastInvalid error
 	for attempt := 0; attempt < 2 && r == nil; attempt++ {
+		if attempt > 0 {
+			if body, err = retryBody(req, lastInvalid); err != nil {
+				return nil, err
+			}
+		}
+		// the reply is cached under the first request's key, whichever
+		// attempt gave it: the next run asks the first request
 		content, cached, err := x.ask(ctx, key, body, attempt > 0)
 		var inv *invalidError
 		if errors.As(err, &inv) {

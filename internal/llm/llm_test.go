@@ -199,6 +199,14 @@ func TestMalformedReplyRetriedOnceThenFallback(t *testing.T) {
 		if s := x.Stats(); srv.Calls() != 2 || s.InvalidReplies != 1 || s.Fallbacks != 0 {
 			t.Errorf("calls %d, stats %+v", srv.Calls(), s)
 		}
+		// the second request says what was wrong
+		if raw := string(srv.Requests()[1].Raw); !strings.Contains(raw, "Your previous answer could not be used") {
+			t.Errorf("the retry does not say why: %s", raw[len(raw)-300:])
+		}
+		// the valid reply is cached for the first request: no call again
+		if _, err := x.Extract(context.Background(), a); err != nil || srv.Calls() != 2 {
+			t.Errorf("again: %v, calls %d", err, srv.Calls())
+		}
 	})
 	for name, bad := range map[string]llmtest.Reply{
 		"unparseable":        {Content: "Sure! Here are the relations: Putin addressed the CSTO."},
@@ -241,7 +249,7 @@ func TestMalformedReplyRetriedOnceThenFallback(t *testing.T) {
 
 func mustKey(t *testing.T, x *Extractor, a *model.Article) string {
 	t.Helper()
-	_, key, err := x.request(a, sentencesOf(a), nil)
+	_, _, key, err := x.request(a, sentencesOf(a), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -455,7 +463,7 @@ func TestNewChecksConfig(t *testing.T) {
 }
 
 func TestFindName(t *testing.T) {
-	text := "وقد جاء ذلك خلال مشاركته لمنظمة معاهدة الأمن الجماعي التي تقودها موسكو. وبلاده الروسية"
+	text := "وقد جاء ذلك خلال مشاركته لمنظمة معاهدة الأمن الجماعي التي تقودها موسكو. وبلاده الروسية في مجلس \t  التعاون"
 	var ss []sentence
 	for _, s := range sentencesOf(&model.Article{Text: text}) {
 		ss = append(ss, sentence{runes: []rune(s.Text), start: s.Start})
@@ -475,8 +483,12 @@ func TestFindName(t *testing.T) {
 		{"بلاده", 2, true, 73},  // after و
 		{" «موسكو» ", 1, true, 65},
 		{"", 1, false, 0},
+		{"مجلس التعاون", 2, true, 90}, // over a run of white space
 	} {
 		s, e, ok := findName(ss, c.n, c.name)
+		if ok && string([]rune(text)[s:e]) != strings.Join(strings.Fields(string([]rune(text)[s:e])), " ") && c.name != "مجلس التعاون" {
+			t.Errorf("findName(%q): span %q", c.name, string([]rune(text)[s:e]))
+		}
 		if ok != c.ok || ok && s != c.at {
 			t.Errorf("findName(%q, %d) = %d, %d, %v; want %v at %d", c.name, c.n, s, e, ok, c.ok, c.at)
 		}

@@ -120,21 +120,22 @@ type grounded struct {
 // findName returns the offsets in the article of name as written in
 // sentence s (1-based number n). The name must be whole words: it may
 // follow a one- to three-letter clitic prefix of its first word (و ف ب ل
-// ك: ولمنظمة) but no other letters, and no letter may follow it.
+// ك: ولمنظمة) but no other letters, and no letter may follow it. A space
+// in the name matches any run of white space in the sentence (the prompt
+// shows each sentence on one line, its white space collapsed). The first
+// occurrence wins.
 func findName(sents []sentence, n int, name string) (start, end int, ok bool) {
 	if n < 1 || n > len(sents) {
 		return 0, 0, false
 	}
 	s := sents[n-1].runes
-	nm := []rune(strings.TrimSpace(strings.Trim(strings.TrimSpace(name), `"'«»“”`)))
+	nm := []rune(strings.Join(strings.Fields(strings.Trim(strings.TrimSpace(name), `"'«»“”`)), " "))
 	if len(nm) == 0 {
 		return 0, 0, false
 	}
-	for i := 0; i+len(nm) <= len(s); i++ {
-		if !equalRunes(s[i:i+len(nm)], nm) {
-			continue
-		}
-		if e := i + len(nm); e < len(s) && isWordRune(s[e]) {
+	for i := range s {
+		e := matchAt(s, i, nm)
+		if e < 0 || e < len(s) && isWordRune(s[e]) {
 			continue
 		}
 		w := i
@@ -144,18 +145,34 @@ func findName(sents []sentence, n int, name string) (start, end int, ok bool) {
 		if w < i && !cliticPrefix(s[w:i]) {
 			continue
 		}
-		return sents[n-1].start + i, sents[n-1].start + i + len(nm), true
+		return sents[n-1].start + i, sents[n-1].start + e, true
 	}
 	return 0, 0, false
 }
 
-func equalRunes(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
+// matchAt returns the end of nm written in s from i (a space of nm
+// matching a run of white space), or -1.
+func matchAt(s []rune, i int, nm []rune) int {
+	j := i
+	for _, r := range nm {
+		if j >= len(s) {
+			return -1
 		}
+		if r == ' ' {
+			if !unicode.IsSpace(s[j]) {
+				return -1
+			}
+			for j < len(s) && unicode.IsSpace(s[j]) {
+				j++
+			}
+			continue
+		}
+		if s[j] != r {
+			return -1
+		}
+		j++
 	}
-	return true
+	return j
 }
 
 func isWordRune(r rune) bool {
