@@ -17,7 +17,7 @@
 // # Validation
 //
 // A reply that is not JSON of the schema's shape (parseReply) is asked for
-// once more; when the second is no better the article gets the built-in
+// once more, the second request saying what was wrong; when the second is no better the article gets the built-in
 // extraction, with model.Extraction.Fallback saying why. In a valid reply
 // everything that does not hold is dropped and counted (Stats.Dropped):
 // relation types outside the vocabulary, names not written in the sentence
