@@ -220,49 +220,6 @@ func TestEvalLLM(t *testing.T) {
 	}
 }
 
-// TestBulkImportEqualsPushHybrid: a graph loaded by the hybrid back end
-// (edges whose evidence comes from several extractors) is the same through
-// kg push and through the neo4j-admin export, extractor properties
-// included.
-func TestBulkImportEqualsPushHybrid(t *testing.T) {
-	reply := seedReply(t)
-	ctl := testneo4j.Ctl(t, ": the bulk import needs a local Neo4j it can stop")
-	c := testneo4j.Open(t)
-	srv := llmtest.New(t, llmtest.Reply{Content: reply})
-	st := t.TempDir()
-	run := func(args ...string) string {
-		t.Helper()
-		cmd := llmKG(t, srv, st, args...)
-		cmd.Env = append(cmd.Env, "KG_EXTRACT_BACKEND=hybrid") // every command: the staged version is hybrid's
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("kg %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	run("load", "-q", seedArticle)
-	want := testneo4j.DumpTyped(t, c)
-	for _, s := range []string{`extractors`, `builtin+llm`, `extractor`} {
-		if !strings.Contains(want, s) {
-			t.Fatalf("the pushed graph lacks %q:\n%s", s, want)
-		}
-	}
-	dir := filepath.Join(t.TempDir(), "import")
-	run("export", "-q", "--format", "neo4j-admin", dir)
-	testneo4j.Wipe(t, c)
-	if out, err := exec.Command("sh", "-c", ctl+" import "+dir).CombinedOutput(); err != nil {
-		t.Fatalf("%s import %s: %v\n%s", ctl, dir, err, out)
-	}
-	c2 := testneo4j.Connect(t)
-	run("finish-import")
-	if got := testneo4j.DumpTyped(t, c2); got != want {
-		t.Fatalf("the imported graph differs from the pushed one:\n%s", testneo4j.DumpDiff(want, got, 40))
-	}
-	if srv.Calls() != 1 {
-		t.Errorf("%d HTTP calls, want 1", srv.Calls())
-	}
-}
-
 // TestDoctorLLM: kg doctor checks the LLM server when the extractor uses
 // one: it answers and serves the model; no chat request.
 func TestDoctorLLM(t *testing.T) {

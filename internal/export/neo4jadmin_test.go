@@ -149,3 +149,36 @@ func TestArabicLine(t *testing.T) {
 		}
 	}
 }
+
+// TestNeo4jAdminExtractors: the LLM back end's extractor is on the
+// evidence rows, and the edge lists the distinct values in the order the
+// writer folds evidence (article id, then offset), as Settle does.
+func TestNeo4jAdminExtractors(t *testing.T) {
+	items := adminItems()
+	x1, x2 := *items[0].Extraction, *items[1].Extraction
+	x1.Relations = append([]model.Relation(nil), x1.Relations...)
+	x1.Relations[0].Extractor, x1.Relations[1].Extractor = "llm", "builtin+llm" // offsets 7 and 3
+	x2.Relations = append([]model.Relation(nil), x2.Relations...)
+	x2.Relations[0].Extractor = "llm"
+	items[0].Extraction, items[1].Extraction = &x1, &x2
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, err := Neo4jAdmin(context.Background(), items, dir); err != nil {
+		t.Fatal(err)
+	}
+	ev := readAdmin(t, dir, "evidence.csv")
+	if h := ev[0][len(ev[0])-1]; h != "extractor" {
+		t.Fatalf("evidence header ends with %q", h)
+	}
+	got := map[string]bool{}
+	for _, r := range ev[1:] {
+		got[r[len(r)-1]] = true
+	}
+	if !got["llm"] || !got["builtin+llm"] {
+		t.Errorf("evidence extractors %v", got)
+	}
+	rels := readAdmin(t, dir, "relations.csv")
+	d := string(AdminArrayDelimiter)
+	if h, v := rels[0][len(rels[0])-1], rels[1][len(rels[1])-1]; h != "extractors:string[]" || v != "builtin+llm"+d+"llm" {
+		t.Errorf("relations: %s = %q", h, v)
+	}
+}
