@@ -42,7 +42,8 @@
 // Requests are bounded (Config.MaxConcurrency, Config.Timeout); 429, 5xx,
 // timeouts and connection errors are retried with exponential backoff,
 // honouring Retry-After, then reported as ErrUnavailable: the article is
-// not staged and the next run asks again. Other 4xx statuses are
+// not staged and the next run asks again. After GiveUpAfter articles in a
+// row failed so, the run stops asking (the articles left fail at once). Other 4xx statuses are
 // ErrRejected. Config.TokenBudget bounds a run's tokens; once spent,
 // Extract returns extract.ErrBudgetSpent for every article whose reply is
 // not cached, and the loader reports those articles apart, without staging

@@ -155,7 +155,17 @@ type Extractor struct {
 
 	mu    sync.Mutex
 	stats Stats
+	// down counts the articles in a row the server failed (ErrUnavailable
+	// after every retry); at GiveUpAfter the others fail at once, without
+	// a call, until a request succeeds
+	down int
 }
+
+// GiveUpAfter is how many articles in a row the server may fail (each
+// after all its retries) before the Extractor stops calling it for this
+// run: the articles left fail at once with ErrUnavailable (not staged; the
+// next run asks again) instead of each waiting through its retries.
+const GiveUpAfter = 3
 
 var _ extract.Extractor = (*Extractor)(nil)
 
@@ -339,10 +349,24 @@ func (x *Extractor) ask(ctx context.Context, key string, body []byte, fresh bool
 		x.count(func(s *Stats) { s.BudgetSkipped++ })
 		return "", false, fmt.Errorf("%w (%d tokens)", extract.ErrBudgetSpent, x.cfg.TokenBudget)
 	}
+	x.mu.Lock()
+	down := x.down
+	x.mu.Unlock()
+	if down >= GiveUpAfter {
+		return "", false, fmt.Errorf("%w: %s failed %d articles in a row; not asked again in this run", ErrUnavailable, x.endpoint(), down)
+	}
 	comp, err := x.client.complete(ctx, body)
 	if err != nil {
+		if errors.Is(err, ErrUnavailable) {
+			x.mu.Lock()
+			x.down++
+			x.mu.Unlock()
+		}
 		return "", false, err
 	}
+	x.mu.Lock()
+	x.down = 0
+	x.mu.Unlock()
 	x.count(func(s *Stats) {
 		s.PromptTokens += comp.promptTok
 		s.CompletionTokens += comp.completionTok

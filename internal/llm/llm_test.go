@@ -334,6 +334,20 @@ func TestTransientFailures(t *testing.T) {
 			t.Error("a transient failure fell back to the built-in extractor (it must be retried by the next run)")
 		}
 	})
+	t.Run("server down: gives up after GiveUpAfter articles", func(t *testing.T) {
+		srv := llmtest.New(t, llmtest.Reply{Status: 502})
+		x, _ := newX(t, srv, Config{Retries: 1, Backoff: time.Millisecond})
+		for i := range GiveUpAfter + 2 {
+			b := *a
+			b.ID, b.Text = itoa(i), a.Text+" "+itoa(i)
+			if _, err := x.Extract(context.Background(), &b); !errors.Is(err, ErrUnavailable) {
+				t.Fatalf("article %d: %v", i, err)
+			}
+		}
+		if srv.Calls() != GiveUpAfter*2 {
+			t.Errorf("%d calls, want %d: the server is not asked again once given up", srv.Calls(), GiveUpAfter*2)
+		}
+	})
 	t.Run("503 then success", func(t *testing.T) {
 		srv := llmtest.New(t, llmtest.Reply{Status: 503}, ok)
 		x, _ := newX(t, srv, Config{Retries: 2, Backoff: time.Millisecond})
