@@ -53,11 +53,8 @@ var loadPrompt = sync.OnceValues(func() (*prompt, error) {
 		return nil, fmt.Errorf("prompt/%s.txt: %w", PromptName, err)
 	}
 	var sys bytes.Buffer
-	var ind bytes.Buffer
-	if err := json.Indent(&ind, schema, "", "  "); err != nil {
-		return nil, err
-	}
-	if err := t.ExecuteTemplate(&sys, "system", map[string]any{"Relations": vocab.All(), "Schema": ind.String()}); err != nil {
+	// the schema on one line: the relation names take one line, not 41
+	if err := t.ExecuteTemplate(&sys, "system", map[string]any{"Relations": vocab.All(), "Schema": string(schema)}); err != nil {
 		return nil, fmt.Errorf("prompt/%s.txt: %w", PromptName, err)
 	}
 	h := sha256.New()
