@@ -38,7 +38,7 @@ func llmConfig(c *config.Config) llm.Config {
 		Endpoint: c.LLM.Endpoint, Model: c.LLM.Model, APIKey: c.LLM.APIKey,
 		Temperature: c.LLM.Temperature, Seed: &seed, MaxTokens: c.LLM.MaxTokens,
 		MaxConcurrency: c.LLM.MaxConcurrency, Timeout: c.LLM.Timeout, Retries: c.LLM.Retries,
-		TokenBudget: c.LLM.TokenBudget, Hybrid: c.Extract.Backend == config.BackendHybrid,
+		TokenBudget: c.LLM.TokenBudget, MaxChars: c.LLM.MaxChars, Hybrid: c.Extract.Backend == config.BackendHybrid,
 	}
 }
 

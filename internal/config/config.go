@@ -103,6 +103,7 @@ type LLM struct {
 	Timeout        time.Duration // llm.timeout: one request
 	Retries        int           // llm.retries: on 429, 5xx, timeouts
 	TokenBudget    int64         // llm.token_budget: tokens per run (0: no bound)
+	MaxChars       int           // llm.max_chars: article text per request (code points; 0: whole articles)
 }
 
 // Corpus tunes the corpus readers.
@@ -147,6 +148,7 @@ var Defaults = map[string]any{
 	"llm.timeout":             "2m",
 	"llm.retries":             4,
 	"llm.token_budget":        0,
+	"llm.max_chars":           8000,
 	"corpus.fields.id":        "id",
 	"corpus.fields.title":     "title",
 	"corpus.fields.text":      "text",
@@ -269,6 +271,8 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	c.LLM.Retries, err = src.int("llm.retries", 0)
 	check(err)
 	c.LLM.TokenBudget, err = src.int64("llm.token_budget", 0)
+	check(err)
+	c.LLM.MaxChars, err = src.int("llm.max_chars", 0)
 	check(err)
 	var warnings []string
 	c.Corpus.Fields, warnings = src.fields()

@@ -21,7 +21,7 @@ func TestLLMSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := LLM{Endpoint: "https://api.example.com/v1", Model: "qwen2.5:7b", APIKey: "sk-secret", Temperature: 0.2, Seed: 42,
-		MaxConcurrency: 2, Timeout: 30 * time.Second, Retries: 4, TokenBudget: 50000}
+		MaxConcurrency: 2, Timeout: 30 * time.Second, Retries: 4, TokenBudget: 50000, MaxChars: 8000}
 	if c.Extract.Backend != BackendLLM || c.LLM != want {
 		t.Errorf("got %s %+v\nwant %+v", c.Extract.Backend, c.LLM, want)
 	}

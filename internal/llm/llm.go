@@ -68,6 +68,12 @@ type Config struct {
 	// Hybrid runs the built-in extractor too: its entities go to the
 	// model as hints, and the relations of both are merged.
 	Hybrid bool
+	// MaxChars bounds the article text (code points) of one request: a
+	// longer article is sent in runs of whole sentences, one request each,
+	// and the replies are put together (0: one request per article). The
+	// system message (the vocabulary and the schema) comes on top, about
+	// 4,000 tokens.
+	MaxChars int
 	// HTTPClient makes the requests (nil: a plain http.Client; each
 	// request has its own Timeout).
 	HTTPClient *http.Client
@@ -407,16 +413,45 @@ func (x *Extractor) Extract(ctx context.Context, a *model.Article) (*model.Extra
 	if len(sents) == 0 {
 		return x.result(a, nil, nil, base)
 	}
+	all := &reply{Entities: &[]replyName{}, Relations: &[]replyRelation{}}
+	for _, c := range chunkSentences(sents, x.cfg.MaxChars) {
+		r, invalid, err := x.askValid(ctx, a, sents[c[0]:c[1]], hintsIn(hints, c[0], c[1]))
+		if err != nil {
+			return nil, err
+		}
+		if r == nil {
+			b, err := builtin()
+			if err != nil {
+				return nil, err
+			}
+			x.count(func(s *Stats) { s.Fallbacks++ })
+			out := *b
+			out.Relations = marked(b.Relations, Builtin)
+			out.Fallback = fmt.Sprintf("%s: %v (twice); built-in extraction", x.cfg.Model, invalid)
+			return &out, nil
+		}
+		r.shift(c[0], c[1]-c[0])
+		*all.Entities = append(*all.Entities, *r.Entities...)
+		*all.Relations = append(*all.Relations, *r.Relations...)
+	}
+	return x.result(a, sents, all, base)
+}
+
+// askValid asks for the reply about sentences (one chunk of the article,
+// numbered from 1) and checks it against the schema: a reply that does not
+// follow it is asked for once more, with a message saying what was wrong.
+// It returns the valid reply (cached under the first request's key), or
+// nil and what was wrong with the second; err is a failure to get a reply
+// at all.
+func (x *Extractor) askValid(ctx context.Context, a *model.Article, sents []arabic.Sentence, hints []Hint) (r *reply, invalid, err error) {
 	req, body, key, err := x.request(a, sents, hints)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var r *reply
-	var lastInvalid error
-	for attempt := 0; attempt < 2 && r == nil; attempt++ {
+	for attempt := 0; attempt < 2; attempt++ {
 		if attempt > 0 {
-			if body, err = retryBody(req, lastInvalid); err != nil {
-				return nil, err
+			if body, err = retryBody(req, invalid); err != nil {
+				return nil, nil, err
 			}
 		}
 		// the reply is cached under the first request's key, whichever
@@ -424,37 +459,61 @@ func (x *Extractor) Extract(ctx context.Context, a *model.Article) (*model.Extra
 		content, cached, err := x.ask(ctx, key, body, attempt > 0)
 		var inv *invalidError
 		if errors.As(err, &inv) {
-			lastInvalid = err
+			invalid = err
 			x.count(func(s *Stats) { s.InvalidReplies++ })
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		r, err = parseReply(content)
+		r, err := parseReply(content)
 		if err != nil {
-			lastInvalid = err
+			invalid = err
 			x.count(func(s *Stats) { s.InvalidReplies++ })
 			continue
 		}
 		if !cached {
 			if err := x.cache.PutReply(key, []byte(content)); err != nil {
-				return nil, fmt.Errorf("caching the reply: %w", err)
+				return nil, nil, fmt.Errorf("caching the reply: %w", err)
 			}
 		}
+		return r, nil, nil
 	}
-	if r == nil {
-		b, err := builtin()
-		if err != nil {
-			return nil, err
+	return nil, invalid, nil
+}
+
+// chunkSentences cuts the sentences into runs [lo, hi) of at most max code
+// points of sentence text each (a longer sentence is a run alone), so that
+// a long article goes to the model in several requests that fit its
+// context. max <= 0: one run.
+func chunkSentences(sents []arabic.Sentence, max int) [][2]int {
+	var out [][2]int
+	lo, n := 0, 0
+	for i, s := range sents {
+		l := s.End - s.Start
+		if i > lo && max > 0 && n+l > max {
+			out = append(out, [2]int{lo, i})
+			lo, n = i, 0
 		}
-		x.count(func(s *Stats) { s.Fallbacks++ })
-		out := *b
-		out.Relations = marked(b.Relations, Builtin)
-		out.Fallback = fmt.Sprintf("%s: %v (twice); built-in extraction", x.cfg.Model, lastInvalid)
-		return &out, nil
+		n += l
 	}
-	return x.result(a, sents, r, base)
+	if lo < len(sents) {
+		out = append(out, [2]int{lo, len(sents)})
+	}
+	return out
+}
+
+// hintsIn returns the hints of sentences [lo, hi), numbered from 1 within
+// them.
+func hintsIn(hints []Hint, lo, hi int) []Hint {
+	var out []Hint
+	for _, h := range hints {
+		if h.Sentence > lo && h.Sentence <= hi {
+			h.Sentence -= lo
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // result grounds a valid reply (r nil: an article without sentences) and

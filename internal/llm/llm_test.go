@@ -637,3 +637,55 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check made %d chat requests", srv.Calls())
 	}
 }
+
+// TestLongArticleInRuns: an article longer than MaxChars goes to the model
+// in runs of whole sentences, each numbered from 1; the replies are put
+// together with the article's sentence numbers, and a number outside its
+// run names no sentence.
+func TestLongArticleInRuns(t *testing.T) {
+	a, _ := seed(t)
+	n := len(sentencesOf(a)) // 22 sentences, ~2,000 code points
+	rel := func(s string, ss int, p, o string, os, ev int) string {
+		return `{"subject": {"text": "` + s + `", "type": "Location", "sentence": ` + itoa(ss) + `}, "predicate": "` + p +
+			`", "object": {"text": "` + o + `", "type": "Location", "sentence": ` + itoa(os) + `}, "sentence": ` + itoa(ev) +
+			`, "modality": "asserted", "confidence": 0.9}`
+	}
+	// the runs, by the sentence each starts with: replies by content
+	srv := llmtest.New(t)
+	x, _ := newX(t, srv, Config{MaxChars: 700})
+	runs := chunkSentences(sentencesOf(a), 700)
+	if len(runs) < 3 || runs[0][0] != 0 || runs[len(runs)-1][1] != n {
+		t.Fatalf("runs %v", runs)
+	}
+	var replies []llmtest.Reply
+	for _, r := range runs {
+		content := `{"entities": [], "relations": []}`
+		lo, hi := r[0], r[1]
+		if lo <= 18 && 18 < hi { // sentence 19 (ونشرت روسيا ...) and 18 (كازاخستان)
+			content = `{"entities": [], "relations": [` + rel("روسيا", 19-lo, "DEPLOYED_TROOPS_IN", "كازاخستان", 18-lo, 19-lo) + `,` +
+				rel("روسيا", 19-lo, "LEADS", "كازاخستان", hi-lo+1, 19-lo) + `]}` // the object's sentence outside the run
+		}
+		replies = append(replies, llmtest.Reply{Content: content})
+	}
+	srv.Push(replies...)
+	got, err := x.Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv.Calls() != len(runs) {
+		t.Errorf("%d calls for %d runs", srv.Calls(), len(runs))
+	}
+	for i, r := range srv.Requests() {
+		u := r.UserMessage()
+		if !strings.Contains(u, "\n[1] ") || strings.Contains(u, "["+itoa(runs[i][1]-runs[i][0]+1)+"] ") {
+			t.Errorf("request %d is not numbered from 1 to its %d sentences:\n%s", i, runs[i][1]-runs[i][0], u)
+		}
+	}
+	if len(got.Relations) != 1 || hasRel(got, "wd:Q159", "DEPLOYED_TROOPS_IN", "wd:Q232") == nil || got.Relations[0].Evidence.Start != 1558 {
+		t.Errorf("relations %+v", got.Relations)
+	}
+	if d := x.Stats().Dropped; d[DropSentence] != 1 {
+		t.Errorf("dropped %v", d)
+	}
+	checkGrounded(t, a, got)
+}

@@ -207,3 +207,26 @@ func clampConfidence(c float64) float64 {
 	}
 	return min(c, 1)
 }
+
+// shift renumbers the sentences of a reply about the n sentences of the
+// article from sentence lo (0-based): 1 becomes lo + 1. A number outside
+// 1..n becomes 0, which names no sentence (grounding drops what gives it),
+// rather than a sentence of another run.
+func (r *reply) shift(lo, n int) {
+	sh := func(p *int) {
+		if *p < 1 || *p > n {
+			*p = 0
+			return
+		}
+		*p += lo
+	}
+	for i := range *r.Entities {
+		sh((*r.Entities)[i].Sentence)
+	}
+	for i := range *r.Relations {
+		rel := &(*r.Relations)[i]
+		sh(rel.Subject.Sentence)
+		sh(rel.Object.Sentence)
+		sh(rel.Sentence)
+	}
+}
