@@ -12,7 +12,9 @@
 // sentences, as arabic.Sentences splits it, and the hints) and
 // prompt/v1.schema.json (the reply's JSON schema, sent as response_format
 // json_schema with the vocabulary's names as the predicate's enum). The
-// request asks for temperature 0 and a fixed seed.
+// request asks for temperature 0 and a fixed seed. An article longer than
+// Config.MaxChars goes in runs of whole sentences, one request each; the
+// replies are renumbered to the article's sentences and put together.
 //
 // # Validation
 //
