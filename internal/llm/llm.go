@@ -72,7 +72,7 @@ type Config struct {
 	// longer article is sent in runs of whole sentences, one request each,
 	// and the replies are put together (0: one request per article). The
 	// system message (the vocabulary and the schema) comes on top, about
-	// 4,000 tokens.
+	// 2,500 tokens.
 	MaxChars int
 	// HTTPClient makes the requests (nil: a plain http.Client; each
 	// request has its own Timeout).
