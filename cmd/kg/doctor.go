@@ -12,6 +12,7 @@ import (
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/llm"
 	"github.com/kg-project/kg/internal/stage"
 	"github.com/kg-project/kg/schema"
 )
@@ -51,6 +52,7 @@ func newDoctorCommand(g *globalOptions) *cobra.Command {
 	}
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	return cmd
 }
 
@@ -69,7 +71,7 @@ func printChecks(w io.Writer, checks []check) {
 
 func runDoctor(ctx context.Context, g *globalOptions, cmd *cobra.Command) []check {
 	var out []check
-	cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags))
+	cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, extractorFlags))
 	if err != nil {
 		return append(out, check{Name: "config", Detail: err.Error(), Fix: "correct the value named above in config.yaml, the KG_* variable or the flag"})
 	}
@@ -79,9 +81,33 @@ func runDoctor(ctx context.Context, g *globalOptions, cmd *cobra.Command) []chec
 	}
 	out = append(out, check{Name: "config", OK: true, Detail: fmt.Sprintf("%s; neo4j %s as %s%s", src, config.RedactURI(cfg.Neo4j.URI), cfg.Neo4j.User, passwordSource(cfg))})
 	out = append(out, checkStage(cfg))
+	if c, ok := checkLLM(ctx, cfg); ok {
+		out = append(out, c)
+	}
 	out = append(out, checkNeo4j(ctx, cfg)...)
 	out = append(out, checkGraphMatchesStaging(ctx, cfg))
 	return out
+}
+
+// checkLLM checks the LLM server when extract.backend uses one (ok false
+// otherwise): it answers, and serves llm.model. No chat request is made.
+func checkLLM(ctx context.Context, cfg *config.Config) (check, bool) {
+	_, lx, err := newExtractor(cfg, nil)
+	if err != nil {
+		return check{Name: "llm", Detail: err.Error(), Fix: "set llm.endpoint and llm.model (--llm-endpoint, --llm-model; $KG_LLM_ENDPOINT, $KG_LLM_MODEL)"}, true
+	}
+	if lx == nil {
+		return check{}, false
+	}
+	detail, err := lx.Check(ctx)
+	if err != nil {
+		fix := "start the server (ollama serve) or set llm.endpoint ($KG_LLM_ENDPOINT) to it"
+		if errors.Is(err, llm.ErrRejected) {
+			fix = "set llm.model ($KG_LLM_MODEL) to a model the server serves (ollama pull MODEL), and $KG_LLM_API_KEY when it needs a key"
+		}
+		return check{Name: "llm", Detail: err.Error(), Fix: fix}, true
+	}
+	return check{Name: "llm", OK: true, Detail: detail + " (extractor " + cfg.Extract.Backend + ")"}, true
 }
 
 // passwordSource says where the password comes from when it is a file.

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/internal/resolve"
 	"github.com/kg-project/kg/internal/stage"
@@ -113,7 +112,10 @@ func editEntities(ctx context.Context, o entitiesEditOptions, stderr io.Writer, 
 		return err
 	}
 	defer st.Close()
-	version := extract.NewPipeline().Version()
+	version, err := extractorVersion(o.cfg)
+	if err != nil {
+		return err
+	}
 	known, err := loader.KnownKeys(ctx, st, version, o.keys)
 	if err != nil {
 		return err

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/internal/resolve"
 	"github.com/kg-project/kg/internal/stage"
@@ -78,7 +77,11 @@ func runEntitiesShow(_ context.Context, o entitiesShowOptions, stdout io.Writer)
 	}
 	defer st.Close()
 	r := entityShow{Key: o.key}
-	if r.Resolution, err = st.ResolutionInfo(loader.ResolutionVersion(extract.NewPipeline().Version())); err != nil {
+	version, err := extractorVersion(o.cfg)
+	if err != nil {
+		return err
+	}
+	if r.Resolution, err = st.ResolutionInfo(loader.ResolutionVersion(version)); err != nil {
 		return err
 	}
 	if r.Canonical, r.MergedInto, err = entityTarget(st, o.key); err != nil {
@@ -133,7 +136,11 @@ func runEntitiesList(_ context.Context, o entitiesShowOptions, stdout io.Writer)
 		return err
 	}
 	defer st.Close()
-	info, err := st.ResolutionInfo(loader.ResolutionVersion(extract.NewPipeline().Version()))
+	version, err := extractorVersion(o.cfg)
+	if err != nil {
+		return err
+	}
+	info, err := st.ResolutionInfo(loader.ResolutionVersion(version))
 	if err != nil {
 		return err
 	}

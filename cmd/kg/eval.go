@@ -41,8 +41,9 @@ error.
 GOLD_DIR holds NAME.gold.json files (the format of ../shared/corpus/dev, see
 its GUIDELINES.md), each with the annotated article beside it (the file named
 by its "document" field, NAME.txt). Without PATH, kg eval reads each of those
-articles as kg extract reads a .txt file and extracts it with the built-in
-pipeline. With PATH (kg extract --format jsonl output: files, or folders of
+articles as kg extract reads a .txt file and extracts it with the configured
+extractor (--extractor: the built-in pipeline by default, or an LLM server,
+to compare a model with the built-in extractor on your own sample). With PATH (kg extract --format jsonl output: files, or folders of
 *.jsonl files), it scores those predictions instead, matching each gold file to
 the first record whose doc.source, doc.id, doc.path or doc.name ends with the
 gold's document name (or the reverse, or the same without extensions).
@@ -100,11 +101,19 @@ func newEvalCommand(g *globalOptions) *cobra.Command {
   kg eval --json DIR > report.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, nil)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
 			o.goldDir, o.predictions = args[0], args[1:]
+			if len(o.predictions) == 0 {
+				ex, done, err := commandExtractor(cfg, g.stderr)
+				if err != nil {
+					return err
+				}
+				defer done()
+				o.extractor = ex
+			}
 			o.json = g.JSON
 			o.corpus = corpusOptions(cfg)
 			o.progress = g.progressOut()
@@ -112,6 +121,8 @@ func newEvalCommand(g *globalOptions) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVarP(&o.explain, "explain", "v", false, "list every miss and false positive with its kind, names and sentence")
+	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().StringVar(&o.save, "save-predictions", "", "write the extractions to `FILE` as JSONL (kg extract's format), to re-score or inspect them")
 	return cmd
 }

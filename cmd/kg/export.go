@@ -12,7 +12,6 @@ import (
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/export"
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/queries"
 )
@@ -132,7 +131,11 @@ func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) erro
 	if err := wholeCorpus(st, "kg export --format neo4j-admin"); err != nil {
 		return err
 	}
-	items, err := loader.NewItems(ctx, st, extract.NewPipeline().Version(), o.progress)
+	version, err := extractorVersion(o.cfg)
+	if err != nil {
+		return err
+	}
+	items, err := loader.NewItems(ctx, st, version, o.progress)
 	if err != nil {
 		return err
 	}

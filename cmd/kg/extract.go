@@ -32,7 +32,7 @@ func newExtractCommand(g *globalOptions) *cobra.Command {
 	var o extractOptions
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
-		Short: "Extract entities and relations from articles and print them (no staging, no Neo4j)",
+		Short: "Extract entities and relations from articles and print them (no Neo4j; staging only caches LLM replies)",
 		Long: `Reads the articles under PATH and writes one JSON object per article to
 stdout: doc, entities, relations (see docs/extraction-output.md). Bad inputs
 are reported on stderr with file and line.
@@ -43,10 +43,16 @@ with --shard-by file the I-th of N runs of files; see kg load --help).
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, shardFlags)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags, shardFlags))
 			if err != nil {
 				return err
 			}
+			ex, done, err := commandExtractor(cfg, g.stderr)
+			if err != nil {
+				return err
+			}
+			defer done()
+			o.extractor = ex
 			o.paths = args
 			o.corpus = corpusOptions(cfg)
 			if o.corpus.Shard, err = corpusShard(cmd, cfg); err != nil {
@@ -61,6 +67,8 @@ with --shard-by file the I-th of N runs of files; see kg load --help).
 	}
 	cmd.Flags().StringVar(&o.format, "format", "jsonl", "output format: jsonl")
 	addShardFlag(cmd)
+	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().IntVar(&o.workers, "workers", 2, "extraction workers (default: load.workers in config.yaml; $"+config.EnvName("load.workers")+"); output keeps the input order")
 	return cmd
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/export"
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/schema"
@@ -88,7 +87,11 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 		if err != nil {
 			return err
 		}
-		as, err := loader.Adopt(ctx, st, c, c.Target()+"|"+id, extract.NewPipeline().Version(), 0)
+		version, err := extractorVersion(o.cfg)
+		if err != nil {
+			return err
+		}
+		as, err := loader.Adopt(ctx, st, c, c.Target()+"|"+id, version, 0)
 		if err != nil {
 			return fmt.Errorf("registering the database with staging: %w", err)
 		}

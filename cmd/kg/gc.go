@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/kg-project/kg/internal/extract"
 )
 
 func newGCCommand(g *globalOptions) *cobra.Command {
@@ -15,13 +13,20 @@ func newGCCommand(g *globalOptions) *cobra.Command {
 		Short: "Reclaim staging space: drop extractions of old extractor versions, run Badger's value-log GC",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := g.openStageCmd(cmd)
+			cfg, err := g.loadConfig(cmd, stageFlags)
+			if err != nil {
+				return err
+			}
+			keep, err := extractorVersion(cfg) // the configured extractor's (extract.backend)
+			if err != nil {
+				return err
+			}
+			st, err := openStage(cfg)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			before, _ := st.Status()
-			keep := extract.NewPipeline().Version()
 			if keepAll {
 				keep = ""
 			}

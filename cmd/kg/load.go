@@ -13,7 +13,9 @@ import (
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/llm"
 	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/stage"
 	"github.com/kg-project/kg/schema"
 )
@@ -30,6 +32,7 @@ type loadOptions struct {
 // loadSummary is what kg load prints.
 type loadSummary struct {
 	Stage   loader.StageStats `json:"stage"`
+	LLM     *llm.Stats        `json:"llm,omitempty"`
 	Push    *loader.PushStats `json:"push,omitempty"`
 	Target  string            `json:"target,omitempty"`
 	Shard   string            `json:"shard,omitempty"`    // I/N: the shard staged
@@ -64,7 +67,7 @@ kg load of the whole corpus.
 ` + inputFormatsHelp,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, shardFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, extractorFlags, shardFlags))
 			if err != nil {
 				return err
 			}
@@ -78,6 +81,7 @@ kg load of the whole corpus.
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
 	addLoadFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().BoolVar(&o.stageOnly, "stage-only", false, "extract and stage, but do not write to Neo4j (kg push writes later)")
 	addShardFlag(cmd)
 	return cmd
@@ -106,7 +110,10 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	}
 	corpusOpts := corpusOptions(o.cfg)
 	corpusOpts.Shard = o.shard
-	ex := extract.NewPipeline()
+	ex, lx, err := newExtractor(o.cfg, st) // LLM replies are cached in staging
+	if err != nil {
+		return err
+	}
 	var client *graph.Client
 	var target string
 	var graphErr error
@@ -132,7 +139,8 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			bad.add(e)
 			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
 		},
-		OnFailed: (&failureReporter{w: stderr}).report,
+		OnFailed:   (&failureReporter{w: stderr}).report,
+		OnDeferred: func(*model.Article) {}, // counted in the stats, reported below
 		OnDuplicate: func(d loader.Duplicate) {
 			what := "different content"
 			if d.SameContent {
@@ -141,8 +149,22 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (%s; the last one in input order is loaded)\n", d.ID, d.Replaced, d.By, what)
 		},
 	})
+	if lx != nil {
+		s := lx.Stats()
+		sum.LLM = &s
+		var w io.Writer = stderr
+		if o.json {
+			w = nil
+		}
+		if err := recordLLMStats(st, lx, w); err != nil {
+			fmt.Fprintf(stderr, "kg: warning: recording the LLM counters: %v\n", err)
+		}
+	}
 	if err != nil {
 		return err
+	}
+	if s := sum.Stage; s.Deferred > 0 {
+		fmt.Fprintf(stderr, "kg: the LLM token budget is spent: %d article(s) not extracted (first: %s), not staged; run kg load again to go on with them\n", s.Deferred, s.FirstDeferred)
 	}
 	if client != nil {
 		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress, Version: ex.Version()})
@@ -165,6 +187,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		if s.Failed > 0 {
 			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
 		}
+		if s.Deferred > 0 {
+			fmt.Fprintf(stdout, "; %d not extracted (LLM token budget spent; not staged)", s.Deferred)
+		}
 		if s.Duplicates > 0 {
 			fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
 		}
@@ -182,6 +207,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	done := "loaded"
 	if o.stageOnly {
 		done = "staged"
+	}
+	if s := sum.Stage; s.Deferred > 0 {
+		return fmt.Errorf("%w: %d article(s) %s, %d not extracted (first: %s); run kg load again to go on", extract.ErrBudgetSpent, s.Articles, done, s.Deferred, s.FirstDeferred)
 	}
 	if s := sum.Stage; s.Articles == 0 && s.Failed == 0 && s.Duplicates == 0 && bad.n == 0 && !o.shard.All() {
 		shardNote(stderr, o.shard)

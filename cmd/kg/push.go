@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/loader"
 )
@@ -40,7 +39,7 @@ graph edited by hand) are queued again and written. kg doctor reports the
 same count without changing anything.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -51,6 +50,7 @@ same count without changing anything.`,
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
 	addLoadFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().BoolVar(&o.all, "all", false, "re-write every staged article, not only the pending ones")
 	cmd.Flags().BoolVar(&o.verify, "verify", false, "compare the graph with what staging says was written, and write again what is missing or different")
 	return cmd
@@ -65,7 +65,10 @@ func runPush(ctx context.Context, o pushOptions, stdout, stderr io.Writer) error
 	if err := wholeCorpus(st, "kg push"); err != nil {
 		return err
 	}
-	version := extract.NewPipeline().Version()
+	version, err := extractorVersion(o.cfg)
+	if err != nil {
+		return err
+	}
 	c, target, err := connectTarget(ctx, o.cfg, st, version, stderr)
 	if err != nil {
 		return err

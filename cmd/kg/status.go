@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/internal/stage"
 )
@@ -17,7 +16,15 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 		Short: "Show what is staged: articles, extractions per extractor version, pending and loaded per target",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := g.openStageCmd(cmd)
+			cfg, err := g.loadConfig(cmd, stageFlags)
+			if err != nil {
+				return err
+			}
+			cur, err := extractorVersion(cfg) // the configured extractor's (extract.backend)
+			if err != nil {
+				return err
+			}
+			st, err := openStage(cfg)
 			if err != nil {
 				return err
 			}
@@ -42,7 +49,6 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 				fmt.Fprintf(w, "shard           %s of a corpus (kg stage merge combines the shard folders)\n", sh)
 			}
 			fmt.Fprintf(w, "articles        %d\n", s.Articles)
-			cur := extract.NewPipeline().Version()
 			vs := make([]string, 0, len(s.ExtractionsByVersion))
 			for v := range s.ExtractionsByVersion {
 				vs = append(vs, v)
@@ -61,6 +67,9 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 					stale = " (out of date: kg push or kg load updates it)"
 				}
 				fmt.Fprintf(w, "entities        %d keys; %d merged into %d entities (kg entities list-merges)%s\n", r.Keys, r.Merged, r.Groups, stale)
+			}
+			if llmc := llmCounters(s.Counters); llmc != nil {
+				fmt.Fprintf(w, "llm             %s; %d replies cached\n", llmStatsLine(llmc), llmc["replies_cached"])
 			}
 			for _, t := range s.Targets {
 				fmt.Fprintf(w, "target          %s: %d loaded, %d pending\n", t.Target, t.Loaded, t.Pending)

@@ -42,6 +42,9 @@ type Config struct {
 	// ShardBy (shard_by, $KG_SHARD_BY) is how the corpus is cut into
 	// shards: "id" (by article id) or "file" (contiguous runs of files).
 	ShardBy string
+	// Extract chooses the extractor; LLM configures the LLM back end.
+	Extract Extract
+	LLM     LLM
 	// File is the config file that was read ("" when none).
 	File string
 	// Warnings are problems that do not stop kg (an unknown key in the
@@ -80,6 +83,42 @@ type LoadOpts struct {
 	RetryTimeout time.Duration // load.retry_timeout: how long to retry an unreachable Neo4j
 }
 
+// Extractor back ends (extract.backend).
+const (
+	BackendBuiltin = "builtin"
+	BackendLLM     = "llm"
+	BackendHybrid  = "hybrid"
+)
+
+// Extract chooses the extractor.
+type Extract struct {
+	// Backend (extract.backend) is "builtin" (the default: kg's own
+	// pipeline, no network), "llm" (an OpenAI-compatible server, see LLM)
+	// or "hybrid" (both: the built-in names go to the model as hints and
+	// the relations of both are kept).
+	Backend string
+}
+
+// LLMAPIKeyEnv is the environment variable that holds the LLM server's API
+// key. The key is read from the environment only (never from config.yaml
+// or a flag, which others may see) and never printed.
+const LLMAPIKeyEnv = "KG_LLM_API_KEY"
+
+// LLM configures the LLM back end (package llm).
+type LLM struct {
+	Endpoint       string        // llm.endpoint: base URL before /chat/completions
+	Model          string        // llm.model
+	APIKey         string        // $KG_LLM_API_KEY; never printed
+	Temperature    float64       // llm.temperature (0: repeatable)
+	Seed           int64         // llm.seed
+	MaxTokens      int           // llm.max_tokens: reply length bound (0: the server's)
+	MaxConcurrency int           // llm.max_concurrency: requests in flight
+	Timeout        time.Duration // llm.timeout: one request
+	Retries        int           // llm.retries: on 429, 5xx, timeouts
+	TokenBudget    int64         // llm.token_budget: tokens per run (0: no bound)
+	MaxChars       int           // llm.max_chars: article text per request (code points; 0: whole articles)
+}
+
 // Corpus tunes the corpus readers.
 type Corpus struct {
 	// Fields (corpus.fields.*) names the record keys (JSON, JSON Lines)
@@ -115,6 +154,17 @@ var Defaults = map[string]any{
 	"memory_limit":            "450MiB",
 	"shard":                   "",
 	"shard_by":                "id",
+	"extract.backend":         "builtin",
+	"llm.endpoint":            "http://localhost:11434/v1",
+	"llm.model":               "",
+	"llm.temperature":         0.0,
+	"llm.seed":                42,
+	"llm.max_tokens":          0,
+	"llm.max_concurrency":     2,
+	"llm.timeout":             "2m",
+	"llm.retries":             4,
+	"llm.token_budget":        0,
+	"llm.max_chars":           8000,
 	"corpus.fields.id":        "id",
 	"corpus.fields.title":     "title",
 	"corpus.fields.text":      "text",
@@ -224,6 +274,26 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	check(err)
 	c.MemoryLimit, err = src.size("memory_limit")
 	check(err)
+	c.Extract.Backend = strings.ToLower(strings.TrimSpace(v.GetString("extract.backend")))
+	c.LLM.Endpoint = strings.TrimSpace(v.GetString("llm.endpoint"))
+	c.LLM.Model = strings.TrimSpace(v.GetString("llm.model"))
+	c.LLM.APIKey = strings.TrimSpace(os.Getenv(LLMAPIKeyEnv))
+	c.LLM.Temperature, err = src.float("llm.temperature", 0, 2)
+	check(err)
+	c.LLM.Seed, err = src.int64("llm.seed", math.MinInt64)
+	check(err)
+	c.LLM.MaxTokens, err = src.int("llm.max_tokens", 0)
+	check(err)
+	c.LLM.MaxConcurrency, err = src.int("llm.max_concurrency", 1)
+	check(err)
+	c.LLM.Timeout, err = src.duration("llm.timeout")
+	check(err)
+	c.LLM.Retries, err = src.int("llm.retries", 0)
+	check(err)
+	c.LLM.TokenBudget, err = src.int64("llm.token_budget", 0)
+	check(err)
+	c.LLM.MaxChars, err = src.int("llm.max_chars", 0)
+	check(err)
 	var warnings []string
 	c.Corpus.Fields, warnings = src.fields()
 	c.Warnings = append(c.Warnings, warnings...)
@@ -256,6 +326,18 @@ func (c *Config) Validate() error {
 	}
 	if c.Stage.Dir == "" {
 		return fmt.Errorf("stage.dir is empty (%s)", EnvName("stage.dir"))
+	}
+	switch c.Extract.Backend {
+	case BackendBuiltin:
+	case BackendLLM, BackendHybrid:
+		if c.LLM.Model == "" {
+			return fmt.Errorf("extract.backend %s needs llm.model, the model the server serves (--llm-model or %s; e.g. qwen2.5:7b for Ollama)", c.Extract.Backend, EnvName("llm.model"))
+		}
+		if !strings.HasPrefix(c.LLM.Endpoint, "http://") && !strings.HasPrefix(c.LLM.Endpoint, "https://") {
+			return fmt.Errorf("llm.endpoint %q is not an http:// or https:// URL like http://localhost:11434/v1 (--llm-endpoint or %s)", RedactURI(c.LLM.Endpoint), EnvName("llm.endpoint"))
+		}
+	default:
+		return fmt.Errorf("extract.backend %q: want builtin, llm or hybrid (--extractor or %s)", c.Extract.Backend, EnvName("extract.backend"))
 	}
 	if !strings.Contains(c.Neo4j.URI, "://") {
 		return fmt.Errorf("neo4j.uri %q is not a URI like bolt://host:7687 (%s)", RedactURI(c.Neo4j.URI), EnvName("neo4j.uri"))
@@ -344,6 +426,57 @@ func (s sources) int(key string, min int) (int, error) {
 		return 0, fmt.Errorf("%s must be at least %d (got %d from %s)", key, min, n, s.of(key))
 	}
 	return n, nil
+}
+
+// int64 reads a whole number of at least min.
+func (s sources) int64(key string, min int64) (int64, error) {
+	raw := s.v.Get(key)
+	var n int64
+	switch x := raw.(type) {
+	case int:
+		n = int64(x)
+	case int64:
+		n = x
+	case float64:
+		if x != math.Trunc(x) || math.Abs(x) > 1<<53 {
+			return 0, fmt.Errorf("%s: %v (from %s) is not a whole number", key, x, s.of(key))
+		}
+		n = int64(x)
+	default:
+		i, err := strconv.ParseInt(strings.TrimSpace(fmt.Sprint(raw)), 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %q (from %s) is not a whole number", key, fmt.Sprint(raw), s.of(key))
+		}
+		n = i
+	}
+	if n < min {
+		return 0, fmt.Errorf("%s must be at least %d (got %d from %s)", key, min, n, s.of(key))
+	}
+	return n, nil
+}
+
+// float reads a number in [lo, hi].
+func (s sources) float(key string, lo, hi float64) (float64, error) {
+	raw := s.v.Get(key)
+	var f float64
+	switch x := raw.(type) {
+	case float64:
+		f = x
+	case int:
+		f = float64(x)
+	case int64:
+		f = float64(x)
+	default:
+		v, err := strconv.ParseFloat(strings.TrimSpace(fmt.Sprint(raw)), 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %q (from %s) is not a number", key, fmt.Sprint(raw), s.of(key))
+		}
+		f = v
+	}
+	if math.IsNaN(f) || f < lo || f > hi {
+		return 0, fmt.Errorf("%s must be between %g and %g (got %g from %s)", key, lo, hi, f, s.of(key))
+	}
+	return f, nil
 }
 
 // duration reads a positive duration with a unit: 90s, 2m, 1h30m.

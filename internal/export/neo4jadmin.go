@@ -156,6 +156,7 @@ type relAgg struct {
 	first, last     string
 	confidence      float64
 	modalities      []string
+	extractors      []string // distinct model.Relation.Extractor values, LLM back end only
 }
 
 type adminWriter struct {
@@ -231,12 +232,12 @@ func (w *adminWriter) headers() error {
 		"entities.csv": {"key:ID(Entity)", ":LABEL", "name", "wikidata", "mention_count:long", "article_count:long",
 			"aliases:string[]", "alias_counts:long[]", "aliases_text", "names_ar:string[]", "merged_keys:string[]"},
 		"evidence.csv": {"id:ID(Evidence)", ":LABEL", "article_id", "subject_key", "predicate", "object_key", "sentence",
-			"start:long", "end:long", "trigger", "modality", "confidence:double", "published", "event_date", "event_date_precision"},
+			"start:long", "end:long", "trigger", "modality", "confidence:double", "published", "event_date", "event_date_precision", "extractor"},
 		"mentioned_in.csv": {":START_ID(Entity)", ":END_ID(Article)", ":TYPE", "count:long", "first_offset:long",
 			"surface_forms:string[]", "surface_counts:long[]", "name", "merged_from:string[]"},
 		"in_article.csv": {":START_ID(Evidence)", ":END_ID(Article)", ":TYPE"},
 		"relations.csv": {":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "count:long", "articles:string[]",
-			"first_seen", "last_seen", "confidence:double", "modalities:string[]", "asserted_count:long"},
+			"first_seen", "last_seen", "confidence:double", "modalities:string[]", "asserted_count:long", "extractors:string[]"},
 	}
 	for n, h := range heads {
 		cells := make([]cell, len(h))
@@ -354,7 +355,7 @@ func (w *adminWriter) item(it graph.Item) error {
 		}
 		if err := w.write("evidence.csv", str(v.id), raw("Evidence"), str(a.ID), str(r.Subject), str(r.Predicate), str(r.Object),
 			str(r.Evidence.Sentence), long(int64(r.Evidence.Start)), long(int64(r.Evidence.End)), str(r.Trigger), str(r.Modality),
-			double(r.Confidence), strOrNull(a.Published), date, prec); err != nil {
+			double(r.Confidence), strOrNull(a.Published), date, prec, strOrNull(r.Extractor)); err != nil {
 			return fmt.Errorf("article %s: evidence %s: %w", a.ID, v.id, err)
 		}
 		if err := w.write("in_article.csv", str(v.id), str(a.ID), raw("IN_ARTICLE")); err != nil {
@@ -398,6 +399,9 @@ func (w *adminWriter) item(it graph.Item) error {
 		}
 		if v.r.Modality == "asserted" {
 			g.asserted++
+		}
+		if x := v.r.Extractor; x != "" && !slices.Contains(g.extractors, x) {
+			g.extractors = append(g.extractors, x)
 		}
 	}
 	return nil
@@ -455,7 +459,7 @@ func (w *adminWriter) aggregates() error {
 	for _, t := range ts {
 		g := w.rels[t]
 		if err := w.write("relations.csv", str(t.s), str(t.o), raw(t.p), long(g.count), strList(g.articles),
-			strOrNull(g.first), strOrNull(g.last), double(g.confidence), strList(g.modalities), long(g.asserted)); err != nil {
+			strOrNull(g.first), strOrNull(g.last), double(g.confidence), strList(g.modalities), long(g.asserted), strList(g.extractors)); err != nil {
 			return fmt.Errorf("relation %s -%s-> %s: %w", t.s, t.p, t.o, err)
 		}
 		w.st.Relations++

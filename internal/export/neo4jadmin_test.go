@@ -114,7 +114,7 @@ func TestNeo4jAdmin(t *testing.T) {
 	}
 	rels := readAdmin(t, dir, "relations.csv")
 	// evidence folded in (article, start) order: a1@3 asserted, a1@7 reported, a2@1 asserted
-	want = []string{"k1", "k2", "LEADER_OF", "3", "a1" + d + "a2", "2015-07-21", "2015-07-21", "0.75", "asserted" + d + "reported", "2"}
+	want = []string{"k1", "k2", "LEADER_OF", "3", "a1" + d + "a2", "2015-07-21", "2015-07-21", "0.75", "asserted" + d + "reported", "2", ""}
 	if strings.Join(rels[1], "|") != strings.Join(want, "|") {
 		t.Fatalf("relation\n got %q\nwant %q", rels[1], want)
 	}
@@ -147,5 +147,38 @@ func TestArabicLine(t *testing.T) {
 		if arabicLine(s) != want {
 			t.Errorf("arabicLine(%q) = %v", s, !want)
 		}
+	}
+}
+
+// TestNeo4jAdminExtractors: the LLM back end's extractor is on the
+// evidence rows, and the edge lists the distinct values in the order the
+// writer folds evidence (article id, then offset), as Settle does.
+func TestNeo4jAdminExtractors(t *testing.T) {
+	items := adminItems()
+	x1, x2 := *items[0].Extraction, *items[1].Extraction
+	x1.Relations = append([]model.Relation(nil), x1.Relations...)
+	x1.Relations[0].Extractor, x1.Relations[1].Extractor = "llm", "builtin+llm" // offsets 7 and 3
+	x2.Relations = append([]model.Relation(nil), x2.Relations...)
+	x2.Relations[0].Extractor = "llm"
+	items[0].Extraction, items[1].Extraction = &x1, &x2
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, err := Neo4jAdmin(context.Background(), items, dir); err != nil {
+		t.Fatal(err)
+	}
+	ev := readAdmin(t, dir, "evidence.csv")
+	if h := ev[0][len(ev[0])-1]; h != "extractor" {
+		t.Fatalf("evidence header ends with %q", h)
+	}
+	got := map[string]bool{}
+	for _, r := range ev[1:] {
+		got[r[len(r)-1]] = true
+	}
+	if !got["llm"] || !got["builtin+llm"] {
+		t.Errorf("evidence extractors %v", got)
+	}
+	rels := readAdmin(t, dir, "relations.csv")
+	d := string(AdminArrayDelimiter)
+	if h, v := rels[0][len(rels[0])-1], rels[1][len(rels[1])-1]; h != "extractors:string[]" || v != "builtin+llm"+d+"llm" {
+		t.Errorf("relations: %s = %q", h, v)
 	}
 }

@@ -12,10 +12,15 @@
 //	(:Entity)-[:MENTIONED_IN {count, first_offset, surface_forms, surface_counts, name,
 //	     merged_from}]->(:Article)
 //	(:Entity)-[:<RELATION> {count, articles, first_seen, last_seen, confidence,
-//	     modalities, asserted_count}]->(:Entity)
+//	     modalities, asserted_count, extractors}]->(:Entity)
 //	(:Evidence {id, article_id, subject_key, predicate, object_key, sentence,
 //	     start, end, trigger, modality, confidence, published, event_date,
-//	     event_date_precision})-[:IN_ARTICLE]->(:Article)
+//	     event_date_precision, extractor})-[:IN_ARTICLE]->(:Article)
+//
+// extractor (on Evidence) and extractors (on the edge: the distinct values
+// of its evidence) are set only when the LLM back end made the extraction
+// (model.Relation.Extractor: builtin, llm or builtin+llm); a graph built by
+// the built-in extractor alone has neither.
 //
 // Typed relations are aggregates: they are computed from the Evidence
 // nodes of the (subject, type, object) triple; the entity properties

@@ -74,7 +74,10 @@ WITH s, o, p, {
     last_seen: reduce(m = null, x IN evs | CASE WHEN x.published IS NOT NULL AND (m IS NULL OR x.published > m) THEN x.published ELSE m END),
     confidence: reduce(m = 0.0, x IN evs | CASE WHEN x.confidence > m THEN x.confidence ELSE m END),
     modalities: reduce(acc = [], x IN evs | CASE WHEN x.modality IN acc THEN acc ELSE acc + x.modality END),
-    asserted_count: size([x IN evs WHERE x.modality = 'asserted'])
+    asserted_count: size([x IN evs WHERE x.modality = 'asserted']),
+    extractors: CASE WHEN any(x IN evs WHERE x.extractor IS NOT NULL)
+      THEN reduce(acc = [], x IN evs | CASE WHEN x.extractor IS NULL OR x.extractor IN acc THEN acc ELSE acc + x.extractor END)
+      ELSE null END
   } AS agg
 %s`
 	// The edges of kg's types (relationTypes, spliced in from the

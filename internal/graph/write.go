@@ -186,6 +186,9 @@ func prepare(items []Item) (*prepared, error) {
 				"trigger": r.Trigger, "modality": r.Modality, "confidence": r.Confidence,
 				"published": nilIfEmpty(a.Published), "event_date": nil, "event_date_precision": nil,
 			}
+			if r.Extractor != "" { // the LLM back end's; absent from the built-in graph
+				ev["extractor"] = r.Extractor
+			}
 			if r.EventDate != nil {
 				ev["event_date"] = r.EventDate.Date
 				ev["event_date_precision"] = r.EventDate.Precision

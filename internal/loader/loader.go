@@ -37,6 +37,10 @@ type StageOptions struct {
 	// *extract.PanicError when it panicked); the article is skipped, not
 	// staged, and the run goes on. nil prints nothing.
 	OnFailed func(a *model.Article, err error)
+	// OnDeferred is called for each article not extracted because the
+	// extractor's budget is spent (extract.ErrBudgetSpent): not staged,
+	// not a failure; the next run extracts it. nil prints nothing.
+	OnDeferred func(a *model.Article)
 	// OnDuplicate is called for each article whose id occurs again later
 	// in the input (and is therefore not staged); nil prints nothing.
 	OnDuplicate func(Duplicate)
@@ -67,6 +71,11 @@ type StageStats struct {
 	// the next run tries them again).
 	Failed      int    `json:"failed"`
 	FirstFailed string `json:"first_failed,omitempty"`
+	// Deferred counts articles not extracted because the extractor's
+	// budget (the LLM token budget) was spent: not staged, not failed; the
+	// next run extracts them.
+	Deferred      int    `json:"deferred,omitempty"`
+	FirstDeferred string `json:"first_deferred,omitempty"`
 }
 
 // StageCorpus reads every article under the paths with a bounded pool of
@@ -139,6 +148,19 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 					if x, err = ex.Extract(ctx, a); err != nil {
 						if ctx.Err() != nil {
 							return ctx.Err()
+						}
+						if errors.Is(err, extract.ErrBudgetSpent) {
+							mu.Lock()
+							stats.Deferred++
+							if stats.FirstDeferred == "" {
+								stats.FirstDeferred = a.ID
+							}
+							mu.Unlock()
+							if o.OnDeferred != nil {
+								o.OnDeferred(a)
+							}
+							bar.Add(1)
+							continue
 						}
 						err = fmt.Errorf("extracting article %s (%s): %w", a.ID, a.Source, err)
 						mu.Lock()

@@ -295,3 +295,59 @@ func TestStageSurvivesExtractorPanic(t *testing.T) {
 		t.Errorf("a05: %v", err)
 	}
 }
+
+// budgetExtractor extracts n articles, then returns ErrBudgetSpent.
+type budgetExtractor struct {
+	fakeExtractor
+	mu   sync.Mutex
+	left int
+}
+
+func (b *budgetExtractor) Extract(ctx context.Context, a *model.Article) (*model.Extraction, error) {
+	b.mu.Lock()
+	if b.left == 0 {
+		b.mu.Unlock()
+		return nil, fmt.Errorf("llm: %w", extract.ErrBudgetSpent)
+	}
+	b.left--
+	b.mu.Unlock()
+	return b.fakeExtractor.Extract(ctx, a)
+}
+
+// TestStageStopsCleanlyOnBudget: once the budget is spent, the articles
+// left are counted as deferred (not failed), reported, not staged, and the
+// next run stages them without extracting again those already staged.
+func TestStageStopsCleanlyOnBudget(t *testing.T) {
+	st, err := stage.OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	path := corpusFile(t, 10)
+	var deferred []string
+	var mu sync.Mutex
+	o := StageOptions{Paths: []string{path}, Workers: 2, Extractor: &budgetExtractor{left: 4},
+		OnDeferred: func(a *model.Article) { mu.Lock(); deferred = append(deferred, a.ID); mu.Unlock() },
+		OnFailed:   func(a *model.Article, err error) { t.Errorf("%s failed: %v", a.ID, err) }}
+	stats, err := StageCorpus(context.Background(), st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Articles != 4 || stats.Deferred != 6 || stats.Failed != 0 || len(deferred) != 6 || stats.FirstDeferred == "" {
+		t.Fatalf("stats %+v, deferred %v", stats, deferred)
+	}
+	for _, id := range deferred {
+		if _, err := st.Article(id); !errors.Is(err, stage.ErrNotFound) {
+			t.Errorf("deferred article %s is staged: %v", id, err)
+		}
+	}
+	// the next run, with a new budget, goes on: nothing lost, nothing twice
+	o.Extractor = &budgetExtractor{left: 6}
+	stats, err = StageCorpus(context.Background(), st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Articles != 10 || stats.Cached != 4 || stats.Extracted != 6 || stats.Deferred != 0 {
+		t.Fatalf("second run: %+v", stats)
+	}
+}

@@ -104,6 +104,11 @@ type Relation struct {
 	Trigger    string     `json:"trigger,omitempty"`
 	EventDate  *EventDate `json:"event_date,omitempty"`
 	Evidence   Evidence   `json:"evidence"`
+	// Extractor names the extractor that produced the relation when an
+	// extraction mixes several: "builtin", "llm", or "builtin+llm" when
+	// both found it (see package llm). The built-in pipeline alone leaves
+	// it empty.
+	Extractor string `json:"extractor,omitempty"`
 }
 
 // Extraction is everything extracted from one article; it is the unit that is
@@ -112,4 +117,8 @@ type Extraction struct {
 	Doc       DocInfo    `json:"doc"`
 	Entities  []Entity   `json:"entities"`
 	Relations []Relation `json:"relations"`
+	// Fallback, when set, says that the extractor asked for (the LLM) gave
+	// no usable result and why: the entities and relations are the
+	// built-in extractor's. The built-in pipeline leaves it empty.
+	Fallback string `json:"fallback,omitempty"`
 }

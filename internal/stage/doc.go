@@ -18,10 +18,13 @@
 //	meta/resolution             -> what the stored r/ and g/ records were computed from
 //	meta/resolve-stale          -> present when they must be computed again
 //	meta/shard                  -> the shard of the corpus the folder holds (ShardInfo; merge.go)
+//	l/<prompt version>/<hash>   -> a reply of the LLM back end (llm.Cache; replies.go)
+//	c/<name>                    -> a run counter summed over runs (llm.calls, ...), 8 bytes big-endian
 //
-// The n/, m/, r/, g/ and resolution records came without a format change:
-// a folder without summaries gets them from its extractions on first use
-// (see resolution.go).
+// The n/, m/, r/, g/, l/, c/ and resolution records came without a format
+// change: a folder without summaries gets them from its extractions on
+// first use (see resolution.go); a folder without replies or counters has
+// none cached yet. kg gc keeps l/ and c/.
 //
 // An article is extracted at most once per (content hash, extractor
 // version). Staging an article adds a journal entry for every known target

@@ -555,6 +555,10 @@ type Status struct {
 	// Resolution is the stored cross-article entity resolution (Stale also
 	// when none was computed yet).
 	Resolution ResolutionInfo `json:"resolution"`
+	// Counters are the run counters summed over every run (AddCounters:
+	// llm.calls, llm.prompt_tokens, llm.cache_hits, ...) and
+	// llm.replies_cached, the replies in the cache; absent when none.
+	Counters map[string]int64 `json:"counters,omitempty"`
 }
 
 func (s *Store) count(prefix []byte, fn func(key []byte)) error {
@@ -603,6 +607,9 @@ func (s *Store) Status() (*Status, error) {
 	}
 	st.LSMBytes, st.VlogBytes = s.db.Size()
 	if st.Resolution, err = s.ResolutionInfo(""); err != nil {
+		return nil, err
+	}
+	if st.Counters, err = s.counters(); err != nil {
 		return nil, err
 	}
 	return st, nil
