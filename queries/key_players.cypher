@@ -21,7 +21,7 @@ CALL () {
 }
 MATCH (e:Entity)
 WHERE $type = 'any' OR $type IN labels(e)
-WITH types, total, e, COUNT { (e)--(:Entity) } AS degree
+WITH types, total, e, COUNT { (e)-[:{{relation_types}}]-(:Entity) } AS degree
 ORDER BY degree DESC, e.article_count DESC
 LIMIT toInteger($candidates)
 CALL (e, types) {

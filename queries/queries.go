@@ -168,6 +168,15 @@ var (
 	cyString = regexp.MustCompile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|//[^\\n]*|(?s:/\\*.*?\\*/)")
 )
 
+// RelationTypes, in a query's body, stands for every relation type of the
+// vocabulary joined by |, so that a pattern such as (e)-[r:{{relation_types}}]-()
+// follows kg's typed relations only: Neo4j then skips an entity's
+// MENTIONED_IN edges, by far the most numerous, instead of reading and
+// filtering them. The types come from internal/vocab, never from data.
+const RelationTypes = "{{relation_types}}"
+
+func relationTypes() string { return strings.Join(vocab.Names(), "|") }
+
 // Parse parses one query file. file is its name (used for errors and as
 // the default name).
 func Parse(file string, src []byte) (*Query, error) {
@@ -229,7 +238,10 @@ func Parse(file string, src []byte) (*Query, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	q.Doc = strings.TrimSpace(strings.Join(doc, "\n"))
-	q.Cypher = strings.TrimSpace(strings.Join(body, "\n"))
+	q.Cypher = strings.ReplaceAll(strings.TrimSpace(strings.Join(body, "\n")), RelationTypes, relationTypes())
+	if strings.Contains(q.Cypher, "{{") {
+		return nil, fmt.Errorf("%s: unknown placeholder in %q (known: %s)", file, q.Cypher[strings.Index(q.Cypher, "{{"):min(len(q.Cypher), strings.Index(q.Cypher, "{{")+30)], RelationTypes)
+	}
 	if q.Description == "" {
 		return nil, fmt.Errorf("%s: no @description in the header", file)
 	}

@@ -11,7 +11,7 @@
 // Relationship types cannot be Cypher parameters, so the type is matched
 // with type(r) = $type. Each evidence sentence is followed by its article
 // id in brackets.
-MATCH (s:Entity)-[r]->(o:Entity)
+MATCH (s:Entity)-[r:{{relation_types}}]->(o:Entity)
 WHERE type(r) = $type
   AND ($from IS NULL OR r.last_seen >= $from)
   AND ($to IS NULL OR substring(r.first_seen, 0, 10) <= $to)

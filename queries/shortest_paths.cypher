@@ -24,7 +24,7 @@ CALL (q) {
 WITH collect(e) AS ends
 WHERE size(ends) = 2 AND ends[0] <> ends[1]
 WITH ends[0] AS a, ends[1] AS b
-MATCH p = allShortestPaths((a)-[*..6]-(b))
+MATCH p = allShortestPaths((a)-[:{{relation_types}}*..6]-(b))
 WHERE length(p) <= toInteger($max_hops) AND all(n IN nodes(p) WHERE n:Entity)
 RETURN p AS path, length(p) AS hops, [r IN relationships(p) | type(r)] AS relations
 LIMIT toInteger($limit)

@@ -18,7 +18,7 @@ CALL (q) {
   RETURN node AS e, 1 AS rank
 }
 WITH e ORDER BY rank, coalesce(e.article_count, 0) DESC, coalesce(e.mention_count, 0) DESC, e.key LIMIT 1
-MATCH (e)-[r]-(:Entity)
+MATCH (e)-[r:{{relation_types}}]-(:Entity)
 WITH DISTINCT r
 WITH r, startNode(r) AS s, endNode(r) AS o
 MATCH (v:Evidence {subject_key: s.key, predicate: type(r), object_key: o.key})-[:IN_ARTICLE]->(art:Article)

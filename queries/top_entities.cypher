@@ -10,7 +10,7 @@
 MATCH (e:Entity)
 WHERE $type = 'any' OR $type IN labels(e)
 CALL (e) {
-  OPTIONAL MATCH (e)-[r]-(n:Entity)
+  OPTIONAL MATCH (e)-[r:{{relation_types}}]-(n:Entity)
   RETURN count(DISTINCT n) AS neighbours, count(r) AS relations, coalesce(sum(r.count), 0) AS statements,
          collect(DISTINCT type(r)) AS types
 }
