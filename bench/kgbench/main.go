@@ -254,7 +254,9 @@ func run(ctx context.Context, o options) error {
 			Bad        int `json:"bad_inputs"`
 		} `json:"stage"`
 	}
-	_ = json.Unmarshal(lastJSONLine(r.stdout), &ls)
+	if err := json.Unmarshal(r.stdout, &ls); err != nil {
+		return fmt.Errorf("kg load --json: %w: %.200s", err, r.stdout)
+	}
 	inNeo4j, err := b.count(ctx, "MATCH (a:Article) RETURN count(a)")
 	if err != nil {
 		return err
@@ -540,11 +542,6 @@ func importSeconds(stderr []byte) float64 {
 	}
 	f, _ := strconv.ParseFloat(string(m[1]), 64)
 	return f
-}
-
-func lastJSONLine(b []byte) []byte {
-	lines := bytes.Split(bytes.TrimSpace(b), []byte("\n"))
-	return lines[len(lines)-1]
 }
 
 func readJSON(path string, v any) error {
