@@ -51,6 +51,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/kg-project/kg/bench/internal/host"
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
@@ -100,6 +101,7 @@ type bench struct {
 	o        options
 	kg       string
 	env      []string // the Neo4j instance's variables for neo4j.sh
+	state    string   // its state folder (KG_NEO4J_STATE)
 	uri      string
 	rows     []row
 	notes    []string
@@ -138,7 +140,7 @@ func run(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	b := &bench{o: o, kg: filepath.Join(o.work, "kg"), neo4jSh: "deploy/neo4j/neo4j.sh",
+	b := &bench{o: o, kg: filepath.Join(o.work, "kg"), neo4jSh: "deploy/neo4j/neo4j.sh", state: state,
 		uri: fmt.Sprintf("bolt://127.0.0.1:%d", o.bolt),
 		env: []string{"KG_NEO4J_STATE=" + state, fmt.Sprintf("KG_NEO4J_BOLT_PORT=%d", o.bolt), fmt.Sprintf("KG_NEO4J_HTTP_PORT=%d", o.http)}}
 	for _, t := range [][]string{{b.kg, "./cmd/kg"}, {filepath.Join(o.work, "pushbench"), "./bench/pushbench"}} {
@@ -376,7 +378,7 @@ func (b *bench) freshNeo4j(ctx context.Context) error {
 	if err := b.neo4j(ctx, "stop"); err != nil {
 		return err
 	}
-	if err := os.RemoveAll(filepath.Join(strings.TrimPrefix(b.env[0], "KG_NEO4J_STATE="), "data")); err != nil {
+	if err := os.RemoveAll(filepath.Join(b.state, "data")); err != nil {
 		return err
 	}
 	if err := b.neo4j(ctx, "start"); err != nil {
@@ -402,7 +404,7 @@ func (b *bench) neo4jPID() int {
 }
 
 func (b *bench) count(ctx context.Context, cypher string) (int64, error) {
-	c, err := graph.Open(ctx, graph.Config{URI: b.uri, User: "neo4j", Password: envOr("KG_NEO4J_PASSWORD", "kgpassword"), RetryTimeout: time.Minute})
+	c, err := graph.Open(ctx, graph.Config{URI: b.uri, User: "neo4j", Password: host.EnvOr("KG_NEO4J_PASSWORD", "kgpassword"), RetryTimeout: time.Minute})
 	if err != nil {
 		return 0, err
 	}
@@ -420,14 +422,11 @@ func (b *bench) count(ctx context.Context, cypher string) (int64, error) {
 
 func (b *bench) report() error {
 	var s strings.Builder
-	commit := gitOut("rev-parse", "--short", "HEAD")
-	if gitOut("status", "--porcelain", "--untracked-files=no") != "" {
-		commit += " (modified)"
-	}
-	host, _ := os.Hostname()
+	commit := host.Commit()
+	hostname, _ := os.Hostname()
 	fmt.Fprintf(&s, "## make bench, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	fmt.Fprintf(&s, "- commit %s, %s\n", commit, b.extrVers)
-	fmt.Fprintf(&s, "- machine: %s, %d cores (%s), %.0f GB, %s; load average at the end %s\n", host, runtime.NumCPU(), cpuModel(), memGB(), runtime.Version(), loadAvg())
+	fmt.Fprintf(&s, "- machine: %s, %d cores (%s), %.0f GB, %s; load average at the end %s\n", hostname, runtime.NumCPU(), host.CPUModel(), memGB(), runtime.Version(), loadAvg())
 	for _, n := range b.notes {
 		fmt.Fprintf(&s, "- %s\n", n)
 	}
@@ -550,34 +549,6 @@ func readJSON(path string, v any) error {
 		return err
 	}
 	return json.Unmarshal(b, v)
-}
-
-func envOr(k, d string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return d
-}
-
-func gitOut(args ...string) string {
-	b, err := exec.Command("git", args...).Output()
-	if err != nil {
-		return "?"
-	}
-	return strings.TrimSpace(string(b))
-}
-
-func cpuModel() string {
-	b, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		return "?"
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "?"
 }
 
 func memGB() float64 {

@@ -43,6 +43,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/kg-project/kg/bench/internal/host"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/loader"
@@ -66,7 +67,7 @@ func main() {
 	flag.StringVar(&o.kg, "kg", "bin/kg", "kg binary")
 	flag.StringVar(&o.uri, "uri", os.Getenv("KG_BENCH_NEO4J_URI"), "scratch Neo4j, wiped by every round (default: $KG_BENCH_NEO4J_URI)")
 	flag.StringVar(&o.user, "user", "neo4j", "Neo4j user")
-	flag.StringVar(&o.password, "password", envOr("KG_NEO4J_PASSWORD", "kgpassword"), "Neo4j password (default: $KG_NEO4J_PASSWORD or kgpassword)")
+	flag.StringVar(&o.password, "password", host.EnvOr("KG_NEO4J_PASSWORD", "kgpassword"), "Neo4j password (default: $KG_NEO4J_PASSWORD or kgpassword)")
 	flag.IntVar(&o.rounds, "rounds", 1, "rounds of (kg push, baseline)")
 	flag.IntVar(&o.batch, "batch", 5000, "rows per baseline transaction")
 	flag.StringVar(&o.out, "out", "", "append the results to this markdown file")
@@ -86,13 +87,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "pushbench:", err)
 		os.Exit(1)
 	}
-}
-
-func envOr(k, d string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return d
 }
 
 // rowCounts are the rows both writers write.
@@ -436,15 +430,12 @@ func baseline(ctx context.Context, c *graph.Client, o options, version string) e
 
 func report(o options, rc rowCounts, version, agent string, ts []timing) string {
 	var b strings.Builder
-	commit := gitOut("rev-parse", "--short", "HEAD")
-	if gitOut("status", "--porcelain", "--untracked-files=no") != "" {
-		commit += " (modified)"
-	}
-	host, _ := os.Hostname()
-	cpu := cpuModel()
+	commit := host.Commit()
+	hostname, _ := os.Hostname()
+	cpu := host.CPUModel()
 	fmt.Fprintf(&b, "## kg push vs plain UNWIND, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	fmt.Fprintf(&b, "- commit %s, extractor %s, %s\n", commit, version, agent)
-	fmt.Fprintf(&b, "- machine: %s, %d cores (%s), %s\n", host, runtime.NumCPU(), cpu, runtime.Version())
+	fmt.Fprintf(&b, "- machine: %s, %d cores (%s), %s\n", hostname, runtime.NumCPU(), cpu, runtime.Version())
 	fmt.Fprintf(&b, "- rows: %d articles, %d MENTIONED_IN, %d relations (evidence); baseline batches of %d rows\n", rc.Articles, rc.Mentions, rc.Relations, o.batch)
 	if len(o.kgArgs) > 0 {
 		fmt.Fprintf(&b, "- kg push %s\n", strings.Join(o.kgArgs, " "))
@@ -467,25 +458,4 @@ func report(o options, rc rowCounts, version, agent string, ts []timing) string 
 			t.kgNodes, t.kgRels, t.baseNodes, t.baseRels)
 	}
 	return b.String()
-}
-
-func gitOut(args ...string) string {
-	b, err := exec.Command("git", args...).Output()
-	if err != nil {
-		return "?"
-	}
-	return strings.TrimSpace(string(b))
-}
-
-func cpuModel() string {
-	b, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		return "?"
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "?"
 }
