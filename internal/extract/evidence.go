@@ -444,7 +444,9 @@ var particles = set(arabic.MatchForm(`بن ابن بنت ابو أبو ابي أ
 
 // andSplits returns where the NER span tokens [a, b) of type typ holds two
 // names joined by the conjunction و (هوبز ولوك "Hobbes and Locke", مصر
-// والسودان): the indices of the tokens that begin with that و. A token is
+// والسودان) or the preposition ل (روبنسون كروزو لدانيال ديفو "Robinson
+// Crusoe by Daniel Defoe", من الشقيري لعرفات "from Shukeiri to Arafat"):
+// the indices of the tokens that begin with that و or ل. A token is
 // such a join when, as written, no list knows it as a name (وليد is a name:
 // محمد وليد is one person), without its و it is a name of the type
 // (isNameOf, splitNameCount) of three letters or more, and the words before it make a
@@ -460,7 +462,7 @@ func (p *Pipeline) andSplits(toks []arabic.Token, words []arabic.Word, a, b int,
 	start := a
 	for k := a + 1; k < b; k++ {
 		rs := []rune(words[k].MF)
-		if len(rs) < 4 || rs[0] != 'و' || !p.isNameOf(string(rs[1:]), typ, splitNameCount) || p.isName(words[k].MF) {
+		if len(rs) < 4 || rs[0] != 'و' && rs[0] != 'ل' || !p.isNameOf(string(rs[1:]), typ, splitNameCount) || p.isName(words[k].MF) {
 			continue
 		}
 		if particles[words[k-1].MF] || k-start < 2 && !p.isNameOf(words[k-1].MF, typ, personNameCount) {

@@ -64,9 +64,12 @@ func TestOrdinarySpan(t *testing.T) {
 		{"وبحسب صحيفة \"الوسط\" البحرينية فإن الواردات زادت.", "الوسط", model.Organization, 20, false}, // quoted after صحيفة
 		{"إن المنظم الحراري الذي بدأنا به رائع.", "المنظم الحراري", model.Person, 10, true},
 		{"وقال محمد العتيبي إن الأمر صعب.", "محمد العتيبي", model.Person, 10, false},
-		{"وهو معروف بين الناس بحسن الخلق وحسن التعامل.", "وحسن", model.Person, 10, true},                 // a construct phrase
-		{"وقال حسن إن الأمر صعب.", "حسن", model.Person, 10, false},                                       // a name
-		{"وأعلن فلاديسفاو الرابع الحرب.", "فلاديسفاو", model.Person, 10, false},                          // an ordinal after a king
+		{"وهو معروف بين الناس بحسن الخلق وحسن التعامل.", "وحسن", model.Person, 10, true}, // a construct phrase
+		{"وقال حسن إن الأمر صعب.", "حسن", model.Person, 10, false},                       // a name
+		{"وأعلن فلاديسفاو الرابع الحرب.", "فلاديسفاو", model.Person, 10, false},
+		{"وأكد ولي العهد حفظه الله دعمه.", "حفظه الله", model.Organization, 40, true},                    // a formula, however sure
+		{"وقال أريسمندي إن الفريق جاهز.", "أريسمندي", model.Person, 10, true},                            // nothing but the tagger
+		{"وقال أريسمندي إن الفريق جاهز.", "أريسمندي", model.Person, 40, false},                           // the tagger sure of it                          // an ordinal after a king
 		{"تراه مثل أي شارع بيروتي مكتظ بالمحلات.", "بيروتي", model.Location, 10, true},                   // the adjective of Beirut
 		{"الموجودة في البلاستيك الصلد وبعض الراتنجات.", "البلاستيك الصلد", model.Organization, 10, true}, // definite words nothing calls a name
 		{"وقال الاتحاد الديمقراطي إن الأمر صعب.", "الاتحاد الديمقراطي", model.Organization, 10, false},   // an organisation word
@@ -102,8 +105,8 @@ func TestOrdinaryGazetteerMatch(t *testing.T) {
 	}
 }
 
-// TestAndSplits: two names joined by و in one span are two names, a name
-// that begins with و is not.
+// TestAndSplits: two names joined by و or ل in one span are two names, a
+// name that begins with و or ل is not.
 func TestAndSplits(t *testing.T) {
 	p := loaded(t)
 	for _, tc := range []struct {
@@ -116,6 +119,9 @@ func TestAndSplits(t *testing.T) {
 		{"وقال عبد الله وعبد الرحمن إن الأمر صعب.", "عبد الله وعبد الرحمن", model.Person, []string{"وعبد"}},
 		{"وقال جوليان ويلسون إن الأمر صعب.", "جوليان ويلسون", model.Person, nil},
 		{"وقالت وزارة الخارجية والتعاون إن الأمر صعب.", "وزارة الخارجية والتعاون", model.Organization, nil},
+		{"وقرأ رواية روبنسون كروزو لدانيال ديفو في صغره.", "روبنسون كروزو لدانيال ديفو", model.Person, []string{"لدانيال"}},
+		{"وقال محمد لطفي إن الأمر صعب.", "محمد لطفي", model.Person, nil}, // Lutfi is a name
+		{"وقال سامي لبيب إن الأمر صعب.", "سامي لبيب", model.Person, nil}, // Labib too
 	} {
 		toks, words, a, b := span(t, tc.text, tc.span)
 		var got []string
@@ -144,6 +150,14 @@ func TestTypeVote(t *testing.T) {
 		toks, words, a, b := span(t, tc.text, tc.span)
 		if got := p.typeVote(toks, words, a, b, tc.typ); got != tc.want {
 			t.Errorf("typeVote(%s, %s) = %s, want %s", tc.span, tc.typ, got, tc.want)
+		}
+	}
+}
+
+func TestIsNumber(t *testing.T) {
+	for s, want := range map[string]bool{"1080": true, "١٠٠٠": true, "": false, "3D": false, "ثلاثة": false} {
+		if got := isNumber(s); got != want {
+			t.Errorf("isNumber(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -23,7 +23,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.19"
+const RulesVersion = "0.5.20"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -305,6 +305,17 @@ func isEdgeWord(text, mf string) bool {
 	return edgeWords[mf] || arabic.Normalize(text) == "على"
 }
 
+// isNumber reports whether a token is written in digits only (Western or
+// Arabic-Indic).
+func isNumber(t string) bool {
+	for _, r := range t {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return t != ""
+}
+
 var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization, "LOC": model.Location}
 
 // nerCandidates tags each sentence and keeps the spans that no gazetteer
@@ -334,6 +345,11 @@ func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz [
 		// a name does not begin or end with a function word (ياسين إلى)
 		for a < b && isEdgeWord(toks[a].Text, words[a].MF) {
 			a++
+		}
+		// a span that begins with a number counts things (١٠٠٠ سمسار
+		// "1,000 brokers", 3 روبوتات) or is a quantity (1080 بي "1080p")
+		if a < b && isNumber(toks[a].Text) {
+			return
 		}
 		// nor end with a particle (نصحني أبي "my father advised me")
 		for b > a && (isEdgeWord(toks[b-1].Text, words[b-1].MF) || particles[words[b-1].MF]) {

@@ -71,6 +71,11 @@ func CliticLen(w string) int {
 	if r := []rune(w); len(r) == 0 || !isClitic(r[0], "وبلكف") {
 		return 0
 	}
+	// آل "the family of" with a clitic (وآل كلينتون "and the Clintons"):
+	// no name is written so (وائل "Wael" has its hamza)
+	if len(w) > len("آل") && w[len(w)-len("آل"):] == "آل" && len([]rune(w)) == 3 {
+		return 1
+	}
 	a := arabic.Analyze(w)
 	if a.Conj == "ف" {
 		a.Conj = ""

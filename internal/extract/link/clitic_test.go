@@ -24,6 +24,7 @@ func TestCliticLen(t *testing.T) {
 		{"ولوك", "لوك"},
 		{"والتر", "والتر"}, // Walter
 		{"فلاديمير", "فلاديمير"},
+		{"وآل", "آل"}, // and the family of: وائل "Wael" has its hamza
 	} {
 		if got := stripFirst(tc.word); got != tc.name {
 			t.Errorf("stripFirst(%s) = %s (CliticLen %d), want %s", tc.word, got, CliticLen(tc.word), tc.name)
