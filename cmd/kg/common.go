@@ -217,7 +217,7 @@ func (b *badInputs) err(paths []string, articles int, done string) error {
 		return err
 	}
 	if b.n > 0 {
-		return fmt.Errorf("%d bad input(s) skipped (first: %s); %d article(s) %s", b.n, b.first, articles, done)
+		return fmt.Errorf("%d bad input(s) skipped (first: %s); %d article(s) %s%w", b.n, b.first, articles, done, skippedMark)
 	}
 	return nil
 }

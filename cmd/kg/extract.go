@@ -196,7 +196,7 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 		return err
 	}
 	if failed > 0 {
-		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) extracted", failed, firstFailed, n)
+		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) extracted%w", failed, firstFailed, n, skippedMark)
 		if bad.n > 0 {
 			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
 		}

@@ -216,7 +216,7 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		return nil
 	}
 	if s := sum.Stage; s.Failed > 0 {
-		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s", s.Failed, s.FirstFailed, s.Articles, done)
+		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s%w", s.Failed, s.FirstFailed, s.Articles, done, skippedMark)
 		if bad.n > 0 {
 			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
 		}

@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -113,6 +114,7 @@ then built-in defaults.`,
 		newBrowserCommand(g),
 		newEntitiesCommand(g),
 	)
+	markUsageErrors(root)
 	return root
 }
 
@@ -122,7 +124,10 @@ func main() {
 	g := &globalOptions{stdout: os.Stdout, stderr: os.Stderr}
 	root := newRootCommand(g)
 	root.PersistentPreRunE = func(*cobra.Command, []string) error { return g.startProfile() }
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && cmd == root && !errors.Is(err, context.Canceled) {
+		err = usageError(err) // no command was found: kg foo
+	}
 	g.stopProfile()
 	os.Exit(exitCode(g, err))
 }
@@ -160,16 +165,17 @@ func (g *globalOptions) stopProfile() {
 	}
 }
 
-// exitCode prints err as one line and maps it to the process exit code:
-// 0 ok, 130 cancelled, 1 any other error.
+// exitCode prints err as one line and returns its exit code (codeOf).
 func exitCode(g *globalOptions, err error) int {
 	if err == nil {
-		return 0
+		return exitOK
 	}
-	code := 1
-	if errors.Is(err, context.Canceled) {
-		code = 130
+	code := codeOf(err)
+	if code == exitInterrupted {
 		err = errors.New("interrupted; re-run the same command to resume")
+	}
+	if errors.Is(err, errUsage) {
+		err = errors.New(strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
 	}
 	if g.JSON {
 		b, _ := json.Marshal(map[string]any{"error": err.Error(), "code": code})

@@ -31,8 +31,8 @@
 // whose done ref differs, in the same transaction, so a run killed at any
 // point leaves a consistent cache and the next run finishes the job.
 //
-// One process at a time: Badger's directory lock makes a second Open fail
-// at once with ErrLocked.
+// One process at a time: Open takes the folder's lock (LockName, flock)
+// before Badger opens it, so a second Open fails at once with ErrLocked.
 //
 // Damage: Badger's iterators and Txn.Get treat a block they cannot read as
 // the end of its table, without an error. So Open first reads every block

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -53,9 +55,10 @@ type ArticleRecord struct {
 
 // Store is an open staging folder.
 type Store struct {
-	db    *badger.DB
-	dir   string
-	guard *spaceGuard // nil in memory
+	db     *badger.DB
+	dir    string
+	guard  *spaceGuard // nil in memory
+	unlock func()      // releases the folder's kg lock; nil in memory
 }
 
 type quietLogger struct{}
@@ -151,14 +154,20 @@ func OpenWith(dir string, o Options) (*Store, error) {
 	if err := guard.checkNow(); err != nil {
 		return nil, err
 	}
+	unlock, err := lockStage(dir)
+	if err != nil {
+		return nil, err
+	}
 	if err := checkBeforeOpen(dir); err != nil {
+		unlock()
 		return nil, err
 	}
 	s, err := open(o.badger(dir), dir)
 	if err != nil {
+		unlock()
 		return nil, err
 	}
-	s.guard = guard
+	s.guard, s.unlock = guard, unlock
 	return s, nil
 }
 
@@ -171,16 +180,32 @@ func lockedError(dir string) error {
 	return fmt.Errorf("%w: %s (wait for it to finish, or use another --stage-dir)", ErrLocked, dir)
 }
 
-func isLockErr(err error) bool {
-	return strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable")
+// LockName is the file of a staging folder that a kg process holds locked
+// (flock, exclusive) for as long as it has the folder open, before Badger
+// opens it: a second kg finds it locked and fails with ErrLocked. (Badger's
+// own lock on the folder reports no error kg could test with errors.Is.)
+// The kernel releases the lock when the process dies.
+const LockName = "kg.lock"
+
+// lockStage takes the folder's kg lock (LockName).
+func lockStage(dir string) (unlock func(), err error) {
+	f, err := os.OpenFile(filepath.Join(dir, LockName), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("staging folder %s: %w", dir, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, lockedError(dir)
+		}
+		return nil, fmt.Errorf("locking staging folder %s: %w", dir, err)
+	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
 }
 
 func open(opts badger.Options, dir string) (*Store, error) {
 	db, err := badger.Open(opts)
 	if err != nil {
-		if isLockErr(err) {
-			return nil, lockedError(dir)
-		}
 		return nil, fmt.Errorf("opening staging folder %s: %w", dir, err)
 	}
 	s := &Store{db: db, dir: dir}
@@ -206,8 +231,15 @@ func open(opts badger.Options, dir string) (*Store, error) {
 	return s, nil
 }
 
-// Close flushes and closes the store.
-func (s *Store) Close() error { return s.db.Close() }
+// Close flushes and closes the store, and releases the folder's lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.unlock != nil {
+		s.unlock()
+		s.unlock = nil
+	}
+	return err
+}
 
 // Dir is the staging folder.
 func (s *Store) Dir() string { return s.dir }

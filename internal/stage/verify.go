@@ -310,6 +310,11 @@ func Verify(dir string, o VerifyOptions) (*VerifyReport, error) {
 	if _, err := os.Stat(filepath.Join(dir, badger.ManifestFilename)); err != nil {
 		return nil, fmt.Errorf("staging folder %s: no staging data there (%w)", dir, err)
 	}
+	release, err := lockStage(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	return analyze(dir, o.withDefaults(), o.Repair)
 }
 
@@ -342,9 +347,6 @@ func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 	}
 	db, err := badger.Open(verifyOptions(o, dir))
 	if err != nil {
-		if isLockErr(err) {
-			return nil, lockedError(dir)
-		}
 		r.Fatal = fmt.Sprintf("Badger cannot open it: %v", err)
 		return r, nil
 	}
