@@ -70,8 +70,8 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzJSONL -fuzztime $(FUZZTIME) ./internal/corpus
 	$(GO) test -run XXX -fuzz FuzzCSV -fuzztime $(FUZZTIME) ./internal/corpus
-	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/extract/arabic
-	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/extract/arabic
+	$(GO) test -run XXX -fuzz FuzzTokenize -fuzztime $(FUZZTIME) ./internal/text/arabic
+	$(GO) test -run XXX -fuzz FuzzAnalyzeWord -fuzztime $(FUZZTIME) ./internal/text/arabic
 	$(GO) test -run XXX -fuzz FuzzRead -fuzztime $(FUZZTIME) ./internal/extract/ner/clusters
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/extract
 	$(GO) test -run XXX -fuzz FuzzName -fuzztime $(FUZZTIME) -fuzzminimizetime 3s ./internal/translit

@@ -2,7 +2,7 @@
 // output — the extraction packages' Go code (rules and word lists live
 // there, the English word classes in internal/extract/english.txt, the
 // relation step's triggers, titles and word classes in
-// internal/extract/rel/lexicon/*.yaml), the romanisation data (internal/translit/data:
+// internal/lexicon/*.yaml), the romanisation data (internal/translit/data:
 // the learnt name table and model, the news spellings, the organisation
 // words), the relation vocabulary and go.mod (the versions of the
 // libraries it uses) — so that the extractor version
@@ -24,8 +24,8 @@ import "embed"
 //go:embed internal/gazetteer/*.go internal/gazetteer/data/*.go internal/gztsv/*.go
 //go:embed internal/wordstats/*.go internal/wordstats/data/*.go
 //go:embed internal/translit/*.go internal/translit/data/*
-//go:embed internal/extract/*.go internal/extract/english.txt internal/extract/arabic/*.go internal/extract/arabic/closedclass.txt internal/extract/link/*.go
+//go:embed internal/extract/*.go internal/extract/english.txt internal/text/arabic/*.go internal/text/arabic/closedclass.txt internal/extract/link/*.go
 //go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
-//go:embed internal/extract/rel/relmodel/*.go internal/extract/rel/lexicon/*.go internal/extract/rel/lexicon/*.yaml
+//go:embed internal/extract/rel/relmodel/*.go internal/lexicon/*.go internal/lexicon/*.yaml
 //go:embed internal/extract/ner/clusters/*.go internal/extract/ner/clusters/data/*
 var ExtractorSources embed.FS

@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // nerOptions are the flags of kg ner.

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // English names the gazetteer lacks: runs of capitalised words, typed by

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 func loaded(t *testing.T) *Pipeline {

@@ -3,9 +3,9 @@ package extract
 import (
 	"sort"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
 )
 

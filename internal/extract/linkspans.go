@@ -3,9 +3,9 @@ package extract
 import (
 	"fmt"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Span is a name another extractor (the LLM back end) found in a text:

@@ -9,12 +9,12 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
 	"github.com/kg-project/kg/internal/wordstats"
 )

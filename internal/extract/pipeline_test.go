@@ -15,8 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/corpus"
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

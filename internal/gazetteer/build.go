@@ -19,9 +19,9 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
-	"github.com/kg-project/kg/internal/extract/rel/lexicon"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Source names used in Entry.Sources (see NOTICE.md).

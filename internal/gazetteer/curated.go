@@ -1,6 +1,6 @@
 package gazetteer
 
-import "github.com/kg-project/kg/internal/extract/arabic"
+import "github.com/kg-project/kg/internal/text/arabic"
 
 // Hand-curated tables: Arabic names the sources lack, QIDs known for certain,
 // and corrections. Every list item is one surface form; English forms are

@@ -3,8 +3,8 @@ package gazetteer_test
 import (
 	"fmt"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 func ExampleGazetteer_FindAll() {

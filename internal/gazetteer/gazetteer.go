@@ -15,9 +15,9 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer/data"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"golang.org/x/text/unicode/norm"
 )
 

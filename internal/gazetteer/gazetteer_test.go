@@ -9,9 +9,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer/data"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // sharedData is the project's shared data folder (see kg build gazetteer).

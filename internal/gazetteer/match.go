@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Match is one gazetteer name found in a token sequence.

@@ -15,9 +15,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gztsv"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // readTSV reads a gzipped TSV file with a header row and returns the rows

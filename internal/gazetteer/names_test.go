@@ -3,8 +3,8 @@ package gazetteer
 import (
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // TestNameLists checks what the names/ sources bring to the embedded

@@ -15,8 +15,8 @@ import (
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/extract"
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // CodeVersion is the version of this package's handling of replies

@@ -12,9 +12,9 @@ import (
 
 	"github.com/kg-project/kg/internal/eval"
 	"github.com/kg-project/kg/internal/extract"
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/vocab"
 )
 

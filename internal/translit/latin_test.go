@@ -5,8 +5,8 @@ import (
 	"compress/gzip"
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit/data"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 var translitConsonant = map[rune]string{

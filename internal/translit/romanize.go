@@ -5,8 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/memo"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Romanize returns the English-news spelling of an Arabic name: the one a

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/wordstats/data"
 )
 

@@ -3,9 +3,9 @@ package link_test
 import (
 	"fmt"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 func ExampleResolve() {

@@ -7,10 +7,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
-	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
 	"github.com/kg-project/kg/internal/gazetteer"
+	lex "github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
 )
 

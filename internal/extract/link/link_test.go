@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 func gaz(t testing.TB) *gazetteer.Gazetteer {

@@ -11,7 +11,7 @@
 // of five perceptron runs with different seeds, still one weight vector.
 // It is pure Go and offline; the model (sub-package model) embeds its own
 // word lists, so tagging depends on nothing else in kg but
-// internal/extract/arabic and the word clusters (sub-package clusters, whose
+// internal/text/arabic and the word clusters (sub-package clusters, whose
 // fingerprint the model records).
 //
 // Tag an article with Default().TagDocument(sentences) (or one sentence on

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 func Example() {

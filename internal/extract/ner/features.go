@@ -7,9 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/memo"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // featureVersion names the feature set; a model is only usable by code that

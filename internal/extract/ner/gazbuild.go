@@ -13,8 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
 	"github.com/kg-project/kg/internal/gztsv"
+	lex "github.com/kg-project/kg/internal/lexicon"
 )
 
 // Hand-written lists (MatchForm or plain Arabic; they go through phraseKey).

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Word-list names. Lists are stored in the model file so that tagging needs

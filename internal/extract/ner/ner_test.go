@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 func mustDefault(t testing.TB) *Tagger {

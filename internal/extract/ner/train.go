@@ -14,8 +14,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Sentence is one training or evaluation sentence: tokens and their tags

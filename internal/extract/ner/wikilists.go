@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
+	lex "github.com/kg-project/kg/internal/lexicon"
 )
 
 // WikiFile is the unlabelled Arabic Wikipedia text (CC BY-SA 4.0) under the

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	lex "github.com/kg-project/kg/internal/extract/rel/lexicon"
+	lex "github.com/kg-project/kg/internal/lexicon"
 )
 
 func TestWikiType(t *testing.T) {

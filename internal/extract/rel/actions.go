@@ -3,8 +3,8 @@ package rel
 import (
 	"strings"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
-	"github.com/kg-project/kg/internal/extract/rel/lexicon"
+	"github.com/kg-project/kg/internal/lexicon"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // arg is one argument found in the text.

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // The calendar words of words.yaml, in MatchForm.

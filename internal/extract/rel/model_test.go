@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Documents built by hand, without the NER model or the gazetteer: the

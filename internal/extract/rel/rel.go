@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/vocab"
 )
 

@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
-	"github.com/kg-project/kg/internal/extract/rel/lexicon"
+	"github.com/kg-project/kg/internal/lexicon"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 type titleDef struct {

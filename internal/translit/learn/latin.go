@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
 )
 

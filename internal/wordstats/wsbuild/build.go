@@ -16,9 +16,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/gztsv"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/wordstats"
 )
 

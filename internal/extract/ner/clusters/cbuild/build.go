@@ -26,9 +26,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // WikiFile is the unlabelled text, relative to the data directory.

@@ -27,7 +27,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/vocab"
 )
 
@@ -104,7 +104,7 @@ var CalendarLists = map[string]int{"ar_days": 7, "en_days": 7, "ar_months": 12, 
 var Get = sync.OnceValue(func() *Lexicon {
 	l, err := Parse(triggersFile, titlesFile, wordsFile)
 	if err != nil {
-		panic("internal/extract/rel/lexicon: " + err.Error())
+		panic("internal/lexicon: " + err.Error())
 	}
 	return l
 })

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kg-project/kg/internal/extract/arabic"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // TestTitleClasses: the classes of title and honorific words that link,
@@ -106,7 +106,7 @@ func TestClassMisspelt(t *testing.T) {
 // (@name) or by a string literal in the Go code of some package (a class
 // nobody reads is dead or misspelt).
 func TestClassesRead(t *testing.T) {
-	root, err := filepath.Abs("../../../..")
+	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestIsolation(t *testing.T) {
 		t.Fatal(err)
 	}
 	const mod = "github.com/kg-project/kg"
-	allowed := map[string]bool{mod + "/internal/extract/rel/lexicon": true, mod + "/internal/extract/arabic": true,
+	allowed := map[string]bool{mod + "/internal/lexicon": true, mod + "/internal/text/arabic": true,
 		mod + "/internal/memo": true, mod + "/internal/vocab": true, mod + "/schema": true}
 	for _, p := range strings.Fields(string(out)) {
 		if (p == mod || strings.HasPrefix(p, mod+"/")) && !allowed[p] {
