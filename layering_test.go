@@ -31,7 +31,7 @@ var layers = []struct {
 		"internal/stage", "internal/graph", "internal/export", "queries/...", "internal/testneo4j",
 		"deploy/neo4j/browser", "internal/llm"}},
 	{"pipelines and builders", []string{
-		"internal/loader", "internal/reltrain", "internal/translit/learn", "internal/wordstats/wsbuild",
+		"internal/pipeline", "internal/loader", "internal/reltrain", "internal/translit/learn", "internal/wordstats/wsbuild",
 		"internal/extract/ner/clusters/cbuild"}},
 	{"commands and benchmarks", []string{"cmd/...", "bench/..."}},
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/kg-project/kg/internal/eval"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/pipeline"
 	"github.com/kg-project/kg/internal/progress"
 )
 
@@ -30,6 +31,7 @@ type evalOptions struct {
 	json        bool     // the whole report as JSON
 	save        string   // write the extractions made here as JSONL to this file
 	corpus      corpus.Options
+	workers     int       // articles extracted at once (load.workers)
 	progress    io.Writer // nil = silent
 	// extractor replaces the built-in pipeline (tests); nil = the pipeline
 	extractor extract.Extractor
@@ -116,6 +118,7 @@ func newEvalCommand(g *globalOptions) *cobra.Command {
 			}
 			o.json = g.JSON
 			o.corpus = corpusOptions(cfg)
+			o.workers = cfg.Load.Workers
 			o.progress = g.progressOut()
 			return runEval(cmd.Context(), o, g.stdout, g.stderr)
 		},
@@ -325,43 +328,47 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 	}
 	bar := progress.New(o.progress, "evaluating", len(golds))
 	articles := make([]*eval.Article, 0, len(golds))
-	for _, gf := range golds {
-		bar.Add(1)
+	// each gold file is read, extracted and scored on a worker; problems,
+	// saved extractions and scores are taken in the gold files' order
+	type scored struct {
+		article *eval.Article
+		problem string            // why it was not scored as extracted, or ""
+		x       *model.Extraction // the extraction made, for --save-predictions
+	}
+	src := func(ctx context.Context, yield func(goldFile) error) error {
+		for _, gf := range golds {
+			if err := yield(gf); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	process := func(ctx context.Context, gf goldFile) (scored, error) {
 		txt := textPath(o.goldDir, gf.gold)
 		var p *eval.Prediction
+		var x *model.Extraction
 		if extracting {
 			a, err := readArticle(ctx, txt, o.corpus)
 			if err != nil {
 				if ctx.Err() != nil {
-					return ctx.Err()
+					return scored{}, ctx.Err()
 				}
-				probs.add("%s: the article text: %v", gf.path, err)
-				articles = append(articles, eval.NotScoredArticle(gf.name, gf.gold, "no article text"))
-				continue
+				return scored{eval.NotScoredArticle(gf.name, gf.gold, "no article text"), fmt.Sprintf("%s: the article text: %v", gf.path, err), nil}, nil
 			}
-			x, err := ex.Extract(ctx, a)
-			if err != nil {
+			if x, err = ex.Extract(ctx, a); err != nil {
 				if ctx.Err() != nil {
-					return ctx.Err()
+					return scored{}, ctx.Err()
 				}
-				probs.add("%s: extracting %s: %v", gf.path, txt, err)
-				articles = append(articles, eval.NotScoredArticle(gf.name, gf.gold, "extraction failed"))
-				continue
-			}
-			if save != nil {
-				if err := save.Encode(x); err != nil {
-					return fmt.Errorf("--save-predictions: %w", err)
-				}
+				return scored{eval.NotScoredArticle(gf.name, gf.gold, "extraction failed"), fmt.Sprintf("%s: extracting %s: %v", gf.path, txt, err), nil}, nil
 			}
 			if p, err = eval.FromExtraction(x, a.Text); err != nil {
-				return fmt.Errorf("%s: %w", txt, err) // a kg bug: its own output unreadable
+				return scored{}, fmt.Errorf("%s: %w", txt, err) // a kg bug: its own output unreadable
 			}
 		} else {
 			found := eval.FindPrediction(preds, gf.gold.Document)
 			if found == nil {
-				probs.add("%s: no prediction for document %q in %s", gf.path, gf.gold.Document, strings.Join(o.predictions, ", "))
-				articles = append(articles, eval.NotScoredArticle(gf.name, gf.gold, "no prediction"))
-				continue
+				return scored{eval.NotScoredArticle(gf.name, gf.gold, "no prediction"),
+					fmt.Sprintf("%s: no prediction for document %q in %s", gf.path, gf.gold.Document, strings.Join(o.predictions, ", ")), nil}, nil
 			}
 			cp := *found
 			p = &cp
@@ -370,7 +377,23 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 				p.Text = a.Text
 			}
 		}
-		articles = append(articles, eval.Evaluate(gf.name, gf.gold, p))
+		return scored{eval.Evaluate(gf.name, gf.gold, p), "", x}, nil
+	}
+	emit := func(_ goldFile, r scored) error {
+		bar.Add(1)
+		if r.problem != "" {
+			probs.add("%s", r.problem)
+		}
+		if save != nil && r.x != nil {
+			if err := save.Encode(r.x); err != nil {
+				return fmt.Errorf("--save-predictions: %w", err)
+			}
+		}
+		articles = append(articles, r.article)
+		return nil
+	}
+	if err := pipeline.Run(ctx, pipeline.Options{Workers: o.workers}, src, process, emit); err != nil {
+		return err
 	}
 	bar.Done()
 	if saveBuf != nil {

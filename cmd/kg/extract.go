@@ -6,15 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/pipeline"
 	"github.com/kg-project/kg/internal/progress"
 )
 
@@ -93,106 +92,39 @@ func runExtract(ctx context.Context, o extractOptions, stdout, stderr io.Writer)
 	bar := progress.New(o.progress, "extracting", 0)
 	defer bar.Done()
 
-	type job struct {
-		seq int
-		a   *model.Article
-	}
-	type result struct {
-		seq int
-		x   *model.Extraction // nil: extraction failed, reported and skipped
-	}
-	// at most inFlight articles are read and not yet written, however slow
-	// one of them is: memory stays bounded
-	inFlight := 4 * o.workers
-	slots := make(chan struct{}, inFlight)
-	jobs := make(chan job, o.workers)
-	results := make(chan result, o.workers)
-	g, ctx := errgroup.WithContext(ctx)
 	var bad badInputs
 	n, failed := 0, 0
 	var firstFailed string
-	g.Go(func() error {
-		defer close(jobs)
-		seq := 0
-		return corpus.Walk(ctx, o.paths, o.corpus, func(it corpus.Item) error {
-			if it.Err != nil {
-				bad.add(it.Err)
-				fmt.Fprintln(stderr, "kg: skipped "+it.Err.Error())
-				return nil
-			}
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case jobs <- job{seq, it.Article}:
-				seq++
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	})
-	var workers sync.WaitGroup
-	var failedMu sync.Mutex
-	for range o.workers {
-		workers.Add(1)
-		g.Go(func() error {
-			defer workers.Done()
-			for j := range jobs {
-				x, err := ex.Extract(ctx, j.a)
-				if err != nil {
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					// one bad article never stops the run
-					err = fmt.Errorf("extracting article %s (%s): %w", j.a.ID, j.a.Source, err)
-					failures.report(j.a, err)
-					x = nil
-					failedMu.Lock()
-					failed++
-					if firstFailed == "" {
-						firstFailed = err.Error()
-					}
-					failedMu.Unlock()
-				}
-				select {
-				case results <- result{j.seq, x}:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+	type result struct {
+		x   *model.Extraction // nil: extraction failed (err)
+		err error
+	}
+	src := pipeline.Articles(o.paths, o.corpus, func(e *corpus.InputError) {
+		bad.add(e)
+		fmt.Fprintln(stderr, "kg: skipped "+e.Error())
+	}, nil)
+	process := func(ctx context.Context, a *model.Article) (result, error) {
+		x, err := ex.Extract(ctx, a)
+		if err != nil && ctx.Err() != nil {
+			return result{}, ctx.Err()
+		}
+		return result{x, err}, nil // one bad article never stops the run
+	}
+	emit := func(a *model.Article, r result) error {
+		bar.Add(1)
+		if r.err != nil {
+			err := fmt.Errorf("extracting article %s (%s): %w", a.ID, a.Source, r.err)
+			failures.report(a, err)
+			failed++
+			if firstFailed == "" {
+				firstFailed = err.Error()
 			}
 			return nil
-		})
-	}
-	go func() {
-		workers.Wait()
-		close(results)
-	}()
-	g.Go(func() error {
-		// write in input order
-		held := map[int]*model.Extraction{}
-		next := 0
-		for r := range results {
-			held[r.seq] = r.x
-			for x, ok := held[next]; ok; x, ok = held[next] {
-				delete(held, next)
-				next++
-				bar.Add(1)
-				<-slots
-				if x == nil {
-					continue
-				}
-				if err := enc.Encode(x); err != nil {
-					return err
-				}
-				n++
-			}
 		}
-		return nil
-	})
-	if err := g.Wait(); err != nil {
+		n++
+		return enc.Encode(r.x)
+	}
+	if err := pipeline.Run(ctx, pipeline.Options{Workers: o.workers}, src, process, emit); err != nil {
 		return err
 	}
 	if failed > 0 {

@@ -12,12 +12,11 @@ import (
 	"io"
 	"sync"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/pipeline"
 	"github.com/kg-project/kg/internal/progress"
 	"github.com/kg-project/kg/internal/resolve"
 	"github.com/kg-project/kg/internal/stage"
@@ -90,7 +89,6 @@ type StageStats struct {
 // the newest run's content replaces the staged one (and is written again).
 func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageStats, error) {
 	var stats StageStats
-	var mu sync.Mutex
 	if o.Workers < 1 {
 		o.Workers = 1
 	}
@@ -102,107 +100,96 @@ func StageCorpus(ctx context.Context, st *stage.Store, o StageOptions) (StageSta
 	defer bar.Done()
 	version := o.Extractor.Version()
 	ex := extract.Safe(o.Extractor)
-	g, ctx := errgroup.WithContext(ctx)
-	arts := make(chan *model.Article, o.Workers*2)
-	g.Go(func() error {
-		defer close(arts)
-		pos := 0
-		return corpus.Walk(ctx, o.Paths, o.Corpus, func(it corpus.Item) error {
-			if it.Err != nil {
-				mu.Lock()
-				stats.Bad++
-				if stats.FirstBad == "" {
-					stats.FirstBad = it.Err.Error()
-				}
-				mu.Unlock()
-				if o.OnBadInput != nil {
-					o.OnBadInput(it.Err)
-				}
-				return nil
-			}
-			pos++
-			if pos < last[it.Article.ID] {
-				mu.Lock()
-				stats.Duplicates++
-				mu.Unlock()
-				return nil
-			}
-			select {
-			case arts <- it.Article:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
+	// the reading goroutine counts bad input and duplicates; emit, the
+	// rest: stats needs no lock
+	var mu sync.Mutex
+	src := pipeline.Articles(o.Paths, o.Corpus, func(e *corpus.InputError) {
+		mu.Lock()
+		stats.Bad++
+		if stats.FirstBad == "" {
+			stats.FirstBad = e.Error()
+		}
+		mu.Unlock()
+		if o.OnBadInput != nil {
+			o.OnBadInput(e)
+		}
+	}, func(pos int, a *model.Article) bool {
+		if pos < last[a.ID] {
+			mu.Lock()
+			stats.Duplicates++
+			mu.Unlock()
+			return true
+		}
+		return false
 	})
-	for w := 0; w < o.Workers; w++ {
-		g.Go(func() error {
-			for a := range arts {
-				ref := stage.Ref{Hash: corpus.ContentHash(a), Version: version}
-				x, err := st.Extraction(ref)
-				cached := err == nil
-				if err != nil && !errors.Is(err, stage.ErrNotFound) {
-					return err
+	type staged struct {
+		x          *model.Extraction
+		cached     bool
+		journalled bool
+		err        error // extraction failed (or deferred: extract.ErrBudgetSpent); not staged
+	}
+	process := func(ctx context.Context, a *model.Article) (staged, error) {
+		ref := stage.Ref{Hash: corpus.ContentHash(a), Version: version}
+		x, err := st.Extraction(ref)
+		cached := err == nil
+		if err != nil && !errors.Is(err, stage.ErrNotFound) {
+			return staged{}, err
+		}
+		if !cached {
+			if x, err = ex.Extract(ctx, a); err != nil {
+				if ctx.Err() != nil {
+					return staged{}, ctx.Err()
 				}
-				if !cached {
-					if x, err = ex.Extract(ctx, a); err != nil {
-						if ctx.Err() != nil {
-							return ctx.Err()
-						}
-						if errors.Is(err, extract.ErrBudgetSpent) {
-							mu.Lock()
-							stats.Deferred++
-							if stats.FirstDeferred == "" {
-								stats.FirstDeferred = a.ID
-							}
-							mu.Unlock()
-							if o.OnDeferred != nil {
-								o.OnDeferred(a)
-							}
-							bar.Add(1)
-							continue
-						}
-						err = fmt.Errorf("extracting article %s (%s): %w", a.ID, a.Source, err)
-						mu.Lock()
-						stats.Failed++
-						if stats.FirstFailed == "" {
-							stats.FirstFailed = err.Error()
-						}
-						mu.Unlock()
-						if o.OnFailed != nil {
-							o.OnFailed(a, err)
-						}
-						bar.Add(1)
-						continue
-					}
-				}
-				var store *model.Extraction
-				if !cached {
-					store = x
-				}
-				j, err := st.Stage(a, ref, store)
-				if err != nil {
-					return fmt.Errorf("staging %s: %w", a.ID, err)
-				}
-				mu.Lock()
-				stats.Articles++
-				if cached {
-					stats.Cached++
-				} else {
-					stats.Extracted++
-				}
-				if j {
-					stats.Journalled++
-				}
-				stats.Entities += len(x.Entities)
-				stats.Relations += len(x.Relations)
-				mu.Unlock()
-				bar.Add(1)
+				return staged{err: err}, nil
+			}
+		}
+		var store *model.Extraction
+		if !cached {
+			store = x
+		}
+		j, err := st.Stage(a, ref, store)
+		if err != nil {
+			return staged{}, fmt.Errorf("staging %s: %w", a.ID, err)
+		}
+		return staged{x: x, cached: cached, journalled: j}, nil
+	}
+	emit := func(a *model.Article, r staged) error {
+		bar.Add(1)
+		switch {
+		case errors.Is(r.err, extract.ErrBudgetSpent):
+			stats.Deferred++
+			if stats.FirstDeferred == "" {
+				stats.FirstDeferred = a.ID
+			}
+			if o.OnDeferred != nil {
+				o.OnDeferred(a)
 			}
 			return nil
-		})
+		case r.err != nil:
+			err := fmt.Errorf("extracting article %s (%s): %w", a.ID, a.Source, r.err)
+			stats.Failed++
+			if stats.FirstFailed == "" {
+				stats.FirstFailed = err.Error()
+			}
+			if o.OnFailed != nil {
+				o.OnFailed(a, err)
+			}
+			return nil
+		}
+		stats.Articles++
+		if r.cached {
+			stats.Cached++
+		} else {
+			stats.Extracted++
+		}
+		if r.journalled {
+			stats.Journalled++
+		}
+		stats.Entities += len(r.x.Entities)
+		stats.Relations += len(r.x.Relations)
+		return nil
 	}
-	err = g.Wait()
+	err = pipeline.Run(ctx, pipeline.Options{Workers: o.Workers}, src, process, emit)
 	return stats, err
 }
 
