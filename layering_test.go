@@ -32,7 +32,7 @@ var layers = []struct {
 		"deploy/neo4j/browser", "internal/llm"}},
 	{"pipelines and builders", []string{
 		"internal/pipeline", "internal/loader", "internal/reltrain", "internal/translit/learn", "internal/wordstats/wsbuild",
-		"internal/extract/ner/clusters/cbuild"}},
+		"internal/extract/ner/clusters/cbuild", "internal/gazetteer/gazbuild"}},
 	{"commands and benchmarks", []string{"cmd/...", "bench/..."}},
 }
 

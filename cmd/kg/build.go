@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/gazetteer/gazbuild"
 	"github.com/kg-project/kg/internal/translit"
 	"github.com/kg-project/kg/internal/translit/learn"
 	"github.com/kg-project/kg/internal/wordstats/wsbuild"
@@ -49,11 +49,11 @@ file; the binary embeds it.`,
 				return fmt.Errorf("data folder %q not found (set --data)", dataDir)
 			}
 			start := time.Now()
-			entries, stats, err := gazetteer.Build(dataDir)
+			entries, stats, err := gazbuild.Build(dataDir)
 			if err != nil {
 				return err
 			}
-			if err := gazetteer.WriteFile(out, entries); err != nil {
+			if err := gazbuild.WriteFile(out, entries); err != nil {
 				return err
 			}
 			size := int64(0)

@@ -5,7 +5,7 @@
 // leaders, each with a stable key ("wd:Q7747" when the Wikidata QID is known),
 // a canonical English name and its Arabic and English surface forms.
 //
-// Beside these it holds the names of the name lists (see names.go): GeoNames
+// Beside these it holds the names of the name lists: GeoNames
 // towns, ArWikiCats persons and clubs, WikiKGE-10 items with their QIDs, and
 // some 50,000 full names of Wikidata persons with their Latin spellings. The
 // person names carry no QID and are ambiguous: FindAll never matches them;
@@ -14,9 +14,9 @@
 // all: FindAll takes the best entry for which it is not.
 //
 // The gazetteer is built from the public data sets in the project's shared
-// data folder by Build (command: kg build gazetteer), written with
-// WriteCompiled as a sorted, gzipped TSV file, and committed in the data-only
-// package internal/gazetteer/data. Default loads that embedded file once.
+// data folder by package gazbuild (command: kg build gazetteer), written
+// with WriteCompiled as a sorted, gzipped TSV file, and committed in the
+// data-only package internal/gazetteer/data. Default loads that embedded file once.
 // See NOTICE.md for the sources and their licences and FIXES.md for the
 // corrections applied to them.
 //
@@ -31,6 +31,6 @@
 // clitics precede the name.
 //
 // Transliterate renders names the gazetteer lacks (package translit: the
-// English-news spelling learnt from name pairs); Build uses it for the
+// English-news spelling learnt from name pairs); gazbuild uses it for the
 // names of the persons it knows only in Arabic (petrarch-ar).
 package gazetteer

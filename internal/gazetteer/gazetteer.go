@@ -400,7 +400,7 @@ func ReadCompiledEntries(r io.Reader) ([]*Entry, error) {
 // ambiguous alias, written in MatchForm (so that the alias itself is the
 // lookup key), from that list alone.
 func nameOnly(f *[11]string) bool {
-	return f[10] == srcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" &&
+	return f[10] == SrcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" &&
 		!strings.Contains(f[7], "|") && isMatchForm(f[7])
 }
 
@@ -499,7 +499,7 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 		}
 		if compact {
 			// cheap checks first: most lines are not the name list's
-			if strings.HasSuffix(l, "\t"+srcPersonNames) {
+			if strings.HasSuffix(l, "\t"+SrcPersonNames) {
 				var f [11]string
 				if splitFields(l, &f) && nameOnly(&f) {
 					if _, err := strconv.ParseInt(f[6], 10, 64); err != nil {
@@ -522,3 +522,39 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 	}
 	return entries, names, nil
 }
+
+// Source names used in Entry.Sources (see NOTICE.md).
+const (
+	SrcCountryCodes = "country-codes"
+	SrcMledoze      = "mledoze"
+	SrcCLDR         = "cldr"
+	SrcCities       = "world-cities-ar"
+	SrcSupraverden  = "supraverden"
+	SrcEveryPol     = "wikidata-leaders-2022"
+	SrcODA          = "open-data-archive-2026"
+	SrcPetrarch     = "petrarch-ar"
+	SrcCurated      = "curated"
+	SrcGeoNames     = "geonames-cities-ar"
+	SrcArWikiCats   = "arwikicats-en-ar"
+	SrcKGE          = "wikikge10-ar"
+	SrcPersonNames  = "wikidata-person-names-ar"
+)
+
+// Ranks: entries sharing an alias are ordered by Rank (see Lookup).
+const (
+	RankCountry   = 10_000_000_000
+	RankTerritory = 5_000_000_000
+	RankCurOrg    = 4_000_000_000
+	RankRegion    = 3_500_000_000
+	RankLeader    = 3_000_000_000
+	RankFormer    = 2_000_000_000
+	RankPerson    = 1_000_000_000
+	RankCapital   = 100_000_000
+	RankOrg       = 1_000_000
+	RankPetrarch  = 100_000
+	RankKGE       = 50_000
+	RankCats      = 20_000
+	// the persons of the name list rank by the number of people who bear
+	// the name, below every other entry
+	RankNames = 0
+)

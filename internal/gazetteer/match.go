@@ -239,7 +239,7 @@ func (g *Gazetteer) prominent(f string) bool {
 // IsProminent reports whether e is a country, territory, region, leader,
 // capital or curated organisation, or a city of a million people or more.
 func (e *Entry) IsProminent() bool {
-	return e.Rank > rankCapital || e.Role == RoleCapital || e.Type == model.Location && e.Rank >= bigCity
+	return e.Rank > RankCapital || e.Role == RoleCapital || e.Type == model.Location && e.Rank >= BigCity
 }
 
 // Prominent reports whether the alias (in MatchForm) names a prominent
@@ -247,8 +247,8 @@ func (e *Entry) IsProminent() bool {
 // curated organisation or a city of a million people or more.
 func (g *Gazetteer) Prominent(matchForm string) bool { return g.prominent(matchForm) }
 
-// bigCity is the population from which a city counts as prominent.
-const bigCity = 1_000_000
+// BigCity is the population from which a city counts as prominent.
+const BigCity = 1_000_000
 
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
@@ -273,7 +273,7 @@ func (g *Gazetteer) singleOK(m, f string, demonym bool) bool {
 	}
 	if strings.HasSuffix(m, "ال"+f) {
 		e := g.best[f]
-		return e != nil && e.Rank >= rankTerritory
+		return e != nil && e.Rank >= RankTerritory
 	}
 	return false // a pronoun suffix was stripped
 }
@@ -381,4 +381,13 @@ func (g *Gazetteer) MatchSpan(tokens []arabic.Token, words []arabic.Word, a, b i
 		return Match{Start: a, End: b, Entry: e, Surface: surface(tokens[a:b]), Skip: skipRunes(tokens[a].Text, m, f)}, true
 	}
 	return Match{}, false
+}
+
+// setOfFields is the set of the space-separated words of s.
+func setOfFields(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }

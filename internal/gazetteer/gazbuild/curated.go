@@ -1,6 +1,9 @@
-package gazetteer
+package gazbuild
 
-import "github.com/kg-project/kg/internal/text/arabic"
+import (
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/text/arabic"
+)
 
 // Hand-curated tables: Arabic names the sources lack, QIDs known for certain,
 // and corrections. Every list item is one surface form; English forms are
@@ -297,11 +300,11 @@ var curatedCities = []curated{
 // come from the leader lists when the English name matches; the QIDs given
 // here are for people those lists lack and are certain.
 var curatedPeople = []curated{
-	{QID: "Q7747", Name: "Vladimir Putin", Country: "RU", Role: RoleHeadOfState, Ar: []string{"فلاديمير بوتين", "بوتين", "فلاديمير فلاديميروفيتش بوتين"}, En: []string{"Vladimir Putin", "Putin", "Vladimir Vladimirovich Putin"}},
-	{Name: "Kassym-Jomart Tokayev", Country: "KZ", Role: RoleHeadOfState, Ar: []string{"قاسم جومارت توكاييف", "قاسم جومرت توكاييف", "قاسم توكاييف", "توكاييف", "توكايف"}, En: []string{"Kassym-Jomart Tokayev", "Tokayev", "Kassym Jomart Tokayev"}},
-	{Name: "Nursultan Nazarbayev", Country: "KZ", Role: "former_" + RoleHeadOfState, Ar: []string{"نور سلطان نزارباييف", "نور سلطان نزاربايف", "نزارباييف", "نزاربايف"}, En: []string{"Nursultan Nazarbayev", "Nazarbayev"}},
+	{QID: "Q7747", Name: "Vladimir Putin", Country: "RU", Role: gazetteer.RoleHeadOfState, Ar: []string{"فلاديمير بوتين", "بوتين", "فلاديمير فلاديميروفيتش بوتين"}, En: []string{"Vladimir Putin", "Putin", "Vladimir Vladimirovich Putin"}},
+	{Name: "Kassym-Jomart Tokayev", Country: "KZ", Role: gazetteer.RoleHeadOfState, Ar: []string{"قاسم جومارت توكاييف", "قاسم جومرت توكاييف", "قاسم توكاييف", "توكاييف", "توكايف"}, En: []string{"Kassym-Jomart Tokayev", "Tokayev", "Kassym Jomart Tokayev"}},
+	{Name: "Nursultan Nazarbayev", Country: "KZ", Role: "former_" + gazetteer.RoleHeadOfState, Ar: []string{"نور سلطان نزارباييف", "نور سلطان نزاربايف", "نزارباييف", "نزاربايف"}, En: []string{"Nursultan Nazarbayev", "Nazarbayev"}},
 	{Name: "Mikhail Mishustin", Country: "RU", Ar: []string{"ميخائيل ميشوستين", "ميشوستين"}, En: []string{"Mishustin"}},
-	{Name: "Sergey Lavrov", Country: "RU", Role: RoleForeignMinister, Ar: []string{"سيرغي لافروف", "سيرجي لافروف", "لافروف"}, En: []string{"Sergey Lavrov", "Sergei Lavrov", "Lavrov"}},
+	{Name: "Sergey Lavrov", Country: "RU", Role: gazetteer.RoleForeignMinister, Ar: []string{"سيرغي لافروف", "سيرجي لافروف", "لافروف"}, En: []string{"Sergey Lavrov", "Sergei Lavrov", "Lavrov"}},
 	{Name: "Dmitry Peskov", Country: "RU", Role: "spokesperson", Ar: []string{"ديمتري بيسكوف", "دميتري بيسكوف", "بيسكوف"}, En: []string{"Dmitry Peskov", "Peskov"}},
 	{Name: "Dmitry Medvedev", Country: "RU", Ar: []string{"ديمتري ميدفيديف", "دميتري ميدفيديف", "ميدفيديف"}, En: []string{"Dmitry Medvedev", "Medvedev"}},
 	{Name: "Mikhail Gorbachev", Country: "RU", Ar: []string{"ميخائيل غورباتشوف", "غورباتشوف"}, En: []string{"Mikhail Gorbachev", "Gorbachev"}},
@@ -326,8 +329,8 @@ var curatedPeople = []curated{
 	{Name: "Isaac Herzog", Country: "IL", Ar: []string{"إسحاق هرتسوغ", "هرتسوغ"}, En: []string{"Isaac Herzog", "Herzog"}},
 	{Name: "Mahmoud Abbas", Country: "PS", Ar: []string{"محمود عباس", "أبو مازن"}, En: []string{"Mahmoud Abbas", "Abu Mazen"}},
 	{Name: "Abdel Fattah el-Sisi", Country: "EG", Ar: []string{"عبد الفتاح السيسي", "عبدالفتاح السيسي", "السيسي"}, En: []string{"Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi", "Sisi", "el-Sisi"}},
-	{Name: "Salman of Saudi Arabia", Country: "SA", Role: RoleHeadOfState, Ar: []string{"الملك سلمان بن عبد العزيز", "الملك سلمان بن عبدالعزيز", "سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", "سلمان بن عبد العزيز آل سعود", "الملك سلمان"}, En: []string{"King Salman", "Salman bin Abdulaziz"}},
-	{Name: "Mohammed bin Salman", Country: "SA", Role: RoleHeadOfGovernment, Ar: []string{"محمد بن سلمان", "محمد بن سلمان آل سعود", "الأمير محمد بن سلمان"}, En: []string{"Mohammed bin Salman", "MBS"}},
+	{Name: "Salman of Saudi Arabia", Country: "SA", Role: gazetteer.RoleHeadOfState, Ar: []string{"الملك سلمان بن عبد العزيز", "الملك سلمان بن عبدالعزيز", "سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", "سلمان بن عبد العزيز آل سعود", "الملك سلمان"}, En: []string{"King Salman", "Salman bin Abdulaziz"}},
+	{Name: "Mohammed bin Salman", Country: "SA", Role: gazetteer.RoleHeadOfGovernment, Ar: []string{"محمد بن سلمان", "محمد بن سلمان آل سعود", "الأمير محمد بن سلمان"}, En: []string{"Mohammed bin Salman", "MBS"}},
 	{Name: "Mohamed bin Zayed Al Nahyan", Country: "AE", Ar: []string{"محمد بن زايد", "محمد بن زايد آل نهيان", "الشيخ محمد بن زايد"}, En: []string{"Mohamed bin Zayed", "Mohammed bin Zayed"}},
 	{Name: "Mohammed bin Rashid Al Maktoum", Country: "AE", Ar: []string{"محمد بن راشد آل مكتوم", "محمد بن راشد"}, En: []string{"Mohammed bin Rashid Al Maktoum"}},
 	{Name: "Tamim bin Hamad Al Thani", Country: "QA", Ar: []string{"تميم بن حمد آل ثاني", "تميم بن حمد", "الشيخ تميم بن حمد آل ثاني"}, En: []string{"Tamim bin Hamad Al Thani", "Sheikh Tamim"}},
@@ -417,7 +420,7 @@ var curatedPeople = []curated{
 	{Name: "Ali Abdullah Saleh", Country: "YE", Ar: []string{"علي عبد الله صالح", "علي عبدالله صالح", "عبد الله صالح", "عبدالله صالح"}, En: []string{"Ali Abdullah Saleh"}},
 	{Name: "Khaled Bahah", Country: "YE", Ar: []string{"خالد بحاح", "بحاح"}, En: []string{"Khaled Bahah", "Bahah"}},
 	{Name: "Riyadh Yassin", Country: "YE", Ar: []string{"رياض ياسين"}, En: []string{"Riyadh Yassin", "Riad Yassin"}},
-	{Name: "Abdullah of Saudi Arabia", Country: "SA", Role: "former_" + RoleHeadOfState, Ar: []string{"الملك عبدالله بن عبدالعزيز", "الملك عبد الله بن عبد العزيز", "عبد الله بن عبد العزيز", "عبدالله بن عبدالعزيز", "عبد الله بن عبد العزيز آل سعود"}, En: []string{"King Abdullah bin Abdulaziz"}},
+	{Name: "Abdullah of Saudi Arabia", Country: "SA", Role: "former_" + gazetteer.RoleHeadOfState, Ar: []string{"الملك عبدالله بن عبدالعزيز", "الملك عبد الله بن عبد العزيز", "عبد الله بن عبد العزيز", "عبدالله بن عبدالعزيز", "عبد الله بن عبد العزيز آل سعود"}, En: []string{"King Abdullah bin Abdulaziz"}},
 	{Name: "Muhammad bin Nayef", Country: "SA", Ar: []string{"محمد بن نايف", "محمد بن نايف بن عبدالعزيز", "محمد بن نايف بن عبد العزيز", "الأمير محمد بن نايف"}, En: []string{"Muhammad bin Nayef", "Mohammed bin Nayef"}},
 	{Name: "Saud al-Faisal", Country: "SA", Ar: []string{"سعود الفيصل", "الأمير سعود الفيصل"}, En: []string{"Saud al-Faisal"}},
 	{Name: "Adel al-Jubeir", Country: "SA", Ar: []string{"عادل الجبير", "عادل بن أحمد الجبير", "الجبير"}, En: []string{"Adel al-Jubeir", "Adel Jubeir"}},

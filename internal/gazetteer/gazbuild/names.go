@@ -1,4 +1,4 @@
-package gazetteer
+package gazbuild
 
 // Build steps for the name lists of the shared data folder's names/:
 // GeoNames places, ArWikiCats labels, WikiKGE-10 names with QIDs and the
@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/gztsv"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
@@ -73,7 +74,7 @@ func onlyArabicLetters(s string) bool {
 // spellings of the same name: their consonant skeletons share most of
 // their letters (Ahmad Walpi is not أحمد عكاش).
 func nameAgrees(ar, lat string) bool {
-	sa, sl := []rune(Skeleton(ar)), []rune(Skeleton(lat))
+	sa, sl := []rune(gazetteer.Skeleton(ar)), []rune(gazetteer.Skeleton(lat))
 	if len(sa) == 0 || len(sl) == 0 {
 		return false
 	}
@@ -89,7 +90,7 @@ func placeNameAgrees(ar, en string) bool {
 		en = en[strings.IndexAny(en, " -")+1:]
 	}
 	l := strings.NewReplacer("ch", "tsh", "zh", "tsh").Replace(strings.ToLower(en))
-	sa, se := []rune(Skeleton(ar)), []rune(Skeleton(l))
+	sa, se := []rune(gazetteer.Skeleton(ar)), []rune(gazetteer.Skeleton(l))
 	if len(sa) == 0 || len(se) == 0 {
 		return len(sa) == len(se)
 	}
@@ -141,8 +142,8 @@ func (b *builder) geonames() error {
 		p.ar = append(p.ar, r["name_ar_script"])
 	}
 	// the cities already there, by country and English or Arabic name
-	byLatin, byArabic := map[string][]*Entry{}, map[string][]*Entry{}
-	index := func(e *Entry) {
+	byLatin, byArabic := map[string][]*gazetteer.Entry{}, map[string][]*gazetteer.Entry{}
+	index := func(e *gazetteer.Entry) {
 		for _, a := range e.Aliases {
 			if hasArabic(a) {
 				byArabic[e.Country+"|"+arabic.MatchForm(a)] = append(byArabic[e.Country+"|"+arabic.MatchForm(a)], e)
@@ -153,13 +154,13 @@ func (b *builder) geonames() error {
 	}
 	// and the curated places and places with a QID, whatever their country
 	// (Jerusalem has none), by name
-	byName := map[string][]*Entry{}
+	byName := map[string][]*gazetteer.Entry{}
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		if b.city[e] && e.Country != "" {
 			index(e)
 		}
-		if e.Type == model.Location && e.Role != RoleCountry && (e.QID != "" || slices.Contains(e.Sources, srcCurated)) {
+		if e.Type == model.Location && e.Role != gazetteer.RoleCountry && (e.QID != "" || slices.Contains(e.Sources, gazetteer.SrcCurated)) {
 			for _, a := range e.Aliases {
 				f := foldName(a)
 				if hasArabic(a) {
@@ -174,7 +175,7 @@ func (b *builder) geonames() error {
 	// every Arabic alias so far: a place does not take the name of another
 	// entry already there (the towns called واشنطن are not Washington,
 	// Iraq's Iskandariyah is not الإسكندرية for FindAll)
-	taken := map[string]*Entry{}
+	taken := map[string]*gazetteer.Entry{}
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		for _, a := range e.Aliases {
@@ -198,7 +199,7 @@ func (b *builder) geonames() error {
 		}
 		// only the largest place of a capital's name is the capital, and
 		// only of an independent country
-		capital := b.isCapital(p.iso2, p.name) && ce.Rank == rankCountry && !seenCapital[p.iso2+"|"+foldName(p.name)]
+		capital := b.isCapital(p.iso2, p.name) && ce.Rank == gazetteer.RankCountry && !seenCapital[p.iso2+"|"+foldName(p.name)]
 		if capital {
 			seenCapital[p.iso2+"|"+foldName(p.name)] = true
 		}
@@ -234,11 +235,11 @@ func (b *builder) geonames() error {
 		if len(names) == 0 {
 			continue
 		}
-		var e *Entry
+		var e *gazetteer.Entry
 		if es := byLatin[ce.Key+"|"+foldName(p.name)]; len(es) == 1 {
 			e = es[0]
 		} else if len(es) == 0 {
-			var found []*Entry
+			var found []*gazetteer.Entry
 			for _, a := range names {
 				for _, x := range byArabic[ce.Key+"|"+arabic.MatchForm(a)] {
 					if !slices.Contains(found, x) {
@@ -251,7 +252,7 @@ func (b *builder) geonames() error {
 			}
 		}
 		if e == nil {
-			var found []*Entry
+			var found []*gazetteer.Entry
 			for _, f := range append([]string{foldName(p.name)}, mapStrings(names, arabic.MatchForm)...) {
 				for _, x := range byName[f] {
 					if !slices.Contains(found, x) {
@@ -264,14 +265,14 @@ func (b *builder) geonames() error {
 			}
 		}
 		if e == nil {
-			key := KeyFor(model.Location, p.name) + "_" + strings.ToLower(p.iso2)
+			key := gazetteer.KeyFor(model.Location, p.name) + "_" + strings.ToLower(p.iso2)
 			if b.byKey[key] != nil {
 				key += "_" + p.id
 			}
-			e = b.add(&Entry{Key: key, Name: p.name, Type: model.Location, Country: ce.Key, Rank: p.pop})
+			e = b.add(&gazetteer.Entry{Key: key, Name: p.name, Type: model.Location, Country: ce.Key, Rank: p.pop})
 			if capital {
-				e.Role = RoleCapital
-				e.Rank = rankCapital + p.pop
+				e.Role = gazetteer.RoleCapital
+				e.Rank = gazetteer.RankCapital + p.pop
 			}
 			b.city[e] = true
 			if p.pop >= geoEnglishPop || capital {
@@ -279,7 +280,7 @@ func (b *builder) geonames() error {
 			}
 			b.stats.Cities++
 		}
-		addSource(e, srcGeoNames)
+		addSource(e, gazetteer.SrcGeoNames)
 		if p.pop > b.pop[e] {
 			b.pop[e] = p.pop
 		}
@@ -426,8 +427,8 @@ func (b *builder) arwikicats() error {
 		labels = append(labels, label{en, ar, typ, r["list_type"]})
 	}
 	// entries by English name
-	byLatin := map[string][]*Entry{}
-	owner := map[string]*Entry{} // Arabic alias MatchForm -> an entry
+	byLatin := map[string][]*gazetteer.Entry{}
+	owner := map[string]*gazetteer.Entry{} // Arabic alias MatchForm -> an entry
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
@@ -469,7 +470,7 @@ func (b *builder) arwikicats() error {
 		}
 		b.catsKind[m] = l.typ
 		b.catsEnglish[m] = l.en
-		var es []*Entry
+		var es []*gazetteer.Entry
 		if letterCount(l.en) <= 3 {
 			continue // abbreviations: "who" is not the WHO
 		}
@@ -482,7 +483,7 @@ func (b *builder) arwikicats() error {
 		switch {
 		case len(es) == 1:
 			e := es[0]
-			if e.Role == RoleCountry || e.Rank >= rankTerritory {
+			if e.Role == gazetteer.RoleCountry || e.Rank >= gazetteer.RankTerritory {
 				continue // countries have their names from better sources
 			}
 			if e.Type == model.Person && (words < 2 || !nameAgrees(l.ar, l.en) || persons.common(m)) {
@@ -495,7 +496,7 @@ func (b *builder) arwikicats() error {
 				continue // the name is another entry's
 			}
 			if b.addNoisyAlias(e, l.ar) {
-				addSource(e, srcArWikiCats)
+				addSource(e, gazetteer.SrcArWikiCats)
 				owner[m] = e
 			}
 		case len(es) == 0 && l.typ == model.Person:
@@ -503,11 +504,11 @@ func (b *builder) arwikicats() error {
 				continue
 			}
 			name := titleCase(l.en)
-			key := KeyFor(model.Person, name)
+			key := gazetteer.KeyFor(model.Person, name)
 			if b.byKey[key] != nil {
 				continue
 			}
-			e := b.add(&Entry{Key: key, Name: name, Type: model.Person, Rank: rankCats})
+			e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Person, Rank: gazetteer.RankCats})
 			b.addAlias(e, l.ar)
 			if len(strings.Fields(name)) >= 2 {
 				b.addAlias(e, name)
@@ -525,11 +526,11 @@ func (b *builder) arwikicats() error {
 				continue
 			}
 			name := titleCase(l.en)
-			key := KeyFor(model.Location, name)
+			key := gazetteer.KeyFor(model.Location, name)
 			if b.byKey[key] != nil {
 				continue
 			}
-			e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: rankCats})
+			e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Location, Rank: gazetteer.RankCats})
 			// a one-word Arabic name only links what the NER tags: many are
 			// also given names or words (جلوي Galway and Jiluwi, جبار Żabbar)
 			if b.addNoisyAlias(e, l.ar) && words == 1 {
@@ -542,11 +543,11 @@ func (b *builder) arwikicats() error {
 				continue
 			}
 			name := titleCase(l.en)
-			key := KeyFor(model.Organization, name)
+			key := gazetteer.KeyFor(model.Organization, name)
 			if b.byKey[key] != nil {
 				continue
 			}
-			e := b.add(&Entry{Key: key, Name: name, Type: model.Organization, Rank: rankCats})
+			e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Organization, Rank: gazetteer.RankCats})
 			b.addNoisyAlias(e, l.ar)
 			if len(name) > 3 {
 				b.addAlias(e, name)
@@ -608,7 +609,7 @@ func (b *builder) personNames() error {
 	if err != nil {
 		return err
 	}
-	owner := map[string]*Entry{}
+	owner := map[string]*gazetteer.Entry{}
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		for _, a := range e.Aliases {
@@ -625,18 +626,18 @@ func (b *builder) personNames() error {
 		if o := owner[m]; o != nil {
 			// a name the gazetteer has: a petrarch person gets its attested
 			// spelling instead of a transliteration
-			if o.Type == model.Person && len(o.Sources) > 0 && o.Sources[0] == srcPetrarch && o.Name == Transliterate(o.Aliases[0]) {
+			if o.Type == model.Person && len(o.Sources) > 0 && o.Sources[0] == gazetteer.SrcPetrarch && o.Name == gazetteer.Transliterate(o.Aliases[0]) {
 				o.Name = lat
-				addSource(o, srcPersonNames)
+				addSource(o, gazetteer.SrcPersonNames)
 				b.enrich(o)
 			}
 			continue
 		}
-		key := KeyFor(model.Person, m)
+		key := gazetteer.KeyFor(model.Person, m)
 		if b.byKey[key] != nil {
 			continue
 		}
-		e := b.add(&Entry{Key: key, Name: lat, Type: model.Person, Rank: rankNames + int64(d.people[m])})
+		e := b.add(&gazetteer.Entry{Key: key, Name: lat, Type: model.Person, Rank: gazetteer.RankNames + int64(d.people[m])})
 		if ce := b.iso2[d.iso2[m]]; ce != nil {
 			e.Country = ce.Key
 		}
@@ -672,9 +673,9 @@ func abs(x int) int {
 }
 
 // enrich records that the source of the step running completed e.
-func (b *builder) enrich(e *Entry) {
+func (b *builder) enrich(e *gazetteer.Entry) {
 	if b.enriched[b.src] == nil {
-		b.enriched[b.src] = map[*Entry]bool{}
+		b.enriched[b.src] = map[*gazetteer.Entry]bool{}
 	}
 	b.enriched[b.src][e] = true
 }
@@ -815,7 +816,7 @@ func (b *builder) wikikge() error {
 		}
 	}
 	sort.Strings(qids)
-	owners := map[string][]*Entry{} // alias MatchForm -> entries
+	owners := map[string][]*gazetteer.Entry{} // alias MatchForm -> entries
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		for _, a := range e.Aliases {
@@ -838,7 +839,7 @@ func (b *builder) wikikge() error {
 		e := b.byQID[q]
 		if e == nil && typ != "" {
 			// the one entry of that type with one of its names
-			var found []*Entry
+			var found []*gazetteer.Entry
 			for _, n := range names {
 				m := arabic.MatchForm(n)
 				if typ == model.Person && !persons.distinctive(m) {
@@ -860,7 +861,7 @@ func (b *builder) wikikge() error {
 		if e == nil {
 			continue
 		}
-		addSource(e, srcKGE)
+		addSource(e, gazetteer.SrcKGE)
 		for _, n := range names {
 			m := arabic.MatchForm(n)
 			if e.Type == model.Person && persons.common(m) {
@@ -881,7 +882,7 @@ func (b *builder) wikikge() error {
 // the entry e, which has one of its names: a province (محافظة الفروانية)
 // is not its capital city, and a place's one-word names must all be
 // spellings of its English name (بشت "bisht" and مشلح are not Pest).
-func (b *builder) kgeFits(e *Entry, label string, names []string) bool {
+func (b *builder) kgeFits(e *gazetteer.Entry, label string, names []string) bool {
 	if e.Type != model.Location {
 		return true
 	}
@@ -925,7 +926,7 @@ func (b *builder) kgeType(label string, names []string, persons *personData) str
 // newKGE makes the entry of a WikiKGE person or organisation that no entry
 // has: persons of two words or more that only one person bears, with the
 // Latin spelling of the person names or ArWikiCats.
-func (b *builder) newKGE(q, typ, label string, persons *personData) *Entry {
+func (b *builder) newKGE(q, typ, label string, persons *personData) *gazetteer.Entry {
 	m := arabic.MatchForm(label)
 	name := ""
 	switch typ {
@@ -942,14 +943,25 @@ func (b *builder) newKGE(q, typ, label string, persons *personData) *Entry {
 		name = titleCase(b.catsEnglish[m])
 	}
 	if name == "" {
-		name = Transliterate(label)
+		name = gazetteer.Transliterate(label)
 	}
 	if name == "" {
 		return nil
 	}
-	e := b.add(&Entry{Key: "wd:" + q, Name: name, Type: typ, QID: q, Rank: rankKGE})
+	e := b.add(&gazetteer.Entry{Key: "wd:" + q, Name: name, Type: typ, QID: q, Rank: gazetteer.RankKGE})
 	if hasLatin(name) && len(strings.Fields(name)) >= 2 {
 		b.addAlias(e, name)
 	}
 	return e
+}
+
+// letterCount is the number of letters of k.
+func letterCount(k string) int {
+	n := 0
+	for _, r := range k {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

@@ -1,4 +1,4 @@
-package gazetteer
+package gazbuild
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
@@ -192,8 +193,8 @@ func (b *builder) commonWords() error {
 		for _, a := range e.Ambiguous {
 			amb[arabic.MatchForm(a)] = true
 		}
-		prominent := e.Role == RoleCountry || e.Role == RoleCapital || b.pop[e] >= bigCity ||
-			e.Rank >= rankCurOrg || e.Rank >= rankRegion && !b.city[e]
+		prominent := e.Role == gazetteer.RoleCountry || e.Role == gazetteer.RoleCapital || b.pop[e] >= gazetteer.BigCity ||
+			e.Rank >= gazetteer.RankCurOrg || e.Rank >= gazetteer.RankRegion && !b.city[e]
 		for _, a := range e.Aliases {
 			m := arabic.MatchForm(a)
 			src, ok := ms[m]
@@ -205,7 +206,7 @@ func (b *builder) commonWords() error {
 				rel += count[r]
 			}
 			var inflects, tooFrequent bool
-			if src == srcCities {
+			if src == gazetteer.SrcCities {
 				// the older, checked city list: spare what it has used for long
 				limit := max(10, int(b.pop[e]/1000))
 				inflects = f >= 50 && 2*rel >= f && f > limit && !prominent
@@ -218,8 +219,8 @@ func (b *builder) commonWords() error {
 			// a given name (سالم for Salem, ماري for Mary) or a word of three
 			// letters or less from the new lists names a small place only
 			// when the NER says so
-			given := b.pop[e] < bigCity && (persons.givenCount[m] >= 10 || persons.surnameCount[m] >= 10)
-			short := src != srcCities && len([]rune(m)) <= 3
+			given := b.pop[e] < gazetteer.BigCity && (persons.givenCount[m] >= 10 || persons.surnameCount[m] >= 10)
+			short := src != gazetteer.SrcCities && len([]rune(m)) <= 3
 			if inflects || tooFrequent || given || short {
 				e.Ambiguous = append(e.Ambiguous, a)
 				amb[m] = true

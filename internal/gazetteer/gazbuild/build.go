@@ -1,4 +1,4 @@
-package gazetteer
+package gazbuild
 
 import (
 	"bufio"
@@ -19,45 +19,10 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
-)
-
-// Source names used in Entry.Sources (see NOTICE.md).
-const (
-	srcCountryCodes = "country-codes"
-	srcMledoze      = "mledoze"
-	srcCLDR         = "cldr"
-	srcCities       = "world-cities-ar"
-	srcSupraverden  = "supraverden"
-	srcEveryPol     = "wikidata-leaders-2022"
-	srcODA          = "open-data-archive-2026"
-	srcPetrarch     = "petrarch-ar"
-	srcCurated      = "curated"
-	srcGeoNames     = "geonames-cities-ar"
-	srcArWikiCats   = "arwikicats-en-ar"
-	srcKGE          = "wikikge10-ar"
-	srcPersonNames  = "wikidata-person-names-ar"
-)
-
-// Ranks: entries sharing an alias are ordered by Rank (see Lookup).
-const (
-	rankCountry   = 10_000_000_000
-	rankTerritory = 5_000_000_000
-	rankCurOrg    = 4_000_000_000
-	rankRegion    = 3_500_000_000
-	rankLeader    = 3_000_000_000
-	rankFormer    = 2_000_000_000
-	rankPerson    = 1_000_000_000
-	rankCapital   = 100_000_000
-	rankOrg       = 1_000_000
-	rankPetrarch  = 100_000
-	rankKGE       = 50_000
-	rankCats      = 20_000
-	// the persons of the name list rank by the number of people who bear
-	// the name, below every other entry
-	rankNames = 0
 )
 
 // BuildStats counts what Build did, for the build command's report.
@@ -87,12 +52,12 @@ type SourceStats struct {
 
 type builder struct {
 	dir       string
-	byKey     map[string]*Entry
-	byQID     map[string]*Entry
-	iso2      map[string]*Entry // ISO2 -> country
+	byKey     map[string]*gazetteer.Entry
+	byQID     map[string]*gazetteer.Entry
+	iso2      map[string]*gazetteer.Entry // ISO2 -> country
 	iso3to2   map[string]string
 	countryBy map[string]string // folded English country name -> ISO2
-	aliasSeen map[*Entry]map[string]bool
+	aliasSeen map[*gazetteer.Entry]map[string]bool
 	capitals  map[string][]string // ISO2 -> English capital names
 	// sure holds the MatchForm of the Arabic names of the curated tables:
 	// ANERcorp counts do not mark them ambiguous (the hand list does)
@@ -103,18 +68,18 @@ type builder struct {
 	src      string
 	order    []string
 	srcStats map[string]*SourceStats
-	enriched map[string]map[*Entry]bool
+	enriched map[string]map[*gazetteer.Entry]bool
 	// noisy holds, per entry, the MatchForm of its one-word Arabic aliases
 	// from sources that hold common words by mistake (city lists,
 	// category labels): commonWords checks them against the arwiki counts
-	noisy map[*Entry]map[string]string // entry -> MatchForm -> source
+	noisy map[*gazetteer.Entry]map[string]string // entry -> MatchForm -> source
 	// pop is the population of places (cities), for commonWords; city
 	// marks the entries of cities (not regions or countries)
-	pop  map[*Entry]int64
-	city map[*Entry]bool
+	pop  map[*gazetteer.Entry]int64
+	city map[*gazetteer.Entry]bool
 	// qidSrc is the source that gave an entry its QID when it was not the
 	// one that created it
-	qidSrc map[*Entry]string
+	qidSrc map[*gazetteer.Entry]string
 	// data read once and shared by several steps (names.go)
 	persons     *personData
 	gnArabic    map[string]int    // MatchForm of the Arabic names of the GeoNames places kept -> places
@@ -128,22 +93,22 @@ type builder struct {
 // returns the gazetteer entries sorted by key, with what each source gave
 // (BuildStats.Sources). The result depends only on the files and this
 // package's tables.
-func Build(dataDir string) ([]*Entry, BuildStats, error) {
+func Build(dataDir string) ([]*gazetteer.Entry, BuildStats, error) {
 	b := &builder{
-		dir: dataDir, byKey: map[string]*Entry{}, byQID: map[string]*Entry{}, iso2: map[string]*Entry{},
-		iso3to2: map[string]string{}, countryBy: map[string]string{}, aliasSeen: map[*Entry]map[string]bool{},
+		dir: dataDir, byKey: map[string]*gazetteer.Entry{}, byQID: map[string]*gazetteer.Entry{}, iso2: map[string]*gazetteer.Entry{},
+		iso3to2: map[string]string{}, countryBy: map[string]string{}, aliasSeen: map[*gazetteer.Entry]map[string]bool{},
 		capitals: map[string][]string{}, sure: map[string]bool{},
-		srcStats: map[string]*SourceStats{}, enriched: map[string]map[*Entry]bool{},
-		noisy: map[*Entry]map[string]string{}, pop: map[*Entry]int64{}, city: map[*Entry]bool{}, qidSrc: map[*Entry]string{},
+		srcStats: map[string]*SourceStats{}, enriched: map[string]map[*gazetteer.Entry]bool{},
+		noisy: map[*gazetteer.Entry]map[string]string{}, pop: map[*gazetteer.Entry]int64{}, city: map[*gazetteer.Entry]bool{}, qidSrc: map[*gazetteer.Entry]string{},
 	}
 	steps := []struct {
 		src string
 		run func() error
 	}{
-		{srcCountryCodes, b.countries}, {srcCurated, b.places}, {srcSupraverden, b.orgs}, {srcCities, b.cities},
-		{srcEveryPol, b.leaders}, {srcCurated, b.people}, {srcPetrarch, b.petrarch},
-		{srcGeoNames, b.geonames}, {srcArWikiCats, b.arwikicats}, {srcKGE, b.wikikge},
-		{srcPersonNames, b.personNames}, {"", b.ambiguity}, {"", b.commonWords},
+		{gazetteer.SrcCountryCodes, b.countries}, {gazetteer.SrcCurated, b.places}, {gazetteer.SrcSupraverden, b.orgs}, {gazetteer.SrcCities, b.cities},
+		{gazetteer.SrcEveryPol, b.leaders}, {gazetteer.SrcCurated, b.people}, {gazetteer.SrcPetrarch, b.petrarch},
+		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
+		{gazetteer.SrcPersonNames, b.personNames}, {"", b.ambiguity}, {"", b.commonWords},
 	}
 	for _, st := range steps {
 		b.src = st.src
@@ -173,7 +138,7 @@ func Build(dataDir string) ([]*Entry, BuildStats, error) {
 		st.Enriched = len(b.enriched[src])
 		b.stats.Sources = append(b.stats.Sources, *st)
 	}
-	out := make([]*Entry, 0, len(b.byKey))
+	out := make([]*gazetteer.Entry, 0, len(b.byKey))
 	for _, e := range b.byKey {
 		finish(e)
 		out = append(out, e)
@@ -191,7 +156,7 @@ func Build(dataDir string) ([]*Entry, BuildStats, error) {
 }
 
 // finish sorts and de-duplicates the lists of e.
-func finish(e *Entry) {
+func finish(e *gazetteer.Entry) {
 	e.Aliases = sortedUnique(e.Aliases)
 	e.Ambiguous = sortedUnique(e.Ambiguous)
 	e.Demonyms = sortedUnique(e.Demonyms)
@@ -224,7 +189,7 @@ func clean(s string) string {
 // addAlias adds the surface form s to e unless an alias with the same
 // MatchForm is already there, and reports whether it did. The alias counts
 // for the source of the step running (b.src).
-func (b *builder) addAlias(e *Entry, s string) bool {
+func (b *builder) addAlias(e *gazetteer.Entry, s string) bool {
 	s = strings.TrimPrefix(clean(s), "the ")
 	m := arabic.MatchForm(s)
 	if m == "" || len([]rune(m)) < 2 {
@@ -244,7 +209,7 @@ func (b *builder) addAlias(e *Entry, s string) bool {
 		st.Aliases++
 		if !b.created(e) {
 			if b.enriched[b.src] == nil {
-				b.enriched[b.src] = map[*Entry]bool{}
+				b.enriched[b.src] = map[*gazetteer.Entry]bool{}
 			}
 			b.enriched[b.src][e] = true
 		}
@@ -264,7 +229,7 @@ func (b *builder) stat(src string) *SourceStats {
 }
 
 // hasAlias reports whether e has an alias whose MatchForm is m.
-func (b *builder) hasAlias(e *Entry, m string) bool { return b.aliasSeen[e][m] }
+func (b *builder) hasAlias(e *gazetteer.Entry, m string) bool { return b.aliasSeen[e][m] }
 
 // addNoisyAlias adds an alias from a source that may hold common words
 // (see commonWords) and reports whether it did.
@@ -274,7 +239,7 @@ func (b *builder) hasAlias(e *Entry, m string) bool { return b.aliasSeen[e][m] }
 // a list adds to an entry that has an Arabic name already is a variant
 // spelling (ربات for Rabat is also "ladies"): the entry is found by its
 // usual names, so the variant only links what the NER tags.
-func (b *builder) addNoisyAlias(e *Entry, s string) bool {
+func (b *builder) addNoisyAlias(e *gazetteer.Entry, s string) bool {
 	m := arabic.MatchForm(clean(s))
 	if functionEdge(m) {
 		return false
@@ -294,7 +259,7 @@ func (b *builder) addNoisyAlias(e *Entry, s string) bool {
 			b.noisy[e] = map[string]string{}
 		}
 		b.noisy[e][m] = b.src
-		if hadArabic && b.src != srcCities {
+		if hadArabic && b.src != gazetteer.SrcCities {
 			e.Ambiguous = append(e.Ambiguous, clean(s))
 		}
 	}
@@ -313,11 +278,11 @@ func functionEdge(m string) bool {
 }
 
 // created reports whether e was created by the source of the step running.
-func (b *builder) created(e *Entry) bool {
+func (b *builder) created(e *gazetteer.Entry) bool {
 	return len(e.Sources) > 0 && e.Sources[0] == b.src
 }
 
-func (b *builder) add(e *Entry) *Entry {
+func (b *builder) add(e *gazetteer.Entry) *gazetteer.Entry {
 	if old := b.byKey[e.Key]; old != nil {
 		return old
 	}
@@ -338,7 +303,7 @@ func (b *builder) add(e *Entry) *Entry {
 // that follows it, unless another entry has q already. It reports whether
 // it did. Only country keys are referred to by other entries, and
 // countries have their QIDs from the start.
-func (b *builder) setQID(e *Entry, q string) bool {
+func (b *builder) setQID(e *gazetteer.Entry, q string) bool {
 	if e.QID != "" || b.byQID[q] != nil || b.byKey["wd:"+q] != nil {
 		return false
 	}
@@ -349,14 +314,14 @@ func (b *builder) setQID(e *Entry, q string) bool {
 	b.qidSrc[e] = b.src
 	if st := b.srcStats[b.src]; st != nil {
 		if b.enriched[b.src] == nil {
-			b.enriched[b.src] = map[*Entry]bool{}
+			b.enriched[b.src] = map[*gazetteer.Entry]bool{}
 		}
 		b.enriched[b.src][e] = true
 	}
 	return true
 }
 
-func addSource(e *Entry, s string) {
+func addSource(e *gazetteer.Entry, s string) {
 	for _, x := range e.Sources {
 		if x == s {
 			return
@@ -377,7 +342,9 @@ func qidOf(s string) string {
 
 // foldName is the comparison form of English names: MatchForm without
 // accents and punctuation.
-func foldName(s string) string { return strings.ReplaceAll(Slug(arabic.MatchForm(s)), "_", " ") }
+func foldName(s string) string {
+	return strings.ReplaceAll(gazetteer.Slug(arabic.MatchForm(s)), "_", " ")
+}
 
 func hasLatin(s string) bool {
 	for _, r := range s {
@@ -482,13 +449,13 @@ func (b *builder) countries() error {
 		qid := qidOf(row["wikidata_id"])
 		key := "wd:" + qid
 		if qid == "" {
-			key = KeyFor(model.Location, name)
+			key = gazetteer.KeyFor(model.Location, name)
 		}
-		e := b.add(&Entry{Key: key, Name: name, Type: model.Location, QID: qid, Role: RoleCountry, Rank: rankCountry})
+		e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Location, QID: qid, Role: gazetteer.RoleCountry, Rank: gazetteer.RankCountry})
 		if row["is_independent"] != "Yes" {
-			e.Rank = rankTerritory
+			e.Rank = gazetteer.RankTerritory
 		}
-		addSource(e, srcCountryCodes)
+		addSource(e, gazetteer.SrcCountryCodes)
 		b.iso2[iso2] = e
 		if iso3 := row["ISO3166-1-Alpha-3"]; iso3 != "" {
 			b.iso3to2[iso3] = iso2
@@ -504,10 +471,10 @@ func (b *builder) countries() error {
 		if rerr == nil {
 			b.addAlias(e, ar.Name(region))
 			b.addAlias(e, en.Name(region))
-			addSource(e, srcCLDR)
+			addSource(e, gazetteer.SrcCLDR)
 		}
 		if m != nil {
-			addSource(e, srcMledoze)
+			addSource(e, gazetteer.SrcMledoze)
 			b.addAlias(e, m.Name.Common)
 			b.addAlias(e, m.Name.Official)
 			if t, ok := m.Translations["ara"]; ok {
@@ -641,17 +608,17 @@ func (b *builder) places() error {
 	for _, c := range curatedPlaces {
 		key := "wd:" + c.QID
 		if c.QID == "" {
-			key = KeyFor(c.Type, c.Name)
+			key = gazetteer.KeyFor(c.Type, c.Name)
 		}
-		e := b.add(&Entry{Key: key, Name: c.Name, Type: c.Type, QID: c.QID, Rank: rankRegion})
-		addSource(e, srcCurated)
+		e := b.add(&gazetteer.Entry{Key: key, Name: c.Name, Type: c.Type, QID: c.QID, Rank: gazetteer.RankRegion})
+		addSource(e, gazetteer.SrcCurated)
 		b.applyCurated(e, c)
 		b.stats.Places++
 	}
 	return nil
 }
 
-func (b *builder) applyCurated(e *Entry, c curated) {
+func (b *builder) applyCurated(e *gazetteer.Entry, c curated) {
 	b.addAlias(e, c.Name)
 	for _, a := range c.Ar {
 		b.addAlias(e, a)
@@ -679,7 +646,7 @@ func (b *builder) applyCurated(e *Entry, c curated) {
 	if c.Role != "" {
 		e.Role = c.Role
 	}
-	addSource(e, srcCurated)
+	addSource(e, gazetteer.SrcCurated)
 }
 
 func (b *builder) orgs() error {
@@ -712,8 +679,8 @@ func (b *builder) orgs() error {
 		if name == "" {
 			name = k
 		}
-		e := b.add(&Entry{Key: "wd:" + qid, Name: name, Type: model.Organization, QID: qid, Rank: rankOrg})
-		addSource(e, srcSupraverden)
+		e := b.add(&gazetteer.Entry{Key: "wd:" + qid, Name: name, Type: model.Organization, QID: qid, Rank: gazetteer.RankOrg})
+		addSource(e, gazetteer.SrcSupraverden)
 		for _, f := range []string{"Name_en", "Name_other_en", "Name_other_2_en", "Name_ar"} {
 			if v := str(m, f); v != "" && v != "None" {
 				b.addNoisyAlias(e, v)
@@ -727,22 +694,22 @@ func (b *builder) orgs() error {
 			}
 		}
 	}
-	b.src = srcCurated
-	defer func() { b.src = srcSupraverden }()
+	b.src = gazetteer.SrcCurated
+	defer func() { b.src = gazetteer.SrcSupraverden }()
 	for _, c := range curatedOrgs {
-		var e *Entry
+		var e *gazetteer.Entry
 		if c.QID != "" {
 			e = b.byQID[c.QID]
 		}
 		if e == nil {
 			key := "wd:" + c.QID
 			if c.QID == "" {
-				key = KeyFor(c.Type, c.Name)
+				key = gazetteer.KeyFor(c.Type, c.Name)
 			}
-			e = b.add(&Entry{Key: key, Type: c.Type, QID: c.QID})
+			e = b.add(&gazetteer.Entry{Key: key, Type: c.Type, QID: c.QID})
 		}
 		e.Name = c.Name
-		e.Rank = rankCurOrg
+		e.Rank = gazetteer.RankCurOrg
 		b.applyCurated(e, c)
 	}
 	return nil
@@ -889,7 +856,7 @@ func (b *builder) cities() error {
 		c := cities[id]
 		cc, hasCur := cur[id]
 		name := c.name
-		key := KeyFor(model.Location, c.name) + "_" + strings.ToLower(c.iso2)
+		key := gazetteer.KeyFor(model.Location, c.name) + "_" + strings.ToLower(c.iso2)
 		if hasCur {
 			used[cc.Name] = true
 			name = cc.Name
@@ -897,12 +864,12 @@ func (b *builder) cities() error {
 				key = "wd:" + cc.QID
 			}
 		}
-		e := b.add(&Entry{Key: key, Name: name, Type: model.Location, Rank: c.pop})
+		e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Location, Rank: c.pop})
 		if hasCur {
 			e.QID = cc.QID
 			if cc.QID != "" {
 				b.byQID[cc.QID] = e
-				b.qidSrc[e] = srcCurated
+				b.qidSrc[e] = gazetteer.SrcCurated
 			}
 			b.applyCurated(e, cc)
 		}
@@ -910,10 +877,10 @@ func (b *builder) cities() error {
 			e.Country = ce.Key
 		}
 		if isCapital(c.iso2, c.name) {
-			e.Role = RoleCapital
-			e.Rank = rankCapital + c.pop
+			e.Role = gazetteer.RoleCapital
+			e.Rank = gazetteer.RankCapital + c.pop
 		}
-		addSource(e, srcCities)
+		addSource(e, gazetteer.SrcCities)
 		b.pop[e] = c.pop
 		b.city[e] = true
 		b.addAlias(e, c.name)
@@ -926,21 +893,21 @@ func (b *builder) cities() error {
 		b.stats.Cities++
 	}
 	// curated cities missing from the list
-	b.src = srcCurated
-	defer func() { b.src = srcCities }()
+	b.src = gazetteer.SrcCurated
+	defer func() { b.src = gazetteer.SrcCities }()
 	for _, cc := range curatedCities {
 		if used[cc.Name] {
 			continue
 		}
 		key := "wd:" + cc.QID
 		if cc.QID == "" {
-			key = KeyFor(model.Location, cc.Name)
+			key = gazetteer.KeyFor(model.Location, cc.Name)
 		}
-		e := b.add(&Entry{Key: key, Name: cc.Name, Type: model.Location, QID: cc.QID, Rank: rankCapital})
+		e := b.add(&gazetteer.Entry{Key: key, Name: cc.Name, Type: model.Location, QID: cc.QID, Rank: gazetteer.RankCapital})
 		b.applyCurated(e, cc)
 		b.city[e] = true
 		if cc.Country != "" && isCapital(cc.Country, cc.Name) {
-			e.Role = RoleCapital
+			e.Role = gazetteer.RoleCapital
 		}
 		b.stats.Cities++
 	}
@@ -962,7 +929,7 @@ func cityNameAgrees(ar, en string) bool {
 	}
 	// the usual spellings of the consonants Arabic writes تش
 	l := strings.NewReplacer("ch", "tsh", "zh", "tsh").Replace(strings.ToLower(en))
-	sa, se := []rune(Skeleton(ar)), []rune(Skeleton(l))
+	sa, se := []rune(gazetteer.Skeleton(ar)), []rune(gazetteer.Skeleton(l))
 	if len(sa) == 0 || len(se) == 0 {
 		return len(sa) == len(se)
 	}
@@ -1098,7 +1065,7 @@ func (b *builder) leaders() error {
 				continue
 			}
 			q := qidOf(p.Holder.WikidataID)
-			if old, ok := current[q]; !ok || old == RoleHeadOfGovernment {
+			if old, ok := current[q]; !ok || old == gazetteer.RoleHeadOfGovernment {
 				current[q] = pos
 			}
 			oda = append(oda, odaHolder{q, p.Holder.NameEn, p.Holder.NameLocal, pos, country})
@@ -1115,9 +1082,9 @@ func (b *builder) leaders() error {
 		if ce != nil {
 			country = ce.Key
 		}
-		role := RoleHeadOfState
+		role := gazetteer.RoleHeadOfState
 		if headOfGovernment(r["positionLabel"]) {
-			role = RoleHeadOfGovernment
+			role = gazetteer.RoleHeadOfGovernment
 		}
 		former := r["end_year"] != ""
 		if covered[country] {
@@ -1132,35 +1099,35 @@ func (b *builder) leaders() error {
 		}
 		e := b.byQID[q]
 		if e == nil {
-			e = b.add(&Entry{Key: "wd:" + q, Name: name, Type: model.Person, QID: q, Country: country})
+			e = b.add(&gazetteer.Entry{Key: "wd:" + q, Name: name, Type: model.Person, QID: q, Country: country})
 		}
-		addSource(e, srcEveryPol)
+		addSource(e, gazetteer.SrcEveryPol)
 		b.addAlias(e, name)
-		rank := int64(rankLeader)
+		rank := int64(gazetteer.RankLeader)
 		if former {
-			rank = rankFormer
+			rank = gazetteer.RankFormer
 		}
 		if rank > e.Rank || e.Role == "" || (strings.HasPrefix(e.Role, "former_") && !former) ||
-			(e.Role == RoleHeadOfGovernment && role == RoleHeadOfState) {
+			(e.Role == gazetteer.RoleHeadOfGovernment && role == gazetteer.RoleHeadOfState) {
 			e.Role = role
 			e.Rank = max(e.Rank, rank)
 		}
 	}
-	b.src = srcODA
-	b.stat(srcODA)
-	defer func() { b.src = srcEveryPol }()
+	b.src = gazetteer.SrcODA
+	b.stat(gazetteer.SrcODA)
+	defer func() { b.src = gazetteer.SrcEveryPol }()
 	for _, h := range oda {
 		e := b.byQID[h.qid]
 		if e == nil {
-			e = b.add(&Entry{Key: "wd:" + h.qid, Name: h.name, Type: model.Person, QID: h.qid, Country: h.country})
+			e = b.add(&gazetteer.Entry{Key: "wd:" + h.qid, Name: h.name, Type: model.Person, QID: h.qid, Country: h.country})
 		}
-		addSource(e, srcODA)
+		addSource(e, gazetteer.SrcODA)
 		b.addAlias(e, h.name)
 		if hasArabic(h.local) {
 			b.addAlias(e, h.local)
 		}
 		e.Role = current[h.qid]
-		e.Rank = rankLeader
+		e.Rank = gazetteer.RankLeader
 	}
 	return nil
 }
@@ -1168,15 +1135,15 @@ func (b *builder) leaders() error {
 // people merges the curated leaders into the leader lists (by QID, then by
 // English name) or adds them.
 func (b *builder) people() error {
-	byName := map[string]*Entry{}
+	byName := map[string]*gazetteer.Entry{}
 	// spellings differ between the lists (Mansur/Mansour): a full name of
 	// the same country with the same consonant skeleton is the same person
-	bySkel := map[string]*Entry{}
+	bySkel := map[string]*gazetteer.Entry{}
 	skelKey := func(country, name string) string {
 		if country == "" || len(strings.Fields(name)) < 2 {
 			return ""
 		}
-		if sk := Skeleton(name); len(sk) >= 6 {
+		if sk := gazetteer.Skeleton(name); len(sk) >= 6 {
 			return country + "|" + sk
 		}
 		return ""
@@ -1203,7 +1170,7 @@ func (b *builder) people() error {
 		}
 	}
 	for _, c := range curatedPeople {
-		var e *Entry
+		var e *gazetteer.Entry
 		if c.QID != "" {
 			e = b.byQID[c.QID]
 		}
@@ -1224,12 +1191,12 @@ func (b *builder) people() error {
 		if e == nil {
 			key := "wd:" + c.QID
 			if c.QID == "" {
-				key = KeyFor(model.Person, c.Name)
+				key = gazetteer.KeyFor(model.Person, c.Name)
 			}
-			e = b.add(&Entry{Key: key, Name: c.Name, Type: model.Person, QID: c.QID, Rank: rankPerson})
+			e = b.add(&gazetteer.Entry{Key: key, Name: c.Name, Type: model.Person, QID: c.QID, Rank: gazetteer.RankPerson})
 		}
-		if e.Rank < rankPerson {
-			e.Rank = rankPerson
+		if e.Rank < gazetteer.RankPerson {
+			e.Rank = gazetteer.RankPerson
 		}
 		role := e.Role
 		b.applyCurated(e, c)
@@ -1295,7 +1262,7 @@ func (b *builder) petrarch() error {
 	// single-word aliases of countries and their demonyms: a token that is
 	// one of these marks a description, not a name
 	placeWord := map[string]bool{}
-	aliasOwner := map[string]*Entry{}
+	aliasOwner := map[string]*gazetteer.Entry{}
 	keys := make([]string, 0, len(b.byKey))
 	for k := range b.byKey {
 		keys = append(keys, k)
@@ -1356,19 +1323,19 @@ func (b *builder) petrarch() error {
 		m := strings.Join(mw, " ")
 		if owner := aliasOwner[m]; owner != nil {
 			if owner.Type == model.Person {
-				addSource(owner, srcPetrarch)
+				addSource(owner, gazetteer.SrcPetrarch)
 				if owner.Country == "" {
 					owner.Country = ce.Key
 				}
 			}
 			continue
 		}
-		key := KeyFor(model.Person, full)
+		key := gazetteer.KeyFor(model.Person, full)
 		if b.byKey[key] != nil {
 			continue
 		}
-		e := b.add(&Entry{Key: key, Name: Transliterate(full), Type: model.Person, Country: ce.Key, Rank: rankPetrarch})
-		addSource(e, srcPetrarch)
+		e := b.add(&gazetteer.Entry{Key: key, Name: gazetteer.Transliterate(full), Type: model.Person, Country: ce.Key, Rank: gazetteer.RankPetrarch})
+		addSource(e, gazetteer.SrcPetrarch)
 		b.addAlias(e, full)
 		aliasOwner[m] = e
 		b.stats.PetrarchPersons++
@@ -1387,7 +1354,7 @@ func (b *builder) ambiguity() error {
 	// a word marked ambiguous by hand for one entry is a common word for
 	// all (روحاني "spiritual")
 	for _, e := range b.byKey {
-		if slices.Contains(e.Sources, srcCurated) {
+		if slices.Contains(e.Sources, gazetteer.SrcCurated) {
 			for _, a := range e.Ambiguous {
 				if m := arabic.MatchForm(a); !strings.Contains(m, " ") {
 					amb[m] = true
@@ -1455,7 +1422,7 @@ func countTags(path string, total, other map[string]int) error {
 
 // WriteFile builds nothing; it writes entries to path in the compiled
 // format, creating the directory.
-func WriteFile(path string, entries []*Entry) error {
+func WriteFile(path string, entries []*gazetteer.Entry) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -1465,7 +1432,7 @@ func WriteFile(path string, entries []*Entry) error {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	if err := WriteCompiled(w, entries); err != nil {
+	if err := gazetteer.WriteCompiled(w, entries); err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err
