@@ -171,3 +171,20 @@ func TestNoTitledPetrarchPersons(t *testing.T) {
 		}
 	}
 }
+
+// TestCurated: curated.yaml reads, and a misspelt field or type fails.
+func TestCurated(t *testing.T) {
+	if _, err := readCurated(curatedYAML); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{
+		"organisations:\n  - {qid: Q1, typ: Organization, name: X, en: [X]}\n",
+		"organisations:\n  - {type: Organisation, name: X, en: [X]}\n",
+		"people:\n  - {name: X}\n",
+		"people:\n  - {type: Location, name: X, ar: [x]}\n",
+	} {
+		if _, err := readCurated([]byte(bad)); err == nil {
+			t.Errorf("no error for %q", bad)
+		}
+	}
+}

@@ -1,560 +1,105 @@
 package gazbuild
 
 import (
-	"github.com/kg-project/kg/internal/gazetteer"
+	"bytes"
+	_ "embed"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
 
-// Hand-curated tables: Arabic names the sources lack, QIDs known for certain,
-// and corrections. Every list item is one surface form; English forms are
-// matched case-insensitively. Keep the tables short and certain: a wrong
-// alias merges two real entities.
+// curated.yaml holds the hand-curated tables: Arabic names the sources
+// lack, QIDs known for certain, and corrections (its header says how to
+// write them). They are read once, checked, when the build starts.
+//
+//go:embed curated.yaml
+var curatedYAML []byte
 
 // curated is one hand-written entity (or additions to a source entity).
 // Country is an ISO 3166-1 alpha-2 code. When QID is set and a source entry
 // has the same QID, the curated names are merged into it; persons are also
 // merged by English name with the leader lists.
 type curated struct {
-	QID, Type, Name, Country, Role string
-	Ar, En                         []string
-	ArAmbig                        []string // Arabic forms that are also common words (matched only inside longer names)
-	Demonyms                       []string
+	QID      string   `yaml:"qid"`
+	Type     string   `yaml:"type"`
+	Name     string   `yaml:"name"`
+	Country  string   `yaml:"country"`
+	Role     string   `yaml:"role"`
+	Ar       []string `yaml:"ar"`
+	En       []string `yaml:"en"`
+	ArAmbig  []string `yaml:"ar_ambig"` // Arabic forms that are also common words (matched only inside longer names)
+	Demonyms []string `yaml:"demonyms"`
 }
 
-const (
-	per = "Person"
-	org = "Organization"
-	loc = "Location"
+// curatedTables is curated.yaml.
+type curatedTables struct {
+	Organisations        []curated           `yaml:"organisations"`
+	Places               []curated           `yaml:"places"`
+	Cities               []curated           `yaml:"cities"`
+	People               []curated           `yaml:"people"`
+	ArabicDemonyms       map[string][]string `yaml:"arabic_demonyms"`
+	ArabicDemonymPlurals map[string][]string `yaml:"arabic_demonym_plurals"`
+	ExtraCountryNames    map[string][]string `yaml:"extra_country_names"`
+	AmbiguousCommon      []string            `yaml:"ambiguous_common"`
+	PetrarchOrgWords     string              `yaml:"petrarch_org_words"`
+	CityNameFixes        map[string]string   `yaml:"city_name_fixes"`
+}
+
+// readCurated reads and checks the curated tables: no unknown field, every
+// entity typed, named and with an alias.
+func readCurated(b []byte) (*curatedTables, error) {
+	var t curatedTables
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&t); err != nil {
+		return nil, fmt.Errorf("curated.yaml: %w", err)
+	}
+	// the cities and people are typed by their table; the organisations
+	// and places say their type
+	for _, tab := range []struct {
+		list    []curated
+		implied string
+	}{{t.Organisations, ""}, {t.Places, ""}, {t.Cities, model.Location}, {t.People, model.Person}} {
+		for _, c := range tab.list {
+			typed := tab.implied == "" && model.ValidEntityType(c.Type) || tab.implied != "" && (c.Type == "" || c.Type == tab.implied)
+			if !typed || c.Name == "" || len(c.Ar)+len(c.En) == 0 {
+				return nil, fmt.Errorf("curated.yaml: entity %q: want a type (%v; implied for cities and people), a name and an alias", c.Name, model.EntityTypes)
+			}
+		}
+	}
+	if len(t.People) == 0 || t.PetrarchOrgWords == "" {
+		return nil, fmt.Errorf("curated.yaml: tables missing")
+	}
+	return &t, nil
+}
+
+var tables = func() *curatedTables {
+	t, err := readCurated(curatedYAML)
+	if err != nil {
+		panic(err) // TestCurated reads it: a broken file fails the tests
+	}
+	return t
+}()
+
+// The tables, by the names the build uses.
+var (
+	curatedOrgs          = tables.Organisations
+	curatedPlaces        = tables.Places
+	curatedCities        = tables.Cities
+	curatedPeople        = tables.People
+	arabicDemonyms       = tables.ArabicDemonyms
+	arabicDemonymPlurals = tables.ArabicDemonymPlurals
+	extraCountryNames    = tables.ExtraCountryNames
+	ambiguousCommon      = tables.AmbiguousCommon
+	cityNameFixes        = tables.CityNameFixes
+	// organisation words of the UniversalPetrarch actor names (MatchForm)
+	petrarchOrgWords = setOfFields(arabic.MatchForm(tables.PetrarchOrgWords))
 )
-
-// curatedOrgs: organisations with Arabic names. QIDs are those of the
-// supraverden list (checked) or left empty when not certain.
-var curatedOrgs = []curated{
-	{QID: "Q1065", Type: org, Name: "United Nations", Ar: []string{"الأمم المتحدة", "منظمة الأمم المتحدة", "هيئة الأمم المتحدة"}, En: []string{"United Nations", "UN", "U.N."}},
-	{QID: "Q37470", Type: org, Name: "United Nations Security Council", Ar: []string{"مجلس الأمن", "مجلس الأمن الدولي", "مجلس الأمن التابع للأمم المتحدة"}, En: []string{"Security Council", "UN Security Council", "UNSC"}},
-	{QID: "Q47423", Type: org, Name: "United Nations General Assembly", Ar: []string{"الجمعية العامة للأمم المتحدة"}, En: []string{"UN General Assembly", "UNGA"}},
-	{QID: "Q205650", Type: org, Name: "United Nations Human Rights Council", Ar: []string{"مجلس حقوق الإنسان", "مجلس حقوق الإنسان التابع للأمم المتحدة"}, En: []string{"Human Rights Council"}},
-	{QID: "Q7184", Type: org, Name: "NATO", Ar: []string{"الناتو", "حلف الناتو", "حلف شمال الأطلسي", "حلف شمال الاطلسي", "حلف الأطلسي", "منظمة حلف شمال الأطلسي"}, En: []string{"NATO", "North Atlantic Treaty Organization", "North Atlantic Alliance"}},
-	{QID: "Q458", Type: org, Name: "European Union", Ar: []string{"الاتحاد الأوروبي", "الاتحاد الاوروبي", "الإتحاد الأوروبي"}, En: []string{"European Union", "EU"}},
-	{QID: "Q8880", Type: org, Name: "European Commission", Ar: []string{"المفوضية الأوروبية"}, En: []string{"European Commission"}},
-	{QID: "Q7172", Type: org, Name: "Arab League", Ar: []string{"جامعة الدول العربية", "الجامعة العربية"}, En: []string{"Arab League", "League of Arab States"}},
-	{QID: "Q217172", Type: org, Name: "Gulf Cooperation Council", Ar: []string{"مجلس التعاون الخليجي", "مجلس التعاون لدول الخليج العربية", "مجلس التعاون لدول الخليج"}, En: []string{"Gulf Cooperation Council", "GCC"}},
-	{QID: "Q7795", Type: org, Name: "OPEC", Ar: []string{"أوبك", "منظمة أوبك", "منظمة الدول المصدرة للنفط", "منظمة البلدان المصدرة للبترول"}, En: []string{"OPEC", "Organization of the Petroleum Exporting Countries"}},
-	{QID: "Q1052077", Type: org, Name: "Organization of Arab Petroleum Exporting Countries", Ar: []string{"أوابك", "منظمة الأقطار العربية المصدرة للبترول"}, En: []string{"OAPEC"}},
-	{QID: "Q7817", Type: org, Name: "World Health Organization", Ar: []string{"منظمة الصحة العالمية"}, En: []string{"World Health Organization", "WHO"}},
-	{QID: "Q7804", Type: org, Name: "International Monetary Fund", Ar: []string{"صندوق النقد الدولي"}, En: []string{"International Monetary Fund", "IMF"}},
-	{QID: "Q7164", Type: org, Name: "World Bank", Ar: []string{"البنك الدولي"}, En: []string{"World Bank"}},
-	{QID: "Q7825", Type: org, Name: "World Trade Organization", Ar: []string{"منظمة التجارة العالمية"}, En: []string{"World Trade Organization", "WTO"}},
-	{QID: "Q7809", Type: org, Name: "UNESCO", Ar: []string{"اليونسكو", "يونسكو", "منظمة اليونسكو"}, En: []string{"UNESCO"}},
-	{QID: "Q740308", Type: org, Name: "UNICEF", Ar: []string{"اليونيسف", "يونيسف", "منظمة اليونيسف"}, En: []string{"UNICEF"}},
-	{QID: "Q28606331", Type: org, Name: "UNHCR", Ar: []string{"المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "مفوضية الأمم المتحدة لشؤون اللاجئين", "المفوضية السامية لشؤون اللاجئين"}, En: []string{"UNHCR", "UN Refugee Agency"}},
-	{QID: "Q846656", Type: org, Name: "UNRWA", Ar: []string{"الأونروا", "وكالة الأونروا", "وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين"}, En: []string{"UNRWA"}},
-	{QID: "Q204344", Type: org, Name: "World Food Programme", Ar: []string{"برنامج الأغذية العالمي"}, En: []string{"World Food Programme", "WFP"}},
-	{QID: "Q41984", Type: org, Name: "International Atomic Energy Agency", Ar: []string{"الوكالة الدولية للطاقة الذرية"}, En: []string{"International Atomic Energy Agency", "IAEA"}},
-	{QID: "Q47488", Type: org, Name: "International Criminal Court", Ar: []string{"المحكمة الجنائية الدولية"}, En: []string{"International Criminal Court", "ICC"}},
-	{QID: "Q7801", Type: org, Name: "International Court of Justice", Ar: []string{"محكمة العدل الدولية"}, En: []string{"International Court of Justice", "ICJ"}},
-	{QID: "Q7159", Type: org, Name: "African Union", Ar: []string{"الاتحاد الأفريقي", "الاتحاد الإفريقي"}, En: []string{"African Union", "AU"}},
-	{QID: "Q485207", Type: org, Name: "Shanghai Cooperation Organisation", Ar: []string{"منظمة شنغهاي للتعاون", "منظمة شنغهاي"}, En: []string{"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO"}},
-	{QID: "Q7779", Type: org, Name: "Commonwealth of Independent States", Ar: []string{"رابطة الدول المستقلة"}, En: []string{"Commonwealth of Independent States", "CIS"}},
-	{QID: "Q318693", Type: org, Name: "Collective Security Treaty Organization", Ar: []string{"منظمة معاهدة الأمن الجماعي", "معاهدة الأمن الجماعي"}, En: []string{"Collective Security Treaty Organization", "Collective Security Treaty Organisation", "CSTO"}},
-	{QID: "Q4173083", Type: org, Name: "Eurasian Economic Union", Ar: []string{"الاتحاد الاقتصادي الأوراسي"}, En: []string{"Eurasian Economic Union", "EAEU"}},
-	{QID: "Q47543", Type: org, Name: "Organisation of Islamic Cooperation", Ar: []string{"منظمة التعاون الإسلامي", "منظمة المؤتمر الإسلامي"}, En: []string{"Organisation of Islamic Cooperation", "Organization of Islamic Cooperation", "OIC"}},
-	{QID: "Q193272", Type: org, Name: "Economic Community of West African States", Ar: []string{"المجموعة الاقتصادية لدول غرب أفريقيا", "إيكواس"}, En: []string{"ECOWAS"}},
-	{Type: org, Name: "International Committee of the Red Cross", Ar: []string{"اللجنة الدولية للصليب الأحمر", "الصليب الأحمر", "الصليب الأحمر الدولي"}, En: []string{"International Committee of the Red Cross", "ICRC", "Red Cross"}},
-	{Type: org, Name: "Red Crescent", Ar: []string{"الهلال الأحمر"}, En: []string{"Red Crescent"}},
-	{QID: "Q253414", Type: org, Name: "FIFA", Ar: []string{"الفيفا", "فيفا", "الاتحاد الدولي لكرة القدم", "الاتحاد الدولي لكره القدم"}, En: []string{"FIFA"}},
-	{Type: org, Name: "BRICS", Ar: []string{"بريكس", "مجموعة بريكس"}, En: []string{"BRICS"}},
-	{Type: org, Name: "G20", Ar: []string{"مجموعة العشرين"}, En: []string{"G20", "Group of Twenty"}},
-	{Type: org, Name: "G7", Ar: []string{"مجموعة السبع", "مجموعة الدول السبع"}, En: []string{"G7", "Group of Seven"}},
-	{Type: org, Name: "Amnesty International", Ar: []string{"منظمة العفو الدولية"}, En: []string{"Amnesty International"}},
-	{Type: org, Name: "Human Rights Watch", Ar: []string{"هيومن رايتس ووتش", "منظمة هيومن رايتس ووتش"}, En: []string{"Human Rights Watch"}},
-	{Type: org, Name: "Doctors Without Borders", Ar: []string{"أطباء بلا حدود", "منظمة أطباء بلا حدود"}, En: []string{"Doctors Without Borders", "Médecins Sans Frontières", "MSF"}},
-	// armed and political movements
-	{Type: org, Name: "Hamas", Ar: []string{"حماس", "حركة حماس", "حركة المقاومة الإسلامية"}, En: []string{"Hamas"}, Country: "PS"},
-	{Type: org, Name: "Hezbollah", Ar: []string{"حزب الله", "حزب الله اللبناني"}, En: []string{"Hezbollah", "Hizbollah", "Hizballah"}, Country: "LB"},
-	{QID: "Q2429253", Type: org, Name: "Islamic State", Ar: []string{"داعش", "تنظيم داعش", "تنظيم الدولة الإسلامية", "الدولة الإسلامية في العراق والشام", "تنظيم الدولة"}, En: []string{"Islamic State", "ISIS", "ISIL", "Daesh"}},
-	{QID: "Q42334", Type: org, Name: "Taliban", Ar: []string{"طالبان", "حركة طالبان"}, En: []string{"Taliban"}, Country: "AF"},
-	{Type: org, Name: "al-Qaeda", Ar: []string{"تنظيم القاعدة", "تنظيم القاعدة الإرهابي"}, ArAmbig: []string{"القاعدة"}, En: []string{"al-Qaeda", "al-Qaida", "Al Qaeda"}},
-	// the coalitions of the wars of the day, by the names the news gives them
-	// (the bare التحالف is either, and so is التحالف الدولي: Saudi papers
-	// call theirs so too, التحالف الدولي الذي تقوده المملكة); the leader
-	// stays out of the name (التحالف العربي بقيادة السعودية: LEADS)
-	{Type: org, Name: "Saudi-led coalition", Ar: []string{"التحالف العربي", "تحالف دعم الشرعية", "تحالف دعم الشرعية في اليمن"}, En: []string{"Saudi-led coalition", "Arab coalition"}},
-	{Type: org, Name: "US-led coalition against the Islamic State", Ar: []string{"التحالف الدولي ضد داعش", "التحالف الدولي ضد تنظيم داعش", "التحالف الدولي لمحاربة داعش"}, En: []string{"US-led coalition", "Global Coalition against Daesh", "Global Coalition to Defeat ISIS"}},
-	{Type: org, Name: "Houthis", Ar: []string{"الحوثيون", "الحوثيين", "جماعة الحوثي", "جماعة أنصار الله", "أنصار الله"}, En: []string{"Houthis", "Houthi movement", "Ansar Allah"}, Country: "YE"},
-	{Type: org, Name: "Muslim Brotherhood", Ar: []string{"جماعة الإخوان المسلمين", "الإخوان المسلمين", "الإخوان المسلمون", "جماعة الإخوان"}, En: []string{"Muslim Brotherhood"}},
-	{Type: org, Name: "Fatah", Ar: []string{"حركة فتح"}, En: []string{"Fatah"}, Country: "PS"},
-	{Type: org, Name: "Palestine Liberation Organization", Ar: []string{"منظمة التحرير الفلسطينية", "منظمة التحرير"}, En: []string{"Palestine Liberation Organization", "PLO"}, Country: "PS"},
-	{Type: org, Name: "Palestinian Authority", Ar: []string{"السلطة الفلسطينية"}, En: []string{"Palestinian Authority"}, Country: "PS"},
-	{Type: org, Name: "Palestinian Islamic Jihad", Ar: []string{"حركة الجهاد الإسلامي", "الجهاد الإسلامي"}, En: []string{"Islamic Jihad", "Palestinian Islamic Jihad"}, Country: "PS"},
-	{Type: org, Name: "Kurdistan Workers' Party", Ar: []string{"حزب العمال الكردستاني"}, En: []string{"PKK", "Kurdistan Workers' Party"}},
-	{Type: org, Name: "Syrian Democratic Forces", Ar: []string{"قوات سوريا الديمقراطية", "قسد"}, En: []string{"Syrian Democratic Forces", "SDF"}, Country: "SY"},
-	{Type: org, Name: "Hayat Tahrir al-Sham", Ar: []string{"هيئة تحرير الشام"}, En: []string{"Hayat Tahrir al-Sham", "HTS"}, Country: "SY"},
-	{Type: org, Name: "Wagner Group", Ar: []string{"فاغنر", "مجموعة فاغنر", "فاغنر الروسية"}, En: []string{"Wagner Group", "Wagner"}, Country: "RU"},
-	{Type: org, Name: "Islamic Revolutionary Guard Corps", Ar: []string{"الحرس الثوري", "الحرس الثوري الإيراني"}, En: []string{"Islamic Revolutionary Guard Corps", "IRGC", "Revolutionary Guards"}, Country: "IR"},
-	{Type: org, Name: "Rapid Support Forces", Ar: []string{"قوات الدعم السريع"}, En: []string{"Rapid Support Forces", "RSF"}, Country: "SD"},
-	{Type: org, Name: "Boko Haram", Ar: []string{"بوكو حرام", "جماعة بوكو حرام"}, En: []string{"Boko Haram"}, Country: "NG"},
-	{Type: org, Name: "al-Shabaab", Ar: []string{"حركة الشباب", "حركة الشباب المجاهدين"}, En: []string{"al-Shabaab"}, Country: "SO"},
-	// seats of power used for the government they house
-	{Type: org, Name: "Kremlin", Ar: []string{"الكرملين"}, En: []string{"Kremlin", "the Kremlin"}, Country: "RU"},
-	{Type: org, Name: "White House", Ar: []string{"البيت الأبيض"}, En: []string{"White House"}, Country: "US"},
-	{Type: org, Name: "Pentagon", Ar: []string{"البنتاغون", "البنتاجون", "وزارة الدفاع الأمريكية", "وزارة الدفاع الأميركية"}, En: []string{"Pentagon"}, Country: "US"},
-	{Type: org, Name: "Elysee Palace", Ar: []string{"الإليزيه", "قصر الإليزيه"}, En: []string{"Elysee", "Élysée"}, Country: "FR"},
-	// news agencies, broadcasters and networks named as sources
-	{Type: org, Name: "Reuters", Ar: []string{"رويترز", "وكالة رويترز", "وكالة رويترز للأنباء"}, En: []string{"Reuters"}},
-	{Type: org, Name: "Agence France-Presse", Ar: []string{"فرانس برس", "وكالة فرانس برس", "وكالة الصحافة الفرنسية", "فرانس بريس"}, En: []string{"Agence France-Presse", "AFP"}, Country: "FR"},
-	{Type: org, Name: "Associated Press", Ar: []string{"أسوشيتد برس", "أسوشيتيد برس", "وكالة أسوشيتد برس", "وكالة أسوشيتيد برس"}, En: []string{"Associated Press"}, Country: "US"},
-	{Type: org, Name: "Saudi Press Agency", Ar: []string{"وكالة الأنباء السعودية", "واس", "وكالة واس"}, En: []string{"Saudi Press Agency"}, Country: "SA"},
-	{Type: org, Name: "Emirates News Agency", Ar: []string{"وكالة أنباء الإمارات", "وكالة وام"}, En: []string{"Emirates News Agency", "WAM"}, Country: "AE"},
-	{Type: org, Name: "Middle East News Agency", Ar: []string{"وكالة أنباء الشرق الأوسط"}, En: []string{"Middle East News Agency", "MENA"}, Country: "EG"},
-	{Type: org, Name: "Kuwait News Agency", Ar: []string{"وكالة الأنباء الكويتية", "كونا", "وكالة كونا"}, En: []string{"Kuwait News Agency", "KUNA"}, Country: "KW"},
-	{Type: org, Name: "Qatar News Agency", Ar: []string{"وكالة الأنباء القطرية", "وكالة قنا"}, En: []string{"Qatar News Agency", "QNA"}, Country: "QA"},
-	{Type: org, Name: "Saba News Agency", Ar: []string{"وكالة سبأ", "وكالة الأنباء اليمنية", "وكالة الأنباء اليمنية سبأ"}, En: []string{"Saba News Agency"}, Country: "YE"},
-	{Type: org, Name: "Anadolu Agency", Ar: []string{"وكالة الأناضول", "وكالة أنباء الأناضول"}, En: []string{"Anadolu Agency"}, Country: "TR"},
-	{Type: org, Name: "Islamic Republic News Agency", Ar: []string{"إرنا", "ارنا", "ايرنا", "وكالة إرنا", "وكالة الأنباء الإيرانية", "وكالة الجمهورية الإسلامية للأنباء"}, En: []string{"Islamic Republic News Agency", "IRNA"}, Country: "IR"},
-	{Type: org, Name: "Fars News Agency", Ar: []string{"وكالة فارس", "وكالة أنباء فارس", "وكالة فارس للأنباء"}, En: []string{"Fars News Agency"}, Country: "IR"},
-	{Type: org, Name: "Tasnim News Agency", Ar: []string{"تسنيم", "وكالة تسنيم", "وكالة تسنيم للأنباء"}, En: []string{"Tasnim News Agency", "Tasnim"}, Country: "IR"},
-	{Type: org, Name: "Iranian Labour News Agency", Ar: []string{"إيلنا", "ايلنا", "وكالة إيلنا", "وكالة ايلنا"}, En: []string{"Iranian Labour News Agency", "ILNA"}, Country: "IR"},
-	{Type: org, Name: "Iranian Students' News Agency", Ar: []string{"إيسنا", "ايسنا", "وكالة إيسنا"}, En: []string{"Iranian Students' News Agency", "ISNA"}, Country: "IR"},
-	{Type: org, Name: "Mehr News Agency", Ar: []string{"وكالة مهر", "وكالة مهر للأنباء"}, En: []string{"Mehr News Agency"}, Country: "IR"},
-	{Type: org, Name: "Xinhua News Agency", Ar: []string{"شينخوا", "وكالة شينخوا", "وكالة أنباء الصين الجديدة"}, En: []string{"Xinhua", "Xinhua News Agency"}, Country: "CN"},
-	{Type: org, Name: "Yonhap News Agency", Ar: []string{"يونهاب", "وكالة يونهاب"}, En: []string{"Yonhap"}, Country: "KR"},
-	{Type: org, Name: "Sputnik", Ar: []string{"سبوتنيك", "وكالة سبوتنيك"}, En: []string{"Sputnik"}, Country: "RU"},
-	{Type: org, Name: "TASS", Ar: []string{"تاس", "وكالة تاس", "إيتار تاس"}, En: []string{"TASS", "ITAR-TASS"}, Country: "RU"},
-	{Type: org, Name: "BBC", Ar: []string{"بي بي سي", "هيئة الإذاعة البريطانية"}, En: []string{"BBC"}, Country: "GB"},
-	{Type: org, Name: "CNN", Ar: []string{"سي إن إن", "سي ان ان"}, En: []string{"CNN"}, Country: "US"},
-	{Type: org, Name: "Al Jazeera", Ar: []string{"قناة الجزيرة", "شبكة الجزيرة"}, En: []string{"Al Jazeera"}, Country: "QA"},
-	{Type: org, Name: "Al Arabiya", Ar: []string{"قناة العربية"}, En: []string{"Al Arabiya"}, Country: "SA"},
-	{Type: org, Name: "Twitter", Ar: []string{"تويتر"}, En: []string{"Twitter"}},
-	{Type: org, Name: "Facebook", Ar: []string{"فيسبوك", "فيس بوك"}, En: []string{"Facebook"}},
-	{Type: org, Name: "YouTube", Ar: []string{"يوتيوب"}, En: []string{"YouTube"}},
-	// national bodies
-	{Type: org, Name: "United States Congress", Ar: []string{"الكونغرس", "الكونجرس", "الكونغرس الأمريكي", "الكونغرس الأميركي", "الكونجرس الأمريكي"}, En: []string{"Congress", "US Congress", "U.S. Congress"}, Country: "US"},
-	{Type: org, Name: "Basij", Ar: []string{"الباسيج", "البسيج", "قوات الباسيج", "قوات البسيج", "باسيج", "بسيج"}, En: []string{"Basij"}, Country: "IR"},
-	{Type: org, Name: "Supreme National Security Council (Iran)", Ar: []string{"المجلس الأعلى للأمن القومي الإيراني", "مجلس الأمن القومي الإيراني"}, En: []string{"Supreme National Security Council"}, Country: "IR"},
-	{Type: org, Name: "Council of Senior Scholars", Ar: []string{"هيئة كبار العلماء"}, En: []string{"Council of Senior Scholars"}, Country: "SA"},
-	{Type: org, Name: "Central Intelligence Agency", Ar: []string{"وكالة المخابرات المركزية", "وكالة الاستخبارات المركزية", "وكالة الاستخبارات المركزية الأمريكية", "سي آي إيه"}, En: []string{"CIA", "Central Intelligence Agency"}, Country: "US"},
-	{Type: org, Name: "Popular Mobilization Forces", Ar: []string{"الحشد الشعبي", "قوات الحشد الشعبي"}, En: []string{"Popular Mobilization Forces", "Popular Mobilisation Forces"}, Country: "IQ"},
-	{Type: org, Name: "al-Nusra Front", Ar: []string{"جبهة النصرة", "النصرة"}, En: []string{"al-Nusra Front", "Nusra Front"}, Country: "SY"},
-	{Type: org, Name: "Free Syrian Army", Ar: []string{"الجيش السوري الحر", "الجيش الحر"}, En: []string{"Free Syrian Army", "FSA"}, Country: "SY"},
-}
-
-// curatedPlaces: regions, seas, historical states and places the country
-// and city lists lack. QIDs only where certain.
-var curatedPlaces = []curated{
-	{QID: "Q15180", Type: loc, Name: "Soviet Union", Ar: []string{"الاتحاد السوفياتي", "الاتحاد السوفيتي", "الاتحاد السوفييتي", "الإتحاد السوفياتي", "الإتحاد السوفيتي", "الاتحاد السوفياتي السابق", "الاتحاد السوفيتي السابق"}, En: []string{"Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"}, Demonyms: []string{"سوفياتي", "سوفيتي", "سوفييتي", "Soviet"}},
-	{QID: "Q12560", Type: loc, Name: "Ottoman Empire", Ar: []string{"الدولة العثمانية", "الإمبراطورية العثمانية", "السلطنة العثمانية"}, En: []string{"Ottoman Empire"}, Demonyms: []string{"عثماني", "Ottoman"}},
-	{QID: "Q16957", Type: loc, Name: "East Germany", Ar: []string{"ألمانيا الشرقية"}, En: []string{"East Germany", "GDR"}},
-	{QID: "Q33946", Type: loc, Name: "Czechoslovakia", Ar: []string{"تشيكوسلوفاكيا"}, En: []string{"Czechoslovakia"}},
-	{Type: loc, Name: "Yugoslavia", Ar: []string{"يوغوسلافيا", "يوغسلافيا"}, En: []string{"Yugoslavia"}},
-	{QID: "Q27275", Type: loc, Name: "Central Asia", Ar: []string{"آسيا الوسطى", "وسط آسيا"}, En: []string{"Central Asia"}},
-	{QID: "Q7204", Type: loc, Name: "Middle East", Ar: []string{"الشرق الأوسط"}, En: []string{"Middle East", "Mideast"}},
-	{QID: "Q34575", Type: loc, Name: "Persian Gulf", Ar: []string{"الخليج", "الخليج العربي", "الخليج الفارسي", "منطقة الخليج"}, En: []string{"Persian Gulf", "Arabian Gulf", "the Gulf"}},
-	{QID: "Q46", Type: loc, Name: "Europe", Ar: []string{"أوروبا", "أوربا", "القارة الأوروبية"}, En: []string{"Europe"}},
-	{QID: "Q48", Type: loc, Name: "Asia", Ar: []string{"آسيا", "القارة الآسيوية"}, En: []string{"Asia"}},
-	{QID: "Q15", Type: loc, Name: "Africa", Ar: []string{"أفريقيا", "إفريقيا", "القارة الأفريقية", "القارة السمراء"}, En: []string{"Africa"}},
-	{QID: "Q49", Type: loc, Name: "North America", Ar: []string{"أمريكا الشمالية", "أميركا الشمالية"}, En: []string{"North America"}},
-	{QID: "Q18", Type: loc, Name: "South America", Ar: []string{"أمريكا الجنوبية", "أميركا الجنوبية"}, En: []string{"South America"}},
-	{QID: "Q12585", Type: loc, Name: "Latin America", Ar: []string{"أمريكا اللاتينية", "أميركا اللاتينية"}, En: []string{"Latin America"}},
-	{Type: loc, Name: "Southeast Asia", Ar: []string{"جنوب شرق آسيا", "جنوب شرقي آسيا"}, En: []string{"Southeast Asia"}},
-	{Type: loc, Name: "North Africa", Ar: []string{"شمال أفريقيا", "شمال إفريقيا"}, En: []string{"North Africa"}},
-	{Type: loc, Name: "Maghreb", Ar: []string{"المغرب العربي", "منطقة المغرب العربي"}, En: []string{"Maghreb"}},
-	{Type: loc, Name: "Levant", Ar: []string{"بلاد الشام", "المشرق العربي"}, En: []string{"Levant"}},
-	{Type: loc, Name: "Balkans", Ar: []string{"البلقان", "منطقة البلقان"}, En: []string{"Balkans"}},
-	{Type: loc, Name: "Caucasus", Ar: []string{"القوقاز", "منطقة القوقاز"}, En: []string{"Caucasus"}},
-	{Type: loc, Name: "Sahel", Ar: []string{"منطقة الساحل", "الساحل الأفريقي", "منطقة الساحل الأفريقي"}, En: []string{"Sahel"}},
-	{Type: loc, Name: "Horn of Africa", Ar: []string{"القرن الأفريقي", "القرن الإفريقي"}, En: []string{"Horn of Africa"}},
-	{QID: "Q4918", Type: loc, Name: "Mediterranean Sea", Ar: []string{"البحر المتوسط", "البحر الأبيض المتوسط", "المتوسط"}, En: []string{"Mediterranean", "Mediterranean Sea"}},
-	{QID: "Q23406", Type: loc, Name: "Red Sea", Ar: []string{"البحر الأحمر"}, En: []string{"Red Sea"}},
-	{Type: loc, Name: "Black Sea", Ar: []string{"البحر الأسود"}, En: []string{"Black Sea"}},
-	{Type: loc, Name: "Caspian Sea", Ar: []string{"بحر قزوين"}, En: []string{"Caspian Sea"}},
-	{QID: "Q39760", Type: loc, Name: "Gaza Strip", Country: "PS", Ar: []string{"قطاع غزة", "غزة"}, En: []string{"Gaza Strip", "Gaza"}},
-	{QID: "Q36678", Type: loc, Name: "West Bank", Country: "PS", Ar: []string{"الضفة الغربية", "الضفة الغربية المحتلة"}, En: []string{"West Bank"}},
-	{QID: "Q7835", Type: loc, Name: "Crimea", Ar: []string{"القرم", "شبه جزيرة القرم"}, En: []string{"Crimea"}},
-	{Type: loc, Name: "Donbas", Country: "UA", Ar: []string{"دونباس", "حوض دونباس"}, En: []string{"Donbas", "Donbass"}},
-	{Type: loc, Name: "Golan Heights", Country: "SY", Ar: []string{"الجولان", "هضبة الجولان", "مرتفعات الجولان", "الجولان المحتل"}, En: []string{"Golan Heights", "Golan"}},
-	{Type: loc, Name: "Sinai Peninsula", Country: "EG", Ar: []string{"سيناء", "شبه جزيرة سيناء"}, En: []string{"Sinai", "Sinai Peninsula"}},
-	{Type: loc, Name: "Kurdistan Region", Country: "IQ", Ar: []string{"إقليم كردستان", "إقليم كردستان العراق", "كردستان العراق"}, En: []string{"Kurdistan Region", "Iraqi Kurdistan"}},
-	{Type: loc, Name: "Kashmir", Ar: []string{"كشمير", "إقليم كشمير"}, En: []string{"Kashmir"}},
-	{Type: loc, Name: "Darfur", Country: "SD", Ar: []string{"دارفور", "إقليم دارفور"}, En: []string{"Darfur"}},
-	{Type: loc, Name: "Idlib Governorate", Country: "SY", Ar: []string{"محافظة إدلب"}, En: []string{"Idlib Governorate"}},
-	{Type: loc, Name: "Korea", Ar: []string{"كوريا", "شبه الجزيرة الكورية"}, En: []string{"Korea", "Korean Peninsula"}},
-	{Type: loc, Name: "Hadhramaut", Country: "YE", Ar: []string{"حضرموت", "محافظة حضرموت"}, En: []string{"Hadhramaut", "Hadramawt"}},
-	{Type: loc, Name: "Asir Province", Country: "SA", Ar: []string{"عسير", "منطقة عسير"}, En: []string{"Asir"}},
-	{Type: loc, Name: "Al-Qassim Province", Country: "SA", Ar: []string{"القصيم", "منطقة القصيم"}, En: []string{"Qassim", "Al-Qassim"}},
-	{Type: loc, Name: "Al-Ahsa", Country: "SA", Ar: []string{"الأحساء", "محافظة الأحساء"}, En: []string{"Al-Ahsa", "Al-Hasa"}},
-	{Type: loc, Name: "Chechnya", Country: "RU", Ar: []string{"الشيشان", "جمهورية الشيشان"}, En: []string{"Chechnya"}},
-	{Type: loc, Name: "Texas", Country: "US", Ar: []string{"تكساس", "ولاية تكساس"}, En: []string{"Texas"}},
-	{Type: loc, Name: "California", Country: "US", Ar: []string{"كاليفورنيا", "ولاية كاليفورنيا"}, En: []string{"California"}},
-	{Type: loc, Name: "Florida", Country: "US", Ar: []string{"فلوريدا", "ولاية فلوريدا"}, En: []string{"Florida"}},
-	{Type: loc, Name: "Strait of Hormuz", Ar: []string{"مضيق هرمز"}, En: []string{"Strait of Hormuz"}},
-	{Type: loc, Name: "Bab-el-Mandeb", Ar: []string{"باب المندب", "مضيق باب المندب"}, En: []string{"Bab-el-Mandeb", "Bab al-Mandab"}},
-	{Type: loc, Name: "Suez Canal", Country: "EG", Ar: []string{"قناة السويس"}, En: []string{"Suez Canal"}},
-	{Type: loc, Name: "Tiananmen Square", Country: "CN", Ar: []string{"ميدان تيانانمين", "ساحة تيانانمين"}, En: []string{"Tiananmen Square"}},
-}
-
-// curatedCityQIDs: QIDs of cities (English name as in world-cities, ISO2)
-// known for certain, and Arabic spellings the city list lacks.
-var curatedCities = []curated{
-	{QID: "Q649", Name: "Moscow", Country: "RU", Ar: []string{"موسكو"}},
-	{QID: "Q656", Name: "Saint Petersburg", Country: "RU", Ar: []string{"سان بطرسبرغ", "سانت بطرسبرغ", "بطرسبورغ"}, En: []string{"St Petersburg", "St. Petersburg"}},
-	{QID: "Q35493", Name: "Almaty", Country: "KZ", Ar: []string{"ألماتي", "ألما آتا", "ألماطة", "الماتي"}, En: []string{"Alma-Ata"}},
-	{QID: "Q1520", Name: "Astana", Country: "KZ", Ar: []string{"أستانا", "أستانة", "نور سلطان"}, En: []string{"Nur-Sultan"}},
-	{QID: "Q84", Name: "London", Country: "GB", Ar: []string{"لندن"}},
-	{QID: "Q90", Name: "Paris", Country: "FR", Ar: []string{"باريس"}},
-	{QID: "Q64", Name: "Berlin", Country: "DE", Ar: []string{"برلين"}},
-	{QID: "Q220", Name: "Rome", Country: "IT", Ar: []string{"روما"}},
-	{QID: "Q2807", Name: "Madrid", Country: "ES", Ar: []string{"مدريد"}},
-	{QID: "Q61", Name: "Washington", Country: "US", Ar: []string{"واشنطن", "واشنطن العاصمة"}, En: []string{"Washington, D.C.", "Washington DC"}},
-	{QID: "Q60", Name: "New York City", Country: "US", Ar: []string{"نيويورك", "مدينة نيويورك"}, En: []string{"New York", "New York City"}},
-	{QID: "Q956", Name: "Beijing", Country: "CN", Ar: []string{"بكين", "بيجين"}, En: []string{"Peking"}},
-	{QID: "Q1490", Name: "Tokyo", Country: "JP", Ar: []string{"طوكيو"}},
-	{QID: "Q85", Name: "Cairo", Country: "EG", Ar: []string{"القاهرة"}},
-	{QID: "Q87", Name: "Alexandria", Country: "EG", Ar: []string{"الإسكندرية"}},
-	{QID: "Q3766", Name: "Damascus", Country: "SY", Ar: []string{"دمشق"}},
-	{QID: "Q41183", Name: "Aleppo", Country: "SY", Ar: []string{"حلب"}},
-	{QID: "Q1530", Name: "Baghdad", Country: "IQ", Ar: []string{"بغداد"}},
-	{QID: "Q3820", Name: "Beirut", Country: "LB", Ar: []string{"بيروت"}},
-	{QID: "Q3805", Name: "Amman", Country: "JO", Ar: []string{"عمان", "عمّان"}},
-	{QID: "Q3692", Name: "Riyadh", Country: "SA", Ar: []string{"الرياض"}},
-	{QID: "Q5806", Name: "Mecca", Country: "SA", Ar: []string{"مكة", "مكة المكرمة"}, En: []string{"Makkah"}},
-	{QID: "Q35484", Name: "Medina", Country: "SA", Ar: []string{"المدينة المنورة"}, ArAmbig: []string{"المدينة"}, En: []string{"Madinah"}},
-	{QID: "Q374365", Name: "Jeddah", Country: "SA", Ar: []string{"جدة"}, En: []string{"Jidda"}},
-	{QID: "Q3861", Name: "Doha", Country: "QA", Ar: []string{"الدوحة"}},
-	{QID: "Q1519", Name: "Abu Dhabi", Country: "AE", Ar: []string{"أبوظبي", "أبو ظبي"}},
-	{QID: "Q612", Name: "Dubai", Country: "AE", Ar: []string{"دبي"}},
-	{QID: "Q35178", Name: "Kuwait City", Country: "KW", Ar: []string{"مدينة الكويت"}},
-	{QID: "Q3882", Name: "Manama", Country: "BH", Ar: []string{"المنامة"}},
-	{QID: "Q3826", Name: "Muscat", Country: "OM", Ar: []string{"مسقط"}},
-	{QID: "Q2471", Name: "Sanaa", Country: "YE", Ar: []string{"صنعاء"}, En: []string{"Sana'a"}},
-	{QID: "Q3616", Name: "Tehran", Country: "IR", Ar: []string{"طهران"}},
-	{QID: "Q3640", Name: "Ankara", Country: "TR", Ar: []string{"أنقرة"}},
-	{QID: "Q406", Name: "Istanbul", Country: "TR", Ar: []string{"إسطنبول", "اسطنبول", "إستانبول"}},
-	{QID: "Q1218", Name: "Jerusalem", Country: "", Ar: []string{"القدس", "القدس الشريف"}},
-	{QID: "Q33935", Name: "Tel Aviv", Country: "IL", Ar: []string{"تل أبيب"}},
-	{QID: "Q39344", Name: "Gaza City", Country: "PS", Ar: []string{"مدينة غزة"}},
-	{QID: "Q1899", Name: "Kyiv", Country: "UA", Ar: []string{"كييف", "كيف"}, En: []string{"Kiev"}},
-	{QID: "Q42308", Name: "Kharkiv", Country: "UA", Ar: []string{"خاركيف"}, En: []string{"Kharkov"}},
-	{QID: "Q1874", Name: "Odesa", Country: "UA", Ar: []string{"أوديسا"}, En: []string{"Odessa"}},
-	{QID: "Q2280", Name: "Minsk", Country: "BY", Ar: []string{"مينسك"}},
-	{QID: "Q994", Name: "Tbilisi", Country: "GE", Ar: []string{"تبليسي"}},
-	{QID: "Q9248", Name: "Baku", Country: "AZ", Ar: []string{"باكو"}},
-	{QID: "Q1953", Name: "Yerevan", Country: "AM", Ar: []string{"يريفان"}},
-	{QID: "Q269", Name: "Tashkent", Country: "UZ", Ar: []string{"طشقند"}},
-	{QID: "Q9361", Name: "Bishkek", Country: "KG", Ar: []string{"بيشكيك"}},
-	{QID: "Q9365", Name: "Dushanbe", Country: "TJ", Ar: []string{"دوشنبه"}},
-	{QID: "Q5838", Name: "Kabul", Country: "AF", Ar: []string{"كابل"}},
-	{QID: "Q1362", Name: "Islamabad", Country: "PK", Ar: []string{"إسلام آباد", "إسلام أباد"}},
-	{QID: "Q987", Name: "New Delhi", Country: "IN", Ar: []string{"نيودلهي", "نيو دلهي"}},
-	{QID: "Q8684", Name: "Seoul", Country: "KR", Ar: []string{"سول", "سيول"}},
-	{QID: "Q18808", Name: "Pyongyang", Country: "KP", Ar: []string{"بيونغ يانغ", "بيونغيانغ"}},
-	{QID: "Q3579", Name: "Tripoli", Country: "LY", Ar: []string{"طرابلس"}},
-	{QID: "Q3572", Name: "Tunis", Country: "TN", Ar: []string{"تونس العاصمة"}},
-	{QID: "Q3561", Name: "Algiers", Country: "DZ", Ar: []string{"الجزائر العاصمة"}},
-	{QID: "Q3551", Name: "Rabat", Country: "MA", Ar: []string{"الرباط"}},
-	{QID: "Q1963", Name: "Khartoum", Country: "SD", Ar: []string{"الخرطوم"}},
-	{QID: "Q239", Name: "Brussels", Country: "BE", Ar: []string{"بروكسل"}},
-	{QID: "Q71", Name: "Geneva", Country: "CH", Ar: []string{"جنيف"}},
-	{QID: "Q1741", Name: "Vienna", Country: "AT", Ar: []string{"فيينا"}},
-	{QID: "Q1524", Name: "Athens", Country: "GR", Ar: []string{"أثينا"}},
-	{QID: "Q270", Name: "Warsaw", Country: "PL", Ar: []string{"وارسو"}},
-	{QID: "Q1930", Name: "Ottawa", Country: "CA", Ar: []string{"أوتاوا"}},
-	{QID: "Q3114", Name: "Canberra", Country: "AU", Ar: []string{"كانبيرا"}},
-	{QID: "Q3870", Name: "Nairobi", Country: "KE", Ar: []string{"نيروبي"}},
-	{QID: "Q3624", Name: "Addis Ababa", Country: "ET", Ar: []string{"أديس أبابا"}},
-	// Arab-world cities the city list lacks or names wrongly (see FIXES.md)
-	{Name: "Aden", Country: "YE", Ar: []string{"عدن"}},
-	{Name: "Mosul", Country: "IQ", Ar: []string{"الموصل"}},
-	{Name: "Al Fallujah", Country: "IQ", Ar: []string{"الفلوجة"}, En: []string{"Fallujah", "Falluja"}},
-	{Name: "As Samawah", Country: "IQ", Ar: []string{"السماوة"}, En: []string{"Samawah"}},
-	{Name: "Samarra", Country: "IQ", Ar: []string{"سامراء"}},
-	{Name: "Suez", Country: "EG", Ar: []string{"السويس"}},
-	{Name: "Ismailia", Country: "EG", Ar: []string{"الإسماعيلية"}},
-	{Name: "Al Fayyum", Country: "EG", Ar: []string{"الفيوم"}, En: []string{"Fayoum", "Faiyum"}},
-	{Name: "El Fasher", Country: "SD", Ar: []string{"الفاشر"}},
-	{Name: "Buraydah", Country: "SA", Ar: []string{"بريدة"}},
-	{Name: "Najran", Country: "SA", Ar: []string{"نجران"}},
-	{Name: "Ha'il", Country: "SA", Ar: []string{"حائل"}, En: []string{"Hail"}},
-	{Name: "Al Khubar", Country: "SA", Ar: []string{"مدينة الخبر", "محافظة الخبر"}, En: []string{"Khobar", "Al Khobar"}},
-	{Name: "Hafr al Batin", Country: "SA", Ar: []string{"حفر الباطن"}},
-	{Name: "Marib", Country: "YE", Ar: []string{"مأرب"}},
-	{Name: "Sa'dah", Country: "YE", Ar: []string{"صعدة"}, En: []string{"Saada", "Sadah"}},
-	{Name: "Lahij", Country: "YE", Ar: []string{"لحج"}},
-	{Name: "Palmyra", Country: "SY", Ar: []string{"مدينة تدمر", "آثار تدمر"}, ArAmbig: []string{"تدمر"}, En: []string{"Palmyra", "Tadmur", "Tadmor"}},
-	{Name: "Daraa", Country: "SY", Ar: []string{"درعا"}},
-	{Name: "Deir ez-Zor", Country: "SY", Ar: []string{"دير الزور"}, En: []string{"Dayr az Zawr", "Deir ez-Zor", "Deir al-Zour"}},
-	{Name: "Tartus", Country: "SY", Ar: []string{"طرطوس"}},
-	{Name: "Sirte", Country: "LY", Ar: []string{"سرت"}},
-	{Name: "Derna", Country: "LY", Ar: []string{"درنة"}},
-	{Name: "Rafah", Country: "PS", Ar: []string{"رفح"}},
-	{Name: "Khan Yunis", Country: "PS", Ar: []string{"خان يونس"}},
-	{Name: "Nablus", Country: "PS", Ar: []string{"نابلس"}},
-	{Name: "Ramallah", Country: "PS", Ar: []string{"رام الله"}},
-	{Name: "Orumiyeh", Country: "IR", Ar: []string{"أرومية"}, En: []string{"Urmia"}},
-	{Name: "Ahvaz", Country: "IR", Ar: []string{"الأهواز", "أهواز"}, En: []string{"Ahwaz"}},
-	{Name: "The Hague", Country: "NL", Ar: []string{"لاهاي"}, En: []string{"Hague"}},
-	{Name: "Kobani", Country: "SY", Ar: []string{"كوباني", "عين العرب"}, En: []string{"Kobane"}},
-}
-
-// curatedPeople: leaders of news relevance with their Arabic names. QIDs
-// come from the leader lists when the English name matches; the QIDs given
-// here are for people those lists lack and are certain.
-var curatedPeople = []curated{
-	{QID: "Q7747", Name: "Vladimir Putin", Country: "RU", Role: gazetteer.RoleHeadOfState, Ar: []string{"فلاديمير بوتين", "بوتين", "فلاديمير فلاديميروفيتش بوتين"}, En: []string{"Vladimir Putin", "Putin", "Vladimir Vladimirovich Putin"}},
-	{Name: "Kassym-Jomart Tokayev", Country: "KZ", Role: gazetteer.RoleHeadOfState, Ar: []string{"قاسم جومارت توكاييف", "قاسم جومرت توكاييف", "قاسم توكاييف", "توكاييف", "توكايف"}, En: []string{"Kassym-Jomart Tokayev", "Tokayev", "Kassym Jomart Tokayev"}},
-	{Name: "Nursultan Nazarbayev", Country: "KZ", Role: "former_" + gazetteer.RoleHeadOfState, Ar: []string{"نور سلطان نزارباييف", "نور سلطان نزاربايف", "نزارباييف", "نزاربايف"}, En: []string{"Nursultan Nazarbayev", "Nazarbayev"}},
-	{Name: "Mikhail Mishustin", Country: "RU", Ar: []string{"ميخائيل ميشوستين", "ميشوستين"}, En: []string{"Mishustin"}},
-	{Name: "Sergey Lavrov", Country: "RU", Role: gazetteer.RoleForeignMinister, Ar: []string{"سيرغي لافروف", "سيرجي لافروف", "لافروف"}, En: []string{"Sergey Lavrov", "Sergei Lavrov", "Lavrov"}},
-	{Name: "Dmitry Peskov", Country: "RU", Role: "spokesperson", Ar: []string{"ديمتري بيسكوف", "دميتري بيسكوف", "بيسكوف"}, En: []string{"Dmitry Peskov", "Peskov"}},
-	{Name: "Dmitry Medvedev", Country: "RU", Ar: []string{"ديمتري ميدفيديف", "دميتري ميدفيديف", "ميدفيديف"}, En: []string{"Dmitry Medvedev", "Medvedev"}},
-	{Name: "Mikhail Gorbachev", Country: "RU", Ar: []string{"ميخائيل غورباتشوف", "غورباتشوف"}, En: []string{"Mikhail Gorbachev", "Gorbachev"}},
-	{Name: "Joe Biden", Country: "US", Ar: []string{"جو بايدن", "بايدن"}, En: []string{"Joe Biden", "Biden"}},
-	{Name: "Donald Trump", Country: "US", Ar: []string{"دونالد ترامب", "ترامب", "ترمب", "دونالد ترمب"}, En: []string{"Donald Trump", "Trump"}},
-	{QID: "Q76", Name: "Barack Obama", Country: "US", Ar: []string{"باراك أوباما", "أوباما"}, En: []string{"Barack Obama", "Obama"}},
-	{Name: "Kamala Harris", Country: "US", Ar: []string{"كامالا هاريس"}, En: []string{"Kamala Harris"}},
-	{Name: "Antony Blinken", Country: "US", Ar: []string{"أنتوني بلينكن", "بلينكن"}, En: []string{"Antony Blinken", "Blinken"}},
-	{Name: "Marco Rubio", Country: "US", Ar: []string{"ماركو روبيو", "روبيو"}, En: []string{"Marco Rubio", "Rubio"}},
-	{Name: "Xi Jinping", Country: "CN", Ar: []string{"شي جين بينغ", "شي جينبينغ", "شي جين بينج"}, En: []string{"Xi Jinping"}},
-	{Name: "Recep Tayyip Erdoğan", Country: "TR", Ar: []string{"رجب طيب أردوغان", "أردوغان", "اردوغان"}, En: []string{"Recep Tayyip Erdogan", "Erdogan", "Erdoğan"}},
-	{Name: "Emmanuel Macron", Country: "FR", Ar: []string{"إيمانويل ماكرون", "إيمانوئيل ماكرون", "ماكرون"}, En: []string{"Emmanuel Macron", "Macron"}},
-	{Name: "Olaf Scholz", Country: "DE", Ar: []string{"أولاف شولتس", "أولاف شولتز", "شولتس", "شولتز"}, En: []string{"Olaf Scholz", "Scholz"}},
-	{Name: "Friedrich Merz", Country: "DE", Ar: []string{"فريدريش ميرتس", "ميرتس"}, En: []string{"Friedrich Merz", "Merz"}},
-	{QID: "Q567", Name: "Angela Merkel", Country: "DE", Ar: []string{"أنجيلا ميركل", "أنغيلا ميركل", "ميركل"}, En: []string{"Angela Merkel", "Merkel"}},
-	{Name: "Keir Starmer", Country: "GB", Ar: []string{"كير ستارمر", "ستارمر"}, En: []string{"Keir Starmer", "Starmer"}},
-	{Name: "Boris Johnson", Country: "GB", Ar: []string{"بوريس جونسون"}, En: []string{"Boris Johnson"}},
-	{Name: "Charles III", Country: "GB", Ar: []string{"الملك تشارلز الثالث", "تشارلز الثالث", "الملك تشارلز"}, En: []string{"Charles III", "King Charles"}},
-	{Name: "Volodymyr Zelenskyy", Country: "UA", Ar: []string{"فولوديمير زيلينسكي", "زيلينسكي"}, En: []string{"Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelenskyy", "Zelensky"}},
-	{Name: "Alexander Lukashenko", Country: "BY", Ar: []string{"ألكسندر لوكاشينكو", "لوكاشينكو"}, En: []string{"Alexander Lukashenko", "Lukashenko"}},
-	{Name: "Benjamin Netanyahu", Country: "IL", Ar: []string{"بنيامين نتنياهو", "نتنياهو"}, En: []string{"Benjamin Netanyahu", "Netanyahu"}},
-	{Name: "Isaac Herzog", Country: "IL", Ar: []string{"إسحاق هرتسوغ", "هرتسوغ"}, En: []string{"Isaac Herzog", "Herzog"}},
-	{Name: "Mahmoud Abbas", Country: "PS", Ar: []string{"محمود عباس", "أبو مازن"}, En: []string{"Mahmoud Abbas", "Abu Mazen"}},
-	{Name: "Abdel Fattah el-Sisi", Country: "EG", Ar: []string{"عبد الفتاح السيسي", "عبدالفتاح السيسي", "السيسي"}, En: []string{"Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi", "Sisi", "el-Sisi"}},
-	{Name: "Salman of Saudi Arabia", Country: "SA", Role: gazetteer.RoleHeadOfState, Ar: []string{"الملك سلمان بن عبد العزيز", "الملك سلمان بن عبدالعزيز", "سلمان بن عبد العزيز", "سلمان بن عبدالعزيز", "سلمان بن عبد العزيز آل سعود", "الملك سلمان"}, En: []string{"King Salman", "Salman bin Abdulaziz"}},
-	{Name: "Mohammed bin Salman", Country: "SA", Role: gazetteer.RoleHeadOfGovernment, Ar: []string{"محمد بن سلمان", "محمد بن سلمان آل سعود", "الأمير محمد بن سلمان"}, En: []string{"Mohammed bin Salman", "MBS"}},
-	{Name: "Mohamed bin Zayed Al Nahyan", Country: "AE", Ar: []string{"محمد بن زايد", "محمد بن زايد آل نهيان", "الشيخ محمد بن زايد"}, En: []string{"Mohamed bin Zayed", "Mohammed bin Zayed"}},
-	{Name: "Mohammed bin Rashid Al Maktoum", Country: "AE", Ar: []string{"محمد بن راشد آل مكتوم", "محمد بن راشد"}, En: []string{"Mohammed bin Rashid Al Maktoum"}},
-	{Name: "Tamim bin Hamad Al Thani", Country: "QA", Ar: []string{"تميم بن حمد آل ثاني", "تميم بن حمد", "الشيخ تميم بن حمد آل ثاني"}, En: []string{"Tamim bin Hamad Al Thani", "Sheikh Tamim"}},
-	{Name: "Abdullah II of Jordan", Country: "JO", Ar: []string{"الملك عبد الله الثاني", "عبد الله الثاني", "عبدالله الثاني", "الملك عبدالله الثاني"}, En: []string{"King Abdullah II", "Abdullah II"}},
-	{Name: "Haitham bin Tariq", Country: "OM", Ar: []string{"هيثم بن طارق", "السلطان هيثم بن طارق"}, En: []string{"Haitham bin Tariq"}},
-	{Name: "Hamad bin Isa Al Khalifa", Country: "BH", Ar: []string{"حمد بن عيسى آل خليفة", "حمد بن عيسى"}, En: []string{"Hamad bin Isa Al Khalifa"}},
-	{Name: "Mohammed VI of Morocco", Country: "MA", Ar: []string{"الملك محمد السادس", "محمد السادس"}, En: []string{"Mohammed VI", "King Mohammed VI"}},
-	{Name: "Abdelmadjid Tebboune", Country: "DZ", Ar: []string{"عبد المجيد تبون", "عبدالمجيد تبون", "تبون"}, En: []string{"Abdelmadjid Tebboune", "Tebboune"}},
-	{Name: "Kais Saied", Country: "TN", Ar: []string{"قيس سعيد"}, En: []string{"Kais Saied"}},
-	{QID: "Q44329", Name: "Bashar al-Assad", Country: "SY", Ar: []string{"بشار الأسد", "بشار حافظ الأسد"}, En: []string{"Bashar al-Assad", "Assad", "Bashar Assad"}},
-	{Name: "Ahmed al-Sharaa", Country: "SY", Ar: []string{"أحمد الشرع", "أبو محمد الجولاني"}, En: []string{"Ahmed al-Sharaa", "Abu Mohammad al-Julani"}},
-	{Name: "Ali Khamenei", Country: "IR", Ar: []string{"علي خامنئي", "خامنئي", "آية الله علي خامنئي", "علي خامنئي"}, En: []string{"Ali Khamenei", "Khamenei"}},
-	{Name: "Ebrahim Raisi", Country: "IR", Ar: []string{"إبراهيم رئيسي"}, ArAmbig: []string{"رئيسي"}, En: []string{"Ebrahim Raisi", "Raisi"}},
-	{Name: "Masoud Pezeshkian", Country: "IR", Ar: []string{"مسعود بزشكيان", "بزشكيان"}, En: []string{"Masoud Pezeshkian", "Pezeshkian"}},
-	{Name: "Hassan Rouhani", Country: "IR", Ar: []string{"حسن روحاني"}, ArAmbig: []string{"روحاني"}, En: []string{"Hassan Rouhani", "Rouhani"}},
-	{Name: "Mohammed Shia' al-Sudani", Country: "IQ", Ar: []string{"محمد شياع السوداني"}, En: []string{"Mohammed Shia al-Sudani"}},
-	{Name: "Najib Mikati", Country: "LB", Ar: []string{"نجيب ميقاتي", "ميقاتي"}, En: []string{"Najib Mikati", "Mikati"}},
-	{Name: "Joseph Aoun", Country: "LB", Ar: []string{"جوزاف عون", "جوزيف عون"}, En: []string{"Joseph Aoun"}},
-	{Name: "Michel Aoun", Country: "LB", Ar: []string{"ميشال عون", "ميشيل عون"}, En: []string{"Michel Aoun"}},
-	{Name: "Nawaf Salam", Country: "LB", Ar: []string{"نواف سلام"}, En: []string{"Nawaf Salam"}},
-	{Name: "Abdel Fattah al-Burhan", Country: "SD", Ar: []string{"عبد الفتاح البرهان", "عبدالفتاح البرهان", "البرهان"}, En: []string{"Abdel Fattah al-Burhan", "Burhan"}},
-	{Name: "Khalifa Haftar", Country: "LY", Ar: []string{"خليفة حفتر", "حفتر"}, En: []string{"Khalifa Haftar", "Haftar"}},
-	{Name: "Abdul Hamid Dbeibeh", Country: "LY", Ar: []string{"عبد الحميد الدبيبة", "عبدالحميد الدبيبة", "الدبيبة"}, En: []string{"Abdul Hamid Dbeibeh", "Dbeibah"}},
-	{Name: "Ismail Haniyeh", Country: "PS", Ar: []string{"إسماعيل هنية", "هنية"}, En: []string{"Ismail Haniyeh", "Haniyeh"}},
-	{Name: "Yahya Sinwar", Country: "PS", Ar: []string{"يحيى السنوار", "السنوار"}, En: []string{"Yahya Sinwar", "Sinwar"}},
-	{Name: "Hassan Nasrallah", Country: "LB", Ar: []string{"حسن نصر الله", "حسن نصرالله", "نصر الله", "نصرالله"}, En: []string{"Hassan Nasrallah", "Nasrallah"}},
-	{Name: "Abdul-Malik al-Houthi", Country: "YE", Ar: []string{"عبد الملك الحوثي", "عبدالملك الحوثي"}, En: []string{"Abdul-Malik al-Houthi"}},
-	{QID: "Q1316", Name: "Saddam Hussein", Country: "IQ", Ar: []string{"صدام حسين"}, En: []string{"Saddam Hussein", "Saddam"}},
-	{QID: "Q19878", Name: "Muammar Gaddafi", Country: "LY", Ar: []string{"معمر القذافي", "القذافي"}, En: []string{"Muammar Gaddafi", "Gaddafi", "Qaddafi"}},
-	{QID: "Q1317", Name: "Osama bin Laden", Ar: []string{"أسامة بن لادن", "بن لادن"}, En: []string{"Osama bin Laden", "bin Laden"}},
-	{Name: "Abu Bakr al-Baghdadi", Ar: []string{"أبو بكر البغدادي"}, En: []string{"Abu Bakr al-Baghdadi"}},
-	{Name: "Narendra Modi", Country: "IN", Ar: []string{"ناريندرا مودي", "مودي"}, En: []string{"Narendra Modi", "Modi"}},
-	{Name: "Shehbaz Sharif", Country: "PK", Ar: []string{"شهباز شريف"}, En: []string{"Shehbaz Sharif"}},
-	{Name: "Imran Khan", Country: "PK", Ar: []string{"عمران خان"}, En: []string{"Imran Khan"}},
-	{Name: "Kim Jong Un", Country: "KP", Ar: []string{"كيم جونغ أون", "كيم جونغ اون"}, En: []string{"Kim Jong Un", "Kim Jong-un"}},
-	{Name: "Giorgia Meloni", Country: "IT", Ar: []string{"جورجيا ميلوني", "ميلوني"}, En: []string{"Giorgia Meloni", "Meloni"}},
-	{Name: "Pedro Sánchez", Country: "ES", Ar: []string{"بيدرو سانشيز"}, En: []string{"Pedro Sanchez", "Pedro Sánchez"}},
-	{Name: "Justin Trudeau", Country: "CA", Ar: []string{"جاستن ترودو", "ترودو"}, En: []string{"Justin Trudeau", "Trudeau"}},
-	{Name: "Ursula von der Leyen", Ar: []string{"أورسولا فون دير لاين", "فون دير لاين"}, En: []string{"Ursula von der Leyen", "von der Leyen"}},
-	{Name: "António Guterres", Ar: []string{"أنطونيو غوتيريش", "أنطونيو غوتيريس", "غوتيريش", "غوتيريس"}, En: []string{"Antonio Guterres", "António Guterres", "Guterres"}},
-	{Name: "Ilham Aliyev", Country: "AZ", Ar: []string{"إلهام علييف", "علييف"}, En: []string{"Ilham Aliyev", "Aliyev"}},
-	{Name: "Nikol Pashinyan", Country: "AM", Ar: []string{"نيكول باشينيان", "باشينيان"}, En: []string{"Nikol Pashinyan", "Pashinyan"}},
-	{Name: "Shavkat Mirziyoyev", Country: "UZ", Ar: []string{"شوكت ميرضيائيف", "ميرضيائيف"}, En: []string{"Shavkat Mirziyoyev", "Mirziyoyev"}},
-	{Name: "Viktor Orbán", Country: "HU", Ar: []string{"فيكتور أوربان", "أوربان"}, En: []string{"Viktor Orban", "Viktor Orbán", "Orban"}},
-	{Name: "Jens Stoltenberg", Ar: []string{"ينس ستولتنبرغ", "ستولتنبرغ"}, En: []string{"Jens Stoltenberg", "Stoltenberg"}},
-	{Name: "Mark Rutte", Country: "NL", Ar: []string{"مارك روته", "روته"}, En: []string{"Mark Rutte", "Rutte"}},
-	{Name: "Josep Borrell", Ar: []string{"جوزيب بوريل", "بوريل"}, En: []string{"Josep Borrell", "Borrell"}},
-	{Name: "Luiz Inácio Lula da Silva", Country: "BR", Ar: []string{"لولا دا سيلفا", "لويس إيناسيو لولا دا سيلفا"}, En: []string{"Lula da Silva", "Lula"}},
-	{Name: "Nicolás Maduro", Country: "VE", Ar: []string{"نيكولاس مادورو", "مادورو"}, En: []string{"Nicolas Maduro", "Maduro"}},
-	{Name: "Cyril Ramaphosa", Country: "ZA", Ar: []string{"سيريل رامافوزا", "رامافوزا"}, En: []string{"Cyril Ramaphosa", "Ramaphosa"}},
-	{Name: "Abiy Ahmed", Country: "ET", Ar: []string{"آبي أحمد"}, En: []string{"Abiy Ahmed"}},
-	{Name: "Hosni Mubarak", Country: "EG", Ar: []string{"حسني مبارك", "محمد حسني مبارك"}, En: []string{"Hosni Mubarak", "Mubarak"}},
-	{Name: "Mohamed Morsi", Country: "EG", Ar: []string{"محمد مرسي"}, En: []string{"Mohamed Morsi", "Morsi"}},
-	// 2000s-2010s leaders and ministers of news relevance
-	{QID: "Q207", Name: "George W. Bush", Country: "US", Ar: []string{"جورج بوش", "جورج دبليو بوش", "جورج و. بوش", "بوش"}, En: []string{"George W. Bush", "George W Bush", "George Bush", "Bush"}},
-	{QID: "Q1124", Name: "Bill Clinton", Country: "US", Ar: []string{"بيل كلينتون"}, En: []string{"Bill Clinton"}},
-	{QID: "Q6294", Name: "Hillary Clinton", Country: "US", Ar: []string{"هيلاري كلينتون", "هيلاري رودهام كلينتون"}, En: []string{"Hillary Clinton", "Hillary Rodham Clinton"}},
-	{QID: "Q22316", Name: "John Kerry", Country: "US", Ar: []string{"جون كيري", "كيري"}, En: []string{"John Kerry", "Kerry"}},
-	{Name: "Condoleezza Rice", Country: "US", Ar: []string{"كوندوليزا رايس", "كونداليزا رايس"}, En: []string{"Condoleezza Rice"}},
-	{Name: "Ashton Carter", Country: "US", Ar: []string{"آشتون كارتر", "أشتون كارتر", "اشتون كارتر"}, En: []string{"Ashton Carter", "Ash Carter"}},
-	{QID: "Q9545", Name: "Tony Blair", Country: "GB", Ar: []string{"توني بلير", "بلير"}, En: []string{"Tony Blair", "Blair"}},
-	{QID: "Q10648", Name: "Gordon Brown", Country: "GB", Ar: []string{"غوردون براون", "جوردون براون"}, En: []string{"Gordon Brown"}},
-	{QID: "Q192", Name: "David Cameron", Country: "GB", Ar: []string{"ديفيد كاميرون", "كاميرون"}, En: []string{"David Cameron", "Cameron"}},
-	{QID: "Q264766", Name: "Theresa May", Country: "GB", Ar: []string{"تيريزا ماي"}, En: []string{"Theresa May"}},
-	{Name: "Philip Hammond", Country: "GB", Ar: []string{"فيليب هاموند", "هاموند"}, En: []string{"Philip Hammond"}},
-	{Name: "Michael Fallon", Country: "GB", Ar: []string{"مايكل فالون"}, En: []string{"Michael Fallon"}},
-	{Name: "Jack Straw", Country: "GB", Ar: []string{"جاك سترو"}, En: []string{"Jack Straw"}},
-	{Name: "Michael Howard", Country: "GB", En: []string{"Michael Howard"}},
-	{Name: "Charles Kennedy", Country: "GB", En: []string{"Charles Kennedy"}},
-	{Name: "John Prescott", Country: "GB", En: []string{"John Prescott", "Prescott"}},
-	{Name: "David Blunkett", Country: "GB", En: []string{"David Blunkett", "Blunkett"}},
-	{Name: "Michael Ancram", Country: "GB", En: []string{"Michael Ancram", "Ancram"}},
-	{QID: "Q2105", Name: "Jacques Chirac", Country: "FR", Ar: []string{"جاك شيراك", "شيراك"}, En: []string{"Jacques Chirac", "Chirac"}},
-	{QID: "Q329", Name: "Nicolas Sarkozy", Country: "FR", Ar: []string{"نيكولا ساركوزي", "ساركوزي"}, En: []string{"Nicolas Sarkozy", "Sarkozy"}},
-	{QID: "Q157", Name: "François Hollande", Country: "FR", Ar: []string{"فرانسوا هولاند", "فرنسوا هولاند", "هولاند"}, En: []string{"François Hollande", "Francois Hollande", "Hollande"}},
-	{Name: "Laurent Fabius", Country: "FR", Ar: []string{"لوران فابيوس", "فابيوس"}, En: []string{"Laurent Fabius", "Fabius"}},
-	{QID: "Q2530", Name: "Gerhard Schröder", Country: "DE", Ar: []string{"غيرهارد شرودر", "جيرهارد شرودر", "شرودر"}, En: []string{"Gerhard Schroeder", "Gerhard Schröder", "Schroeder", "Schröder"}},
-	{Name: "Frank-Walter Steinmeier", Country: "DE", Ar: []string{"فرانك فالتر شتاينماير", "شتاينماير"}, En: []string{"Frank-Walter Steinmeier", "Steinmeier"}},
-	{Name: "Alexis Tsipras", Country: "GR", Ar: []string{"أليكسيس تسيبراس", "ألكسيس تسيبراس", "تسيبراس"}, En: []string{"Alexis Tsipras", "Tsipras"}},
-	{QID: "Q1253", Name: "Ban Ki-moon", Ar: []string{"بان كي مون"}, En: []string{"Ban Ki-moon", "Ban Ki Moon"}},
-	{QID: "Q1254", Name: "Kofi Annan", Ar: []string{"كوفي عنان", "كوفي أنان"}, En: []string{"Kofi Annan", "Annan"}},
-	{Name: "Federica Mogherini", Ar: []string{"فيديريكا موغيريني", "فيدريكا موغيريني", "موغيريني"}, En: []string{"Federica Mogherini", "Mogherini"}},
-	{Name: "Staffan de Mistura", Ar: []string{"ستيفان دي ميستورا", "دي ميستورا"}, En: []string{"Staffan de Mistura", "de Mistura"}},
-	{Name: "Ismail Ould Cheikh Ahmed", Ar: []string{"إسماعيل ولد الشيخ أحمد", "ولد الشيخ أحمد"}, En: []string{"Ismail Ould Cheikh Ahmed"}},
-	{Name: "Yukiya Amano", Ar: []string{"يوكيا أمانو"}, En: []string{"Yukiya Amano", "Amano"}},
-	{Name: "Abdrabbuh Mansur Hadi", Country: "YE", Ar: []string{"عبد ربه منصور هادي", "عبدربه منصور هادي", "منصور هادي"}, ArAmbig: []string{"هادي"}, En: []string{"Abdrabbuh Mansur Hadi", "Abd Rabbuh Mansur Hadi", "Mansour Hadi"}},
-	{Name: "Ali Abdullah Saleh", Country: "YE", Ar: []string{"علي عبد الله صالح", "علي عبدالله صالح", "عبد الله صالح", "عبدالله صالح"}, En: []string{"Ali Abdullah Saleh"}},
-	{Name: "Khaled Bahah", Country: "YE", Ar: []string{"خالد بحاح", "بحاح"}, En: []string{"Khaled Bahah", "Bahah"}},
-	{Name: "Riyadh Yassin", Country: "YE", Ar: []string{"رياض ياسين"}, En: []string{"Riyadh Yassin", "Riad Yassin"}},
-	{Name: "Abdullah of Saudi Arabia", Country: "SA", Role: "former_" + gazetteer.RoleHeadOfState, Ar: []string{"الملك عبدالله بن عبدالعزيز", "الملك عبد الله بن عبد العزيز", "عبد الله بن عبد العزيز", "عبدالله بن عبدالعزيز", "عبد الله بن عبد العزيز آل سعود"}, En: []string{"King Abdullah bin Abdulaziz"}},
-	{Name: "Muhammad bin Nayef", Country: "SA", Ar: []string{"محمد بن نايف", "محمد بن نايف بن عبدالعزيز", "محمد بن نايف بن عبد العزيز", "الأمير محمد بن نايف"}, En: []string{"Muhammad bin Nayef", "Mohammed bin Nayef"}},
-	{Name: "Saud al-Faisal", Country: "SA", Ar: []string{"سعود الفيصل", "الأمير سعود الفيصل"}, En: []string{"Saud al-Faisal"}},
-	{Name: "Adel al-Jubeir", Country: "SA", Ar: []string{"عادل الجبير", "عادل بن أحمد الجبير", "الجبير"}, En: []string{"Adel al-Jubeir", "Adel Jubeir"}},
-	{Name: "Khalid al-Faisal", Country: "SA", Ar: []string{"خالد الفيصل", "الأمير خالد الفيصل"}, En: []string{"Khalid al-Faisal"}},
-	{Name: "Abdullah bin Zayed Al Nahyan", Country: "AE", Ar: []string{"عبد الله بن زايد", "عبدالله بن زايد", "عبد الله بن زايد آل نهيان", "عبدالله بن زايد آل نهيان"}, En: []string{"Abdullah bin Zayed"}},
-	{Name: "Sabah Al-Ahmad Al-Jaber Al-Sabah", Country: "KW", Ar: []string{"صباح الأحمد الجابر الصباح", "صباح الأحمد", "الشيخ صباح الأحمد"}, En: []string{"Sabah Al-Ahmad Al-Jaber Al-Sabah", "Sheikh Sabah"}},
-	{Name: "Qaboos bin Said", Country: "OM", Ar: []string{"قابوس بن سعيد", "السلطان قابوس"}, En: []string{"Qaboos bin Said", "Sultan Qaboos"}},
-	{Name: "Mohammad Javad Zarif", Country: "IR", Ar: []string{"محمد جواد ظريف", "ظريف"}, En: []string{"Mohammad Javad Zarif", "Javad Zarif", "Zarif"}},
-	{Name: "Mahmoud Ahmadinejad", Country: "IR", Ar: []string{"محمود أحمدي نجاد", "أحمدي نجاد"}, En: []string{"Mahmoud Ahmadinejad", "Ahmadinejad"}},
-	{Name: "Ruhollah Khomeini", Country: "IR", Ar: []string{"روح الله الخميني", "آية الله الخميني", "الإمام الخميني", "الخميني"}, En: []string{"Ruhollah Khomeini", "Ayatollah Khomeini", "Khomeini"}},
-	{Name: "Ali Larijani", Country: "IR", Ar: []string{"علي لاريجاني", "لاريجاني"}, En: []string{"Ali Larijani", "Larijani"}},
-	{Name: "Qasem Soleimani", Country: "IR", Ar: []string{"قاسم سليماني", "سليماني"}, En: []string{"Qasem Soleimani", "Qassem Soleimani", "Soleimani"}},
-	{Name: "Hossein Amir-Abdollahian", Country: "IR", Ar: []string{"حسين أمير عبد اللهيان", "حسين أمير عبداللهيان", "أمير عبد اللهيان", "عبد اللهيان", "عبداللهيان"}, En: []string{"Hossein Amir-Abdollahian", "Amir-Abdollahian"}},
-	{Name: "Nouri al-Maliki", Country: "IQ", Ar: []string{"نوري المالكي"}, ArAmbig: []string{"المالكي"}, En: []string{"Nouri al-Maliki", "Nuri al-Maliki", "Maliki"}},
-	{Name: "Haider al-Abadi", Country: "IQ", Ar: []string{"حيدر العبادي"}, ArAmbig: []string{"العبادي"}, En: []string{"Haider al-Abadi", "Abadi"}},
-	{Name: "Iyad Allawi", Country: "IQ", Ar: []string{"إياد علاوي"}, En: []string{"Iyad Allawi", "Allawi"}},
-	{Name: "Masoud Barzani", Country: "IQ", Ar: []string{"مسعود بارزاني", "مسعود البارزاني", "بارزاني", "البارزاني"}, En: []string{"Masoud Barzani", "Barzani"}},
-	{Name: "Muqtada al-Sadr", Country: "IQ", Ar: []string{"مقتدى الصدر"}, En: []string{"Muqtada al-Sadr", "Moqtada al-Sadr"}},
-	{Name: "Ahmet Davutoğlu", Country: "TR", Ar: []string{"أحمد داود أوغلو", "داود أوغلو"}, En: []string{"Ahmet Davutoglu", "Ahmet Davutoğlu", "Davutoglu"}},
-	{Name: "Saad Hariri", Country: "LB", Ar: []string{"سعد الحريري"}, En: []string{"Saad Hariri", "Saad al-Hariri"}},
-	{Name: "Rafic Hariri", Country: "LB", Ar: []string{"رفيق الحريري"}, En: []string{"Rafic Hariri", "Rafik Hariri"}},
-	{Name: "Tammam Salam", Country: "LB", Ar: []string{"تمام سلام"}, En: []string{"Tammam Salam"}},
-	{Name: "Nabih Berri", Country: "LB", Ar: []string{"نبيه بري"}, En: []string{"Nabih Berri"}},
-	{Name: "Khaled Mashal", Country: "PS", Ar: []string{"خالد مشعل"}, En: []string{"Khaled Mashal", "Khaled Meshaal"}},
-	{Name: "Yasser Arafat", Country: "PS", Ar: []string{"ياسر عرفات", "أبو عمار"}, En: []string{"Yasser Arafat", "Arafat"}},
-	{Name: "Ariel Sharon", Country: "IL", Ar: []string{"أرييل شارون", "آرييل شارون", "أريئيل شارون"}, En: []string{"Ariel Sharon"}},
-	{Name: "Ehud Olmert", Country: "IL", Ar: []string{"إيهود أولمرت", "أولمرت"}, En: []string{"Ehud Olmert", "Olmert"}},
-	{Name: "Hamid Karzai", Country: "AF", Ar: []string{"حامد كرزاي", "كرزاي"}, En: []string{"Hamid Karzai", "Karzai"}},
-	{Name: "Ashraf Ghani", Country: "AF", Ar: []string{"أشرف غني"}, En: []string{"Ashraf Ghani"}},
-	{Name: "Nawaz Sharif", Country: "PK", Ar: []string{"نواز شريف"}, En: []string{"Nawaz Sharif"}},
-	{Name: "Ayman al-Zawahiri", Ar: []string{"أيمن الظواهري", "الظواهري"}, En: []string{"Ayman al-Zawahiri", "Zawahiri"}},
-}
-
-// Arabic demonym stems (masculine singular, without the article) by ISO2,
-// used instead of the generated ones. Several stems may be given. Plural
-// forms that are not regular (الروس، الأتراك) go in arabicDemonymPlurals.
-var arabicDemonyms = map[string][]string{
-	"US": {"أمريكي", "أميركي"}, "GB": {"بريطاني"}, "SA": {"سعودي"}, "AE": {"إماراتي"},
-	"KR": {"كوري جنوبي"}, "KP": {"كوري شمالي"}, "AF": {"أفغاني", "أفغانستاني"}, "RU": {"روسي"},
-	"DE": {"ألماني"}, "AT": {"نمساوي"}, "CH": {"سويسري"}, "NL": {"هولندي"}, "BE": {"بلجيكي"},
-	"GR": {"يوناني"}, "CY": {"قبرصي"}, "SE": {"سويدي"}, "NO": {"نرويجي"}, "DK": {"دنماركي"},
-	"FI": {"فنلندي"}, "PL": {"بولندي"}, "CZ": {"تشيكي"}, "HU": {"مجري", "هنغاري"}, "PT": {"برتغالي"},
-	"IE": {"إيرلندي", "أيرلندي"}, "UA": {"أوكراني"}, "BY": {"بيلاروسي"}, "GE": {"جورجي"},
-	"AM": {"أرمني"}, "AZ": {"أذربيجاني", "أذري"}, "TR": {"تركي"}, "IR": {"إيراني"}, "IQ": {"عراقي"},
-	"SY": {"سوري"}, "LB": {"لبناني"}, "JO": {"أردني"}, "PS": {"فلسطيني"}, "IL": {"إسرائيلي"},
-	"EG": {"مصري"}, "LY": {"ليبي"}, "TN": {"تونسي"}, "DZ": {"جزائري"}, "MA": {"مغربي"},
-	"SD": {"سوداني"}, "SS": {"جنوب سوداني"}, "YE": {"يمني"}, "OM": {"عماني"}, "QA": {"قطري"},
-	"KW": {"كويتي"}, "BH": {"بحريني"}, "MR": {"موريتاني"}, "SO": {"صومالي"}, "DJ": {"جيبوتي"},
-	"KM": {"قمري"}, "CN": {"صيني"}, "JP": {"ياباني"}, "IN": {"هندي"}, "PK": {"باكستاني"},
-	"BD": {"بنغالي", "بنغلاديشي"}, "ID": {"إندونيسي"}, "MY": {"ماليزي"}, "FR": {"فرنسي"},
-	"IT": {"إيطالي"}, "ES": {"إسباني"}, "CA": {"كندي"}, "MX": {"مكسيكي"}, "BR": {"برازيلي"},
-	"AR": {"أرجنتيني"}, "VE": {"فنزويلي"}, "CU": {"كوبي"}, "AU": {"أسترالي"}, "NZ": {"نيوزيلندي"},
-	"NG": {"نيجيري"}, "NE": {"نيجري"}, "ET": {"إثيوبي"}, "ER": {"إريتري"}, "KE": {"كيني"},
-	"KZ": {"كازاخستاني", "كازاخي"}, "UZ": {"أوزبكي", "أوزبكستاني"}, "KG": {"قرغيزي", "قيرغيزي", "قرغيزستاني"},
-	"TJ": {"طاجيكي", "طاجيكستاني"}, "TM": {"تركمانستاني", "تركماني"}, "MN": {"منغولي"},
-	"VN": {"فيتنامي"}, "TH": {"تايلاندي"}, "PH": {"فلبيني"}, "RS": {"صربي"}, "HR": {"كرواتي"},
-	"BA": {"بوسني"}, "AL": {"ألباني"}, "RO": {"روماني"}, "BG": {"بلغاري"}, "SK": {"سلوفاكي"},
-	"SI": {"سلوفيني"}, "MD": {"مولدوفي"}, "LT": {"ليتواني"}, "LV": {"لاتفي"}, "EE": {"إستوني"},
-	"CO": {"كولومبي"}, "PE": {"بيروفي"}, "TD": {"تشادي"}, "SN": {"سنغالي"}, "GH": {"غاني"},
-	"CD": {"كونغولي"}, "CG": {"كونغولي"}, "CM": {"كاميروني"}, "UG": {"أوغندي"}, "TZ": {"تنزاني"},
-	"RW": {"رواندي"}, "ZA": {"جنوب أفريقي", "جنوب إفريقي"}, "MM": {"ميانماري"}, "LK": {"سريلانكي"},
-	"NP": {"نيبالي"}, "ML": {}, "CL": {"تشيلي"},
-}
-
-// arabicDemonymPlurals are broken plurals (with the article where it is
-// normally written) that the regular -يون/-يين forms miss.
-var arabicDemonymPlurals = map[string][]string{
-	"RU": {"الروس", "روس"}, "TR": {"الأتراك", "أتراك"}, "US": {"الأمريكان", "الأميركان"},
-	"DE": {"الألمان", "ألمان"}, "AF": {"الأفغان", "أفغان"}, "IN": {"الهنود", "هنود"},
-	"KZ": {"الكازاخ"}, "UZ": {"الأوزبك"}, "TJ": {"الطاجيك"}, "TM": {"التركمان"},
-	"GB": {"البريطانيون"}, "SA": {"السعوديون"},
-}
-
-// extraCountryNames are Arabic and English names the country lists lack.
-var extraCountryNames = map[string][]string{
-	"US": {"الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "أمريكا", "أميركا", "United States", "US", "USA", "U.S.", "America"},
-	"GB": {"المملكة المتحدة", "بريطانيا", "بريطانيا العظمى", "United Kingdom", "Britain", "UK", "Great Britain"},
-	"RU": {"روسيا", "روسيا الاتحادية", "الاتحاد الروسي", "Russia", "Russian Federation"},
-	"SA": {"السعودية", "المملكة العربية السعودية", "المملكة السعودية"},
-	"AE": {"الإمارات", "الإمارات العربية المتحدة", "دولة الإمارات", "UAE"},
-	"SY": {"سوريا", "سورية"},
-	"PS": {"فلسطين", "دولة فلسطين", "الأراضي الفلسطينية", "الأراضي الفلسطينية المحتلة", "Palestine"},
-	"KR": {"كوريا الجنوبية", "South Korea"},
-	"KP": {"كوريا الشمالية", "North Korea"},
-	"IR": {"إيران", "Iran"},
-	"CN": {"الصين", "China"},
-	"TR": {"تركيا", "Turkey", "Türkiye"},
-	"KZ": {"كازاخستان", "كازخستان", "Kazakhstan"},
-	"CD": {"الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية"},
-	"NL": {"هولندا"},
-	"VA": {"الفاتيكان"},
-	"CZ": {"التشيك", "جمهورية التشيك"},
-	"MM": {"ميانمار", "بورما"},
-	"CI": {"ساحل العاج", "كوت ديفوار"},
-}
-
-// ambiguousCommon are Arabic words (in MatchForm) that name a place or
-// person in the sources but are more often common words in news text; they
-// are kept as aliases but not matched on their own. The build adds the words
-// that ANERcorp tags O more often than as a name.
-var ambiguousCommon = []string{
-	"مالي", "بنين", "صور", "حماه", "العين", "الخليل", "المدينه", "السلام", "الامل", "النصر",
-	"طيبه", "جمال", "سعيد", "كريم", "امين", "الشرق", "الغرب", "الشمال", "الجنوب", "الوسط",
-	"المنطقه", "الساحل", "الجزيره", "الرمادي", "الحره", "البيضاء", "القاعده", "فتح", "الشباب",
-	"النهضه", "الوطن", "الاستقلال", "الوحده", "الثوره", "الحريه", "العدل", "الفجر", "الصباح",
-	"عون", "رئيسي", "روحاني", "الهدي", "الكرامه", "السوق", "المركز", "البلد", "الدوله",
-	"حلوان", "سيدي", "بور", "المنيا", "الزرقاء", "عرب", "العرب", "عربي", "غاز", "نفط", "ماء",
-	"الامام", "الحسين", "الحسن", "علي", "محمد", "احمد", "عمر", "عثمان", "خالد", "حسن", "حسين",
-	"ابراهيم", "يوسف", "موسي", "عيسي", "سلمان", "فهد", "فيصل", "عبدالله", "ناصر", "الناصر",
-	"ثاني", "الثاني", "سلام", "المتوسط", "الشام", "كيف",
-	// city and place names of the sources that are also common words or names
-	"ميدان", "بدر", "جوهر", "طاهر", "عشاق", "مساكن", "غازي", "صافي", "فرح", "شريف", "زايد", "نايف",
-	"سعود", "هادي", "صالح", "عادل", "ياسين", "الحمد", "حمد", "فارس", "الابيض", "الاقصر",
-	"الصافي", "الصحابه", "الحجه", "السعيده", "سعيده", "المشهد", "الفرح", "الحره", "الخبر",
-}
 
 // Leading title words of the UniversalPetrarch actor names (words.yaml:
 // ar_petrarch_title); an entry that begins with one of these is a
-// description ("رئيس_روسي_...") rather than a plain name. Org words mark
-// organisations. Both in MatchForm.
+// description ("رئيس_روسي_...") rather than a plain name.
 var petrarchTitleWords = classSet("ar_petrarch_title")
-
-var petrarchOrgWords = setOfFields(arabic.MatchForm(`حكومه وزاره سفاره قوه قوات جيش حزب حركه منظمه اتحاد مجلس جامعه
-	شركه بنك هيءه هيئه لجنه مكتب اداره ديوان جبهه تنظيم جماعه كتاءب كتائب لواء فيلق شرطه امن
-	مخابرات محكمه برلمان مجلس دوله جمهوريه مملكه امانه صندوق وكاله مؤسسه موسسه مركز معهد نقابه
-	رابطه جمعيه تحالف ائتلاف اءتلاف مليشيا ميليشيا عشيره قبيله مخيم مخيمات مدينه محافظه ولايه
-	اقليم منطقه ل ب ال في من الي علي عن مع و`))
-
-// cityNameFixes replaces wrong Arabic names of the city list, by ISO2 and
-// English name; "" drops the row (see FIXES.md).
-var cityNameFixes = map[string]string{
-	"MT|Valletta": "فاليتا",
-	"MV|Male":     "ماليه",
-	"ET|Aware":    "",
-	"AF|Kandahar": "قندهار",
-	"AF|Herat":    "هرات",
-}
