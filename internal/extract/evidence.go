@@ -352,7 +352,7 @@ func (p *Pipeline) constructHead(toks []arabic.Token, words []arabic.Word, i int
 }
 
 // ordinals follow kings' and popes' names (MatchForm).
-var ordinals = set(arabic.MatchForm(`الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر
+var ordinals = arabic.WordSet(arabic.MatchForm(`الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر
 	الحادي عشر الأولى الثانية الثالثة الرابعة`))
 
 // baseOf is wordstats.Base of an analysed word.
@@ -440,7 +440,7 @@ func (t *tagged) sureTokens(n int) []bool {
 
 // particles end no complete name: they join it to the next word (عبد الله،
 // بن سلمان، أبو بكر، آل سعود). MatchForm.
-var particles = set(arabic.MatchForm(`بن ابن بنت ابو أبو ابي أبي ام أم عبد آل ال ولد ذو ذي`))
+var particles = arabic.WordSet(arabic.MatchForm(`بن ابن بنت ابو أبو ابي أبي ام أم عبد آل ال ولد ذو ذي`))
 
 // andSplits returns where the NER span tokens [a, b) of type typ holds two
 // names joined by the conjunction و (هوبز ولوك "Hobbes and Locke", مصر

@@ -57,7 +57,7 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 				break
 			}
 		}
-		if c.Entry == nil && !hasArabicScript(c.Text) {
+		if c.Entry == nil && !arabic.HasScript(c.Text) {
 			for _, e := range p.gaz.Lookup(arabic.MatchForm(c.Text)) {
 				if e.Type == sp.Type {
 					c.Entry = e
@@ -73,13 +73,4 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 		ents = []model.Entity{}
 	}
 	return ents, ids, nil
-}
-
-func hasArabicScript(s string) bool {
-	for _, r := range s {
-		if r >= 0x0600 && r <= 0x06FF {
-			return true
-		}
-	}
-	return false
 }

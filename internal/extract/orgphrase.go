@@ -34,7 +34,7 @@ import (
 // التنفيذية) are descriptions, not names.
 
 // orgStop are definite words that never continue a name (MatchForm).
-var orgStop = set(arabic.MatchForm(`الذي التي الذين اللذين اللتين اللاتي اللواتي الان اليوم الماضي الماضيه
+var orgStop = arabic.WordSet(arabic.MatchForm(`الذي التي الذين اللذين اللتين اللاتي اللواتي الان اليوم الماضي الماضيه
 	المقبل المقبله الحالي الحاليه الجاري السابق السابقه الاول الثاني الاخير الاخيره الامس`))
 
 // orgPhrases returns an Organization candidate for each organisation phrase

@@ -290,7 +290,7 @@ func mergeEntities(have, more []model.Entity) []model.Entity {
 
 // edgeWords are function words (in MatchForm) that the tagger sometimes
 // takes into the edge of a name.
-var edgeWords = set(arabic.MatchForm(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
+var edgeWords = arabic.WordSet(arabic.MatchForm(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
 	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن
 	أين متى كيف لماذا ماذا هل أنا أنت نحن`))
 
@@ -586,15 +586,6 @@ func publicBodyOf(toks []arabic.Token, words []arabic.Word, cands []link.Candida
 		}
 	}
 	return ""
-}
-
-// set returns the words of a space-separated list as a set.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
 }
 
 // withFamilyName extends a gazetteer person that the tagged person span

@@ -223,7 +223,7 @@ func (g *Gazetteer) firstForms(w *arabic.Word) []string {
 
 // notClitic are common words (MatchForm) that read as a clitic and a
 // prominent name but are not: بليون "billion" (not ب + ليون), كسرت "broke".
-var notClitic = setOfFields(arabic.MatchForm("بليون وبليون بليونا بليونات كسرت وكسرت فكسرت بسرت"))
+var notClitic = arabic.WordSet(arabic.MatchForm("بليون وبليون بليونا بليونات كسرت وكسرت فكسرت بسرت"))
 
 // prominent reports whether the alias f names a prominent entry: a
 // country, territory, region, leader, capital or curated organisation, or a
@@ -381,13 +381,4 @@ func (g *Gazetteer) MatchSpan(tokens []arabic.Token, words []arabic.Word, a, b i
 		return Match{Start: a, End: b, Entry: e, Surface: surface(tokens[a:b]), Skip: skipRunes(tokens[a].Text, m, f)}, true
 	}
 	return Match{}, false
-}
-
-// setOfFields is the set of the space-separated words of s.
-func setOfFields(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
 }

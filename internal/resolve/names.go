@@ -151,8 +151,6 @@ type pname struct {
 
 func (p pname) identity() string { return strings.Join(p.words, " ") }
 
-func isArabicRune(r rune) bool { return r >= 0x0600 && r <= 0x06FF }
-
 // parseName analyses one written form of a name. It returns false when
 // nothing of a name is left.
 func parseName(form string) (pname, bool) {
@@ -161,7 +159,7 @@ func parseName(form string) (pname, bool) {
 	toks := strings.FieldsFunc(mf, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for _, t := range toks {
 		for _, r := range t {
-			if isArabicRune(r) {
+			if arabic.InBlock(r) {
 				p.arabic = true
 			}
 		}

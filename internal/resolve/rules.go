@@ -280,7 +280,7 @@ func newNode(key string, k *keyStats) *node {
 	}
 	// A Latin form that makes the key of an entity also written in Arabic
 	// is a gazetteer key's name (person:adel_al_jubeir), not its source.
-	if !slices.ContainsFunc(defining, hasArabicText) && slices.ContainsFunc(forms, hasArabicText) {
+	if !slices.ContainsFunc(defining, arabic.HasScript) && slices.ContainsFunc(forms, arabic.HasScript) {
 		defining = nil
 	}
 	if len(defining) > 0 {
@@ -365,8 +365,6 @@ func newNode(key string, k *keyStats) *node {
 	}
 	return n
 }
-
-func hasArabicText(s string) bool { return strings.ContainsFunc(s, isArabicRune) }
 
 // fullName: the node's name has two words or more.
 func (n *node) fullName() bool { return len(n.names) > 0 && len(n.names[0].content) > 1 }
@@ -712,7 +710,7 @@ func (r *resolver) spellingVariants() {
 	// gazetteer person has that name.
 	gazByName := map[string][]int{}
 	for i, n := range r.nodes {
-		if n.typ == model.Person && n.gaz && r.auto(i) && n.name != "" && !hasArabicText(n.name) {
+		if n.typ == model.Person && n.gaz && r.auto(i) && n.name != "" && !arabic.HasScript(n.name) {
 			k := arabic.MatchForm(n.name)
 			gazByName[k] = append(gazByName[k], i)
 		}
@@ -721,7 +719,7 @@ func (r *resolver) spellingVariants() {
 		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 || !n.names[0].arabic || len(n.names[0].content) < 2 {
 			continue
 		}
-		if len(strings.Fields(n.name)) < 2 || hasArabicText(n.name) {
+		if len(strings.Fields(n.name)) < 2 || arabic.HasScript(n.name) {
 			continue
 		}
 		gs := gazByName[arabic.MatchForm(n.name)]

@@ -89,7 +89,7 @@ func parseOrgWords(text string) (*orgTable, error) {
 				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "product" or "work", an adjective's "name" or "forces"`)
 			}
 		}
-		if ar == "" || !hasArabic(ar) || w.en == "" || hasArabic(w.en) {
+		if ar == "" || !arabic.HasScript(ar) || w.en == "" || arabic.HasScript(w.en) {
 			return nil, bad("want Arabic then English")
 		}
 		switch w.class {

@@ -44,7 +44,7 @@ func (c *Compiled) Romanize(s string) string {
 	words := strings.Fields(arabic.Normalize(s))
 	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); {
-		if !hasArabic(words[i]) {
+		if !arabic.HasScript(words[i]) {
 			out = append(out, words[i])
 			i++
 			continue

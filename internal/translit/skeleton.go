@@ -3,6 +3,8 @@ package translit
 import (
 	"strings"
 	"unicode"
+
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Skeleton is the consonant outline of a Latin name or of the
@@ -10,7 +12,7 @@ import (
 // with the learnt data), used to pair Arabic and Latin spellings
 // of the same name: Tokayev/توكاييف -> "tkyf", Putin/بوتين -> "btn".
 func Skeleton(s string) string {
-	if hasArabic(s) {
+	if arabic.HasScript(s) {
 		if rs := []rune(s); len(rs) > 4 && rs[0] == 'ا' && rs[1] == 'ل' {
 			s = string(rs[2:])
 		}

@@ -36,7 +36,7 @@ func parseSpellings(text string) (spellingTable, error) {
 		}
 		ar, lat, ok := strings.Cut(line, "\t")
 		ar, lat = arabic.MatchForm(ar), strings.TrimSpace(lat)
-		if !ok || ar == "" || lat == "" || !hasArabic(ar) || hasArabic(lat) {
+		if !ok || ar == "" || lat == "" || !arabic.HasScript(ar) || arabic.HasScript(lat) {
 			return t, fmt.Errorf("line %d: want Arabic<TAB>Latin, got %q", n+1, line)
 		}
 		t.words[ar] = lat
@@ -57,13 +57,4 @@ func IsNameWord(m string) bool {
 func HasSpelling(m string) bool {
 	_, ok := spellings.words[m]
 	return ok
-}
-
-func hasArabic(s string) bool {
-	for _, r := range s {
-		if r >= 0x0600 && r <= 0x06FF {
-			return true
-		}
-	}
-	return false
 }

@@ -98,7 +98,7 @@ func (t *Table) Name(matchForm string) Name { return t.names[matchForm] }
 // and so does a pronoun suffix: in MatchForm the ta marbuta is ه, and
 // taking it off would make سورية the adjective سوري.
 func Base(token string) string {
-	if !hasArabic(token) {
+	if !arabic.HasLetter(token) {
 		return ""
 	}
 	a := arabic.Analyze(token)
@@ -112,15 +112,6 @@ func otherForm(b string) string {
 		return rest
 	}
 	return "ال" + b
-}
-
-func hasArabic(s string) bool {
-	for _, r := range s {
-		if r >= 0x0621 && r <= 0x064A {
-			return true
-		}
-	}
-	return false
 }
 
 // File headers (the first line of each file); a change of format changes

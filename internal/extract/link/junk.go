@@ -61,7 +61,7 @@ func isStopWord(w string) bool {
 	if stopWords[arabic.MatchForm(w)] {
 		return true
 	}
-	if !hasArabic(w) {
+	if !arabic.HasScript(w) {
 		return false
 	}
 	for _, s := range arabic.Stems(w) {
@@ -93,7 +93,7 @@ func junkName(text string) bool {
 	allStop := true
 	letters := 0
 	for _, w := range ws {
-		if hasArabic(w) {
+		if arabic.HasScript(w) {
 			ar = true
 		}
 		lower, latinWord := false, false

@@ -116,7 +116,7 @@ func candidateWords(c Candidate) []string { return words(candidateName(c)) }
 // script keeps a leading title word (General Motors, Prince Edward Island):
 // titles only precede persons' names.
 func candidateName(c Candidate) string {
-	if c.Entry == nil && (c.Type == model.Organization || c.Type == model.Location) && !hasArabic(c.Text) {
+	if c.Entry == nil && (c.Type == model.Organization || c.Type == model.Location) && !arabic.HasScript(c.Text) {
 		return name(c.Text, nil, false)
 	}
 	if c.Whole {
@@ -193,15 +193,6 @@ var trailingTitles = classSet("ar_title_after_name")
 // skeleton is the consonant outline of a name (gazetteer.Skeleton).
 func skeleton(s string) string { return gazetteer.Skeleton(s) }
 
-func hasArabic(s string) bool {
-	for _, r := range s {
-		if r >= 0x0600 && r <= 0x06FF {
-			return true
-		}
-	}
-	return false
-}
-
 // lookupName finds in the gazetteer a name that NER proposed and the
 // gazetteer matcher left alone: a word the matcher does not match on its own
 // (روحاني "spiritual", typed Person by NER), a name without the article the
@@ -212,7 +203,7 @@ func lookupName(g *gazetteer.Gazetteer, text, typ string) (*gazetteer.Entry, boo
 	d := displayName(text, nil)
 	m := arabic.MatchForm(d)
 	// two letters are enough with the NER's type (قم Qom typed Location)
-	if n := len([]rune(m)); m == "" || !hasArabic(m) || n < 2 || n < 3 && typ == "" {
+	if n := len([]rune(m)); m == "" || !arabic.HasScript(m) || n < 2 || n < 3 && typ == "" {
 		return nil, false
 	}
 	if len(strings.Fields(d)) == 1 && isStopWord(d) || len(strings.Fields(d)) > 1 && junkName(d) {
@@ -279,7 +270,7 @@ func (l lexicon) Name(m string) (string, bool) {
 func (l lexicon) Demonym(m string) (string, bool) {
 	if e := l.g.Demonym(m); e != nil {
 		for _, d := range e.Demonyms {
-			if !hasArabic(d) {
+			if !arabic.HasScript(d) {
 				return d, true
 			}
 		}
@@ -432,7 +423,7 @@ func crossScript(a, b *cluster, cands []Candidate) bool {
 		return false
 	}
 	la, lb := a.words[len(a.words)-1], b.words[len(b.words)-1]
-	if hasArabic(la) == hasArabic(lb) {
+	if arabic.HasScript(la) == arabic.HasScript(lb) {
 		return false
 	}
 	sa, sb := skeleton(la), skeleton(lb)
@@ -606,10 +597,10 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			aliases[d] = true
 			// a name the gazetteer writes with its title (الشيخ محمد بن
 			// زايد) is also known without it, when two words or more remain
-			if bare := name(cd.Text, nil, true); bare != d && len(strings.Fields(bare)) >= 2 && hasArabic(bare) {
+			if bare := name(cd.Text, nil, true); bare != d && len(strings.Fields(bare)) >= 2 && arabic.HasScript(bare) {
 				aliases[bare] = true
 			}
-			if hasArabic(d) {
+			if arabic.HasScript(d) {
 				if len([]rune(d)) > len([]rune(canonAr)) {
 					canonAr = d
 				}

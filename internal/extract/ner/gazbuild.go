@@ -15,6 +15,7 @@ import (
 
 	"github.com/kg-project/kg/internal/gztsv"
 	lex "github.com/kg-project/kg/internal/lexicon"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Hand-written lists (MatchForm or plain Arabic; they go through phraseKey).
@@ -335,8 +336,8 @@ func readPetrarch(path string, add func(list string, names ...string)) error {
 		return err
 	}
 	defer f.Close()
-	orgHeads := wordSet(orgHeadWords)
-	locHeads := wordSet(locHeadWords)
+	orgHeads := arabic.WordSet(orgHeadWords)
+	locHeads := arabic.WordSet(locHeadWords)
 	roles := map[string]bool{}
 	for _, w := range personRoleWords {
 		roles[w] = true
@@ -445,14 +446,6 @@ func isCountryCode(code string) bool {
 	}
 	_, err := strconv.Atoi(c)
 	return err != nil && strings.ToUpper(c) == c
-}
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
 }
 
 // isOrgCode reports whether a CAMEO actor code names an organisation sector

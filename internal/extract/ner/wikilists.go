@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	lex "github.com/kg-project/kg/internal/lexicon"
+	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // WikiFile is the unlabelled Arabic Wikipedia text (CC BY-SA 4.0) under the
@@ -33,7 +34,7 @@ const (
 
 var (
 	yearsRE     = regexp.MustCompile(`\([^)]*[0-9]{3,4}[^)]*\)`)
-	wikiSkip    = wordSet(`هو هي كان كانت يعد تعد يعتبر تعتبر أحد إحدى احد احدى من أو او واحد واحدة وهو وهي`)
+	wikiSkip    = arabic.WordSet(`هو هي كان كانت يعد تعد يعتبر تعتبر أحد إحدى احد احدى من أو او واحد واحدة وهو وهي`)
 	wikiBornRE  = regexp.MustCompile(`(^|\s)(ولد|ولدت|مواليد|توفي|توفيت)(\s|$)`)
 	wikiListsRE = regexp.MustCompile(`^(قائمة|قوائم|تاريخ|ملحق)\s`)
 )

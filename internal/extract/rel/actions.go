@@ -612,7 +612,7 @@ func (x *extractor) otherSubject(j, b int) bool {
 		return false
 	}
 	w := x.bare[j]
-	if arSpeechNext[w] || arSpeechNext[x.norm[j]] || !hasArabicLetter(w) {
+	if arSpeechNext[w] || arSpeechNext[x.norm[j]] || !arabic.HasLetter(w) {
 		return false
 	}
 	for _, d := range arTitles {
@@ -624,15 +624,6 @@ func (x *extractor) otherSubject(j, b int) bool {
 		return false
 	}
 	return true
-}
-
-func hasArabicLetter(s string) bool {
-	for _, r := range s {
-		if r >= 0x0621 && r <= 0x064A {
-			return true
-		}
-	}
-	return false
 }
 
 // nounPatterns handles relations carried by nouns and relative clauses:

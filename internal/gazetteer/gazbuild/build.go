@@ -246,7 +246,7 @@ func (b *builder) addNoisyAlias(e *gazetteer.Entry, s string) bool {
 	}
 	hadArabic := false
 	for _, a := range e.Aliases {
-		if hasArabic(a) {
+		if arabic.HasScript(a) {
 			hadArabic = true
 			break
 		}
@@ -254,7 +254,7 @@ func (b *builder) addNoisyAlias(e *gazetteer.Entry, s string) bool {
 	if !b.addAlias(e, s) {
 		return false
 	}
-	if hasArabic(m) && !strings.Contains(m, " ") {
+	if arabic.HasScript(m) && !strings.Contains(m, " ") {
 		if b.noisy[e] == nil {
 			b.noisy[e] = map[string]string{}
 		}
@@ -268,7 +268,7 @@ func (b *builder) addNoisyAlias(e *gazetteer.Entry, s string) bool {
 
 // functionWords are particles and prepositions (MatchForm) that do not
 // begin or end a name (not على: MatchForm makes it علي, Ali).
-var functionWords = setOfFields(arabic.MatchForm(`أن إن ان في من إلى الى عن مع ثم أو او لا لم لن قد هو هي التي الذي هذا هذه ذلك تلك بين حتى منذ كان كانت`))
+var functionWords = arabic.WordSet(arabic.MatchForm(`أن إن ان في من إلى الى عن مع ثم أو او لا لم لن قد هو هي التي الذي هذا هذه ذلك تلك بين حتى منذ كان كانت`))
 
 // functionEdge reports whether the name m (MatchForm) has several words
 // and begins or ends with a function word.
@@ -349,15 +349,6 @@ func foldName(s string) string {
 func hasLatin(s string) bool {
 	for _, r := range s {
 		if r < 0x250 && unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasArabic(s string) bool {
-	for _, r := range s {
-		if r >= 0x0600 && r <= 0x06FF {
 			return true
 		}
 	}
@@ -632,7 +623,7 @@ func (b *builder) applyCurated(e *gazetteer.Entry, c curated) {
 		e.Ambiguous = append(e.Ambiguous, clean(a))
 	}
 	for _, d := range c.Demonyms {
-		if hasArabic(d) {
+		if arabic.HasScript(d) {
 			e.Demonyms = append(e.Demonyms, demonymForms(d)...)
 		} else {
 			e.Demonyms = append(e.Demonyms, d)
@@ -726,8 +717,8 @@ var (
 // Countries whose cities matter most to Arabic news get a lower population
 // threshold.
 var (
-	arabWorld = setOfFields(`EG SA SY IQ JO LB YE LY TN DZ MA SD KW QA BH OM AE PS IL MR SO DJ KM`)
-	nearArab  = setOfFields(`IR TR AF PK KZ UZ KG TJ TM AZ AM GE RU UA BY ET ER SS TD NE ML`)
+	arabWorld = arabic.WordSet(`EG SA SY IQ JO LB YE LY TN DZ MA SD KW QA BH OM AE PS IL MR SO DJ KM`)
+	nearArab  = arabic.WordSet(`IR TR AF PK KZ UZ KG TJ TM AZ AM GE RU UA BY ET ER SS TD NE ML`)
 )
 
 // classSet returns the word class name of the lexicon's words.yaml as a
@@ -735,14 +726,6 @@ var (
 func classSet(name string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range lexicon.Class(name) {
-		m[w] = true
-	}
-	return m
-}
-
-func setOfFields(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
 	return m
@@ -1123,7 +1106,7 @@ func (b *builder) leaders() error {
 		}
 		addSource(e, gazetteer.SrcODA)
 		b.addAlias(e, h.name)
-		if hasArabic(h.local) {
+		if arabic.HasScript(h.local) {
 			b.addAlias(e, h.local)
 		}
 		e.Role = current[h.qid]
@@ -1291,7 +1274,7 @@ func (b *builder) petrarch() error {
 		ok := true
 		for i, w := range a.words {
 			mw[i] = arabic.MatchForm(w)
-			if !hasArabic(w) || petrarchOrgWords[mw[i]] || placeWord[mw[i]] || (i == 0 && petrarchTitleWords[mw[i]]) {
+			if !arabic.HasScript(w) || petrarchOrgWords[mw[i]] || placeWord[mw[i]] || (i == 0 && petrarchTitleWords[mw[i]]) {
 				ok = false
 			}
 		}
@@ -1369,7 +1352,7 @@ func (b *builder) ambiguity() error {
 		}
 	}
 	for w, n := range total {
-		if n >= 3 && other[w]*2 > n && hasArabic(w) && !b.sure[w] {
+		if n >= 3 && other[w]*2 > n && arabic.HasScript(w) && !b.sure[w] {
 			amb[w] = true
 		}
 	}

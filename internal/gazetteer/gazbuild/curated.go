@@ -96,7 +96,7 @@ var (
 	ambiguousCommon      = tables.AmbiguousCommon
 	cityNameFixes        = tables.CityNameFixes
 	// organisation words of the UniversalPetrarch actor names (MatchForm)
-	petrarchOrgWords = setOfFields(arabic.MatchForm(tables.PetrarchOrgWords))
+	petrarchOrgWords = arabic.WordSet(arabic.MatchForm(tables.PetrarchOrgWords))
 )
 
 // Leading title words of the UniversalPetrarch actor names (words.yaml:

@@ -145,7 +145,7 @@ func (b *builder) geonames() error {
 	byLatin, byArabic := map[string][]*gazetteer.Entry{}, map[string][]*gazetteer.Entry{}
 	index := func(e *gazetteer.Entry) {
 		for _, a := range e.Aliases {
-			if hasArabic(a) {
+			if arabic.HasScript(a) {
 				byArabic[e.Country+"|"+arabic.MatchForm(a)] = append(byArabic[e.Country+"|"+arabic.MatchForm(a)], e)
 			} else {
 				byLatin[e.Country+"|"+foldName(a)] = append(byLatin[e.Country+"|"+foldName(a)], e)
@@ -163,7 +163,7 @@ func (b *builder) geonames() error {
 		if e.Type == model.Location && e.Role != gazetteer.RoleCountry && (e.QID != "" || slices.Contains(e.Sources, gazetteer.SrcCurated)) {
 			for _, a := range e.Aliases {
 				f := foldName(a)
-				if hasArabic(a) {
+				if arabic.HasScript(a) {
 					f = arabic.MatchForm(a)
 				}
 				if !slices.Contains(byName[f], e) {
@@ -179,7 +179,7 @@ func (b *builder) geonames() error {
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		for _, a := range e.Aliases {
-			if m := arabic.MatchForm(a); hasArabic(a) && taken[m] == nil {
+			if m := arabic.MatchForm(a); arabic.HasScript(a) && taken[m] == nil {
 				taken[m] = e
 			}
 		}
@@ -346,14 +346,14 @@ const catsRegions = "place"
 
 // rankWordsAr are the words (MatchForm) of a region's rank that may open its
 // Arabic name (إمارة دبي, مملكة هولندا).
-var rankWordsAr = setOfFields(arabic.MatchForm(`محافظة ولاية مقاطعة منطقة إقليم قضاء بلدية لواء إمارة مملكة`))
+var rankWordsAr = arabic.WordSet(arabic.MatchForm(`محافظة ولاية مقاطعة منطقة إقليم قضاء بلدية لواء إمارة مملكة`))
 
 // lowerParticles stay in lower case inside English names.
-var lowerParticles = setOfFields(`bin ibn bint de da di von van der du la le del dos das el al of the and`)
+var lowerParticles = arabic.WordSet(`bin ibn bint de da di von van der du la le del dos das el al of the and`)
 
 // upperTokens are the club and company abbreviations of the lower-cased
 // labels.
-var upperTokens = setOfFields(`fc sc ac cf afc sk fk cd cs sv bk if ik rc ud sd ec fsv tsv vfb vfl usm jsk mc cr ca ss`)
+var upperTokens = arabic.WordSet(`fc sc ac cf afc sk fk cd cs sv bk if ik rc ud sd ec fsv tsv vfb vfl usm jsk mc cr ca ss`)
 
 // titleCase restores the case of a lower-cased English label: Akbar Hashemi
 // Rafsanjani, Pope Pius XI, A.S. Roma, Al-Hilal FC.
@@ -410,7 +410,7 @@ func (b *builder) arwikicats() error {
 		}
 		en := strings.TrimSpace(parenRe.ReplaceAllString(r["english_lower"], ""))
 		ar := clean(cityDisambg.ReplaceAllString(parenRe.ReplaceAllString(r["arabic"], ""), ""))
-		if en == "" || ar == "" || hasLatin(ar) || !hasArabic(ar) {
+		if en == "" || ar == "" || hasLatin(ar) || !arabic.HasScript(ar) {
 			continue
 		}
 		if typ == model.Organization && (leagueAr.MatchString(ar) || leagueEn.MatchString(en)) {
@@ -432,7 +432,7 @@ func (b *builder) arwikicats() error {
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
-			if hasArabic(a) {
+			if arabic.HasScript(a) {
 				if _, ok := owner[arabic.MatchForm(a)]; !ok {
 					owner[arabic.MatchForm(a)] = e
 				}

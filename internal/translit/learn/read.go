@@ -56,21 +56,13 @@ func hashSplit(key string) Split {
 // (Abdelkader, Youcef), Iran, Pakistan and Afghanistan after other
 // languages. An attestation counts as much as the group is near the Gulf.
 var (
-	gulf    = set("SA AE KW QA BH OM YE")
-	mashriq = set("IQ SY LB JO PS EG SD")
-	maghreb = set("MA DZ TN LY MR")
+	gulf    = arabic.WordSet("SA AE KW QA BH OM YE")
+	mashriq = arabic.WordSet("IQ SY LB JO PS EG SD")
+	maghreb = arabic.WordSet("MA DZ TN LY MR")
 	// Arab League members and the three Persian/Urdu/Pashto-speaking
 	// countries of the data set
-	arabCountries = set("SA AE KW QA BH OM YE IQ SY LB JO PS EG SD MA DZ TN LY MR SO DJ KM")
+	arabCountries = arabic.WordSet("SA AE KW QA BH OM YE IQ SY LB JO PS EG SD MA DZ TN LY MR SO DJ KM")
 )
-
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
 
 // countryWeight is how much an attestation by a person of country c counts
 // towards the spelling kg writes.
