@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/extract/ner"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // nerOptions are the flags of kg ner.
@@ -177,8 +177,8 @@ type textEntity struct {
 // entities with their offsets.
 func findEntities(tg *ner.Tagger, text string) []textEntity {
 	rs := []rune(text)
-	toks := arabic.Tokenize(text)
-	starts, sents := arabic.SentenceWords(toks)
+	toks := segment.Tokenize(text)
+	starts, sents := segment.SentenceWords(toks)
 	var out []textEntity
 	for si, tags := range tg.TagDocument(sents) {
 		i := starts[si]

@@ -6,6 +6,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 )
 
@@ -27,7 +28,7 @@ const localKey = "local:"
 // الوزارة leave it unresolved, and so does one the gazetteer lacks: it
 // cannot be linked).
 // The candidate takes that organisation's gazetteer entry.
-func (p *Pipeline) backRefs(toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	if len(cands) == 0 {
 		return cands
 	}

@@ -5,6 +5,7 @@ import (
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 )
 
@@ -42,7 +43,7 @@ const (
 // "major general"). An organisation noun with the article is followed
 // by a name in apposition, not in the construct state: the name is then
 // the person who speaks for it (المتحدث باسم المنظمة كريستيان ليندماير).
-func (p *Pipeline) cueAt(toks []arabic.Token, words []arabic.Word, j int) cueKind {
+func (p *Pipeline) cueAt(toks []segment.Token, words []arabic.Word, j int) cueKind {
 	if j < 0 || j >= len(toks) || words[j].Suffix != "" || words[j].Stem == "" {
 		return noCue
 	}
@@ -56,7 +57,7 @@ func (p *Pipeline) cueAt(toks []arabic.Token, words []arabic.Word, j int) cueKin
 	return k
 }
 
-func (p *Pipeline) cueWord(toks []arabic.Token, words []arabic.Word, j int) cueKind {
+func (p *Pipeline) cueWord(toks []segment.Token, words []arabic.Word, j int) cueKind {
 	stem := arabic.MatchForm(words[j].Stem)
 	if j+1 < len(toks) && toks[j+1].Sentence == toks[j].Sentence {
 		if _, ok := translit.LookupWord(stem + " " + words[j+1].MF); ok {
@@ -95,7 +96,7 @@ func kindOf(wi translit.WordInfo) cueKind {
 
 // cueBefore returns the kind of the noun before token a, an opening quote
 // between them allowed (سيارات «رولزرويس»).
-func (p *Pipeline) cueBefore(toks []arabic.Token, words []arabic.Word, a int) cueKind {
+func (p *Pipeline) cueBefore(toks []segment.Token, words []arabic.Word, a int) cueKind {
 	j := a - 1
 	if j >= 0 && isOpenQuote(toks[j].Text) {
 		j--
@@ -116,7 +117,7 @@ func (p *Pipeline) cueBefore(toks []arabic.Token, words []arabic.Word, a int) cu
 // noun, a person is the place. A person's name the lists support
 // (personSupported: جوال محمد البكيري "Muhammad al-Bukairi's mobile")
 // stays a person.
-func (p *Pipeline) cueType(toks []arabic.Token, words []arabic.Word, a, b int, typ string) (string, bool) {
+func (p *Pipeline) cueType(toks []segment.Token, words []arabic.Word, a, b int, typ string) (string, bool) {
 	k, first := p.cueBefore(toks, words, a), a
 	if k == noCue && b-a >= 2 {
 		k, first = p.cueAt(toks, words, a), a+1
@@ -163,7 +164,7 @@ func (p *Pipeline) personSupported(words []arabic.Word, a, b int) bool {
 // تايمز) is the club or the newspaper: the match (returned in names) becomes an
 // organisation the gazetteer lacks, over the tagger's organisation span
 // when one begins there and goes on (returned in orgs).
-func (p *Pipeline) cueMatches(toks []arabic.Token, words []arabic.Word, ms []gazetteer.Match, tg *tagged) (kept, names []gazetteer.Match, orgs []link.Candidate) {
+func (p *Pipeline) cueMatches(toks []segment.Token, words []arabic.Word, ms []gazetteer.Match, tg *tagged) (kept, names []gazetteer.Match, orgs []link.Candidate) {
 	kept = ms[:0]
 	for _, m := range ms {
 		if m.IsDemonym || m.Entry == nil {

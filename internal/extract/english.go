@@ -10,7 +10,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // English names the gazetteer lacks: runs of capitalised words, typed by
@@ -114,7 +114,7 @@ func upperWord(w string) bool {
 // acronym reports whether toks[k] is an organisation's acronym (IRA,
 // GCHQ): two to five capital letters, no Roman numeral, not a word of
 // notacronym, and not among other words in capitals (emphasis, headlines).
-func acronym(toks []arabic.Token, k int) bool {
+func acronym(toks []segment.Token, k int) bool {
 	w := toks[k].Text
 	if !upperWord(w) {
 		return false
@@ -134,7 +134,7 @@ func acronym(toks []arabic.Token, k int) bool {
 // spelledOut reports whether the text spells the acronym a (lower case)
 // out in lower-case words, connectors and articles aside: an acronym of a
 // common noun phrase (weapons of mass destruction) is no name.
-func spelledOut(toks []arabic.Token, a string) bool {
+func spelledOut(toks []segment.Token, a string) bool {
 	letters := []rune(a)
 	for k := range toks {
 		i, j := 0, k
@@ -173,7 +173,7 @@ func spelledOut(toks []arabic.Token, a string) bool {
 // an Organization after an organisation noun (the charity Redress), before
 // a medium (the Guardian newspaper), or when it is an acronym (GCHQ); a
 // Location after "in"/"at"/...; anything else is left out, for precision.
-func englishCandidates(toks []arabic.Token, gaz []link.Candidate, firstNames map[string]bool) ([]link.Candidate, map[int]bool) {
+func englishCandidates(toks []segment.Token, gaz []link.Candidate, firstNames map[string]bool) ([]link.Candidate, map[int]bool) {
 	// gazAt[k]: the gazetteer candidate over token k, -1 for none
 	gazAt := make([]int, len(toks))
 	for k := range gazAt {

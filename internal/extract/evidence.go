@@ -7,6 +7,7 @@ import (
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/wordstats"
 )
 
@@ -79,11 +80,11 @@ const frequentName = 20
 // is wordstats.Ordinary and seen strongCount times or more, ordinaryWeak when ordinary but rarer, or a rare form of an
 // ordinary word (سيدرس "he will study", دنيانا "our world") that no list
 // knows as a name.
-func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) weight {
+func (p *Pipeline) ordinary(toks []segment.Token, words []arabic.Word, i int) weight {
 	// the indefinite accusative ending (مالياً "financially", جوهريًا
 	// "fundamentally") and a number before (1080 بيكسل "1080 pixels") mark
 	// an ordinary word in this very text
-	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && arabic.IsNumber(toks[i-1].Text) {
+	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && segment.IsNumber(toks[i-1].Text) {
 		return ordinaryStrong
 	}
 	b := baseOf(&words[i])
@@ -111,7 +112,7 @@ func (p *Pipeline) ordinary(toks []arabic.Token, words []arabic.Word, i int) wei
 // construct state: شركة المزايا "the al-Mazaya company"); headCue for a
 // place or organisation after another place or organisation word (محافظة
 // صبيا).
-func (p *Pipeline) nameEvidence(toks []arabic.Token, words []arabic.Word, i int, typ string) weight {
+func (p *Pipeline) nameEvidence(toks []segment.Token, words []arabic.Word, i int, typ string) weight {
 	var w weight
 	alias := p.aliasOf(&words[i], typ)
 	switch alias {
@@ -190,7 +191,7 @@ func isOpenQuote(s string) bool {
 // words and a person's name; the thermostat, المنظم الحراري, as a person
 // is not), or only words with the
 // article that nothing calls a name (البلاستيك الصلد "hard plastic").
-func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
+func (p *Pipeline) ordinarySpan(toks []segment.Token, words []arabic.Word, a, b int, typ string, margin float32) bool {
 	if closedClassSpan(toks, words, a, b) {
 		return true
 	}
@@ -255,7 +256,7 @@ func (p *Pipeline) ordinarySpan(toks []arabic.Token, words []arabic.Word, a, b i
 // 5,000 SaudiNewsNet articles this drops about 1,000 of 18,900 entity ids;
 // of 40 of them drawn at random we judged 18 ordinary words, 4 products or
 // titles, 14 real names badly romanised and 4 right.
-func (p *Pipeline) unsupported(toks []arabic.Token, words []arabic.Word, a, b int, typ string) bool {
+func (p *Pipeline) unsupported(toks []segment.Token, words []arabic.Word, a, b int, typ string) bool {
 	if p.nameEvidence(toks, words, a, typ) > 0 {
 		return false
 	}
@@ -281,7 +282,7 @@ func (p *Pipeline) unsupported(toks []arabic.Token, words []arabic.Word, a, b in
 // هذان "these two", زورا وبهتانا "falsely"): no name, however sure the
 // tagger is (unlabelled text has هذان inside people's names half the time:
 // the tagger's own errors).
-func closedClassSpan(toks []arabic.Token, words []arabic.Word, a, b int) bool {
+func closedClassSpan(toks []segment.Token, words []arabic.Word, a, b int) bool {
 	n := 0
 	for k := a; k < b; k++ {
 		if isEdgeWord(toks[k].Text, words[k].MF) {
@@ -339,7 +340,7 @@ func (p *Pipeline) placeAdjective(w *arabic.Word) bool {
 // والغاز "SABIC and the gas company"). A one-word person the tagger is not
 // sure of, so followed, is that phrase, not a name. Without the article
 // the next word may be a verb (نتنياهو صرح "Netanyahu declared").
-func (p *Pipeline) constructHead(toks []arabic.Token, words []arabic.Word, i int) bool {
+func (p *Pipeline) constructHead(toks []segment.Token, words []arabic.Word, i int) bool {
 	j := i + 1
 	if j >= len(toks) || toks[j].Sentence != toks[i].Sentence || isEdgeWord(toks[j].Text, words[j].MF) {
 		return false
@@ -371,7 +372,7 @@ func baseOf(w *arabic.Word) string {
 // there (a span of margin keepMargin or more covers it). Prominent names (countries,
 // capitals, leaders, big cities) and demonyms are kept: they have their
 // own rules.
-func (p *Pipeline) dropOrdinaryMatches(toks []arabic.Token, words []arabic.Word, ms []gazetteer.Match, sure []bool) []gazetteer.Match {
+func (p *Pipeline) dropOrdinaryMatches(toks []segment.Token, words []arabic.Word, ms []gazetteer.Match, sure []bool) []gazetteer.Match {
 	if p.words == nil {
 		return ms
 	}
@@ -454,7 +455,7 @@ var particles = arabic.WordSet(arabic.MatchForm(`بن ابن بنت ابو أب�
 // a particle (عبد، بن), and two or more words or a name of the type.
 // Organisation names join their parts with و (وزارة الخارجية والتعاون):
 // they are not split.
-func (p *Pipeline) andSplits(toks []arabic.Token, words []arabic.Word, a, b int, typ string) []int {
+func (p *Pipeline) andSplits(toks []segment.Token, words []arabic.Word, a, b int, typ string) []int {
 	if typ != model.Person && typ != model.Location || p.words == nil {
 		return nil
 	}
@@ -522,7 +523,7 @@ const (
 // organisation, a title or a place or organisation word, الله (رضوان الله
 // "God's pleasure"), or a word unlabelled text finds more often in places
 // and organisations than in people's names (سان of سان فرانسيسكو).
-func (p *Pipeline) typeVote(toks []arabic.Token, words []arabic.Word, a, b int, typ string) string {
+func (p *Pipeline) typeVote(toks []segment.Token, words []arabic.Word, a, b int, typ string) string {
 	if typ == model.Person || b-a < 2 || b-a > 4 || p.words == nil {
 		return typ
 	}

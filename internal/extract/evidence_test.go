@@ -7,6 +7,7 @@ import (
 
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 func loaded(t *testing.T) *Pipeline {
@@ -20,10 +21,10 @@ func loaded(t *testing.T) *Pipeline {
 
 // span returns the tokens and words of text and the token range of the
 // first occurrence of sub in it.
-func span(t *testing.T, text, sub string) ([]arabic.Token, []arabic.Word, int, int) {
+func span(t *testing.T, text, sub string) ([]segment.Token, []arabic.Word, int, int) {
 	t.Helper()
-	toks := arabic.Tokenize(text)
-	subToks := arabic.Tokenize(sub)
+	toks := segment.Tokenize(text)
+	subToks := segment.Tokenize(sub)
 	for a := range toks {
 		b := a + len(subToks)
 		if b > len(toks) {

@@ -6,6 +6,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 )
 
@@ -33,7 +34,7 @@ import (
 // the gazetteer entry of the name inside it, and takes the place of the
 // candidates it covers but a known place's (the city an airport is named
 // after is named too).
-func (p *Pipeline) facilities(toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	if len(toks) < 2 {
 		return cands
 	}
@@ -122,7 +123,7 @@ func (p *Pipeline) facilities(toks []arabic.Token, words []arabic.Word, cands []
 // name of its own: one word, definite or not, that the organisation table
 // does not know, not an ordinary word of unlabelled text, not a function
 // word and no given name (قصر أحمد is someone's palace).
-func (p *Pipeline) facilityName(toks []arabic.Token, words []arabic.Word, j int) bool {
+func (p *Pipeline) facilityName(toks []segment.Token, words []arabic.Word, j int) bool {
 	w := &words[j]
 	if w.Conj != "" || w.Prep != "" || w.Suffix != "" || !isArabicWord(toks[j].Text) || isEdgeWord(toks[j].Text, w.MF) || particles[w.MF] {
 		return false
@@ -161,12 +162,12 @@ func isFacility(w *arabic.Word) bool {
 
 // firstToken returns the index of the first token that ends after offset
 // off (the token holding it, or the next one).
-func firstToken(toks []arabic.Token, off int) int {
+func firstToken(toks []segment.Token, off int) int {
 	return sort.Search(len(toks), func(k int) bool { return toks[k].End > off })
 }
 
 // coveredTokens reports, for each token, whether some candidate overlaps it.
-func coveredTokens(toks []arabic.Token, cands []link.Candidate) []bool {
+func coveredTokens(toks []segment.Token, cands []link.Candidate) []bool {
 	inside := make([]bool, len(toks))
 	for _, c := range cands {
 		for k := firstToken(toks, c.Start); k < len(toks) && toks[k].Start < c.End; k++ {

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/vocab"
 )
 
@@ -78,7 +78,7 @@ func FuzzExtract(f *testing.F) {
 		// short seeds (a few sentences each): the fuzzer mutates and
 		// minimises them quickly
 		for _, a := range snnArticles(f, "2015-07-23.zip", 100<<10) {
-			ss := arabic.Sentences(a.Text)
+			ss := segment.Sentences(a.Text)
 			for i := 0; i < len(ss); i += 3 {
 				j := min(i+3, len(ss))
 				f.Add(string([]rune(a.Text)[ss[i].Start:ss[j-1].End]), true)

@@ -6,6 +6,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Span is a name another extractor (the LLM back end) found in a text:
@@ -42,7 +43,7 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 			return nil, nil, fmt.Errorf("span [%d, %d): unknown entity type %q", sp.Start, sp.End, sp.Type)
 		}
 	}
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	words := arabic.AnalyzeTokens(toks)
 	gaz := link.FromMatches(toks, p.gaz.FindAllWords(toks, words))
 	cands := make([]link.Candidate, len(spans))

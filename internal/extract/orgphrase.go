@@ -6,6 +6,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 )
 
@@ -39,7 +40,7 @@ var orgStop = arabic.WordSet(arabic.MatchForm(`الذي التي الذين ال
 
 // orgPhrases returns an Organization candidate for each organisation phrase
 // of the text that no gazetteer candidate of gaz already covers.
-func (p *Pipeline) orgPhrases(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
+func (p *Pipeline) orgPhrases(toks []segment.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
 	// gazAt[k]: the gazetteer candidate over token k, -1 when none
 	gazAt := make([]int, len(toks))
 	for k := range gazAt {
@@ -253,7 +254,7 @@ func withOrgPhrases(ner, orgs []link.Candidate) []link.Candidate {
 // nameWord reports whether token j, written without the article, is a
 // name rather than an ordinary word: unknown to the organisation table and
 // not an ordinary word of unlabelled text (wordstats), nor a function word.
-func (p *Pipeline) nameWord(toks []arabic.Token, words []arabic.Word, j int) bool {
+func (p *Pipeline) nameWord(toks []segment.Token, words []arabic.Word, j int) bool {
 	w := &words[j]
 	if w.Conj != "" || w.Prep != "" || w.Suffix != "" || isEdgeWord(toks[j].Text, w.MF) || particles[w.MF] {
 		return false

@@ -15,6 +15,7 @@ import (
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 	"github.com/kg-project/kg/internal/wordstats"
 )
@@ -103,7 +104,7 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 		}
 		text := string(rs[c.start:c.end])
 		ents, rels := p.extractText(text, lang, a.Published)
-		n := len(arabic.Sentences(text))
+		n := len(segment.Sentences(text))
 		for i := range ents {
 			for k := range ents[i].Mentions {
 				m := &ents[i].Mentions[k]
@@ -152,8 +153,8 @@ func (p *Pipeline) RelDoc(text, lang string) ([]model.Entity, *rel.Doc, error) {
 // analyse finds the entities of one text and builds the relation step's
 // document.
 func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc) {
-	toks := arabic.Tokenize(text)
-	sents := arabic.Sentences(text)
+	toks := segment.Tokenize(text)
+	sents := segment.Sentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
 	matches := p.gaz.FindAllWords(toks, words)
 	var tg *tagged
@@ -162,7 +163,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		// one sentence helps in the others (ner.TagDocument)
 		tg = &tagged{}
 		var sents [][]string
-		tg.starts, sents = arabic.SentenceWords(toks)
+		tg.starts, sents = segment.SentenceWords(toks)
 		tg.spans = p.tagger.TagDocumentSpans(sents)
 		matches = p.dropOrdinaryMatches(toks, words, matches, tg.sureTokens(len(toks)))
 	}
@@ -224,7 +225,7 @@ type chunk struct{ start, end int } // code point offsets
 func chunks(rs []rune, max int) []chunk {
 	var out []chunk
 	starts := []int{}
-	for _, s := range arabic.Sentences(string(rs)) {
+	for _, s := range segment.Sentences(string(rs)) {
 		starts = append(starts, s.Start)
 	}
 	start, next := 0, 0 // next: index into starts of the first sentence start after start
@@ -330,7 +331,7 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 // A span of ordinary words the tagger is not sure of is dropped
 // (ordinarySpan). The noun before a span may retype or drop it (cueType:
 // مروحيات أباتشي, متحف مدام توسو).
-func (p *Pipeline) nerCandidates(toks []arabic.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) []link.Candidate {
+func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) []link.Candidate {
 	covered := func(s, e int) bool {
 		for _, c := range gaz {
 			if c.Start < e && s < c.End {
@@ -484,7 +485,7 @@ func (p *Pipeline) knownForm(s string, e *gazetteer.Entry) bool {
 // relMentions maps the resolved candidates back to token spans for the
 // relation rules, keeping demonyms (as mentions of their country) and
 // dropping overlaps.
-func relMentions(toks []arabic.Token, words []arabic.Word, cands []link.Candidate, ids []string, ents []model.Entity) []rel.Mention {
+func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candidate, ids []string, ents []model.Entity) []rel.Mention {
 	known := map[string]bool{}
 	typ := map[string]string{}
 	for _, e := range ents {
@@ -565,7 +566,7 @@ func relMentions(toks []arabic.Token, words []arabic.Word, cands []link.Candidat
 // العراقية, الجيش اللبناني, السفارة السعودية: the head's mark in
 // orgwords.tsv, package translit), "" when none; s is its first token,
 // cands are sorted by Start.
-func publicBodyOf(toks []arabic.Token, words []arabic.Word, cands []link.Candidate, i, s int, known map[string]bool) string {
+func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candidate, i, s int, known map[string]bool) string {
 	if hw, ok := translit.LookupWord(arabic.MatchForm(words[s].Stem)); !ok || !hw.Public {
 		return ""
 	}
@@ -592,7 +593,7 @@ func publicBodyOf(toks []arabic.Token, words []arabic.Word, cands []link.Candida
 // [a, b) overlaps and goes on after with a family name, آل and one word
 // (الملك سلمان بن عبدالعزيز آل سعود): the family name is part of the name,
 // not words between it and what follows.
-func withFamilyName(toks []arabic.Token, gaz []link.Candidate, a, b int) {
+func withFamilyName(toks []segment.Token, gaz []link.Candidate, a, b int) {
 	s, e := toks[a].Start, toks[b-1].End
 	for gi := range gaz {
 		c := &gaz[gi]

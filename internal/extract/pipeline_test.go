@@ -17,6 +17,7 @@ import (
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -321,7 +322,7 @@ func TestInvisibleCharactersKeepNames(t *testing.T) {
 			}
 			for _, s := range append([]string{e.Name}, e.Aliases...) {
 				for _, r := range s {
-					if arabic.IsInvisible(r) {
+					if segment.IsInvisible(r) {
 						t.Errorf("%q: entity name or alias %q keeps an invisible character", text, s)
 					}
 				}
@@ -340,7 +341,7 @@ func TestChunks(t *testing.T) {
 	for _, max := range []int{10, 20, 37, 1000} {
 		cs := chunks(text, max)
 		starts := map[int]bool{}
-		for _, s := range arabic.Sentences(string(text)) {
+		for _, s := range segment.Sentences(string(text)) {
 			starts[s.Start] = true
 		}
 		pos := 0

@@ -6,6 +6,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 )
 
@@ -31,7 +32,7 @@ const maxQuoted = 5
 // It returns an Organization candidate for each quoted name of the text
 // that no candidate of cands overlaps (a name the gazetteer knows keeps its
 // entry).
-func (p *Pipeline) quotedOrgs(rs []rune, toks []arabic.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+func (p *Pipeline) quotedOrgs(rs []rune, toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	var out []link.Candidate
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].Text != "«" && toks[i].Text != "“" {
@@ -64,7 +65,7 @@ func (p *Pipeline) quotedOrgs(rs []rune, toks []arabic.Token, words []arabic.Wor
 
 // quotedName reports whether the quoted tokens [a, b) name an organisation
 // by the noun before them or their own first noun.
-func (p *Pipeline) quotedName(toks []arabic.Token, words []arabic.Word, a, b int) bool {
+func (p *Pipeline) quotedName(toks []segment.Token, words []arabic.Word, a, b int) bool {
 	for k := a; k < b; k++ {
 		if !isArabicWord(toks[k].Text) && !isDigits(toks[k].Text) || hasTanween(toks[k].Text) {
 			return false // punctuation or an indefinite accusative: a quotation, not a name

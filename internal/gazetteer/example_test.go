@@ -5,6 +5,7 @@ import (
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 func ExampleGazetteer_FindAll() {
@@ -13,7 +14,7 @@ func ExampleGazetteer_FindAll() {
 		panic(err)
 	}
 	text := "قال الرئيس الروسي فلاديمير بوتين إن قوات لمنظمة معاهدة الأمن الجماعي وصلت إلى كازاخستان."
-	for _, m := range g.FindAll(arabic.Tokenize(text)) {
+	for _, m := range g.FindAll(segment.Tokenize(text)) {
 		fmt.Println(m.Surface, m.Entry.Key, m.Entry.Name, m.IsDemonym)
 	}
 	// Output:

@@ -6,7 +6,6 @@ import (
 	"compress/gzip"
 
 	"fmt"
-	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"slices"
 	"sort"
@@ -15,10 +14,14 @@ import (
 	"sync"
 	"unicode"
 
+	kgzip "github.com/klauspost/compress/gzip"
+
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/kg-project/kg/internal/gazetteer/data"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
-	"golang.org/x/text/unicode/norm"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Roles used in Entry.Role. Former office holders get the "former_" prefix
@@ -303,7 +306,7 @@ func Slug(s string) string {
 		switch {
 		case r >= 0x300 && r <= 0x36F: // combining accents of Latin letters
 			continue
-		case arabic.IsDiacritic(r):
+		case segment.IsDiacritic(r):
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if under && b.Len() > 0 {

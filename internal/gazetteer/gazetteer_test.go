@@ -10,6 +10,7 @@ import (
 	"github.com/kg-project/kg/internal/gazetteer/data"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // sharedData is the project's shared data folder (see kg build gazetteer).
@@ -106,7 +107,7 @@ func TestFindAllAliases(t *testing.T) {
 		{"voters in Scotland", "Scotland", "location:scotland", false}, // not one name with Scotland, South Dakota
 	}
 	for _, tc := range tests {
-		ms := g.FindAll(arabic.Tokenize(tc.text))
+		ms := g.FindAll(segment.Tokenize(tc.text))
 		if tc.surface == "" {
 			if len(ms) != 0 {
 				t.Errorf("%q: got %q -> %s, want no match", tc.text, ms[0].Surface, ms[0].Entry.Key)
@@ -131,7 +132,7 @@ func TestFindAllAliases(t *testing.T) {
 func TestFindAllSkip(t *testing.T) {
 	g := mustDefault(t)
 	for text, want := range map[string]int{"لمصر": 1, "وباكستان": 1, "والكرملين": 1, "واليابانية": 1, "مصر": 0, "للعراق": 0, "فلاديمير بوتين": 0} {
-		ms := g.FindAll(arabic.Tokenize(text))
+		ms := g.FindAll(segment.Tokenize(text))
 		if len(ms) != 1 || ms[0].Skip != want {
 			t.Errorf("%q: matches %+v, want one with Skip %d", text, ms, want)
 		}
@@ -223,7 +224,7 @@ func BenchmarkFindAll(b *testing.B) {
 		text.WriteString("\n")
 	}
 	g := mustDefault(b)
-	toks := arabic.Tokenize(text.String())
+	toks := segment.Tokenize(text.String())
 	words := arabic.AnalyzeTokens(toks)
 	b.SetBytes(int64(text.Len()))
 	b.ResetTimer()

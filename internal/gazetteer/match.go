@@ -7,6 +7,7 @@ import (
 
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Match is one gazetteer name found in a token sequence.
@@ -23,9 +24,9 @@ type Match struct {
 }
 
 // tokenKey is the lookup form of a name in token space: the MatchForm of each
-// token of arabic.Tokenize(s), joined by single spaces ("U.S." -> "u . s .").
+// token of segment.Tokenize(s), joined by single spaces ("U.S." -> "u . s .").
 func tokenKey(s string) string {
-	toks := arabic.Tokenize(s)
+	toks := segment.Tokenize(s)
 	parts := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if m := arabic.MatchForm(t.Text); m != "" {
@@ -57,13 +58,13 @@ func needsTokenKey(s string) bool {
 // and Latin names of three letters or less (UN, EU, WHO) and the
 // abbreviations of the source lists (SHARE, ERIC) only match in upper case. Single words marked ambiguous (common words such as مالي) and Arabic
 // single words under three letters are not matched alone.
-func (g *Gazetteer) FindAll(tokens []arabic.Token) []Match {
+func (g *Gazetteer) FindAll(tokens []segment.Token) []Match {
 	return g.FindAllWords(tokens, arabic.AnalyzeTokens(tokens))
 }
 
 // FindAllWords is FindAll with the tokens' analyses already made
 // (arabic.AnalyzeTokens), for callers that share them between stages.
-func (g *Gazetteer) FindAllWords(tokens []arabic.Token, words []arabic.Word) []Match {
+func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []Match {
 	n := len(tokens)
 	mf := make([]string, n)
 	for i := range words {
@@ -130,7 +131,7 @@ var patronymic = map[string]bool{"بن": true, "ابن": true, "بنت": true, "
 
 // accept reports whether key, matched on span, is a name (or a demonym).
 // An alias that every entry marks ambiguous is not a name on its own.
-func (g *Gazetteer) accept(key string, span []arabic.Token) (ok, demonym bool) {
+func (g *Gazetteer) accept(key string, span []segment.Token) (ok, demonym bool) {
 	isAlias := g.best[key] != nil
 	_, isDem := g.demonym[key]
 	if !isAlias && !isDem {
@@ -326,7 +327,7 @@ func latinForms(m string) []string {
 	return []string{m}
 }
 
-func surface(toks []arabic.Token) string {
+func surface(toks []segment.Token) string {
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 && t.Start > toks[i-1].End {
@@ -344,7 +345,7 @@ func surface(toks []arabic.Token) string {
 // entry of the tagged type (typ, a model type) is taken, under FindAll's
 // other rules (no ambiguous single words, no pronoun suffix, the article
 // kept). The match covers exactly tokens[a:b].
-func (g *Gazetteer) MatchSpan(tokens []arabic.Token, words []arabic.Word, a, b int, typ string) (Match, bool) {
+func (g *Gazetteer) MatchSpan(tokens []segment.Token, words []arabic.Word, a, b int, typ string) (Match, bool) {
 	if a < 0 || b > len(tokens) || a >= b {
 		return Match{}, false
 	}

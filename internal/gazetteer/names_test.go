@@ -5,6 +5,7 @@ import (
 
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // TestNameLists checks what the names/ sources bring to the embedded
@@ -57,14 +58,14 @@ func TestNameLists(t *testing.T) {
 		"مبادرة Share The Meal",   // SHARE, an abbreviation of the lists, matches in upper case only
 		"Eric Rohmer directed it", // idem ERIC
 	} {
-		if ms := g.FindAll(arabic.Tokenize(text)); len(ms) != 0 {
+		if ms := g.FindAll(segment.Tokenize(text)); len(ms) != 0 {
 			t.Errorf("%q: matched %q -> %s", text, ms[0].Surface, ms[0].Entry.Key)
 		}
 	}
 	// an alias a small town shares with a prominent entry stays the
 	// prominent entry's
 	for text, key := range map[string]string{"في الرياض": "wd:Q3692", "في الرقة": "location:ar_raqqah_sy", "في الإسكندرية": "wd:Q87"} {
-		ms := g.FindAll(arabic.Tokenize(text))
+		ms := g.FindAll(segment.Tokenize(text))
 		if len(ms) != 1 || ms[0].Entry.Key != key {
 			t.Errorf("%q: %v, want %s", text, ms, key)
 		}

@@ -7,13 +7,13 @@ import (
 
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/model"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/vocab"
 )
 
 // hintsOf lists the built-in extraction's mentions, once per text, type
 // and sentence, in text order.
-func hintsOf(b *model.Extraction, sents []arabic.Sentence) []Hint {
+func hintsOf(b *model.Extraction, sents []segment.Sentence) []Hint {
 	type k struct {
 		text, typ string
 		s         int
@@ -75,7 +75,7 @@ func marked(rels []model.Relation, who string) []model.Relation {
 // Each drop is counted by reason (Stats.Dropped). A relation both
 // extractors found (same subject, type, object and sentence) is kept once,
 // marked Both, with the higher confidence.
-func (x *Extractor) ground(text string, sents []arabic.Sentence, r *reply, base *model.Extraction) ([]model.Entity, []model.Relation, error) {
+func (x *Extractor) ground(text string, sents []segment.Sentence, r *reply, base *model.Extraction) ([]model.Entity, []model.Relation, error) {
 	ss := make([]sentence, len(sents))
 	for i, s := range sents {
 		ss[i] = sentence{runes: []rune(s.Text), start: s.Start}

@@ -16,7 +16,7 @@ import (
 	"github.com/kg-project/kg/internal/config"
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/model"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // CodeVersion is the version of this package's handling of replies
@@ -285,7 +285,7 @@ func (x *Extractor) spent() bool {
 // of the endpoint and of the body, which holds the model, the prompt (its
 // version's wording, the vocabulary, the article's sentences, the hints)
 // and the sampling settings.
-func (x *Extractor) request(a *model.Article, sents []arabic.Sentence, hints []Hint) (req chatRequest, body []byte, key string, err error) {
+func (x *Extractor) request(a *model.Article, sents []segment.Sentence, hints []Hint) (req chatRequest, body []byte, key string, err error) {
 	p, err := loadPrompt()
 	if err != nil {
 		return req, nil, "", err
@@ -443,7 +443,7 @@ func (x *Extractor) Extract(ctx context.Context, a *model.Article) (*model.Extra
 // It returns the valid reply (cached under the first request's key), or
 // nil and what was wrong with the second; err is a failure to get a reply
 // at all.
-func (x *Extractor) askValid(ctx context.Context, a *model.Article, sents []arabic.Sentence, hints []Hint) (r *reply, invalid, err error) {
+func (x *Extractor) askValid(ctx context.Context, a *model.Article, sents []segment.Sentence, hints []Hint) (r *reply, invalid, err error) {
 	req, body, key, err := x.request(a, sents, hints)
 	if err != nil {
 		return nil, nil, err
@@ -486,7 +486,7 @@ func (x *Extractor) askValid(ctx context.Context, a *model.Article, sents []arab
 // points of sentence text each (a longer sentence is a run alone), so that
 // a long article goes to the model in several requests that fit its
 // context. max <= 0: one run.
-func chunkSentences(sents []arabic.Sentence, max int) [][2]int {
+func chunkSentences(sents []segment.Sentence, max int) [][2]int {
 	var out [][2]int
 	lo, n := 0, 0
 	for i, s := range sents {
@@ -519,7 +519,7 @@ func hintsIn(hints []Hint, lo, hi int) []Hint {
 // result grounds a valid reply (r nil: an article without sentences) and
 // builds the extraction; in hybrid mode base is the built-in extraction
 // it is merged with.
-func (x *Extractor) result(a *model.Article, sents []arabic.Sentence, r *reply, base *model.Extraction) (*model.Extraction, error) {
+func (x *Extractor) result(a *model.Article, sents []segment.Sentence, r *reply, base *model.Extraction) (*model.Extraction, error) {
 	out := &model.Extraction{
 		Doc:       model.DocInfo{ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Published: a.Published, URL: a.URL},
 		Entities:  []model.Entity{},
@@ -543,7 +543,7 @@ func (x *Extractor) result(a *model.Article, sents []arabic.Sentence, r *reply, 
 
 // sentencesOf splits an article as the built-in extractor does, so that
 // sentence numbers, mentions' Sentence and evidence offsets agree.
-func sentencesOf(a *model.Article) []arabic.Sentence { return arabic.Sentences(a.Text) }
+func sentencesOf(a *model.Article) []segment.Sentence { return segment.Sentences(a.Text) }
 
 // Check asks the server which models it serves (kg doctor): it returns a
 // line to show when the server answers and serves the model (or does not

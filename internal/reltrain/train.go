@@ -15,6 +15,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/vocab"
 )
 
@@ -187,7 +188,7 @@ func addGoldMentions(doc *rel.Doc, gold map[string]string, ents []Entity) {
 			continue
 		}
 		for _, a := range e.Aliases {
-			at := arabic.Tokenize(a)
+			at := segment.Tokenize(a)
 			if len(at) == 0 {
 				continue
 			}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 func ExampleResolve() {
@@ -14,7 +14,7 @@ func ExampleResolve() {
 		panic(err)
 	}
 	text := "قال الرئيس الروسي فلاديمير بوتين إن كازاخستان طلبت المساعدة. وأضاف بوتين أن موسكو سترد."
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	cands := link.FromMatches(toks, g.FindAll(toks))
 	ents, _ := link.Resolve(text, cands)
 	for _, e := range ents {

@@ -11,6 +11,7 @@ import (
 	lex "github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
 )
 
@@ -34,7 +35,7 @@ type Candidate struct {
 
 // FromMatches turns gazetteer matches over toks into candidates. A
 // candidate starts after the clitics of its first token (gazetteer.Match.Skip).
-func FromMatches(toks []arabic.Token, ms []gazetteer.Match) []Candidate {
+func FromMatches(toks []segment.Token, ms []gazetteer.Match) []Candidate {
 	out := make([]Candidate, 0, len(ms))
 	for _, m := range ms {
 		if m.Start < 0 || m.End > len(toks) || m.Start >= m.End || m.Entry == nil {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 func gaz(t testing.TB) *gazetteer.Gazetteer {
@@ -25,7 +25,7 @@ func gaz(t testing.TB) *gazetteer.Gazetteer {
 // candidates returns the gazetteer candidates of text plus NER-like
 // candidates (no gazetteer entry) for the given spans of text.
 func candidates(t testing.TB, text string, ner map[string]string) []Candidate {
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	cands := FromMatches(toks, gaz(t).FindAll(toks))
 	rs := []rune(text)
 	for span, typ := range ner {
@@ -69,7 +69,7 @@ func TestResolveSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(raw)
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	cands := FromMatches(toks, gaz(t).FindAll(toks))
 	ents, ids := Resolve(text, cands)
 	if len(ids) != len(cands) {
@@ -168,7 +168,7 @@ func TestSurnameBeforeFullName(t *testing.T) {
 
 func TestNERCandidateJoinsGazetteerPerson(t *testing.T) {
 	text := "قال فلاديمير بوتين إن بوتين الرئيس."
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	cands := FromMatches(toks, gaz(t).FindAll(toks))
 	// NER proposes a partial name the gazetteer would not match (with a clitic)
 	cands = append(cands, Candidate{Start: 0, End: 3, Text: "قال", Type: model.Misc})
@@ -319,7 +319,7 @@ func TestFatherIsNotSurname(t *testing.T) {
 
 func TestFromMatchesSkipsClitics(t *testing.T) {
 	text := "وصل وباكستان ولمصر"
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	cands := FromMatches(toks, gaz(t).FindAll(toks))
 	var got []string
 	for _, c := range cands {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/ner"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 func Example() {
@@ -15,7 +15,7 @@ func Example() {
 	}
 	text := "وقال الرئيس الروسي فلاديمير بوتين إن روسيا لن تتراجع."
 	var words []string
-	for _, t := range arabic.Tokenize(text) {
+	for _, t := range segment.Tokenize(text) {
 		words = append(words, t.Text)
 	}
 	tags := tagger.Tag(words)
@@ -38,7 +38,7 @@ func ExampleTagger_TagDocument() {
 		panic(err)
 	}
 	text := "وقال المدرب حسام البدري إن الفريق جاهز. وأضاف البدري أن المباراة صعبة."
-	_, sents := arabic.SentenceWords(arabic.Tokenize(text))
+	_, sents := segment.SentenceWords(segment.Tokenize(text))
 	for s, tags := range tagger.TagDocument(sents) {
 		for _, sp := range ner.Spans(tags) {
 			fmt.Println(s, sp.Type, strings.Join(sents[s][sp.Start:sp.End], " "))

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
-	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 func mustDefault(t testing.TB) *Tagger {
@@ -25,7 +25,7 @@ func mustDefault(t testing.TB) *Tagger {
 
 // entities tags an Arabic sentence and returns "TYPE:text" for each entity.
 func entities(tg *Tagger, text string) []string {
-	toks := arabic.Tokenize(text)
+	toks := segment.Tokenize(text)
 	words := make([]string, len(toks))
 	for i, tk := range toks {
 		words[i] = tk.Text
@@ -266,8 +266,8 @@ func BenchmarkTagger(b *testing.B) {
 	ntok := 0
 	b.ResetTimer()
 	for b.Loop() {
-		toks := arabic.Tokenize(benchText)
-		_, sents := arabic.SentenceWords(toks)
+		toks := segment.Tokenize(benchText)
+		_, sents := segment.SentenceWords(toks)
 		tg.TagDocument(sents)
 		ntok += len(toks)
 	}

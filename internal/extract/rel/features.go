@@ -9,6 +9,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Candidate is one ordered pair of entity mentions of a sentence that may
@@ -338,7 +339,7 @@ func (x *extractor) wordOf(k int) string {
 	if x.mAt[k] >= 0 {
 		return "<" + x.d.Mentions[x.mAt[k]].Type + ">"
 	}
-	if arabic.IsNumber(x.d.Tokens[k].Text) {
+	if segment.IsNumber(x.d.Tokens[k].Text) {
 		return "<num>"
 	}
 	return x.bare[k]
@@ -409,7 +410,7 @@ func (x *extractor) emitFeature(emit func([]byte), parts ...string) {
 // التقت, والتقوا -> التقي), in English the word without -s, -ed, -ing.
 // "" for mentions, numbers and short words.
 func (x *extractor) lemmaOf(k int, sm string) string {
-	if x.mAt[k] >= 0 || arabic.IsNumber(x.d.Tokens[k].Text) {
+	if x.mAt[k] >= 0 || segment.IsNumber(x.d.Tokens[k].Text) {
 		return ""
 	}
 	if !x.ar {

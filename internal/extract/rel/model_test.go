@@ -7,6 +7,7 @@ import (
 
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Documents built by hand, without the NER model or the gazetteer: the
@@ -20,7 +21,7 @@ type handMention struct {
 
 func handDoc(t *testing.T, text string, ms ...handMention) *Doc {
 	t.Helper()
-	d := &Doc{Text: text, Lang: "ar", Sentences: arabic.Sentences(text), Tokens: arabic.Tokenize(text)}
+	d := &Doc{Text: text, Lang: "ar", Sentences: segment.Sentences(text), Tokens: segment.Tokenize(text)}
 	d.Words = arabic.AnalyzeTokens(d.Tokens)
 	from := 0
 	for _, m := range ms {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/vocab"
 )
 
@@ -37,8 +38,8 @@ type Doc struct {
 	Text      string
 	Lang      string // "ar" or "en"
 	Published string // article date, "" when unknown
-	Sentences []arabic.Sentence
-	Tokens    []arabic.Token
+	Sentences []segment.Sentence
+	Tokens    []segment.Token
 	// Words are the analyses of Tokens (arabic.AnalyzeTokens); nil: made here
 	Words    []arabic.Word
 	Mentions []Mention // sorted by Start, not overlapping

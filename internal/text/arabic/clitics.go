@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/memo"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Analysis is one segmentation of an Arabic word into proclitics, stem and
@@ -81,7 +82,7 @@ func fold(rs []rune) string {
 	return b.String()
 }
 
-func segment(word string) seg {
+func segmentWord(word string) seg {
 	w := []rune(Normalize(word))
 	s := seg{w: w, suf: len(w)}
 	if len(w) < 4 {
@@ -183,7 +184,7 @@ func isArabicWord(w []rune) bool {
 // far more often the nisba ending of روسي than the pronoun "my").
 // Non-Arabic words are returned whole as the Stem.
 func Analyze(word string) Analysis {
-	s := segment(word)
+	s := segmentWord(word)
 	return s.analysis()
 }
 
@@ -213,7 +214,7 @@ func (s *seg) analysis() Analysis {
 // duplicates. "وبوتين" -> ["وبوتين","بوتين"]; "لروسيا" -> ["لروسيا","روسيا"];
 // "بلاده" -> ["بلاده","بلاد"]; "للأمم" -> ["للامم","الامم","امم"].
 func Stems(word string) []string {
-	s := segment(word)
+	s := segmentWord(word)
 	return s.stems()
 }
 
@@ -281,7 +282,7 @@ type Word struct {
 
 // AnalyzeWord returns the Word of one token's text.
 func AnalyzeWord(text string) Word {
-	s := segment(text)
+	s := segmentWord(text)
 	w := Word{Stems: s.stems(), Analysis: s.analysis()}
 	if s.f != "" {
 		w.MF = s.f // == MatchForm(text) for an Arabic word
@@ -298,7 +299,7 @@ var words = memo.New[Word](1 << 14)
 
 // AnalyzeTokens returns the Word of every token. The Words may be shared
 // with other calls: read them, never change them in place.
-func AnalyzeTokens(toks []Token) []Word {
+func AnalyzeTokens(toks []segment.Token) []Word {
 	out := make([]Word, len(toks))
 	for i, t := range toks {
 		out[i] = words.Get(t.Text, AnalyzeWord)

@@ -5,45 +5,9 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/kg-project/kg/internal/text/segment"
 )
-
-// IsDiacritic reports whether r is an Arabic diacritic (tashkeel, Quranic
-// marks, superscript alef) or the tatweel, which carry no letter identity.
-func IsDiacritic(r rune) bool {
-	switch {
-	case r >= 0x0610 && r <= 0x061A:
-		return true
-	case r >= 0x064B && r <= 0x065F:
-		return true
-	case r == 0x0670, r == 0x0640:
-		return true
-	case r >= 0x06D6 && r <= 0x06ED:
-		return true
-	}
-	return false
-}
-
-// IsInvisible reports whether r is an invisible formatting character that
-// news text carries inside or between words: zero-width joiner and
-// non-joiner, the left-to-right, right-to-left and Arabic letter marks,
-// bidi embeddings, overrides and isolates, the word joiner and invisible
-// operators, the soft hyphen. They are folded away (Normalize, FoldRune,
-// MatchForm) and never split a word (Tokenize); offsets into the original
-// text still count them. The zero-width space and the byte order mark are
-// word separators instead (see Tokenize).
-func IsInvisible(r rune) bool {
-	switch {
-	case r == 0x00AD, r == 0x061C, r == 0x180E:
-		return true
-	case r >= 0x200C && r <= 0x200F: // ZWNJ, ZWJ, LRM, RLM
-		return true
-	case r >= 0x202A && r <= 0x202E: // LRE, RLE, PDF, LRO, RLO
-		return true
-	case r >= 0x2060 && r <= 0x2069 && r != 0x2065: // word joiner, invisible operators, isolates
-		return true
-	}
-	return false
-}
 
 // Normalize returns the display-safe normal form of s: Unicode NFKC, with
 // Arabic diacritics, tatweel and invisible formatting characters
@@ -53,7 +17,7 @@ func Normalize(s string) string {
 		s = norm.NFKC.String(s)
 	}
 	return strings.Map(func(r rune) rune {
-		if IsDiacritic(r) || IsInvisible(r) {
+		if segment.IsDiacritic(r) || segment.IsInvisible(r) {
 			return -1
 		}
 		return r
@@ -69,7 +33,7 @@ func FoldRune(r rune) rune {
 	if r >= 0x0621 && r <= 0x064A && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ى' && r != 'ئ' && r != 'ؤ' && r != 'ة' && r != 'ـ' {
 		return r // plain Arabic letters: the common case, kept as they are
 	}
-	if IsDiacritic(r) || IsInvisible(r) {
+	if segment.IsDiacritic(r) || segment.IsInvisible(r) {
 		return -1
 	}
 	switch r {

@@ -19,6 +19,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/gztsv"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/wordstats"
 )
 
@@ -199,8 +200,8 @@ const SureMargin = 32
 // countText tags one article and adds its words to w; it returns the number
 // of Arabic words counted.
 func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
-	toks := arabic.Tokenize(text)
-	_, sents := arabic.SentenceWords(toks)
+	toks := segment.Tokenize(text)
+	_, sents := segment.SentenceWords(toks)
 	var n int64
 	for si, spans := range tg.TagDocumentSpans(sents) {
 		typ := make([]byte, len(sents[si]))
@@ -221,7 +222,7 @@ func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
 			n++
 			s := w[b]
 			s.Count++
-			if i > 0 && arabic.IsNumber(sents[si][i-1]) {
+			if i > 0 && segment.IsNumber(sents[si][i-1]) {
 				s.AfterNumber++
 			}
 			switch typ[i] {

@@ -29,6 +29,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // WikiFile is the unlabelled text, relative to the data directory.
@@ -88,7 +89,7 @@ func (r *Result) Write(w io.Writer) error {
 // Key is the form a token is counted in: its MatchForm, with every number
 // written in digits as one word.
 func Key(tok string) string {
-	if arabic.IsNumber(tok) {
+	if segment.IsNumber(tok) {
 		return "<num>"
 	}
 	return arabic.MatchForm(tok)
@@ -116,7 +117,7 @@ func ReadText(dir string, nerFraction float64, fn func(toks []string)) error {
 			return fmt.Errorf("%s: %w", WikiFile, err)
 		}
 		for _, para := range strings.Split(doc.Text, "\n") {
-			_, sents := arabic.SentenceWords(arabic.Tokenize(para))
+			_, sents := segment.SentenceWords(segment.Tokenize(para))
 			for _, s := range sents {
 				fn(s)
 			}

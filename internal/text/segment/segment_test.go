@@ -1,4 +1,4 @@
-package arabic
+package segment
 
 import (
 	"reflect"
@@ -154,15 +154,4 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
-}
-
-func TestInvisibleFolded(t *testing.T) {
-	for _, s := range []string{"بو\u200fتين", "\u202bبوتين\u202c", "بو\u200cتين\u2069", "بوتين\u00ad"} {
-		if got := MatchForm(s); got != MatchForm("بوتين") {
-			t.Errorf("MatchForm(%q) = %q", s, got)
-		}
-		if got := Normalize(s); got != "بوتين" {
-			t.Errorf("Normalize(%q) = %q", s, got)
-		}
-	}
 }
