@@ -107,16 +107,20 @@ const (
 	// written and deleted from its a side only. Records are updated in
 	// place rather than deleted and created again: a transaction that
 	// deletes many index entries and then seeks the same index is slow
-	// (every seek merges the deleted entries). (The uniqueness constraint
+	// (every seek merges the deleted entries). MENTIONED_IN links only
+	// entities to articles, so the pattern checks no label, and it groups
+	// by node, reading the key of the pairs that reach $min only: on a
+	// first load this statement is most of Settle's added cost, and each
+	// row of the expansion counts. (The uniqueness constraint
 	// comention_pair on (a, b) serves a alone with b IS NOT NULL; the
 	// index comention_b serves b.)
 	cyCoMentions = `UNWIND $keys AS k
 CALL (k) {
-  MATCH (e:Entity {key: k})-[:MENTIONED_IN]->(art:Article)<-[:MENTIONED_IN]-(o:Entity)
+  MATCH (e:Entity {key: k})-[:MENTIONED_IN]->(art)<-[:MENTIONED_IN]-(o)
   WHERE o <> e
-  WITH o.key AS ok, count(art) AS n
+  WITH o, count(art) AS n
   WHERE n >= $min
-  RETURN collect(ok) AS partners, collect(n) AS counts
+  RETURN collect(o.key) AS partners, collect(n) AS counts
 }
 CALL (k, partners) {
   MATCH (c:CoMention) WHERE c.a = k AND c.b IS NOT NULL AND NOT c.b IN partners
