@@ -113,7 +113,9 @@ const (
 	// first load this statement is most of Settle's added cost, and each
 	// row of the expansion counts. (The uniqueness constraint
 	// comention_pair on (a, b) serves a alone with b IS NOT NULL; the
-	// index comention_b serves b.)
+	// index comention_b serves b. The hints are needed: planned while
+	// there are no :CoMention nodes yet, as on a first load, these
+	// lookups become label scans, run for every entity.)
 	cyCoMentions = `UNWIND $keys AS k
 CALL (k) {
   MATCH (e:Entity {key: k})-[:MENTIONED_IN]->(art)<-[:MENTIONED_IN]-(o)
@@ -123,11 +125,13 @@ CALL (k) {
   RETURN collect(o.key) AS partners, collect(n) AS counts
 }
 CALL (k, partners) {
-  MATCH (c:CoMention) WHERE c.a = k AND c.b IS NOT NULL AND NOT c.b IN partners
+  MATCH (c:CoMention) USING INDEX c:CoMention(a, b)
+  WHERE c.a = k AND c.b IS NOT NULL AND NOT c.b IN partners
   DELETE c
 }
 CALL (k, partners) {
-  MATCH (c:CoMention) WHERE c.b = k AND NOT c.a IN partners AND NOT c.a IN $keys
+  MATCH (c:CoMention) USING INDEX c:CoMention(b)
+  WHERE c.b = k AND NOT c.a IN partners AND NOT c.a IN $keys
   DELETE c
 }
 WITH k, partners, counts
