@@ -163,8 +163,8 @@ RETURN e.key AS k ORDER BY k LIMIT $n`
 // without mentions, recomputes the aggregates of the others (names,
 // aliases, counts, merged keys), the typed relation edges from their
 // evidence (created, updated, or deleted when no evidence is left) and
-// their co-mention counts (:CoMention), and removes the mark. Each aggregate is computed once, however many batches
-// touched it. Entities marked while Settle runs (by a concurrent writer)
+// their co-mention counts (:CoMention), and removes the mark. Each
+// aggregate is computed once, however many batches touched it. Entities marked while Settle runs (by a concurrent writer)
 // with a key before the page under way are left for that writer's own
 // Settle. It is idempotent, and safe to stop at any point: what it did
 // not reach stays marked.
@@ -190,7 +190,7 @@ func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) 
 			counted = true
 		}
 	}
-	n, err := c.forPages(ctx, cyMarkedPage, settle, progress)
+	n, err := c.forPages(ctx, "settling the marked entities", cyMarkedPage, settle, progress)
 	if err != nil || counted {
 		return n, err
 	}
@@ -204,7 +204,7 @@ func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) 
 // on a graph whose counts are right; progress gets the number of entities
 // of each page. It returns the number of entities.
 func (c *Client) RecountCoMentions(ctx context.Context, progress func(n int)) (int, error) {
-	n, err := c.forPages(ctx, cyEntityPage, func(ctx context.Context, tx neo4j.ManagedTransaction, keys []any) error {
+	n, err := c.forPages(ctx, "counting the co-mention pairs of the entities", cyEntityPage, func(ctx context.Context, tx neo4j.ManagedTransaction, keys []any) error {
 		return coMentions(ctx, tx, map[string]any{"keys": keys, "min": int64(CoMentionMinArticles)})
 	}, progress)
 	if err != nil {
@@ -230,8 +230,8 @@ func (c *Client) setCoMentionsMarker(ctx context.Context) error {
 
 // forPages runs fn on the entity keys page (a query of $after and $n
 // returning keys in order) returns, settlePage keys per transaction,
-// until a page is empty.
-func (c *Client) forPages(ctx context.Context, page string, fn func(context.Context, neo4j.ManagedTransaction, []any) error, progress func(n int)) (int, error) {
+// until a page is empty; what names the work in errors.
+func (c *Client) forPages(ctx context.Context, what, page string, fn func(context.Context, neo4j.ManagedTransaction, []any) error, progress func(n int)) (int, error) {
 	done := 0
 	after := ""
 	for {
@@ -256,7 +256,7 @@ func (c *Client) forPages(ctx context.Context, page string, fn func(context.Cont
 			return fn(ctx, tx, keys)
 		})
 		if err != nil {
-			return done, fmt.Errorf("updating the entities after %q: %w", after, err)
+			return done, fmt.Errorf("%s after %q: %w", what, after, err)
 		}
 		if len(keys) == 0 {
 			return done, nil
