@@ -113,9 +113,9 @@ const (
 	// first load this statement is most of Settle's added cost, and each
 	// row of the expansion counts. (The uniqueness constraint
 	// comention_pair on (a, b) serves a alone with b IS NOT NULL; the
-	// index comention_b serves b. The hints are needed: planned while
-	// there are no :CoMention nodes yet, as on a first load, these
-	// lookups become label scans, run for every entity.)
+	// index comention_b serves b. The hints pin these lookups to the
+	// indexes whatever the statistics were when the plan was cached: a
+	// label scan here would run once per entity of the page.)
 	cyCoMentions = `UNWIND $keys AS k
 CALL (k) {
   MATCH (e:Entity {key: k})-[:MENTIONED_IN]->(art)<-[:MENTIONED_IN]-(o)
