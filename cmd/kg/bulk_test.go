@@ -14,7 +14,8 @@ import (
 // writer), dumps the graph, then exports the same staging with kg export
 // --format neo4j-admin, imports it with neo4j-admin into the test server
 // (KG_TEST_NEO4J_CTL import DIR: stop, neo4j-admin database import full,
-// start), runs kg finish-import, and dumps again: the two dumps (every node
+// start), runs kg finish-import (which counts the co-mention pairs), and
+// dumps again: the two dumps (every node
 // with its labels and typed properties, every relationship with its type,
 // typed properties and end keys, sorted) must be equal, the schema must be
 // in place, and staging must know the database has every article (kg push
@@ -28,7 +29,8 @@ func TestBulkImportEqualsPush(t *testing.T) {
 	// relation triples across articles (aggregates over several articles).
 	runKG(t, st, "load", "-q", "--batch-size", "3", "../../examples/", genCorpus(t, 12))
 	want := testneo4j.DumpTyped(t, c)
-	if !strings.Contains(want, "N Article") || !strings.Contains(want, "-MENTIONED_IN->") || !strings.Contains(want, "N Evidence") {
+	if !strings.Contains(want, "N Article") || !strings.Contains(want, "-MENTIONED_IN->") || !strings.Contains(want, "N Evidence") ||
+		!strings.Contains(want, "N CoMention") {
 		t.Fatalf("the pushed graph is missing parts:\n%s", want)
 	}
 
@@ -62,6 +64,10 @@ func TestBulkImportEqualsPush(t *testing.T) {
 	}
 	if len(r.Rows) < 4 {
 		t.Fatalf("constraints after kg finish-import: %v", r.Rows)
+	}
+	r, err = c2.Query(context.Background(), "MATCH (m:KgMeta {name: 'co_mentions'}) RETURN m.min_articles", nil, true)
+	if err != nil || len(r.Rows) != 1 {
+		t.Fatalf("the imported graph is not marked as having its co-mention counts: %v %v", r, err)
 	}
 	t.Logf("equal graphs: %d lines", strings.Count(want, "\n")+1)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -89,20 +90,25 @@ func TestEntityResolutionEndToEnd(t *testing.T) {
 	if !strings.Contains(out, "is now its own entity") || !strings.Contains(out, "graph updated") {
 		t.Errorf("entities split:\n%s", out)
 	}
+	coMentionsRight(t, c, "after the split")
 	nodes = qarniNodes(t, c)
 	if keys := []string{nodes[0].Key, nodes[len(nodes)-1].Key}; len(nodes) != 2 || !slices.Contains(keys, canon) || !slices.Contains(keys, merged) {
 		t.Fatalf("after the split: %+v", nodes)
 	}
 
 	// A re-load of the corpus with one more article: the split holds.
+	// (The new article names Riyadh, as q1 does: a co-mention pair.)
 	more := writeArticles(t, append(slices.Clone(qarniArticles), map[string]string{
-		"id": "q4", "lang": "ar", "title": "افتتاح", "text": "افتتح وزير الصحة سامي بن فهد القرني مستشفى جديدا في الدمام. وقال سامي القرني إن المستشفى يخدم المنطقة."}))
+		"id": "q4", "lang": "ar", "title": "افتتاح", "text": "افتتح وزير الصحة سامي بن فهد القرني مستشفى جديدا في الرياض. وقال سامي القرني إن المستشفى يخدم المنطقة."}))
 	if err := os.Rename(more, corpus); err != nil { // the same file, grown
 		t.Fatal(err)
 	}
 	runKG(t, st, "load", "-q", corpus)
 	if got := qarniNodes(t, c); len(got) != 2 {
 		t.Fatalf("after a re-load: %+v", got)
+	}
+	if coMentionsRight(t, c, "after a re-load") == "[]" { // the minister and Riyadh share q1 and q4
+		t.Fatal("no pair shares 2 articles: the co-mention checks prove nothing")
 	}
 	want := testneo4j.Dump(t, c)
 
@@ -119,6 +125,30 @@ func TestEntityResolutionEndToEnd(t *testing.T) {
 	if got := qarniNodes(t, c); len(got) != 1 {
 		t.Fatalf("after unsplit: %+v", got)
 	}
+	coMentionsRight(t, c, "after unsplit")
+}
+
+// coMentionsRight: the co-mention counts kept in the graph (:CoMention)
+// are the pairs of entities sharing 2 articles or more, counted from
+// MENTIONED_IN as the graph is.
+func coMentionsRight(t *testing.T, c *graph.Client, step string) string {
+	t.Helper()
+	rows := func(cypher string) string {
+		r, err := c.Query(context.Background(), cypher, nil, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(r.Rows)
+	}
+	want := rows(`MATCH (a:Entity)-[:MENTIONED_IN]->(art:Article)<-[:MENTIONED_IN]-(b:Entity)
+WHERE a.key < b.key
+WITH a.key AS a, b.key AS b, count(art) AS n WHERE n >= 2
+RETURN a, b, n ORDER BY a, b`)
+	if got := rows(`MATCH (c:CoMention) RETURN c.a, c.b, c.articles ORDER BY c.a, c.b`); got != want {
+		t.Fatalf("%s: co-mention counts\n%s\nwant (from MENTIONED_IN)\n%s", step, got, want)
+	}
+	t.Logf("%s: co-mention pairs %s", step, want)
+	return want
 }
 
 func TestEntitiesCommandErrors(t *testing.T) {

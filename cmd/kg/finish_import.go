@@ -32,6 +32,9 @@ kg export --format neo4j-admin is started again (make import does it all):
     indexes, which the import does not create), as kg schema apply does;
   - sets the empty lists kg push stores and CSV cannot carry (names_ar on
     entities without an Arabic alias), a page at a time;
+  - counts the co-mention pairs (:CoMention {a, b, articles}, the pairs of
+    entities sharing at least 2 articles) as kg push keeps them, a page of
+    entities at a time, and marks the graph as having them;
   - registers the database with the staging folder (when there is one and it
     does not know this database yet): every staged article is journalled for
     it, and those the graph holds as kg push would write them are marked
@@ -57,7 +60,8 @@ Each step is idempotent, and changes nothing on a graph kg push built.`,
 type finishImportSummary struct {
 	Schema     []graph.MigrationResult `json:"schema"`
 	EmptyLists int64                   `json:"empty_lists_restored"`
-	Staging    *loader.AdoptStats      `json:"staging,omitempty"` // nil: no staging folder
+	CoMentions int                     `json:"co_mention_entities"` // entities whose pairs were counted
+	Staging    *loader.AdoptStats      `json:"staging,omitempty"`   // nil: no staging folder
 }
 
 func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr io.Writer) error {
@@ -76,6 +80,9 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 	}
 	if sum.EmptyLists, err = export.RestoreEmptyLists(ctx, c, 0); err != nil {
 		return err
+	}
+	if sum.CoMentions, err = c.RecountCoMentions(ctx, nil); err != nil {
+		return fmt.Errorf("counting the co-mention pairs: %w", err)
 	}
 	if _, err := os.Stat(o.cfg.Stage.Dir); err == nil {
 		st, err := openStage(o.cfg)
@@ -104,6 +111,7 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 				fmt.Fprintf(stdout, "%-28s %s\n", r.Name, r.Status)
 			}
 			fmt.Fprintf(stdout, "empty lists restored on %d nodes and relationships\n", sum.EmptyLists)
+			fmt.Fprintf(stdout, "co-mention pairs counted for %d entities\n", sum.CoMentions)
 			switch as := sum.Staging; {
 			case as == nil:
 				fmt.Fprintf(stdout, "no staging folder at %s: not registered\n", o.cfg.Stage.Dir)

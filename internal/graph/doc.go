@@ -16,6 +16,8 @@
 //	(:Evidence {id, article_id, subject_key, predicate, object_key, sentence,
 //	     start, end, trigger, modality, confidence, published, event_date,
 //	     event_date_precision, extractor})-[:IN_ARTICLE]->(:Article)
+//	(:CoMention {a, b, articles})   a < b, two entity keys sharing >= 2 articles
+//	(:KgMeta {name: 'co_mentions', min_articles: 2})   the counts are complete
 //
 // extractor (on Evidence) and extractors (on the edge: the distinct values
 // of its evidence) are set only when the LLM back end made the extraction
@@ -36,6 +38,21 @@
 // The marks live in the graph, written with the batch, so a push stopped
 // between its batches and Settle loses nothing; until the next push
 // settles, the marked entities' aggregates and edges may be stale.
+//
+// Co-mention counts are aggregates too: one :CoMention node per unordered
+// pair of entities that share at least CoMentionMinArticles articles,
+// holding the pair's keys and the number of articles, kept so that
+// co_mention_pairs reads the top pairs from an index instead of pairing
+// the entities of every article. They are nodes, not relationships, so
+// that Browser's graph view, typed-relation queries and every
+// (a)--(b) test see only kg's relations. Settle recounts the pairs of each
+// marked entity (old records deleted, new ones written); an article's
+// change marks every entity it mentioned before and after, so both ends
+// of every pair whose count changes are marked. The marker node
+// (:KgMeta {name: 'co_mentions'}) says the counts are complete: Settle
+// sets it, and on a graph without it (written by an older kg) first
+// recounts every entity's pairs (RecountCoMentions, which kg
+// finish-import runs on an imported graph).
 //
 // Entity keys arrive resolved across articles (internal/resolve, applied by
 // the loader): merged_from on a MENTIONED_IN edge lists the keys extraction

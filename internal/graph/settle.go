@@ -89,23 +89,155 @@ WHERE NOT EXISTS { MATCH (v:Evidence {subject_key: k, predicate: type(r), object
 DELETE r`
 )
 
+// CoMentionMinArticles is the least number of shared articles for which
+// a pair of entities gets a :CoMention record (pairs in one article only
+// are not kept: they are most of the pairs and no query ranks them).
+const CoMentionMinArticles = 2
+
+const (
+	// Co-mention counts: (:CoMention {a, b, articles}) for each unordered
+	// pair of entities (a < b, their keys) sharing at least $min articles.
+	// Settle recounts the pairs of every entity of its page from
+	// MENTIONED_IN: the entity's records of pairs that no longer reach
+	// $min go, the others are created or updated (only when the count
+	// changed). Any change to an article marks every entity it mentioned
+	// before and after (cyArticles, cyMentions), so the two entities of a
+	// pair whose count changes are both marked, and the pairs of unmarked
+	// entities stay right. A pair with both entities in the page is
+	// written and deleted from its a side only. Records are updated in
+	// place rather than deleted and created again: a transaction that
+	// deletes many index entries and then seeks the same index is slow
+	// (every seek merges the deleted entries). MENTIONED_IN links only
+	// entities to articles, so the pattern checks no label, and it groups
+	// by node, reading the key of the pairs that reach $min only: on a
+	// first load this statement is most of Settle's added cost, and each
+	// row of the expansion counts. (The uniqueness constraint
+	// comention_pair on (a, b) serves a alone with b IS NOT NULL; the
+	// index comention_b serves b. The hints pin these lookups to the
+	// indexes whatever the statistics were when the plan was cached: a
+	// label scan here would run once per entity of the page.)
+	cyCoMentions = `UNWIND $keys AS k
+CALL (k) {
+  MATCH (e:Entity {key: k})-[:MENTIONED_IN]->(art)<-[:MENTIONED_IN]-(o)
+  WHERE o <> e
+  WITH o, count(art) AS n
+  WHERE n >= $min
+  RETURN collect(o.key) AS partners, collect(n) AS counts
+}
+CALL (k, partners) {
+  MATCH (c:CoMention) USING INDEX c:CoMention(a, b)
+  WHERE c.a = k AND c.b IS NOT NULL AND NOT c.b IN partners
+  DELETE c
+}
+CALL (k, partners) {
+  MATCH (c:CoMention) USING INDEX c:CoMention(b)
+  WHERE c.b = k AND NOT c.a IN partners AND NOT c.a IN $keys
+  DELETE c
+}
+WITH k, partners, counts
+UNWIND range(0, size(partners) - 1) AS i
+WITH k, partners[i] AS ok, counts[i] AS n
+WHERE k < ok OR NOT ok IN $keys
+WITH CASE WHEN k < ok THEN k ELSE ok END AS a, CASE WHEN k < ok THEN ok ELSE k END AS b, n
+MERGE (c:CoMention {a: a, b: b})
+ON CREATE SET c.articles = n
+WITH c, n
+WHERE c.articles <> n
+SET c.articles = n`
+	// The marker of a graph whose co-mention counts are complete: set
+	// once every entity's pairs were counted (by Settle or
+	// RecountCoMentions). The saved queries read the counts only when it
+	// is there (a graph written by an older kg, or imported and not
+	// finished yet, has none) and for min_articles >= its min_articles.
+	cyCoMentionsMarker    = `OPTIONAL MATCH (m:KgMeta {name: 'co_mentions'}) RETURN m IS NOT NULL`
+	cyCoMentionsSetMarker = `MERGE (m:KgMeta {name: 'co_mentions'}) SET m.min_articles = $min`
+	// Whether some entity is not marked: a graph without the marker then
+	// has entities whose pairs Settle will not count.
+	cyAnyUnmarked = `MATCH (e:Entity) WHERE NOT e:KgDirty RETURN e.key LIMIT 1`
+	cyEntityPage  = `MATCH (e:Entity) WHERE e.key > $after
+RETURN e.key AS k ORDER BY k LIMIT $n`
+)
+
 // Settle brings every entity WriteBatch marked up to date, settlePage
 // entities per transaction, in key order: it deletes the ones left
 // without mentions, recomputes the aggregates of the others (names,
-// aliases, counts, merged keys) and the typed relation edges from their
-// evidence (created, updated, or deleted when no evidence is left), and
-// removes the mark. Each aggregate is computed once, however many batches
-// touched it. Entities marked while Settle runs (by a concurrent writer)
+// aliases, counts, merged keys), the typed relation edges from their
+// evidence (created, updated, or deleted when no evidence is left) and
+// their co-mention counts (:CoMention), and removes the mark. Each
+// aggregate is computed once, however many batches touched it. Entities marked while Settle runs (by a concurrent writer)
 // with a key before the page under way are left for that writer's own
 // Settle. It is idempotent, and safe to stop at any point: what it did
 // not reach stays marked.
+//
+// On a graph without co-mention counts (written by a kg that kept none)
+// that has unmarked entities, Settle first counts the pairs of every
+// entity (RecountCoMentions); the counts are then complete and the graph
+// is marked as having them once Settle ends.
 func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) {
+	counted, err := c.coMentionsCounted(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !counted {
+		r, err := c.Query(ctx, cyAnyUnmarked, nil, true)
+		if err != nil {
+			return 0, err
+		}
+		if len(r.Rows) > 0 {
+			if _, err := c.RecountCoMentions(ctx, nil); err != nil {
+				return 0, err
+			}
+			counted = true
+		}
+	}
+	n, err := c.forPages(ctx, "settling the marked entities", cyMarkedPage, settle, progress)
+	if err != nil || counted {
+		return n, err
+	}
+	return n, c.setCoMentionsMarker(ctx)
+}
+
+// RecountCoMentions counts the co-mention pairs of every entity again, a
+// page of entities per transaction, and marks the graph as having
+// complete counts: kg finish-import runs it on a graph neo4j-admin
+// imported, and Settle on a graph an older kg wrote. It changes nothing
+// on a graph whose counts are right; progress gets the number of entities
+// of each page. It returns the number of entities.
+func (c *Client) RecountCoMentions(ctx context.Context, progress func(n int)) (int, error) {
+	n, err := c.forPages(ctx, "counting the co-mention pairs of the entities", cyEntityPage, func(ctx context.Context, tx neo4j.ManagedTransaction, keys []any) error {
+		return coMentions(ctx, tx, map[string]any{"keys": keys, "min": int64(CoMentionMinArticles)})
+	}, progress)
+	if err != nil {
+		return n, err
+	}
+	return n, c.setCoMentionsMarker(ctx)
+}
+
+func (c *Client) coMentionsCounted(ctx context.Context) (bool, error) {
+	r, err := c.Query(ctx, cyCoMentionsMarker, nil, true)
+	if err != nil {
+		return false, fmt.Errorf("reading the co-mention marker: %w", err)
+	}
+	ok, _ := r.Rows[0][0].(bool)
+	return ok, nil
+}
+
+func (c *Client) setCoMentionsMarker(ctx context.Context) error {
+	return c.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		return run(ctx, tx, cyCoMentionsSetMarker, map[string]any{"min": int64(CoMentionMinArticles)})
+	})
+}
+
+// forPages runs fn on the entity keys page (a query of $after and $n
+// returning keys in order) returns, settlePage keys per transaction,
+// until a page is empty; what names the work in errors.
+func (c *Client) forPages(ctx context.Context, what, page string, fn func(context.Context, neo4j.ManagedTransaction, []any) error, progress func(n int)) (int, error) {
 	done := 0
 	after := ""
 	for {
 		var keys []any
 		err := c.write(ctx, func(tx neo4j.ManagedTransaction) error {
-			res, err := tx.Run(ctx, cyMarkedPage, map[string]any{"after": after, "n": int64(settlePage)})
+			res, err := tx.Run(ctx, page, map[string]any{"after": after, "n": int64(settlePage)})
 			if err != nil {
 				return err
 			}
@@ -121,10 +253,10 @@ func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) 
 			if len(keys) == 0 {
 				return nil
 			}
-			return settle(ctx, tx, keys)
+			return fn(ctx, tx, keys)
 		})
 		if err != nil {
-			return done, fmt.Errorf("settling the marked entities after %q: %w", after, err)
+			return done, fmt.Errorf("%s after %q: %w", what, after, err)
 		}
 		if len(keys) == 0 {
 			return done, nil
@@ -148,7 +280,15 @@ func settle(ctx context.Context, tx neo4j.ManagedTransaction, keys []any) error 
 	if err := run(ctx, tx, cyRelationsTyped, km); err != nil {
 		return err
 	}
-	return run(ctx, tx, cyDeleteUnsupportedTyped, km)
+	if err := run(ctx, tx, cyDeleteUnsupportedTyped, km); err != nil {
+		return err
+	}
+	return coMentions(ctx, tx, map[string]any{"keys": keys, "min": int64(CoMentionMinArticles)})
+}
+
+// coMentions recounts the co-mention pairs of the entities of $keys in tx.
+func coMentions(ctx context.Context, tx neo4j.ManagedTransaction, params map[string]any) error {
+	return run(ctx, tx, cyCoMentions, params)
 }
 
 // cyDeleteUnsupportedTyped is cyDeleteUnsupported for every relation type

@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
@@ -39,6 +40,9 @@ func TestSettleDeferred(t *testing.T) {
 	want := testneo4j.Dump(t, c)
 	if n := count(t, c, "MATCH (e:KgDirty) RETURN count(e)", nil); n != 0 {
 		t.Fatalf("%d entities left marked by WriteArticles", n)
+	}
+	if !strings.Contains(want, "N CoMention") {
+		t.Fatal("no co-mention counts in the graph: the test does not cover them")
 	}
 
 	testneo4j.Wipe(t, c)
