@@ -154,11 +154,3 @@ func TestTypeVote(t *testing.T) {
 		}
 	}
 }
-
-func TestIsNumber(t *testing.T) {
-	for s, want := range map[string]bool{"1080": true, "١٠٠٠": true, "": false, "3D": false, "ثلاثة": false} {
-		if got := isNumber(s); got != want {
-			t.Errorf("isNumber(%q) = %v, want %v", s, got, want)
-		}
-	}
-}

@@ -306,17 +306,6 @@ func isEdgeWord(text, mf string) bool {
 	return edgeWords[mf] || arabic.Normalize(text) == "على"
 }
 
-// isNumber reports whether a token is written in digits only (Western or
-// Arabic-Indic).
-func isNumber(t string) bool {
-	for _, r := range t {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return t != ""
-}
-
 var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization, "LOC": model.Location}
 
 // nerCandidates tags each sentence and keeps the spans that no gazetteer
@@ -349,7 +338,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		// a span that begins with a number counts things (١٠٠٠ سمسار
 		// "1,000 brokers", 3 روبوتات) or is a quantity (1080 بي "1080p")
-		if a < b && isNumber(toks[a].Text) {
+		if a < b && segment.IsNumber(toks[a].Text) {
 			return
 		}
 		// nor end with a particle (نصحني أبي "my father advised me")

@@ -155,3 +155,11 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestIsNumber(t *testing.T) {
+	for s, want := range map[string]bool{"1080": true, "١٠٠٠": true, "3.5": true, "1,000": true, "": false, "3D": false, "ثلاثة": false, ",": false} {
+		if got := IsNumber(s); got != want {
+			t.Errorf("IsNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
