@@ -193,6 +193,13 @@ func lockStage(dir string) (unlock func(), err error) {
 	if err != nil {
 		return nil, fmt.Errorf("staging folder %s: %w", dir, err)
 	}
+	return flock(dir, f)
+}
+
+// flock locks f (a file of the staging folder dir, or the folder itself)
+// exclusively, without waiting: ErrLocked when another holds it. unlock
+// releases it and closes f; on error f is closed.
+func flock(dir string, f *os.File) (unlock func(), err error) {
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
