@@ -13,21 +13,6 @@ import (
 	"github.com/kg-project/kg/internal/text/segment"
 )
 
-// sharedData is the project's shared data folder (see kg build gazetteer).
-func sharedData(t *testing.T) string {
-	t.Helper()
-	for _, d := range []string{os.Getenv("KG_SHARED_DATA"), "../../../shared/data", "/work/shared/data"} {
-		if d == "" {
-			continue
-		}
-		if st, err := os.Stat(filepath.Join(d, "gazetteer")); err == nil && st.IsDir() {
-			return d
-		}
-	}
-	t.Skip("shared data folder not found (set KG_SHARED_DATA); skipping build test")
-	return ""
-}
-
 func mustDefault(t testing.TB) *Gazetteer {
 	t.Helper()
 	g, err := Default()
