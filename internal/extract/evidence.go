@@ -198,7 +198,8 @@ func (p *Pipeline) ordinarySpan(toks []segment.Token, words []arabic.Word, a, b 
 	if margin >= keepMargin || p.words == nil {
 		return false
 	}
-	if p.unsupported(toks, words, a, b, typ) {
+	ev := p.nameEvidence(toks, words, a, typ)
+	if ev == 0 && p.unsupported(toks, words, a, b) {
 		return true
 	}
 	if b-a == 1 {
@@ -209,9 +210,9 @@ func (p *Pipeline) ordinarySpan(toks []segment.Token, words []arabic.Word, a, b 
 		if typ == model.Person && p.constructHead(toks, words, a) {
 			ord = max(ord, ordinaryStrong)
 		}
-		return ord > p.nameEvidence(toks, words, a, typ)
+		return ord > ev
 	}
-	if p.nameEvidence(toks, words, a, typ) > 0 {
+	if ev > 0 {
 		return false
 	}
 	for k := a; k < b; k++ {
@@ -245,21 +246,19 @@ func (p *Pipeline) ordinarySpan(toks []segment.Token, words []arabic.Word, a, b 
 	return ordinary > 0 || definite == content
 }
 
-// unsupported reports whether nothing but the tagger speaks for the span
-// tokens [a, b) being a name of type typ: no name evidence for its first
-// word (nameEvidence), no title or place or organisation word in it, and no
-// word of it that the gazetteer, the name lists or unlabelled text know as
-// (part of) a name (nameLike), and no ordinal after it. Under keepMargin the tagger alone is not
+// unsupported reports, for the span tokens [a, b) whose first word has no
+// name evidence (nameEvidence, which the caller weighed), whether nothing
+// but the tagger speaks for it being a name: no title or place or
+// organisation word in it, no word of it that the gazetteer, the name
+// lists or unlabelled text know as (part of) a name (nameLike), and no
+// ordinal after it. Under keepMargin the tagger alone is not
 // enough: such spans are mostly rare forms of ordinary words (بدهشة "in
 // surprise", جاسوسي "my spy", أبناؤنا "our sons") and, less often, foreign
 // names written in Arabic letters that nothing else knows. On the first
 // 5,000 SaudiNewsNet articles this drops about 1,000 of 18,900 entity ids;
 // of 40 of them drawn at random we judged 18 ordinary words, 4 products or
 // titles, 14 real names badly romanised and 4 right.
-func (p *Pipeline) unsupported(toks []segment.Token, words []arabic.Word, a, b int, typ string) bool {
-	if p.nameEvidence(toks, words, a, typ) > 0 {
-		return false
-	}
+func (p *Pipeline) unsupported(toks []segment.Token, words []arabic.Word, a, b int) bool {
 	if b < len(toks) && toks[b].Sentence == toks[a].Sentence && ordinals[words[b].MF] {
 		return false // a king's or pope's ordinal after it: فلاديسفاو الرابع
 	}
