@@ -18,7 +18,7 @@ var layers = []struct {
 }{
 	{"data, types and small helpers: they import nothing of kg's", []string{
 		".", "schema", "internal/model", "internal/memo", "internal/config", "internal/progress",
-		"internal/gztsv", "internal/cypher", "internal/testshared", "internal/llm/llmtest",
+		"internal/gztsv", "internal/sources", "internal/cypher", "internal/testshared", "internal/llm/llmtest",
 		"internal/extract/ner/model", "internal/extract/rel/relmodel", "internal/extract/ner/clusters/data",
 		"internal/gazetteer/data", "internal/translit/data", "internal/wordstats/data",
 		"deploy", "deploy/neo4j", "bench/internal/host"}},
@@ -32,7 +32,7 @@ var layers = []struct {
 		"deploy/neo4j/browser", "internal/llm"}},
 	{"pipelines and builders", []string{
 		"internal/pipeline", "internal/loader", "internal/reltrain", "internal/translit/learn", "internal/wordstats/wsbuild",
-		"internal/extract/ner/clusters/cbuild", "internal/gazetteer/gazbuild"}},
+		"internal/extract/ner/clusters/cbuild", "internal/extract/ner/nertrain", "internal/gazetteer/gazbuild"}},
 	{"commands and benchmarks", []string{"cmd/...", "bench/..."}},
 }
 
@@ -108,6 +108,8 @@ func TestLayerOf(t *testing.T) {
 		"internal/extract/link":                "extraction",
 		"internal/extract/ner/model":           "data, types and small helpers: they import nothing of kg's",
 		"internal/extract/ner/clusters/cbuild": "pipelines and builders",
+		"internal/extract/ner/nertrain":        "pipelines and builders",
+		"internal/extract/ner/internal/core":   "extraction",
 		"internal/text/arabic":                 "text and the vocabulary",
 		"cmd/kg":                               "commands and benchmarks",
 	} {

@@ -25,7 +25,7 @@ import "embed"
 //go:embed internal/wordstats/*.go internal/wordstats/data/*.go
 //go:embed internal/translit/*.go internal/translit/data/*
 //go:embed internal/extract/*.go internal/extract/english.txt internal/text/arabic/*.go internal/text/arabic/closedclass.txt internal/text/segment/*.go internal/extract/link/*.go
-//go:embed internal/extract/ner/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
+//go:embed internal/extract/ner/*.go internal/extract/ner/internal/core/*.go internal/extract/ner/model/*.go internal/extract/rel/*.go
 //go:embed internal/extract/rel/relmodel/*.go internal/lexicon/*.go internal/lexicon/*.yaml
 //go:embed internal/extract/ner/clusters/*.go internal/extract/ner/clusters/data/*
 var ExtractorSources embed.FS

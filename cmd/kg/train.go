@@ -11,6 +11,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kg-project/kg/internal/extract/ner/nertrain"
+	"github.com/kg-project/kg/internal/sources"
+
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/extract/ner"
@@ -162,15 +165,6 @@ func runTrainClusters(o trainClustersOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func readCoNLLFile(path string) ([]ner.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ner.ReadCoNLL(f)
-}
-
 // runTrainNER runs kg train ner.
 func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Writer) error {
 	if ctx == nil {
@@ -183,7 +177,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	if trainFile == "" {
 		trainFile = filepath.Join(o.Data, "ner", "anercorp", "train.txt")
 	}
-	sents, err := readCoNLLFile(trainFile)
+	sents, err := sources.ReadCoNLLFile(trainFile)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
@@ -191,7 +185,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	if dev == 0 {
 		dev = -1
 	}
-	opts := ner.TrainOptions{
+	opts := nertrain.TrainOptions{
 		DataDir:     o.Data,
 		Train:       sents,
 		DevFraction: dev,
@@ -201,7 +195,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 		Folds:       o.Folds,
 		Dropout:     o.Dropout,
 		Ensemble:    o.Ensemble,
-		Eval:        map[string][]ner.Sentence{},
+		Eval:        map[string][]nertrain.Sentence{},
 		NoClusters:  o.NoClusters,
 	}
 	if o.Clusters != "" {
@@ -219,11 +213,11 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 		opts.Log = stderr
 	}
 	aq := filepath.Join(o.Data, "ner", "aqmar")
-	if s, err := readCoNLLFile(filepath.Join(aq, "dev.iob2")); err == nil {
+	if s, err := sources.ReadCoNLLFile(filepath.Join(aq, "dev.iob2")); err == nil {
 		opts.Eval["aqmar-dev"] = s
 	}
 	if o.AQMAR != "" && o.AQMAR != "none" {
-		s, err := readCoNLLFile(filepath.Join(aq, "train.iob2"))
+		s, err := sources.ReadCoNLLFile(filepath.Join(aq, "train.iob2"))
 		if err != nil {
 			return fmt.Errorf("train ner: %w", err)
 		}
@@ -235,7 +229,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 		opts.ExtraDomain = o.AQMARDomain
 	}
 	if o.WriteDev != "" {
-		_, devS := ner.SplitDev(sents, dev)
+		_, devS := sources.SplitDev(sents, dev)
 		var b bytes.Buffer
 		for _, s := range devS {
 			for i := range s.Tokens {
@@ -250,7 +244,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	m, rep, err := ner.Train(opts)
+	m, rep, err := nertrain.Train(opts)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
@@ -289,7 +283,7 @@ func runTrainNER(ctx context.Context, o trainNEROptions, stdout, stderr io.Write
 	return nil
 }
 
-func printScores(w io.Writer, sc ner.Scores) {
+func printScores(w io.Writer, sc nertrain.Scores) {
 	fmt.Fprintf(w, "  %-8s %9s %9s %9s %6s\n", "type", "precision", "recall", "F1", "gold")
 	for _, t := range ner.Types {
 		p, ok := sc.ByType[t]
@@ -306,8 +300,8 @@ func printScores(w io.Writer, sc ner.Scores) {
 // them, evenly spread, with its MISC entities (mostly terms of science,
 // which ANERcorp does not tag) kept (all), unlabelled (no-misc), turned
 // into O (misc-o), or their sentences dropped (drop-misc).
-func prepareAQMAR(sents []ner.Sentence, mode string, frac float64, peoples bool) ([]ner.Sentence, error) {
-	var out []ner.Sentence
+func prepareAQMAR(sents []nertrain.Sentence, mode string, frac float64, peoples bool) ([]nertrain.Sentence, error) {
+	var out []nertrain.Sentence
 	acc := 0.0
 	for _, s := range sents {
 		if frac < 1 {
@@ -338,7 +332,7 @@ func prepareAQMAR(sents []ner.Sentence, mode string, frac float64, peoples bool)
 						}
 					}
 				}
-				s = ner.Sentence{Tokens: s.Tokens, Tags: tags}
+				s = nertrain.Sentence{Tokens: s.Tokens, Tags: tags}
 			}
 		default:
 			return nil, fmt.Errorf("--aqmar %q: want all, no-misc, drop-misc or misc-o", mode)
@@ -354,7 +348,7 @@ func prepareAQMAR(sents []ner.Sentence, mode string, frac float64, peoples bool)
 // unlabelPeoples marks as Unlabelled the one-word persons of s that look
 // like the name of a people (the article and a plural ending: المسلمين،
 // الصليبيون، الفاطميين), which AQMAR tags as persons and ANERcorp as O.
-func unlabelPeoples(s ner.Sentence) ner.Sentence {
+func unlabelPeoples(s nertrain.Sentence) nertrain.Sentence {
 	var tags []string
 	for _, sp := range ner.Spans(s.Tags) {
 		if sp.Type != "PERS" || sp.End-sp.Start != 1 {
@@ -376,5 +370,5 @@ func unlabelPeoples(s ner.Sentence) ner.Sentence {
 	if tags == nil {
 		return s
 	}
-	return ner.Sentence{Tokens: s.Tokens, Tags: tags}
+	return nertrain.Sentence{Tokens: s.Tokens, Tags: tags}
 }

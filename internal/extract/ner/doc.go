@@ -17,7 +17,11 @@
 // Tag an article with Default().TagDocument(sentences) (or one sentence on
 // its own with Tag; a long running text with a Stream) and turn the tags into
 // entities with Spans. A Tagger memoises the per-word part of the features
-// (bounded), so it is fastest when reused. Retrain with `kg train ner` (see
-// Train): training is deterministic, the same data give a byte-identical
-// model file.
+// (bounded), so it is fastest when reused.
+//
+// This package is what runs: it loads and tags. The model itself (features,
+// word-list matching, document context, decoding, the file format) is the
+// internal package core, shared with the trainer, package nertrain, which
+// only `kg train ner` imports. Retrain with `kg train ner`: training is
+// deterministic, the same data give a byte-identical model file.
 package ner

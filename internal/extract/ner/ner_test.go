@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kg-project/kg/internal/sources"
+
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
 	"github.com/kg-project/kg/internal/text/segment"
 )
@@ -65,36 +67,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func TestTagShapeAndIOB2(t *testing.T) {
-	tg := mustDefault(t)
-	if got := tg.Tag(nil); len(got) != 0 {
-		t.Fatalf("Tag(nil) = %q", got)
-	}
-	inputs := [][]string{
-		{"."},
-		{"الرئيس"},
-		strings.Fields("قال الأمين العام للأمم المتحدة ، إن حلف شمال الأطلسي و Google و 2023 ( X ) !"),
-		strings.Fields("I-PERS B-LOC ؟ ؟ ؟ ـــ \u200f"),
-	}
-	for _, in := range inputs {
-		tags := tg.Tag(in)
-		if len(tags) != len(in) {
-			t.Fatalf("Tag(%q) returned %d tags", in, len(tags))
-		}
-		prev := 0
-		for i, tag := range tags {
-			k := tagIndex(tag)
-			if tagNames[k] != tag {
-				t.Fatalf("unknown tag %q", tag)
-			}
-			if !allowed(prev, k) || (i == 0 && !allowed(-1, k)) {
-				t.Fatalf("IOB2 violation in %q: %q", in, tags)
-			}
-			prev = k
-		}
-	}
-}
-
 func TestDeterministicAndConcurrent(t *testing.T) {
 	tg := mustDefault(t)
 	sent := strings.Fields("وقال وزير الخارجية السعودي الأمير سعود الفيصل في الرياض إن المملكة تدعم الأمم المتحدة .")
@@ -128,25 +100,6 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 	}
 }
 
-func TestSpans(t *testing.T) {
-	cases := []struct {
-		tags []string
-		want []Span
-	}{
-		{[]string{"O", "B-PERS", "I-PERS", "O", "B-LOC"}, []Span{{1, 3, "PERS"}, {4, 5, "LOC"}}},
-		{[]string{"B-ORG", "I-ORG", "B-ORG"}, []Span{{0, 2, "ORG"}, {2, 3, "ORG"}}},
-		{[]string{"I-LOC", "I-LOC", "I-PER"}, []Span{{0, 2, "LOC"}, {2, 3, "PERS"}}}, // IOB1 / stray I-
-		{[]string{"B-MISC", "I-ORG"}, []Span{{0, 1, "MISC"}, {1, 2, "ORG"}}},
-		{[]string{"O", "O"}, nil},
-		{nil, nil},
-	}
-	for _, c := range cases {
-		if got := Spans(c.tags); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("Spans(%q) = %v, want %v", c.tags, got, c.want)
-		}
-	}
-}
-
 func TestLoadErrors(t *testing.T) {
 	if _, err := Load(strings.NewReader("not a model")); err == nil {
 		t.Fatal("Load accepted garbage")
@@ -166,93 +119,6 @@ func TestModelLoadTime(t *testing.T) {
 	t.Logf("model: %.1f MB, %d features, loaded in %s", float64(len(nermodel.Data))/1e6, m.NumFeatures(), d)
 	if len(nermodel.Data) > 30<<20 {
 		t.Errorf("model file is %d bytes, budget 30 MB", len(nermodel.Data))
-	}
-}
-
-// tinyData is a hand-made training set for the tiny training test.
-var tinyData = `وقال O
-الرئيس O
-بوتين B-PERS
-إن O
-روسيا B-LOC
-مستعدة O
-. O
-
-وزار O
-بوتين B-PERS
-القاهرة B-LOC
-. O
-
-وأعلنت O
-منظمة B-ORG
-الصحة I-ORG
-العالمية I-ORG
-أن O
-مصر B-LOC
-بخير O
-. O
-
-والتقى O
-الرئيس O
-أردوغان B-PERS
-بالرئيس O
-بوتين B-PERS
-في O
-موسكو B-LOC
-. O
-`
-
-func TestTrainTiny(t *testing.T) {
-	sents, err := ReadCoNLL(strings.NewReader(tinyData))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sents) != 4 {
-		t.Fatalf("read %d sentences", len(sents))
-	}
-	lists := map[string][]string{listCountry: cleanList([]string{"روسيا", "مصر"}), listTitle: cleanList([]string{"الرئيس"})}
-	opts := TrainOptions{Train: sents, DevFraction: -1, Epochs: 5, Lists: lists, MinCount: 1, Folds: -1}
-	m1, rep, err := Train(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.TrainSentences != 4 || rep.DevSentences != 0 {
-		t.Fatalf("report %+v", rep)
-	}
-	var b1, b2 bytes.Buffer
-	if _, err := m1.WriteTo(&b1); err != nil {
-		t.Fatal(err)
-	}
-	m2, _, err := Train(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m2.WriteTo(&b2); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
-		t.Fatal("training twice gave different model bytes")
-	}
-	tg, err := Load(bytes.NewReader(b1.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// the training data is learnt
-	sc := Evaluate(tg, sents)
-	if sc.Overall.F1 < 0.99 {
-		t.Fatalf("tiny model F1 on its training data = %.3f", sc.Overall.F1)
-	}
-}
-
-func TestReadCoNLL(t *testing.T) {
-	in := "a B-PER\nb\tI-PER\n\n\nc x O\n"
-	s, err := ReadCoNLL(strings.NewReader(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Sentence{{Tokens: []string{"a", "b"}, Tags: []string{"B-PER", "I-PER"}}, {Tokens: []string{"c"}, Tags: []string{"O"}}}
-	if !reflect.DeepEqual(s, want) {
-		t.Fatalf("got %+v", s)
 	}
 }
 
@@ -290,12 +156,12 @@ func BenchmarkTaggerCold(b *testing.B) {
 	if err != nil {
 		b.Skip("ANERcorp not available:", err)
 	}
-	sents, err := ReadCoNLL(f)
+	sents, err := sources.ReadCoNLL(f)
 	f.Close()
 	if err != nil {
 		b.Fatal(err)
 	}
-	_, dev := SplitDev(sents, 0.1)
+	_, dev := sources.SplitDev(sents, 0.1)
 	toks := make([][]string, len(dev))
 	ntok := 0
 	for i, s := range dev {

@@ -2,10 +2,10 @@ package gazbuild
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/kg-project/kg/internal/sources"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
@@ -355,38 +357,6 @@ func hasLatin(s string) bool {
 	return false
 }
 
-func readCSV(path string) ([]map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(bufio.NewReader(f))
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: empty", path)
-	}
-	head := recs[0]
-	for i := range head {
-		head[i] = strings.TrimPrefix(strings.TrimSpace(head[i]), "\ufeff")
-	}
-	var out []map[string]string
-	for _, rec := range recs[1:] {
-		m := map[string]string{}
-		for i, v := range rec {
-			if i < len(head) {
-				m[head[i]] = strings.TrimSpace(v)
-			}
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
-
 type mledozeCountry struct {
 	Name struct {
 		Common, Official string
@@ -402,7 +372,7 @@ type mledozeCountry struct {
 var untermSuffix = regexp.MustCompile(`\s*\((the|de|la|le|les)\)\s*$|\s*\*+\s*$`)
 
 func (b *builder) countries() error {
-	rows, err := readCSV(b.path("gazetteer", "country-codes", "country-codes.csv"))
+	rows, err := sources.ReadCSV(b.path("gazetteer", "country-codes", "country-codes.csv"))
 	if err != nil {
 		return err
 	}
@@ -742,7 +712,7 @@ func (b *builder) isCapital(iso2, name string) bool {
 }
 
 func (b *builder) cities() error {
-	rows, err := readCSV(b.path("gazetteer", "world-cities-ar", "world-cities.csv"))
+	rows, err := sources.ReadCSV(b.path("gazetteer", "world-cities-ar", "world-cities.csv"))
 	if err != nil {
 		return err
 	}
@@ -1007,7 +977,7 @@ type odaFile struct {
 }
 
 func (b *builder) leaders() error {
-	rows, err := readCSV(b.path("gazetteer", "leaders-everypolitician", "wikidata.csv"))
+	rows, err := sources.ReadCSV(b.path("gazetteer", "leaders-everypolitician", "wikidata.csv"))
 	if err != nil {
 		return err
 	}
@@ -1190,55 +1160,23 @@ func (b *builder) people() error {
 	return nil
 }
 
-type petrarchActor struct {
-	words []string // display words
-	codes []string // CAMEO codes, e.g. "RUSGOV"
-}
-
-func readPetrarch(path string) ([]petrarchActor, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+// cleanWords returns the words of a Petrarch entry cleaned for display
+// (clean), empty ones dropped.
+func cleanWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if w = clean(w); w != "" {
+			out = append(out, w)
+		}
 	}
-	defer f.Close()
-	codeRe := regexp.MustCompile(`\[\s*([A-Z0-9]+)`)
-	var out []petrarchActor
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		t := strings.TrimSpace(l)
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		if strings.HasPrefix(t, "[") {
-			if len(out) > 0 {
-				if m := codeRe.FindStringSubmatch(t); m != nil {
-					out[len(out)-1].codes = append(out[len(out)-1].codes, m[1])
-				}
-			}
-			continue
-		}
-		fields := strings.Fields(t)
-		a := petrarchActor{}
-		for _, w := range strings.Split(fields[0], "_") {
-			if w = clean(w); w != "" {
-				a.words = append(a.words, w)
-			}
-		}
-		if m := codeRe.FindStringSubmatch(t); m != nil {
-			a.codes = append(a.codes, m[1])
-		}
-		out = append(out, a)
-	}
-	return out, sc.Err()
+	return out
 }
 
 // petrarch adds the person names of the UniversalPetrarch Arabic actor
 // dictionary: plain names of two or more words with a national CAMEO code.
 // A name equal to a known alias only completes that entry.
 func (b *builder) petrarch() error {
-	actors, err := readPetrarch(b.path("lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"))
+	actors, err := sources.ReadPetrarch(b.path("lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"))
 	if err != nil {
 		return err
 	}
@@ -1267,12 +1205,13 @@ func (b *builder) petrarch() error {
 		}
 	}
 	for _, a := range actors {
-		if len(a.words) < 2 || len(a.words) > 6 {
+		a.Words = cleanWords(a.Words)
+		if len(a.Words) < 2 || len(a.Words) > 6 {
 			continue
 		}
-		mw := make([]string, len(a.words))
+		mw := make([]string, len(a.Words))
 		ok := true
-		for i, w := range a.words {
+		for i, w := range a.Words {
 			mw[i] = arabic.MatchForm(w)
 			if !arabic.HasScript(w) || petrarchOrgWords[mw[i]] || placeWord[mw[i]] || (i == 0 && petrarchTitleWords[mw[i]]) {
 				ok = false
@@ -1284,7 +1223,7 @@ func (b *builder) petrarch() error {
 		// country: the most frequent ISO3 prefix among codes with a role
 		count := map[string]int{}
 		best := ""
-		for _, c := range a.codes {
+		for _, c := range a.Codes {
 			if len(c) < 6 {
 				continue
 			}
@@ -1302,7 +1241,7 @@ func (b *builder) petrarch() error {
 		if ce == nil {
 			continue
 		}
-		full := strings.Join(a.words, " ")
+		full := strings.Join(a.Words, " ")
 		m := strings.Join(mw, " ")
 		if owner := aliasOwner[m]; owner != nil {
 			if owner.Type == model.Person {
@@ -1377,28 +1316,21 @@ func (b *builder) ambiguity() error {
 // (MatchForm) of a "token TAG" file and of those tagged O. A missing file
 // counts nothing.
 func countTags(path string, total, other map[string]int) error {
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
+	sents, err := sources.ReadCoNLLFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) != 2 {
-			continue
+	for _, st := range sents {
+		for i, tok := range st.Tokens {
+			m := arabic.MatchForm(tok)
+			total[m]++
+			if st.Tags[i] == "O" {
+				other[m]++
+			}
 		}
-		m := arabic.MatchForm(fs[0])
-		total[m]++
-		if fs[1] == "O" {
-			other[m]++
-		}
-	}
-	if err := sc.Err(); err != nil && err != io.EOF {
-		return err
 	}
 	return nil
 }

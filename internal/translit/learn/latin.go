@@ -1,16 +1,15 @@
 package learn
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/kg-project/kg/internal/sources"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -159,42 +158,6 @@ func (l *latinList) words() []translit.LatinWord {
 	return out
 }
 
-func readCSV(path string, f func(row map[string]string) error) error {
-	fh, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer fh.Close()
-	r := csv.NewReader(fh)
-	r.FieldsPerRecord = -1
-	var head []string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if head == nil {
-			head = rec
-			if len(head) > 0 {
-				head[0] = strings.TrimPrefix(head[0], "\ufeff")
-			}
-			continue
-		}
-		row := map[string]string{}
-		for i, h := range head {
-			if i < len(rec) {
-				row[h] = rec[i]
-			}
-		}
-		if err := f(row); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-	}
-}
-
 // BuildLatin reads the known Latin names of the data folder dir (LatinFiles)
 // into the list translit.Latin matches foreign names against. The test
 // splits of the name-pair sets (those of Read) are left out, so that the
@@ -250,7 +213,7 @@ func BuildLatin(dir string) ([]translit.LatinWord, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readCSV(p(4), func(r map[string]string) error {
+	err = sources.EachCSVRow(p(4), func(r map[string]string) error {
 		l.addName(r["CLDR display name"], weightCountry, true)
 		l.addName(r["Capital"], weightCapital, true)
 		return nil
@@ -258,14 +221,14 @@ func BuildLatin(dir string) ([]translit.LatinWord, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readCSV(p(5), func(r map[string]string) error {
+	err = sources.EachCSVRow(p(5), func(r map[string]string) error {
 		l.addName(r["CityNameEn"], weightCity, true)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = readCSV(p(6), func(r map[string]string) error {
+	err = sources.EachCSVRow(p(6), func(r map[string]string) error {
 		if lb := r["officeholderLabel"]; !strings.HasPrefix(lb, "Q") {
 			l.addName(lb, weightLeader, true)
 		}

@@ -26,8 +26,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
+	"github.com/kg-project/kg/internal/sources"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
 )
@@ -132,11 +132,11 @@ func ReadText(dir string, nerFraction float64, fn func(toks []string)) error {
 			return err
 		}
 		defer f.Close()
-		ss, err := ner.ReadCoNLL(f)
+		ss, err := sources.ReadCoNLL(f)
 		if err != nil {
 			return err
 		}
-		ss, _ = ner.SplitDev(ss, 1-frac)
+		ss, _ = sources.SplitDev(ss, 1-frac)
 		for _, s := range ss {
 			fn(s.Tokens)
 		}

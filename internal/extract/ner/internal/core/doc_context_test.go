@@ -1,4 +1,4 @@
-package ner
+package core
 
 import (
 	"math/rand/v2"
@@ -9,14 +9,14 @@ import (
 
 // TestStreamMatchesWindow checks that TagDocument (a Stream) gives every
 // sentence exactly the document context of its window: the same tags as a
-// context built afresh from sentences [s-docWindow, s+docWindow].
+// context built afresh from sentences [s-DocWindow, s+DocWindow].
 func TestStreamMatchesWindow(t *testing.T) {
 	tg := mustDefault(t)
 	words := strings.Fields(`قال فريق العربي إن لاعب الغرافة كاسياس سجل هدفا في مرمى السد
 		الرئيس بوتين زار موسكو وحزب الليكود البنك التجاري ايكر ليون الفرنسي نادي الوحدة
 		وأكد وزير الخارجية المصري أن القاهرة ستستضيف الاجتماع . ،`)
 	rng := rand.New(rand.NewPCG(7, 7))
-	for _, n := range []int{0, 1, 3, docWindow, 2*docWindow + 1, 57} {
+	for _, n := range []int{0, 1, 3, DocWindow, 2*DocWindow + 1, 57} {
 		sents := make([][]string, n)
 		for s := range sents {
 			k := rng.IntN(12)
@@ -28,14 +28,14 @@ func TestStreamMatchesWindow(t *testing.T) {
 		if len(got) != n {
 			t.Fatalf("%d sentences: %d tag slices", n, len(got))
 		}
-		infos := make([][]tokInfo, n)
+		infos := make([][]TokInfo, n)
 		for s := range sents {
 			infos[s] = tg.m.sentenceInfo(sents[s], nil)
 		}
-		f := &featurizer{}
+		f := &Featurizer{}
 		for s := range sents {
 			d := newDocContext()
-			for k := max(s-docWindow, 0); k <= min(s+docWindow, n-1); k++ {
+			for k := max(s-DocWindow, 0); k <= min(s+DocWindow, n-1); k++ {
 				d.add(infos[k], 1)
 			}
 			want := tg.tagInfo(f, infos[s], d)

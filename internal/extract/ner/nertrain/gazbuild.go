@@ -1,17 +1,18 @@
-package ner
+package nertrain
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/sources"
+
+	"github.com/kg-project/kg/internal/extract/ner/internal/core"
 
 	"github.com/kg-project/kg/internal/gztsv"
 	lex "github.com/kg-project/kg/internal/lexicon"
@@ -109,12 +110,12 @@ func builtinLists() map[string][]string {
 		return out
 	}
 	return map[string][]string{
-		listTitle:   lex.ClassAsWritten("ar_title_or_role"),
-		listOrgTrig: strings.Fields(orgTrigWords),
-		listLocTrig: strings.Fields(locTrigWords),
-		listORG:     split(extraORG),
-		listCountry: split(extraLOC),
-		listNat:     strings.Fields(extraNat),
+		core.ListTitle:   lex.ClassAsWritten("ar_title_or_role"),
+		core.ListOrgTrig: strings.Fields(orgTrigWords),
+		core.ListLocTrig: strings.Fields(locTrigWords),
+		core.ListORG:     split(extraORG),
+		core.ListCountry: split(extraLOC),
+		core.ListNat:     strings.Fields(extraNat),
 	}
 }
 
@@ -139,22 +140,13 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	gz := filepath.Join(dataDir, "gazetteer")
 
 	// countries: country-codes.csv
-	if rows, err := readCSV(filepath.Join(gz, "country-codes", "country-codes.csv")); err != nil {
+	if rows, err := sources.ReadCSV(filepath.Join(gz, "country-codes", "country-codes.csv")); err != nil {
 		notes = append(notes, err.Error())
 	} else {
-		h := rows[0]
-		col := func(name string) int {
-			for i, c := range h {
-				if strings.TrimPrefix(c, "\ufeff") == name {
-					return i
-				}
-			}
-			return -1
-		}
-		for _, r := range rows[1:] {
+		for _, r := range rows {
 			for _, c := range []string{"official_name_ar", "UNTERM Arabic Short", "UNTERM Arabic Formal"} {
-				if i := col(c); i >= 0 && i < len(r) {
-					add(listCountry, r[i])
+				if v, ok := r[c]; ok {
+					add(core.ListCountry, v)
 				}
 			}
 		}
@@ -171,25 +163,25 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		}
 		for _, c := range cs {
 			if t, ok := c.Translations["ara"]; ok {
-				add(listCountry, t.Common, t.Official)
+				add(core.ListCountry, t.Common, t.Official)
 			}
 		}
 	}
 	// cities
-	if rows, err := readCSV(filepath.Join(gz, "world-cities-ar", "world-cities.csv")); err != nil {
+	if rows, err := sources.ReadCSV(filepath.Join(gz, "world-cities-ar", "world-cities.csv")); err != nil {
 		notes = append(notes, err.Error())
 	} else {
-		for _, r := range rows[1:] {
-			if len(r) < 3 {
+		for _, r := range rows {
+			if _, ok := r["CityNameAr"]; !ok {
 				continue
 			}
-			add(listCountry, r[0])
-			city := strings.TrimSpace(r[2])
+			add(core.ListCountry, r["CountryNameAr"])
+			city := r["CityNameAr"]
 			for _, pre := range []string{"ولاية ", "محافظة ", "مدينة ", "منطقة ", "إقليم "} {
 				city = strings.TrimPrefix(city, pre)
 			}
 			if strings.Contains(city, " ") || utf8.RuneCountInString(city) > 3 {
-				add(listCity, city)
+				add(core.ListCity, city)
 			}
 		}
 	}
@@ -202,7 +194,7 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		for sc.Scan() {
 			line := strings.TrimSpace(sc.Text())
 			if v, ok := strings.CutPrefix(line, "Name_ar:"); ok {
-				add(listORG, strings.Trim(strings.TrimSpace(v), `'"`))
+				add(core.ListORG, strings.Trim(strings.TrimSpace(v), `'"`))
 			}
 		}
 		f.Close()
@@ -217,11 +209,11 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	if err != nil {
 		notes = append(notes, err.Error())
 	} else {
-		for _, l := range []string{listWikiPER, listWikiLOC, listWikiORG} {
+		for _, l := range []string{core.ListWikiPER, core.ListWikiLOC, core.ListWikiORG} {
 			add(l, w[l]...)
 			for _, t := range w[l] {
 				for _, x := range strings.Fields(t) {
-					if utf8.RuneCountInString(baseForm(x)) >= 2 {
+					if utf8.RuneCountInString(core.BaseForm(x)) >= 2 {
 						add(l+"-w", x)
 					}
 				}
@@ -233,7 +225,7 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	names := filepath.Join(dataDir, "names")
 	if err := gztsv.Read(filepath.Join(names, "wikidata-person-names-ar", "full_names.tsv.gz"), func(_, f []string, _ int) error {
 		if len(f) > 0 && strings.Contains(f[0], " ") {
-			add(listWDPer, f[0])
+			add(core.ListWDPer, f[0])
 		}
 		return nil
 	}); err != nil {
@@ -245,9 +237,9 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		}
 		switch f[4] {
 		case "given":
-			add(listWDGiven, f[0])
+			add(core.ListWDGiven, f[0])
 		case "surname":
-			add(listWDFamily, f[0])
+			add(core.ListWDFamily, f[0])
 		}
 		return nil
 	}); err != nil {
@@ -255,7 +247,7 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	}
 	if err := gztsv.Read(filepath.Join(names, "geonames-cities-ar", "cities500_ar.tsv.gz"), func(_, f []string, _ int) error {
 		if len(f) >= 8 && utf8.RuneCountInString(f[7]) >= 3 {
-			add(listGNPlace, f[7])
+			add(core.ListGNPlace, f[7])
 		}
 		return nil
 	}); err != nil {
@@ -264,28 +256,28 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 
 	out := map[string][]string{}
 	for name, l := range raw {
-		out[name] = cleanList(l)
+		out[name] = core.CleanList(l)
 	}
 	// nationality adjectives derived from country names: روسيا -> روسي
 	var nat []string
-	nat = append(nat, out[listNat]...)
-	for _, c := range out[listCountry] {
+	nat = append(nat, out[core.ListNat]...)
+	for _, c := range out[core.ListCountry] {
 		if strings.Contains(c, " ") {
 			continue
 		}
 		nat = append(nat, nisba(c))
 	}
-	out[listNat] = cleanList(nat)
+	out[core.ListNat] = core.CleanList(nat)
 
 	// first names: first word of multi-word person names
 	var first []string
-	for _, p := range out[listPERS] {
+	for _, p := range out[core.ListPERS] {
 		if w := strings.Fields(p); len(w) >= 2 && utf8.RuneCountInString(w[0]) >= 3 {
 			first = append(first, w[0])
 		}
 	}
 	first = append(first, strings.Fields(firstNames)...)
-	out[listFirst] = cleanList(first)
+	out[core.ListFirst] = core.CleanList(first)
 	return out, notes, nil
 }
 
@@ -306,92 +298,34 @@ func nisba(c string) string {
 	return string(rs) + "ي"
 }
 
-func readCSV(path string) ([][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: empty", path)
-	}
-	return rows, nil
-}
-
 // readPetrarch classifies the UniversalPetrarch actor entries: names headed
 // by an organisation word are organisations, by a place word places, single
 // words with a bare country code are countries (or nationality adjectives),
 // and multi-word names with dated codes are persons (after leading role
 // words such as رئيس or وزير are removed).
 func readPetrarch(path string, add func(list string, names ...string)) error {
-	f, err := os.Open(path)
+	entries, err := sources.ReadPetrarch(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	orgHeads := arabic.WordSet(orgHeadWords)
 	locHeads := arabic.WordSet(locHeadWords)
 	roles := map[string]bool{}
 	for _, w := range personRoleWords {
 		roles[w] = true
 	}
-	type entry struct {
-		words []string
-		codes []string
-		dated bool
-	}
-	var entries []*entry
-	var cur *entry
-	br := bufio.NewReader(f)
-	for {
-		line, err := br.ReadString('\n')
-		if line != "" {
-			t := strings.TrimSpace(line)
-			switch {
-			case t == "" || strings.HasPrefix(t, "#"):
-			case strings.HasPrefix(t, "["):
-				if cur != nil {
-					cur.codes = append(cur.codes, t)
-					cur.dated = true
-				}
-			default:
-				fs := strings.Fields(t)
-				key := strings.Trim(fs[0], "_")
-				cur = &entry{words: strings.FieldsFunc(key, func(r rune) bool { return r == '_' })}
-				for _, x := range fs[1:] {
-					if strings.HasPrefix(x, "[") {
-						cur.codes = append(cur.codes, x)
-					}
-				}
-				entries = append(entries, cur)
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-	}
 	// first names of the dated (person) entries, to recognise undated ones
 	firsts := map[string]bool{}
 	for _, e := range entries {
-		if e.dated && len(e.words) >= 2 && !orgHeads[e.words[0]] && !locHeads[e.words[0]] && !roles[e.words[0]] && utf8.RuneCountInString(e.words[0]) >= 3 {
-			firsts[e.words[0]] = true
+		if e.Dated && len(e.Words) >= 2 && !orgHeads[e.Words[0]] && !locHeads[e.Words[0]] && !roles[e.Words[0]] && utf8.RuneCountInString(e.Words[0]) >= 3 {
+			firsts[e.Words[0]] = true
 		}
 	}
 	for _, e := range entries {
-		if len(e.words) == 0 {
+		if len(e.Words) == 0 {
 			continue
 		}
-		w := e.words
+		w := e.Words
 		// drop single-letter lemmatised prepositions (أمين_عام_ل_أمة_المتحدة)
 		var clean []string
 		for _, x := range w {
@@ -406,31 +340,31 @@ func readPetrarch(path string, add func(list string, names ...string)) error {
 		phrase := strings.Join(w, " ")
 		switch {
 		case orgHeads[w[0]]:
-			add(listORG, phrase)
+			add(core.ListORG, phrase)
 		case locHeads[w[0]]:
 			if len(w) > 1 {
-				add(listCity, strings.Join(w[1:], " "))
+				add(core.ListCity, strings.Join(w[1:], " "))
 			}
 		case roles[w[0]]:
 			i := 0
 			for i < len(w) && roles[w[i]] {
 				i++
 			}
-			if e.dated && len(w)-i >= 2 {
-				add(listPERS, strings.Join(w[i:], " "))
+			if e.Dated && len(w)-i >= 2 {
+				add(core.ListPERS, strings.Join(w[i:], " "))
 			}
-		case len(w) == 1 && len(e.codes) > 0 && isCountryCode(e.codes[0]):
+		case len(w) == 1 && len(e.Codes) > 0 && isCountryCode(e.Codes[0]):
 			if strings.HasSuffix(w[0], "ي") {
-				add(listNat, w[0])
+				add(core.ListNat, w[0])
 			} else {
-				add(listCountry, w[0])
+				add(core.ListCountry, w[0])
 			}
-		case len(w) >= 2 && e.dated:
-			add(listPERS, phrase)
+		case len(w) >= 2 && e.Dated:
+			add(core.ListPERS, phrase)
 		case len(w) >= 2 && len(w) <= 4 && firsts[w[0]]:
-			add(listPERS, phrase)
-		case len(w) >= 2 && len(e.codes) > 0 && isOrgCode(e.codes[0]) && !strings.HasSuffix(w[len(w)-1], "ي"):
-			add(listORG, phrase)
+			add(core.ListPERS, phrase)
+		case len(w) >= 2 && len(e.Codes) > 0 && isOrgCode(e.Codes[0]) && !strings.HasSuffix(w[len(w)-1], "ي"):
+			add(core.ListORG, phrase)
 		}
 	}
 	return nil

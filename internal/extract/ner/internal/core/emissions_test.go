@@ -1,4 +1,4 @@
-package ner
+package core
 
 import (
 	"math/rand/v2"
@@ -21,8 +21,8 @@ func TestEmissionsMatchFeatures(t *testing.T) {
 		منظمة معاهدة الأمن الجماعي روسي الروسية الأمريكيين 2015 12 Obama NASA iPhone « » (
 		صحيفة نيويورك تايمز مدينة جدة محافظة الطائف فلاديمير الدكتورة xyzzy قققق`)
 	rng := rand.New(rand.NewPCG(13, 13))
-	full := &featurizer{}
-	fast := &featurizer{}
+	full := &Featurizer{}
+	fast := &Featurizer{}
 	scale := float32(m.Header.Scale)
 	for doc := range 40 {
 		sents := make([][]string, 1+rng.IntN(8))
@@ -31,7 +31,7 @@ func TestEmissionsMatchFeatures(t *testing.T) {
 				sents[s] = append(sents[s], words[rng.IntN(len(words))])
 			}
 		}
-		infos := make([][]tokInfo, len(sents))
+		infos := make([][]TokInfo, len(sents))
 		for s := range sents {
 			infos[s] = m.sentenceInfo(sents[s], tg.words)
 		}
@@ -47,7 +47,7 @@ func TestEmissionsMatchFeatures(t *testing.T) {
 				full.buf = full.buf[:0]
 				m.features(full, info, i, d)
 				acc := m.sum(full.buf)
-				for y := range numTags {
+				for y := range NumTags {
 					if want := float32(acc[y]) * scale; got[i][y] != want {
 						t.Fatalf("document %d sentence %d %q token %d tag %s: emission %v, features give %v",
 							doc, s, sents[s], i, tagNames[y], got[i][y], want)
@@ -66,9 +66,9 @@ func TestBestScoreFrom(t *testing.T) {
 	h := &tg.m.Header
 	rng := rand.New(rand.NewPCG(5, 5))
 	for range 200 {
-		em := make([][numTags]float32, rng.IntN(20))
+		em := make([][NumTags]float32, rng.IntN(20))
 		for i := range em {
-			for y := range numTags {
+			for y := range NumTags {
 				em[i][y] = float32(rng.NormFloat64() * 4)
 			}
 		}
@@ -79,7 +79,7 @@ func TestBestScoreFrom(t *testing.T) {
 			continue
 		}
 		alpha := forward(em, &h.Trans, &h.Start)
-		va := make([][numTags]float32, len(em))
+		va := make([][NumTags]float32, len(em))
 		if viterbiAlpha(em, &h.Trans, &h.Start, va); !slices.Equal(va, alpha) {
 			t.Fatalf("viterbi's scores %v, forward's %v", va, alpha)
 		}
@@ -99,9 +99,9 @@ func TestBestScoreFrom(t *testing.T) {
 // forward returns, for every token and tag, the score of the best
 // IOB2-valid path up to the token that ends in the tag (nothing forced),
 // one step at a time: what viterbiAlpha must leave.
-func forward(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) [][numTags]float32 {
-	alpha := make([][numTags]float32, len(em))
-	var cur [numTags]float32
+func forward(em [][NumTags]float32, trans *[NumTags][NumTags]float32, start *[NumTags]float32) [][NumTags]float32 {
+	alpha := make([][NumTags]float32, len(em))
+	var cur [NumTags]float32
 	for i := range em {
 		cur = step(&cur, em, trans, start, i, -1, -1)
 		alpha[i] = cur

@@ -1,4 +1,4 @@
-package ner
+package core
 
 import "strings"
 
@@ -13,9 +13,9 @@ type Span struct {
 var Types = []string{"PERS", "LOC", "ORG", "MISC"}
 
 // tag indices: 0 = O, 1+2k = B-Types[k], 2+2k = I-Types[k].
-const numTags = 9
+const NumTags = 9
 
-var tagNames = [numTags]string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
+var tagNames = [NumTags]string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
 
 // typeAliases maps the type names of other corpora to ours.
 var typeAliases = map[string]string{
@@ -32,7 +32,7 @@ const Unlabelled = "?"
 
 // tagIndex maps a tag in any common spelling (B-PER, I-LOC, O, 0) to its
 // index; unknown tags map to O.
-func tagIndex(tag string) int {
+func TagIndex(tag string) int {
 	tag = strings.ToUpper(strings.TrimSpace(tag))
 	if len(tag) < 3 || tag[1] != '-' {
 		return 0
@@ -56,7 +56,7 @@ func tagIndex(tag string) int {
 
 // allowed reports whether tag b may follow tag a under IOB2 (a < 0 is the
 // sentence start): I-X only after B-X or I-X.
-func allowed(a, b int) bool {
+func Allowed(a, b int) bool {
 	if b == 0 || b%2 == 1 {
 		return true
 	}

@@ -1,15 +1,13 @@
-package ner
+package core
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"maps"
 	"math"
@@ -18,8 +16,9 @@ import (
 	"strings"
 	"sync"
 
+	kgzip "github.com/klauspost/compress/gzip"
+
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
-	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
 	"github.com/kg-project/kg/internal/memo"
 )
 
@@ -45,8 +44,8 @@ type Header struct {
 	Features string                    `json:"features"` // feature set version
 	Tags     []string                  `json:"tags"`
 	Scale    float64                   `json:"scale"` // weight = int16 * Scale
-	Trans    [numTags][numTags]float32 `json:"trans"` // Trans[prev][cur]
-	Start    [numTags]float32          `json:"start"`
+	Trans    [NumTags][NumTags]float32 `json:"trans"` // Trans[prev][cur]
+	Start    [NumTags]float32          `json:"start"`
 	Info     map[string]string         `json:"info,omitempty"` // training data, epochs, dev scores...
 }
 
@@ -76,7 +75,7 @@ type Model struct {
 // line to read for a feature the tagger looks up.
 type featureSlot struct {
 	key  uint64
-	w    [numTags]int16
+	w    [NumTags]int16
 	used bool
 }
 
@@ -98,7 +97,7 @@ func (m *Model) init() {
 		}
 		sl := &m.table[s]
 		sl.key, sl.used = k, true
-		copy(sl.w[:], m.weights[i*numTags:i*numTags+numTags])
+		copy(sl.w[:], m.weights[i*NumTags:i*NumTags+NumTags])
 	}
 }
 
@@ -110,7 +109,7 @@ func mix(k uint64) uint64 {
 }
 
 // lookup returns the weights of feature hash k, or nil.
-func (m *Model) lookup(k uint64) *[numTags]int16 {
+func (m *Model) lookup(k uint64) *[NumTags]int16 {
 	s := mix(k) & m.mask
 	for {
 		sl := &m.table[s]
@@ -129,8 +128,8 @@ func (m *Model) lookup(k uint64) *[numTags]int16 {
 // or a word that heads or precedes an organisation or place name (صحيفة،
 // نادي، مدينة، محافظة: the orgtrig and loctrig lists).
 func (m *Model) Cue(word string) (title, head bool) {
-	b := m.lex.triggers[baseForm(word)]
-	return b&(1<<triggerIndex(listTitle)) != 0, b&(1<<triggerIndex(listOrgTrig)|1<<triggerIndex(listLocTrig)) != 0
+	b := m.lex.triggers[BaseForm(word)]
+	return b&(1<<triggerIndex(ListTitle)) != 0, b&(1<<triggerIndex(ListOrgTrig)|1<<triggerIndex(ListLocTrig)) != 0
 }
 
 func triggerIndex(name string) int {
@@ -275,8 +274,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if m.Header.Features != featureVersion {
 		return nil, fmt.Errorf("ner model: feature set %q, this kg extracts %q (retrain with kg train ner)", m.Header.Features, featureVersion)
 	}
-	if len(m.Header.Tags) != numTags {
-		return nil, fmt.Errorf("ner model: %d tags, want %d", len(m.Header.Tags), numTags)
+	if len(m.Header.Tags) != NumTags {
+		return nil, fmt.Errorf("ner model: %d tags, want %d", len(m.Header.Tags), NumTags)
 	}
 	for i, t := range m.Header.Tags {
 		if t != tagNames[i] {
@@ -358,18 +357,18 @@ func ReadModel(r io.Reader) (*Model, error) {
 	for i := range m.keys {
 		m.keys[i] = binary.LittleEndian.Uint64(buf[i*8:])
 	}
-	buf = make([]byte, int(nf)*numTags*2)
+	buf = make([]byte, int(nf)*NumTags*2)
 	if _, err := io.ReadFull(br, buf); err != nil {
 		return nil, fmt.Errorf("ner model weights: %w", err)
 	}
-	m.weights = make([]int16, int(nf)*numTags)
+	m.weights = make([]int16, int(nf)*NumTags)
 	for i := range m.weights {
 		m.weights[i] = int16(binary.LittleEndian.Uint16(buf[i*2:]))
 	}
 	if !sort.SliceIsSorted(m.keys, func(i, j int) bool { return m.keys[i] < m.keys[j] }) {
 		return nil, errors.New("ner model: feature table not sorted")
 	}
-	if fp := m.Header.Info[infoClusters]; fp != "" {
+	if fp := m.Header.Info[InfoClusters]; fp != "" {
 		t, err := clusters.Default()
 		if err != nil {
 			return nil, fmt.Errorf("ner model: %w", err)
@@ -385,14 +384,14 @@ func ReadModel(r io.Reader) (*Model, error) {
 
 // infoClusters is the Header.Info key of the fingerprint of the cluster
 // table a model was trained with.
-const infoClusters = "clusters"
+const InfoClusters = "clusters"
 
 // Tagger tags token sequences with IOB2 entity tags. It is safe for
 // concurrent use.
 type Tagger struct {
 	m    *Model
-	pool sync.Pool // *featurizer
-	docs sync.Pool // *docContext, cleared
+	pool sync.Pool // *Featurizer
+	docs sync.Pool // *DocContext, cleared
 	// words memoises the per-word part of the features (bounded).
 	words *memo.Table[*wordInfo]
 }
@@ -400,44 +399,17 @@ type Tagger struct {
 // NewTagger returns a tagger for a model.
 func NewTagger(m *Model) *Tagger {
 	t := &Tagger{m: m, words: memo.New[*wordInfo](1 << 16)}
-	t.pool.New = func() any { return &featurizer{buf: make([]uint64, 0, 128)} }
+	t.pool.New = func() any { return &Featurizer{buf: make([]uint64, 0, 128)} }
 	return t
 }
 
 // Model returns the tagger's model.
 func (t *Tagger) Model() *Model { return t.m }
 
-// Load reads a model file (as written by kg train ner) and returns its tagger.
-func Load(r io.Reader) (*Tagger, error) {
-	m, err := ReadModel(r)
-	if err != nil {
-		return nil, err
-	}
-	return NewTagger(m), nil
-}
-
-var (
-	defaultOnce   sync.Once
-	defaultTagger *Tagger
-	defaultErr    error
-)
-
-// Default returns the tagger of the model embedded in kg, loaded once.
-func Default() (*Tagger, error) {
-	defaultOnce.Do(func() {
-		if len(nermodel.Data) == 0 {
-			defaultErr = errors.New("ner: no embedded model (run kg train ner)")
-			return
-		}
-		defaultTagger, defaultErr = Load(bytes.NewReader(nermodel.Data))
-	})
-	return defaultTagger, defaultErr
-}
-
 // emissions computes the emission scores of every token of a sentence for
 // every tag; d is its document context (nil: none).
-func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTags]float32 {
-	out := make([][numTags]float32, len(info))
+func (m *Model) emissions(f *Featurizer, info []TokInfo, d *DocContext) [][NumTags]float32 {
+	out := make([][NumTags]float32, len(info))
 	scale := float32(m.Header.Scale)
 	f.skipNb = true
 	defer func() { f.skipNb = false }()
@@ -445,19 +417,19 @@ func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTa
 		f.buf = f.buf[:0]
 		m.contextFeatures(f, info, i, d)
 		acc := m.sum(f.buf)
-		for y := range numTags {
+		for y := range NumTags {
 			acc[y] += info[i].static[y]
 		}
 		// the features of each neighbour's word alone, summed once per word
 		for k, off := range nbOffsets {
 			if j := i + off; j >= 0 && j < len(info) {
 				nb := &info[j].nb[k]
-				for y := range numTags {
+				for y := range NumTags {
 					acc[y] += nb[y]
 				}
 			}
 		}
-		for y := range numTags {
+		for y := range NumTags {
 			out[i][y] = float32(acc[y]) * scale
 		}
 	}
@@ -465,14 +437,14 @@ func (m *Model) emissions(f *featurizer, info []tokInfo, d *docContext) [][numTa
 }
 
 // sum adds up the weights of features hs.
-func (m *Model) sum(hs []uint64) [numTags]int32 {
-	var acc [numTags]int32
+func (m *Model) sum(hs []uint64) [NumTags]int32 {
+	var acc [NumTags]int32
 	for _, h := range hs {
 		w := m.lookup(h)
 		if w == nil {
 			continue
 		}
-		for y := range numTags {
+		for y := range NumTags {
 			acc[y] += int32(w[y])
 		}
 	}
@@ -481,15 +453,15 @@ func (m *Model) sum(hs []uint64) [numTags]int32 {
 
 // spanLists are the phrase lists that may extend a decoded entity of a type.
 var spanLists = map[int]uint32{
-	1: 1 << listIndex(listPERS),
-	3: 1<<listIndex(listCountry) | 1<<listIndex(listCity),
-	5: 1 << listIndex(listORG),
+	1: 1 << listIndex(ListPERS),
+	3: 1<<listIndex(ListCountry) | 1<<listIndex(ListCity),
+	5: 1 << listIndex(ListORG),
 }
 
 // extendSpans lengthens a decoded entity to the end of a longer list phrase
 // of its type that starts where the entity starts, when the tokens it adds
 // are tagged O (منظمة معاهدة الأمن + الجماعي).
-func (m *Model) extendSpans(path []int, info []tokInfo) {
+func (m *Model) extendSpans(path []int, info []TokInfo) {
 	n := len(path)
 	for i := 0; i < n; i++ {
 		b := path[i]
@@ -537,7 +509,7 @@ func (t *Tagger) Tag(tokens []string) []string {
 }
 
 // TagDocument tags the sentences of one text (an article, in order), each
-// with the other sentences within docWindow as its document context, and
+// with the other sentences within DocWindow as its document context, and
 // returns one tag slice per sentence. It is deterministic.
 func (t *Tagger) TagDocument(sents [][]string) [][]string {
 	out := make([][]string, 0, len(sents))
@@ -550,21 +522,21 @@ func (t *Tagger) TagDocument(sents [][]string) [][]string {
 	return out
 }
 
-func (t *Tagger) tagInfo(f *featurizer, info []tokInfo, d *docContext) []string {
+func (t *Tagger) tagInfo(f *Featurizer, info []TokInfo, d *DocContext) []string {
 	tags, _ := t.tagInfoScored(f, info, d, false)
 	return tags
 }
 
 // tagInfoScored tags one sentence; with scored set it also returns its
 // entity spans with their margins (see ScoredSpan).
-func (t *Tagger) tagInfoScored(f *featurizer, info []tokInfo, d *docContext, scored bool) ([]string, []ScoredSpan) {
+func (t *Tagger) tagInfoScored(f *Featurizer, info []TokInfo, d *DocContext, scored bool) ([]string, []ScoredSpan) {
 	if len(info) == 0 {
 		return []string{}, nil
 	}
 	em := t.m.emissions(f, info, d)
-	var alpha [][numTags]float32
+	var alpha [][NumTags]float32
 	if scored {
-		alpha = make([][numTags]float32, len(em))
+		alpha = make([][NumTags]float32, len(em))
 	}
 	path := viterbiAlpha(em, &t.m.Header.Trans, &t.m.Header.Start, alpha)
 	t.m.extendSpans(path, info)
@@ -620,14 +592,14 @@ var negInf = float32(math.Inf(-1))
 
 // bestScore returns the score of the best IOB2-valid tag path, with the
 // tokens [oStart, oEnd) forced to O (none when oStart < 0).
-func bestScore(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
+func bestScore(em [][NumTags]float32, trans *[NumTags][NumTags]float32, start *[NumTags]float32, oStart, oEnd int) float32 {
 	return bestScoreFrom(nil, em, trans, start, oStart, oEnd)
 }
 
 // maxScore is the best of the scores of the tags.
-func maxScore(cur *[numTags]float32) float32 {
+func maxScore(cur *[NumTags]float32) float32 {
 	best := negInf
-	for y := range numTags {
+	for y := range NumTags {
 		if cur[y] > best {
 			best = cur[y]
 		}
@@ -639,13 +611,13 @@ func maxScore(cur *[numTags]float32) float32 {
 // the best paths to each token and tag, as viterbiAlpha leaves them),
 // starts at token oStart from alpha[oStart-1]: the same sums in the same
 // order, so the same result.
-func bestScoreFrom(alpha [][numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, oStart, oEnd int) float32 {
+func bestScoreFrom(alpha [][NumTags]float32, em [][NumTags]float32, trans *[NumTags][NumTags]float32, start *[NumTags]float32, oStart, oEnd int) float32 {
 	n := len(em)
 	if n == 0 {
 		return 0
 	}
 	i := 0
-	var cur [numTags]float32
+	var cur [NumTags]float32
 	if alpha != nil && oStart >= 1 {
 		i = min(oStart, n)
 		cur = alpha[i-1]
@@ -659,12 +631,12 @@ func bestScoreFrom(alpha [][numTags]float32, em [][numTags]float32, trans *[numT
 // step returns the scores of the best paths to token i in each tag, from
 // cur, those to token i-1 (unused for i = 0), with the tokens [oStart,
 // oEnd) forced to O.
-func step(cur *[numTags]float32, em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, i, oStart, oEnd int) [numTags]float32 {
+func step(cur *[NumTags]float32, em [][NumTags]float32, trans *[NumTags][NumTags]float32, start *[NumTags]float32, i, oStart, oEnd int) [NumTags]float32 {
 	forced := func(i, y int) bool { return y != 0 && i >= oStart && i < oEnd }
-	var next [numTags]float32
+	var next [NumTags]float32
 	if i == 0 {
-		for y := range numTags {
-			if allowed(-1, y) && !forced(0, y) {
+		for y := range NumTags {
+			if Allowed(-1, y) && !forced(0, y) {
 				next[y] = start[y] + em[0][y]
 			} else {
 				next[y] = negInf
@@ -672,11 +644,11 @@ func step(cur *[numTags]float32, em [][numTags]float32, trans *[numTags][numTags
 		}
 		return next
 	}
-	for y := range numTags {
+	for y := range NumTags {
 		best := negInf
 		if !forced(i, y) {
-			for p := range numTags {
-				if cur[p] == negInf || !allowed(p, y) {
+			for p := range NumTags {
+				if cur[p] == negInf || !Allowed(p, y) {
 					continue
 				}
 				if s := cur[p] + trans[p][y]; s > best {
@@ -696,22 +668,22 @@ func step(cur *[numTags]float32, em [][numTags]float32, trans *[numTags][numTags
 // viterbi returns the best IOB2-valid tag path under emission and first-order
 // transition scores. Ties go to the lower tag index, so the result is
 // deterministic.
-func viterbi(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32) []int {
+func Viterbi(em [][NumTags]float32, trans *[NumTags][NumTags]float32, start *[NumTags]float32) []int {
 	return viterbiAlpha(em, trans, start, nil)
 }
 
 // viterbiAlpha is viterbi that, when alpha is not nil (of len(em)), also
 // leaves there the scores of the best paths to each token and tag.
-func viterbiAlpha(em [][numTags]float32, trans *[numTags][numTags]float32, start *[numTags]float32, alpha [][numTags]float32) []int {
+func viterbiAlpha(em [][NumTags]float32, trans *[NumTags][NumTags]float32, start *[NumTags]float32, alpha [][NumTags]float32) []int {
 	n := len(em)
 	path := make([]int, n)
 	if n == 0 {
 		return path
 	}
-	back := make([][numTags]uint8, n)
-	var cur, next [numTags]float32
-	for y := range numTags {
-		if allowed(-1, y) {
+	back := make([][NumTags]uint8, n)
+	var cur, next [NumTags]float32
+	for y := range NumTags {
+		if Allowed(-1, y) {
 			cur[y] = start[y] + em[0][y]
 		} else {
 			cur[y] = negInf
@@ -721,10 +693,10 @@ func viterbiAlpha(em [][numTags]float32, trans *[numTags][numTags]float32, start
 		alpha[0] = cur
 	}
 	for i := 1; i < n; i++ {
-		for y := range numTags {
+		for y := range NumTags {
 			best, arg := negInf, 0
-			for p := range numTags {
-				if cur[p] == negInf || !allowed(p, y) {
+			for p := range NumTags {
+				if cur[p] == negInf || !Allowed(p, y) {
 					continue
 				}
 				if s := cur[p] + trans[p][y]; s > best {
@@ -740,7 +712,7 @@ func viterbiAlpha(em [][numTags]float32, trans *[numTags][numTags]float32, start
 		}
 	}
 	best, arg := negInf, 0
-	for y := range numTags {
+	for y := range NumTags {
 		if cur[y] > best {
 			best, arg = cur[y], y
 		}

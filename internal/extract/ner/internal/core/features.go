@@ -1,4 +1,4 @@
-package ner
+package core
 
 import (
 	"strconv"
@@ -16,17 +16,17 @@ import (
 // extracts the same features.
 const featureVersion = "f3"
 
-// tokInfo is what the features look at for one token: what depends on
+// TokInfo is what the features look at for one token: what depends on
 // the word alone (shared, memoised per word by a Tagger) and its phrase-list
 // matches, which depend on its neighbours.
-type tokInfo struct {
+type TokInfo struct {
 	*wordInfo
 	single uint32
 	begin  uint32
 	inside uint32
 }
 
-// wordInfo is the part of tokInfo that depends on the word alone. It is
+// wordInfo is the part of TokInfo that depends on the word alone. It is
 // shared between tokens: read-only once made.
 type wordInfo struct {
 	mf    string // arabic.MatchForm
@@ -47,8 +47,8 @@ type wordInfo struct {
 	// static is the sum of the weights of wordFeatures, when the model has
 	// weights (not while training); nb[k] that of neighbourFeatures of the
 	// word at offset nbOffsets[k] from a token
-	static [numTags]int32
-	nb     [len(nbOffsets)][numTags]int32
+	static [NumTags]int32
+	nb     [len(nbOffsets)][NumTags]int32
 }
 
 // nbOffsets are the positions, relative to a token, of the neighbours whose
@@ -58,9 +58,9 @@ var nbOffsets = [4]int{-2, -1, 1, 2}
 
 // sentenceInfo computes the per-token information for a sentence; words,
 // when not nil, memoises the part that depends on the word alone.
-func (m *Model) sentenceInfo(tokens []string, words *memo.Table[*wordInfo]) []tokInfo {
+func (m *Model) sentenceInfo(tokens []string, words *memo.Table[*wordInfo]) []TokInfo {
 	n := len(tokens)
-	info := make([]tokInfo, n)
+	info := make([]TokInfo, n)
 	base := make([]string, n)
 	for i, t := range tokens {
 		if words != nil {
@@ -80,7 +80,7 @@ func (m *Model) sentenceInfo(tokens []string, words *memo.Table[*wordInfo]) []to
 	return info
 }
 
-// newWordInfo computes the fields of tokInfo that depend on the word alone
+// newWordInfo computes the fields of TokInfo that depend on the word alone
 // (all but the phrase-list matches, which depend on the neighbours).
 func (m *Model) newWordInfo(t string) *wordInfo {
 	ti := &wordInfo{}
@@ -121,7 +121,7 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 	ti.nat = m.isNat(ti.base)
 	ti.pack()
 	if len(m.weights) > 0 {
-		f := wordFeaturizers.Get().(*featurizer)
+		f := wordFeaturizers.Get().(*Featurizer)
 		f.buf = f.buf[:0]
 		wordFeatures(f, ti)
 		ti.static = m.sum(f.buf)
@@ -136,7 +136,7 @@ func (m *Model) newWordInfo(t string) *wordInfo {
 }
 
 // wordFeaturizers are the buffers of newWordInfo.
-var wordFeaturizers = sync.Pool{New: func() any { return &featurizer{buf: make([]uint64, 0, 64)} }}
+var wordFeaturizers = sync.Pool{New: func() any { return &Featurizer{buf: make([]uint64, 0, 64)} }}
 
 // pack copies the strings of t into one, which they then share: a
 // memoised word is two objects for the garbage collector to trace, not a
@@ -357,23 +357,23 @@ const (
 	fClustUnseen
 )
 
-// featurizer appends hashed features to a buffer without allocating per
+// Featurizer appends hashed features to a buffer without allocating per
 // feature. With skipNb set, contextFeatures leaves out the features that
 // depend on one neighbour's word alone (neighbourFeatures): a tagger adds
 // their sums memoised per word (wordInfo.nb) instead.
-type featurizer struct {
+type Featurizer struct {
 	buf    []uint64
 	skipNb bool
 }
 
-func (f *featurizer) add(id byte, s string) {
+func (f *Featurizer) add(id byte, s string) {
 	h := uint64(fnvOffset)
 	h ^= uint64(id)
 	h *= fnvPrime
 	f.buf = append(f.buf, hashAdd(h, s))
 }
 
-func (f *featurizer) add2(id byte, a, b string) {
+func (f *Featurizer) add2(id byte, a, b string) {
 	h := uint64(fnvOffset)
 	h ^= uint64(id)
 	h *= fnvPrime
@@ -383,7 +383,7 @@ func (f *featurizer) add2(id byte, a, b string) {
 	f.buf = append(f.buf, hashAdd(h, b))
 }
 
-func (f *featurizer) addBits(id byte, bits uint32) {
+func (f *Featurizer) addBits(id byte, bits uint32) {
 	for bits != 0 {
 		k := trailingZeros(bits)
 		bits &^= 1 << k
@@ -420,14 +420,14 @@ var lenNames = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8+"}
 
 // features appends the features of token i to f.buf: those of the word
 // itself and those of its context.
-func (m *Model) features(f *featurizer, info []tokInfo, i int, d *docContext) {
+func (m *Model) features(f *Featurizer, info []TokInfo, i int, d *DocContext) {
 	wordFeatures(f, info[i].wordInfo)
 	m.contextFeatures(f, info, i, d)
 }
 
 // wordFeatures appends the features that depend on the word alone, so that
-// a tagger can sum their weights once per word (tokInfo.static).
-func wordFeatures(f *featurizer, t *wordInfo) {
+// a tagger can sum their weights once per word (TokInfo.static).
+func wordFeatures(f *Featurizer, t *wordInfo) {
 	f.add(fBias, "")
 	f.add(fW, t.mf)
 	f.add(fBase, t.base)
@@ -492,11 +492,11 @@ func wordFeatures(f *featurizer, t *wordInfo) {
 
 // contextFeatures appends the features of token i that depend on its
 // neighbours, its position, the phrase-list matches and the document.
-func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docContext) {
+func (m *Model) contextFeatures(f *Featurizer, info []TokInfo, i int, d *DocContext) {
 	d.features(f, info, i)
 	n := len(info)
 	t := &info[i]
-	get := func(j int) *tokInfo {
+	get := func(j int) *TokInfo {
 		if j < 0 || j >= n {
 			return nil
 		}
@@ -637,7 +637,7 @@ func (m *Model) contextFeatures(f *featurizer, info []tokInfo, i int, d *docCont
 // on the word x alone, standing at offset off (one of nbOffsets) from the
 // token, in the order contextFeatures gives them. A tagger sums their
 // weights once per word (wordInfo.nb).
-func neighbourFeatures(f *featurizer, x *wordInfo, off int) {
+func neighbourFeatures(f *Featurizer, x *wordInfo, off int) {
 	switch off {
 	case -2:
 		f.add(fWm2, x.mf)
@@ -694,4 +694,4 @@ func neighbourFeatures(f *featurizer, x *wordInfo, off int) {
 }
 
 // natBit is the bit of the nationality list in phrase-list bit sets.
-var natBit = uint32(1) << listIndex(listNat)
+var natBit = uint32(1) << listIndex(ListNat)

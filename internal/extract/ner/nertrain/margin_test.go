@@ -1,8 +1,12 @@
-package ner
+package nertrain
 
 import (
 	"os"
 	"testing"
+
+	"github.com/kg-project/kg/internal/sources"
+
+	"github.com/kg-project/kg/internal/extract/ner/internal/core"
 )
 
 // TestMarginSeparates checks, on the held-out end of ANERcorp (read from
@@ -22,16 +26,16 @@ import (
 //	margin >=  192:   67 spans, 0.93 right, 1.00 on a name
 //	margin >=  256:   58 spans, 0.86 right, 1.00 on a name
 func TestMarginSeparates(t *testing.T) {
-	f, err := os.Open("../../../../shared/data/ner/anercorp/train.txt")
+	f, err := os.Open("../../../../../shared/data/ner/anercorp/train.txt")
 	if err != nil {
 		t.Skip("ANERcorp not available:", err)
 	}
-	sents, err := ReadCoNLL(f)
+	sents, err := sources.ReadCoNLL(f)
 	f.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, dev := SplitDev(sents, 0.1)
+	_, dev := sources.SplitDev(sents, 0.1)
 	toks := make([][]string, len(dev))
 	for i, s := range dev {
 		toks[i] = s.Tokens
@@ -44,13 +48,13 @@ func TestMarginSeparates(t *testing.T) {
 	names := make([]int, len(buckets)+1) // overlapping a gold entity of any type
 	all := make([]int, len(buckets)+1)
 	for si, s := range dev {
-		plain := Spans(tags[si])
+		plain := core.Spans(tags[si])
 		if len(plain) != len(scored[si]) {
 			t.Fatalf("sentence %d: %d spans, %d scored", si, len(plain), len(scored[si]))
 		}
-		gold := map[Span]bool{}
+		gold := map[core.Span]bool{}
 		inName := make([]bool, len(s.Tags))
-		for _, sp := range Spans(s.Tags) {
+		for _, sp := range core.Spans(s.Tags) {
 			gold[sp] = true
 			for i := sp.Start; i < sp.End; i++ {
 				inName[i] = true

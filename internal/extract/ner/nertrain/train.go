@@ -1,7 +1,6 @@
-package ner
+package nertrain
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"maps"
@@ -14,48 +13,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kg-project/kg/internal/sources"
+
+	"github.com/kg-project/kg/internal/extract/ner/internal/core"
+
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
 
 // Sentence is one training or evaluation sentence: tokens and their tags
 // (any IOB spelling; tags may be nil for unlabelled text).
-type Sentence struct {
-	Tokens []string
-	Tags   []string
-}
-
-// ReadCoNLL reads `token TAG` lines (space or tab separated; the first column
-// is the token, the last the tag) with blank lines between sentences.
-func ReadCoNLL(r io.Reader) ([]Sentence, error) {
-	var out []Sentence
-	var cur Sentence
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		fs := strings.Fields(line)
-		if len(fs) == 0 {
-			if len(cur.Tokens) > 0 {
-				out = append(out, cur)
-				cur = Sentence{}
-			}
-			continue
-		}
-		tag := "O"
-		if len(fs) >= 2 {
-			tag = fs[len(fs)-1]
-		}
-		cur.Tokens = append(cur.Tokens, fs[0])
-		cur.Tags = append(cur.Tags, tag)
-	}
-	if len(cur.Tokens) > 0 {
-		out = append(out, cur)
-	}
-	return out, sc.Err()
-}
+type Sentence = sources.Sentence
 
 // TrainOptions configure Train. Zero values get the defaults noted.
 type TrainOptions struct {
@@ -185,7 +153,7 @@ type encoded struct {
 // Train trains a model with the averaged structured perceptron and Viterbi
 // decoding. It is deterministic: the same options and data give the same
 // model bytes.
-func Train(opts TrainOptions) (*Model, Report, error) {
+func Train(opts TrainOptions) (*core.Model, Report, error) {
 	t0 := time.Now()
 	opts.defaults()
 	var rep Report
@@ -199,13 +167,13 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		if err != nil {
 			return nil, rep, err
 		}
-		sents, err = ReadCoNLL(f)
+		sents, err = sources.ReadCoNLL(f)
 		f.Close()
 		if err != nil {
 			return nil, rep, err
 		}
 	}
-	train, dev := SplitDev(sents, opts.DevFraction)
+	train, dev := sources.SplitDev(sents, opts.DevFraction)
 	nMain := len(train)
 	mainStep := int32(math.Round(1 / opts.ExtraWeight))
 	train = append(slices.Clip(train), opts.Extra...)
@@ -238,7 +206,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		}
 	}
 	lists = copyLists(lists)
-	for _, name := range []string{listTrainPER, listTrainLOC, listTrainORG, listTrainMIS} {
+	for _, name := range []string{core.ListTrainPER, core.ListTrainLOC, core.ListTrainORG, core.ListTrainMIS} {
 		delete(lists, name)
 	}
 	for _, name := range sortedKeys(lists) {
@@ -269,19 +237,19 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 				others = append(others, after...)
 				addEntityLists(l, others)
 			}
-			m := &Model{Lists: l, clusters: table}
+			var mem map[string][5]int32
 			if opts.Folds > 0 {
-				m.Memory = tagMemory(before, after)
+				mem = tagMemory(before, after)
 			}
-			m.init()
-			f := &featurizer{}
+			m := core.NewModel(l, mem, table)
+			f := &core.Featurizer{}
 			// sentence information for the fold and its document-context margin
-			a, b := max(lo-docWindow, seg[0]), min(hi+docWindow, seg[1])
-			infos := make([][]tokInfo, b-a)
+			a, b := max(lo-core.DocWindow, seg[0]), min(hi+core.DocWindow, seg[1])
+			infos := make([][]core.TokInfo, b-a)
 			for si := a; si < b; si++ {
-				infos[si-a] = m.sentenceInfo(train[si].Tokens, nil)
+				infos[si-a] = m.SentenceInfo(train[si].Tokens)
 			}
-			withDocContext(infos, func(s int, d *docContext) {
+			core.WithDocContext(infos, func(s int, d *core.DocContext) {
 				si := s + a
 				if si < lo || si >= hi {
 					return
@@ -289,9 +257,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 				info := infos[s]
 				hs := make([][]uint64, len(info))
 				for i := range info {
-					f.buf = f.buf[:0]
-					m.features(f, info, i, d)
-					hs[i] = slices.Clone(f.buf)
+					hs[i] = f.Hashes(m, info, i, d)
 				}
 				hashes[si] = hs
 			})
@@ -305,11 +271,11 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	if opts.Folds > 0 {
 		addEntityLists(final, listed)
 	}
-	model := &Model{Lists: final, clusters: table}
+	var mem map[string][5]int32
 	if opts.Folds > 0 {
-		model.Memory = tagMemory(listed)
+		mem = tagMemory(listed)
 	}
-	model.init()
+	model := core.NewModel(final, mem, table)
 
 	// domain copies: every feature of an Extra token also fires as a copy
 	// of its own, which only Extra data trains and the model leaves out, so
@@ -372,11 +338,11 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 				}
 			}
 			e.feats[i] = fs
-			e.gold[i] = tagIndex(train[si].Tags[i])
+			e.gold[i] = core.TagIndex(train[si].Tags[i])
 		}
 		repairIOB2(e.gold)
 		for i, t := range train[si].Tags {
-			if t == Unlabelled {
+			if t == core.Unlabelled {
 				e.gold[i] = -1
 			}
 		}
@@ -388,33 +354,33 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	// averaged structured perceptron; with Ensemble > 1, several runs with
 	// different shuffle and dropout seeds whose averaged weights are
 	// averaged again (a linear model still: one weight vector)
-	run := func(seed uint64, member int) ([]float32, [numTags][numTags]float32, [numTags]float32) {
+	run := func(seed uint64, member int) ([]float32, [core.NumTags][core.NumTags]float32, [core.NumTags]float32) {
 		nf := len(keys)
-		w := make([]int32, nf*numTags)
-		u := make([]int64, nf*numTags)
-		var tw [numTags][numTags]int32 // transitions
-		var tu [numTags][numTags]int64
-		var startW [numTags]int32
-		var startU [numTags]int64
+		w := make([]int32, nf*core.NumTags)
+		u := make([]int64, nf*core.NumTags)
+		var tw [core.NumTags][core.NumTags]int32 // transitions
+		var tu [core.NumTags][core.NumTags]int64
+		var startW [core.NumTags]int32
+		var startU [core.NumTags]int64
 		c := int64(1)
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
 		}
 		rng := rand.New(rand.NewPCG(seed, 0x6b67206e6572))
-		em := make([][numTags]float32, 0, 256)
+		em := make([][core.NumTags]float32, 0, 256)
 		var dropped [][]int32
 		rs := seed*0x9E3779B97F4A7C15 | 1
-		avg := func() ([]float32, [numTags][numTags]float32, [numTags]float32) {
+		avg := func() ([]float32, [core.NumTags][core.NumTags]float32, [core.NumTags]float32) {
 			a := make([]float32, len(w))
 			cf := float64(c)
 			for i := range w {
 				a[i] = float32(float64(w[i]) - float64(u[i])/cf)
 			}
-			var at [numTags][numTags]float32
-			var as [numTags]float32
-			for p := range numTags {
-				for y := range numTags {
+			var at [core.NumTags][core.NumTags]float32
+			var as [core.NumTags]float32
+			for p := range core.NumTags {
+				for y := range core.NumTags {
 					at[p][y] = float32(float64(tw[p][y]) - float64(tu[p][y])/cf)
 				}
 				as[p] = float32(float64(startW[p]) - float64(startU[p])/cf)
@@ -454,28 +420,28 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 					feats = dropped
 				}
 				for i := 0; i < n; i++ {
-					var s [numTags]int32
+					var s [core.NumTags]int32
 					for _, k := range feats[i] {
-						ws := w[int(k)*numTags : int(k)*numTags+numTags]
-						for y := range numTags {
+						ws := w[int(k)*core.NumTags : int(k)*core.NumTags+core.NumTags]
+						for y := range core.NumTags {
 							s[y] += ws[y]
 						}
 					}
-					var sf [numTags]float32
-					for y := range numTags {
+					var sf [core.NumTags]float32
+					for y := range core.NumTags {
 						sf[y] = float32(s[y])
 					}
 					em = append(em, sf)
 				}
-				var ftw [numTags][numTags]float32
-				var fst [numTags]float32
-				for p := range numTags {
-					for y := range numTags {
+				var ftw [core.NumTags][core.NumTags]float32
+				var fst [core.NumTags]float32
+				for p := range core.NumTags {
+					for y := range core.NumTags {
 						ftw[p][y] = float32(tw[p][y])
 					}
 					fst[p] = float32(startW[p])
 				}
-				pred := viterbi(em, &ftw, &fst)
+				pred := core.Viterbi(em, &ftw, &fst)
 				if agrees(pred, e.gold) {
 					c++
 					continue
@@ -489,7 +455,7 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 					}
 					if g != p {
 						for _, k := range feats[i] {
-							b := int(k) * numTags
+							b := int(k) * core.NumTags
 							w[b+g] += st
 							u[b+g] += sc
 							w[b+p] -= st
@@ -519,8 +485,8 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 			}
 			if len(dev) > 0 {
 				a, at, as := avg()
-				model.setWeights(keys, a, at, as, false)
-				sc := Evaluate(NewTagger(model), dev)
+				model.SetWeights(keys, a, at, as, false)
+				sc := Evaluate(core.NewTagger(model), dev)
 				rep.EpochF1 = append(rep.EpochF1, sc.Overall.F1)
 				msg += fmt.Sprintf("; dev F1 %.4f", sc.Overall.F1)
 			}
@@ -530,8 +496,8 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	}
 	members := max(opts.Ensemble, 1)
 	var a []float32
-	var avgTrans [numTags][numTags]float32
-	var avgStart [numTags]float32
+	var avgTrans [core.NumTags][core.NumTags]float32
+	var avgStart [core.NumTags]float32
 	for k := range members {
 		ak, at, as := run(opts.Seed+uint64(k)*7919, k)
 		if a == nil {
@@ -540,8 +506,8 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		for i := range ak {
 			a[i] += ak[i] / float32(members)
 		}
-		for p := range numTags {
-			for y := range numTags {
+		for p := range core.NumTags {
+			for y := range core.NumTags {
 				avgTrans[p][y] += at[p][y] / float32(members)
 			}
 			avgStart[p] += as[p] / float32(members)
@@ -549,10 +515,10 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	}
 	for i, h := range keys {
 		if domainOnly[h] {
-			clear(a[i*numTags : (i+1)*numTags]) // pruned by setWeights
+			clear(a[i*core.NumTags : (i+1)*core.NumTags]) // pruned by SetWeights
 		}
 	}
-	model.setWeights(keys, a, avgTrans, avgStart, true)
+	model.SetWeights(keys, a, avgTrans, avgStart, true)
 	model.Header.Info = map[string]string{
 		"trained_sentences": strconv.Itoa(len(train)),
 		"trained_tokens":    strconv.Itoa(rep.TrainTokens),
@@ -564,11 +530,11 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 		"ensemble":          strconv.Itoa(members),
 	}
 	if table != nil {
-		model.Header.Info[infoClusters] = table.Fingerprint
+		model.Header.Info[core.InfoClusters] = table.Fingerprint
 	}
 	rep.Features = model.NumFeatures()
 	rep.Epochs = opts.Epochs
-	tg := NewTagger(model)
+	tg := core.NewTagger(model)
 	if len(dev) > 0 {
 		rep.Dev = Evaluate(tg, dev)
 		model.Header.Info["dev_f1"] = strconv.FormatFloat(rep.Dev.Overall.F1, 'f', 4, 64)
@@ -587,42 +553,6 @@ func Train(opts TrainOptions) (*Model, Report, error) {
 	return model, rep, nil
 }
 
-// setWeights quantises averaged weights into the model. With prune, features
-// whose weights all quantise to zero are dropped.
-func (m *Model) setWeights(keys []uint64, a []float32, trans [numTags][numTags]float32, start [numTags]float32, prune bool) {
-	maxAbs := float64(0)
-	for _, v := range a {
-		if x := math.Abs(float64(v)); x > maxAbs {
-			maxAbs = x
-		}
-	}
-	if maxAbs == 0 {
-		maxAbs = 1
-	}
-	scale := maxAbs / 32767
-	q := func(v float32) int16 { return int16(math.Round(float64(v) / scale)) }
-	var nk []uint64
-	var nw []int16
-	for i, k := range keys {
-		var ws [numTags]int16
-		nz := false
-		for y := range numTags {
-			ws[y] = q(a[i*numTags+y])
-			nz = nz || ws[y] != 0
-		}
-		if prune && !nz {
-			continue
-		}
-		nk = append(nk, k)
-		nw = append(nw, ws[:]...)
-	}
-	m.keys, m.weights = nk, nw
-	m.Header.Scale = scale
-	m.Header.Trans = trans
-	m.Header.Start = start
-	m.init()
-}
-
 // agrees reports whether pred has the gold tag at every labelled token.
 func agrees(pred, gold []int) bool {
 	for i, g := range gold {
@@ -637,7 +567,7 @@ func agrees(pred, gold []int) bool {
 func repairIOB2(tags []int) {
 	prev := 0
 	for i, t := range tags {
-		if t != 0 && t%2 == 0 && !allowed(prev, t) {
+		if t != 0 && t%2 == 0 && !core.Allowed(prev, t) {
 			tags[i] = t - 1
 		}
 		prev = tags[i]
@@ -646,17 +576,17 @@ func repairIOB2(tags []int) {
 
 // addEntityLists adds the gold entities of sents to the training-entity lists.
 func addEntityLists(lists map[string][]string, sents []Sentence) {
-	name := map[string]string{"PERS": listTrainPER, "LOC": listTrainLOC, "ORG": listTrainORG, "MISC": listTrainMIS}
+	name := map[string]string{"PERS": core.ListTrainPER, "LOC": core.ListTrainLOC, "ORG": core.ListTrainORG, "MISC": core.ListTrainMIS}
 	raw := map[string][]string{}
 	for _, s := range sents {
-		for _, sp := range Spans(s.Tags) {
-			if l, ok := name[sp.Type]; ok && sp.End-sp.Start <= maxPhrase {
+		for _, sp := range core.Spans(s.Tags) {
+			if l, ok := name[sp.Type]; ok && sp.End-sp.Start <= core.MaxPhrase {
 				raw[l] = append(raw[l], strings.Join(s.Tokens[sp.Start:sp.End], " "))
 			}
 		}
 	}
 	for l, r := range raw {
-		lists[l] = cleanList(append(lists[l], r...))
+		lists[l] = core.CleanList(append(lists[l], r...))
 	}
 }
 
@@ -670,20 +600,9 @@ func copyLists(l map[string][]string) map[string][]string {
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
-// SplitDev holds out the last fraction of the sentences (ANERcorp is one
-// running corpus, so its end resembles unseen text better than a random
-// sample).
-func SplitDev(sents []Sentence, fraction float64) (train, dev []Sentence) {
-	if fraction <= 0 || len(sents) < 2 {
-		return sents, nil
-	}
-	k := int(math.Round(float64(len(sents)) * (1 - fraction)))
-	return sents[:k], sents[k:]
-}
-
 // Evaluate tags sents and scores the result against their tags (entity
 // level, exact span and type).
-func Evaluate(t *Tagger, sents []Sentence) Scores {
+func Evaluate(t *core.Tagger, sents []Sentence) Scores {
 	type key struct {
 		s, a, b int
 		t       string
@@ -696,10 +615,10 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 	}
 	tags := t.TagDocument(toks)
 	for si, s := range sents {
-		for _, sp := range Spans(s.Tags) {
+		for _, sp := range core.Spans(s.Tags) {
 			gold[key{si, sp.Start, sp.End, sp.Type}] = true
 		}
-		for _, sp := range Spans(tags[si]) {
+		for _, sp := range core.Spans(tags[si]) {
 			pred[key{si, sp.Start, sp.End, sp.Type}] = true
 		}
 	}
@@ -746,9 +665,9 @@ func Evaluate(t *Tagger, sents []Sentence) Scores {
 // their entities whose text (MatchForm of the tokens) is the text of some
 // entity in train, and on the others: how well the tagger finds names it
 // has never been taught.
-func RecallBySeen(t *Tagger, sents, train []Sentence) (seen, unseen PRF) {
+func RecallBySeen(t *core.Tagger, sents, train []Sentence) (seen, unseen PRF) {
 	known := map[string]bool{}
-	text := func(s Sentence, sp Span) string {
+	text := func(s Sentence, sp core.Span) string {
 		w := make([]string, 0, sp.End-sp.Start)
 		for _, tok := range s.Tokens[sp.Start:sp.End] {
 			w = append(w, arabic.MatchForm(tok))
@@ -756,7 +675,7 @@ func RecallBySeen(t *Tagger, sents, train []Sentence) (seen, unseen PRF) {
 		return strings.Join(w, " ")
 	}
 	for _, s := range train {
-		for _, sp := range Spans(s.Tags) {
+		for _, sp := range core.Spans(s.Tags) {
 			known[text(s, sp)] = true
 		}
 	}
@@ -766,11 +685,11 @@ func RecallBySeen(t *Tagger, sents, train []Sentence) (seen, unseen PRF) {
 	}
 	tags := t.TagDocument(toks)
 	for si, s := range sents {
-		pred := map[Span]bool{}
-		for _, sp := range Spans(tags[si]) {
+		pred := map[core.Span]bool{}
+		for _, sp := range core.Spans(tags[si]) {
 			pred[sp] = true
 		}
-		for _, sp := range Spans(s.Tags) {
+		for _, sp := range core.Spans(s.Tags) {
 			p := &unseen
 			if known[text(s, sp)] {
 				p = &seen
@@ -795,12 +714,12 @@ func tagMemory(sets ...[]Sentence) map[string][5]int32 {
 	for _, set := range sets {
 		for _, s := range set {
 			for i, tok := range s.Tokens {
-				b := baseForm(tok)
-				if b == "" || s.Tags[i] == Unlabelled {
+				b := core.BaseForm(tok)
+				if b == "" || s.Tags[i] == core.Unlabelled {
 					continue
 				}
 				k := 0
-				if t := tagIndex(s.Tags[i]); t > 0 {
+				if t := core.TagIndex(s.Tags[i]); t > 0 {
 					k = 1 + (t-1)/2
 				}
 				c := mem[b]

@@ -1,4 +1,4 @@
-package ner
+package core
 
 import (
 	"sort"
@@ -11,36 +11,36 @@ import (
 // nothing but the model. Each entry is a phrase; words are matched in their
 // base form (baseForm: MatchForm with clitics stripped).
 const (
-	listPERS     = "pers"      // full person names
-	listFirst    = "first"     // first names (first word of a person name)
-	listCountry  = "country"   // countries and territories
-	listCity     = "city"      // cities and capitals
-	listORG      = "org"       // organisations
-	listNat      = "nat"       // nationality adjectives (masculine, no article): روسي
-	listTitle    = "title"     // person titles and roles before names
-	listOrgTrig  = "orgtrig"   // words that head organisation names
-	listLocTrig  = "loctrig"   // words before place names
-	listTrainPER = "train-per" // entity strings of the training data (jackknifed at train time)
-	listTrainLOC = "train-loc"
-	listTrainORG = "train-org"
-	listTrainMIS = "train-misc"
-	listWikiPER  = "wiki-per" // titles of Wikipedia articles on persons (wikilists.go)
-	listWikiLOC  = "wiki-loc" // ... on places
-	listWikiORG  = "wiki-org" // ... on organisations
+	ListPERS     = "pers"      // full person names
+	ListFirst    = "first"     // first names (first word of a person name)
+	ListCountry  = "country"   // countries and territories
+	ListCity     = "city"      // cities and capitals
+	ListORG      = "org"       // organisations
+	ListNat      = "nat"       // nationality adjectives (masculine, no article): روسي
+	ListTitle    = "title"     // person titles and roles before names
+	ListOrgTrig  = "orgtrig"   // words that head organisation names
+	ListLocTrig  = "loctrig"   // words before place names
+	ListTrainPER = "train-per" // entity strings of the training data (jackknifed at train time)
+	ListTrainLOC = "train-loc"
+	ListTrainORG = "train-org"
+	ListTrainMIS = "train-misc"
+	ListWikiPER  = "wiki-per" // titles of Wikipedia articles on persons (nertrain/wikilists.go)
+	ListWikiLOC  = "wiki-loc" // ... on places
+	ListWikiORG  = "wiki-org" // ... on organisations
 	// the words of those titles, one by one
-	listWikiPERw = "wiki-per-w"
-	listWikiLOCw = "wiki-loc-w"
-	listWikiORGw = "wiki-org-w"
+	ListWikiPERw = "wiki-per-w"
+	ListWikiLOCw = "wiki-loc-w"
+	ListWikiORGw = "wiki-org-w"
 	// Wikidata person names (names/wikidata-person-names-ar): full names,
 	// given names and family names; GeoNames places (names/geonames-cities-ar)
-	listWDPer    = "wd-per"
-	listWDGiven  = "wd-given"
-	listWDFamily = "wd-family"
-	listGNPlace  = "gn-place"
+	ListWDPer    = "wd-per"
+	ListWDGiven  = "wd-given"
+	ListWDFamily = "wd-family"
+	ListGNPlace  = "gn-place"
 )
 
 // gazetteer lists matched as phrases (n-grams); the bit of list k is 1<<k.
-var phraseLists = []string{listPERS, listFirst, listCountry, listCity, listORG, listNat, listTrainPER, listTrainLOC, listTrainORG, listTrainMIS, listWikiPER, listWikiLOC, listWikiORG, listWikiPERw, listWikiLOCw, listWikiORGw, listWDPer, listWDGiven, listWDFamily, listGNPlace}
+var phraseLists = []string{ListPERS, ListFirst, ListCountry, ListCity, ListORG, ListNat, ListTrainPER, ListTrainLOC, ListTrainORG, ListTrainMIS, ListWikiPER, ListWikiLOC, ListWikiORG, ListWikiPERw, ListWikiLOCw, ListWikiORGw, ListWDPer, ListWDGiven, ListWDFamily, ListGNPlace}
 
 func init() {
 	if len(phraseLists) >= 31 {
@@ -49,14 +49,14 @@ func init() {
 }
 
 // trigger lists matched on single words.
-var triggerLists = []string{listTitle, listOrgTrig, listLocTrig}
+var triggerLists = []string{ListTitle, ListOrgTrig, ListLocTrig}
 
-const maxPhrase = 6
+const MaxPhrase = 6
 
 // baseForm is the form every word is matched in: the last (most stripped)
 // candidate of arabic.Stems, i.e. MatchForm without و/ف، ب/ل/ك، ال and pronoun
 // suffix.
-func baseForm(word string) string {
+func BaseForm(word string) string {
 	st := arabic.Stems(word)
 	if len(st) == 0 {
 		return ""
@@ -68,7 +68,7 @@ func baseForm(word string) string {
 func phraseKey(phrase string) string {
 	words := strings.Fields(strings.NewReplacer("_", " ", "-", " ").Replace(phrase))
 	for i, w := range words {
-		words[i] = baseForm(w)
+		words[i] = BaseForm(w)
 	}
 	return strings.Join(words, " ")
 }
@@ -104,7 +104,7 @@ func compileLexicon(lists map[string][]string) *lexicon {
 				p = strings.Join(strings.Fields(p), " ")
 			}
 			n := strings.Count(p, " ") + 1
-			if p == "" || n > maxPhrase {
+			if p == "" || n > MaxPhrase {
 				continue
 			}
 			lx.phrases[hashAdd(fnvOffset, p)] |= 1 << k
@@ -181,7 +181,7 @@ func trailingZeros(x uint32) int {
 }
 
 // cleanList turns raw phrases into sorted, de-duplicated phrase keys.
-func cleanList(raw []string) []string {
+func CleanList(raw []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range raw {

@@ -1,20 +1,20 @@
-package ner
+package core
 
 // Document context: a name that a reader recognises in one sentence
 // (فريق العربي "the team al-Arabi", the full name ايكر كاسياس) is recognised
 // again when it recurs alone (العربي، كاسياس). The tagger sees, for every
 // token, the cues that surround the other occurrences of its base form within
-// docWindow sentences on either side: the trigger class of the word before
+// DocWindow sentences on either side: the trigger class of the word before
 // (title, organisation head, place word), a first name before, a
 // nationality adjective after, and the words before and after. The cues come
 // from the text only, never from predicted tags, so training and tagging see
 // the same thing.
 
-// docWindow is the number of sentences on each side of a sentence that form
-// its document context (a news article is rarely longer than 2*docWindow+1
+// DocWindow is the number of sentences on each side of a sentence that form
+// its document context (a news article is rarely longer than 2*DocWindow+1
 // sentences; ANERcorp has no article boundaries, so training uses the same
 // sliding window over the running text).
-const docWindow = 10
+const DocWindow = 10
 
 // cue kinds
 const (
@@ -30,21 +30,21 @@ type docKey struct {
 	cue  uint64
 }
 
-// docContext counts the cues of base forms over a window of sentences.
-type docContext struct {
+// DocContext counts the cues of base forms over a window of sentences.
+type DocContext struct {
 	counts map[docKey]int32
 	cues   map[string][]uint64 // base -> cues ever added (counts may be 0 now)
 	own    []uint64            // scratch
 }
 
-func newDocContext() *docContext {
-	return &docContext{counts: map[docKey]int32{}, cues: map[string][]uint64{}}
+func newDocContext() *DocContext {
+	return &DocContext{counts: map[docKey]int32{}, cues: map[string][]uint64{}}
 }
 
 // docEligible reports whether a token takes part in document context: Arabic
 // or Latin words of three letters or more that the training data does not
 // know as common words outside names (five or more times, mostly O).
-func docEligible(t *tokInfo) bool {
+func docEligible(t *TokInfo) bool {
 	if t.mem == "O" && (t.memB == "all+" || t.memB == "most+") {
 		return false
 	}
@@ -61,7 +61,7 @@ func cueHash(kind byte, s string) uint64 {
 var trigNames = [...]string{"", "1", "2", "3", "4", "5", "6", "7"}
 
 // localCues appends the cues of token i of a sentence to dst.
-func localCues(dst []uint64, info []tokInfo, i int) []uint64 {
+func localCues(dst []uint64, info []TokInfo, i int) []uint64 {
 	if i > 0 {
 		p := &info[i-1]
 		if p.trig != 0 {
@@ -83,7 +83,7 @@ func localCues(dst []uint64, info []tokInfo, i int) []uint64 {
 }
 
 // add adds (sign 1) or removes (sign -1) the cues of a sentence.
-func (d *docContext) add(info []tokInfo, sign int32) {
+func (d *DocContext) add(info []TokInfo, sign int32) {
 	var buf [8]uint64
 	for i := range info {
 		t := &info[i]
@@ -103,7 +103,7 @@ func (d *docContext) add(info []tokInfo, sign int32) {
 
 // features appends, for token i, a feature for every cue that some other
 // occurrence of its base form has in the window.
-func (d *docContext) features(f *featurizer, info []tokInfo, i int) {
+func (d *DocContext) features(f *Featurizer, info []TokInfo, i int) {
 	t := &info[i]
 	if d == nil || !docEligible(t) {
 		return
@@ -136,17 +136,17 @@ func (d *docContext) features(f *featurizer, info []tokInfo, i int) {
 
 // slider moves a document context along a running text: push adds the
 // next sentence, pop hands out the oldest untagged one once its window of
-// docWindow sentences on either side is in the context (or, flushing, at the
+// DocWindow sentences on either side is in the context (or, flushing, at the
 // end), dropping what fell out of that window first.
 type slider struct {
-	d     *docContext
-	infos [][]tokInfo // sentences [first, first+len(infos)) are held
+	d     *DocContext
+	infos [][]TokInfo // sentences [first, first+len(infos)) are held
 	first int         // index of infos[0]
 	next  int         // next sentence to pop
 	total int         // sentences pushed
 }
 
-func (w *slider) push(info []tokInfo) {
+func (w *slider) push(info []TokInfo) {
 	w.infos = append(w.infos, info)
 	w.d.add(info, 1)
 	w.total++
@@ -155,13 +155,13 @@ func (w *slider) push(info []tokInfo) {
 // ready reports whether a sentence can be popped: its window is complete,
 // or flush is set and sentences remain.
 func (w *slider) ready(flush bool) bool {
-	return w.next < w.total && (flush || w.next+docWindow < w.total)
+	return w.next < w.total && (flush || w.next+DocWindow < w.total)
 }
 
 // pop returns the next sentence's index and information; until the next
 // push, w.d is its document context.
-func (w *slider) pop() (int, []tokInfo) {
-	for w.first < w.next-docWindow {
+func (w *slider) pop() (int, []TokInfo) {
+	for w.first < w.next-DocWindow {
 		w.d.add(w.infos[0], -1)
 		w.infos[0] = nil
 		w.infos = w.infos[1:]
@@ -172,10 +172,10 @@ func (w *slider) pop() (int, []tokInfo) {
 	return s, w.infos[s-w.first]
 }
 
-// withDocContext calls fn for every sentence of a running text with its
-// document context (the window of docWindow sentences on either side).
+// WithDocContext calls fn for every sentence of a running text with its
+// document context (the window of DocWindow sentences on either side).
 // infos[s] is the information of sentence s.
-func withDocContext(infos [][]tokInfo, fn func(s int, d *docContext)) {
+func WithDocContext(infos [][]TokInfo, fn func(s int, d *DocContext)) {
 	w := &slider{d: newDocContext()}
 	drain := func(flush bool) {
 		for w.ready(flush) {
@@ -191,16 +191,16 @@ func withDocContext(infos [][]tokInfo, fn func(s int, d *docContext)) {
 }
 
 // firstBit is the bit of the first-name list in phrase-list bit sets.
-var firstBit = uint32(1) << listIndex(listFirst)
+var firstBit = uint32(1) << listIndex(ListFirst)
 
 // Stream tags a long running text (a CoNLL file, an article) sentence by
 // sentence with the same document context as TagDocument, holding at most
-// 2*docWindow+1 sentences: a sentence's tags are emitted once the docWindow
+// 2*DocWindow+1 sentences: a sentence's tags are emitted once the DocWindow
 // sentences after it have been added, or at Close. Tags are emitted in the
 // order sentences were added. A Stream is not safe for concurrent use.
 type Stream struct {
 	t      *Tagger
-	f      *featurizer
+	f      *Featurizer
 	w      slider
 	emit   func(tags []string)
 	scored func(tags []string, spans []ScoredSpan) // instead of emit, with margins
@@ -208,11 +208,11 @@ type Stream struct {
 
 // NewStream returns a stream that calls emit with the tags of each sentence.
 func (t *Tagger) NewStream(emit func(tags []string)) *Stream {
-	d, _ := t.docs.Get().(*docContext)
+	d, _ := t.docs.Get().(*DocContext)
 	if d == nil {
 		d = newDocContext()
 	}
-	return &Stream{t: t, f: t.pool.Get().(*featurizer), w: slider{d: d}, emit: emit}
+	return &Stream{t: t, f: t.pool.Get().(*Featurizer), w: slider{d: d}, emit: emit}
 }
 
 // release returns the stream's buffers to its tagger; the stream is not

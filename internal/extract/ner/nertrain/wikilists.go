@@ -1,4 +1,4 @@
-package ner
+package nertrain
 
 import (
 	"bufio"
@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/extract/ner/internal/core"
 
 	lex "github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
@@ -55,13 +57,13 @@ func wikiTitleLists(path string) (map[string][]string, error) {
 	}
 	types := map[string]string{}
 	for _, w := range lex.ClassAsWritten("ar_person_description") {
-		types[baseForm(w)] = listWikiPER
+		types[core.BaseForm(w)] = core.ListWikiPER
 	}
 	for _, w := range strings.Fields(wikiPlaceWords) {
-		types[baseForm(w)] = listWikiLOC
+		types[core.BaseForm(w)] = core.ListWikiLOC
 	}
 	for _, w := range strings.Fields(wikiOrgWords) {
-		types[baseForm(w)] = listWikiORG
+		types[core.BaseForm(w)] = core.ListWikiORG
 	}
 	out := map[string][]string{}
 	sc := bufio.NewScanner(zr)
@@ -79,7 +81,7 @@ func wikiTitleLists(path string) (map[string][]string, error) {
 			continue
 		}
 		tw := strings.Fields(title)
-		if len(tw) > maxPhrase || utf8.RuneCountInString(title) < 3 {
+		if len(tw) > core.MaxPhrase || utf8.RuneCountInString(title) < 3 {
 			continue
 		}
 		if l := wikiType(doc.Text, len(tw), types); l != "" {
@@ -106,7 +108,7 @@ func wikiType(text string, titleWords int, types map[string]string) string {
 	seen := 0
 	for _, w := range words[titleWords:] {
 		w = strings.Trim(w, "،,؛;:\"«»")
-		b := baseForm(w)
+		b := core.BaseForm(w)
 		if b == "" {
 			continue
 		}
@@ -114,7 +116,7 @@ func wikiType(text string, titleWords int, types map[string]string) string {
 			continue
 		}
 		if l, ok := types[b]; ok {
-			if person && l != listWikiPER {
+			if person && l != core.ListWikiPER {
 				return ""
 			}
 			return l
@@ -124,7 +126,7 @@ func wikiType(text string, titleWords int, types map[string]string) string {
 		}
 	}
 	if person {
-		return listWikiPER
+		return core.ListWikiPER
 	}
 	return ""
 }
