@@ -494,142 +494,172 @@ func wordFeatures(f *Featurizer, t *wordInfo) {
 // neighbours, its position, the phrase-list matches and the document.
 func (m *Model) contextFeatures(f *Featurizer, info []TokInfo, i int, d *DocContext) {
 	d.features(f, info, i)
-	n := len(info)
+	w := window(info)
 	t := &info[i]
-	get := func(j int) *TokInfo {
-		if j < 0 || j >= n {
-			return nil
-		}
-		return &info[j]
-	}
-	word := func(j int) string {
-		if x := get(j); x != nil {
-			return x.mf
-		}
-		if j < 0 {
-			return "<s>"
-		}
-		return "</s>"
-	}
-	base := func(j int) string {
-		if x := get(j); x != nil {
-			return x.base
-		}
-		if j < 0 {
-			return "<s>"
-		}
-		return "</s>"
-	}
-	// own reports whether the features of the word at j alone are
-	// emitted here: always but when f.skipNb is set and there is a word
-	// at j (neighbourFeatures lists them; keep the two in step)
-	own := func(j int) bool { return !f.skipNb || get(j) == nil }
-	if own(i - 1) {
-		f.add(fWm1, word(i-1))
-	}
-	if own(i - 2) {
-		f.add(fWm2, word(i-2))
-	}
-	if own(i + 1) {
-		f.add(fWp1, word(i+1))
-	}
-	if own(i + 2) {
-		f.add(fWp2, word(i+2))
-	}
-	if own(i - 1) {
-		f.add(fBm1, base(i-1))
-	}
-	if own(i - 2) {
-		f.add(fBm2, base(i-2))
-	}
-	if own(i + 1) {
-		f.add(fBp1, base(i+1))
-	}
-	if own(i + 2) {
-		f.add(fBp2, base(i+2))
-	}
-	f.add2(fBigL, word(i-1), t.mf)
-	f.add2(fBigR, t.mf, word(i+1))
-	f.add2(fBBigL, base(i-1), t.base)
-	f.add2(fBBigR, t.base, base(i+1))
-	f.add2(fTriL, base(i-2), base(i-1))
-	if x := get(i + 1); x != nil {
-		if !f.skipNb {
-			if s, ok := runeSuffix(x.mf, 2); ok {
-				f.add(fSufP1, s)
-			}
-			f.add(fShP1, x.shape)
-			f.add(fClP1, x.cl)
-		}
-		f.addBits(fGazBp1, x.begin)
-		f.addBits(fGazIp1, x.inside)
-		f.addBits(fGazSp1, x.single)
-		if x.nat && !f.skipNb {
-			f.add(fNatP1, "")
-		}
-		if x.clust[0] != "" {
-			if !f.skipNb {
-				f.add(fClustP1, x.clust[0])
-				f.add(fClustP1, x.clust[1])
-			}
-			f.add2(fClustBigR, t.clust[1], x.clust[1])
-		}
+	neighbourWordFeatures(f, w, i)
+	if x := w.at(i + 1); x != nil {
+		nextTokenFeatures(f, t, x)
 	} else {
 		f.add(fShP1, "</s>")
 	}
-	if x := get(i - 1); x != nil {
-		if !f.skipNb {
-			if s, ok := runeSuffix(x.mf, 2); ok {
-				f.add(fSufM1, s)
-			}
-			f.add(fShM1, x.shape)
-		}
-		f.addBits(fGazBm1, x.begin|x.inside)
-		f.addBits(fGazSm1, x.single)
-		if x.nat && !f.skipNb {
-			f.add(fNatM1, "")
-		}
-		if x.trig != 0 {
-			if !f.skipNb {
-				f.add(fTrigM1, strconv.Itoa(int(x.trig)))
-			}
-			f.add2(fTrigM1W, strconv.Itoa(int(x.trig)), t.shape)
-		}
-		if x.clust[0] != "" {
-			if !f.skipNb {
-				f.add(fClustM1, x.clust[0])
-				f.add(fClustM1, x.clust[1])
-			}
-			f.add2(fClustBigL, x.clust[1], t.clust[1])
-		}
-		if !f.skipNb {
-			f.add2(fMemM1, x.mem, x.memB)
-		}
+	if x := w.at(i - 1); x != nil {
+		prevTokenFeatures(f, t, x)
 	} else {
 		f.add(fShM1, "<s>")
 		f.add(fFirst, "")
 	}
-	if x := get(i - 2); x != nil && x.trig != 0 && !f.skipNb {
+	if x := w.at(i - 2); x != nil && x.trig != 0 && !f.skipNb {
 		f.add(fTrigM2, strconv.Itoa(int(x.trig)))
 	}
-	if x := get(i - 2); x != nil && x.clust[1] != "" && !f.skipNb {
+	if x := w.at(i - 2); x != nil && x.clust[1] != "" && !f.skipNb {
 		f.add(fClustM2, x.clust[1])
 	}
-	if x := get(i + 2); x != nil && x.clust[1] != "" && !f.skipNb {
+	if x := w.at(i + 2); x != nil && x.clust[1] != "" && !f.skipNb {
 		f.add(fClustP2, x.clust[1])
 	}
 	if t.clust[0] != "" {
-		f.add2(fClustWm1, base(i-1), t.clust[1])
-		f.add2(fClustWp1, t.clust[1], base(i+1))
+		f.add2(fClustWm1, w.base(i-1), t.clust[1])
+		f.add2(fClustWp1, t.clust[1], w.base(i+1))
 	}
-	if i == n-1 {
+	if i == len(info)-1 {
 		f.add(fLast, "")
 	}
 	f.addBits(fGazS, t.single)
 	f.addBits(fGazB, t.begin)
 	f.addBits(fGazI, t.inside)
-	if x := get(i + 1); x != nil && !f.skipNb {
+	if x := w.at(i + 1); x != nil && !f.skipNb {
 		f.add2(fMemP1, x.mem, x.memB)
+	}
+}
+
+// window is a sentence seen from one of its tokens: positions outside it
+// read as the sentence boundaries.
+type window []TokInfo
+
+// at returns the token at j, or nil outside the sentence.
+func (w window) at(j int) *TokInfo {
+	if j < 0 || j >= len(w) {
+		return nil
+	}
+	return &w[j]
+}
+
+// boundary names the sentence boundary on j's side.
+func boundary(j int) string {
+	if j < 0 {
+		return "<s>"
+	}
+	return "</s>"
+}
+
+// word returns the MatchForm of the token at j, or the boundary.
+func (w window) word(j int) string {
+	if x := w.at(j); x != nil {
+		return x.mf
+	}
+	return boundary(j)
+}
+
+// base returns the base form of the token at j, or the boundary.
+func (w window) base(j int) string {
+	if x := w.at(j); x != nil {
+		return x.base
+	}
+	return boundary(j)
+}
+
+// neighbourWordFeatures adds the words and base forms at ±1 and ±2 of
+// token i, and the bigrams and the left trigram around it. A neighbour's
+// own word features are added here unless f.skipNb is set and there is a
+// word there (neighbourFeatures lists them; keep the two in step).
+func neighbourWordFeatures(f *Featurizer, w window, i int) {
+	own := func(j int) bool { return !f.skipNb || w.at(j) == nil }
+	if own(i - 1) {
+		f.add(fWm1, w.word(i-1))
+	}
+	if own(i - 2) {
+		f.add(fWm2, w.word(i-2))
+	}
+	if own(i + 1) {
+		f.add(fWp1, w.word(i+1))
+	}
+	if own(i + 2) {
+		f.add(fWp2, w.word(i+2))
+	}
+	if own(i - 1) {
+		f.add(fBm1, w.base(i-1))
+	}
+	if own(i - 2) {
+		f.add(fBm2, w.base(i-2))
+	}
+	if own(i + 1) {
+		f.add(fBp1, w.base(i+1))
+	}
+	if own(i + 2) {
+		f.add(fBp2, w.base(i+2))
+	}
+	t := &w[i]
+	f.add2(fBigL, w.word(i-1), t.mf)
+	f.add2(fBigR, t.mf, w.word(i+1))
+	f.add2(fBBigL, w.base(i-1), t.base)
+	f.add2(fBBigR, t.base, w.base(i+1))
+	f.add2(fTriL, w.base(i-2), w.base(i-1))
+}
+
+// nextTokenFeatures adds the features of token t that look at the token x
+// after it.
+func nextTokenFeatures(f *Featurizer, t, x *TokInfo) {
+	if !f.skipNb {
+		if s, ok := runeSuffix(x.mf, 2); ok {
+			f.add(fSufP1, s)
+		}
+		f.add(fShP1, x.shape)
+		f.add(fClP1, x.cl)
+	}
+	f.addBits(fGazBp1, x.begin)
+	f.addBits(fGazIp1, x.inside)
+	f.addBits(fGazSp1, x.single)
+	if x.nat && !f.skipNb {
+		f.add(fNatP1, "")
+	}
+	if x.clust[0] != "" {
+		if !f.skipNb {
+			f.add(fClustP1, x.clust[0])
+			f.add(fClustP1, x.clust[1])
+		}
+		f.add2(fClustBigR, t.clust[1], x.clust[1])
+	}
+}
+
+// prevTokenFeatures adds the features of token t that look at the token x
+// before it.
+func prevTokenFeatures(f *Featurizer, t, x *TokInfo) {
+	if !f.skipNb {
+		if s, ok := runeSuffix(x.mf, 2); ok {
+			f.add(fSufM1, s)
+		}
+		f.add(fShM1, x.shape)
+	}
+	f.addBits(fGazBm1, x.begin|x.inside)
+	f.addBits(fGazSm1, x.single)
+	if x.nat && !f.skipNb {
+		f.add(fNatM1, "")
+	}
+	if x.trig != 0 {
+		if !f.skipNb {
+			f.add(fTrigM1, strconv.Itoa(int(x.trig)))
+		}
+		f.add2(fTrigM1W, strconv.Itoa(int(x.trig)), t.shape)
+	}
+	if x.clust[0] != "" {
+		if !f.skipNb {
+			f.add(fClustM1, x.clust[0])
+			f.add(fClustM1, x.clust[1])
+		}
+		f.add2(fClustBigL, x.clust[1], t.clust[1])
+	}
+	if !f.skipNb {
+		f.add2(fMemM1, x.mem, x.memB)
 	}
 }
 

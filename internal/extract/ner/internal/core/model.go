@@ -12,7 +12,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -245,128 +244,19 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
 	defer zr.Close()
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(magic)+4)
-	if _, err := io.ReadFull(br, head); err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
-	}
-	if string(head[:len(magic)]) != magic {
-		return nil, errors.New("ner model: not a kg NER model file")
-	}
-	if v := binary.LittleEndian.Uint32(head[len(magic):]); v != formatVersion {
-		return nil, fmt.Errorf("ner model: format version %d, this kg reads version %d", v, formatVersion)
-	}
-	get := func(v any) error {
-		var n uint32
-		if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
-			return err
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return err
-		}
-		return json.Unmarshal(b, v)
-	}
+	mr := &modelReader{br: bufio.NewReaderSize(zr, 1<<16)}
 	m := &Model{}
-	if err := get(&m.Header); err != nil {
-		return nil, fmt.Errorf("ner model header: %w", err)
+	if err := mr.header(&m.Header); err != nil {
+		return nil, err
 	}
-	if m.Header.Features != featureVersion {
-		return nil, fmt.Errorf("ner model: feature set %q, this kg extracts %q (retrain with kg train ner)", m.Header.Features, featureVersion)
-	}
-	if len(m.Header.Tags) != NumTags {
-		return nil, fmt.Errorf("ner model: %d tags, want %d", len(m.Header.Tags), NumTags)
-	}
-	for i, t := range m.Header.Tags {
-		if t != tagNames[i] {
-			return nil, fmt.Errorf("ner model: tag %d is %q, want %q", i, t, tagNames[i])
-		}
-	}
-	var u32 [4]byte
-	getCount := func() (int, error) {
-		if _, err := io.ReadFull(br, u32[:]); err != nil {
-			return 0, err
-		}
-		n := binary.LittleEndian.Uint32(u32[:])
-		if n > 1<<28 {
-			return 0, fmt.Errorf("implausible length %d", n)
-		}
-		return int(n), nil
-	}
-	getString := func() (string, error) {
-		n, err := getCount()
-		if err != nil {
-			return "", err
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return "", err
-		}
-		return string(b), nil
-	}
-	nl, err := getCount()
-	if err != nil {
+	if m.Lists, err = mr.lists(); err != nil {
 		return nil, fmt.Errorf("ner model lists: %w", err)
 	}
-	m.Lists = make(map[string][]string, nl)
-	for range nl {
-		k, err := getString()
-		if err != nil {
-			return nil, fmt.Errorf("ner model lists: %w", err)
-		}
-		l, err := getString()
-		if err != nil {
-			return nil, fmt.Errorf("ner model lists: %w", err)
-		}
-		if l != "" {
-			m.Lists[k] = strings.Split(l, "\n")
-		}
-	}
-	nm, err := getCount()
-	if err != nil {
+	if m.Memory, err = mr.memory(); err != nil {
 		return nil, fmt.Errorf("ner model memory: %w", err)
 	}
-	m.Memory = make(map[string][5]int32, nm)
-	var mem [20]byte
-	for range nm {
-		k, err := getString()
-		if err != nil {
-			return nil, fmt.Errorf("ner model memory: %w", err)
-		}
-		if _, err := io.ReadFull(br, mem[:]); err != nil {
-			return nil, fmt.Errorf("ner model memory: %w", err)
-		}
-		var v [5]int32
-		for i := range v {
-			v[i] = int32(binary.LittleEndian.Uint32(mem[i*4:]))
-		}
-		m.Memory[k] = v
-	}
-	var nf uint32
-	if err := binary.Read(br, binary.LittleEndian, &nf); err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
-	}
-	if nf > 1<<26 {
-		return nil, fmt.Errorf("ner model: implausible feature count %d", nf)
-	}
-	buf := make([]byte, int(nf)*8)
-	if _, err := io.ReadFull(br, buf); err != nil {
-		return nil, fmt.Errorf("ner model keys: %w", err)
-	}
-	m.keys = make([]uint64, nf)
-	for i := range m.keys {
-		m.keys[i] = binary.LittleEndian.Uint64(buf[i*8:])
-	}
-	buf = make([]byte, int(nf)*NumTags*2)
-	if _, err := io.ReadFull(br, buf); err != nil {
-		return nil, fmt.Errorf("ner model weights: %w", err)
-	}
-	m.weights = make([]int16, int(nf)*NumTags)
-	for i := range m.weights {
-		m.weights[i] = int16(binary.LittleEndian.Uint16(buf[i*2:]))
-	}
-	if !sort.SliceIsSorted(m.keys, func(i, j int) bool { return m.keys[i] < m.keys[j] }) {
-		return nil, errors.New("ner model: feature table not sorted")
+	if m.keys, m.weights, err = mr.weights(); err != nil {
+		return nil, err
 	}
 	if fp := m.Header.Info[InfoClusters]; fp != "" {
 		t, err := clusters.Default()
@@ -380,6 +270,158 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m.init()
 	return m, nil
+}
+
+// modelReader reads the parts of a model file in order (see the file
+// format above).
+type modelReader struct {
+	br  *bufio.Reader
+	u32 [4]byte
+}
+
+// header reads and checks the magic, the format version and the JSON
+// header: the feature set and the tags must be this kg's.
+func (mr *modelReader) header(h *Header) error {
+	head := make([]byte, len(magic)+4)
+	if _, err := io.ReadFull(mr.br, head); err != nil {
+		return fmt.Errorf("ner model: %w", err)
+	}
+	if string(head[:len(magic)]) != magic {
+		return errors.New("ner model: not a kg NER model file")
+	}
+	if v := binary.LittleEndian.Uint32(head[len(magic):]); v != formatVersion {
+		return fmt.Errorf("ner model: format version %d, this kg reads version %d", v, formatVersion)
+	}
+	var n uint32
+	if err := binary.Read(mr.br, binary.LittleEndian, &n); err != nil {
+		return fmt.Errorf("ner model header: %w", err)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(mr.br, b); err != nil {
+		return fmt.Errorf("ner model header: %w", err)
+	}
+	if err := json.Unmarshal(b, h); err != nil {
+		return fmt.Errorf("ner model header: %w", err)
+	}
+	if h.Features != featureVersion {
+		return fmt.Errorf("ner model: feature set %q, this kg extracts %q (retrain with kg train ner)", h.Features, featureVersion)
+	}
+	if len(h.Tags) != NumTags {
+		return fmt.Errorf("ner model: %d tags, want %d", len(h.Tags), NumTags)
+	}
+	for i, t := range h.Tags {
+		if t != tagNames[i] {
+			return fmt.Errorf("ner model: tag %d is %q, want %q", i, t, tagNames[i])
+		}
+	}
+	return nil
+}
+
+// count reads a uint32 count or length, refusing implausible ones.
+func (mr *modelReader) count() (int, error) {
+	if _, err := io.ReadFull(mr.br, mr.u32[:]); err != nil {
+		return 0, err
+	}
+	n := binary.LittleEndian.Uint32(mr.u32[:])
+	if n > 1<<28 {
+		return 0, fmt.Errorf("implausible length %d", n)
+	}
+	return int(n), nil
+}
+
+// str reads a length-prefixed string.
+func (mr *modelReader) str() (string, error) {
+	n, err := mr.count()
+	if err != nil {
+		return "", err
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(mr.br, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// lists reads the word lists: a count, then name and "\n"-joined phrases
+// per list (an empty list is left out of the map).
+func (mr *modelReader) lists() (map[string][]string, error) {
+	nl, err := mr.count()
+	if err != nil {
+		return nil, err
+	}
+	lists := make(map[string][]string, nl)
+	for range nl {
+		k, err := mr.str()
+		if err != nil {
+			return nil, err
+		}
+		l, err := mr.str()
+		if err != nil {
+			return nil, err
+		}
+		if l != "" {
+			lists[k] = strings.Split(l, "\n")
+		}
+	}
+	return lists, nil
+}
+
+// memory reads the tag memory: a count, then per base form the form and
+// its five counts.
+func (mr *modelReader) memory() (map[string][5]int32, error) {
+	nm, err := mr.count()
+	if err != nil {
+		return nil, err
+	}
+	memory := make(map[string][5]int32, nm)
+	var mem [20]byte
+	for range nm {
+		k, err := mr.str()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.ReadFull(mr.br, mem[:]); err != nil {
+			return nil, err
+		}
+		var v [5]int32
+		for i := range v {
+			v[i] = int32(binary.LittleEndian.Uint32(mem[i*4:]))
+		}
+		memory[k] = v
+	}
+	return memory, nil
+}
+
+// weights reads the feature table: the count, the ascending feature
+// hashes and NumTags weights per feature.
+func (mr *modelReader) weights() ([]uint64, []int16, error) {
+	var nf uint32
+	if err := binary.Read(mr.br, binary.LittleEndian, &nf); err != nil {
+		return nil, nil, fmt.Errorf("ner model: %w", err)
+	}
+	if nf > 1<<26 {
+		return nil, nil, fmt.Errorf("ner model: implausible feature count %d", nf)
+	}
+	buf := make([]byte, int(nf)*8)
+	if _, err := io.ReadFull(mr.br, buf); err != nil {
+		return nil, nil, fmt.Errorf("ner model keys: %w", err)
+	}
+	keys := make([]uint64, nf)
+	for i := range keys {
+		keys[i] = binary.LittleEndian.Uint64(buf[i*8:])
+	}
+	buf = make([]byte, int(nf)*NumTags*2)
+	if _, err := io.ReadFull(mr.br, buf); err != nil {
+		return nil, nil, fmt.Errorf("ner model weights: %w", err)
+	}
+	weights := make([]int16, int(nf)*NumTags)
+	for i := range weights {
+		weights[i] = int16(binary.LittleEndian.Uint16(buf[i*2:]))
+	}
+	if !slices.IsSorted(keys) {
+		return nil, nil, errors.New("ner model: feature table not sorted")
+	}
+	return keys, weights, nil
 }
 
 // infoClusters is the Header.Info key of the fingerprint of the cluster
