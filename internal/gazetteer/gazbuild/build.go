@@ -17,7 +17,6 @@ import (
 
 	"github.com/kg-project/kg/internal/sources"
 
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -357,18 +356,6 @@ func hasLatin(s string) bool {
 	return false
 }
 
-type mledozeCountry struct {
-	Name struct {
-		Common, Official string
-	}
-	Cca2, Cca3   string
-	Independent  *bool
-	Capital      []string
-	AltSpellings []string
-	Translations map[string]struct{ Official, Common string }
-	Demonyms     map[string]struct{ F, M string }
-}
-
 var untermSuffix = regexp.MustCompile(`\s*\((the|de|la|le|les)\)\s*$|\s*\*+\s*$`)
 
 func (b *builder) countries() error {
@@ -376,15 +363,11 @@ func (b *builder) countries() error {
 	if err != nil {
 		return err
 	}
-	raw, err := os.ReadFile(b.path("gazetteer", "mledoze-countries", "countries.json"))
+	mled, err := sources.ReadMledozeCountries(b.path("gazetteer", "mledoze-countries", "countries.json"))
 	if err != nil {
 		return err
 	}
-	var mled []mledozeCountry
-	if err := json.Unmarshal(raw, &mled); err != nil {
-		return fmt.Errorf("mledoze countries: %w", err)
-	}
-	ml := map[string]*mledozeCountry{}
+	ml := map[string]*sources.MledozeCountry{}
 	for i := range mled {
 		ml[mled[i].Cca2] = &mled[i]
 	}
@@ -611,46 +594,31 @@ func (b *builder) applyCurated(e *gazetteer.Entry, c curated) {
 }
 
 func (b *builder) orgs() error {
-	raw, err := os.ReadFile(b.path("gazetteer", "supraverden-intl-orgs", "general_list.yaml"))
+	orgs, err := sources.ReadIntlOrgs(b.path("gazetteer", "supraverden-intl-orgs", "general_list.yaml"))
 	if err != nil {
 		return err
 	}
-	var list map[string]map[string]any
-	if err := yaml.Unmarshal(raw, &list); err != nil {
-		return fmt.Errorf("supraverden: %w", err)
-	}
-	names := make([]string, 0, len(list))
-	for k := range list {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	str := func(m map[string]any, k string) string {
-		if v, ok := m[k].(string); ok {
-			return strings.TrimSpace(v)
-		}
-		return ""
-	}
-	for _, k := range names {
-		m := list[k]
-		qid := qidOf(str(m, "Wikidata_code"))
+	for _, o := range orgs {
+		k, m := o.Key, o.Fields
+		qid := qidOf(m["Wikidata_code"])
 		if qid == "" {
 			continue
 		}
-		name := str(m, "Name_en")
+		name := m["Name_en"]
 		if name == "" {
 			name = k
 		}
 		e := b.add(&gazetteer.Entry{Key: "wd:" + qid, Name: name, Type: model.Organization, QID: qid, Rank: gazetteer.RankOrg})
 		addSource(e, gazetteer.SrcSupraverden)
 		for _, f := range []string{"Name_en", "Name_other_en", "Name_other_2_en", "Name_ar"} {
-			if v := str(m, f); v != "" && v != "None" {
+			if v := m[f]; v != "" && v != "None" {
 				b.addNoisyAlias(e, v)
 			}
 		}
 		// abbreviations of 4+ letters only: the shorter ones of this list
 		// collide (ESA, CBD) and the important ones are curated
 		for _, f := range []string{"Abbreviation_en", "Abbreviation_other_en"} {
-			if v := str(m, f); len(v) >= 4 && v != "None" {
+			if v := m[f]; len(v) >= 4 && v != "None" {
 				b.addAlias(e, v)
 			}
 		}

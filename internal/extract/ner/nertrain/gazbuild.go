@@ -1,9 +1,6 @@
 package nertrain
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -126,139 +123,177 @@ var parenRE = regexp.MustCompile(`\([^)]*\)`)
 // and returns the word lists the tagger uses as features, in phrase-key form.
 // Missing files are reported in the returned notes, not as errors.
 func BuildLists(dataDir string) (map[string][]string, []string, error) {
-	raw := builtinLists()
-	var notes []string
-	add := func(list string, names ...string) {
-		for _, n := range names {
-			n = strings.TrimSpace(parenRE.ReplaceAllString(n, " "))
-			if n == "" || strings.ContainsAny(n, "0123456789") {
-				continue
-			}
-			raw[list] = append(raw[list], n)
-		}
-	}
+	lb := &listBuilder{raw: builtinLists()}
 	gz := filepath.Join(dataDir, "gazetteer")
+	lb.note(lb.countryCodes(filepath.Join(gz, "country-codes", "country-codes.csv")))
+	lb.note(lb.mledoze(filepath.Join(gz, "mledoze-countries", "countries.json")))
+	lb.note(lb.cities(filepath.Join(gz, "world-cities-ar", "world-cities.csv")))
+	lb.note(lb.intlOrgs(filepath.Join(gz, "supraverden-intl-orgs", "general_list.yaml")))
+	lb.note(readPetrarch(filepath.Join(dataDir, "lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"), lb.add))
+	lb.note(lb.wikiTitles(filepath.Join(dataDir, WikiFile)))
+	lb.note(lb.names(filepath.Join(dataDir, "names")))
+	return lb.finish(), lb.notes, nil
+}
 
-	// countries: country-codes.csv
-	if rows, err := sources.ReadCSV(filepath.Join(gz, "country-codes", "country-codes.csv")); err != nil {
-		notes = append(notes, err.Error())
-	} else {
-		for _, r := range rows {
-			for _, c := range []string{"official_name_ar", "UNTERM Arabic Short", "UNTERM Arabic Formal"} {
-				if v, ok := r[c]; ok {
-					add(core.ListCountry, v)
-				}
-			}
-		}
-	}
-	// countries: mledoze translations.ara
-	if b, err := os.ReadFile(filepath.Join(gz, "mledoze-countries", "countries.json")); err != nil {
-		notes = append(notes, err.Error())
-	} else {
-		var cs []struct {
-			Translations map[string]struct{ Official, Common string } `json:"translations"`
-		}
-		if err := json.Unmarshal(b, &cs); err != nil {
-			notes = append(notes, "mledoze: "+err.Error())
-		}
-		for _, c := range cs {
-			if t, ok := c.Translations["ara"]; ok {
-				add(core.ListCountry, t.Common, t.Official)
-			}
-		}
-	}
-	// cities
-	if rows, err := sources.ReadCSV(filepath.Join(gz, "world-cities-ar", "world-cities.csv")); err != nil {
-		notes = append(notes, err.Error())
-	} else {
-		for _, r := range rows {
-			if _, ok := r["CityNameAr"]; !ok {
-				continue
-			}
-			add(core.ListCountry, r["CountryNameAr"])
-			city := r["CityNameAr"]
-			for _, pre := range []string{"ولاية ", "محافظة ", "مدينة ", "منطقة ", "إقليم "} {
-				city = strings.TrimPrefix(city, pre)
-			}
-			if strings.Contains(city, " ") || utf8.RuneCountInString(city) > 3 {
-				add(core.ListCity, city)
-			}
-		}
-	}
-	// international organisations with an Arabic name
-	if f, err := os.Open(filepath.Join(gz, "supraverden-intl-orgs", "general_list.yaml")); err != nil {
-		notes = append(notes, err.Error())
-	} else {
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if v, ok := strings.CutPrefix(line, "Name_ar:"); ok {
-				add(core.ListORG, strings.Trim(strings.TrimSpace(v), `'"`))
-			}
-		}
-		f.Close()
-	}
-	// UniversalPetrarch actors
-	if err := readPetrarch(filepath.Join(dataDir, "lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"), add); err != nil {
-		notes = append(notes, err.Error())
-	}
+// listBuilder gathers the raw phrases of each list and the notes on
+// sources that could not be read.
+type listBuilder struct {
+	raw   map[string][]string
+	notes []string
+}
 
-	// titles of Wikipedia articles, typed by their first sentence
-	w, err := wikiTitleLists(filepath.Join(dataDir, WikiFile))
+// add adds names to a list, parenthesised parts removed; empty names and
+// names with digits are left out.
+func (lb *listBuilder) add(list string, names ...string) {
+	for _, n := range names {
+		n = strings.TrimSpace(parenRE.ReplaceAllString(n, " "))
+		if n == "" || strings.ContainsAny(n, "0123456789") {
+			continue
+		}
+		lb.raw[list] = append(lb.raw[list], n)
+	}
+}
+
+// note records a source's error, if any.
+func (lb *listBuilder) note(err error) {
 	if err != nil {
-		notes = append(notes, err.Error())
-	} else {
-		for _, l := range []string{core.ListWikiPER, core.ListWikiLOC, core.ListWikiORG} {
-			add(l, w[l]...)
-			for _, t := range w[l] {
-				for _, x := range strings.Fields(t) {
-					if utf8.RuneCountInString(core.BaseForm(x)) >= 2 {
-						add(l+"-w", x)
-					}
+		lb.notes = append(lb.notes, err.Error())
+	}
+}
+
+// countryCodes adds the Arabic country names of country-codes.csv.
+func (lb *listBuilder) countryCodes(path string) error {
+	rows, err := sources.ReadCSV(path)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		for _, c := range []string{"official_name_ar", "UNTERM Arabic Short", "UNTERM Arabic Formal"} {
+			if v, ok := r[c]; ok {
+				lb.add(core.ListCountry, v)
+			}
+		}
+	}
+	return nil
+}
+
+// mledoze adds the Arabic country names of mledoze's countries.json.
+func (lb *listBuilder) mledoze(path string) error {
+	cs, err := sources.ReadMledozeCountries(path)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if t, ok := c.Translations["ara"]; ok {
+			lb.add(core.ListCountry, t.Common, t.Official)
+		}
+	}
+	return nil
+}
+
+// cities adds the countries and the cities of world-cities.csv, without a
+// leading ولاية/محافظة/...; one-word city names of three letters or fewer
+// are left out.
+func (lb *listBuilder) cities(path string) error {
+	rows, err := sources.ReadCSV(path)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, ok := r["CityNameAr"]; !ok {
+			continue
+		}
+		lb.add(core.ListCountry, r["CountryNameAr"])
+		city := r["CityNameAr"]
+		for _, pre := range []string{"ولاية ", "محافظة ", "مدينة ", "منطقة ", "إقليم "} {
+			city = strings.TrimPrefix(city, pre)
+		}
+		if strings.Contains(city, " ") || utf8.RuneCountInString(city) > 3 {
+			lb.add(core.ListCity, city)
+		}
+	}
+	return nil
+}
+
+// intlOrgs adds the Arabic names of the international organisations of
+// the supraverden list.
+func (lb *listBuilder) intlOrgs(path string) error {
+	orgs, err := sources.ReadIntlOrgs(path)
+	if err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		if v, ok := o.Fields["Name_ar"]; ok {
+			lb.add(core.ListORG, v)
+		}
+	}
+	return nil
+}
+
+// wikiTitles adds the titles of Wikipedia articles typed by their first
+// sentence, and each title's words to the word list of its type.
+func (lb *listBuilder) wikiTitles(path string) error {
+	w, err := wikiTitleLists(path)
+	if err != nil {
+		return err
+	}
+	for _, l := range []string{core.ListWikiPER, core.ListWikiLOC, core.ListWikiORG} {
+		lb.add(l, w[l]...)
+		for _, t := range w[l] {
+			for _, x := range strings.Fields(t) {
+				if utf8.RuneCountInString(core.BaseForm(x)) >= 2 {
+					lb.add(l+"-w", x)
 				}
 			}
 		}
 	}
+	return nil
+}
 
-	// person names and places with an attested Arabic spelling
-	names := filepath.Join(dataDir, "names")
-	if err := gztsv.Read(filepath.Join(names, "wikidata-person-names-ar", "full_names.tsv.gz"), func(_, f []string, _ int) error {
-		if len(f) > 0 && strings.Contains(f[0], " ") {
-			add(core.ListWDPer, f[0])
-		}
-		return nil
-	}); err != nil {
-		notes = append(notes, err.Error())
-	}
-	if err := gztsv.Read(filepath.Join(names, "wikidata-person-names-ar", "name_units.tsv.gz"), func(_, f []string, _ int) error {
-		if len(f) < 5 || utf8.RuneCountInString(f[0]) < 2 {
+// names adds person names, given names and family names with an attested
+// Arabic spelling (Wikidata) and places (GeoNames) from the names folder.
+// All three files are tried; the first error is returned.
+func (lb *listBuilder) names(dir string) error {
+	errs := []error{
+		gztsv.Read(filepath.Join(dir, "wikidata-person-names-ar", "full_names.tsv.gz"), func(_, f []string, _ int) error {
+			if len(f) > 0 && strings.Contains(f[0], " ") {
+				lb.add(core.ListWDPer, f[0])
+			}
 			return nil
-		}
-		switch f[4] {
-		case "given":
-			add(core.ListWDGiven, f[0])
-		case "surname":
-			add(core.ListWDFamily, f[0])
-		}
-		return nil
-	}); err != nil {
-		notes = append(notes, err.Error())
+		}),
+		gztsv.Read(filepath.Join(dir, "wikidata-person-names-ar", "name_units.tsv.gz"), func(_, f []string, _ int) error {
+			if len(f) < 5 || utf8.RuneCountInString(f[0]) < 2 {
+				return nil
+			}
+			switch f[4] {
+			case "given":
+				lb.add(core.ListWDGiven, f[0])
+			case "surname":
+				lb.add(core.ListWDFamily, f[0])
+			}
+			return nil
+		}),
+		gztsv.Read(filepath.Join(dir, "geonames-cities-ar", "cities500_ar.tsv.gz"), func(_, f []string, _ int) error {
+			if len(f) >= 8 && utf8.RuneCountInString(f[7]) >= 3 {
+				lb.add(core.ListGNPlace, f[7])
+			}
+			return nil
+		}),
 	}
-	if err := gztsv.Read(filepath.Join(names, "geonames-cities-ar", "cities500_ar.tsv.gz"), func(_, f []string, _ int) error {
-		if len(f) >= 8 && utf8.RuneCountInString(f[7]) >= 3 {
-			add(core.ListGNPlace, f[7])
-		}
-		return nil
-	}); err != nil {
-		notes = append(notes, err.Error())
+	for _, err := range errs[:len(errs)-1] {
+		lb.note(err)
 	}
+	return errs[len(errs)-1]
+}
 
+// finish cleans every list and derives two: nationality adjectives from
+// one-word country names (روسيا -> روسي) and first names from the first
+// words of multi-word person names.
+func (lb *listBuilder) finish() map[string][]string {
 	out := map[string][]string{}
-	for name, l := range raw {
+	for name, l := range lb.raw {
 		out[name] = core.CleanList(l)
 	}
-	// nationality adjectives derived from country names: روسيا -> روسي
 	var nat []string
 	nat = append(nat, out[core.ListNat]...)
 	for _, c := range out[core.ListCountry] {
@@ -268,8 +303,6 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 		nat = append(nat, nisba(c))
 	}
 	out[core.ListNat] = core.CleanList(nat)
-
-	// first names: first word of multi-word person names
 	var first []string
 	for _, p := range out[core.ListPERS] {
 		if w := strings.Fields(p); len(w) >= 2 && utf8.RuneCountInString(w[0]) >= 3 {
@@ -278,7 +311,7 @@ func BuildLists(dataDir string) (map[string][]string, []string, error) {
 	}
 	first = append(first, strings.Fields(firstNames)...)
 	out[core.ListFirst] = core.CleanList(first)
-	return out, notes, nil
+	return out
 }
 
 // nisba derives the masculine nationality adjective of a one-word country
