@@ -253,9 +253,57 @@ func (w *adminWriter) headers() error {
 
 // item streams one article, its mentions and its evidence, and folds its
 // entities and relations into the aggregates, with the checks the writer
-// makes.
+// makes. An error names the article; rows written before it are left to
+// the caller's abort.
 func (w *adminWriter) item(it graph.Item) error {
 	a, x := it.Article, it.Extraction
+	if err := w.article(it); err != nil {
+		return err
+	}
+	if x == nil {
+		return nil
+	}
+	types := map[string]string{}
+	for _, e := range x.Entities {
+		if !model.ValidEntityType(e.Type) {
+			return fmt.Errorf("article %s: entity %q: type %q: %w", a.ID, e.ID, e.Type, graph.ErrInvalidLabel)
+		}
+		if e.ID == "" {
+			return fmt.Errorf("article %s: entity %q without id", a.ID, e.Name)
+		}
+		types[e.ID] = e.Type
+		if err := w.mention(a.ID, e, it.MergedFrom[e.ID]); err != nil {
+			return err
+		}
+	}
+	evs, err := evidenceOf(a.ID, x.Relations, types)
+	if err != nil {
+		return err
+	}
+	for _, v := range evs {
+		if err := w.evidence(a, v); err != nil {
+			return err
+		}
+	}
+	// The writer folds a triple's evidence in (article_id, start, id)
+	// order; articles come in id order, so sorting one article's evidence
+	// is enough.
+	slices.SortStableFunc(evs, func(p, q relEvidence) int {
+		if p.r.Evidence.Start != q.r.Evidence.Start {
+			return p.r.Evidence.Start - q.r.Evidence.Start
+		}
+		return strings.Compare(p.id, q.id)
+	})
+	for _, v := range evs {
+		w.foldRelation(a, v)
+	}
+	return nil
+}
+
+// article writes the article row of it, its properties in the columns of
+// w.artProps (null where it has none).
+func (w *adminWriter) article(it graph.Item) error {
+	a := it.Article
 	cells := []cell{str(a.ID), raw("Article"), str(a.Title), str(a.URL), strOrNull(a.Published), str(a.Lang),
 		str(a.Source), str(it.ContentHash), str(it.Extractor)}
 	written := graph.ArticleProps(a.Props)
@@ -270,141 +318,156 @@ func (w *adminWriter) item(it graph.Item) error {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	w.st.Articles++
-	if x == nil {
-		return nil
-	}
-	types := map[string]string{}
-	for _, e := range x.Entities {
-		if !model.ValidEntityType(e.Type) {
-			return fmt.Errorf("article %s: entity %q: type %q: %w", a.ID, e.ID, e.Type, graph.ErrInvalidLabel)
-		}
-		if e.ID == "" {
-			return fmt.Errorf("article %s: entity %q without id", a.ID, e.Name)
-		}
-		types[e.ID] = e.Type
-		forms := map[string]int64{}
-		first := -1
-		for _, m := range e.Mentions {
-			forms[m.Text]++
-			if first < 0 || m.Start < first {
-				first = m.Start
-			}
-		}
-		for _, al := range e.Aliases {
-			if _, ok := forms[al]; !ok && al != "" {
-				forms[al] = 0
-			}
-		}
-		fl := slices.Sorted(mapKeys(forms))
-		fc := make([]int64, len(fl))
-		for i, f := range fl {
-			fc[i] = forms[f]
-		}
-		from := it.MergedFrom[e.ID]
-		if err := w.write("mentioned_in.csv", str(e.ID), str(a.ID), raw("MENTIONED_IN"), long(int64(len(e.Mentions))),
-			long(int64(first)), strList(fl), longs(fc), str(e.Name), strList(from)); err != nil {
-			return fmt.Errorf("article %s: entity %s: %w", a.ID, e.ID, err)
-		}
-		w.st.Mentions++
+	return nil
+}
 
-		g := w.ents[e.ID]
-		if g == nil {
-			g = &entAgg{firstName: e.Name, forms: map[string]int64{}}
-			w.ents[e.ID] = g
-		}
-		if !slices.Contains(g.labels, e.Type) {
-			g.labels = append(g.labels, e.Type)
-		}
-		if e.Wikidata != "" {
-			g.wikidata = e.Wikidata
-		}
-		if !g.hasName || longerName(e.Name, g.name) {
-			g.name, g.hasName = e.Name, true
-		}
-		g.mentions += int64(len(e.Mentions))
-		g.articles++
-		for f, c := range forms {
-			g.forms[f] += c
-		}
-		for _, k := range from {
-			if g.merged == nil {
-				g.merged = map[string]bool{}
-			}
-			g.merged[k] = true
+// surfaceForms counts e's mention texts, with its other aliases at 0, and
+// returns the smallest mention offset (-1 without mentions).
+func surfaceForms(e model.Entity) (forms map[string]int64, first int) {
+	forms = map[string]int64{}
+	first = -1
+	for _, m := range e.Mentions {
+		forms[m.Text]++
+		if first < 0 || m.Start < first {
+			first = m.Start
 		}
 	}
-	type ev struct {
-		id string
-		r  model.Relation
+	for _, al := range e.Aliases {
+		if _, ok := forms[al]; !ok && al != "" {
+			forms[al] = 0
+		}
 	}
-	evs := make([]ev, 0, len(x.Relations))
-	for i, r := range x.Relations {
+	return forms, first
+}
+
+// mention writes the MENTIONED_IN row of the valid entity e in article
+// id (from: the keys resolution merged into it) and folds e into its
+// entity's aggregate.
+func (w *adminWriter) mention(id string, e model.Entity, from []string) error {
+	forms, first := surfaceForms(e)
+	fl := slices.Sorted(mapKeys(forms))
+	fc := make([]int64, len(fl))
+	for i, f := range fl {
+		fc[i] = forms[f]
+	}
+	if err := w.write("mentioned_in.csv", str(e.ID), str(id), raw("MENTIONED_IN"), long(int64(len(e.Mentions))),
+		long(int64(first)), strList(fl), longs(fc), str(e.Name), strList(from)); err != nil {
+		return fmt.Errorf("article %s: entity %s: %w", id, e.ID, err)
+	}
+	w.st.Mentions++
+	w.foldEntity(e, forms, from)
+	return nil
+}
+
+// foldEntity folds one article's entity e, with its surface forms and the
+// keys merged into it, into its aggregate, as the writer's entity
+// statements do.
+func (w *adminWriter) foldEntity(e model.Entity, forms map[string]int64, from []string) {
+	g := w.ents[e.ID]
+	if g == nil {
+		g = &entAgg{firstName: e.Name, forms: map[string]int64{}}
+		w.ents[e.ID] = g
+	}
+	if !slices.Contains(g.labels, e.Type) {
+		g.labels = append(g.labels, e.Type)
+	}
+	if e.Wikidata != "" {
+		g.wikidata = e.Wikidata
+	}
+	if !g.hasName || longerName(e.Name, g.name) {
+		g.name, g.hasName = e.Name, true
+	}
+	g.mentions += int64(len(e.Mentions))
+	g.articles++
+	for f, c := range forms {
+		g.forms[f] += c
+	}
+	for _, k := range from {
+		if g.merged == nil {
+			g.merged = map[string]bool{}
+		}
+		g.merged[k] = true
+	}
+}
+
+// relEvidence is one relation of an article with the id of its evidence
+// node.
+type relEvidence struct {
+	id string
+	r  model.Relation
+}
+
+// evidenceOf checks the relations of article id (a predicate of the
+// vocabulary, subject and object among the article's entities, whose
+// types are in types) and returns them with their evidence ids, in order.
+func evidenceOf(id string, rels []model.Relation, types map[string]string) ([]relEvidence, error) {
+	evs := make([]relEvidence, 0, len(rels))
+	for i, r := range rels {
 		if !vocab.Valid(r.Predicate) {
-			return fmt.Errorf("article %s: relation %q: %w", a.ID, r.Predicate, graph.ErrInvalidLabel)
+			return nil, fmt.Errorf("article %s: relation %q: %w", id, r.Predicate, graph.ErrInvalidLabel)
 		}
 		if types[r.Subject] == "" || types[r.Object] == "" {
-			return fmt.Errorf("article %s: relation %d refers to an unknown entity", a.ID, i)
+			return nil, fmt.Errorf("article %s: relation %d refers to an unknown entity", id, i)
 		}
-		evs = append(evs, ev{graph.EvidenceID(a.ID, r), r})
+		evs = append(evs, relEvidence{graph.EvidenceID(id, r), r})
 	}
-	for _, v := range evs {
-		r := v.r
-		var date, prec cell = null(), null()
-		if r.EventDate != nil {
-			date, prec = str(r.EventDate.Date), str(r.EventDate.Precision)
-		}
-		if err := w.write("evidence.csv", str(v.id), raw("Evidence"), str(a.ID), str(r.Subject), str(r.Predicate), str(r.Object),
-			str(r.Evidence.Sentence), long(int64(r.Evidence.Start)), long(int64(r.Evidence.End)), str(r.Trigger), str(r.Modality),
-			double(r.Confidence), strOrNull(a.Published), date, prec, strOrNull(r.Extractor)); err != nil {
-			return fmt.Errorf("article %s: evidence %s: %w", a.ID, v.id, err)
-		}
-		if err := w.write("in_article.csv", str(v.id), str(a.ID), raw("IN_ARTICLE")); err != nil {
-			return err
-		}
-		w.st.Evidence++
+	return evs, nil
+}
+
+// evidence writes the evidence row of v, a relation of article a, and its
+// IN_ARTICLE row.
+func (w *adminWriter) evidence(a model.Article, v relEvidence) error {
+	r := v.r
+	var date, prec cell = null(), null()
+	if r.EventDate != nil {
+		date, prec = str(r.EventDate.Date), str(r.EventDate.Precision)
 	}
-	// The writer folds a triple's evidence in (article_id, start, id)
-	// order; articles come in id order, so sorting one article's evidence
-	// is enough.
-	slices.SortStableFunc(evs, func(p, q ev) int {
-		if p.r.Evidence.Start != q.r.Evidence.Start {
-			return p.r.Evidence.Start - q.r.Evidence.Start
-		}
-		return strings.Compare(p.id, q.id)
-	})
-	for _, v := range evs {
-		t := triple{v.r.Subject, v.r.Predicate, v.r.Object}
-		g := w.rels[t]
-		if g == nil {
-			g = &relAgg{}
-			w.rels[t] = g
-		}
-		g.count++
-		if n := len(g.articles); n == 0 || g.articles[n-1] != a.ID {
-			g.articles = append(g.articles, a.ID)
-		}
-		if p := a.Published; p != "" {
-			if g.first == "" || p < g.first {
-				g.first = p
-			}
-			if g.last == "" || p > g.last {
-				g.last = p
-			}
-		}
-		if v.r.Confidence > g.confidence {
-			g.confidence = v.r.Confidence
-		}
-		if !slices.Contains(g.modalities, v.r.Modality) {
-			g.modalities = append(g.modalities, v.r.Modality)
-		}
-		if v.r.Modality == "asserted" {
-			g.asserted++
-		}
-		if x := v.r.Extractor; x != "" && !slices.Contains(g.extractors, x) {
-			g.extractors = append(g.extractors, x)
-		}
+	if err := w.write("evidence.csv", str(v.id), raw("Evidence"), str(a.ID), str(r.Subject), str(r.Predicate), str(r.Object),
+		str(r.Evidence.Sentence), long(int64(r.Evidence.Start)), long(int64(r.Evidence.End)), str(r.Trigger), str(r.Modality),
+		double(r.Confidence), strOrNull(a.Published), date, prec, strOrNull(r.Extractor)); err != nil {
+		return fmt.Errorf("article %s: evidence %s: %w", a.ID, v.id, err)
 	}
+	if err := w.write("in_article.csv", str(v.id), str(a.ID), raw("IN_ARTICLE")); err != nil {
+		return err
+	}
+	w.st.Evidence++
 	return nil
+}
+
+// foldRelation folds the evidence v of article a into the aggregate of its
+// typed relation, as the writer's relation statement does; evidence must
+// come in (article_id, start, id) order.
+func (w *adminWriter) foldRelation(a model.Article, v relEvidence) {
+	t := triple{v.r.Subject, v.r.Predicate, v.r.Object}
+	g := w.rels[t]
+	if g == nil {
+		g = &relAgg{}
+		w.rels[t] = g
+	}
+	g.count++
+	if n := len(g.articles); n == 0 || g.articles[n-1] != a.ID {
+		g.articles = append(g.articles, a.ID)
+	}
+	if p := a.Published; p != "" {
+		if g.first == "" || p < g.first {
+			g.first = p
+		}
+		if g.last == "" || p > g.last {
+			g.last = p
+		}
+	}
+	if v.r.Confidence > g.confidence {
+		g.confidence = v.r.Confidence
+	}
+	if !slices.Contains(g.modalities, v.r.Modality) {
+		g.modalities = append(g.modalities, v.r.Modality)
+	}
+	if v.r.Modality == "asserted" {
+		g.asserted++
+	}
+	if x := v.r.Extractor; x != "" && !slices.Contains(g.extractors, x) {
+		g.extractors = append(g.extractors, x)
+	}
 }
 
 // longerName is the writer's choice of an entity's name among its

@@ -76,117 +76,19 @@ func marked(rels []model.Relation, who string) []model.Relation {
 // extractors found (same subject, type, object and sentence) is kept once,
 // marked Both, with the higher confidence.
 func (x *Extractor) ground(text string, sents []segment.Sentence, r *reply, base *model.Extraction) ([]model.Entity, []model.Relation, error) {
-	ss := make([]sentence, len(sents))
-	for i, s := range sents {
-		ss[i] = sentence{runes: []rune(s.Text), start: s.Start}
-	}
-	var spans []extract.Span
-	at := map[[2]int]int{} // span offsets -> index in spans
-	// add grounds a name; it returns its index in spans, or -1
-	add := func(n *replyName) int {
-		if !model.ValidEntityType(*n.Type) {
-			x.drop(DropType)
-			return -1
-		}
-		s, e, ok := findName(ss, *n.Sentence, *n.Text)
-		if !ok {
-			if *n.Sentence < 1 || *n.Sentence > len(ss) {
-				x.drop(DropSentence)
-			} else {
-				x.drop(DropSpan)
-			}
-			return -1
-		}
-		if i, ok := at[[2]int{s, e}]; ok {
-			return i
-		}
-		at[[2]int{s, e}] = len(spans)
-		spans = append(spans, extract.Span{Start: s, End: e, Sentence: *n.Sentence - 1, Type: *n.Type})
-		return len(spans) - 1
-	}
+	g := newGrounder(x, sents)
 	for i := range *r.Entities {
-		add(&(*r.Entities)[i])
+		g.name(&(*r.Entities)[i])
 	}
-	type pending struct {
-		subj, obj int
-		rel       model.Relation
-	}
-	var rels []pending
-	for _, rr := range *r.Relations {
-		if !vocab.Valid(*rr.Predicate) {
-			x.drop(DropPredicate)
-			continue
-		}
-		if *rr.Sentence < 1 || *rr.Sentence > len(sents) {
-			x.drop(DropSentence)
-			continue
-		}
-		if !validModality(*rr.Modality) {
-			x.drop(DropModality)
-			continue
-		}
-		si, oi := add(rr.Subject), add(rr.Object)
-		if si < 0 || oi < 0 {
-			continue
-		}
-		ev := sents[*rr.Sentence-1]
-		rels = append(rels, pending{si, oi, model.Relation{
-			Predicate: *rr.Predicate, Confidence: clampConfidence(*rr.Confidence), Modality: *rr.Modality,
-			Evidence: model.Evidence{Sentence: ev.Text, Start: ev.Start, End: ev.End}, Extractor: LLM,
-		}})
-	}
-	ents, ids, err := x.builtin.LinkSpans(text, spans)
+	rels := g.relations(*r.Relations)
+	ents, ids, err := x.builtin.LinkSpans(text, g.spans)
 	if err != nil {
 		return nil, nil, err
 	}
 	if base != nil {
-		ents, ids = mergeEntities(base.Entities, ents, spans, ids)
+		ents, ids = mergeEntities(base.Entities, ents, g.spans, ids)
 	}
-	types := map[string]string{}
-	for _, e := range ents {
-		types[e.ID] = e.Type
-	}
-	var out []model.Relation
-	if base != nil {
-		out = marked(base.Relations, Builtin)
-	}
-	seen := map[string]int{} // subject, type, object, sentence start -> index in out
-	keyOf := func(r model.Relation) string {
-		return fmt.Sprintf("%s\x00%s\x00%s\x00%d", r.Subject, r.Predicate, r.Object, r.Evidence.Start)
-	}
-	for i, r := range out {
-		if _, ok := seen[keyOf(r)]; !ok {
-			seen[keyOf(r)] = i
-		}
-	}
-	for _, p := range rels {
-		r := p.rel
-		r.Subject, r.Object = ids[p.subj], ids[p.obj]
-		if r.Subject == "" || r.Object == "" {
-			x.drop(DropSpan) // a name kg does not keep (not a name)
-			continue
-		}
-		if r.Subject == r.Object {
-			x.drop(DropSelf)
-			continue
-		}
-		if v, ok := vocab.Get(r.Predicate); ok && (!slices.Contains(v.Subject, types[r.Subject]) || !slices.Contains(v.Object, types[r.Object])) {
-			x.drop(DropType)
-			continue
-		}
-		if i, ok := seen[keyOf(r)]; ok {
-			o := &out[i]
-			if o.Extractor == Builtin {
-				o.Extractor = Both
-			} else {
-				x.drop(DropDuplicate)
-			}
-			o.Confidence = max(o.Confidence, r.Confidence)
-			continue
-		}
-		seen[keyOf(r)] = len(out)
-		out = append(out, r)
-	}
+	out := x.linkRelations(rels, ids, ents, base)
 	// the order kg extract documents: evidence offset, predicate, subject,
 	// object
 	sort.SliceStable(out, func(i, j int) bool {
@@ -200,6 +102,161 @@ func (x *Extractor) ground(text string, sents []segment.Sentence, r *reply, base
 		out = []model.Relation{}
 	}
 	return ents, out, nil
+}
+
+// grounder finds the names of one reply in the article's sentences and
+// collects them as spans for linking, each span once.
+type grounder struct {
+	x     *Extractor
+	sents []segment.Sentence
+	ss    []sentence
+	spans []extract.Span
+	at    map[[2]int]int // span offsets -> index in spans
+}
+
+// newGrounder returns a grounder for the sentences of one article, with
+// no spans yet; drops are counted on x.
+func newGrounder(x *Extractor, sents []segment.Sentence) *grounder {
+	ss := make([]sentence, len(sents))
+	for i, s := range sents {
+		ss[i] = sentence{runes: []rune(s.Text), start: s.Start}
+	}
+	return &grounder{x: x, sents: sents, ss: ss, at: map[[2]int]int{}}
+}
+
+// name grounds a name of the reply: it returns the index of its span in
+// g.spans (a span found before is not added again), or -1 when its type
+// is not an entity type or it is not written in its sentence, counting
+// the drop.
+func (g *grounder) name(n *replyName) int {
+	if !model.ValidEntityType(*n.Type) {
+		g.x.drop(DropType)
+		return -1
+	}
+	s, e, ok := findName(g.ss, *n.Sentence, *n.Text)
+	if !ok {
+		if *n.Sentence < 1 || *n.Sentence > len(g.ss) {
+			g.x.drop(DropSentence)
+		} else {
+			g.x.drop(DropSpan)
+		}
+		return -1
+	}
+	if i, ok := g.at[[2]int{s, e}]; ok {
+		return i
+	}
+	g.at[[2]int{s, e}] = len(g.spans)
+	g.spans = append(g.spans, extract.Span{Start: s, End: e, Sentence: *n.Sentence - 1, Type: *n.Type})
+	return len(g.spans) - 1
+}
+
+// pendingRelation is a relation of the reply whose subject and object
+// are grounded but not linked yet: they are indexes in the grounder's
+// spans.
+type pendingRelation struct {
+	subj, obj int
+	rel       model.Relation
+}
+
+// relations checks the reply's relations (type in the vocabulary, a
+// sentence of the article, a known modality), grounds their subjects and
+// objects, and returns those that hold, in order, counting each drop.
+func (g *grounder) relations(rs []replyRelation) []pendingRelation {
+	var rels []pendingRelation
+	for _, rr := range rs {
+		if !vocab.Valid(*rr.Predicate) {
+			g.x.drop(DropPredicate)
+			continue
+		}
+		if *rr.Sentence < 1 || *rr.Sentence > len(g.sents) {
+			g.x.drop(DropSentence)
+			continue
+		}
+		if !validModality(*rr.Modality) {
+			g.x.drop(DropModality)
+			continue
+		}
+		si, oi := g.name(rr.Subject), g.name(rr.Object)
+		if si < 0 || oi < 0 {
+			continue
+		}
+		ev := g.sents[*rr.Sentence-1]
+		rels = append(rels, pendingRelation{si, oi, model.Relation{
+			Predicate: *rr.Predicate, Confidence: clampConfidence(*rr.Confidence), Modality: *rr.Modality,
+			Evidence: model.Evidence{Sentence: ev.Text, Start: ev.Start, End: ev.End}, Extractor: LLM,
+		}})
+	}
+	return rels
+}
+
+// relationKey identifies a relation by subject, type, object and
+// sentence start.
+func relationKey(r model.Relation) string {
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%d", r.Subject, r.Predicate, r.Object, r.Evidence.Start)
+}
+
+// linkRelations gives the pending relations the entity IDs of their spans
+// (ids, by span index; ents are the linked entities) and returns the
+// built-in extraction's relations (base, nil without one, marked Builtin)
+// followed by those that hold. A relation already there is kept once:
+// marked Both when the built-in extraction found it, counted as a
+// duplicate otherwise, with the higher confidence.
+func (x *Extractor) linkRelations(rels []pendingRelation, ids []string, ents []model.Entity, base *model.Extraction) []model.Relation {
+	types := map[string]string{}
+	for _, e := range ents {
+		types[e.ID] = e.Type
+	}
+	var out []model.Relation
+	if base != nil {
+		out = marked(base.Relations, Builtin)
+	}
+	seen := map[string]int{} // relationKey -> index in out
+	for i, r := range out {
+		if _, ok := seen[relationKey(r)]; !ok {
+			seen[relationKey(r)] = i
+		}
+	}
+	for _, p := range rels {
+		r, ok := x.linked(p, ids, types)
+		if !ok {
+			continue
+		}
+		if i, ok := seen[relationKey(r)]; ok {
+			o := &out[i]
+			if o.Extractor == Builtin {
+				o.Extractor = Both
+			} else {
+				x.drop(DropDuplicate)
+			}
+			o.Confidence = max(o.Confidence, r.Confidence)
+			continue
+		}
+		seen[relationKey(r)] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+// linked returns p's relation with the linked IDs of its subject and
+// object, and whether it holds: both are names kg keeps, they are not the
+// same entity, and their types (types, by ID) are ones the relation type
+// takes. It counts the drop when it does not hold.
+func (x *Extractor) linked(p pendingRelation, ids []string, types map[string]string) (model.Relation, bool) {
+	r := p.rel
+	r.Subject, r.Object = ids[p.subj], ids[p.obj]
+	if r.Subject == "" || r.Object == "" {
+		x.drop(DropSpan) // a name kg does not keep (not a name)
+		return r, false
+	}
+	if r.Subject == r.Object {
+		x.drop(DropSelf)
+		return r, false
+	}
+	if v, ok := vocab.Get(r.Predicate); ok && (!slices.Contains(v.Subject, types[r.Subject]) || !slices.Contains(v.Object, types[r.Object])) {
+		x.drop(DropType)
+		return r, false
+	}
+	return r, true
 }
 
 // mergeEntities adds the model's entities to the built-in extraction's

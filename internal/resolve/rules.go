@@ -588,181 +588,226 @@ func (r *resolver) sameName() {
 	}
 }
 
+// nodeName is a name of a node.
+type nodeName struct {
+	node int
+	name pname
+}
+
+// decision is a merge a rule decided on: node a joins node b's group, for
+// the reason detail.
+type decision struct {
+	a, b   int
+	detail string
+}
+
+// ownPerson reports whether node i is a person key made from one of its
+// written forms (not a gazetteer key), not split, with a name: the keys
+// whose name rules 4 and 5 may find to be another key's.
+func (r *resolver) ownPerson(i int) bool {
+	n := r.nodes[i]
+	return n.typ == model.Person && !n.gaz && r.auto(i) && len(n.names) > 0
+}
+
+// spellingVariants applies rule 4, deciding on the groups as they are
+// before it: first the names that are one foreign name transliterated two
+// ways, then, in one pass over the keys each, the other kinds of
+// variant; then it makes the merges.
 func (r *resolver) spellingVariants() {
-	type entry struct {
-		node int
-		name pname
+	s := r.newSpellingRule()
+	s.transliterations()
+	for _, rule := range []func(i int, n *node){s.cliticBefore, s.dynastyAfter, s.conjunctionReadOff, s.romanised, s.wordBefore} {
+		for i, n := range r.nodes {
+			if r.ownPerson(i) {
+				rule(i, n)
+			}
+		}
 	}
-	arts := r.snapshot()
-	by := map[string][]entry{}
-	ident := map[string][]entry{}
+	for _, d := range s.ds {
+		r.union(d.a, d.b, ReasonSpelling, d.detail, false)
+	}
+}
+
+// spellingRule is the state of one application of rule 4: the names it
+// compares, indexed, and the merges it decided on, in order.
+type spellingRule struct {
+	r    *resolver
+	arts []int // articles by group root, as the groups were before the rule
+	// loose: the person names of two words or more without a chain,
+	// written in Arabic and not ending in a word with the article, by
+	// looseKey; ident: every person name, by identity.
+	loose, ident map[string][]nodeName
+	// gazByName: the gazetteer persons by their Latin name (MatchForm).
+	gazByName map[string][]int
+	ds        []decision
+}
+
+// newSpellingRule indexes the names of the person keys that are not
+// split.
+func (r *resolver) newSpellingRule() *spellingRule {
+	s := &spellingRule{r: r, arts: r.snapshot(), loose: map[string][]nodeName{}, ident: map[string][]nodeName{}, gazByName: map[string][]int{}}
 	for i, n := range r.nodes {
 		if n.typ != model.Person || !r.auto(i) {
 			continue
 		}
 		for _, p := range n.names {
-			ident[p.identity()] = append(ident[p.identity()], entry{i, p})
+			s.ident[p.identity()] = append(s.ident[p.identity()], nodeName{i, p})
 			if len(p.words) >= 2 && !p.chain && p.arabic && !hasArticle(p.words[len(p.words)-1]) {
-				by[p.looseKey()] = append(by[p.looseKey()], entry{i, p})
+				s.loose[p.looseKey()] = append(s.loose[p.looseKey()], nodeName{i, p})
 			}
 		}
+		if n.gaz && n.name != "" && !arabic.HasScript(n.name) {
+			k := arabic.MatchForm(n.name)
+			s.gazByName[k] = append(s.gazByName[k], i)
+		}
 	}
-	type decision struct {
-		a, b   int
-		detail string
+	return s
+}
+
+// decide records that node a joins node b's group.
+func (s *spellingRule) decide(a, b int, detail string) {
+	s.ds = append(s.ds, decision{a, b, detail})
+}
+
+// bestOther returns the best node (resolver.better) among those of es
+// outside node i's group for which ok holds, or -1 when there is none.
+func (s *spellingRule) bestOther(i int, es []nodeName, ok func(e nodeName) bool) int {
+	best := -1
+	for _, e := range es {
+		if s.r.find(e.node) != s.r.find(i) && ok(e) && (best < 0 || s.r.better(e.node, best, s.arts)) {
+			best = e.node
+		}
 	}
-	var ds []decision
-	for _, k := range slices.Sorted(maps.Keys(by)) {
-		es := by[k]
+	return best
+}
+
+// bigger reports whether the group of node e has more articles than that
+// of node i.
+func (s *spellingRule) bigger(e, i int) bool {
+	return s.arts[s.r.find(e)] > s.arts[s.r.find(i)]
+}
+
+// transliterations joins each name of a loose spelling to the best node
+// of that spelling when the two are one foreign name transliterated two
+// ways (transliterationVariants).
+func (s *spellingRule) transliterations() {
+	r := s.r
+	for _, k := range slices.Sorted(maps.Keys(s.loose)) {
+		es := s.loose[k]
 		if len(es) < 2 {
 			continue
 		}
 		t := es[0]
 		for _, e := range es[1:] {
-			if r.better(e.node, t.node, arts) {
+			if r.better(e.node, t.node, s.arts) {
 				t = e
 			}
 		}
 		for _, e := range es {
 			if e.node != t.node && r.find(e.node) != r.find(t.node) && transliterationVariants(e.name, t.name, r.vowelVariantOK) {
-				ds = append(ds, decision{e.node, t.node, fmt.Sprintf("%s ~ %s (one foreign name transliterated two ways)", e.name.text, t.name.text)})
+				s.decide(e.node, t.node, fmt.Sprintf("%s ~ %s (one foreign name transliterated two ways)", e.name.text, t.name.text))
 			}
 		}
 	}
-	// A conjunction or preposition read as part of the given name
-	// (لسيب بلاتر): the name without it is another, bigger entity's.
-	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
-			continue
-		}
-		p := n.names[0]
-		if len(p.words) < 2 || !p.arabic || utf8.RuneCountInString(p.given) < 4 {
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(p.given)
-		if c != 'ل' && c != 'ب' && c != 'و' {
-			continue
-		}
-		alt := append([]string{p.given[size:]}, p.words[1:]...)
-		best := -1
-		for _, e := range ident[strings.Join(alt, " ")] {
-			if r.find(e.node) != r.find(i) && arts[r.find(e.node)] > arts[r.find(i)] && (best < 0 || r.better(e.node, best, arts)) {
-				best = e.node
-			}
-		}
-		if best >= 0 {
-			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the first letter %c is a clitic, not part of the name)", p.text, r.nodes[best].names[0].text, c)})
-		}
+}
+
+// cliticBefore: a conjunction or preposition read as part of the given
+// name (لسيب بلاتر): the name without it is another, bigger entity's.
+func (s *spellingRule) cliticBefore(i int, n *node) {
+	p := n.names[0]
+	if len(p.words) < 2 || !p.arabic || utf8.RuneCountInString(p.given) < 4 {
+		return
 	}
-	// A nasab chain of three names or more with its dynasty after it
-	// (X بن F بن G آل D) is the chain without it, when that is another
-	// entity's name.
-	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
-			continue
-		}
-		p := n.names[0]
-		if !p.chain || !p.dynasty || len(p.content) < 4 {
-			continue // X بن F آل D: two names are too common to tell
-		}
-		alt := strings.Join(p.words[:len(p.words)-1], " ")
-		best := -1
-		for _, e := range ident[alt] {
-			if r.find(e.node) != r.find(i) && (best < 0 || r.better(e.node, best, arts)) {
-				best = e.node
-			}
-		}
-		if best >= 0 {
-			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the dynasty after the nasab chain)", p.text, r.nodes[best].names[0].text)})
-		}
+	c, size := utf8.DecodeRuneInString(p.given)
+	if c != 'ل' && c != 'ب' && c != 'و' {
+		return
 	}
-	// The conjunction و read off a name that starts with it (ندي سميث
-	// for ويندي سميث, written وندي): with و given back, the name is a
-	// spelling of a bigger entity's name with the same family name.
-	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
-			continue
-		}
-		p := n.names[0]
-		if len(p.words) < 2 || p.chain || !p.arabic || p.family == "" || strings.HasPrefix(p.given, "و") {
-			continue
-		}
-		alt, ok := parseName("و" + p.text)
-		if !ok || len(alt.words) != len(p.words) {
-			continue
-		}
-		best := -1
-		for _, e := range by[alt.looseKey()] {
-			if r.find(e.node) == r.find(i) || arts[r.find(e.node)] <= arts[r.find(i)] || e.name.family != p.family {
-				continue
-			}
-			if (e.name.identity() == alt.identity() || transliterationVariants(alt, e.name, r.vowelVariantOK)) && (best < 0 || r.better(e.node, best, arts)) {
-				best = e.node
-			}
-		}
-		if best >= 0 {
-			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (the first letter و was read as the conjunction)", p.text, r.nodes[best].names[0].text)})
-		}
+	alt := append([]string{p.given[size:]}, p.words[1:]...)
+	best := s.bestOther(i, s.ident[strings.Join(alt, " ")], func(e nodeName) bool { return s.bigger(e.node, i) })
+	if best >= 0 {
+		s.decide(i, best, fmt.Sprintf("%s = %s (the first letter %c is a clitic, not part of the name)", p.text, s.r.nodes[best].names[0].text, c))
 	}
-	// A person's name romanised as the English name of a gazetteer
-	// person (سيب سميث, romanised Sepp Smith, the name of the entity
-	// whose Arabic forms are جوزيف سميث): one person, when no other
-	// gazetteer person has that name.
-	gazByName := map[string][]int{}
-	for i, n := range r.nodes {
-		if n.typ == model.Person && n.gaz && r.auto(i) && n.name != "" && !arabic.HasScript(n.name) {
-			k := arabic.MatchForm(n.name)
-			gazByName[k] = append(gazByName[k], i)
-		}
+}
+
+// dynastyAfter: a nasab chain of three names or more with its dynasty
+// after it (X بن F بن G آل D) is the chain without it, when that is
+// another entity's name.
+func (s *spellingRule) dynastyAfter(i int, n *node) {
+	p := n.names[0]
+	if !p.chain || !p.dynasty || len(p.content) < 4 {
+		return // X بن F آل D: two names are too common to tell
 	}
-	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 || !n.names[0].arabic || len(n.names[0].content) < 2 {
-			continue
-		}
-		if len(strings.Fields(n.name)) < 2 || arabic.HasScript(n.name) {
-			continue
-		}
-		gs := gazByName[arabic.MatchForm(n.name)]
-		roots := map[int]bool{}
-		for _, g := range gs {
-			roots[r.find(g)] = true
-		}
-		if len(roots) != 1 || roots[r.find(i)] {
-			continue
-		}
-		ds = append(ds, decision{i, gs[0], fmt.Sprintf("%s = %s (romanised %q, the gazetteer's name of %s)", n.names[0].text, r.nodes[gs[0]].key, n.name, r.nodes[gs[0]].key)})
+	alt := strings.Join(p.words[:len(p.words)-1], " ")
+	best := s.bestOther(i, s.ident[alt], func(nodeName) bool { return true })
+	if best >= 0 {
+		s.decide(i, best, fmt.Sprintf("%s = %s (the dynasty after the nasab chain)", p.text, s.r.nodes[best].names[0].text))
 	}
-	// A word before a full name that starts no name of a person in two
-	// articles or more (ضابط صف سيف يوسف أحمد الفلاسي read as
-	// صف سيف ...; the memoirs أنا فاتن حمامة): the name without it is
-	// another entity's, with at least dominance times the articles. The
-	// rest must have three words or more outside a nasab chain, or be a
-	// name the key's own articles give it, so that a son's given name
-	// before his father's name (عدي صدام حسين) does not count.
-	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 {
-			continue
-		}
-		p := n.names[0]
-		if len(p.content) < 3 || isChain(p.words[1]) || r.established[bare(p.given)] {
-			continue
-		}
-		rest, ok := parseName(strings.Join(p.words[1:], " "))
-		if !ok || len(rest.content) < 3 && !n.own[rest.identity()] {
-			continue
-		}
-		best := -1
-		for _, e := range ident[rest.identity()] {
-			if r.find(e.node) != r.find(i) && arts[r.find(e.node)] >= dominance*arts[r.find(i)] && (best < 0 || r.better(e.node, best, arts)) {
-				best = e.node
-			}
-		}
-		if best >= 0 {
-			ds = append(ds, decision{i, best, fmt.Sprintf("%s = %s (%s before the name is not part of it)", p.text, rest.text, p.given)})
-		}
+}
+
+// conjunctionReadOff: the conjunction و read off a name that starts with
+// it (ندي سميث for ويندي سميث, written وندي): with و given back, the name
+// is a spelling of a bigger entity's name with the same family name.
+func (s *spellingRule) conjunctionReadOff(i int, n *node) {
+	p := n.names[0]
+	if len(p.words) < 2 || p.chain || !p.arabic || p.family == "" || strings.HasPrefix(p.given, "و") {
+		return
 	}
-	for _, d := range ds {
-		r.union(d.a, d.b, ReasonSpelling, d.detail, false)
+	alt, ok := parseName("و" + p.text)
+	if !ok || len(alt.words) != len(p.words) {
+		return
+	}
+	best := s.bestOther(i, s.loose[alt.looseKey()], func(e nodeName) bool {
+		return s.bigger(e.node, i) && e.name.family == p.family &&
+			(e.name.identity() == alt.identity() || transliterationVariants(alt, e.name, s.r.vowelVariantOK))
+	})
+	if best >= 0 {
+		s.decide(i, best, fmt.Sprintf("%s = %s (the first letter و was read as the conjunction)", p.text, s.r.nodes[best].names[0].text))
+	}
+}
+
+// romanised: a person's name romanised as the English name of a
+// gazetteer person (سيب سميث, romanised Sepp Smith, the name of the
+// entity whose Arabic forms are جوزيف سميث): one person, when no other
+// gazetteer person has that name.
+func (s *spellingRule) romanised(i int, n *node) {
+	if !n.names[0].arabic || len(n.names[0].content) < 2 {
+		return
+	}
+	if len(strings.Fields(n.name)) < 2 || arabic.HasScript(n.name) {
+		return
+	}
+	gs := s.gazByName[arabic.MatchForm(n.name)]
+	roots := map[int]bool{}
+	for _, g := range gs {
+		roots[s.r.find(g)] = true
+	}
+	if len(roots) != 1 || roots[s.r.find(i)] {
+		return
+	}
+	s.decide(i, gs[0], fmt.Sprintf("%s = %s (romanised %q, the gazetteer's name of %s)", n.names[0].text, s.r.nodes[gs[0]].key, n.name, s.r.nodes[gs[0]].key))
+}
+
+// wordBefore: a word before a full name that starts no name of a person
+// in two articles or more (ضابط صف سيف يوسف أحمد الفلاسي read as
+// صف سيف ...; the memoirs أنا فاتن حمامة): the name without it is another
+// entity's, with at least dominance times the articles. The rest must
+// have three words or more outside a nasab chain, or be a name the key's
+// own articles give it, so that a son's given name before his father's
+// name (عدي صدام حسين) does not count.
+func (s *spellingRule) wordBefore(i int, n *node) {
+	p := n.names[0]
+	if len(p.content) < 3 || isChain(p.words[1]) || s.r.established[bare(p.given)] {
+		return
+	}
+	rest, ok := parseName(strings.Join(p.words[1:], " "))
+	if !ok || len(rest.content) < 3 && !n.own[rest.identity()] {
+		return
+	}
+	best := s.bestOther(i, s.ident[rest.identity()], func(e nodeName) bool {
+		return s.arts[s.r.find(e.node)] >= dominance*s.arts[s.r.find(i)]
+	})
+	if best >= 0 {
+		s.decide(i, best, fmt.Sprintf("%s = %s (%s before the name is not part of it)", p.text, rest.text, p.given))
 	}
 }
 
@@ -802,146 +847,23 @@ func (r *resolver) pick(cs []candidate, arts []int, minArticles int) (candidate,
 }
 
 // partialNames applies rule 5 once, deciding on the groups as they are,
-// and reports whether it merged anything.
+// and reports whether it merged anything. A key that joins a group is
+// marked in joined, and is not a source again.
 func (r *resolver) partialNames(joined []bool) bool {
-	arts := r.snapshot()
-	type entry struct {
-		node int
-		name pname
-	}
-	byCore := map[string][]entry{}   // given + family
-	byGiven := map[string][]entry{}  // chains, by given name
-	byFamily := map[string][]entry{} // names without a chain, by family name
-	byStart := map[string][]entry{}  // names without a chain of three words or more, by their first two words
-	byPatronym := map[string][]entry{}
-	byFather := map[string][]chainName{} // chains X بن F ..., by X and F
-	for i, n := range r.nodes {
-		if n.typ != model.Person || !r.auto(i) {
-			continue
-		}
-		for _, p := range n.names {
-			if len(p.content) < 2 {
-				continue
-			}
-			if !p.chain && len(p.content) >= 3 && p.arabic {
-				k := bare(p.words[0]) + " " + bare(p.words[1])
-				byStart[k] = append(byStart[k], entry{i, p})
-			}
-			if k, ok := r.patronym(p); ok {
-				if p.chain {
-					byFather[k] = append(byFather[k], chainName{i, p})
-				} else {
-					byPatronym[k] = append(byPatronym[k], entry{i, p})
-				}
-			}
-			if p.family != "" {
-				byCore[bare(p.given)+" "+bare(p.family)] = append(byCore[bare(p.given)+" "+bare(p.family)], entry{i, p})
-				if !p.chain {
-					byFamily[bare(p.family)] = append(byFamily[bare(p.family)], entry{i, p})
-				}
-			}
-			if p.chain {
-				byGiven[p.given] = append(byGiven[p.given], entry{i, p})
-			}
-		}
-	}
-	type decision struct {
-		a, b   int
-		detail string
-	}
+	s := &partialRule{r: r, arts: r.snapshot()}
+	s.index()
 	var ds []decision
 	for i, n := range r.nodes {
-		if n.typ != model.Person || n.gaz || !r.auto(i) || len(n.names) == 0 || joined[i] {
+		if !r.ownPerson(i) || joined[i] {
 			continue
 		}
 		p := n.names[0]
 		if len(p.content) < 2 {
 			continue
 		}
-		own := r.find(i)
-		var cs []candidate
-		var why []string
-		add := func(e entry, w string) {
-			if root := r.find(e.node); root != own {
-				cs = append(cs, candidate{root, e.node, e.name})
-				why = append(why, w)
-			}
+		if d, ok := s.decide(i, p); ok {
+			ds = append(ds, d)
 		}
-		if p.family != "" && r.surname(p.family) {
-			for _, e := range byCore[bare(p.given)+" "+bare(p.family)] {
-				if len(e.name.content) > len(p.content) && subsequence(p.content, e.name.content) && r.fatherOK(p, e.name) {
-					add(e, "its given and family name, in a longer name")
-				}
-			}
-			// The end of a longer Arabic name is often another person's
-			// full name (أحمد حمامة, father of فاتن أحمد حمامة): only a
-			// name that does not start with a given name counts (فان بيرسي).
-			if !p.chain && !r.givenName(p.given) {
-				for _, e := range byFamily[bare(p.family)] {
-					if len(e.name.content) > len(p.content) && bare(e.name.given) != bare(p.given) &&
-						hasSuffixWords(e.name.content, p.content) && arts[r.find(e.node)] >= arts[own] {
-						add(e, "the end of a longer name")
-					}
-				}
-			}
-			// A short form of a foreign given name (آش كارتر of آشتون كارتر):
-			// the same family name without the article, the given name the
-			// start of the other, neither a common given name.
-			if len(p.words) == 2 && !p.chain && p.arabic && !hasArticle(p.family) && !r.commonGiven(p.given) {
-				for _, e := range byFamily[bare(p.family)] {
-					g := e.name.given
-					if len(e.name.words) == 2 && e.name.family == p.family && strings.HasPrefix(g, p.given) &&
-						utf8.RuneCountInString(g) >= utf8.RuneCountInString(p.given)+2 && !r.commonGiven(g) && arts[r.find(e.node)] >= arts[own] {
-						add(e, "a short form of the given name")
-					}
-				}
-			}
-		} else if p.chain {
-			for _, e := range byGiven[p.given] {
-				if len(e.name.words) > len(p.words)+1 && equalWords(e.name.words[:len(p.words)], p.words) && isChain(e.name.words[len(p.words)]) {
-					add(e, "a nasab chain that a longer chain extends")
-				}
-			}
-		}
-		// X al-F, the family name the article and a given name, is X bin F
-		// (خالد الفيصل = خالد بن فيصل): a nasab chain X بن F بن G (the
-		// person, father and grandfather, a dynasty after them or not)
-		// joins the short form of a person the gazetteer knows by it, when
-		// that one has dominance times its articles and no other chain of
-		// X بن F that disagrees with it (X بن F بن H) is half as frequent.
-		// (Elsewhere X الF is as often a family name: خالد المنصور of the
-		// Mansour family is not خالد بن منصور بن فهد.)
-		if k, ok := r.patronym(p); ok && p.chain && pureNasab(p) && r.dominantChain(i, p, byFather[k], arts) {
-			for _, e := range byPatronym[k] {
-				if r.nodes[e.node].gaz && arts[r.find(e.node)] >= dominance*arts[own] {
-					add(e, "the nasab chain of a name whose family name is the father's")
-				}
-			}
-		}
-		// A name cut before its end (عبد ربه منصور of عبد ربه منصور هادي, a
-		// name ending in a particle: روبن فان of روبن فان بيرسي): the start
-		// of a longer name without a chain, of an entity with dominance
-		// times the articles; not for a common given name, whose first two
-		// words start many people's names (محمد علي).
-		if !p.chain && p.arabic && (words.particle[p.words[len(p.words)-1]] || !r.commonGiven(p.given)) {
-			for _, e := range byStart[bare(p.words[0])+" "+bare(p.words[1])] {
-				if len(e.name.words) > len(p.words) && prefixWords(e.name.words, p.words) && arts[r.find(e.node)] >= dominance*arts[own] {
-					add(e, "the start of a longer name")
-				}
-			}
-		}
-		c, ok := r.pick(cs, arts, 1)
-		if !ok {
-			continue
-		}
-		w := ""
-		for j, x := range cs {
-			if x.node == c.node && x.name.identity() == c.name.identity() {
-				w = why[j]
-				break
-			}
-		}
-		ds = append(ds, decision{i, c.node, fmt.Sprintf("%s ⊂ %s (%s)", p.text, c.name.text, w)})
 	}
 	merged := false
 	for _, d := range ds {
@@ -951,6 +873,197 @@ func (r *resolver) partialNames(joined []bool) bool {
 		}
 	}
 	return merged
+}
+
+// partialRule is the state of one application of rule 5: the groups'
+// articles before it and the names of two words or more of the person
+// keys that are not split, indexed by the parts a partial name shares
+// with them.
+type partialRule struct {
+	r          *resolver
+	arts       []int                 // articles by group root
+	byCore     map[string][]nodeName // given + family
+	byGiven    map[string][]nodeName // chains, by given name
+	byFamily   map[string][]nodeName // names without a chain, by family name
+	byStart    map[string][]nodeName // names without a chain of three words or more, by their first two words
+	byPatronym map[string][]nodeName // names X الF without a chain, by patronym
+	byFather   map[string][]nodeName // chains X بن F ..., by X and F
+}
+
+// index fills in the indexes of the names.
+func (s *partialRule) index() {
+	s.byCore, s.byGiven, s.byFamily = map[string][]nodeName{}, map[string][]nodeName{}, map[string][]nodeName{}
+	s.byStart, s.byPatronym, s.byFather = map[string][]nodeName{}, map[string][]nodeName{}, map[string][]nodeName{}
+	for i, n := range s.r.nodes {
+		if n.typ != model.Person || !s.r.auto(i) {
+			continue
+		}
+		for _, p := range n.names {
+			if len(p.content) < 2 {
+				continue
+			}
+			e := nodeName{i, p}
+			if !p.chain && len(p.content) >= 3 && p.arabic {
+				k := bare(p.words[0]) + " " + bare(p.words[1])
+				s.byStart[k] = append(s.byStart[k], e)
+			}
+			if k, ok := s.r.patronym(p); ok {
+				if p.chain {
+					s.byFather[k] = append(s.byFather[k], e)
+				} else {
+					s.byPatronym[k] = append(s.byPatronym[k], e)
+				}
+			}
+			if p.family != "" {
+				s.byCore[bare(p.given)+" "+bare(p.family)] = append(s.byCore[bare(p.given)+" "+bare(p.family)], e)
+				if !p.chain {
+					s.byFamily[bare(p.family)] = append(s.byFamily[bare(p.family)], e)
+				}
+			}
+			if p.chain {
+				s.byGiven[p.given] = append(s.byGiven[p.given], e)
+			}
+		}
+	}
+}
+
+// candidates collects the groups, other than the partial name's own,
+// that bear a longer name it may be part of, each with why.
+type candidates struct {
+	r   *resolver
+	own int // the root of the partial name's group
+	cs  []candidate
+	why []string
+}
+
+// add adds the group of e, unless it is the partial name's own, for the
+// reason w.
+func (c *candidates) add(e nodeName, w string) {
+	if root := c.r.find(e.node); root != c.own {
+		c.cs = append(c.cs, candidate{root, e.node, e.name})
+		c.why = append(c.why, w)
+	}
+}
+
+// reason returns why the candidate best, one of those added, was added
+// (the first reason given for its node and name).
+func (c *candidates) reason(best candidate) string {
+	for j, x := range c.cs {
+		if x.node == best.node && x.name.identity() == best.name.identity() {
+			return c.why[j]
+		}
+	}
+	return ""
+}
+
+// decide returns the merge rule 5 decides on for p, the name of node i,
+// and whether there is one: the group that bears p as part of a longer
+// name, when it dominates the others (pick).
+func (s *partialRule) decide(i int, p pname) (decision, bool) {
+	c := &candidates{r: s.r, own: s.r.find(i)}
+	if p.family != "" && s.r.surname(p.family) {
+		s.inLongerName(c, p)
+		s.endOfLongerName(c, p)
+		s.shortGivenName(c, p)
+	} else if p.chain {
+		s.extendedChain(c, p)
+	}
+	s.chainOfFamilyName(c, i, p)
+	s.startOfLongerName(c, p)
+	best, ok := s.r.pick(c.cs, s.arts, 1)
+	if !ok {
+		return decision{}, false
+	}
+	return decision{i, best.node, fmt.Sprintf("%s ⊂ %s (%s)", p.text, best.name.text, c.reason(best))}, true
+}
+
+// inLongerName adds the longer names that have p's given and family name
+// (and its father's name, fatherOK), with its words in order.
+func (s *partialRule) inLongerName(c *candidates, p pname) {
+	for _, e := range s.byCore[bare(p.given)+" "+bare(p.family)] {
+		if len(e.name.content) > len(p.content) && subsequence(p.content, e.name.content) && s.r.fatherOK(p, e.name) {
+			c.add(e, "its given and family name, in a longer name")
+		}
+	}
+}
+
+// endOfLongerName adds the longer names without a chain that p ends, of
+// an entity with at least p's articles. The end of a longer Arabic name
+// is often another person's full name (أحمد حمامة, father of
+// فاتن أحمد حمامة): only a name that does not start with a given name
+// counts (فان بيرسي).
+func (s *partialRule) endOfLongerName(c *candidates, p pname) {
+	if p.chain || s.r.givenName(p.given) {
+		return
+	}
+	for _, e := range s.byFamily[bare(p.family)] {
+		if len(e.name.content) > len(p.content) && bare(e.name.given) != bare(p.given) &&
+			hasSuffixWords(e.name.content, p.content) && s.arts[s.r.find(e.node)] >= s.arts[c.own] {
+			c.add(e, "the end of a longer name")
+		}
+	}
+}
+
+// shortGivenName adds the names of which p is a short form of a foreign
+// given name (آش كارتر of آشتون كارتر): the same family name without the
+// article, the given name the start of the other, neither a common given
+// name, of an entity with at least p's articles.
+func (s *partialRule) shortGivenName(c *candidates, p pname) {
+	if len(p.words) != 2 || p.chain || !p.arabic || hasArticle(p.family) || s.r.commonGiven(p.given) {
+		return
+	}
+	for _, e := range s.byFamily[bare(p.family)] {
+		g := e.name.given
+		if len(e.name.words) == 2 && e.name.family == p.family && strings.HasPrefix(g, p.given) &&
+			utf8.RuneCountInString(g) >= utf8.RuneCountInString(p.given)+2 && !s.r.commonGiven(g) && s.arts[s.r.find(e.node)] >= s.arts[c.own] {
+			c.add(e, "a short form of the given name")
+		}
+	}
+}
+
+// extendedChain adds the longer nasab chains that extend the chain p.
+func (s *partialRule) extendedChain(c *candidates, p pname) {
+	for _, e := range s.byGiven[p.given] {
+		if len(e.name.words) > len(p.words)+1 && equalWords(e.name.words[:len(p.words)], p.words) && isChain(e.name.words[len(p.words)]) {
+			c.add(e, "a nasab chain that a longer chain extends")
+		}
+	}
+}
+
+// chainOfFamilyName: X al-F, the family name the article and a given
+// name, is X bin F (خالد الفيصل = خالد بن فيصل): a nasab chain X بن F بن G
+// (the person, father and grandfather, a dynasty after them or not),
+// the name of node i, joins the short form of a person the gazetteer
+// knows by it, when that one has dominance times its articles and no
+// other chain of X بن F that disagrees with it (X بن F بن H) is half as
+// frequent. (Elsewhere X الF is as often a family name: خالد المنصور of
+// the Mansour family is not خالد بن منصور بن فهد.)
+func (s *partialRule) chainOfFamilyName(c *candidates, i int, p pname) {
+	k, ok := s.r.patronym(p)
+	if !ok || !p.chain || !pureNasab(p) || !s.r.dominantChain(i, p, s.byFather[k], s.arts) {
+		return
+	}
+	for _, e := range s.byPatronym[k] {
+		if s.r.nodes[e.node].gaz && s.arts[s.r.find(e.node)] >= dominance*s.arts[c.own] {
+			c.add(e, "the nasab chain of a name whose family name is the father's")
+		}
+	}
+}
+
+// startOfLongerName: a name cut before its end (عبد ربه منصور of
+// عبد ربه منصور هادي, a name ending in a particle: روبن فان of
+// روبن فان بيرسي) is the start of a longer name without a chain, of an
+// entity with dominance times the articles; not for a common given name,
+// whose first two words start many people's names (محمد علي).
+func (s *partialRule) startOfLongerName(c *candidates, p pname) {
+	if p.chain || !p.arabic || (!words.particle[p.words[len(p.words)-1]] && s.r.commonGiven(p.given)) {
+		return
+	}
+	for _, e := range s.byStart[bare(p.words[0])+" "+bare(p.words[1])] {
+		if len(e.name.words) > len(p.words) && prefixWords(e.name.words, p.words) && s.arts[s.r.find(e.node)] >= dominance*s.arts[c.own] {
+			c.add(e, "the start of a longer name")
+		}
+	}
 }
 
 // patronym returns "X F" for a name X بن F ... (a nasab chain) and for a
@@ -994,17 +1107,11 @@ func (r *resolver) fatherOK(p, q pname) bool {
 	return len(q.content) >= 2 && bare(q.content[1]) == bare(p.family) && bare(q.content[0]) == bare(p.given)
 }
 
-// chainName is a name of a node.
-type chainName struct {
-	node int
-	name pname
-}
-
 // dominantChain reports whether the chain p of node i has dominance times
 // the articles of every group of a chain of the same X بن F that
 // disagrees with it (سعود بن فيصل بن مشعل against سعود بن فيصل بن عبدالعزيز);
 // chains one of which extends the other agree.
-func (r *resolver) dominantChain(i int, p pname, chains []chainName, arts []int) bool {
+func (r *resolver) dominantChain(i int, p pname, chains []nodeName, arts []int) bool {
 	own := r.find(i)
 	for _, c := range chains {
 		if root := r.find(c.node); root != own && !chainsAgree(p, c.name) && arts[own] < dominance*arts[root] {

@@ -321,6 +321,12 @@ type record struct {
 	key, val []byte
 }
 
+// analyze checks the tables of dir, then (when Badger can open it) every
+// record and the references between records, and reports what it found.
+// With repair, a folder with problems is rebuilt from its good records
+// (rebuild) and the report says so. A folder Badger cannot open is
+// reported with Fatal set and a nil error; the error is for what stopped
+// the check itself (the lock, free space, the scan, the rebuild).
 func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 	r := &VerifyReport{Dir: dir}
 	guard := &spaceGuard{dir: dir, min: o.MinFree(), free: o.FreeSpace}
@@ -348,233 +354,19 @@ func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 		}
 	}()
 
-	var (
-		arts    = map[string]string{}          // id -> hash of good article records
-		xs      = map[string]bool{}            // good extraction keys
-		refs    = map[string]map[string]Ref{}  // "j/t" or "d/t" -> id -> ref, good entries
-		targets = map[string]bool{}            // known targets
-		byHash  = map[string]map[string]bool{} // hash -> ids
-		badKeys [][]byte
-		keep    []record // good records that are not journal or done entries (for repair)
-	)
-	addHash := func(h, id string) {
-		if byHash[h] == nil {
-			byHash[h] = map[string]bool{}
-		}
-		byHash[h][id] = true
-	}
-	fail := func(key []byte, e string) {
-		r.Bad++
-		badKeys = append(badKeys, bytes.Clone(key))
-		if len(r.BadRecords) < 100 {
-			r.BadRecords = append(r.BadRecords, BadRecord{Key: string(key), Err: e})
-		}
-	}
-	err = scanRecords(db, r.BadBlocks, func(key []byte, item *badger.Item) {
-		r.Records++
-		for _, b := range r.BadBlocks {
-			if b.covers(key) {
-				fail(key, fmt.Sprintf("in damaged block %d of %s", b.Block, b.File))
-				return
-			}
-		}
-		val, err := item.ValueCopy(nil)
-		if err != nil {
-			fail(key, err.Error())
-			return
-		}
-		k := string(key)
-		switch {
-		case strings.HasPrefix(k, "a/"):
-			var a ArticleRecord
-			if err := json.Unmarshal(val, &a); err != nil {
-				fail(key, err.Error())
-				return
-			}
-			arts[k[2:]] = a.Hash
-			addHash(a.Hash, k[2:])
-		case strings.HasPrefix(k, "x/"):
-			var x model.Extraction
-			if err := json.Unmarshal(val, &x); err != nil {
-				fail(key, err.Error())
-				return
-			}
-			xs[k] = true
-		case strings.HasPrefix(k, "j/"), strings.HasPrefix(k, "d/"):
-			t, id, ok := strings.Cut(k[2:], "\x00")
-			var ref Ref
-			if !ok {
-				fail(key, "malformed key")
-				return
-			}
-			if err := json.Unmarshal(val, &ref); err != nil {
-				fail(key, err.Error())
-				return
-			}
-			m := k[:2] + t
-			if refs[m] == nil {
-				refs[m] = map[string]Ref{}
-			}
-			refs[m][id] = ref
-			targets[t] = true
-			addHash(ref.Hash, id)
-			r.Good++
-			return // written after the references are checked
-		case strings.HasPrefix(k, "t/"):
-			targets[k[2:]] = true
-		case strings.HasPrefix(k, "n/"), strings.HasPrefix(k, "r/"), strings.HasPrefix(k, "g/"), strings.HasPrefix(k, "m/"):
-			// resolution records: a bad one is dropped by repair and
-			// made again (summaries from their extractions, the rest by
-			// the next resolution; a lost manual record is lost)
-			var v any
-			switch k[0] {
-			case 'n':
-				v = &resolve.Summary{}
-			case 'r':
-				v = &resolve.Target{}
-			case 'g':
-				v = &resolve.Group{}
-			default:
-				v = &ManualRecord{}
-			}
-			if err := json.Unmarshal(val, v); err != nil {
-				fail(key, err.Error())
-				return
-			}
-		}
-		r.Good++
-		if repair {
-			keep = append(keep, record{bytes.Clone(key), val})
-		}
-	})
-	if err != nil {
+	s := newRecordCheck(r, repair)
+	if err := scanRecords(db, r.BadBlocks, s.record); err != nil {
 		return nil, err
 	}
-
-	affected := map[string]bool{}
-	idsOfKey := func(k string) []string {
-		switch {
-		case strings.HasPrefix(k, "a/"):
-			return []string{k[2:]}
-		case strings.HasPrefix(k, "j/"), strings.HasPrefix(k, "d/"):
-			if _, id, ok := strings.Cut(k[2:], "\x00"); ok {
-				return []string{id}
-			}
-		case strings.HasPrefix(k, "x/"):
-			if i := strings.LastIndexByte(k, '/'); i > 1 {
-				return sortedKeys(byHash[k[i+1:]])
-			}
-		}
-		return nil
-	}
-	for _, k := range badKeys {
-		for _, id := range idsOfKey(string(k)) {
-			affected[id] = true
-		}
-	}
-	inBad := func(key []byte) bool {
-		for _, b := range r.BadBlocks {
-			if b.covers(key) {
-				return true
-			}
-		}
-		return false
-	}
-	// Records lost in a damaged block leave no trace but the references
-	// to them: an article record or extraction that a journal entry or done
-	// marker needs is lost when its key falls in a damaged block. Journal
-	// entries and done markers whose key falls in one may have been lost
-	// (nothing says whether they existed): their articles count as
-	// affected.
-	lost := map[string]bool{}
-	lose := func(key []byte, id string) {
-		if inBad(key) {
-			affected[id] = true
-			lost[string(key)] = true
-		}
-	}
-	if len(r.BadBlocks) > 0 {
-		ids := map[string]bool{}
-		for id := range arts {
-			ids[id] = true
-		}
-		for _, m := range refs {
-			for id, ref := range m {
-				ids[id] = true
-				if !xs[string(extractionKey(ref))] {
-					lose(extractionKey(ref), id)
-				}
-			}
-		}
-		for id := range ids {
-			if _, ok := arts[id]; !ok {
-				lose(articleKey(id), id)
-			}
-			for t := range targets {
-				// A lost done marker costs one rewrite; a lost journal
-				// entry matters when the article is staged with other
-				// content than the target has.
-				j, d := refs["j/"+t][id], refs["d/"+t][id]
-				switch {
-				case j != Ref{}:
-				case d != Ref{}:
-					if h, ok := arts[id]; ok && h != d.Hash && inBad(journalKey(t, id)) {
-						affected[id] = true
-					}
-				case inBad(journalKey(t, id)) || inBad(doneKey(t, id)):
-					affected[id] = true
-				}
-			}
-		}
-	}
-	for _, k := range badKeys {
-		delete(lost, string(k)) // counted as bad
-	}
-	r.Lost = len(lost)
-	// References: a journal entry needs its article and extraction, a
-	// done marker its article.
-	keepRef := func(m, id string, ref Ref) bool {
-		if _, ok := arts[id]; !ok {
-			return false
-		}
-		return m[0] == 'd' || xs[string(extractionKey(ref))]
-	}
-	for m, entries := range refs {
-		for id, ref := range entries {
-			if keepRef(m, id, ref) {
-				continue
-			}
-			affected[id] = true
-			if !lost[string(articleKey(id))] && !lost[string(extractionKey(ref))] {
-				r.Dangling++
-			}
-		}
-	}
-	r.Articles = sortedKeys(affected)
+	s.markBadKeys()
+	s.findLost()
+	s.checkReferences()
+	r.Articles = sortedKeys(s.affected)
 
 	if !repair || r.OK() {
 		return r, nil
 	}
-	for m, entries := range refs {
-		t := m[2:]
-		for id, ref := range entries {
-			if !keepRef(m, id, ref) {
-				continue
-			}
-			b, _ := json.Marshal(ref)
-			key := journalKey(t, id)
-			if m[0] == 'd' {
-				key = doneKey(t, id)
-			}
-			keep = append(keep, record{key, b})
-		}
-	}
-	// Dropped records may have been used by the stored entity resolution:
-	// the next load or push computes it again.
-	added := !slices.ContainsFunc(keep, func(r record) bool { return bytes.Equal(r.key, staleKey) })
-	if added {
-		keep = append(keep, record{bytes.Clone(staleKey), []byte("1")})
-	}
+	keep, added := s.repairRecords()
 	if err := db.Close(); err != nil {
 		return nil, fmt.Errorf("closing the damaged folder: %w", err)
 	}
@@ -589,6 +381,319 @@ func analyze(dir string, o Options, repair bool) (*VerifyReport, error) {
 	res.Dropped = r.Records - res.Kept
 	r.Repair = res
 	return r, nil
+}
+
+// recordCheck is the state of analyze's check of the records of one
+// folder: what the scan found good, what it found bad, and the articles
+// affected. It fills in the counts and lists of its report as it goes.
+type recordCheck struct {
+	r      *VerifyReport
+	repair bool
+
+	arts    map[string]string          // id -> hash of good article records
+	xs      map[string]bool            // good extraction keys
+	refs    map[string]map[string]Ref  // "j/t" or "d/t" -> id -> ref, good entries
+	targets map[string]bool            // known targets
+	byHash  map[string]map[string]bool // hash -> ids
+	badKeys [][]byte
+	keep    []record // good records that are not journal or done entries (for repair)
+
+	affected map[string]bool // ids of the articles with a bad, lost or dangling record
+	lost     map[string]bool // keys of records lost in damaged blocks
+}
+
+// newRecordCheck returns an empty check that reports into r; with repair
+// it keeps the good records for rebuilding the folder.
+func newRecordCheck(r *VerifyReport, repair bool) *recordCheck {
+	return &recordCheck{
+		r:        r,
+		repair:   repair,
+		arts:     map[string]string{},
+		xs:       map[string]bool{},
+		refs:     map[string]map[string]Ref{},
+		targets:  map[string]bool{},
+		byHash:   map[string]map[string]bool{},
+		affected: map[string]bool{},
+		lost:     map[string]bool{},
+	}
+}
+
+// addHash records that article id has content hash h.
+func (s *recordCheck) addHash(h, id string) {
+	if s.byHash[h] == nil {
+		s.byHash[h] = map[string]bool{}
+	}
+	s.byHash[h][id] = true
+}
+
+// fail counts key as a bad record for the reason e; the report lists the
+// first 100.
+func (s *recordCheck) fail(key []byte, e string) {
+	s.r.Bad++
+	s.badKeys = append(s.badKeys, bytes.Clone(key))
+	if len(s.r.BadRecords) < 100 {
+		s.r.BadRecords = append(s.r.BadRecords, BadRecord{Key: string(key), Err: e})
+	}
+}
+
+// badBlock returns the first damaged block whose key range holds key.
+func (s *recordCheck) badBlock(key []byte) (BadBlock, bool) {
+	for _, b := range s.r.BadBlocks {
+		if b.covers(key) {
+			return b, true
+		}
+	}
+	return BadBlock{}, false
+}
+
+// inBad reports whether key falls in a damaged block.
+func (s *recordCheck) inBad(key []byte) bool {
+	_, ok := s.badBlock(key)
+	return ok
+}
+
+// record classifies one record of the scan (scanRecords' fn): it is bad
+// when its key is in a damaged block or its value cannot be read or
+// decoded, and good otherwise. Journal entries and done markers are held
+// in refs until their references are checked; with repair, the other good
+// records are kept.
+func (s *recordCheck) record(key []byte, item *badger.Item) {
+	s.r.Records++
+	if b, ok := s.badBlock(key); ok {
+		s.fail(key, fmt.Sprintf("in damaged block %d of %s", b.Block, b.File))
+		return
+	}
+	val, err := item.ValueCopy(nil)
+	if err != nil {
+		s.fail(key, err.Error())
+		return
+	}
+	k := string(key)
+	if strings.HasPrefix(k, "j/") || strings.HasPrefix(k, "d/") {
+		if err := s.reference(k, val); err != nil {
+			s.fail(key, err.Error())
+			return
+		}
+		s.r.Good++
+		return // written after the references are checked
+	}
+	if err := s.decode(k, val); err != nil {
+		s.fail(key, err.Error())
+		return
+	}
+	s.r.Good++
+	if s.repair {
+		s.keep = append(s.keep, record{bytes.Clone(key), val})
+	}
+}
+
+// reference decodes the journal entry or done marker k ("j/" or "d/",
+// target, NUL, article id) and records it, its target and its article's
+// hash.
+func (s *recordCheck) reference(k string, val []byte) error {
+	t, id, ok := strings.Cut(k[2:], "\x00")
+	if !ok {
+		return errors.New("malformed key")
+	}
+	var ref Ref
+	if err := json.Unmarshal(val, &ref); err != nil {
+		return err
+	}
+	m := k[:2] + t
+	if s.refs[m] == nil {
+		s.refs[m] = map[string]Ref{}
+	}
+	s.refs[m][id] = ref
+	s.targets[t] = true
+	s.addHash(ref.Hash, id)
+	return nil
+}
+
+// decode checks that the value of the record k (not a journal entry or
+// done marker) decodes as its kind of record, and records the articles,
+// extractions and targets it shows. Records of other kinds are not
+// checked.
+func (s *recordCheck) decode(k string, val []byte) error {
+	switch {
+	case strings.HasPrefix(k, "a/"):
+		var a ArticleRecord
+		if err := json.Unmarshal(val, &a); err != nil {
+			return err
+		}
+		s.arts[k[2:]] = a.Hash
+		s.addHash(a.Hash, k[2:])
+	case strings.HasPrefix(k, "x/"):
+		var x model.Extraction
+		if err := json.Unmarshal(val, &x); err != nil {
+			return err
+		}
+		s.xs[k] = true
+	case strings.HasPrefix(k, "t/"):
+		s.targets[k[2:]] = true
+	case strings.HasPrefix(k, "n/"), strings.HasPrefix(k, "r/"), strings.HasPrefix(k, "g/"), strings.HasPrefix(k, "m/"):
+		// resolution records: a bad one is dropped by repair and
+		// made again (summaries from their extractions, the rest by
+		// the next resolution; a lost manual record is lost)
+		var v any
+		switch k[0] {
+		case 'n':
+			v = &resolve.Summary{}
+		case 'r':
+			v = &resolve.Target{}
+		case 'g':
+			v = &resolve.Group{}
+		default:
+			v = &ManualRecord{}
+		}
+		return json.Unmarshal(val, v)
+	}
+	return nil
+}
+
+// idsOfKey returns the ids of the articles whose record k is: the article
+// of an article record, journal entry or done marker, and the articles
+// with the content hash of an extraction.
+func (s *recordCheck) idsOfKey(k string) []string {
+	switch {
+	case strings.HasPrefix(k, "a/"):
+		return []string{k[2:]}
+	case strings.HasPrefix(k, "j/"), strings.HasPrefix(k, "d/"):
+		if _, id, ok := strings.Cut(k[2:], "\x00"); ok {
+			return []string{id}
+		}
+	case strings.HasPrefix(k, "x/"):
+		if i := strings.LastIndexByte(k, '/'); i > 1 {
+			return sortedKeys(s.byHash[k[i+1:]])
+		}
+	}
+	return nil
+}
+
+// markBadKeys counts the articles of the bad records as affected.
+func (s *recordCheck) markBadKeys() {
+	for _, k := range s.badKeys {
+		for _, id := range s.idsOfKey(string(k)) {
+			s.affected[id] = true
+		}
+	}
+}
+
+// lose counts the record key of article id as lost when key falls in a
+// damaged block.
+func (s *recordCheck) lose(key []byte, id string) {
+	if s.inBad(key) {
+		s.affected[id] = true
+		s.lost[string(key)] = true
+	}
+}
+
+// findLost counts the records lost in damaged blocks (Lost) and their
+// articles as affected. Records lost in a damaged block leave no trace
+// but the references to them: an article record or extraction that a
+// journal entry or done marker needs is lost when its key falls in a
+// damaged block. Journal entries and done markers whose key falls in one
+// may have been lost (nothing says whether they existed): their articles
+// count as affected. A record already counted as bad is not lost.
+func (s *recordCheck) findLost() {
+	if len(s.r.BadBlocks) > 0 {
+		ids := map[string]bool{}
+		for id := range s.arts {
+			ids[id] = true
+		}
+		for _, m := range s.refs {
+			for id, ref := range m {
+				ids[id] = true
+				if !s.xs[string(extractionKey(ref))] {
+					s.lose(extractionKey(ref), id)
+				}
+			}
+		}
+		for id := range ids {
+			if _, ok := s.arts[id]; !ok {
+				s.lose(articleKey(id), id)
+			}
+			for t := range s.targets {
+				s.checkTarget(t, id)
+			}
+		}
+	}
+	for _, k := range s.badKeys {
+		delete(s.lost, string(k)) // counted as bad
+	}
+	s.r.Lost = len(s.lost)
+}
+
+// checkTarget counts article id as affected when its journal entry or
+// done marker for target t may have been lost in a damaged block. A lost
+// done marker costs one rewrite; a lost journal entry matters when the
+// article is staged with other content than the target has.
+func (s *recordCheck) checkTarget(t, id string) {
+	j, d := s.refs["j/"+t][id], s.refs["d/"+t][id]
+	switch {
+	case j != Ref{}:
+	case d != Ref{}:
+		if h, ok := s.arts[id]; ok && h != d.Hash && s.inBad(journalKey(t, id)) {
+			s.affected[id] = true
+		}
+	case s.inBad(journalKey(t, id)) || s.inBad(doneKey(t, id)):
+		s.affected[id] = true
+	}
+}
+
+// keepRef reports whether the entry of article id in refs[m] has what it
+// needs: a journal entry its article and extraction, a done marker its
+// article.
+func (s *recordCheck) keepRef(m, id string, ref Ref) bool {
+	if _, ok := s.arts[id]; !ok {
+		return false
+	}
+	return m[0] == 'd' || s.xs[string(extractionKey(ref))]
+}
+
+// checkReferences counts the articles of the journal entries and done
+// markers that lack what they need as affected, and those entries as
+// dangling unless what they lack was lost in a damaged block.
+func (s *recordCheck) checkReferences() {
+	for m, entries := range s.refs {
+		for id, ref := range entries {
+			if s.keepRef(m, id, ref) {
+				continue
+			}
+			s.affected[id] = true
+			if !s.lost[string(articleKey(id))] && !s.lost[string(extractionKey(ref))] {
+				s.r.Dangling++
+			}
+		}
+	}
+}
+
+// repairRecords returns the records a repaired folder is made of: the
+// good records kept by the scan and the journal entries and done markers
+// that have what they need. Dropped records may have been used by the
+// stored entity resolution, so the records also mark it stale (the next
+// load or push computes it again); added says whether that marker was
+// added rather than kept.
+func (s *recordCheck) repairRecords() (keep []record, added bool) {
+	keep = s.keep
+	for m, entries := range s.refs {
+		t := m[2:]
+		for id, ref := range entries {
+			if !s.keepRef(m, id, ref) {
+				continue
+			}
+			b, _ := json.Marshal(ref)
+			key := journalKey(t, id)
+			if m[0] == 'd' {
+				key = doneKey(t, id)
+			}
+			keep = append(keep, record{key, b})
+		}
+	}
+	added = !slices.ContainsFunc(keep, func(r record) bool { return bytes.Equal(r.key, staleKey) })
+	if added {
+		keep = append(keep, record{bytes.Clone(staleKey), []byte("1")})
+	}
+	return keep, added
 }
 
 // scanRecords calls fn for the newest version of every record. A scan
