@@ -59,6 +59,7 @@ type Store struct {
 	dir    string
 	guard  *spaceGuard // nil in memory
 	unlock func()      // releases the folder's kg lock; nil in memory
+	trim   *trimmer    // keeps the folder's mapped pages out of the resident set; nil in memory
 }
 
 type quietLogger struct{}
@@ -168,6 +169,7 @@ func OpenWith(dir string, o Options) (*Store, error) {
 		return nil, err
 	}
 	s.guard, s.unlock = guard, unlock
+	s.trim = startTrimmer(dir)
 	return s, nil
 }
 
@@ -240,6 +242,10 @@ func open(opts badger.Options, dir string) (*Store, error) {
 
 // Close flushes and closes the store, and releases the folder's lock.
 func (s *Store) Close() error {
+	if s.trim != nil {
+		s.trim.Stop()
+		s.trim = nil
+	}
 	err := s.db.Close()
 	if s.unlock != nil {
 		s.unlock()
