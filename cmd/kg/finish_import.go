@@ -104,6 +104,7 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 		}
 		sum.Staging = &as
 	}
+	warmQueries(ctx, c, stderr)
 	return output{
 		json: func() any { return sum },
 		text: func() error {

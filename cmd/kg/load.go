@@ -172,6 +172,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		if err != nil {
 			return fmt.Errorf("%w (%d articles written before; everything is staged, re-run kg load or kg push to finish)", err, ps.Articles)
 		}
+		if ps.Articles >= warmAfter {
+			warmQueries(ctx, client, stderr)
+		}
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	if o.json {

@@ -97,6 +97,9 @@ func runPush(ctx context.Context, o pushOptions, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("%w (%d articles written; the rest stay queued)", err, ps.Articles)
 	}
+	if ps.Articles >= warmAfter {
+		warmQueries(ctx, c, stderr)
+	}
 	if o.json {
 		if vs != nil {
 			if err := printJSON(stdout, map[string]any{"verify": vs, "push": ps}); err != nil {
