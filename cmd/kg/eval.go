@@ -291,30 +291,27 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	extracting := len(o.predictions) == 0
-	if o.save != "" && !extracting {
+	r := &evalRun{o: o, extracting: len(o.predictions) == 0, probs: &problems{w: stderr}}
+	if o.save != "" && !r.extracting {
 		return errors.New("--save-predictions writes the extractions kg eval makes; with PATH arguments there are none")
 	}
-	probs := &problems{w: stderr}
-	golds, err := readGolds(o.goldDir, probs)
+	golds, err := readGolds(o.goldDir, r.probs)
 	if err != nil {
 		return err
 	}
-	var preds []*eval.Prediction
-	if !extracting {
-		if preds, err = readPredictions(ctx, o.predictions, probs); err != nil {
+	if !r.extracting {
+		if r.preds, err = readPredictions(ctx, o.predictions, r.probs); err != nil {
 			return err
 		}
 	}
-	var ex extract.Extractor
 	var save *json.Encoder
 	var saveBuf *bufio.Writer
-	if extracting {
-		ex = o.extractor
-		if ex == nil {
-			ex = extract.NewPipeline()
+	if r.extracting {
+		r.ex = o.extractor
+		if r.ex == nil {
+			r.ex = extract.NewPipeline()
 		}
-		ex = extract.Safe(ex)
+		r.ex = extract.Safe(r.ex)
 		if o.save != "" {
 			f, err := os.Create(o.save)
 			if err != nil {
@@ -330,11 +327,6 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 	articles := make([]*eval.Article, 0, len(golds))
 	// each gold file is read, extracted and scored on a worker; problems,
 	// saved extractions and scores are taken in the gold files' order
-	type scored struct {
-		article *eval.Article
-		problem string            // why it was not scored as extracted, or ""
-		x       *model.Extraction // the extraction made, for --save-predictions
-	}
 	src := func(ctx context.Context, yield func(goldFile) error) error {
 		for _, gf := range golds {
 			if err := yield(gf); err != nil {
@@ -343,56 +335,20 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 		}
 		return nil
 	}
-	process := func(ctx context.Context, gf goldFile) (scored, error) {
-		txt := textPath(o.goldDir, gf.gold)
-		var p *eval.Prediction
-		var x *model.Extraction
-		if extracting {
-			a, err := readArticle(ctx, txt, o.corpus)
-			if err != nil {
-				if ctx.Err() != nil {
-					return scored{}, ctx.Err()
-				}
-				return scored{eval.NotScoredArticle(gf.name, gf.gold, "no article text"), fmt.Sprintf("%s: the article text: %v", gf.path, err), nil}, nil
-			}
-			if x, err = ex.Extract(ctx, a); err != nil {
-				if ctx.Err() != nil {
-					return scored{}, ctx.Err()
-				}
-				return scored{eval.NotScoredArticle(gf.name, gf.gold, "extraction failed"), fmt.Sprintf("%s: extracting %s: %v", gf.path, txt, err), nil}, nil
-			}
-			if p, err = eval.FromExtraction(x, a.Text); err != nil {
-				return scored{}, fmt.Errorf("%s: %w", txt, err) // a kg bug: its own output unreadable
-			}
-		} else {
-			found := eval.FindPrediction(preds, gf.gold.Document)
-			if found == nil {
-				return scored{eval.NotScoredArticle(gf.name, gf.gold, "no prediction"),
-					fmt.Sprintf("%s: no prediction for document %q in %s", gf.path, gf.gold.Document, strings.Join(o.predictions, ", ")), nil}, nil
-			}
-			cp := *found
-			p = &cp
-			// the text only serves quotes: use it when it is there
-			if a, err := readArticle(ctx, txt, o.corpus); err == nil {
-				p.Text = a.Text
-			}
-		}
-		return scored{eval.Evaluate(gf.name, gf.gold, p), "", x}, nil
-	}
-	emit := func(_ goldFile, r scored) error {
+	emit := func(_ goldFile, sc scoredGold) error {
 		bar.Add(1)
-		if r.problem != "" {
-			probs.add("%s", r.problem)
+		if sc.problem != "" {
+			r.probs.add("%s", sc.problem)
 		}
-		if save != nil && r.x != nil {
-			if err := save.Encode(r.x); err != nil {
+		if save != nil && sc.x != nil {
+			if err := save.Encode(sc.x); err != nil {
 				return fmt.Errorf("--save-predictions: %w", err)
 			}
 		}
-		articles = append(articles, r.article)
+		articles = append(articles, sc.article)
 		return nil
 	}
-	if err := pipeline.Run(ctx, pipeline.Options{Workers: o.workers}, src, process, emit); err != nil {
+	if err := pipeline.Run(ctx, pipeline.Options{Workers: o.workers}, src, r.score, emit); err != nil {
 		return err
 	}
 	bar.Done()
@@ -406,11 +362,75 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 		if err := printJSON(stdout, struct {
 			*eval.Report
 			Problems []string `json:"problems"`
-		}{report, append([]string{}, probs.list...)}); err != nil {
+		}{report, append([]string{}, r.probs.list...)}); err != nil {
 			return err
 		}
 	} else if err := report.WriteText(stdout, o.explain); err != nil {
 		return err
 	}
-	return probs.err()
+	return r.probs.err()
+}
+
+// evalRun is what kg eval scores gold files with: the extractor
+// (extracting) or the predictions read from PATH arguments.
+type evalRun struct {
+	o          evalOptions
+	extracting bool
+	ex         extract.Extractor
+	preds      []*eval.Prediction
+	probs      *problems
+}
+
+// scoredGold is one gold file scored.
+type scoredGold struct {
+	article *eval.Article
+	problem string            // why it was not scored as extracted, or ""
+	x       *model.Extraction // the extraction made, for --save-predictions
+}
+
+// score scores one gold file, on a worker of the pipeline.
+func (r *evalRun) score(ctx context.Context, gf goldFile) (scoredGold, error) {
+	if r.extracting {
+		return r.scoreExtracted(ctx, gf)
+	}
+	return r.scorePredicted(ctx, gf)
+}
+
+// scoreExtracted extracts the article beside a gold file and scores it.
+func (r *evalRun) scoreExtracted(ctx context.Context, gf goldFile) (scoredGold, error) {
+	txt := textPath(r.o.goldDir, gf.gold)
+	a, err := readArticle(ctx, txt, r.o.corpus)
+	if err != nil {
+		if ctx.Err() != nil {
+			return scoredGold{}, ctx.Err()
+		}
+		return scoredGold{eval.NotScoredArticle(gf.name, gf.gold, "no article text"), fmt.Sprintf("%s: the article text: %v", gf.path, err), nil}, nil
+	}
+	x, err := r.ex.Extract(ctx, a)
+	if err != nil {
+		if ctx.Err() != nil {
+			return scoredGold{}, ctx.Err()
+		}
+		return scoredGold{eval.NotScoredArticle(gf.name, gf.gold, "extraction failed"), fmt.Sprintf("%s: extracting %s: %v", gf.path, txt, err), nil}, nil
+	}
+	p, err := eval.FromExtraction(x, a.Text)
+	if err != nil {
+		return scoredGold{}, fmt.Errorf("%s: %w", txt, err) // a kg bug: its own output unreadable
+	}
+	return scoredGold{eval.Evaluate(gf.name, gf.gold, p), "", x}, nil
+}
+
+// scorePredicted scores the prediction read for a gold file's document.
+func (r *evalRun) scorePredicted(ctx context.Context, gf goldFile) (scoredGold, error) {
+	found := eval.FindPrediction(r.preds, gf.gold.Document)
+	if found == nil {
+		return scoredGold{eval.NotScoredArticle(gf.name, gf.gold, "no prediction"),
+			fmt.Sprintf("%s: no prediction for document %q in %s", gf.path, gf.gold.Document, strings.Join(r.o.predictions, ", ")), nil}, nil
+	}
+	p := *found
+	// the text only serves quotes: use it when it is there
+	if a, err := readArticle(ctx, textPath(r.o.goldDir, gf.gold), r.o.corpus); err == nil {
+		p.Text = a.Text
+	}
+	return scoredGold{eval.Evaluate(gf.name, gf.gold, &p), "", nil}, nil
 }

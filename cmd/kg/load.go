@@ -133,22 +133,7 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		sum.ShardBy = map[bool]string{false: "id", true: "file"}[o.shard.ByFile]
 	}
 	var bad badInputs
-	sum.Stage, err = loader.StageCorpus(ctx, st, loader.StageOptions{
-		Paths: o.paths, Corpus: corpusOpts, Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
-		OnBadInput: func(e *corpus.InputError) {
-			bad.add(e)
-			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
-		},
-		OnFailed:   (&failureReporter{w: stderr}).report,
-		OnDeferred: func(*model.Article) {}, // counted in the stats, reported below
-		OnDuplicate: func(d loader.Duplicate) {
-			what := "different content"
-			if d.SameContent {
-				what = "same content"
-			}
-			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (%s; the last one in input order is loaded)\n", d.ID, d.Replaced, d.By, what)
-		},
-	})
+	sum.Stage, err = loader.StageCorpus(ctx, st, stageOptions(o, corpusOpts, ex, &bad, stderr))
 	if lx != nil {
 		s := lx.Stats()
 		sum.LLM = &s
@@ -182,50 +167,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 			return err
 		}
 	} else {
-		s := sum.Stage
-		if sum.Shard != "" {
-			fmt.Fprintf(stdout, "shard %s by %s: ", sum.Shard, sum.ShardBy)
-		}
-		fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
-		if s.Failed > 0 {
-			fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
-		}
-		if s.Deferred > 0 {
-			fmt.Fprintf(stdout, "; %d not extracted (LLM token budget spent; not staged)", s.Deferred)
-		}
-		if s.Duplicates > 0 {
-			fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
-		}
-		if sum.Push != nil {
-			if r := sum.Push.Resolve; r != nil && !r.Skipped {
-				fmt.Fprintf(stdout, "; entities resolved: %d keys merged into %d (kg entities list-merges)", r.Merged, r.Groups)
-			}
-			fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)
-		}
-		fmt.Fprintf(stdout, "; %.1f s\n", sum.Seconds)
+		printLoadSummary(stdout, sum)
 	}
-	if graphErr != nil {
-		return fmt.Errorf("staged %d articles but could not write them: %w", sum.Stage.Articles, graphErr)
-	}
-	done := "loaded"
-	if o.stageOnly {
-		done = "staged"
-	}
-	if s := sum.Stage; s.Deferred > 0 {
-		return fmt.Errorf("%w: %d article(s) %s, %d not extracted (first: %s); run kg load again to go on", extract.ErrBudgetSpent, s.Articles, done, s.Deferred, s.FirstDeferred)
-	}
-	if s := sum.Stage; s.Articles == 0 && s.Failed == 0 && s.Duplicates == 0 && bad.n == 0 && !o.shard.All() {
-		shardNote(stderr, o.shard)
-		return nil
-	}
-	if s := sum.Stage; s.Failed > 0 {
-		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s%w", s.Failed, s.FirstFailed, s.Articles, done, skippedMark)
-		if bad.n > 0 {
-			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
-		}
-		return err
-	}
-	return bad.err(o.paths, sum.Stage.Articles, done)
+	return loadOutcome(o, sum, &bad, graphErr, stderr)
 }
 
 // connectTarget opens Neo4j (retrying while it is unreachable, up to the
@@ -277,4 +221,78 @@ func connectTarget(ctx context.Context, cfg *config.Config, st *stage.Store, ver
 		fmt.Fprintf(stderr, "kg: new target database %s: %d staged articles queued for it\n", c.Target(), n)
 	}
 	return c, target, nil
+}
+
+// stageOptions are the options of kg load's staging: its callbacks report
+// bad input (counted in bad), failed extractions and duplicate ids on
+// stderr.
+func stageOptions(o loadOptions, corpusOpts corpus.Options, ex extract.Extractor, bad *badInputs, stderr io.Writer) loader.StageOptions {
+	return loader.StageOptions{
+		Paths: o.paths, Corpus: corpusOpts, Workers: o.cfg.Load.Workers, Extractor: ex, Progress: o.progress,
+		OnBadInput: func(e *corpus.InputError) {
+			bad.add(e)
+			fmt.Fprintln(stderr, "kg: skipped "+e.Error())
+		},
+		OnFailed:   (&failureReporter{w: stderr}).report,
+		OnDeferred: func(*model.Article) {}, // counted in the stats, reported by runLoad
+		OnDuplicate: func(d loader.Duplicate) {
+			what := "different content"
+			if d.SameContent {
+				what = "same content"
+			}
+			fmt.Fprintf(stderr, "kg: warning: duplicate article id %q: %s is replaced by %s (%s; the last one in input order is loaded)\n", d.ID, d.Replaced, d.By, what)
+		},
+	}
+}
+
+// printLoadSummary prints kg load's one-line summary.
+func printLoadSummary(stdout io.Writer, sum loadSummary) {
+	s := sum.Stage
+	if sum.Shard != "" {
+		fmt.Fprintf(stdout, "shard %s by %s: ", sum.Shard, sum.ShardBy)
+	}
+	fmt.Fprintf(stdout, "articles %d (extracted %d, cached %d), entities %d, relations %d", s.Articles, s.Extracted, s.Cached, s.Entities, s.Relations)
+	if s.Failed > 0 {
+		fmt.Fprintf(stdout, "; extraction failed on %d (skipped)", s.Failed)
+	}
+	if s.Deferred > 0 {
+		fmt.Fprintf(stdout, "; %d not extracted (LLM token budget spent; not staged)", s.Deferred)
+	}
+	if s.Duplicates > 0 {
+		fmt.Fprintf(stdout, "; %d duplicate ids skipped (see the warnings)", s.Duplicates)
+	}
+	if sum.Push != nil {
+		if r := sum.Push.Resolve; r != nil && !r.Skipped {
+			fmt.Fprintf(stdout, "; entities resolved: %d keys merged into %d (kg entities list-merges)", r.Merged, r.Groups)
+		}
+		fmt.Fprintf(stdout, "; written to neo4j %d articles in %d batches", sum.Push.Articles, sum.Push.Batches)
+	}
+	fmt.Fprintf(stdout, "; %.1f s\n", sum.Seconds)
+}
+
+// loadOutcome is kg load's error, if any, once its summary is printed: Neo4j
+// unreachable, the LLM budget spent, failed extractions, bad input.
+func loadOutcome(o loadOptions, sum loadSummary, bad *badInputs, graphErr error, stderr io.Writer) error {
+	if graphErr != nil {
+		return fmt.Errorf("staged %d articles but could not write them: %w", sum.Stage.Articles, graphErr)
+	}
+	done := "loaded"
+	if o.stageOnly {
+		done = "staged"
+	}
+	if s := sum.Stage; s.Deferred > 0 {
+		return fmt.Errorf("%w: %d article(s) %s, %d not extracted (first: %s); run kg load again to go on", extract.ErrBudgetSpent, s.Articles, done, s.Deferred, s.FirstDeferred)
+	}
+	if s := sum.Stage; s.Articles == 0 && s.Failed == 0 && s.Duplicates == 0 && bad.n == 0 && !o.shard.All() {
+		shardNote(stderr, o.shard)
+		return nil
+	}
+	if s := sum.Stage; s.Failed > 0 {
+		err := fmt.Errorf("extraction failed on %d article(s), skipped (first: %s); %d article(s) %s%w", s.Failed, s.FirstFailed, s.Articles, done, skippedMark)
+		if bad.n > 0 {
+			err = fmt.Errorf("%w; %d bad input(s) skipped (first: %s)", err, bad.n, bad.first)
+		}
+		return err
+	}
+	return bad.err(o.paths, sum.Stage.Articles, done)
 }
