@@ -174,316 +174,422 @@ func spelledOut(toks []segment.Token, a string) bool {
 // a medium (the Guardian newspaper), or when it is an acronym (GCHQ); a
 // Location after "in"/"at"/...; anything else is left out, for precision.
 func englishCandidates(toks []segment.Token, gaz []link.Candidate, firstNames map[string]bool) ([]link.Candidate, map[int]bool) {
-	// gazAt[k]: the gazetteer candidate over token k, -1 for none
-	gazAt := make([]int, len(toks))
-	for k := range gazAt {
-		gazAt[k] = -1
-	}
-	for ci, c := range gaz {
-		// tokens are sorted and disjoint: from the first that ends after
-		// the candidate's start
-		for k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start }); k < len(toks) && toks[k].Start < c.End; k++ {
-			gazAt[k] = ci
-		}
-	}
-	lower := func(k int) string {
-		if k < 0 || k >= len(toks) {
-			return ""
-		}
-		return bare(toks[k].Text)
-	}
-	titleish := func(k int) bool {
-		w := strings.ToLower(toks[k].Text)
-		return en.title[w] || en.titleWord[w] || en.modifier[w]
-	}
-	sameSentence := func(a, b int) bool { return b < len(toks) && toks[a].Sentence == toks[b].Sentence }
-	// capRun returns the end of the run of capitalised words (hyphenated
-	// names such as Kassym-Jomart and particles such as al-Umma included)
-	// that starts at k
-	capRun := func(k int) int {
-		j := k + 1
-		for sameSentence(k, j) {
-			if capitalised(toks[j].Text) {
-				j++
-				continue
-			}
-			if toks[j].Text == "-" && sameSentence(k, j+1) && capitalised(toks[j+1].Text) &&
-				toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End {
-				j += 2
-				continue
-			}
-			// a lower-case particle joined by a hyphen: Jaysh al-Umma
-			if w := toks[j].Text; w == strings.ToLower(w) && sameSentence(k, j+2) && toks[j+1].Text == "-" &&
-				capitalised(toks[j+2].Text) && toks[j+1].Start == toks[j].End && toks[j+2].Start == toks[j+1].End {
-				j += 3
-				continue
-			}
-			break
-		}
-		return j
-	}
-	var out []link.Candidate
-	absorbed := map[int]bool{}
-	// typed[k]: the type of the name over token k (a demonym is none)
-	typed := make([]string, len(toks))
-	for k, ci := range gazAt {
-		if ci >= 0 && !gaz[ci].Demonym {
-			typed[k] = gaz[ci].Type
-		}
-	}
-	emit := func(a, b int, typ string) {
-		s, e := toks[a].Start, toks[b-1].End
-		if t := toks[b-1].Text; strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
-			e -= 2
-		}
-		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ})
-		for k := a; k < b; k++ {
-			typed[k] = typ
-		}
-	}
-	// untyped are the runs no rule typed, for the coordination rule
-	type run struct{ a, b int }
-	var untyped []run
-	// roleAfter reports whether a comma and a role noun follow token b-1,
-	// with an article and up to three words between (Jane Doe, the
-	// legal director of ...)
-	roleAfter := func(b int) bool {
-		if !sameSentence(b-1, b) || toks[b].Text != "," {
-			return false
-		}
-		k := b + 1
-		if sameSentence(b, k) && (toks[k].Text == "a" || toks[k].Text == "an" || toks[k].Text == "the") {
-			k++
-		}
-		for step := 0; step < 4 && sameSentence(b, k); step, k = step+1, k+1 {
-			w := toks[k].Text
-			l := strings.ToLower(w)
-			if en.role[l] {
-				return true
-			}
-			if !(w == l && unicode.IsLetter([]rune(w)[0]) || en.title[l] || en.titleWord[l] || en.modifier[l]) {
-				return false
-			}
-		}
-		return false
-	}
-	// headed proposes tokens [a, b) as a name ending in an organisation or
-	// place word; the gazetteer names inside it give way, unless one of
-	// them is the whole span or crosses its edge (then it reports false)
-	headed := func(a, b int, typ string) bool {
-		inside := map[int]bool{}
-		for k := a; k < b; k++ {
-			if ci := gazAt[k]; ci >= 0 {
-				c := gaz[ci]
-				if c.Start < toks[a].Start || c.End > toks[b-1].End || c.Start == toks[a].Start && c.End >= toks[b-1].End-2 {
-					return false
-				}
-				inside[ci] = true
-			}
-		}
-		if typ == model.Location && b-a < 2 {
-			return true // Street alone is no place
-		}
-		for ci := range inside {
-			absorbed[ci] = true
-		}
-		emit(a, b, typ)
-		return true
-	}
-	// plain types the uncovered run [a, b) by the words around it
-	plain := func(a, b int) {
-		n := b - a
-		// the word before, as written: a title with a possessive is no cue
-		// (Prime Minister's Questions)
-		prev, next := "", ""
-		if a > 0 {
-			prev = strings.ToLower(toks[a-1].Text)
-		}
-		if sameSentence(a, b) {
-			next = strings.ToLower(toks[b].Text)
-		}
-		startOfSentence := a == 0 || toks[a-1].Sentence != toks[a].Sentence || toks[a-1].Text == "\"" || toks[a-1].Text == "“"
-		first, last := lower(a), lower(b-1)
-		typ, weak := "", false
-		switch {
-		case n == 1 && en.skip[first]:
-		case en.orgHead[last]:
-			typ = model.Organization
-		case en.placeHead[last] && n >= 2:
-			typ = model.Location
-		case (en.title[prev] || en.cue[prev]) && n <= 4:
-			typ = model.Person
-		case en.orgCue[prev] && n <= 4 && !startOfSentence:
-			typ = model.Organization
-		case en.medium[next] && n <= 4:
-			typ = model.Organization
-		case n == 1 && acronym(toks, a):
-			typ = model.Organization
-		case n >= 2 && n <= 4 && roleAfter(b):
-			typ = model.Person
-		case n >= 2 && n <= 4 && firstNames[first]:
-			typ = model.Person
-		case n == 1 && !startOfSentence && en.speech[next]:
-			typ = model.Person
-		case en.locCue[prev] && n <= 3 && !startOfSentence:
-			typ = model.Location
-			weak = true
-		}
-		if typ != "" {
-			emit(a, b, typ)
-			if weak {
-				for k := a; k < b; k++ {
-					typed[k] = "" // a preposition is too weak a cue to type a list
-				}
-			}
-		} else if n <= 4 && !startOfSentence && !(n == 1 && en.skip[first]) {
-			untyped = append(untyped, run{a, b})
-		}
-	}
-	// split types the pieces of [a, b) that no gazetteer name covers
-	split := func(a, b int) {
-		for k := a; k < b; {
-			if gazAt[k] >= 0 || toks[k].Text == "-" {
-				k++
-				continue
-			}
-			// a possessive ends a name: Radio Four's | PM
-			m := k + 1
-			for m < b && gazAt[m] < 0 && bare(toks[m-1].Text) == strings.ToLower(toks[m-1].Text) {
-				m++
-			}
-			plain(k, m)
-			k = m
-		}
-	}
+	s := newEnScan(toks, gaz, firstNames)
 	for i := 0; i < len(toks); {
 		if !capitalised(toks[i].Text) || en.skip[strings.ToLower(toks[i].Text)] {
 			i++
 			continue
 		}
-		j := capRun(i)
-		next := j
-		// the run, cut at its titles: segments [a, c) whose name words
-		// [b, c) follow the title words [a, b)
-		for a := i; a < j; {
-			b := a
-			for b < j && titleish(b) {
-				b++
-			}
-			c := b
-			for c < j && !titleish(c) {
-				c++
-			}
-			seg := a
-			a = c
-			if b == c {
-				continue // a title without a name
-			}
-			// Democrat John Kerry: the party, then the person
-			if c-b >= 3 && en.party[lower(b)] && firstNames[lower(b+1)] && gazAt[b] < 0 {
-				emit(b, b+1, model.Organization)
-				b++
-			}
-			// East Asia, Central London: a direction and a place
-			if ci := gazAt[min(b+1, c-1)]; c-b >= 2 && en.compass[lower(b)] && gazAt[b] < 0 && ci >= 0 &&
-				gaz[ci].Type == model.Location && !gaz[ci].Demonym && gaz[ci].Start == toks[b+1].Start && gazAt[c-1] == ci {
-				absorbed[ci] = true
-				emit(b, c, model.Location)
-				continue
-			}
-			last := lower(c - 1)
-			if en.orgHead[last] || en.placeHead[last] {
-				typ := model.Location
-				if en.orgHead[last] {
-					typ = model.Organization
-				}
-				end := c
-				// Ministry of Defence, City of London
-				if c == j && sameSentence(c-1, c) && en.connector[toks[c].Text] {
-					k := c + 1
-					if sameSentence(c, k) && toks[k].Text == "the" {
-						k++
-					}
-					if sameSentence(c, k) && capitalised(toks[k].Text) && !en.skip[strings.ToLower(toks[k].Text)] {
-						end = capRun(k)
-					}
-				}
-				// the words of an office belong to its name (Home Office,
-				// Foreign Ministry), not a modifier (former)
-				st := b
-				for st > seg && (en.title[lower(st-1)] || en.titleWord[lower(st-1)]) {
-					st--
-				}
-				if headed(st, end, typ) {
-					if end > c {
-						next = end
-					}
-					continue
-				}
-			}
-			// Mary Jones: a given name that the gazetteer takes for a town
-			// (Mary, Turkmenistan), then a name it does not know; not a
-			// prominent place (Jordan, Sydney)
-			if ci := gazAt[b]; ci >= 0 && c-b >= 2 && firstNames[lower(b)] && gaz[ci].Type == model.Location &&
-				gaz[ci].Entry != nil && !gaz[ci].Entry.IsProminent() &&
-				!gaz[ci].Demonym && gaz[ci].Start == toks[b].Start && gaz[ci].End <= toks[b].End && gazAt[b+1] < 0 {
-				m := b + 1
-				for m < c && gazAt[m] < 0 {
-					m++
-				}
-				if m-b <= 4 {
-					absorbed[ci] = true
-					emit(b, m, model.Person)
-					split(m, c)
-					continue
-				}
-			}
-			split(b, c)
-		}
-		i = next
+		i = s.capitalisedRun(i)
 	}
-	// Coordination: a run in a list with a name of a known type has that
-	// type (Fatah, Black September, Red Brigades; Hitler, Stalin, and the IRA).
-	// A run takes the type of the name before it, or of the name after "and"
-	// or "or" (a comma alone may open an apposition: his book, Lawless World,
-	// Philippe Sands).
-	listWord := func(k int) bool {
-		if k < 0 || k >= len(toks) {
-			return false
+	s.coordinate()
+	return s.out, s.absorbed
+}
+
+// enScan is the state of one englishCandidates pass: the tokens, the
+// gazetteer's candidates over them, and the names proposed so far.
+type enScan struct {
+	toks       []segment.Token
+	gaz        []link.Candidate
+	firstNames map[string]bool
+	gazAt      []int    // gazAt[k]: the gazetteer candidate over token k, -1 for none
+	typed      []string // typed[k]: the type of the name over token k (a demonym is none)
+	out        []link.Candidate
+	absorbed   map[int]bool // the gazetteer candidates a longer name holds
+	untyped    []enRun      // the runs no rule typed, for the coordination rule
+}
+
+// enRun is a run of tokens [a, b).
+type enRun struct{ a, b int }
+
+// newEnScan returns the scan of toks, with gazAt and typed filled in from
+// the gazetteer candidates gaz (sorted and disjoint, as the tokens are).
+func newEnScan(toks []segment.Token, gaz []link.Candidate, firstNames map[string]bool) enScan {
+	s := enScan{toks: toks, gaz: gaz, firstNames: firstNames, absorbed: map[int]bool{}}
+	s.gazAt = make([]int, len(toks))
+	for k := range s.gazAt {
+		s.gazAt[k] = -1
+	}
+	for ci, c := range gaz {
+		// tokens are sorted and disjoint: from the first that ends after
+		// the candidate's start
+		for k := sort.Search(len(toks), func(k int) bool { return toks[k].End > c.Start }); k < len(toks) && toks[k].Start < c.End; k++ {
+			s.gazAt[k] = ci
 		}
-		switch toks[k].Text {
-		case ",", "and", "or":
-			return true
+	}
+	s.typed = make([]string, len(toks))
+	for k, ci := range s.gazAt {
+		if ci >= 0 && !gaz[ci].Demonym {
+			s.typed[k] = gaz[ci].Type
 		}
+	}
+	return s
+}
+
+// lower returns token k in lower case without a possessive, "" outside the
+// text.
+func (s *enScan) lower(k int) string {
+	if k < 0 || k >= len(s.toks) {
+		return ""
+	}
+	return bare(s.toks[k].Text)
+}
+
+// titleish reports whether token k is a title, a word of one or a modifier
+// of one (former).
+func (s *enScan) titleish(k int) bool {
+	w := strings.ToLower(s.toks[k].Text)
+	return en.title[w] || en.titleWord[w] || en.modifier[w]
+}
+
+// sameSentence reports whether token b exists and is in the sentence of
+// token a.
+func (s *enScan) sameSentence(a, b int) bool {
+	return b < len(s.toks) && s.toks[a].Sentence == s.toks[b].Sentence
+}
+
+// capRun returns the end of the run of capitalised words (hyphenated
+// names such as Kassym-Jomart and particles such as al-Umma included)
+// that starts at k.
+func (s *enScan) capRun(k int) int {
+	toks := s.toks
+	j := k + 1
+	for s.sameSentence(k, j) {
+		if capitalised(toks[j].Text) {
+			j++
+			continue
+		}
+		if toks[j].Text == "-" && s.sameSentence(k, j+1) && capitalised(toks[j+1].Text) &&
+			toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End {
+			j += 2
+			continue
+		}
+		// a lower-case particle joined by a hyphen: Jaysh al-Umma
+		if w := toks[j].Text; w == strings.ToLower(w) && s.sameSentence(k, j+2) && toks[j+1].Text == "-" &&
+			capitalised(toks[j+2].Text) && toks[j+1].Start == toks[j].End && toks[j+2].Start == toks[j+1].End {
+			j += 3
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// emit proposes tokens [a, b) as a name of type typ (without a final
+// possessive) and marks them typed.
+func (s *enScan) emit(a, b int, typ string) {
+	st, e := s.toks[a].Start, s.toks[b-1].End
+	if t := s.toks[b-1].Text; strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") {
+		e -= 2
+	}
+	s.out = append(s.out, link.Candidate{Start: st, End: e, Sentence: s.toks[a].Sentence, Type: typ})
+	for k := a; k < b; k++ {
+		s.typed[k] = typ
+	}
+}
+
+// capitalisedRun types the run of capitalised words that starts at token i
+// and returns the token the scan goes on from: the end of the run, or of
+// the name a connector continues it with (Ministry of Defence).
+//
+// The run is cut at its titles: segments [seg, c) whose name words [b, c)
+// follow the title words [seg, b).
+func (s *enScan) capitalisedRun(i int) int {
+	j := s.capRun(i)
+	next := j
+	for a := i; a < j; {
+		b := a
+		for b < j && s.titleish(b) {
+			b++
+		}
+		c := b
+		for c < j && !s.titleish(c) {
+			c++
+		}
+		seg := a
+		a = c
+		if b == c {
+			continue // a title without a name
+		}
+		next = max(next, s.nameSegment(seg, b, c, j))
+	}
+	return next
+}
+
+// nameSegment types the name words [b, c) of the segment that starts at
+// seg of the run of capitalised words that ends at j, and returns the end
+// of the name it proposed when that goes past c (else c).
+func (s *enScan) nameSegment(seg, b, c, j int) int {
+	// Democrat John Kerry: the party, then the person
+	if c-b >= 3 && en.party[s.lower(b)] && s.firstNames[s.lower(b+1)] && s.gazAt[b] < 0 {
+		s.emit(b, b+1, model.Organization)
+		b++
+	}
+	if s.compassPlace(b, c) {
+		return c
+	}
+	if end, ok := s.headedName(seg, b, c, j); ok {
+		return max(end, c)
+	}
+	if s.givenNameTown(b, c) {
+		return c
+	}
+	s.split(b, c)
+	return c
+}
+
+// compassPlace proposes [b, c) as a Location when it is a direction and a
+// place the gazetteer knows (East Asia, Central London), and reports
+// whether it did.
+func (s *enScan) compassPlace(b, c int) bool {
+	gaz, gazAt := s.gaz, s.gazAt
+	if ci := gazAt[min(b+1, c-1)]; c-b >= 2 && en.compass[s.lower(b)] && gazAt[b] < 0 && ci >= 0 &&
+		gaz[ci].Type == model.Location && !gaz[ci].Demonym && gaz[ci].Start == s.toks[b+1].Start && gazAt[c-1] == ci {
+		s.absorbed[ci] = true
+		s.emit(b, c, model.Location)
+		return true
+	}
+	return false
+}
+
+// headedName proposes the name words [b, c) of the segment starting at seg
+// (of the run ending at j) as an Organization or Location when their last
+// word is an organisation or place word, with the words of an office
+// before them and what a connector adds after them. It returns the end of
+// the name and whether it was taken (see headed).
+func (s *enScan) headedName(seg, b, c, j int) (int, bool) {
+	last := s.lower(c - 1)
+	if !en.orgHead[last] && !en.placeHead[last] {
+		return 0, false
+	}
+	typ := model.Location
+	if en.orgHead[last] {
+		typ = model.Organization
+	}
+	toks := s.toks
+	end := c
+	// Ministry of Defence, City of London
+	if c == j && s.sameSentence(c-1, c) && en.connector[toks[c].Text] {
+		k := c + 1
+		if s.sameSentence(c, k) && toks[k].Text == "the" {
+			k++
+		}
+		if s.sameSentence(c, k) && capitalised(toks[k].Text) && !en.skip[strings.ToLower(toks[k].Text)] {
+			end = s.capRun(k)
+		}
+	}
+	// the words of an office belong to its name (Home Office,
+	// Foreign Ministry), not a modifier (former)
+	st := b
+	for st > seg && (en.title[s.lower(st-1)] || en.titleWord[s.lower(st-1)]) {
+		st--
+	}
+	return end, s.headed(st, end, typ)
+}
+
+// headed proposes tokens [a, b) as a name ending in an organisation or
+// place word; the gazetteer names inside it give way, unless one of them
+// is the whole span or crosses its edge (then it reports false).
+func (s *enScan) headed(a, b int, typ string) bool {
+	inside := map[int]bool{}
+	for k := a; k < b; k++ {
+		if ci := s.gazAt[k]; ci >= 0 {
+			c := s.gaz[ci]
+			if c.Start < s.toks[a].Start || c.End > s.toks[b-1].End || c.Start == s.toks[a].Start && c.End >= s.toks[b-1].End-2 {
+				return false
+			}
+			inside[ci] = true
+		}
+	}
+	if typ == model.Location && b-a < 2 {
+		return true // Street alone is no place
+	}
+	for ci := range inside {
+		s.absorbed[ci] = true
+	}
+	s.emit(a, b, typ)
+	return true
+}
+
+// givenNameTown proposes a Person for Mary Jones: a given name that the
+// gazetteer takes for a town (Mary, Turkmenistan), then a name it does not
+// know; not a prominent place (Jordan, Sydney). It types the rest of
+// [b, c) and reports whether it did.
+func (s *enScan) givenNameTown(b, c int) bool {
+	gaz, gazAt, toks := s.gaz, s.gazAt, s.toks
+	ci := gazAt[b]
+	if !(ci >= 0 && c-b >= 2 && s.firstNames[s.lower(b)] && gaz[ci].Type == model.Location &&
+		gaz[ci].Entry != nil && !gaz[ci].Entry.IsProminent() &&
+		!gaz[ci].Demonym && gaz[ci].Start == toks[b].Start && gaz[ci].End <= toks[b].End && gazAt[b+1] < 0) {
 		return false
 	}
-	ends := func(k int) bool { return k >= len(toks) || listWord(k) || toks[k].Text == "." || toks[k].Text == ";" }
-	for _, u := range untyped {
-		k := u.a - 1 // the list word before
-		if listWord(k) && k > 0 && toks[k].Text != "," && toks[k-1].Text == "," {
-			k-- // ", and"
+	m := b + 1
+	for m < c && gazAt[m] < 0 {
+		m++
+	}
+	if m-b > 4 {
+		return false
+	}
+	s.absorbed[ci] = true
+	s.emit(b, m, model.Person)
+	s.split(m, c)
+	return true
+}
+
+// split types the pieces of [a, b) that no gazetteer name covers.
+func (s *enScan) split(a, b int) {
+	for k := a; k < b; {
+		if s.gazAt[k] >= 0 || s.toks[k].Text == "-" {
+			k++
+			continue
 		}
-		if listWord(k) && k > 0 && typed[k-1] != "" && ends(u.b) && sameSentence(k-1, u.a) {
-			emit(u.a, u.b, typed[k-1])
+		// a possessive ends a name: Radio Four's | PM
+		m := k + 1
+		for m < b && s.gazAt[m] < 0 && bare(s.toks[m-1].Text) == strings.ToLower(s.toks[m-1].Text) {
+			m++
+		}
+		s.plain(k, m)
+		k = m
+	}
+}
+
+// plain types the uncovered run [a, b) by the words around it (plainType),
+// or keeps it for the coordination rule.
+func (s *enScan) plain(a, b int) {
+	n := b - a
+	toks := s.toks
+	startOfSentence := a == 0 || toks[a-1].Sentence != toks[a].Sentence || toks[a-1].Text == "\"" || toks[a-1].Text == "“"
+	first := s.lower(a)
+	typ, weak := s.plainType(a, b, startOfSentence)
+	if typ != "" {
+		s.emit(a, b, typ)
+		if weak {
+			for k := a; k < b; k++ {
+				s.typed[k] = "" // a preposition is too weak a cue to type a list
+			}
+		}
+	} else if n <= 4 && !startOfSentence && !(n == 1 && en.skip[first]) {
+		s.untyped = append(s.untyped, enRun{a, b})
+	}
+}
+
+// plainType returns the type of the uncovered run [a, b) by its words and
+// the words around it, "" for none; weak when only a preposition before it
+// typed it (in, at).
+func (s *enScan) plainType(a, b int, startOfSentence bool) (typ string, weak bool) {
+	n := b - a
+	// the word before, as written: a title with a possessive is no cue
+	// (Prime Minister's Questions)
+	prev, next := "", ""
+	if a > 0 {
+		prev = strings.ToLower(s.toks[a-1].Text)
+	}
+	if s.sameSentence(a, b) {
+		next = strings.ToLower(s.toks[b].Text)
+	}
+	first, last := s.lower(a), s.lower(b-1)
+	switch {
+	case n == 1 && en.skip[first]:
+	case en.orgHead[last]:
+		typ = model.Organization
+	case en.placeHead[last] && n >= 2:
+		typ = model.Location
+	case (en.title[prev] || en.cue[prev]) && n <= 4:
+		typ = model.Person
+	case en.orgCue[prev] && n <= 4 && !startOfSentence:
+		typ = model.Organization
+	case en.medium[next] && n <= 4:
+		typ = model.Organization
+	case n == 1 && acronym(s.toks, a):
+		typ = model.Organization
+	case n >= 2 && n <= 4 && s.roleAfter(b):
+		typ = model.Person
+	case n >= 2 && n <= 4 && s.firstNames[first]:
+		typ = model.Person
+	case n == 1 && !startOfSentence && en.speech[next]:
+		typ = model.Person
+	case en.locCue[prev] && n <= 3 && !startOfSentence:
+		typ = model.Location
+		weak = true
+	}
+	return typ, weak
+}
+
+// roleAfter reports whether a comma and a role noun follow token b-1,
+// with an article and up to three words between (Jane Doe, the legal
+// director of ...).
+func (s *enScan) roleAfter(b int) bool {
+	toks := s.toks
+	if !s.sameSentence(b-1, b) || toks[b].Text != "," {
+		return false
+	}
+	k := b + 1
+	if s.sameSentence(b, k) && (toks[k].Text == "a" || toks[k].Text == "an" || toks[k].Text == "the") {
+		k++
+	}
+	for step := 0; step < 4 && s.sameSentence(b, k); step, k = step+1, k+1 {
+		w := toks[k].Text
+		l := strings.ToLower(w)
+		if en.role[l] {
+			return true
+		}
+		if !(w == l && unicode.IsLetter([]rune(w)[0]) || en.title[l] || en.titleWord[l] || en.modifier[l]) {
+			return false
 		}
 	}
-	for x := len(untyped) - 1; x >= 0; x-- {
-		u := untyped[x]
-		if typed[u.a] != "" || !listWord(u.b) {
+	return false
+}
+
+// coordinate types the untyped runs that stand in a list with a name of a
+// known type (Fatah, Black September, Red Brigades; Hitler, Stalin, and
+// the IRA). A run takes the type of the name before it, or of the name
+// after "and" or "or" (a comma alone may open an apposition: his book,
+// Lawless World, Philippe Sands).
+func (s *enScan) coordinate() {
+	toks := s.toks
+	for _, u := range s.untyped {
+		k := u.a - 1 // the list word before
+		if s.listWord(k) && k > 0 && toks[k].Text != "," && toks[k-1].Text == "," {
+			k-- // ", and"
+		}
+		if s.listWord(k) && k > 0 && s.typed[k-1] != "" && s.listEnds(u.b) && s.sameSentence(k-1, u.a) {
+			s.emit(u.a, u.b, s.typed[k-1])
+		}
+	}
+	for x := len(s.untyped) - 1; x >= 0; x-- {
+		u := s.untyped[x]
+		if s.typed[u.a] != "" || !s.listWord(u.b) {
 			continue
 		}
 		k := u.b // the list word after
-		if toks[k].Text == "," && listWord(k+1) {
+		if toks[k].Text == "," && s.listWord(k+1) {
 			k++ // ", and"
 		}
 		if toks[k].Text == "," {
 			continue
 		}
-		if k+1 < len(toks) && typed[k+1] != "" && sameSentence(u.a, k+1) && listWord(u.a-1) {
-			emit(u.a, u.b, typed[k+1])
+		if k+1 < len(toks) && s.typed[k+1] != "" && s.sameSentence(u.a, k+1) && s.listWord(u.a-1) {
+			s.emit(u.a, u.b, s.typed[k+1])
 		}
 	}
-	return out, absorbed
+}
+
+// listWord reports whether token k is a comma, "and" or "or".
+func (s *enScan) listWord(k int) bool {
+	if k < 0 || k >= len(s.toks) {
+		return false
+	}
+	switch s.toks[k].Text {
+	case ",", "and", "or":
+		return true
+	}
+	return false
+}
+
+// listEnds reports whether a list item ends before token k: the text ends,
+// or k is a list word, a full stop or a semicolon.
+func (s *enScan) listEnds(k int) bool {
+	return k >= len(s.toks) || s.listWord(k) || s.toks[k].Text == "." || s.toks[k].Text == ";"
 }
 
 // firstNames are the lower-cased given names of English person names: the

@@ -41,177 +41,279 @@ var orgStop = arabic.WordSet(arabic.MatchForm(`الذي التي الذين ال
 // orgPhrases returns an Organization candidate for each organisation phrase
 // of the text that no gazetteer candidate of gaz already covers.
 func (p *Pipeline) orgPhrases(toks []segment.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
-	// gazAt[k]: the gazetteer candidate over token k, -1 when none
+	s := orgScan{p: p, toks: toks, words: words, gaz: gaz, gazAt: gazIndex(toks, gaz)}
+	var out []link.Candidate
+	for i := 0; i < len(toks); i++ {
+		hw, ok := s.head(i)
+		if !ok {
+			continue
+		}
+		ph := orgPhrase{i: i, hw: hw, definite: words[i].Article != "", known: i + 1}
+		s.extend(&ph)
+		if !ph.isName() {
+			continue
+		}
+		out = append(out, s.candidate(&ph))
+		i = ph.known - 1
+	}
+	return out
+}
+
+// orgScan is what orgPhrases reads: the tokens, their words, and the
+// gazetteer candidates over them.
+type orgScan struct {
+	p     *Pipeline
+	toks  []segment.Token
+	words []arabic.Word
+	gaz   []link.Candidate
+	gazAt []int // gazAt[k]: the gazetteer candidate over token k, -1 when none
+}
+
+// orgPhrase is an organisation phrase being read: its head at token i and
+// what the words after it have shown so far.
+type orgPhrase struct {
+	i          int
+	hw         translit.WordInfo // the head word
+	definite   bool              // the head has the article (الجيش)
+	specifiers int               // the words that specify the head
+	other      bool              // specified by more than a nationality
+	known      int               // the token after the last known word
+	specific   bool              // the phrase says whose body it is or what it does
+	lUsed      bool              // the one complement with ل is taken
+	sawOrgGaz  bool              // the phrase holds an organisation the gazetteer knows
+}
+
+// gazIndex returns, for each token, the index of the gazetteer candidate
+// of gaz (sorted by start) over it, -1 when none.
+func gazIndex(toks []segment.Token, gaz []link.Candidate) []int {
 	gazAt := make([]int, len(toks))
 	for k := range gazAt {
 		gazAt[k] = -1
 	}
-	{
-		k := 0
-		for ci, c := range gaz {
-			for k > 0 && toks[k-1].End > c.Start {
-				k--
-			}
-			for ; k < len(toks) && toks[k].Start < c.End; k++ {
-				if toks[k].End > c.Start {
-					gazAt[k] = ci
-				}
+	k := 0
+	for ci, c := range gaz {
+		for k > 0 && toks[k-1].End > c.Start {
+			k--
+		}
+		for ; k < len(toks) && toks[k].Start < c.End; k++ {
+			if toks[k].End > c.Start {
+				gazAt[k] = ci
 			}
 		}
 	}
-	var out []link.Candidate
-	for i := 0; i < len(toks); i++ {
-		w := &words[i]
-		if w.Suffix != "" || gazAt[i] >= 0 && !gaz[gazAt[i]].Demonym {
-			continue
-		}
-		hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
-		if !ok || !hw.OrgHead {
-			continue
-		}
-		if i+1 < len(toks) {
-			// a fixed phrase of the table that is no body: مجلس الإدارة
-			// "the board of directors"
-			if fw, ok := translit.LookupWord(w.MF + " " + words[i+1].MF); ok && !fw.OrgHead {
-				continue
-			}
-		}
-		definite := w.Article != ""
-		specifiers := 0
-		other := false // specified by more than a nationality
-		known, specific := i+1, false
-		lUsed := false
-		sawOrgGaz := false
-		for j := i + 1; j < len(toks) && toks[j].Sentence == toks[i].Sentence; {
-			x := &words[j]
-			if x.Conj != "" || x.Suffix != "" || !isArabicWord(toks[j].Text) {
-				break
-			}
-			if x.Prep != "" {
-				// one complement with ل: للتعاون, لحقوق الإنسان
-				if x.Prep != "ل" || lUsed || j == i+1 && !definite {
-					break
-				}
-				if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead || xw.WorkHead {
-					break // not for another body (هيئة التفاوض للحكومة), nor a work's (لجنة التحكيم للفيلم)
-				}
-				if x.Article == "" && (j+1 >= len(toks) || words[j+1].Article == "" || words[j+1].Conj != "") {
-					break // لحقوق needs its complement: لحقوق الإنسان
-				}
-				lUsed = true
-				j++
-				if x.Article != "" {
-					known, specific, other = j, true, true
-				} // لحقوق counts with the word that completes it
-				continue
-			}
-			if g := gazAt[j]; g >= 0 {
-				c := gaz[g]
-				if c.Start != toks[j].Start {
-					break // a name that began before, or after a clitic: not ours
-				}
-				if c.Demonym && x.Article == "" {
-					break // an indefinite adjective (قوة سورية "a Syrian force")
-				}
-				if !c.Demonym && c.Type == model.Person && !afterTitle(words, i, j) {
-					break // a person's government (حكومة حيدر العبادي) is no name
-				}
-				if definite && !c.Demonym && x.Article == "" {
-					break // الحكومة حيدر العبادي: a definite head takes no name
-				}
-				if !c.Demonym && c.Type == model.Organization {
-					sawOrgGaz = true
-				}
-				// the whole name
-				k := j
-				for k < len(toks) && gazAt[k] == g {
-					k++
-				}
-				j, known = k, k
-				specifiers++
-				if !c.Demonym || !hw.Forces { // القوات الروسية are Russia's forces
-					specific = true
-					other = other || !c.Demonym
-				}
-				continue
-			}
-			mf := arabic.MatchForm(x.Article + x.Stem)
-			if x.Article == "" {
-				// a head without the article takes a name or a definite
-				// word: a name after a title (جامعة الملك سعود), a word
-				// that is no ordinary word right after the head (حزب
-				// كاديما), a noun of the table that a known word completes
-				// (جيش تحرير كوسوفو)
-				if afterTitle(words, i, j) || j == i+1 && !definite && hw.TakesName && p.nameWord(toks, words, j) {
-					j++
-					known, specific, other = j, true, true
-					continue
-				}
-				if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !definite && j-known == 0 {
-					j++
-					continue
-				}
-				break
-			}
-			if orgStop[mf] {
-				break
-			}
-			if xw, ok := translit.LookupWord(mf); ok && xw.Class != "prep" && xw.Class != "conj" {
-				if xw.PlaceHead || xw.ProductHead || xw.WorkHead || xw.Class == "title" && j > i+1 {
-					break // a place (لتأمين المدينة), a product (شبكة الهواتف "the phone network"), a work (الحركة المسرحية "the theatre"), a person after the name
-				}
-				if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
-					break // a plural adjective is no part of a body's name (الجيش الوطنيين)
-				}
-				j++
-				known = j
-				switch {
-				case xw.Class == "noun" || xw.Class == "title":
-					specific, other = true, true
-					specifiers++
-				case p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3:
-					specific = specific || !hw.Forces // القوات الروسية are Russia's forces
-					specifiers++
-				case hw.Forces:
-					if xw.Branch { // القوات الجوية, not القوات العسكرية "the military forces"
-						specific, other = true, true
-						specifiers++
-					}
-				case xw.Naming:
-					specific, other = true, true // الحزب الشيوعي
-					specifiers++
-				default:
-					specifiers++
-				}
-				continue
-			}
-			if p.gaz.Demonym(mf) != nil {
-				j++
-				known = j
-				specific = specific || !hw.Forces
-				continue
-			}
-			// a word the table does not know: part of the name only if a
-			// known word follows
-			j++
-			if j-known > 1 {
-				break
-			}
-		}
-		if known == i+1 || !specific || sawOrgGaz || hw.Forces && specifiers < 2 {
-			continue // قوات الأمن "security forces" is no name, قوات الطوارئ الخاصة is
-		}
-		if definite && !other && !hw.State {
-			continue // النادي الكويتي "the Kuwaiti club" is one of many; الجيش اللبناني is one
-		}
-		start := toks[i].Start + len([]rune(w.Conj+w.Prep))
-		if w.Prep == "ل" && w.Article != "" {
-			start = toks[i].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
-		}
-		out = append(out, link.Candidate{Start: start, End: toks[known-1].End, Sentence: toks[i].Sentence, Type: model.Organization})
-		i = known - 1
+	return gazAt
+}
+
+// head returns the table's entry of token i when it can head an
+// organisation phrase: a head noun of the table without a pronoun suffix,
+// not inside a gazetteer name (a nationality aside), and not the first
+// word of a fixed phrase of the table that is no body.
+func (s *orgScan) head(i int) (translit.WordInfo, bool) {
+	w := &s.words[i]
+	if w.Suffix != "" || s.gazAt[i] >= 0 && !s.gaz[s.gazAt[i]].Demonym {
+		return translit.WordInfo{}, false
 	}
-	return out
+	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
+	if !ok || !hw.OrgHead {
+		return translit.WordInfo{}, false
+	}
+	if i+1 < len(s.toks) {
+		// a fixed phrase of the table that is no body: مجلس الإدارة
+		// "the board of directors"
+		if fw, ok := translit.LookupWord(w.MF + " " + s.words[i+1].MF); ok && !fw.OrgHead {
+			return translit.WordInfo{}, false
+		}
+	}
+	return hw, true
+}
+
+// extend reads the words after the head of ph, in its sentence, that make
+// it one body, up to the first that cannot (see the comment at the top of
+// the file); ph.known ends up after the last known word.
+func (s *orgScan) extend(ph *orgPhrase) {
+	toks, words := s.toks, s.words
+	for j := ph.i + 1; j < len(toks) && toks[j].Sentence == toks[ph.i].Sentence; {
+		x := &words[j]
+		if x.Conj != "" || x.Suffix != "" || !isArabicWord(toks[j].Text) {
+			return
+		}
+		goOn := false
+		switch {
+		case x.Prep != "":
+			j, goOn = s.complement(ph, j)
+		case s.gazAt[j] >= 0:
+			j, goOn = s.gazName(ph, j)
+		case x.Article == "":
+			j, goOn = s.indefinite(ph, j)
+		default:
+			j, goOn = s.definite(ph, j)
+		}
+		if !goOn {
+			return
+		}
+	}
+}
+
+// complement reads token j, a word with a preposition: the phrase's one
+// complement with ل whose noun is in the table (للتعاون, لحقوق الإنسان).
+// It returns the token to go on from and whether the phrase goes on.
+func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
+	x := &s.words[j]
+	if x.Prep != "ل" || ph.lUsed || j == ph.i+1 && !ph.definite {
+		return j, false
+	}
+	if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead || xw.WorkHead {
+		return j, false // not for another body (هيئة التفاوض للحكومة), nor a work's (لجنة التحكيم للفيلم)
+	}
+	if x.Article == "" && (j+1 >= len(s.toks) || s.words[j+1].Article == "" || s.words[j+1].Conj != "") {
+		return j, false // لحقوق needs its complement: لحقوق الإنسان
+	}
+	ph.lUsed = true
+	j++
+	if x.Article != "" {
+		ph.known, ph.specific, ph.other = j, true, true
+	} // لحقوق counts with the word that completes it
+	return j, true
+}
+
+// gazName reads the gazetteer name that starts at token j: a nationality
+// (العراقية) or a name that says whose body it is (محكمة الناصرية). It
+// returns the token to go on from and whether the phrase goes on.
+func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
+	x := &s.words[j]
+	g := s.gazAt[j]
+	c := s.gaz[g]
+	if c.Start != s.toks[j].Start {
+		return j, false // a name that began before, or after a clitic: not ours
+	}
+	if c.Demonym && x.Article == "" {
+		return j, false // an indefinite adjective (قوة سورية "a Syrian force")
+	}
+	if !c.Demonym && c.Type == model.Person && !afterTitle(s.words, ph.i, j) {
+		return j, false // a person's government (حكومة حيدر العبادي) is no name
+	}
+	if ph.definite && !c.Demonym && x.Article == "" {
+		return j, false // الحكومة حيدر العبادي: a definite head takes no name
+	}
+	if !c.Demonym && c.Type == model.Organization {
+		ph.sawOrgGaz = true
+	}
+	// the whole name
+	k := j
+	for k < len(s.toks) && s.gazAt[k] == g {
+		k++
+	}
+	ph.known = k
+	ph.specifiers++
+	if !c.Demonym || !ph.hw.Forces { // القوات الروسية are Russia's forces
+		ph.specific = true
+		ph.other = ph.other || !c.Demonym
+	}
+	return k, true
+}
+
+// indefinite reads token j, a word without the article. A head without
+// the article takes a name or a definite word: a name after a title
+// (جامعة الملك سعود), a word that is no ordinary word right after the head
+// (حزب كاديما), a noun of the table that a known word completes (جيش
+// تحرير كوسوفو). It returns the token to go on from and whether the phrase
+// goes on.
+func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
+	x := &s.words[j]
+	mf := arabic.MatchForm(x.Article + x.Stem)
+	if afterTitle(s.words, ph.i, j) || j == ph.i+1 && !ph.definite && ph.hw.TakesName && s.p.nameWord(s.toks, s.words, j) {
+		j++
+		ph.known, ph.specific, ph.other = j, true, true
+		return j, true
+	}
+	if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !ph.definite && j-ph.known == 0 {
+		return j + 1, true
+	}
+	return j, false
+}
+
+// definite reads token j, a word with the article: a word of the table, a
+// nationality, or a word the table does not know, which is part of the
+// name only if a known word follows. It returns the token to go on from
+// and whether the phrase goes on.
+func (s *orgScan) definite(ph *orgPhrase, j int) (int, bool) {
+	x := &s.words[j]
+	mf := arabic.MatchForm(x.Article + x.Stem)
+	if orgStop[mf] {
+		return j, false
+	}
+	if xw, ok := translit.LookupWord(mf); ok && xw.Class != "prep" && xw.Class != "conj" {
+		return s.tableWord(ph, j, mf, xw)
+	}
+	if s.p.gaz.Demonym(mf) != nil {
+		j++
+		ph.known = j
+		ph.specific = ph.specific || !ph.hw.Forces
+		return j, true
+	}
+	j++
+	return j, j-ph.known <= 1
+}
+
+// tableWord reads token j, a definite word of the table (xw, its entry; mf,
+// its MatchForm): a noun, title or adjective that specifies the head
+// (الدفاع, المركزي, العامة), unless it is a place, product or work word, a
+// person's title after the name, or a plural adjective. It returns the
+// token to go on from and whether the phrase goes on.
+func (s *orgScan) tableWord(ph *orgPhrase, j int, mf string, xw translit.WordInfo) (int, bool) {
+	if xw.PlaceHead || xw.ProductHead || xw.WorkHead || xw.Class == "title" && j > ph.i+1 {
+		return j, false // a place (لتأمين المدينة), a product (شبكة الهواتف "the phone network"), a work (الحركة المسرحية "the theatre"), a person after the name
+	}
+	if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
+		return j, false // a plural adjective is no part of a body's name (الجيش الوطنيين)
+	}
+	j++
+	ph.known = j
+	switch {
+	case xw.Class == "noun" || xw.Class == "title":
+		ph.specific, ph.other = true, true
+		ph.specifiers++
+	case s.p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3:
+		ph.specific = ph.specific || !ph.hw.Forces // القوات الروسية are Russia's forces
+		ph.specifiers++
+	case ph.hw.Forces:
+		if xw.Branch { // القوات الجوية, not القوات العسكرية "the military forces"
+			ph.specific, ph.other = true, true
+			ph.specifiers++
+		}
+	case xw.Naming:
+		ph.specific, ph.other = true, true // الحزب الشيوعي
+		ph.specifiers++
+	default:
+		ph.specifiers++
+	}
+	return j, true
+}
+
+// isName reports whether the phrase read is the name of one body: it has
+// a known word after its head, says whose body it is or what it does,
+// holds no organisation the gazetteer knows, and a definite head
+// specified by a nationality alone is a state's (الجيش اللبناني).
+func (ph *orgPhrase) isName() bool {
+	if ph.known == ph.i+1 || !ph.specific || ph.sawOrgGaz || ph.hw.Forces && ph.specifiers < 2 {
+		return false // قوات الأمن "security forces" is no name, قوات الطوارئ الخاصة is
+	}
+	if ph.definite && !ph.other && !ph.hw.State {
+		return false // النادي الكويتي "the Kuwaiti club" is one of many; الجيش اللبناني is one
+	}
+	return true
+}
+
+// candidate returns the Organization candidate of the phrase: from its
+// head, without the head's conjunction and preposition, to its last known
+// word.
+func (s *orgScan) candidate(ph *orgPhrase) link.Candidate {
+	w := &s.words[ph.i]
+	start := s.toks[ph.i].Start + len([]rune(w.Conj+w.Prep))
+	if w.Prep == "ل" && w.Article != "" {
+		start = s.toks[ph.i].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
+	}
+	return link.Candidate{Start: start, End: s.toks[ph.known-1].End, Sentence: s.toks[ph.i].Sentence, Type: model.Organization}
 }
 
 // withOrgPhrases joins the tagger's candidates and the organisation

@@ -368,109 +368,173 @@ func (x *extractor) sentence(si int) {
 	}
 }
 
+// verbClause is a verb trigger that action reads: tr at token t of
+// sentence si (tokens [a, b)), its phrase ending before token after, and
+// what the relation it finds will carry.
+type verbClause struct {
+	si, a, b, t, after int
+	tr                 *trigger
+	trig               string  // the trigger phrase, as written
+	mod                string  // the modality (modality)
+	conf               float64 // the relation's confidence
+}
+
+// action finds the action relation of the verb trigger tr at token t of
+// sentence si (tokens [a, b)), whose phrase ends before token after: its
+// subject (verbSubject), then what a speech verb states (stated) or the
+// verb's object (actionObject). future marks a verb in the future tense.
 func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	if !tr.speech && x.sportsSentence(a, b) {
 		return // teams "meet" and "attack" in match reports
 	}
-	trig := x.phrase(t, after)
-	mod := x.modality(a, t, future)
-	conf := tr.conf
-	// Subject: after the verb (VSO, Arabic), else before it (SVO), else the
-	// current speaker for speech verbs.
-	// A verb with a conjunction (وقالت، فرفض) opens a new clause: its
-	// subject is after it or unwritten, never the noun before it (إيطاليا
-	// وبلجيكا وقالت: Belgium did not say).
+	c := verbClause{si: si, a: a, b: b, t: t, after: after, tr: tr,
+		trig: x.phrase(t, after), mod: x.modality(a, t, future), conf: tr.conf}
+	subj, ok := x.verbSubject(&c)
+	if !ok {
+		return
+	}
+	from := x.objectFrom(&c, subj)
+	if tr.speech {
+		x.stated(&c, subj, from)
+		return
+	}
+	if tr.needs != nil && !x.neededWord(&c) {
+		return
+	}
+	x.actionObject(&c, subj, from)
+}
+
+// verbSubject returns the subject of the verb of c, one that can act: an
+// argument that ends right before the verb (SVO, subjectBefore), else in
+// Arabic one after it (VSO, subjectAfter), else the current speaker for
+// speech verbs (then c.conf is lowered). The subject of a speech verb
+// that is a person becomes the current speaker.
+//
+// A verb with a conjunction (وقالت، فرفض) opens a new clause: its subject
+// is after it or unwritten, never the noun before it (إيطاليا وبلجيكا
+// وقالت: Belgium did not say).
+func (x *extractor) verbSubject(c *verbClause) (arg, bool) {
+	t := c.t
 	var subj arg
 	ok := false
 	if !x.ar || x.norm[t] == x.bare[t] {
-		subj, ok = x.subjectBefore(t, a, "")
+		subj, ok = x.subjectBefore(t, c.a, "")
 	}
 	if !ok && x.ar {
-		// the subject comes before any أن/إن: what follows is the clause
-		// (وأضاف الوزير أن روسيا ...: روسيا is not the one speaking)
-		lim := b
-		for j := after; j < b && j < after+3; j++ {
-			if arThat[x.bare[j]] {
-				lim = j
-				break
-			}
-		}
-		start := x.skipHonorific(after)
-		if ref := x.parseTitleAr(start, ""); ref != nil && ref.person != "" && ref.end <= lim {
-			// a titled subject: وزير الخارجية الروسي سيرغي لافروف
-			subj, ok = arg{ref.person, start, ref.end}, true
-		} else {
-			subj, ok = x.findArg(start, lim, 3, nil, "", "")
-		}
-		if ok && tr.preps != nil && x.hasPrep(subj.start, tr.preps) {
-			ok = false // that was the object
-		}
+		subj, ok = x.subjectAfter(c)
 	}
 	carried := false
-	if !ok && tr.speech && x.speaker != "" && si-x.spokeAt <= 3 && !x.otherSubject(after, b) &&
+	if !ok && c.tr.speech && x.speaker != "" && c.si-x.spokeAt <= 3 && !x.otherSubject(c.after, c.b) &&
 		!x.pluralVerb(t) && x.feminineVerb(t) == x.speakerFem {
-		subj, ok = arg{entity: x.speaker, start: after, end: after}, true
-		conf -= 0.1
+		subj, ok = arg{entity: x.speaker, start: c.after, end: c.after}, true
+		c.conf -= 0.1
 		carried = true
 	}
 	if !ok || !x.actorOK(subj) {
-		return
+		return arg{}, false
 	}
-	if x.types[subj.entity] == "Person" && tr.speech {
+	if x.types[subj.entity] == "Person" && c.tr.speech {
 		x.speaker = subj.entity
-		x.spokeAt = si // a carried speaker goes on speaking
+		x.spokeAt = c.si // a carried speaker goes on speaking
 		if !carried {
 			x.speakerFem = x.feminineVerb(t)
 		}
 	}
-	from := after
-	if subj.start >= after {
+	return subj, true
+}
+
+// subjectAfter returns the Arabic subject written after the verb of c: a
+// titled person (وزير الخارجية الروسي سيرغي لافروف) or an argument within
+// three tokens, before any أن/إن, and not one the verb's prepositions
+// mark as its object.
+func (x *extractor) subjectAfter(c *verbClause) (arg, bool) {
+	// the subject comes before any أن/إن: what follows is the clause
+	// (وأضاف الوزير أن روسيا ...: روسيا is not the one speaking)
+	lim := c.b
+	for j := c.after; j < c.b && j < c.after+3; j++ {
+		if arThat[x.bare[j]] {
+			lim = j
+			break
+		}
+	}
+	var subj arg
+	ok := false
+	start := x.skipHonorific(c.after)
+	if ref := x.parseTitleAr(start, ""); ref != nil && ref.person != "" && ref.end <= lim {
+		// a titled subject: وزير الخارجية الروسي سيرغي لافروف
+		subj, ok = arg{ref.person, start, ref.end}, true
+	} else {
+		subj, ok = x.findArg(start, lim, 3, nil, "", "")
+	}
+	if ok && c.tr.preps != nil && x.hasPrep(subj.start, c.tr.preps) {
+		ok = false // that was the object
+	}
+	return subj, ok
+}
+
+// objectFrom returns the token where the search for the object (or the
+// reported clause) starts: after the verb, or after a subject written
+// after it together with the rest of its name (سلمان بن عبدالعزيز آل سعود)
+// and a place-and-time insertion (skipInsertion).
+func (x *extractor) objectFrom(c *verbClause, subj arg) int {
+	from := c.after
+	if subj.start >= c.after {
 		from = subj.end
 	}
 	// the rest of the subject's own name: سلمان بن عبدالعزيز آل سعود
-	for from+1 < b && x.mAt[from] < 0 && arNameLink[x.norm[from]] {
+	for from+1 < c.b && x.mAt[from] < 0 && arNameLink[x.norm[from]] {
 		m := x.mention(from + 1)
 		if m == nil {
 			break
 		}
 		from = m.End
 	}
-	from = x.skipInsertion(from, b)
-	if tr.speech {
-		// STATED: the first entity of the reported clause (after أن/إن/that).
-		for j := from; j < b && j < from+4; j++ {
-			if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.norm[j] == ":" {
-				// The statement is about the subject of the reported clause:
-				// the entity that opens it (إن طهران دعمت ...).
-				if o, ok := x.findArg(j+1, b, 3, nil, subj.entity, ""); ok {
-					x.add(si, subj.entity, "STATED", o.entity, conf, mod, trig)
-				}
-				return
+	return x.skipInsertion(from, c.b)
+}
+
+// stated adds the STATED relation of a speech verb: subj states about the
+// first entity of the reported clause (after أن/إن/that or a colon), if
+// that clause opens within four tokens of from, before a boundary.
+func (x *extractor) stated(c *verbClause, subj arg, from int) {
+	b := c.b
+	for j := from; j < b && j < from+4; j++ {
+		if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.norm[j] == ":" {
+			// The statement is about the subject of the reported clause:
+			// the entity that opens it (إن طهران دعمت ...).
+			if o, ok := x.findArg(j+1, b, 3, nil, subj.entity, ""); ok {
+				x.add(c.si, subj.entity, "STATED", o.entity, c.conf, c.mod, c.trig)
 			}
-			if x.isBoundary(j) {
-				return
-			}
+			return
 		}
-		return
-	}
-	if tr.needs != nil {
-		found := false
-		for j := after; j < b && j < after+8; j++ {
-			if tr.needs[x.bare[j]] || tr.needs[x.norm[j]] {
-				found = true
-				// the trigger phrase names both parts: نشرت ... قوات
-				if j == after {
-					trig = x.phrase(t, j+1)
-				} else {
-					trig += " ... " + x.phrase(j, j+1)
-				}
-				break
-			}
-		}
-		if !found {
+		if x.isBoundary(j) {
 			return
 		}
 	}
+}
+
+// neededWord reports whether one of the words the trigger needs follows it
+// within eight tokens (قوات for نشر), and adds that word to the trigger
+// phrase c.trig: the phrase names both parts (نشرت ... قوات).
+func (x *extractor) neededWord(c *verbClause) bool {
+	for j := c.after; j < c.b && j < c.after+8; j++ {
+		if c.tr.needs[x.bare[j]] || c.tr.needs[x.norm[j]] {
+			if j == c.after {
+				c.trig = x.phrase(c.t, j+1)
+			} else {
+				c.trig += " ... " + x.phrase(j, j+1)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// actionObject finds the object of the verb of c from token from and adds
+// the relation of subj to it: a direct object close to the verb, or one
+// the trigger's prepositions introduce. دعا X إلى (CALLED_ON) is no
+// relation before an invitation and a request for help before help.
+func (x *extractor) actionObject(c *verbClause, subj arg, from int) {
+	tr, b := c.tr, c.b
 	limit := 4 // a direct object follows the verb and subject closely
 	if tr.preps != nil {
 		limit = 8
@@ -495,10 +559,11 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 			}
 		}
 	}
-	if subj.start < after && subj.end <= t {
+	conf := c.conf
+	if subj.start < c.after && subj.end <= c.t {
 		conf -= 0.05 // subject before the verb is less certain in Arabic
 	}
-	x.add(si, subj.entity, pred, obj.entity, conf, mod, trig)
+	x.add(c.si, subj.entity, pred, obj.entity, conf, c.mod, c.trig)
 }
 
 // arNameLink are the words that continue a name with a family or a father

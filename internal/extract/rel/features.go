@@ -492,23 +492,50 @@ func (x *extractor) betweenTypes(k int, types string, emit func([]byte)) {
 	}
 }
 
+// pairView is a candidate pair as pairFeatures and cueFeatures describe it.
+type pairView struct {
+	a, b  int      // the sentence's tokens [a, b)
+	S, O  *Mention // the subject and the object
+	L, R  *Mention // the first and the second of them in the text
+	dir   string   // "SO" when the subject comes first, else "OS"
+	types string   // the subject's type, ">", the object's type
+	// lx is where the first mention's phrase starts (at its title, if a
+	// title phrase of the sentence stands before it), rx where the words
+	// between the two end (at the second mention's title, if any)
+	lx, rx int
+	emit   func([]byte)
+}
+
 // pairFeatures describes the candidate (subject mention si, object mention
-// oi) in the sentence of tokens [a, b).
+// oi) in the sentence of tokens [a, b): the two mentions, the words between
+// them and around them, the cue words and the nearest trigger.
 func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
-	S, O := x.d.Mentions[si], x.d.Mentions[oi]
-	dir := "SO" // subject first
-	L, R := S, O
-	if O.Start < S.Start {
-		dir = "OS"
-		L, R = O, S
+	pv := pairView{a: a, b: b, S: &x.d.Mentions[si], O: &x.d.Mentions[oi], dir: "SO", emit: emit} // subject first
+	pv.L, pv.R = pv.S, pv.O
+	if pv.O.Start < pv.S.Start {
+		pv.dir = "OS"
+		pv.L, pv.R = pv.O, pv.S
 	}
-	types := S.Type + ">" + O.Type
-	add := func(parts ...string) { x.emitFeature(emit, parts...) }
+	pv.types = pv.S.Type + ">" + pv.O.Type
+	x.mentionFeatures(&pv)
+	x.titleEdges(&pv)
+	x.betweenSummary(&pv)
+	x.contextFeatures(&pv)
+	x.cueFeatures(&pv)
+	x.nearestTrigger(&pv)
+}
+
+// mentionFeatures emits the features of the two mentions of a pair: the
+// direction, the types, the gap between them, their nationality
+// adjectives, roles and clitics, and whether the object is the subject's
+// country.
+func (x *extractor) mentionFeatures(pv *pairView) {
+	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
+	S, O, dir, types := pv.S, pv.O, pv.dir, pv.types
 	add("dir=", dir)
 	add("types=", types)
 	add("types|dir=", types, "|", dir)
-	gap := R.Start - L.End
-	add("gap=", gapBucket(gap), "|", dir)
+	add("gap=", gapBucket(pv.R.Start-pv.L.End), "|", dir)
 	if S.Demonym {
 		add("sdem")
 	}
@@ -531,19 +558,34 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 	if O.Prefix != "" {
 		add("opfx=", O.Prefix, "|", dir)
 	}
-	// a title phrase before the second mention is its own: the words
-	// between end where it starts
-	rx := R.Start
+}
+
+// titleEdges sets pv.lx and pv.rx and emits a feature for each mention a
+// title phrase introduces: a title phrase before the second mention is its
+// own, so the words between end where it starts.
+func (x *extractor) titleEdges(pv *pairView) {
+	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
+	L, R := pv.L, pv.R
+	pv.rx = R.Start
 	if t := x.titleAt[x.mAt[R.Start]]; t >= L.End {
-		rx = t
-		add("rtitle|", dir)
+		pv.rx = t
+		add("rtitle|", pv.dir)
 	}
-	lx := L.Start
-	if t := x.titleAt[x.mAt[L.Start]]; t >= a && t < L.Start {
-		lx = t
-		add("ltitle|", dir)
+	pv.lx = L.Start
+	if t := x.titleAt[x.mAt[L.Start]]; t >= pv.a && t < L.Start {
+		pv.lx = t
+		add("ltitle|", pv.dir)
 	}
-	// the words between, their stems, the first and last of them
+}
+
+// betweenSummary emits the features of the words between the two
+// mentions: each word's (betweenFeatures, or the scorer's cached weights
+// of them), the first and last of them, how many other mentions, and
+// whether a speech verb, a complementiser (أن, that) or a boundary stands
+// between.
+func (x *extractor) betweenSummary(pv *pairView) {
+	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
+	L, rx, dir, types := pv.L, pv.rx, pv.dir, pv.types
 	others, speech, an, boundary := 0, false, false, false
 	for k := L.End; k < rx; k++ {
 		w := x.word(k)
@@ -553,9 +595,9 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 			}
 		}
 		if x.sc != nil {
-			x.sc.addToken(x, k, dir, types, S.Type, O.Type)
+			x.sc.addToken(x, k, dir, types, pv.S.Type, pv.O.Type)
 		} else {
-			x.betweenFeatures(k, dir, types, emit)
+			x.betweenFeatures(k, dir, types, pv.emit)
 		}
 		if tr := x.trigAt(k); tr != nil && tr.speech {
 			speech = true
@@ -573,7 +615,7 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 		if gapx > 1 {
 			add("bw12=", x.word(L.End), "_", x.word(L.End+1), "|", dir)
 		}
-	} else if gap == 0 {
+	} else if pv.R.Start-L.End == 0 {
 		add("adjacent|", dir, "|", types)
 	}
 	add("others=", strconv.Itoa(min(others, 3)))
@@ -586,7 +628,14 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 	if boundary {
 		add("punct|", dir)
 	}
-	// the words before the first mention and after the second
+}
+
+// contextFeatures emits the features of the words before the first
+// mention (up to three, in its sentence) and after the second (up to two),
+// and whether the first mention opens the sentence.
+func (x *extractor) contextFeatures(pv *pairView) {
+	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
+	a, lx, dir, types := pv.a, pv.lx, pv.dir, pv.types
 	for k, n := lx-1, 1; k >= a && n <= 3; k, n = k-1, n+1 {
 		w := x.word(k)
 		if n <= 2 {
@@ -606,20 +655,21 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 			add("lc", strconv.Itoa(n), "=", c, "|", dir)
 		}
 	}
-	for k, n := R.End, 1; k < b && n <= 2; k, n = k+1, n+1 {
+	for k, n := pv.R.End, 1; k < pv.b && n <= 2; k, n = k+1, n+1 {
 		add("r", strconv.Itoa(n), "=", x.word(k), "|", dir)
 	}
 	if lx == a {
 		add("first|", dir)
 	}
-	sx, ox := lx, rx
-	if dir == "OS" {
-		sx, ox = rx, lx
-	}
-	x.cueFeatures(a, b, lx, rx, L, R, sx, ox, dir, types, emit)
-	// the trigger nearest the pair: its predicate with the order of the
-	// subject, trigger and object (VSO, SVO, SOV...)
-	for k := rx - 1; k >= max(a, lx-4); k-- {
+}
+
+// nearestTrigger emits the trigger nearest the pair (between the mentions,
+// else up to four tokens before the first): its predicate with the order
+// of the subject, trigger and object (VSO, SVO, SOV...), and its lemma.
+func (x *extractor) nearestTrigger(pv *pairView) {
+	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
+	L, lx, dir := pv.L, pv.lx, pv.dir
+	for k := pv.rx - 1; k >= max(pv.a, lx-4); k-- {
 		if k >= lx && k < L.End {
 			continue
 		}
@@ -642,12 +692,17 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 // cueWindow is how far before the first mention cue words count.
 const cueWindow = 8
 
-// cueFeatures emits the cue words around a pair (mentions L before R; S
-// the subject, O the object): those before L in its clause (up to
+// cueFeatures emits the cue words around a pair (pv: mentions L before R;
+// S the subject, O the object): those before L in its clause (up to
 // cueWindow tokens), just after R, the nearest one with the preposition
 // that governs the object, and that preposition alone.
-func (x *extractor) cueFeatures(a, b, lx, rx int, L, R Mention, sx, ox int, dir, types string, emit func([]byte)) {
-	add := func(parts ...string) { x.emitFeature(emit, parts...) }
+func (x *extractor) cueFeatures(pv *pairView) {
+	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
+	a, b, lx, rx, L, R, dir, types := pv.a, pv.b, pv.lx, pv.rx, pv.L, pv.R, pv.dir, pv.types
+	sx, ox := lx, rx
+	if dir == "OS" {
+		sx, ox = rx, lx
+	}
 	nearest, pos := []string(nil), ""
 	for k := L.End; k < rx && nearest == nil; k++ {
 		if cs := x.cues(k); len(cs) > 0 {
