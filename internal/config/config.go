@@ -151,7 +151,7 @@ var Defaults = map[string]any{
 	"load.batch_size":         50,
 	"load.workers":            2,
 	"load.retry_timeout":      "2m",
-	"memory_limit":            "450MiB",
+	"memory_limit":            "400MiB",
 	"shard":                   "",
 	"shard_by":                "id",
 	"extract.backend":         "builtin",

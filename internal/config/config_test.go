@@ -134,7 +134,7 @@ func TestMemoryLimit(t *testing.T) {
 	for _, tc := range []struct {
 		env  string
 		want int64
-	}{{"", 450 << 20}, {"1GiB", 1 << 30}, {"300 MB", 300 << 20}, {"off", 0}, {"0", 0}, {"4096b", 4096}} {
+	}{{"", 400 << 20}, {"1GiB", 1 << 30}, {"300 MB", 300 << 20}, {"off", 0}, {"0", 0}, {"4096b", 4096}} {
 		t.Chdir(t.TempDir())
 		t.Setenv("KG_MEMORY_LIMIT", tc.env)
 		c, err := Load("")

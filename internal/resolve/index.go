@@ -56,7 +56,11 @@ type Index struct {
 }
 
 type keyStats struct {
-	types    map[string]int // type -> articles
+	// types counts the articles giving each type of model.EntityTypes, in
+	// its order (no other type is ever chosen). The maps are made when
+	// their first entry comes: most keys have one type, one name and no
+	// QID, and the index holds every key of the corpus.
+	types    [numTypes]int
 	qids     map[string]int
 	names    map[string]int // display name -> articles
 	forms    map[string]int // written form -> articles
@@ -77,7 +81,7 @@ func (ix *Index) Add(s Summary) {
 		}
 		k := ix.keys[e.Key]
 		if k == nil {
-			k = &keyStats{types: map[string]int{}, qids: map[string]int{}, names: map[string]int{}, forms: map[string]int{}, texts: map[string]int{}}
+			k = &keyStats{}
 			ix.keys[e.Key] = k
 		}
 		k.mentions += e.Mentions
@@ -86,29 +90,42 @@ func (ix *Index) Add(s Summary) {
 		}
 		seen[e.Key] = true
 		k.articles++
-		k.types[e.Type]++
+		if i := slices.Index(model.EntityTypes, e.Type); i >= 0 {
+			k.types[i]++
+		}
 		if e.QID != "" {
-			k.qids[e.QID]++
+			inc(&k.qids, e.QID)
 		}
 		if e.Name != "" {
-			k.names[e.Name]++
+			inc(&k.names, e.Name)
 		}
 		fs := map[string]bool{}
 		for _, f := range e.Forms {
 			f = strings.TrimSpace(f)
 			if f != "" && !fs[f] {
 				fs[f] = true
-				k.forms[f]++
+				inc(&k.forms, f)
 			}
 		}
 		for _, t := range e.Texts {
 			t = strings.TrimSpace(t)
 			if t != "" && !fs[t] {
 				fs[t] = true
-				k.texts[t]++
+				inc(&k.texts, t)
 			}
 		}
 	}
+}
+
+// numTypes is len(model.EntityTypes) (TestNumTypes).
+const numTypes = 4
+
+// inc counts s in *m, making the map on its first entry.
+func inc(m *map[string]int, s string) {
+	if *m == nil {
+		*m = map[string]int{}
+	}
+	(*m)[s]++
 }
 
 // Keys is the number of distinct entity keys seen.
@@ -133,9 +150,9 @@ func top(m map[string]int) string {
 // model.EntityTypes breaks ties.
 func (k *keyStats) keyType() string {
 	best, n := model.Misc, 0
-	for _, t := range model.EntityTypes {
-		if k.types[t] > n {
-			best, n = t, k.types[t]
+	for i, t := range model.EntityTypes {
+		if k.types[i] > n {
+			best, n = t, k.types[i]
 		}
 	}
 	return best

@@ -18,8 +18,9 @@ import (
 // that kg's resident set is its own memory and stays bounded as the corpus
 // grows. A page read again after a trim is mapped again by a minor fault.
 
-// trimEvery is how often a trimmer runs.
-const trimEvery = 2 * time.Second
+// trimEvery is how often a trimmer runs (a burst of reads, such as the
+// resolution reading every staged summary, maps 100 MB in a few seconds).
+const trimEvery = time.Second
 
 // trimmer runs trimMappings for a folder every trimEvery until stopped.
 type trimmer struct {
