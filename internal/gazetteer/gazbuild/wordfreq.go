@@ -1,10 +1,6 @@
 package gazbuild
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"unicode"
@@ -12,6 +8,7 @@ import (
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/sources"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
 
@@ -76,30 +73,14 @@ func relatedForms(w string) []string {
 // wordCounts counts, in the arwiki text under the data folder, the
 // occurrences of the words of need (MatchForm of whole tokens).
 func (b *builder) wordCounts(need map[string]bool) (map[string]int, error) {
-	path := b.path("unlabelled", "arwiki-comparable-2017", "arwiki-2017-ar.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 1<<20))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
+	path := b.path(sources.WikiFile)
 	count := map[string]int{}
 	maxLen := 0
 	for w := range need {
 		maxLen = max(maxLen, len(w))
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 4<<20), 64<<20)
-	var doc struct{ Text string }
 	buf := make([]byte, 0, 64)
-	for sc.Scan() {
-		doc.Text = ""
-		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
+	err := sources.EachWikiArticle(path, func(_ int, doc sources.WikiArticle) error {
 		text := doc.Text
 		start := -1
 		for i, r := range text + " " {
@@ -140,9 +121,10 @@ func (b *builder) wordCounts(need map[string]bool) (map[string]int, error) {
 				count[string(buf)]++
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return count, nil
 }

@@ -5,8 +5,6 @@ package wsbuild
 
 import (
 	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/gztsv"
+	"github.com/kg-project/kg/internal/sources"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/wordstats"
@@ -25,7 +24,7 @@ import (
 
 // Inputs, relative to the data folder.
 const (
-	WikiFile      = "unlabelled/arwiki-comparable-2017/arwiki-2017-ar.jsonl.gz"
+	WikiFile      = sources.WikiFile
 	NameUnitsFile = "names/wikidata-person-names-ar/name_units.tsv.gz"
 	NameTokFile   = "names/netranslit-wikidata-ar/en_ar_name_tokens.tsv.gz"
 	TranslitFile  = "names/google-translit-ar2en/ar2en.tsv.gz"
@@ -98,15 +97,6 @@ func Build(dir string, opts Options) (*Result, error) {
 // words tags every article of the Wikipedia text with kg's NER and counts,
 // for every base form, its occurrences and those inside a name.
 func (r *Result) words(path string, opts *Options) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	type counts struct {
 		words  map[string]wordstats.Word
 		tokens int64
@@ -124,31 +114,19 @@ func (r *Result) words(path string, opts *Options) error {
 			}
 		}(&parts[k])
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	line := 0
-	var readErr error
-	for sc.Scan() {
-		line++
-		var a struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			readErr = fmt.Errorf("%s:%d: %w", path, line, err)
-			break
-		}
+	readErr := sources.EachWikiArticle(path, func(n int, a sources.WikiArticle) error {
+		line = n
 		texts <- a.Text
 		if opts.Progress != nil && line%1000 == 0 {
 			opts.Progress(line)
 		}
-	}
+		return nil
+	})
 	close(texts)
 	wg.Wait()
 	if readErr != nil {
 		return readErr
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	all := map[string]wordstats.Word{}
 	for _, c := range parts {

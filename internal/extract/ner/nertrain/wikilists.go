@@ -1,13 +1,11 @@
 package nertrain
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/sources"
 
 	"github.com/kg-project/kg/internal/extract/ner/internal/core"
 
@@ -18,7 +16,7 @@ import (
 // WikiFile is the unlabelled Arabic Wikipedia text (CC BY-SA 4.0) under the
 // data directory; its article titles, typed by their first sentence, make
 // the wiki-* lists.
-const WikiFile = "unlabelled/arwiki-comparable-2017/arwiki-2017-ar.jsonl.gz"
+const WikiFile = sources.WikiFile
 
 // Words that say what an article is about when they come first after its
 // title in its first sentence (سياسي مصري، مدينة إيرانية، جامعة حكومية),
@@ -46,15 +44,6 @@ var (
 // a place or an organisation, as the wiki-per, wiki-loc and wiki-org lists
 // (raw phrases).
 func wikiTitleLists(path string) (map[string][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
 	types := map[string]string{}
 	for _, w := range lex.ClassAsWritten("ar_person_description") {
 		types[core.BaseForm(w)] = core.ListWikiPER
@@ -66,29 +55,21 @@ func wikiTitleLists(path string) (map[string][]string, error) {
 		types[core.BaseForm(w)] = core.ListWikiORG
 	}
 	out := map[string][]string{}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		var doc struct {
-			Title string `json:"title"`
-			Text  string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-			return nil, err
-		}
+	err := sources.EachWikiArticle(path, func(_ int, doc sources.WikiArticle) error {
 		title := strings.TrimSpace(parenRE.ReplaceAllString(doc.Title, " "))
 		if title == "" || wikiListsRE.MatchString(title) || strings.ContainsAny(title, "0123456789:،,") {
-			continue
+			return nil
 		}
 		tw := strings.Fields(title)
 		if len(tw) > core.MaxPhrase || utf8.RuneCountInString(title) < 3 {
-			continue
+			return nil
 		}
 		if l := wikiType(doc.Text, len(tw), types); l != "" {
 			out[l] = append(out[l], title)
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return out, nil

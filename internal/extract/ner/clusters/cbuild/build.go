@@ -13,9 +13,6 @@
 package cbuild
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -33,7 +30,7 @@ import (
 )
 
 // WikiFile is the unlabelled text, relative to the data directory.
-const WikiFile = "unlabelled/arwiki-comparable-2017/arwiki-2017-ar.jsonl.gz"
+const WikiFile = sources.WikiFile
 
 // Options configure Build. Zero values get the defaults noted.
 type Options struct {
@@ -98,32 +95,16 @@ func Key(tok string) string {
 // ReadText calls fn with every sentence (tokens) of the unlabelled text and
 // the labelled sets' training parts under dir.
 func ReadText(dir string, nerFraction float64, fn func(toks []string)) error {
-	f, err := os.Open(filepath.Join(dir, WikiFile))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return err
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		var doc struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-			return fmt.Errorf("%s: %w", WikiFile, err)
-		}
+	err := sources.EachWikiArticle(filepath.Join(dir, WikiFile), func(_ int, doc sources.WikiArticle) error {
 		for _, para := range strings.Split(doc.Text, "\n") {
 			_, sents := segment.SentenceWords(segment.Tokenize(para))
 			for _, s := range sents {
 				fn(s)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	read := func(path string, frac float64) error {
