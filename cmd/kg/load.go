@@ -114,11 +114,12 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	version := ex.Version()
 	var client *graph.Client
 	var target string
 	var graphErr error
 	if !o.stageOnly {
-		client, target, graphErr = connectTarget(ctx, o.cfg, st, ex.Version(), stderr)
+		client, target, graphErr = connectTarget(ctx, o.cfg, st, version, stderr)
 		if graphErr != nil {
 			if errors.Is(graphErr, graph.ErrAuth) || ctx.Err() != nil {
 				return graphErr
@@ -134,6 +135,9 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 	}
 	var bad badInputs
 	sum.Stage, err = loader.StageCorpus(ctx, st, stageOptions(o, corpusOpts, ex, &bad, stderr))
+	// extraction is done (ex is not used again): its models, about 200 MB,
+	// need not stay for the push and the corpus-wide resolution
+	extract.DropModels()
 	if lx != nil {
 		s := lx.Stats()
 		sum.LLM = &s
@@ -152,7 +156,7 @@ func runLoad(ctx context.Context, o loadOptions, stdout, stderr io.Writer) error
 		fmt.Fprintf(stderr, "kg: the LLM token budget is spent: %d article(s) not extracted (first: %s), not staged; run kg load again to go on with them\n", s.Deferred, s.FirstDeferred)
 	}
 	if client != nil {
-		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress, Version: ex.Version()})
+		ps, err := loader.Push(ctx, st, client, loader.PushOptions{Target: target, BatchSize: o.cfg.Load.BatchSize, Progress: o.progress, Version: version})
 		sum.Push = &ps
 		if err != nil {
 			return fmt.Errorf("%w (%d articles written before; everything is staged, re-run kg load or kg push to finish)", err, ps.Articles)

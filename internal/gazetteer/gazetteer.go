@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/gzip"
 
+	"github.com/kg-project/kg/internal/memo"
+
 	"fmt"
 	"io"
 	"slices"
@@ -82,20 +84,17 @@ type Gazetteer struct {
 	nameEntries sync.Map // MatchForm -> []*Entry (the alias's entries with the name's)
 }
 
-var (
-	defaultOnce sync.Once
-	defaultGaz  *Gazetteer
-	defaultErr  error
-)
+var defaultGaz = memo.NewLazy(func() (*Gazetteer, error) {
+	return ReadCompiled(bytes.NewReader(data.Gazetteer))
+})
 
 // Default returns the gazetteer compiled into the binary (package
 // internal/gazetteer/data), loaded on first use.
-func Default() (*Gazetteer, error) {
-	defaultOnce.Do(func() {
-		defaultGaz, defaultErr = ReadCompiled(bytes.NewReader(data.Gazetteer))
-	})
-	return defaultGaz, defaultErr
-}
+func Default() (*Gazetteer, error) { return defaultGaz.Get() }
+
+// DropDefault forgets the loaded gazetteer (a later Default loads it
+// again), so that its memory can go once its users are done.
+func DropDefault() { defaultGaz.Drop() }
 
 // New indexes entries (which it keeps; do not modify them afterwards).
 func New(entries []*Entry) *Gazetteer {

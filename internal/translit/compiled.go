@@ -12,7 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/kg-project/kg/internal/memo"
 
 	"github.com/kg-project/kg/internal/translit/data"
 )
@@ -30,6 +31,9 @@ type Compiled struct {
 	// Latin is the list of known Latin names that foreign names written in
 	// Arabic letters are matched against (data/latin.tsv.gz); nil: none.
 	Latin *Latin
+	// embedded marks the table and model compiled into the binary
+	// (Default), whose romanised words are memoised in wordCache.
+	embedded bool
 }
 
 // formatHeader starts the compiled file; the number is the format version
@@ -201,20 +205,19 @@ func ReadCompiled(r io.Reader) (*Compiled, error) {
 	return c, nil
 }
 
-var (
-	defaultOnce sync.Once
-	defaultData *Compiled
-	defaultErr  error
-)
+var defaultData = memo.NewLazy(func() (*Compiled, error) {
+	c, err := ReadCompiled(bytes.NewReader(data.Names))
+	if err == nil {
+		c.embedded = true
+		c.Latin, err = ReadLatin(bytes.NewReader(data.Latin))
+	}
+	return c, err
+})
 
 // Default returns the table and model compiled into the binary (package
 // internal/translit/data), read on first use.
-func Default() (*Compiled, error) {
-	defaultOnce.Do(func() {
-		defaultData, defaultErr = ReadCompiled(bytes.NewReader(data.Names))
-		if defaultErr == nil {
-			defaultData.Latin, defaultErr = ReadLatin(bytes.NewReader(data.Latin))
-		}
-	})
-	return defaultData, defaultErr
-}
+func Default() (*Compiled, error) { return defaultData.Get() }
+
+// DropDefault forgets the loaded table and model (a later Default reads
+// them again).
+func DropDefault() { defaultData.Drop() }

@@ -51,7 +51,7 @@ func (c *Compiled) Romanize(s string) string {
 		}
 		t, n := c.compound(words[i:])
 		if n == 0 {
-			if c == defaultData {
+			if c.embedded {
 				t = wordCache.Get(words[i], c.word)
 			} else {
 				t = c.word(words[i])

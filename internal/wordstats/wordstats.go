@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"compress/gzip"
 
+	"github.com/kg-project/kg/internal/memo"
+
 	"fmt"
-	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"strconv"
 	"strings"
-	"sync"
+
+	kgzip "github.com/klauspost/compress/gzip"
 
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/wordstats/data"
@@ -250,20 +252,17 @@ func readLines(r io.Reader, header string, fields int, fn func(f []string, n []i
 	return nil
 }
 
-var (
-	defaultOnce  sync.Once
-	defaultTable *Table
-	defaultErr   error
-)
+var defaultTable = memo.NewLazy(func() (*Table, error) {
+	return Read(bytes.NewReader(data.Words), bytes.NewReader(data.Names))
+})
 
 // Default returns the tables embedded in kg (internal/wordstats/data),
-// loaded once.
-func Default() (*Table, error) {
-	defaultOnce.Do(func() {
-		defaultTable, defaultErr = Read(bytes.NewReader(data.Words), bytes.NewReader(data.Names))
-	})
-	return defaultTable, defaultErr
-}
+// loaded on first use.
+func Default() (*Table, error) { return defaultTable.Get() }
+
+// DropDefault forgets the loaded tables (a later Default loads them
+// again).
+func DropDefault() { defaultTable.Drop() }
 
 // Thresholds of Ordinary.
 const (

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"sync"
+
+	"github.com/kg-project/kg/internal/memo"
 
 	"github.com/kg-project/kg/internal/extract/ner/internal/core"
 	nermodel "github.com/kg-project/kg/internal/extract/ner/model"
@@ -56,20 +57,17 @@ func Load(r io.Reader) (*Tagger, error) {
 	return core.NewTagger(m), nil
 }
 
-var (
-	defaultOnce   sync.Once
-	defaultTagger *Tagger
-	defaultErr    error
-)
+var defaultTagger = memo.NewLazy(func() (*Tagger, error) {
+	if len(nermodel.Data) == 0 {
+		return nil, errors.New("ner: no embedded model (run kg train ner)")
+	}
+	return Load(bytes.NewReader(nermodel.Data))
+})
 
-// Default returns the tagger of the model embedded in kg, loaded once.
-func Default() (*Tagger, error) {
-	defaultOnce.Do(func() {
-		if len(nermodel.Data) == 0 {
-			defaultErr = errors.New("ner: no embedded model (run kg train ner)")
-			return
-		}
-		defaultTagger, defaultErr = Load(bytes.NewReader(nermodel.Data))
-	})
-	return defaultTagger, defaultErr
-}
+// Default returns the tagger of the model embedded in kg, loaded on first
+// use.
+func Default() (*Tagger, error) { return defaultTagger.Get() }
+
+// DropDefault forgets the loaded tagger and its memo of words (a later
+// Default loads it again).
+func DropDefault() { defaultTagger.Drop() }

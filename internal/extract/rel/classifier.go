@@ -1,6 +1,7 @@
 package rel
 
 import (
+	"github.com/kg-project/kg/internal/memo"
 	"bufio"
 	"bytes"
 	"compress/gzip"
@@ -270,9 +271,7 @@ type featureAt struct {
 	ws         []LabelWeight
 }
 
-// DefaultModel returns the embedded model, read on first use; nil when
-// none is embedded (the rules alone then find relations).
-var DefaultModel = sync.OnceValues(func() (*Model, error) {
+var defaultModel = memo.NewLazy(func() (*Model, error) {
 	if len(relmodel.Model) == 0 {
 		return nil, nil
 	}
@@ -288,6 +287,14 @@ var DefaultModel = sync.OnceValues(func() (*Model, error) {
 	}
 	return m, nil
 })
+
+// DefaultModel returns the embedded model, read on first use; nil when
+// none is embedded (the rules alone then find relations).
+func DefaultModel() (*Model, error) { return defaultModel.Get() }
+
+// DropDefaultModel forgets the loaded model (a later DefaultModel reads it
+// again).
+func DropDefaultModel() { defaultModel.Drop() }
 
 // Decide picks a label from a candidate's probabilities: the most
 // probable predicate that allowed accepts (nil: any), kept when the

@@ -14,16 +14,18 @@ import (
 	"bytes"
 	"compress/gzip"
 
+	"github.com/kg-project/kg/internal/memo"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+
+	kgzip "github.com/klauspost/compress/gzip"
 
 	"github.com/kg-project/kg/internal/extract/ner/clusters/data"
 )
@@ -288,7 +290,7 @@ func log2(n int64) int {
 	return k
 }
 
-var loadDefault = sync.OnceValues(func() (*Table, error) {
+var defaultTable = memo.NewLazy(func() (*Table, error) {
 	if len(data.Clusters) == 0 {
 		return nil, errors.New("clusters: no embedded table (run kg train clusters)")
 	}
@@ -296,4 +298,7 @@ var loadDefault = sync.OnceValues(func() (*Table, error) {
 })
 
 // Default returns the embedded table, read on the first call.
-func Default() (*Table, error) { return loadDefault() }
+func Default() (*Table, error) { return defaultTable.Get() }
+
+// DropDefault forgets the loaded table (a later Default reads it again).
+func DropDefault() { defaultTable.Drop() }
