@@ -1,10 +1,10 @@
 package rel
 
 import (
-	"github.com/kg-project/kg/internal/memo"
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"github.com/kg-project/kg/internal/memo"
 
 	"errors"
 	"fmt"
