@@ -11,14 +11,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kg-project/kg/internal/extract/ner/nertrain"
-	"github.com/kg-project/kg/internal/sources"
-
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/extract/ner/clusters"
 	"github.com/kg-project/kg/internal/extract/ner/clusters/cbuild"
+	"github.com/kg-project/kg/internal/extract/ner/nertrain"
+	"github.com/kg-project/kg/internal/sources"
 )
 
 // trainNEROptions are the flags of kg train ner.

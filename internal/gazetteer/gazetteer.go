@@ -4,9 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-
-	"github.com/kg-project/kg/internal/memo"
-
 	"fmt"
 	"io"
 	"slices"
@@ -17,10 +14,10 @@ import (
 	"unicode"
 
 	kgzip "github.com/klauspost/compress/gzip"
-
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kg-project/kg/internal/gazetteer/data"
+	"github.com/kg-project/kg/internal/memo"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"

@@ -4,9 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-
-	"github.com/kg-project/kg/internal/memo"
-
 	"fmt"
 	"io"
 	"strconv"
@@ -14,6 +11,7 @@ import (
 
 	kgzip "github.com/klauspost/compress/gzip"
 
+	"github.com/kg-project/kg/internal/memo"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/wordstats/data"
 )

@@ -4,11 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"github.com/kg-project/kg/internal/memo"
-
 	"errors"
 	"fmt"
-	kgzip "github.com/klauspost/compress/gzip"
 	"io"
 	"math"
 	"slices"
@@ -17,7 +14,10 @@ import (
 	"strings"
 	"sync"
 
+	kgzip "github.com/klauspost/compress/gzip"
+
 	"github.com/kg-project/kg/internal/extract/rel/relmodel"
+	"github.com/kg-project/kg/internal/memo"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/vocab"
 )

@@ -15,14 +15,13 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/sources"
-
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/sources"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
 

@@ -9,12 +9,11 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kg-project/kg/internal/sources"
-
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/kg-project/kg/internal/sources"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
 )

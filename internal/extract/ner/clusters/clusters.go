@@ -13,9 +13,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-
-	"github.com/kg-project/kg/internal/memo"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -28,6 +25,7 @@ import (
 	kgzip "github.com/klauspost/compress/gzip"
 
 	"github.com/kg-project/kg/internal/extract/ner/clusters/data"
+	"github.com/kg-project/kg/internal/memo"
 )
 
 // Levels is the number of granularities of the table, finest first.
