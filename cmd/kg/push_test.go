@@ -49,3 +49,26 @@ func TestPushVerify(t *testing.T) {
 		t.Fatalf("doctor after the repair:\n%s", out)
 	}
 }
+
+// TestDoctorCoMentions: kg doctor says when the co-mention counts are not
+// complete (a graph of an older kg: no marker), and kg push, even with
+// nothing to write, counts them.
+func TestDoctorCoMentions(t *testing.T) {
+	c := testneo4j.Open(t)
+	corpus := genCorpus(t, 20)
+	st := t.TempDir()
+	runKG(t, st, "load", "-q", corpus)
+	if out, _ := runKG(t, st, "doctor"); !strings.Contains(out, "the co-mention counts are complete") {
+		t.Fatalf("doctor after a load:\n%s", out)
+	}
+	if _, err := c.Query(context.Background(), "MATCH (m:KgMeta {name: 'co_mentions'}) DELETE m", nil, false); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := runKGFail(t, st, "doctor"); !strings.Contains(out, "no complete co-mention counts") || !strings.Contains(out, "kg push") {
+		t.Fatalf("doctor without the marker:\n%s", out)
+	}
+	runKG(t, st, "push", "-q")
+	if out, _ := runKG(t, st, "doctor"); !strings.Contains(out, "the co-mention counts are complete") {
+		t.Fatalf("doctor after kg push:\n%s", out)
+	}
+}

@@ -174,7 +174,7 @@ RETURN e.key AS k ORDER BY k LIMIT $n`
 // entity (RecountCoMentions); the counts are then complete and the graph
 // is marked as having them once Settle ends.
 func (c *Client) Settle(ctx context.Context, progress func(n int)) (int, error) {
-	counted, err := c.coMentionsCounted(ctx)
+	counted, err := c.CoMentionsCounted(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -213,7 +213,11 @@ func (c *Client) RecountCoMentions(ctx context.Context, progress func(n int)) (i
 	return n, c.setCoMentionsMarker(ctx)
 }
 
-func (c *Client) coMentionsCounted(ctx context.Context) (bool, error) {
+// CoMentionsCounted reports whether the graph's co-mention counts are
+// complete (the marker node Settle and RecountCoMentions set); a graph
+// written by a kg older than the counts, or imported without kg
+// finish-import, lacks them and co_mention_pairs then scans.
+func (c *Client) CoMentionsCounted(ctx context.Context) (bool, error) {
 	r, err := c.Query(ctx, cyCoMentionsMarker, nil, true)
 	if err != nil {
 		return false, fmt.Errorf("reading the co-mention marker: %w", err)
