@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/model"
@@ -380,8 +381,6 @@ func afterTitle(words []arabic.Word, i, j int) bool {
 
 // isArabicWord reports whether a token is an Arabic word.
 func isArabicWord(s string) bool {
-	for _, r := range s {
-		return r >= 0x0600 && r <= 0x06FF
-	}
-	return false
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && arabic.InBlock(r)
 }

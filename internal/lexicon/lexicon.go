@@ -559,14 +559,4 @@ func (l *Lexicon) parseOffices(ar, en map[string]string) error {
 }
 
 // isArabic reports whether s is a non-empty word of Arabic letters.
-func isArabic(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x0621 || r > 0x064A {
-			return false
-		}
-	}
-	return true
-}
+func isArabic(s string) bool { return arabic.AllLetters(s) }

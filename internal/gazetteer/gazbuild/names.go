@@ -63,7 +63,7 @@ func asciiName(s string) string {
 // Arabic text does not use.
 func onlyArabicLetters(s string) bool {
 	for _, r := range s {
-		if !(r >= 0x0621 && r <= 0x064A || r == ' ') {
+		if !arabic.IsLetter(r) && r != ' ' {
 			return false
 		}
 	}

@@ -16,6 +16,12 @@ func IsLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
 // HasLetter reports whether s has an Arabic letter (IsLetter).
 func HasLetter(s string) bool { return strings.ContainsFunc(s, IsLetter) }
 
+// AllLetters reports whether s is non-empty and every rune of it is an
+// Arabic letter (IsLetter): a word as the word lists write it.
+func AllLetters(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !IsLetter(r) })
+}
+
 // WordSet returns the set of the white-space separated words of s, as
 // written (callers that match in MatchForm give it MatchForm text).
 func WordSet(s string) map[string]bool {

@@ -17,6 +17,11 @@ func TestScript(t *testing.T) {
 			t.Errorf("HasLetter(%q) = %v", tc.s, got)
 		}
 	}
+	for s, want := range map[string]bool{"بوتين": true, "": false, "بوتين ": false, "بوتينُ": false, "پوتين": false, "Putin": false} {
+		if got := AllLetters(s); got != want {
+			t.Errorf("AllLetters(%q) = %v", s, got)
+		}
+	}
 	if m := WordSet(" a  b\nc a "); len(m) != 3 || !m["a"] || !m["c"] {
 		t.Errorf("WordSet = %v", m)
 	}
