@@ -212,18 +212,18 @@ func checkNeo4j(ctx context.Context, cfg *config.Config) []check {
 func coMentionCheck(ctx context.Context, c *graph.Client) check {
 	counted, err := c.CoMentionsCounted(ctx)
 	if err != nil {
-		return check{Name: "co-mentions", Detail: err.Error()}
+		return check{Name: "co-mention", Detail: err.Error()}
 	}
 	if counted {
-		return check{Name: "co-mentions", OK: true, Detail: "the co-mention counts are complete"}
+		return check{Name: "co-mention", OK: true, Detail: "the co-mention counts are complete"}
 	}
 	r, err := c.Query(ctx, "MATCH (e:Entity) RETURN count(e) > 0", nil, true)
 	if err != nil {
-		return check{Name: "co-mentions", Detail: err.Error()}
+		return check{Name: "co-mention", Detail: err.Error()}
 	}
 	if some, _ := r.Rows[0][0].(bool); !some {
-		return check{Name: "co-mentions", OK: true, Detail: "no entities yet"}
+		return check{Name: "co-mention", OK: true, Detail: "no entities yet"}
 	}
-	return check{Name: "co-mentions", Detail: "the graph has no complete co-mention counts (written by an older kg, or bulk-imported without kg finish-import): co_mention_pairs scans every article instead",
+	return check{Name: "co-mention", Detail: "the graph has no complete co-mention counts (written by an older kg, or bulk-imported without kg finish-import): co_mention_pairs scans every article instead",
 		Fix: "run `kg push` (it counts them first) or, after a bulk import, `kg finish-import`"}
 }
