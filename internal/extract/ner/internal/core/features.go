@@ -568,35 +568,29 @@ func (w window) base(j int) string {
 	return boundary(j)
 }
 
+// ctxOffsets are the positions, relative to a token, of the words and base
+// forms neighbourWordFeatures adds, in this order; ctxWordIDs and
+// ctxBaseIDs are their features.
+var (
+	ctxOffsets = [4]int{-1, -2, 1, 2}
+	ctxWordIDs = [4]byte{fWm1, fWm2, fWp1, fWp2}
+	ctxBaseIDs = [4]byte{fBm1, fBm2, fBp1, fBp2}
+)
+
 // neighbourWordFeatures adds the words and base forms at ±1 and ±2 of
 // token i, and the bigrams and the left trigram around it. A neighbour's
 // own word features are added here unless f.skipNb is set and there is a
 // word there (neighbourFeatures lists them; keep the two in step).
 func neighbourWordFeatures(f *Featurizer, w window, i int) {
-	own := func(j int) bool { return !f.skipNb || w.at(j) == nil }
-	if own(i - 1) {
-		f.add(fWm1, w.word(i-1))
+	for k, off := range ctxOffsets {
+		if !f.skipNb || w.at(i+off) == nil {
+			f.add(ctxWordIDs[k], w.word(i+off))
+		}
 	}
-	if own(i - 2) {
-		f.add(fWm2, w.word(i-2))
-	}
-	if own(i + 1) {
-		f.add(fWp1, w.word(i+1))
-	}
-	if own(i + 2) {
-		f.add(fWp2, w.word(i+2))
-	}
-	if own(i - 1) {
-		f.add(fBm1, w.base(i-1))
-	}
-	if own(i - 2) {
-		f.add(fBm2, w.base(i-2))
-	}
-	if own(i + 1) {
-		f.add(fBp1, w.base(i+1))
-	}
-	if own(i + 2) {
-		f.add(fBp2, w.base(i+2))
+	for k, off := range ctxOffsets {
+		if !f.skipNb || w.at(i+off) == nil {
+			f.add(ctxBaseIDs[k], w.base(i+off))
+		}
 	}
 	t := &w[i]
 	f.add2(fBigL, w.word(i-1), t.mf)
