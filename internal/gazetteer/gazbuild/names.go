@@ -503,12 +503,11 @@ func (b *builder) arwikicats() error {
 			if words < 2 || owner[m] != nil || !nameAgrees(l.ar, l.en) || persons.common(m) {
 				continue
 			}
-			name := titleCase(l.en)
-			key := gazetteer.KeyFor(model.Person, name)
-			if b.byKey[key] != nil {
+			e := b.newCatsEntry(model.Person, l.en)
+			if e == nil {
 				continue
 			}
-			e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Person, Rank: gazetteer.RankCats})
+			name := e.Name
 			b.addAlias(e, l.ar)
 			if len(strings.Fields(name)) >= 2 {
 				b.addAlias(e, name)
@@ -525,12 +524,11 @@ func (b *builder) arwikicats() error {
 			if rest := strings.SplitN(m, " ", 2); len(rest) == 2 && rankWordsAr[rest[0]] && owner[rest[1]] != nil {
 				continue
 			}
-			name := titleCase(l.en)
-			key := gazetteer.KeyFor(model.Location, name)
-			if b.byKey[key] != nil {
+			e := b.newCatsEntry(model.Location, l.en)
+			if e == nil {
 				continue
 			}
-			e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Location, Rank: gazetteer.RankCats})
+			name := e.Name
 			// a one-word Arabic name only links what the NER tags: many are
 			// also given names or words (جلوي Galway and Jiluwi, جبار Żabbar)
 			if b.addNoisyAlias(e, l.ar) && words == 1 {
@@ -542,12 +540,11 @@ func (b *builder) arwikicats() error {
 			if owner[m] != nil || genericClubName(m, demonyms) {
 				continue
 			}
-			name := titleCase(l.en)
-			key := gazetteer.KeyFor(model.Organization, name)
-			if b.byKey[key] != nil {
+			e := b.newCatsEntry(model.Organization, l.en)
+			if e == nil {
 				continue
 			}
-			e := b.add(&gazetteer.Entry{Key: key, Name: name, Type: model.Organization, Rank: gazetteer.RankCats})
+			name := e.Name
 			b.addNoisyAlias(e, l.ar)
 			if len(name) > 3 {
 				b.addAlias(e, name)
@@ -560,6 +557,18 @@ func (b *builder) arwikicats() error {
 		}
 	}
 	return nil
+}
+
+// newCatsEntry adds an entry of type typ named after an English label of
+// ArWikiCats (title-cased) and returns it, or nil when an entry has that
+// key already.
+func (b *builder) newCatsEntry(typ, en string) *gazetteer.Entry {
+	name := titleCase(en)
+	key := gazetteer.KeyFor(typ, name)
+	if b.byKey[key] != nil {
+		return nil
+	}
+	return b.add(&gazetteer.Entry{Key: key, Name: name, Type: typ, Rank: gazetteer.RankCats})
 }
 
 // genericClubName reports whether a club's Arabic name (MatchForm) is,
