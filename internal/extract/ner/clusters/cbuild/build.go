@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -108,12 +107,7 @@ func ReadText(dir string, nerFraction float64, fn func(toks []string)) error {
 		return err
 	}
 	read := func(path string, frac float64) error {
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		ss, err := sources.ReadCoNLL(f)
+		ss, err := sources.ReadCoNLLFile(path)
 		if err != nil {
 			return err
 		}
