@@ -60,27 +60,38 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 		if inside[i] || w.Article != "" || w.Suffix != "" || toks[i+1].Sentence != toks[i].Sentence {
 			continue
 		}
-		if !isFacility(w) {
+		kind, typ := siteKind(w)
+		if kind == noSite {
 			continue
 		}
 		j, end := i+1, -1
 		if words[j].Conj != "" || words[j].Prep != "" {
 			continue // مطار ولندن, قصر لهم: no name of it
 		}
-		name := j
+		name, titled := j, false
 		if tw, ok := translit.LookupWord(arabic.MatchForm(words[j].Article + words[j].Stem)); ok && tw.Class == "title" && j+1 < len(toks) && toks[j+1].Sentence == toks[i].Sentence {
-			name = j + 1 // مطار الملك خالد
+			name, titled = j+1, true // مطار الملك خالد
+			if _, ok := startAt[name]; !ok {
+				name = j // the gazetteer's الملك فهد
+			}
+		}
+		if kind != facilitySite && !titled {
+			continue // حديقة الحيوان, مدينة جدة: named by the tagger or the gazetteer, or no name
 		}
 		if ci, ok := startAt[name]; ok {
 			// a place, a person, or an organisation the tagger guessed
-			// (سجن الحائر) is the facility's name
+			// (سجن الحائر) is the facility's name; a titled person the
+			// name of a place or institution of other kinds
 			c := cands[ci]
 			if c.Demonym || c.Type != model.Location && c.Type != model.Person && (c.Type != model.Organization || c.Entry != nil) {
 				continue
 			}
+			if kind != facilitySite && c.Type != model.Person {
+				continue
+			}
 			for end = name; end+1 < len(toks) && toks[end+1].Start < c.End; end++ {
 			}
-		} else if name == j && p.facilityName(toks, words, j) {
+		} else if kind == facilitySite && name == j && p.facilityName(toks, words, j) {
 			end = j
 		}
 		if end < 0 {
@@ -93,7 +104,7 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 			Start:    toks[i].Start + len([]rune(w.Conj+w.Prep)),
 			End:      toks[end].End,
 			Sentence: toks[i].Sentence,
-			Type:     model.Location,
+			Type:     typ,
 		})
 		i = end
 	}
@@ -150,14 +161,40 @@ func (p *Pipeline) facilityAdjective(w *arabic.Word) bool {
 	return ok && xw.Class == "adj" && xw.Rank != 3 && p.gaz.Demonym(mf) == nil
 }
 
-// isFacility reports whether w is a facility noun (orgwords' "facility"
-// mark) in the construct state: without the article or a pronoun.
-func isFacility(w *arabic.Word) bool {
+// Kinds of sites (siteKind).
+const (
+	noSite = iota
+	// a facility noun (orgwords' "facility"): the name after it, a
+	// place's, a person's or one of its own, makes one place
+	facilitySite
+	// another kind of place (mark "place": حديقة, طريق, مدينة) or an
+	// organisation or institution (marks "org", "institution": مركز,
+	// مستشفى): only a titled person after it makes it a name of its own
+	// (حديقة الملك فهد, مستشفى الملك فهد, مدينة الملك عبدالله)
+	namedSite
+)
+
+// siteKind returns the kind of site w names in the construct state
+// (without the article or a pronoun), and the type of the phrase it heads:
+// facilities and places are locations, the others organisations. The
+// heads of a state's bodies are not sites: حكومة الملك سلمان is the
+// Saudi government, headed by the king.
+func siteKind(w *arabic.Word) (int, string) {
 	if w.Article != "" || w.Suffix != "" {
-		return false
+		return noSite, ""
 	}
 	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
-	return ok && hw.Facility
+	switch {
+	case !ok || hw.Class != "noun" || hw.Public:
+		return noSite, ""
+	case hw.Facility:
+		return facilitySite, model.Location
+	case hw.PlaceHead:
+		return namedSite, model.Location
+	case hw.OrgHead || hw.Institution:
+		return namedSite, model.Organization
+	}
+	return noSite, ""
 }
 
 // firstToken returns the index of the first token that ends after offset

@@ -73,3 +73,43 @@ func TestBackRefAmbiguous(t *testing.T) {
 	p := NewPipeline()
 	checkOrgMentions(t, p, "ناقش مجلس الأمن الدولي الأزمة، ثم اجتمع مجلس التنسيق الاقتصادي الأردني. وقال المجلس إن القرار نهائي.", nil, []string{"المجلس"})
 }
+
+// TestNamedAfterTitledPerson: a place or an institution named after a
+// titled person (a park, a road, a hospital, a centre) is one entity of its
+// own and no mention of the person; the title and name alone, elsewhere,
+// are the person. The sentences are the project's own.
+func TestNamedAfterTitledPerson(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, typ string
+		want, not []string // mentions of type typ
+		notPerson []string
+	}{
+		{text: "تجمع الأهالي في حديقة الملك فهد مساء الخميس.", typ: model.Location, want: []string{"حديقة الملك فهد"}, notPerson: []string{"فهد", "الملك فهد"}},
+		{text: "أغلقت الشرطة طريق الملك عبدالعزيز أمام السيارات.", typ: model.Location, want: []string{"طريق الملك عبدالعزيز"}, notPerson: []string{"عبدالعزيز", "الملك عبدالعزيز"}},
+		{text: "نقل المصابون إلى مستشفى الملك فهد بعد الحادث.", typ: model.Organization, want: []string{"مستشفى الملك فهد"}, notPerson: []string{"فهد", "الملك فهد"}},
+		{text: "أرسل مركز الملك سلمان للإغاثة قافلة جديدة.", typ: model.Organization, want: []string{"مركز الملك سلمان للإغاثة"}, notPerson: []string{"الملك سلمان"}},
+		// a state's body headed by the king is no institution named after him
+		{text: "أقرت حكومة الملك سلمان الميزانية الجديدة.", typ: model.Organization, not: []string{"حكومة الملك سلمان"}},
+		// without a title: the city itself
+		{text: "وصل الوفد إلى مدينة جدة صباح اليوم.", typ: model.Location, want: []string{"جدة"}, not: []string{"مدينة جدة"}},
+	} {
+		x := checkMentions(t, p, c.typ, c.text, c.want, c.not)
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				for _, n := range c.notPerson {
+					if e.Type == model.Person && m.Text == n {
+						t.Errorf("%s: %q is no person here", c.text, n)
+					}
+				}
+			}
+		}
+	}
+	// the title and name alone are the king
+	x := checkMentions(t, p, model.Person, "بنيت المدرسة في عهد الملك فهد.", []string{"الملك فهد"}, nil)
+	for _, e := range x.Entities {
+		if e.Type == model.Person && e.Name != "Fahd of Saudi Arabia" {
+			t.Errorf("person %q, want Fahd of Saudi Arabia", e.Name)
+		}
+	}
+}

@@ -190,8 +190,8 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 	if c.Demonym && x.Article == "" {
 		return j, false // an indefinite adjective (قوة سورية "a Syrian force")
 	}
-	if !c.Demonym && c.Type == model.Person && !afterTitle(s.words, ph.i, j) {
-		return j, false // a person's government (حكومة حيدر العبادي) is no name
+	if !c.Demonym && c.Type == model.Person && !afterTitle(s.words, ph.i, j) && !(j == ph.i+1 && !ph.hw.Public && isTitle(&s.words[j])) {
+		return j, false // a person's government (حكومة حيدر العبادي) is no name; a titled one's name is (جامعة الملك فهد)
 	}
 	if ph.definite && !c.Demonym && x.Article == "" {
 		return j, false // الحكومة حيدر العبادي: a definite head takes no name
@@ -379,8 +379,39 @@ func afterTitle(words []arabic.Word, i, j int) bool {
 	return ok && w.Class == "title"
 }
 
+// isTitle reports whether w is a title of the organisation table (الملك).
+func isTitle(w *arabic.Word) bool {
+	xw, ok := translit.LookupWord(arabic.MatchForm(w.Article + w.Stem))
+	return ok && xw.Class == "title"
+}
+
 // isArabicWord reports whether a token is an Arabic word.
 func isArabicWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return s != "" && arabic.InBlock(r)
+}
+
+// withoutNamesakes drops the persons inside an organisation phrase, after
+// its head: an institution named after a titled person (جامعة الملك فهد,
+// مركز الملك سلمان للإغاثة) is no mention of the person.
+func withoutNamesakes(cands, orgs []link.Candidate) []link.Candidate {
+	if len(orgs) == 0 {
+		return cands
+	}
+	out := make([]link.Candidate, 0, len(cands))
+	for _, c := range cands {
+		inside := false
+		if c.Type == model.Person && !c.Demonym {
+			for _, o := range orgs {
+				if o.Start < c.Start && c.End <= o.End {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			out = append(out, c)
+		}
+	}
+	return out
 }

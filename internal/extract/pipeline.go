@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.20"
+const RulesVersion = "0.5.21"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -188,6 +188,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 			sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 		}
 		orgs = withQuoted(orgs, p.quotedOrgs([]rune(text), toks, words, cands))
+		cands = withoutNamesakes(cands, orgs)
 		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
@@ -527,7 +528,7 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 			if c.Entry.Country != "" && known[c.Entry.Country] {
 				m.Country = c.Entry.Country
 			}
-		} else if m.Type == model.Location && isFacility(&words[s]) {
+		} else if k, _ := siteKind(&words[s]); m.Type == model.Location && k == facilitySite {
 			m.Role = rel.RoleFacility
 		}
 		out = append(out, m)

@@ -85,8 +85,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "product" && w.head != "work" && w.head != "public" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "product" or "work", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "institution", "product" or "work", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !arabic.HasScript(ar) || w.en == "" || arabic.HasScript(w.en) {
@@ -176,6 +176,10 @@ type WordInfo struct {
 	// قاعدة العند, سجن الحائر), a place of its own, not the place it is
 	// named after (mark "facility"; it is a PlaceHead too).
 	Facility bool
+	// Institution marks a noun that names an institution by a titled
+	// person's name after it (مستشفى الملك فهد King Fahd Hospital; mark
+	// "institution").
+	Institution bool
 	// ProductHead marks a noun that names a kind of product, vehicle or
 	// weapon (سيارة, مروحيات, هاتف): a name right after it is a model's
 	// or a brand's.
@@ -210,7 +214,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility", Facility: w.class == "noun" && w.head == "facility", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility", Facility: w.class == "noun" && w.head == "facility", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

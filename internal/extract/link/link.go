@@ -13,6 +13,7 @@ import (
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
 	"github.com/kg-project/kg/internal/translit"
+	"github.com/kg-project/kg/internal/wordstats"
 )
 
 // Candidate is one entity mention proposed by NER or the gazetteer.
@@ -395,8 +396,69 @@ func resolve(text string, cands []Candidate) *resolution {
 			}
 		}
 	}
+	// 4. surnames the tagger typed a place or an organisation
+	r.surnames()
 	return r
 }
+
+// surnames gives to a person of the article the one-word places and
+// organisations the gazetteer does not know that are the surname of the
+// person's longer name (surnameOwner): after a verb of motion (زارت شيرمان
+// "Sherman visited") a surname reads like a place to the tagger, but in an
+// article that names Wendy Sherman it is her. Not when the word is
+// mentioned more often than the person: then the person is more likely a
+// span the tagger cut wrong (مساهمي سامسونج "Samsung's shareholders" for
+// Samsung). The moved mentions do not count for the person's type.
+func (r *resolution) surnames() {
+	for _, c := range r.clusters {
+		if c.entry != nil || len(c.cands) == 0 || len(c.words) != 1 || utf8.RuneCountInString(c.words[0]) < 3 {
+			continue
+		}
+		if t := c.typ(); t != model.Location && t != model.Organization || gazetteerWord(c.words[0]) {
+			continue
+		}
+		single := true
+		for _, i := range c.cands {
+			if r.cands[i].Demonym || len(candidateWords(r.cands[i])) != 1 {
+				single = false
+			}
+		}
+		if !single {
+			continue
+		}
+		owner := r.surnameOwner(c.cands[0], c.words)
+		if owner == nil || len(owner.cands) < len(c.cands) || !givenNames(owner) {
+			continue
+		}
+		for _, i := range c.cands {
+			owner.cands = append(owner.cands, i)
+			r.of[i] = owner
+		}
+		c.cands = nil
+	}
+}
+
+// givenNames reports whether the words of a person's name before its last
+// are no ordinary words (wordstats.Table.Ordinary) that the name lists do
+// not give to people often: برج حمود "Bourj Hammoud", مساهمي سامسونج
+// "Samsung's shareholders" and لترك تشلسي "to leave Chelsea" are spans the
+// tagger took for a person, not a person with a surname.
+func givenNames(c *cluster) bool {
+	ws, err := wordstats.Default()
+	if err != nil || len(c.words) < 2 {
+		return false
+	}
+	for _, w := range c.words[:len(c.words)-1] {
+		if arabic.HasScript(w) && ws.Ordinary(wordstats.Base(w)) && ws.Name(arabic.MatchForm(w)).PersonCount() < givenNameCount {
+			return false
+		}
+	}
+	return true
+}
+
+// givenNameCount is the number of people the name lists name with an
+// ordinary word from which it counts as a given name (givenNames).
+const givenNameCount = 20
 
 func typeOK(c *cluster, t string) bool {
 	if t == "" {
@@ -409,6 +471,14 @@ func typeOK(c *cluster, t string) bool {
 		return true
 	}
 	return c.types[t] > 0
+}
+
+// gazetteerWord reports whether the word w (MatchForm) is an alias of a
+// gazetteer entry of any type, even one matched only inside longer names
+// (بالي, Bali): such a word is not taken for a person's surname.
+func gazetteerWord(w string) bool {
+	g, err := gazetteer.Default()
+	return err == nil && len(g.Lookup(w)) > 0
 }
 
 func sameType(a, b *cluster) bool {
@@ -463,6 +533,29 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 		return before
 	}
 	return after
+}
+
+// surnameOwner returns the person cluster with a longer name ending with
+// the one word w (endsWith) mentioned nearest before candidate i, else
+// nearest after, as partialOwner chooses among persons.
+func (r *resolution) surnameOwner(i int, w []string) *cluster {
+	var owner *cluster
+	dist := -1
+	for _, c := range r.clusters {
+		if len(c.cands) == 0 || c.typ() != model.Person || !endsWith(c, w) {
+			continue
+		}
+		for _, j := range c.cands {
+			d := r.cands[i].Start - r.cands[j].Start
+			if d < 0 {
+				d = -d + len(r.text) // after: only when none before
+			}
+			if dist < 0 || d < dist {
+				owner, dist = c, d
+			}
+		}
+	}
+	return owner
 }
 
 // startsWith reports whether a longer name of the gazetteer person c begins

@@ -154,6 +154,57 @@ func TestPartialNames(t *testing.T) {
 	}
 }
 
+// TestSurnameTypedOtherwise: a one-word surname the tagger typed a place
+// or an organisation joins the person of the article whose longer name ends
+// with it (invented names), unless it is mentioned more often than the
+// person, or the person's other words are ordinary words (a span like
+// "the X virus").
+func TestSurnameTypedOtherwise(t *testing.T) {
+	cases := []struct {
+		name, text string
+		ner        map[string]string
+		persons    int // person entities
+		joined     bool
+	}{
+		{"surname after a verb of motion", "قالت الوزيرة سيلما كارسترون إن الحوار مستمر. وزارت كارسترون العاصمة أمس.",
+			map[string]string{"سيلما كارسترون": model.Person, "كارسترون": model.Location}, 1, true},
+		{"typed an organisation", "وقع المهاجم جوليانو ريبيكوف عقدا جديدا. وقال ريبيكوف إنه سعيد.",
+			map[string]string{"جوليانو ريبيكوف": model.Person, "ريبيكوف": model.Organization}, 1, true},
+		{"mentioned more often than the person", "التقى سامر ريبيكوف وفدا. ريبيكوف ريبيكوف.",
+			map[string]string{"سامر ريبيكوف": model.Person, "ريبيكوف": model.Organization}, 1, false},
+		{"ordinary words before it", "انتشر فيروس ريبيكوف في المدينة. وقالت شركة ريبيكوف إنها تبحث عن علاج.",
+			map[string]string{"فيروس ريبيكوف": model.Person, "ريبيكوف": model.Organization}, 1, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var cands []Candidate
+			for _, cd := range candidates(t, c.text, c.ner) {
+				inside := false
+				for _, o := range candidates(t, c.text, c.ner) {
+					if o.Start <= cd.Start && o.End >= cd.End && o.End-o.Start > cd.End-cd.Start {
+						inside = true
+					}
+				}
+				if !inside && cd.Entry == nil {
+					cands = append(cands, cd)
+				}
+			}
+			ents, _ := Resolve(c.text, cands)
+			persons, others := 0, 0
+			for _, e := range ents {
+				if e.Type == model.Person {
+					persons++
+				} else {
+					others++
+				}
+			}
+			if persons != c.persons || (others == 0) != c.joined {
+				t.Errorf("persons %d, others %d; want %d persons, joined %v: %+v", persons, others, c.persons, c.joined, ents)
+			}
+		})
+	}
+}
+
 func TestSurnameBeforeFullName(t *testing.T) {
 	text := "قال توكاييف أمس. وكان قاسم جومارت توكاييف قد ندد بالهجوم."
 	cands := candidates(t, text, nil)
