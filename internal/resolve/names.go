@@ -404,8 +404,8 @@ func stripVowels(w string) string {
 // another of its class (غال / جال) and the two words or more before it
 // are the same (shortSwap).
 func transliterationVariants(a, b pname, vowelsOK func(a pname, i int, x, y string) bool) bool {
-	if len(a.words) != len(b.words) || a.chain || b.chain || !a.arabic || !b.arabic || len(a.words) < 2 {
-		return false
+	if len(a.words) != len(b.words) || a.chain || b.chain || a.dynasty || b.dynasty || !a.arabic || !b.arabic || len(a.words) < 2 {
+		return false // a dynasty's name (آل سعود, آل سعيد) is Arabic, no foreign name's spelling
 	}
 	differ := 0
 	short := false

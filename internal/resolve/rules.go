@@ -363,7 +363,40 @@ func newNode(key string, k *keyStats) *node {
 			n.names = append(n.names, p)
 		}
 	}
+	// A person's name that the gazetteer knows only after a title (الملك
+	// فهد بن عبدالعزيز) is not matched without it in the text: the names
+	// of the entry's titled aliases, title removed, are its names too
+	// (فهد بن عبدالعزيز).
+	if n.typ == model.Person {
+		for _, p := range titledAliases(key) {
+			if !seen[p.identity()] {
+				seen[p.identity()] = true
+				n.names = append(n.names, p)
+			}
+		}
+	}
 	return n
+}
+
+// titledAliases returns the names of two words or more, title removed, of
+// the Arabic aliases of the gazetteer entry key that begin with a title,
+// sorted.
+func titledAliases(key string) []pname {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	e := g.ByKey(key)
+	if e == nil {
+		return nil
+	}
+	var out []pname
+	for _, a := range e.Aliases {
+		if p, ok := parseName(a); ok && p.title != "" && p.arabic && len(p.content) >= 2 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // fullName: the node's name has two words or more.
@@ -853,12 +886,21 @@ func (r *resolver) partialNames(joined []bool) bool {
 	s := &partialRule{r: r, arts: r.snapshot()}
 	s.index()
 	var ds []decision
+	gazGroup := map[int]bool{} // roots of the groups that hold a gazetteer person
+	for i, n := range r.nodes {
+		if n.gaz {
+			gazGroup[r.find(i)] = true
+		}
+	}
 	for i, n := range r.nodes {
 		if !r.ownPerson(i) || joined[i] {
 			continue
 		}
 		p := n.names[0]
-		if len(p.content) < 2 {
+		if len(p.content) < 2 || p.chain && gazGroup[r.find(i)] {
+			// a nasab chain that joined a known person is that person's:
+			// a longer chain that extends it is another man's (فهد بن
+			// عبدالعزيز of King Fahd, فهد بن عبدالعزيز بن معمر a governor)
 			continue
 		}
 		if d, ok := s.decide(i, p); ok {

@@ -100,6 +100,34 @@ func TestRules(t *testing.T) {
 			reason: ReasonQID,
 		},
 		{
+			// the gazetteer knows King Fahd as الملك فهد بن عبدالعزيز: without
+			// the title it is his name too
+			name: "a name a gazetteer person has after a title",
+			c: corpus{
+				{ent{key: "person:fahd_of_saudi_arabia", name: "Fahd of Saudi Arabia", forms: []string{"الملك فهد"}}, 5},
+				{person("فهد بن عبدالعزيز"), 1},
+			},
+			merged: [][2]string{{pk("فهد بن عبدالعزيز"), "person:fahd_of_saudi_arabia"}},
+			reason: ReasonSpelling,
+		},
+		{
+			// ... and a longer chain is another man's (a governor's)
+			name: "a nasab chain of a gazetteer person does not join a longer chain",
+			c: corpus{
+				{ent{key: "person:fahd_of_saudi_arabia", name: "Fahd of Saudi Arabia", forms: []string{"الملك فهد"}}, 5},
+				{person("فهد بن عبدالعزيز"), 1},
+				{person("فهد بن عبدالعزيز بن معمر"), 1},
+			},
+			merged: [][2]string{{pk("فهد بن عبدالعزيز"), "person:fahd_of_saudi_arabia"}},
+			apart:  [][2]string{{pk("فهد بن عبدالعزيز بن معمر"), "person:fahd_of_saudi_arabia"}},
+			reason: ReasonSpelling,
+		},
+		{
+			name:  "a dynasty's name is no spelling of a foreign name",
+			c:     corpus{{person("ناصر آل سعيد"), 1}, {person("ناصر آل سعود"), 4}},
+			apart: [][2]string{{pk("ناصر آل سعيد"), pk("ناصر آل سعود")}},
+		},
+		{
 			name:   "compound written apart",
 			c:      corpus{{person("عبد الرحمن الزيدي"), 2}, {person("عبدالرحمن الزيدي"), 5}},
 			merged: [][2]string{{pk("عبد الرحمن الزيدي"), pk("عبدالرحمن الزيدي")}},

@@ -17,7 +17,8 @@ var sources embed.FS
 
 // Version is a short fingerprint of the resolution rules (this package's Go
 // code and names.txt, test files left out). The resolution also depends on
-// the extraction packages it calls (MatchForm, KeyFor), which the extractor
+// the extraction packages it calls (MatchForm, KeyFor) and on the gazetteer
+// (the titled aliases of a person), which the extractor
 // version covers.
 var Version = sync.OnceValue(func() string {
 	h := sha256.New()
