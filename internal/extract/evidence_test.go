@@ -86,6 +86,34 @@ func TestOrdinarySpan(t *testing.T) {
 	}
 }
 
+// TestLoneOrdinaryPerson: one strongly ordinary word tagged a person, with
+// nothing else calling it a name, is dropped however sure the tagger is;
+// after a title, or as the surname of a person the article names in full,
+// it stays.
+func TestLoneOrdinaryPerson(t *testing.T) {
+	p := loaded(t)
+	for _, tc := range []struct {
+		text, span string
+		surnames   []string
+		drop       bool
+	}{
+		{"وقال الباحثون إن النتائج مشجعة.", "الباحثون", nil, true},
+		{"وحذر الجواسيس من الخطر.", "الجواسيس", nil, true},
+		{"وقال الدكتور غريب إن النتائج مشجعة.", "غريب", nil, false},                   // a title before
+		{"وقال غريب إن النتائج مشجعة.", "غريب", []string{"غريب"}, false},               // the surname of a person named in full
+		{"وقال سامر الخطيبي إن النتائج مشجعة.", "الخطيبي", nil, false},                // no ordinary word
+	} {
+		toks, words, a, b := span(t, tc.text, tc.span)
+		sn := map[string]bool{}
+		for _, w := range tc.surnames {
+			sn[arabic.MatchForm(w)] = true
+		}
+		if got := p.loneOrdinaryPerson(toks, words, a, b, model.Person, sn); got != tc.drop {
+			t.Errorf("loneOrdinaryPerson(%s) = %v, want %v", tc.span, got, tc.drop)
+		}
+	}
+}
+
 // TestOrdinaryGazetteerMatch: ميلا "miles" is also a town of Algeria; the
 // town stays when the text names it as one.
 func TestOrdinaryGazetteerMatch(t *testing.T) {

@@ -60,7 +60,7 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 		if inside[i] || w.Article != "" || w.Suffix != "" || toks[i+1].Sentence != toks[i].Sentence {
 			continue
 		}
-		kind, typ := siteKind(w)
+		kind, typ, clitic := siteKind(w)
 		if kind == noSite {
 			continue
 		}
@@ -89,6 +89,9 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 			if kind != facilitySite && c.Type != model.Person {
 				continue
 			}
+			if clitic > 0 && c.Type == model.Person && !titled {
+				continue // لسجن أحمد نظيف "for imprisoning Ahmed Nazif": a verbal noun, no prison
+			}
 			for end = name; end+1 < len(toks) && toks[end+1].Start < c.End; end++ {
 			}
 		} else if kind == facilitySite && name == j && p.facilityName(toks, words, j) {
@@ -101,7 +104,7 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 			end++
 		}
 		found = append(found, link.Candidate{
-			Start:    toks[i].Start + len([]rune(w.Conj+w.Prep)),
+			Start:    toks[i].Start + len([]rune(w.Conj+w.Prep)) + clitic,
 			End:      toks[end].End,
 			Sentence: toks[i].Sentence,
 			Type:     typ,
@@ -175,26 +178,41 @@ const (
 )
 
 // siteKind returns the kind of site w names in the construct state
-// (without the article or a pronoun), and the type of the phrase it heads:
-// facilities and places are locations, the others organisations. The
-// heads of a state's bodies are not sites: حكومة الملك سلمان is the
-// Saudi government, headed by the king.
-func siteKind(w *arabic.Word) (int, string) {
+// (without the article or a pronoun), the type of the phrase it heads
+// (facilities and places are locations, the others organisations) and the
+// number of letters of a preposition the analysis left on it (بمطار,
+// لجسر: the noun of the table after ب، ل or ك, with و or ف before them or
+// not). The heads of a state's bodies are not sites: حكومة الملك سلمان is
+// the Saudi government, headed by the king.
+func siteKind(w *arabic.Word) (kind int, typ string, clitic int) {
 	if w.Article != "" || w.Suffix != "" {
-		return noSite, ""
+		return noSite, "", 0
 	}
-	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
+	m := arabic.MatchForm(w.Stem)
+	hw, ok := translit.LookupWord(m)
+	if !ok {
+		rs := []rune(m)
+		k := 0
+		if len(rs) > 0 && (rs[0] == 'و' || rs[0] == 'ف') && w.Conj == "" {
+			k++
+		}
+		if len(rs) >= k+4 && (rs[k] == 'ب' || rs[k] == 'ل' || rs[k] == 'ك') {
+			if hw, ok = translit.LookupWord(string(rs[k+1:])); ok {
+				clitic = k + 1
+			}
+		}
+	}
 	switch {
 	case !ok || hw.Class != "noun" || hw.Public:
-		return noSite, ""
+		return noSite, "", 0
 	case hw.Facility:
-		return facilitySite, model.Location
+		return facilitySite, model.Location, clitic
 	case hw.PlaceHead:
-		return namedSite, model.Location
+		return namedSite, model.Location, clitic
 	case hw.OrgHead || hw.Institution:
-		return namedSite, model.Organization
+		return namedSite, model.Organization, clitic
 	}
-	return noSite, ""
+	return noSite, "", 0
 }
 
 // firstToken returns the index of the first token that ends after offset

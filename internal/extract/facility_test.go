@@ -91,6 +91,11 @@ func TestNamedAfterTitledPerson(t *testing.T) {
 		{text: "أرسل مركز الملك سلمان للإغاثة قافلة جديدة.", typ: model.Organization, want: []string{"مركز الملك سلمان للإغاثة"}, notPerson: []string{"الملك سلمان"}},
 		// a state's body headed by the king is no institution named after him
 		{text: "أقرت حكومة الملك سلمان الميزانية الجديدة.", typ: model.Organization, not: []string{"حكومة الملك سلمان"}},
+		// a preposition the analysis leaves on the noun
+		{text: "أقيم الحفل بمركز الملك فهد الثقافي مساء أمس.", typ: model.Organization, want: []string{"مركز الملك فهد الثقافي"}, notPerson: []string{"الملك فهد"}},
+		{text: "وصل الوفد بمطار الملك خالد الدولي صباحا.", typ: model.Location, want: []string{"مطار الملك خالد الدولي"}, notPerson: []string{"الملك خالد"}},
+		// ... but with a person and no title it is the verbal noun: سجن "imprisoning"
+		{text: "دعا المحامي لسجن سامر الخطيبي عشر سنوات.", typ: model.Location, not: []string{"سجن سامر الخطيبي"}},
 		// without a title: the city itself
 		{text: "وصل الوفد إلى مدينة جدة صباح اليوم.", typ: model.Location, want: []string{"جدة"}, not: []string{"مدينة جدة"}},
 	} {

@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.21"
+const RulesVersion = "0.5.22"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -331,6 +331,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		return false
 	}
 	var out []link.Candidate
+	surnames := p.articleSurnames(toks, words, gaz, tg)
 	// add proposes tokens [a, b) as a name of type typ
 	add := func(a, b int, typ string, margin float32) {
 		// a name does not begin or end with a function word (ياسين إلى)
@@ -346,7 +347,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		for b > a && (isEdgeWord(toks[b-1].Text, words[b-1].MF) || particles[words[b-1].MF]) {
 			b--
 		}
-		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) {
+		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) || p.loneOrdinaryPerson(toks, words, a, b, typ, surnames) {
 			return
 		}
 		typ = p.typeVote(toks, words, a, b, typ)
@@ -528,7 +529,7 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 			if c.Entry.Country != "" && known[c.Entry.Country] {
 				m.Country = c.Entry.Country
 			}
-		} else if k, _ := siteKind(&words[s]); m.Type == model.Location && k == facilitySite {
+		} else if k, _, _ := siteKind(&words[s]); m.Type == model.Location && k == facilitySite {
 			m.Role = rel.RoleFacility
 		}
 		out = append(out, m)
