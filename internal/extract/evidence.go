@@ -631,3 +631,44 @@ func (p *Pipeline) articleSurnames(toks []segment.Token, words []arabic.Word, ga
 	}
 	return out
 }
+
+// givenNameBefore returns the start of the person span that begins at token
+// a, one word earlier when that word is a frequent given name (frequentName)
+// the tagger left out because it is also an ordinary word (wordstats:
+// a month's name, رمضان, or a weekday's, خميس), between a title or a place
+// and the span:
+// الرئيس رمضان أحمد قاديروف, رئيس جمهورية الشيشان رمضان أحمد قاديروف. The
+// word must stand alone: no article, conjunction or preposition, and no
+// candidate of its own.
+func (p *Pipeline) givenNameBefore(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, a int, covered func(s, e int) bool) int {
+	g := a - 1
+	if g < 1 || p.words == nil || toks[g].Sentence != toks[a].Sentence || toks[g-1].Sentence != toks[a].Sentence {
+		return a
+	}
+	w := &words[g]
+	if w.Article != "" || w.Conj != "" || w.Prep != "" || w.Suffix != "" || words[a].Conj != "" || covered(toks[g].Start, toks[g].End) ||
+		p.words.Name(w.MF).Given < frequentName || !p.words.Ordinary(baseOf(w)) || len(w.Stems) > 1 || w.ClosedClass() != "" || isEdgeWord(toks[g].Text, w.MF) ||
+		p.prepReading(w.MF) {
+		// a span after و is the second of two names (سعيد وفيصل); a word
+		// that may carry a clitic (باسم "in the name of", المتحدث باسم) or
+		// is a function word (بين "between") is no given name here
+		return a
+	}
+	if title, _ := p.tagger.Model().Cue(toks[g-1].Text); title {
+		return g
+	}
+	for _, c := range gaz {
+		if c.Type == model.Location && !c.Demonym && c.End == toks[g-1].End {
+			return g
+		}
+	}
+	return a
+}
+
+// prepReading reports whether the word m (MatchForm) may be a preposition
+// ب، ل or ك on an ordinary word of three letters or more (باسم "in the name
+// of", لقمان), which the analysis did not strip.
+func (p *Pipeline) prepReading(m string) bool {
+	rs := []rune(m)
+	return len(rs) >= 4 && (rs[0] == 'ب' || rs[0] == 'ل' || rs[0] == 'ك') && p.words.Ordinary(string(rs[1:]))
+}

@@ -114,6 +114,35 @@ func TestLoneOrdinaryPerson(t *testing.T) {
 	}
 }
 
+// TestGivenNameBefore: a frequent given name that is also an ordinary word
+// (a month's name) between a title and a person's span starts the name; a
+// word that may carry a preposition (باسم "in the name of") or a span after
+// و does not take it.
+func TestGivenNameBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+		not        []string
+	}{
+		{"زار فخامة الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان المدينة.", "رمضان أحمد قاديروف", nil},
+		{"وصل رئيس جمهورية الشيشان رمضان أحمد قاديروف إلى المدينة أمس.", "رمضان أحمد قاديروف", nil},
+		{"وقال المتحدث باسم سامر الخطيبي إن الأمر صعب.", "", []string{"باسم سامر الخطيبي"}},
+	} {
+		x := checkMentions(t, NewPipeline(), model.Person, tc.text, nil, tc.not)
+		if tc.want == "" {
+			continue
+		}
+		found := false
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				found = found || e.Type == model.Person && m.Text == tc.want
+			}
+		}
+		if !found {
+			t.Errorf("%s: no person %q in %+v", tc.text, tc.want, x.Entities)
+		}
+	}
+}
+
 // TestOrdinaryGazetteerMatch: ميلا "miles" is also a town of Algeria; the
 // town stays when the text names it as one.
 func TestOrdinaryGazetteerMatch(t *testing.T) {

@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.22"
+const RulesVersion = "0.5.23"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -337,6 +337,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		// a name does not begin or end with a function word (ياسين إلى)
 		for a < b && isEdgeWord(toks[a].Text, words[a].MF) {
 			a++
+		}
+		if typ == model.Person {
+			a = p.givenNameBefore(toks, words, gaz, a, covered)
 		}
 		// a span that begins with a number counts things (١٠٠٠ سمسار
 		// "1,000 brokers", 3 روبوتات) or is a quantity (1080 بي "1080p")
