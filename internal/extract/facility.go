@@ -69,7 +69,7 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 			continue // مطار ولندن, قصر لهم: no name of it
 		}
 		name, titled := j, false
-		if tw, ok := translit.LookupWord(arabic.MatchForm(words[j].Article + words[j].Stem)); ok && tw.Class == "title" && j+1 < len(toks) && toks[j+1].Sentence == toks[i].Sentence {
+		if isTitle(&words[j]) && j+1 < len(toks) && toks[j+1].Sentence == toks[i].Sentence {
 			name, titled = j+1, true // مطار الملك خالد
 			if _, ok := startAt[name]; !ok {
 				name = j // the gazetteer's الملك فهد

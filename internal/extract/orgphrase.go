@@ -372,11 +372,7 @@ func (p *Pipeline) nameWord(toks []segment.Token, words []arabic.Word, j int) bo
 // afterTitle reports whether token j follows a title that follows the head
 // at i (جامعة الملك سعود).
 func afterTitle(words []arabic.Word, i, j int) bool {
-	if j != i+2 {
-		return false
-	}
-	w, ok := translit.LookupWord(arabic.MatchForm(words[j-1].Article + words[j-1].Stem))
-	return ok && w.Class == "title"
+	return j == i+2 && isTitle(&words[j-1])
 }
 
 // isTitle reports whether w is a title of the organisation table (الملك).
