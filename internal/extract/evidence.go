@@ -2,10 +2,12 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -85,7 +87,7 @@ func (p *Pipeline) ordinary(toks []segment.Token, words []arabic.Word, i int) we
 	// the indefinite accusative ending (مالياً "financially", جوهريًا
 	// "fundamentally") and a number before (1080 بيكسل "1080 pixels") mark
 	// an ordinary word in this very text
-	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && segment.IsNumber(toks[i-1].Text) {
+	if hasTanween(toks[i].Text) || i > 0 && toks[i-1].Sentence == toks[i].Sentence && numberToken(toks[i-1].Text) {
 		return ordinaryStrong
 	}
 	b := baseOf(&words[i])
@@ -364,6 +366,16 @@ func baseOf(w *arabic.Word) string {
 	return arabic.MatchForm(w.Article + w.Stem + w.Suffix)
 }
 
+// numberToken reports whether a token is a number written in digits,
+// also with a conjunction or preposition attached (و284 "and 284", ب100).
+func numberToken(t string) bool {
+	if segment.IsNumber(t) {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	return n < len(t) && strings.ContainsRune("وفبلك", r) && segment.IsNumber(t[n:])
+}
+
 // dropOrdinaryMatches removes the one-word gazetteer matches that are
 // ordinary words in this text: the alias of an entry that is not prominent
 // (a town, a minor figure) is a name cue; it is dropped when the evidence
@@ -381,6 +393,43 @@ func (p *Pipeline) dropOrdinaryMatches(toks []segment.Token, words []arabic.Word
 		if m.End-m.Start == 1 && !m.IsDemonym && !sure[m.Start] && m.Entry != nil && !m.Entry.IsProminent() &&
 			p.ordinary(toks, words, m.Start) > p.nameEvidence(toks, words, m.Start, m.Entry.Type) {
 			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// currencies are the currency words (MatchForm) after which an Arabic
+// nationality adjective, or before which an English country name or
+// adjective, names the currency (دولار أمريكي, ريال سعودي; US dollars,
+// Saudi riyals): lexicon classes ar_currency, en_currency.
+var currencies = map[string]map[string]bool{
+	"ar": arabic.WordSet(strings.Join(lexicon.Class("ar_currency"), " ")),
+	"en": arabic.WordSet(strings.Join(lexicon.Class("en_currency"), " ")),
+}
+
+// dropCurrencyAdjectives removes the gazetteer matches of a country that
+// only qualify a currency (بلغت 100 مليون دولار أميركي "100 million US
+// dollars"): the country is no actor there, and the GUIDELINES annotate a
+// nationality adjective only as an actor. Arabic puts the adjective after
+// the currency word, English the name or adjective before it.
+func dropCurrencyAdjectives(toks []segment.Token, words []arabic.Word, ms []gazetteer.Match, lang string) []gazetteer.Match {
+	cur := currencies[lang]
+	if cur == nil {
+		return ms
+	}
+	isCurrency := func(j int) bool {
+		return cur[words[j].MF] || cur[baseOf(&words[j])]
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Entry != nil && m.Entry.Type == model.Location {
+			if lang == "ar" && m.IsDemonym && m.Start > 0 && toks[m.Start-1].Sentence == toks[m.Start].Sentence && isCurrency(m.Start-1) {
+				continue
+			}
+			if lang == "en" && m.End < len(toks) && toks[m.End].Sentence == toks[m.Start].Sentence && isCurrency(m.End) {
+				continue
+			}
 		}
 		out = append(out, m)
 	}

@@ -211,3 +211,40 @@ func TestTypeVote(t *testing.T) {
 		}
 	}
 }
+
+// TestCurrencyAdjectives: a nationality adjective after a currency word
+// names the currency, not the country; the country named otherwise stays.
+func TestCurrencyAdjectives(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // Location mentions
+	}{
+		{text: "بلغت قيمة الصفقة 100 مليون دولار أميركي العام الماضي.", not: []string{"أميركي"}},
+		{text: "ارتفعت الأسعار إلى 5 ملايين ريال سعودي في الربع الأول.", not: []string{"سعودي"}},
+		{text: "تراجع سعر الجنيه المصري أمام الدولار.", not: []string{"المصري"}},
+		// an actor: the adjective after a body, not a currency
+		{text: "وأعلنت الحكومة المصرية خطة جديدة لدعم الجنيه.", want: []string{"المصرية"}},
+	} {
+		checkMentions(t, p, model.Location, c.text, c.want, c.not)
+	}
+	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "en", Text: "The deal was worth 100 million US dollars, officials in Washington said."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == "US" {
+				t.Errorf("US in 'US dollars' is a mention of %s", e.ID)
+			}
+		}
+	}
+}
+
+func TestNumberToken(t *testing.T) {
+	for tok, want := range map[string]bool{"284": true, "و284": true, "ب100": true, "3.5": true, "وزير": false, "و": false, "": false} {
+		if got := numberToken(tok); got != want {
+			t.Errorf("numberToken(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}

@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.23"
+const RulesVersion = "0.5.24"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -156,7 +156,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	toks := segment.Tokenize(text)
 	sents := segment.Sentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
-	matches := p.gaz.FindAllWords(toks, words)
+	matches := dropCurrencyAdjectives(toks, words, p.gaz.FindAllWords(toks, words), lang)
 	var tg *tagged
 	if lang == "ar" {
 		// the article's sentences, tagged together: a name recognised in

@@ -90,6 +90,14 @@ func TestFindAllAliases(t *testing.T) {
 		{"the peace process in Northern Ireland", "Northern Ireland", "location:northern_ireland", false},
 		{"when England was in peril", "England", "location:england", false},
 		{"voters in Scotland", "Scotland", "location:scotland", false}, // not one name with Scotland, South Dakota
+		// British parties, also by their short and adjective forms
+		{"the Lib Dems said", "Lib Dems", "wd:Q9624", false},
+		{"a Tory MP said", "Tory", "wd:Q9626", false},
+		// the news spelling of the Afghan capital, not the Israeli town
+		{"وصل الوفد إلى كابول", "كابول", "wd:Q5838", false},
+		// the Turkmen of Iraq and Syria are no nationals of Turkmenistan
+		{"قاتل التركمان بشراسة", "", "", false},
+		{"السفير التركمانستاني", "التركمانستاني", "wd:Q874", true},
 	}
 	for _, tc := range tests {
 		ms := g.FindAll(segment.Tokenize(tc.text))

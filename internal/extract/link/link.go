@@ -503,15 +503,18 @@ func crossScript(a, b *cluster, cands []Candidate) bool {
 
 // partialOwner returns the person cluster whose full name ends with the
 // words w (a surname, or the last names), or whose last word is w when w is
-// a single word: the nearest one mentioned before candidate i, else the
-// nearest after.
+// a single word: of those mentioned before candidate i, the one mentioned
+// most often, and of equals the nearest; else the nearest after. A surname
+// alone is the article's main bearer of it, not whichever relative was
+// named last (a profile of Ramzan Kadyrov names his father Akhmad Kadyrov
+// once; قاديروف after that is still Ramzan).
 func (r *resolution) partialOwner(i int, w []string) *cluster {
 	t := r.cands[i].Type
 	if t != "" && t != model.Person {
 		return nil
 	}
 	var before, after *cluster
-	bestB, bestA := -1, -1
+	bestB, bestA, countB := -1, -1, 0
 	for _, c := range r.clusters {
 		if len(c.cands) == 0 || c.typ() != model.Person {
 			continue
@@ -519,14 +522,21 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 		if !endsWith(c, w) && !startsWith(c, w) && !holdsNisba(c, w, r.cands[i].Text) {
 			continue
 		}
+		nearB := -1 // c's last mention before i
 		for _, j := range c.cands {
 			s := r.cands[j].Start
-			if s < r.cands[i].Start && s > bestB {
-				before, bestB = c, s
+			if s < r.cands[i].Start && s > nearB {
+				nearB = s
 			}
 			if s > r.cands[i].Start && (bestA < 0 || s < bestA) {
 				after, bestA = c, s
 			}
+		}
+		if nearB < 0 {
+			continue
+		}
+		if n := len(c.cands); before == nil || n > countB || n == countB && nearB > bestB {
+			before, bestB, countB = c, nearB, n
 		}
 	}
 	if before != nil {

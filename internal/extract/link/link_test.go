@@ -420,3 +420,29 @@ func TestNisbaAloneNamesItsBearer(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameGoesToMainBearer: a surname alone, after two persons of the
+// article who bear it, is the one mentioned more often, not the one named
+// last (invented names).
+func TestSurnameGoesToMainBearer(t *testing.T) {
+	text := "قال سامر الخطيبي إن الوضع صعب. وأضاف سامر الخطيبي أن الحل قريب. وكان والده نبيل الخطيبي وزيرا. وقال الخطيبي إن العمل مستمر."
+	cands := candidates(t, text, map[string]string{"سامر الخطيبي": model.Person, "نبيل الخطيبي": model.Person, "الخطيبي": model.Person})
+	var cs []Candidate
+	for _, c := range cands {
+		inside := false
+		for _, o := range cands {
+			if o.Start <= c.Start && o.End >= c.End && o.End-o.Start > c.End-c.Start {
+				inside = true
+			}
+		}
+		if !inside {
+			cs = append(cs, c)
+		}
+	}
+	ents, ids := Resolve(text, cs)
+	for i, c := range cs {
+		if c.Text == "الخطيبي" && ids[i] != "person:سامر_الخطيبي" {
+			t.Errorf("الخطيبي alone -> %q, want person:سامر_الخطيبي (%d entities)", ids[i], len(ents))
+		}
+	}
+}

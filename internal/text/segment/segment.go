@@ -234,7 +234,7 @@ func sentenceBounds(rs []rune) []bound {
 			}
 			continue
 		case r == '"':
-			straight = !straight
+			straight = straightQuote(rs, i, straight)
 			if !straight && depth == 0 && prevIsTerminator(rs, start, i) {
 				i = splitAfter(rs, i+1, &straight, emit, &start)
 			}
@@ -260,6 +260,31 @@ func sentenceBounds(rs []rune) []bound {
 	return out
 }
 
+// straightQuote returns whether the text after the straight quote rs[i] is
+// inside "...", given whether the text before it is (inside). A quote with
+// a space (or the start of the line) before it and a word after it opens a
+// quotation, one with a word or a terminator before it and a space or
+// punctuation after it closes one; any other toggles. Reading the quote's
+// side keeps one stray quote from inverting every quotation after it: a
+// paragraph that opens with the closing quote of the last one ("
+// When he was ... was " a worrying issue ... overall". Washington argues)
+// would otherwise read its sentences as quoted and never split them. A
+// quote with spaces on both sides (common in Arabic news: " نص ") toggles.
+func straightQuote(rs []rune, i int, inside bool) bool {
+	lineStart := i == 0 || isLineBreak(rs[i-1])
+	before := lineStart || isSpace(rs[i-1])
+	after := i+1 >= len(rs) || isSpace(rs[i+1]) || isLineBreak(rs[i+1])
+	switch {
+	case lineStart && after:
+		return false // the last paragraph's closing quote, on this line
+	case before && !after:
+		return true
+	case !before && (after || unicode.IsPunct(rs[i+1])):
+		return false
+	}
+	return !inside
+}
+
 // prevIsTerminator reports whether the last non-space rune of rs[start:i] is
 // a sentence terminator.
 func prevIsTerminator(rs []rune, start, i int) bool {
@@ -279,7 +304,7 @@ func splitAfter(rs []rune, j int, straight *bool, emit func(a, b int), start *in
 	n := len(rs)
 	for j < n && (isTerminator(rs[j]) || isCloser(rs[j])) {
 		if rs[j] == '"' {
-			if !*straight {
+			if straightQuote(rs, j, *straight) {
 				break // an opening straight quote starts the next sentence
 			}
 			*straight = false

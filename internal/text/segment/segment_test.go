@@ -90,6 +90,11 @@ func TestSentences(t *testing.T) {
 		{"ماذا؟!... لا أعرف", []string{"ماذا؟!...", "لا أعرف"}},
 		{"انتهى.وقال آخر", []string{"انتهى.", "وقال آخر"}},
 		{" \n ", nil},
+		// a paragraph opening with the last one's closing quote does not
+		// invert its quotations: the sentence after "...". splits off
+		{`" When in Tokyo, he said it was " a worrying issue overall". Washington argues. He said: "This is huge.`,
+			[]string{`" When in Tokyo, he said it was " a worrying issue overall".`, "Washington argues.", `He said: "This is huge.`}},
+		{`قال " انتهى الأمر. " ثم رحل. وعاد`, []string{`قال " انتهى الأمر. "`, "ثم رحل.", "وعاد"}},
 	}
 	for _, c := range cases {
 		var got []string
