@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -123,4 +125,89 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		})
 	}
 	return append(cands, out...)
+}
+
+// wKingdom is المملكة "the Kingdom" (MatchForm of the stem).
+var wKingdom = arabic.MatchForm("مملكة")
+
+// kingdoms are the names (MatchForm) of the kingdoms whose own press calls
+// them المملكة (lexicon class ar_kingdoms).
+var kingdoms = arabic.WordSet(strings.Join(lexicon.Class("ar_kingdoms"), " "))
+
+// isKingdom reports whether a gazetteer entry is one of those kingdoms.
+func isKingdom(e *gazetteer.Entry) bool {
+	if e.Role != gazetteer.RoleCountry {
+		return false
+	}
+	for _, a := range e.Aliases {
+		if kingdoms[arabic.MatchForm(a)] {
+			return true
+		}
+	}
+	return false
+}
+
+// kingdomRefs adds a candidate for each bare المملكة "the Kingdom" of an
+// Arabic article (with the article, no pronoun, no candidate over it, no
+// definite word after it: المملكة المتحدة and المملكة العربية are names of
+// their own) that refers to the kingdom the article names: the one kingdom
+// it names (by its name or adjective), or one it names at least twice as
+// often as any other. Saudi and Jordanian papers call their country
+// المملكة sentence after sentence (وأكد أن المملكة لن تسمح ...); without
+// these mentions the country is missing from those sentences. No kingdom
+// named, or none by far the most: unresolved.
+func kingdomRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	type named struct{ c link.Candidate }
+	var kings []named
+	for _, c := range cands {
+		if c.Type == model.Location && c.Entry != nil && isKingdom(c.Entry) {
+			kings = append(kings, named{c})
+		}
+	}
+	if len(kings) == 0 {
+		return cands
+	}
+	// the kingdom the article names most, by far
+	count := map[string]int{}
+	var best link.Candidate
+	for _, n := range kings {
+		count[n.c.Entry.Key]++
+		if count[n.c.Entry.Key] > count[keyOf(best)] {
+			best = n.c
+		}
+	}
+	dominant := true
+	for key, n := range count {
+		if key != best.Entry.Key && 2*n > count[best.Entry.Key] {
+			dominant = false
+		}
+	}
+	inside := coveredTokens(toks, cands)
+	var out []link.Candidate
+	for k := range toks {
+		w := &words[k]
+		if inside[k] || w.Article == "" || w.Suffix != "" || arabic.MatchForm(w.Stem) != wKingdom {
+			continue
+		}
+		if k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Article != "" && words[k+1].Conj == "" && words[k+1].Prep == "" {
+			continue // المملكة المتحدة, المملكة الأردنية: a name the gazetteer lacks
+		}
+		if !dominant {
+			continue
+		}
+		start := toks[k].Start + len([]rune(w.Conj+w.Prep))
+		if w.Prep == "ل" {
+			start = toks[k].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
+		}
+		out = append(out, link.Candidate{Start: start, End: toks[k].End, Sentence: toks[k].Sentence, Type: model.Location, Entry: best.Entry})
+	}
+	return append(cands, out...)
+}
+
+// keyOf is the gazetteer key of a candidate, "" without an entry.
+func keyOf(c link.Candidate) string {
+	if c.Entry == nil {
+		return ""
+	}
+	return c.Entry.Key
 }

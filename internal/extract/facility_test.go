@@ -116,3 +116,22 @@ func checkNoPerson(t *testing.T, x *model.Extraction, text string, names []strin
 		}
 	}
 }
+
+// TestKingdomRefs: a bare المملكة refers to the kingdom the article names
+// (by far the most), not to a kingdom named otherwise, and to none when no
+// kingdom or two alike are named.
+func TestKingdomRefs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // Location mentions
+	}{
+		{text: "زار الوزير السعودية أمس. وقال إن المملكة شريك مهم في المنطقة.", want: []string{"المملكة"}},
+		{text: "قال الملك عبدالله الثاني إن الأردن قوي. وأكد أن المملكة لن تتراجع.", want: []string{"المملكة"}},
+		{text: "وقال إن المملكة شريك مهم في المنطقة.", not: []string{"المملكة"}},
+		{text: "ناقش الأردن والسعودية الأمر أمس. وقال إن المملكة شريك مهم.", not: []string{"المملكة"}},
+		{text: "زار الوزير السعودية أمس. وقال إن المملكة المتحدة تدعم الاتفاق.", not: []string{"المملكة"}},
+	} {
+		checkMentions(t, p, model.Location, c.text, c.want, c.not)
+	}
+}

@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.24"
+const RulesVersion = "0.5.25"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -192,6 +192,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
+		cands = kingdomRefs(toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
 		if len(held) > 0 {
