@@ -97,7 +97,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		if len(as) == 0 {
 			continue
 		}
-		if k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Article != "" && words[k+1].Conj == "" && words[k+1].Prep == "" {
+		if describedFurther(toks, words, k) {
 			continue // الحزب الحاكم, التحالف الوطني: described further, another body
 		}
 		var found *antecedent
@@ -112,12 +112,8 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			continue
 		}
 		c := entry[found.key]
-		start := toks[k].Start + len([]rune(w.Conj+w.Prep))
-		if w.Prep == "ل" {
-			start = toks[k].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
-		}
 		out = append(out, link.Candidate{
-			Start:    start,
+			Start:    refStart(toks, words, k),
 			End:      toks[k].End,
 			Sentence: toks[k].Sentence,
 			Type:     model.Organization,
@@ -157,29 +153,23 @@ func isKingdom(e *gazetteer.Entry) bool {
 // these mentions the country is missing from those sentences. No kingdom
 // named, or none by far the most: unresolved.
 func kingdomRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
-	type named struct{ c link.Candidate }
-	var kings []named
+	// the kingdom the article names most, by far
+	count := map[*gazetteer.Entry]int{}
+	var best *gazetteer.Entry
 	for _, c := range cands {
 		if c.Type == model.Location && c.Entry != nil && isKingdom(c.Entry) {
-			kings = append(kings, named{c})
+			count[c.Entry]++
+			if count[c.Entry] > count[best] {
+				best = c.Entry
+			}
 		}
 	}
-	if len(kings) == 0 {
+	if best == nil {
 		return cands
 	}
-	// the kingdom the article names most, by far
-	count := map[string]int{}
-	var best link.Candidate
-	for _, n := range kings {
-		count[n.c.Entry.Key]++
-		if count[n.c.Entry.Key] > count[keyOf(best)] {
-			best = n.c
-		}
-	}
-	dominant := true
-	for key, n := range count {
-		if key != best.Entry.Key && 2*n > count[best.Entry.Key] {
-			dominant = false
+	for e, n := range count {
+		if e != best && 2*n > count[best] {
+			return cands
 		}
 	}
 	inside := coveredTokens(toks, cands)
@@ -189,25 +179,28 @@ func kingdomRefs(toks []segment.Token, words []arabic.Word, cands []link.Candida
 		if inside[k] || w.Article == "" || w.Suffix != "" || arabic.MatchForm(w.Stem) != wKingdom {
 			continue
 		}
-		if k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Article != "" && words[k+1].Conj == "" && words[k+1].Prep == "" {
+		if describedFurther(toks, words, k) {
 			continue // المملكة المتحدة, المملكة الأردنية: a name the gazetteer lacks
 		}
-		if !dominant {
-			continue
-		}
-		start := toks[k].Start + len([]rune(w.Conj+w.Prep))
-		if w.Prep == "ل" {
-			start = toks[k].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
-		}
-		out = append(out, link.Candidate{Start: start, End: toks[k].End, Sentence: toks[k].Sentence, Type: model.Location, Entry: best.Entry})
+		out = append(out, link.Candidate{Start: refStart(toks, words, k), End: toks[k].End, Sentence: toks[k].Sentence, Type: model.Location, Entry: best})
 	}
 	return append(cands, out...)
 }
 
-// keyOf is the gazetteer key of a candidate, "" without an entry.
-func keyOf(c link.Candidate) string {
-	if c.Entry == nil {
-		return ""
+// describedFurther reports whether a definite word follows token k in its
+// sentence, without a conjunction or preposition: the noun is described
+// further (الحزب الحاكم, المملكة المتحدة) and names another thing.
+func describedFurther(toks []segment.Token, words []arabic.Word, k int) bool {
+	return k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Article != "" && words[k+1].Conj == "" && words[k+1].Prep == ""
+}
+
+// refStart is where a back reference at token k begins: after its
+// conjunction and preposition, but for لل, whose ل stays (no substring
+// spells the article).
+func refStart(toks []segment.Token, words []arabic.Word, k int) int {
+	w := &words[k]
+	if w.Prep == "ل" {
+		return toks[k].Start + len([]rune(w.Conj))
 	}
-	return c.Entry.Key
+	return toks[k].Start + len([]rune(w.Conj+w.Prep))
 }

@@ -51,6 +51,24 @@ func candidates(t testing.TB, text string, ner map[string]string) []Candidate {
 	return cands
 }
 
+// outermost drops the candidates inside a longer one (candidates finds a
+// surname again inside the full name).
+func outermost(cands []Candidate) []Candidate {
+	var cs []Candidate
+	for _, c := range cands {
+		inside := false
+		for _, o := range cands {
+			if o.Start <= c.Start && o.End >= c.End && o.End-o.Start > c.End-c.Start {
+				inside = true
+			}
+		}
+		if !inside {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
 func byID(ents []model.Entity) map[string]model.Entity {
 	m := map[string]model.Entity{}
 	for _, e := range ents {
@@ -118,18 +136,7 @@ func TestPartialNames(t *testing.T) {
 		"سامر الخطيبي": model.Person, "الخطيبي": model.Person, "Samer Khatibi": model.Person, "Khatibi": model.Person,
 	})
 	// "الخطيبي" also occurs inside "سامر الخطيبي": drop that overlapping copy
-	var cs []Candidate
-	for _, c := range cands {
-		overlap := false
-		for _, o := range cands {
-			if o.Start <= c.Start && o.End >= c.End && o.End-o.Start > c.End-c.Start {
-				overlap = true
-			}
-		}
-		if !overlap {
-			cs = append(cs, c)
-		}
-	}
+	cs := outermost(cands)
 	ents, ids := Resolve(text, cs)
 	persons := 0
 	for _, e := range ents {
@@ -427,18 +434,7 @@ func TestNisbaAloneNamesItsBearer(t *testing.T) {
 func TestSurnameGoesToMainBearer(t *testing.T) {
 	text := "قال سامر الخطيبي إن الوضع صعب. وأضاف سامر الخطيبي أن الحل قريب. وكان والده نبيل الخطيبي وزيرا. وقال الخطيبي إن العمل مستمر."
 	cands := candidates(t, text, map[string]string{"سامر الخطيبي": model.Person, "نبيل الخطيبي": model.Person, "الخطيبي": model.Person})
-	var cs []Candidate
-	for _, c := range cands {
-		inside := false
-		for _, o := range cands {
-			if o.Start <= c.Start && o.End >= c.End && o.End-o.Start > c.End-c.Start {
-				inside = true
-			}
-		}
-		if !inside {
-			cs = append(cs, c)
-		}
-	}
+	cs := outermost(cands)
 	ents, ids := Resolve(text, cs)
 	for i, c := range cs {
 		if c.Text == "الخطيبي" && ids[i] != "person:سامر_الخطيبي" {
