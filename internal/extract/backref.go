@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/link"
@@ -203,4 +204,248 @@ func refStart(toks []segment.Token, words []arabic.Word, k int) int {
 		return toks[k].Start + len([]rune(w.Conj))
 	}
 	return toks[k].Start + len([]rune(w.Conj+w.Prep))
+}
+
+// heldTitles are the titles one person holds at a time (lexicon class
+// ar_held_titles, phrases in MatchForm words, longest first).
+var heldTitles = lexicon.Phrases("ar_held_titles")
+
+// titleAt returns the number of tokens of the held title that starts at
+// token k (its first word may carry a conjunction or preposition:
+// ولخادم الحرمين الشريفين), or 0, and which title it is.
+func titleAt(toks []segment.Token, words []arabic.Word, k int) (n, title int) {
+	// the first word: as the analysis finds it, or with its proclitics
+	// (لولي ولي العهد, kept whole by the analysis)
+	for t, h := range heldTitles {
+		if k+len(h) > len(toks) || toks[k+len(h)-1].Sentence != toks[k].Sentence {
+			continue
+		}
+		if w := &words[k]; w.MF != h[0] && arabic.MatchForm(w.Stem) != h[0] && cliticsBefore(w.MF, h[0]) == "" {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(h); j++ {
+			if words[k+j].MF != h[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(h), t
+		}
+	}
+	return 0, 0
+}
+
+// cliticsBefore returns the one or two proclitics (و ف ل ب) that mf has
+// before word, or "" when mf is not word with proclitics: لولي for ولي,
+// which the analysis keeps whole.
+func cliticsBefore(mf, word string) string {
+	p, ok := strings.CutSuffix(mf, word)
+	if !ok || p == "" || len(p) > len("ول") || strings.Trim(p, "وفلب") != "" {
+		return ""
+	}
+	return p
+}
+
+// wordIn reports whether the word w, with or without its proclitics, is
+// in set (MatchForm words): بكأس for كأس.
+func wordIn(set map[string]bool, w *arabic.Word) bool {
+	if set[arabic.MatchForm(w.Stem)] || set[w.MF] {
+		return true
+	}
+	for _, p := range []string{"و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"} {
+		if rest, ok := strings.CutPrefix(w.MF, p); ok && set[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAfter are the nouns a held title may name a thing after (lexicon
+// class ar_named_after: كأس ولي العهد), in MatchForm.
+var namedAfter = arabic.WordSet(strings.Join(lexicon.Class("ar_named_after"), " "))
+
+// officeWords are the titles and offices before a person's name (lexicon
+// class ar_title_or_role), in MatchForm: before a held title they name
+// another person's office (سفير خادم الحرمين الشريفين لدى أستراليا).
+var officeWords = arabic.WordSet(strings.Join(lexicon.Class("ar_title_or_role"), " "))
+
+// titleRefs adds a candidate for each held title of an Arabic article
+// that stands alone (lexicon class ar_held_titles: خادم الحرمين الشريفين,
+// ولي العهد) when the article names exactly one holder of it, and the
+// gazetteer knows that person: after خادم الحرمين الشريفين الملك سلمان بن
+// عبدالعزيز, a later وأكد خادم الحرمين الشريفين ... is King Salman too.
+// A title names its holder where a person's name follows it within two
+// words (الملك, الأمير), or a person candidate runs on from it into the
+// name, or a name ends just before it. Alone, it has none of these, no
+// other candidate over it, no definite word after it (ولي العهد البريطاني
+// is another country's) and no noun before it that names a thing after it
+// (كأس ولي العهد) or an office of another person (سفير خادم الحرمين
+// الشريفين). Two holders, or one the gazetteer lacks: unresolved.
+func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	if len(cands) == 0 {
+		return cands
+	}
+	// over[k]: the candidate over token k (the longest; -1: none),
+	// startsAt[k]: the person candidate starting at token k, endsAt[k]: one
+	// ending there
+	over := make([]int, len(toks))
+	for k := range over {
+		over[k] = -1
+	}
+	startsAt := map[int]*link.Candidate{}
+	endsAt := map[int]*link.Candidate{}
+	for i := range cands {
+		c := &cands[i]
+		first := firstToken(toks, c.Start)
+		k := first
+		for ; k < len(toks) && toks[k].Start < c.End; k++ {
+			if o := over[k]; o < 0 || cands[o].End-cands[o].Start < c.End-c.Start {
+				over[k] = i
+			}
+		}
+		if c.Type == model.Person && k > first {
+			startsAt[first] = c
+			endsAt[k-1] = c
+		}
+	}
+	if len(startsAt) == 0 {
+		return cands
+	}
+	type use struct {
+		k, n, title int
+		tagged      []int // candidates of the title's words alone (NER's)
+	}
+	var alone []use
+	// holders[title][key]: the gazetteer entry of each holder named (nil:
+	// one the gazetteer lacks)
+	holders := make([]map[string]*gazetteer.Entry, len(heldTitles))
+	for k := 0; k < len(toks); k++ {
+		n, t := titleAt(toks, words, k)
+		if n == 0 {
+			continue
+		}
+		last := k + n - 1
+		sent := toks[k].Sentence
+		var holder *link.Candidate
+		var tagged []int
+		other := false
+		for j := k; j <= last; j++ {
+			o := over[j]
+			switch {
+			case o < 0:
+			case cands[o].Type == model.Person && cands[o].End > toks[last].End:
+				holder = &cands[o] // ولي ولي العهد الأمير محمد بن سلمان as one name
+			case cands[o].Type == model.Person && cands[o].Entry == nil && cands[o].Start >= toks[k].Start:
+				// the title's words tagged as a name: the title, alone
+				if !slices.Contains(tagged, o) {
+					tagged = append(tagged, o)
+				}
+			default:
+				other = true
+			}
+		}
+		if other && holder == nil {
+			k = last
+			continue
+		}
+		if k > 0 && toks[k-1].Sentence == sent {
+			if prev := &words[k-1]; wordIn(namedAfter, prev) || wordIn(officeWords, prev) {
+				k = last
+				continue // كأس ولي العهد: a cup's name; سفير خادم الحرمين الشريفين: the office of another
+			}
+		}
+		for j := last + 1; holder == nil && j <= last+3 && j < len(toks) && toks[j].Sentence == sent; j++ {
+			if holder = startsAt[j]; holder == nil && over[j] >= 0 {
+				break
+			}
+		}
+		if holder == nil && k > 0 && toks[k-1].Sentence == sent {
+			holder = endsAt[k-1]
+		}
+		switch {
+		case holder != nil:
+			key, e := p.personEntry(toks, words, holder)
+			if holders[t] == nil {
+				holders[t] = map[string]*gazetteer.Entry{}
+			}
+			holders[t][key] = e
+		case !describedFurther(toks, words, last):
+			alone = append(alone, use{k, n, t, tagged})
+		}
+		k = last
+	}
+	var out []link.Candidate
+	drop := map[int]bool{}
+	for _, u := range alone {
+		var holder *gazetteer.Entry
+		if len(holders[u.title]) == 1 {
+			for _, e := range holders[u.title] {
+				holder = e
+			}
+		}
+		if holder == nil {
+			continue
+		}
+		start := refStart(toks, words, u.k)
+		if p := cliticsBefore(words[u.k].MF, heldTitles[u.title][0]); p != "" && start == toks[u.k].Start {
+			start += len([]rune(p))
+		}
+		for _, o := range u.tagged {
+			drop[o] = true
+		}
+		out = append(out, link.Candidate{Start: start, End: toks[u.k+u.n-1].End, Sentence: toks[u.k].Sentence, Type: model.Person, Entry: holder, Title: true})
+	}
+	if len(drop) > 0 {
+		kept := cands[:0]
+		for i, c := range cands {
+			if !drop[i] {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
+	}
+	return append(cands, out...)
+}
+
+// personEntry returns a key for the person candidate c and its gazetteer
+// entry: the candidate's own, or the one person entry the gazetteer gives
+// for the longest end of its words (a candidate that runs on from a title,
+// ولي العهد الأمير محمد بن نايف, before the title is taken off it); nil,
+// and a key made of its words, when the gazetteer lacks the person.
+func (p *Pipeline) personEntry(toks []segment.Token, words []arabic.Word, c *link.Candidate) (string, *gazetteer.Entry) {
+	if c.Entry != nil {
+		return c.Entry.Key, c.Entry
+	}
+	first := firstToken(toks, c.Start)
+	end := first
+	for end < len(toks) && toks[end].Start < c.End {
+		end++
+	}
+	key := localKey
+	for j := first; j < end; j++ {
+		key += " " + words[j].MF
+	}
+	for j := first; j < end-1; j++ { // two words or more: a name, not a title word
+		var mf []string
+		for i := j; i < end; i++ {
+			mf = append(mf, words[i].MF)
+		}
+		var found *gazetteer.Entry
+		n := 0
+		for _, e := range p.gaz.Lookup(strings.Join(mf, " ")) {
+			if e.Type == model.Person {
+				found = e
+				n++
+			}
+		}
+		if n == 1 {
+			return found.Key, found
+		}
+		if n > 1 {
+			break
+		}
+	}
+	return key, nil
 }

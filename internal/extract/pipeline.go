@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.25"
+const RulesVersion = "0.5.26"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -193,6 +193,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
 		cands = kingdomRefs(toks, words, cands)
+		cands = p.titleRefs(toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
 		if len(held) > 0 {
@@ -520,7 +521,7 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 		if s < 0 || e <= s {
 			continue
 		}
-		m := rel.Mention{Start: s, End: e, Entity: id, Demonym: c.Demonym}
+		m := rel.Mention{Start: s, End: e, Entity: id, Demonym: c.Demonym, Title: c.Title}
 		if c.Start > toks[s].Start {
 			m.Prefix = string([]rune(toks[s].Text)[:c.Start-toks[s].Start])
 		}

@@ -120,12 +120,20 @@ func (o Options) withDefaults() Options {
 // OnTableRead is not used: Badger v4.9.6 crashes with a nil pointer
 // dereference in Table.VerifyChecksum when a block is bad; checkTables does
 // that check instead, before Badger opens the folder.)
+//
+// Tables are 1 MB at every level (Badger's default: 2 MB, doubling at each
+// level): a compaction holds every table it builds in memory until it is
+// written, several at once, and with the default sizes those buffers were
+// a third of the peak heap of a kg load --stage-only of the whole of
+// SaudiNewsNet (27,041 articles): 1 MB tables took its peak RSS from 542
+// to 457 MB, its heap from 431 to 399 MB.
 func (o Options) badger(dir string) badger.Options {
-	return badger.DefaultOptions(dir).
+	b := badger.DefaultOptions(dir).
 		WithValueThreshold(min(1<<20, 15*o.MemTableSize/100)). // Badger's limit: a value fits a batch
 		WithLogger(quietLogger{}).
 		WithMemTableSize(o.MemTableSize).
 		WithBaseLevelSize(o.BaseLevelSize).
+		WithBaseTableSize(1 << 20).
 		WithNumMemtables(2).
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(8 << 20).
@@ -133,6 +141,8 @@ func (o Options) badger(dir string) badger.Options {
 		WithNumCompactors(2).
 		WithChecksumVerificationMode(options.OnBlockRead).
 		WithVerifyValueChecksum(true)
+	b.TableSizeMultiplier = 1
+	return b
 }
 
 // Open opens (creating if needed) the staging folder dir with the default

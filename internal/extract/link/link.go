@@ -32,6 +32,10 @@ type Candidate struct {
 	// that look like clitics included: the caller found it so (بلاتر where
 	// the article writes جوزيف بلاتر), and no clitic is taken off.
 	Whole bool
+	// Title marks a held title standing alone for its holder (خادم الحرمين
+	// الشريفين for King Salman): a mention of the person, but not one that
+	// holds a title or office in its sentence.
+	Title bool
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A

@@ -374,9 +374,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		// vetoes give no relation, not the next most probable type (the
 		// pair's probability of a relation was the vetoed type's): a
 		// title is stated with the name, not by a speaker carried over
-		// (وأضاف ...); a pair the rules know to have no structural
+		// (وأضاف ...), nor by a held title standing for its holder; a pair the rules know to have no structural
 		// relation; an office the words by the name do not state
-		if r, _ := vocab.Get(pred); r.Group == "structural" && (pr.carried || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
+		if r, _ := vocab.Get(pred); r.Group == "structural" && (pr.carried || s.Title || o.Title || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
 			continue
 		}
 		if !x.officeStated(pr.si, pr.s, pred) {

@@ -26,6 +26,12 @@ type Mention struct {
 	// Prefix holds the clitics written before the name in its first token
 	// (و, ب, ل, وب, ...): "" when the token starts with the name itself.
 	Prefix string
+	// Title marks a held title standing for its holder (خادم الحرمين
+	// الشريفين): the person acts in its sentence, but the words around it
+	// state no title, office, membership or place of its own (رئيس حزب
+	// القوات اللبنانية خادم الحرمين الشريفين names no leader of the party):
+	// it takes no structural relation.
+	Title bool
 }
 
 // RoleFacility is the Role of a place that is a site named after a place

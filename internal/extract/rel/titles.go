@@ -228,6 +228,9 @@ func (x *extractor) titles() {
 			}
 			prev = ref.pred
 			if ref.person != "" && ref.end > i {
+				if mi := x.mAt[ref.end-1]; mi >= 0 && x.d.Mentions[mi].Title {
+					continue // رئيس مجلس الشورى خادم الحرمين الشريفين: a held title holds no other
+				}
 				if mi := x.mAt[ref.end-1]; mi >= 0 && x.d.Mentions[mi].Entity == ref.person && x.d.Mentions[mi].Start > i && x.titleAt[mi] < 0 {
 					x.titleAt[mi] = i
 				}
@@ -236,7 +239,7 @@ func (x *extractor) titles() {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
 				// another person)
-				if m := x.mention(i - 2); m != nil && m.Type == "Person" && m.End == i-1 {
+				if m := x.mention(i - 2); m != nil && m.Type == "Person" && !m.Title && m.End == i-1 {
 					ref.person = m.Entity
 				}
 			}
@@ -247,7 +250,7 @@ func (x *extractor) titles() {
 				// (قال نبيل العربي الأمين العام للجامعة العربية). After other
 				// verbs the title is often the object (التقى بوتين رئيس
 				// وزراء اليابان): not taken.
-				if m := x.mention(i - 1); m != nil && m.Type == "Person" && m.End == i {
+				if m := x.mention(i - 1); m != nil && m.Type == "Person" && !m.Title && m.End == i {
 					if x.appositionSlot(a, m.Start) {
 						ref.person = m.Entity
 					} else if ref.object != "" {
