@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.26"
+const RulesVersion = "0.5.27"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -208,6 +208,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = append(cands, more...)
 	}
 	p.trimClitics(text, cands)
+	p.namesakes(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	ents, ids := link.Resolve(text, cands)
 	if ents == nil {
