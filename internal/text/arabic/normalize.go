@@ -65,6 +65,14 @@ func FoldRune(r rune) rune {
 // on every rune, with runs of white space collapsed to one space.
 // Offsets are not preserved; keep the original text for display.
 func MatchForm(s string) string {
+	if isMatchForm(s) {
+		return s // most words: nothing to fold, nothing to copy
+	}
+	return buildMatchForm(s)
+}
+
+// buildMatchForm is MatchForm, building the form rune by rune.
+func buildMatchForm(s string) string {
 	if !nfkcStable(s) {
 		s = norm.NFKC.String(s)
 	}
@@ -87,6 +95,36 @@ func MatchForm(s string) string {
 		b.WriteRune(f)
 	}
 	return b.String()
+}
+
+// isMatchForm reports, cheaply, whether MatchForm(s) is s: ASCII and Arabic
+// block runes that NFKC and FoldRune leave as they are, with single spaces
+// between words and none at either end. It may say no for some that are
+// (the caller then builds the form).
+func isMatchForm(s string) bool {
+	space := true // a leading space is dropped
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case r < 0x80:
+			if r < ' ' || FoldRune(r) != r { // control characters include \t\n\v\f\r
+				return false
+			}
+		case r >= 0x0600 && r <= 0x06FF && (r < 0x0675 || r > 0x0678):
+			if FoldRune(r) != r {
+				return false
+			}
+		default:
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
 }
 
 // nfkcStable reports, cheaply, whether NFKC leaves s unchanged: ASCII, the
