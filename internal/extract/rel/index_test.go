@@ -2,6 +2,7 @@ package rel
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
 	"slices"
@@ -79,18 +80,47 @@ func TestDefaultModelIndexOnly(t *testing.T) {
 	if d.Weights != nil {
 		t.Error("the embedded model keeps its map of weights")
 	}
-	var feats []string
+	feats := []string{"no such feature"}
 	for f := range full.Weights {
 		feats = append(feats, f)
-		if len(feats) == 200 {
-			break
+		if got, want := d.Scores(feats[len(feats)-1:]), full.Scores(feats[len(feats)-1:]); !slices.Equal(got, want) {
+			t.Fatalf("feature %q: scores %v, want %v", f, got, want)
 		}
 	}
-	feats = append(feats, "no such feature")
 	if got, want := d.Scores(feats), full.Scores(feats); !slices.Equal(got, want) {
 		t.Errorf("scores %v, want %v", got, want)
 	}
 	if err := d.Write(io.Discard); !errors.Is(err, ErrModel) {
 		t.Errorf("Write of an index-only model: %v, want ErrModel", err)
+	}
+}
+
+// TestReadIndexedModelSharedKey: a model two of whose features have one
+// key (here, a feature written twice) is read whole, and scores as
+// ReadModel's.
+func TestReadIndexedModelSharedKey(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.WriteString(zw, modelMagic+"\nlabels\t- MET_WITH\nthreshold\t0.5\nthreshold_structural\t0.5\nbias\t0 0\n"+
+		"a\t1:1.5\nb\t0:2\t1:-1\na\t1:3\n")
+	zw.Close()
+	m, err := readIndexedModel(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := ReadModel(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Weights == nil {
+		t.Error("a model with a shared key was read for its index only")
+	}
+	if got := m.Scores([]string{"a"}); got[1] != 3 {
+		t.Errorf("a feature written twice scores %v, want its last weights", got)
+	}
+	for _, feats := range [][]string{{"a"}, {"b"}, {"a", "b", "c"}} {
+		if got, want := m.Scores(feats), full.Scores(feats); !slices.Equal(got, want) {
+			t.Errorf("%q: scores %v, want %v", feats, got, want)
+		}
 	}
 }
