@@ -292,7 +292,7 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight)) (*Model
 			p, rest, more = strings.Cut(rest, "\t")
 			l, w, ok := strings.Cut(p, ":")
 			li, err1 := strconv.Atoi(l)
-			wf, err2 := strconv.ParseFloat(w, 64)
+			wf, err2 := parseWeight(w)
 			if !ok || err1 != nil || err2 != nil || li < 0 || li >= len(m.Labels) {
 				return nil, bad("weight " + p)
 			}

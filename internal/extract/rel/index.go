@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 )
 
 // weightIndex holds a model's weights keyed by a 64-bit hash of the
@@ -180,3 +181,87 @@ func mixKey(k uint64) uint64 {
 	hi, lo := bits.Mul64(k^0xa0761d6478bd642f, 0xe7037ed1a0b428db)
 	return hi ^ lo
 }
+
+// parseWeight is strconv.ParseFloat(s, 64), faster for the short decimals
+// Model.Write writes (four significant digits, maybe an exponent): for a
+// mantissa of at most 15 digits and a power of ten within 10^±22, both
+// exact in a float64, one multiplication or division rounds the value
+// correctly, which is the shortcut strconv itself takes. Anything else
+// goes to strconv.
+func parseWeight(s string) (float64, error) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-'
+		i++
+	}
+	var mant uint64
+	digits, exp := 0, 0
+	sawDigit, sawDot := false, false
+mantissa:
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if digits == 15 {
+				return strconv.ParseFloat(s, 64)
+			}
+			sawDigit = true
+			mant = mant*10 + uint64(c-'0')
+			if mant > 0 {
+				digits++
+			}
+			if sawDot {
+				exp--
+			}
+		case c == '.' && !sawDot:
+			sawDot = true
+		default:
+			break mantissa
+		}
+	}
+	if !sawDigit {
+		return strconv.ParseFloat(s, 64)
+	}
+	if i < len(s) {
+		if s[i] != 'e' && s[i] != 'E' {
+			return strconv.ParseFloat(s, 64)
+		}
+		i++
+		eneg := false
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			eneg = s[i] == '-'
+			i++
+		}
+		if i == len(s) {
+			return strconv.ParseFloat(s, 64)
+		}
+		e := 0
+		for ; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' || e > 1000 {
+				return strconv.ParseFloat(s, 64)
+			}
+			e = e*10 + int(s[i]-'0')
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	f := float64(mant)
+	switch {
+	case exp == 0:
+	case exp > 0 && exp <= 22:
+		f *= pow10[exp]
+	case exp < 0 && exp >= -22:
+		f /= pow10[-exp]
+	default:
+		return strconv.ParseFloat(s, 64)
+	}
+	if neg {
+		f = -f
+	}
+	return f, nil
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [23]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}

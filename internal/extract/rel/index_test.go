@@ -5,7 +5,10 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/extract/rel/relmodel"
@@ -122,5 +125,55 @@ func TestReadIndexedModelSharedKey(t *testing.T) {
 		if got, want := m.Scores(feats), full.Scores(feats); !slices.Equal(got, want) {
 			t.Errorf("%q: scores %v, want %v", feats, got, want)
 		}
+	}
+}
+
+// FuzzParseWeight: parseWeight is strconv.ParseFloat.
+func FuzzParseWeight(f *testing.F) {
+	for _, s := range []string{"0", "-0", "1.5", "-0.1234", "1.5e-05", "1.235e+04", "12.34", ".5", "1.", ".", "", "1e", "1e+",
+		"inf", "NaN", "0x1p-2", "1_000", "123456789012345678", "9007199254740993", "1e22", "1e23", "1e-22", "1e-23", "4.9e-324", "1.797e308"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := parseWeight(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err == nil) != (werr == nil) || math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("parseWeight(%q) = %v, %v; ParseFloat: %v, %v", s, got, err, want, werr)
+		}
+	})
+}
+
+// TestParseWeightModel: parseWeight reads every weight of the embedded
+// model as strconv.ParseFloat does.
+func TestParseWeightModel(t *testing.T) {
+	if len(relmodel.Model) == 0 {
+		t.Skip("no embedded relation model")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(relmodel.Model))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		_, rest, _ := strings.Cut(line, "\t")
+		for _, p := range strings.Split(rest, "\t") {
+			_, w, ok := strings.Cut(p, ":")
+			if !ok {
+				continue
+			}
+			got, err := parseWeight(w)
+			want, werr := strconv.ParseFloat(w, 64)
+			if err != nil || werr != nil || math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("weight %q: parseWeight %v (%v), ParseFloat %v (%v)", w, got, err, want, werr)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no weights read")
 	}
 }
