@@ -153,8 +153,7 @@ func (p *Pipeline) RelDoc(text, lang string) ([]model.Entity, *rel.Doc, error) {
 // analyse finds the entities of one text and builds the relation step's
 // document.
 func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc) {
-	toks := segment.Tokenize(text)
-	sents := segment.Sentences(text)
+	toks, sents := segment.TokenizeSentences(text)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
 	matches := dropCurrencyAdjectives(toks, words, p.gaz.FindAllWords(toks, words), lang)
 	var tg *tagged

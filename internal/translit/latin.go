@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +27,11 @@ import (
 // attested spelling covers.
 type Latin struct {
 	Words []LatinWord
-	index map[string][]latinVariant // outline -> Latin words that have it
+	// index holds the outlines of the words, sorted by consonants; their
+	// strings are in text, at offsets: the index is two objects, with no
+	// pointers for the garbage collector to trace
+	index []latinVariant
+	text  string
 }
 
 // LatinWord is a known Latin name word.
@@ -36,10 +41,18 @@ type LatinWord struct {
 	Article bool    // the data writes it after the Arabic article (al-Jubail)
 }
 
+// latinVariant is an outline of a word of a Latin index: its consonant
+// classes and its gaps (the vowel letters between the consonants, joined
+// by commas) at offsets in the index's text.
 type latinVariant struct {
-	word int      // index in Words
-	gaps []string // the vowel letters between the outline's consonants
+	word       int32 // index in Words
+	cons, gaps textSpan
 }
+
+// textSpan is a string at offsets in a text.
+type textSpan struct{ start, end uint32 }
+
+func (sp textSpan) of(text string) string { return text[sp.start:sp.end] }
 
 // The outline of a word is the sequence of its consonant classes, with the
 // letter classes Arabic writes foreign names with: one class for b/p (ب),
@@ -396,19 +409,55 @@ func outlinesMatch(a, l outline) bool {
 
 // NewLatin indexes words (sorted by Latin, as ReadLatin gives them).
 func NewLatin(words []LatinWord) *Latin {
-	l := &Latin{Words: words, index: map[string][]latinVariant{}}
+	l := &Latin{Words: words}
+	var text strings.Builder
 	for i, w := range words {
-		seen := map[string]bool{}
+		first := len(l.index) // the word's variants start here
+	outlines:
 		for _, o := range latinOutlines(foldLatin(w.Latin)) {
-			k := o.cons + "|" + strings.Join(o.gaps, ",")
-			if len(o.cons) < 2 || seen[k] {
+			if len(o.cons) < 2 {
 				continue
 			}
-			seen[k] = true
-			l.index[o.cons] = append(l.index[o.cons], latinVariant{word: i, gaps: o.gaps})
+			gaps := strings.Join(o.gaps, ",") // vowel letters: no comma
+			for _, v := range l.index[first:] {
+				if v.cons.of(text.String()) == o.cons && v.gaps.of(text.String()) == gaps {
+					continue outlines // the same outline twice
+				}
+			}
+			v := latinVariant{word: int32(i)}
+			v.cons = textSpan{uint32(text.Len()), uint32(text.Len() + len(o.cons))}
+			text.WriteString(o.cons)
+			v.gaps = textSpan{uint32(text.Len()), uint32(text.Len() + len(gaps))}
+			text.WriteString(gaps)
+			l.index = append(l.index, v)
 		}
 	}
+	l.text = text.String()
+	slices.SortStableFunc(l.index, func(a, b latinVariant) int { return strings.Compare(a.cons.of(l.text), b.cons.of(l.text)) })
+	l.index = slices.Clip(l.index)
 	return l
+}
+
+// variants returns the index's outlines with consonants cons.
+func (l *Latin) variants(cons string) []latinVariant {
+	i, _ := slices.BinarySearchFunc(l.index, cons, func(v latinVariant, c string) int { return strings.Compare(v.cons.of(l.text), c) })
+	j := i
+	for j < len(l.index) && l.index[j].cons.of(l.text) == cons {
+		j++
+	}
+	return l.index[i:j]
+}
+
+// splitGaps appends to dst the gaps of a variant, joined by commas.
+func splitGaps(dst []string, gaps string) []string {
+	for {
+		g, rest, more := strings.Cut(gaps, ",")
+		dst = append(dst, g)
+		if !more {
+			return dst
+		}
+		gaps = rest
+	}
 }
 
 // nativeLetters are letters Arabic writes foreign names with only by
@@ -424,19 +473,24 @@ func (l *Latin) Candidates(m string) []LatinWord {
 	if l == nil || utf8.RuneCountInString(m) < 3 || strings.ContainsAny(m, nativeLetters) || strings.HasSuffix(m, "ه") || !strings.ContainsAny(m, "اوي") {
 		return nil
 	}
-	found := map[int]bool{}
+	var found []int32 // of Words
+	var gaps []string
 	for _, a := range arabicOutlines(m) {
 		if len(a.cons) < 2 {
 			continue
 		}
-		for _, v := range l.index[a.cons] {
-			if !found[v.word] && outlinesMatch(a, outline{cons: a.cons, gaps: v.gaps}) {
-				found[v.word] = true
+		for _, v := range l.variants(a.cons) {
+			if slices.Contains(found, v.word) {
+				continue
+			}
+			gaps = splitGaps(gaps[:0], v.gaps.of(l.text))
+			if outlinesMatch(a, outline{cons: a.cons, gaps: gaps}) {
+				found = append(found, v.word)
 			}
 		}
 	}
 	out := make([]LatinWord, 0, len(found))
-	for i := range found {
+	for _, i := range found {
 		out = append(out, l.Words[i])
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -680,7 +680,7 @@ func (x *extractor) otherSubject(j, b int) bool {
 	if arSpeechNext[w] || arSpeechNext[x.norm[j]] || !arabic.HasLetter(w) {
 		return false
 	}
-	for _, d := range arTitles {
+	for _, d := range arTitles.defs {
 		if len(d.words) > 0 && (d.words[0] == w || d.words[0] == "ال"+w || "ال"+d.words[0] == w) {
 			return false
 		}

@@ -147,6 +147,77 @@ func (m *Model) Write(w io.Writer) error {
 // ReadModel reads a model written by Write; its labels must be
 // predicates of the vocabulary.
 func ReadModel(r io.Reader) (*Model, error) {
+	// the features' names go into few long strings and their weights into
+	// few long slices, which the map's keys and values share: few objects
+	// for the garbage collector to trace rather than two per feature, and
+	// nothing copied as they grow
+	const chunk = 1 << 16
+	var (
+		names   strings.Builder
+		pending []featureAt // of the names in names
+		ws      []LabelWeight
+	)
+	weights := map[string][]LabelWeight{}
+	flush := func() {
+		text := names.String()
+		for _, p := range pending {
+			weights[text[p.start:p.end]] = p.ws
+		}
+		names, pending = strings.Builder{}, pending[:0]
+	}
+	m, err := readModel(r, func(name []byte, lws []LabelWeight) {
+		if len(ws)+len(lws) > cap(ws) {
+			ws = make([]LabelWeight, 0, max(chunk, len(lws)))
+		}
+		start := len(ws)
+		ws = append(ws, lws...)
+		if names.Len()+len(name) > names.Cap() {
+			flush()
+			names.Grow(max(16*chunk, len(name)))
+		}
+		pending = append(pending, featureAt{names.Len(), names.Len() + len(name), ws[start:len(ws):len(ws)]})
+		names.Write(name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	flush()
+	m.Weights = weights
+	return m, nil
+}
+
+// featureAt is a feature being read: its name in a string being built and
+// its weights.
+type featureAt struct {
+	start, end int
+	ws         []LabelWeight
+}
+
+// readIndexedModel reads a model for scoring only: its features go
+// straight into the index, with no map of weights by name (Weights is
+// nil). When two features share a key, it reads the whole model instead
+// (ReadModel), which then scores through Weights.
+func readIndexedModel(data []byte) (*Model, error) {
+	b := newIndexBuilder()
+	m, err := readModel(bytes.NewReader(data), b.add)
+	if err != nil {
+		return nil, err
+	}
+	if m.index = b.index(len(m.Labels)); m.index == nil {
+		if m, err = ReadModel(bytes.NewReader(data)); err != nil {
+			return nil, err
+		}
+		m.indexOnce.Do(func() { m.index = newWeightIndex(m) })
+		return m, nil
+	}
+	m.indexOnce.Do(func() {}) // the index is built
+	return m, nil
+}
+
+// readModel reads a model written by Write but for its weights: it calls
+// feature with the name and weights of each feature, in the file's order
+// (both are only valid during the call).
+func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight)) (*Model, error) {
 	zr, err := kgzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
@@ -170,7 +241,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, bad("not a relation model")
 	}
 	line++
-	m := &Model{Weights: map[string][]LabelWeight{}}
+	m := &Model{}
 	v, err := next("labels")
 	if err != nil {
 		return nil, err
@@ -210,82 +281,38 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(m.Bias) != len(m.Labels) {
 		return nil, bad("one bias a label")
 	}
-	// the features' names go into few long strings and their weights into
-	// few long slices, which the map's keys and values share: few objects
-	// for the garbage collector to trace rather than two per feature, and
-	// nothing copied as they grow
-	const chunk = 1 << 16
-	var (
-		names   strings.Builder
-		pending []featureAt // of the names in names
-		ws      []LabelWeight
-		lws     []LabelWeight // of the line
-	)
-	m.Weights = map[string][]LabelWeight{}
-	flush := func() {
-		text := names.String()
-		for _, p := range pending {
-			m.Weights[text[p.start:p.end]] = p.ws
-		}
-		names, pending = strings.Builder{}, pending[:0]
-	}
+	var lws []LabelWeight // of the line
 	for sc.Scan() {
 		line++
 		lws = lws[:0]
-		rest := sc.Text()
-		name, rest, more := strings.Cut(rest, "\t")
+		name, ps, more := bytes.Cut(sc.Bytes(), []byte{'\t'})
+		rest := string(ps) // one string a line for the numbers to parse
 		for more {
 			var p string
 			p, rest, more = strings.Cut(rest, "\t")
 			l, w, ok := strings.Cut(p, ":")
 			li, err1 := strconv.Atoi(l)
-			wf, err2 := strconv.ParseFloat(w, 64)
+			wf, err2 := parseWeight(w)
 			if !ok || err1 != nil || err2 != nil || li < 0 || li >= len(m.Labels) {
 				return nil, bad("weight " + p)
 			}
 			lws = append(lws, LabelWeight{li, wf})
 		}
-		if len(ws)+len(lws) > cap(ws) {
-			ws = make([]LabelWeight, 0, max(chunk, len(lws)))
-		}
-		start := len(ws)
-		ws = append(ws, lws...)
-		if names.Len()+len(name) > names.Cap() {
-			flush()
-			names.Grow(max(16*chunk, len(name)))
-		}
-		pending = append(pending, featureAt{names.Len(), names.Len() + len(name), ws[start:len(ws):len(ws)]})
-		names.WriteString(name)
+		feature(name, lws)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
 	}
-	flush()
 	return m, nil
-}
-
-// featureAt is a feature being read: its name in a string being built and
-// its weights.
-type featureAt struct {
-	start, end int
-	ws         []LabelWeight
 }
 
 var defaultModel = memo.NewLazy(func() (*Model, error) {
 	if len(relmodel.Model) == 0 {
 		return nil, nil
 	}
-	m, err := ReadModel(bytes.NewReader(relmodel.Model))
-	if err != nil {
-		return nil, err
-	}
 	// scoring needs the index only: the map of weights by name, several
-	// times its size, is let go
-	m.indexOnce.Do(func() { m.index = newWeightIndex(m) })
-	if m.index != nil {
-		m.Weights = nil
-	}
-	return m, nil
+	// times its size, is not built
+	return readIndexedModel(relmodel.Model)
 })
 
 // DefaultModel returns the embedded model, read on first use; nil when

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
+	"strconv"
 )
 
 // weightIndex holds a model's weights keyed by a 64-bit hash of the
@@ -36,39 +38,89 @@ type indexSlot struct {
 // newWeightIndex indexes m.Weights; nil when two features share a key
 // or the weights do not fit 32-bit offsets.
 func newWeightIndex(m *Model) *weightIndex {
-	size, total := 1, 0
-	for size < 2*len(m.Weights)+1 {
-		size <<= 1
-	}
-	for _, ws := range m.Weights {
-		total += len(ws)
-	}
-	if total >= math.MaxUint32 || len(m.Labels) > math.MaxUint16 {
-		return nil
-	}
-	ix := &weightIndex{slots: make([]indexSlot, size), mask: uint64(size - 1), labels: make([]uint16, 0, total), ws: make([]float64, 0, total)}
+	b := newIndexBuilder()
 	for f, ws := range m.Weights {
-		if len(ws) == 0 {
-			continue // adds nothing: as if absent
-		}
-		k := featureKey([]byte(f))
-		s := mixKey(k) & ix.mask
-		for ix.slots[s].n != 0 {
-			if ix.slots[s].key == k {
-				return nil
-			}
-			s = (s + 1) & ix.mask
-		}
-		ix.slots[s] = indexSlot{key: k, off: uint32(len(ix.ws)), n: uint32(len(ws))}
 		for _, lw := range ws {
 			if lw.Label < 0 || lw.Label >= len(m.Labels) {
 				return nil
 			}
-			ix.labels = append(ix.labels, uint16(lw.Label))
-			ix.ws = append(ix.ws, lw.W)
 		}
+		b.add([]byte(f), ws)
 	}
-	return ix
+	return b.index(len(m.Labels))
+}
+
+// indexBuilder builds a weightIndex one feature at a time.
+type indexBuilder struct {
+	ix       weightIndex
+	n        int  // features indexed
+	maxLabel int  // the largest label of a weight
+	failed   bool // two features share a key, or too many weights
+}
+
+func newIndexBuilder() *indexBuilder {
+	const size = 1 << 10
+	return &indexBuilder{ix: weightIndex{slots: make([]indexSlot, size), mask: size - 1}}
+}
+
+// add indexes the weights of feature f (none: as if absent). The index
+// keeps what it needs of f and ws.
+func (b *indexBuilder) add(f []byte, ws []LabelWeight) {
+	if len(ws) == 0 || b.failed {
+		return
+	}
+	if len(b.ix.ws)+len(ws) >= math.MaxUint32 {
+		b.failed = true
+		return
+	}
+	if 2*(b.n+1)+1 > len(b.ix.slots) {
+		b.grow()
+	}
+	k := featureKey(f)
+	s := mixKey(k) & b.ix.mask
+	for b.ix.slots[s].n != 0 {
+		if b.ix.slots[s].key == k {
+			b.failed = true
+			return
+		}
+		s = (s + 1) & b.ix.mask
+	}
+	b.ix.slots[s] = indexSlot{key: k, off: uint32(len(b.ix.ws)), n: uint32(len(ws))}
+	for _, lw := range ws {
+		b.maxLabel = max(b.maxLabel, lw.Label)
+		b.ix.labels = append(b.ix.labels, uint16(lw.Label))
+		b.ix.ws = append(b.ix.ws, lw.W)
+	}
+	b.n++
+}
+
+// grow doubles the slots of the index.
+func (b *indexBuilder) grow() {
+	old := b.ix.slots
+	b.ix.slots = make([]indexSlot, 2*len(old))
+	b.ix.mask = uint64(len(b.ix.slots) - 1)
+	for _, sl := range old {
+		if sl.n == 0 {
+			continue
+		}
+		s := mixKey(sl.key) & b.ix.mask
+		for b.ix.slots[s].n != 0 {
+			s = (s + 1) & b.ix.mask
+		}
+		b.ix.slots[s] = sl
+	}
+}
+
+// index returns the index of the features added, for a model of labels
+// labels; nil when it cannot be built.
+func (b *indexBuilder) index(labels int) *weightIndex {
+	if b.failed || labels > math.MaxUint16 || b.maxLabel >= labels {
+		return nil
+	}
+	ix := b.ix
+	// the weights, grown by appending, are copied to their exact size
+	ix.labels, ix.ws = slices.Clone(ix.labels), slices.Clone(ix.ws)
+	return &ix
 }
 
 // add adds the weights of feature f to z, in the order of Model.Weights.
@@ -129,3 +181,87 @@ func mixKey(k uint64) uint64 {
 	hi, lo := bits.Mul64(k^0xa0761d6478bd642f, 0xe7037ed1a0b428db)
 	return hi ^ lo
 }
+
+// parseWeight is strconv.ParseFloat(s, 64), faster for the short decimals
+// Model.Write writes (four significant digits, maybe an exponent): for a
+// mantissa of at most 15 digits and a power of ten within 10^±22, both
+// exact in a float64, one multiplication or division rounds the value
+// correctly, which is the shortcut strconv itself takes. Anything else
+// goes to strconv.
+func parseWeight(s string) (float64, error) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-'
+		i++
+	}
+	var mant uint64
+	digits, exp := 0, 0
+	sawDigit, sawDot := false, false
+mantissa:
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if digits == 15 {
+				return strconv.ParseFloat(s, 64)
+			}
+			sawDigit = true
+			mant = mant*10 + uint64(c-'0')
+			if mant > 0 {
+				digits++
+			}
+			if sawDot {
+				exp--
+			}
+		case c == '.' && !sawDot:
+			sawDot = true
+		default:
+			break mantissa
+		}
+	}
+	if !sawDigit {
+		return strconv.ParseFloat(s, 64)
+	}
+	if i < len(s) {
+		if s[i] != 'e' && s[i] != 'E' {
+			return strconv.ParseFloat(s, 64)
+		}
+		i++
+		eneg := false
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			eneg = s[i] == '-'
+			i++
+		}
+		if i == len(s) {
+			return strconv.ParseFloat(s, 64)
+		}
+		e := 0
+		for ; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' || e > 1000 {
+				return strconv.ParseFloat(s, 64)
+			}
+			e = e*10 + int(s[i]-'0')
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	f := float64(mant)
+	switch {
+	case exp == 0:
+	case exp > 0 && exp <= 22:
+		f *= pow10[exp]
+	case exp < 0 && exp >= -22:
+		f /= pow10[-exp]
+	default:
+		return strconv.ParseFloat(s, 64)
+	}
+	if neg {
+		f = -f
+	}
+	return f, nil
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [23]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}

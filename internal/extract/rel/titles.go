@@ -24,19 +24,31 @@ var (
 	enTitles = titleDefs(lex.EnTitles)
 )
 
-func titleDefs(ts []lexicon.Title) []titleDef {
-	out := make([]titleDef, len(ts))
-	for i, t := range ts {
-		out[i] = titleDef{words: t.Words, pred: t.Pred, needCountryMention: t.CountryNamed, orgTitle: t.Org}
-	}
-	return out
+// titleTable is a list of title definitions (each of at least one word,
+// as the lexicon gives them) with, for each first word, the definitions
+// that begin with it.
+type titleTable struct {
+	defs    []titleDef
+	byFirst map[string][]int // of defs, in table order
 }
 
-// matchTitles returns every title definition that matches at token i, in
-// table order, with the index after each.
-func (x *extractor) matchTitles(i int, defs []titleDef) (out []*titleDef, ends []int) {
-	for k := range defs {
-		d := &defs[k]
+func titleDefs(ts []lexicon.Title) titleTable {
+	t := titleTable{defs: make([]titleDef, len(ts)), byFirst: map[string][]int{}}
+	for i, d := range ts {
+		t.defs[i] = titleDef{words: d.Words, pred: d.Pred, needCountryMention: d.CountryNamed, orgTitle: d.Org}
+		t.byFirst[d.Words[0]] = append(t.byFirst[d.Words[0]], i)
+	}
+	return t
+}
+
+// matchTitles returns every title definition of t that matches at token
+// i, in table order, with the index after each.
+func (x *extractor) matchTitles(i int, t *titleTable) (out []*titleDef, ends []int) {
+	if i >= len(x.norm) {
+		return nil, nil
+	}
+	for _, k := range t.byFirst[x.bare[i]] {
+		d := &t.defs[k]
 		ok := true
 		for w, word := range d.words {
 			j := i + w
@@ -92,7 +104,7 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 	} else if arMinister[x.bare[i]] && i+1 < len(x.norm) && x.mAt[i+1] < 0 && strings.HasPrefix(x.norm[i+1], "ال") && x.norm[i+1] != wForeign {
 		defs, ends = []*titleDef{{pred: "MINISTER_OF"}}, []int{i + 2}
 	} else {
-		defs, ends = x.matchTitles(i, arTitles)
+		defs, ends = x.matchTitles(i, &arTitles)
 	}
 	for k, def := range defs {
 		if ref := x.titleRest(i, ends[k], def); ref != nil {
@@ -160,7 +172,7 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	}
 	var def *titleDef
 	k := j
-	if defs, ends := x.matchTitles(j, enTitles); len(defs) > 0 {
+	if defs, ends := x.matchTitles(j, &enTitles); len(defs) > 0 {
 		def, k = defs[0], ends[0]
 	}
 	if def == nil {

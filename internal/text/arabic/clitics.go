@@ -74,6 +74,7 @@ func (s *seg) folded(i, j int) string {
 
 func fold(rs []rune) string {
 	var b strings.Builder
+	b.Grow(2 * len(rs)) // Arabic letters: two bytes each
 	for _, r := range rs {
 		if f := FoldRune(r); f >= 0 {
 			b.WriteRune(f)

@@ -3,6 +3,7 @@ package arabic
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -65,13 +66,24 @@ func FoldRune(r rune) rune {
 // on every rune, with runs of white space collapsed to one space.
 // Offsets are not preserved; keep the original text for display.
 func MatchForm(s string) string {
+	i := matchFormPrefix(s)
+	if i == len(s) {
+		return s // most words: nothing to fold, nothing to copy
+	}
+	return buildMatchForm(s, i)
+}
+
+// buildMatchForm is MatchForm of s, whose first i bytes are their own
+// match form (matchFormPrefix), building the rest rune by rune.
+func buildMatchForm(s string, i int) string {
 	if !nfkcStable(s) {
-		s = norm.NFKC.String(s)
+		s, i = norm.NFKC.String(s), 0
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	b.WriteString(s[:i])
 	space := false
-	for _, r := range s {
+	for _, r := range s[i:] {
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -87,6 +99,39 @@ func MatchForm(s string) string {
 		b.WriteRune(f)
 	}
 	return b.String()
+}
+
+// matchFormPrefix returns the length of the longest prefix of s that
+// MatchForm, cheaply, keeps as it is: ASCII and Arabic block runes that NFKC
+// and FoldRune leave as they are, with single spaces between words and
+// none at either end (len(s): s is its own match form). It may stop short
+// of where MatchForm would change s (the caller then builds the rest).
+func matchFormPrefix(s string) int {
+	end := 0      // after the last rune kept, not a space
+	space := true // a leading space is dropped
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return end
+			}
+			space = true
+			continue
+		case r < 0x80:
+			if r < ' ' || FoldRune(r) != r { // control characters include \t\n\v\f\r
+				return end
+			}
+		case r >= 0x0600 && r <= 0x06FF && (r < 0x0675 || r > 0x0678):
+			if FoldRune(r) != r {
+				return end
+			}
+		default:
+			return end
+		}
+		space = false
+		end = i + utf8.RuneLen(r)
+	}
+	return end // short of len(s) after a trailing space
 }
 
 // nfkcStable reports, cheaply, whether NFKC leaves s unchanged: ASCII, the

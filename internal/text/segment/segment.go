@@ -24,6 +24,9 @@ type Sentence struct {
 // marks (tashkeel), tatweel and digits. Invisible formatting characters
 // (IsInvisible) join a word only when a word rune follows them.
 func isWordRune(r rune) bool {
+	if r >= 0x0621 && r <= 0x064A { // the Arabic letters: most runes of the text
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) ||
 		r == 0x0640 || IsDiacritic(r)
 }
@@ -61,7 +64,15 @@ func IsNumber(t string) bool {
 	return digits
 }
 
+// isSpace reports whether r is white space, zero width space or BOM;
+// ASCII and the Arabic block, most of the text, without table lookups.
 func isSpace(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r >= 0x0600 && r <= 0x06FF:
+		return false
+	}
 	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF
 }
 
@@ -77,6 +88,19 @@ func isSpace(r rune) bool {
 // that contains it.
 func Tokenize(text string) []Token {
 	rs := []rune(text)
+	return tokenize(text, rs, sentenceBounds(rs))
+}
+
+// TokenizeSentences returns Tokenize(text) and Sentences(text), reading
+// text once.
+func TokenizeSentences(text string) ([]Token, []Sentence) {
+	rs := []rune(text)
+	b := sentenceBounds(rs)
+	return tokenize(text, rs, b), sentences(text, rs, b)
+}
+
+// tokenize is Tokenize, given the runes of text and its sentence bounds.
+func tokenize(text string, rs []rune, sents []bound) []Token {
 	toks := make([]Token, 0, len(rs)/6+1)
 	n := len(rs)
 	// token texts are slices of text when the rune and byte offsets can be
@@ -140,7 +164,6 @@ func Tokenize(text string) []Token {
 	if len(toks) == 0 {
 		return toks
 	}
-	sents := sentenceBounds(rs)
 	s := 0
 	for k := range toks {
 		for s+1 < len(sents) && toks[k].Start >= sents[s].End {
@@ -163,10 +186,30 @@ func isLatinLetter(r rune) bool {
 // terminator. Sentences are trimmed of white space and never empty.
 func Sentences(text string) []Sentence {
 	rs := []rune(text)
-	b := sentenceBounds(rs)
+	return sentences(text, rs, sentenceBounds(rs))
+}
+
+// sentences makes the sentences of text from its runes and sentence
+// bounds. Their texts are slices of text when it is valid UTF-8 (the runes
+// then spell it exactly), else made from the runes.
+func sentences(text string, rs []rune, b []bound) []Sentence {
 	out := make([]Sentence, len(b))
-	for i, s := range b {
-		out[i] = Sentence{Text: string(rs[s.Start:s.End]), Start: s.Start, End: s.End}
+	valid := utf8.ValidString(text)
+	i, off := 0, 0 // rune i is at byte off of text
+	at := func(k int) int {
+		for ; i < k; i++ {
+			off += utf8.RuneLen(rs[i])
+		}
+		return off
+	}
+	for k, s := range b {
+		var t string
+		if valid {
+			t = text[at(s.Start):at(s.End)]
+		} else {
+			t = string(rs[s.Start:s.End])
+		}
+		out[k] = Sentence{Text: t, Start: s.Start, End: s.End}
 	}
 	return out
 }

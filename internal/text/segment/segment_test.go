@@ -153,10 +153,19 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkTokens(t, s)
-		for _, se := range Sentences(s) {
+		rs := []rune(s)
+		sents := Sentences(s)
+		for _, se := range sents {
 			if strings.TrimSpace(se.Text) == "" || unicode.IsSpace([]rune(se.Text)[0]) {
 				t.Fatalf("empty or untrimmed sentence %q", se.Text)
 			}
+			if se.Text != string(rs[se.Start:se.End]) {
+				t.Fatalf("sentence [%d, %d) is %q, not the text's %q", se.Start, se.End, se.Text, string(rs[se.Start:se.End]))
+			}
+		}
+		toks, sents2 := TokenizeSentences(s)
+		if !reflect.DeepEqual(toks, Tokenize(s)) || !reflect.DeepEqual(sents2, sents) {
+			t.Fatalf("TokenizeSentences(%q) differs from Tokenize and Sentences", s)
 		}
 	})
 }

@@ -170,7 +170,7 @@ func (m *Model) isNat(base string) bool {
 		return false
 	}
 	try := func(s string) bool {
-		return m.lex.phrases[hashAdd(fnvOffset, s)]&natBit != 0
+		return m.lex.phrases.get(hashAdd(fnvOffset, s))&natBit != 0
 	}
 	if try(base) {
 		return true

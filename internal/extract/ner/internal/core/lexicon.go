@@ -75,7 +75,7 @@ func phraseKey(phrase string) string {
 
 // lexicon is the compiled form of the word lists.
 type lexicon struct {
-	phrases  map[uint64]uint32 // hash of phrase key -> bit set of phraseLists, with prefixBit
+	phrases  phraseTable // hash of phrase key -> bit set of phraseLists, with prefixBit
 	maxLen   int
 	triggers map[string]uint8 // base form -> bit set of triggerLists
 }
@@ -96,7 +96,7 @@ func hashAdd(h uint64, s string) uint64 {
 }
 
 func compileLexicon(lists map[string][]string) *lexicon {
-	lx := &lexicon{phrases: map[uint64]uint32{}, triggers: map[string]uint8{}}
+	lx := &lexicon{phrases: newPhraseTable(), triggers: map[string]uint8{}}
 	for k, name := range phraseLists {
 		for _, p := range lists[name] {
 			// phrase keys are words joined by one space (cleanList)
@@ -107,11 +107,11 @@ func compileLexicon(lists map[string][]string) *lexicon {
 			if p == "" || n > MaxPhrase {
 				continue
 			}
-			lx.phrases[hashAdd(fnvOffset, p)] |= 1 << k
+			lx.phrases.set(hashAdd(fnvOffset, p), 1<<k)
 			lx.maxLen = max(lx.maxLen, n)
 			for j := range len(p) {
 				if p[j] == ' ' {
-					lx.phrases[hashAdd(fnvOffset, p[:j])] |= prefixBit
+					lx.phrases.set(hashAdd(fnvOffset, p[:j]), prefixBit)
 				}
 			}
 		}
@@ -144,7 +144,7 @@ func (lx *lexicon) match(base []string, begin, inside, single []uint32) {
 				h = hashAdd(h, " ")
 			}
 			h = hashAdd(h, base[i+l-1])
-			found := lx.phrases[h]
+			found := lx.phrases.get(h)
 			bits := found &^ prefixBit
 			if l == 1 {
 				single[i] = bits
@@ -169,6 +169,57 @@ func (lx *lexicon) match(base []string, begin, inside, single []uint32) {
 			}
 		}
 	}
+}
+
+// phraseTable maps the hashes of phrase keys to bit sets: open
+// addressing on mix(hash), which finds a hash faster than a Go map does.
+type phraseTable struct {
+	slots []phraseSlot
+	mask  uint64
+	n     int // slots used
+}
+
+// phraseSlot is a hash and its bits; no bits: an empty slot.
+type phraseSlot struct {
+	key  uint64
+	bits uint32
+}
+
+func newPhraseTable() phraseTable {
+	const size = 1 << 10
+	return phraseTable{slots: make([]phraseSlot, size), mask: size - 1}
+}
+
+// get returns the bits of hash h, 0 when it has none.
+func (t *phraseTable) get(h uint64) uint32 {
+	for s := mix(h) & t.mask; ; s = (s + 1) & t.mask {
+		sl := &t.slots[s]
+		if sl.bits == 0 || sl.key == h {
+			return sl.bits
+		}
+	}
+}
+
+// set adds bits (not none) to those of hash h.
+func (t *phraseTable) set(h uint64, bits uint32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots, t.mask, t.n = make([]phraseSlot, 2*len(old)), uint64(2*len(old)-1), 0
+		for _, sl := range old {
+			if sl.bits != 0 {
+				t.set(sl.key, sl.bits)
+			}
+		}
+	}
+	s := mix(h) & t.mask
+	for t.slots[s].bits != 0 && t.slots[s].key != h {
+		s = (s + 1) & t.mask
+	}
+	if t.slots[s].bits == 0 {
+		t.slots[s].key = h
+		t.n++
+	}
+	t.slots[s].bits |= bits
 }
 
 func trailingZeros(x uint32) int {

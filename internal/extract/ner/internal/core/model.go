@@ -434,13 +434,21 @@ type Tagger struct {
 	m    *Model
 	pool sync.Pool // *Featurizer
 	docs sync.Pool // *DocContext, cleared
-	// words memoises the per-word part of the features (bounded).
+	// words memoises the per-word part of the features (bounded: see
+	// wordsCached).
 	words *memo.Table[*wordInfo]
 }
 
+// wordsCached is about how many words a Tagger memoises. A word costs
+// some 20 µs to analyse and sum the weights of its own features, and a
+// few hundred bytes to hold: on the first million tokens of SaudiNewsNet,
+// 2^17 words redo a fifth fewer analyses than 2^16 (97,000 rather than
+// 124,000), for some 20 MB more.
+const wordsCached = 1 << 17
+
 // NewTagger returns a tagger for a model.
 func NewTagger(m *Model) *Tagger {
-	t := &Tagger{m: m, words: memo.New[*wordInfo](1 << 16)}
+	t := &Tagger{m: m, words: memo.New[*wordInfo](wordsCached)}
 	t.pool.New = func() any { return &Featurizer{buf: make([]uint64, 0, 128)} }
 	return t
 }
@@ -529,7 +537,7 @@ func (m *Model) extendSpans(path []int, info []TokInfo) {
 				h = hashAdd(h, " ")
 			}
 			h = hashAdd(h, info[j].base)
-			if i+l > end && m.lex.phrases[h]&bits != 0 {
+			if i+l > end && m.lex.phrases.get(h)&bits != 0 {
 				best = i + l
 			}
 		}
