@@ -12,9 +12,6 @@
 // but well-placed ties ranks high here and low in top_entities. reach_share
 // is reach as a share of all entities. MENTIONED_IN and IN_ARTICLE are left
 // out, so only typed relations between entities count.
-// The degree's far end is left unlabelled (typed relations join entities
-// only): Neo4j then reads each entity's degree from its store instead of
-// expanding its relations, which keeps the scan of all entities cheap.
 CALL db.relationshipTypes() YIELD relationshipType
 WITH collect(relationshipType) AS all
 WITH reduce(s = '', t IN [x IN all WHERE NOT x IN ['MENTIONED_IN', 'IN_ARTICLE']] | s + CASE s WHEN '' THEN '' ELSE '|' END + t) AS types
@@ -24,7 +21,7 @@ CALL () {
 }
 MATCH (e:Entity)
 WHERE $type = 'any' OR $type IN labels(e)
-WITH types, total, e, COUNT { (e)-[:{{relation_types}}]-() } AS degree
+WITH types, total, e, COUNT { (e)-[:{{relation_types}}]-(:Entity) } AS degree
 ORDER BY degree DESC, e.article_count DESC
 LIMIT toInteger($candidates)
 CALL (e, types) {
