@@ -397,16 +397,7 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 		}
 		out = append(out, link.Candidate{Start: start, End: toks[u.k+u.n-1].End, Sentence: toks[u.k].Sentence, Type: model.Person, Entry: holder, Title: true})
 	}
-	if len(drop) > 0 {
-		kept := cands[:0]
-		for i, c := range cands {
-			if !drop[i] {
-				kept = append(kept, c)
-			}
-		}
-		cands = kept
-	}
-	return append(cands, out...)
+	return append(withoutCandidates(cands, drop), out...)
 }
 
 // personEntry returns a key for the person candidate c and its gazetteer

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -24,17 +23,9 @@ func TestCues(t *testing.T) {
 		{"وغسل يديه في الحمامات العامة.", "الحمامات", ""},
 		{"وقال المتحدث باسم المنظمة كريستيان ليندماير إن المنظمة وزعت المساعدات.", "كريستيان ليندماير", model.Person},
 	} {
-		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
-		if err != nil {
-			t.Fatal(err)
-		}
 		got := ""
-		for _, e := range x.Entities {
-			for _, m := range e.Mentions {
-				if m.Text == c.mention {
-					got = e.Type
-				}
-			}
+		for _, e := range mentionEntities(t, p, c.text, c.mention) {
+			got = e.Type
 		}
 		if got != c.typ {
 			t.Errorf("%s: %q is %q, want %q", c.text, c.mention, got, c.typ)

@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"context"
 	"testing"
-
-	"github.com/kg-project/kg/internal/model"
 )
 
 func TestNamesakes(t *testing.T) {
@@ -18,17 +15,9 @@ func TestNamesakes(t *testing.T) {
 		// a capital yields only to a city, and only on two mentions
 		{text: "قال المطرب المصري في الرياض إن أغنيته المصرية جديدة.", place: "الرياض", want: "Riyadh"},
 	} {
-		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
-		if err != nil {
-			t.Fatal(err)
-		}
 		got := ""
-		for _, e := range x.Entities {
-			for _, m := range e.Mentions {
-				if m.Text == c.place {
-					got = e.Name
-				}
-			}
+		for _, e := range mentionEntities(t, p, c.text, c.place) {
+			got = e.Name
 		}
 		if got != c.want {
 			t.Errorf("%s: %s is %q, want %q", c.text, c.place, got, c.want)

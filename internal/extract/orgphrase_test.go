@@ -43,6 +43,25 @@ func checkOrgMentions(t *testing.T, p *Pipeline, text string, want, not []string
 
 // checkMentions extracts text and checks that the mentions of entities of
 // type typ include want and none of not.
+// mentionEntities extracts the Arabic text and returns, for each mention
+// whose text is mention, the entity holding it.
+func mentionEntities(t *testing.T, p *Pipeline, text, mention string) []model.Entity {
+	t.Helper()
+	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []model.Entity
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == mention {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
 func checkMentions(t *testing.T, p *Pipeline, typ, text string, want, not []string) *model.Extraction {
 	t.Helper()
 	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: text})

@@ -195,16 +195,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = p.titleRefs(toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
-		if len(held) > 0 {
-			kept := cands[:0]
-			for i, c := range cands {
-				if !held[i] {
-					kept = append(kept, c)
-				}
-			}
-			cands = kept
-		}
-		cands = append(cands, more...)
+		cands = append(withoutCandidates(cands, held), more...)
 	}
 	p.trimClitics(text, cands)
 	p.namesakes(cands)
@@ -216,6 +207,21 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	doc := &rel.Doc{Text: text, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, words, cands, ids, ents)}
 	return ents, doc
+}
+
+// withoutCandidates removes from cands, in place, those whose index drop
+// holds.
+func withoutCandidates(cands []link.Candidate, drop map[int]bool) []link.Candidate {
+	if len(drop) == 0 {
+		return cands
+	}
+	kept := cands[:0]
+	for i, c := range cands {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 type chunk struct{ start, end int } // code point offsets

@@ -1,10 +1,7 @@
 package extract
 
 import (
-	"context"
 	"testing"
-
-	"github.com/kg-project/kg/internal/model"
 )
 
 func TestTitleRefs(t *testing.T) {
@@ -19,19 +16,10 @@ func TestTitleRefs(t *testing.T) {
 		{text: "استقبل ولي العهد الأمير محمد بن نايف اللاعبين أمس. وفاز الهلال بكأس ولي العهد.", title: "ولي العهد"},
 		{text: "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز الوفد. وحضر سفير خادم الحرمين الشريفين لدى أستراليا.", title: "خادم الحرمين الشريفين"},
 	} {
-		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		n := 0
-		for _, e := range x.Entities {
-			for _, m := range e.Mentions {
-				if m.Text == c.title {
-					got = e.Wikidata
-					n++
-				}
-			}
+		es := mentionEntities(t, p, c.text, c.title)
+		got, n := "", len(es)
+		for _, e := range es {
+			got = e.Wikidata
 		}
 		switch {
 		case c.holder == "" && n > 0:
