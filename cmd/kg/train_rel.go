@@ -29,6 +29,7 @@ type trainRelOptions struct {
 	Target   float64
 	NoGold   bool
 	AllPairs bool
+	Hidden   int // hidden units of a network (0: a linear model)
 	// WithoutHoldout writes a model trained without the held-out items,
 	// to score them end to end (kg eval on them as gold files).
 	WithoutHoldout bool
@@ -45,11 +46,13 @@ set (internal/reltrain/data: Arabic Wikipedia sentences and passages the project
 wrote, see its README.md). Each item is extracted with the built-in pipeline as
 kg extract would, its entities are matched to the annotated ones, and every
 candidate pair of mentions in a sentence becomes an example labelled with the
-annotated predicate or none; a multinomial logistic regression learns from
-them (with dropout, none examples weighing 0.7). A first model, trained
+annotated predicate or none; a multinomial logistic regression (or, with
+--hidden N, a network with one hidden layer of N rectified units) learns
+from them (with dropout, none examples weighing 0.7). A first model, trained
 without every tenth item (--holdout), is scored on those by threshold and
 fits a temperature that makes its probabilities honest there; the model of
-all items takes the same temperature, leaves out weights under 0.05, and
+all items takes the same temperature (a linear one leaves out weights
+under 0.05; a network's weights are stored as 8-bit numbers a feature), and
 keeps the thresholds --threshold (actions, 0.95) and --struct-threshold
 (titles, membership, location: 0.85), chosen on news (dev articles and
 relations judged at scale), or, with --target, each group's lowest
@@ -63,14 +66,15 @@ deterministic: the same data and flags give a byte-identical model.`,
 	f := cmd.Flags()
 	f.StringVar(&o.Data, "data", filepath.Join("internal", "reltrain", "data"), "training set directory")
 	f.StringVar(&o.Out, "out", filepath.Join("internal", "extract", "rel", "relmodel", "rel.model.gz"), "model file to write")
-	f.IntVar(&o.Epochs, "epochs", 0, "passes over the examples (default 30)")
+	f.IntVar(&o.Epochs, "epochs", 0, "passes over the examples (default 30; a network 5)")
+	f.IntVar(&o.Hidden, "hidden", 0, "train a network with this many hidden units (default 0: a linear model; the network did no better on news, see reltrain.Options.Hidden)")
 	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
 	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item, fit the temperature and score the thresholds on those (0: no)")
-	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2)")
+	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2; a network 1e-4)")
 	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of actions, unless --target (default 0.95)")
 	f.Float64Var(&o.SThresh, "struct-threshold", 0, "decision threshold of structural relations, unless --target (default 0.85)")
 	f.Float64Var(&o.Target, "target", 0, "choose each group's threshold as the lowest whose held-out pair-level precision reaches this (default: none, --threshold and --struct-threshold)")
-	f.Float64Var(&o.Rate, "rate", 0, "AdaGrad learning rate (default 0.1)")
+	f.Float64Var(&o.Rate, "rate", 0, "AdaGrad learning rate (default 0.1; a network 0.05)")
 	f.BoolVar(&o.NoGold, "no-gold-mentions", false, "train only on the entities the pipeline finds (default: also the annotated ones it misses)")
 	f.BoolVar(&o.WithoutHoldout, "without-holdout", false, "write the model trained without the held-out items (to score them with kg eval)")
 	f.BoolVar(&o.AllPairs, "all-pairs", false, "label every mention pair of two related entities positive (default: the closest in each sentence)")
@@ -90,7 +94,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		log = nil
 	}
 	bo := reltrain.BuildOptions{
-		Options:        reltrain.Options{Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, Log: log},
+		Options:        reltrain.Options{Hidden: o.Hidden, Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, Log: log},
 		Examples:       reltrain.ExampleOptions{GoldMentions: !o.NoGold, ClosestOnly: !o.AllPairs},
 		Holdout:        max(o.Holdout, 1),
 		Target:         o.Target,

@@ -239,6 +239,15 @@ func scaleModel(m *rel.Model, t float64) {
 	if t <= 0 || t == 1 {
 		return
 	}
+	if m.Hidden != nil { // the scores are the output layer's
+		for i := range m.Hidden.B {
+			m.Hidden.B[i] /= t
+		}
+		for i := range m.Hidden.W {
+			m.Hidden.W[i] /= t
+		}
+		return
+	}
 	for i := range m.Bias {
 		m.Bias[i] /= t
 	}
@@ -260,7 +269,7 @@ func minWeight(w float64) float64 {
 // pruneModel drops the weights of m smaller than least in magnitude, and the
 // features left without any.
 func pruneModel(m *rel.Model, least float64) {
-	if least <= 0 {
+	if least <= 0 || m.Hidden != nil { // a network's rows are dense and quantized
 		return
 	}
 	for f, ws := range m.Weights {

@@ -23,7 +23,8 @@ import (
 )
 
 // Model is the trained relation classifier: multinomial logistic
-// regression over Labels for the features of a Candidate (Candidates). It
+// regression over Labels for the features of a Candidate (Candidates), or
+// a network with one hidden layer (Hidden; `kg train rel --hidden`). It
 // gives each ordered pair of mentions a probability for every predicate
 // and for no relation; Extract keeps, for each pair of entities of a
 // sentence, the most probable predicate and direction the vocabulary
@@ -40,11 +41,17 @@ type Model struct {
 	// kept; StructThreshold the same for the structural predicates
 	// (titles, membership, location).
 	Threshold, StructThreshold float64
-	Bias                       []float64 // one a label
+	Bias                       []float64 // one a label (a hidden unit with Hidden)
 	// Weights holds, for each feature, its non-zero weights. Scoring reads
 	// them through an index built on first use: change them before. The
 	// embedded model (DefaultModel) keeps only its index: Weights is nil.
+	// With Hidden, LabelWeight.Label is a hidden unit, and every weight of
+	// a feature is Q·Scale with Q a whole number within ±127 (QuantizeRow).
 	Weights map[string][]LabelWeight
+	// Hidden, when set, makes the model a network with one hidden layer:
+	// Bias and Weights give the sums of len(Bias) hidden units, whose
+	// rectified values (max(0, sum)) Hidden maps to the labels' scores.
+	Hidden *OutputLayer
 
 	indexOnce sync.Once
 	index     *weightIndex // nil: score through Weights
@@ -61,6 +68,68 @@ func (m *Model) addWeights(z []float64, f []byte) {
 	}
 }
 
+// OutputLayer maps a network's hidden units to the labels' scores: score
+// l = B[l] + Σ_j max(0, h_j)·W[j·len(B)+l].
+type OutputLayer struct {
+	W []float64 // hidden units × labels, row by row
+	B []float64 // one a label
+}
+
+// Units returns the number of sums a candidate's features are added into:
+// the hidden units with Hidden, else the labels.
+func (m *Model) Units() int { return len(m.Bias) }
+
+// Output turns the sums of a candidate's features (Units long, the bias
+// included) into the labels' scores, in out (len(m.Labels)); for a
+// linear model it copies them.
+func (m *Model) Output(sums, out []float64) {
+	if m.Hidden == nil {
+		copy(out, sums)
+		return
+	}
+	L := len(m.Labels)
+	copy(out, m.Hidden.B)
+	for j, h := range sums {
+		if h <= 0 {
+			continue
+		}
+		row := m.Hidden.W[j*L : j*L+L]
+		for l := range out {
+			out[l] += h * row[l]
+		}
+	}
+}
+
+// QuantizeRow gives the weights of one feature of a network (Hidden) as
+// whole numbers q within ±127 and one scale: each weight is q·scale, the
+// scale written with four significant digits. Training quantizes its
+// weights so (Dequantize), and the file stores them so: the model scored
+// before writing and after reading is the same.
+func QuantizeRow(ws []float64) (scale float64, q []int8) {
+	mx := 0.0
+	for _, w := range ws {
+		mx = max(mx, math.Abs(w))
+	}
+	q = make([]int8, len(ws))
+	if mx == 0 {
+		return 0, q
+	}
+	scale, _ = strconv.ParseFloat(strconv.FormatFloat(mx/127, 'g', 4, 64), 64)
+	for i, w := range ws {
+		q[i] = int8(max(-127, min(127, math.Round(w/scale))))
+	}
+	return scale, q
+}
+
+// Dequantize returns q·scale for each q.
+func Dequantize(scale float64, q []int8) []float64 {
+	out := make([]float64, len(q))
+	for i, v := range q {
+		out[i] = float64(v) * scale
+	}
+	return out
+}
+
 // LabelWeight is the weight of a feature for one label.
 type LabelWeight struct {
 	Label int
@@ -70,7 +139,14 @@ type LabelWeight struct {
 // ErrModel marks a malformed model file.
 var ErrModel = errors.New("malformed relation model")
 
-const modelMagic = "kg-rel-model 2"
+const (
+	modelMagic = "kg-rel-model 2"
+	// netMagic opens a model with a hidden layer (Model.Hidden): after
+	// the bias of the hidden units, output_bias and one output line a
+	// unit, then each feature's weights as a scale and one whole number
+	// a unit (QuantizeRow)
+	netMagic = "kg-rel-model 3"
+)
 
 // Probs returns the probability of each label for a candidate's features.
 func (m *Model) Probs(feats []string) []float64 {
@@ -87,14 +163,19 @@ func (m *Model) Scores(feats []string) []float64 {
 		for _, f := range feats {
 			m.index.add(z, []byte(f))
 		}
-		return z
-	}
-	for _, f := range feats {
-		for _, lw := range m.Weights[f] {
-			z[lw.Label] += lw.W
+	} else {
+		for _, f := range feats {
+			for _, lw := range m.Weights[f] {
+				z[lw.Label] += lw.W
+			}
 		}
 	}
-	return z
+	if m.Hidden == nil {
+		return z
+	}
+	out := make([]float64, len(m.Labels))
+	m.Output(z, out)
+	return out
 }
 
 // Write writes the model in its text format, gzip-compressed,
@@ -110,15 +191,35 @@ func (m *Model) Write(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	labels := slices.Clone(m.Labels)
 	labels[0] = "-"
-	fmt.Fprintln(bw, modelMagic)
+	if m.Hidden != nil {
+		fmt.Fprintln(bw, netMagic)
+	} else {
+		fmt.Fprintln(bw, modelMagic)
+	}
 	fmt.Fprintln(bw, "labels\t"+strings.Join(labels, " "))
 	fmt.Fprintln(bw, "threshold\t"+strconv.FormatFloat(m.Threshold, 'g', -1, 64))
 	fmt.Fprintln(bw, "threshold_structural\t"+strconv.FormatFloat(m.StructThreshold, 'g', -1, 64))
-	bias := make([]string, len(m.Bias))
-	for i, b := range m.Bias {
-		bias[i] = strconv.FormatFloat(b, 'g', 6, 64)
+	if m.Hidden != nil {
+		// a network's bias and output layer are few: written exactly, so
+		// that the model read back scores as the one written
+		fmt.Fprintln(bw, "bias\t"+formatRow(m.Bias))
+	} else {
+		bias := make([]string, len(m.Bias))
+		for i, b := range m.Bias {
+			bias[i] = strconv.FormatFloat(b, 'g', 6, 64)
+		}
+		fmt.Fprintln(bw, "bias\t"+strings.Join(bias, " "))
 	}
-	fmt.Fprintln(bw, "bias\t"+strings.Join(bias, " "))
+	if m.Hidden != nil {
+		L := len(m.Labels)
+		if len(m.Hidden.B) != L || len(m.Hidden.W) != L*len(m.Bias) {
+			return fmt.Errorf("%w: output layer of %d×%d weights, %d biases for %d units and %d labels", ErrModel, len(m.Hidden.W)/max(L, 1), L, len(m.Hidden.B), len(m.Bias), L)
+		}
+		fmt.Fprintln(bw, "output_bias\t"+formatRow(m.Hidden.B))
+		for j := range m.Bias {
+			fmt.Fprintln(bw, "output\t"+formatRow(m.Hidden.W[j*L:j*L+L]))
+		}
+	}
 	feats := make([]string, 0, len(m.Weights))
 	for f := range m.Weights {
 		feats = append(feats, f)
@@ -130,6 +231,27 @@ func (m *Model) Write(w io.Writer) error {
 		}
 		var sb strings.Builder
 		sb.WriteString(f)
+		if m.Hidden != nil {
+			row := make([]float64, len(m.Bias))
+			for _, lw := range m.Weights[f] {
+				if lw.Label < 0 || lw.Label >= len(row) {
+					return fmt.Errorf("%w: feature %q: unit %d", ErrModel, f, lw.Label)
+				}
+				row[lw.Label] = lw.W
+			}
+			scale, q := QuantizeRow(row)
+			sb.WriteByte('\t')
+			sb.WriteString(strconv.FormatFloat(scale, 'g', 4, 64))
+			sb.WriteByte('\t')
+			for j, v := range q {
+				if j > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(strconv.Itoa(int(v)))
+			}
+			fmt.Fprintln(bw, sb.String())
+			continue
+		}
 		for _, lw := range m.Weights[f] {
 			sb.WriteByte('\t')
 			sb.WriteString(strconv.Itoa(lw.Label))
@@ -142,6 +264,14 @@ func (m *Model) Write(w io.Writer) error {
 		return err
 	}
 	return zw.Close()
+}
+
+func formatRow(ws []float64) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = strconv.FormatFloat(w, 'g', -1, 64)
+	}
+	return strings.Join(parts, " ")
 }
 
 // ReadModel reads a model written by Write; its labels must be
@@ -177,7 +307,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		pending = append(pending, featureAt{names.Len(), names.Len() + len(name), ws[start:len(ws):len(ws)]})
 		names.Write(name)
-	})
+	}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -199,11 +329,11 @@ type featureAt struct {
 // (ReadModel), which then scores through Weights.
 func readIndexedModel(data []byte) (*Model, error) {
 	b := newIndexBuilder()
-	m, err := readModel(bytes.NewReader(data), b.add)
+	m, err := readModel(bytes.NewReader(data), b.add, b.addDense)
 	if err != nil {
 		return nil, err
 	}
-	if m.index = b.index(len(m.Labels)); m.index == nil {
+	if m.index = b.index(m.Units()); m.index == nil {
 		if m, err = ReadModel(bytes.NewReader(data)); err != nil {
 			return nil, err
 		}
@@ -216,8 +346,10 @@ func readIndexedModel(data []byte) (*Model, error) {
 
 // readModel reads a model written by Write but for its weights: it calls
 // feature with the name and weights of each feature, in the file's order
-// (both are only valid during the call).
-func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight)) (*Model, error) {
+// (both are only valid during the call); for a network's (Hidden),
+// dense instead, when not nil, with the feature's scale and whole weights
+// (QuantizeRow).
+func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense func(name []byte, scale float64, q []int8)) (*Model, error) {
 	zr, err := kgzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
@@ -237,9 +369,10 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight)) (*Model
 		}
 		return v, nil
 	}
-	if !sc.Scan() || sc.Text() != modelMagic {
+	if !sc.Scan() || sc.Text() != modelMagic && sc.Text() != netMagic {
 		return nil, bad("not a relation model")
 	}
+	net := sc.Text() == netMagic
 	line++
 	m := &Model{}
 	v, err := next("labels")
@@ -278,8 +411,11 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight)) (*Model
 		}
 		m.Bias = append(m.Bias, x)
 	}
-	if len(m.Bias) != len(m.Labels) {
+	if !net && len(m.Bias) != len(m.Labels) {
 		return nil, bad("one bias a label")
+	}
+	if net {
+		return m, readNet(m, sc, &line, bad, feature, dense)
 	}
 	var lws []LabelWeight // of the line
 	for sc.Scan() {
@@ -304,6 +440,87 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight)) (*Model
 		return nil, fmt.Errorf("%w: %w", ErrModel, err)
 	}
 	return m, nil
+}
+
+// readNet reads the rest of a network's file (netMagic) after its
+// hidden units' bias: the output layer into m.Hidden, then the features.
+func readNet(m *Model, sc *bufio.Scanner, line *int, bad func(string) error, feature func(name []byte, ws []LabelWeight), dense func(name []byte, scale float64, q []int8)) error {
+	H, L := len(m.Bias), len(m.Labels)
+	if H == 0 || H > math.MaxUint16 {
+		return bad("hidden units")
+	}
+	row := func(key string) ([]float64, error) {
+		if !sc.Scan() {
+			return nil, bad("missing " + key)
+		}
+		*line++
+		v, ok := strings.CutPrefix(sc.Text(), key+"\t")
+		if !ok {
+			return nil, bad("want " + key)
+		}
+		var out []float64
+		for _, f := range strings.Fields(v) {
+			x, err := strconv.ParseFloat(f, 64)
+			if err != nil {
+				return nil, bad(key)
+			}
+			out = append(out, x)
+		}
+		if len(out) != L {
+			return nil, bad(key + ": one weight a label")
+		}
+		return out, nil
+	}
+	m.Hidden = &OutputLayer{}
+	var err error
+	if m.Hidden.B, err = row("output_bias"); err != nil {
+		return err
+	}
+	for j := 0; j < H; j++ {
+		r, err := row("output")
+		if err != nil {
+			return err
+		}
+		m.Hidden.W = append(m.Hidden.W, r...)
+	}
+	q := make([]int8, H)
+	var lws []LabelWeight
+	for sc.Scan() {
+		*line++
+		name, rest, ok := bytes.Cut(sc.Bytes(), []byte{'\t'})
+		sv, qs, ok2 := strings.Cut(string(rest), "\t")
+		scale, err := strconv.ParseFloat(sv, 64)
+		if !ok || !ok2 || err != nil {
+			return bad("feature weights")
+		}
+		j := 0
+		for f := range strings.FieldsSeq(qs) {
+			v, err := strconv.Atoi(f)
+			if err != nil || v < -127 || v > 127 || j >= H {
+				return bad("weight " + f)
+			}
+			q[j] = int8(v)
+			j++
+		}
+		if j != H {
+			return bad("one weight a unit")
+		}
+		if dense != nil {
+			dense(name, scale, q)
+			continue
+		}
+		lws = lws[:0]
+		for j, v := range q {
+			if v != 0 {
+				lws = append(lws, LabelWeight{j, float64(v) * scale})
+			}
+		}
+		feature(name, lws)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	return nil
 }
 
 var defaultModel = memo.NewLazy(func() (*Model, error) {
@@ -386,12 +603,17 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		copy(z, m.Bias)
 		x.features(pr, byPair, addZ)
 		x.sc.flush()
-		Softmax(z)
+		probs := z
+		if m.Hidden != nil {
+			probs = x.sc.out
+			m.Output(z, probs)
+		}
+		Softmax(probs)
 		k := pairKey{pr.si, s.Entity, o.Entity}
 		if k.b < k.a {
 			k.a, k.b = k.b, k.a
 		}
-		pred, p, ok := m.Decide(z, func(pred string) bool {
+		pred, p, ok := m.Decide(probs, func(pred string) bool {
 			r, ok := vocab.Get(pred)
 			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
 		})
@@ -453,7 +675,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 // are reused from document to document (scorers).
 type scorer struct {
 	m *Model
-	z []float64
+	z []float64 // the sums of the features (Model.Units)
+	// out are the labels' scores of a network (Model.Output)
+	out []float64
 	// emit adds the weights of a feature to target (see weights)
 	emit   func([]byte)
 	target []float64
@@ -493,10 +717,14 @@ func newScorer(m *Model, tokens int) *scorer {
 		sc.gather = func(f []byte) { sc.fkeys = append(sc.fkeys, featureKey(f)) }
 	}
 	sc.m = m
-	if cap(sc.z) < len(m.Labels) {
-		sc.z = make([]float64, len(m.Labels))
+	if cap(sc.z) < m.Units() {
+		sc.z = make([]float64, m.Units())
 	}
-	sc.z = sc.z[:len(m.Labels)]
+	sc.z = sc.z[:m.Units()]
+	if cap(sc.out) < len(m.Labels) {
+		sc.out = make([]float64, len(m.Labels))
+	}
+	sc.out = sc.out[:len(m.Labels)]
 	n := tokens * slotsPerToken
 	if cap(sc.at) < n {
 		sc.at = make([]int32, n)
@@ -537,7 +765,7 @@ func (sc *scorer) weights(v []float64) func([]byte) {
 // cached returns the sums of token k for slot j, computing them with
 // fill the first time.
 func (sc *scorer) cached(k, j int, fill func(emit func([]byte))) []float64 {
-	L := len(sc.m.Labels)
+	L := sc.m.Units()
 	i := k*slotsPerToken + j
 	if at := sc.at[i]; at != 0 {
 		return sc.vecs[at-1 : int(at-1)+L]

@@ -106,3 +106,105 @@ func BenchmarkReadModel(b *testing.B) {
 		}
 	}
 }
+
+// netModel is a network of two hidden units whose feature weights are
+// quantized as training leaves them.
+func netModel() *Model {
+	row := func(ws ...float64) []LabelWeight {
+		scale, q := QuantizeRow(ws)
+		var out []LabelWeight
+		for j, w := range Dequantize(scale, q) {
+			if w != 0 {
+				out = append(out, LabelWeight{Label: j, W: w})
+			}
+		}
+		return out
+	}
+	return &Model{
+		Labels:    []string{"", "MET_WITH", "VISITED"},
+		Threshold: 0.6, StructThreshold: 0.5,
+		Bias: []float64{0.1, -0.2},
+		Hidden: &OutputLayer{
+			W: []float64{-1, 2, 0.5, 0.25, -0.5, 1.5}, // unit 0: none -1, MET_WITH 2, VISITED 0.5
+			B: []float64{1, -1, -1},
+		},
+		Weights: map[string][]LabelWeight{
+			"bw=التقي|SO": row(1.27, -0.3),
+			"types=P>L":   row(0, 0.9),
+		},
+	}
+}
+
+// TestNetModel: a network's file reads back to the same model and writes
+// the same bytes; read for its index only it scores the same; its scores
+// are the output layer of its rectified sums.
+func TestNetModel(t *testing.T) {
+	m := netModel()
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadModel(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, m) {
+		t.Fatalf("read back %+v, want %+v", got, m)
+	}
+	if err := got.Write(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("writing is not deterministic (%v)", err)
+	}
+	ix, err := readIndexedModel(a.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Weights != nil || ix.index == nil || ix.index.dense != 2 {
+		t.Fatalf("a network was not read into a dense index")
+	}
+	for _, feats := range [][]string{{"bw=التقي|SO"}, {"types=P>L"}, {"bw=التقي|SO", "types=P>L", "unknown"}, nil} {
+		if got, want := ix.Scores(feats), m.Scores(feats); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: index scores %v, want %v", feats, got, want)
+		}
+	}
+	// bw=التقي|SO: units 0.1+1.27 and -0.2-0.3 (closed): scores 1 + 1.37·(-1, 2, 0.5)
+	z := m.Scores([]string{"bw=التقي|SO"})
+	want := []float64{1 - 1.37, -1 + 2*1.37, -1 + 0.5*1.37}
+	for i := range z {
+		if math.Abs(z[i]-want[i]) > 1e-9 {
+			t.Fatalf("scores %v, want %v", z, want)
+		}
+	}
+	if pred, _, ok := m.Decide(m.Probs([]string{"bw=التقي|SO"}), nil); !ok || pred != "MET_WITH" {
+		t.Errorf("Decide = %s %v, want MET_WITH", pred, ok)
+	}
+}
+
+func TestReadNetRefuses(t *testing.T) {
+	head := netMagic + "\nlabels\t- MET_WITH\nthreshold\t0.5\nthreshold_structural\t0.5\nbias\t0 0\n"
+	for name, text := range map[string]string{
+		"no output":       head,
+		"output width":    head + "output_bias\t0 0\noutput\t1\noutput\t1 2\n",
+		"weights a unit":  head + "output_bias\t0 0\noutput\t1 2\noutput\t1 2\nf\t0.01\t3\n",
+		"weight range":    head + "output_bias\t0 0\noutput\t1 2\noutput\t1 2\nf\t0.01\t3 200\n",
+		"no scale":        head + "output_bias\t0 0\noutput\t1 2\noutput\t1 2\nf\t3 4\n",
+		"output too long": head + "output_bias\t0 0 0\n",
+	} {
+		var buf bytes.Buffer
+		zw := gzipWriter(&buf)
+		zw.Write([]byte(text))
+		zw.Close()
+		if _, err := ReadModel(&buf); !errors.Is(err, ErrModel) {
+			t.Errorf("%s: err %v, want ErrModel", name, err)
+		}
+	}
+}
+
+func TestQuantizeRow(t *testing.T) {
+	scale, q := QuantizeRow([]float64{0.5, -1.27, 0.004, 0})
+	if scale != 0.01 || !reflect.DeepEqual(q, []int8{50, -127, 0, 0}) {
+		t.Errorf("QuantizeRow = %v %v", scale, q)
+	}
+	if scale, q := QuantizeRow([]float64{0, 0}); scale != 0 || !reflect.DeepEqual(q, []int8{0, 0}) {
+		t.Errorf("QuantizeRow of zeros = %v %v", scale, q)
+	}
+}

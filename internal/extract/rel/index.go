@@ -28,6 +28,11 @@ type weightIndex struct {
 	// the garbage collector would otherwise trace at every cycle
 	labels []uint16
 	ws     []float64
+	// a network's weights (Model.Hidden), read from its file, are dense:
+	// feature off's are rows[off*dense : off*dense+dense]·scales[off]
+	dense  int
+	rows   []int8
+	scales []float64
 }
 
 type indexSlot struct {
@@ -41,13 +46,13 @@ func newWeightIndex(m *Model) *weightIndex {
 	b := newIndexBuilder()
 	for f, ws := range m.Weights {
 		for _, lw := range ws {
-			if lw.Label < 0 || lw.Label >= len(m.Labels) {
+			if lw.Label < 0 || lw.Label >= m.Units() {
 				return nil
 			}
 		}
 		b.add([]byte(f), ws)
 	}
-	return b.index(len(m.Labels))
+	return b.index(m.Units())
 }
 
 // indexBuilder builds a weightIndex one feature at a time.
@@ -94,6 +99,37 @@ func (b *indexBuilder) add(f []byte, ws []LabelWeight) {
 	b.n++
 }
 
+// addDense indexes the weights of feature f of a network, q·scale for
+// each hidden unit (QuantizeRow). An index holds the features of add or
+// of addDense, not both.
+func (b *indexBuilder) addDense(f []byte, scale float64, q []int8) {
+	if b.failed {
+		return
+	}
+	if len(b.ix.ws) > 0 || b.ix.dense != 0 && b.ix.dense != len(q) || len(q) == 0 || len(b.ix.rows)+len(q) >= math.MaxUint32 {
+		b.failed = true
+		return
+	}
+	b.ix.dense = len(q)
+	if 2*(b.n+1)+1 > len(b.ix.slots) {
+		b.grow()
+	}
+	k := featureKey(f)
+	s := mixKey(k) & b.ix.mask
+	for b.ix.slots[s].n != 0 {
+		if b.ix.slots[s].key == k {
+			b.failed = true
+			return
+		}
+		s = (s + 1) & b.ix.mask
+	}
+	b.ix.slots[s] = indexSlot{key: k, off: uint32(len(b.ix.scales)), n: uint32(len(q))}
+	b.ix.rows = append(b.ix.rows, q...)
+	b.ix.scales = append(b.ix.scales, scale)
+	b.maxLabel = max(b.maxLabel, len(q)-1)
+	b.n++
+}
+
 // grow doubles the slots of the index.
 func (b *indexBuilder) grow() {
 	old := b.ix.slots
@@ -120,6 +156,7 @@ func (b *indexBuilder) index(labels int) *weightIndex {
 	ix := b.ix
 	// the weights, grown by appending, are copied to their exact size
 	ix.labels, ix.ws = slices.Clone(ix.labels), slices.Clone(ix.ws)
+	ix.rows, ix.scales = slices.Clone(ix.rows), slices.Clone(ix.scales)
 	return &ix
 }
 
@@ -155,6 +192,19 @@ func (ix *weightIndex) find(k uint64) *indexSlot {
 
 // addRun adds the weights of one feature to z.
 func (ix *weightIndex) addRun(z []float64, sl *indexSlot) {
+	if ix.dense > 0 {
+		// as Dequantize: the same products the weights of ReadModel hold
+		// (a zero adds nothing)
+		scale := ix.scales[sl.off]
+		row := ix.rows[int(sl.off)*ix.dense : int(sl.off+1)*ix.dense]
+		z = z[:len(row)]
+		for j, q := range row {
+			if q != 0 {
+				z[j] += float64(q) * scale
+			}
+		}
+		return
+	}
 	end := sl.off + sl.n
 	labels, ws := ix.labels[sl.off:end], ix.ws[sl.off:end]
 	for i, w := range ws {
