@@ -1,12 +1,14 @@
 package extract
 
 import (
-	"slices"
+	"strings"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // Places of different countries share names: القنيطرة is Quneitra in
@@ -18,30 +20,69 @@ import (
 // name the gazetteer gives to places of several countries to the namesake
 // whose country the article speaks of: the country named (by its name or
 // adjective) or other places of it named, counted over the article's other
-// candidates. It moves only away from a place whose own country the
-// article never names, and away from a prominent place (a capital, or
-// Rank 10^8 and more: London, Tripoli of Libya) only to a city (Rank 10^5
-// and more: Tripoli of Lebanon, not the Egyptian village الرياض) and on two
-// such mentions or more. cands have their text (trimClitics).
-func (p *Pipeline) namesakes(cands []link.Candidate) {
+// candidates. It moves only away from a place whose own country (a
+// country's own: عمان is Oman and Amman) the article never names, and
+// away from a prominent place (a country, a capital, or Rank 10^8 and
+// more: London, Tripoli of Libya) only to a city (Rank 10^5 and more:
+// Tripoli of Lebanon, not the Egyptian village الرياض) and on two such
+// mentions or more. A country's name after a city's noun (العاصمة الأردنية
+// عمان, lexicon ar_city_word) goes to its namesake city whatever else the
+// article names: the one of the country of the adjective between, if any;
+// after a country's noun or its ruler's title (سلطنة عمان, سلطان عمان;
+// ar_country_word) it stays the country's.
+// cands have their text (trimClitics).
+func (p *Pipeline) namesakes(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	var demAt map[int]string // token -> country of the nationality adjective over it
 	for i := range cands {
 		c := &cands[i]
-		if c.Entry == nil || c.Demonym || c.Type != model.Location || c.Entry.Country == "" {
+		if c.Entry == nil || c.Demonym || c.Type != model.Location {
+			continue
+		}
+		own := c.Entry.Country
+		country := c.Entry.Role == gazetteer.RoleCountry
+		if country {
+			own = c.Entry.Key
+		}
+		if own == "" {
 			continue
 		}
 		var alts []*gazetteer.Entry
 		for _, e := range p.gaz.Lookup(arabic.MatchForm(c.Text)) {
-			if e != c.Entry && e.Type == model.Location && e.Country != "" && e.Country != c.Entry.Country {
+			if e != c.Entry && e.Type == model.Location && e.Country != "" && e.Country != own {
 				alts = append(alts, e)
 			}
 		}
-		// the namesakes' own mentions are no evidence for either
-		same := append(alts, c.Entry)
-		if len(alts) == 0 || countryEvidence(cands, same, c.Entry.Country) > 0 {
+		if len(alts) == 0 {
+			continue
+		}
+		if country {
+			if demAt == nil {
+				demAt = demonymTokens(toks, cands)
+			}
+			k := firstToken(toks, c.Start)
+			if k > 0 && toks[k-1].Sentence == toks[k].Sentence && wordIn(countryWords, &words[k-1]) {
+				continue
+			}
+			if city, adj := cityBefore(toks, words, demAt, k); city {
+				var best *gazetteer.Entry
+				for _, e := range alts { // best first
+					if e.Rank >= cityRank && (best == nil || adj != "" && e.Country == adj && best.Country != adj) {
+						best = e
+					}
+				}
+				if best != nil {
+					c.Entry = best
+					continue
+				}
+			}
+		}
+		// the name's own mentions are no evidence for either namesake
+		name := arabic.MatchForm(c.Text)
+		if countryEvidence(cands, name, own) > 0 {
 			continue
 		}
 		need, minRank := 1, int64(0)
-		if c.Entry.Role == gazetteer.RoleCapital || c.Entry.Rank >= prominentRank {
+		if country || c.Entry.Role == gazetteer.RoleCapital || c.Entry.Rank >= prominentRank {
 			need, minRank = 2, cityRank
 		}
 		var best *gazetteer.Entry
@@ -49,7 +90,7 @@ func (p *Pipeline) namesakes(cands []link.Candidate) {
 			if e.Rank < minRank {
 				continue
 			}
-			if n := countryEvidence(cands, same, e.Country); n >= need {
+			if n := countryEvidence(cands, name, e.Country); n >= need {
 				best, need = e, n+1
 			}
 		}
@@ -68,13 +109,14 @@ const prominentRank = 100_000_000
 // from which a namesake may displace a prominent place.
 const cityRank = 100_000
 
-// countryEvidence counts the candidates, but those of the entries in skip,
-// that name the country with key country or a place in it.
-func countryEvidence(cands []link.Candidate, skip []*gazetteer.Entry, country string) int {
+// countryEvidence counts the candidates, but those written name (MatchForm
+// of their text), that name the country with key country (by its name or
+// adjective) or a place in it.
+func countryEvidence(cands []link.Candidate, name, country string) int {
 	n := 0
 	for j := range cands {
 		e := cands[j].Entry
-		if e == nil || slices.Contains(skip, e) {
+		if e == nil || arabic.MatchForm(cands[j].Text) == name {
 			continue
 		}
 		if e.Key == country || e.Type == model.Location && e.Country == country {
@@ -82,4 +124,40 @@ func countryEvidence(cands []link.Candidate, skip []*gazetteer.Entry, country st
 		}
 	}
 	return n
+}
+
+// cityWords are the nouns that make the place name after them a city's
+// (lexicon ar_city_word), countryWords a country's (ar_country_word).
+var (
+	cityWords    = arabic.WordSet(strings.Join(lexicon.Class("ar_city_word"), " "))
+	countryWords = arabic.WordSet(strings.Join(lexicon.Class("ar_country_word"), " "))
+)
+
+// demonymTokens maps each token a nationality adjective covers to its
+// country's key.
+func demonymTokens(toks []segment.Token, cands []link.Candidate) map[int]string {
+	out := map[int]string{}
+	for _, c := range cands {
+		if !c.Demonym || c.Entry == nil {
+			continue
+		}
+		for k := firstToken(toks, c.Start); k < len(toks) && toks[k].Start < c.End; k++ {
+			out[k] = c.Entry.Key
+		}
+	}
+	return out
+}
+
+// cityBefore reports whether a city's noun stands right before token k,
+// or before one nationality adjective before it (demAt), returning the
+// adjective's country ("" when none).
+func cityBefore(toks []segment.Token, words []arabic.Word, demAt map[int]string, k int) (bool, string) {
+	j, adj := k-1, ""
+	if c, ok := demAt[j]; ok {
+		j, adj = j-1, c
+	}
+	if j < 0 || j >= len(words) || toks[j].Sentence != toks[k].Sentence {
+		return false, ""
+	}
+	return wordIn(cityWords, &words[j]), adj
 }

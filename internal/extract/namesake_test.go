@@ -14,6 +14,18 @@ func TestNamesakes(t *testing.T) {
 		{text: "أقيم المهرجان في ليون الفرنسية أمس بحضور وزير الثقافة في فرنسا.", place: "ليون", want: "Lyon"},
 		// a capital yields only to a city, and only on two mentions
 		{text: "قال المطرب المصري في الرياض إن أغنيته المصرية جديدة.", place: "الرياض", want: "Riyadh"},
+		// a country's name after a city's noun is the city's (عمان:
+		// Oman and Amman), the country's otherwise
+		{text: "وصل الوفد إلى العاصمة الأردنية عمان صباح اليوم.", place: "عمان", want: "Amman"},
+		{text: "عقد الاجتماع في مدينة عمان يوم الخميس.", place: "عمان", want: "Amman"},
+		{text: "وصل الوفد إلى سلطنة عمان صباح اليوم.", place: "سلطنة عمان", want: "Oman"},
+		{text: "وقعت الكويت وعمان اتفاقا للتعاون التجاري.", place: "عمان", want: "Oman"},
+		// and a country yields to its namesake city on two mentions of
+		// that city's country, none of its own
+		{text: "التقى الملك الأردني في عمان رئيس الوزراء الأردني لبحث أوضاع الأردن.", place: "عمان", want: "Amman"},
+		{text: "قال مسؤول أردني إن وفدا من الأردن زار عمان ومسقط.", place: "عمان", want: "Oman"},
+		{text: "هنأ الملك الأردني سلطان عمان بعودته، وقال الأردن إن الزيارة ناجحة.", place: "عمان", want: "Oman"},
+		{text: "أعلنت الأردن والكويت العيد غدا، بينما أعلنت سلطنة عمان أنه بعد غد، وقالت وكالة الأنباء الأردنية إن عمان لم تعلن.", place: "عمان", want: "Oman"},
 	} {
 		got := ""
 		for _, e := range mentionEntities(t, p, c.text, c.place) {

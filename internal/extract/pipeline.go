@@ -24,7 +24,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.27"
+const RulesVersion = "0.5.28"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -198,7 +198,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = append(withoutCandidates(cands, held), more...)
 	}
 	p.trimClitics(text, cands)
-	p.namesakes(cands)
+	p.namesakes(toks, words, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	ents, ids := link.Resolve(text, cands)
 	if ents == nil {
@@ -368,7 +368,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		s, e := toks[a].Start, toks[b-1].End
 		if typ == model.Person {
-			withFamilyName(toks, gaz, a, b)
+			p.withFamilyName(toks, words, gaz, a, b)
 		}
 		if covered(s, e) {
 			return
@@ -594,8 +594,14 @@ func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candid
 // withFamilyName extends a gazetteer person that the tagged person span
 // [a, b) overlaps and goes on after with a family name, آل and one word
 // (الملك سلمان بن عبدالعزيز آل سعود): the family name is part of the name,
-// not words between it and what follows.
-func withFamilyName(toks []segment.Token, gaz []link.Candidate, a, b int) {
+// not words between it and what follows. A gazetteer person whose name the
+// span goes on with one other family name (a word with the article that
+// may be a name and is no ordinary word) after a nasab (X بن Y: الدكتور
+// عبدالله بن عبدالعزيز الربيعة) is another person of a longer name: the
+// candidate becomes that name, not linked to the entry (unless the
+// gazetteer knows the longer name as the same person's). Epithets and
+// adjectives (بوش الابن، جائزة الملك فيصل العالمية) are no family names.
+func (p *Pipeline) withFamilyName(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, a, b int) {
 	s, e := toks[a].Start, toks[b-1].End
 	for gi := range gaz {
 		c := &gaz[gi]
@@ -606,6 +612,17 @@ func withFamilyName(toks []segment.Token, gaz []link.Candidate, a, b int) {
 		if k+1 < b && toks[k].Text == "آل" && k+2 <= b {
 			c.Text += " " + toks[k].Text + " " + toks[k+1].Text
 			c.End = toks[k+1].End
+			continue
 		}
+		if c.Entry == nil || k != b-1 || !strings.HasPrefix(words[k].MF, "ال") || len([]rune(words[k].MF)) < 5 ||
+			!strings.Contains(" "+c.Text+" ", " بن ") || p.ordinary(toks, words, k) > 0 || !p.nameLike(&words[k]) {
+			continue
+		}
+		first := firstToken(toks, c.Start)
+		if m, ok := p.gaz.MatchSpan(toks, words, first, b, model.Person); ok && m.Entry == c.Entry {
+			continue
+		}
+		c.Text += " " + toks[k].Text
+		c.End, c.Entry = toks[k].End, nil
 	}
 }

@@ -160,3 +160,25 @@ func TestTitleVeto(t *testing.T) {
 		t.Errorf("no apposition title: %v", rs)
 	}
 }
+
+// TestOfficeNotHeld: the model may not give an office to the assistant or
+// deputy of its holder, an honorific between or not (مساعد سمو رئيس
+// الهيئة), while the holder himself gets it.
+func TestOfficeNotHeld(t *testing.T) {
+	eid := handMention{"العيد", "eid", model.Person, false, ""}
+	body := handMention{"الهيئة", "authority", model.Organization, false, ""}
+	m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وأكد رئيس الهيئة الدكتور العيد أن العمل مستمر.", true},
+		{"وأكد مساعد رئيس الهيئة الدكتور العيد أن العمل مستمر.", false},
+		{"وأكد مساعد سمو رئيس الهيئة الدكتور العيد أن العمل مستمر.", false},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, body, eid), m))
+		if got := slices.Contains(rs, "eid LEADER_OF authority"); got != c.want {
+			t.Errorf("%s: LEADER_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

@@ -413,9 +413,13 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 
 // notHolderBefore reports whether the word before token i makes the title
 // at i a compound one whose holder is someone else (نائب رئيس الوزراء,
-// Vice President: ar_not_holder, en_not_holder).
+// Vice President: ar_not_holder, en_not_holder), an honorific maybe
+// between (مساعد سمو رئيس الهيئة: ar_honorific_word).
 func (x *extractor) notHolderBefore(i int) bool {
 	w := x.bare[i-1]
+	if x.ar && i > 1 && arHonorificWord[w] {
+		w = x.bare[i-2] // مساعد سمو رئيس الهيئة
+	}
 	if x.ar {
 		return arNotHolder[w] || arNotHolder[stripArticle(w)]
 	}

@@ -1,0 +1,33 @@
+package extract
+
+import "testing"
+
+// TestLongerName: a gazetteer person's nasab followed by another family
+// name is another person's name; an epithet or an ordinary word after it
+// changes nothing.
+func TestLongerName(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention string
+		notKey        string // the gazetteer person the mention must not be
+		want          string // the entity key it must be ("": any other)
+	}{
+		{text: "وقال المشرف العام على البرنامج الدكتور عبدالله بن عبدالعزيز الربيعة إن القافلة وصلت أمس.",
+			mention: "عبدالله بن عبدالعزيز الربيعة", notKey: "person:abdullah_of_saudi_arabia"},
+		{text: "وقال الملك عبدالله بن عبدالعزيز إن القافلة وصلت أمس.",
+			mention: "الملك عبدالله بن عبدالعزيز", want: "person:abdullah_of_saudi_arabia"},
+		{text: "وأبدى الأمير محمد بن سلمان الشكر للوزيرين على تهنئتهما.",
+			mention: "الأمير محمد بن سلمان", want: "wd:Q6892571"},
+	} {
+		ents := mentionEntities(t, p, c.text, c.mention)
+		if len(ents) == 0 {
+			t.Errorf("%s: no mention %q", c.text, c.mention)
+			continue
+		}
+		for _, e := range ents {
+			if c.notKey != "" && e.ID == c.notKey || c.want != "" && e.ID != c.want {
+				t.Errorf("%s: %q is %s (%s)", c.text, c.mention, e.ID, e.Name)
+			}
+		}
+	}
+}
