@@ -361,7 +361,10 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 				break
 			}
 		}
-		if holder == nil && k > 0 && toks[k-1].Sentence == sent {
+		// a name right before the title is its holder (الملك سلمان خادم
+		// الحرمين الشريفين), not when the title is the next of a list
+		// (الملك سلمان وولي العهد "King Salman and the crown prince")
+		if holder == nil && k > 0 && toks[k-1].Sentence == sent && !strings.ContainsAny(cliticsBefore(words[k].MF, heldTitles[t][0]), "وف") {
 			holder = endsAt[k-1]
 		}
 		switch {

@@ -31,3 +31,19 @@ func TestLongerName(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimOrdinaryEnd: an ordinary word the tagger glued after a person's
+// name is not part of it; a family name, after بن or with the article, is.
+func TestTrimOrdinaryEnd(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct{ text, mention string }{
+		{"وأطلق المطرب قصي حاتم أغنية جديدة أمس.", "قصي حاتم"},
+		{"ونشر الفنان رامبو سيقاتل صورة جديدة.", "رامبو"},
+		{"وأكد عبدالرحمن بن نومة أن المشروع بدأ.", "عبدالرحمن بن نومة"},
+		{"وقال الدكتور سعد بن محمد الحريقي إن المشروع بدأ.", "سعد بن محمد الحريقي"},
+	} {
+		if len(mentionEntities(t, p, c.text, c.mention)) == 0 {
+			t.Errorf("%s: no mention %q", c.text, c.mention)
+		}
+	}
+}

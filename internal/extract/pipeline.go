@@ -13,6 +13,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/ner"
 	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -24,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.28"
+const RulesVersion = "0.5.29"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -366,6 +367,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		if !ok {
 			return
 		}
+		if typ == model.Person {
+			b = p.trimOrdinaryEnd(toks, words, a, b)
+		}
 		s, e := toks[a].Start, toks[b-1].End
 		if typ == model.Person {
 			p.withFamilyName(toks, words, gaz, a, b)
@@ -625,4 +629,34 @@ func (p *Pipeline) withFamilyName(toks []segment.Token, words []arabic.Word, gaz
 		c.Text += " " + toks[k].Text
 		c.End, c.Entry = toks[k].End, nil
 	}
+}
+
+// nameLinks are the words of a name after which the next word is the
+// name's too (lexicon ar_name_link: بن نومة).
+var nameLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_name_link"), " "))
+
+// trimOrdinaryEnd returns the end of a person's name tagged at tokens
+// [a, b) without the ordinary words the tagger glued on after it (قصي
+// حاتم أغنية "Qusai Hatem['s] song", الأحمدي وزملاؤه "al-Ahmadi and his
+// colleagues", رامبو سيقاتل "Rambo will fight"): a last word that nothing
+// knows in names and that unlabelled text knows as an ordinary word —
+// often (ordinaryStrong), or at all when it does not carry the article (a
+// family name with it, الحريقي, is as rare as such a word) and its base
+// is an ordinary word (not merely a rare form of one, as foreign names
+// look: بروسات "Brusatte"). Not after
+// a word that links a name to the next (بن نومة), and not in a span that
+// begins with an ordinary word (a body's or a place's description: مركز
+// الأمير فيصل بن بندر للأورام, whose words are ordinary).
+func (p *Pipeline) trimOrdinaryEnd(toks []segment.Token, words []arabic.Word, a, b int) int {
+	if p.words == nil || b-a < 2 || p.ordinary(toks, words, a) > 0 && !p.nameLike(&words[a]) {
+		return b
+	}
+	for b-a > 1 && !wordIn(nameLinks, &words[b-2]) && !p.nameLike(&words[b-1]) {
+		o := p.ordinary(toks, words, b-1)
+		if o < ordinaryStrong && (o == 0 || strings.HasPrefix(words[b-1].MF, "ال") || !p.words.Ordinary(baseOf(&words[b-1]))) {
+			break
+		}
+		b--
+	}
+	return b
 }

@@ -29,7 +29,11 @@ func markdown() []byte {
 					ex = append(ex, fmt.Sprintf("%s (%s → %s)", e.Text, e.Subject, e.Object))
 				}
 			}
-			fmt.Fprintf(&b, "| `%s` | %s → %s | %s | %s | %s |\n", r.Name, strings.Join(r.Subject, ", "), strings.Join(r.Object, ", "),
+			subj := strings.Join(r.Subject, ", ")
+			if len(r.SubjectNot) > 0 {
+				subj += " (not a " + strings.Join(r.SubjectNot, ", ") + ")"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s → %s | %s | %s | %s |\n", r.Name, subj, strings.Join(r.Object, ", "),
 				r.CAMEO, r.Definition, strings.Join(ex, "; "))
 		}
 	}

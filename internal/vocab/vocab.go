@@ -24,6 +24,9 @@ type Relation struct {
 	Definition string   `yaml:"definition"`
 	Subject    []string `yaml:"subject"`
 	Object     []string `yaml:"object"`
+	// SubjectNot are kinds of place the subject may not be (Places: a
+	// country is no capital).
+	SubjectNot []string `yaml:"subject_not,omitempty"`
 	CAMEO      string   `yaml:"cameo"`
 	// Examples by language ("ar", "en").
 	Examples map[string][]Example `yaml:"examples"`
@@ -42,6 +45,10 @@ type Example struct {
 // EntityTypes are the entity types a relation may name (model.EntityTypes
 // without Misc, which no relation takes).
 var EntityTypes = []string{"Person", "Organization", "Location"}
+
+// Places are the kinds of place SubjectNot may name: "country", a
+// country's name or adjective (the gazetteer's role).
+var Places = []string{"country"}
 
 // Languages are the languages of the examples.
 var Languages = []string{"ar", "en"}
@@ -102,6 +109,11 @@ func parse(b []byte) ([]Relation, error) {
 		for _, t := range append(append([]string{}, r.Subject...), r.Object...) {
 			if !slices.Contains(EntityTypes, t) {
 				return nil, fmt.Errorf("%s: unknown entity type %q", r.Name, t)
+			}
+		}
+		for _, k := range r.SubjectNot {
+			if !slices.Contains(Places, k) {
+				return nil, fmt.Errorf("%s: subject_not: unknown kind of place %q", r.Name, k)
 			}
 		}
 		for lang, exs := range r.Examples {

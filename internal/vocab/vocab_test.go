@@ -72,6 +72,7 @@ func TestParseRejects(t *testing.T) {
 		{"example language", strings.Replace(ok, "{ar:", "{fr:", 1), `unknown language "fr"`},
 		{"examples as phrases", strings.Replace(ok, "[{text: t, subject: A, object: B, types: [Person, Location]}]", "[\"met\"]", 1), "cannot unmarshal"},
 		{"duplicate", ok + strings.TrimPrefix(ok, "version: 1\nrelations:\n"), "duplicate relation"},
+		{"unknown kind of place", strings.Replace(ok, "    subject: [Person]\n", "    subject: [Person]\n    subject_not: [city]\n", 1), `unknown kind of place "city"`},
 	} {
 		_, err := parse([]byte(c.text))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -182,3 +182,22 @@ func TestOfficeNotHeld(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalNotCountry: whatever the model says, a country is no capital
+// (relations.yaml: CAPITAL_OF subject_not country).
+func TestCapitalNotCountry(t *testing.T) {
+	kabul := handMention{"كابل", "kabul", model.Location, false, "capital"}
+	afg := handMention{"أفغانستان", "afghanistan", model.Location, false, "country"}
+	kath := handMention{"كاتماندو", "kathmandu", model.Location, false, "capital"}
+	nepal := handMention{"نيبال", "nepal", model.Location, false, "country"}
+	d := handDoc(t, "وزار كابل عاصمة أفغانستان وكاتماندو عاصمة نيبال.", kabul, afg, kath, nepal)
+	rs := relationsOf(extractWith(d, tinyModel("CAPITAL_OF", "types=Location>Location", 20, 0.5, 0.5)))
+	if !slices.Contains(rs, "kabul CAPITAL_OF afghanistan") {
+		t.Errorf("no capital at all: %v", rs)
+	}
+	for _, r := range rs {
+		if strings.HasPrefix(r, "afghanistan CAPITAL_OF") || strings.HasPrefix(r, "nepal CAPITAL_OF") {
+			t.Errorf("a country made a capital: %v", rs)
+		}
+	}
+}

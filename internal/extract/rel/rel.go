@@ -3,6 +3,7 @@ package rel
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -242,6 +243,17 @@ func (x *extractor) isCountry(m *Mention) bool {
 	return m != nil && (m.Role == "country" || m.Demonym)
 }
 
+// countryEntity reports whether entity id is a country: one of its
+// mentions is a country's name or adjective.
+func (x *extractor) countryEntity(id string) bool {
+	for i := range x.d.Mentions {
+		if m := &x.d.Mentions[i]; m.Entity == id && x.isCountry(m) {
+			return true
+		}
+	}
+	return false
+}
+
 // focusCountry is the country in focus before token i: the most mentioned
 // country so far (ties: the latest), other than exclude.
 func (x *extractor) focusCountry(i int, exclude string) string {
@@ -275,6 +287,12 @@ func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigg
 	}
 	r, ok := vocab.Get(pred)
 	if !ok || !typeAllowed(r.Subject, x.types[s]) || !typeAllowed(r.Object, x.types[o]) {
+		return
+	}
+	// a kind of place the subject may not be (a country is no capital:
+	// كابل عاصمة أفغانستان، كاتماندو عاصمة نيبال does not make Afghanistan
+	// Nepal's)
+	if slices.Contains(r.SubjectNot, "country") && x.countryEntity(s) {
 		return
 	}
 	sent := x.d.Sentences[si]
