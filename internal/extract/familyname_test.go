@@ -47,3 +47,22 @@ func TestTrimOrdinaryEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceInName: a place the gazetteer knows that ends a person's name
+// after a given name is the person's surname (برناردينو ليون), not a
+// place; not after a title (أمين حائل) or with a preposition (بعدن).
+func TestPlaceInName(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, typ string
+	}{
+		{"وقال المبعوث الأممي برناردينو ليون إن الحوار مستمر.", "برناردينو ليون", "Person"},
+		{"وهنأ الملك الرئيس الكولومبي خوان مانويل سانتوس بالفوز.", "خوان مانويل سانتوس", "Person"},
+		{"وقال أمين حائل إن المشروع بدأ.", "حائل", "Location"},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		if len(es) == 0 || es[0].Type != c.typ {
+			t.Errorf("%s: %q is %v, want a %s", c.text, c.mention, es, c.typ)
+		}
+	}
+}

@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.29"
+const RulesVersion = "0.5.30"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -189,7 +189,8 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		}
 		orgs = withQuoted(orgs, p.quotedOrgs([]rune(text), toks, words, cands))
 		cands = withoutNamesakes(cands, orgs)
-		cands = append(cands, withOrgPhrases(p.nerCandidates(toks, words, cands, tg), orgs)...)
+		ner, placesInNames := p.nerCandidates(toks, words, cands, tg)
+		cands = append(withoutCandidates(cands, placesInNames), withOrgPhrases(ner, orgs)...)
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
 		cands = kingdomRefs(toks, words, cands)
@@ -330,7 +331,7 @@ var nerTypes = map[string]string{"PERS": model.Person, "ORG": model.Organization
 // A span of ordinary words the tagger is not sure of is dropped
 // (ordinarySpan). The noun before a span may retype or drop it (cueType:
 // مروحيات أباتشي, متحف مدام توسو).
-func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) []link.Candidate {
+func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, tg *tagged) ([]link.Candidate, map[int]bool) {
 	covered := func(s, e int) bool {
 		for _, c := range gaz {
 			if c.Start < e && s < c.End {
@@ -338,6 +339,32 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			}
 		}
 		return false
+	}
+	drop := map[int]bool{} // gazetteer places that are a person's surname
+	// placeInName reports whether the gazetteer candidates over tokens
+	// [a, b), a person's name, are one place that ends it after a given
+	// name (برناردينو ليون: León, Mexico, as Bernardino León's surname),
+	// and marks them dropped
+	placeInName := func(a, b int) bool {
+		s, e := toks[a].Start, toks[b-1].End
+		in := -1
+		for i, c := range gaz {
+			if c.Start < e && s < c.End {
+				if in >= 0 || c.Type != model.Location || c.Demonym || c.Entry == nil || c.Start <= toks[a].End || c.End != e ||
+					c.Entry.Role == gazetteer.RoleCountry || c.Entry.Role == gazetteer.RoleCapital || c.Entry.Rank > gazetteer.RankCapital {
+					return false
+				}
+				in = i
+			}
+		}
+		if in < 0 || !p.nameLike(&words[a]) || len(p.gaz.Lookup(words[a].MF)) > 0 || p.ordinary(toks, words, a) > 0 || wordIn(officeWords, &words[a]) {
+			return false // not after a title (أمين حائل "the mayor of Ha'il")
+		}
+		if k := firstToken(toks, gaz[in].Start); toks[k].Start != gaz[in].Start {
+			return false // a preposition before the place: سعد بعدن "Saad in Aden"
+		}
+		drop[in] = true
+		return true
 	}
 	var out []link.Candidate
 	surnames := p.articleSurnames(toks, words, gaz, tg)
@@ -374,7 +401,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		if typ == model.Person {
 			p.withFamilyName(toks, words, gaz, a, b)
 		}
-		if covered(s, e) {
+		if covered(s, e) && !(typ == model.Person && placeInName(a, b)) {
 			return
 		}
 		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok {
@@ -398,7 +425,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			add(a, i+sp.End, typ, sp.Margin)
 		}
 	}
-	return out
+	return out, drop
 }
 
 // trimClitics drops a leading conjunction or preposition (و ف ب ل ك) from

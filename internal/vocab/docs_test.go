@@ -33,7 +33,18 @@ func markdown() []byte {
 			if len(r.SubjectNot) > 0 {
 				subj += " (not a " + strings.Join(r.SubjectNot, ", ") + ")"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s → %s | %s | %s | %s |\n", r.Name, subj, strings.Join(r.Object, ", "),
+			obj := strings.Join(r.Object, ", ")
+			var not []string
+			if len(r.ObjectNot) > 0 {
+				not = append(not, "not a "+strings.Join(r.ObjectNot, ", "))
+			}
+			if r.OwnCountry {
+				not = append(not, "a country only the subject's own")
+			}
+			if len(not) > 0 {
+				obj += " (" + strings.Join(not, "; ") + ")"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s → %s | %s | %s | %s |\n", r.Name, subj, obj,
 				r.CAMEO, r.Definition, strings.Join(ex, "; "))
 		}
 	}

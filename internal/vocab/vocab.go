@@ -24,10 +24,16 @@ type Relation struct {
 	Definition string   `yaml:"definition"`
 	Subject    []string `yaml:"subject"`
 	Object     []string `yaml:"object"`
-	// SubjectNot are kinds of place the subject may not be (Places: a
-	// country is no capital).
+	// SubjectNot and ObjectNot are kinds of place the subject and the
+	// object may not be (Places: a country is no capital, and has none
+	// that is a capital itself).
 	SubjectNot []string `yaml:"subject_not,omitempty"`
-	CAMEO      string   `yaml:"cameo"`
+	ObjectNot  []string `yaml:"object_not,omitempty"`
+	// OwnCountry: an object that is a country is the subject's own, when
+	// the subject's country is known (Minsk is the capital of Belarus,
+	// whatever else the sentence names).
+	OwnCountry bool   `yaml:"own_country,omitempty"`
+	CAMEO      string `yaml:"cameo"`
 	// Examples by language ("ar", "en").
 	Examples map[string][]Example `yaml:"examples"`
 }
@@ -46,9 +52,10 @@ type Example struct {
 // without Misc, which no relation takes).
 var EntityTypes = []string{"Person", "Organization", "Location"}
 
-// Places are the kinds of place SubjectNot may name: "country", a
-// country's name or adjective (the gazetteer's role).
-var Places = []string{"country"}
+// Places are the kinds of place SubjectNot and ObjectNot may name (the
+// gazetteer's roles): "country", a country's name or adjective; "capital",
+// a country's capital.
+var Places = []string{"country", "capital"}
 
 // Languages are the languages of the examples.
 var Languages = []string{"ar", "en"}
@@ -111,9 +118,9 @@ func parse(b []byte) ([]Relation, error) {
 				return nil, fmt.Errorf("%s: unknown entity type %q", r.Name, t)
 			}
 		}
-		for _, k := range r.SubjectNot {
+		for _, k := range append(append([]string{}, r.SubjectNot...), r.ObjectNot...) {
 			if !slices.Contains(Places, k) {
-				return nil, fmt.Errorf("%s: subject_not: unknown kind of place %q", r.Name, k)
+				return nil, fmt.Errorf("%s: subject_not/object_not: unknown kind of place %q", r.Name, k)
 			}
 		}
 		for lang, exs := range r.Examples {

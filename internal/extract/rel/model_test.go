@@ -191,6 +191,7 @@ func TestCapitalNotCountry(t *testing.T) {
 	kath := handMention{"كاتماندو", "kathmandu", model.Location, false, "capital"}
 	nepal := handMention{"نيبال", "nepal", model.Location, false, "country"}
 	d := handDoc(t, "وزار كابل عاصمة أفغانستان وكاتماندو عاصمة نيبال.", kabul, afg, kath, nepal)
+	d.Mentions[0].Country, d.Mentions[2].Country = "afghanistan", "nepal"
 	rs := relationsOf(extractWith(d, tinyModel("CAPITAL_OF", "types=Location>Location", 20, 0.5, 0.5)))
 	if !slices.Contains(rs, "kabul CAPITAL_OF afghanistan") {
 		t.Errorf("no capital at all: %v", rs)
@@ -198,6 +199,11 @@ func TestCapitalNotCountry(t *testing.T) {
 	for _, r := range rs {
 		if strings.HasPrefix(r, "afghanistan CAPITAL_OF") || strings.HasPrefix(r, "nepal CAPITAL_OF") {
 			t.Errorf("a country made a capital: %v", rs)
+		}
+		// nor is a capital another capital's, nor another country's when
+		// the gazetteer knows its own
+		if strings.HasSuffix(r, "CAPITAL_OF kathmandu") || r == "kabul CAPITAL_OF nepal" {
+			t.Errorf("a capital of a capital or of another country: %v", rs)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package rel
 import (
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -243,11 +242,16 @@ func (x *extractor) isCountry(m *Mention) bool {
 	return m != nil && (m.Role == "country" || m.Demonym)
 }
 
-// countryEntity reports whether entity id is a country: one of its
-// mentions is a country's name or adjective.
-func (x *extractor) countryEntity(id string) bool {
+// placeKind reports whether entity id is a place of the kind (vocab.Places)
+// by one of its mentions: "country", a country's name or adjective;
+// "capital", a capital's name.
+func (x *extractor) placeKind(id, kind string) bool {
 	for i := range x.d.Mentions {
-		if m := &x.d.Mentions[i]; m.Entity == id && x.isCountry(m) {
+		m := &x.d.Mentions[i]
+		if m.Entity != id {
+			continue
+		}
+		if kind == "country" && x.isCountry(m) || kind == "capital" && m.Role == "capital" {
 			return true
 		}
 	}
@@ -289,10 +293,21 @@ func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigg
 	if !ok || !typeAllowed(r.Subject, x.types[s]) || !typeAllowed(r.Object, x.types[o]) {
 		return
 	}
-	// a kind of place the subject may not be (a country is no capital:
-	// كابل عاصمة أفغانستان، كاتماندو عاصمة نيبال does not make Afghanistan
-	// Nepal's)
-	if slices.Contains(r.SubjectNot, "country") && x.countryEntity(s) {
+	// kinds of place the subject and object may not be, and a country
+	// object that must be the subject's own (relations.yaml): in كابل
+	// عاصمة أفغانستان، كاتماندو عاصمة نيبال، كولومبو ... neither a country
+	// nor Kathmandu is the capital of the next
+	for _, k := range r.SubjectNot {
+		if x.placeKind(s, k) {
+			return
+		}
+	}
+	for _, k := range r.ObjectNot {
+		if x.placeKind(o, k) {
+			return
+		}
+	}
+	if c := x.country[s]; r.OwnCountry && c != "" && c != o && x.placeKind(o, "country") {
 		return
 	}
 	sent := x.d.Sentences[si]
