@@ -112,7 +112,10 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 				train = append(train, e)
 			}
 		}
-		first := Train(train, o)
+		first, err := TrainContext(ctx, train, o)
+		if err != nil {
+			return nil, rep, err
+		}
 		rep.Temperature = fitTemperature(first, test)
 		scaleModel(first, rep.Temperature)
 		sFound, aFound := bo.Target == 0, bo.Target == 0
@@ -138,7 +141,10 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 			return first, rep, nil
 		}
 	}
-	m := Train(exs, o)
+	m, err := TrainContext(ctx, exs, o)
+	if err != nil {
+		return nil, rep, err
+	}
 	if rep.Temperature > 0 {
 		scaleModel(m, rep.Temperature)
 	}

@@ -2,6 +2,8 @@ package reltrain
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"testing"
@@ -73,6 +75,17 @@ func TestTrainNet(t *testing.T) {
 	for i, v := range m.Scores([]string{"a"}) {
 		if d := v - z[i]/2; d > 1e-12 || d < -1e-12 {
 			t.Fatalf("scaled scores %v, want half of %v", m.Scores([]string{"a"}), z)
+		}
+	}
+}
+
+// TestTrainContext: a done context stops training with its error.
+func TestTrainContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, hidden := range []int{0, 4} {
+		if m, err := TrainContext(ctx, xorExamples(), Options{Hidden: hidden, MinCount: 1}); m != nil || !errors.Is(err, context.Canceled) {
+			t.Errorf("hidden %d: %v, %v; want context.Canceled", hidden, m, err)
 		}
 	}
 }

@@ -369,9 +369,17 @@ func (o *Options) defaults() {
 // hidden layer, or multinomial logistic regression; AdaGrad, in a fixed
 // order from Seed: the same examples and options give the same model).
 func Train(exs []Example, o Options) *rel.Model {
+	m, _ := TrainContext(context.Background(), exs, o)
+	return m
+}
+
+// TrainContext is Train that gives up, between two passes over the
+// examples, when ctx is done (kg train rel interrupted), returning
+// ctx.Err().
+func TrainContext(ctx context.Context, exs []Example, o Options) (*rel.Model, error) {
 	o.defaults()
 	if o.Hidden > 0 {
-		return trainNet(exs, o)
+		return trainNet(ctx, exs, o)
 	}
 	// labels: none, then the predicates seen, in vocabulary order
 	seen := map[string]bool{}
@@ -434,6 +442,9 @@ func Train(exs []Example, o Options) *rel.Model {
 	const eps = 1e-8
 	var kept []int
 	for ep := 0; ep < o.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		loss := 0.0
 		for _, di := range order {
@@ -492,7 +503,7 @@ func Train(exs []Example, o Options) *rel.Model {
 			m.Weights[f] = ws
 		}
 	}
-	return m
+	return m, nil
 }
 
 func uniq(fs []string) []string {
@@ -622,7 +633,7 @@ func encode(exs []Example, minCount int) encoded {
 // the labels. Softmax loss with none examples weighing NoneWeight, feature
 // dropout, AdaGrad with L2 on the weights a step touches. The features'
 // weights are then quantized (rel.QuantizeRow), as the file stores them.
-func trainNet(exs []Example, o Options) *rel.Model {
+func trainNet(ctx context.Context, exs []Example, o Options) (*rel.Model, error) {
 	enc := encode(exs, o.MinCount)
 	H, L, F := o.Hidden, len(enc.labels), len(enc.names)
 	rng := rand.New(rand.NewPCG(o.Seed, 0x6b67))
@@ -647,6 +658,9 @@ func trainNet(exs []Example, o Options) *rel.Model {
 	const eps = 1e-8
 	var kept []int
 	for ep := 0; ep < o.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		loss := 0.0
 		for _, di := range order {
@@ -752,5 +766,5 @@ func trainNet(exs []Example, o Options) *rel.Model {
 			m.Weights[f] = ws
 		}
 	}
-	return m
+	return m, nil
 }
