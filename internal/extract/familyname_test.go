@@ -66,3 +66,18 @@ func TestPlaceInName(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronyms: an acronym of a thing is no entity (رسالة SMS); one of an
+// organisation is.
+func TestAcronyms(t *testing.T) {
+	p := NewPipeline()
+	if es := mentionEntities(t, p, "وللاشتراك أرسل رسالة SMS إلى الرقم الموحد، أو استخدم جهاز GPS في السيارة.", "SMS"); len(es) > 0 {
+		t.Errorf("SMS is %v", es)
+	}
+	if es := mentionEntities(t, p, "وللاشتراك أرسل رسالة SMS إلى الرقم الموحد، أو استخدم جهاز GPS في السيارة.", "GPS"); len(es) > 0 {
+		t.Errorf("GPS is %v", es)
+	}
+	if !latinAcronym("BBC") || latinAcronym("Bbc") || latinAcronym("B") || latinAcronym("9A") {
+		t.Error("latinAcronym")
+	}
+}

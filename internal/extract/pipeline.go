@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.30"
+const RulesVersion = "0.5.31"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -200,6 +200,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = append(withoutCandidates(cands, held), more...)
 	}
 	p.trimClitics(text, cands)
+	cands = withoutAcronyms(cands)
 	p.namesakes(toks, words, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	ents, ids := link.Resolve(text, cands)
@@ -388,6 +389,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) || p.loneOrdinaryPerson(toks, words, a, b, typ, surnames) {
 			return
+		}
+		if typ == model.Person && b-a == 1 && latinAcronym(toks[a].Text) {
+			return // no one is named in capitals (رسالة SMS)
 		}
 		typ = p.typeVote(toks, words, a, b, typ)
 		typ, ok := p.cueType(toks, words, a, b, typ)
@@ -686,4 +690,39 @@ func (p *Pipeline) trimOrdinaryEnd(toks []segment.Token, words []arabic.Word, a,
 		b--
 	}
 	return b
+}
+
+// ordinaryAcronyms are Latin acronyms of things (lexicon en_ordinary_acronym).
+var ordinaryAcronyms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.ClassAsWritten("en_ordinary_acronym") {
+		m[w] = true
+	}
+	return m
+}()
+
+// withoutAcronyms drops the candidates that are an acronym of a thing
+// (ordinaryAcronyms: رسالة SMS "an SMS message"), as written.
+func withoutAcronyms(cands []link.Candidate) []link.Candidate {
+	drop := map[int]bool{}
+	for i, c := range cands {
+		if ordinaryAcronyms[c.Text] {
+			drop[i] = true
+		}
+	}
+	return withoutCandidates(cands, drop)
+}
+
+// latinAcronym reports whether a token is two or more Latin capitals (and
+// digits): SMS, BBC.
+func latinAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s[0] >= 'A' && s[0] <= 'Z'
 }
