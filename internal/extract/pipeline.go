@@ -704,9 +704,12 @@ var ordinaryAcronyms = func() map[string]bool {
 // withoutAcronyms drops the candidates that are an acronym of a thing
 // (ordinaryAcronyms: رسالة SMS "an SMS message"), as written.
 func withoutAcronyms(cands []link.Candidate) []link.Candidate {
-	drop := map[int]bool{}
+	var drop map[int]bool // most articles have none: no map
 	for i, c := range cands {
 		if ordinaryAcronyms[c.Text] {
+			if drop == nil {
+				drop = map[int]bool{}
+			}
 			drop[i] = true
 		}
 	}

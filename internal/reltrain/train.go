@@ -381,53 +381,8 @@ func TrainContext(ctx context.Context, exs []Example, o Options) (*rel.Model, er
 	if o.Hidden > 0 {
 		return trainNet(ctx, exs, o)
 	}
-	// labels: none, then the predicates seen, in vocabulary order
-	seen := map[string]bool{}
-	for _, e := range exs {
-		seen[e.Label] = true
-	}
-	labels := []string{""}
-	for _, n := range vocab.Names() {
-		if seen[n] {
-			labels = append(labels, n)
-		}
-	}
-	li := map[string]int{}
-	for i, l := range labels {
-		li[l] = i
-	}
-	// features seen MinCount times or more
-	count := map[string]int{}
-	for _, e := range exs {
-		for _, f := range uniq(e.Feats) {
-			count[f]++
-		}
-	}
-	var names []string
-	for f, n := range count {
-		if n >= o.MinCount {
-			names = append(names, f)
-		}
-	}
-	sort.Strings(names)
-	fi := make(map[string]int, len(names))
-	for i, f := range names {
-		fi[f] = i
-	}
-	type ex struct {
-		feats []int
-		y     int
-	}
-	data := make([]ex, len(exs))
-	for i, e := range exs {
-		var fs []int
-		for _, f := range uniq(e.Feats) {
-			if k, ok := fi[f]; ok {
-				fs = append(fs, k)
-			}
-		}
-		data[i] = ex{fs, li[e.Label]}
-	}
+	enc := encode(exs, o.MinCount)
+	labels, names, data := enc.labels, enc.names, enc.data
 	L := len(labels)
 	w := make([]float64, len(names)*L)
 	g2 := make([]float64, len(names)*L)

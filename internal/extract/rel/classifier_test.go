@@ -12,17 +12,10 @@ import (
 	"github.com/kg-project/kg/internal/extract/rel/relmodel"
 )
 
-func TestModelRoundTrip(t *testing.T) {
-	m := &Model{
-		Labels:    []string{"", "MET_WITH", "VISITED"},
-		Threshold: 0.6, StructThreshold: 0.5,
-		Bias: []float64{1, -0.5, -0.25},
-		Weights: map[string][]LabelWeight{
-			"bw=التقي|SO": {{Label: 1, W: 2.5}},
-			"types=P>L":   {{Label: 0, W: -0.125}, {Label: 2, W: 1.5}},
-			"adjacent|SO": {{Label: 0, W: 0.75}},
-		},
-	}
+// roundTrip checks that m's file reads back to m and that writing that
+// writes the same bytes; it returns the file.
+func roundTrip(t *testing.T, m *Model) []byte {
+	t.Helper()
 	var a, b bytes.Buffer
 	if err := m.Write(&a); err != nil {
 		t.Fatal(err)
@@ -37,6 +30,21 @@ func TestModelRoundTrip(t *testing.T) {
 	if err := got.Write(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatalf("writing is not deterministic (%v)", err)
 	}
+	return a.Bytes()
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := &Model{
+		Labels:    []string{"", "MET_WITH", "VISITED"},
+		Threshold: 0.6, StructThreshold: 0.5,
+		Bias: []float64{1, -0.5, -0.25},
+		Weights: map[string][]LabelWeight{
+			"bw=التقي|SO": {{Label: 1, W: 2.5}},
+			"types=P>L":   {{Label: 0, W: -0.125}, {Label: 2, W: 1.5}},
+			"adjacent|SO": {{Label: 0, W: 0.75}},
+		},
+	}
+	roundTrip(t, m)
 	p := m.Probs([]string{"bw=التقي|SO", "unknown"})
 	sum := 0.0
 	for _, v := range p {
@@ -140,21 +148,8 @@ func netModel() *Model {
 // are the output layer of its rectified sums.
 func TestNetModel(t *testing.T) {
 	m := netModel()
-	var a, b bytes.Buffer
-	if err := m.Write(&a); err != nil {
-		t.Fatal(err)
-	}
-	got, err := ReadModel(bytes.NewReader(a.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, m) {
-		t.Fatalf("read back %+v, want %+v", got, m)
-	}
-	if err := got.Write(&b); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Fatalf("writing is not deterministic (%v)", err)
-	}
-	ix, err := readIndexedModel(a.Bytes())
+	file := roundTrip(t, m)
+	ix, err := readIndexedModel(file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,29 +74,18 @@ func (b *indexBuilder) add(f []byte, ws []LabelWeight) {
 	if len(ws) == 0 || b.failed {
 		return
 	}
-	if len(b.ix.ws)+len(ws) >= math.MaxUint32 {
+	if b.ix.dense != 0 || len(b.ix.ws)+len(ws) >= math.MaxUint32 {
 		b.failed = true
 		return
 	}
-	if 2*(b.n+1)+1 > len(b.ix.slots) {
-		b.grow()
+	if !b.slot(f, uint32(len(b.ix.ws)), uint32(len(ws))) {
+		return
 	}
-	k := featureKey(f)
-	s := mixKey(k) & b.ix.mask
-	for b.ix.slots[s].n != 0 {
-		if b.ix.slots[s].key == k {
-			b.failed = true
-			return
-		}
-		s = (s + 1) & b.ix.mask
-	}
-	b.ix.slots[s] = indexSlot{key: k, off: uint32(len(b.ix.ws)), n: uint32(len(ws))}
 	for _, lw := range ws {
 		b.maxLabel = max(b.maxLabel, lw.Label)
 		b.ix.labels = append(b.ix.labels, uint16(lw.Label))
 		b.ix.ws = append(b.ix.ws, lw.W)
 	}
-	b.n++
 }
 
 // addDense indexes the weights of feature f of a network, q·scale for
@@ -111,6 +100,17 @@ func (b *indexBuilder) addDense(f []byte, scale float64, q []int8) {
 		return
 	}
 	b.ix.dense = len(q)
+	if !b.slot(f, uint32(len(b.ix.scales)), uint32(len(q))) {
+		return
+	}
+	b.ix.rows = append(b.ix.rows, q...)
+	b.ix.scales = append(b.ix.scales, scale)
+	b.maxLabel = max(b.maxLabel, len(q)-1)
+}
+
+// slot gives feature f a slot whose weights start at off and number n;
+// false, and the builder failed, when another feature has its key.
+func (b *indexBuilder) slot(f []byte, off, n uint32) bool {
 	if 2*(b.n+1)+1 > len(b.ix.slots) {
 		b.grow()
 	}
@@ -119,15 +119,13 @@ func (b *indexBuilder) addDense(f []byte, scale float64, q []int8) {
 	for b.ix.slots[s].n != 0 {
 		if b.ix.slots[s].key == k {
 			b.failed = true
-			return
+			return false
 		}
 		s = (s + 1) & b.ix.mask
 	}
-	b.ix.slots[s] = indexSlot{key: k, off: uint32(len(b.ix.scales)), n: uint32(len(q))}
-	b.ix.rows = append(b.ix.rows, q...)
-	b.ix.scales = append(b.ix.scales, scale)
-	b.maxLabel = max(b.maxLabel, len(q)-1)
+	b.ix.slots[s] = indexSlot{key: k, off: off, n: n}
 	b.n++
+	return true
 }
 
 // grow doubles the slots of the index.
