@@ -68,7 +68,7 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 		}
 		cands[i] = c
 	}
-	p.trimClitics(text, cands)
+	p.trimClitics([]rune(text), cands)
 	ents, ids := link.Resolve(text, cands)
 	if ents == nil {
 		ents = []model.Entity{}

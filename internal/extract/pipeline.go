@@ -154,7 +154,8 @@ func (p *Pipeline) RelDoc(text, lang string) ([]model.Entity, *rel.Doc, error) {
 // analyse finds the entities of one text and builds the relation step's
 // document.
 func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc) {
-	toks, sents := segment.TokenizeSentences(text)
+	rs := []rune(text) // token offsets count runes
+	toks, sents := segment.TokenizeSentencesRunes(text, rs)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
 	matches := dropCurrencyAdjectives(toks, words, p.gaz.FindAllWords(toks, words), lang)
 	var tg *tagged
@@ -187,7 +188,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 			cands = append(cands, cueOrgs...)
 			sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 		}
-		orgs = withQuoted(orgs, p.quotedOrgs([]rune(text), toks, words, cands))
+		orgs = withQuoted(orgs, p.quotedOrgs(rs, toks, words, cands))
 		cands = withoutNamesakes(cands, orgs)
 		ner, placesInNames := p.nerCandidates(toks, words, cands, tg)
 		cands = append(withoutCandidates(cands, placesInNames), withOrgPhrases(ner, orgs)...)
@@ -199,7 +200,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		more, held := englishCandidates(toks, cands, p.firstNames)
 		cands = append(withoutCandidates(cands, held), more...)
 	}
-	p.trimClitics(text, cands)
+	p.trimClitics(rs, cands)
 	cands = withoutAcronyms(cands)
 	p.namesakes(toks, words, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
@@ -207,7 +208,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	if ents == nil {
 		ents = []model.Entity{}
 	}
-	doc := &rel.Doc{Text: text, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
+	doc := &rel.Doc{Text: text, Runes: rs, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, words, cands, ids, ents)}
 	return ents, doc
 }
@@ -435,8 +436,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 // trimClitics drops a leading conjunction or preposition (و ف ب ل ك) from
 // each candidate, so mentions and aliases hold the name itself (لمنظمة ->
 // منظمة), and fills in the candidate's text.
-func (p *Pipeline) trimClitics(text string, cands []link.Candidate) {
-	rs := []rune(text)
+func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 	// the words that the article writes inside longer names, after their
 	// first word (جوزيف بلاتر): there no clitic can be attached, so a name
 	// that begins with the same letters elsewhere is the same word (بلاتر

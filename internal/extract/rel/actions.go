@@ -2,6 +2,7 @@ package rel
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
@@ -285,7 +286,8 @@ func (x *extractor) verbAt(i int) (*trigger, int, bool) {
 		return nil, i, false
 	}
 	w := x.norm[i]
-	for _, cand := range verbCandidates(w) {
+	vc := verbCandidates(w)
+	for _, cand := range vc.all() {
 		if t := arTriggers[cand.form]; t != nil {
 			return t, i + 1, cand.future
 		}
@@ -299,25 +301,44 @@ type verbCand struct {
 }
 
 // verbCandidates strips the prefixes a verb may carry: و/ف, then the
-// future س or ل (ليتم).
-func verbCandidates(w string) []verbCand {
-	out := []verbCand{{w, false}}
-	r := []rune(w)
-	for _, c := range []rune{'و', 'ف'} {
-		if len(r) > 3 && r[0] == c {
-			r = r[1:]
-			out = append(out, verbCand{string(r), false})
+// future س or ل (ليتم). The forms are slices of w (no allocation).
+func verbCandidates(w string) verbCands {
+	var out verbCands
+	out.add(w, false)
+	r := w
+	for _, c := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(r, c); ok && utf8.RuneCountInString(r) > 3 {
+			r = rest
+			out.add(r, false)
 			break
 		}
 	}
-	if len(r) > 3 && r[0] == 'س' && (r[1] == 'ي' || r[1] == 'ت' || r[1] == 'ن') {
-		out = append(out, verbCand{string(r[1:]), true})
-	}
-	if len(r) > 3 && r[0] == 'ل' && (r[1] == 'ي' || r[1] == 'ت') {
-		out = append(out, verbCand{string(r[1:]), false})
+	if utf8.RuneCountInString(r) > 3 {
+		first, size := utf8.DecodeRuneInString(r)
+		second, _ := utf8.DecodeRuneInString(r[size:])
+		if first == 'س' && (second == 'ي' || second == 'ت' || second == 'ن') {
+			out.add(r[size:], true)
+		}
+		if first == 'ل' && (second == 'ي' || second == 'ت') {
+			out.add(r[size:], false)
+		}
 	}
 	return out
 }
+
+// verbCands are a word's verbCandidates, at most three.
+type verbCands struct {
+	c [3]verbCand
+	n int
+}
+
+func (v *verbCands) add(form string, future bool) {
+	v.c[v.n] = verbCand{form, future}
+	v.n++
+}
+
+// all returns the candidates.
+func (v *verbCands) all() []verbCand { return v.c[:v.n] }
 
 // modality of a trigger at t in a sentence starting at a.
 func (x *extractor) modality(a, t int, future bool) string {

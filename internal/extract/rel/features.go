@@ -254,7 +254,8 @@ func (x *extractor) cueOf(k int, sm, lemma string) []string {
 		}
 		return out
 	}
-	for _, c := range verbCandidates(x.norm[k]) {
+	vc := verbCandidates(x.norm[k])
+	for _, c := range vc.all() {
 		addAll(lex.ArCues[c.form])
 	}
 	if sm != "" {

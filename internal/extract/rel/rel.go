@@ -41,7 +41,10 @@ const RoleFacility = "facility"
 
 // Doc is one article, tokenised, with its resolved mentions.
 type Doc struct {
-	Text      string
+	Text string
+	// Runes are the runes of Text, which token offsets count; nil: made
+	// here
+	Runes     []rune
 	Lang      string // "ar" or "en"
 	Published string // article date, "" when unknown
 	Sentences []segment.Sentence
@@ -367,6 +370,9 @@ func (x *extractor) result() []model.Relation {
 func (x *extractor) phrase(i, j int) string {
 	if i < 0 || j > len(x.d.Tokens) || i >= j {
 		return ""
+	}
+	if x.runes == nil {
+		x.runes = x.d.Runes
 	}
 	if x.runes == nil {
 		x.runes = []rune(x.d.Text)

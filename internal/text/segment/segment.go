@@ -94,7 +94,12 @@ func Tokenize(text string) []Token {
 // TokenizeSentences returns Tokenize(text) and Sentences(text), reading
 // text once.
 func TokenizeSentences(text string) ([]Token, []Sentence) {
-	rs := []rune(text)
+	return TokenizeSentencesRunes(text, []rune(text))
+}
+
+// TokenizeSentencesRunes is TokenizeSentences given rs, the runes of text
+// (for a caller that needs them too).
+func TokenizeSentencesRunes(text string, rs []rune) ([]Token, []Sentence) {
 	b := sentenceBounds(rs)
 	return tokenize(text, rs, b), sentences(text, rs, b)
 }

@@ -67,15 +67,19 @@ type Model struct {
 	// derived
 	lex   *lexicon
 	table []featureSlot // open addressing on mix(key)
-	mask  uint64
+	// tags holds, for each slot of table, a byte of the hash of its
+	// feature (never 0) or 0 for an empty slot: a look-up probes this small
+	// array and reads table only on a match, so the features the model does
+	// not know (most of a sentence's) cost no read of the large table.
+	tags []uint8
+	mask uint64
 }
 
 // featureSlot is a feature's hash and weights, side by side: one cache
 // line to read for a feature the tagger looks up.
 type featureSlot struct {
-	key  uint64
-	w    [NumTags]int16
-	used bool
+	key uint64
+	w   [NumTags]int16
 }
 
 // init builds the derived lookup structures.
@@ -88,17 +92,25 @@ func (m *Model) init() {
 		size <<= 1
 	}
 	m.table = make([]featureSlot, size)
+	m.tags = make([]uint8, size)
 	m.mask = uint64(size - 1)
 	for i, k := range m.keys {
-		s := mix(k) & m.mask
-		for m.table[s].used {
+		h := mix(k)
+		s := h & m.mask
+		for m.tags[s] != 0 {
 			s = (s + 1) & m.mask
 		}
+		m.tags[s] = slotTag(h)
 		sl := &m.table[s]
-		sl.key, sl.used = k, true
+		sl.key = k
 		copy(sl.w[:], m.weights[i*NumTags:i*NumTags+NumTags])
 	}
 }
+
+// slotTag is the byte of a mixed feature hash that tags its slot: the top
+// seven bits (the slot number takes the low ones), with the high bit set
+// so it is never 0.
+func slotTag(h uint64) uint8 { return uint8(h>>57) | 0x80 }
 
 func mix(k uint64) uint64 {
 	k ^= k >> 33
@@ -109,14 +121,16 @@ func mix(k uint64) uint64 {
 
 // lookup returns the weights of feature hash k, or nil.
 func (m *Model) lookup(k uint64) *[NumTags]int16 {
-	s := mix(k) & m.mask
+	h := mix(k)
+	s, t := h&m.mask, slotTag(h)
 	for {
-		sl := &m.table[s]
-		if !sl.used {
+		switch m.tags[s] {
+		case 0:
 			return nil
-		}
-		if sl.key == k {
-			return &sl.w
+		case t:
+			if sl := &m.table[s]; sl.key == k {
+				return &sl.w
+			}
 		}
 		s = (s + 1) & m.mask
 	}

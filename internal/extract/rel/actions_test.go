@@ -1,0 +1,26 @@
+package rel
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestVerbCandidates(t *testing.T) {
+	for _, c := range []struct{ word, want string }{
+		{"وأعلن", "[{وأعلن false} {أعلن false}]"},
+		{"فقال", "[{فقال false} {قال false}]"},
+		{"سيزور", "[{سيزور false} {يزور true}]"},
+		{"وستعقد", "[{وستعقد false} {ستعقد false} {تعقد true}]"},
+		{"ليتم", "[{ليتم false} {يتم false}]"},
+		{"وقال", "[{وقال false} {قال false}]"},
+		{"وسط", "[{وسط false}]"},   // three letters: no prefix stripped
+		{"سنة", "[{سنة false}]"},   // too short for the future prefix
+		{"سلام", "[{سلام false}]"}, // س not followed by a person prefix
+		{"", "[{ false}]"},
+	} {
+		vc := verbCandidates(c.word)
+		if got := fmt.Sprint(vc.all()); got != c.want {
+			t.Errorf("verbCandidates(%q) = %s, want %s", c.word, got, c.want)
+		}
+	}
+}
