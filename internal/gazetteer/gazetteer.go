@@ -73,6 +73,9 @@ type Gazetteer struct {
 	lowerFirst map[string]bool
 	prefixes   map[string]bool // every proper word prefix of a matchable alias or demonym key
 	maxTokens  int
+	// keysIn filters the keys of best and demonym, prefixesIn those of
+	// prefixes: FindAllWords looks a key up only when its filter may have it
+	keysIn, prefixesIn keyFilter
 	// names holds the persons of the large name list (names that only name
 	// what the NER finds; see ReadCompiled) compactly: the MatchForm of the
 	// name -> its line of the compiled file, made into an Entry, kept in
@@ -166,6 +169,17 @@ func New(entries []*Entry) *Gazetteer {
 	}
 	for k := range g.demonym {
 		g.addPrefixes(k)
+	}
+	g.keysIn = newKeyFilter(len(g.best) + len(g.demonym))
+	for k := range g.best {
+		g.keysIn.add(k)
+	}
+	for k := range g.demonym {
+		g.keysIn.add(k)
+	}
+	g.prefixesIn = newKeyFilter(len(g.prefixes))
+	for k := range g.prefixes {
+		g.prefixesIn.add(k)
 	}
 	return g
 }

@@ -87,7 +87,7 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 			}
 			cur := f
 			for j := i + 1; j < n && j-i < g.maxTokens; j++ {
-				if !g.prefixes[cur] || tokens[j].Sentence != tokens[i].Sentence {
+				if !g.prefixesIn.mayHave(cur) || !g.prefixes[cur] || tokens[j].Sentence != tokens[i].Sentence {
 					break
 				}
 				if j+1 > bestEnd {
@@ -132,8 +132,14 @@ var patronymic = map[string]bool{"بن": true, "ابن": true, "بنت": true, "
 // accept reports whether key, matched on span, is a name (or a demonym).
 // An alias that every entry marks ambiguous is not a name on its own.
 func (g *Gazetteer) accept(key string, span []segment.Token) (ok, demonym bool) {
+	if !g.keysIn.mayHave(key) {
+		return false, false
+	}
 	isAlias := g.best[key] != nil
-	_, isDem := g.demonym[key]
+	isDem := false
+	if !isAlias {
+		_, isDem = g.demonym[key]
+	}
 	if !isAlias && !isDem {
 		return false, false
 	}

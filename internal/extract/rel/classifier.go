@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -329,6 +330,11 @@ type featureAt struct {
 // (ReadModel), which then scores through Weights.
 func readIndexedModel(data []byte) (*Model, error) {
 	b := newIndexBuilder()
+	if len(data) > 4 {
+		// a gzip file ends with the size of its content; a linear model's
+		// file has a weight for about every 12 bytes of it
+		b.expectWeights(int(binary.LittleEndian.Uint32(data[len(data)-4:]) / 11))
+	}
 	m, err := readModel(bytes.NewReader(data), b.add, b.addDense)
 	if err != nil {
 		return nil, err

@@ -60,6 +60,7 @@ type indexBuilder struct {
 	ix       weightIndex
 	n        int  // features indexed
 	maxLabel int  // the largest label of a weight
+	expect   int  // weights expected (expectWeights)
 	failed   bool // two features share a key, or too many weights
 }
 
@@ -67,6 +68,10 @@ func newIndexBuilder() *indexBuilder {
 	const size = 1 << 10
 	return &indexBuilder{ix: weightIndex{slots: make([]indexSlot, size), mask: size - 1}}
 }
+
+// expectWeights tells the builder to expect about n weights of add: the
+// first add makes room for them, so that they are not copied as they grow.
+func (b *indexBuilder) expectWeights(n int) { b.expect = n }
 
 // add indexes the weights of feature f (none: as if absent). The index
 // keeps what it needs of f and ws.
@@ -80,6 +85,9 @@ func (b *indexBuilder) add(f []byte, ws []LabelWeight) {
 	}
 	if !b.slot(f, uint32(len(b.ix.ws)), uint32(len(ws))) {
 		return
+	}
+	if b.ix.ws == nil && b.expect > 0 {
+		b.ix.labels, b.ix.ws = make([]uint16, 0, b.expect), make([]float64, 0, b.expect)
 	}
 	for _, lw := range ws {
 		b.maxLabel = max(b.maxLabel, lw.Label)
