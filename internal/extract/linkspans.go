@@ -68,7 +68,8 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 		}
 		cands[i] = c
 	}
-	p.trimClitics([]rune(text), cands)
+	p.trimClitics(rs, cands)
+	cands = withoutAccusativeEnds(rs, cands)
 	ents, ids := link.Resolve(text, cands)
 	if ents == nil {
 		ents = []model.Entity{}

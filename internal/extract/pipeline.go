@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.31"
+const RulesVersion = "0.5.32"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -201,6 +201,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = append(withoutCandidates(cands, held), more...)
 	}
 	p.trimClitics(rs, cands)
+	cands = withoutAccusativeEnds(rs, cands)
 	cands = withoutAcronyms(cands)
 	p.namesakes(toks, words, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })

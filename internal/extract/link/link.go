@@ -163,6 +163,15 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 			return arabic.Normalize(t)
 		}
 	}
+	// a given name in the accusative (سعودًا الفيصل) names the person of
+	// the nominative: the case ending is no part of the name
+	if raw := strings.Fields(text); len(raw) == len(ws) {
+		for i, w := range raw {
+			if _, acc := arabic.AccusativeStem(w); acc {
+				ws[i] = strings.TrimSuffix(ws[i], "ا")
+			}
+		}
+	}
 	if stripClitics {
 		ws[0] = stripFirst(ws[0])
 	}

@@ -349,6 +349,8 @@ func TestDisplayNames(t *testing.T) {
 		{"الرئيس سامر الخطيبي", "سامر الخطيبي"},
 		{"Khatibi's", "Khatibi"},
 		{"أبي بكر السامرائي", "أبو بكر السامرائي"}, // a kunya in the genitive
+		{"سعودًا الفيصل", "سعود الفيصل"},           // a given name in the accusative
+		{"سعوداً الفيصل", "سعود الفيصل"},           // the tanween written after the alif
 		{"أبا خالد", "أبو خالد"},
 		{"أبي", "أبي"}, // "my father" alone is no kunya
 	} {

@@ -43,3 +43,23 @@ func FuzzMatchForm(f *testing.F) {
 	}
 	f.Fuzz(checkMatchFormPrefix)
 }
+
+func TestAccusativeStem(t *testing.T) {
+	for _, c := range []struct {
+		word, stem string
+		acc        bool
+	}{
+		{"سعودًا", "سعود", true},
+		{"شهرياً", "شهري", true},
+		{"ثريًّا", "ثريّ", true},
+		{"سعودا", "سعودا", false}, // no tanween: a name may end in alif
+		{"رضا", "رضا", false},
+		{"بًا", "بًا", false}, // too short
+		{"Cuba", "Cuba", false},
+	} {
+		stem, acc := AccusativeStem(c.word)
+		if stem != c.stem || acc != c.acc {
+			t.Errorf("AccusativeStem(%q) = %q, %v; want %q, %v", c.word, stem, acc, c.stem, c.acc)
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/gazetteer"
+)
+
+func TestWithoutAccusativeEnds(t *testing.T) {
+	text := "فاز نادي الهلال كروياً على ضيفه، ودفع ريال شهرياً، ورأى كوبًا، وقال سعودًا الفيصل"
+	rs := []rune(text)
+	span := func(s string) link.Candidate {
+		r := []rune(s)
+		for i := 0; i+len(r) <= len(rs); i++ {
+			if string(rs[i:i+len(r)]) == s {
+				return link.Candidate{Start: i, End: i + len(r), Text: s, Entry: &gazetteer.Entry{Key: s}}
+			}
+		}
+		t.Fatalf("%q not in the text", s)
+		return link.Candidate{}
+	}
+	cands := []link.Candidate{span("نادي الهلال كروياً"), span("ريال شهرياً"), span("كوبًا"), span("سعودًا الفيصل")}
+	got := withoutAccusativeEnds(rs, cands)
+	want := []struct {
+		text  string
+		entry bool
+	}{{"نادي الهلال", false}, {"ريال", false}, {"سعودًا الفيصل", true}}
+	if len(got) != len(want) {
+		t.Fatalf("got %d candidates %+v, want %d", len(got), got, len(want))
+	}
+	for i, w := range want {
+		c := got[i]
+		if c.Text != w.text || string(rs[c.Start:c.End]) != w.text || (c.Entry != nil) != w.entry {
+			t.Errorf("candidate %d: %q [%d,%d) entry %v; want %q, entry %v", i, c.Text, c.Start, c.End, c.Entry != nil, w.text, w.entry)
+		}
+	}
+}
