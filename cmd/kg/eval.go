@@ -18,6 +18,7 @@ import (
 	"github.com/kg-project/kg/internal/corpus"
 	"github.com/kg-project/kg/internal/eval"
 	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/extract/rel"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/pipeline"
 	"github.com/kg-project/kg/internal/progress"
@@ -76,6 +77,11 @@ Every miss and false positive is explained by kind (--explain lists them):
                          gold entity found as several predicted entities)
   relation misses        entity missing, no relation (both found, no edge),
                          wrong predicate, wrong direction
+  no relation, why       (the built-in extractor only: the relation model's
+                         scores of the candidate pairs) no candidate (not in
+                         one sentence, or too far apart), model none
+                         (confidence < 0.5), other predicate, below
+                         threshold, vetoed (by a rule)
   relation false pos.    unknown entity (an argument is no gold entity), not in
                          gold (the pair is not related in gold), wrong
                          predicate, wrong direction
@@ -309,7 +315,8 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 	if r.extracting {
 		r.ex = o.extractor
 		if r.ex == nil {
-			r.ex = extract.NewPipeline()
+			r.diag = extract.NewPipeline()
+			r.ex = r.diag
 		}
 		r.ex = extract.Safe(r.ex)
 		if o.save != "" {
@@ -377,8 +384,11 @@ type evalRun struct {
 	o          evalOptions
 	extracting bool
 	ex         extract.Extractor
-	preds      []*eval.Prediction
-	probs      *problems
+	// diag, for the built-in pipeline, gives the relation model's scores
+	// of the candidate pairs: why a relation was missed
+	diag  *extract.Pipeline
+	preds []*eval.Prediction
+	probs *problems
 }
 
 // scoredGold is one gold file scored.
@@ -417,6 +427,9 @@ func (r *evalRun) scoreExtracted(ctx context.Context, gf goldFile) (scoredGold, 
 	if err != nil {
 		return scoredGold{}, fmt.Errorf("%s: %w", txt, err) // a kg bug: its own output unreadable
 	}
+	if r.diag != nil {
+		diagnose(r.diag, a, p)
+	}
 	return scoredGold{eval.Evaluate(gf.name, gf.gold, p), "", x}, nil
 }
 
@@ -433,4 +446,24 @@ func (r *evalRun) scorePredicted(ctx context.Context, gf goldFile) (scoredGold, 
 		p.Text = a.Text
 	}
 	return scoredGold{eval.Evaluate(gf.name, gf.gold, &p), "", nil}, nil
+}
+
+// diagnose adds to p the relation model's scores of the candidate pairs of
+// article a (rel.Diagnose), so that kg eval says why a relation was missed.
+// The article is analysed again, whole: for an article longer than
+// extract.ChunkRunes, which the extraction reads in chunks, the entity ids
+// may differ and the diagnosis is left out.
+func diagnose(pl *extract.Pipeline, a *model.Article, p *eval.Prediction) {
+	if len([]rune(a.Text)) > extract.ChunkRunes {
+		return
+	}
+	_, doc, err := pl.RelDoc(a.Text, a.Lang)
+	if err != nil {
+		return
+	}
+	p.Diagnosed = true
+	for _, ps := range rel.Diagnose(doc) {
+		p.Pairs = append(p.Pairs, eval.PairScore{Subject: ps.Subject, Object: ps.Object, Predicate: ps.Predicate,
+			Confidence: ps.Confidence, ReachesThreshold: ps.ReachesThreshold})
+	}
 }

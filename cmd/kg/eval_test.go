@@ -189,7 +189,8 @@ func TestEvalUsageErrors(t *testing.T) {
 
 // TestEvalExtractAndRescore: kg eval extracts the articles with the
 // built-in pipeline; scoring the saved extractions again with PATH gives
-// the same report.
+// the same report, but for why the relations with both entities found
+// were missed (the relation model's scores, known only when extracting).
 func TestEvalExtractAndRescore(t *testing.T) {
 	saved := filepath.Join(t.TempDir(), "pred.jsonl")
 	r1, stderr, err := runEvalJSON(t, evalOptions{goldDir: kindsDir, save: saved})
@@ -203,6 +204,22 @@ func TestEvalExtractAndRescore(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v: %s", err, stderr)
 	}
+	whys := 0
+	for _, a := range r1.Articles {
+		for i := range a.RelationMisses {
+			if e := &a.RelationMisses[i]; e.Kind == eval.NoRelation {
+				if e.Why == "" {
+					t.Errorf("%s: no why", e.Gold.Label())
+				}
+				e.Why = ""
+				whys++
+			}
+		}
+	}
+	if n := r1.Kinds.NoRelationWhy; whys == 0 || len(n) == 0 {
+		t.Errorf("no no_relation miss explained: %d, %v", whys, n)
+	}
+	r1.Kinds.NoRelationWhy = nil
 	b1, _ := json.Marshal(r1)
 	b2, _ := json.Marshal(r2)
 	if !bytes.Equal(b1, b2) {

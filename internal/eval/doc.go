@@ -114,6 +114,14 @@
 //     way round, with a predicate the relation does not accept;
 //   - no_relation: both sides were found and no triple links them (with
 //     the text, a sentence that mentions both is quoted when there is one).
+//     When the prediction carries the relation model's scores of the
+//     candidate pairs (Prediction.Diagnosed: kg eval of the built-in
+//     pipeline), RelationError.Why says why: no_candidate (the two are in
+//     no candidate pair), model_none (no pair of them has a confidence of
+//     0.5), other_predicate (one has, with a predicate the relation does
+//     not accept or reversed), below_threshold (an accepted predicate
+//     under its threshold), vetoed (an accepted predicate over its
+//     threshold that a rule left out).
 //
 // Relation false positives, for a triple no gold relation accepts:
 //   - unknown_entity: its subject or object resolves to no gold entity;

@@ -376,3 +376,48 @@ func TestEvalQuote(t *testing.T) {
 		t.Errorf("long quote %q", got)
 	}
 }
+
+// TestNoRelationWhy: with the relation model's scores of the candidate
+// pairs, a no_relation miss says why (anna_berg STATED sylvania_gov; the
+// predicted entities are person:berg and org:sylvanian_government).
+func TestNoRelationWhy(t *testing.T) {
+	pair := func(s, pred, o string, conf float64, reaches bool) PairScore {
+		return PairScore{Subject: s, Object: o, Predicate: pred, Confidence: conf, ReachesThreshold: reaches}
+	}
+	const berg, gov = "person:berg", "org:sylvanian_government"
+	for _, c := range []struct {
+		name  string
+		pairs []PairScore
+		want  string
+	}{
+		{"no pair", []PairScore{pair(berg, "VISITED", "location:freedonia", 0.9, false)}, NoCandidate},
+		{"none", []PairScore{pair(berg, "STATED", gov, 0.2, false)}, ModelNone},
+		{"other", []PairScore{pair(berg, "CRITICIZED", gov, 0.7, false)}, OtherPredicate},
+		{"reversed", []PairScore{pair(gov, "STATED", berg, 0.7, false)}, OtherPredicate},
+		{"below", []PairScore{pair(gov, "STATED", berg, 0.9, false), pair(berg, "STATED", gov, 0.8, false)}, BelowThreshold},
+		{"vetoed", []PairScore{pair(berg, "STATED", gov, 0.99, true)}, Vetoed},
+	} {
+		g, p := readKinds(t)
+		p.Diagnosed, p.Pairs = true, c.pairs
+		a := Evaluate("summit", g, p)
+		got := "?"
+		for _, e := range a.RelationMisses {
+			if e.Kind == NoRelation {
+				got = e.Why
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: why %q, want %q", c.name, got, c.want)
+		}
+		if r := Aggregate([]*Article{a}); r.Kinds.NoRelationWhy[c.want] != 1 {
+			t.Errorf("%s: kinds %v", c.name, r.Kinds.NoRelationWhy)
+		}
+	}
+	// without scores, no why
+	g, p := readKinds(t)
+	for _, e := range Evaluate("summit", g, p).RelationMisses {
+		if e.Why != "" {
+			t.Errorf("%s: why %q without scores", e.Gold.Label(), e.Why)
+		}
+	}
+}

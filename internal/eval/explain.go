@@ -32,6 +32,13 @@ const (
 	// false positives: a predicted triple no gold relation accepts
 	UnknownEntity = "unknown_entity"
 	NotInGold     = "not_in_gold"
+
+	// why a no_relation miss was missed (RelationError.Why)
+	NoCandidate    = "no_candidate"    // never in one candidate pair: not in one sentence, or too far apart
+	ModelNone      = "model_none"      // the model's confidence of a relation under 0.5
+	OtherPredicate = "other_predicate" // some relation, but of a predicate the gold does not accept (or reversed)
+	BelowThreshold = "below_threshold" // an accepted predicate, with a confidence under its threshold
+	Vetoed         = "vetoed"          // an accepted predicate over its threshold, left out by a rule
 )
 
 // Kind lists, in the order reports print them.
@@ -40,7 +47,12 @@ var (
 	EntityFPKinds     = []string{WrongSpan, Junk, IDClash}
 	EntityTypedKinds  = []string{WrongType, Split}
 	RelationMissKinds = []string{EntityMissing, NoRelation, WrongPredicate, WrongDirection}
-	RelationFPKinds   = []string{UnknownEntity, NotInGold, WrongPredicate, WrongDirection}
+	// NoRelationWhyKinds: why a relation with both entities found was
+	// missed, when the prediction carries the relation model's scores of
+	// the candidate pairs (Prediction.Diagnosed; kg eval of the built-in
+	// pipeline).
+	NoRelationWhyKinds = []string{NoCandidate, ModelNone, OtherPredicate, BelowThreshold, Vetoed}
+	RelationFPKinds    = []string{UnknownEntity, NotInGold, WrongPredicate, WrongDirection}
 )
 
 // EntityError explains one entity miss, false positive, wrong type or
@@ -93,6 +105,9 @@ type RelationError struct {
 	// (when the text is known and one does); otherwise the evidence of
 	// the first predicted triple.
 	Sentence string `json:"sentence,omitempty"`
+	// Why, for no_relation when the prediction carries the model's scores
+	// of the candidate pairs: one of NoRelationWhyKinds.
+	Why string `json:"why,omitempty"`
 }
 
 // Triple is a predicted relation as written, with its arguments resolved
@@ -310,6 +325,7 @@ func (st *scored) relationErrors() (misses, fps []RelationError) {
 		default:
 			e.Kind = NoRelation
 			e.Sentence = st.pairSentence(g.Subject, g.Object)
+			e.Why = st.noRelationWhy(i)
 		}
 		if e.Sentence == "" && len(e.Predicted) > 0 {
 			e.Sentence = e.Predicted[0].Evidence
@@ -580,4 +596,45 @@ func quote(text []rune, start, end int) string {
 		q += "…"
 	}
 	return q
+}
+
+// noRelationWhy says why required relation i, both of whose entities were
+// found, was not predicted, from the model's scores of the candidate pairs
+// (Prediction.Pairs); "" when the prediction has none.
+func (st *scored) noRelationWhy(i int) string {
+	if !st.pred.Diagnosed {
+		return ""
+	}
+	g := st.x.g.Relations[i]
+	found, some, below, veto := false, false, false, false
+	for _, p := range st.pred.Pairs {
+		s, o := st.resolve(Ref{ID: p.Subject}), st.resolve(Ref{ID: p.Object})
+		fwd := slices.Contains(g.Subject, s) && slices.Contains(g.Object, o)
+		back := slices.Contains(g.Object, s) && slices.Contains(g.Subject, o)
+		if !fwd && !back {
+			continue
+		}
+		found = true
+		pred := NormPredicate(p.Predicate)
+		accepted := st.x.relPreds[i][pred] && (fwd || symmetric[pred])
+		switch {
+		case accepted && p.ReachesThreshold:
+			veto = true
+		case accepted && p.Confidence >= 0.5:
+			below = true
+		case p.Confidence >= 0.5:
+			some = true
+		}
+	}
+	switch {
+	case veto:
+		return Vetoed
+	case below:
+		return BelowThreshold
+	case some:
+		return OtherPredicate
+	case found:
+		return ModelNone
+	}
+	return NoCandidate
 }

@@ -24,6 +24,21 @@ type Prediction struct {
 	// (kg eval sets it); it is used only to quote sentences in
 	// explanations, and only where the offsets agree with it.
 	Text string
+	// Pairs are the relation model's scores of the candidate pairs, when
+	// the predictor gives them (Diagnosed): they say why a relation was
+	// missed (RelationError.Why).
+	Pairs     []PairScore
+	Diagnosed bool
+}
+
+// PairScore is the relation model's view of one candidate pair of
+// predicted entities: its most probable predicate the types allow, the
+// confidence of some relation, and the threshold of that predicate.
+type PairScore struct {
+	Subject, Object  string // predicted entity ids
+	Predicate        string
+	Confidence       float64
+	ReachesThreshold bool
 }
 
 // Entity is one predicted entity.

@@ -213,6 +213,9 @@ type Kinds struct {
 	EntityNotCounted       map[string]int `json:"entity_not_counted"`
 	RelationMisses         map[string]int `json:"relation_misses"`
 	RelationFalsePositives map[string]int `json:"relation_false_positives"`
+	// NoRelationWhy splits the no_relation misses by why (NoRelationWhyKinds),
+	// when the predictions carry the relation model's scores; nil otherwise.
+	NoRelationWhy map[string]int `json:"no_relation_why,omitempty"`
 }
 
 func kindMap(kinds []string) map[string]int {
@@ -282,6 +285,12 @@ func Aggregate(articles []*Article) *Report {
 		}
 		for _, e := range a.RelationMisses {
 			r.Kinds.RelationMisses[e.Kind]++
+			if e.Why != "" {
+				if r.Kinds.NoRelationWhy == nil {
+					r.Kinds.NoRelationWhy = kindMap(NoRelationWhyKinds)
+				}
+				r.Kinds.NoRelationWhy[e.Why]++
+			}
 		}
 		for _, e := range a.RelationFalsePositives {
 			r.Kinds.RelationFalsePositives[e.Kind]++

@@ -52,6 +52,9 @@ func (r *Report) WriteText(w io.Writer, explain bool) error {
 	writeKinds(bw, "entity false positives", EntityFPKinds, k.EntityFalsePositives)
 	writeKinds(bw, "not counted by the entity score", EntityTypedKinds, k.EntityNotCounted)
 	writeKinds(bw, "relation misses", RelationMissKinds, k.RelationMisses)
+	if k.NoRelationWhy != nil {
+		writeKinds(bw, "  no relation: the model", NoRelationWhyKinds, k.NoRelationWhy)
+	}
 	writeKinds(bw, "relation false positives", RelationFPKinds, k.RelationFalsePositives)
 
 	if explain {
@@ -146,6 +149,9 @@ func writeExplanations(w io.Writer, a *Article) {
 		case WrongPredicate, WrongDirection:
 			msg += ": predicted " + triplesText(e.Predicted)
 		case NoRelation:
+			if e.Why != "" {
+				msg += " [" + strings.ReplaceAll(e.Why, "_", " ") + "]"
+			}
 			if e.Sentence != "" {
 				msg += "; both in"
 			}

@@ -207,3 +207,25 @@ func TestCapitalNotCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagnose: Diagnose scores every candidate pair, with its most
+// probable predicate and the threshold of that predicate's group.
+func TestDiagnose(t *testing.T) {
+	d := handDoc(t, "التقى بوتين آبي في اليابان، وقال إن روسيا لن تنسحب من كازاخستان.", putin, abe, japan, russia, kaz)
+	ps := Diagnose(d)
+	if len(ps) != len(Candidates(d)) {
+		t.Fatalf("%d pair scores for %d candidates", len(ps), len(Candidates(d)))
+	}
+	met := false
+	for _, p := range ps {
+		if p.Confidence < 0 || p.Confidence > 1 || p.Prob > p.Confidence+1e-9 || p.Threshold <= 0 || p.ReachesThreshold != (p.Predicate != "" && p.Confidence >= p.Threshold) {
+			t.Errorf("pair %+v", p)
+		}
+		if p.Subject == "putin" && p.Object == "abe" && p.Predicate == "MET_WITH" {
+			met = true
+		}
+	}
+	if !met {
+		t.Errorf("putin MET_WITH abe not the model's predicate: %+v", ps)
+	}
+}

@@ -1,0 +1,52 @@
+package rel
+
+import "github.com/kg-project/kg/internal/vocab"
+
+// PairScore is what the relation model made of one candidate pair: for
+// explaining a missed relation (kg eval), not for the graph.
+type PairScore struct {
+	Sentence        int
+	Subject, Object string // entity ids
+	// Predicate is the most probable predicate the two entities' types
+	// allow ("" when none does), Prob its probability; Confidence is the
+	// probability of some relation (one minus that of none), Threshold the
+	// one of Predicate's group that Extract requires.
+	Predicate        string
+	Prob, Confidence float64
+	Threshold        float64
+	Carried          bool // the subject is a speaker carried over from an earlier sentence
+	ReachesThreshold bool // Confidence reaches Threshold (Extract may still veto it)
+}
+
+// Diagnose scores every candidate pair of d (Candidates) with the embedded
+// model: nil when none is embedded. It is slow (features as strings) and
+// meant for evaluation.
+func Diagnose(d *Doc) []PairScore {
+	m, err := DefaultModel()
+	if err != nil || m == nil {
+		return nil
+	}
+	var out []PairScore
+	for _, c := range Candidates(d) {
+		s, o := d.Mentions[c.Subject], d.Mentions[c.Object]
+		probs := m.Probs(c.Feats)
+		ps := PairScore{Sentence: c.Sentence, Subject: s.Entity, Object: o.Entity, Confidence: 1 - probs[0],
+			Carried: c.Carried}
+		for l := 1; l < len(m.Labels); l++ {
+			r, ok := vocab.Get(m.Labels[l])
+			if !ok || !typeAllowed(r.Subject, s.Type) || !typeAllowed(r.Object, o.Type) {
+				continue
+			}
+			if ps.Predicate == "" || probs[l] > ps.Prob {
+				ps.Predicate, ps.Prob = m.Labels[l], probs[l]
+			}
+		}
+		ps.Threshold = m.Threshold
+		if r, ok := vocab.Get(ps.Predicate); ok && r.Group == "structural" {
+			ps.Threshold = m.StructThreshold
+		}
+		ps.ReachesThreshold = ps.Predicate != "" && ps.Confidence >= ps.Threshold
+		out = append(out, ps)
+	}
+	return out
+}
