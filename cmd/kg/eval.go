@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -454,9 +455,14 @@ func (r *evalRun) scorePredicted(ctx context.Context, gf goldFile) (scoredGold, 
 // extract.ChunkRunes, which the extraction reads in chunks, the entity ids
 // may differ and the diagnosis is left out.
 func diagnose(pl *extract.Pipeline, a *model.Article, p *eval.Prediction) {
-	if len([]rune(a.Text)) > extract.ChunkRunes {
+	if utf8.RuneCountInString(a.Text) > extract.ChunkRunes {
 		return
 	}
+	defer func() {
+		if recover() != nil { // a bug of the diagnosis costs only the diagnosis
+			p.Diagnosed, p.Pairs = false, nil
+		}
+	}()
 	_, doc, err := pl.RelDoc(a.Text, a.Lang)
 	if err != nil {
 		return

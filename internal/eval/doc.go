@@ -121,7 +121,7 @@
 //     0.5), other_predicate (one has, with a predicate the relation does
 //     not accept or reversed), below_threshold (an accepted predicate
 //     under its threshold), vetoed (an accepted predicate over its
-//     threshold that a rule left out).
+//     threshold that the extraction left out all the same: a rule's veto).
 //
 // Relation false positives, for a triple no gold relation accepts:
 //   - unknown_entity: its subject or object resolves to no gold entity;

@@ -38,7 +38,7 @@ const (
 	ModelNone      = "model_none"      // the model's confidence of a relation under 0.5
 	OtherPredicate = "other_predicate" // some relation, but of a predicate the gold does not accept (or reversed)
 	BelowThreshold = "below_threshold" // an accepted predicate, with a confidence under its threshold
-	Vetoed         = "vetoed"          // an accepted predicate over its threshold, left out by a rule
+	Vetoed         = "vetoed"          // an accepted predicate over its threshold, left out all the same (a rule's veto)
 )
 
 // Kind lists, in the order reports print them.

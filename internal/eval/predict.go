@@ -32,8 +32,9 @@ type Prediction struct {
 }
 
 // PairScore is the relation model's view of one candidate pair of
-// predicted entities: its most probable predicate the types allow, the
-// confidence of some relation, and the threshold of that predicate.
+// predicted entities: its most probable predicate the types allow ("" when
+// none does), the confidence of some relation, and whether that reaches
+// the predicate's threshold.
 type PairScore struct {
 	Subject, Object  string // predicted entity ids
 	Predicate        string

@@ -19,32 +19,40 @@ import (
 func withoutAccusativeEnds(rs []rune, cands []link.Candidate) []link.Candidate {
 	out := cands[:0]
 	for _, c := range cands {
-		if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
-			out = append(out, c)
-			continue
-		}
-		end := c.End
-		for end > c.Start {
-			// the last word of [c.Start, end)
-			k := end
-			for k > c.Start && !unicode.IsSpace(rs[k-1]) {
-				k--
-			}
-			if _, acc := arabic.AccusativeStem(string(rs[k:end])); !acc {
-				break
-			}
-			end = k
-			for end > c.Start && unicode.IsSpace(rs[end-1]) {
-				end--
-			}
-		}
-		switch {
-		case end == c.End:
-			out = append(out, c)
-		case end > c.Start:
-			c.End, c.Text, c.Entry = end, string(rs[c.Start:end]), nil
+		if c, ok := accusativeTrim(rs, c); ok {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// accusativeTrim is withoutAccusativeEnds for one candidate: the candidate
+// trimmed, and false when nothing is left of it.
+func accusativeTrim(rs []rune, c link.Candidate) (link.Candidate, bool) {
+	if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
+		return c, true
+	}
+	end := c.End
+	for end > c.Start {
+		// the last word of [c.Start, end)
+		k := end
+		for k > c.Start && !unicode.IsSpace(rs[k-1]) {
+			k--
+		}
+		if !arabic.IsAccusative(string(rs[k:end])) {
+			break
+		}
+		end = k
+		for end > c.Start && unicode.IsSpace(rs[end-1]) {
+			end--
+		}
+	}
+	switch {
+	case end == c.End:
+		return c, true
+	case end > c.Start:
+		c.End, c.Text, c.Entry = end, string(rs[c.Start:end]), nil
+		return c, true
+	}
+	return c, false
 }

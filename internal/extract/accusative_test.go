@@ -5,6 +5,7 @@ import (
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
 )
 
 func TestWithoutAccusativeEnds(t *testing.T) {
@@ -34,5 +35,31 @@ func TestWithoutAccusativeEnds(t *testing.T) {
 		if c.Text != w.text || string(rs[c.Start:c.End]) != w.text || (c.Entry != nil) != w.entry {
 			t.Errorf("candidate %d: %q [%d,%d) entry %v; want %q, entry %v", i, c.Text, c.Start, c.End, c.Entry != nil, w.text, w.entry)
 		}
+	}
+}
+
+// TestLinkSpansAccusative: LinkSpans gives an id for each span, "" for a
+// span of accusative words only, and the others keep theirs.
+func TestLinkSpansAccusative(t *testing.T) {
+	text := "زار محمد بن سلمان الرياض واشترى كوبًا."
+	rs := []rune(text)
+	at := func(s string) Span {
+		r := []rune(s)
+		for i := 0; i+len(r) <= len(rs); i++ {
+			if string(rs[i:i+len(r)]) == s {
+				return Span{Start: i, End: i + len(r), Type: model.Person}
+			}
+		}
+		t.Fatalf("%q not in the text", s)
+		return Span{}
+	}
+	spans := []Span{at("محمد بن سلمان"), at("كوبًا"), at("الرياض")}
+	spans[1].Type, spans[2].Type = model.Location, model.Location
+	_, ids, err := NewPipeline().LinkSpans(text, spans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != len(spans) || ids[0] == "" || ids[1] != "" || ids[2] == "" || ids[0] == ids[2] {
+		t.Errorf("ids %q for spans %v", ids, spans)
 	}
 }

@@ -69,10 +69,20 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 		cands[i] = c
 	}
 	p.trimClitics(rs, cands)
-	cands = withoutAccusativeEnds(rs, cands)
-	ents, ids := link.Resolve(text, cands)
+	// a span of words in the accusative only is no name: its id is ""
+	kept, at := make([]link.Candidate, 0, len(cands)), make([]int, 0, len(cands))
+	for i, c := range cands {
+		if c, ok := accusativeTrim(rs, c); ok {
+			kept, at = append(kept, c), append(at, i)
+		}
+	}
+	ents, keptIDs := link.Resolve(text, kept)
 	if ents == nil {
 		ents = []model.Entity{}
+	}
+	ids := make([]string, len(spans))
+	for j, i := range at {
+		ids[i] = keptIDs[j]
 	}
 	return ents, ids, nil
 }

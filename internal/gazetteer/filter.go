@@ -2,8 +2,8 @@ package gazetteer
 
 // keyFilter is a Bloom filter of strings: mayHave is false for a string
 // never added, and for most of the others. FindAllWords tries many word
-// sequences that name nothing; the filter, a few hundred KB that stay in
-// the processor's cache, answers most of them without the look-ups in the
+// sequences that name nothing; the filter, some 64 KB for the default
+// gazetteer that stay in the processor's cache, answers most of them without the look-ups in the
 // large maps of keys.
 type keyFilter struct {
 	bits []uint64
@@ -20,7 +20,8 @@ func newKeyFilter(n int) keyFilter {
 	return keyFilter{bits: make([]uint64, size/64), mask: size - 1}
 }
 
-// filterHash is FNV-1a over s, its two halves then mixed apart.
+// filterHash is FNV-1a over s, mixed, and the same rotated by 32 bits: the
+// two bit positions of s.
 func filterHash(s string) (uint64, uint64) {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {

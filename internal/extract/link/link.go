@@ -167,7 +167,7 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 	// the nominative: the case ending is no part of the name
 	if raw := strings.Fields(text); len(raw) == len(ws) {
 		for i, w := range raw {
-			if _, acc := arabic.AccusativeStem(w); acc {
+			if arabic.IsAccusative(w) {
 				ws[i] = strings.TrimSuffix(ws[i], "ا")
 			}
 		}

@@ -24,3 +24,14 @@ func TestVerbCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbCandidatesAllocateNothing(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() {
+		vc := verbCandidates("وستعقد")
+		if len(vc.all()) != 3 {
+			t.Fatal("candidates")
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations a call", n)
+	}
+}

@@ -332,7 +332,8 @@ func readIndexedModel(data []byte) (*Model, error) {
 	b := newIndexBuilder()
 	if len(data) > 4 {
 		// a gzip file ends with the size of its content; a linear model's
-		// file has a weight for about every 12 bytes of it
+		// file has a weight for about every 12 bytes of it (room for a few
+		// more: the index copies the weights to their exact size)
 		b.expectWeights(int(binary.LittleEndian.Uint32(data[len(data)-4:]) / 11))
 	}
 	m, err := readModel(bytes.NewReader(data), b.add, b.addDense)
@@ -556,16 +557,23 @@ func (m *Model) Decide(probs []float64, allowed func(pred string) bool) (pred st
 	if conf < min(m.Threshold, m.StructThreshold) {
 		return "", conf, false
 	}
+	best := m.bestAllowed(probs, allowed)
+	if best == 0 || conf < m.ThresholdOf(m.Labels[best]) {
+		return "", conf, false
+	}
+	return m.Labels[best], conf, true
+}
+
+// bestAllowed returns the label of the most probable predicate that allowed
+// accepts (nil: any), 0 when it accepts none.
+func (m *Model) bestAllowed(probs []float64, allowed func(pred string) bool) int {
 	best := 0
 	for l := 1; l < len(m.Labels); l++ {
 		if (best == 0 || probs[l] > probs[best]) && (allowed == nil || allowed(m.Labels[l])) {
 			best = l
 		}
 	}
-	if best == 0 || conf < m.ThresholdOf(m.Labels[best]) {
-		return "", conf, false
-	}
-	return m.Labels[best], conf, true
+	return best
 }
 
 // ThresholdOf returns the threshold of a predicate's group.

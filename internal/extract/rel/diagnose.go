@@ -15,7 +15,7 @@ type PairScore struct {
 	Prob, Confidence float64
 	Threshold        float64
 	Carried          bool // the subject is a speaker carried over from an earlier sentence
-	ReachesThreshold bool // Confidence reaches Threshold (Extract may still veto it)
+	ReachesThreshold bool // a predicate whose Confidence reaches Threshold (Extract may still leave it out: a rule's veto)
 }
 
 // Diagnose scores every candidate pair of d (Candidates) with the embedded
@@ -32,19 +32,14 @@ func Diagnose(d *Doc) []PairScore {
 		probs := m.Probs(c.Feats)
 		ps := PairScore{Sentence: c.Sentence, Subject: s.Entity, Object: o.Entity, Confidence: 1 - probs[0],
 			Carried: c.Carried}
-		for l := 1; l < len(m.Labels); l++ {
-			r, ok := vocab.Get(m.Labels[l])
-			if !ok || !typeAllowed(r.Subject, s.Type) || !typeAllowed(r.Object, o.Type) {
-				continue
-			}
-			if ps.Predicate == "" || probs[l] > ps.Prob {
-				ps.Predicate, ps.Prob = m.Labels[l], probs[l]
-			}
+		best := m.bestAllowed(probs, func(pred string) bool {
+			r, ok := vocab.Get(pred)
+			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
+		})
+		if best > 0 {
+			ps.Predicate, ps.Prob = m.Labels[best], probs[best]
 		}
-		ps.Threshold = m.Threshold
-		if r, ok := vocab.Get(ps.Predicate); ok && r.Group == "structural" {
-			ps.Threshold = m.StructThreshold
-		}
+		ps.Threshold = m.ThresholdOf(ps.Predicate)
 		ps.ReachesThreshold = ps.Predicate != "" && ps.Confidence >= ps.Threshold
 		out = append(out, ps)
 	}

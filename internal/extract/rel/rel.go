@@ -42,8 +42,8 @@ const RoleFacility = "facility"
 // Doc is one article, tokenised, with its resolved mentions.
 type Doc struct {
 	Text string
-	// Runes are the runes of Text, which token offsets count; nil: made
-	// here
+	// Runes are the runes of Text ([]rune(Text)), which token offsets
+	// count, read and never changed; nil: made here
 	Runes     []rune
 	Lang      string // "ar" or "en"
 	Published string // article date, "" when unknown

@@ -149,38 +149,28 @@ func nfkcStable(s string) bool {
 	return true
 }
 
-// AccusativeStem returns word without the ending of the indefinite
-// accusative, an alif carrying (or after) the tanween fatha (سعودًا,
-// شهرياً), and true; word and false when it has no such ending or is too
-// short to be a word with one. Proper names of places and foreign names
-// never take it, so a word written with it is, in a name, an Arabic
-// given name in the accusative (سعودًا الفيصل) and otherwise an adverb, an
-// adjective or a common noun (شهرياً "monthly", كوبًا "a cup").
-func AccusativeStem(word string) (string, bool) {
+// IsAccusative reports whether word ends in the ending of the
+// indefinite accusative, an alif with the tanween fatha (سعودًا, شهرياً,
+// ثريًّا), leaving at least two letters. Proper names of places and
+// foreign names never take it, so a word written with it is, in a name,
+// an Arabic given name in the accusative (سعودًا الفيصل) and otherwise an
+// adverb, an adjective or a common noun (شهرياً "monthly", كوبًا "a cup").
+func IsAccusative(word string) bool {
 	// the alif and the marks around it, at the end of the word; the
-	// tanween fatha must be among the marks
-	i, marks := len(word), ""
-	alif := false
+	// tanween fatha must be among them
+	i, alif, tanween := len(word), false, false
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(word[:i])
-		if r == 'ا' && !alif {
+		switch {
+		case r == 'ا' && !alif:
 			alif = true
-		} else if segment.IsDiacritic(r) {
-			marks += string(r)
-		} else {
-			break
+		case r == '\u064b':
+			tanween = true
+		case segment.IsDiacritic(r):
+		default:
+			return alif && tanween && utf8.RuneCountInString(word[:i]) >= 2
 		}
 		i -= size
 	}
-	if !alif || !strings.ContainsRune(marks, '\u064b') || utf8.RuneCountInString(word[:i]) < 2 {
-		return word, false
-	}
-	// the other marks (a shadda) are the last letter's
-	stem := word[:i]
-	for _, r := range word[i:] {
-		if r != 'ا' && r != '\u064b' {
-			stem += string(r)
-		}
-	}
-	return stem, true
+	return false
 }

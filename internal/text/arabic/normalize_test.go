@@ -44,22 +44,24 @@ func FuzzMatchForm(f *testing.F) {
 	f.Fuzz(checkMatchFormPrefix)
 }
 
-func TestAccusativeStem(t *testing.T) {
+func TestIsAccusative(t *testing.T) {
 	for _, c := range []struct {
-		word, stem string
-		acc        bool
+		word string
+		acc  bool
 	}{
-		{"سعودًا", "سعود", true},
-		{"شهرياً", "شهري", true},
-		{"ثريًّا", "ثريّ", true},
-		{"سعودا", "سعودا", false}, // no tanween: a name may end in alif
-		{"رضا", "رضا", false},
-		{"بًا", "بًا", false}, // too short
-		{"Cuba", "Cuba", false},
+		{"سعودًا", true},
+		{"سعوداً", true}, // the tanween written after the alif
+		{"شهرياً", true},
+		{"ثريًّا", true}, // a shadda too
+		{"سعودا", false}, // no tanween: a name may end in alif
+		{"رضا", false},
+		{"بًا", false}, // too short
+		{"ًا", false},
+		{"", false},
+		{"Cuba", false},
 	} {
-		stem, acc := AccusativeStem(c.word)
-		if stem != c.stem || acc != c.acc {
-			t.Errorf("AccusativeStem(%q) = %q, %v; want %q, %v", c.word, stem, acc, c.stem, c.acc)
+		if got := IsAccusative(c.word); got != c.acc {
+			t.Errorf("IsAccusative(%q) = %v, want %v", c.word, got, c.acc)
 		}
 	}
 }

@@ -97,8 +97,8 @@ func TokenizeSentences(text string) ([]Token, []Sentence) {
 	return TokenizeSentencesRunes(text, []rune(text))
 }
 
-// TokenizeSentencesRunes is TokenizeSentences given rs, the runes of text
-// (for a caller that needs them too).
+// TokenizeSentencesRunes is TokenizeSentences given rs, which must be
+// []rune(text) (for a caller that needs them too); rs is only read.
 func TokenizeSentencesRunes(text string, rs []rune) ([]Token, []Sentence) {
 	b := sentenceBounds(rs)
 	return tokenize(text, rs, b), sentences(text, rs, b)
