@@ -9,7 +9,7 @@ import (
 
 // withoutAccusativeEnds trims from the end of each candidate the words
 // written with the ending of the indefinite accusative (arabic.
-// AccusativeStem): names of places and foreign names never take it, so
+// IsAccusative): names of places and foreign names never take it, so
 // such a word after a name is an adverb or adjective the tagger glued on
 // (نادي الهلال كروياً "the club of al-Hilal, football-wise", ريال شهرياً "a
 // riyal monthly"), and a candidate made only of such words is none

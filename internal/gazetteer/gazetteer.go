@@ -164,18 +164,12 @@ func New(entries []*Entry) *Gazetteer {
 		}
 	}
 	// only what FindAll can match needs its word prefixes
-	for k := range g.best {
-		g.addPrefixes(k)
-	}
-	for k := range g.demonym {
-		g.addPrefixes(k)
-	}
 	g.keysIn = newKeyFilter(len(g.best) + len(g.demonym))
-	for k := range g.best {
-		g.keysIn.add(k)
-	}
-	for k := range g.demonym {
-		g.keysIn.add(k)
+	for _, keys := range []map[string]*Entry{g.best, g.demonym} {
+		for k := range keys {
+			g.addPrefixes(k)
+			g.keysIn.add(k)
+		}
 	}
 	g.prefixesIn = newKeyFilter(len(g.prefixes))
 	for k := range g.prefixes {

@@ -576,6 +576,15 @@ func (m *Model) bestAllowed(probs []float64, allowed func(pred string) bool) int
 	return best
 }
 
+// typesAllowed returns whether a predicate takes a subject of type st and
+// an object of type ot (the vocabulary's types).
+func typesAllowed(st, ot string) func(pred string) bool {
+	return func(pred string) bool {
+		r, ok := vocab.Get(pred)
+		return ok && typeAllowed(r.Subject, st) && typeAllowed(r.Object, ot)
+	}
+}
+
 // ThresholdOf returns the threshold of a predicate's group.
 func (m *Model) ThresholdOf(pred string) float64 {
 	if r, ok := vocab.Get(pred); ok && r.Group == "structural" {
@@ -627,10 +636,7 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if k.b < k.a {
 			k.a, k.b = k.b, k.a
 		}
-		pred, p, ok := m.Decide(probs, func(pred string) bool {
-			r, ok := vocab.Get(pred)
-			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
-		})
+		pred, p, ok := m.Decide(probs, typesAllowed(s.Type, o.Type))
 		if !ok {
 			continue
 		}

@@ -1,7 +1,5 @@
 package rel
 
-import "github.com/kg-project/kg/internal/vocab"
-
 // PairScore is what the relation model made of one candidate pair: for
 // explaining a missed relation (kg eval), not for the graph.
 type PairScore struct {
@@ -32,10 +30,7 @@ func Diagnose(d *Doc) []PairScore {
 		probs := m.Probs(c.Feats)
 		ps := PairScore{Sentence: c.Sentence, Subject: s.Entity, Object: o.Entity, Confidence: 1 - probs[0],
 			Carried: c.Carried}
-		best := m.bestAllowed(probs, func(pred string) bool {
-			r, ok := vocab.Get(pred)
-			return ok && typeAllowed(r.Subject, s.Type) && typeAllowed(r.Object, o.Type)
-		})
+		best := m.bestAllowed(probs, typesAllowed(s.Type, o.Type))
 		if best > 0 {
 			ps.Predicate, ps.Prob = m.Labels[best], probs[best]
 		}
