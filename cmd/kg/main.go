@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/kg-project/kg/internal/config"
+	"github.com/kg-project/kg/internal/hugepage"
 )
 
 // globalOptions are the flags every command shares.
@@ -51,6 +52,9 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command, flagKeys map[string]strin
 		return nil, err
 	}
 	applyMemoryLimit(cfg.MemoryLimit)
+	if cfg.HugePages {
+		hugepage.Heap(hugePageReserve(cfg.MemoryLimit))
+	}
 	for _, w := range cfg.Warnings {
 		if g.JSON {
 			b, _ := json.Marshal(map[string]string{"warning": w})
@@ -70,6 +74,15 @@ func applyMemoryLimit(limit int64) {
 	if limit > 0 && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(limit)
 	}
+}
+
+// hugePageReserve is the heap address space to mark for huge pages: the
+// memory limit, which the heap stays near, or 512 MiB without one.
+func hugePageReserve(limit int64) int64 {
+	if limit > 0 {
+		return limit
+	}
+	return 512 << 20
 }
 
 func newRootCommand(g *globalOptions) *cobra.Command {

@@ -57,6 +57,9 @@ type Config struct {
 	// heap grow to twice what is live. 0: no limit. GOMEMLIMIT, when set,
 	// wins over it (the Go runtime reads it).
 	MemoryLimit int64
+	// HugePages (huge_pages) marks kg's heap for the kernel's transparent
+	// huge pages (package hugepage): less CPU for the models' random reads.
+	HugePages bool
 }
 
 // Neo4j says where the graph lives.
@@ -152,6 +155,7 @@ var Defaults = map[string]any{
 	"load.workers":            2,
 	"load.retry_timeout":      "2m",
 	"memory_limit":            "400MiB",
+	"huge_pages":              true,
 	"shard":                   "",
 	"shard_by":                "id",
 	"extract.backend":         "builtin",
@@ -273,6 +277,8 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	c.Load.RetryTimeout, err = src.duration("load.retry_timeout")
 	check(err)
 	c.MemoryLimit, err = src.size("memory_limit")
+	check(err)
+	c.HugePages, err = src.bool("huge_pages")
 	check(err)
 	c.Extract.Backend = strings.ToLower(strings.TrimSpace(v.GetString("extract.backend")))
 	c.LLM.Endpoint = strings.TrimSpace(v.GetString("llm.endpoint"))
@@ -480,6 +486,17 @@ func (s sources) float(key string, lo, hi float64) (float64, error) {
 }
 
 // duration reads a positive duration with a unit: 90s, 2m, 1h30m.
+func (s sources) bool(key string) (bool, error) {
+	switch t := strings.ToLower(strings.TrimSpace(s.v.GetString(key))); t {
+	case "true", "on", "yes", "1":
+		return true, nil
+	case "false", "off", "no", "0":
+		return false, nil
+	default:
+		return false, fmt.Errorf("%s: %q (from %s) is not on or off", key, t, s.of(key))
+	}
+}
+
 func (s sources) duration(key string) (time.Duration, error) {
 	t := strings.TrimSpace(s.v.GetString(key))
 	if _, err := strconv.ParseFloat(t, 64); err == nil {

@@ -146,6 +146,25 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
+func TestHugePages(t *testing.T) {
+	for _, tc := range []struct {
+		env, file string
+		want      bool
+	}{{"", "", true}, {"off", "", false}, {"OFF", "", false}, {"on", "", true}, {"false", "", false}, {"0", "", false}, {"", "huge_pages: off\n", false}, {"", "huge_pages: false\n", false}, {"yes", "huge_pages: off\n", true}} {
+		t.Chdir(t.TempDir())
+		t.Setenv("KG_HUGE_PAGES", tc.env)
+		if tc.file != "" {
+			if err := os.WriteFile("config.yaml", []byte(tc.file), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c, err := Load("")
+		if err != nil || c.HugePages != tc.want {
+			t.Errorf("KG_HUGE_PAGES=%q, file %q: %v %v, want %v", tc.env, tc.file, c.HugePages, err, tc.want)
+		}
+	}
+}
+
 func TestBadValuesNameTheirSource(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -168,6 +187,7 @@ func TestBadValuesNameTheirSource(t *testing.T) {
 		{name: "bad duration", env: map[string]string{"KG_LOAD_RETRY_TIMEOUT": "soon"}, want: []string{`load.retry_timeout: "soon" (from $KG_LOAD_RETRY_TIMEOUT) is not a duration`}},
 		{name: "size without unit", env: map[string]string{"KG_MEMORY_LIMIT": "512"}, want: []string{`memory_limit: "512" (from $KG_MEMORY_LIMIT) is not a size like 450MiB or 2GiB (or off)`}},
 		{name: "size with a bad unit", file: "memory_limit: 2 TB\n", want: []string{`memory_limit: "2 TB" (from CFG:1) is not a size`}},
+		{name: "not on or off", file: "huge_pages: maybe\n", want: []string{`huge_pages: "maybe" (from CFG:1) is not on or off`}},
 		{name: "all at once", env: map[string]string{"KG_LOAD_BATCH_SIZE": "x", "KG_LOAD_RETRY_TIMEOUT": "-1m"}, want: []string{"load.batch_size:", "load.retry_timeout must"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -295,8 +295,11 @@ func AnalyzeWord(text string) Word {
 }
 
 // words memoises AnalyzeWord for AnalyzeTokens (bounded): most of an
-// article's words were seen in earlier ones.
-var words = memo.New[Word](1 << 14)
+// article's words were seen in earlier ones. A small table is faster than
+// a large one (paired runs on 5,000 articles: 4,096 words 2.5% less CPU
+// than 16,384, 65,536 4% more): the frequent words stay in the processor's
+// caches, and the rare ones would miss anyway.
+var words = memo.New[Word](1 << 12)
 
 // AnalyzeTokens returns the Word of every token. The Words may be shared
 // with other calls: read them, never change them in place.
