@@ -114,6 +114,7 @@ func newEvalCommand(g *globalOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			applyHugePages(cfg)
 			o.goldDir, o.predictions = args[0], args[1:]
 			if len(o.predictions) == 0 {
 				ex, done, err := commandExtractor(cfg, g.stderr)

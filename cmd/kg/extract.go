@@ -46,6 +46,7 @@ with --shard-by file the I-th of N runs of files; see kg load --help).
 			if err != nil {
 				return err
 			}
+			applyHugePages(cfg)
 			ex, done, err := commandExtractor(cfg, g.stderr)
 			if err != nil {
 				return err

@@ -71,6 +71,7 @@ kg load of the whole corpus.
 			if err != nil {
 				return err
 			}
+			applyHugePages(cfg)
 			if o.shard, err = corpusShard(cmd, cfg); err != nil {
 				return err
 			}

@@ -52,9 +52,6 @@ func (g *globalOptions) loadConfig(cmd *cobra.Command, flagKeys map[string]strin
 		return nil, err
 	}
 	applyMemoryLimit(cfg.MemoryLimit)
-	if cfg.HugePages {
-		hugepage.Heap(hugePageReserve(cfg.MemoryLimit))
-	}
 	for _, w := range cfg.Warnings {
 		if g.JSON {
 			b, _ := json.Marshal(map[string]string{"warning": w})
@@ -76,13 +73,20 @@ func applyMemoryLimit(limit int64) {
 	}
 }
 
-// hugePageReserve is the heap address space to mark for huge pages: the
-// memory limit, which the heap stays near, or 512 MiB without one.
-func hugePageReserve(limit int64) int64 {
-	if limit > 0 {
-		return limit
+// applyHugePages marks kg's heap for transparent huge pages when
+// huge_pages is on (package hugepage). Commands that extract call it right
+// after loading their configuration, before the models load; main has
+// reserved the heap's address space.
+func applyHugePages(cfg *config.Config) {
+	if !cfg.HugePages {
+		return
 	}
-	return 512 << 20
+	reserve := debug.SetMemoryLimit(-1) // the limit in force (GOMEMLIMIT or memory_limit)
+	if reserve <= 0 || reserve > hugepage.MaxReserve {
+		reserve = hugepage.MaxReserve
+	}
+	hugepage.Reserve(reserve)
+	hugepage.Heap()
 }
 
 func newRootCommand(g *globalOptions) *cobra.Command {

@@ -485,18 +485,20 @@ func (s sources) float(key string, lo, hi float64) (float64, error) {
 	return f, nil
 }
 
-// duration reads a positive duration with a unit: 90s, 2m, 1h30m.
+// bool reads key as on/off, true/false, yes/no or 1/0.
 func (s sources) bool(key string) (bool, error) {
-	switch t := strings.ToLower(strings.TrimSpace(s.v.GetString(key))); t {
+	raw := s.v.GetString(key)
+	switch strings.ToLower(strings.TrimSpace(raw)) {
 	case "true", "on", "yes", "1":
 		return true, nil
 	case "false", "off", "no", "0":
 		return false, nil
 	default:
-		return false, fmt.Errorf("%s: %q (from %s) is not on or off", key, t, s.of(key))
+		return false, fmt.Errorf("%s: %q (from %s) is not on or off", key, raw, s.of(key))
 	}
 }
 
+// duration reads a positive duration with a unit: 90s, 2m, 1h30m.
 func (s sources) duration(key string) (time.Duration, error) {
 	t := strings.TrimSpace(s.v.GetString(key))
 	if _, err := strconv.ParseFloat(t, 64); err == nil {

@@ -159,8 +159,10 @@ func TestHugePages(t *testing.T) {
 			}
 		}
 		c, err := Load("")
-		if err != nil || c.HugePages != tc.want {
-			t.Errorf("KG_HUGE_PAGES=%q, file %q: %v %v, want %v", tc.env, tc.file, c.HugePages, err, tc.want)
+		if err != nil {
+			t.Errorf("KG_HUGE_PAGES=%q, file %q: %v", tc.env, tc.file, err)
+		} else if c.HugePages != tc.want {
+			t.Errorf("KG_HUGE_PAGES=%q, file %q: %v, want %v", tc.env, tc.file, c.HugePages, tc.want)
 		}
 	}
 }

@@ -1,3 +1,5 @@
+//go:build linux && (amd64 || arm64)
+
 package hugepage
 
 import (
@@ -5,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,27 +15,62 @@ import (
 )
 
 const (
-	madvHugepage = 14      // MADV_HUGEPAGE
-	hugeSize     = 2 << 20 // the huge page size of x86-64 and arm64 (4 KB base pages)
+	madvHugepage = 14 // MADV_HUGEPAGE
+	// MaxReserve bounds the address space Heap reserves.
+	MaxReserve = 512 << 20
 )
 
-var once sync.Once
+var (
+	reserveOnce, markOnce sync.Once
+	reserved              Result
+	marked                Result
+)
 
-// Heap reserves reserve bytes of heap address space and marks the
-// process's large anonymous mappings for huge pages; it returns the bytes
-// marked. Only its first call in a process does anything.
-func Heap(reserve int64) (marked int64) {
-	once.Do(func() {
-		if reserve > 0 {
-			b := make([]byte, reserve)
+// Reserve reserves up to n bytes (at most MaxReserve) of heap address space
+// for Heap to mark, when that cannot fail (see the package doc): call it
+// before the large allocations it is for.
+// Only its first call in a process does anything; later calls return the
+// first one's Result.
+func Reserve(n int64) Result {
+	reserveOnce.Do(func() {
+		if why := modeUnfit(); why != "" {
+			reserved.Why = why
+		} else if why := reserveUnsafe(); why != "" {
+			reserved.Why = why
+		} else if n > 0 {
+			n = min(n, MaxReserve)
+			before := residentBytes()
+			b := make([]byte, n)
 			runtime.KeepAlive(b)
+			if grown := residentBytes() - before; before > 0 && grown > n/4 {
+				// the allocation reused pages the runtime had to clear:
+				// give them back at once
+				b = nil
+				debug.FreeOSMemory()
+				reserved.Why = "the reservation reused freed pages and was released"
+				return
+			}
+			reserved.Reserved = n
+		}
+	})
+	return reserved
+}
+
+// Heap marks the Go heap's mappings for transparent huge pages (those
+// Reserve mapped among them). Only its first call in a process does
+// anything; later calls return the first one's Result.
+func Heap() Result {
+	markOnce.Do(func() {
+		if marked.Why = modeUnfit(); marked.Why != "" {
+			return
 		}
 		f, err := os.Open("/proc/self/maps")
 		if err != nil {
+			marked.Why = err.Error()
 			return
 		}
 		defer f.Close()
-		marked = advise(f, func(start, length uintptr) bool {
+		marked.Marked = advise(f, hugeSize(), func(start, length uintptr) bool {
 			_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, start, length, madvHugepage)
 			return errno == 0
 		})
@@ -40,16 +78,76 @@ func Heap(reserve int64) (marked int64) {
 	return marked
 }
 
-// advise calls madvise for the 2 MB-aligned inside of each private
-// anonymous read-write mapping in maps (the format of /proc/self/maps) of
-// at least two huge pages, and returns the bytes it accepted.
-func advise(maps io.Reader, madvise func(start, length uintptr) bool) int64 {
+// modeUnfit says why marking would do nothing, "" when the kernel's mode
+// is madvise.
+func modeUnfit() string {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil {
+		return "no transparent huge pages"
+	}
+	if !strings.Contains(string(mode), "[madvise]") {
+		return "transparent huge pages are not in madvise mode"
+	}
+	return ""
+}
+
+// reserveUnsafe says why the reservation could fail, "" when it cannot.
+func reserveUnsafe() string {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_AS, &lim); err != nil || lim.Cur != ^uint64(0) {
+		return "the address space is limited"
+	}
+	if b, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || strings.TrimSpace(string(b)) == "2" {
+		return "the kernel does not overcommit memory"
+	}
+	return ""
+}
+
+// residentBytes returns the process's resident set (VmRSS), 0 when
+// unknown.
+func residentBytes() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// hugeSize is the size of a transparent huge page (2 MB on x86-64 and on
+// arm64 with 4 KB pages).
+func hugeSize() uint64 {
+	if b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"); err == nil {
+		if n, err := strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64); err == nil && n > 0 && n&(n-1) == 0 {
+			return n
+		}
+	}
+	return 2 << 20
+}
+
+// advise calls madvise for the huge-aligned inside, at least two huge
+// pages long, of each mapping of maps (the format of /proc/self/maps) that
+// holds the Go heap: private, read-write and anonymous, named "[anon: Go:
+// heap]" where the kernel names mappings (Go 1.25+), unnamed otherwise. It
+// returns the bytes madvise accepted.
+func advise(maps io.Reader, huge uint64, madvise func(start, length uintptr) bool) int64 {
 	var total int64
 	sc := bufio.NewScanner(maps)
 	for sc.Scan() {
+		// address perms offset dev inode [path or name]
 		f := strings.Fields(sc.Text())
-		// address perms offset dev inode [path]: no path is anonymous
-		if len(f) != 5 || f[1] != "rw-p" {
+		if len(f) < 5 || f[1] != "rw-p" || f[4] != "0" {
+			continue
+		}
+		if len(f) > 5 && strings.Join(f[5:], " ") != "[anon: Go: heap]" {
 			continue
 		}
 		lo, hi, ok := strings.Cut(f[0], "-")
@@ -61,9 +159,9 @@ func advise(maps io.Reader, madvise func(start, length uintptr) bool) int64 {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		a = (a + hugeSize - 1) &^ (hugeSize - 1)
-		b &^= hugeSize - 1
-		if b <= a || b-a < 2*hugeSize {
+		a = (a + huge - 1) &^ (huge - 1)
+		b &^= huge - 1
+		if b <= a || b-a < 2*huge {
 			continue
 		}
 		if madvise(uintptr(a), uintptr(b-a)) {

@@ -1,25 +1,37 @@
+//go:build linux && (amd64 || arm64)
+
 package hugepage
 
 import (
+	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestAdvise(t *testing.T) {
 	maps := strings.Join([]string{
-		"00400000-00c00000 r-xp 00000000 08:01 123 /usr/bin/kg",            // code
-		"c000000000-c004000000 rw-p 00000000 00:00 0",                      // heap arena: 64 MB
-		"7f0000001000-7f0000801000 rw-p 00000000 00:00 0",                  // 8 MB, unaligned
-		"7f0001000000-7f0001200000 rw-p 00000000 00:00 0",                  // one huge page: too small
-		"7f0002000000-7f0004000000 rw-p 00000000 08:01 9 /tmp/badger.vlog", // a file
+		"00400000-00c00000 r-xp 00000000 08:01 123 /usr/bin/kg",                 // code
+		"c000000000-c004000000 rw-p 00000000 00:00 0",                           // heap arena, unnamed: 64 MB
+		"c004000000-c008000000 rw-p 00000000 00:00 0 [anon: Go: heap]",          // heap arena, named
+		"c008000000-c00c000000 rw-p 00000000 00:00 0 [anon: Go: heap metadata]", // another runtime mapping
+		"7f0000001000-7f0000801000 rw-p 00000000 00:00 0",                       // 8 MB, unaligned
+		"7f0001000000-7f0001200000 rw-p 00000000 00:00 0",                       // one huge page: too small
+		"7f0002000000-7f0004000000 rw-p 00000000 08:01 9 /tmp/badger.vlog",      // a file
+		"7f0004000000-7f0006000000 rw-s 00000000 00:01 7 /dev/zero (deleted)",   // shared
 		"7ffd00000000-7ffd00800000 rw-p 00000000 00:00 0 [stack]",
 		"garbage",
+		"",
 	}, "\n")
 	type call struct{ start, length uintptr }
 	var calls []call
-	n := advise(strings.NewReader(maps), func(s, l uintptr) bool { calls = append(calls, call{s, l}); return true })
-	want := []call{{0xc000000000, 64 << 20}, {0x7f0000200000, 6 << 20}}
+	n := advise(strings.NewReader(maps), 2<<20, func(s, l uintptr) bool { calls = append(calls, call{s, l}); return true })
+	want := []call{{0xc000000000, 64 << 20}, {0xc004000000, 64 << 20}, {0x7f0000200000, 6 << 20}}
 	if len(calls) != len(want) {
 		t.Fatalf("calls %x, want %x", calls, want)
 	}
@@ -28,30 +40,120 @@ func TestAdvise(t *testing.T) {
 			t.Errorf("call %d = %x, want %x", i, calls[i], want[i])
 		}
 	}
-	if n != 70<<20 {
-		t.Errorf("advised %d bytes, want %d", n, 70<<20)
+	if n != 134<<20 {
+		t.Errorf("advised %d bytes, want %d", n, 134<<20)
+	}
+	// what madvise refuses is not counted
+	if n := advise(strings.NewReader(maps), 2<<20, func(uintptr, uintptr) bool { return false }); n != 0 {
+		t.Errorf("advised %d bytes when madvise refused all", n)
 	}
 }
 
-// TestHeap checks, where the kernel offers transparent huge pages, that
-// Heap marks the heap: a mapping of the process then carries the "hg"
-// flag (VmFlags in /proc/self/smaps).
+// childReport is what TestHeapChild finds, for TestHeap.
+type childReport struct {
+	Result
+	RSSGrowth int64 // VmRSS after Heap less before, bytes
+	Flagged   bool  // the mapping of an allocation made after Heap is marked
+}
+
+// TestHeap runs Reserve and Heap first thing in a fresh process
+// (TestHeapChild) and checks that Reserve reserved without touching memory and that what the heap
+// allocates afterwards lies in a mapping marked for huge pages (the "hg"
+// of VmFlags in /proc/self/smaps).
 func TestHeap(t *testing.T) {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || strings.Contains(string(mode), "[never]") {
-		t.Skip("no transparent huge pages here")
+	if err != nil || !strings.Contains(string(mode), "[madvise]") {
+		t.Skip("transparent huge pages are not in madvise mode here")
 	}
-	if n := Heap(64 << 20); n < 64<<20 {
-		t.Fatalf("Heap marked %d bytes, want at least the 64 MB reserved", n)
-	}
-	smaps, err := os.ReadFile("/proc/self/smaps")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHeapChild$")
+	cmd.Env = append(os.Environ(), "KG_HUGEPAGE_CHILD=1", "GOGC=off")
+	out, err := cmd.Output()
 	if err != nil {
-		t.Skip(err)
+		t.Fatalf("child: %v\n%s", err, out)
 	}
-	for _, l := range strings.Split(string(smaps), "\n") {
-		if strings.HasPrefix(l, "VmFlags:") && strings.Contains(l, " hg") {
-			return
+	var r childReport
+	line, _, _ := strings.Cut(string(out), "\n")
+	if err := json.Unmarshal([]byte(line), &r); err != nil {
+		t.Fatalf("child said %q: %v", out, err)
+	}
+	if r.Why != "" {
+		t.Skipf("no reservation here: %s", r.Why)
+	}
+	if r.Reserved != 64<<20 || r.Marked < r.Reserved {
+		t.Errorf("reserved %d, marked %d bytes; want 64 MiB reserved and marked", r.Reserved, r.Marked)
+	}
+	if r.RSSGrowth > 16<<20 {
+		t.Errorf("the resident set grew by %d bytes: the reservation was touched", r.RSSGrowth)
+	}
+	if !r.Flagged {
+		t.Error("memory allocated after Heap is not in a mapping marked for huge pages")
+	}
+}
+
+func TestHeapChild(t *testing.T) {
+	if os.Getenv("KG_HUGEPAGE_CHILD") == "" {
+		t.Skip("run by TestHeap")
+	}
+	before := rss(t)
+	var r childReport
+	res := Reserve(64 << 20)
+	r.RSSGrowth = rss(t) - before
+	m := Heap()
+	r.Result = Result{Reserved: res.Reserved, Marked: m.Marked, Why: res.Why + m.Why}
+	b := make([]byte, 8<<20)
+	r.Flagged = flagged(t, uintptr(unsafe.Pointer(&b[0])))
+	if again := Reserve(64 << 20); again != res {
+		t.Errorf("second Reserve %+v, first %+v", again, res)
+	}
+	if again := Heap(); again != m {
+		t.Errorf("second Heap %+v, first %+v", again, m)
+	}
+	out, _ := json.Marshal(r)
+	fmt.Println(string(out))
+}
+
+// rss returns VmRSS of /proc/self/status in bytes.
+func rss(t *testing.T) int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb << 10
 		}
 	}
-	t.Fatal("no mapping is marked for huge pages")
+	t.Fatal("no VmRSS")
+	return 0
+}
+
+// flagged reports whether the mapping holding address p carries the "hg"
+// flag in /proc/self/smaps.
+func flagged(t *testing.T, p uintptr) bool {
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		l := sc.Text()
+		if lo, hi, ok := strings.Cut(strings.Fields(l + " x")[0], "-"); ok {
+			a, err1 := strconv.ParseUint(lo, 16, 64)
+			b, err2 := strconv.ParseUint(hi, 16, 64)
+			if err1 == nil && err2 == nil {
+				in = uint64(p) >= a && uint64(p) < b
+				continue
+			}
+		}
+		if v, ok := strings.CutPrefix(l, "VmFlags:"); ok && in {
+			return strings.Contains(" "+v+" ", " hg ")
+		}
+	}
+	return false
 }
