@@ -58,9 +58,11 @@ func nameStrength(m string) int {
 // CliticLen returns how many leading letters of w, the first word of a
 // name the gazetteer does not know as written, are a conjunction or
 // preposition rather than the name's own (counted in arabic.Normalize
-// form, as arabic.Analyze proposes them; the conjunction ف, which begins
-// too many names, never counts). Before the article (وبالمدينة) the
-// analysis stands. A bare و, ب, ل or ك (with or without a و before it) is
+// form, as arabic.Analyze proposes them). The conjunction ف begins too
+// many names to be taken off as the analysis proposes: only before a name
+// that is very well attested (extraStrength) and much better than the word
+// as written (فناصر "so Nasser", not فيصل or فرنسا). Before the article
+// (وبالمدينة) the analysis stands. A bare و, ب, ل or ك (with or without a و before it) is
 // a clitic when the word without it is much better attested as a name
 // (stripRatio) than the word as written; the word as written is kept
 // when it is the better attested. When neither is known, و is taken for
@@ -95,6 +97,11 @@ func CliticLen(w string) int {
 			tries = append(tries, 2)
 		}
 	}
+	fa := -1 // the index in tries of ف alone
+	if len(rs) >= 4 && rs[0] == 'ف' && conj+prep == 0 {
+		fa = len(tries)
+		tries = append(tries, 1) // فناصر "so Nasser"
+	}
 	whole := nameStrength(arabic.MatchForm(w))
 	best, bestStrength := 0, whole
 	for k, n := range tries {
@@ -104,6 +111,9 @@ func CliticLen(w string) int {
 		s := nameStrength(arabic.MatchForm(string(rs[n:])))
 		if k >= 2 && n != conj+prep && n != conj && s < extraStrength {
 			continue
+		}
+		if k == fa && whole > 0 {
+			continue // a name as written (فاتن، فريال): ف is its own
 		}
 		if s > stripRatio*whole && s > bestStrength {
 			best, bestStrength = n, s

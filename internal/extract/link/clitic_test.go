@@ -24,7 +24,13 @@ func TestCliticLen(t *testing.T) {
 		{"ولوك", "لوك"},
 		{"والتر", "والتر"}, // Walter
 		{"فلاديمير", "فلاديمير"},
-		{"وآل", "آل"}, // and the family of: وائل "Wael" has its hamza
+		{"وآل", "آل"},     // and the family of: وائل "Wael" has its hamza
+		{"فناصر", "ناصر"}, // so Nasser: a very well attested name, unknown as written
+		{"فسامي", "سامي"},
+		{"فاتن", "فاتن"},   // Faten, a name as written, not ف + اتن "Etienne"
+		{"فيصل", "فيصل"},   // Faisal
+		{"فرنسا", "فرنسا"}, // France
+		{"فهد", "فهد"},     // Fahd: too short
 	} {
 		if got := stripFirst(tc.word); got != tc.name {
 			t.Errorf("stripFirst(%s) = %s (CliticLen %d), want %s", tc.word, got, CliticLen(tc.word), tc.name)

@@ -84,10 +84,14 @@ var kunyaCase = map[string]bool{"ابي": true, "ابا": true}
 // first word of a name (وبوتين -> بوتين، لروسيا -> روسيا), keeping the
 // article; a bare one only when it is not the name's own first letter
 // (CliticLen: ليونيل and بلاتيني stay whole). The conjunction ف is left
-// alone: it starts too many names (فلاديمير).
+// alone (it starts too many names: فلاديمير) but where CliticLen takes it
+// off, before a very well attested name (فناصر).
 func stripFirst(w string) string {
 	a := arabic.Analyze(w)
 	if a.Conj == "ف" {
+		if a.Article == "" && CliticLen(w) == 1 {
+			return string([]rune(arabic.Normalize(w))[1:])
+		}
 		return w
 	}
 	if a.Article != "" && (a.Conj != "" || a.Prep != "") {
