@@ -150,6 +150,9 @@ func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) erro
 		text: func() error {
 			fmt.Fprintf(stdout, "exported %d articles, %d entities, %d relations, %d evidence, %d mentions to %s in %.1f s",
 				as.Articles, as.Entities, as.Relations, as.Evidence, as.Mentions, o.out, sum.Seconds)
+			if as.CoMentionsLeft {
+				fmt.Fprintf(stdout, "; more pairs of entities than %d: their co-mention counts are left to kg finish-import", export.MaxPairs)
+			}
 			if as.Skipped > 0 {
 				fmt.Fprintf(stdout, "; %d staged articles have no extraction of this extractor and were left out (kg load extracts them)", as.Skipped)
 			}

@@ -34,7 +34,9 @@ kg export --format neo4j-admin is started again (make import does it all):
     entities without an Arabic alias), a page at a time;
   - counts the co-mention pairs (:CoMention {a, b, articles}, the pairs of
     entities sharing at least 2 articles) as kg push keeps them, a page of
-    entities at a time, and marks the graph as having them;
+    entities at a time, and marks the graph as having them — unless the
+    import holds them already: kg export writes them, with the mark, so this
+    step is only for exports of older kg versions;
   - registers the database with the staging folder (when there is one and it
     does not know this database yet): every staged article is journalled for
     it, and those the graph holds as kg push would write them are marked
@@ -61,7 +63,10 @@ type finishImportSummary struct {
 	Schema     []graph.MigrationResult `json:"schema"`
 	EmptyLists int64                   `json:"empty_lists_restored"`
 	CoMentions int                     `json:"co_mention_entities"` // entities whose pairs were counted
-	Staging    *loader.AdoptStats      `json:"staging,omitempty"`   // nil: no staging folder
+	// CoMentionsImported: the import held the counts (kg export writes
+	// them), so none were counted
+	CoMentionsImported bool               `json:"co_mentions_imported"`
+	Staging            *loader.AdoptStats `json:"staging,omitempty"` // nil: no staging folder
 }
 
 func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr io.Writer) error {
@@ -81,8 +86,15 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 	if sum.EmptyLists, err = export.RestoreEmptyLists(ctx, c, 0); err != nil {
 		return err
 	}
-	if sum.CoMentions, err = c.RecountCoMentions(ctx, nil); err != nil {
-		return fmt.Errorf("counting the co-mention pairs: %w", err)
+	// kg export writes the counts and their marker; an import of an older
+	// export has neither
+	if sum.CoMentionsImported, err = c.CoMentionsCounted(ctx); err != nil {
+		return err
+	}
+	if !sum.CoMentionsImported {
+		if sum.CoMentions, err = c.RecountCoMentions(ctx, nil); err != nil {
+			return fmt.Errorf("counting the co-mention pairs: %w", err)
+		}
 	}
 	if _, err := os.Stat(o.cfg.Stage.Dir); err == nil {
 		st, err := openStage(o.cfg)
@@ -112,7 +124,11 @@ func runFinishImport(ctx context.Context, o finishImportOptions, stdout, stderr 
 				fmt.Fprintf(stdout, "%-28s %s\n", r.Name, r.Status)
 			}
 			fmt.Fprintf(stdout, "empty lists restored on %d nodes and relationships\n", sum.EmptyLists)
-			fmt.Fprintf(stdout, "co-mention pairs counted for %d entities\n", sum.CoMentions)
+			if sum.CoMentionsImported {
+				fmt.Fprintln(stdout, "co-mention pairs: imported with the graph")
+			} else {
+				fmt.Fprintf(stdout, "co-mention pairs counted for %d entities\n", sum.CoMentions)
+			}
 			switch as := sum.Staging; {
 			case as == nil:
 				fmt.Fprintf(stdout, "no staging folder at %s: not registered\n", o.cfg.Stage.Dir)

@@ -122,8 +122,15 @@ func TestNeo4jAdmin(t *testing.T) {
 	if ev[1][6] != "He said, \"yes\"\nthen left." || ev[1][11] != "0.5" && ev[1][11] != "0.25" {
 		t.Fatalf("evidence %q", ev[1])
 	}
+	// k1 and k2 share both articles: one co-mention record, and the marker
+	if cm := readAdmin(t, dir, "comentions.csv"); len(cm) != 2 || strings.Join(cm[1][1:], "|") != "CoMention|k1|k2|2" || st.CoMentions != 1 {
+		t.Fatalf("comentions.csv %q (stats %d)", cm, st.CoMentions)
+	}
+	if meta := readAdmin(t, dir, "meta.csv"); len(meta) != 2 || strings.Join(meta[1][1:], "|") != "KgMeta|co_mentions|2" {
+		t.Fatalf("meta.csv %q", meta)
+	}
 	args, _ := os.ReadFile(filepath.Join(dir, AdminArgsFile))
-	for _, w := range []string{"--array-delimiter=U+001F\n", "--multiline-fields=true\n", `"--relationships=` + dir + `/relations.csv"`} {
+	for _, w := range []string{"--array-delimiter=U+001F\n", "--multiline-fields=true\n", `"--relationships=` + dir + `/relations.csv"`, `"--nodes=` + dir + `/comentions.csv"`} {
 		if !strings.Contains(string(args), w) {
 			t.Errorf("args file lacks %q:\n%s", w, args)
 		}
@@ -180,5 +187,51 @@ func TestNeo4jAdminExtractors(t *testing.T) {
 	d := string(AdminArrayDelimiter)
 	if h, v := rels[0][len(rels[0])-1], rels[1][len(rels[1])-1]; h != "extractors:string[]" || v != "builtin+llm"+d+"llm" {
 		t.Errorf("relations: %s = %q", h, v)
+	}
+}
+
+// TestNeo4jAdminTooManyPairs: past MaxPairs pairs of entities the export
+// writes no co-mention records and no marker (kg finish-import counts them).
+func TestNeo4jAdminTooManyPairs(t *testing.T) {
+	old := MaxPairs
+	MaxPairs = 0
+	defer func() { MaxPairs = old }()
+	dir := filepath.Join(t.TempDir(), "out")
+	st, err := Neo4jAdmin(context.Background(), adminItems(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.CoMentionsLeft || st.CoMentions != 0 {
+		t.Fatalf("stats %+v", st)
+	}
+	for _, f := range []string{"comentions.csv", "meta.csv"} {
+		if rows := readAdmin(t, dir, f); len(rows) != 1 {
+			t.Fatalf("%s: %q, want the header alone", f, rows)
+		}
+	}
+}
+
+// TestCmpUTF16: pairs of co-mention keys are ordered as Neo4j compares
+// strings (Java's UTF-16 code units), which differs from Go's byte order
+// only between a character beyond U+FFFF and one from U+E000 to U+FFFF.
+func TestCmpUTF16(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"location:a", "location:b", -1},
+		{"person:بوتين", "location:روسيا", 1},
+		{"wd:Q1", "wd:Q1", 0},
+		{"wd:Q1", "wd:Q10", -1},
+		{"x\U0001F600", "x\uFF01", -1}, // a surrogate (D83D) comes before FF01; in bytes F0 > EF
+		{"x\U0001F600", "x\U0001F601", -1},
+		{"x\uE000", "x\U00010000", 1},
+	} {
+		if got := cmpUTF16(tc.a, tc.b); got != tc.want {
+			t.Errorf("cmpUTF16(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := cmpUTF16(tc.b, tc.a); got != -tc.want {
+			t.Errorf("cmpUTF16(%q, %q) = %d, want %d", tc.b, tc.a, got, -tc.want)
+		}
 	}
 }
