@@ -17,7 +17,7 @@ var layers = []struct {
 	paths []string
 }{
 	{"data, types and small helpers: they import nothing of kg's", []string{
-		".", "schema", "internal/model", "internal/memo", "internal/hugepage", "internal/config", "internal/progress",
+		".", "schema", "internal/model", "internal/memo", "internal/procmaps", "internal/hugepage", "internal/config", "internal/progress",
 		"internal/gztsv", "internal/sources", "internal/cypher", "internal/testshared", "internal/llm/llmtest",
 		"internal/extract/ner/model", "internal/extract/rel/relmodel", "internal/extract/ner/clusters/data",
 		"internal/gazetteer/data", "internal/translit/data", "internal/wordstats/data",

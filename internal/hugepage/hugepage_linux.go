@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/kg-project/kg/internal/procmaps"
 )
 
 const (
@@ -44,8 +46,7 @@ func Reserve(n int64) Result {
 			runtime.KeepAlive(b)
 			if grown := residentBytes() - before; before > 0 && grown > n/4 {
 				// the allocation reused pages the runtime had to clear:
-				// give them back at once
-				b = nil
+				// give them back at once (b is dead after KeepAlive)
 				debug.FreeOSMemory()
 				reserved.Why = "the reservation reused freed pages and was released"
 				return
@@ -142,23 +143,11 @@ func advise(maps io.Reader, huge uint64, madvise func(start, length uintptr) boo
 	var total int64
 	sc := bufio.NewScanner(maps)
 	for sc.Scan() {
-		// address perms offset dev inode [path or name]
-		f := strings.Fields(sc.Text())
-		if len(f) < 5 || f[1] != "rw-p" || f[4] != "0" {
+		m, ok := procmaps.Parse(sc.Text())
+		if !ok || m.Perms != "rw-p" || m.Inode != "0" || m.Path != "" && m.Path != "[anon: Go: heap]" {
 			continue
 		}
-		if len(f) > 5 && strings.Join(f[5:], " ") != "[anon: Go: heap]" {
-			continue
-		}
-		lo, hi, ok := strings.Cut(f[0], "-")
-		if !ok {
-			continue
-		}
-		a, err1 := strconv.ParseUint(lo, 16, 64)
-		b, err2 := strconv.ParseUint(hi, 16, 64)
-		if err1 != nil || err2 != nil {
-			continue
-		}
+		a, b := m.Start, m.End
 		a = (a + huge - 1) &^ (huge - 1)
 		b &^= huge - 1
 		if b <= a || b-a < 2*huge {

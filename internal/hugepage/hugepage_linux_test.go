@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/kg-project/kg/internal/procmaps"
 )
 
 func TestAdvise(t *testing.T) {
@@ -94,10 +95,13 @@ func TestHeapChild(t *testing.T) {
 	if os.Getenv("KG_HUGEPAGE_CHILD") == "" {
 		t.Skip("run by TestHeap")
 	}
-	before := rss(t)
+	before := residentBytes()
+	if before == 0 {
+		t.Fatal("no VmRSS in /proc/self/status")
+	}
 	var r childReport
 	res := Reserve(64 << 20)
-	r.RSSGrowth = rss(t) - before
+	r.RSSGrowth = residentBytes() - before
 	m := Heap()
 	r.Result = Result{Reserved: res.Reserved, Marked: m.Marked, Why: res.Why + m.Why}
 	b := make([]byte, 8<<20)
@@ -112,25 +116,6 @@ func TestHeapChild(t *testing.T) {
 	fmt.Println(string(out))
 }
 
-// rss returns VmRSS of /proc/self/status in bytes.
-func rss(t *testing.T) int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return kb << 10
-		}
-	}
-	t.Fatal("no VmRSS")
-	return 0
-}
-
 // flagged reports whether the mapping holding address p carries the "hg"
 // flag in /proc/self/smaps.
 func flagged(t *testing.T, p uintptr) bool {
@@ -143,13 +128,9 @@ func flagged(t *testing.T, p uintptr) bool {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		l := sc.Text()
-		if lo, hi, ok := strings.Cut(strings.Fields(l + " x")[0], "-"); ok {
-			a, err1 := strconv.ParseUint(lo, 16, 64)
-			b, err2 := strconv.ParseUint(hi, 16, 64)
-			if err1 == nil && err2 == nil {
-				in = uint64(p) >= a && uint64(p) < b
-				continue
-			}
+		if m, ok := procmaps.Parse(l); ok {
+			in = uint64(p) >= m.Start && uint64(p) < m.End
+			continue
 		}
 		if v, ok := strings.CutPrefix(l, "VmFlags:"); ok && in {
 			return strings.Contains(" "+v+" ", " hg ")

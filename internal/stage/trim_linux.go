@@ -3,9 +3,10 @@ package stage
 import (
 	"bufio"
 	"os"
-	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/kg-project/kg/internal/procmaps"
 )
 
 const canTrim = true
@@ -42,22 +43,9 @@ func trimMappings(dir string) int64 {
 // address range when it is a shared mapping of a file whose path begins
 // with prefix.
 func sharedMappingUnder(line, prefix string) (start, end uintptr, ok bool) {
-	fs := strings.Fields(line)
-	if len(fs) < 6 || len(fs[1]) < 4 || fs[1][3] != 's' {
+	m, ok := procmaps.Parse(line)
+	if !ok || len(m.Perms) < 4 || m.Perms[3] != 's' || !strings.HasPrefix(m.Path, prefix) {
 		return 0, 0, false
 	}
-	// the path is the rest of the line after the inode (it may hold spaces)
-	if i := strings.Index(line, "/"); i < 0 || !strings.HasPrefix(line[i:], prefix) {
-		return 0, 0, false
-	}
-	lo, hi, found := strings.Cut(fs[0], "-")
-	if !found {
-		return 0, 0, false
-	}
-	a, err1 := strconv.ParseUint(lo, 16, 64)
-	b, err2 := strconv.ParseUint(hi, 16, 64)
-	if err1 != nil || err2 != nil || b <= a {
-		return 0, 0, false
-	}
-	return uintptr(a), uintptr(b), true
+	return uintptr(m.Start), uintptr(m.End), true
 }

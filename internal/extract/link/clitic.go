@@ -97,12 +97,12 @@ func CliticLen(w string) int {
 			tries = append(tries, 2)
 		}
 	}
-	fa := -1 // the index in tries of ف alone
-	if len(rs) >= 4 && rs[0] == 'ف' && conj+prep == 0 {
-		fa = len(tries)
-		tries = append(tries, 1) // فناصر "so Nasser"
-	}
 	whole := nameStrength(arabic.MatchForm(w))
+	if len(rs) >= 4 && rs[0] == 'ف' && conj+prep == 0 && whole == 0 {
+		// فناصر "so Nasser"; not a name as written (فاتن، فريال), whose ف
+		// is its own
+		tries = append(tries, 1)
+	}
 	best, bestStrength := 0, whole
 	for k, n := range tries {
 		if n == 0 || n >= len(rs) {
@@ -111,9 +111,6 @@ func CliticLen(w string) int {
 		s := nameStrength(arabic.MatchForm(string(rs[n:])))
 		if k >= 2 && n != conj+prep && n != conj && s < extraStrength {
 			continue
-		}
-		if k == fa && whole > 0 {
-			continue // a name as written (فاتن، فريال): ف is its own
 		}
 		if s > stripRatio*whole && s > bestStrength {
 			best, bestStrength = n, s
