@@ -74,18 +74,16 @@ func applyMemoryLimit(limit int64) {
 }
 
 // applyHugePages marks kg's heap for transparent huge pages when
-// huge_pages is on (package hugepage). Commands that extract call it right
-// after loading their configuration, before the models load; main has
-// reserved the heap's address space.
+// huge_pages is on (package hugepage), having reserved as much heap
+// address space as the memory limit in force lets the heap use (GOMEMLIMIT
+// or memory_limit; hugepage.Reserve caps it, and no limit is the cap).
+// Commands that extract call it right after loading their configuration,
+// before the models load.
 func applyHugePages(cfg *config.Config) {
 	if !cfg.HugePages {
 		return
 	}
-	reserve := debug.SetMemoryLimit(-1) // the limit in force (GOMEMLIMIT or memory_limit)
-	if reserve <= 0 || reserve > hugepage.MaxReserve {
-		reserve = hugepage.MaxReserve
-	}
-	hugepage.Reserve(reserve)
+	hugepage.Reserve(debug.SetMemoryLimit(-1))
 	hugepage.Heap()
 }
 
