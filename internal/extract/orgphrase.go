@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -38,6 +39,11 @@ import (
 // orgStop are definite words that never continue a name (MatchForm).
 var orgStop = arabic.WordSet(arabic.MatchForm(`الذي التي الذين اللذين اللتين اللاتي اللواتي الان اليوم الماضي الماضيه
 	المقبل المقبله الحالي الحاليه الجاري السابق السابقه الاول الثاني الاخير الاخيره الامس`))
+
+// rankBeforeName are the honorifics and ranks that stand between an office
+// and a name (words.yaml's ar_between_title_and_name): after the words
+// that follow an organisation's head they begin a person's name.
+var rankBeforeName = arabic.WordSet(strings.Join(lexicon.Class("ar_between_title_and_name"), " "))
 
 // orgPhrases returns an Organization candidate for each organisation phrase
 // of the text that no gazetteer candidate of gaz already covers.
@@ -240,8 +246,8 @@ func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
 func (s *orgScan) definite(ph *orgPhrase, j int) (int, bool) {
 	x := &s.words[j]
 	mf := arabic.MatchForm(x.Article + x.Stem)
-	if orgStop[mf] {
-		return j, false
+	if orgStop[mf] || j > ph.i+1 && rankBeforeName[mf] {
+		return j, false // وزارة الداخلية [اللواء منصور التركي]: a rank or honorific begins a name
 	}
 	if xw, ok := translit.LookupWord(mf); ok && xw.Class != "prep" && xw.Class != "conj" {
 		return s.tableWord(ph, j, mf, xw)

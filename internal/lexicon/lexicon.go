@@ -70,6 +70,9 @@ type Title struct {
 	CountryNamed bool
 	// Org: the object is an organisation.
 	Org bool
+	// Place: the object is a place below a country, a region or a city
+	// (محافظ جدة), never a country.
+	Place bool
 }
 
 // Lexicon is the content of the three files.
@@ -466,6 +469,7 @@ func (l *Lexicon) parseTitles(b []byte) error {
 		Pred         string   `yaml:"pred"`
 		Phrases      []string `yaml:"phrases"`
 		Org          bool     `yaml:"org"`
+		Place        bool     `yaml:"place"`
 		CountryNamed bool     `yaml:"country_named"`
 	}
 	var f struct {
@@ -497,6 +501,12 @@ func (l *Lexicon) parseTitles(b []byte) error {
 			if len(e.Phrases) == 0 {
 				return fmt.Errorf("%s entry %d (%s): no phrases", lang, i+1, e.Pred)
 			}
+			if e.Place && (e.Org || e.CountryNamed) {
+				return fmt.Errorf("%s entry %d (%s): place with org or country_named", lang, i+1, e.Pred)
+			}
+			if r, _ := vocab.Get(e.Pred); e.Place && !slices.Contains(r.Object, "Location") {
+				return fmt.Errorf("%s entry %d: %s takes no place", lang, i+1, e.Pred)
+			}
 			for _, p := range e.Phrases {
 				var ws []string
 				for _, w := range strings.Fields(p) {
@@ -509,7 +519,7 @@ func (l *Lexicon) parseTitles(b []byte) error {
 				if lang == "en" && !enTitleRE.MatchString(p) || len(ws) == 0 {
 					return fmt.Errorf("%s entry %d (%s): bad phrase %q", lang, i+1, e.Pred, p)
 				}
-				*dst = append(*dst, Title{Words: ws, Pred: e.Pred, CountryNamed: e.CountryNamed, Org: e.Org})
+				*dst = append(*dst, Title{Words: ws, Pred: e.Pred, CountryNamed: e.CountryNamed, Org: e.Org, Place: e.Place})
 			}
 		}
 	}

@@ -648,8 +648,8 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if r, _ := vocab.Get(pred); r.Group == "structural" && (pr.carried || s.Title || o.Title || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
 			continue
 		}
-		if !x.officeStated(pr.si, pr.s, pred) {
-			continue
+		if !x.officeStated(pr.si, pr.s, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
+			continue // (a title the rules read states its office: أمير منطقة الرياض)
 		}
 		b := bests[k]
 		if b == nil {

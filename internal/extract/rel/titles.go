@@ -15,6 +15,7 @@ type titleDef struct {
 	// not only as an adjective (الأمير السعودي is a prince, not a monarch).
 	needCountryMention bool
 	orgTitle           bool // the object is an organisation (الأمين العام لـ)
+	placeTitle         bool // the object is a region or city (محافظ جدة)
 }
 
 // arTitles and enTitles are the title phrases of titles.yaml, in order
@@ -35,7 +36,7 @@ type titleTable struct {
 func titleDefs(ts []lexicon.Title) titleTable {
 	t := titleTable{defs: make([]titleDef, len(ts)), byFirst: map[string][]int{}}
 	for i, d := range ts {
-		t.defs[i] = titleDef{words: d.Words, pred: d.Pred, needCountryMention: d.CountryNamed, orgTitle: d.Org}
+		t.defs[i] = titleDef{words: d.Words, pred: d.Pred, needCountryMention: d.CountryNamed, orgTitle: d.Org, placeTitle: d.Place}
 		t.byFirst[d.Words[0]] = append(t.byFirst[d.Words[0]], i)
 	}
 	return t
@@ -81,8 +82,12 @@ type titleRef struct {
 	end     int    // token after the phrase
 	trigger string
 	body    string // the public body whose name the title ended in (رئيس الحكومة التركية), ""
-	// countryTitle: the title is a country's office (not an organisation's)
+	// countryTitle: the title is a country's office (not an organisation's
+	// or a region's)
 	countryTitle bool
+	// placeTitle: the title is an office of a region or city (أمير منطقة
+	// الرياض), which says nothing of the holder's country
+	placeTitle bool
 	// needCountry: the title holds only with its country written as a
 	// name (titleDef.needCountryMention: الأمير is also an honorific)
 	needCountry bool
@@ -116,10 +121,15 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 
 // titleRest reads what follows the title words: [COUNTRY | DEMONYM | ORG] [PERSON].
 func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
-	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle, needCountry: def.needCountryMention}
-	// The country or organisation.
+	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle && !def.placeTitle, placeTitle: def.placeTitle, needCountry: def.needCountryMention}
+	// The country, organisation or place.
 	if m := x.mention(j); m != nil && m.Start == j {
 		switch {
+		case def.placeTitle:
+			if m.Type == "Location" && !x.isCountry(m) && m.Role != RoleFacility {
+				ref.object = m.Entity
+				j = m.End
+			}
 		case def.orgTitle && m.Type == "Organization":
 			ref.object = m.Entity
 			j = m.End
@@ -128,7 +138,7 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 			j = m.End
 		}
 	}
-	if !def.orgTitle && ref.object == "" && j < len(x.norm) {
+	if ref.countryTitle && ref.object == "" && j < len(x.norm) {
 		// the title's last word began a public body's name: رئيس [الحكومة
 		// التركية] is Türkiye's prime minister
 		if m := x.mention(j); m != nil && m.Start < j && m.Start > start && m.Of != "" {
@@ -136,8 +146,8 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 			j = m.End
 		}
 	}
-	if def.orgTitle && ref.object == "" {
-		return nil // زعيم / رئيس without an organisation: another reading may fit
+	if (def.orgTitle || def.placeTitle) && ref.object == "" {
+		return nil // زعيم / رئيس without an organisation, محافظ without a place: another reading may fit
 	}
 	// An optional second adjective (رئيس الوزراء البريطاني السابق) is not taken: former holders are skipped.
 	if j < len(x.norm) && x.bare[j] == wFormer {
@@ -292,7 +302,7 @@ func (x *extractor) titles() {
 			if _, ok := x.holders[ref.pred+"|"+ref.object]; !ok {
 				x.holders[ref.pred+"|"+ref.object] = ref.person
 			}
-			if !strings.HasSuffix(ref.pred, "LEADER_OF") && !strings.HasSuffix(ref.pred, "SPOKESPERSON_FOR") {
+			if !ref.placeTitle && !strings.HasSuffix(ref.pred, "LEADER_OF") && !strings.HasSuffix(ref.pred, "SPOKESPERSON_FOR") {
 				x.country[ref.person] = ref.object
 			}
 		}
