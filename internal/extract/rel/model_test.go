@@ -229,3 +229,33 @@ func TestDiagnose(t *testing.T) {
 		t.Errorf("putin MET_WITH abe not the model's predicate: %+v", ps)
 	}
 }
+
+// TestPlaceOffice: the title of a region's or city's office states the
+// holder's office there (أمير منطقة, محافظ), not of a country after it; the
+// rules' reading lets the model keep it though أمير is a ruler's word.
+func TestPlaceOffice(t *testing.T) {
+	faisal := handMention{"فيصل بن بندر", "faisal", model.Person, false, ""}
+	riyadh := handMention{"الرياض", "riyadh", model.Location, false, "capital"}
+	jeddah := handMention{"جدة", "jeddah", model.Location, false, ""}
+	mishal := handMention{"مشعل بن ماجد", "mishal", model.Person, false, ""}
+	for _, c := range []struct {
+		d    *Doc
+		want string
+	}{
+		{handDoc(t, "وافتتح أمير منطقة الرياض الأمير فيصل بن بندر المعرض أمس.", riyadh, faisal), "faisal OFFICIAL_OF riyadh"},
+		{handDoc(t, "وزار محافظ جدة الأمير مشعل بن ماجد الموقع.", jeddah, mishal), "mishal OFFICIAL_OF jeddah"},
+	} {
+		for _, m := range []*Model{nil, tinyModel("OFFICIAL_OF", "types=Person>Location", 20, 0.5, 0.5)} {
+			if rs := relationsOf(extractWith(c.d, m)); !slices.Contains(rs, c.want) {
+				t.Errorf("%s (model %v): no %s in %v", c.d.Text, m != nil, c.want, rs)
+			}
+		}
+	}
+	// محافظ before a country is no office of it
+	d := handDoc(t, "وقال محافظ البنك المركزي في اليابان إن الفائدة ثابتة.", japan)
+	for _, r := range relationsOf(extractWith(d, nil)) {
+		if strings.Contains(r, "OFFICIAL_OF") {
+			t.Errorf("%s: %s", d.Text, r)
+		}
+	}
+}
