@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.34"
+const RulesVersion = "0.5.35"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -176,6 +176,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	cands := link.FromMatches(toks, matches)
 	if lang == "ar" {
 		cands = p.nationalNames(toks, words, cands)
+		cands = p.clubRefs(toks, words, cands)
 		// an organisation phrase may take the club's or the newspaper's
 		// place name (إذاعة الرياض): it sees the gazetteer's match
 		named := cands

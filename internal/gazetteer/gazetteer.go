@@ -31,6 +31,8 @@ const (
 	RoleForeignMinister  = "foreign_minister"
 	RoleCapital          = "capital"
 	RoleCountry          = "country"
+	// RoleClub is a sports club, which news names by its bare name (الهلال)
+	RoleClub = "club"
 )
 
 // Entry is one real entity of the gazetteer.

@@ -1241,9 +1241,10 @@ func (b *builder) ambiguity() error {
 		amb[arabic.MatchForm(w)] = true
 	}
 	// a word marked ambiguous by hand for one entry is a common word for
-	// all (روحاني "spiritual")
+	// all (روحاني "spiritual"); not a club's bare name, which is ambiguous
+	// as the club's (الخليج is the Gulf, the club only in sports news)
 	for _, e := range b.byKey {
-		if slices.Contains(e.Sources, gazetteer.SrcCurated) {
+		if slices.Contains(e.Sources, gazetteer.SrcCurated) && e.Role != gazetteer.RoleClub {
 			for _, a := range e.Ambiguous {
 				if m := arabic.MatchForm(a); !strings.Contains(m, " ") {
 					amb[m] = true

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/lexicon"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
+)
+
+// Sports news names football clubs by bare names that are also ordinary
+// words: الهلال "the crescent", النصر "victory", الاتحاد "the union". The
+// gazetteer holds them as ambiguous aliases of club entries (Role club),
+// which FindAll matches only inside longer names (نادي الهلال).
+//
+// clubRefs adds, in a sentence about sport (a word of lexicon ar_sports),
+// a club's bare name that a club cue stands right before (لاعب الهلال,
+// مدرب النصر, أمام الاتحاد, فاز الأهلي; lexicon ar_club_cue, on the stem;
+// a noun in the construct state, without the article: الفريق النصر is
+// "the team [won] victory")
+// or that is joined to a club so found by و or a word of a game or a
+// transfer (الهلال والنصر, الهلال على النصر, من الشباب إلى الهلال; lexicon
+// ar_club_link), both ways. A
+// word another candidate covers is left alone. cands are sorted by Start;
+// the result is too.
+func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	cov := coveredTokens(toks, cands)
+	club := make([]*gazetteer.Entry, len(toks)) // the club a bare name may be
+	some := false
+	for j := range toks {
+		w := &words[j]
+		if cov[j] || w.Article == "" || w.Suffix != "" {
+			continue
+		}
+		for _, e := range p.gaz.Lookup(arabic.MatchForm(w.Article + w.Stem)) {
+			if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
+				club[j], some = e, true
+				break
+			}
+		}
+	}
+	if !some {
+		return cands
+	}
+	stem := func(k int) string { return arabic.MatchForm(words[k].Stem) }
+	sports := map[int]bool{} // sentences about sport
+	for k := range toks {
+		if s := toks[k].Sentence; !sports[s] && (sportsWords[stem(k)] || sportsWords[words[k].MF] || sportsWords[arabic.MatchForm(words[k].Article+words[k].Stem)]) {
+			sports[s] = true
+		}
+	}
+	found := make([]bool, len(toks))
+	for j := range toks {
+		if club[j] != nil && sports[toks[j].Sentence] && j > 0 && toks[j-1].Sentence == toks[j].Sentence && clubCues[stem(j-1)] && words[j-1].Article == "" && words[j].Conj == "" {
+			found[j] = true
+		}
+	}
+	// a club's name joined to another's (الهلال والنصر, فاز الهلال على
+	// النصر, من الشباب إلى الهلال): both are clubs when one is
+	joined := func(i, j int) bool {
+		if club[i] == nil || club[j] == nil || club[i] == club[j] || toks[i].Sentence != toks[j].Sentence {
+			return false
+		}
+		switch j - i {
+		case 1:
+			return words[j].Conj == "و"
+		case 2:
+			return words[j].Conj == "" && clubLinks[words[i+1].MF]
+		}
+		return false
+	}
+	for changed := true; changed; {
+		changed = false
+		for j := 1; j < len(toks); j++ {
+			for i := max(0, j-2); i < j; i++ {
+				if found[i] != found[j] && joined(i, j) {
+					found[i], found[j], changed = true, true, true
+				}
+			}
+		}
+	}
+	var out []link.Candidate
+	for j, ok := range found {
+		if ok {
+			out = append(out, link.Candidate{Start: toks[j].Start, End: toks[j].End, Sentence: toks[j].Sentence, Type: model.Organization, Entry: club[j]})
+		}
+	}
+	if len(out) == 0 {
+		return cands
+	}
+	cands = append(slices.Clip(cands), out...)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
+	return cands
+}
+
+var (
+	// sportsWords make a sentence one about sport (lexicon ar_sports)
+	sportsWords = arabic.WordSet(strings.Join(lexicon.Class("ar_sports"), " "))
+	// clubCues make a club's bare name after them the club's (ar_club_cue)
+	clubCues = arabic.WordSet(strings.Join(lexicon.Class("ar_club_cue"), " "))
+	// clubLinks join two clubs' names (ar_club_link)
+	clubLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_club_link"), " "))
+)

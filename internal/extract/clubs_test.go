@@ -1,0 +1,29 @@
+package extract
+
+import "testing"
+
+// TestClubRefs: a club's bare name, an ordinary word, is the club in a
+// sentence about sport after a club cue or joined to a club; elsewhere it
+// stays a word (or the place it also names).
+func TestClubRefs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, want string // want: entity key, "" for none
+	}{
+		{"وقال مدرب الهلال إن الفريق جاهز للمباراة.", "الهلال", "organization:al_hilal"},
+		{"وفاز النصر على الاتحاد بهدفين في الدوري.", "النصر", "organization:al_nassr"},
+		{"وفاز النصر على الاتحاد بهدفين في الدوري.", "الاتحاد", "organization:al_ittihad"},
+		{"وأكد لاعب الشباب أن المباراة صعبة.", "الشباب", "organization:al_shabab"},
+		{"وحقق الفريق النصر في المباراة الأخيرة.", "النصر", ""},
+		{"ودعا الوزير الشباب إلى العمل التطوعي.", "الشباب", ""},
+		{"وتعمل دول الخليج على تعزيز التعاون الاقتصادي.", "التعاون", ""},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		switch {
+		case c.want == "" && len(es) > 0 && es[0].Type == "Organization":
+			t.Errorf("%s: %q is %v, want no club", c.text, c.mention, es)
+		case c.want != "" && (len(es) == 0 || es[0].ID != c.want):
+			t.Errorf("%s: %q is %v, want %s", c.text, c.mention, es, c.want)
+		}
+	}
+}
