@@ -648,6 +648,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if r, _ := vocab.Get(pred); r.Group == "structural" && (pr.carried || s.Title || o.Title || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
 			continue
 		}
+		if pred == "STATED" && x.venue(pr.si, pr.s, pr.o) {
+			continue // where it was said, not what about
+		}
 		if !x.officeStated(pr.si, pr.s, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
 			continue // (a title the rules read states its office: أمير منطقة الرياض)
 		}

@@ -118,6 +118,8 @@ var (
 	enSports        = class("en_sports")
 	arTargetPrep    = class("ar_target_prep")
 	arThat          = class("ar_that")
+	arVenuePrep     = class("ar_venue_prep")
+	enVenuePrep     = class("en_venue_prep")
 	arNeg           = class("ar_neg")
 	arFutureWord    = class("ar_future")
 	arEventNoun     = class("ar_event_noun")

@@ -259,3 +259,45 @@ func TestPlaceOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestDeputyNoOffice: the model may not give a minister's office to the
+// deputy of its holder (نائب وزير الخارجية), whatever the words after
+// نائب; the deputy is an official all the same.
+func TestDeputyNoOffice(t *testing.T) {
+	iran := handMention{"الإيراني", "iran", model.Location, true, "country"}
+	hossein := handMention{"حسين أمير", "hossein", model.Person, false, ""}
+	for _, c := range []struct {
+		text, pred string
+		want       bool
+	}{
+		{"وقال وزير الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "FOREIGN_MINISTER_OF", true},
+		{"وقال نائب وزير الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "FOREIGN_MINISTER_OF", false},
+		{"وقال نائب وزير الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "OFFICIAL_OF", true},
+	} {
+		m := tinyModel(c.pred, "types=Person>Location", 20, 0.5, 0.5)
+		rs := relationsOf(extractWith(handDoc(t, c.text, iran, hossein), m))
+		if got := slices.Contains(rs, "hossein "+c.pred+" iran"); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.pred, got, c.want, rs)
+		}
+	}
+}
+
+// TestVenueNotStated: a place where a statement was made (after the
+// speaker, before what was said) is no topic of it; one in what was said
+// is.
+func TestVenueNotStated(t *testing.T) {
+	vienna := handMention{"فيينا", "vienna", model.Location, false, "capital"}
+	m := tinyModel("STATED", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقال بوتين في مؤتمر صحفي في فيينا إن الاتفاق مهم.", false},
+		{"وقال بوتين إن المحادثات في فيينا كانت مفيدة.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, putin, vienna), m))
+		if got := slices.Contains(rs, "putin STATED vienna"); got != c.want {
+			t.Errorf("%s: STATED %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

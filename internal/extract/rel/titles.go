@@ -275,9 +275,11 @@ func (x *extractor) titles() {
 				if m := x.mention(i - 1); m != nil && m.Type == "Person" && !m.Title && m.End == i {
 					if x.appositionSlot(a, m.Start) {
 						ref.person = m.Entity
-					} else if ref.object != "" {
-						// the title of the verb's object, not of the name
-						// before it: no model may read it as an apposition
+					} else if ref.object != "" && ref.countryTitle {
+						// a country's title is the verb's object's, not the
+						// name's before it: no model may read it as an
+						// apposition (an organisation's, عضو مجلس الشورى, is
+						// as often the name's: the model decides)
 						x.noStruct[noStructKey{si, m.Entity, ref.object}] = true
 					}
 				}
@@ -311,8 +313,12 @@ func (x *extractor) titles() {
 
 // appositionSlot reports whether a name starting at token j, in a sentence
 // starting at a, stands where an apposition after it cannot be a verb's
-// object: first in the sentence, or right after a speech verb.
+// object: first in the sentence, or right after a speech verb (honorifics
+// and ranks before the name between).
 func (x *extractor) appositionSlot(a, j int) bool {
+	for j > a && x.ar && arTitleToName[x.norm[j-1]] {
+		j-- // قال [الدكتور] صدقة فاضل عضو مجلس الشورى
+	}
 	if j == a {
 		return true
 	}
@@ -350,8 +356,8 @@ var officePreds = func() map[string]bool {
 // in the title phrase that introduces it, in the officeWindow words before
 // it (names of places and bodies not counted, another person's name ends
 // them), or in an apposition after a comma that does not begin with "and".
-// An office word right after a not-holder word (نائب الرئيس, Vice
-// President) does not count.
+// An office word in a phrase right after a not-holder word (نائب الرئيس,
+// نائب وزير الخارجية, Vice President) does not count.
 func (x *extractor) officeStated(si, mi int, pred string) bool {
 	if !officePreds[pred] {
 		return true
@@ -362,18 +368,30 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 	}
 	m := x.d.Mentions[mi]
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	office := func(k int) string { // the word of token k as offices has it
+		if x.ar {
+			return strings.TrimPrefix(arabic.MatchForm(x.words[k].Stem), "ال")
+		}
+		return x.bare[k]
+	}
 	names := func(k int) bool {
 		if x.mAt[k] >= 0 {
 			return false
 		}
-		w := x.bare[k]
-		if x.ar {
-			w = strings.TrimPrefix(arabic.MatchForm(x.words[k].Stem), "ال")
-		}
-		if !slices.Contains(offices[w], pred) {
+		if !slices.Contains(offices[office(k)], pred) {
 			return false
 		}
-		return k == a || !x.notHolderBefore(k)
+		// the office's phrase: the office words before it (نائب [وزير
+		// الخارجية]: الخارجية is a deputy's too)
+		for ; k > a; k-- {
+			if x.notHolderBefore(k) {
+				return false
+			}
+			if x.mAt[k-1] >= 0 || len(offices[office(k-1)]) == 0 {
+				break
+			}
+		}
+		return true
 	}
 	if t := x.titleAt[mi]; t >= a && t < m.Start {
 		for k := t; k < m.Start; k++ {
@@ -434,4 +452,42 @@ func (x *extractor) notHolderBefore(i int) bool {
 		return arNotHolder[w] || arNotHolder[stripArticle(w)]
 	}
 	return enNotHolder[w]
+}
+
+// venue reports whether the place of mention o is where the speaker of
+// mention s made a statement, not what it was about: after the speaker and
+// before what was said begins (أن/إن, that, a colon or quote), introduced
+// by a preposition of place (قال الجبير في مؤتمر صحفي في جدة إن ..., said
+// in Vienna that ...; lexicon ar_venue_prep, en_venue_prep). Without a
+// word that begins what was said nothing is known.
+func (x *extractor) venue(si, s, o int) bool {
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	if mo.Type != "Location" || mo.Start < ms.End {
+		return false
+	}
+	b := x.sentTok[si][1]
+	that, preps := arThat, arVenuePrep
+	if !x.ar {
+		that, preps = enThat, enVenuePrep
+	}
+	for j := ms.End; j < b && j < mo.Start; j++ {
+		if that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) {
+			return false // the place is in what was said
+		}
+	}
+	for j := mo.End; j < b; j++ {
+		if that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) {
+			return x.hasPrep(mo.Start, preps)
+		}
+	}
+	return false
+}
+
+// isQuote reports whether a token is a quotation mark.
+func isQuote(t string) bool {
+	switch t {
+	case "\"", "«", "»", "“", "”":
+		return true
+	}
+	return false
 }
