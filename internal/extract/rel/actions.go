@@ -922,7 +922,8 @@ func (x *extractor) regionWord(k int) bool {
 // (LOCATED_IN): a direction in a country or region (بلدة في شمال سوريا, مشهد، شمال شرق
 // إيران), a region of it (قرية المالكية في ريف حلب, في محافظة إدلب), or the
 // country's adjective right after a place that is no country (مدينة
-// بيلغورود الروسية).
+// بيلغورود الروسية), or the place it belongs to (محافظة الخرج التابعة
+// لمنطقة الرياض; lexicon ar_belongs_to).
 func (x *extractor) containment(si, a, b int) {
 	for t := a; t < b; t++ {
 		m := x.mention(t)
@@ -942,6 +943,20 @@ func (x *extractor) containment(si, a, b int) {
 			// الجنوبي "Asia's South Korean [champion]"), و another name's;
 			// after a site, its owner's (قاعدة حميميم الروسية)
 			if strings.HasSuffix(x.norm[j], "يه") && o.Prefix == "" && m.Role != RoleFacility {
+				x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
+			}
+			continue
+		}
+		if arBelongsTo[x.norm[j]] && j+1 < b && strings.HasPrefix(x.norm[j+1], "ل") {
+			// محافظة الخرج التابعة لمنطقة الرياض: the region word may
+			// begin the name or stand before it (لريف دمشق)
+			k := j + 1
+			if o := x.mention(k); (o == nil || o.Start != k) && (x.regionWord(k) || arRegion[strings.TrimPrefix(x.norm[k], "ل")]) {
+				k++
+			} else if o == nil || o.Start != k || !strings.HasPrefix(o.Prefix, "ل") {
+				continue
+			}
+			if o := x.mention(k); k < b && o != nil && o.Start == k && o.Type == "Location" && o.Entity != m.Entity && !o.Demonym {
 				x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
 			}
 			continue

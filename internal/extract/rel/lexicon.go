@@ -119,6 +119,7 @@ var (
 	arTargetPrep    = class("ar_target_prep")
 	arThat          = class("ar_that")
 	arVenuePrep     = class("ar_venue_prep")
+	arBelongsTo     = class("ar_belongs_to")
 	enVenuePrep     = class("en_venue_prep")
 	arNeg           = class("ar_neg")
 	arFutureWord    = class("ar_future")

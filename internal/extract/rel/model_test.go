@@ -301,3 +301,23 @@ func TestVenueNotStated(t *testing.T) {
 		}
 	}
 }
+
+// TestBelongsTo: a place "belonging to" the place after it (التابعة ل) is
+// in it, the region word before the name or in it.
+func TestBelongsTo(t *testing.T) {
+	kharj := handMention{"الخرج", "kharj", model.Location, false, ""}
+	riyadh := handMention{"الرياض", "riyadh", model.Location, false, "capital"}
+	zab := handMention{"الزبداني", "zabadani", model.Location, false, ""}
+	dam := handMention{"دمشق", "damascus", model.Location, false, "capital"}
+	for _, c := range []struct {
+		d    *Doc
+		want string
+	}{
+		{handDoc(t, "ووقع الحادث في محافظة الخرج التابعة لمنطقة الرياض أمس.", kharj, riyadh), "kharj LOCATED_IN riyadh"},
+		{handDoc(t, "وتقع بلدة الزبداني التابعة لريف دمشق قرب الحدود.", zab, dam), "zabadani LOCATED_IN damascus"},
+	} {
+		if rs := relationsOf(extractWith(c.d, nil)); !slices.Contains(rs, c.want) {
+			t.Errorf("%s: no %s in %v", c.d.Text, c.want, rs)
+		}
+	}
+}
