@@ -30,7 +30,11 @@ const localKey = "local:"
 // with that noun, and the gazetteer knows it (two ministries before
 // الوزارة leave it unresolved, and so does one the gazetteer lacks: it
 // cannot be linked).
-// The candidate takes that organisation's gazetteer entry.
+// The candidate takes that organisation's gazetteer entry. When the
+// article names no organisation with that noun, a body of the gazetteer
+// whose context (Entry.Context) the article names is meant (التحالف in
+// news of Yemen is the Saudi-led coalition, in news of Syria or Iraq the
+// US-led one; contextBody), if only one is.
 func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	if len(cands) == 0 {
 		return cands
@@ -77,7 +81,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			heads[h] = append(heads[h], antecedent{start: c.Start, key: key})
 		}
 	}
-	if len(heads) == 0 {
+	if len(heads) == 0 && len(p.ctxHeads) == 0 {
 		return cands
 	}
 	entry := map[string]link.Candidate{}
@@ -95,11 +99,25 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			continue
 		}
 		as := heads[arabic.MatchForm(w.Stem)]
-		if len(as) == 0 {
+		if len(as) == 0 && len(p.ctxHeads[arabic.MatchForm(w.Stem)]) == 0 {
 			continue
 		}
 		if describedFurther(toks, words, k) {
 			continue // الحزب الحاكم, التحالف الوطني: described further, another body
+		}
+		if len(as) == 0 {
+			// no body of that noun named: the one of the war in the
+			// article's countries (Entry.Context), unless the noun is a
+			// common one here (هذا التحالف, التحالف مع السعودية)
+			if k > 0 && toks[k-1].Sentence == toks[k].Sentence && thisWords[words[k-1].MF] ||
+				k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && commonAfterHead[words[k+1].MF] {
+				continue
+			}
+			if e := contextBody(p.ctxHeads[arabic.MatchForm(w.Stem)], cands); e != nil {
+				out = append(out, link.Candidate{Start: refStart(toks, words, k), End: toks[k].End, Sentence: toks[k].Sentence,
+					Type: model.Organization, Entry: e})
+			}
+			continue
 		}
 		var found *antecedent
 		n := 0
@@ -122,6 +140,61 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		})
 	}
 	return append(cands, out...)
+}
+
+var (
+	// thisWords are the demonstratives (lexicon ar_this), commonAfterHead
+	// the words after a head noun that make it a common noun
+	// (ar_common_after_head), in MatchForm
+	thisWords       = arabic.WordSet(strings.Join(lexicon.Class("ar_this"), " "))
+	commonAfterHead = arabic.WordSet(strings.Join(lexicon.Class("ar_common_after_head"), " "))
+)
+
+// contextHeads indexes the gazetteer's bodies that have a context
+// (Entry.Context) by the head noun their Arabic names begin with (the stem
+// of التحالف: تحالف), in MatchForm.
+func contextHeads(g *gazetteer.Gazetteer) map[string][]*gazetteer.Entry {
+	out := map[string][]*gazetteer.Entry{}
+	for _, e := range g.Entries() {
+		if len(e.Context) == 0 || e.Type != model.Organization {
+			continue
+		}
+		for _, a := range e.Aliases {
+			first, _, multi := strings.Cut(a, " ")
+			if !multi || !arabic.HasScript(first) {
+				continue
+			}
+			h := arabic.MatchForm(arabic.Analyze(first).Stem)
+			if !slices.Contains(out[h], e) {
+				out[h] = append(out[h], e)
+			}
+		}
+	}
+	return out
+}
+
+// contextBody returns the one of bodies whose context the article's
+// candidates name (a country of it, or a place in one), when the article
+// names none of the others' countries; nil otherwise.
+func contextBody(bodies []*gazetteer.Entry, cands []link.Candidate) *gazetteer.Entry {
+	var found *gazetteer.Entry
+	for _, b := range bodies {
+		named := false
+		for _, c := range cands {
+			if c.Entry != nil && c.Type == model.Location && (slices.Contains(b.Context, c.Entry.Key) || slices.Contains(b.Context, c.Entry.Country)) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			continue
+		}
+		if found != nil {
+			return nil // the article names both wars' countries
+		}
+		found = b
+	}
+	return found
 }
 
 // wKingdom is المملكة "the Kingdom" (MatchForm of the stem).

@@ -27,3 +27,26 @@ func TestClubRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestContextBody: the bare التحالف of an article that names no coalition
+// is the one of the war whose country the article names; with both wars'
+// countries, or as a common noun, none.
+func TestContextBody(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"وقصفت طائرات التحالف مواقع الحوثيين في صعدة شمال اليمن.", "organization:saudi_led_coalition"},
+		{"وقصفت طائرات التحالف مواقع التنظيم في الرقة شمال سوريا.", "organization:us_led_coalition_against_the_islamic_state"},
+		{"وقصفت طائرات التحالف مواقع في اليمن وسوريا.", ""},
+		{"وقال إن التحالف مع اليمن قديم.", ""},
+	} {
+		es := mentionEntities(t, p, c.text, "التحالف")
+		switch {
+		case c.want == "" && len(es) > 0:
+			t.Errorf("%s: التحالف is %v, want none", c.text, es)
+		case c.want != "" && (len(es) == 0 || es[0].ID != c.want):
+			t.Errorf("%s: التحالف is %v, want %s", c.text, es, c.want)
+		}
+	}
+}

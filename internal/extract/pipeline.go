@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.37"
+const RulesVersion = "0.5.38"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -38,6 +38,9 @@ type Pipeline struct {
 	// firstNames are the lower-cased first words of the gazetteer's people
 	// and common English given names, for English person names.
 	firstNames map[string]bool
+	// ctxHeads: the bodies a bare head noun may mean by the article's
+	// countries (contextHeads)
+	ctxHeads map[string][]*gazetteer.Entry
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -65,6 +68,7 @@ func (p *Pipeline) load() error {
 			return
 		}
 		p.firstNames = firstNames(p.gaz)
+		p.ctxHeads = contextHeads(p.gaz)
 	})
 	return p.err
 }

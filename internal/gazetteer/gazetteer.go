@@ -51,7 +51,11 @@ type Entry struct {
 	Role      string   // e.g. "head_of_state", "capital", "country"; "" when none
 	Demonyms  []string // adjectives/demonyms (countries, historical states): الروسي روسية Russian
 	Rank      int64    // prominence used to order entries sharing an alias (higher first)
-	Sources   []string // short names of the data sources the entry comes from
+	// Context lists the keys of the countries in whose news the bare head
+	// noun of the entry's names (التحالف of التحالف العربي) means it when
+	// the article names no such body: the war its coalition fights there
+	Context []string
+	Sources []string // short names of the data sources the entry comes from
 }
 
 // Gazetteer is an immutable, indexed set of entries. Its methods are safe
@@ -243,7 +247,7 @@ func (g *Gazetteer) Entries() []*Entry { return g.entries }
 // large name list (see Entries), in no particular order.
 func (g *Gazetteer) ListedPersonNames(fn func(name string)) {
 	for _, l := range g.names {
-		var f [11]string
+		var f [nFields]string
 		if splitFields(l, &f) {
 			fn(f[3])
 		}
@@ -330,7 +334,10 @@ func Slug(s string) string {
 // The compiled file is gzipped UTF-8 text: a header line, then one entry per
 // line, sorted by key, fields separated by tabs, lists by '|':
 // key type qid name country role rank aliases ambiguous demonyms sources.
-const compiledHeader = "#kg-gazetteer v1\tkey\ttype\tqid\tname\tcountry\trole\trank\taliases\tambiguous\tdemonyms\tsources"
+const compiledHeader = "#kg-gazetteer v2\tkey\ttype\tqid\tname\tcountry\trole\trank\taliases\tambiguous\tdemonyms\tcontext\tsources"
+
+// nFields is the number of fields of a compiled line.
+const nFields = 12
 
 // WriteCompiled writes entries (sorted by key) in the compiled format. The
 // output is deterministic: the same entries give the same bytes.
@@ -353,7 +360,7 @@ func WriteCompiled(w io.Writer, entries []*Entry) error {
 		}
 		fields := []string{e.Key, e.Type, e.QID, e.Name, e.Country, e.Role,
 			strconv.FormatInt(e.Rank, 10), joinList(e.Aliases), joinList(e.Ambiguous),
-			joinList(e.Demonyms), joinList(e.Sources)}
+			joinList(e.Demonyms), joinList(e.Context), joinList(e.Sources)}
 		for k, f := range fields {
 			if strings.ContainsAny(f, "\t\n\r") || (k < 7 && strings.Contains(f, "|")) {
 				return fmt.Errorf("gazetteer: %s: field %d holds a separator: %q", e.Key, k, f)
@@ -408,8 +415,8 @@ func ReadCompiledEntries(r io.Reader) ([]*Entry, error) {
 // person of the name list: a person without QID, its one name its one
 // ambiguous alias, written in MatchForm (so that the alias itself is the
 // lookup key), from that list alone.
-func nameOnly(f *[11]string) bool {
-	return f[10] == SrcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" &&
+func nameOnly(f *[nFields]string) bool {
+	return f[11] == SrcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" && f[10] == "" &&
 		!strings.Contains(f[7], "|") && isMatchForm(f[7])
 }
 
@@ -428,24 +435,24 @@ func isMatchForm(s string) bool {
 }
 
 // splitFields cuts a compiled line at its tabs into f, without
-// allocating, and reports whether it has the 11 fields.
-func splitFields(l string, f *[11]string) bool {
-	for i := 0; i < 10; i++ {
+// allocating, and reports whether it has the nFields fields.
+func splitFields(l string, f *[nFields]string) bool {
+	for i := 0; i < nFields-1; i++ {
 		var ok bool
 		f[i], l, ok = strings.Cut(l, "\t")
 		if !ok {
 			return false
 		}
 	}
-	f[10] = l
+	f[nFields-1] = l
 	return !strings.Contains(l, "\t")
 }
 
 // parseLine makes an entry of one line of the compiled file.
 func parseLine(l string) (*Entry, error) {
-	var f [11]string
+	var f [nFields]string
 	if !splitFields(l, &f) {
-		return nil, fmt.Errorf("%d fields, want 11", strings.Count(l, "\t")+1)
+		return nil, fmt.Errorf("%d fields, want %d", strings.Count(l, "\t")+1, nFields)
 	}
 	rank, err := strconv.ParseInt(f[6], 10, 64)
 	if err != nil {
@@ -453,7 +460,7 @@ func parseLine(l string) (*Entry, error) {
 	}
 	e := &Entry{
 		Key: f[0], Type: f[1], QID: f[2], Name: f[3], Country: f[4], Role: f[5], Rank: rank,
-		Aliases: splitList(f[7]), Demonyms: splitList(f[9]), Sources: splitList(f[10]),
+		Aliases: splitList(f[7]), Demonyms: splitList(f[9]), Context: splitList(f[10]), Sources: splitList(f[11]),
 	}
 	if f[8] == f[7] {
 		e.Ambiguous = e.Aliases
@@ -498,7 +505,7 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 		}
 		line++
 		if line == 1 {
-			if !strings.HasPrefix(l, "#kg-gazetteer v1") {
+			if !strings.HasPrefix(l, "#kg-gazetteer v2") {
 				return nil, nil, fmt.Errorf("gazetteer: not a compiled gazetteer (header %.40q)", l)
 			}
 			continue
@@ -509,7 +516,7 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 		if compact {
 			// cheap checks first: most lines are not the name list's
 			if strings.HasSuffix(l, "\t"+SrcPersonNames) {
-				var f [11]string
+				var f [nFields]string
 				if splitFields(l, &f) && nameOnly(&f) {
 					if _, err := strconv.ParseInt(f[6], 10, 64); err != nil {
 						return nil, nil, fmt.Errorf("gazetteer: line %d: rank: %w", line, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,5 +234,24 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := ReadCompiled(bytes.NewReader(data.Gazetteer)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCompiledContext: an entry's context survives the compiled file.
+func TestCompiledContext(t *testing.T) {
+	in := []*Entry{
+		{Key: "organization:x", Name: "X", Type: "Organization", Aliases: []string{"التحالف العربي"}, Context: []string{"wd:Q805", "wd:Q858"}, Sources: []string{"curated"}},
+		{Key: "location:y", Name: "Y", Type: "Location", Aliases: []string{"Y"}, Sources: []string{"curated"}},
+	}
+	var b bytes.Buffer
+	if err := WriteCompiled(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	out, err := ReadCompiledEntries(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || !slices.Equal(out[1].Context, []string{"wd:Q805", "wd:Q858"}) || len(out[0].Context) != 0 { // sorted by key
+		t.Errorf("read back %+v %+v", out[0], out[1])
 	}
 }

@@ -589,6 +589,11 @@ func (b *builder) applyCurated(e *gazetteer.Entry, c curated) {
 	if c.Role != "" {
 		e.Role = c.Role
 	}
+	for _, iso := range c.Context {
+		if ce := b.iso2[iso]; ce != nil && !slices.Contains(e.Context, ce.Key) {
+			e.Context = append(e.Context, ce.Key)
+		}
+	}
 	addSource(e, gazetteer.SrcCurated)
 }
 

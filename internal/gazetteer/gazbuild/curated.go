@@ -32,6 +32,9 @@ type curated struct {
 	En       []string `yaml:"en"`
 	ArAmbig  []string `yaml:"ar_ambig"` // Arabic forms that are also common words (matched only inside longer names)
 	Demonyms []string `yaml:"demonyms"`
+	// Context: the countries (ISO 3166-1 alpha-2) in whose news the bare
+	// head noun of the names means this body (Entry.Context)
+	Context []string `yaml:"context"`
 }
 
 // curatedTables is curated.yaml.
