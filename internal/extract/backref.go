@@ -165,6 +165,9 @@ func contextHeads(g *gazetteer.Gazetteer) map[string][]*gazetteer.Entry {
 				continue
 			}
 			h := arabic.MatchForm(arabic.Analyze(first).Stem)
+			if hw, ok := translit.LookupWord(h); !ok || !hw.OrgHead {
+				continue // only a body's head noun stands for it alone, as in backRefs
+			}
 			if !slices.Contains(out[h], e) {
 				out[h] = append(out[h], e)
 			}

@@ -21,8 +21,10 @@ import (
 // clubRefs adds, in a sentence about sport (a word of lexicon ar_sports),
 // a club's bare name that a club cue stands right before (لاعب الهلال,
 // مدرب النصر, أمام الاتحاد, فاز الأهلي; lexicon ar_club_cue, on the stem;
-// a noun in the construct state, without the article: الفريق النصر is
-// "the team [won] victory")
+// a noun in the construct state, without the article or a pronoun:
+// الفريق النصر is "the team [won] victory", مدربه النصر "his coach [gave
+// them] victory") and no nationality follows (الاتحاد السعودي لكرة القدم
+// is the federation, الأهلي المصري another club)
 // or that is joined to a club so found by و or a word of a game or a
 // transfer (الهلال والنصر, الهلال على النصر, من الشباب إلى الهلال; lexicon
 // ar_club_link), both ways. A
@@ -56,7 +58,8 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	}
 	found := make([]bool, len(toks))
 	for j := range toks {
-		if club[j] != nil && sports[toks[j].Sentence] && j > 0 && toks[j-1].Sentence == toks[j].Sentence && clubCues[stem(j-1)] && words[j-1].Article == "" && words[j].Conj == "" {
+		if club[j] != nil && sports[toks[j].Sentence] && j > 0 && toks[j-1].Sentence == toks[j].Sentence && clubCues[stem(j-1)] && words[j-1].Article == "" && words[j-1].Suffix == "" && words[j].Conj == "" &&
+			!p.nationalAfter(toks, words, j) {
 			found[j] = true
 		}
 	}
@@ -96,6 +99,11 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	cands = append(slices.Clip(cands), out...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	return cands
+}
+
+// nationalAfter reports whether a nationality adjective follows token j.
+func (p *Pipeline) nationalAfter(toks []segment.Token, words []arabic.Word, j int) bool {
+	return j+1 < len(toks) && toks[j+1].Sentence == toks[j].Sentence && p.gaz.Demonym(words[j+1].MF) != nil
 }
 
 var (

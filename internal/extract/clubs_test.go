@@ -50,3 +50,25 @@ func TestContextBody(t *testing.T) {
 		}
 	}
 }
+
+// TestClubReviewCases: a cue with a pronoun (مدربه) is no construct; a
+// nationality after the name makes it another body (the federation); a
+// name after بن is a word, not a full stop. (The tagger's الأهلي of
+// الأهلي المصري still links to the Saudi club by its alias: the namesake
+// clubs are not told apart.)
+func TestClubReviewCases(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct{ text, mention, not string }{
+		{"وأهدى مدربه النصر للجماهير بعد المباراة.", "النصر", "organization:al_nassr"},
+		{"وأكد رئيس الاتحاد السعودي لكرة القدم أن المنتخب جاهز للبطولة.", "الاتحاد", "organization:al_ittihad"},
+	} {
+		for _, e := range mentionEntities(t, p, c.text, c.mention) {
+			if e.ID == c.not {
+				t.Errorf("%s: %q is %s", c.text, c.mention, e.ID)
+			}
+		}
+	}
+	if es := mentionEntities(t, p, "وقال الأمير تركي بن.", "تركي بن."); len(es) > 0 {
+		t.Errorf("تركي بن. is %v", es)
+	}
+}

@@ -20,8 +20,9 @@ import (
 //   - a given name: a place word without the article that is a frequent
 //     given name, followed by a word of lineage (بن, بنت) and a name, or
 //     after an honorific or rank (الأمير, اللواء; lexicon
-//     ar_between_title_and_name) followed by a family name with the
-//     article (تركي الفيصل);
+//     ar_between_title_and_name) followed by a name-like word with the
+//     article (الأمير تركي الفيصل), or followed by a family name of the
+//     name lists with the article that is no ordinary word (تركي الفيصل);
 //   - a family name: a nationality adjective with the article, the
 //     masculine singular (التركي, not الأتراك or العراقية) and no clitic,
 //     right after a frequent given name that is no ordinary word (and the
@@ -43,6 +44,7 @@ func (p *Pipeline) nationalNames(toks []segment.Token, words []arabic.Word, cand
 			!wordIn(officeWords, w) && p.words.Name(w.MF).Given >= frequentName
 	}
 	same := func(a, b int) bool { return a >= 0 && b < len(toks) && toks[a].Sentence == toks[b].Sentence }
+	word := func(k int) bool { return !cov[k] && isArabicWord(toks[k].Text) } // free, and a word (not بن.)
 	var out []link.Candidate
 	drop := map[int]bool{}
 	for i, c := range cands {
@@ -56,13 +58,13 @@ func (p *Pipeline) nationalNames(toks []segment.Token, words []arabic.Word, cand
 		w := &words[k]
 		a, b := -1, -1
 		switch {
-		case w.Article == "" && given(k) && same(k, k+2) && nameLinks[words[k+1].MF] && !cov[k+1] && !cov[k+2] && words[k+2].Article == "":
+		case w.Article == "" && given(k) && same(k, k+2) && nameLinks[words[k+1].MF] && !cov[k+1] && word(k+2) && words[k+2].Article == "":
 			// تركي بن عبدالله [بن ...]
 			a, b = k, k+3
 			for {
-				if same(k, b) && nameLinks[words[b-1].MF] && !cov[b] {
+				if same(k, b) && nameLinks[words[b-1].MF] && word(b) {
 					b++ // بن عبد الله, أبو نقطة: the word after a link is the name's
-				} else if same(k, b+1) && nameLinks[words[b].MF] && !cov[b] && !cov[b+1] {
+				} else if same(k, b+1) && nameLinks[words[b].MF] && !cov[b] && word(b+1) {
 					b += 2
 				} else {
 					break

@@ -333,7 +333,8 @@ func Slug(s string) string {
 
 // The compiled file is gzipped UTF-8 text: a header line, then one entry per
 // line, sorted by key, fields separated by tabs, lists by '|':
-// key type qid name country role rank aliases ambiguous demonyms sources.
+// key type qid name country role rank aliases ambiguous demonyms context
+// sources.
 const compiledHeader = "#kg-gazetteer v2\tkey\ttype\tqid\tname\tcountry\trole\trank\taliases\tambiguous\tdemonyms\tcontext\tsources"
 
 // nFields is the number of fields of a compiled line.

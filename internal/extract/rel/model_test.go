@@ -321,3 +321,26 @@ func TestBelongsTo(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewCases: a minister's title after a deputy's (نائب رئيس الوزراء
+// وزير الخارجية) is the minister's; a region whose name begins with the
+// title's last word (أمير [منطقة الجوف]) is the office's place; a topic
+// brought by من stays a topic.
+func TestReviewCases(t *testing.T) {
+	jordan := handMention{"الأردني", "jordan", model.Location, true, "country"}
+	judeh := handMention{"ناصر جودة", "judeh", model.Person, false, ""}
+	d := handDoc(t, "وقال نائب رئيس الوزراء وزير الخارجية الأردني ناصر جودة إن الموقف ثابت.", jordan, judeh)
+	if rs := relationsOf(extractWith(d, tinyModel("FOREIGN_MINISTER_OF", "types=Person>Location", 20, 0.5, 0.5))); !slices.Contains(rs, "judeh FOREIGN_MINISTER_OF jordan") {
+		t.Errorf("%s: %v", d.Text, rs)
+	}
+	jawf := handMention{"منطقة الجوف", "jawf", model.Location, false, ""}
+	faisal := handMention{"فيصل بن نواف", "faisal", model.Person, false, ""}
+	d = handDoc(t, "وافتتح أمير منطقة الجوف الأمير فيصل بن نواف المعرض أمس.", jawf, faisal)
+	if rs := relationsOf(extractWith(d, nil)); !slices.Contains(rs, "faisal OFFICIAL_OF jawf") {
+		t.Errorf("%s: %v", d.Text, rs)
+	}
+	d = handDoc(t, "وحذر بوتين من روسيا وقال إن التدخل مرفوض.", putin, russia)
+	if rs := relationsOf(extractWith(d, tinyModel("STATED", "types=Person>Location", 20, 0.5, 0.5))); !slices.Contains(rs, "putin STATED russia") {
+		t.Errorf("%s: %v", d.Text, rs)
+	}
+}

@@ -53,7 +53,7 @@ func (x *extractor) matchTitles(i int, t *titleTable) (out []*titleDef, ends []i
 		ok := true
 		for w, word := range d.words {
 			j := i + w
-			if j >= len(x.norm) || (x.mAt[j] >= 0 && w > 0 && !x.bodyHead(j)) || x.bare[j] != word {
+			if j >= len(x.norm) || (x.mAt[j] >= 0 && w > 0 && !x.bodyHead(j) && !x.placeHead(d, w, j)) || x.bare[j] != word {
 				ok = false
 				break
 			}
@@ -64,6 +64,15 @@ func (x *extractor) matchTitles(i int, t *titleTable) (out []*titleDef, ends []i
 		}
 	}
 	return out, ends
+}
+
+// placeHead reports whether token j, word w of the title def, is the last
+// word of a place title and begins the name of a place that is no
+// country: منطقة of أمير منطقة الجوف, where the gazetteer's name is منطقة
+// الجوف.
+func (x *extractor) placeHead(def *titleDef, w, j int) bool {
+	m := x.mention(j)
+	return def.placeTitle && w == len(def.words)-1 && m != nil && m.Start == j && m.Type == "Location" && !x.isCountry(m)
 }
 
 // bodyHead reports whether token j begins the name of a public body that
@@ -137,6 +146,11 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 			ref.object = m.Entity
 			j = m.End
 		}
+	} else if m := x.mention(j - 1); m != nil && m.Start > start && x.placeHead(def, len(def.words)-1, j-1) {
+		// the title's last word begins the place's name: أمير [منطقة
+		// الجوف], أمير [المنطقة الشرقية]
+		ref.object = m.Entity
+		j = m.End
 	}
 	if ref.countryTitle && ref.object == "" && j < len(x.norm) {
 		// the title's last word began a public body's name: رئيس [الحكومة
@@ -387,8 +401,8 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 			if x.notHolderBefore(k) {
 				return false
 			}
-			if x.mAt[k-1] >= 0 || len(offices[office(k-1)]) == 0 {
-				break
+			if x.mAt[k-1] >= 0 || len(offices[office(k-1)]) == 0 || x.words[k-1].Article != "" {
+				break // a definite word ends a title: نائب رئيس الوزراء [وزير الخارجية]
 			}
 		}
 		return true
@@ -458,7 +472,7 @@ func (x *extractor) notHolderBefore(i int) bool {
 // mention s made a statement, not what it was about: after the speaker and
 // before what was said begins (أن/إن, that, a colon or quote), introduced
 // by a preposition of place (قال الجبير في مؤتمر صحفي في جدة إن ..., said
-// in Vienna that ...; lexicon ar_venue_prep, en_venue_prep). Without a
+// in Vienna that ...; lexicon ar_venue_prep, en_venue_prep: في, in, at). Without a
 // word that begins what was said nothing is known.
 func (x *extractor) venue(si, s, o int) bool {
 	ms, mo := x.d.Mentions[s], x.d.Mentions[o]

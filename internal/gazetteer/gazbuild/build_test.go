@@ -182,6 +182,8 @@ func TestCurated(t *testing.T) {
 		"organisations:\n  - {type: Organisation, name: X, en: [X]}\n",
 		"people:\n  - {name: X}\n",
 		"people:\n  - {type: Location, name: X, ar: [x]}\n",
+		"organisations:\n  - {type: Organization, name: X, en: [X], context: [ye]}\n",
+		"places:\n  - {type: Location, name: X, en: [X], context: [YE]}\n",
 	} {
 		if _, err := readCurated([]byte(bad)); err == nil {
 			t.Errorf("no error for %q", bad)

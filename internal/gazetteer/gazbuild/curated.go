@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"regexp"
 
 	"go.yaml.in/yaml/v3"
 
@@ -71,6 +72,11 @@ func readCurated(b []byte) (*curatedTables, error) {
 			if !typed || c.Name == "" || len(c.Ar)+len(c.En) == 0 {
 				return nil, fmt.Errorf("curated.yaml: entity %q: want a type (%v; implied for cities and people), a name and an alias", c.Name, model.EntityTypes)
 			}
+			for _, iso := range c.Context {
+				if c.Type != model.Organization || !iso2RE.MatchString(iso) {
+					return nil, fmt.Errorf("curated.yaml: entity %q: context %q: want ISO 3166-1 alpha-2 codes on an organisation", c.Name, iso)
+				}
+			}
 		}
 	}
 	if len(t.People) == 0 || t.PetrarchOrgWords == "" {
@@ -78,6 +84,9 @@ func readCurated(b []byte) (*curatedTables, error) {
 	}
 	return &t, nil
 }
+
+// iso2RE is the form of an ISO 3166-1 alpha-2 code.
+var iso2RE = regexp.MustCompile(`^[A-Z]{2}$`)
 
 var tables = func() *curatedTables {
 	t, err := readCurated(curatedYAML)
