@@ -85,6 +85,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		return cands
 	}
 	entry := map[string]link.Candidate{}
+	byContext := map[string]*gazetteer.Entry{} // contextBody of a head noun
 	for _, c := range cands {
 		if c.Entry != nil {
 			if _, ok := entry[c.Entry.Key]; !ok {
@@ -98,8 +99,9 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		if inside[k] || w.Article == "" || w.Suffix != "" {
 			continue
 		}
-		as := heads[arabic.MatchForm(w.Stem)]
-		if len(as) == 0 && len(p.ctxHeads[arabic.MatchForm(w.Stem)]) == 0 {
+		h := arabic.MatchForm(w.Stem)
+		as := heads[h]
+		if len(as) == 0 && len(p.ctxHeads[h]) == 0 {
 			continue
 		}
 		if describedFurther(toks, words, k) {
@@ -113,7 +115,12 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 				k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && commonAfterHead[words[k+1].MF] {
 				continue
 			}
-			if e := contextBody(p.ctxHeads[arabic.MatchForm(w.Stem)], cands); e != nil {
+			e, ok := byContext[h]
+			if !ok { // the article's candidates, read once per head noun
+				e = contextBody(p.ctxHeads[h], cands)
+				byContext[h] = e
+			}
+			if e != nil {
 				out = append(out, link.Candidate{Start: refStart(toks, words, k), End: toks[k].End, Sentence: toks[k].Sentence,
 					Type: model.Organization, Entry: e})
 			}

@@ -43,7 +43,9 @@ func (p *Pipeline) nationalNames(toks []segment.Token, words []arabic.Word, cand
 		return w.Article == "" && w.Prep == "" && w.Suffix == "" && !isEdgeWord(toks[k].Text, w.MF) &&
 			!wordIn(officeWords, w) && p.words.Name(w.MF).Given >= frequentName
 	}
+	firmGiven := func(k int) bool { return given(k) && !p.words.Ordinary(baseOf(&words[k])) } // no ordinary word either
 	same := func(a, b int) bool { return a >= 0 && b < len(toks) && toks[a].Sentence == toks[b].Sentence }
+	bareDefinite := func(k int) bool { return words[k].Article != "" && words[k].Prep == "" && words[k].Conj == "" }
 	word := func(k int) bool { return !cov[k] && isArabicWord(toks[k].Text) } // free, and a word (not بن.)
 	var out []link.Candidate
 	drop := map[int]bool{}
@@ -71,15 +73,14 @@ func (p *Pipeline) nationalNames(toks []segment.Token, words []arabic.Word, cand
 				}
 			}
 		case w.Article == "" && given(k) && same(k-1, k+1) && rankBeforeName[words[k-1].MF] && !cov[k+1] &&
-			words[k+1].Article != "" && words[k+1].Prep == "" && words[k+1].Conj == "" && p.nameLike(&words[k+1]):
+			bareDefinite(k+1) && p.nameLike(&words[k+1]):
 			// الأمير تركي الفيصل
 			a, b = k, k+2
-		case w.Article == "" && given(k) && same(k, k+1) && !cov[k+1] && words[k+1].Article != "" && words[k+1].Prep == "" && words[k+1].Conj == "" &&
-			p.family(&words[k+1]):
+		case w.Article == "" && given(k) && same(k, k+1) && !cov[k+1] && bareDefinite(k+1) && p.family(&words[k+1]):
 			// تركي الفيصل: a frequent family name after it
 			a, b = k, k+2
-		case c.Demonym && w.Article != "" && w.Prep == "" && w.Conj == "" && strings.HasSuffix(w.MF, "ي") && same(k-1, k) && !cov[k-1] &&
-			given(k-1) && !p.words.Ordinary(baseOf(&words[k-1])) && !(same(k, k+1) && (cov[k+1] || p.nameLike(&words[k+1]) && !isEdgeWord(toks[k+1].Text, words[k+1].MF))):
+		case c.Demonym && bareDefinite(k) && strings.HasSuffix(w.MF, "ي") && same(k-1, k) && !cov[k-1] &&
+			firmGiven(k-1) && !(same(k, k+1) && (cov[k+1] || p.nameLike(&words[k+1]) && !isEdgeWord(toks[k+1].Text, words[k+1].MF))):
 			// [خالد] المصري, [اللواء منصور] التركي
 			a, b = k-1, k+1
 		default:
@@ -88,7 +89,7 @@ func (p *Pipeline) nationalNames(toks []segment.Token, words []arabic.Word, cand
 		// the given names before (أحمد تركي العتيبي) and a kunya's أبو
 		// (أبو أيمن العراقي, a name of war); after a person's name the
 		// words are its own, not a new one (عبداللطيف جميل السعودي)
-		for n := 0; n < 2 && same(a-1, a) && !cov[a-1] && given(a-1) && !p.words.Ordinary(baseOf(&words[a-1])) && words[a].Conj == ""; n++ {
+		for n := 0; n < 2 && same(a-1, a) && !cov[a-1] && firmGiven(a-1) && words[a].Conj == ""; n++ {
 			a--
 		}
 		if same(a-1, a) && !cov[a-1] && wordIn(nameLinks, &words[a-1]) && words[a-1].Prep == "" && words[a].Conj == "" {

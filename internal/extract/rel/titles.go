@@ -484,13 +484,14 @@ func (x *extractor) venue(si, s, o int) bool {
 	if !x.ar {
 		that, preps = enThat, enVenuePrep
 	}
+	said := func(j int) bool { return that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) } // what was said begins at j
 	for j := ms.End; j < b && j < mo.Start; j++ {
-		if that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) {
+		if said(j) {
 			return false // the place is in what was said
 		}
 	}
 	for j := mo.End; j < b; j++ {
-		if that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) {
+		if said(j) {
 			return x.hasPrep(mo.Start, preps)
 		}
 	}
