@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -56,5 +57,28 @@ func TestPrepareLockOrder(t *testing.T) {
 	}
 	if want := "a b p:a@b p:a@a p:m@a p:z@b"; strings.Join(got, " ") != want {
 		t.Errorf("rows %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestSettleHintsSeek: Settle's lookups of CoMention and Evidence nodes,
+// whose plans are cached while those labels are still empty on a first
+// push, all carry a USING INDEX SEEK hint (TestSettlePlansSeek checks the
+// plans on a server; this checks the text, which a plan on a small graph
+// does not: the scan came with the statistics of thousands of articles).
+func TestSettleHintsSeek(t *testing.T) {
+	lookup := regexp.MustCompile(`\((\w+):(CoMention|Evidence)\b([^)]*)\)(\s+USING INDEX SEEK \w+:\w+\()?`)
+	for name, st := range map[string]string{"relations": cyRelationsTyped, "unsupported": cyDeleteUnsupportedTyped, "comentions": cyCoMentions} {
+		ms := lookup.FindAllStringSubmatch(st, -1)
+		if len(ms) == 0 {
+			t.Errorf("%s: no lookup found", name)
+		}
+		for _, m := range ms {
+			if strings.HasPrefix(strings.TrimSpace(m[0]), "(c:CoMention {a: a, b: b})") {
+				continue // MERGE on the uniqueness constraint
+			}
+			if m[4] == "" || strings.TrimSpace(m[3]) != "" {
+				t.Errorf("%s: %q has no USING INDEX SEEK hint", name, m[0])
+			}
+		}
 	}
 }
