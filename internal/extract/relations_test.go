@@ -44,6 +44,23 @@ func TestRelations(t *testing.T) {
 			want: []string{"Vladimir Putin PRESIDENT_OF Russia asserted", "Russia DEPLOYED_TROOPS_IN Kazakhstan asserted 2022-01-06/week"},
 		},
 		{
+			name: "a title inside the name's span (the gazetteer's الملك سلمان) states the office, with the country the gazetteer gives", lang: "ar",
+			text: "أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز حرص المملكة العربية السعودية على دعم الاستقرار في اليمن.",
+			want: []string{"Salman of Saudi Arabia KING_OF Saudi Arabia asserted"},
+		},
+		{
+			name: "a thing named after a king states no office", lang: "ar",
+			text: "وتسلم الفائزون جائزة الملك فيصل في الرياض بحضور وزير الثقافة السعودي.",
+			not:  []string{"Faisal of Saudi Arabia KING_OF"},
+		},
+		{
+			name: "an organisation's title through في or a head noun its name leaves out", lang: "ar",
+			text: "وأوضح العقيد تركي المالكي، المتحدث الأمني في وزارة الداخلية، أن قوات الأمن أحبطت الهجوم.\nوأكد رئيس هيئة الهلال الأحمر السعودي الأمير فيصل بن عبدالله أن المراكز جاهزة.\nوقالت سارة محمد العلي المديرة التنفيذية لمؤسسة الملك خالد إن البرنامج سيبدأ الشهر المقبل.\nوأكد الدكتور سعيد ناصر القحطاني أمين عام مجلس التعاون الخليجي أن القمة ستعقد في الرياض.",
+			want: []string{"Turki al-Maliki SPOKESPERSON_FOR Ministry of Interior asserted", "Faisal bin Abdullah LEADER_OF Red Crescent asserted",
+				"Sara Mohammed al-Ali LEADER_OF King Khaled Foundation asserted", "Saeed Nasser al-Qahtani LEADER_OF Gulf Cooperation Council asserted"},
+			not: []string{"Faisal bin Abdullah OFFICIAL_OF Saudi Arabia", "Faisal bin Abdullah MINISTER_OF"},
+		},
+		{
 			name: "a public body belongs to the country its nationality names", lang: "ar",
 			text: "وأعلنت وزارة الدفاع التركية أن الجيش التركي قصف مواقع في شمال العراق، فيما نددت الحكومة العراقية بالهجوم.",
 			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Iraqi Government PART_OF Iraq asserted"},

@@ -120,6 +120,8 @@ var (
 	arThat          = class("ar_that")
 	arVenuePrep     = class("ar_venue_prep")
 	arBelongsTo     = class("ar_belongs_to")
+	arNamedAfter    = class("ar_named_after")
+	arTitleToOrg    = class("ar_title_to_org")
 	enVenuePrep     = class("en_venue_prep")
 	arNeg           = class("ar_neg")
 	arFutureWord    = class("ar_future")

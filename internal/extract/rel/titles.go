@@ -6,6 +6,7 @@ import (
 
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 type titleDef struct {
@@ -91,6 +92,9 @@ type titleRef struct {
 	end     int    // token after the phrase
 	trigger string
 	body    string // the public body whose name the title ended in (رئيس الحكومة التركية), ""
+	// orgCountry: the nationality adjective after the organisation's name
+	// (هيئة الهلال الأحمر [السعودي]): the body's, not the holder's office
+	orgCountry string
 	// countryTitle: the title is a country's office (not an organisation's
 	// or a region's)
 	countryTitle bool
@@ -131,6 +135,21 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 // titleRest reads what follows the title words: [COUNTRY | DEMONYM | ORG] [PERSON].
 func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle && !def.placeTitle, placeTitle: def.placeTitle, needCountry: def.needCountryMention}
+	if def.orgTitle && j < len(x.mAt) && x.mAt[j] < 0 {
+		// an organisation's title may reach its name through في (القيادي
+		// في حزب الدعوة, المتحدث الأمني في وزارة الداخلية) or a head noun
+		// the name leaves out (رئيس هيئة الهلال الأحمر)
+		k := j
+		if k < len(x.norm) && arTitleToOrg[x.norm[k]] {
+			k++
+		}
+		if k < len(x.norm) && x.mAt[k] < 0 && x.orgHead(k) {
+			k++
+		}
+		if m := x.mention(k); k > j && m != nil && m.Start == k && m.Type == "Organization" {
+			j = k
+		}
+	}
 	// The country, organisation or place.
 	if m := x.mention(j); m != nil && m.Start == j {
 		switch {
@@ -171,11 +190,21 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
 		pj++
 	}
+	if m := x.mention(pj); def.orgTitle && ref.object != "" && m != nil && m.Start == pj && m.Demonym {
+		pj = m.End // the organisation's nationality: رئيس هيئة الهلال الأحمر [السعودي] الأمير فيصل
+		ref.orgCountry = m.Entity
+	}
 	for n := 0; n < 3 && pj < len(x.norm) && x.mAt[pj] < 0 && arTitleToName[x.norm[pj]]; n++ {
 		pj++ // وزير الداخلية [الأمير] محمد بن نايف
 	}
 	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" && !strings.HasPrefix(m.Prefix, "و") {
 		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى)
+		ref.person = m.Entity
+		j = m.End
+	} else if m := x.mention(start); ref.countryTitle && m != nil && m.Start == start && m.End > j && m.Type == "Person" && !m.Title && (start == 0 || !arNamedAfter[x.bare[start-1]]) {
+		// the title begins the name's span (the gazetteer's الملك سلمان,
+		// الرئيس عبدربه منصور هادي): the name is its holder's, unless a
+		// thing is named after it (جائزة الملك فيصل)
 		ref.person = m.Entity
 		j = m.End
 	}
@@ -311,6 +340,9 @@ func (x *extractor) titles() {
 				continue
 			}
 			x.add(si, ref.person, ref.pred, ref.object, conf, "asserted", ref.trigger)
+			if ref.orgCountry != "" {
+				x.noStruct[noStructKey{si, ref.person, ref.orgCountry}] = true
+			}
 			if ref.body != "" {
 				// the head of the country's government, not a leader of the body
 				x.noStruct[noStructKey{si, ref.person, ref.body}] = true
@@ -505,4 +537,11 @@ func isQuote(t string) bool {
 		return true
 	}
 	return false
+}
+
+// orgHead reports whether token i is a noun that heads organisations'
+// names (هيئة, وزارة, شركة), as translit's word list says.
+func (x *extractor) orgHead(i int) bool {
+	w, ok := translit.LookupWord(x.stem(i))
+	return ok && w.OrgHead
 }
