@@ -61,6 +61,12 @@ func TestRelations(t *testing.T) {
 			not: []string{"Faisal bin Abdullah OFFICIAL_OF Saudi Arabia", "Faisal bin Abdullah MINISTER_OF"},
 		},
 		{
+			name: "an institution is where news names it with ب, its branch is not the organisation", lang: "ar",
+			text: "وزار المرضى المنومين بمستشفى الملك فهد المركزي بجازان أمس.\nودعا فرع وزارة العمل بمنطقة عسير المواطنين إلى التسجيل.\nوكشف تقرير عن خلايا تنظيم داعش بالسعودية.",
+			want: []string{"King Fahd Central Hospital LOCATED_IN Jazan asserted"},
+			not:  []string{"Ministry of Labor LOCATED_IN", "Islamic State LOCATED_IN"},
+		},
+		{
 			name: "a public body belongs to the country its nationality names", lang: "ar",
 			text: "وأعلنت وزارة الدفاع التركية أن الجيش التركي قصف مواقع في شمال العراق، فيما نددت الحكومة العراقية بالهجوم.",
 			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Iraqi Government PART_OF Iraq asserted"},

@@ -63,8 +63,13 @@ func TestFindAllAliases(t *testing.T) {
 		{"ذهب لمصر أمس", "لمصر", "wd:Q79", false},
 		{"وصل بلندن", "بلندن", "wd:Q84", false},
 		{"في قصر السلام بجدة اليوم", "بجدة", "wd:Q374365", false}, // a city of a million and more
-		{"بلغت الخسائر بليون دولار", "", "", false},               // "billion", not ب + León
-		{"كسرت الأسعار مستوى الدعم", "", "", false},               // "broke", not ك + Sirte
+		// before the first word of a name of several words too (لحزب: ل +
+		// حزب), but not alone (محمد is no prominent name)
+		{"دعمه لحزب العمال الكردستاني", "لحزب العمال الكردستاني", "organization:kurdistan_workers_party", false},
+		{"قال لجيب بوش", "لجيب بوش", "person:jeb_bush", false},
+		{"قال لمحمد", "", "", false},
+		{"بلغت الخسائر بليون دولار", "", "", false}, // "billion", not ب + León
+		{"كسرت الأسعار مستوى الدعم", "", "", false}, // "broke", not ك + Sirte
 		// cities the city list lacks or names wrongly
 		{"ميناء عدن", "عدن", "location:aden", false},
 		{"مدينة السويس", "السويس", "location:suez", false},
@@ -125,7 +130,7 @@ func TestFindAllAliases(t *testing.T) {
 
 func TestFindAllSkip(t *testing.T) {
 	g := mustDefault(t)
-	for text, want := range map[string]int{"لمصر": 1, "وباكستان": 1, "والكرملين": 1, "واليابانية": 1, "مصر": 0, "للعراق": 0, "فلاديمير بوتين": 0} {
+	for text, want := range map[string]int{"لمصر": 1, "وباكستان": 1, "والكرملين": 1, "واليابانية": 1, "مصر": 0, "للعراق": 0, "فلاديمير بوتين": 0, "بحزب العمال الكردستاني": 1} {
 		ms := g.FindAll(segment.Tokenize(text))
 		if len(ms) != 1 || ms[0].Skip != want {
 			t.Errorf("%q: matches %+v, want one with Skip %d", text, ms, want)

@@ -79,8 +79,9 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 			continue
 		}
 		for _, f := range g.firstForms(&words[i]) {
-			// single token
-			if i+1 > bestEnd {
+			// single token (a clitic taken off only for a prominent name:
+			// firstForms)
+			if i+1 > bestEnd && (contains(words[i].Stems, f) || g.prominent(f)) {
 				if ok, dem := g.accept(f, tokens[i:i+1]); ok && g.singleOK(mf[i], f, dem) {
 					bestEnd, bestKey, bestFirst, bestDem = i+1, f, f, dem
 				}
@@ -221,7 +222,11 @@ func (g *Gazetteer) firstForms(w *arabic.Word) []string {
 		extra = append(extra, string(rs[2:]))
 	}
 	for _, f := range extra {
-		if g.prominent(f) && !contains(out, f) {
+		// a clitic the analysis leaves on a short word (لحزب، بحزب) comes
+		// off before a prominent name, or before the first word of a name
+		// of several words (لحزب [العمال الكردستاني]): FindAllWords then
+		// takes the form only where the whole name follows
+		if (g.prominent(f) || g.prefixes[f]) && !contains(out, f) {
 			out = append(out, f)
 		}
 	}

@@ -375,6 +375,7 @@ func (x *extractor) sentence(si int) {
 	}
 	if x.ar {
 		x.containment(si, a, b)
+		x.institutionPlace(si, a, b)
 	}
 	for t := a; t < b; t++ {
 		tr, after, future := x.verbAt(t)
@@ -1013,6 +1014,33 @@ func (x *extractor) containment(si, a, b int) {
 			}
 			x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
 		}
+	}
+}
+
+// institutionPlace relates an organisation to the city or region written
+// right after its name with ب (مستشفى الملك فهد المركزي بجازان, الهيئة
+// الملكية بالجبيل, مديرية الشؤون الصحية بالمدينة المنورة: LOCATED_IN), where
+// news names an institution or its branch by its place. Not a country
+// (داعش بالسعودية: where a group acts, not where it is), not a place of a
+// list (و), and not with في, which as often says where something happened
+// (استأجرها برنامج الأغذية العالمي في ميناء عدن).
+func (x *extractor) institutionPlace(si, a, b int) {
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Type != "Organization" || m.End >= b {
+			continue
+		}
+		o := x.mention(m.End)
+		if o == nil || o.Start != m.End || o.Type != "Location" || x.isCountry(o) || o.Entity == m.Entity || x.placeKind(o.Entity, "country") {
+			continue
+		}
+		if p := x.words[o.Start]; p.Prep != "ب" && !strings.HasPrefix(o.Prefix, "ب") || p.Conj != "" {
+			continue
+		}
+		if t > a && arBranch[x.bare[t-1]] {
+			continue // فرع وزارة العمل بمنطقة عسير: the ministry's branch is there, not the ministry
+		}
+		x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
 	}
 }
 

@@ -122,6 +122,7 @@ var (
 	arBelongsTo     = class("ar_belongs_to")
 	arNamedAfter    = class("ar_named_after")
 	arTitleToOrg    = class("ar_title_to_org")
+	arBranch        = class("ar_branch")
 	enVenuePrep     = class("en_venue_prep")
 	arNeg           = class("ar_neg")
 	arFutureWord    = class("ar_future")
