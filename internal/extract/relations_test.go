@@ -67,6 +67,16 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Ministry of Labor LOCATED_IN", "Islamic State LOCATED_IN"},
 		},
 		{
+			name: "an English title without its country holds the country the article is about", lang: "en",
+			text: "Environment Secretary Margaret Smithson has said the government will act on climate change in Britain. Home Secretary Charles Brandon said new laws were needed in the UK.",
+			want: []string{"Margaret Smithson MINISTER_OF United Kingdom asserted", "Charles Brandon MINISTER_OF United Kingdom asserted"},
+		},
+		{
+			name: "no country the article is about: no country for the title", lang: "en",
+			text: "Home Secretary Charles Brandon said new laws were needed in Britain and in France.",
+			not:  []string{"Charles Brandon MINISTER_OF"},
+		},
+		{
 			name: "a public body belongs to the country its nationality names", lang: "ar",
 			text: "وأعلنت وزارة الدفاع التركية أن الجيش التركي قصف مواقع في شمال العراق، فيما نددت الحكومة العراقية بالهجوم.",
 			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Iraqi Government PART_OF Iraq asserted"},

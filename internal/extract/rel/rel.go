@@ -86,6 +86,7 @@ type extractor struct {
 	sentTok      [][2]int // token range of each sentence
 	types        map[string]string
 	country      map[string]string          // person/city id -> country id (gazetteer or stated titles)
+	home         *string                    // homeCountry, once computed
 	holders      map[string]string          // pred+"|"+country -> person holding the title in this article
 	out          map[string]*model.Relation // dedup key -> relation
 	speaker      string

@@ -201,7 +201,7 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى)
 		ref.person = m.Entity
 		j = m.End
-	} else if m := x.mention(start); ref.countryTitle && m != nil && m.Start == start && m.End > j && m.Type == "Person" && !m.Title && (start == 0 || !arNamedAfter[x.bare[start-1]]) {
+	} else if m := x.mention(start); ref.countryTitle && m != nil && m.Start == start && m.End > j && m.Type == "Person" && !m.Title && (start == 0 || !x.namedAfter(start-1)) {
 		// the title begins the name's span (the gazetteer's الملك سلمان,
 		// الرئيس عبدربه منصور هادي): the name is its holder's, unless a
 		// thing is named after it (جائزة الملك فيصل)
@@ -333,6 +333,11 @@ func (x *extractor) titles() {
 				// the person's country, when the gazetteer knows it and the
 				// article names it
 				if c := x.country[ref.person]; c != "" {
+					ref.object, conf = c, 0.8
+				} else if c := x.homeCountry(); c != "" && !x.ar {
+					// English news names its own country's office holders
+					// without it (Home Secretary Charles Clarke): the
+					// country the article is about
 					ref.object, conf = c, 0.8
 				}
 			}
@@ -544,4 +549,41 @@ func isQuote(t string) bool {
 func (x *extractor) orgHead(i int) bool {
 	w, ok := translit.LookupWord(x.stem(i))
 	return ok && w.OrgHead
+}
+
+// homeCountry returns the country the article names most, by name or
+// adjective, when it names it at least twice and more often than any
+// other; "" otherwise.
+func (x *extractor) homeCountry() string {
+	if x.home != nil {
+		return *x.home
+	}
+	n := map[string]int{}
+	for i := range x.d.Mentions {
+		if m := &x.d.Mentions[i]; x.isCountry(m) {
+			n[m.Entity]++
+		}
+	}
+	best, top, second := "", 0, 0
+	for c, k := range n {
+		switch {
+		case k > top:
+			best, top, second = c, k, top
+		case k > second:
+			second = k
+		}
+	}
+	home := ""
+	if top >= 2 && top > second {
+		home = best
+	}
+	x.home = &home
+	return home
+}
+
+// namedAfter reports whether token i is a noun a thing is named after a
+// title (جائزة، مستشفى: ar_named_after), with or without its clitics
+// (بمستشفى الملك سعود, لجسر الملك سلمان).
+func (x *extractor) namedAfter(i int) bool {
+	return arNamedAfter[x.bare[i]] || arNamedAfter[x.stem(i)]
 }
