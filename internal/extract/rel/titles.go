@@ -201,7 +201,7 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى)
 		ref.person = m.Entity
 		j = m.End
-	} else if m := x.mention(start); ref.countryTitle && m != nil && m.Start == start && m.End > j && m.Type == "Person" && !m.Title && (start == 0 || !x.namedAfter(start-1)) {
+	} else if m := x.mention(start); ref.countryTitle && m != nil && m.Start == start && m.End > j && m.Type == "Person" && !m.Title && !x.inNamedThing(start) {
 		// the title begins the name's span (the gazetteer's الملك سلمان,
 		// الرئيس عبدربه منصور هادي): the name is its holder's, unless a
 		// thing is named after it (جائزة الملك فيصل)
@@ -579,6 +579,25 @@ func (x *extractor) homeCountry() string {
 	}
 	x.home = &home
 	return home
+}
+
+// inNamedThing reports whether the name starting at token start is part
+// of a thing's name: after a noun a thing is named after (جائزة الملك
+// فيصل), or joined by و to such a name (مستشفى الملك فهد والملك سعود).
+func (x *extractor) inNamedThing(start int) bool {
+	if start == 0 {
+		return false
+	}
+	if x.namedAfter(start - 1) {
+		return true
+	}
+	if x.words[start].Conj != "" {
+		// the name before: a thing's (مستشفى الملك فهد) or a name after its noun
+		if pm := x.mention(start - 1); pm != nil && (x.namedAfter(pm.Start) || pm.Start > 0 && x.namedAfter(pm.Start-1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAfter reports whether token i is a noun a thing is named after a
