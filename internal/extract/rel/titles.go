@@ -334,10 +334,11 @@ func (x *extractor) titles() {
 				// article names it
 				if c := x.country[ref.person]; c != "" {
 					ref.object, conf = c, 0.8
-				} else if c := x.homeCountry(); c != "" && !x.ar {
-					// English news names its own country's office holders
-					// without it (Home Secretary Charles Clarke): the
-					// country the article is about
+				} else if c := x.homeCountry(); c != "" && !x.ar && cabinetOffice[ref.pred] {
+					// English news names its own government's ministers
+					// without the country (Home Secretary Charles Clarke):
+					// the country the article is about (not a president or
+					// king: a country the article is about may have none)
 					ref.object, conf = c, 0.8
 				}
 			}
@@ -550,6 +551,10 @@ func (x *extractor) orgHead(i int) bool {
 	w, ok := translit.LookupWord(x.stem(i))
 	return ok && w.OrgHead
 }
+
+// cabinetOffice are the offices of a government's ministers, which an
+// English title without its country gets from homeCountry.
+var cabinetOffice = map[string]bool{"MINISTER_OF": true, "FOREIGN_MINISTER_OF": true, "PRIME_MINISTER_OF": true}
 
 // homeCountry returns the country the article names most, by name or
 // adjective, when it names it at least twice and more often than any
