@@ -78,10 +78,11 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 			i++
 			continue
 		}
-		for _, f := range g.firstForms(&words[i]) {
-			// single token (a clitic taken off only for a prominent name:
-			// firstForms)
-			if i+1 > bestEnd && (contains(words[i].Stems, f) || g.prominent(f)) {
+		forms, alone := g.firstForms(&words[i])
+		for fi, f := range forms {
+			// single token (not a form firstForms gives only as the first
+			// word of a longer name)
+			if i+1 > bestEnd && fi < alone {
 				if ok, dem := g.accept(f, tokens[i:i+1]); ok && g.singleOK(mf[i], f, dem) {
 					bestEnd, bestKey, bestFirst, bestDem = i+1, f, f, dem
 				}
@@ -202,15 +203,18 @@ func hasLetter(s string) bool {
 // clitic-stripped stems of an Arabic word (most literal first), a Latin
 // word with and without a possessive 's. Short words the clitic analysis
 // keeps whole (لمصر، بلندن، وكوريا، بجدة) also yield the word without one or
-// two leading clitics when that names a prominent entry (see prominent).
-func (g *Gazetteer) firstForms(w *arabic.Word) []string {
+// two leading clitics when that names a prominent entry (see prominent),
+// or begins a name of several words. The first alone forms may match as a
+// name of one token; the others only as the first word of a longer one.
+func (g *Gazetteer) firstForms(w *arabic.Word) (forms []string, alone int) {
 	m := w.MF
 	if isLatinKey(m) {
-		return latinForms(m)
+		forms = latinForms(m)
+		return forms, len(forms)
 	}
 	out := slices.Clip(w.Stems)
 	if notClitic[m] {
-		return out
+		return out, len(out)
 	}
 	rs := []rune(m)
 	var extra []string
@@ -221,16 +225,22 @@ func (g *Gazetteer) firstForms(w *arabic.Word) []string {
 	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) && !(rs[1] == 'ل' && rs[2] == 'ل') {
 		extra = append(extra, string(rs[2:]))
 	}
+	// a clitic the analysis leaves on a short word comes off before a
+	// prominent name (بجدة), which may then stand alone, and before the
+	// first word of a name of several words (لحزب [العمال الكردستاني]),
+	// which may not
 	for _, f := range extra {
-		// a clitic the analysis leaves on a short word (لحزب، بحزب) comes
-		// off before a prominent name, or before the first word of a name
-		// of several words (لحزب [العمال الكردستاني]): FindAllWords then
-		// takes the form only where the whole name follows
-		if (g.prominent(f) || g.prefixes[f]) && !contains(out, f) {
+		if g.prominent(f) && !contains(out, f) {
 			out = append(out, f)
 		}
 	}
-	return out
+	alone = len(out)
+	for _, f := range extra {
+		if g.prefixes[f] && !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out, alone
 }
 
 // notClitic are common words (MatchForm) that read as a clitic and a
