@@ -30,6 +30,7 @@ type trainRelOptions struct {
 	NoGold   bool
 	AllPairs bool
 	Hidden   int // hidden units of a network (0: a linear model)
+	Bag      int // linear models averaged (0: reltrain's default)
 	// WithoutHoldout writes a model trained without the held-out items,
 	// to score them end to end (kg eval on them as gold files).
 	WithoutHoldout bool
@@ -46,9 +47,10 @@ set (internal/reltrain/data: Arabic Wikipedia sentences and passages the project
 wrote, see its README.md). Each item is extracted with the built-in pipeline as
 kg extract would, its entities are matched to the annotated ones, and every
 candidate pair of mentions in a sentence becomes an example labelled with the
-annotated predicate or none; a multinomial logistic regression (or, with
---hidden N, a network with one hidden layer of N rectified units) learns
-from them (with dropout, none examples weighing 0.7). A first model, trained
+annotated predicate or none; a multinomial logistic regression (the average
+of --bag models learnt from successive shuffle seeds; or, with --hidden N, a
+network with one hidden layer of N rectified units) learns from them (with
+dropout, none examples weighing 0.7). A first model, trained
 without every tenth item (--holdout), is scored on those by threshold and
 fits a temperature that makes its probabilities honest there; the model of
 all items takes the same temperature (a linear one leaves out weights
@@ -69,6 +71,7 @@ deterministic: the same data and flags give a byte-identical model.`,
 	f.IntVar(&o.Epochs, "epochs", 0, "passes over the examples (default 30; a network 5)")
 	f.IntVar(&o.Hidden, "hidden", 0, "train a network with this many hidden units (default 0: a linear model; the network did no better on news, see reltrain.Options.Hidden)")
 	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
+	f.IntVar(&o.Bag, "bag", 0, "average this many linear models, trained from seeds --seed, --seed+1, ... (default 3)")
 	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item, fit the temperature and score the thresholds on those (0: no)")
 	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2; a network 1e-4)")
 	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of actions, unless --target (default 0.95)")
@@ -94,7 +97,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		log = nil
 	}
 	bo := reltrain.BuildOptions{
-		Options:        reltrain.Options{Hidden: o.Hidden, Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, Log: log},
+		Options:        reltrain.Options{Hidden: o.Hidden, Bag: o.Bag, Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, Log: log},
 		Examples:       reltrain.ExampleOptions{GoldMentions: !o.NoGold, ClosestOnly: !o.AllPairs},
 		Holdout:        max(o.Holdout, 1),
 		Target:         o.Target,

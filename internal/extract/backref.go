@@ -27,10 +27,10 @@ const localKey = "local:"
 // marks) with the article and no pronoun, that no candidate covers and no
 // definite word continues (الحزب الحاكم is another party), when exactly
 // one organisation named before it in the article has a name beginning
-// with that noun, and the gazetteer knows it (two ministries before
-// الوزارة leave it unresolved, and so does one the gazetteer lacks: it
-// cannot be linked).
-// The candidate takes that organisation's gazetteer entry. When the
+// with that noun (two ministries before الوزارة leave it unresolved).
+// The candidate takes that organisation's gazetteer entry, or refers to
+// the first mention of one the gazetteer lacks (link.Candidate.Anaphor:
+// وزارة الدفاع الروسية ... وأضافت الوزارة). When the
 // article names no organisation with that noun, a body of the gazetteer
 // whose context (Entry.Context) the article names is meant (التحالف in
 // news of Yemen is the Saudi-led coalition, in news of Syria or Iraq the
@@ -42,6 +42,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 	type antecedent struct {
 		start int // code point offset of the first mention
 		key   string
+		end   int // where the first mention ends
 	}
 	// heads[MatchForm of the head noun's stem]: the organisations of the
 	// gazetteer whose mentions begin with it, by their first mention
@@ -78,7 +79,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			}
 		}
 		if !seen {
-			heads[h] = append(heads[h], antecedent{start: c.Start, key: key})
+			heads[h] = append(heads[h], antecedent{start: c.Start, key: key, end: c.End})
 		}
 	}
 	if len(heads) == 0 && len(p.ctxHeads) == 0 {
@@ -134,7 +135,13 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 				n++
 			}
 		}
-		if n != 1 || strings.HasPrefix(found.key, localKey) {
+		if n != 1 {
+			continue
+		}
+		if strings.HasPrefix(found.key, localKey) {
+			// a body the gazetteer lacks: the mention of its name
+			out = append(out, link.Candidate{Start: refStart(toks, words, k), End: toks[k].End, Sentence: toks[k].Sentence,
+				Type: model.Organization, Anaphor: true, RefStart: found.start, RefEnd: found.end})
 			continue
 		}
 		c := entry[found.key]

@@ -24,7 +24,7 @@ var englishFile string
 // enWords are the word classes of english.txt, in lower case.
 type enWords struct {
 	title, titleWord, modifier, cue, orgHead, party, placeHead, compass, role, connector,
-	locCue, orgCue, medium, skip, speech, notAcronym, given, notGiven map[string]bool
+	locCue, orgCue, medium, skip, speech, notAcronym, given, notGiven, officeRef, officeExact map[string]bool
 }
 
 var en = mustEnglishWords(englishFile)
@@ -44,6 +44,7 @@ func parseEnglishWords(s string) (*enWords, error) {
 		"orghead": &w.orgHead, "party": &w.party, "placehead": &w.placeHead, "compass": &w.compass, "role": &w.role, "connector": &w.connector,
 		"loccue": &w.locCue, "orgcue": &w.orgCue, "medium": &w.medium, "skip": &w.skip,
 		"speech": &w.speech, "notacronym": &w.notAcronym, "given": &w.given, "notgiven": &w.notGiven,
+		"officeref": &w.officeRef, "officeexact": &w.officeExact,
 	}
 	for _, m := range kinds {
 		*m = map[string]bool{}

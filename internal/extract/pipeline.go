@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.45"
+const RulesVersion = "0.5.46"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -202,9 +202,13 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = p.backRefs(toks, words, cands)
 		cands = kingdomRefs(toks, words, cands)
 		cands = p.titleRefs(toks, words, cands)
+		cands = p.officeRefs(rs, toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
 		cands = append(withoutCandidates(cands, held), more...)
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
+		cands = enOfficeRefs(rs, toks, cands)
+		cands = enPronounRefs(rs, toks, cands)
 	}
 	p.trimClitics(rs, cands)
 	cands = withoutAccusativeEnds(rs, cands)
@@ -576,6 +580,7 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 		m.Type = typ[id]
 		if m.Type == model.Organization {
 			m.Of = publicBodyOf(toks, words, cands, i, s, known)
+			m.In = localBodyIn(words, cands, i, s, known)
 		}
 		if c.Entry != nil {
 			m.Role = c.Entry.Role
@@ -608,8 +613,10 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 // publicBodyOf returns the country whose public body organisation
 // candidate i names by a nationality adjective inside it (وزارة الدفاع
 // العراقية, الجيش اللبناني, السفارة السعودية: the head's mark in
-// orgwords.tsv, package translit), "" when none; s is its first token,
-// cands are sorted by Start.
+// orgwords.tsv, package translit), or by the country's name, which may
+// read the same (وزارة الداخلية السعودية: the adjective is the name
+// السعودية; حكومة المملكة العربية السعودية), "" when none; s is its
+// first token, cands are sorted by Start.
 func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candidate, i, s int, known map[string]bool) string {
 	if hw, ok := translit.LookupWord(arabic.MatchForm(words[s].Stem)); !ok || !hw.Public {
 		return ""
@@ -619,7 +626,7 @@ func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candid
 		if d.Start >= c.End {
 			break
 		}
-		if d.Demonym && d.End <= c.End && d.Entry != nil && d.Entry.Role == "country" && known[d.Entry.Key] {
+		if d.End <= c.End && d.Entry != nil && d.Entry.Role == "country" && known[d.Entry.Key] {
 			// the adjective of another body named on the way is that
 			// body's (رئاسة الاتحاد البرازيلي: the federation is Brazilian)
 			for k := s + 1; k < len(toks) && toks[k].End <= d.Start; k++ {
@@ -632,6 +639,30 @@ func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candid
 	}
 	return ""
 }
+
+// localBodyIn returns the city or region whose local body organisation
+// candidate i is by its name: a head of lexicon class ar_local_body (جامعة,
+// شرطة, أمانة, محكمة) whose name ends with the place (جامعة جدة, شرطة
+// منطقة القصيم, محكمة الناصرية); "" when none. s is its first token,
+// cands are sorted by Start.
+func localBodyIn(words []arabic.Word, cands []link.Candidate, i, s int, known map[string]bool) string {
+	if !localBodies[arabic.MatchForm(words[s].Stem)] {
+		return ""
+	}
+	c := cands[i]
+	for _, d := range cands[i+1:] {
+		if d.Start >= c.End {
+			break
+		}
+		if d.End == c.End && d.Type == model.Location && !d.Demonym && d.Entry != nil && d.Entry.Role != "country" && known[d.Entry.Key] {
+			return d.Entry.Key
+		}
+	}
+	return ""
+}
+
+// localBodies: lexicon ar_local_body, in MatchForm.
+var localBodies = arabic.WordSet(strings.Join(lexicon.Class("ar_local_body"), " "))
 
 // withFamilyName extends a gazetteer person that the tagged person span
 // [a, b) overlaps and goes on after with a family name, آل and one word

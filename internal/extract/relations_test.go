@@ -44,6 +44,32 @@ func TestRelations(t *testing.T) {
 			want: []string{"Vladimir Putin PRESIDENT_OF Russia asserted", "Russia DEPLOYED_TROOPS_IN Kazakhstan asserted 2022-01-06/week"},
 		},
 		{
+			name: "an act on one of a list of names is one on each (coordination)", lang: "ar",
+			text: "زار وزير الخارجية الأميركي جون كيري مصر والأردن والسعودية الأسبوع الماضي.",
+			want: []string{"John Kerry VISITED Egypt asserted", "John Kerry VISITED Jordan asserted", "John Kerry VISITED Saudi Arabia asserted"},
+			not:  []string{"Egypt VISITED", "Jordan VISITED"},
+		},
+		{
+			name: "a local body stands in the city its name ends with", lang: "ar",
+			text: "وأعلنت شرطة جدة القبض على المتهمين. وقالت أمانة منطقة القصيم إن المشروع اكتمل.",
+			want: []string{"Jeddah Police LOCATED_IN Jeddah asserted", "Al-Qassim Province Municipality LOCATED_IN Al-Qassim Province asserted"},
+		},
+		{
+			name: "a public body named with its country's name read as the adjective (السعودية) is part of it", lang: "ar",
+			text: "وقالت وزارة الداخلية السعودية إن المتهمين اعتقلوا.",
+			want: []string{"Saudi Ministry of Interior PART_OF Saudi Arabia asserted"},
+		},
+		{
+			name: "an office alone names the one person the article introduced with it", lang: "ar",
+			text: "وصل وزير الخارجية الأميركي جون كيري إلى القاهرة أمس. وقال الوزير إن بلاده تدعم مصر في حربها على الإرهاب.",
+			want: []string{"John Kerry SUPPORTED Egypt reported"},
+		},
+		{
+			name: "he continues the one person named before", lang: "en",
+			text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. He criticised President George Bush over the war in Iraq.",
+			want: []string{"Charles Kennedy CRITICIZED George W. Bush asserted"},
+		},
+		{
 			name: "a title inside the name's span (the gazetteer's الملك سلمان) states the office, with the country the gazetteer gives", lang: "ar",
 			text: "أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز حرص المملكة العربية السعودية على دعم الاستقرار في اليمن.",
 			want: []string{"Salman of Saudi Arabia KING_OF Saudi Arabia asserted"},

@@ -64,6 +64,9 @@ type Mention struct {
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Sentence int    `json:"sentence"`
+	// Ref marks a mention that refers back to the entity by an office or
+	// a head noun (الوزير, the prime minister, الوزارة), not by a name.
+	Ref bool `json:"ref,omitempty"`
 }
 
 // Entity is one real-world entity found in an article. ID is the stable,

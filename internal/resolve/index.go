@@ -36,6 +36,9 @@ func Summarize(x *model.Extraction) Summary {
 	for _, e := range x.Entities {
 		es := EntitySummary{Key: e.ID, Type: e.Type, QID: e.Wikidata, Name: e.Name, Mentions: len(e.Mentions), Forms: e.Aliases}
 		for _, m := range e.Mentions {
+			if m.Ref {
+				continue // an office or head noun (الوزير) is no name of it
+			}
 			if !slices.Contains(e.Aliases, m.Text) && !slices.Contains(es.Texts, m.Text) {
 				es.Texts = append(es.Texts, m.Text)
 			}

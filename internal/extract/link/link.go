@@ -36,6 +36,14 @@ type Candidate struct {
 	// الشريفين for King Salman): a mention of the person, but not one that
 	// holds a title or office in its sentence.
 	Title bool
+	// Anaphor marks a mention that refers back to a person or body named
+	// earlier in the article by office or head noun (وقال الوزير, وأضافت
+	// الوزارة): a mention of Entry, or, when the gazetteer lacks them, of
+	// the entity of the earlier mention that spans [RefStart, RefEnd) (or
+	// overlaps it, its clitics taken off); its text is no name of theirs
+	// (no alias). Without such a mention it resolves to nothing.
+	Anaphor          bool
+	RefStart, RefEnd int
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A
@@ -348,7 +356,7 @@ func resolve(text string, cands []Candidate) *resolution {
 			c.types[t]++
 		}
 		r.of[i] = c
-		if w := candidateWords(cands[i]); len(w) > len(c.words) && !cands[i].Demonym {
+		if w := candidateWords(cands[i]); len(w) > len(c.words) && !cands[i].Demonym && !cands[i].Anaphor {
 			c.words = w
 		}
 	}
@@ -365,7 +373,12 @@ func resolve(text string, cands []Candidate) *resolution {
 	// 2. other names, longest first, so that short forms find their full name
 	rest := []int{}
 	bare := map[int][]string{} // the name words (candidateWords) of the candidates in rest
+	var anaphors []int         // mentions of a person the gazetteer lacks, by office
 	for _, i := range order {
+		if cands[i].Anaphor && cands[i].Entry == nil {
+			anaphors = append(anaphors, i)
+			continue
+		}
 		if cands[i].Entry == nil {
 			if w := candidateWords(Candidate{Text: cands[i].Text, Type: cands[i].Type, Whole: cands[i].Whole}); len(w) > 0 {
 				rest = append(rest, i)
@@ -413,7 +426,18 @@ func resolve(text string, cands []Candidate) *resolution {
 			}
 		}
 	}
-	// 4. surnames the tagger typed a place or an organisation
+	// 4. the persons and bodies named by office or head noun: the cluster of a mention with the
+	// name they refer back to
+	for _, i := range anaphors {
+		a := &cands[i]
+		for j, c := range cands {
+			if j != i && !c.Anaphor && a.RefEnd > 0 && c.Start < a.RefEnd && a.RefStart < c.End && c.Type == a.Type && r.of[j] != nil {
+				join(r.of[j], i)
+				break
+			}
+		}
+	}
+	// 5. surnames the tagger typed a place or an organisation
 	r.surnames()
 	return r
 }
@@ -707,8 +731,8 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			if cd.Demonym && hasName {
 				continue
 			}
-			e.Mentions = append(e.Mentions, model.Mention{Text: cd.Text, Start: cd.Start, End: cd.End, Sentence: cd.Sentence})
-			if cd.Demonym {
+			e.Mentions = append(e.Mentions, model.Mention{Text: cd.Text, Start: cd.Start, End: cd.End, Sentence: cd.Sentence, Ref: cd.Anaphor})
+			if cd.Demonym || cd.Anaphor {
 				continue
 			}
 			d := candidateName(cd)

@@ -664,6 +664,45 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			*b = best{p: p, label: pred, pr: pr}
 		}
 	}
+	// an action on one of a list of names (زار مصر والأردن والسعودية,
+	// أدانت السعودية والإمارات) is one on each
+	for _, k := range slices.Clone(order) {
+		b := bests[k]
+		if r, _ := vocab.Get(b.label); r.Group == "structural" {
+			continue
+		}
+		for _, side := range []int{b.pr.s, b.pr.o} {
+			other := b.pr.o
+			if side == b.pr.o {
+				other = b.pr.s
+			}
+			list := x.coordinated(side)
+			if len(list) > maxCoordinated-1 || slices.Contains(list, other) {
+				continue // a long list is no one act's (the provinces a war report names); one of its own names is no other side
+			}
+			for _, j := range list {
+				pr := b.pr
+				if side == b.pr.s {
+					pr.s = j
+				} else {
+					pr.o = j
+				}
+				s, o := x.d.Mentions[pr.s], x.d.Mentions[pr.o]
+				if s.Entity == o.Entity || !typesAllowed(s.Type, o.Type)(b.label) {
+					continue
+				}
+				nk := pairKey{k.si, s.Entity, o.Entity}
+				if nk.b < nk.a {
+					nk.a, nk.b = nk.b, nk.a
+				}
+				if bests[nk] != nil {
+					continue // the pair's own reading stands
+				}
+				bests[nk] = &best{p: b.p, label: b.label, pr: pr}
+				order = append(order, nk)
+			}
+		}
+	}
 	modality := map[string]string{}
 	trigger := map[string]string{}
 	for _, r := range rules {
@@ -892,4 +931,41 @@ func (x *extractor) cueModality(pr pair, si int, pred string) string {
 	}
 	_, _, future := x.verbAt(best) // a future prefix on the trigger read (سيزور)
 	return x.modality(a, best, future)
+}
+
+// maxCoordinated is the longest list of names an act on one of them
+// extends to.
+const maxCoordinated = 4
+
+// coordinated returns the mentions joined to mention i in one list of
+// names of its type: each next one written right after the one before,
+// with و or "and", or a comma between (مصر والأردن والسعودية; Britain,
+// France and Germany). Nationality adjectives and held titles join none.
+func (x *extractor) coordinated(i int) []int {
+	ms := x.d.Mentions
+	joined := func(a, b int) bool { // b follows a in a list
+		ma, mb := ms[a], ms[b]
+		if ma.Type != mb.Type || ma.Demonym || mb.Demonym || ma.Title || mb.Title || mb.Start < ma.End {
+			return false
+		}
+		gap := x.d.Tokens[ma.End:mb.Start]
+		switch len(gap) {
+		case 0:
+			return strings.HasPrefix(mb.Prefix, "و")
+		case 1:
+			t := gap[0].Text
+			return t == "،" || t == "," || strings.EqualFold(t, "and") || t == "و"
+		case 2:
+			return (gap[0].Text == "," || gap[0].Text == "،") && (strings.EqualFold(gap[1].Text, "and") || gap[1].Text == "و")
+		}
+		return false
+	}
+	var out []int
+	for j := i; j > 0 && joined(j-1, j); j-- {
+		out = append(out, j-1)
+	}
+	for j := i; j+1 < len(ms) && joined(j, j+1); j++ {
+		out = append(out, j+1)
+	}
+	return out
 }

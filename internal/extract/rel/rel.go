@@ -23,6 +23,9 @@ type Mention struct {
 	// Of is the entity id of the country whose public body the mention
 	// names by its nationality adjective (وزارة الدفاع العراقية: Iraq).
 	Of string
+	// In is the entity id of the city or region a local body is by its
+	// name (جامعة جدة, شرطة منطقة القصيم: Jeddah, Al-Qassim).
+	In string
 	// Prefix holds the clitics written before the name in its first token
 	// (و, ب, ل, وب, ...): "" when the token starts with the name itself.
 	Prefix string
@@ -155,6 +158,9 @@ func newExtractor(d *Doc) *extractor {
 		if m.Of != "" && x.types[m.Of] == "" {
 			x.types[m.Of] = "Location" // named only inside the body's name
 		}
+		if m.In != "" && x.types[m.In] == "" {
+			x.types[m.In] = "Location"
+		}
 	}
 	x.sentTok = make([][2]int, len(d.Sentences))
 	for i := range x.sentTok {
@@ -198,7 +204,9 @@ func (x *extractor) runRules() {
 }
 
 // publicBodies relates each public body to the country its name's
-// nationality adjective names: وزارة الدفاع العراقية -[PART_OF]-> Iraq.
+// nationality adjective names: وزارة الدفاع العراقية -[PART_OF]-> Iraq;
+// and each local body to the city or region its name ends with: جامعة جدة
+// -[LOCATED_IN]-> Jeddah.
 func (x *extractor) publicBodies() {
 	for _, m := range x.d.Mentions {
 		if m.Of == "" || m.Start >= len(x.d.Tokens) {
@@ -208,7 +216,19 @@ func (x *extractor) publicBodies() {
 			x.add(si, m.Entity, "PART_OF", m.Of, publicBodyConf, "asserted", x.phrase(m.Start, m.End))
 		}
 	}
+	for _, m := range x.d.Mentions {
+		if m.In == "" || m.In == m.Entity || m.Start >= len(x.d.Tokens) {
+			continue
+		}
+		if si := x.d.Tokens[m.Start].Sentence; si >= 0 && si < len(x.d.Sentences) {
+			x.add(si, m.Entity, "LOCATED_IN", m.In, localBodyConf, "asserted", x.phrase(m.Start, m.End))
+		}
+	}
 }
+
+// localBodyConf is the confidence of a local body's place (Mention.In):
+// its name says it, but not that it stands there now.
+const localBodyConf = 0.85
 
 // publicBodyConf is the confidence of a public body's country: the name
 // states it.

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
+
+// TestOfficeRefs: an office standing alone refers back to the one person
+// the article introduced with it (officeRefs), a body's head noun to the
+// one body named with it, the gazetteer's or not (backRefs).
+func TestOfficeRefs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, ref string
+		holder    string // an alias of the entity ref names; "": none
+	}{
+		// before the name, and a gazetteer person
+		{text: "وصل وزير الخارجية الأميركي جون كيري إلى القاهرة أمس. وقال الوزير إن بلاده تدعم مصر.", ref: "الوزير", holder: "جون كيري"},
+		// the whole office, its country too
+		{text: "أكد الرئيس التركي رجب طيب أردوغان أن بلاده لن تتراجع. واتهم الرئيس التركي الاتحاد الأوروبي بالتخلي عن اللاجئين.", ref: "الرئيس التركي", holder: "رجب طيب أردوغان"},
+		// after the name, a person the gazetteer lacks
+		{text: "أعلن الدكتور سامر الحلبي وزير الزراعة السوري إطلاق خطة جديدة. وقال وزير الزراعة إن الخطة تشمل كل المحافظات.", ref: "وزير الزراعة", holder: "سامر الحلبي"},
+		// two ministers: unresolved
+		{text: "التقى وزير الخارجية السعودي عادل الجبير وزير الخارجية الفرنسي لوران فابيوس. وقال الوزير إن المحادثات كانت مثمرة.", ref: "الوزير"},
+		// another country's president
+		{text: "وصل الرئيس التركي رجب طيب أردوغان إلى موسكو. وقال الرئيس الروسي إن الزيارة مهمة.", ref: "الرئيس الروسي"},
+		// الرئيس is not the prime minister
+		{text: "وصل رئيس الوزراء العراقي حيدر العبادي إلى طهران. وقال الرئيس إن العلاقات قوية.", ref: "الرئيس"},
+		// a deputy's office is another person's
+		{text: "استقبل الرئيس اليمني عبدربه منصور هادي الوفد. وحضر نائب الرئيس اللقاء.", ref: "الرئيس"},
+		// the title of a name further on
+		{text: "وصل السفير المصري أحمد فوزي إلى الرياض. وحضر الحفل السفير المصري في باريس إيهاب بدوي.", ref: "السفير المصري"},
+		// a body the gazetteer lacks, by its head noun
+		{text: "وقالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع التنظيم. وأضافت الوزارة أن الغارات دمرت المقرات.", ref: "الوزارة", holder: "وزارة الدفاع الروسية"},
+	} {
+		es := mentionEntities(t, p, c.text, c.ref)
+		switch {
+		case c.holder == "" && len(es) > 0:
+			t.Errorf("%s: %q is a mention of %s", c.text, c.ref, es[0].Name)
+		case c.holder != "" && len(es) != 1:
+			t.Errorf("%s: %q is a mention of %d entities, want 1 (%s)", c.text, c.ref, len(es), c.holder)
+		case c.holder != "" && !slices.Contains(es[0].Aliases, c.holder):
+			t.Errorf("%s: %q names %s %v, want %s", c.text, c.ref, es[0].Name, es[0].Aliases, c.holder)
+		case c.holder != "" && slices.Contains(es[0].Aliases, c.ref):
+			t.Errorf("%s: %q is an alias of %s", c.text, c.ref, es[0].Name)
+		}
+	}
+}
+
+// TestEnOfficeRefs: the same in English (enOfficeRefs), and he and she
+// (enPronounRefs).
+func TestEnOfficeRefs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, ref string
+		holder    string // an alias of the entity ref names; "": none
+	}{
+		{text: "Prime Minister David Cameron arrived in Brussels on Monday. The prime minister told EU leaders that Britain wanted reform.", ref: "prime minister", holder: "David Cameron"},
+		{text: "Syrian President Bashar al-Assad said his army would retake Aleppo. The Syrian president also accused Turkey of arming rebels.", ref: "Syrian president", holder: "Bashar al-Assad"},
+		{text: "US Secretary of State John Kerry met Iranian officials in Vienna. The secretary of state later praised Iran.", ref: "secretary of state", holder: "John Kerry"},
+		// another country's president
+		{text: "Syrian President Bashar al-Assad said his army would retake Aleppo. The Russian president also spoke.", ref: "Russian president"},
+		// two presidents
+		{text: "President Barack Obama met President Francois Hollande in Paris. The president said the talks went well.", ref: "president"},
+		// a bare office fits only the same bare office
+		{text: "Prime Minister David Cameron arrived in Brussels. The minister met EU leaders.", ref: "minister"},
+		// he and she: the one person named before
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. He criticised the war in Iraq.", ref: "He", holder: "Charles Kennedy"},
+		{text: "Jack Straw met John Kerry in Beijing. He said the talks went well.", ref: "He"},
+		{text: "Mr Howard spoke in London. She said the plan would fail.", ref: "She"},
+	} {
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "en", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var es []model.Entity
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				if m.Text == c.ref {
+					es = append(es, e)
+				}
+			}
+		}
+		switch {
+		case c.holder == "" && len(es) > 0:
+			t.Errorf("%s: %q is a mention of %s", c.text, c.ref, es[0].Name)
+		case c.holder != "" && (len(es) != 1 || !slices.Contains(es[0].Aliases, c.holder)):
+			t.Errorf("%s: %q names %v, want %s", c.text, c.ref, es, c.holder)
+		}
+	}
+}
