@@ -37,7 +37,10 @@ import (
 // An office introduces a person when it stands before the name, with only
 // its description and honorifics (الأمير, الدكتور: ar_between_title_and_name)
 // between, or after the name and a comma (سيرغي لافروف، وزير الخارجية
-// الروسي). The candidate is the person's mention (link.Candidate.Ref) but
+// الروسي), or without the comma where no verb can take the office as its
+// object (first in the sentence, or after a speech verb: قال نبيل العربي
+// الأمين العام; not التقى بوتين رئيس وزراء اليابان). The candidate is the
+// person's mention (link.Candidate.Anaphor) but
 // holds no office itself (Title): its nationality adjective is not a
 // mention of the country.
 func (p *Pipeline) officeRefs(rs []rune, toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
@@ -126,18 +129,18 @@ func (p *Pipeline) officeRefs(rs []rune, toks []segment.Token, words []arabic.Wo
 				add(office{head: h, definite: true})
 			}
 		}
-		// after it, past a comma
+		// after it, past a comma, or without one where the office cannot
+		// be a verb's object (عبد الواحد النبوي وزير الثقافة المصري)
 		last := first
 		for last+1 < len(toks) && toks[last+1].Start < c.End {
 			last++
 		}
-		// after it, past a comma or not (عبد الواحد النبوي وزير الثقافة
-		// المصري)
 		k := last + 1
-		if k < len(toks) && toks[k].Text == "،" {
+		comma := k < len(toks) && toks[k].Text == "،"
+		if comma {
 			k++
 		}
-		if k < len(toks) && toks[k].Sentence == sent && words[k].Conj == "" {
+		if k < len(toks) && toks[k].Sentence == sent && words[k].Conj == "" && (comma || x.appositionSlot(first)) {
 			// (not the next of a list: الملك سلمان وولي العهد)
 			if o, _, ok := x.office(k, true); ok {
 				add(o)
@@ -349,6 +352,37 @@ func (x *officeScan) titlesName(end int, startsAt map[int]int) bool {
 	}
 	return false
 }
+
+// appositionSlot reports whether a name starting at token j stands where
+// an office right after it cannot be a verb's object: first in its
+// sentence, or after a speech verb (honorifics between).
+func (x *officeScan) appositionSlot(j int) bool {
+	sent := x.toks[j].Sentence
+	for j > 0 && x.toks[j-1].Sentence == sent && officeHonorific[x.words[j-1].MF] {
+		j--
+	}
+	if j == 0 || x.toks[j-1].Sentence != sent {
+		return true
+	}
+	w := &x.words[j-1]
+	return speechVerbs[w.MF] || w.Conj != "" && speechVerbs[arabic.MatchForm(strings.TrimPrefix(x.toks[j-1].Text, w.Conj))]
+}
+
+// speechVerbs are the forms of the lexicon's Arabic speech verbs (قال،
+// أكد، أوضح), in MatchForm.
+var speechVerbs = func() map[string]bool {
+	out := map[string]bool{}
+	for _, t := range lexicon.Get().ArTriggers {
+		if t.Speech {
+			for _, f := range t.Forms {
+				if !strings.Contains(f, "_") {
+					out[f] = true
+				}
+			}
+		}
+	}
+	return out
+}()
 
 // notHolder reports whether the word before token k makes the office
 // another's (نائب الرئيس).

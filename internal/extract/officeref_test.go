@@ -29,6 +29,8 @@ func TestOfficeRefs(t *testing.T) {
 		{text: "وصل الرئيس التركي رجب طيب أردوغان إلى موسكو. وقال الرئيس الروسي إن الزيارة مهمة.", ref: "الرئيس الروسي"},
 		// الرئيس is not the prime minister
 		{text: "وصل رئيس الوزراء العراقي حيدر العبادي إلى طهران. وقال الرئيس إن العلاقات قوية.", ref: "الرئيس"},
+		// an office after a name the verb takes as its object is another's
+		{text: "التقى الرئيس فلاديمير بوتين رئيس وزراء اليابان في موسكو. وقال رئيس الوزراء الياباني إن المحادثات كانت مثمرة.", ref: "رئيس الوزراء الياباني"},
 		// a deputy's office is another person's
 		{text: "استقبل الرئيس اليمني عبدربه منصور هادي الوفد. وحضر نائب الرئيس اللقاء.", ref: "الرئيس"},
 		// the title of a name further on
