@@ -177,6 +177,7 @@ func TestDirectoryWalk(t *testing.T) {
 	write(t, dir, "a/1.txt", "One\nBody one.")
 	write(t, dir, "a/skip.md", "# not an article")
 	write(t, dir, ".hidden/3.txt", "Three\nBody.")
+	write(t, dir, "a/1.gold.json", `{"entities": [], "relations": []}`) // kg eval's, beside its article
 	arts, errs := collect(t, Options{}, dir)
 	if len(errs) != 0 || len(arts) != 2 || arts[0].Title != "One" || arts[1].Title != "Two" {
 		t.Fatalf("arts=%v errs=%v", arts, errs)

@@ -20,8 +20,9 @@ import (
 // met in the walk. A symlink that leads back to a directory being walked is
 // reported (ErrSymlinkLoop) and not followed; a directory reached a second
 // time by another way is not read again. Names starting with "." are
-// skipped in the walk. Files in a directory with other extensions are
-// skipped silently; a file named explicitly with an unknown extension is an
+// skipped in the walk, and so are gold annotations (NAME.gold.json, which
+// kg eval reads beside NAME.txt). Files in a directory with other
+// extensions are skipped silently; a file named explicitly with an unknown extension is an
 // error (ErrUnsupported). Archives and gzipped files are read member by
 // member (see Types and archive.go); a corrupt one is reported (ErrCorrupt)
 // and the walk goes on. Anything that is not a regular file or a directory (a FIFO, a
@@ -128,6 +129,9 @@ func (w *walker) dir(ctx context.Context, path string, fi fs.FileInfo) error {
 			w.hidden++
 			continue
 		}
+		if goldFile(name) {
+			continue // kg eval's annotation of the article beside it
+		}
 		full := filepath.Join(path, name)
 		typ := e.Type()
 		var fi fs.FileInfo
@@ -208,4 +212,10 @@ func notRegular(m fs.FileMode) error {
 		kind = "device"
 	}
 	return fmt.Errorf("%w: %s", ErrNotRegular, kind)
+}
+
+// goldFile reports whether a file name is a gold annotation's
+// (NAME.gold.json), not articles.
+func goldFile(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".gold.json")
 }
