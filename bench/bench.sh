@@ -39,7 +39,8 @@ run() { # label, command...
   local rc=0
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > /dev/null 2>"$work/err" || rc=$?
   [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || { cat "$work/err" >&2; return 1; }
-  read -r secs kb user sys < "$work/time"
+  # on a non-zero exit time(1) writes "Command exited with ..." first
+  read -r secs kb user sys < <(tail -n 1 "$work/time")
   # CPU time (user + sys) as well as wall time: on a shared machine the
   # CPU seconds, and MB of text per CPU second, are the steadier measure
   python3 -c "import sys; b,s,kb,a,c=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]),float(sys.argv[6])+float(sys.argv[7]); print(f'{sys.argv[5]:<24} {a:>7} articles {b/1e6:7.1f} MB {s:7.1f} s {b/1e6/max(s,1e-9):6.2f} MB/s  {c:7.1f} s CPU {b/1e6/max(c,1e-9):6.2f} MB/s/core  max RSS {kb/1024:6.0f} MB')" "$bytes" "$secs" "$kb" "$arts" "$label" "$user" "$sys"

@@ -380,24 +380,14 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 	// over[k]: the candidate over token k (the longest; -1: none),
 	// startsAt[k]: the person candidate starting at token k, endsAt[k]: one
 	// ending there
-	over := make([]int, len(toks))
-	for k := range over {
-		over[k] = -1
-	}
+	ix := indexCandidates(toks, cands)
+	over := ix.over
 	startsAt := map[int]*link.Candidate{}
 	endsAt := map[int]*link.Candidate{}
 	for i := range cands {
-		c := &cands[i]
-		first := firstToken(toks, c.Start)
-		k := first
-		for ; k < len(toks) && toks[k].Start < c.End; k++ {
-			if o := over[k]; o < 0 || cands[o].End-cands[o].Start < c.End-c.Start {
-				over[k] = i
-			}
-		}
-		if c.Type == model.Person && k > first {
-			startsAt[first] = c
-			endsAt[k-1] = c
+		if c := &cands[i]; c.Type == model.Person && ix.end[i] > ix.first[i] {
+			startsAt[ix.first[i]] = c
+			endsAt[ix.end[i]-1] = c
 		}
 	}
 	if len(startsAt) == 0 {

@@ -47,25 +47,15 @@ func (p *Pipeline) officeRefs(rs []rune, toks []segment.Token, words []arabic.Wo
 	if len(cands) == 0 {
 		return cands
 	}
-	over := make([]int, len(toks)) // the longest candidate over each token, -1: none
-	for k := range over {
-		over[k] = -1
-	}
+	ix := indexCandidates(toks, cands)
+	over := ix.over
 	startsAt := map[int]int{} // person candidates by first token
 	endsAt := map[int]int{}   // by last token
 	persons := false
 	for i := range cands {
-		c := &cands[i]
-		first := firstToken(toks, c.Start)
-		k := first
-		for ; k < len(toks) && toks[k].Start < c.End; k++ {
-			if o := over[k]; o < 0 || cands[o].End-cands[o].Start < c.End-c.Start {
-				over[k] = i
-			}
-		}
-		if c.Type == model.Person && k > first && !c.Title {
-			startsAt[first] = i
-			endsAt[k-1] = i
+		if c := &cands[i]; c.Type == model.Person && ix.end[i] > ix.first[i] && !c.Title {
+			startsAt[ix.first[i]] = i
+			endsAt[ix.end[i]-1] = i
 			persons = true
 		}
 	}
@@ -177,20 +167,8 @@ func (p *Pipeline) officeRefs(rs []rune, toks []segment.Token, words []arabic.Wo
 			k = end - 1
 			continue
 		}
-		var found *holder
-		many := false
-		for h := range holders {
-			hd := &holders[h]
-			if hd.at >= k || !o.fits(hd.office) {
-				continue
-			}
-			if found != nil && found.key != hd.key {
-				many = true
-				break
-			}
-			found = hd
-		}
-		if found == nil || many {
+		found := soleHolder(holders, func(h *holder) (string, bool) { return h.key, h.at < k && o.fits(h.office) })
+		if found == nil {
 			k = end - 1
 			continue
 		}
@@ -223,6 +201,53 @@ func (p *Pipeline) officeRefs(rs []rune, toks []segment.Token, words []arabic.Wo
 		return cands
 	}
 	return append(withoutCandidates(cands, drop), out...)
+}
+
+// candIndex places an article's candidates in its tokens.
+type candIndex struct {
+	over  []int // the longest candidate over each token, -1: none
+	first []int // each candidate's first token
+	end   []int // one past each candidate's last token
+}
+
+// indexCandidates places cands in toks.
+func indexCandidates(toks []segment.Token, cands []link.Candidate) candIndex {
+	x := candIndex{over: make([]int, len(toks)), first: make([]int, len(cands)), end: make([]int, len(cands))}
+	for k := range x.over {
+		x.over[k] = -1
+	}
+	for i := range cands {
+		c := &cands[i]
+		first := firstToken(toks, c.Start)
+		k := first
+		for ; k < len(toks) && toks[k].Start < c.End; k++ {
+			if o := x.over[k]; o < 0 || cands[o].End-cands[o].Start < c.End-c.Start {
+				x.over[k] = i
+			}
+		}
+		x.first[i], x.end[i] = first, k
+	}
+	return x
+}
+
+// soleHolder returns the one holder of an office a mention by office may
+// refer to: of the holders fit accepts (returning the holder's person
+// key), the first, when they are all one person; nil when fit accepts
+// none or two persons.
+func soleHolder[H any](holders []H, fit func(*H) (key string, ok bool)) *H {
+	var found *H
+	var foundKey string
+	for i := range holders {
+		key, ok := fit(&holders[i])
+		if !ok {
+			continue
+		}
+		if found != nil && foundKey != key {
+			return nil
+		}
+		found, foundKey = &holders[i], key
+	}
+	return found
 }
 
 // office is an office phrase: its head noun and its description.
@@ -354,26 +379,54 @@ func (x *officeScan) titlesName(end int, startsAt map[int]int) bool {
 }
 
 // appositionSlot reports whether a name starting at token j stands where
-// an office right after it cannot be a verb's object: first in its
-// sentence, or after a speech verb (honorifics between).
+// an office right after it cannot be a verb's object (the name's own
+// honorifics, nationality and role before it: الأمير, الفرنسي, المخرج):
+// first in its sentence, after a speech verb, or where no verb stands
+// before it — a preposition, a noun with a clitic preposition or the
+// article (بحضور, برئاسة), كان or أن (lexicon ar_preps,
+// ar_before_apposition), as rel reads titles.
 func (x *officeScan) appositionSlot(j int) bool {
 	sent := x.toks[j].Sentence
-	for j > 0 && x.toks[j-1].Sentence == sent && officeHonorific[x.words[j-1].MF] {
-		j--
+	for j > 0 && x.toks[j-1].Sentence == sent {
+		w := &x.words[j-1]
+		if o := x.over[j-1]; officeHonorific[w.MF] || o >= 0 && x.cands[o].Demonym ||
+			o < 0 && w.Article != "" && w.Prep == "" && officeWords[arabic.MatchForm(w.Stem)] {
+			j-- // the name's own honorific, nationality or role: التقى الرئيس بوتين
+		} else {
+			break
+		}
 	}
 	if j == 0 || x.toks[j-1].Sentence != sent {
 		return true
 	}
 	w := &x.words[j-1]
-	return speechVerbs[w.MF] || w.Conj != "" && speechVerbs[arabic.MatchForm(strings.TrimPrefix(x.toks[j-1].Text, w.Conj))]
+	bare := arabic.MatchForm(strings.TrimPrefix(x.toks[j-1].Text, w.Conj))
+	if speechVerbs[w.MF] || w.Conj != "" && speechVerbs[bare] {
+		return true
+	}
+	if x.over[j-1] >= 0 || actionVerbs[w.MF] || actionVerbs[bare] {
+		return false // (التقى reads as ال + تقى)
+	}
+	// (a name's own analysis is no guide: فلاديمير is not ف + ل + ...)
+	return x.over[j] < 0 && x.words[j].Prep != "" || w.Prep != "" || w.Article != "" || beforeApposition[bare]
 }
 
-// speechVerbs are the forms of the lexicon's Arabic speech verbs (قال،
-// أكد، أوضح), in MatchForm.
-var speechVerbs = func() map[string]bool {
+// beforeApposition: the words after which a name is no verb's subject
+// (lexicon ar_preps and ar_before_apposition), in MatchForm.
+var beforeApposition = arabic.WordSet(strings.Join(append(lexicon.Class("ar_preps"), lexicon.Class("ar_before_apposition")...), " "))
+
+// speechVerbs and actionVerbs are the one-word forms of the lexicon's
+// Arabic speech verbs (قال، أكد، أوضح) and of its other trigger verbs
+// (التقى، استقبل), in MatchForm.
+var (
+	speechVerbs = triggerForms(true)
+	actionVerbs = triggerForms(false)
+)
+
+func triggerForms(speech bool) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range lexicon.Get().ArTriggers {
-		if t.Speech {
+		if t.Speech == speech {
 			for _, f := range t.Forms {
 				if !strings.Contains(f, "_") {
 					out[f] = true
@@ -382,7 +435,7 @@ var speechVerbs = func() map[string]bool {
 		}
 	}
 	return out
-}()
+}
 
 // notHolder reports whether the word before token k makes the office
 // another's (نائب الرئيس).

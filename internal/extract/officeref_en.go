@@ -26,21 +26,12 @@ import (
 // Cameron, the prime minister). The candidate is the person's mention
 // (link.Candidate.Anaphor) and holds no office itself (Title).
 func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []link.Candidate {
-	over := make([]int, len(toks))
-	for k := range over {
-		over[k] = -1
-	}
+	ix := indexCandidates(toks, cands)
+	over := ix.over
 	startsAt := map[int]int{}
 	for i := range cands {
-		c := &cands[i]
-		first := firstToken(toks, c.Start)
-		for k := first; k < len(toks) && toks[k].Start < c.End; k++ {
-			if o := over[k]; o < 0 || cands[o].End-cands[o].Start < c.End-c.Start {
-				over[k] = i
-			}
-		}
-		if c.Type == model.Person && !c.Title && !c.Anaphor {
-			startsAt[first] = i
+		if c := &cands[i]; c.Type == model.Person && !c.Title && !c.Anaphor {
+			startsAt[ix.first[i]] = i
 		}
 	}
 	if len(startsAt) == 0 {
@@ -129,20 +120,10 @@ func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []lin
 		if b < len(toks) && toks[b].Sentence == toks[k].Sentence && (capitalised(toks[b].Text) || strings.EqualFold(toks[b].Text, "of")) {
 			continue
 		}
-		var found *holder
-		many := false
-		for h := range holders {
-			hd := &holders[h]
-			if hd.at >= k || !enFits(words, ents, hd.words, hd.ent) {
-				continue
-			}
-			if found != nil && found.key != hd.key {
-				many = true
-				break
-			}
-			found = hd
-		}
-		if found == nil || many {
+		found := soleHolder(holders, func(h *holder) (string, bool) {
+			return h.key, h.at < k && enFits(words, ents, h.words, h.ent)
+		})
+		if found == nil {
 			continue
 		}
 		for j := a; j < b; j++ {

@@ -29,6 +29,9 @@ func TestOfficeRefs(t *testing.T) {
 		{text: "وصل الرئيس التركي رجب طيب أردوغان إلى موسكو. وقال الرئيس الروسي إن الزيارة مهمة.", ref: "الرئيس الروسي"},
 		// الرئيس is not the prime minister
 		{text: "وصل رئيس الوزراء العراقي حيدر العبادي إلى طهران. وقال الرئيس إن العلاقات قوية.", ref: "الرئيس"},
+		// after the name, no comma, where no verb can take the office as its
+		// object (بحضور)
+		{text: "أقيم الحفل بحضور الدكتور سامر الحلبي وزير الزراعة السوري أمس. وقال وزير الزراعة إن الخطة تشمل كل المحافظات.", ref: "وزير الزراعة", holder: "سامر الحلبي"},
 		// an office after a name the verb takes as its object is another's
 		{text: "التقى الرئيس فلاديمير بوتين رئيس وزراء اليابان في موسكو. وقال رئيس الوزراء الياباني إن المحادثات كانت مثمرة.", ref: "رئيس الوزراء الياباني"},
 		// a deputy's office is another person's

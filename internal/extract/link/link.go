@@ -426,15 +426,29 @@ func resolve(text string, cands []Candidate) *resolution {
 			}
 		}
 	}
-	// 4. the persons and bodies named by office or head noun: the cluster of a mention with the
-	// name they refer back to
+	// 4. the persons and bodies named by office, head noun or pronoun: the
+	// cluster of a mention of the name they refer back to, of their type
+	// or one the tagger left untyped (Mr Straw's surname before "He said")
 	for _, i := range anaphors {
 		a := &cands[i]
+		if a.RefEnd == 0 {
+			continue
+		}
+		to := -1
 		for j, c := range cands {
-			if j != i && !c.Anaphor && a.RefEnd > 0 && c.Start < a.RefEnd && a.RefStart < c.End && c.Type == a.Type && r.of[j] != nil {
-				join(r.of[j], i)
+			if j == i || c.Anaphor || c.Start >= a.RefEnd || a.RefStart >= c.End || r.of[j] == nil {
+				continue
+			}
+			if c.Type == a.Type {
+				to = j
 				break
 			}
+			if c.Type == "" && to < 0 {
+				to = j
+			}
+		}
+		if to >= 0 {
+			join(r.of[to], i)
 		}
 	}
 	// 5. surnames the tagger typed a place or an organisation

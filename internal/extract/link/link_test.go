@@ -444,3 +444,28 @@ func TestSurnameGoesToMainBearer(t *testing.T) {
 		}
 	}
 }
+
+// TestAnaphorJoinsItsName: a mention by office or pronoun (Anaphor, no
+// gazetteer entry) joins the entity of the mention it refers back to, of
+// its type or one left untyped by the tagger; without one it resolves to
+// nothing.
+func TestAnaphorJoinsItsName(t *testing.T) {
+	text := "Bob Nardelli spoke. Nardelli left. He said no."
+	for _, c := range []struct {
+		name    string
+		refType string
+		join    bool
+	}{{"typed", model.Person, true}, {"untyped", "", true}, {"place", model.Location, false}} {
+		t.Run(c.name, func(t *testing.T) {
+			cands := []Candidate{
+				{Start: 0, End: 12, Sentence: 0, Text: "Bob Nardelli", Type: model.Person},
+				{Start: 20, End: 28, Sentence: 1, Text: "Nardelli", Type: c.refType},
+				{Start: 35, End: 37, Sentence: 2, Text: "He", Type: model.Person, Title: true, Anaphor: true, RefStart: 20, RefEnd: 28},
+			}
+			_, ids := Resolve(text, cands)
+			if got := ids[2] != "" && ids[2] == ids[1]; got != c.join {
+				t.Errorf("ids %q: He joins Nardelli %v, want %v", ids, got, c.join)
+			}
+		})
+	}
+}

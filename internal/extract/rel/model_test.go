@@ -344,3 +344,63 @@ func TestReviewCases(t *testing.T) {
 		t.Errorf("%s: %v", d.Text, rs)
 	}
 }
+
+// TestTitleAfterName: the rules read an office right after a name (no
+// comma) as the name's where no verb can take it as its object: after a
+// verb whose object takes a preposition, a preposition, a noun with the
+// article or a clitic preposition, كان; or where the verb's object comes
+// later in the sentence. Not after a verb that takes a direct object, not
+// the next of a list (و), not a former office (الأسبق), and not a one-word
+// title that heads another noun (رئيس المكتب السياسي) read as the country's
+// president.
+func TestTitleAfterName(t *testing.T) {
+	lavrov := handMention{"لافروف", "lavrov", model.Person, false, ""}
+	ruAdj := handMention{"الروسي", "russia", model.Location, true, "country"}
+	faisal := handMention{"فيصل", "faisal", model.Person, false, ""}
+	riyadh := handMention{"الرياض", "riyadh", model.Location, false, ""}
+	jpAdj := handMention{"الياباني", "japan", model.Location, true, "country"}
+	saad := handMention{"زغلول", "zaghloul", model.Person, false, ""}
+	joAdj := handMention{"الأردني", "jordan", model.Location, true, "country"}
+	nazif := handMention{"نظيف", "nazif", model.Person, false, ""}
+	egAdj := handMention{"المصري", "egypt", model.Location, true, "country"}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"وقال لافروف وزير الخارجية الروسي إن الاجتماع مفيد.", []handMention{lavrov, ruAdj}, "lavrov FOREIGN_MINISTER_OF russia", true},
+		{"وكان لافروف وزير الخارجية الروسي أعلن ذلك.", []handMention{lavrov, ruAdj}, "lavrov FOREIGN_MINISTER_OF russia", true},
+		{"وتلقى اتصالا من لافروف وزير الخارجية الروسي أمس.", []handMention{lavrov, ruAdj}, "lavrov FOREIGN_MINISTER_OF russia", true},
+		{"وأقيم الحفل بحضور الأمير فيصل أمير منطقة الرياض أمس.", []handMention{faisal, riyadh}, "faisal OFFICIAL_OF riyadh", true},
+		{"واستقبل الأمير فيصل أمير منطقة الرياض في مكتبه السفير الياباني.", []handMention{faisal, riyadh, jpAdj}, "faisal OFFICIAL_OF riyadh", true},
+		{"واستقبل الأمير فيصل أمير منطقة الرياض في مكتبه.", []handMention{faisal, riyadh}, "faisal OFFICIAL_OF riyadh", false},
+		{"وحضر الحفل زغلول والعاهل الأردني.", []handMention{saad, joAdj}, "zaghloul KING_OF jordan", false},
+		{"وقال نظيف رئيس الوزراء المصري الأسبق إن الحكم جائر.", []handMention{nazif, egAdj}, "nazif PRIME_MINISTER_OF egypt", false},
+		{"وقال نظيف رئيس الوزراء المصري الأسبق إن الحكم جائر.", []handMention{nazif, egAdj}, "nazif PRESIDENT_OF egypt", false},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), nil))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+	// a one-word title before another noun is that noun's office, not the
+	// country's presidency the person's country would give it
+	mashal := handMention{"مشعل", "mashal", model.Person, false, ""}
+	pal := handMention{"فلسطين", "palestine", model.Location, false, "country"}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقال مشعل رئيس المكتب السياسي إن الوفد وصل إلى فلسطين.", false},
+		{"وقال مشعل رئيس لجنة المقابلة إن الوفد وصل إلى فلسطين.", false},
+		{"وقال مشعل رئيس الجمهورية إن الوفد وصل إلى فلسطين.", true},
+	} {
+		d := handDoc(t, c.text, mashal, pal)
+		d.Mentions[0].Country = "palestine"
+		rs := relationsOf(extractWith(d, nil))
+		if got := slices.Contains(rs, "mashal PRESIDENT_OF palestine"); got != c.want {
+			t.Errorf("%s: PRESIDENT_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

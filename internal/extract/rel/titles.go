@@ -104,6 +104,10 @@ type titleRef struct {
 	// needCountry: the title holds only with its country written as a
 	// name (titleDef.needCountryMention: الأمير is also an honorific)
 	needCountry bool
+	// oneWord: the title is one word (رئيس, not رئيس الوزراء)
+	oneWord bool
+	// former: the title is a former holder's (السابق): none
+	former bool
 }
 
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
@@ -125,7 +129,11 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 		defs, ends = x.matchTitles(i, &arTitles)
 	}
 	for k, def := range defs {
-		if ref := x.titleRest(i, ends[k], def); ref != nil {
+		ref := x.titleRest(i, ends[k], def)
+		if ref != nil && ref.former {
+			return nil // رئيس الوزراء الأسبق: not رئيس, president, either
+		}
+		if ref != nil {
 			return ref
 		}
 	}
@@ -134,7 +142,8 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 
 // titleRest reads what follows the title words: [COUNTRY | DEMONYM | ORG] [PERSON].
 func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
-	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle && !def.placeTitle, placeTitle: def.placeTitle, needCountry: def.needCountryMention}
+	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle && !def.placeTitle, placeTitle: def.placeTitle, needCountry: def.needCountryMention,
+		oneWord: len(def.words) == 1}
 	if def.orgTitle && j < len(x.mAt) && x.mAt[j] < 0 {
 		// an organisation's title may reach its name through في (القيادي
 		// في حزب الدعوة, المتحدث الأمني في وزارة الداخلية) or a head noun
@@ -183,8 +192,8 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		return nil // زعيم / رئيس without an organisation, محافظ without a place: another reading may fit
 	}
 	// An optional second adjective (رئيس الوزراء البريطاني السابق) is not taken: former holders are skipped.
-	if j < len(x.norm) && x.bare[j] == wFormer {
-		return nil
+	if j < len(x.norm) && arFormer[x.bare[j]] {
+		return &titleRef{former: true}
 	}
 	pj := j
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
@@ -300,6 +309,7 @@ func (x *extractor) titles() {
 					x.titleAt[mi] = i
 				}
 			}
+			apposed := ref.person == "" // the name, if any, stands before the title
 			if ref.person == "" && i >= 2 && x.isComma(i-1) && x.bare[i] == x.norm[i] {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
@@ -308,15 +318,18 @@ func (x *extractor) titles() {
 					ref.person = m.Entity
 				}
 			}
-			if ref.person == "" && x.ar && i >= 1 {
+			if ref.person == "" && x.ar && i >= 1 && x.words[i].Conj == "" {
 				// Apposition without a comma, where no verb can take the
 				// title as its object: at the start of the sentence (سيب
 				// بلاتر رئيس الفيفا) or as the subject of a speech verb
-				// (قال نبيل العربي الأمين العام للجامعة العربية). After other
-				// verbs the title is often the object (التقى بوتين رئيس
-				// وزراء اليابان): not taken.
+				// (قال نبيل العربي الأمين العام للجامعة العربية), where no verb
+				// stands before the name (appositionSlot), or where the
+				// sentence goes on with the verb's object (officeObjectAfter).
+				// Otherwise the title may be the object (التقى بوتين رئيس
+				// وزراء اليابان): not taken. A title with و is the next of a
+				// list (سعد زغلول والعاهل الأردني الملك حسين).
 				if m := x.mention(i - 1); m != nil && m.Type == "Person" && !m.Title && m.End == i {
-					if x.appositionSlot(a, m.Start) {
+					if x.appositionSlot(a, m.Start) || x.officeObjectAfter(ref.end, b) {
 						ref.person = m.Entity
 					} else if ref.object != "" && ref.countryTitle {
 						// a country's title is the verb's object's, not the
@@ -328,7 +341,7 @@ func (x *extractor) titles() {
 				}
 			}
 			conf := 0.9
-			if ref.person != "" && ref.object == "" && ref.countryTitle && !ref.needCountry {
+			if ref.person != "" && ref.object == "" && ref.countryTitle && !ref.needCountry && (!ref.oneWord || !apposed || x.phraseEndsAt(ref.end, b)) {
 				// a title without its country (وزير الخارجية عادل الجبير):
 				// the person's country, when the gazetteer knows it and the
 				// article names it
@@ -365,24 +378,83 @@ func (x *extractor) titles() {
 
 // appositionSlot reports whether a name starting at token j, in a sentence
 // starting at a, stands where an apposition after it cannot be a verb's
-// object: first in the sentence, or right after a speech verb (honorifics
-// and ranks before the name between).
+// object (honorifics and ranks before the name between): first in the
+// sentence; right after a speech verb; in Arabic also where no verb stands before it (past
+// the name's own honorifics, titles, roles and nationality: الرئيس,
+// المخرج, الفرنسي): a
+// preposition, a noun with a clitic preposition or the article (برئاسة,
+// بحضور), كان or أن (ar_before_apposition): اتصالا من آشتون كارتر وزير
+// الدفاع الأميركي. (A noun without either is not told from a verb: وجه
+// الملك وزير الداخلية is the king directing the minister.)
 func (x *extractor) appositionSlot(a, j int) bool {
-	for j > a && x.ar && arTitleToName[x.norm[j-1]] {
-		j-- // قال [الدكتور] صدقة فاضل عضو مجلس الشورى
+	for j > a && x.ar {
+		w := &x.words[j-1]
+		if arTitleToName[x.norm[j-1]] {
+			j-- // قال [الدكتور] صدقة فاضل عضو مجلس الشورى
+		} else if m := x.mention(j - 1); m != nil && m.Demonym && m.End == j {
+			j = m.Start // لكن [الفرنسي] ميشال بلاتيني رئيس الاتحاد الأوروبي
+		} else if x.mAt[j-1] < 0 && w.Article != "" && w.Prep == "" && arTitleOrRole[arabic.MatchForm(w.Stem)] {
+			j-- // التقى [الرئيس] بوتين, وأكد [المخرج] ممدوح سالم: the name's own
+		} else {
+			break
+		}
 	}
 	if j == a {
 		return true
 	}
-	tr, end, _ := x.verbAt(j - 1)
-	return tr != nil && tr.speech && end == j
+	noun := x.ar && x.mAt[j-1] < 0
+	prep := x.words[j].Prep != "" // للأمير
+	if m := x.mention(j); m != nil {
+		// a name's own analysis is no guide (فلاديمير is not ف + ل + ...):
+		// the clitics the linker took off it
+		prep = strings.TrimLeft(m.Prefix, "وف") != ""
+	}
+	if noun && (prep || x.words[j-1].Prep != "") {
+		return true // بحضور الأمير, للأمير, لبوتين
+	}
+	if tr, end, _ := x.verbAt(j - 1); tr != nil && end == j {
+		return tr.speech // (التقى reads as ال + تقى)
+	}
+	return noun && (x.words[j-1].Article != "" || arPreps[x.bare[j-1]] || arBeforeApposition[x.bare[j-1]])
+}
+
+// phraseEndsAt reports whether a noun phrase ending before token k (of a
+// sentence ending before b) ends there: the sentence ends, or a name, a
+// punctuation mark, a word with و, a preposition or أن follows. A one-word
+// title followed by another noun is that noun's office (خالد مشعل رئيس
+// المكتب السياسي, رئيس لجنة المقابلة), not a country's president.
+func (x *extractor) phraseEndsAt(k, b int) bool {
+	if k >= b {
+		return true
+	}
+	w := &x.words[k]
+	return x.mAt[k] >= 0 || arBoundary[x.norm[k]] || w.Conj != "" || w.Prep != "" || arPreps[x.bare[k]] || arThat[x.bare[k]]
+}
+
+// officeObjectAfter reports whether the sentence goes on, after a title
+// phrase ending before token k (and before b), with a person's name or an
+// office of a person (السفير) not joined to it by و: then that is the
+// verb's object, and the title the apposition of the name before it
+// (استقبل الأمير فيصل بن بندر أمير منطقة الرياض في مكتبه السفير الياباني).
+func (x *extractor) officeObjectAfter(k, b int) bool {
+	for ; k < b; k++ {
+		if x.isComma(k) || x.words[k].Conj != "" {
+			return false
+		}
+		if mi := x.mAt[k]; mi >= 0 && x.d.Mentions[mi].Type == "Person" {
+			return true
+		}
+		if arAgentTitle[x.bare[k]] && x.words[k].Prep == "" {
+			return true
+		}
+	}
+	return false
 }
 
 var (
 	wNaziruh   = arabic.MatchForm("نظيره")
 	wNaziratuh = arabic.MatchForm("نظيرته")
 	wForeign   = arabic.MatchForm("الخارجية")
-	wFormer    = arabic.MatchForm("السابق")
 )
 
 // officeWindow is how many words before a person's name (or after the comma
