@@ -25,13 +25,28 @@ with open(extract, encoding="utf-8") as f:
         ents = {e["id"]: e for e in x["entities"]}
         for r in x["relations"]:
             s, o = ents.get(r["subject"], {}), ents.get(r["object"], {})
-            rels.append((x["doc"]["id"], r, s, o))
+            ev = r["evidence"]
+            sents = [m["sentence"] for e in x["entities"] for m in e.get("mentions") or []
+                     if m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"]]
+            rels.append((x["doc"]["id"], r, s, o, min(sents, default=None)))
 
 sample = random.Random(seed).sample(range(len(rels)), min(n, len(rels)))
 print(f"# {len(rels)} relations in {articles} articles ({len(rels)/max(articles,1):.2f} per article); {len(sample)} drawn with seed {seed}")
 for k, i in enumerate(sample, 1):
-    doc, r, s, o = rels[i]
+    doc, r, s, o, sent = rels[i]
     print(f"\n## {k}\tdoc {doc}")
     print(f"{s.get('name')} ({s.get('type')}, {r['subject']}) -[{r['predicate']}]-> {o.get('name')} ({o.get('type')}, {r['object']})")
     print(f"confidence {r.get('confidence')}  modality {r.get('modality')}")
     print(f"sentence: {r['evidence']['sentence']}")
+    ev = r["evidence"]
+    for role, e in (("subject", s), ("object", o)):
+        ms = e.get("mentions") or []
+        if any(m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"] and not m.get("ref") for m in ms):
+            continue
+        inside = [m for m in ms if m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"]]
+        before = [m for m in ms if m["end"] <= ev.get("start", 0) and not m.get("ref")]
+        if before:
+            m = before[-1]
+            here = f"as «{inside[0]['text']}» here, " if inside else "not named here, "
+            back = f"{sent - m['sentence']} sentence(s) back" if sent is not None else f"in sentence {m['sentence']}"
+            print(f"{role}: {here}named before as «{m['text']}» ({back})")

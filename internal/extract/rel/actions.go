@@ -25,7 +25,7 @@ func (x *extractor) argAt(i int, exclude string) (arg, bool) {
 		return arg{}, false
 	}
 	if x.ar {
-		if ref := x.parseTitleAr(i, ""); ref != nil && ref.end > i {
+		if ref := x.parseTitleAr(i, ""); ref != nil && !ref.former && ref.end > i {
 			if ref.person != "" {
 				return arg{ref.person, i, ref.end}, true
 			}
@@ -125,7 +125,7 @@ func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude st
 		}
 		if x.ar && preps != nil && j > i && preps[x.bare[j-1]] && x.mAt[j] < 0 {
 			// a titled object after the preposition: مع نظيره الأمريكي جون كيري
-			if ref := x.parseTitleAr(j, "title"); ref != nil && ref.person != "" && ref.person != exclude && ref.end <= limit &&
+			if ref := x.parseTitleAr(j, "title"); ref != nil && !ref.former && ref.person != "" && ref.person != exclude && ref.end <= limit &&
 				(needType == "" || x.types[ref.person] == needType) {
 				return arg{ref.person, j, ref.end}, true
 			}
@@ -482,7 +482,7 @@ func (x *extractor) subjectAfter(c *verbClause) (arg, bool) {
 	var subj arg
 	ok := false
 	start := x.skipHonorific(c.after)
-	if ref := x.parseTitleAr(start, ""); ref != nil && ref.person != "" && ref.end <= lim {
+	if ref := x.parseTitleAr(start, ""); ref != nil && !ref.former && ref.person != "" && ref.end <= lim {
 		// a titled subject: وزير الخارجية الروسي سيرغي لافروف
 		subj, ok = arg{ref.person, start, ref.end}, true
 	} else {

@@ -404,3 +404,26 @@ func TestTitleAfterName(t *testing.T) {
 		}
 	}
 }
+
+// TestFormerTitle: a former holder's office (السابق, الأسبق) is no
+// relation, and the model may not make it one, before the name or after
+// it; the current one is.
+func TestFormerTitle(t *testing.T) {
+	wade := handMention{"واد", "wade", model.Person, false, ""}
+	sen := handMention{"السنغالي", "senegal", model.Location, true, "country"}
+	m := tinyModel("PRESIDENT_OF", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool
+	}{
+		{"وقال الرئيس السنغالي السابق واد إن الانتخابات نزيهة.", []handMention{sen, wade}, false},
+		{"وقال واد، الرئيس السنغالي الأسبق، إن الانتخابات نزيهة.", []handMention{wade, sen}, false},
+		{"وقال الرئيس السنغالي واد إن الانتخابات نزيهة.", []handMention{sen, wade}, true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		if got := slices.Contains(rs, "wade PRESIDENT_OF senegal"); got != c.want {
+			t.Errorf("%s: PRESIDENT_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

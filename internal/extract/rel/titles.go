@@ -106,7 +106,8 @@ type titleRef struct {
 	needCountry bool
 	// oneWord: the title is one word (رئيس, not رئيس الوزراء)
 	oneWord bool
-	// former: the title is a former holder's (السابق): none
+	// former: the title is a former holder's (السابق): no relation, and
+	// none from the model either (noStruct)
 	former bool
 }
 
@@ -129,12 +130,8 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 		defs, ends = x.matchTitles(i, &arTitles)
 	}
 	for k, def := range defs {
-		ref := x.titleRest(i, ends[k], def)
-		if ref != nil && ref.former {
-			return nil // رئيس الوزراء الأسبق: not رئيس, president, either
-		}
-		if ref != nil {
-			return ref
+		if ref := x.titleRest(i, ends[k], def); ref != nil {
+			return ref // (a former holder's too: رئيس الوزراء الأسبق is not رئيس, president, either)
 		}
 	}
 	return nil
@@ -191,9 +188,12 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	if (def.orgTitle || def.placeTitle) && ref.object == "" {
 		return nil // زعيم / رئيس without an organisation, محافظ without a place: another reading may fit
 	}
-	// An optional second adjective (رئيس الوزراء البريطاني السابق) is not taken: former holders are skipped.
+	// A former holder's title (رئيس الوزراء البريطاني السابق) gives no
+	// relation, and the model may give none either (titles): read on for
+	// the person it names.
 	if j < len(x.norm) && arFormer[x.bare[j]] {
-		return &titleRef{former: true}
+		ref.former = true
+		j++
 	}
 	pj := j
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
@@ -298,6 +298,18 @@ func (x *extractor) titles() {
 				ref = x.parseTitleEn(i)
 			}
 			if ref == nil {
+				continue
+			}
+			if ref.former {
+				// no relation, from the rules or the model, between the
+				// former office and the name it follows or precedes
+				if ref.object != "" {
+					for _, k := range []int{i - 1, i - 2, ref.end - 1} {
+						if m := x.mention(k); k >= a && m != nil && m.Type == "Person" {
+							x.noStruct[noStructKey{si, m.Entity, ref.object}] = true
+						}
+					}
+				}
 				continue
 			}
 			prev = ref.pred
