@@ -427,3 +427,24 @@ func TestFormerTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAfterTitle: a title and name that name a thing (وسام الملك عبد
+// العزيز, a medal; its و is no conjunction) give the person no office.
+func TestNamedAfterTitle(t *testing.T) {
+	king := handMention{"الملك عبد العزيز", "ibnsaud", model.Person, false, ""}
+	sa := handMention{"السعودي", "saudi", model.Location, true, "country"}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"واستقبل القنصل السعودي وقلده وسام الملك عبد العزيز من الدرجة الثالثة.", false},
+		{"واستقبل القنصل السعودي وحضر الملك عبد العزيز الحفل.", true},
+	} {
+		d := handDoc(t, c.text, sa, king)
+		d.Mentions[1].Country = "saudi"
+		rs := relationsOf(extractWith(d, nil))
+		if got := slices.Contains(rs, "ibnsaud KING_OF saudi"); got != c.want {
+			t.Errorf("%s: KING_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

@@ -206,8 +206,10 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	for n := 0; n < 3 && pj < len(x.norm) && x.mAt[pj] < 0 && arTitleToName[x.norm[pj]]; n++ {
 		pj++ // وزير الداخلية [الأمير] محمد بن نايف
 	}
-	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" && !strings.HasPrefix(m.Prefix, "و") {
-		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى)
+	if m := x.mention(pj); m != nil && m.Start == pj && m.Type == "Person" && !strings.HasPrefix(m.Prefix, "و") && !(x.ar && x.inNamedThing(start)) {
+		// (a name joined by و is another person: زعيم الجماعة وعبدالله يحيى;
+		// a thing named after the title and name is no holder's: وسام
+		// الملك عبد العزيز, مستشفى الملك سعود)
 		ref.person = m.Entity
 		j = m.End
 	} else if m := x.mention(start); ref.countryTitle && m != nil && m.Start == start && m.End > j && m.Type == "Person" && !m.Title && !x.inNamedThing(start) {
@@ -693,5 +695,6 @@ func (x *extractor) inNamedThing(start int) bool {
 // title (جائزة، مستشفى: ar_named_after), with or without its clitics
 // (بمستشفى الملك سعود, لجسر الملك سلمان).
 func (x *extractor) namedAfter(i int) bool {
-	return arNamedAfter[x.bare[i]] || arNamedAfter[x.stem(i)]
+	// (the word as written too: bare takes the و of وسام for a conjunction)
+	return arNamedAfter[x.norm[i]] || arNamedAfter[x.bare[i]] || arNamedAfter[x.stem(i)]
 }
