@@ -448,3 +448,23 @@ func TestNamedAfterTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestVenueCarriedSpeaker: the place where a speaker carried over from the
+// sentence before spoke (وأضاف في مؤتمر صحفي في موسكو إن ...) is no
+// STATED, however sure the model is; a place in what was said is.
+func TestVenueCarriedSpeaker(t *testing.T) {
+	moscow := handMention{"موسكو", "moscow", model.Location, false, "capital"}
+	m := tinyModel("STATED", "carried", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقال بوتين إن الاجتماع مفيد.\nوأضاف في مؤتمر صحفي في موسكو إن الحوار مستمر.", false},
+		{"وقال بوتين إن الاجتماع مفيد.\nوأضاف أن موسكو مستعدة للحوار.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, putin, moscow), m))
+		if got := slices.Contains(rs, "putin STATED moscow"); got != c.want {
+			t.Errorf("%s: STATED %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

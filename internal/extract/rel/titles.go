@@ -609,7 +609,9 @@ func (x *extractor) venue(si, s, o int) bool {
 		that, preps = enThat, enVenuePrep
 	}
 	said := func(j int) bool { return that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) } // what was said begins at j
-	for j := ms.End; j < b && j < mo.Start; j++ {
+	// (from the sentence's start when the speaker is carried over from an
+	// earlier one: وأضاف في مؤتمر صحفي في موسكو إن ...)
+	for j := max(ms.End, x.sentTok[si][0]); j < b && j < mo.Start; j++ {
 		if said(j) {
 			return false // the place is in what was said
 		}
