@@ -392,14 +392,13 @@ func (x *extractor) titles() {
 
 // appositionSlot reports whether a name starting at token j, in a sentence
 // starting at a, stands where an apposition after it cannot be a verb's
-// object (honorifics and ranks before the name between): first in the
-// sentence; right after a speech verb; in Arabic also where no verb stands before it (past
-// the name's own honorifics, titles, roles and nationality: الرئيس,
-// المخرج, الفرنسي): a
-// preposition, a noun with a clitic preposition or the article (برئاسة,
-// بحضور), كان or أن (ar_before_apposition): اتصالا من آشتون كارتر وزير
-// الدفاع الأميركي. (A noun without either is not told from a verb: وجه
-// الملك وزير الداخلية is the king directing the minister.)
+// object. Past the name's own honorifics, titles, roles and nationality
+// (الدكتور, الرئيس, المخرج, الفرنسي), that is: first in the sentence;
+// right after a speech verb; in Arabic also where no verb stands before
+// it — a preposition, a noun with a clitic preposition or the article
+// (برئاسة, بحضور), كان or أن (ar_before_apposition): اتصالا من آشتون
+// كارتر وزير الدفاع الأميركي. A noun without either is not told from a
+// verb (وجه الملك وزير الداخلية is the king directing the minister).
 func (x *extractor) appositionSlot(a, j int) bool {
 	for j > a && x.ar {
 		w := &x.words[j-1]
