@@ -404,6 +404,9 @@ func (x *officeScan) appositionSlot(j int) bool {
 	if speechVerbs[w.MF] || w.Conj != "" && speechVerbs[bare] {
 		return true
 	}
+	if x.over[j-1] < 0 && w.Suffix != "" && w.Article == "" {
+		return true // a word with its pronoun: عقده جوزيف بلاتر رئيس الفيفا (as rel's appositionSlot)
+	}
 	if x.over[j-1] >= 0 || actionVerbs[w.MF] || actionVerbs[bare] {
 		return false // (التقى reads as ال + تقى)
 	}

@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.51"
+const RulesVersion = "0.5.52"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -583,7 +583,7 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 			m.In = localBodyIn(words, cands, i, s, known)
 		}
 		if c.Entry != nil {
-			m.Role = c.Entry.Role
+			m.Role, m.Term = c.Entry.Role, c.Entry.Term
 			if c.Entry.Country != "" && known[c.Entry.Country] {
 				m.Country = c.Entry.Country
 			}

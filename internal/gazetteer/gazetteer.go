@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -55,6 +56,11 @@ type Entry struct {
 	// noun of the entry's names (التحالف of التحالف العربي) means it when
 	// the article names no such body: the war its coalition fights there
 	Context []string
+	// Term is when a person held the office Role names, "SINCE/UNTIL", each
+	// an ISO date or a year and either empty when unknown ("1932/1953-11-09",
+	// "/2022"); "" when nothing is known. A former holder's UNTIL, set, says
+	// from when the person no longer holds it (see InOffice).
+	Term    string
 	Sources []string // short names of the data sources the entry comes from
 }
 
@@ -335,10 +341,10 @@ func Slug(s string) string {
 // line, sorted by key, fields separated by tabs, lists by '|':
 // key type qid name country role rank aliases ambiguous demonyms context
 // sources.
-const compiledHeader = "#kg-gazetteer v2\tkey\ttype\tqid\tname\tcountry\trole\trank\taliases\tambiguous\tdemonyms\tcontext\tsources"
+const compiledHeader = "#kg-gazetteer v3\tkey\ttype\tqid\tname\tcountry\trole\trank\taliases\tambiguous\tdemonyms\tcontext\tterm\tsources"
 
 // nFields is the number of fields of a compiled line.
-const nFields = 12
+const nFields = 13
 
 // WriteCompiled writes entries (sorted by key) in the compiled format. The
 // output is deterministic: the same entries give the same bytes.
@@ -361,9 +367,9 @@ func WriteCompiled(w io.Writer, entries []*Entry) error {
 		}
 		fields := []string{e.Key, e.Type, e.QID, e.Name, e.Country, e.Role,
 			strconv.FormatInt(e.Rank, 10), joinList(e.Aliases), joinList(e.Ambiguous),
-			joinList(e.Demonyms), joinList(e.Context), joinList(e.Sources)}
+			joinList(e.Demonyms), joinList(e.Context), e.Term, joinList(e.Sources)}
 		for k, f := range fields {
-			if strings.ContainsAny(f, "\t\n\r") || (k < 7 && strings.Contains(f, "|")) {
+			if strings.ContainsAny(f, "\t\n\r") || ((k < 7 || k == 11) && strings.Contains(f, "|")) {
 				return fmt.Errorf("gazetteer: %s: field %d holds a separator: %q", e.Key, k, f)
 			}
 		}
@@ -417,7 +423,7 @@ func ReadCompiledEntries(r io.Reader) ([]*Entry, error) {
 // ambiguous alias, written in MatchForm (so that the alias itself is the
 // lookup key), from that list alone.
 func nameOnly(f *[nFields]string) bool {
-	return f[11] == SrcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" && f[10] == "" &&
+	return f[12] == SrcPersonNames && f[1] == model.Person && f[2] == "" && f[7] == f[8] && f[9] == "" && f[10] == "" && f[11] == "" &&
 		!strings.Contains(f[7], "|") && isMatchForm(f[7])
 }
 
@@ -461,7 +467,7 @@ func parseLine(l string) (*Entry, error) {
 	}
 	e := &Entry{
 		Key: f[0], Type: f[1], QID: f[2], Name: f[3], Country: f[4], Role: f[5], Rank: rank,
-		Aliases: splitList(f[7]), Demonyms: splitList(f[9]), Context: splitList(f[10]), Sources: splitList(f[11]),
+		Aliases: splitList(f[7]), Demonyms: splitList(f[9]), Context: splitList(f[10]), Term: f[11], Sources: splitList(f[12]),
 	}
 	if f[8] == f[7] {
 		e.Ambiguous = e.Aliases
@@ -506,7 +512,7 @@ func readCompiled(r io.Reader, compact bool) ([]*Entry, map[string]string, error
 		}
 		line++
 		if line == 1 {
-			if !strings.HasPrefix(l, "#kg-gazetteer v2") {
+			if !strings.HasPrefix(l, "#kg-gazetteer v3") {
 				return nil, nil, fmt.Errorf("gazetteer: not a compiled gazetteer (header %.40q)", l)
 			}
 			continue
@@ -575,3 +581,45 @@ const (
 	// the name, below every other entry
 	RankNames = 0
 )
+
+// termDate matches one side of a Term: an ISO date, a year and month, or a
+// year.
+var termDate = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
+
+// ValidTerm reports whether term is "" or a well-formed "SINCE/UNTIL"
+// (Entry.Term) with SINCE not after UNTIL.
+func ValidTerm(term string) bool {
+	if term == "" {
+		return true
+	}
+	since, until, ok := strings.Cut(term, "/")
+	if !ok || since == "" && until == "" {
+		return false
+	}
+	for _, d := range []string{since, until} {
+		if d != "" && !termDate.MatchString(d) {
+			return false
+		}
+	}
+	return since == "" || until == "" || cmpDates(since, until) <= 0
+}
+
+// InOffice reports whether a person whose Entry.Term is term held the
+// office on date (an ISO date, "2015-07-21"): false only when the term
+// began after the date or ended before it, compared at the precision of
+// the shorter of the two (a year is the whole year). An empty or malformed
+// term or date says nothing: true.
+func InOffice(term, date string) bool {
+	if term == "" || !termDate.MatchString(date) || !ValidTerm(term) {
+		return true
+	}
+	since, until, _ := strings.Cut(term, "/")
+	return (since == "" || cmpDates(date, since) >= 0) && (until == "" || cmpDates(date, until) <= 0)
+}
+
+// cmpDates compares two ISO dates of any precision at the precision of
+// the shorter.
+func cmpDates(a, b string) int {
+	n := min(len(a), len(b))
+	return strings.Compare(a[:n], b[:n])
+}

@@ -261,3 +261,77 @@ func TestCompiledContext(t *testing.T) {
 		t.Errorf("read back %+v %+v", out[0], out[1])
 	}
 }
+
+// TestCompiledTerm: a person's term of office survives the compiled file,
+// and a term holding the separator of lists is refused.
+func TestCompiledTerm(t *testing.T) {
+	in := []*Entry{{Key: "person:x", Name: "X", Type: "Person", Role: "former_head_of_state", Term: "1932-09-23/1953-11-09", Aliases: []string{"X"}, Sources: []string{"curated"}}}
+	var b bytes.Buffer
+	if err := WriteCompiled(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	out, err := ReadCompiledEntries(bytes.NewReader(b.Bytes()))
+	if err != nil || len(out) != 1 || out[0].Term != "1932-09-23/1953-11-09" || out[0].Role != "former_head_of_state" {
+		t.Fatalf("read back %+v, %v", out, err)
+	}
+	in[0].Term = "1932|1953"
+	if err := WriteCompiled(&b, in); err == nil {
+		t.Error("a term with | was written")
+	}
+}
+
+func TestInOffice(t *testing.T) {
+	for _, c := range []struct {
+		term, date string
+		valid, in  bool
+	}{
+		{"1932-09-23/1953-11-09", "2015-07-21", true, false},
+		{"1932-09-23/1953-11-09", "1950-01-01", true, true},
+		{"1932-09-23/1953-11-09", "1932-09-23", true, true}, // both ends count
+		{"1932-09-23/1953-11-09", "1953-11-09", true, true},
+		{"1932-09-23/1953-11-09", "1931-12-31", true, false},
+		{"2005-08-01/2015-01-23", "2015-01-24", true, false},
+		{"/2022", "2022-09-30", true, true}, // a year is the whole year
+		{"/2022", "2023-01-01", true, false},
+		{"1990/2019-03", "2019-03-31", true, true},
+		{"1990/2019-03", "2019-04-01", true, false},
+		{"2015-01-23/", "2014-12-31", true, false},
+		{"2015-01-23/", "2026-12-02", true, true},
+		{"", "2015-07-21", true, true},
+		{"2015-07-21T00:00", "2015-07-21", false, true}, // malformed: says nothing
+		{"2015/2014", "2010-01-01", false, true},
+		{"/", "2010-01-01", false, true},
+		{"1932/1953", "July 2015", true, true},
+	} {
+		if v := ValidTerm(c.term); v != c.valid {
+			t.Errorf("ValidTerm(%q) = %v", c.term, v)
+		}
+		if in := InOffice(c.term, c.date); in != c.in {
+			t.Errorf("InOffice(%q, %q) = %v, want %v", c.term, c.date, in, c.in)
+		}
+	}
+}
+
+// TestEmbeddedTerms: the embedded gazetteer knows when the curated
+// historical heads held office, the leader lists' former holders' last
+// year, and no end for a holder the current list names.
+func TestEmbeddedTerms(t *testing.T) {
+	g := mustDefault(t)
+	for key, want := range map[string]string{
+		"person:ibn_saud":                 "1932-09-23/1953-11-09",
+		"person:abdullah_of_saudi_arabia": "2005-08-01/2015-01-23",
+		"wd:Q207":                         "2001-01-20/2009-01-20", // George W. Bush
+		"wd:Q180589":                      "/2022",                 // Boris Johnson (wikidata-leaders-2022)
+		"wd:Q7747":                        "",                      // Vladimir Putin, in office
+	} {
+		e := g.ByKey(key)
+		if e == nil || e.Term != want {
+			t.Errorf("%s: %+v, want term %q", key, e, want)
+		}
+	}
+	for _, e := range g.Entries() {
+		if !ValidTerm(e.Term) || e.Term != "" && e.Type != "Person" {
+			t.Errorf("%s: term %q", e.Key, e.Term)
+		}
+	}
+}

@@ -1040,8 +1040,39 @@ func (x *extractor) institutionPlace(si, a, b int) {
 		if t > a && arBranch[x.bare[t-1]] {
 			continue // فرع وزارة العمل بمنطقة عسير: the ministry's branch is there, not the ministry
 		}
+		if x.nationalBody(m) {
+			// الهلال الأحمر بجازان: the body's branch, or its men, are
+			// there; the model gives no place either
+			x.noStruct[noStructKey{si, m.Entity, o.Entity}] = true
+			continue
+		}
 		x.add(si, m.Entity, "LOCATED_IN", o.Entity, containConf, "asserted", x.phrase(m.Start, o.End))
 	}
+}
+
+// nationalBody reports whether the name of mention m holds the name of a
+// country's national body or force (lexicon ar_national_body: الهلال
+// الأحمر، حرس الحدود، الجيش), with or without the article and clitics.
+func (x *extractor) nationalBody(m *Mention) bool {
+	for j := m.Start; j < m.End; j++ {
+		for _, p := range nationalBodies {
+			if j+len(p) > m.End {
+				continue
+			}
+			ok := true
+			for k, w := range p {
+				t := &x.words[j+k]
+				if x.bare[j+k] != w && arabic.MatchForm(t.Article+t.Stem) != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containConf is the confidence of a place's place stated by containment.

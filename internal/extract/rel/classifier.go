@@ -641,15 +641,15 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			continue
 		}
 		// vetoes give no relation, not the next most probable type (the
-		// pair's probability of a relation was the vetoed type's): a
-		// title is stated with the name, not by a speaker carried over
-		// (وأضاف ...), nor by a held title standing for its holder; a pair the rules know to have no structural
-		// relation; an office the words by the name do not state
-		if r, _ := vocab.Get(pred); r.Group == "structural" && (pr.carried || s.Title || o.Title || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}]) {
+		// pair's probability of a relation was the vetoed type's)
+		if r, _ := vocab.Get(pred); r.Group == "structural" && x.structVeto(pr, s, o) {
 			continue
 		}
 		if pred == "STATED" && x.venue(pr.si, pr.s, pr.o) {
 			continue // where it was said, not what about
+		}
+		if r, _ := vocab.Get(pred); r.Group == "action" && (x.inApposition(pr.s, pr.o) || x.inApposition(pr.o, pr.s)) {
+			continue // the country or body of the actor's own title or description: whose office, not whom the act is on
 		}
 		if !x.officeStated(pr.si, pr.s, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
 			continue // (a title the rules read states its office: أمير منطقة الرياض)
@@ -728,6 +728,17 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		}
 		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
 	}
+}
+
+// structVeto reports whether pair pr (of mentions s, o) may have no
+// structural relation whatever the model says: a title is stated with the
+// name, not by a speaker carried over (وأضاف ...), nor by a held title
+// standing for its holder; the rules know the pair to have none
+// (noStruct); one is in what the other said (reportedBetween); another
+// person's name stands between (personBetween).
+func (x *extractor) structVeto(pr pair, s, o Mention) bool {
+	return pr.carried || s.Title || o.Title || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}] ||
+		x.reportedBetween(pr.s, pr.o) || x.personBetween(pr.s, pr.o)
 }
 
 // scorer sums a model's weights for the features of a pair; the weights of

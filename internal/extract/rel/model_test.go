@@ -428,6 +428,190 @@ func TestFormerTitle(t *testing.T) {
 	}
 }
 
+// TestLateHolder: a holder marked as dead (الراحل after the title,
+// المغفور له before it, رحمه الله after the name) holds no office, from the
+// rules or the model, whether the title names the country or the person's
+// known country stands for it; the living holder does.
+func TestLateHolder(t *testing.T) {
+	sadat := handMention{"أنور السادات", "sadat", model.Person, false, ""}
+	eg := handMention{"المصري", "egypt", model.Location, true, "country"}
+	m := tinyModel("PRESIDENT_OF", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وزار الرئيس المصري الراحل أنور السادات القدس.", false},
+		{"وزار المغفور له الرئيس المصري أنور السادات القدس.", false},
+		{"وزار الرئيس المصري أنور السادات -رحمه الله- القدس.", false},
+		{"وزار الرئيس المصري أنور السادات القدس.", true},
+	} {
+		for _, mod := range []*Model{nil, m} {
+			rs := relationsOf(extractWith(handDoc(t, c.text, eg, sadat), mod))
+			if got := slices.Contains(rs, "sadat PRESIDENT_OF egypt"); got != c.want {
+				t.Errorf("%s (model %v): PRESIDENT_OF %v, want %v (%v)", c.text, mod != nil, got, c.want, rs)
+			}
+		}
+	}
+	king := handMention{"الملك فيصل", "faisal", model.Person, false, ""}
+	sa := handMention{"السعودية", "saudi", model.Location, false, "country"}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقاد الملك فيصل رحمه الله الحظر النفطي في السعودية.", false},
+		{"وقاد المغفور له خادم الحرمين الشريفين الملك فيصل الحظر النفطي في السعودية.", false},
+		{"وقاد الملك فيصل الحظر النفطي في السعودية.", true},
+	} {
+		d := handDoc(t, c.text, king, sa)
+		d.Mentions[0].Country = "saudi"
+		rs := relationsOf(extractWith(d, tinyModel("KING_OF", "types=Person>Location", 20, 0.5, 0.5)))
+		if got := slices.Contains(rs, "faisal KING_OF saudi"); got != c.want {
+			t.Errorf("%s: KING_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
+// TestOutOfOffice: a title given to a person on a date the gazetteer's
+// term says they did not hold that office in their own country gives no
+// relation, from the rules or the model; on a date within the term, or
+// without a date, it does.
+func TestOutOfOffice(t *testing.T) {
+	king := handMention{"الملك عبدالعزيز", "ibnsaud", model.Person, false, "former_head_of_state"}
+	sa := handMention{"السعودية", "saudi", model.Location, false, "country"}
+	for _, c := range []struct {
+		published string
+		want      bool
+	}{
+		{"2015-07-21", false},
+		{"1950-03-01T08:00:00Z", true},
+		{"", true},
+	} {
+		for _, mod := range []*Model{nil, tinyModel("KING_OF", "types=Person>Location", 20, 0.5, 0.5)} {
+			d := handDoc(t, "وقال الملك عبدالعزيز ملك السعودية إن الوحدة قوة.", king, sa)
+			d.Published = c.published
+			d.Mentions[0].Country, d.Mentions[0].Term = "saudi", "1932-09-23/1953-11-09"
+			rs := relationsOf(extractWith(d, mod))
+			if got := slices.Contains(rs, "ibnsaud KING_OF saudi"); got != c.want {
+				t.Errorf("published %q (model %v): KING_OF %v, want %v (%v)", c.published, mod != nil, got, c.want, rs)
+			}
+		}
+	}
+}
+
+// TestReportedBetween: no title, membership or place joins a name and a
+// name in what it said (أن/إن, that, a colon, an English speech verb),
+// however sure the model is; the same pair within one clause is kept.
+func TestReportedBetween(t *testing.T) {
+	mofa := handMention{"وزارة الخارجية", "mofa", model.Organization, false, ""}
+	libya := handMention{"ليبيا", "libya", model.Location, false, "country"}
+	m := tinyModel("PART_OF", "types=Organization>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وأكدت وزارة الخارجية أن الاستقرار في ليبيا ضروري.", false},
+		{"وقالت وزارة الخارجية: الاستقرار في ليبيا ضروري.", false},
+		{"وأكدت وزارة الخارجية في ليبيا الاستقرار.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, mofa, libya), m))
+		if got := slices.Contains(rs, "mofa PART_OF libya"); got != c.want {
+			t.Errorf("%s: %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+	beckett := handMention{"Margaret Beckett", "beckett", model.Person, false, ""}
+	us := handMention{"US", "us", model.Location, false, "country"}
+	d := handDoc(t, "Margaret Beckett has said the US will act.", beckett, us)
+	d.Lang = "en"
+	if rs := relationsOf(extractWith(d, tinyModel("MINISTER_OF", "types=Person>Location", 20, 0.5, 0.5))); slices.Contains(rs, "beckett MINISTER_OF us") {
+		t.Errorf("%s: %v", d.Text, rs)
+	}
+}
+
+// TestOwnDescription: the country or body in a person's title, role or
+// description is whose office it is, not the object of the person's acts;
+// a name after the description, or one of a list (و), may be.
+func TestOwnDescription(t *testing.T) {
+	haber := handMention{"إيميلي هابر", "haber", model.Person, false, ""}
+	de := handMention{"الألمانية", "germany", model.Location, true, "country"}
+	de2 := handMention{"الألماني", "germany", model.Location, true, "country"}
+	eu := handMention{"الاتحاد الأوروبي", "eu", model.Organization, false, ""}
+	bolivia := handMention{"البوليفي", "bolivia", model.Location, true, "country"}
+	iran := handMention{"إيران", "iran", model.Location, false, "country"}
+	m := tinyModel("CALLED_ON", "types=Person>Location", 20, 0.5, 0.5)
+	m2 := tinyModel("CALLED_ON", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		mod  *Model
+		rel  string
+		want bool
+	}{
+		{"ودعت إيميلي هابر وزيرة الدولة بالداخلية الألمانية إلى تضامن أكبر.", []handMention{haber, de}, m, "haber CALLED_ON germany", false},
+		{"ودعت الوزيرة الألماني إيميلي هابر إلى تضامن أكبر.", []handMention{de2, haber}, m, "haber CALLED_ON germany", false},
+		{"ودعت إيميلي هابر الذي يشغل منصب رئيس الاتحاد البوليفي إلى الحوار.", []handMention{haber, bolivia}, m, "haber CALLED_ON bolivia", false},
+		{"ودعت إيميلي هابر الذي جاء إلى إيران إلى الحوار.", []handMention{haber, iran}, m, "haber CALLED_ON iran", true},
+		{"ودعت إيميلي هابر وزيرة الدولة بالداخلية الألمانية الاتحاد الأوروبي إلى تضامن أكبر.", []handMention{haber, de, eu}, m2, "haber CALLED_ON eu", true},
+		{"ودعت إيميلي هابر والرئيس إيران إلى الحوار.", []handMention{haber, iran}, m, "haber CALLED_ON iran", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), c.mod))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+}
+
+// TestPersonBetween: in a list of people each with an office, a body
+// after another person's name is that person's, not the first one's; a
+// body named first may head the list (حماس، برئاسة ...، وعضوية ...).
+func TestPersonBetween(t *testing.T) {
+	cooper := handMention{"إيفيت كوبر", "cooper", model.Person, false, ""}
+	corbyn := handMention{"جيريمي كوربين", "corbyn", model.Person, false, ""}
+	parl := handMention{"البرلمان البريطاني", "parliament", model.Organization, false, ""}
+	hamas := handMention{"حماس", "hamas", model.Organization, false, ""}
+	mashal := handMention{"خالد مشعل", "mashal", model.Person, false, ""}
+	marzouk := handMention{"موسى أبو مرزوق", "marzouk", model.Person, false, ""}
+	m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"وحضر إيفيت كوبر وزيرة الداخلية، وجيريمي كوربين العضو في البرلمان البريطاني.", []handMention{cooper, corbyn, parl}, "cooper MEMBER_OF parliament", false},
+		{"وحضر إيفيت كوبر وزيرة الداخلية، وجيريمي كوربين العضو في البرلمان البريطاني.", []handMention{cooper, corbyn, parl}, "corbyn MEMBER_OF parliament", true},
+		{"ووصل وفد حماس برئاسة خالد مشعل وعضوية موسى أبو مرزوق.", []handMention{hamas, mashal, marzouk}, "marzouk MEMBER_OF hamas", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+}
+
+// TestNationalBodyPlace: a national body or force written with ب and a
+// region is its branch there, not where the body is (no LOCATED_IN, from
+// the rules or the model); an institution of one place is there.
+func TestNationalBodyPlace(t *testing.T) {
+	jazan := handMention{"جازان", "jazan", model.Location, false, ""}
+	m := tinyModel("LOCATED_IN", "types=Organization>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		org  handMention
+		want bool
+	}{
+		{"وتلقت غرفة العمليات بلاغا من الهلال الأحمر بجازان أمس.", handMention{"الهلال الأحمر", "redcrescent", model.Organization, false, ""}, false},
+		{"وأعلن حرس الحدود بجازان ضبط المتسللين.", handMention{"حرس الحدود", "borderguard", model.Organization, false, ""}, false},
+		{"ونقل المصاب إلى مستشفى الملك فهد بجازان أمس.", handMention{"مستشفى الملك فهد", "hospital", model.Organization, false, ""}, true},
+	} {
+		for _, mod := range []*Model{nil, m} {
+			rs := relationsOf(extractWith(handDoc(t, c.text, c.org, jazan), mod))
+			if got := slices.Contains(rs, c.org.entity+" LOCATED_IN jazan"); got != c.want {
+				t.Errorf("%s (model %v): LOCATED_IN %v, want %v (%v)", c.text, mod != nil, got, c.want, rs)
+			}
+		}
+	}
+}
+
 // TestNamedAfterTitle: a title and name that name a thing (وسام الملك عبد
 // العزيز, a medal; its و is no conjunction) give the person no office.
 func TestNamedAfterTitle(t *testing.T) {

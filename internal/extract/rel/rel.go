@@ -3,9 +3,11 @@ package rel
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -19,7 +21,10 @@ type Mention struct {
 	Type       string // model.Person, ...
 	Demonym    bool   // a nationality adjective of Entity (الروسي, Russian)
 	Role       string // gazetteer role ("country", "capital", "head_of_state", ...), or RoleFacility
-	Country    string // entity id of the mention's country when known
+	// Term is when a person held the office Role names (gazetteer
+	// Entry.Term: "SINCE/UNTIL"), "" when unknown
+	Term    string
+	Country string // entity id of the mention's country when known
 	// Of is the entity id of the country whose public body the mention
 	// names by its nationality adjective (وزارة الدفاع العراقية: Iraq).
 	Of string
@@ -72,12 +77,50 @@ func Extract(d *Doc) []model.Relation {
 func extractWith(d *Doc, m *Model) []model.Relation {
 	x := newExtractor(d)
 	x.runRules()
-	rules := x.result()
-	if m == nil {
-		return rules
+	if m != nil {
+		m.decide(x, x.result())
 	}
-	m.decide(x, rules)
+	x.dropOutOfOffice()
 	return x.result()
+}
+
+// officeOfRole are the predicates that state the office of a gazetteer
+// role, former or not.
+var officeOfRole = map[string][]string{
+	"head_of_state":      {"KING_OF", "PRESIDENT_OF"},
+	"head_of_government": {"PRIME_MINISTER_OF"},
+}
+
+// dropOutOfOffice removes the relations that give a person the office of
+// their gazetteer role in their own country on a date the gazetteer's
+// term says they did not hold it (King Abdulaziz in a 2015 article; Obama
+// in 2005): the title names the holder of another time. The rules'
+// verdicts, features of the model, are taken before.
+func (x *extractor) dropOutOfOffice() {
+	if len(x.d.Published) < 10 {
+		return
+	}
+	date := x.d.Published[:10]
+	out := map[string][]string{} // person -> predicates not held on date, "|" + country
+	for _, m := range x.d.Mentions {
+		if m.Term == "" || gazetteer.InOffice(m.Term, date) {
+			continue
+		}
+		if _, done := out[m.Entity]; done || m.Country == "" {
+			continue
+		}
+		for _, p := range officeOfRole[strings.TrimPrefix(m.Role, "former_")] {
+			out[m.Entity] = append(out[m.Entity], p+"|"+m.Country)
+		}
+	}
+	if len(out) == 0 {
+		return
+	}
+	for k, r := range x.out {
+		if slices.Contains(out[r.Subject], r.Predicate+"|"+r.Object) {
+			delete(x.out, k)
+		}
+	}
 }
 
 type extractor struct {

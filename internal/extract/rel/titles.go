@@ -1,6 +1,7 @@
 package rel
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -275,6 +276,54 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	return ref
 }
 
+// lateBefore reports whether a phrase of ar_late_before (المغفور له،
+// الراحل) ends right before the title at i, or before an honorific that
+// ends there (المغفور له خادم الحرمين الشريفين الملك عبدالله): the holder
+// is dead.
+func (x *extractor) lateBefore(a, i int) bool {
+	for _, p := range lateBeforePhrases {
+		for _, end := range []int{i, i - 2, i - 3, i - 4} {
+			j := end - len(p)
+			if j < a || end != i && x.skipHonorific(end) != i {
+				continue
+			}
+			if x.phraseAt(j, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lateAfter reports whether a phrase of ar_late_after (رحمه الله، طيب الله
+// ثراه) follows the name that ends at end, after a dash, bracket or comma:
+// the holder is dead.
+func (x *extractor) lateAfter(end, b int) bool {
+	for end < b && (x.norm[end] == "-" || x.norm[end] == "(" || x.norm[end] == "،" || x.norm[end] == ",") {
+		end++
+	}
+	for _, p := range lateAfterPhrases {
+		if end+len(p) <= b && x.phraseAt(end, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseAt reports whether the words of p (MatchForm) are written from
+// token j, with or without a conjunction on the first.
+func (x *extractor) phraseAt(j int, p []string) bool {
+	if j < 0 || j+len(p) > len(x.norm) {
+		return false
+	}
+	for k, w := range p {
+		if x.norm[j+k] != w && (k > 0 || x.bare[j+k] != w) {
+			return false
+		}
+	}
+	return true
+}
+
 func isCap(s string) bool {
 	for _, r := range s {
 		return r >= 'A' && r <= 'Z'
@@ -302,14 +351,20 @@ func (x *extractor) titles() {
 			if ref == nil {
 				continue
 			}
+			if x.ar && !ref.former && (x.lateBefore(a, i) || x.lateAfter(ref.end, b)) {
+				ref.former = true // المغفور له الملك عبدالله، الملك فيصل رحمه الله
+			}
 			if ref.former {
 				// no relation, from the rules or the model, between the
-				// former office and the name it follows or precedes
-				if ref.object != "" {
-					for _, k := range []int{i - 1, i - 2, ref.end - 1} {
-						if m := x.mention(k); k >= a && m != nil && m.Type == "Person" {
-							x.noStruct[noStructKey{si, m.Entity, ref.object}] = true
-						}
+				// former office and the name it follows or precedes, nor
+				// the holder's country when the title does not name it
+				for _, k := range []int{i - 1, i - 2, ref.end - 1} {
+					m := x.mention(k)
+					if k < a || m == nil || m.Type != "Person" {
+						continue
+					}
+					if obj := cmp.Or(ref.object, x.country[m.Entity]); obj != "" {
+						x.noStruct[noStructKey{si, m.Entity, obj}] = true
 					}
 				}
 				continue
@@ -424,6 +479,12 @@ func (x *extractor) appositionSlot(a, j int) bool {
 	}
 	if noun && (prep || x.words[j-1].Prep != "") {
 		return true // بحضور الأمير, للأمير, لبوتين
+	}
+	if noun && x.words[j-1].Suffix != "" && x.words[j-1].Article == "" {
+		// a word with its pronoun: the verb's object or the noun's owner
+		// (عقده جوزيف بلاتر رئيس الفيفا، نظيره سيرغي لافروف): the name
+		// that follows is its subject or apposition, not its object
+		return true
 	}
 	if tr, end, _ := x.verbAt(j - 1); tr != nil && end == j {
 		return tr.speech // (التقى reads as ال + تقى)
@@ -589,6 +650,103 @@ func (x *extractor) notHolderBefore(i int) bool {
 		return arNotHolder[w] || arNotHolder[stripArticle(w)]
 	}
 	return enNotHolder[w]
+}
+
+// inApposition reports whether mention o names the country or body of a
+// description of the person of mention p: the first name after p's, in a
+// title or role phrase or relative clause right after it (إيميلي هابر
+// وزيرة الدولة بالداخلية [الألمانية]، بشار مشير، النائب ... عن [الحزب
+// الديمقراطي الكردستاني]، تشافيز الذي يشغل منصب رئيس الاتحاد [البوليفي]), or
+// a nationality right before p's name ([الروسي] فلاديمير بوتين). Such a
+// name says whose the office is; it is no object of p's acts.
+func (x *extractor) inApposition(p, o int) bool {
+	mp, mo := x.d.Mentions[p], x.d.Mentions[o]
+	if mp.Type != "Person" || !x.ar {
+		return false
+	}
+	if mo.Demonym && mo.End <= mp.Start {
+		return mp.Start-mo.End <= 2
+	}
+	if mo.Start < mp.End || mo.Start-mp.End > 8 {
+		return false
+	}
+	j := mp.End
+	if x.isComma(j) {
+		j++
+	}
+	if j >= mo.Start || x.words[j].Conj != "" {
+		return false // (بخاري والرئيس أوباما: the next of a list)
+	}
+	role := func(k int) bool { return arTitleOrRole[arabic.MatchForm(x.words[k].Stem)] || arTitleOrRole[x.bare[k]] }
+	if arRelative[x.bare[j]] {
+		// a relative clause describes the person only with a role in it
+		// (الذي يشغل منصب رئيس ...); else it may tell an act (الذي جاء
+		// إلى دكار)
+		k := j + 1
+		for k < mo.Start && !role(k) {
+			k++
+		}
+		if k == mo.Start {
+			return false
+		}
+	} else if !role(j) {
+		return false
+	}
+	for k := mp.End; k < mo.Start; k++ {
+		if x.mAt[k] >= 0 || arThat[x.bare[k]] || x.norm[k] == ":" {
+			return false
+		}
+		if tr, _, _ := x.verbAt(k); tr != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// personBetween reports whether the name of another person stands between
+// the person of mention s and the body or place of mention o after it: in
+// a list of people each with an office (إيفيت كوبر وزيرة الداخلية في حكومة
+// الظل، وجيريمي كوربين العضو في البرلمان البريطاني), a body after a name
+// is that name's office, not the one before it.
+func (x *extractor) personBetween(s, o int) bool {
+	ms := x.d.Mentions[s]
+	if ms.Type != "Person" || o < s {
+		return false // (a body named first may head a list of its people: حماس، برئاسة مشعل، وعضوية أبو مرزوق)
+	}
+	mo := x.d.Mentions[o]
+	for k := s + 1; k < o; k++ {
+		m := x.d.Mentions[k]
+		if m.Type == "Person" && m.Entity != ms.Entity && m.Entity != mo.Entity {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBetween reports whether what someone said begins between
+// mentions s and o: a word that opens a reported clause (أن/إن, that), a
+// colon, or an English speech verb (Beckett has said the US will act).
+// The one is then in what was said and the other outside it, and no
+// title, membership or place joins them (وقال باولو جينتيلوني أن ... في
+// ليبيا is no foreign minister of Libya).
+func (x *extractor) reportedBetween(s, o int) bool {
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	lo, hi := min(ms.End, mo.End), max(ms.Start, mo.Start)
+	that := arThat
+	if !x.ar {
+		that = enThat
+	}
+	for j := lo; j < hi; j++ {
+		if that[x.bare[j]] || x.norm[j] == ":" {
+			return true
+		}
+		if !x.ar {
+			if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // venue reports whether the place of mention o is where the speaker of

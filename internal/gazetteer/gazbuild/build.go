@@ -332,6 +332,9 @@ func addSource(e *gazetteer.Entry, s string) {
 
 var qidRe = regexp.MustCompile(`Q[1-9][0-9]*$`)
 
+// yearRe is a year of the leader lists (start_year, end_year).
+var yearRe = regexp.MustCompile(`^[12][0-9]{3}$`)
+
 func qidOf(s string) string {
 	s = strings.TrimSpace(s)
 	if m := qidRe.FindString(s); m != "" && (s == m || strings.HasSuffix(s, "/"+m) || strings.HasSuffix(s, ":"+m)) {
@@ -588,6 +591,9 @@ func (b *builder) applyCurated(e *gazetteer.Entry, c curated) {
 	}
 	if c.Role != "" {
 		e.Role = c.Role
+	}
+	if c.Term != "" {
+		e.Term = c.Term
 	}
 	for _, iso := range c.Context {
 		if ce := b.iso2[iso]; ce != nil && !slices.Contains(e.Context, ce.Key) {
@@ -1039,6 +1045,12 @@ func (b *builder) leaders() error {
 			(e.Role == gazetteer.RoleHeadOfGovernment && role == gazetteer.RoleHeadOfState) {
 			e.Role = role
 			e.Rank = max(e.Rank, rank)
+			// a former holder's end: the list holds terms from 2017 on,
+			// so its start years say nothing of earlier terms
+			e.Term = ""
+			if former && yearRe.MatchString(r["end_year"]) {
+				e.Term = "/" + r["end_year"]
+			}
 		}
 	}
 	b.src = gazetteer.SrcODA
@@ -1056,6 +1068,7 @@ func (b *builder) leaders() error {
 		}
 		e.Role = current[h.qid]
 		e.Rank = gazetteer.RankLeader
+		e.Term = "" // holds it now
 	}
 	return nil
 }

@@ -172,7 +172,8 @@ func TestNoTitledPetrarchPersons(t *testing.T) {
 	}
 }
 
-// TestCurated: curated.yaml reads, and a misspelt field or type fails.
+// TestCurated: curated.yaml reads, and a misspelt field or type, or a
+// malformed term of office (or one on no person's role), fails.
 func TestCurated(t *testing.T) {
 	if _, err := readCurated(curatedYAML); err != nil {
 		t.Fatal(err)
@@ -184,6 +185,10 @@ func TestCurated(t *testing.T) {
 		"people:\n  - {type: Location, name: X, ar: [x]}\n",
 		"organisations:\n  - {type: Organization, name: X, en: [X], context: [ye]}\n",
 		"places:\n  - {type: Location, name: X, en: [X], context: [YE]}\n",
+		"people:\n  - {name: X, role: former_head_of_state, term: \"1953-11-09/1932\", en: [X]}\n",
+		"people:\n  - {name: X, role: former_head_of_state, term: \"9 November 1953\", en: [X]}\n",
+		"people:\n  - {name: X, term: \"/1953-11-09\", en: [X]}\n",
+		"places:\n  - {type: Location, name: X, role: capital, term: \"/1953\", en: [X]}\n",
 	} {
 		if _, err := readCurated([]byte(bad)); err == nil {
 			t.Errorf("no error for %q", bad)

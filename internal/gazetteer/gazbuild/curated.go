@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
@@ -24,11 +25,14 @@ var curatedYAML []byte
 // has the same QID, the curated names are merged into it; persons are also
 // merged by English name with the leader lists.
 type curated struct {
-	QID      string   `yaml:"qid"`
-	Type     string   `yaml:"type"`
-	Name     string   `yaml:"name"`
-	Country  string   `yaml:"country"`
-	Role     string   `yaml:"role"`
+	QID     string `yaml:"qid"`
+	Type    string `yaml:"type"`
+	Name    string `yaml:"name"`
+	Country string `yaml:"country"`
+	Role    string `yaml:"role"`
+	// Term: when a person held the office Role names, "SINCE/UNTIL" (ISO
+	// dates or years, either side empty when unknown): Entry.Term
+	Term     string   `yaml:"term"`
 	Ar       []string `yaml:"ar"`
 	En       []string `yaml:"en"`
 	ArAmbig  []string `yaml:"ar_ambig"` // Arabic forms that are also common words (matched only inside longer names)
@@ -71,6 +75,9 @@ func readCurated(b []byte) (*curatedTables, error) {
 			typed := tab.implied == "" && model.ValidEntityType(c.Type) || tab.implied != "" && (c.Type == "" || c.Type == tab.implied)
 			if !typed || c.Name == "" || len(c.Ar)+len(c.En) == 0 {
 				return nil, fmt.Errorf("curated.yaml: entity %q: want a type (%v; implied for cities and people), a name and an alias", c.Name, model.EntityTypes)
+			}
+			if c.Term != "" && (tab.implied != model.Person || c.Role == "" || !gazetteer.ValidTerm(c.Term)) {
+				return nil, fmt.Errorf("curated.yaml: entity %q: term %q: want SINCE/UNTIL (ISO dates or years) on a person with a role", c.Name, c.Term)
 			}
 			for _, iso := range c.Context {
 				if c.Type != model.Organization || !iso2RE.MatchString(iso) {
