@@ -1040,9 +1040,10 @@ func (x *extractor) institutionPlace(si, a, b int) {
 		if t > a && arBranch[x.bare[t-1]] {
 			continue // فرع وزارة العمل بمنطقة عسير: the ministry's branch is there, not the ministry
 		}
-		if x.nationalBody(m) {
+		if x.nationalBody(m) && !(o.Role == "capital" && x.generalBody(m)) {
 			// الهلال الأحمر بجازان: the body's branch, or its men, are
-			// there; the model gives no place either
+			// there; the model gives no place either (the general
+			// directorate in the capital is the body's headquarters)
 			x.noStruct[noStructKey{si, m.Entity, o.Entity}] = true
 			continue
 		}
@@ -1070,6 +1071,17 @@ func (x *extractor) nationalBody(m *Mention) bool {
 			if ok {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// generalBody reports whether the name of mention m says the body is the
+// general one (lexicon ar_general_body: المديرية العامة للدفاع المدني).
+func (x *extractor) generalBody(m *Mention) bool {
+	for j := m.Start; j < m.End; j++ {
+		if arGeneralBody[x.bare[j]] {
+			return true
 		}
 	}
 	return false

@@ -114,8 +114,8 @@ func (x *extractor) pairs() []pair {
 				ownSubject = true
 			}
 		}
-		if ownSubject {
-			continue
+		if ownSubject || x.otherSubject(a+1, b) && !x.nameWordOf(a+1, d.Mentions[sp].Entity) {
+			continue // (وأضاف التقرير أن ...: the report goes on, not the speaker; وأضاف سلال: the speaker by a name the tagger missed)
 		}
 		for _, j := range ms {
 			if m := d.Mentions[j]; m.Entity != d.Mentions[sp].Entity && m.Start-a <= carriedSpan {
@@ -124,6 +124,27 @@ func (x *extractor) pairs() []pair {
 		}
 	}
 	return out
+}
+
+// nameWordOf reports whether token j is written as a word of a name of
+// entity e in the text (its family name: سلال of عبد المالك سلال), with or
+// without the article.
+func (x *extractor) nameWordOf(j int, e string) bool {
+	w := stripArticle(x.bare[j])
+	if len([]rune(w)) < 3 {
+		return false
+	}
+	for _, m := range x.d.Mentions {
+		if m.Entity != e {
+			continue
+		}
+		for k := m.Start; k < m.End; k++ {
+			if stripArticle(x.norm[k]) == w || stripArticle(x.bare[k]) == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // opensWithVerb reports whether the sentence of tokens [a, b) begins with

@@ -125,7 +125,9 @@ var (
 	arBranch        = class("ar_branch")
 	// names of national bodies and forces, whose place with ب is a
 	// branch's
-	nationalBodies     = lexicon.Phrases("ar_national_body")
+	nationalBodies = lexicon.Phrases("ar_national_body")
+	// words that make a national body the general one, at the capital
+	arGeneralBody      = class("ar_general_body")
 	enVenuePrep        = class("en_venue_prep")
 	arNeg              = class("ar_neg")
 	arFutureWord       = class("ar_future")

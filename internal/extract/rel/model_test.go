@@ -588,6 +588,52 @@ func TestPersonBetween(t *testing.T) {
 	}
 }
 
+// TestCarriedOtherSubject: a sentence whose verb has a subject of its own
+// right after it (وأضاف التقرير، وقال مسؤول) does not go on with the
+// speaker of the sentence before; the speaker's own surname there (وأضاف
+// سلال, a name the tagger missed) or a word about the saying (مستطردا)
+// does.
+func TestCarriedOtherSubject(t *testing.T) {
+	sellal := handMention{"عبد المالك سلال", "sellal", model.Person, false, ""}
+	spain := handMention{"إسبانيا", "spain", model.Location, false, "country"}
+	m := tinyModel("PRAISED", "carried", 10, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف التقرير أن إسبانيا شريك مهم.", false},
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوقال مسؤول أن إسبانيا شريك مهم.", false},
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف سلال أن إسبانيا شريك مهم.", true},
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوتابع مستطردا إن إسبانيا شريك مهم.", true},
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف أن إسبانيا شريك مهم.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, sellal, spain), m))
+		if got := slices.Contains(rs, "sellal PRAISED spain"); got != c.want {
+			t.Errorf("%s: %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
+// TestEnvoyNotHolder: the envoy or representative of an office holder
+// (مبعوث الأمين العام للأمم المتحدة X) does not hold the office.
+func TestEnvoyNotHolder(t *testing.T) {
+	un := handMention{"الجامعة العربية", "un", model.Organization, false, ""}
+	leon := handMention{"برناردينو ليون", "leon", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقال مبعوث رئيس الجامعة العربية برناردينو ليون إن الحوار مستمر.", false},
+		{"وقال ممثل رئيس الجامعة العربية برناردينو ليون إن الحوار مستمر.", false},
+		{"وقال رئيس الجامعة العربية برناردينو ليون إن الحوار مستمر.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, un, leon), nil))
+		if got := slices.Contains(rs, "leon LEADER_OF un"); got != c.want {
+			t.Errorf("%s: LEADER_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
 // TestNationalBodyPlace: a national body or force written with ب and a
 // region is its branch there, not where the body is (no LOCATED_IN, from
 // the rules or the model); an institution of one place is there.
@@ -608,6 +654,24 @@ func TestNationalBodyPlace(t *testing.T) {
 			if got := slices.Contains(rs, c.org.entity+" LOCATED_IN jazan"); got != c.want {
 				t.Errorf("%s (model %v): LOCATED_IN %v, want %v (%v)", c.text, mod != nil, got, c.want, rs)
 			}
+		}
+	}
+	// the general directorate in the capital is the body's headquarters
+	riyadh := handMention{"الرياض", "riyadh", model.Location, false, "capital"}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وأعلنت المديرية العامة للدفاع المدني بالرياض خطة الطوارئ.", true},
+		{"وأعلنت مديرية الدفاع المدني بالرياض خطة الطوارئ.", false},
+	} {
+		org := handMention{"مديرية العامة للدفاع المدني", "cd", model.Organization, false, ""}
+		if !strings.Contains(c.text, "العامة") {
+			org.text = "مديرية الدفاع المدني"
+		}
+		rs := relationsOf(extractWith(handDoc(t, c.text, org, riyadh), nil))
+		if got := slices.Contains(rs, "cd LOCATED_IN riyadh"); got != c.want {
+			t.Errorf("%s: LOCATED_IN %v, want %v (%v)", c.text, got, c.want, rs)
 		}
 	}
 }
