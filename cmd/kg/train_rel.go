@@ -26,6 +26,7 @@ type trainRelOptions struct {
 	Rate     float64
 	Thresh   float64
 	SThresh  float64
+	PThresh  float64
 	Target   float64
 	NoGold   bool
 	AllPairs bool
@@ -56,8 +57,9 @@ fits a temperature that makes its probabilities honest there; the model of
 all items takes the same temperature (a linear one leaves out weights
 under 0.05; a network's weights are stored as 8-bit numbers a feature), and
 keeps the thresholds --threshold (actions, 0.95) and --struct-threshold
-(titles, membership, location: 0.85), chosen on news (dev articles and
-relations judged at scale), or, with --target, each group's lowest
+(titles, membership, location: 0.85; --place-threshold sets LOCATED_IN's and
+PART_OF's apart), chosen on news (dev articles and relations judged at
+scale), or, with --target, each group's lowest
 threshold whose held-out pair-level precision reaches it. Training is
 deterministic: the same data and flags give a byte-identical model.`,
 		Args: cobra.NoArgs,
@@ -76,6 +78,7 @@ deterministic: the same data and flags give a byte-identical model.`,
 	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2; a network 1e-4)")
 	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of actions, unless --target (default 0.95)")
 	f.Float64Var(&o.SThresh, "struct-threshold", 0, "decision threshold of structural relations, unless --target (default 0.85)")
+	f.Float64Var(&o.PThresh, "place-threshold", 0, "decision threshold of LOCATED_IN and PART_OF (default: --struct-threshold)")
 	f.Float64Var(&o.Target, "target", 0, "choose each group's threshold as the lowest whose held-out pair-level precision reaches this (default: none, --threshold and --struct-threshold)")
 	f.Float64Var(&o.Rate, "rate", 0, "AdaGrad learning rate (default 0.1; a network 0.05)")
 	f.BoolVar(&o.NoGold, "no-gold-mentions", false, "train only on the entities the pipeline finds (default: also the annotated ones it misses)")
@@ -97,7 +100,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		log = nil
 	}
 	bo := reltrain.BuildOptions{
-		Options:        reltrain.Options{Hidden: o.Hidden, Bag: o.Bag, Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, Log: log},
+		Options:        reltrain.Options{Hidden: o.Hidden, Bag: o.Bag, Epochs: o.Epochs, Seed: o.Seed, L2: o.L2, Rate: o.Rate, Threshold: o.Thresh, StructThreshold: o.SThresh, PlaceThreshold: o.PThresh, Log: log},
 		Examples:       reltrain.ExampleOptions{GoldMentions: !o.NoGold, ClosestOnly: !o.AllPairs},
 		Holdout:        max(o.Holdout, 1),
 		Target:         o.Target,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -42,7 +43,10 @@ type Model struct {
 	// kept; StructThreshold the same for the structural predicates
 	// (titles, membership, location).
 	Threshold, StructThreshold float64
-	Bias                       []float64 // one a label (a hidden unit with Hidden)
+	// PredThresholds are the thresholds of the predicates that do not take
+	// their group's (nil: none)
+	PredThresholds map[string]float64
+	Bias           []float64 // one a label (a hidden unit with Hidden)
 	// Weights holds, for each feature, its non-zero weights. Scoring reads
 	// them through an index built on first use: change them before. The
 	// embedded model (DefaultModel) keeps only its index: Weights is nil.
@@ -200,6 +204,13 @@ func (m *Model) Write(w io.Writer) error {
 	fmt.Fprintln(bw, "labels\t"+strings.Join(labels, " "))
 	fmt.Fprintln(bw, "threshold\t"+strconv.FormatFloat(m.Threshold, 'g', -1, 64))
 	fmt.Fprintln(bw, "threshold_structural\t"+strconv.FormatFloat(m.StructThreshold, 'g', -1, 64))
+	if len(m.PredThresholds) > 0 {
+		var ps []string
+		for _, p := range slices.Sorted(maps.Keys(m.PredThresholds)) {
+			ps = append(ps, p+"="+strconv.FormatFloat(m.PredThresholds[p], 'g', -1, 64))
+		}
+		fmt.Fprintln(bw, "threshold_predicates\t"+strings.Join(ps, " "))
+	}
 	if m.Hidden != nil {
 		// a network's bias and output layer are few: written exactly, so
 		// that the model read back scores as the one written
@@ -408,8 +419,29 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 	if m.StructThreshold, err = strconv.ParseFloat(v, 64); err != nil {
 		return nil, bad("threshold_structural")
 	}
-	if v, err = next("bias"); err != nil {
-		return nil, err
+	if !sc.Scan() {
+		return nil, bad("missing bias")
+	}
+	line++
+	if v, ok := strings.CutPrefix(sc.Text(), "threshold_predicates\t"); ok {
+		// optional: predicates with thresholds of their own
+		m.PredThresholds = map[string]float64{}
+		for _, f := range strings.Fields(v) {
+			p, t, ok := strings.Cut(f, "=")
+			x, err := strconv.ParseFloat(t, 64)
+			if !ok || err != nil || !vocab.Valid(p) || x <= 0 || x > 1 {
+				return nil, bad(fmt.Sprintf("threshold_predicates: %q", f))
+			}
+			m.PredThresholds[p] = x
+		}
+		if !sc.Scan() {
+			return nil, bad("missing bias")
+		}
+		line++
+	}
+	v, ok := strings.CutPrefix(sc.Text(), "bias\t")
+	if !ok {
+		return nil, bad("want bias")
 	}
 	for _, b := range strings.Fields(v) {
 		x, err := strconv.ParseFloat(b, 64)
@@ -554,7 +586,7 @@ func DropDefaultModel() { defaultModel.Drop() }
 // probability is the confidence.
 func (m *Model) Decide(probs []float64, allowed func(pred string) bool) (pred string, conf float64, ok bool) {
 	conf = 1 - probs[0]
-	if conf < min(m.Threshold, m.StructThreshold) {
+	if conf < m.minThreshold() {
 		return "", conf, false
 	}
 	best := m.bestAllowed(probs, allowed)
@@ -585,8 +617,21 @@ func typesAllowed(st, ot string) func(pred string) bool {
 	}
 }
 
-// ThresholdOf returns the threshold of a predicate's group.
+// minThreshold is the lowest threshold of any predicate.
+func (m *Model) minThreshold() float64 {
+	t := min(m.Threshold, m.StructThreshold)
+	for _, x := range m.PredThresholds {
+		t = min(t, x)
+	}
+	return t
+}
+
+// ThresholdOf returns the threshold of a predicate: its own
+// (PredThresholds), else its group's.
 func (m *Model) ThresholdOf(pred string) float64 {
+	if t, ok := m.PredThresholds[pred]; ok {
+		return t
+	}
 	if r, ok := vocab.Get(pred); ok && r.Group == "structural" {
 		return m.StructThreshold
 	}

@@ -62,6 +62,61 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 }
 
+// TestPredThresholds: a predicate's own threshold is written, read back
+// and decides instead of its group's, below the groups' thresholds too.
+func TestPredThresholds(t *testing.T) {
+	m := &Model{
+		Labels:    []string{"", "LOCATED_IN", "MEMBER_OF"},
+		Threshold: 0.95, StructThreshold: 0.85,
+		PredThresholds: map[string]float64{"LOCATED_IN": 0.75},
+		Bias:           []float64{0, 0, 0},
+		Weights:        map[string][]LabelWeight{"f": {{Label: 1, W: 1}}},
+	}
+	if !strings.Contains(string(gunzip(t, roundTrip(t, m))), "\nthreshold_predicates\tLOCATED_IN=0.75\n") {
+		t.Error("no threshold_predicates line")
+	}
+	if m.ThresholdOf("LOCATED_IN") != 0.75 || m.ThresholdOf("MEMBER_OF") != 0.85 || m.ThresholdOf("MET_WITH") != 0.95 {
+		t.Errorf("ThresholdOf: %v %v %v", m.ThresholdOf("LOCATED_IN"), m.ThresholdOf("MEMBER_OF"), m.ThresholdOf("MET_WITH"))
+	}
+	for _, c := range []struct {
+		probs []float64
+		want  string
+		ok    bool
+	}{
+		{[]float64{0.2, 0.7, 0.1}, "LOCATED_IN", true}, // 0.8: over its own 0.75
+		{[]float64{0.2, 0.1, 0.7}, "", false},          // 0.8: under MEMBER_OF's group 0.85
+		{[]float64{0.3, 0.6, 0.1}, "", false},          // 0.7: under all
+	} {
+		pred, _, ok := m.Decide(c.probs, nil)
+		if pred != c.want || ok != c.ok {
+			t.Errorf("Decide(%v) = %q %v, want %q %v", c.probs, pred, ok, c.want, c.ok)
+		}
+	}
+	for _, bad := range []string{"LOCATED_IN=2", "LOCATED_INN=0.7", "LOCATED_IN"} {
+		text := modelMagic + "\nlabels\t- LOCATED_IN\nthreshold\t0.5\nthreshold_structural\t0.5\nthreshold_predicates\t" + bad + "\nbias\t0 0\n"
+		var buf bytes.Buffer
+		zw := gzipWriter(&buf)
+		zw.Write([]byte(text))
+		zw.Close()
+		if _, err := ReadModel(&buf); !errors.Is(err, ErrModel) {
+			t.Errorf("%s: got %v, want ErrModel", bad, err)
+		}
+	}
+}
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := out.ReadFrom(zr); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
 func TestReadModelRefuses(t *testing.T) {
 	for name, text := range map[string]string{
 		"magic":      "not a model\n",
