@@ -144,6 +144,7 @@ var (
 	// phrases that mark a title's holder as dead, before the title or
 	// after the name
 	lateBeforePhrases = lexicon.Phrases("ar_late_before")
+	relievedPhrases   = lexicon.Phrases("ar_relieved")
 	lateAfterPhrases  = lexicon.Phrases("ar_late_after")
 	arTitleOrRole     = class("ar_title_or_role")
 	enPreps           = class("en_preps")

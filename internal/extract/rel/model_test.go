@@ -471,6 +471,37 @@ func TestLateHolder(t *testing.T) {
 	}
 }
 
+// TestRelievedHolder: a holder relieved of the office or resigned from it
+// in the same sentence (بإعفاء ... من منصبه، المستقيل) holds it no longer;
+// the one who relieves (أصدر الملك أمرا بإعفاء ...) does.
+func TestRelievedHolder(t *testing.T) {
+	court := handMention{"الديوان الملكي", "court", model.Organization, false, ""}
+	tuwaijri := handMention{"خالد التويجري", "tuwaijri", model.Person, false, ""}
+	mecca := handMention{"منطقة مكة", "mecca", model.Location, false, ""}
+	mishaal := handMention{"مشعل بن عبدالله", "mishaal", model.Person, false, ""}
+	salman := handMention{"الملك سلمان", "salman", model.Person, false, ""}
+	gr := handMention{"اليوناني", "greece", model.Location, true, "country"}
+	varo := handMention{"يانيس فاروفاكيس", "varoufakis", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"وأصدر الملك سلمان أمرا بإعفاء رئيس الديوان الملكي خالد التويجري.", []handMention{salman, court, tuwaijri}, "tuwaijri LEADER_OF court", false},
+		{"وأصدر الملك سلمان أمرا بتعيين رئيس الديوان الملكي خالد التويجري.", []handMention{salman, court, tuwaijri}, "tuwaijri LEADER_OF court", true},
+		{"وصدر أمر بإعفاء الأمير مشعل بن عبدالله أمير منطقة مكة من منصبه.", []handMention{mishaal, mecca}, "mishaal OFFICIAL_OF mecca", false},
+		{"وقال الأمير مشعل بن عبدالله أمير منطقة مكة إن الموسم ناجح.", []handMention{mishaal, mecca}, "mishaal OFFICIAL_OF mecca", true},
+		{"وقال وزير المالية اليوناني المستقيل يانيس فاروفاكيس إن الاتفاق سيئ.", []handMention{gr, varo}, "varoufakis MINISTER_OF greece", false},
+		{"وقال وزير المالية اليوناني يانيس فاروفاكيس إن الاتفاق سيئ.", []handMention{gr, varo}, "varoufakis MINISTER_OF greece", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), nil))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+}
+
 // TestOutOfOffice: a title given to a person on a date the gazetteer's
 // term says they did not hold that office in their own country gives no
 // relation, from the rules or the model; on a date within the term, or

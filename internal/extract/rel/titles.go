@@ -276,19 +276,43 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	return ref
 }
 
-// lateBefore reports whether a phrase of ar_late_before (المغفور له،
-// الراحل) ends right before the title at i, or before an honorific that
-// ends there (المغفور له خادم الحرمين الشريفين الملك عبدالله): the holder
-// is dead.
+// lateBefore reports whether the holder of the title at i is marked as
+// dead or relieved of it before it: a phrase of ar_late_before (المغفور
+// له، الراحل) or ar_relieved (بإعفاء، إقالة) right before the title, or
+// before an honorific that ends there (المغفور له خادم الحرمين الشريفين
+// الملك عبدالله), or before the name the title follows (بإعفاء الأمير
+// مشعل بن عبدالله أمير منطقة مكة).
 func (x *extractor) lateBefore(a, i int) bool {
-	for _, p := range lateBeforePhrases {
-		for _, end := range []int{i, i - 2, i - 3, i - 4} {
-			j := end - len(p)
-			if j < a || end != i && x.skipHonorific(end) != i {
-				continue
-			}
-			if x.phraseAt(j, p) {
-				return true
+	if x.pastBefore(a, i) {
+		return true
+	}
+	j := i
+	if j > a && x.isComma(j-1) {
+		j--
+	}
+	if m := x.mention(j - 1); m != nil && m.Type == "Person" && m.End == j {
+		k := m.Start
+		for k > a && arTitleToName[x.norm[k-1]] {
+			k-- // بإعفاء [الأمير] مشعل
+		}
+		return x.pastBefore(a, k)
+	}
+	return false
+}
+
+// pastBefore reports whether a phrase of ar_late_before or ar_relieved
+// ends right before token i, or before an honorific that ends there.
+func (x *extractor) pastBefore(a, i int) bool {
+	for _, ps := range [][][]string{lateBeforePhrases, relievedPhrases} {
+		for _, p := range ps {
+			for _, end := range []int{i, i - 2, i - 3, i - 4} {
+				j := end - len(p)
+				if j < a || end != i && x.skipHonorific(end) != i {
+					continue
+				}
+				if x.phraseAt(j, p) {
+					return true
+				}
 			}
 		}
 	}
