@@ -376,16 +376,24 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	line := 0
 	bad := func(why string) error { return fmt.Errorf("%w: line %d: %s", ErrModel, line, why) }
-	next := func(key string) (string, error) {
+	// nextOf reads the next line, which must start with one of keys (the
+	// first an optional line may be), and returns the key and the rest
+	nextOf := func(keys ...string) (string, string, error) {
+		want := strings.Join(keys, " or ")
 		if !sc.Scan() {
-			return "", bad("missing " + key)
+			return "", "", bad("missing " + want)
 		}
 		line++
-		v, ok := strings.CutPrefix(sc.Text(), key+"\t")
-		if !ok {
-			return "", bad("want " + key)
+		for _, k := range keys {
+			if v, ok := strings.CutPrefix(sc.Text(), k+"\t"); ok {
+				return k, v, nil
+			}
 		}
-		return v, nil
+		return "", "", bad("want " + want)
+	}
+	next := func(key string) (string, error) {
+		_, v, err := nextOf(key)
+		return v, err
 	}
 	if !sc.Scan() || sc.Text() != modelMagic && sc.Text() != netMagic {
 		return nil, bad("not a relation model")
@@ -419,11 +427,11 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 	if m.StructThreshold, err = strconv.ParseFloat(v, 64); err != nil {
 		return nil, bad("threshold_structural")
 	}
-	if !sc.Scan() {
-		return nil, bad("missing bias")
+	key, v, err := nextOf("threshold_predicates", "bias")
+	if err != nil {
+		return nil, err
 	}
-	line++
-	if v, ok := strings.CutPrefix(sc.Text(), "threshold_predicates\t"); ok {
+	if key == "threshold_predicates" {
 		// optional: predicates with thresholds of their own
 		m.PredThresholds = map[string]float64{}
 		for _, f := range strings.Fields(v) {
@@ -434,14 +442,9 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 			}
 			m.PredThresholds[p] = x
 		}
-		if !sc.Scan() {
-			return nil, bad("missing bias")
+		if v, err = next("bias"); err != nil {
+			return nil, err
 		}
-		line++
-	}
-	v, ok := strings.CutPrefix(sc.Text(), "bias\t")
-	if !ok {
-		return nil, bad("want bias")
 	}
 	for _, b := range strings.Fields(v) {
 		x, err := strconv.ParseFloat(b, 64)

@@ -141,10 +141,9 @@ var (
 	arPreps            = class("ar_preps")
 	arBeforeApposition = class("ar_before_apposition")
 	arFormer           = class("ar_former")
-	// phrases that mark a title's holder as dead, before the title or
-	// after the name
-	lateBeforePhrases = lexicon.Phrases("ar_late_before")
-	relievedPhrases   = lexicon.Phrases("ar_relieved")
+	// phrases that mark a title's holder as dead or relieved of it, before
+	// the title or the name, and as dead after the name
+	pastBeforePhrases = append(lexicon.Phrases("ar_late_before"), lexicon.Phrases("ar_relieved")...)
 	lateAfterPhrases  = lexicon.Phrases("ar_late_after")
 	arTitleOrRole     = class("ar_title_or_role")
 	enPreps           = class("en_preps")

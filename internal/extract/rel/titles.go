@@ -303,16 +303,14 @@ func (x *extractor) lateBefore(a, i int) bool {
 // pastBefore reports whether a phrase of ar_late_before or ar_relieved
 // ends right before token i, or before an honorific that ends there.
 func (x *extractor) pastBefore(a, i int) bool {
-	for _, ps := range [][][]string{lateBeforePhrases, relievedPhrases} {
-		for _, p := range ps {
-			for _, end := range []int{i, i - 2, i - 3, i - 4} {
-				j := end - len(p)
-				if j < a || end != i && x.skipHonorific(end) != i {
-					continue
-				}
-				if x.phraseAt(j, p) {
-					return true
-				}
+	for _, p := range pastBeforePhrases {
+		for _, end := range []int{i, i - 2, i - 3, i - 4} {
+			j := end - len(p)
+			if j < a || end != i && x.skipHonorific(end) != i {
+				continue
+			}
+			if x.phraseAt(j, p) {
+				return true
 			}
 		}
 	}
@@ -756,12 +754,8 @@ func (x *extractor) personBetween(s, o int) bool {
 func (x *extractor) reportedBetween(s, o int) bool {
 	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
 	lo, hi := min(ms.End, mo.End), max(ms.Start, mo.Start)
-	that := arThat
-	if !x.ar {
-		that = enThat
-	}
 	for j := lo; j < hi; j++ {
-		if that[x.bare[j]] || x.norm[j] == ":" {
+		if x.opensSaid(j) {
 			return true
 		}
 		if !x.ar {
@@ -771,6 +765,15 @@ func (x *extractor) reportedBetween(s, o int) bool {
 		}
 	}
 	return false
+}
+
+// opensSaid reports whether token j opens what someone said: أن/إن, that
+// (lexicon ar_that, en_that) or a colon.
+func (x *extractor) opensSaid(j int) bool {
+	if x.ar {
+		return arThat[x.bare[j]] || x.norm[j] == ":"
+	}
+	return enThat[x.bare[j]] || x.norm[j] == ":"
 }
 
 // venue reports whether the place of mention o is where the speaker of
@@ -785,11 +788,11 @@ func (x *extractor) venue(si, s, o int) bool {
 		return false
 	}
 	b := x.sentTok[si][1]
-	that, preps := arThat, arVenuePrep
+	preps := arVenuePrep
 	if !x.ar {
-		that, preps = enThat, enVenuePrep
+		preps = enVenuePrep
 	}
-	said := func(j int) bool { return that[x.bare[j]] || x.norm[j] == ":" || isQuote(x.norm[j]) } // what was said begins at j
+	said := func(j int) bool { return x.opensSaid(j) || isQuote(x.norm[j]) } // what was said begins at j
 	// (from the sentence's start when the speaker is carried over from an
 	// earlier one: وأضاف في مؤتمر صحفي في موسكو إن ...)
 	for j := max(ms.End, x.sentTok[si][0]); j < b && j < mo.Start; j++ {
