@@ -116,13 +116,19 @@ func (p *Pipeline) cueBefore(toks []segment.Token, words []arabic.Word, a int) c
 // (and after a noun always followed by a name, a place too); after a place
 // noun, a person is the place. A person's name the lists support
 // (personSupported: جوال محمد البكيري "Muhammad al-Bukairi's mobile")
-// stays a person.
+// stays a person, unless an organisation's or place's noun is the span's
+// own first word.
 func (p *Pipeline) cueType(toks []segment.Token, words []arabic.Word, a, b int, typ string) (string, bool) {
 	k, first := p.cueBefore(toks, words, a), a
 	if k == noCue && b-a >= 2 {
 		k, first = p.cueAt(toks, words, a), a+1
 	}
-	if k == noCue || typ == model.Person && p.personSupported(words, first, b) {
+	// a person's name after the noun is still the person's (مكتب
+	// كيسنجر, جوال محمد البكيري), but an organisation's or a place's noun
+	// inside the span makes one name with it, the body's or the place's
+	// (ميليشيا الحوثي, شارع الملك فهد)
+	own := first > a && (k == orgCue || k == nameOrgCue || k == placeCue)
+	if k == noCue || typ == model.Person && !own && p.personSupported(words, first, b) {
 		return typ, true
 	}
 	switch {

@@ -22,6 +22,13 @@ func TestCues(t *testing.T) {
 		{"وقال إن هذان الرجلان كاذبان.", "هذان", ""},
 		{"وغسل يديه في الحمامات العامة.", "الحمامات", ""},
 		{"وقال المتحدث باسم المنظمة كريستيان ليندماير إن المنظمة وزعت المساعدات.", "كريستيان ليندماير", model.Person},
+		// an organisation's noun that begins the tagger's span makes one
+		// name with the person's after it: the militia's
+		{"وهاجمت ميليشيا أبو الفضل العباس مواقع المعارضة في ريف حلب.", "ميليشيا أبو الفضل العباس", model.Organization},
+		{"وقصفت ميليشيا المالكي الأحياء السكنية في بغداد.", "ميليشيا المالكي", model.Organization},
+		// the gazetteer's names of the Houthis
+		{"وقصفت ميليشيات الحوثي الأحياء السكنية في عدن.", "ميليشيات الحوثي", model.Organization},
+		{"وحاصرت الميليشيات الحوثية مدينة تعز.", "الميليشيات الحوثية", model.Organization},
 	} {
 		got := ""
 		for _, e := range mentionEntities(t, p, c.text, c.mention) {

@@ -190,9 +190,10 @@ func (g *grounder) relations(rs []replyRelation) []pendingRelation {
 }
 
 // relationKey identifies a relation by subject, type, object and
-// sentence start.
+// sentence: where its evidence ends (the built-in extraction's evidence of a
+// speaker carried over begins sentences before the relation's own).
 func relationKey(r model.Relation) string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%d", r.Subject, r.Predicate, r.Object, r.Evidence.Start)
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%d", r.Subject, r.Predicate, r.Object, r.Evidence.End)
 }
 
 // linkRelations gives the pending relations the entity IDs of their spans

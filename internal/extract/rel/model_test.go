@@ -747,3 +747,42 @@ func TestVenueCarriedSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedEvidence: the evidence of a relation whose speaker is carried
+// over from an earlier sentence begins with the sentence that names the
+// speaker, and no more than maxCarriedBack sentences back.
+func TestCarriedEvidence(t *testing.T) {
+	sellal := handMention{"عبد المالك سلال", "sellal", model.Person, false, ""}
+	spain := handMention{"إسبانيا", "spain", model.Location, false, "country"}
+	m := tinyModel("PRAISED", "carried", 10, 0.5, 0.5)
+	m.Weights["types=Person>Location"] = m.Weights["carried"] // and the pair of the same sentence
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف أن إسبانيا شريك مهم.",
+			"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف أن إسبانيا شريك مهم."},
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوتابع مستطردا إن إسبانيا شريك مهم.",
+			"وقال عبد المالك سلال إن الحل سياسي.\nوتابع مستطردا إن إسبانيا شريك مهم."},
+		// the speaker's own sentence: its evidence is that sentence
+		{"وتحدث الوزير عن الاقتصاد.\nوقال عبد المالك سلال إن إسبانيا شريك مهم.",
+			"وقال عبد المالك سلال إن إسبانيا شريك مهم."},
+	} {
+		rs := extractWith(handDoc(t, c.text, sellal, spain), m)
+		found := false
+		for _, r := range rs {
+			if r.Subject != "sellal" || r.Predicate != "PRAISED" || r.Object != "spain" {
+				continue
+			}
+			found = true
+			if r.Evidence.Sentence != c.want {
+				t.Errorf("%s: evidence %q, want %q", c.text, r.Evidence.Sentence, c.want)
+			}
+			if got := string([]rune(c.text)[r.Evidence.Start:r.Evidence.End]); got != r.Evidence.Sentence {
+				t.Errorf("%s: evidence [%d, %d) is %q, not %q", c.text, r.Evidence.Start, r.Evidence.End, got, r.Evidence.Sentence)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no relation (%v)", c.text, relationsOf(rs))
+		}
+	}
+}

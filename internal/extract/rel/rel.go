@@ -81,7 +81,58 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 		m.decide(x, x.result())
 	}
 	x.dropOutOfOffice()
+	x.carriedEvidence()
 	return x.result()
+}
+
+// maxCarriedBack is how many sentences before a relation's the evidence of
+// a carried subject may reach back to the sentence that names it.
+const maxCarriedBack = 3
+
+// carriedEvidence widens the evidence of each relation whose subject its
+// sentence does not name — a speaker carried over (وأضاف أن ...، كما دعا
+// ...) — to begin with the last sentence before it that does, at most
+// maxCarriedBack sentences back: the evidence then shows who. The
+// relation's own sentence stays its key (the rules' verdicts and the
+// model's decisions are taken before).
+func (x *extractor) carriedEvidence() {
+	if len(x.out) == 0 {
+		return
+	}
+	sentAt := make(map[int]int, len(x.d.Sentences)) // rune offset -> sentence
+	for i, s := range x.d.Sentences {
+		sentAt[s.Start] = i
+	}
+	for _, r := range x.out {
+		si, ok := sentAt[r.Evidence.Start]
+		if !ok {
+			continue
+		}
+		last := -1 // the last sentence up to si that names the subject
+		for _, m := range x.d.Mentions {
+			ms := x.d.Tokens[m.Start].Sentence
+			if ms > si {
+				break
+			}
+			if m.Entity == r.Subject {
+				last = ms
+			}
+		}
+		if last < 0 || last == si || si-last > maxCarriedBack {
+			continue
+		}
+		if x.runes == nil {
+			x.runes = x.d.Runes
+		}
+		if x.runes == nil {
+			x.runes = []rune(x.d.Text)
+		}
+		start, end := x.d.Sentences[last].Start, r.Evidence.End
+		if start < 0 || end > len(x.runes) || start > end {
+			continue
+		}
+		r.Evidence = model.Evidence{Sentence: string(x.runes[start:end]), Start: start, End: end}
+	}
 }
 
 // officeOfRole are the predicates that state the office of a gazetteer
