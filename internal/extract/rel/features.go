@@ -93,7 +93,7 @@ func (x *extractor) pairs() []pair {
 				if m2.Start < m1.Start {
 					lo, hi = m2, m1
 				}
-				if hi.Start-lo.End > maxGap {
+				if hi.Start-x.gapStart(lo, hi) > maxGap {
 					continue
 				}
 				out = append(out, pair{si: si, a: a, b: b, s: i, o: j})
@@ -124,6 +124,98 @@ func (x *extractor) pairs() []pair {
 		}
 	}
 	return out
+}
+
+// maxDesc is how many tokens a description after a person's name
+// (descEnd) may have.
+const maxDesc = 16
+
+// descEnd returns the token after the description that follows the name of
+// mention mi, a person's in Arabic: a title or role right after it (or
+// between commas after it) and the words of the same noun phrase (ولي ولي العهد النائب الثاني لرئيس مجلس
+// الوزراء وزير الدفاع), up to a preposition, a word with و, a verb, a
+// punctuation mark, an indefinite word that is no title (أمس، مساء) or
+// another person's name (and that name's own title). The mention's End
+// when none follows.
+func (x *extractor) descEnd(mi int) int {
+	if e := x.descEnds[mi]; e > 0 {
+		return e
+	}
+	e := x.findDescEnd(mi)
+	x.descEnds[mi] = e
+	return e
+}
+
+func (x *extractor) findDescEnd(mi int) int {
+	m := &x.d.Mentions[mi]
+	if !x.ar || m.Type != "Person" || m.End >= len(x.d.Tokens) {
+		return m.End
+	}
+	si := x.d.Tokens[m.Start].Sentence
+	if si < 0 || si >= len(x.sentTok) {
+		return m.End
+	}
+	b := x.sentTok[si][1]
+	role := func(k int) bool {
+		st := arabic.MatchForm(x.words[k].Stem)
+		return arTitleOrRole[st] || arTitleOrRole[x.bare[k]] || arTitleAfterName[st] || arTitleAfterName[x.bare[k]]
+	}
+	j := m.End
+	comma := x.isComma(j) // an apposition between commas (لافروف، وزير الخارجية الروسي، ...)
+	if comma {
+		j++
+	}
+	if j >= b || !role(j) || x.words[j].Conj != "" {
+		return m.End
+	}
+	end := m.End
+	for k := j; k < b && k < m.End+maxDesc; {
+		if x.isBoundary(k) || x.words[k].Conj != "" || arPreps[x.bare[k]] || arThat[x.bare[k]] {
+			break
+		}
+		if mi2 := x.mAt[k]; mi2 >= 0 {
+			o := &x.d.Mentions[mi2]
+			if o.Type == "Person" && o.Entity != m.Entity || o.End <= k {
+				if t := x.titleAt[mi2]; t >= m.End && t < end {
+					end = t // that name's own title
+				}
+				break
+			}
+			k = o.End
+			end = k
+			continue
+		}
+		if tr, _, _ := x.verbAt(k); tr != nil {
+			break
+		}
+		if !role(k) && x.words[k].Article == "" {
+			break
+		}
+		k++
+		end = k
+	}
+	if comma {
+		if end <= j || end >= b || !x.isComma(end) {
+			return m.End // no closing comma: not known to be a description
+		}
+		end++ // its closing comma
+	}
+	return end
+}
+
+// gapStart returns where the words between mentions lo and hi (lo first)
+// begin: after lo's description (descEnd) when it ends before hi, else
+// after lo.
+func (x *extractor) gapStart(lo, hi Mention) int {
+	if lo.Type != "Person" || !x.ar {
+		return lo.End
+	}
+	if mi := x.mAt[lo.Start]; mi >= 0 {
+		if e := x.descEnd(mi); e <= hi.Start {
+			return e
+		}
+	}
+	return lo.End
 }
 
 // nameWordOf reports whether token j is written as a word of a name of
@@ -523,9 +615,11 @@ type pairView struct {
 	types string   // the subject's type, ">", the object's type
 	// lx is where the first mention's phrase starts (at its title, if a
 	// title phrase of the sentence stands before it), rx where the words
-	// between the two end (at the second mention's title, if any)
-	lx, rx int
-	emit   func([]byte)
+	// between the two end (at the second mention's title, if any), bx
+	// where they begin (after the first mention's description, if any:
+	// descEnd)
+	lx, rx, bx int
+	emit       func([]byte)
 }
 
 // pairFeatures describes the candidate (subject mention si, object mention
@@ -539,8 +633,8 @@ func (x *extractor) pairFeatures(a, b, si, oi int, emit func([]byte)) {
 		pv.L, pv.R = pv.O, pv.S
 	}
 	pv.types = pv.S.Type + ">" + pv.O.Type
-	x.mentionFeatures(&pv)
 	x.titleEdges(&pv)
+	x.mentionFeatures(&pv)
 	x.betweenSummary(&pv)
 	x.contextFeatures(&pv)
 	x.cueFeatures(&pv)
@@ -557,7 +651,7 @@ func (x *extractor) mentionFeatures(pv *pairView) {
 	add("dir=", dir)
 	add("types=", types)
 	add("types|dir=", types, "|", dir)
-	add("gap=", gapBucket(pv.R.Start-pv.L.End), "|", dir)
+	add("gap=", gapBucket(pv.R.Start-pv.bx), "|", dir)
 	if S.Demonym {
 		add("sdem")
 	}
@@ -598,6 +692,13 @@ func (x *extractor) titleEdges(pv *pairView) {
 		pv.lx = t
 		add("ltitle|", pv.dir)
 	}
+	pv.bx = L.End
+	if L.Type == "Person" && x.ar {
+		if e := x.descEnd(x.mAt[L.Start]); e > L.End && e <= pv.rx {
+			pv.bx = e
+			add("ldesc|", pv.dir)
+		}
+	}
 }
 
 // betweenSummary emits the features of the words between the two
@@ -607,12 +708,12 @@ func (x *extractor) titleEdges(pv *pairView) {
 // between.
 func (x *extractor) betweenSummary(pv *pairView) {
 	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
-	L, rx, dir, types := pv.L, pv.rx, pv.dir, pv.types
+	bx, rx, dir, types := pv.bx, pv.rx, pv.dir, pv.types
 	others, speech, an, boundary := 0, false, false, false
-	for k := L.End; k < rx; k++ {
+	for k := bx; k < rx; k++ {
 		w := x.word(k)
 		if x.mAt[k] >= 0 {
-			if k == L.End || x.mAt[k] != x.mAt[k-1] {
+			if k == bx || x.mAt[k] != x.mAt[k-1] {
 				others++
 			}
 		}
@@ -631,13 +732,13 @@ func (x *extractor) betweenSummary(pv *pairView) {
 			boundary = true
 		}
 	}
-	if gapx := rx - L.End; gapx > 0 {
-		add("bw1=", x.word(L.End), "|", dir)
+	if gapx := rx - bx; gapx > 0 {
+		add("bw1=", x.word(bx), "|", dir)
 		add("bwl=", x.word(rx-1), "|", dir)
 		if gapx > 1 {
-			add("bw12=", x.word(L.End), "_", x.word(L.End+1), "|", dir)
+			add("bw12=", x.word(bx), "_", x.word(bx+1), "|", dir)
 		}
-	} else if pv.R.Start-L.End == 0 {
+	} else if pv.R.Start-bx == 0 {
 		add("adjacent|", dir, "|", types)
 	}
 	add("others=", strconv.Itoa(min(others, 3)))
@@ -690,9 +791,9 @@ func (x *extractor) contextFeatures(pv *pairView) {
 // of the subject, trigger and object (VSO, SVO, SOV...), and its lemma.
 func (x *extractor) nearestTrigger(pv *pairView) {
 	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
-	L, lx, dir := pv.L, pv.lx, pv.dir
+	bx, lx, dir := pv.bx, pv.lx, pv.dir
 	for k := pv.rx - 1; k >= max(pv.a, lx-4); k-- {
-		if k >= lx && k < L.End {
+		if k >= lx && k < bx {
 			continue
 		}
 		tr := x.trigAt(k)
@@ -700,7 +801,7 @@ func (x *extractor) nearestTrigger(pv *pairView) {
 			continue
 		}
 		pos := "V" + map[bool]string{true: "SO", false: "OS"}[dir == "SO"]
-		if k >= L.End {
+		if k >= bx {
 			pos = map[bool]string{true: "SVO", false: "OVS"}[dir == "SO"]
 		}
 		add("near=", tr.pred, "|", pos)
@@ -720,13 +821,13 @@ const cueWindow = 8
 // that governs the object, and that preposition alone.
 func (x *extractor) cueFeatures(pv *pairView) {
 	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
-	a, b, lx, rx, L, R, dir, types := pv.a, pv.b, pv.lx, pv.rx, pv.L, pv.R, pv.dir, pv.types
+	a, b, lx, rx, R, dir, types := pv.a, pv.b, pv.lx, pv.rx, pv.R, pv.dir, pv.types
 	sx, ox := lx, rx
 	if dir == "OS" {
 		sx, ox = rx, lx
 	}
 	nearest, pos := []string(nil), ""
-	for k := L.End; k < rx && nearest == nil; k++ {
+	for k := pv.bx; k < rx && nearest == nil; k++ {
 		if cs := x.cues(k); len(cs) > 0 {
 			nearest, pos = cs, "B"
 		}

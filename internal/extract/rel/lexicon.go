@@ -146,6 +146,7 @@ var (
 	pastBeforePhrases = append(lexicon.Phrases("ar_late_before"), lexicon.Phrases("ar_relieved")...)
 	lateAfterPhrases  = lexicon.Phrases("ar_late_after")
 	arTitleOrRole     = class("ar_title_or_role")
+	arTitleAfterName  = class("ar_title_after_name")
 	enPreps           = class("en_preps")
 	arAgentOf         = class("ar_agent_of")
 	arAgentTitle      = class("ar_agent_title")

@@ -786,3 +786,74 @@ func TestCarriedEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestDescription: the words between a person's name and another mention
+// begin after the description that follows the name (titles and their
+// complements), so that a verb, its subject's long title and its object
+// read as the verb, the subject and the object; a title before the next
+// name (الملك سلمان الرئيس الأمريكي باراك أوباما) is that name's, not the
+// first's.
+func TestDescription(t *testing.T) {
+	mbs := handMention{"محمد بن سلمان", "mbs", model.Person, false, ""}
+	council := handMention{"مجلس الوزراء", "council", model.Organization, false, ""}
+	jeddah := handMention{"جدة", "jeddah", model.Location, false, ""}
+	geagea := handMention{"سمير جعجع", "geagea", model.Person, false, ""}
+	salman := handMention{"سلمان", "salman", model.Person, false, ""}
+	obama := handMention{"باراك أوباما", "obama", model.Person, false, ""}
+	us := handMention{"الأمريكي", "us", model.Location, true, "country"}
+	for _, c := range []struct {
+		text     string
+		ms       []handMention
+		subj     string
+		desc     string // the words of the description, "" for none
+		feats    []string
+		notFeats []string
+	}{
+		{"اجتمع الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع في جدة مساء أمس مع رئيس حزب القوات سمير جعجع.",
+			[]handMention{mbs, council, jeddah, geagea}, "mbs",
+			"ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع", []string{"ldesc|SO", "bw1=في|SO"}, nil},
+		{"والتقى سيرغي لافروف، وزير الخارجية الروسي، في جنيف جون كيري.",
+			[]handMention{{"سيرغي لافروف", "lavrov", model.Person, false, ""}, {"الروسي", "russia", model.Location, true, "country"}, {"جنيف", "geneva", model.Location, false, ""}, {"جون كيري", "kerry", model.Person, false, ""}},
+			"lavrov", "، وزير الخارجية الروسي ،", []string{"ldesc|SO", "bw1=في|SO"}, nil},
+		{"والتقى سيرغي لافروف، وزير الخارجية الروسي في جنيف جون كيري.",
+			[]handMention{{"سيرغي لافروف", "lavrov", model.Person, false, ""}, {"الروسي", "russia", model.Location, true, "country"}, {"جنيف", "geneva", model.Location, false, ""}, {"جون كيري", "kerry", model.Person, false, ""}},
+			"lavrov", "", nil, []string{"ldesc|SO"}},
+		{"اجتمع الأمير محمد بن سلمان في جدة مع سمير جعجع.",
+			[]handMention{mbs, jeddah, geagea}, "mbs", "", []string{"bw1=في|SO"}, []string{"ldesc|SO"}},
+		{"استقبل الملك سلمان الرئيس الأمريكي باراك أوباما.",
+			[]handMention{salman, us, obama}, "salman", "", nil, []string{"ldesc|SO"}},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		x := newExtractor(d)
+		x.runRules()
+		si := slices.IndexFunc(d.Mentions, func(m Mention) bool { return m.Entity == c.subj })
+		e := x.descEnd(si)
+		var got []string
+		for k := d.Mentions[si].End; k < e; k++ {
+			got = append(got, d.Tokens[k].Text)
+		}
+		if strings.Join(got, " ") != c.desc {
+			t.Errorf("%s: description %q, want %q", c.text, strings.Join(got, " "), c.desc)
+		}
+		var feats []string
+		for _, cd := range x.candidates(x.result()) {
+			if d.Mentions[cd.Subject].Entity == c.subj && cd.Object == len(d.Mentions)-1 {
+				feats = cd.Feats
+			}
+		}
+		if feats == nil {
+			t.Errorf("%s: no candidate pair %s and the last name", c.text, c.subj)
+			continue
+		}
+		for _, f := range c.feats {
+			if !slices.Contains(feats, f) {
+				t.Errorf("%s: no feature %s in %v", c.text, f, feats)
+			}
+		}
+		for _, f := range c.notFeats {
+			if slices.Contains(feats, f) {
+				t.Errorf("%s: feature %s", c.text, f)
+			}
+		}
+	}
+}

@@ -207,6 +207,9 @@ type extractor struct {
 	// (وزير الخارجية الروسي [سيرغي لافروف]), the phrase's first token; -1
 	// for the others.
 	titleAt []int
+	// descEnds caches descEnd: of each mention, the token after the
+	// description that follows its name, 0 when not yet known
+	descEnds []int
 }
 
 type noStructKey struct {
@@ -238,6 +241,7 @@ func newExtractor(d *Doc) *extractor {
 		x.mAt[i] = -1
 	}
 	x.titleAt = make([]int, len(d.Mentions))
+	x.descEnds = make([]int, len(d.Mentions))
 	for mi, m := range d.Mentions {
 		x.titleAt[mi] = -1
 		for i := m.Start; i < m.End && i < n; i++ {
