@@ -111,6 +111,28 @@ func gazIndex(toks []segment.Token, gaz []link.Candidate) []int {
 	return gazAt
 }
 
+// headClitic returns the length in bytes of a preposition (ب، ل، ك) that
+// the analysis kept on a short word the table knows without it (بهيئة،
+// بمجلس، بشرطة: a bare ب needs a long remainder to be taken off): 0 when
+// there is none, or the word is a head of the table as it is.
+func headClitic(w *arabic.Word) int {
+	if w.Prep != "" || w.Article != "" {
+		return 0
+	}
+	st := arabic.MatchForm(w.Stem)
+	if hw, ok := translit.LookupWord(st); ok && hw.OrgHead {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(st)
+	if utf8.RuneCountInString(st) < 5 || r != 'ب' && r != 'ل' && r != 'ك' {
+		return 0
+	}
+	if hw, ok := translit.LookupWord(st[n:]); ok && hw.OrgHead {
+		return n
+	}
+	return 0
+}
+
 // head returns the table's entry of token i when it can head an
 // organisation phrase: a head noun of the table without a pronoun suffix,
 // not inside a gazetteer name (a nationality aside), and not the first
@@ -120,7 +142,7 @@ func (s *orgScan) head(i int) (translit.WordInfo, bool) {
 	if w.Suffix != "" || s.gazAt[i] >= 0 && !s.gaz[s.gazAt[i]].Demonym {
 		return translit.WordInfo{}, false
 	}
-	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem))
+	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem)[headClitic(w):])
 	if !ok || !hw.OrgHead {
 		return translit.WordInfo{}, false
 	}
@@ -317,6 +339,9 @@ func (ph *orgPhrase) isName() bool {
 func (s *orgScan) candidate(ph *orgPhrase) link.Candidate {
 	w := &s.words[ph.i]
 	start := s.toks[ph.i].Start + len([]rune(w.Conj+w.Prep))
+	if headClitic(w) > 0 {
+		start++
+	}
 	if w.Prep == "ل" && w.Article != "" {
 		start = s.toks[ph.i].Start + len([]rune(w.Conj)) // لل: keep the ل, no substring spells the article
 	}

@@ -29,6 +29,11 @@ func TestOrgPhrases(t *testing.T) {
 		{text: "انتقد النائب الحكومة حيدر العبادي بشدة.", not: []string{"الحكومة حيدر العبادي"}},
 		// a time word ends the name
 		{text: "وقالت وزارة الخارجية الفرنسية الأسبوع الماضي إنها قلقة.", want: []string{"وزارة الخارجية الفرنسية"}},
+		// a preposition the analysis keeps on a short head (بهيئة،
+		// بمجلس، بشرطة): the phrase and its mention begin after it
+		{text: "وقال مسؤول بهيئة الطيران المدني السعودية إن الرحلات مستمرة.", want: []string{"هيئة الطيران المدني السعودية"}, not: []string{"بهيئة الطيران المدني السعودية"}},
+		{text: "وقال مسؤول بمجلس الشورى الإيراني إن الاتفاق جيد.", want: []string{"مجلس الشورى الإيراني"}},
+		{text: "وقال الناطق الإعلامي بشرطة منطقة مكة المكرمة إن الشرطة تلقت بلاغا.", want: []string{"شرطة منطقة مكة المكرمة"}},
 	} {
 		checkOrgMentions(t, p, c.text, c.want, c.not)
 	}

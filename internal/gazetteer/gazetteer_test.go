@@ -45,6 +45,13 @@ func TestFindAllAliases(t *testing.T) {
 		{"في آسيا الوسطى", "آسيا الوسطى", "wd:Q27275", false},
 		{"وللأمم المتحدة", "وللأمم المتحدة", "wd:Q1065", false},
 		{"ألماتي", "ألماتي", "wd:Q35493", false},
+		// a Saudi region named after its capital is the region
+		{"أمير منطقة الرياض", "منطقة الرياض", "location:riyadh_province", false},
+		{"بمنطقة مكة المكرمة", "بمنطقة مكة المكرمة", "location:mecca_province", false},
+		{"في مدينة الرياض", "الرياض", "wd:Q3692", false},
+		// the Houthis by their militias' names
+		{"قصفت ميليشيات الحوثي", "ميليشيات الحوثي", "organization:houthis", false},
+		{"الميليشيات الحوثية", "الميليشيات الحوثية", "organization:houthis", false},
 		{"Putin said", "Putin", "wd:Q7747", false},
 		{"Vladimir Putin said", "Vladimir Putin", "wd:Q7747", false},
 		{"President Putin said", "Putin", "wd:Q7747", false},

@@ -857,3 +857,78 @@ func TestDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldsOffice: a country's title right after a name that a verb
+// precedes is the name's when the gazetteer knows the person to hold that
+// office of that country (and held it on the article's date); else it may
+// be the verb's object, and gives no relation.
+func TestHoldsOffice(t *testing.T) {
+	for _, c := range []struct {
+		role, country, term, published string
+		want                           bool
+	}{
+		{"head_of_state", "kuwait", "", "", true},
+		{"head_of_state", "kuwait", "2006/2020", "2015-07-01", true},
+		{"head_of_state", "kuwait", "2006/2020", "2021-07-01", false},
+		{"former_head_of_state", "kuwait", "", "", false},
+		{"head_of_state", "qatar", "", "", false},
+		{"head_of_government", "kuwait", "", "", false},
+		{"", "", "", "", false},
+	} {
+		d := handDoc(t, "استقبل الشيخ صباح الأحمد أمير دولة الكويت اليوم وفدا من رجال الأعمال.",
+			handMention{"صباح الأحمد", "sabah", model.Person, false, ""},
+			handMention{"دولة الكويت", "kuwait", model.Location, false, "country"})
+		d.Mentions[0].Role, d.Mentions[0].Country, d.Mentions[0].Term = c.role, c.country, c.term
+		d.Published = c.published
+		rs := relationsOf(extractWith(d, nil))
+		if got := slices.Contains(rs, "sabah KING_OF kuwait"); got != c.want {
+			t.Errorf("%+v: KING_OF %v, want %v (%v)", c, got, c.want, rs)
+		}
+	}
+}
+
+// TestNamedThingNoActor: a person's name in the name of a thing named
+// after it (جائزة الملك فيصل، مستشفى عائشة) takes part in no relation the
+// model reads.
+func TestNamedThingNoActor(t *testing.T) {
+	obama := handMention{"باراك أوباما", "obama", model.Person, false, ""}
+	faisal := handMention{"الملك فيصل", "faisal", model.Person, false, ""}
+	m := tinyModel("MET_WITH", "types=Person>Person", 10, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقلد باراك أوباما قلادة الملك فيصل أمس.", false},
+		{"والتقى باراك أوباما الفائز بجائزة الملك فيصل أمس.", false},
+		{"والتقى باراك أوباما الملك فيصل أمس.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, obama, faisal), m))
+		if got := slices.Contains(rs, "obama MET_WITH faisal"); got != c.want {
+			t.Errorf("%s: %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
+// TestBranchHead: the head of a national body's branch (written with ب and
+// a region) or of a body after فرع holds an office in the body, he does not
+// lead it.
+func TestBranchHead(t *testing.T) {
+	guard := handMention{"حرس الحدود", "guard", model.Organization, false, ""}
+	tabuk := handMention{"منطقة تبوك", "tabuk", model.Location, false, ""}
+	suqayr := handMention{"محمد الصقير", "suqayr", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+	}{
+		{"وقال قائد حرس الحدود بمنطقة تبوك اللواء محمد الصقير إن الدوريات ضبطت المهربين.", []handMention{guard, tabuk, suqayr}, "suqayr OFFICIAL_OF guard"},
+		{"وقال قائد حرس الحدود اللواء محمد الصقير إن الدوريات ضبطت المهربين.", []handMention{guard, suqayr}, "suqayr LEADER_OF guard"},
+		{"وقال مدير فرع حرس الحدود اللواء محمد الصقير إن الدوريات ضبطت المهربين.", []handMention{guard, suqayr}, "suqayr OFFICIAL_OF guard"},
+	} {
+		m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		if !slices.Contains(rs, c.want) {
+			t.Errorf("%s: no %s (%v)", c.text, c.want, rs)
+		}
+	}
+}

@@ -81,8 +81,103 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 		m.decide(x, x.result())
 	}
 	x.dropOutOfOffice()
+	x.dropNamedThings()
+	x.branchHeads()
 	x.carriedEvidence()
 	return x.result()
+}
+
+// dropNamedThings removes the relations of a person whom their sentence
+// names only inside the name of a thing named after them (جائزة الملك
+// فيصل، قلادة الملك عبد العزيز، مستشفى عائشة: inNamedThing), from the
+// rules or the model: such a name is no actor and holds no office there.
+func (x *extractor) dropNamedThings() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	sentAt := make(map[int]int, len(x.d.Sentences)) // rune offset -> sentence
+	for i, s := range x.d.Sentences {
+		sentAt[s.Start] = i
+	}
+	// onlyNamed reports whether every mention of person e in sentence si
+	// is in a thing's name (and there is one)
+	onlyNamed := func(e string, si int) bool {
+		if x.types[e] != "Person" {
+			return false
+		}
+		found := false
+		for _, m := range x.d.Mentions {
+			if m.Entity != e || x.d.Tokens[m.Start].Sentence != si {
+				continue
+			}
+			if !x.inNamedThing(m.Start) {
+				return false
+			}
+			found = true
+		}
+		return found
+	}
+	for k, r := range x.out {
+		si, ok := sentAt[r.Evidence.Start]
+		if ok && (onlyNamed(r.Subject, si) || onlyNamed(r.Object, si)) {
+			delete(x.out, k)
+		}
+	}
+}
+
+// branchHeads turns the LEADER_OF of a body's branch into OFFICIAL_OF of
+// the body: a head of the body's branch (قائد حرس الحدود بمنطقة تبوك،
+// مدير فرع وزارة العمل بعسير) holds an office in the body, he does not lead
+// it. A branch is a national body written with ب and a city or region
+// (lexicon ar_national_body), or any body after فرع (ar_branch).
+func (x *extractor) branchHeads() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	sentAt := make(map[int]int, len(x.d.Sentences))
+	for i, s := range x.d.Sentences {
+		sentAt[s.Start] = i
+	}
+	var heads []string
+	for k, r := range x.out {
+		if r.Predicate == "LEADER_OF" {
+			if si, ok := sentAt[r.Evidence.Start]; ok && x.branchIn(r.Object, si) {
+				heads = append(heads, k)
+			}
+		}
+	}
+	slices.Sort(heads) // x.out is a map: the same order every run
+	for _, k := range heads {
+		r := x.out[k]
+		delete(x.out, k)
+		si := sentAt[r.Evidence.Start]
+		x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
+	}
+}
+
+// branchIn reports whether sentence si names organisation e only as a
+// branch of it (branchHeads).
+func (x *extractor) branchIn(e string, si int) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	found := false
+	for t := max(a, 0); t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		branch := t > a && arBranch[x.bare[t-1]]
+		if !branch && x.nationalBody(m) && m.End < b {
+			if o := x.mention(m.End); o != nil && o.Start == m.End && o.Type == "Location" && !x.isCountry(o) &&
+				(x.words[o.Start].Prep == "ب" || strings.HasPrefix(o.Prefix, "ب")) {
+				branch = true
+			}
+		}
+		if !branch {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // maxCarriedBack is how many sentences before a relation's the evidence of

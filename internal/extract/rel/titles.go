@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
@@ -420,7 +421,7 @@ func (x *extractor) titles() {
 				// وزراء اليابان): not taken. A title with و is the next of a
 				// list (سعد زغلول والعاهل الأردني الملك حسين).
 				if m := x.mention(i - 1); m != nil && m.Type == "Person" && !m.Title && m.End == i {
-					if x.appositionSlot(a, m.Start) || x.officeObjectAfter(ref.end, b) {
+					if x.appositionSlot(a, m.Start) || x.officeObjectAfter(ref.end, b) || x.holdsOffice(m, ref) {
 						ref.person = m.Entity
 					} else if ref.object != "" && ref.countryTitle {
 						// a country's title is the verb's object's, not the
@@ -465,6 +466,25 @@ func (x *extractor) titles() {
 			}
 		}
 	}
+}
+
+// holdsOffice reports whether the gazetteer knows the person of mention m
+// to hold the office of title ref on the article's date: its role is the
+// title's (officeOfRole, or foreign minister) and its country the title's.
+// Then a title right after the name is the name's apposition even after a
+// verb (استقبل الشيخ صباح الأحمد أمير دولة الكويت), which otherwise may be
+// the verb's object (التقى بوتين رئيس وزراء اليابان).
+func (x *extractor) holdsOffice(m *Mention, ref *titleRef) bool {
+	if m.Role == "" || strings.HasPrefix(m.Role, "former_") || m.Country == "" || m.Country != ref.object {
+		return false
+	}
+	if m.Term != "" && len(x.d.Published) >= 10 && !gazetteer.InOffice(m.Term, x.d.Published[:10]) {
+		return false
+	}
+	if m.Role == gazetteer.RoleForeignMinister {
+		return ref.pred == "FOREIGN_MINISTER_OF"
+	}
+	return slices.Contains(officeOfRole[m.Role], ref.pred)
 }
 
 // appositionSlot reports whether a name starting at token j, in a sentence
