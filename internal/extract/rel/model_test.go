@@ -932,3 +932,25 @@ func TestBranchHead(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedOrder: the same relation carried over into two sentences has
+// two evidences that begin at the same place; they come in the order of
+// their ends, every run (the relations are kept in a map).
+func TestCarriedOrder(t *testing.T) {
+	sellal := handMention{"عبد المالك سلال", "sellal", model.Person, false, ""}
+	spain := handMention{"إسبانيا", "spain", model.Location, false, "country"}
+	spain2 := handMention{"إسبانيا", "spain", model.Location, false, "country"}
+	m := tinyModel("PRAISED", "carried", 10, 0.5, 0.5)
+	text := "وقال عبد المالك سلال إن الحل سياسي.\nوأضاف أن إسبانيا شريك مهم.\nوتابع مستطردا إن إسبانيا صديق قديم."
+	for run := 0; run < 20; run++ {
+		var ends []int
+		for _, r := range extractWith(handDoc(t, text, sellal, spain, spain2), m) {
+			if r.Subject == "sellal" && r.Predicate == "PRAISED" && r.Object == "spain" {
+				ends = append(ends, r.Evidence.End)
+			}
+		}
+		if len(ends) != 2 || ends[0] >= ends[1] {
+			t.Fatalf("run %d: evidence ends %v, want two in order", run, ends)
+		}
+	}
+}

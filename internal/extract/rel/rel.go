@@ -575,7 +575,12 @@ func (x *extractor) result() []model.Relation {
 		if a.Subject != b.Subject {
 			return a.Subject < b.Subject
 		}
-		return a.Object < b.Object
+		if a.Object != b.Object {
+			return a.Object < b.Object
+		}
+		// the same relation in two sentences whose evidence begins at the
+		// same place (a speaker carried over: carriedEvidence)
+		return a.Evidence.End < b.Evidence.End
 	})
 	return out
 }
