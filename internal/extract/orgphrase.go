@@ -116,21 +116,27 @@ func gazIndex(toks []segment.Token, gaz []link.Candidate) []int {
 // بمجلس، بشرطة: a bare ب needs a long remainder to be taken off): 0 when
 // there is none, or the word is a head of the table as it is.
 func headClitic(w *arabic.Word) int {
-	if w.Prep != "" || w.Article != "" {
-		return 0
-	}
+	_, n, _ := headWord(w)
+	return n
+}
+
+// headWord returns the table's entry of word w when it is a head of the
+// table, as it is or after a kept preposition (headClitic, whose length it
+// returns too).
+func headWord(w *arabic.Word) (translit.WordInfo, int, bool) {
 	st := arabic.MatchForm(w.Stem)
-	if hw, ok := translit.LookupWord(st); ok && hw.OrgHead {
-		return 0
+	hw, ok := translit.LookupWord(st)
+	if ok && hw.OrgHead || w.Prep != "" || w.Article != "" {
+		return hw, 0, ok && hw.OrgHead
 	}
 	r, n := utf8.DecodeRuneInString(st)
 	if utf8.RuneCountInString(st) < 5 || r != 'ب' && r != 'ل' && r != 'ك' {
-		return 0
+		return translit.WordInfo{}, 0, false
 	}
 	if hw, ok := translit.LookupWord(st[n:]); ok && hw.OrgHead {
-		return n
+		return hw, n, true
 	}
-	return 0
+	return translit.WordInfo{}, 0, false
 }
 
 // head returns the table's entry of token i when it can head an
@@ -142,8 +148,8 @@ func (s *orgScan) head(i int) (translit.WordInfo, bool) {
 	if w.Suffix != "" || s.gazAt[i] >= 0 && !s.gaz[s.gazAt[i]].Demonym {
 		return translit.WordInfo{}, false
 	}
-	hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem)[headClitic(w):])
-	if !ok || !hw.OrgHead {
+	hw, _, ok := headWord(w)
+	if !ok {
 		return translit.WordInfo{}, false
 	}
 	if i+1 < len(s.toks) {

@@ -1017,6 +1017,20 @@ func (x *extractor) containment(si, a, b int) {
 	}
 }
 
+// placeWithB returns the mention of the city or region written with ب right
+// after the name of mention m (الهيئة الملكية [بالجبيل]), not a country:
+// nil when there is none.
+func (x *extractor) placeWithB(m *Mention) *Mention {
+	o := x.mention(m.End)
+	if o == nil || o.Start != m.End || o.Type != "Location" || x.isCountry(o) || o.Entity == m.Entity || x.placeKind(o.Entity, "country") {
+		return nil
+	}
+	if p := x.words[o.Start]; p.Prep != "ب" && !strings.HasPrefix(o.Prefix, "ب") || p.Conj != "" {
+		return nil
+	}
+	return o
+}
+
 // institutionPlace relates an organisation to the city or region written
 // right after its name with ب (مستشفى الملك فهد المركزي بجازان, الهيئة
 // الملكية بالجبيل, مديرية الشؤون الصحية بالمدينة المنورة: LOCATED_IN), where
@@ -1030,11 +1044,8 @@ func (x *extractor) institutionPlace(si, a, b int) {
 		if m == nil || m.Start != t || m.Type != "Organization" || m.End >= b {
 			continue
 		}
-		o := x.mention(m.End)
-		if o == nil || o.Start != m.End || o.Type != "Location" || x.isCountry(o) || o.Entity == m.Entity || x.placeKind(o.Entity, "country") {
-			continue
-		}
-		if p := x.words[o.Start]; p.Prep != "ب" && !strings.HasPrefix(o.Prefix, "ب") || p.Conj != "" {
+		o := x.placeWithB(m)
+		if o == nil {
 			continue
 		}
 		if t > a && arBranch[x.bare[t-1]] {

@@ -157,8 +157,7 @@ func (x *extractor) findDescEnd(mi int) int {
 	}
 	b := x.sentTok[si][1]
 	role := func(k int) bool {
-		st := arabic.MatchForm(x.words[k].Stem)
-		return arTitleOrRole[st] || arTitleOrRole[x.bare[k]] || arTitleAfterName[st] || arTitleAfterName[x.bare[k]]
+		return x.roleWord(k) || arTitleAfterName[arabic.MatchForm(x.words[k].Stem)] || arTitleAfterName[x.bare[k]]
 	}
 	j := m.End
 	comma := x.isComma(j) // an apposition between commas (لافروف، وزير الخارجية الروسي، ...)

@@ -95,10 +95,6 @@ func (x *extractor) dropNamedThings() {
 	if !x.ar || len(x.out) == 0 {
 		return
 	}
-	sentAt := make(map[int]int, len(x.d.Sentences)) // rune offset -> sentence
-	for i, s := range x.d.Sentences {
-		sentAt[s.Start] = i
-	}
 	// onlyNamed reports whether every mention of person e in sentence si
 	// is in a thing's name (and there is one)
 	onlyNamed := func(e string, si int) bool {
@@ -118,7 +114,7 @@ func (x *extractor) dropNamedThings() {
 		return found
 	}
 	for k, r := range x.out {
-		si, ok := sentAt[r.Evidence.Start]
+		si, ok := x.sentenceAt(r.Evidence.Start)
 		if ok && (onlyNamed(r.Subject, si) || onlyNamed(r.Object, si)) {
 			delete(x.out, k)
 		}
@@ -134,14 +130,10 @@ func (x *extractor) branchHeads() {
 	if !x.ar || len(x.out) == 0 {
 		return
 	}
-	sentAt := make(map[int]int, len(x.d.Sentences))
-	for i, s := range x.d.Sentences {
-		sentAt[s.Start] = i
-	}
 	var heads []string
 	for k, r := range x.out {
 		if r.Predicate == "LEADER_OF" {
-			if si, ok := sentAt[r.Evidence.Start]; ok && x.branchIn(r.Object, si) {
+			if si, ok := x.sentenceAt(r.Evidence.Start); ok && x.branchIn(r.Object, si) {
 				heads = append(heads, k)
 			}
 		}
@@ -150,7 +142,7 @@ func (x *extractor) branchHeads() {
 	for _, k := range heads {
 		r := x.out[k]
 		delete(x.out, k)
-		si := sentAt[r.Evidence.Start]
+		si, _ := x.sentenceAt(r.Evidence.Start)
 		x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
 	}
 }
@@ -166,11 +158,8 @@ func (x *extractor) branchIn(e string, si int) bool {
 			continue
 		}
 		branch := t > a && arBranch[x.bare[t-1]]
-		if !branch && x.nationalBody(m) && m.End < b {
-			if o := x.mention(m.End); o != nil && o.Start == m.End && o.Type == "Location" && !x.isCountry(o) &&
-				(x.words[o.Start].Prep == "ب" || strings.HasPrefix(o.Prefix, "ب")) {
-				branch = true
-			}
+		if !branch && x.nationalBody(m) && m.End < b && x.placeWithB(m) != nil {
+			branch = true
 		}
 		if !branch {
 			return false
@@ -184,6 +173,13 @@ func (x *extractor) branchIn(e string, si int) bool {
 // a carried subject may reach back to the sentence that names it.
 const maxCarriedBack = 3
 
+// outOfOffice reports whether the article's date falls outside the term of
+// office (Mention.Term) of mention m's person: false when either is
+// unknown.
+func (x *extractor) outOfOffice(m *Mention) bool {
+	return m.Term != "" && len(x.d.Published) >= 10 && !gazetteer.InOffice(m.Term, x.d.Published[:10])
+}
+
 // carriedEvidence widens the evidence of each relation whose subject its
 // sentence does not name — a speaker carried over (وأضاف أن ...، كما دعا
 // ...) — to begin with the last sentence before it that does, at most
@@ -194,12 +190,8 @@ func (x *extractor) carriedEvidence() {
 	if len(x.out) == 0 {
 		return
 	}
-	sentAt := make(map[int]int, len(x.d.Sentences)) // rune offset -> sentence
-	for i, s := range x.d.Sentences {
-		sentAt[s.Start] = i
-	}
 	for _, r := range x.out {
-		si, ok := sentAt[r.Evidence.Start]
+		si, ok := x.sentenceAt(r.Evidence.Start)
 		if !ok {
 			continue
 		}
@@ -216,17 +208,12 @@ func (x *extractor) carriedEvidence() {
 		if last < 0 || last == si || si-last > maxCarriedBack {
 			continue
 		}
-		if x.runes == nil {
-			x.runes = x.d.Runes
-		}
-		if x.runes == nil {
-			x.runes = []rune(x.d.Text)
-		}
+		rs := x.textRunes()
 		start, end := x.d.Sentences[last].Start, r.Evidence.End
-		if start < 0 || end > len(x.runes) || start > end {
+		if start < 0 || end > len(rs) || start > end {
 			continue
 		}
-		r.Evidence = model.Evidence{Sentence: string(x.runes[start:end]), Start: start, End: end}
+		r.Evidence = model.Evidence{Sentence: string(rs[start:end]), Start: start, End: end}
 	}
 }
 
@@ -246,10 +233,9 @@ func (x *extractor) dropOutOfOffice() {
 	if len(x.d.Published) < 10 {
 		return
 	}
-	date := x.d.Published[:10]
 	out := map[string][]string{} // person -> predicates not held on date, "|" + country
 	for _, m := range x.d.Mentions {
-		if m.Term == "" || gazetteer.InOffice(m.Term, date) {
+		if !x.outOfOffice(&m) {
 			continue
 		}
 		if _, done := out[m.Entity]; done || m.Country == "" {
@@ -305,6 +291,7 @@ type extractor struct {
 	// descEnds caches descEnd: of each mention, the token after the
 	// description that follows its name, 0 when not yet known
 	descEnds []int
+	sentAt   map[int]int // sentenceAt: rune offset -> sentence, made once
 }
 
 type noStructKey struct {
@@ -585,18 +572,36 @@ func (x *extractor) result() []model.Relation {
 	return out
 }
 
-// phrase returns the text of tokens [i, j) as written.
-func (x *extractor) phrase(i, j int) string {
-	if i < 0 || j > len(x.d.Tokens) || i >= j {
-		return ""
-	}
+// textRunes returns the runes of the text, made once.
+func (x *extractor) textRunes() []rune {
 	if x.runes == nil {
 		x.runes = x.d.Runes
 	}
 	if x.runes == nil {
 		x.runes = []rune(x.d.Text)
 	}
-	rs := x.runes
+	return x.runes
+}
+
+// sentenceAt returns the sentence that starts at rune offset start (a
+// relation's Evidence.Start before carriedEvidence widens it).
+func (x *extractor) sentenceAt(start int) (int, bool) {
+	if x.sentAt == nil {
+		x.sentAt = make(map[int]int, len(x.d.Sentences))
+		for i, s := range x.d.Sentences {
+			x.sentAt[s.Start] = i
+		}
+	}
+	si, ok := x.sentAt[start]
+	return si, ok
+}
+
+// phrase returns the text of tokens [i, j) as written.
+func (x *extractor) phrase(i, j int) string {
+	if i < 0 || j > len(x.d.Tokens) || i >= j {
+		return ""
+	}
+	rs := x.textRunes()
 	a, b := x.d.Tokens[i].Start, x.d.Tokens[j-1].End
 	if a < 0 || b > len(rs) || a > b {
 		return ""

@@ -478,7 +478,7 @@ func (x *extractor) holdsOffice(m *Mention, ref *titleRef) bool {
 	if m.Role == "" || strings.HasPrefix(m.Role, "former_") || m.Country == "" || m.Country != ref.object {
 		return false
 	}
-	if m.Term != "" && len(x.d.Published) >= 10 && !gazetteer.InOffice(m.Term, x.d.Published[:10]) {
+	if x.outOfOffice(m) {
 		return false
 	}
 	if m.Role == gazetteer.RoleForeignMinister {
@@ -694,6 +694,12 @@ func (x *extractor) notHolderBefore(i int) bool {
 	return enNotHolder[w]
 }
 
+// roleWord reports whether token k is a title, office or role word
+// (ar_title_or_role), on its stem or as written without its conjunction.
+func (x *extractor) roleWord(k int) bool {
+	return arTitleOrRole[arabic.MatchForm(x.words[k].Stem)] || arTitleOrRole[x.bare[k]]
+}
+
 // inApposition reports whether mention o names the country or body of a
 // description of the person of mention p: the first name after p's, in a
 // title or role phrase or relative clause right after it (إيميلي هابر
@@ -719,19 +725,18 @@ func (x *extractor) inApposition(p, o int) bool {
 	if j >= mo.Start || x.words[j].Conj != "" {
 		return false // (بخاري والرئيس أوباما: the next of a list)
 	}
-	role := func(k int) bool { return arTitleOrRole[arabic.MatchForm(x.words[k].Stem)] || arTitleOrRole[x.bare[k]] }
 	if arRelative[x.bare[j]] {
 		// a relative clause describes the person only with a role in it
 		// (الذي يشغل منصب رئيس ...); else it may tell an act (الذي جاء
 		// إلى دكار)
 		k := j + 1
-		for k < mo.Start && !role(k) {
+		for k < mo.Start && !x.roleWord(k) {
 			k++
 		}
 		if k == mo.Start {
 			return false
 		}
-	} else if !role(j) {
+	} else if !x.roleWord(j) {
 		return false
 	}
 	for k := mp.End; k < mo.Start; k++ {
