@@ -114,3 +114,62 @@ var (
 	// clubLinks join two clubs' names (ar_club_link)
 	clubLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_club_link"), " "))
 )
+
+// sportsBodies gives to a sports federation of the gazetteer (Role
+// sports_body) the candidates of another body named by one of the
+// federation's ambiguous aliases, in an article about sport: الاتحاد
+// الأوروبي is the European Union, but UEFA where the article also names a
+// club or a federation (رئيس الاتحاد الأوروبي ميشال بلاتيني beside الفيفا)
+// or the mention's sentence has two words of sport (lexicon ar_sports).
+// cands have their text (trimClitics).
+func (p *Pipeline) sportsBodies(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	sportsNews := -1 // unknown yet
+	for i := range cands {
+		c := &cands[i]
+		if c.Entry == nil || c.Demonym || c.Entry.Role == gazetteer.RoleSportsBody {
+			continue
+		}
+		m := arabic.MatchForm(c.Text)
+		var body *gazetteer.Entry
+		for _, e := range p.gaz.Lookup(m) {
+			if e.Role == gazetteer.RoleSportsBody && slices.ContainsFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m }) {
+				body = e
+				break
+			}
+		}
+		if body == nil {
+			continue
+		}
+		if sportsNews < 0 {
+			sportsNews = 0
+			for _, o := range cands {
+				if o.Entry != nil && (o.Entry.Role == gazetteer.RoleClub || o.Entry.Role == gazetteer.RoleSportsBody) {
+					sportsNews = 1
+					break
+				}
+			}
+		}
+		if sportsNews == 0 && sportsWordsIn(toks, words, c.Sentence) < 2 {
+			continue
+		}
+		c.Entry, c.Type = body, body.Type
+	}
+}
+
+// sportsWordsIn counts the words of sport (lexicon ar_sports) of sentence s.
+func sportsWordsIn(toks []segment.Token, words []arabic.Word, s int) int {
+	n := 0
+	for k := firstSentenceToken(toks, s); k < len(toks) && toks[k].Sentence == s; k++ {
+		w := &words[k]
+		if sportsWords[arabic.MatchForm(w.Stem)] || sportsWords[w.MF] || sportsWords[arabic.MatchForm(w.Article+w.Stem)] {
+			n++
+		}
+	}
+	return n
+}
+
+// firstSentenceToken returns the index of the first token of sentence s
+// (toks are in order).
+func firstSentenceToken(toks []segment.Token, s int) int {
+	return sort.Search(len(toks), func(k int) bool { return toks[k].Sentence >= s })
+}

@@ -72,3 +72,22 @@ func TestClubReviewCases(t *testing.T) {
 		t.Errorf("تركي بن. is %v", es)
 	}
 }
+
+// TestSportsBodies: الاتحاد الأوروبي is UEFA in an article that names a
+// club or a federation, or in a sentence with two words of sport; the
+// European Union elsewhere.
+func TestSportsBodies(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"وقال رئيس الاتحاد الأوروبي إن انتخابات الفيفا ستجري في موعدها.", "wd:Q35572"},
+		{"وأعلن الاتحاد الأوروبي عقوبات المباراة النهائية على المدرب.", "wd:Q35572"},
+		{"وأعلن الاتحاد الأوروبي عقوبات جديدة على موسكو.", "wd:Q458"},
+	} {
+		es := mentionEntities(t, p, c.text, "الاتحاد الأوروبي")
+		if len(es) == 0 || es[0].ID != c.want {
+			t.Errorf("%s: الاتحاد الأوروبي is %v, want %s", c.text, es, c.want)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 				name = j // the gazetteer's الملك فهد
 			}
 		}
-		if kind != facilitySite && !titled {
+		if kind == namedSite && !titled {
 			continue // حديقة الحيوان, مدينة جدة: named by the tagger or the gazetteer, or no name
 		}
 		if ci, ok := startAt[name]; ok {
@@ -89,7 +89,7 @@ func (p *Pipeline) facilities(toks []segment.Token, words []arabic.Word, cands [
 			if kind != facilitySite && c.Type != model.Person {
 				continue
 			}
-			if clitic > 0 && c.Type == model.Person && !titled {
+			if clitic > 0 && c.Type == model.Person && !titled && kind != streetSite {
 				continue // لسجن أحمد نظيف "for imprisoning Ahmed Nazif": a verbal noun, no prison
 			}
 			for end = name; end+1 < len(toks) && toks[end+1].Start < c.End; end++ {
@@ -175,6 +175,10 @@ const (
 	// مستشفى): only a titled person after it makes it a name of its own
 	// (حديقة الملك فهد, مستشفى الملك فهد, مدينة الملك عبدالله)
 	namedSite
+	// a street or square (mark "street": شارع, ميدان): a person after it,
+	// with a title or without, makes it a name of its own (شارع جواد حسني,
+	// بميدان طلعت حرب); a place after it stays the place
+	streetSite
 )
 
 // siteKind returns the kind of site w names in the construct state
@@ -207,6 +211,8 @@ func siteKind(w *arabic.Word) (kind int, typ string, clitic int) {
 		return noSite, "", 0
 	case hw.Facility:
 		return facilitySite, model.Location, clitic
+	case hw.Street:
+		return streetSite, model.Location, clitic
 	case hw.PlaceHead:
 		return namedSite, model.Location, clitic
 	case hw.OrgHead || hw.Institution:

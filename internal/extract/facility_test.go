@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -133,5 +135,53 @@ func TestKingdomRefs(t *testing.T) {
 		{text: "زار الوزير السعودية أمس. وقال إن المملكة المتحدة تدعم الاتفاق.", not: []string{"المملكة"}},
 	} {
 		checkMentions(t, p, model.Location, c.text, c.want, c.not)
+	}
+}
+
+// TestStreets: a person's name after a street or square noun (orgwords'
+// "street") names the street, with a title or without; a place after it
+// stays the place.
+func TestStreets(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // Location mentions
+		notPerson []string
+	}{
+		{text: "تجمع عشرات المحتجين مساء الخميس في شارع جواد حسني وسط المدينة.", want: []string{"شارع جواد حسني"}, notPerson: []string{"جواد حسني"}},
+		{text: "أغلقت الشرطة بميدان مصطفى كامل كل المداخل صباح اليوم.", want: []string{"ميدان مصطفى كامل"}, notPerson: []string{"مصطفى كامل"}},
+		{text: "افتتح المحل الجديد في شارع الملك فيصل بعد ترميمه.", want: []string{"شارع الملك فيصل"}, notPerson: []string{"الملك فيصل"}},
+	} {
+		x := checkMentions(t, p, model.Location, c.text, c.want, c.not)
+		checkNoPerson(t, x, c.text, c.notPerson)
+	}
+}
+
+// TestSpelledAcronyms: a Latin acronym spelled in Arabic letter by letter is
+// named by its letters, an organisation and not a person; one of a thing
+// (يو إس بي USB) is no entity.
+func TestSpelledAcronyms(t *testing.T) {
+	p := NewPipeline()
+	x, err := p.Extract(context.Background(), &model.Article{ID: "acr", Lang: "ar",
+		Text: "وقالت شبكة إيه بي سي إن مكتب إف بي آي فتح تحقيقا. وباعت الشركة مليون وحدة تخزين يو إس بي خلال العام."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, e := range x.Entities {
+		names[e.Name] = e.Type
+	}
+	if names["ABC"] != model.Organization {
+		t.Errorf("ABC: %q; entities %v", names["ABC"], names)
+	}
+	if _, ok := names["FBI Office"]; !ok {
+		if _, ok := names["FBI"]; !ok {
+			t.Errorf("no FBI; entities %v", names)
+		}
+	}
+	for n := range names {
+		if strings.Contains(n, "USB") || strings.Contains(n, "Bibi") {
+			t.Errorf("entity %q", n)
+		}
 	}
 }

@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.58"
+const RulesVersion = "0.5.59"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -214,6 +214,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	cands = withoutAccusativeEnds(rs, cands)
 	cands = withoutAcronyms(cands)
 	p.namesakes(toks, words, cands)
+	p.sportsBodies(toks, words, cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	ents, ids := link.Resolve(text, cands)
 	if ents == nil {
@@ -740,15 +741,25 @@ var ordinaryAcronyms = func() map[string]bool {
 }()
 
 // withoutAcronyms drops the candidates that are an acronym of a thing
-// (ordinaryAcronyms: رسالة SMS "an SMS message"), as written.
+// (ordinaryAcronyms: رسالة SMS "an SMS message"), as written or spelled in
+// Arabic letter by letter (يو إس بي USB; translit.Acronym). An acronym
+// spelled in Arabic the tagger took for a person (إيه بي سي ABC) is an
+// organisation: no one is named by the letters' names.
 func withoutAcronyms(cands []link.Candidate) []link.Candidate {
 	var drop map[int]bool // most articles have none: no map
-	for i, c := range cands {
-		if ordinaryAcronyms[c.Text] {
+	for i := range cands {
+		c := &cands[i]
+		a, spelled := c.Text, false
+		if !ordinaryAcronyms[a] && strings.Contains(c.Text, " ") && arabic.HasScript(c.Text) {
+			a, spelled = translit.Acronym(c.Text)
+		}
+		if ordinaryAcronyms[a] {
 			if drop == nil {
 				drop = map[int]bool{}
 			}
 			drop[i] = true
+		} else if spelled && c.Type == model.Person {
+			c.Type = model.Organization
 		}
 	}
 	return withoutCandidates(cands, drop)

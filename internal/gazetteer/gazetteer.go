@@ -34,6 +34,10 @@ const (
 	RoleCountry          = "country"
 	// RoleClub is a sports club, which news names by its bare name (الهلال)
 	RoleClub = "club"
+	// RoleSportsBody is a sports federation (UEFA), which sports news
+	// names by another body's name (الاتحاد الأوروبي): its ambiguous
+	// aliases
+	RoleSportsBody = "sports_body"
 )
 
 // Entry is one real entity of the gazetteer.

@@ -29,8 +29,12 @@ type Lexicon interface {
 // University), places the same way when they start with a common noun
 // (منطقة الرياض Riyadh Region), and the names inside them and every other
 // name romanised (Romanize). The words and their English are
-// data/orgwords.tsv.
+// data/orgwords.tsv. A name that spells a Latin acronym letter by letter is
+// the acronym, whatever its type (Acronym: إف بي آي FBI).
 func Name(s, typ string, lex Lexicon) string {
+	if a, ok := Acronym(s); ok {
+		return a
+	}
 	switch typ {
 	case model.Organization, model.Location:
 		if t, ok := translate(s, typ, lex); ok {
@@ -85,8 +89,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "institution", "product" or "work", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "street", "institution", "product" or "work", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !arabic.HasScript(ar) || w.en == "" || arabic.HasScript(w.en) {
@@ -176,6 +180,10 @@ type WordInfo struct {
 	// قاعدة العند, سجن الحائر), a place of its own, not the place it is
 	// named after (mark "facility"; it is a PlaceHead too).
 	Facility bool
+	// Street marks a noun that names a street or square after a person
+	// (شارع جواد حسني Gawad Hosni Street; mark "street"; it is a PlaceHead
+	// too).
+	Street bool
 	// Institution marks a noun that names an institution by a titled
 	// person's name after it (مستشفى الملك فهد King Fahd Hospital; mark
 	// "institution").
@@ -214,7 +222,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility", Facility: w.class == "noun" && w.head == "facility", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".
@@ -252,6 +260,11 @@ type item struct {
 	words  []string // the words of a known word or group, as written
 }
 
+// nameLinks are the words of a person's name that the next word
+// completes, whatever it means alone: عبد السلام عارف is a name, not
+// "Salam" ("peace"); أبو نواس, بن الوليد (arabic.MatchForm).
+var nameLinks = map[string]bool{"عبد": true, "ابو": true, "ابي": true, "بن": true, "ابن": true, "بنت": true}
+
 // items cuts the words of s into known words and names.
 func items(s string, t *orgTable, lex Lexicon) []item {
 	ws := strings.Fields(arabic.Normalize(s))
@@ -262,8 +275,15 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 	var out []item
 	pendingConj, pendingPrep := false, ""
 	forceName := false
+	joinName := false // the word before was عبد, أبو or بن: this one is its name's
 	for i := 0; i < len(ms); {
 		if ms[i] == "" {
+			i++
+			continue
+		}
+		if joinName {
+			out[len(out)-1].name = append(out[len(out)-1].name, ws[i])
+			joinName = nameLinks[ms[i]]
 			i++
 			continue
 		}
@@ -339,6 +359,7 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 			out = append(out, item{w: orgWord{class: "name"}, conj: pendingConj, prep: pendingPrep, name: []string{ws[i]}, forced: forceName})
 		}
 		pendingConj, pendingPrep, forceName = false, "", false
+		joinName = nameLinks[ms[i]] && i+1 < len(ms)
 		i++
 	}
 	// a title with no name after it is a name itself (امام "in front of",

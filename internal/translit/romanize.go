@@ -26,7 +26,9 @@ import (
 //   - the graphone model's most probable spelling (Compiled.Model);
 //   - the letter-by-letter rendering of Letters.
 //
-// Particles stay lower case (bin, ibn, bint); other words are capitalised.
+// Two words or more that name Latin letters are the acronym they spell
+// (data/letternames.tsv: إف بي آي FBI). Particles stay lower case (bin,
+// ibn, bint); other words are capitalised.
 // Latin words and digits are kept as written. Romanize uses the data
 // compiled into the binary; it is safe for concurrent use.
 func Romanize(s string) string {
@@ -47,6 +49,11 @@ func (c *Compiled) Romanize(s string) string {
 		if !arabic.HasScript(words[i]) {
 			out = append(out, words[i])
 			i++
+			continue
+		}
+		if a, n := acronymRun(words[i:]); n > 0 {
+			out = append(out, a) // مكتب إف بي آي: FBI
+			i += n
 			continue
 		}
 		t, n := c.compound(words[i:])

@@ -21,6 +21,11 @@ func TestDataFiles(t *testing.T) {
 	} else if len(ow.words) < 300 {
 		t.Errorf("orgwords.tsv: only %d entries", len(ow.words))
 	}
+	if ln, err := parseLetterNames(data.LetterNames); err != nil {
+		t.Errorf("letternames.tsv: %v", err)
+	} else if len(ln) < 26 {
+		t.Errorf("letternames.tsv: only %d entries", len(ln))
+	}
 	c, err := Default()
 	if err != nil {
 		t.Fatalf("names.tsv.gz: %v", err)
@@ -57,6 +62,17 @@ func TestParseErrors(t *testing.T) {
 	} {
 		if _, err := parseOrgWords(text); err == nil {
 			t.Errorf("parseOrgWords(%q): no error", text)
+		}
+	}
+	for _, text := range []string{
+		"بي\tb",        // not a capital
+		"بي\tBB",       // two letters
+		"B\tبي",        // columns swapped
+		"بي\tB\nبي\tP", // twice
+		"بِي\tB",       // not normalised (a diacritic)
+	} {
+		if _, err := parseLetterNames(text); err == nil {
+			t.Errorf("parseLetterNames(%q): no error", text)
 		}
 	}
 	if _, err := parseSpellings("محمد Mohammed"); err == nil {
@@ -149,10 +165,29 @@ func TestName(t *testing.T) {
 		{"نادي الهلال", model.Organization, "Al-Hilal Club"},              // a club's name is a name
 		{"منطقة الرياض", model.Location, "Riyadh Region"},
 		{"البحر الأحمر", model.Location, "Red Sea"},
+		{"إم بي سي", model.Organization, "MBC"}, // a Latin acronym letter by letter
+		{"إف بي آي", model.Organization, "FBI"},
+		{"اف بي اي", model.Organization, "FBI"},
+		{"إل جي", model.Organization, "LG"},
+		{"سي آي إيه", model.Organization, "CIA"},
+		{"إيه.بي.سي", model.Person, "ABC"},                  // whatever the type, between dots too
+		{"مكتب إف بي آي", model.Organization, "FBI Office"}, // inside a name too
+		{"واشنطن دي سي", model.Location, "Washington DC"},
+		{"السي آي إيه", model.Organization, "CIA"},                                                    // the article on the first letter
+		{"شارع عبد السلام عارف", model.Location, capitalise(Romanize("عبد السلام عارف")) + " Street"}, // a name's words are not translated
 	} {
 		if got := Name(tc.in, tc.typ, gaz{}); got != tc.want {
 			t.Errorf("Name(%q, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
 		}
+	}
+	// no acronym: one letter's name alone, or a word of another kind
+	for _, in := range []string{"بي", "بان كي مون", "ام درمان", "بي السي", "جي إس إم آرينا"} {
+		if a, ok := Acronym(in); ok || a != "" {
+			t.Errorf("Acronym(%q) = %q", in, a)
+		}
+	}
+	if !HasAcronym("تلفزيون أي بي سي") || HasAcronym("بان كي مون") {
+		t.Error("HasAcronym: wrong")
 	}
 	// a title with no name after it is a name
 	if got, want := Name("مدرسة الإمام", model.Organization, gaz{}), capitalise(Romanize("الإمام"))+" School"; got != want {

@@ -23,6 +23,7 @@ import (
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/sources"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 // BuildStats counts what Build did, for the build command's report.
@@ -1161,7 +1162,9 @@ func cleanWords(ws []string) []string {
 }
 
 // petrarch adds the person names of the UniversalPetrarch Arabic actor
-// dictionary: plain names of two or more words with a national CAMEO code.
+// dictionary: plain names of two or more words with a national CAMEO code,
+// but those that hold a Latin acronym spelled letter by letter
+// (translit.HasAcronym).
 // A name equal to a known alias only completes that entry.
 func (b *builder) petrarch() error {
 	actors, err := sources.ReadPetrarch(b.path("lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"))
@@ -1207,6 +1210,9 @@ func (b *builder) petrarch() error {
 		}
 		if !ok || petrarchTitleWords[mw[len(mw)-1]] {
 			continue
+		}
+		if translit.HasAcronym(strings.Join(a.Words, " ")) {
+			continue // إيه بي سي, تلفزيون أي بي سي: a company's Latin acronym, no person
 		}
 		// country: the most frequent ISO3 prefix among codes with a role
 		count := map[string]int{}

@@ -19,6 +19,7 @@ import (
 	"github.com/kg-project/kg/internal/gztsv"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 // readTSV reads a gzipped TSV file with a header row and returns the rows
@@ -415,6 +416,9 @@ func (b *builder) arwikicats() error {
 		}
 		if typ == model.Organization && (leagueAr.MatchString(ar) || leagueEn.MatchString(en)) {
 			continue
+		}
+		if _, acr := translit.Acronym(ar); acr {
+			continue // إيه بي سي is ABC Futebol Clube's label, but in the news ABC's
 		}
 		m := arabic.MatchForm(ar)
 		if enOf[m] == nil {

@@ -3,9 +3,10 @@
 // the public name pairs listed in NOTICE.md; latin.tsv.gz, the known Latin
 // names that foreign names in Arabic letters are matched against, built by
 // the same command from the sources listed there; spellings.txt, the news
-// spellings of frequent name words; and orgwords.tsv, the English of the
-// common words of organisation and place names. The last two are written by
-// the project. It holds data only; use package translit to read them.
+// spellings of frequent name words; orgwords.tsv, the English of the
+// common words of organisation and place names; and letternames.tsv, the
+// Arabic spellings of the Latin letters' names. The last three are written
+// by the project. It holds data only; use package translit to read them.
 package data
 
 import _ "embed"
@@ -30,3 +31,9 @@ var Spellings string
 //
 //go:embed orgwords.tsv
 var OrgWords string
+
+// LetterNames is the table of the Arabic spellings of the Latin letters'
+// names (see the file's header).
+//
+//go:embed letternames.tsv
+var LetterNames string
