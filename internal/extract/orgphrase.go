@@ -28,6 +28,8 @@ import (
 //   - the name after a title of the table (جامعة الملك سعود),
 //   - once, a complement with ل whose noun is in the table (لحقوق الإنسان,
 //     للتعاون العسكري),
+//   - a noun or adjective of the table joined by و to one of its kind
+//     before it (جمعية الثقافة والفنون, هيئة الاتصالات وتقنية المعلومات),
 //   - a definite word the table does not know, when a known one follows.
 // A definite head (الجيش) takes definite words only, in agreement; a head
 // without the article is in the construct state (وزارة الدفاع) and takes a
@@ -79,15 +81,17 @@ type orgScan struct {
 // orgPhrase is an organisation phrase being read: its head at token i and
 // what the words after it have shown so far.
 type orgPhrase struct {
-	i          int
-	hw         translit.WordInfo // the head word
-	definite   bool              // the head has the article (الجيش)
-	specifiers int               // the words that specify the head
-	other      bool              // specified by more than a nationality
-	known      int               // the token after the last known word
-	specific   bool              // the phrase says whose body it is or what it does
-	lUsed      bool              // the one complement with ل is taken
-	sawOrgGaz  bool              // the phrase holds an organisation the gazetteer knows
+	i           int
+	hw          translit.WordInfo // the head word
+	definite    bool              // the head has the article (الجيش)
+	specifiers  int               // the words that specify the head
+	other       bool              // specified by more than a nationality
+	known       int               // the token after the last known word
+	specific    bool              // the phrase says whose body it is or what it does
+	lUsed       bool              // the one complement with ل is taken
+	sawOrgGaz   bool              // the phrase holds an organisation the gazetteer knows
+	last        string            // the table class of the last word read ("noun", "adj"; "" for others)
+	coordinated bool              // a word joined by و was read: only adjectives may follow
 }
 
 // gazIndex returns, for each token, the index of the gazetteer candidate
@@ -169,11 +173,13 @@ func (s *orgScan) extend(ph *orgPhrase) {
 	toks, words := s.toks, s.words
 	for j := ph.i + 1; j < len(toks) && toks[j].Sentence == toks[ph.i].Sentence; {
 		x := &words[j]
-		if x.Conj != "" || x.Suffix != "" || !isArabicWord(toks[j].Text) {
+		if x.Suffix != "" || !isArabicWord(toks[j].Text) {
 			return
 		}
 		goOn := false
 		switch {
+		case x.Conj != "":
+			j, goOn = s.coordinate(ph, j)
 		case x.Prep != "":
 			j, goOn = s.complement(ph, j)
 		case s.gazAt[j] >= 0:
@@ -205,9 +211,72 @@ func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
 	}
 	ph.lUsed = true
 	j++
+	ph.last = ""
 	if x.Article != "" {
 		ph.known, ph.specific, ph.other = j, true, true
+		ph.last = "noun"
 	} // لحقوق counts with the word that completes it
+	return j, true
+}
+
+// coordinate reads token j, a word with و after a noun or adjective of the
+// table that specifies the head: a noun or adjective of the table (after
+// an adjective, an adjective: الجيش الوطني والمقاومة are two bodies), or a
+// group of its words, that joins it in the name (جمعية الثقافة والفنون, هيئة التحقيق والادعاء العام,
+// وزارة الشؤون البلدية والقروية), a noun also in the construct state before
+// a definite word (هيئة الاتصالات وتقنية المعلومات). Not a head, a place, a
+// work or a product (وزارة الداخلية والوزارة), nor a nationality (الجيش
+// السوري والروسي are two armies). It returns the token to go on from and
+// whether the phrase goes on.
+func (s *orgScan) coordinate(ph *orgPhrase, j int) (int, bool) {
+	x := &s.words[j]
+	if x.Conj != "و" || x.Prep != "" || ph.last == "" || x.Article == "" && ph.last != "noun" {
+		return j, false
+	}
+	mf := arabic.MatchForm(x.Article + x.Stem)
+	if s.p.gaz.Demonym(mf) != nil {
+		return j, false
+	}
+	// a group of words of the table (والادعاء العام)
+	for k := 3; k >= 2; k-- {
+		if j+k > len(s.toks) || s.toks[j+k-1].Sentence != s.toks[j].Sentence {
+			continue
+		}
+		key := mf
+		for _, w := range s.words[j+1 : j+k] {
+			if w.Conj != "" || w.Prep != "" || w.Suffix != "" {
+				key = ""
+				break
+			}
+			key += " " + w.MF
+		}
+		if xw, ok := translit.LookupWord(key); key != "" && ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !xw.ProductHead {
+			ph.known, ph.last, ph.coordinated = j+k, "", true
+			return j + k, true
+		}
+	}
+	xw, ok := translit.LookupWord(mf)
+	if !ok || xw.Class != "noun" && xw.Class != "adj" || xw.OrgHead || xw.PlaceHead || xw.WorkHead || xw.ProductHead || xw.Rank == 3 {
+		return j, false
+	}
+	if ph.last == "adj" && xw.Class != "adj" {
+		return j, false // الجيش الوطني والمقاومة are two bodies
+	}
+	if x.Article == "" {
+		// in the construct state: the definite noun of the table after it completes it
+		if j+1 >= len(s.toks) || s.toks[j+1].Sentence != s.toks[j].Sentence {
+			return j, false
+		}
+		y := &s.words[j+1]
+		yw, ok := translit.LookupWord(arabic.MatchForm(y.Article + y.Stem))
+		if y.Article == "" || y.Conj != "" || y.Prep != "" || y.Suffix != "" || !ok || yw.Class != "noun" || yw.OrgHead || yw.PlaceHead || yw.WorkHead || yw.ProductHead {
+			return j, false
+		}
+		j++
+		xw.Class = "" // the pair ends in its complement
+	}
+	j++
+	ph.known, ph.last, ph.coordinated = j, xw.Class, true // a list goes on (للمواصفات والمقاييس والجودة)
 	return j, true
 }
 
@@ -239,6 +308,7 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 		k++
 	}
 	ph.known = k
+	ph.last = ""
 	ph.specifiers++
 	if !c.Demonym || !ph.hw.Forces { // القوات الروسية are Russia's forces
 		ph.specific = true
@@ -255,6 +325,7 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 // goes on.
 func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
 	x := &s.words[j]
+	ph.last = ""
 	mf := arabic.MatchForm(x.Article + x.Stem)
 	if afterTitle(s.words, ph.i, j) || j == ph.i+1 && !ph.definite && ph.hw.TakesName && s.p.nameWord(s.toks, s.words, j) {
 		j++
@@ -280,6 +351,7 @@ func (s *orgScan) definite(ph *orgPhrase, j int) (int, bool) {
 	if xw, ok := translit.LookupWord(mf); ok && xw.Class != "prep" && xw.Class != "conj" {
 		return s.tableWord(ph, j, mf, xw)
 	}
+	ph.last = ""
 	if s.p.gaz.Demonym(mf) != nil {
 		j++
 		ph.known = j
@@ -302,8 +374,15 @@ func (s *orgScan) tableWord(ph *orgPhrase, j int, mf string, xw translit.WordInf
 	if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
 		return j, false // a plural adjective is no part of a body's name (الجيش الوطنيين)
 	}
+	if ph.coordinated && xw.Class != "adj" {
+		return j, false // وزارة الشؤون البلدية والقروية [المشروع]: the name ends with the pair
+	}
 	j++
 	ph.known = j
+	ph.last = ""
+	if xw.Class == "noun" || xw.Class == "adj" && xw.Rank != 3 {
+		ph.last = xw.Class
+	}
 	switch {
 	case xw.Class == "noun" || xw.Class == "title":
 		ph.specific, ph.other = true, true
