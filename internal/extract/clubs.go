@@ -173,3 +173,59 @@ func sportsWordsIn(toks []segment.Token, words []arabic.Word, s int) int {
 func firstSentenceToken(toks []segment.Token, s int) int {
 	return sort.Search(len(toks), func(k int) bool { return toks[k].Sentence >= s })
 }
+
+// clubNamesakes moves a club's candidate (Role club) to another club of
+// the gazetteer that shares the name as written (الأهلي is Al-Ahli of
+// Jeddah, Al Ahly of Cairo and Al Ahli of Dubai) when the article speaks of
+// the other club's country at least twice and more than of the club's own,
+// once at least by one of its clubs: it names the country, its places or
+// its clubs (الزمالك; the Qatari sponsors of a Saudi club are not Qatari
+// football). A bare name the
+// tagger found, without an entry yet, is taken as the gazetteer's first
+// club of the name (the Saudi one) and moved the same way. cands have
+// their text (trimClitics).
+func (p *Pipeline) clubNamesakes(cands []link.Candidate) {
+	for i := range cands {
+		c := &cands[i]
+		own := c.Entry
+		name := arabic.MatchForm(c.Text)
+		if own == nil && c.Type == model.Organization && !c.Anaphor {
+			// the tagger's bare name: the gazetteer's first club of the name
+			for _, e := range p.gaz.Lookup(name) {
+				if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
+					own = e
+					break
+				}
+			}
+		}
+		if own == nil || own.Role != gazetteer.RoleClub || own.Country == "" {
+			continue
+		}
+		var best *gazetteer.Entry
+		n, _ := clubEvidence(cands, name, own.Country)
+		need := max(2, n+1)
+		for _, e := range p.gaz.Lookup(name) {
+			if e == own || e.Role != gazetteer.RoleClub || e.Type != model.Organization || e.Country == "" || e.Country == own.Country {
+				continue
+			}
+			if n, clubs := clubEvidence(cands, name, e.Country); n >= need && clubs > 0 {
+				best, need = e, n+1
+			}
+		}
+		if best != nil {
+			c.Entry = best
+		}
+	}
+}
+
+// clubEvidence counts the candidates, but those written name, that name
+// the country with key country, a place in it (countryEvidence) or one of
+// its clubs (n), and the last apart (clubs).
+func clubEvidence(cands []link.Candidate, name, country string) (n, clubs int) {
+	for _, o := range cands {
+		if o.Entry != nil && o.Entry.Role == gazetteer.RoleClub && o.Entry.Country == country && arabic.MatchForm(o.Text) != name {
+			clubs++
+		}
+	}
+	return countryEvidence(cands, name, country) + clubs, clubs
+}

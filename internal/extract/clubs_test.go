@@ -91,3 +91,24 @@ func TestSportsBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestClubNamesakes: a bare club name shared by clubs of several countries
+// (الأهلي) is the other country's club where the article names that
+// country's clubs and places more than the Saudi one's, once at least by a
+// club; otherwise the Saudi club.
+func TestClubNamesakes(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"ويلتقي الأهلي مع الزمالك مساء الخميس في القاهرة في قمة الدوري، ويأمل نادي الزمالك في التتويج.", "organization:al_ahly_cairo"},
+		{"وفاز الأهلي على الهلال بهدفين في الدوري، وقال مدرب الأهلي إن الفريق جاهز لمواجهة النصر في جدة.", "organization:al_ahli"},
+		// a country named without its clubs: the Saudi club
+		{"ووقع الأهلي عقد رعاية مع الخطوط القطرية في الدوحة، وقال رئيس الأهلي إن العقد مع قطر مهم.", "organization:al_ahli"},
+	} {
+		es := mentionEntities(t, p, c.text, "الأهلي")
+		if len(es) == 0 || es[0].ID != c.want {
+			t.Errorf("%s: الأهلي is %v, want %s", c.text, es, c.want)
+		}
+	}
+}
