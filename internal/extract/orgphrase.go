@@ -329,6 +329,9 @@ func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
 	mf := arabic.MatchForm(x.Article + x.Stem)
 	if afterTitle(s.words, ph.i, j) || j == ph.i+1 && !ph.definite && ph.hw.TakesName && s.p.nameWord(s.toks, s.words, j) {
 		j++
+		if afterTitle(s.words, ph.i, j-1) {
+			j = s.nasab(j)
+		}
 		ph.known, ph.specific, ph.other = j, true, true
 		return j, true
 	}
@@ -337,6 +340,30 @@ func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
 	}
 	return j, false
 }
+
+// nasab returns the token after the nasab that continues, from token j,
+// the given name after a title: بن, ابن or بنت and a name, as often as
+// they follow (جامعة الإمام محمد بن سعود الإسلامية, مستشفى الملك عبدالله
+// بن عبدالعزيز).
+func (s *orgScan) nasab(j int) int {
+	for j+1 < len(s.toks) && s.toks[j+1].Sentence == s.toks[j-1].Sentence && nasabLinks[s.words[j].MF] {
+		y := &s.words[j+1]
+		if y.Conj != "" || y.Prep != "" || y.Suffix != "" || !isArabicWord(s.toks[j+1].Text) {
+			break
+		}
+		if _, ok := translit.LookupWord(arabic.MatchForm(y.Article + y.Stem)); ok {
+			break // بن and a word of the table: no name
+		}
+		j += 2
+		if y.MF == "عبد" && j < len(s.toks) && s.toks[j].Sentence == s.toks[j-1].Sentence && s.words[j].Article != "" && s.words[j].Conj == "" && s.words[j].Prep == "" {
+			j++ // بن عبد العزيز
+		}
+	}
+	return j
+}
+
+// nasabLinks are the words that join a name to its father's (MatchForm).
+var nasabLinks = map[string]bool{"بن": true, "ابن": true, "بنت": true}
 
 // definite reads token j, a word with the article: a word of the table, a
 // nationality, or a word the table does not know, which is part of the
