@@ -924,6 +924,9 @@ func TestBranchHead(t *testing.T) {
 		{"وقال قائد حرس الحدود بمنطقة تبوك اللواء محمد الصقير إن الدوريات ضبطت المهربين.", []handMention{guard, tabuk, suqayr}, "suqayr OFFICIAL_OF guard"},
 		{"وقال قائد حرس الحدود اللواء محمد الصقير إن الدوريات ضبطت المهربين.", []handMention{guard, suqayr}, "suqayr LEADER_OF guard"},
 		{"وقال مدير فرع حرس الحدود اللواء محمد الصقير إن الدوريات ضبطت المهربين.", []handMention{guard, suqayr}, "suqayr OFFICIAL_OF guard"},
+		// a general body (العامة) with ب and a region: its branch there
+		{"وقال مدير عام الهيئة العامة للسياحة بمنطقة تبوك محمد الصقير إن الموسم ناجح.", []handMention{{"الهيئة العامة للسياحة", "scta", model.Organization, false, ""}, tabuk, suqayr}, "suqayr OFFICIAL_OF scta"},
+		{"وقال مدير عام الهيئة العامة للسياحة محمد الصقير إن الموسم ناجح.", []handMention{{"الهيئة العامة للسياحة", "scta", model.Organization, false, ""}, suqayr}, "suqayr LEADER_OF scta"},
 	} {
 		m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
 		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))

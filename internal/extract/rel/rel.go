@@ -124,8 +124,10 @@ func (x *extractor) dropNamedThings() {
 // branchHeads turns the LEADER_OF of a body's branch into OFFICIAL_OF of
 // the body: a head of the body's branch (قائد حرس الحدود بمنطقة تبوك،
 // مدير فرع وزارة العمل بعسير) holds an office in the body, he does not lead
-// it. A branch is a national body written with ب and a city or region
-// (lexicon ar_national_body), or any body after فرع (ar_branch).
+// it. A branch is a national body (lexicon ar_national_body) or a general
+// one (ar_general_body: الهيئة العامة للسياحة) written with ب and a city or
+// region (مدير عام الهيئة العامة للسياحة والتراث الوطني بمنطقة عسير), or
+// any body after فرع (ar_branch).
 func (x *extractor) branchHeads() {
 	if !x.ar || len(x.out) == 0 {
 		return
@@ -158,7 +160,7 @@ func (x *extractor) branchIn(e string, si int) bool {
 			continue
 		}
 		branch := t > a && arBranch[x.bare[t-1]]
-		if !branch && x.nationalBody(m) && m.End < b && x.placeWithB(m) != nil {
+		if !branch && (x.nationalBody(m) || x.generalBody(m)) && m.End < b && x.placeWithB(m) != nil {
 			branch = true
 		}
 		if !branch {
