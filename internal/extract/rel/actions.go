@@ -340,7 +340,23 @@ func (v *verbCands) add(form string, future bool) {
 // all returns the candidates.
 func (v *verbCands) all() []verbCand { return v.c[:v.n] }
 
-// modality of a trigger at t in a sentence starting at a.
+// purpose reports whether the trigger at t is a verbal noun with ل and
+// without a pronoun (للقاء, للاجتماع, لمساعدة): the act is what someone
+// sets out to do. Not a verb (مضى ليقول "went on to say", an act done),
+// nor a noun with a pronoun (تكملة لزيارته السابقة "to his earlier visit").
+func (x *extractor) purpose(t int) bool {
+	w := &x.words[t]
+	if w.Prep != "ل" || w.Suffix != "" || w.Stem == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w.Stem)
+	return w.Article != "" || !strings.ContainsRune("يتنأا", r)
+}
+
+// modality of a trigger at t in a sentence starting at a: negated after a
+// negation, future with a future prefix or word before it or when the
+// trigger is a verbal noun with ل (a purpose: للقاء, للاجتماع), reported
+// inside reported speech, asserted otherwise.
 func (x *extractor) modality(a, t int, future bool) string {
 	for j := t - 1; j >= a && j >= t-3; j-- {
 		if x.ar && arNeg[x.bare[j]] || !x.ar && enNeg[x.bare[j]] {
@@ -352,6 +368,9 @@ func (x *extractor) modality(a, t int, future bool) string {
 	}
 	if future {
 		return "future"
+	}
+	if x.ar && t > a && x.purpose(t) {
+		return "future" // وصل إلى الرياض للقاء الملك "to meet the king"
 	}
 	for j := t - 1; j >= a && j >= t-3; j-- {
 		if x.ar && arFutureWord[x.bare[j]] || !x.ar && enFuture[x.bare[j]] {

@@ -957,3 +957,29 @@ func TestCarriedOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPurposeModality: an act written as a verbal noun with ل (وصل ...
+// للاجتماع بالملك "arrived to meet the king") is what the subject sets out
+// to do: future, not done; a verb with ل (مضى ليقول "went on to say") is
+// done.
+func TestPurposeModality(t *testing.T) {
+	carter := handMention{"آشتون كارتر", "carter", model.Person, false, ""}
+	salman := handMention{"الملك سلمان", "salman", model.Person, false, ""}
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"وصل آشتون كارتر إلى جدة أمس للاجتماع مع الملك سلمان وكبار المسؤولين.", model.Future},
+		{"واجتمع آشتون كارتر أمس في جدة مع الملك سلمان وكبار المسؤولين.", model.Asserted},
+	} {
+		m := tinyModel("MET_WITH", "types=Person>Person", 20, 0.5, 0.5)
+		got := ""
+		for _, r := range extractWith(handDoc(t, c.text, carter, salman), m) {
+			if r.Subject == "carter" && r.Predicate == "MET_WITH" && r.Object == "salman" {
+				got = r.Modality
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: MET_WITH modality %q, want %q", c.text, got, c.want)
+		}
+	}
+}
