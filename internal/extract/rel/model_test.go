@@ -983,3 +983,24 @@ func TestPurposeModality(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressee: the body a speaker tells (قال ... لرويترز) is no body he
+// leads or speaks of.
+func TestAddressee(t *testing.T) {
+	kelly := handMention{"جون كيلي", "kelly", model.Person, false, ""}
+	reuters := handMention{"رويترز", "reuters", model.Organization, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool // a LEADER_OF kept
+	}{
+		{"وقال رئيس الشركة جون كيلي لرويترز إن الأسعار سترتفع.", []handMention{kelly, reuters}, false},
+		{"وقال رئيس تحرير رويترز جون كيلي إن الأسعار سترتفع.", []handMention{reuters, kelly}, true},
+	} {
+		m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		if got := slices.Contains(rs, "kelly LEADER_OF reuters"); got != c.want {
+			t.Errorf("%s: LEADER_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

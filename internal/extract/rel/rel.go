@@ -82,6 +82,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	}
 	x.dropOutOfOffice()
 	x.dropNamedThings()
+	x.dropAddressees()
 	x.branchHeads()
 	x.carriedEvidence()
 	return x.result()
@@ -119,6 +120,58 @@ func (x *extractor) dropNamedThings() {
 			delete(x.out, k)
 		}
 	}
+}
+
+// dropAddressees removes the relations of a speaker to the body he speaks
+// to: after a speech verb, an organisation written with ل right after the
+// speaker's name (the speaker's title may stand between the verb and the
+// name) is whom he told (قال رامي عبد الرحمن لوكالة فرانس برس,
+// قال كامبل لرويترز), not a body he leads, belongs to or speaks of
+// (STATED and the structural predicates). From the rules or the model.
+func (x *extractor) dropAddressees() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	var drop []string
+	for k, r := range x.out {
+		if v, ok := vocab.Get(r.Predicate); !ok || v.Group != "structural" && r.Predicate != "STATED" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		if x.toldIn(r.Subject, r.Object, si) {
+			drop = append(drop, k)
+		}
+	}
+	for _, k := range drop {
+		delete(x.out, k)
+	}
+}
+
+// toldIn reports whether sentence si has a mention of s after a speech
+// verb (its title between them: وقال مدير المرصد رامي عبد الرحمن),
+// followed right away by a mention of organisation o written with ل
+// (dropAddressees).
+func (x *extractor) toldIn(s, o string, si int) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	for t := max(a, 0); t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != s || m.Type != "Person" || m.End >= b {
+			continue
+		}
+		n := x.mention(m.End)
+		if n == nil || n.Start != m.End || n.Entity != o || n.Type != "Organization" || x.words[n.Start].Prep != "ل" && !strings.HasPrefix(n.Prefix, "ل") {
+			continue
+		}
+		for j := t - 1; j >= a; j-- {
+			if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // branchHeads turns the LEADER_OF of a body's branch into OFFICIAL_OF of
