@@ -52,7 +52,7 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	stem := func(k int) string { return arabic.MatchForm(words[k].Stem) }
 	sports := map[int]bool{} // sentences about sport
 	for k := range toks {
-		if s := toks[k].Sentence; !sports[s] && (sportsWords[stem(k)] || sportsWords[words[k].MF] || sportsWords[arabic.MatchForm(words[k].Article+words[k].Stem)]) {
+		if s := toks[k].Sentence; !sports[s] && isSportsWord(&words[k]) {
 			sports[s] = true
 		}
 	}
@@ -160,12 +160,17 @@ func (p *Pipeline) sportsBodies(toks []segment.Token, words []arabic.Word, cands
 func sportsWordsIn(toks []segment.Token, words []arabic.Word, s int) int {
 	n := 0
 	for k := firstSentenceToken(toks, s); k < len(toks) && toks[k].Sentence == s; k++ {
-		w := &words[k]
-		if sportsWords[arabic.MatchForm(w.Stem)] || sportsWords[w.MF] || sportsWords[arabic.MatchForm(w.Article+w.Stem)] {
+		if isSportsWord(&words[k]) {
 			n++
 		}
 	}
 	return n
+}
+
+// isSportsWord reports whether w is a word of sport (lexicon ar_sports): its
+// stem, as written, or with the article.
+func isSportsWord(w *arabic.Word) bool {
+	return sportsWords[arabic.MatchForm(w.Stem)] || sportsWords[w.MF] || sportsWords[arabic.MatchForm(w.Article+w.Stem)]
 }
 
 // firstSentenceToken returns the index of the first token of sentence s

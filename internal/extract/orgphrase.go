@@ -250,13 +250,13 @@ func (s *orgScan) coordinate(ph *orgPhrase, j int) (int, bool) {
 			}
 			key += " " + w.MF
 		}
-		if xw, ok := translit.LookupWord(key); key != "" && ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !xw.ProductHead {
+		if xw, ok := translit.LookupWord(key); key != "" && ok && xw.Class == "noun" && noHead(xw) {
 			ph.known, ph.last, ph.coordinated = j+k, "", true
 			return j + k, true
 		}
 	}
 	xw, ok := translit.LookupWord(mf)
-	if !ok || xw.Class != "noun" && xw.Class != "adj" || xw.OrgHead || xw.PlaceHead || xw.WorkHead || xw.ProductHead || xw.Rank == 3 {
+	if !ok || xw.Class != "noun" && xw.Class != "adj" || !noHead(xw) || xw.Rank == 3 {
 		return j, false
 	}
 	if ph.last == "adj" && xw.Class != "adj" {
@@ -269,7 +269,7 @@ func (s *orgScan) coordinate(ph *orgPhrase, j int) (int, bool) {
 		}
 		y := &s.words[j+1]
 		yw, ok := translit.LookupWord(arabic.MatchForm(y.Article + y.Stem))
-		if y.Article == "" || y.Conj != "" || y.Prep != "" || y.Suffix != "" || !ok || yw.Class != "noun" || yw.OrgHead || yw.PlaceHead || yw.WorkHead || yw.ProductHead {
+		if y.Article == "" || y.Conj != "" || y.Prep != "" || y.Suffix != "" || !ok || yw.Class != "noun" || !noHead(yw) {
 			return j, false
 		}
 		j++
@@ -278,6 +278,12 @@ func (s *orgScan) coordinate(ph *orgPhrase, j int) (int, bool) {
 	j++
 	ph.known, ph.last, ph.coordinated = j, xw.Class, true // a list goes on (للمواصفات والمقاييس والجودة)
 	return j, true
+}
+
+// noHead reports whether a word of the table heads no name of a body, a
+// place, a work or a product (coordinate).
+func noHead(xw translit.WordInfo) bool {
+	return !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !xw.ProductHead
 }
 
 // gazName reads the gazetteer name that starts at token j: a nationality

@@ -378,12 +378,20 @@ func (x *extractor) modality(a, t int, future bool) string {
 		}
 	}
 	// Inside reported speech: after a speech verb, or a quotation.
-	for j := a; j < t; j++ {
-		if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
-			return "reported"
-		}
+	if x.speechIn(a, t) {
+		return "reported"
 	}
 	return "asserted"
+}
+
+// speechIn reports whether a speech verb is among tokens [a, t).
+func (x *extractor) speechIn(a, t int) bool {
+	for j := a; j < t; j++ {
+		if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
+			return true
+		}
+	}
+	return false
 }
 
 // sentence finds the action relations of sentence si.

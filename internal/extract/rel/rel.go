@@ -165,10 +165,8 @@ func (x *extractor) toldIn(s, o string, si int) bool {
 		if n == nil || n.Start != m.End || n.Entity != o || n.Type != "Organization" || x.words[n.Start].Prep != "ل" && !strings.HasPrefix(n.Prefix, "ل") {
 			continue
 		}
-		for j := t - 1; j >= a; j-- {
-			if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
-				return true
-			}
+		if x.speechIn(a, t) {
+			return true
 		}
 	}
 	return false
