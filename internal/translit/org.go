@@ -36,13 +36,66 @@ func Name(s, typ string, lex Lexicon) string {
 		return a
 	}
 	switch typ {
-	case model.Organization, model.Location:
+	case model.Organization:
+		if t, ok := translate(s, typ, lex); ok {
+			return t
+		}
+		return capitalise(romanizeOrg(s, lex))
+	case model.Location:
 		if t, ok := translate(s, typ, lex); ok {
 			return t
 		}
 		return capitalise(Romanize(s))
 	}
 	return Romanize(s)
+}
+
+// romanizeOrg romanises the name of an organisation no table word heads
+// (RomanizeOrg), with the places lex knows among its words in their
+// English (نيويورك تايمز New York Times): a place only inside a longer
+// name, and without the article (النصر is a club, not a town).
+func romanizeOrg(s string, lex Lexicon) string {
+	words := strings.Fields(s)
+	if lex == nil || len(words) < 2 {
+		return RomanizeOrg(s)
+	}
+	var out []string
+	start := 0 // of the words not yet written
+	for i := 0; i < len(words); {
+		if _, n := englishRun(words[i:]); n > 0 {
+			i += n // an English word before a place (ديلي is Daily, not Dili)
+			continue
+		}
+		n, en := 0, ""
+		for k := min(3, len(words)-i); k >= 1; k-- {
+			if k == len(words) {
+				continue // the whole name
+			}
+			m := arabic.MatchForm(strings.Join(words[i:i+k], " "))
+			if strings.HasPrefix(m, "ال") {
+				continue
+			}
+			if e, ok := lex.Name(m); ok {
+				// a city's English is "New York City", its Arabic نيويورك
+				n, en = k, strings.TrimSuffix(e, " City")
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if start < i {
+			out = append(out, RomanizeOrg(strings.Join(words[start:i], " ")))
+		}
+		out = append(out, en)
+		i += n
+		start = i
+	}
+	if start < len(words) {
+		out = append(out, RomanizeOrg(strings.Join(words[start:], " ")))
+	}
+	return strings.Join(out, " ")
 }
 
 // orgWord is an entry of data/orgwords.tsv.
@@ -412,6 +465,9 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 			}
 		}
 		r := Romanize(rest)
+		if title == "" && typ == model.Organization {
+			r = RomanizeOrg(rest) // شركة جنرال موتورز
+		}
 		if title != "" {
 			return title + " " + r
 		}

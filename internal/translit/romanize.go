@@ -39,10 +39,26 @@ func Romanize(s string) string {
 	return c.Romanize(s)
 }
 
+// RomanizeOrg is Romanize for the name of an organisation: the English
+// words such names are made of, as Arabic writes them, are those words
+// (data/english.tsv: عرب نيوز Arab News, نيويورك تايمز New York Times).
+func RomanizeOrg(s string) string {
+	c, err := Default()
+	if err != nil {
+		return Letters(s)
+	}
+	return c.RomanizeOrg(s)
+}
+
 var wordCache = memo.New[string](1 << 14)
 
 // Romanize is the package's Romanize with c's table and model.
-func (c *Compiled) Romanize(s string) string {
+func (c *Compiled) Romanize(s string) string { return c.romanize(s, false) }
+
+// RomanizeOrg is the package's RomanizeOrg with c's table and model.
+func (c *Compiled) RomanizeOrg(s string) string { return c.romanize(s, true) }
+
+func (c *Compiled) romanize(s string, english bool) string {
 	words := strings.Fields(arabic.Normalize(s))
 	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); {
@@ -55,6 +71,21 @@ func (c *Compiled) Romanize(s string) string {
 			out = append(out, a) // مكتب إف بي آي: FBI
 			i += n
 			continue
+		}
+		if english {
+			if t, n := englishRun(words[i:]); n > 0 {
+				out = append(out, t) // عرب نيوز: News
+				i += n
+				continue
+			}
+			// ذي (Arabic "of") before an English word is The: ذي غارديان
+			if m := arabic.MatchForm(words[i]); (m == "ذي" || m == "ذ") && i+1 < len(words) {
+				if _, n := englishRun(words[i+1:]); n > 0 {
+					out = append(out, "The")
+					i++
+					continue
+				}
+			}
 		}
 		t, n := c.compound(words[i:])
 		if n == 0 {
@@ -71,6 +102,21 @@ func (c *Compiled) Romanize(s string) string {
 		i += n
 	}
 	return strings.Join(out, " ")
+}
+
+// englishRun returns the English word that the first one or two words of
+// ws write (data/english.tsv: نيوز News, فيس بوك Facebook) and the number
+// of words; 0 when there is none.
+func englishRun(ws []string) (string, int) {
+	if len(ws) > 1 {
+		if t, ok := englishWords.words[arabic.MatchForm(ws[0])+" "+arabic.MatchForm(ws[1])]; ok {
+			return t, 2
+		}
+	}
+	if t, ok := englishWords.words[arabic.MatchForm(ws[0])]; ok {
+		return t, 1
+	}
+	return "", 0
 }
 
 // compound returns the spelling of the longest group of two or three words

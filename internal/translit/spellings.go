@@ -24,7 +24,20 @@ var spellings = func() spellingTable {
 	return t
 }()
 
-// parseSpellings reads lines "Arabic<TAB>Latin"; "#" starts a comment.
+// englishWords is data/english.tsv: the English words of organisations'
+// names as Arabic writes them (نيوز News, تايمز Times), keyed by
+// MatchForm; empty if the file is malformed (TestDataFiles checks that it
+// is not).
+var englishWords = func() spellingTable {
+	t, err := parseSpellings(data.English)
+	if err != nil {
+		return spellingTable{words: map[string]string{}}
+	}
+	return t
+}()
+
+// parseSpellings reads lines "Arabic<TAB>Latin"; "#" starts a comment. Two
+// lines of one key (MatchForm) must give the same Latin.
 func parseSpellings(text string) (spellingTable, error) {
 	t := spellingTable{words: map[string]string{}}
 	for n, line := range strings.Split(text, "\n") {
@@ -38,6 +51,9 @@ func parseSpellings(text string) (spellingTable, error) {
 		ar, lat = arabic.MatchForm(ar), strings.TrimSpace(lat)
 		if !ok || ar == "" || lat == "" || !arabic.HasScript(ar) || arabic.HasScript(lat) {
 			return t, fmt.Errorf("line %d: want Arabic<TAB>Latin, got %q", n+1, line)
+		}
+		if old, ok := t.words[ar]; ok && old != lat {
+			return t, fmt.Errorf("line %d: %s is %q and %q", n+1, ar, old, lat)
 		}
 		t.words[ar] = lat
 	}

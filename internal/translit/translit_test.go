@@ -15,6 +15,11 @@ func TestDataFiles(t *testing.T) {
 	if _, err := parseSpellings(data.Spellings); err != nil {
 		t.Errorf("spellings.txt: %v", err)
 	}
+	if ew, err := parseSpellings(data.English); err != nil {
+		t.Errorf("english.tsv: %v", err)
+	} else if len(ew.words) < 150 {
+		t.Errorf("english.tsv: only %d entries", len(ew.words))
+	}
 	ow, err := parseOrgWords(data.OrgWords)
 	if err != nil {
 		t.Errorf("orgwords.tsv: %v", err)
@@ -126,12 +131,17 @@ func TestLetters(t *testing.T) {
 	}
 }
 
-// gaz is a Lexicon of two entries.
+// gaz is a Lexicon of a few entries.
 type gaz struct{}
 
 func (gaz) Name(m string) (string, bool) {
-	if m == "الرياض" {
+	switch m {
+	case "الرياض":
 		return "Riyadh", true
+	case "نيويورك":
+		return "New York City", true
+	case "ديلي":
+		return "Dili", true
 	}
 	return "", false
 }
@@ -141,6 +151,31 @@ func (gaz) Demonym(m string) (string, bool) {
 		return "Scottish", true
 	}
 	return "", false
+}
+
+// TestEnglishWords: the English words of an organisation's name written in
+// Arabic letters are those words (data/english.tsv), the places among them
+// the lexicon's, and a person's name is romanised as before.
+func TestEnglishWords(t *testing.T) {
+	for _, tc := range []struct{ in, typ, want string }{
+		{"عرب نيوز", model.Organization, "Arab News"},
+		{"نيويورك تايمز", model.Organization, "New York Times"}, // not "New York City Times"
+		{"ديلي ميل", model.Organization, "Daily Mail"},          // not Dili
+		{"ذي غارديان", model.Organization, "The Guardian"},
+		{"فيس بوك", model.Organization, "Facebook"},
+		{"شركة جنرال موتورز", model.Organization, "General Motors Company"},
+		{"هيومن رايتس ووتش", model.Organization, "Human Rights Watch"},
+		{"وارنر بروس", model.Organization, "Warner Bros"},
+	} {
+		if got := Name(tc.in, tc.typ, gaz{}); got != tc.want {
+			t.Errorf("Name(%s, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
+		}
+	}
+	for _, in := range []string{"تايمز", "نيوز"} {
+		if got, org := Name(in, model.Person, gaz{}), Name(in, model.Organization, gaz{}); got == org {
+			t.Errorf("Name(%s) of a person = %q, as of an organisation", in, got)
+		}
+	}
 }
 
 func TestName(t *testing.T) {

@@ -4,9 +4,10 @@
 // names that foreign names in Arabic letters are matched against, built by
 // the same command from the sources listed there; spellings.txt, the news
 // spellings of frequent name words; orgwords.tsv, the English of the
-// common words of organisation and place names; and letternames.tsv, the
-// Arabic spellings of the Latin letters' names. The last three are written
-// by the project. It holds data only; use package translit to read them.
+// common words of organisation and place names; english.tsv, the English
+// words of organisations' names as Arabic writes them (نيوز News); and
+// letternames.tsv, the Arabic spellings of the Latin letters' names. The
+// last four are written by the project. It holds data only; use package translit to read them.
 package data
 
 import _ "embed"
@@ -31,6 +32,12 @@ var Spellings string
 //
 //go:embed orgwords.tsv
 var OrgWords string
+
+// English is the table of the English words of organisations' names as
+// Arabic writes them (see the file's header).
+//
+//go:embed english.tsv
+var English string
 
 // LetterNames is the table of the Arabic spellings of the Latin letters'
 // names (see the file's header).
