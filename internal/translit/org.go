@@ -38,16 +38,32 @@ func Name(s, typ string, lex Lexicon) string {
 	switch typ {
 	case model.Organization:
 		if t, ok := translate(s, typ, lex); ok {
-			return t
+			return withoutRepeats(t)
 		}
 		return capitalise(romanizeOrg(s, lex))
 	case model.Location:
 		if t, ok := translate(s, typ, lex); ok {
-			return t
+			return withoutRepeats(t)
 		}
 		return capitalise(Romanize(s))
 	}
 	return Romanize(s)
+}
+
+// withoutRepeats drops a word of a translation that repeats the one
+// before: a noun and its adjective may both write a word (الشؤون الخارجية
+// Affairs, Foreign Affairs: Foreign Affairs Committee; المنتخب الوطني
+// National Team, National: National Team).
+func withoutRepeats(t string) string {
+	ws := strings.Fields(t)
+	out := ws[:0]
+	for i, w := range ws {
+		if i > 0 && strings.EqualFold(w, ws[i-1]) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
 }
 
 // romanizeOrg romanises the name of an organisation no table word heads

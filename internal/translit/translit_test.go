@@ -166,6 +166,8 @@ func TestEnglishWords(t *testing.T) {
 		{"شركة جنرال موتورز", model.Organization, "General Motors Company"},
 		{"هيومن رايتس ووتش", model.Organization, "Human Rights Watch"},
 		{"وارنر بروس", model.Organization, "Warner Bros"},
+		{"لجنة الشؤون الخارجية", model.Organization, "Foreign Affairs Committee"}, // a word of the noun and of its adjective once
+		{"المنتخب الوطني", model.Organization, "National Team"},
 	} {
 		if got := Name(tc.in, tc.typ, gaz{}); got != tc.want {
 			t.Errorf("Name(%s, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
