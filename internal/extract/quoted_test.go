@@ -48,3 +48,12 @@ func TestWorkTitles(t *testing.T) {
 	}
 	checkOrgMentions(t, p, "وشاركت الفرقة المسرحية في المهرجان، واجتمعت لجنة التحكيم الخاصة للفيلم.", nil, []string{"الفرقة المسرحية", "لجنة التحكيم الخاصة للفيلم"})
 }
+
+// TestBareHead: a bare indefinite noun of the name table, which the tagger
+// takes for a name when a quoted name follows it, is no entity; the quoted
+// name is. The sentences are the project's own.
+func TestBareHead(t *testing.T) {
+	p := NewPipeline()
+	checkOrgMentions(t, p, "وقالت الباحثة التي درست في جامعة «هارفارد» الأميركية إن النتائج مشجعة.", []string{"هارفارد"}, []string{"جامعة"})
+	checkOrgMentions(t, p, "وأوضح زميل في معهد «الدراسات الاستراتيجية» أن الخطة طموحة.", nil, []string{"معهد"})
+}
