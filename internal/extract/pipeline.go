@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.68"
+const RulesVersion = "0.5.69"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -407,11 +407,13 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		if typ == model.Person && b-a == 1 && latinAcronym(toks[a].Text) {
 			return // no one is named in capitals (رسالة SMS)
 		}
-		if typ != model.Person && b-a == 1 && words[a].Article == "" {
-			// a bare indefinite noun of the name table names nothing:
-			// جامعة before «هارفارد», where the tagger's span stops at
-			// the quote
-			if w, ok := translit.LookupWord(arabic.MatchForm(words[a].Stem)); ok && w.Class == "noun" {
+		if typ != model.Person && b-a == 1 {
+			// a bare indefinite noun of the name table names nothing
+			// (جامعة before «هارفارد», where the tagger's span stops at
+			// the quote), nor a kind of place with the article alone
+			// (الصحراء "the desert")
+			if w, ok := translit.LookupWord(arabic.MatchForm(words[a].Stem)); ok && w.Class == "noun" &&
+				(words[a].Article == "" || typ == model.Location && w.PlaceHead) {
 				return
 			}
 		}

@@ -51,9 +51,12 @@ func TestWorkTitles(t *testing.T) {
 
 // TestBareHead: a bare indefinite noun of the name table, which the tagger
 // takes for a name when a quoted name follows it, is no entity; the quoted
-// name is. The sentences are the project's own.
+// name is. Nor is a kind of place with the article alone. The sentences
+// are the project's own.
 func TestBareHead(t *testing.T) {
 	p := NewPipeline()
 	checkOrgMentions(t, p, "وقالت الباحثة التي درست في جامعة «هارفارد» الأميركية إن النتائج مشجعة.", []string{"هارفارد"}, []string{"جامعة"})
 	checkOrgMentions(t, p, "وأوضح زميل في معهد «الدراسات الاستراتيجية» أن الخطة طموحة.", nil, []string{"معهد"})
+	// a kind of place with the article alone: "the desert"
+	checkMentions(t, p, model.Location, "وانسحب المسلحون إلى الصحراء بعد المعارك في المدينة.", nil, []string{"الصحراء"})
 }
