@@ -108,7 +108,7 @@ func Build(dataDir string) ([]*gazetteer.Entry, BuildStats, error) {
 	}{
 		{gazetteer.SrcCountryCodes, b.countries}, {gazetteer.SrcCurated, b.places}, {gazetteer.SrcSupraverden, b.orgs}, {gazetteer.SrcCities, b.cities},
 		{gazetteer.SrcEveryPol, b.leaders}, {gazetteer.SrcCurated, b.people}, {gazetteer.SrcPetrarch, b.petrarch},
-		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
+		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcCurated, b.qids}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
 		{gazetteer.SrcPersonNames, b.personNames}, {"", b.ambiguity}, {"", b.commonWords},
 	}
 	for _, st := range steps {
@@ -298,6 +298,25 @@ func (b *builder) add(e *gazetteer.Entry) *gazetteer.Entry {
 		e.Sources = []string{b.src}
 	}
 	return e
+}
+
+// qids gives the source entries of curated.yaml's qids table their QIDs.
+// A key no entry has, a name that is not the entry's, or a QID another
+// entry has is an error: the table is out of step with the sources.
+func (b *builder) qids() error {
+	var errs []error
+	for _, q := range keyQIDs {
+		e := b.byKey[q.Key]
+		switch {
+		case e == nil:
+			errs = append(errs, fmt.Errorf("curated.yaml: qids: no entry %s", q.Key))
+		case e.Name != q.Name:
+			errs = append(errs, fmt.Errorf("curated.yaml: qids: %s is %q, not %q", q.Key, e.Name, q.Name))
+		case !b.setQID(e, q.QID):
+			errs = append(errs, fmt.Errorf("curated.yaml: qids: %s: has a QID, or %s is another entry's", q.Key, q.QID))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // setQID gives the entry e, which has none, the Wikidata QID q and the key

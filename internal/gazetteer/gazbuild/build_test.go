@@ -194,4 +194,20 @@ func TestCurated(t *testing.T) {
 			t.Errorf("no error for %q", bad)
 		}
 	}
+	// the qids table: a key, its entry's name and a QID, each once
+	base := "people:\n  - {name: X, en: [X]}\npetrarch_org_words: a\nqids:\n"
+	if _, err := readCurated([]byte(base + "  - {key: location:x_ye, name: X, qid: Q12}\n")); err != nil {
+		t.Errorf("a good qids table: %v", err)
+	}
+	for _, bad := range []string{
+		"  - {key: location:x_ye, name: X, qid: Q012}\n",
+		"  - {key: location:x_ye, name: X, qid: 12}\n",
+		"  - {key: location:x_ye, qid: Q12}\n",
+		"  - {key: location:x_ye, name: X, qid: Q12}\n  - {key: location:y_ye, name: Y, qid: Q12}\n",
+		"  - {key: location:x_ye, name: X, qid: Q12}\n  - {key: location:x_ye, name: X, qid: Q13}\n",
+	} {
+		if _, err := readCurated([]byte(base + bad)); err == nil {
+			t.Errorf("no error for qids %q", bad)
+		}
+	}
 }

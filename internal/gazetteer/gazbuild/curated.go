@@ -54,7 +54,19 @@ type curatedTables struct {
 	AmbiguousCommon      []string            `yaml:"ambiguous_common"`
 	PetrarchOrgWords     string              `yaml:"petrarch_org_words"`
 	CityNameFixes        map[string]string   `yaml:"city_name_fixes"`
+	QIDs                 []keyQID            `yaml:"qids"`
 }
+
+// keyQID gives the source entry of key, named name, which has no QID, the
+// QID qid.
+type keyQID struct {
+	Key  string `yaml:"key"`
+	Name string `yaml:"name"`
+	QID  string `yaml:"qid"`
+}
+
+// qidRE is the form of a Wikidata item's ID.
+var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 
 // readCurated reads and checks the curated tables: no unknown field, every
 // entity typed, named and with an alias.
@@ -86,6 +98,13 @@ func readCurated(b []byte) (*curatedTables, error) {
 			}
 		}
 	}
+	seen := map[string]bool{}
+	for _, q := range t.QIDs {
+		if q.Key == "" || q.Name == "" || !qidRE.MatchString(q.QID) || seen[q.Key] || seen[q.QID] {
+			return nil, fmt.Errorf("curated.yaml: qids: %q %q %q: want a key, its entry's name and a QID, each key and QID once", q.Key, q.Name, q.QID)
+		}
+		seen[q.Key], seen[q.QID] = true, true
+	}
 	if len(t.People) == 0 || t.PetrarchOrgWords == "" {
 		return nil, fmt.Errorf("curated.yaml: tables missing")
 	}
@@ -114,6 +133,7 @@ var (
 	extraCountryNames    = tables.ExtraCountryNames
 	ambiguousCommon      = tables.AmbiguousCommon
 	cityNameFixes        = tables.CityNameFixes
+	keyQIDs              = tables.QIDs
 	// organisation words of the UniversalPetrarch actor names (MatchForm)
 	petrarchOrgWords = arabic.WordSet(arabic.MatchForm(tables.PetrarchOrgWords))
 )
