@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
 
 // TestClubRefs: a club's bare name, an ordinary word, is the club in a
 // sentence about sport after a club cue or joined to a club; elsewhere it
@@ -110,5 +114,33 @@ func TestClubNamesakes(t *testing.T) {
 		if len(es) == 0 || es[0].ID != c.want {
 			t.Errorf("%s: الأهلي is %v, want %s", c.text, es, c.want)
 		}
+	}
+}
+
+// TestSurnamesThatAreWords: a leader's bare surname that is also a common
+// word (البرهان "the proof", تبون "you want" in Gulf speech) names him only
+// inside his full name or after it in the article; a party's name is not a
+// namesake leader's (حزب ميرتس is Meretz, not Friedrich Merz). The
+// sentences are the project's own.
+func TestSurnamesThatAreWords(t *testing.T) {
+	p := NewPipeline()
+	for _, text := range []string{
+		"وقدم الباحث البرهان على صحة نظريته في الكتاب.",
+		"وكتب أحد المغردين: وين تبون نروح في الإجازة؟",
+	} {
+		x := checkMentions(t, p, model.Person, text, nil, nil)
+		for _, e := range x.Entities {
+			if e.Type == model.Person && (e.Name == "Abdel Fattah al-Burhan" || e.Name == "Abdelmadjid Tebboune") {
+				t.Errorf("%s: %s from a common word", text, e.Name)
+			}
+		}
+	}
+	es := mentionEntities(t, p, "وقال رئيس مجلس السيادة السوداني عبد الفتاح البرهان إن الحوار مستمر. وأضاف البرهان أن الجيش ملتزم.", "عبد الفتاح البرهان")
+	if len(es) == 0 || es[0].Name != "Abdel Fattah al-Burhan" {
+		t.Errorf("the full name: %v, want Abdel Fattah al-Burhan", es)
+	}
+	es = mentionEntities(t, p, "وصوت حزب ميرتس اليساري ضد القانون في الكنيست.", "حزب ميرتس")
+	if len(es) == 0 || es[0].Name != "Meretz" {
+		t.Errorf("حزب ميرتس: %v, want Meretz", es)
 	}
 }

@@ -168,6 +168,10 @@ func TestEnglishWords(t *testing.T) {
 		{"وارنر بروس", model.Organization, "Warner Bros"},
 		{"لجنة الشؤون الخارجية", model.Organization, "Foreign Affairs Committee"}, // a word of the noun and of its adjective once
 		{"المنتخب الوطني", model.Organization, "National Team"},
+		{"لجنة العلاقات الخارجية", model.Organization, "Foreign Relations Committee"},
+		{"الجماعة الليبية الإسلامية المقاتلة", model.Organization, "Libyan Islamic Fighting Group"},
+		{"جهاز المخابرات العامة المصرية", model.Organization, "Egyptian General Intelligence Agency"},
+		{"نقابة المحامين", model.Organization, "Lawyers Syndicate"},
 	} {
 		if got := Name(tc.in, tc.typ, gaz{}); got != tc.want {
 			t.Errorf("Name(%s, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
