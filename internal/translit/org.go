@@ -480,9 +480,11 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 				return e
 			}
 		}
-		r := Romanize(rest)
+		var r string
 		if title == "" && typ == model.Organization {
 			r = RomanizeOrg(rest) // شركة جنرال موتورز
+		} else {
+			r = Romanize(rest)
 		}
 		if title != "" {
 			return title + " " + r

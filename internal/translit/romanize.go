@@ -108,12 +108,13 @@ func (c *Compiled) romanize(s string, english bool) string {
 // ws write (data/english.tsv: نيوز News, فيس بوك Facebook) and the number
 // of words; 0 when there is none.
 func englishRun(ws []string) (string, int) {
+	m := arabic.MatchForm(ws[0])
 	if len(ws) > 1 {
-		if t, ok := englishWords.words[arabic.MatchForm(ws[0])+" "+arabic.MatchForm(ws[1])]; ok {
+		if t, ok := englishWords.words[m+" "+arabic.MatchForm(ws[1])]; ok {
 			return t, 2
 		}
 	}
-	if t, ok := englishWords.words[arabic.MatchForm(ws[0])]; ok {
+	if t, ok := englishWords.words[m]; ok {
 		return t, 1
 	}
 	return "", 0

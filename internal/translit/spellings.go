@@ -16,25 +16,23 @@ type spellingTable struct {
 
 // spellings is the table of data/spellings.txt; it is empty if the file is
 // malformed (TestDataFiles checks that it is not).
-var spellings = func() spellingTable {
-	t, err := parseSpellings(data.Spellings)
-	if err != nil {
-		return spellingTable{words: map[string]string{}}
-	}
-	return t
-}()
+var spellings = readSpellings(data.Spellings)
 
 // englishWords is data/english.tsv: the English words of organisations'
 // names as Arabic writes them (نيوز News, تايمز Times), keyed by
 // MatchForm; empty if the file is malformed (TestDataFiles checks that it
 // is not).
-var englishWords = func() spellingTable {
-	t, err := parseSpellings(data.English)
+var englishWords = readSpellings(data.English)
+
+// readSpellings is parseSpellings of an embedded file, or an empty table
+// if the file is malformed.
+func readSpellings(text string) spellingTable {
+	t, err := parseSpellings(text)
 	if err != nil {
 		return spellingTable{words: map[string]string{}}
 	}
 	return t
-}()
+}
 
 // parseSpellings reads lines "Arabic<TAB>Latin"; "#" starts a comment. Two
 // lines of one key (MatchForm) must give the same Latin.
