@@ -81,6 +81,8 @@ type builder struct {
 	// qidSrc is the source that gave an entry its QID when it was not the
 	// one that created it
 	qidSrc map[*gazetteer.Entry]string
+	// qidsDone holds the keys of the qids table applied by a pass of qids.
+	qidsDone map[string]bool
 	// data read once and shared by several steps (names.go)
 	persons     *personData
 	gnArabic    map[string]int    // MatchForm of the Arabic names of the GeoNames places kept -> places
@@ -101,6 +103,7 @@ func Build(dataDir string) ([]*gazetteer.Entry, BuildStats, error) {
 		capitals: map[string][]string{}, sure: map[string]bool{},
 		srcStats: map[string]*SourceStats{}, enriched: map[string]map[*gazetteer.Entry]bool{},
 		noisy: map[*gazetteer.Entry]map[string]string{}, pop: map[*gazetteer.Entry]int64{}, city: map[*gazetteer.Entry]bool{}, qidSrc: map[*gazetteer.Entry]string{},
+		qidsDone: map[string]bool{},
 	}
 	steps := []struct {
 		src string
@@ -108,8 +111,8 @@ func Build(dataDir string) ([]*gazetteer.Entry, BuildStats, error) {
 	}{
 		{gazetteer.SrcCountryCodes, b.countries}, {gazetteer.SrcCurated, b.places}, {gazetteer.SrcSupraverden, b.orgs}, {gazetteer.SrcCities, b.cities},
 		{gazetteer.SrcEveryPol, b.leaders}, {gazetteer.SrcCurated, b.people}, {gazetteer.SrcPetrarch, b.petrarch},
-		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcCurated, b.qids}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
-		{gazetteer.SrcPersonNames, b.personNames}, {"", b.ambiguity}, {"", b.commonWords},
+		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcCurated, func() error { return b.qids(false) }}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
+		{gazetteer.SrcPersonNames, b.personNames}, {gazetteer.SrcCurated, func() error { return b.qids(true) }}, {"", b.ambiguity}, {"", b.commonWords},
 	}
 	for _, st := range steps {
 		b.src = st.src
@@ -301,20 +304,34 @@ func (b *builder) add(e *gazetteer.Entry) *gazetteer.Entry {
 }
 
 // qids gives the source entries of curated.yaml's qids table their QIDs.
-// A key no entry has, a name that is not the entry's, or a QID another
-// entry has is an error: the table is out of step with the sources.
-func (b *builder) qids() error {
+// It runs twice: after the place lists (so that the later sources, which
+// carry QIDs, merge into the cities by them) and, for the keys that only
+// the later sources make (clubs of the ArWikiCats lists, persons of the
+// name lists), after all of them. A key no entry has by the last pass, a
+// name that is not the entry's, or a QID another entry has is an error:
+// the table is out of step with the sources.
+func (b *builder) qids(last bool) error {
+	if b.qidsDone == nil {
+		b.qidsDone = map[string]bool{}
+	}
 	var errs []error
 	for _, q := range keyQIDs {
+		if b.qidsDone[q.Key] {
+			continue
+		}
 		e := b.byKey[q.Key]
 		switch {
 		case e == nil:
-			errs = append(errs, fmt.Errorf("curated.yaml: qids: no entry %s", q.Key))
+			if last {
+				errs = append(errs, fmt.Errorf("curated.yaml: qids: no entry %s", q.Key))
+			}
+			continue
 		case e.Name != q.Name:
 			errs = append(errs, fmt.Errorf("curated.yaml: qids: %s is %q, not %q", q.Key, e.Name, q.Name))
 		case !b.setQID(e, q.QID):
 			errs = append(errs, fmt.Errorf("curated.yaml: qids: %s: has a QID, or %s is another entry's", q.Key, q.QID))
 		}
+		b.qidsDone[q.Key] = true
 	}
 	return errors.Join(errs...)
 }

@@ -91,6 +91,12 @@ func TestBuildKnownEntries(t *testing.T) {
 		"wd:Q649":    {"موسكو", "Moscow"},
 		"wd:Q15180":  {"الاتحاد السوفياتي", "الاتحاد السوفيتي", "USSR", "Soviet Union"},
 		"wd:Q318693": {"منظمة معاهدة الأمن الجماعي", "CSTO"},
+		// QIDs of curated.yaml's qids table, given to entries of the place
+		// lists (first pass) and of the later sources (second pass: an
+		// ArWikiCats region, a UniversalPetrarch person)
+		"wd:Q190948": {"أبها", "Abha"},
+		"wd:Q22":     {"إسكتلندا", "Scotland"},
+		"wd:Q10390":  {"جون ماكين"},
 	}
 	for key, aliases := range want {
 		e := g.ByKey(key)
