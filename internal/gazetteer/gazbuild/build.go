@@ -303,7 +303,7 @@ func (b *builder) add(e *gazetteer.Entry) *gazetteer.Entry {
 	return e
 }
 
-// qids gives the source entries of curated.yaml's qids table their QIDs.
+// qids gives the entries of curated.yaml's qids table their QIDs.
 // It runs twice: after the place lists (so that the later sources, which
 // carry QIDs, merge into the cities by them) and, for the keys that only
 // the later sources make (clubs of the ArWikiCats lists, persons of the
@@ -311,9 +311,6 @@ func (b *builder) add(e *gazetteer.Entry) *gazetteer.Entry {
 // name that is not the entry's, or a QID another entry has is an error:
 // the table is out of step with the sources.
 func (b *builder) qids(last bool) error {
-	if b.qidsDone == nil {
-		b.qidsDone = map[string]bool{}
-	}
 	var errs []error
 	for _, q := range keyQIDs {
 		if b.qidsDone[q.Key] {
