@@ -783,10 +783,12 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 // name, not by a speaker carried over (وأضاف ...), nor by a held title
 // standing for its holder; the rules know the pair to have none
 // (noStruct); one is in what the other said (reportedBetween); another
-// person's name stands between (personBetween).
+// person's name stands between (personBetween); the one is in the title
+// of another name of a list (nextHoldersTitle).
 func (x *extractor) structVeto(pr pair, s, o Mention) bool {
 	return pr.carried || s.Title || o.Title || x.noStruct[noStructKey{pr.si, s.Entity, o.Entity}] ||
-		x.reportedBetween(pr.s, pr.o) || x.personBetween(pr.s, pr.o)
+		x.reportedBetween(pr.s, pr.o) || x.personBetween(pr.s, pr.o) ||
+		x.nextHoldersTitle(pr.s, pr.o) || x.nextHoldersTitle(pr.o, pr.s)
 }
 
 // scorer sums a model's weights for the features of a pair; the weights of

@@ -619,6 +619,35 @@ func TestPersonBetween(t *testing.T) {
 	}
 }
 
+// TestNextHoldersTitle: in a list of office holders, a body in the title
+// of the next name (after و) or of the name before is that name's, not the
+// other one's; a title with و that no name follows, or one that points
+// back with a pronoun, may be the name's own.
+func TestNextHoldersTitle(t *testing.T) {
+	samir := handMention{"سمير الحداد", "samir", model.Person, false, ""}
+	nabil := handMention{"نبيل الشامي", "nabil", model.Person, false, ""}
+	council := handMention{"مجلس الوزراء", "council", model.Organization, false, ""}
+	court := handMention{"الديوان الملكي", "court", model.Organization, false, ""}
+	m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"وحضر وزير المالية سمير الحداد ووزير الدولة عضو مجلس الوزراء رئيس الديوان الملكي الأستاذ نبيل الشامي.", []handMention{samir, council, court, nabil}, "samir MEMBER_OF council", false},
+		{"وحضر وزير المالية سمير الحداد ووزير الدولة عضو مجلس الوزراء رئيس الديوان الملكي الأستاذ نبيل الشامي.", []handMention{samir, council, court, nabil}, "samir MEMBER_OF court", false},
+		{"وحضر وزير المالية سمير الحداد ومعالي وزير الدولة عضو مجلس الوزراء نبيل الشامي.", []handMention{samir, council, nabil}, "samir MEMBER_OF council", false},
+		{"وحضر وزير الدولة عضو مجلس الوزراء الدكتور نبيل الشامي، ووزير المالية سمير الحداد.", []handMention{council, nabil, samir}, "samir MEMBER_OF council", false},
+		{"وكلف سمير الحداد وزير الدولة وعضو مجلس الوزراء بالإشراف على اللجنة.", []handMention{samir, council}, "samir MEMBER_OF council", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+}
+
 // TestCarriedOtherSubject: a sentence whose verb has a subject of its own
 // right after it (وأضاف التقرير، وقال مسؤول) does not go on with the
 // speaker of the sentence before; the speaker's own surname there (وأضاف

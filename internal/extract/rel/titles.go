@@ -770,6 +770,132 @@ func (x *extractor) personBetween(s, o int) bool {
 	return false
 }
 
+// nextHoldersTitle reports whether the body or place of mention o is in
+// the title or description of another person of a list than the person of
+// mention s: a title that opens with و after s's name and runs on, through
+// title and role words, honorifics and names of bodies, to another
+// person's name (عادل الجبير ووزير الدولة عضو [مجلس الوزراء] رئيس [الديوان
+// الملكي] المكلف الأستاذ خالد العيسى: العيسى's offices, not الجبير's); or,
+// before s's name, the title or description of another name that و then
+// follows (وزير الدولة عضو [مجلس الوزراء] الدكتور مساعد العيبان، ووزير
+// الخارجية عادل الجبير). A title with و that no name follows may be s's
+// own second one (خالد العيسى وزير الدولة وعضو مجلس الوزراء).
+func (x *extractor) nextHoldersTitle(s, o int) bool {
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	if !x.ar || ms.Type != "Person" || mo.Type == "Person" {
+		return false
+	}
+	si := x.d.Tokens[ms.Start].Sentence
+	if si < 0 || si >= len(x.sentTok) || x.d.Tokens[mo.Start].Sentence != si {
+		return false
+	}
+	if mo.Start >= ms.End {
+		// the list's title opens with و between the two, and runs to o
+		open := -1
+		for k := ms.End; k < mo.Start; k++ {
+			if open < 0 {
+				if x.listOpener(k) {
+					open = k
+				}
+				continue
+			}
+			if !x.titleChain(k) {
+				return false
+			}
+		}
+		if open < 0 {
+			return false
+		}
+		p := x.chainHolder(o)
+		return p >= 0 && x.d.Mentions[p].Entity != ms.Entity
+	}
+	if mo.End > ms.Start {
+		return false
+	}
+	// before s: another name's, and a list goes on (و) from it to s,
+	// with no pronoun that points back
+	from := -1
+	if p := x.chainHolder(o); p >= 0 {
+		if x.d.Mentions[p].Entity == ms.Entity || x.d.Mentions[p].End > ms.Start {
+			return false // s's own title
+		}
+		from = x.d.Mentions[p].End
+	} else {
+		for p := o - 1; p >= 0; p-- {
+			mp := x.d.Mentions[p]
+			if mp.End <= x.sentTok[si][0] {
+				break
+			}
+			if mp.Type == "Person" && mp.Entity != ms.Entity && x.descEnd(p) >= mo.End {
+				from = mo.End
+				break
+			}
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	list := false
+	for k := from; k < ms.Start; k++ {
+		if x.words[k].Suffix != "" {
+			return false // a title of its own (ووزير خارجيته): whose, it says
+		}
+		list = list || x.words[k].Conj == "و" || x.norm[k] == "و"
+	}
+	return list
+}
+
+// listOpener reports whether token k opens the title of the next name of a
+// list: a title or role word or an honorific with و (ووزير، ومعالي), or
+// the same after a و standing alone (و وزير).
+func (x *extractor) listOpener(k int) bool {
+	if x.mAt[k] >= 0 {
+		return false
+	}
+	title := func(j int) bool { return x.roleWord(j) || arHonorificWord[x.bare[j]] }
+	if x.words[k].Conj == "و" && title(k) {
+		return true
+	}
+	return x.norm[k] == "و" && k+1 < len(x.norm) && x.mAt[k+1] < 0 && title(k+1)
+}
+
+// titleChain reports whether token k may stand in a title phrase between
+// a name of a body or place and the holder's name: a title or role word,
+// an honorific, a word with the article (المكلف), a body or place's name;
+// no verb, preposition, comma or boundary.
+func (x *extractor) titleChain(k int) bool {
+	if x.isBoundary(k) || x.isComma(k) || arPreps[x.bare[k]] || arThat[x.bare[k]] {
+		return false
+	}
+	if m := x.mention(k); m != nil {
+		return m.Type != "Person"
+	}
+	if tr, _, _ := x.verbAt(k); tr != nil {
+		return false
+	}
+	w := arabic.MatchForm(x.words[k].Stem)
+	return x.roleWord(k) || arTitleAfterName[w] || arTitleAfterName[x.bare[k]] || arHonorificWord[x.bare[k]] ||
+		arTitleToName[x.bare[k]] || x.words[k].Article != ""
+}
+
+// chainHolder returns the person's mention that the title phrase holding
+// mention o leads to (عضو [مجلس الوزراء] رئيس الديوان الملكي المكلف الأستاذ
+// [خالد العيسى]), -1 when none: the words after o are of a title
+// (titleChain) up to the name, and open no title of another name.
+func (x *extractor) chainHolder(o int) int {
+	mo := x.d.Mentions[o]
+	b := x.sentTok[x.d.Tokens[mo.Start].Sentence][1]
+	for k := mo.End; k < b && k < mo.End+maxDesc; k++ {
+		if mi := x.mAt[k]; mi >= 0 && x.d.Mentions[mi].Type == "Person" {
+			return mi
+		}
+		if x.words[k].Conj != "" && x.roleWord(k) || !x.titleChain(k) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // reportedBetween reports whether what someone said begins between
 // mentions s and o: a word that opens a reported clause (أن/إن, that), a
 // colon, or an English speech verb (Beckett has said the US will act).
