@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.75"
+const RulesVersion = "0.5.76"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -181,6 +181,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	if lang == "ar" {
 		cands = p.nationalNames(toks, words, cands)
 		cands = p.clubRefs(toks, words, cands)
+		cands = p.quotedNamed(rs, toks, cands)
 		// an organisation phrase may take the club's or the newspaper's
 		// place name (إذاعة الرياض): it sees the gazetteer's match
 		named := cands

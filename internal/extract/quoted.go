@@ -4,6 +4,8 @@ import (
 	"sort"
 
 	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -155,4 +157,87 @@ func withQuoted(phrases, quoted []link.Candidate) []link.Candidate {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// quotedNameHeads are the head nouns of outlets and clubs (lexicon
+// ar_quoted_name_head), as written.
+var quotedNameHeads = lexicon.ClassAsWritten("ar_quoted_name_head")
+
+// quotedNamed makes a name between quotation marks the outlet or club
+// the gazetteer knows by that name after a head noun of
+// ar_quoted_name_head: لـ«الشرق الأوسط» is the newspaper the gazetteer
+// knows as صحيفة الشرق الأوسط, not the region; مصادر "الوطن" the
+// newspaper, not the homeland; قناة «روسيا اليوم» the channel, not Russia.
+// News quotes the names of outlets and clubs because they are common
+// words or places. The quoted phrase must be all the words between the
+// quotes (at most maxQuoted), and the gazetteer must know one entry for
+// it, of an Organization, with whatever head: «الاتحاد», the name of a
+// newspaper and of clubs, stays as it was. The candidates of cands that
+// overlap such a name give way to it. cands are sorted by Start; the
+// result is too.
+func (p *Pipeline) quotedNamed(rs []rune, toks []segment.Token, cands []link.Candidate) []link.Candidate {
+	var add []link.Candidate
+	for i := 0; i+2 < len(toks); i++ {
+		open := toks[i].Text
+		if open != "«" && open != "“" && open != "\"" {
+			continue
+		}
+		b := -1
+		for k := i + 1; k < len(toks) && k <= i+1+maxQuoted && toks[k].Sentence == toks[i].Sentence; k++ {
+			if t := toks[k].Text; t == "»" || t == "”" || t == "\"" {
+				b = k
+				break
+			}
+		}
+		a := i + 1
+		if b <= a {
+			continue
+		}
+		if open == "\"" {
+			i = b // the closing " opens nothing
+		}
+		plain := true
+		for k := a; k < b; k++ {
+			plain = plain && isArabicWord(toks[k].Text)
+		}
+		if !plain {
+			continue
+		}
+		start, end := toks[a].Start, toks[b-1].End
+		name := string(rs[start:end])
+		if e := p.quotedEntry(name); e != nil {
+			add = append(add, link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence, Text: name,
+				Type: model.Organization, Entry: e, Whole: true})
+		}
+	}
+	if len(add) == 0 {
+		return cands
+	}
+	out := make([]link.Candidate, 0, len(cands)+len(add))
+	for _, c := range cands {
+		if !overlapsAny(add, c.Start, c.End) {
+			out = append(out, c)
+		}
+	}
+	out = append(out, add...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// quotedEntry returns the one Organization entry the gazetteer knows by
+// name after a head noun of ar_quoted_name_head, nil when none or several.
+func (p *Pipeline) quotedEntry(name string) *gazetteer.Entry {
+	var entry *gazetteer.Entry
+	for _, h := range quotedNameHeads {
+		for _, e := range p.gaz.Lookup(arabic.MatchForm(h + " " + name)) {
+			if e.Type != model.Organization {
+				continue
+			}
+			if entry != nil && entry != e {
+				return nil // two outlets or clubs of the name: not known which
+			}
+			entry = e
+		}
+	}
+	return entry
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"context"
+	"slices"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -59,4 +61,39 @@ func TestBareHead(t *testing.T) {
 	checkOrgMentions(t, p, "وأوضح زميل في معهد «الدراسات الاستراتيجية» أن الخطة طموحة.", nil, []string{"معهد"})
 	// a kind of place with the article alone: "the desert"
 	checkMentions(t, p, model.Location, "وانسحب المسلحون إلى الصحراء بعد المعارك في المدينة.", nil, []string{"الصحراء"})
+}
+
+// TestQuotedNamed: a quoted name that the gazetteer knows after an outlet's
+// or a club's head noun (صحيفة الشرق الأوسط, قناة العربية) is that outlet,
+// not the region, city or common word it also is; unquoted it is not. The
+// sentences are the project's own.
+func TestQuotedNamed(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		key, name string // the entity of the quoted name; "" for none
+		not       string // an entity the quoted name must not be
+	}{
+		{text: "وقال المحلل لـ«الشرق الأوسط» إن الأسعار سترتفع.", key: "organization:asharq_al_awsat", not: "wd:Q7204"},
+		{text: "وأكدت مصادر \"الوطن\" أن اللجنة اجتمعت أمس.", key: "organization:al_watan_newspaper"},
+		{text: "وأوضح في حديث لـ«الرياض» أن المشروع اكتمل.", key: "organization:al_riyadh_newspaper", not: "wd:Q3692"},
+		{text: "وقال الوزير في مقابلة مع قناة «روسيا اليوم» إن الحوار مستمر.", key: "organization:rt_tv_network"},
+		// unquoted, the region
+		{text: "وتشهد منطقة الشرق الأوسط توترا متزايدا.", key: "wd:Q7204", not: "organization:asharq_al_awsat"},
+	} {
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range x.Entities {
+			ids = append(ids, e.ID)
+		}
+		if !slices.Contains(ids, c.key) {
+			t.Errorf("%s: no entity %s (%v)", c.text, c.key, ids)
+		}
+		if c.not != "" && slices.Contains(ids, c.not) {
+			t.Errorf("%s: entity %s (%v)", c.text, c.not, ids)
+		}
+	}
 }

@@ -140,6 +140,16 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Joe Biden PRESIDENT_OF"},
 		},
 		{
+			name: "an ex-minister holds the office no more", lang: "en",
+			text: "But ex-foreign secretary Robin Cook says all the advice on Britain should now be published, and Britain should listen.",
+			not:  []string{"Robin Cook FOREIGN_MINISTER_OF"},
+		},
+		{
+			name: "a future visit others expect", lang: "ar",
+			text: "وقال مسؤول إن من المتوقع أن يزور الرئيس الفرنسي فرانسوا هولاند السعودية الشهر المقبل.",
+			not:  []string{"François Hollande VISITED Saudi Arabia asserted", "François Hollande VISITED Saudi Arabia reported"},
+		},
+		{
 			name: "an envoy or an ambassador to a body does not lead it", lang: "ar",
 			text: "وقال المبعوث الأممي إلى ليبيا غسان سلامة إن الحوار سيستأنف.\nوأكدت السفيرة الأمريكية لدى الأمم المتحدة ليندا توماس غرينفيلد أن بلادها تدعم الحل.",
 			not:  []string{"Ghassan Salamé LEADER_OF", "Ghassan Salamé OFFICIAL_OF Libya", "Linda Thomas Greenfield LEADER_OF"},

@@ -132,6 +132,7 @@ var (
 	arNeg              = class("ar_neg")
 	arFutureWord       = class("ar_future")
 	arEventNoun        = class("ar_event_noun")
+	arSpeechNoun       = class("ar_speech_noun")
 	arHelpWord         = class("ar_help")
 	arActorNoun        = class("ar_actor_noun")
 	arCountryRef       = class("ar_country_ref")

@@ -648,6 +648,33 @@ func TestNextHoldersTitle(t *testing.T) {
 	}
 }
 
+// TestQuotedAddressee: a quoted outlet a person speaks to (في حديث
+// لـ«...», وقال لـ«...», after the speaker's description and a comma) is
+// no body of his; a ل of belonging before a quoted body is no addressee.
+func TestQuotedAddressee(t *testing.T) {
+	samir := handMention{"سمير الحداد", "samir", model.Person, false, ""}
+	paper := handMention{"النجمة", "paper", model.Organization, false, ""}
+	m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وقال سمير الحداد في حديث لـ«النجمة» إن المشروع اكتمل.", false},
+		{"وقال سمير الحداد، عضو اللجنة، لـ«النجمة» إن المشروع اكتمل.", false},
+		{"وقال لـ«النجمة» سمير الحداد إن المشروع اكتمل.", false},
+		{"وحضر سمير الحداد اجتماع اللجنة التنفيذية لـ«النجمة» أمس.", true},
+	} {
+		ms := []handMention{samir, paper}
+		if strings.Index(c.text, paper.text) < strings.Index(c.text, samir.text) {
+			ms = []handMention{paper, samir}
+		}
+		rs := relationsOf(extractWith(handDoc(t, c.text, ms...), m))
+		if got := slices.Contains(rs, "samir MEMBER_OF paper"); got != c.want {
+			t.Errorf("%s: samir MEMBER_OF paper %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
 // TestCarriedOtherSubject: a sentence whose verb has a subject of its own
 // right after it (وأضاف التقرير، وقال مسؤول) does not go on with the
 // speaker of the sentence before; the speaker's own surname there (وأضاف

@@ -127,18 +127,24 @@ func (x *extractor) dropNamedThings() {
 // speaker's name (the speaker's title may stand between the verb and the
 // name) is whom he told (قال رامي عبد الرحمن لوكالة فرانس برس,
 // قال كامبل لرويترز), not a body he leads, belongs to or speaks of
-// (STATED and the structural predicates). From the rules or the model.
+// (STATED and the structural predicates); a quoted organisation a person
+// speaks to or with (quotedAddressee) is the object of no relation of his.
+// From the rules or the model.
 func (x *extractor) dropAddressees() {
 	if !x.ar || len(x.out) == 0 {
 		return
 	}
 	var drop []string
 	for k, r := range x.out {
-		if v, ok := vocab.Get(r.Predicate); !ok || v.Group != "structural" && r.Predicate != "STATED" {
-			continue
-		}
 		si, ok := x.sentenceAt(r.Evidence.Start)
 		if !ok {
+			continue
+		}
+		if x.types[r.Subject] == "Person" && x.quotedAddressee(r.Object, si) {
+			drop = append(drop, k) // any predicate: what he said is not about the outlet
+			continue
+		}
+		if v, ok := vocab.Get(r.Predicate); !ok || v.Group != "structural" && r.Predicate != "STATED" {
 			continue
 		}
 		if x.toldIn(r.Subject, r.Object, si) {
@@ -152,7 +158,8 @@ func (x *extractor) dropAddressees() {
 
 // toldIn reports whether sentence si has a mention of s after a speech
 // verb (its title between them: وقال مدير المرصد رامي عبد الرحمن),
-// followed right away by a mention of organisation o written with ل
+// followed right away by a mention of organisation o written with ل, the ل
+// alone before a quoted name too (وقال الداراني لـ«الشرق الأوسط»)
 // (dropAddressees).
 func (x *extractor) toldIn(s, o string, si int) bool {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
@@ -161,12 +168,56 @@ func (x *extractor) toldIn(s, o string, si int) bool {
 		if m == nil || m.Start != t || m.Entity != s || m.Type != "Person" || m.End >= b {
 			continue
 		}
-		n := x.mention(m.End)
-		if n == nil || n.Start != m.End || n.Entity != o || n.Type != "Organization" || x.words[n.Start].Prep != "ل" && !strings.HasPrefix(n.Prefix, "ل") {
+		// ل may stand alone before a quoted name (لـ«الشرق الأوسط»)
+		j, lam := m.End, false
+		for j < b && x.mAt[j] < 0 && (x.norm[j] == "ل" && !lam || isQuote(x.norm[j])) {
+			lam = lam || x.norm[j] == "ل"
+			j++
+		}
+		n := x.mention(j)
+		if n == nil || n.Start != j || n.Entity != o || n.Type != "Organization" || !lam && x.words[n.Start].Prep != "ل" && !strings.HasPrefix(n.Prefix, "ل") {
 			continue
 		}
 		if x.speechIn(a, t) {
 			return true
+		}
+	}
+	return false
+}
+
+// quotedAddressee reports whether sentence si writes organisation o as
+// whom something is said to: its quoted name after a ل or إلى standing
+// alone that follows a noun of saying (في حديث لـ«الشرق الأوسط», تصريحات
+// إلى "الوطن"; lexicon ar_speech_noun), a speech verb (وقال لـ«عكاظ») or,
+// after a speech verb, a comma that closes the speaker's description
+// (وقال عسيري، المتحدث باسم التحالف، لـ«الشرق الأوسط»); or after مع and
+// such a noun (في مقابلة خاصة مع قناة «العربية»). A ل of belonging (اللجنة التنفيذية لـ"فيفا") follows
+// neither.
+func (x *extractor) quotedAddressee(o string, si int) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	for t := a + 3; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != o || m.Type != "Organization" || !isQuote(x.norm[t-1]) {
+			continue
+		}
+		j := t - 2
+		if j > a+1 && x.orgHead(j) {
+			j-- // مع قناة «العربية»
+		}
+		w := x.bare[j]
+		if w != "ل" && w != "الي" && w != "مع" {
+			continue
+		}
+		prev := j - 1
+		noun := func(k int) bool { return k >= a && (arSpeechNoun[x.bare[k]] || arSpeechNoun[stripArticle(x.bare[k])]) }
+		if noun(prev) || noun(prev-1) && x.mAt[prev] < 0 { // (مقابلة خاصة مع)
+			return true
+		}
+		if w == "مع" {
+			continue
+		}
+		if tr, _, _ := x.verbAt(prev); tr != nil && tr.speech || x.isComma(prev) && x.speechIn(a, prev) {
+			return true // وقال لـ«عكاظ» ...; وقال عسيري، المتحدث ...، لـ«الشرق الأوسط»
 		}
 	}
 	return false

@@ -691,6 +691,9 @@ func (x *extractor) notHolderBefore(i int) bool {
 	if x.ar {
 		return arNotHolder[w] || arNotHolder[stripArticle(w)]
 	}
+	if w == "-" && i > 1 {
+		w = x.bare[i-2] // ex-foreign secretary
+	}
 	return enNotHolder[w]
 }
 
