@@ -41,13 +41,7 @@ func (p *Pipeline) quotedOrgs(rs []rune, toks []segment.Token, words []arabic.Wo
 			continue
 		}
 		a := i + 1
-		b := -1 // the closing quote
-		for k := a; k < len(toks) && k <= a+maxQuoted && toks[k].Sentence == toks[i].Sentence; k++ {
-			if t := toks[k].Text; t == "»" || t == "”" {
-				b = k
-				break
-			}
-		}
+		b := closingQuote(toks, i, false)
 		if b <= a || !isArabicWord(toks[a].Text) {
 			continue
 		}
@@ -108,6 +102,18 @@ func (p *Pipeline) quotedName(toks []segment.Token, words []arabic.Word, a, b in
 		}
 	}
 	return false
+}
+
+// closingQuote returns the token of the quote that closes the one opened
+// at token i, at most maxQuoted words on in the same sentence: » or ”,
+// and " too when ascii; -1 when none.
+func closingQuote(toks []segment.Token, i int, ascii bool) int {
+	for k := i + 1; k < len(toks) && k <= i+1+maxQuoted && toks[k].Sentence == toks[i].Sentence; k++ {
+		if t := toks[k].Text; t == "»" || t == "”" || ascii && t == "\"" {
+			return k
+		}
+	}
+	return -1
 }
 
 func isDigits(s string) bool {
@@ -182,13 +188,7 @@ func (p *Pipeline) quotedNamed(rs []rune, toks []segment.Token, cands []link.Can
 		if open != "«" && open != "“" && open != "\"" {
 			continue
 		}
-		b := -1
-		for k := i + 1; k < len(toks) && k <= i+1+maxQuoted && toks[k].Sentence == toks[i].Sentence; k++ {
-			if t := toks[k].Text; t == "»" || t == "”" || t == "\"" {
-				b = k
-				break
-			}
-		}
+		b := closingQuote(toks, i, true)
 		a := i + 1
 		if b <= a {
 			continue

@@ -156,15 +156,12 @@ func (x *extractor) findDescEnd(mi int) int {
 		return m.End
 	}
 	b := x.sentTok[si][1]
-	role := func(k int) bool {
-		return x.roleWord(k) || arTitleAfterName[arabic.MatchForm(x.words[k].Stem)] || arTitleAfterName[x.bare[k]]
-	}
 	j := m.End
 	comma := x.isComma(j) // an apposition between commas (لافروف، وزير الخارجية الروسي، ...)
 	if comma {
 		j++
 	}
-	if j >= b || !role(j) || x.words[j].Conj != "" {
+	if j >= b || !x.descRole(j) || x.words[j].Conj != "" {
 		return m.End
 	}
 	end := m.End
@@ -187,7 +184,7 @@ func (x *extractor) findDescEnd(mi int) int {
 		if tr, _, _ := x.verbAt(k); tr != nil {
 			break
 		}
-		if !role(k) && x.words[k].Article == "" {
+		if !x.descRole(k) && x.words[k].Article == "" {
 			break
 		}
 		k++

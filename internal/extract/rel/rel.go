@@ -191,8 +191,8 @@ func (x *extractor) toldIn(s, o string, si int) bool {
 // إلى "الوطن"; lexicon ar_speech_noun), a speech verb (وقال لـ«عكاظ») or,
 // after a speech verb, a comma that closes the speaker's description
 // (وقال عسيري، المتحدث باسم التحالف، لـ«الشرق الأوسط»); or after مع and
-// such a noun (في مقابلة خاصة مع قناة «العربية»). A ل of belonging (اللجنة التنفيذية لـ"فيفا") follows
-// neither.
+// such a noun (في مقابلة خاصة مع قناة «العربية»). A ل of belonging
+// (اللجنة التنفيذية لـ"فيفا") follows neither.
 func (x *extractor) quotedAddressee(o string, si int) bool {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	for t := a + 3; t < b; t++ {

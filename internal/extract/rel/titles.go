@@ -876,9 +876,14 @@ func (x *extractor) titleChain(k int) bool {
 	if tr, _, _ := x.verbAt(k); tr != nil {
 		return false
 	}
-	w := arabic.MatchForm(x.words[k].Stem)
-	return x.roleWord(k) || arTitleAfterName[w] || arTitleAfterName[x.bare[k]] || arHonorificWord[x.bare[k]] ||
-		arTitleToName[x.bare[k]] || x.words[k].Article != ""
+	return x.descRole(k) || arHonorificWord[x.bare[k]] || arTitleToName[x.bare[k]] || x.words[k].Article != ""
+}
+
+// descRole reports whether token k is a title or role word that may
+// describe a name after it (roleWord, or ar_title_after_name on the stem or
+// as written): the words of descEnd's and titleChain's phrases.
+func (x *extractor) descRole(k int) bool {
+	return x.roleWord(k) || arTitleAfterName[arabic.MatchForm(x.words[k].Stem)] || arTitleAfterName[x.bare[k]]
 }
 
 // chainHolder returns the person's mention that the title phrase holding
