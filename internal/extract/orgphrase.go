@@ -40,7 +40,16 @@ import (
 
 // orgStop are definite words that never continue a name (MatchForm).
 var orgStop = arabic.WordSet(arabic.MatchForm(`الذي التي الذين اللذين اللتين اللاتي اللواتي الان اليوم الماضي الماضيه
-	المقبل المقبله الحالي الحاليه الجاري السابق السابقه الاول الثاني الاخير الاخيره الامس`))
+	المقبل المقبله الحالي الحاليه الجاري السابق السابقه الاول الثاني الاخير الاخيره الامس
+	الاخوه الاشقاء`)) // الإخوة، الأشقاء: those a body addresses (دعت المديرية العامة للجوازات الإخوة اليمنيين)
+
+// alVerb are the verbs whose first letters spell the article (words.yaml's
+// ar_al_verbs): التقت is no definite word of a name.
+var alVerb = arabic.WordSet(strings.Join(lexicon.Class("ar_al_verbs"), " "))
+
+// plural reports whether a word (MatchForm) ends as a sound masculine
+// plural (الوطنيين, اليمنيون).
+func plural(mf string) bool { return strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون") }
 
 // rankBeforeName are the honorifics and ranks that stand between an office
 // and a name (words.yaml's ar_between_title_and_name): after the words
@@ -85,6 +94,7 @@ type orgPhrase struct {
 	hw          translit.WordInfo // the head word
 	definite    bool              // the head has the article (الجيش)
 	specifiers  int               // the words that specify the head
+	nations     int               // the nationalities among them
 	other       bool              // specified by more than a nationality
 	known       int               // the token after the last known word
 	specific    bool              // the phrase says whose body it is or what it does
@@ -203,6 +213,9 @@ func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
 	if x.Prep != "ل" || ph.lUsed || j == ph.i+1 && !ph.definite {
 		return j, false
 	}
+	if !ph.definite && ph.hw.Of && ph.hw.Public && j == ph.i+2 && ph.last == "noun" && s.words[ph.i+1].MF != "الدوله" {
+		return j, false // a ministry is named by its noun: وكيل وزارة الصحة [للخدمات العلاجية] (وزارة الدولة لشؤون ... aside)
+	}
 	if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead || xw.WorkHead {
 		return j, false // not for another body (هيئة التفاوض للحكومة), nor a work's (لجنة التحكيم للفيلم)
 	}
@@ -299,6 +312,14 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 	if c.Demonym && x.Article == "" {
 		return j, false // an indefinite adjective (قوة سورية "a Syrian force")
 	}
+	if !c.Demonym && ph.definite && !ph.hw.Of && j == ph.i+1 && x.Article != "" && c.End == s.toks[j].End && s.p.gaz.Demonym(arabic.MatchForm(x.Article+x.Stem)) != nil {
+		// a country's name that is also its nationality adjective, after a
+		// definite head in agreement, is the adjective: الهيئة السعودية is
+		// "the Saudi authority", one of many, as الهيئة الكويتية is (an
+		// embassy's or a presidency's head, of the country, aside:
+		// السفارة السعودية)
+		c.Demonym = true
+	}
 	if !c.Demonym && c.Type == model.Person && !afterTitle(s.words, ph.i, j) && !(j == ph.i+1 && !ph.hw.Public && isTitle(&s.words[j])) {
 		return j, false // a person's government (حكومة حيدر العبادي) is no name; a titled one's name is (جامعة الملك فهد)
 	}
@@ -319,6 +340,10 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 	if !c.Demonym || !ph.hw.Forces { // القوات الروسية are Russia's forces
 		ph.specific = true
 		ph.other = ph.other || !c.Demonym
+	}
+	if c.Demonym {
+		ph.nations++
+		ph.other = ph.other || ph.nations > 1 // اللجنة التنسيقية السعودية الفرنسية: two countries' body
 	}
 	return k, true
 }
@@ -385,6 +410,9 @@ func (s *orgScan) definite(ph *orgPhrase, j int) (int, bool) {
 		return s.tableWord(ph, j, mf, xw)
 	}
 	ph.last = ""
+	if alVerb[mf] {
+		return j, false // اللجنة [التقت] السلطة المحلية: a verb, not a definite word
+	}
 	if s.p.gaz.Demonym(mf) != nil {
 		j++
 		ph.known = j
@@ -404,7 +432,7 @@ func (s *orgScan) tableWord(ph *orgPhrase, j int, mf string, xw translit.WordInf
 	if xw.PlaceHead || xw.ProductHead || xw.WorkHead || xw.Class == "title" && j > ph.i+1 {
 		return j, false // a place (لتأمين المدينة), a product (شبكة الهواتف "the phone network"), a work (الحركة المسرحية "the theatre"), a person after the name
 	}
-	if xw.Class == "adj" && (strings.HasSuffix(mf, "ين") || strings.HasSuffix(mf, "ون")) {
+	if xw.Class == "adj" && plural(mf) {
 		return j, false // a plural adjective is no part of a body's name (الجيش الوطنيين)
 	}
 	if ph.coordinated && xw.Class != "adj" {

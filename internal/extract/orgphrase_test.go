@@ -48,6 +48,22 @@ func TestOrgPhrases(t *testing.T) {
 		// an adjective and a noun are two bodies; nationalities two armies
 		{text: "تقدمت قوات الجيش الوطني والمقاومة الشعبية نحو المدينة.", not: []string{"الجيش الوطني والمقاومة"}},
 		{text: "وقصف الجيش السوري والروسي مواقع المعارضة.", not: []string{"الجيش السوري والروسي"}},
+		// السعودية right after a definite head is the adjective: one
+		// authority or company of many, cut before a complement the table
+		// lacks; a head of the state's own body takes it as its name
+		{text: "وأعلنت الهيئة السعودية للحياة الفطرية إطلاق الغزلان.", not: []string{"الهيئة السعودية"}},
+		{text: "وقالت الشركة السعودية للتشخيص القابضة إن أرباحها ارتفعت.", not: []string{"الشركة السعودية"}},
+		{text: "وقالت الحكومة السعودية إن السفارة السعودية تتابع الأمر.", want: []string{"الحكومة السعودية", "السفارة السعودية"}},
+		{text: "وفاز اللاعب بميدالية مع اللجنة البارالمبية العربية السعودية أمس.", want: []string{"اللجنة البارالمبية العربية السعودية"}},
+		// two countries' body; a plural nationality after a plural
+		{text: "وبدأت أعمال اللجنة التنسيقية السعودية الفرنسية الدائمة.", want: []string{"اللجنة التنسيقية السعودية الفرنسية الدائمة"}},
+		{text: "وقال نقيب نقابة الصحفيين اليمنيين إن الوضع صعب.", want: []string{"نقابة الصحفيين اليمنيين"}},
+		// those a body addresses, a verb that looks definite, and a
+		// ministry's official's office are no part of its name
+		{text: "ودعت المديرية العامة للجوازات الإخوة اليمنيين إلى مراجعة مراكز التصحيح.", want: []string{"المديرية العامة للجوازات"}},
+		{text: "وقال إن اللجنة التقت السلطة المحلية أمس.", not: []string{"اللجنة التقت السلطة المحلية"}},
+		{text: "وقال وكيل وزارة الصحة للخدمات العلاجية إن المستشفى جاهز.", want: []string{"وزارة الصحة"}, not: []string{"وزارة الصحة للخدمات"}},
+		{text: "وأعلنت وزارة الدولة لشؤون الإعلام الخبر.", want: []string{"وزارة الدولة لشؤون الإعلام"}},
 	} {
 		checkOrgMentions(t, p, c.text, c.want, c.not)
 	}

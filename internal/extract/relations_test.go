@@ -145,6 +145,11 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Robin Cook FOREIGN_MINISTER_OF"},
 		},
 		{
+			name: "a former holder's title before its body", lang: "ar",
+			text: "وقال الرئيس السابق لنادي الهلال الأمير عبدالرحمن بن مساعد إن الفريق قوي.\nوقال الأمين العام السابق لحلف شمال الأطلسي أندرس فوغ راسموسن إن الحلف قوي.",
+			not:  []string{"Abdulrahman bin Musaed LEADER_OF", "Abdulrahman bin Musaed OFFICIAL_OF", "Anders Fogh Rasmussen LEADER_OF"},
+		},
+		{
 			name: "a future visit others expect", lang: "ar",
 			text: "وقال مسؤول إن من المتوقع أن يزور الرئيس الفرنسي فرانسوا هولاند السعودية الشهر المقبل.",
 			not:  []string{"François Hollande VISITED Saudi Arabia asserted", "François Hollande VISITED Saudi Arabia reported"},

@@ -133,6 +133,7 @@ var (
 	arFutureWord       = class("ar_future")
 	arEventNoun        = class("ar_event_noun")
 	arSpeechNoun       = class("ar_speech_noun")
+	arTellVerb         = class("ar_tell_verb")
 	arHelpWord         = class("ar_help")
 	arActorNoun        = class("ar_actor_noun")
 	arCountryRef       = class("ar_country_ref")

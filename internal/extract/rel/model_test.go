@@ -663,6 +663,10 @@ func TestQuotedAddressee(t *testing.T) {
 		{"وقال سمير الحداد، عضو اللجنة، لـ«النجمة» إن المشروع اكتمل.", false},
 		{"وقال لـ«النجمة» سمير الحداد إن المشروع اكتمل.", false},
 		{"وحضر سمير الحداد اجتماع اللجنة التنفيذية لـ«النجمة» أمس.", true},
+		// a verb of telling, with ل or without; a name in brackets
+		{"وكان سمير الحداد أبلغ «النجمة» في تصريحات سابقة أن المشروع اكتمل.", false},
+		{"من جهته كشف لـ«النجمة» سمير الحداد أن المشروع اكتمل.", false},
+		{"وأوضح لـ(النجمة) سمير الحداد أن المشروع اكتمل.", false},
 	} {
 		ms := []handMention{samir, paper}
 		if strings.Index(c.text, paper.text) < strings.Index(c.text, samir.text) {

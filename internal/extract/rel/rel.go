@@ -191,13 +191,15 @@ func (x *extractor) toldIn(s, o string, si int) bool {
 // إلى "الوطن"; lexicon ar_speech_noun), a speech verb (وقال لـ«عكاظ») or,
 // after a speech verb, a comma that closes the speaker's description
 // (وقال عسيري، المتحدث باسم التحالف، لـ«الشرق الأوسط»); or after مع and
-// such a noun (في مقابلة خاصة مع قناة «العربية»). A ل of belonging
-// (اللجنة التنفيذية لـ"فيفا") follows neither.
+// such a noun (في مقابلة خاصة مع قناة «العربية»); or right after a verb of
+// telling, with ل or without (أبلغ «الشرق الأوسط», كشف لـ«عكاظ»; lexicon
+// ar_tell_verb). A name in brackets counts as quoted (أوضح لـ(عكاظ)). A ل
+// of belonging (اللجنة التنفيذية لـ"فيفا") follows none of them.
 func (x *extractor) quotedAddressee(o string, si int) bool {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	for t := a + 3; t < b; t++ {
 		m := x.mention(t)
-		if m == nil || m.Start != t || m.Entity != o || m.Type != "Organization" || !isQuote(x.norm[t-1]) {
+		if m == nil || m.Start != t || m.Entity != o || m.Type != "Organization" || !isQuote(x.norm[t-1]) && x.norm[t-1] != "(" {
 			continue
 		}
 		j := t - 2
@@ -205,10 +207,16 @@ func (x *extractor) quotedAddressee(o string, si int) bool {
 			j-- // مع قناة «العربية»
 		}
 		w := x.bare[j]
+		if arTellVerb[w] && x.mAt[j] < 0 {
+			return true // أبلغ «الشرق الأوسط»
+		}
 		if w != "ل" && w != "الي" && w != "مع" {
 			continue
 		}
 		prev := j - 1
+		if w == "ل" && prev >= a && arTellVerb[x.bare[prev]] {
+			return true // كشف لـ«عكاظ»، أوضح لـ(عكاظ)
+		}
 		noun := func(k int) bool { return k >= a && (arSpeechNoun[x.bare[k]] || arSpeechNoun[stripArticle(x.bare[k])]) }
 		if noun(prev) || noun(prev-1) && x.mAt[prev] < 0 { // (مقابلة خاصة مع)
 			return true

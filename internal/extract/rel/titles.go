@@ -111,6 +111,13 @@ type titleRef struct {
 	// former: the title is a former holder's (السابق): no relation, and
 	// none from the model either (noStruct)
 	former bool
+	// formerOf: the body or country named right after the former
+	// holder's السابق (الرئيس السابق للمجلس الوطني السوري), whatever the
+	// title's reading
+	formerOf string
+	// formerHolder: the person named after that body (the title's
+	// holder whatever the reading)
+	formerHolder string
 }
 
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
@@ -143,6 +150,21 @@ func (x *extractor) parseTitleAr(i int, prevPred string) *titleRef {
 func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	ref := &titleRef{pred: def.pred, countryTitle: !def.orgTitle && !def.placeTitle, placeTitle: def.placeTitle, needCountry: def.needCountryMention,
 		oneWord: len(def.words) == 1}
+	if j < len(x.norm) && x.mAt[j] < 0 && arFormer[x.bare[j]] && j+1 < len(x.norm) && x.mAt[j+1] >= 0 {
+		// a former holder's title before its body or country (الرئيس
+		// السابق للمجلس الوطني السوري, الأمين العام السابق لحلف الناتو)
+		ref.former = true
+		of := &x.d.Mentions[x.mAt[j+1]]
+		ref.formerOf = of.Entity
+		k := of.End
+		for k < len(x.norm) && x.mAt[k] < 0 && arTitleToName[x.bare[k]] {
+			k++
+		}
+		if m := x.mention(k); m != nil && m.Start == k && m.Type == "Person" {
+			ref.formerHolder = m.Entity
+		}
+		j++
+	}
 	if def.orgTitle && j < len(x.mAt) && x.mAt[j] < 0 {
 		// an organisation's title may reach its name through في (القيادي
 		// في حزب الدعوة, المتحدث الأمني في وزارة الداخلية) or a head noun
@@ -378,6 +400,9 @@ func (x *extractor) titles() {
 				ref.former = true // المغفور له الملك عبدالله، الملك فيصل رحمه الله
 			}
 			if ref.former {
+				if ref.formerOf != "" && ref.formerHolder != "" {
+					x.noStruct[noStructKey{si, ref.formerHolder, ref.formerOf}] = true
+				}
 				// no relation, from the rules or the model, between the
 				// former office and the name it follows or precedes, nor
 				// the holder's country when the title does not name it
@@ -386,8 +411,10 @@ func (x *extractor) titles() {
 					if k < a || m == nil || m.Type != "Person" {
 						continue
 					}
-					if obj := cmp.Or(ref.object, x.country[m.Entity]); obj != "" {
-						x.noStruct[noStructKey{si, m.Entity, obj}] = true
+					for _, obj := range []string{cmp.Or(ref.object, x.country[m.Entity]), ref.formerOf} {
+						if obj != "" {
+							x.noStruct[noStructKey{si, m.Entity, obj}] = true
+						}
 					}
 				}
 				continue
