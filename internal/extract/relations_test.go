@@ -150,6 +150,12 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Abdulrahman bin Musaed LEADER_OF", "Abdulrahman bin Musaed OFFICIAL_OF", "Anders Fogh Rasmussen LEADER_OF"},
 		},
 		{
+			name: "a sports body is no part of its country's state", lang: "ar",
+			text: "وأنهى رئيس اللجنة الأولمبية العربية السعودية الخلافات العالقة.\nوأذاعت لجنة الحكام الأرجنتينية بيانا صحفيا.\nوقالت وزارة الصحة السعودية إن الحالات تراجعت.",
+			want: []string{"Saudi Ministry of Health PART_OF Saudi Arabia asserted"},
+			not:  []string{"Arab Saudi Olympic Committee PART_OF", "Argentine al-Hikam Committee PART_OF"},
+		},
+		{
 			name: "a future visit others expect", lang: "ar",
 			text: "وقال مسؤول إن من المتوقع أن يزور الرئيس الفرنسي فرانسوا هولاند السعودية الشهر المقبل.",
 			not:  []string{"François Hollande VISITED Saudi Arabia asserted", "François Hollande VISITED Saudi Arabia reported"},

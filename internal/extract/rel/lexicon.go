@@ -134,6 +134,7 @@ var (
 	arEventNoun        = class("ar_event_noun")
 	arSpeechNoun       = class("ar_speech_noun")
 	arTellVerb         = class("ar_tell_verb")
+	arSportsBody       = class("ar_sports_body")
 	arHelpWord         = class("ar_help")
 	arActorNoun        = class("ar_actor_noun")
 	arCountryRef       = class("ar_country_ref")

@@ -1064,3 +1064,28 @@ func TestAddressee(t *testing.T) {
 		}
 	}
 }
+
+// TestDropOtherCapitals: a city is the capital only of the country the
+// gazetteer knows it to be the capital of, whatever the model says.
+func TestDropOtherCapitals(t *testing.T) {
+	m := tinyModel("CAPITAL_OF", "types=Location>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		city, cityCountry string
+		want              bool
+	}{
+		{"موسكو", "russia", true},
+		{"مينسك", "belarus", false}, // another country's capital
+		{"قازان", "", false},        // no country's capital
+	} {
+		city := handMention{c.city, "city", model.Location, false, ""}
+		if c.cityCountry != "" {
+			city.role = "capital"
+		}
+		d := handDoc(t, "وزار الوفد "+c.city+" في روسيا أمس.", city, russia)
+		d.Mentions[0].Country = c.cityCountry
+		rs := relationsOf(extractWith(d, m))
+		if got := slices.Contains(rs, "city CAPITAL_OF russia"); got != c.want {
+			t.Errorf("%s: city CAPITAL_OF russia %v, want %v (%v)", c.city, got, c.want, rs)
+		}
+	}
+}

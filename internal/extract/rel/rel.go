@@ -83,9 +83,64 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropOutOfOffice()
 	x.dropNamedThings()
 	x.dropAddressees()
+	x.dropSportsBodies()
+	x.dropOtherCapitals()
 	x.branchHeads()
 	x.carriedEvidence()
 	return x.result()
+}
+
+// dropOtherCapitals removes the CAPITAL_OF of a city to a country whose
+// capital the gazetteer does not know it to be (Minsk of Russia, Dubai of
+// the UAE, Damaturu, the capital of a Nigerian state, of Nigeria), from
+// the rules or the model: a country's capital is world knowledge the
+// gazetteer holds for every country (its role "capital"), and the news
+// names a region's capital far more often than a new one of a country.
+func (x *extractor) dropOtherCapitals() {
+	if len(x.out) == 0 {
+		return
+	}
+	capitalOf := map[string]map[string]bool{} // city -> the countries it is the capital of
+	for _, m := range x.d.Mentions {
+		if m.Role == "capital" && m.Country != "" {
+			if capitalOf[m.Entity] == nil {
+				capitalOf[m.Entity] = map[string]bool{}
+			}
+			capitalOf[m.Entity][m.Country] = true
+		}
+	}
+	for k, r := range x.out {
+		if r.Predicate == "CAPITAL_OF" && x.placeKind(r.Object, "country") && !capitalOf[r.Subject][r.Object] {
+			delete(x.out, k)
+		}
+	}
+}
+
+// dropSportsBodies removes the PART_OF of a sports body to a place
+// (اللجنة الأولمبية السعودية, لجنة الحكام الأرجنتينية: a word of lexicon
+// class ar_sports_body in one of its mentions), from the rules or the
+// model: a national committee of a sport is no body of the state, as a
+// company is not, though its nationality reads as a public body's.
+func (x *extractor) dropSportsBodies() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	sports := map[string]bool{}
+	for _, m := range x.d.Mentions {
+		if m.Type != "Organization" {
+			continue
+		}
+		for i := m.Start; i < m.End && i < len(x.bare); i++ {
+			if arSportsBody[x.bare[i]] || arSportsBody[stripArticle(x.bare[i])] {
+				sports[m.Entity] = true
+			}
+		}
+	}
+	for k, r := range x.out {
+		if r.Predicate == "PART_OF" && sports[r.Subject] && x.types[r.Object] == "Location" {
+			delete(x.out, k)
+		}
+	}
 }
 
 // dropNamedThings removes the relations of a person whom their sentence
