@@ -91,10 +91,14 @@ func (x *extractor) agentBefore(i int) bool {
 		return false
 	}
 	if x.ar {
-		return arAgentOf[x.bare[i-1]] || arAgentOf[stripArticle(x.bare[i-1])]
+		return inClass(arAgentOf, x.bare[i-1])
 	}
 	return enAgentOf[x.bare[i-1]] || (i > 1 && enAgentOf[x.bare[i-2]] && (x.bare[i-1] == "for" || x.bare[i-1] == "of"))
 }
+
+// inClass reports whether word w, as it is or without its article, is a
+// word of class c (stripArticle).
+func inClass(c map[string]bool, w string) bool { return c[w] || c[stripArticle(w)] }
 
 func stripArticle(w string) string {
 	if strings.HasPrefix(w, "ال") && len([]rune(w)) > 4 {
@@ -934,7 +938,7 @@ var (
 // sportsSentence reports whether the sentence reads as a sports report.
 func (x *extractor) sportsSentence(a, b int) bool {
 	for j := a; j < b; j++ {
-		if arSports[x.bare[j]] || arSports[stripArticle(x.bare[j])] || enSports[x.bare[j]] {
+		if inClass(arSports, x.bare[j]) || enSports[x.bare[j]] {
 			return true
 		}
 	}

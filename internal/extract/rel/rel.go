@@ -97,7 +97,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 // gazetteer holds for every country (its role "capital"), and the news
 // names a region's capital far more often than a new one of a country.
 func (x *extractor) dropOtherCapitals() {
-	if len(x.out) == 0 {
+	if !x.hasPredicate("CAPITAL_OF") {
 		return
 	}
 	capitalOf := map[string]map[string]bool{} // city -> the countries it is the capital of
@@ -116,13 +116,24 @@ func (x *extractor) dropOtherCapitals() {
 	}
 }
 
+// hasPredicate reports whether a relation of predicate pred is found so
+// far: the filters after the model read the mentions only then.
+func (x *extractor) hasPredicate(pred string) bool {
+	for _, r := range x.out {
+		if r.Predicate == pred {
+			return true
+		}
+	}
+	return false
+}
+
 // dropSportsBodies removes the PART_OF of a sports body to a place
 // (اللجنة الأولمبية السعودية, لجنة الحكام الأرجنتينية: a word of lexicon
 // class ar_sports_body in one of its mentions), from the rules or the
 // model: a national committee of a sport is no body of the state, as a
 // company is not, though its nationality reads as a public body's.
 func (x *extractor) dropSportsBodies() {
-	if !x.ar || len(x.out) == 0 {
+	if !x.ar || !x.hasPredicate("PART_OF") {
 		return
 	}
 	sports := map[string]bool{}
@@ -131,7 +142,7 @@ func (x *extractor) dropSportsBodies() {
 			continue
 		}
 		for i := m.Start; i < m.End && i < len(x.bare); i++ {
-			if arSportsBody[x.bare[i]] || arSportsBody[stripArticle(x.bare[i])] {
+			if inClass(arSportsBody, x.bare[i]) {
 				sports[m.Entity] = true
 			}
 		}
@@ -272,7 +283,7 @@ func (x *extractor) quotedAddressee(o string, si int) bool {
 		if w == "ل" && prev >= a && arTellVerb[x.bare[prev]] {
 			return true // كشف لـ«عكاظ»، أوضح لـ(عكاظ)
 		}
-		noun := func(k int) bool { return k >= a && (arSpeechNoun[x.bare[k]] || arSpeechNoun[stripArticle(x.bare[k])]) }
+		noun := func(k int) bool { return k >= a && inClass(arSpeechNoun, x.bare[k]) }
 		if noun(prev) || noun(prev-1) && x.mAt[prev] < 0 { // (مقابلة خاصة مع)
 			return true
 		}

@@ -716,7 +716,7 @@ func (x *extractor) notHolderBefore(i int) bool {
 		w = x.bare[i-2] // مساعد سمو رئيس الهيئة
 	}
 	if x.ar {
-		return arNotHolder[w] || arNotHolder[stripArticle(w)]
+		return inClass(arNotHolder, w)
 	}
 	if w == "-" && i > 1 {
 		w = x.bare[i-2] // ex-foreign secretary
