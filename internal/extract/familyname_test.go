@@ -48,6 +48,23 @@ func TestTrimOrdinaryEnd(t *testing.T) {
 	}
 }
 
+// TestTrimOrdinaryStart: a word the tagger glued before a person's name
+// (زميلتي "my colleague", فسألني "and he asked me") is not part of it; the
+// ordinary first word of a compound given name is (صنع الله، نور الدين).
+func TestTrimOrdinaryStart(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct{ text, mention string }{
+		{"وغنت زميلتي أليسا في الحفل نفسه.", "أليسا"},
+		{"فسألني منير عن موعد السفر.", "منير"},
+		{"وكتب الروائي صنع الله إبراهيم رواية جديدة.", "صنع الله إبراهيم"},
+		{"وقال نور الدين العمري إن الموسم انتهى.", "نور الدين العمري"},
+	} {
+		if len(mentionEntities(t, p, c.text, c.mention)) == 0 {
+			t.Errorf("%s: no mention %q", c.text, c.mention)
+		}
+	}
+}
+
 // TestPlaceInName: a place the gazetteer knows that ends a person's name
 // after a given name is the person's surname (برناردينو ليون), not a
 // place; not after a title (أمين حائل) or with a preposition (بعدن).

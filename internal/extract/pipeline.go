@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.78"
+const RulesVersion = "0.5.79"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -424,6 +424,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			return
 		}
 		if typ == model.Person {
+			a = p.trimOrdinaryStart(toks, words, a, b)
 			b = p.trimOrdinaryEnd(toks, words, a, b)
 		}
 		s, e := toks[a].Start, toks[b-1].End
@@ -742,6 +743,42 @@ func (p *Pipeline) trimOrdinaryEnd(toks []segment.Token, words []arabic.Word, a,
 	}
 	return b
 }
+
+// trimOrdinaryStart returns the start of a person's name tagged at tokens
+// [a, b) without the verb or noun the tagger glued on before it (يستذكر
+// هول "Hall recalls", تحية للقصبي "greetings to al-Qasabi", سيلتحق بولوني
+// "Boloni will join"): a first word that unlabelled text knows as an
+// ordinary word, often (ordinaryStrong) or as a rare form of one it never
+// saw itself (زميلتي "my colleague", فسألني "and he asked me"), and that
+// nothing knows in names, its clitics taken off or not (وسامر is سامر);
+// no title (الملك، مدام stay: titles are read later), no word that links a
+// name to the next (أبو، بن) and none before الله or الدين (صنع الله
+// إبراهيم، نور الدين). A
+// rarer ordinary word may be a foreign given name (فيم فندرز "Wim
+// Wenders").
+func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, a, b int) int {
+	if p.words == nil {
+		return a
+	}
+	for b-a > 1 && !wordIn(nameLinks, &words[a]) && !wordIn(personTitles, &words[a]) && !isTitle(&words[a]) &&
+		!p.nameLike(&words[a]) && !p.isName(arabic.MatchForm(words[a].Stem)) && !p.isName(arabic.MatchForm(words[a].Article+words[a].Stem)) &&
+		!compoundEnds[words[a+1].MF] {
+		o := p.ordinary(toks, words, a)
+		if o < ordinaryStrong && (o == 0 || p.words.WordOf(toks[a].Text).Count > 0) {
+			break
+		}
+		a++
+	}
+	return a
+}
+
+// compoundEnds are the words that end a compound given name whose first
+// word is an ordinary one (صنع الله، نصر الله، نور الدين), in MatchForm.
+var compoundEnds = map[string]bool{arabic.MatchForm("الله"): true, arabic.MatchForm("لله"): true, arabic.MatchForm("الدين"): true}
+
+// personTitles are the titles before a person's name (lexicon
+// ar_title_before_name, ar_title_no_name).
+var personTitles = arabic.WordSet(strings.Join(append(lexicon.Class("ar_title_before_name"), lexicon.Class("ar_title_no_name")...), " "))
 
 // ordinaryAcronyms are Latin acronyms of things (lexicon en_ordinary_acronym).
 var ordinaryAcronyms = func() map[string]bool {

@@ -77,7 +77,7 @@ func isStopWord(w string) bool {
 }
 
 // junkName reports whether text, proposed as a name the gazetteer lacks, is
-// not a name: only stop words; a single Arabic word of under three letters;
+// not a name: only stop words (and numbers); a single Arabic word of under three letters;
 // code or markup (background:, {margin}); Latin words in lower case (an
 // English phrase: "Break out", "webkit"); Arabic and Latin script mixed in
 // one name (مبدأ Snap Back).
@@ -115,7 +115,8 @@ func junkName(text string) bool {
 				return true
 			}
 		}
-		if !isStopWord(w) {
+		// a number among stop words is a date (نيسان 2015), not a name
+		if !isStopWord(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
 			allStop = false
 		}
 	}

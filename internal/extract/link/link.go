@@ -400,6 +400,10 @@ func resolve(text string, cands []Candidate) *resolution {
 			join(c, i)
 			continue
 		}
+		if c := r.givenOwner(i, w); c != nil {
+			join(c, i)
+			continue
+		}
 		c := newCluster(exact, nil, i)
 		join(c, i)
 	}
@@ -599,6 +603,67 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 	}
 	return after
 }
+
+// givenOwner returns the person whose longer name begins with the one word
+// w, a given name standing alone (فاتن after فاتن حمامة, مدام فاتن; Jeb after
+// Jeb Bush): the person must be named before candidate i, and be the only
+// person of the article whose name begins with w (two named محمد leave
+// محمد alone unresolved). Not when the word stands beside a prophet's title
+// or blessing (ar_prophet_context: النبي محمد is not the article's محمد
+// بن سلمان).
+func (r *resolution) givenOwner(i int, w []string) *cluster {
+	ci := r.cands[i]
+	if len(w) != 1 || ci.Type != model.Person || utf8.RuneCountInString(w[0]) < 3 || r.prophetContext(i) {
+		return nil
+	}
+	var owner *cluster
+	for _, c := range r.clusters {
+		if len(c.cands) == 0 || c.typ() != model.Person {
+			continue
+		}
+		if !c.anyName(func(full []string) bool { return len(full) >= 2 && full[0] == w[0] }) {
+			continue
+		}
+		if owner != nil {
+			return nil // two persons of the name
+		}
+		owner = c
+	}
+	if owner == nil {
+		return nil
+	}
+	for _, j := range owner.cands {
+		if r.cands[j].Start < ci.Start {
+			return owner
+		}
+	}
+	return nil
+}
+
+// prophetContext reports whether candidate i has a word of
+// ar_prophet_context in its text before the name, right before it or
+// right after it.
+func (r *resolution) prophetContext(i int) bool {
+	c := r.cands[i]
+	ws := strings.Fields(c.Text)
+	for _, w := range ws[:max(len(ws)-1, 0)] {
+		if prophetContext[arabic.MatchForm(w)] {
+			return true
+		}
+	}
+	rs := []rune(r.text)
+	if c.Start > len(rs) || c.End > len(rs) || c.Start > c.End {
+		return false
+	}
+	if before := strings.Fields(string(rs[max(c.Start-40, 0):c.Start])); len(before) > 0 && prophetContext[arabic.MatchForm(stripFirst(before[len(before)-1]))] {
+		return true
+	}
+	after := strings.Fields(string(rs[c.End:min(c.End+40, len(rs))]))
+	return len(after) > 0 && prophetContext[arabic.MatchForm(after[0])]
+}
+
+// prophetContext are the words of ar_prophet_context (MatchForm).
+var prophetContext = classSet("ar_prophet_context")
 
 // surnameOwner returns the person cluster with a longer name ending with
 // the one word w (endsWith) mentioned nearest before candidate i, else

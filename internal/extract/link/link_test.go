@@ -283,6 +283,7 @@ func TestJunkName(t *testing.T) {
 		"{ background": true, "webkit": true, "Break out": true, "مبدأ Snap Back": true, "لي": true,
 		"طه ياسين رمضان": false, "حزب العمال": false, "سامر الخطيبي": false, "Human Rights Watch": false,
 		"Bank of England": false, "رويترز": false, "عبد الله": false,
+		"نيسان 2015": true, "أيار ٢٠١٥": true, "بوينغ 747": false,
 	} {
 		if got := junkName(text); got != junk {
 			t.Errorf("junkName(%q) = %v, want %v", text, got, junk)
@@ -465,6 +466,51 @@ func TestAnaphorJoinsItsName(t *testing.T) {
 			_, ids := Resolve(text, cands)
 			if got := ids[2] != "" && ids[2] == ids[1]; got != c.join {
 				t.Errorf("ids %q: He joins Nardelli %v, want %v", ids, got, c.join)
+			}
+		})
+	}
+}
+
+// TestGivenNameAlone: a given name standing alone is the one person of the
+// article named before it whose name begins with it (invented names); not
+// when two persons share the given name, not when the only bearer is named
+// after it, and not beside a prophet's title.
+func TestGivenNameAlone(t *testing.T) {
+	cases := []struct {
+		name, text string
+		ner        []string // person spans
+		alone      string   // the bare given name
+		want       string   // its entity, "" for its own
+	}{
+		{"one bearer", "قالت الممثلة نجلاء الخطيبي إن الفيلم نجح. وأضافت نجلاء أن التصوير انتهى.",
+			[]string{"نجلاء الخطيبي", "نجلاء"}, "نجلاء", "person:نجلاء_الخطيبي"},
+		{"two bearers", "التقى سامر الخطيبي وسامر الحلواني أمس. وقال سامر إن اللقاء مثمر.",
+			[]string{"سامر الخطيبي", "سامر الحلواني", "سامر"}, "سامر", ""},
+		{"named after it", "وقالت نجلاء إن الفيلم نجح. وأضافت الممثلة نجلاء الخطيبي أن التصوير انتهى.",
+			[]string{"نجلاء الخطيبي", "نجلاء"}, "نجلاء", ""},
+		{"prophet", "قال سامر الخطيبي إن النبي سامر أوصى بالجار.",
+			[]string{"سامر الخطيبي", "سامر"}, "سامر", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ner := map[string]string{}
+			for _, s := range c.ner {
+				ner[s] = model.Person
+			}
+			cs := outermost(candidates(t, c.text, ner))
+			_, ids := Resolve(c.text, cs)
+			found := false
+			for i, cd := range cs {
+				if cd.Text != c.alone {
+					continue
+				}
+				found = true
+				if c.want != "" && ids[i] != c.want || c.want == "" && ids[i] != "person:"+c.alone {
+					t.Errorf("%s alone -> %q, want %q", c.alone, ids[i], c.want)
+				}
+			}
+			if !found {
+				t.Fatalf("no candidate %q in %+v", c.alone, cs)
 			}
 		})
 	}
