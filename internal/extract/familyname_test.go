@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/text/segment"
+)
 
 // TestLongerName: a gazetteer person's nasab followed by another family
 // name is another person's name; an epithet or an ordinary word after it
@@ -44,6 +49,26 @@ func TestTrimOrdinaryEnd(t *testing.T) {
 	} {
 		if len(mentionEntities(t, p, c.text, c.mention)) == 0 {
 			t.Errorf("%s: no mention %q", c.text, c.mention)
+		}
+	}
+}
+
+// TestGluedAfterName: words that follow a name and end none (a particle,
+// لل or ل before a noun, the future prefix before a verb); not a name's own
+// last word.
+func TestGluedAfterName(t *testing.T) {
+	p := NewPipeline()
+	if err := p.load(); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"فإن": true, "أولا": true, "للنصر": true, "لصحافيين": true, "سيطلع": true,
+		"بوان": false, "سيلفا": false, "الخطيبي": false, "لطفي": false, "غال": false, "لحود": false, "لافروف": false, "لاريجاني": false,
+	} {
+		toks := segment.Tokenize(text)
+		words := arabic.AnalyzeTokens(toks)
+		if got := p.gluedAfterName(toks, words, len(toks)-1); got != want {
+			t.Errorf("gluedAfterName(%s) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -734,7 +734,14 @@ func (p *Pipeline) trimOrdinaryEnd(toks []segment.Token, words []arabic.Word, a,
 	if p.words == nil || b-a < 2 || p.ordinary(toks, words, a) > 0 && !p.nameLike(&words[a]) {
 		return b
 	}
-	for b-a > 1 && !wordIn(nameLinks, &words[b-2]) && !p.nameLike(&words[b-1]) {
+	for b-a > 1 && !wordIn(nameLinks, &words[b-2]) {
+		if p.gluedAfterName(toks, words, b-1) {
+			b--
+			continue
+		}
+		if p.nameLike(&words[b-1]) {
+			break
+		}
 		o := p.ordinary(toks, words, b-1)
 		if o < ordinaryStrong && (o == 0 || strings.HasPrefix(words[b-1].MF, "ال") || !p.words.Ordinary(baseOf(&words[b-1]))) {
 			break
@@ -743,6 +750,32 @@ func (p *Pipeline) trimOrdinaryEnd(toks []segment.Token, words []arabic.Word, a,
 	}
 	return b
 }
+
+// gluedAfterName reports whether token k, the last of a person's name as
+// tagged, is a word that follows a name and ends none, whatever the name
+// lists say of it: a word of ar_not_name_end (فإن، أولا); the preposition
+// لل before a noun with the article (هزازي للنصر "Hazazi to Al-Nassr");
+// the preposition ل before an ordinary word, no name (البكري لصحافيين
+// "al-Bakri to journalists"); the future prefix
+// before a verb (كارتر سيطلع "Carter will brief").
+func (p *Pipeline) gluedAfterName(toks []segment.Token, words []arabic.Word, k int) bool {
+	m := []rune(arabic.MatchForm(toks[k].Text))
+	if notNameEnd[string(m)] {
+		return true // as written: بوان is no وإن
+	}
+	if len(m) >= 5 && string(m[:2]) == "لل" {
+		return true
+	}
+	if len(m) >= 5 && m[0] == 'ل' && !p.isName(string(m)) {
+		if rest := string(m[1:]); p.words.OrdinaryForm(rest) && !p.words.Name(rest).Known() {
+			return true
+		}
+	}
+	return p.words.FutureVerb(toks[k].Text) && !p.isName(words[k].MF)
+}
+
+// notNameEnd are the words of lexicon ar_not_name_end.
+var notNameEnd = arabic.WordSet(strings.Join(lexicon.Class("ar_not_name_end"), " "))
 
 // trimOrdinaryStart returns the start of a person's name tagged at tokens
 // [a, b) without the verb or noun the tagger glued on before it (يستذكر

@@ -337,6 +337,30 @@ var (
 	}
 )
 
+// FutureVerb reports whether a token (as written) is the future prefix س
+// before an imperfect verb that unlabelled text knows as an ordinary word
+// (سيطلع "he will brief": يطلع), the verb seen MinCount times or more, and
+// the token itself too rare to be judged on its own: a name that begins
+// so (سيلفا "Silva") is not a verb the text knows.
+func (t *Table) FutureVerb(token string) bool {
+	b := Base(token)
+	return b != "" && t.words[b].Count < MinCount && t.futureVerb(b)
+}
+
+func (t *Table) futureVerb(b string) bool {
+	for _, p := range futurePrefixes {
+		if rest, ok := strings.CutPrefix(b, p); ok && len([]rune(rest)) >= 2 {
+			// the prefix's second letter is the verb's own (سيدرس = س +
+			// يدرس); an imperfect verb after the future prefix is evidence
+			// enough that MinCount occurrences of it do
+			if v := string([]rune(b)[1:]); t.words[v].Count >= MinCount && t.Ordinary(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // DerivedMinCount is the number of occurrences the ordinary word under an
 // affix needs for OrdinaryForm: a rare name may end like a form of a rarer
 // word (دايمون "Dimon" is no plural of دايم).
@@ -367,15 +391,8 @@ func (t *Table) OrdinaryForm(token string) bool {
 		return true
 	}
 	derived := func(w string) bool { return t.words[w].Count >= DerivedMinCount && t.Ordinary(w) }
-	for _, p := range futurePrefixes {
-		if rest, ok := strings.CutPrefix(b, p); ok && len([]rune(rest)) >= 2 {
-			// the prefix's second letter is the verb's own (سيدرس = س +
-			// يدرس); an imperfect verb after the future prefix is evidence
-			// enough that MinCount occurrences of it do
-			if v := string([]rune(b)[1:]); t.words[v].Count >= MinCount && t.Ordinary(v) {
-				return true
-			}
-		}
+	if t.futureVerb(b) {
+		return true
 	}
 	// the dual and plural of an imperfect verb (يحاربان "they both fight")
 	if strings.HasPrefix(b, "ي") || strings.HasPrefix(b, "ت") {
