@@ -882,6 +882,9 @@ func (r *resolution) junk(c *cluster) bool {
 	if c.entry != nil {
 		return false
 	}
+	if r.givenNameAlone(c) {
+		return true
+	}
 	for _, i := range c.cands {
 		if !junkName(displayName(r.cands[i].Text, nil)) {
 			return false
@@ -889,6 +892,41 @@ func (r *resolution) junk(c *cluster) bool {
 	}
 	return true
 }
+
+// givenNameAlone reports whether c is a person the article names only by a
+// given name, one word without the article in every mention, no title
+// with it, and no longer name of the article begins with it (givenOwner
+// joins it to one named before; one named after may be meant too):
+// محمد، ديفيد، فايز alone identify no one, and a node of them would join
+// every bearer of the name across the corpus. The name lists must know
+// the word as a given name (givenAloneCount people) three times as often
+// as a family name: a family name alone (زهران، فياض) is a person's usual
+// short name.
+func (r *resolution) givenNameAlone(c *cluster) bool {
+	if c.typ() != model.Person || len(c.words) != 1 || strings.HasPrefix(c.words[0], "ال") || !arabic.HasScript(c.words[0]) {
+		return false
+	}
+	for _, i := range c.cands {
+		if k := r.cands[i]; k.Anaphor || k.Title || len(strings.Fields(k.Text)) != 1 {
+			return false
+		}
+	}
+	for _, o := range r.clusters {
+		if o != c && len(o.cands) > 0 && o.typ() == model.Person && o.anyName(func(full []string) bool { return len(full) >= 2 && full[0] == c.words[0] }) {
+			return false // a bearer named in full after it (صدام ... صدام حسين)
+		}
+	}
+	ws, err := wordstats.Default()
+	if err != nil {
+		return false
+	}
+	n := ws.Name(c.words[0])
+	return n.Given >= givenAloneCount && n.Given >= 3*n.Family
+}
+
+// givenAloneCount is the number of people the name lists must give a word
+// to as a given name for givenNameAlone.
+const givenAloneCount = 5
 
 func uniqueSorted(xs []string) []string {
 	slices.Sort(xs)

@@ -515,3 +515,43 @@ func TestGivenNameAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestGivenNameAloneIsJunk: a person named by a common given name alone
+// everywhere in the article is no node (invented article); a family name
+// alone is kept, and so is a given name whose bearer the article names in
+// full after it.
+func TestGivenNameAloneIsJunk(t *testing.T) {
+	cases := []struct {
+		name, text string
+		ner        []string
+		alone      string
+		kept       bool
+	}{
+		{"given name", "وقال خالد إن الجو كان حارا في المدينة.", []string{"خالد"}, "خالد", false},
+		{"family name", "وقال الزهراني إن الجو كان حارا في المدينة.", []string{"الزهراني"}, "الزهراني", true},
+		{"bearer named after", "وقال خالد إن الجو حار. وأضاف خالد الزهراني أن الحر سيستمر.", []string{"خالد", "خالد الزهراني"}, "خالد", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ner := map[string]string{}
+			for _, s := range c.ner {
+				ner[s] = model.Person
+			}
+			cs := outermost(candidates(t, c.text, ner))
+			_, ids := Resolve(c.text, cs)
+			found := false
+			for i, cd := range cs {
+				if cd.Text != c.alone {
+					continue
+				}
+				found = true
+				if (ids[i] != "") != c.kept {
+					t.Errorf("%s alone -> %q, kept %v", c.alone, ids[i], c.kept)
+				}
+			}
+			if !found {
+				t.Fatalf("no candidate %q", c.alone)
+			}
+		})
+	}
+}
