@@ -969,8 +969,8 @@ func TestNamedThingNoActor(t *testing.T) {
 	}
 }
 
-// TestBranchHead: the head of a national body's branch (written with ب and
-// a region) or of a body after فرع holds an office in the body, he does not
+// TestBranchHead: the head of a body's branch (written with ب and a city or
+// region) or of a body after فرع holds an office in the body, he does not
 // lead it.
 func TestBranchHead(t *testing.T) {
 	guard := handMention{"حرس الحدود", "guard", model.Organization, false, ""}
@@ -987,6 +987,9 @@ func TestBranchHead(t *testing.T) {
 		// a general body (العامة) with ب and a region: its branch there
 		{"وقال مدير عام الهيئة العامة للسياحة بمنطقة تبوك محمد الصقير إن الموسم ناجح.", []handMention{{"الهيئة العامة للسياحة", "scta", model.Organization, false, ""}, tabuk, suqayr}, "suqayr OFFICIAL_OF scta"},
 		{"وقال مدير عام الهيئة العامة للسياحة محمد الصقير إن الموسم ناجح.", []handMention{{"الهيئة العامة للسياحة", "scta", model.Organization, false, ""}, suqayr}, "suqayr LEADER_OF scta"},
+		// any body with ب and a city: its branch or its local body there
+		{"وقال رئيس جمعية الرسامين بمنطقة تبوك محمد الصقير إن المعرض ناجح.", []handMention{{"جمعية الرسامين", "painters", model.Organization, false, ""}, tabuk, suqayr}, "suqayr OFFICIAL_OF painters"},
+		{"وقال رئيس جمعية الرسامين محمد الصقير إن المعرض ناجح.", []handMention{{"جمعية الرسامين", "painters", model.Organization, false, ""}, suqayr}, "suqayr LEADER_OF painters"},
 	} {
 		m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
 		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))

@@ -300,10 +300,12 @@ func (x *extractor) quotedAddressee(o string, si int) bool {
 // branchHeads turns the LEADER_OF of a body's branch into OFFICIAL_OF of
 // the body: a head of the body's branch (قائد حرس الحدود بمنطقة تبوك،
 // مدير فرع وزارة العمل بعسير) holds an office in the body, he does not lead
-// it. A branch is a national body (lexicon ar_national_body) or a general
-// one (ar_general_body: الهيئة العامة للسياحة) written with ب and a city or
-// region (مدير عام الهيئة العامة للسياحة والتراث الوطني بمنطقة عسير), or
-// any body after فرع (ar_branch).
+// it. A branch is a body written with ب and a city or region (مدير عام
+// الهيئة العامة للسياحة والتراث الوطني بمنطقة عسير، رئيس جمعية الثقافة
+// والفنون بجدة), or any body after فرع (ar_branch). The head of a local
+// body so written (مدير مستشفى الملك فهد بجازان) holds an office in it too:
+// OFFICIAL_OF is as true of him, and the body is often one of many of the
+// name (لجنة التنمية الاجتماعية).
 func (x *extractor) branchHeads() {
 	if !x.ar || len(x.out) == 0 {
 		return
@@ -336,7 +338,7 @@ func (x *extractor) branchIn(e string, si int) bool {
 			continue
 		}
 		branch := t > a && arBranch[x.bare[t-1]]
-		if !branch && (x.nationalBody(m) || x.generalBody(m)) && m.End < b && x.placeWithB(m) != nil {
+		if !branch && m.Type == "Organization" && m.End < b && x.placeWithB(m) != nil {
 			branch = true
 		}
 		if !branch {
