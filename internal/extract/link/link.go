@@ -834,6 +834,8 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 		}
 		if c.entry != nil {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
+		} else if country := governmentOf(e.Type, words(canonAr)); country != nil {
+			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
 		} else {
 			// the key follows the original (Arabic) name when there is one, the
 			// display name a Latin spelling from the text when there is one
@@ -892,6 +894,49 @@ func (r *resolution) junk(c *cluster) bool {
 	}
 	return true
 }
+
+// governmentOf returns the country whose government an organisation's name
+// (its words in MatchForm) is: حكومة and the country (حكومة اليمن) or
+// الحكومة and the country's adjective (الحكومة اليمنية), with or without
+// an adjective that leaves it the same body (ar_government_modifier:
+// الحكومة الشرعية اليمنية). All are one node, "Government of Yemen",
+// whichever the article writes. Nil for any other name.
+func governmentOf(typ string, ws []string) *gazetteer.Entry {
+	if typ != model.Organization || len(ws) < 2 || len(ws) > 6 {
+		return nil
+	}
+	head, rest := ws[0], []string{}
+	for _, w := range ws[1:] {
+		if !governmentModifiers[w] {
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	switch {
+	case governmentHeads[head]: // حكومة المملكة العربية السعودية
+		for _, e := range g.Lookup(strings.Join(rest, " ")) {
+			if e.Role == gazetteer.RoleCountry {
+				return e
+			}
+		}
+	case len(rest) == 1 && governmentHeads[strings.TrimPrefix(head, "ال")] && strings.HasPrefix(head, "ال"):
+		if e := g.Demonym(rest[0]); e != nil && e.Role == gazetteer.RoleCountry {
+			return e
+		}
+	}
+	return nil
+}
+
+var (
+	governmentHeads     = classSet("ar_government_head")
+	governmentModifiers = classSet("ar_government_modifier")
+)
 
 // givenNameAlone reports whether c is a person the article names only by a
 // given name, one word without the article in every mention, no title

@@ -555,3 +555,29 @@ func TestGivenNameAloneIsJunk(t *testing.T) {
 		})
 	}
 }
+
+// TestGovernmentOf: the government of a country is one node whichever way
+// the article names it, with or without an adjective that leaves it the
+// same body; other bodies keep their own names.
+func TestGovernmentOf(t *testing.T) {
+	for text, want := range map[string]string{
+		"الحكومة اليمنية":                "Government of Yemen",
+		"حكومة اليمن":                    "Government of Yemen",
+		"الحكومة الشرعية اليمنية":        "Government of Yemen",
+		"حكومة المملكة العربية السعودية": "Government of Saudi Arabia",
+		"الحكومة المحلية":                "",
+		"حكومة الوفاق":                   "",
+		"الحكومة":                        "",
+	} {
+		got := ""
+		if e := governmentOf(model.Organization, words(text)); e != nil {
+			got = "Government of " + e.Name
+		}
+		if got != want {
+			t.Errorf("governmentOf(%s) = %q, want %q", text, got, want)
+		}
+	}
+	if governmentOf(model.Person, words("حكومة اليمن")) != nil {
+		t.Error("a person is no government")
+	}
+}
