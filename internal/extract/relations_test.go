@@ -105,7 +105,7 @@ func TestRelations(t *testing.T) {
 		{
 			name: "a public body belongs to the country its nationality names", lang: "ar",
 			text: "وأعلنت وزارة الدفاع التركية أن الجيش التركي قصف مواقع في شمال العراق، فيما نددت الحكومة العراقية بالهجوم.",
-			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Iraqi Government PART_OF Iraq asserted"},
+			want: []string{"Turkish Ministry of Defense PART_OF Türkiye asserted", "Turkish Army PART_OF Türkiye asserted", "Government of Iraq PART_OF Iraq asserted"},
 		},
 		{
 			name: "the head of a country's government is its prime minister, not the government's leader", lang: "ar",
