@@ -73,6 +73,25 @@ func TestGluedAfterName(t *testing.T) {
 	}
 }
 
+// TestCutAtPlace: an organisation or place tagged on into "in <place>" or
+// "as <word>" ends before it; a name that only looks so keeps its words.
+func TestCutAtPlace(t *testing.T) {
+	p := NewPipeline()
+	if err := p.load(); err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]int{
+		"الشركة بوادي نعمان": 1, "المستشفى بجدة": 1, "بوبا العربية كبديل": 2, "بوبا العربية كشريك": 3,
+		"بنك برقان": 2, "هوت كوتير": 2, "مجموعة بن لادن": 3,
+	} {
+		toks := segment.Tokenize(text)
+		words := arabic.AnalyzeTokens(toks)
+		if got := p.cutAtPlace(toks, words, 0, len(toks)); got != want {
+			t.Errorf("cutAtPlace(%s) = %d, want %d", text, got, want)
+		}
+	}
+}
+
 // TestTrimOrdinaryStart: a word the tagger glued before a person's name
 // (زميلتي "my colleague", فسألني "and he asked me") is not part of it; the
 // ordinary first word of a compound given name is (صنع الله، نور الدين).

@@ -30,7 +30,10 @@ import (
 //     للتعاون العسكري),
 //   - a noun or adjective of the table joined by و to one of its kind
 //     before it (جمعية الثقافة والفنون, هيئة الاتصالات وتقنية المعلومات),
-//   - a definite word the table does not know, when a known one follows.
+//   - a definite word the table does not know, when a known one follows
+//     (not after a nationality, which ends the name but for adjectives,
+//     nationalities and a complement with ل: وزارة الخارجية الأميركية
+//     [الاتفاق النووي]).
 // A definite head (الجيش) takes definite words only, in agreement; a head
 // without the article is in the construct state (وزارة الدفاع) and takes a
 // definite word or a name. The phrase ends at the last known word and must
@@ -95,6 +98,7 @@ type orgPhrase struct {
 	definite    bool              // the head has the article (الجيش)
 	specifiers  int               // the words that specify the head
 	nations     int               // the nationalities among them
+	afterNation bool              // a nationality was read: only adjectives, nationalities and a complement with ل may follow
 	other       bool              // specified by more than a nationality
 	known       int               // the token after the last known word
 	specific    bool              // the phrase says whose body it is or what it does
@@ -223,6 +227,7 @@ func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
 		return j, false // لحقوق needs its complement: لحقوق الإنسان
 	}
 	ph.lUsed = true
+	ph.afterNation = false // the complement's own words follow (المؤسسة التركية لحقوق الإنسان)
 	j++
 	ph.last = ""
 	if x.Article != "" {
@@ -342,6 +347,7 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 		ph.other = ph.other || !c.Demonym
 	}
 	if c.Demonym {
+		ph.afterNation = true
 		ph.nations++
 		ph.other = ph.other || ph.nations > 1 // اللجنة التنسيقية السعودية الفرنسية: two countries' body
 	}
@@ -417,7 +423,11 @@ func (s *orgScan) definite(ph *orgPhrase, j int) (int, bool) {
 		j++
 		ph.known = j
 		ph.specific = ph.specific || !ph.hw.Forces
+		ph.afterNation = true
 		return j, true
+	}
+	if ph.afterNation {
+		return j, false // وزارة الخارجية الأميركية [الاتفاق النووي]: the nationality ends the name
 	}
 	j++
 	return j, j-ph.known <= 1
@@ -438,6 +448,9 @@ func (s *orgScan) tableWord(ph *orgPhrase, j int, mf string, xw translit.WordInf
 	if ph.coordinated && xw.Class != "adj" {
 		return j, false // وزارة الشؤون البلدية والقروية [المشروع]: the name ends with the pair
 	}
+	if ph.afterNation && xw.Class != "adj" && s.p.gaz.Demonym(mf) == nil {
+		return j, false // a noun after the nationality begins another phrase
+	}
 	j++
 	ph.known = j
 	ph.last = ""
@@ -451,6 +464,7 @@ func (s *orgScan) tableWord(ph *orgPhrase, j int, mf string, xw translit.WordInf
 	case s.p.gaz.Demonym(mf) != nil || xw.Class == "adj" && xw.Rank == 3:
 		ph.specific = ph.specific || !ph.hw.Forces // القوات الروسية are Russia's forces
 		ph.specifiers++
+		ph.afterNation = ph.afterNation || s.p.gaz.Demonym(mf) != nil
 	case ph.hw.Forces:
 		if xw.Branch { // القوات الجوية, not القوات العسكرية "the military forces"
 			ph.specific, ph.other = true, true

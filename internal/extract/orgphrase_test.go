@@ -27,6 +27,10 @@ func TestOrgPhrases(t *testing.T) {
 		{text: "فازت شركة تونسية بالعقد.", not: []string{"شركة تونسية"}},
 		// a person's government is no name of a body
 		{text: "انتقد النائب الحكومة حيدر العبادي بشدة.", not: []string{"الحكومة حيدر العبادي"}},
+		// a nationality ends the name but for adjectives, nationalities
+		// and a complement with ل
+		{text: "وقال متحدث باسم وزارة الخارجية الأميركية الاتفاق النووي إن المحادثات مستمرة.", want: []string{"وزارة الخارجية الأميركية"}, not: []string{"وزارة الخارجية الأميركية الاتفاق النووي"}},
+		{text: "وأصدرت المؤسسة التركية لحقوق الإنسان تقريرا.", want: []string{"المؤسسة التركية لحقوق الإنسان"}},
 		// a time word ends the name
 		{text: "وقالت وزارة الخارجية الفرنسية الأسبوع الماضي إنها قلقة.", want: []string{"وزارة الخارجية الفرنسية"}},
 		// a preposition the analysis keeps on a short head (بهيئة،

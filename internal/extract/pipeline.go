@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.79"
+const RulesVersion = "0.5.80"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -402,6 +402,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		for b > a && (isEdgeWord(toks[b-1].Text, words[b-1].MF) || particles[words[b-1].MF]) {
 			b--
 		}
+		if typ != model.Person {
+			b = p.cutAtPlace(toks, words, a, b)
+		}
 		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) || p.loneOrdinaryPerson(toks, words, a, b, typ, surnames) {
 			return
 		}
@@ -747,6 +750,44 @@ func (p *Pipeline) trimOrdinaryEnd(toks []segment.Token, words []arabic.Word, a,
 			break
 		}
 		b--
+	}
+	return b
+}
+
+// cutAtPlace returns the end of an organisation or place tagged at tokens
+// [a, b) that does not run on into where it is or what it is taken as:
+// before a word with ب that is a place (الشركة [بوادي نعمان] "the company in
+// Wadi Nu'man": a kind of place, or a prominent place of the gazetteer),
+// and without a last word with ك before a frequent ordinary word (بوبا
+// العربية [كشريك] "Bupa Arabia as a partner").
+func (p *Pipeline) cutAtPlace(toks []segment.Token, words []arabic.Word, a, b int) int {
+	// the clitic analysis keeps ب and ك on words without the article:
+	// the token, written so, must be no name the lists know
+	cut := func(k int, clitic rune) (string, bool) {
+		m := []rune(words[k].MF)
+		if len(m) < 4 || m[0] != clitic || words[k].Article != "" || p.isName(words[k].MF) {
+			return "", false
+		}
+		return string(m[1:]), true
+	}
+	for k := a + 1; k < b; k++ {
+		rest, ok := cut(k, 'ب')
+		if !ok {
+			continue
+		}
+		if xw, ok := translit.LookupWord(rest); ok && xw.PlaceHead {
+			return k
+		}
+		if p.gaz.Prominent(rest) { // بجدة; not برقان, no ب + رقان (Reggane)
+			for _, e := range p.gaz.Lookup(rest) {
+				if e.Type == model.Location {
+					return k
+				}
+			}
+		}
+	}
+	if rest, ok := cut(b-1, 'ك'); ok && b-a > 1 && p.words != nil && p.words.Ordinary(wordstats.Base(rest)) && p.words.WordOf(rest).Count >= strongCount {
+		b-- // a frequent ordinary word: كشريك, not كوتير (هوت كوتير)
 	}
 	return b
 }

@@ -896,10 +896,11 @@ func (r *resolution) junk(c *cluster) bool {
 }
 
 // governmentOf returns the country whose government an organisation's name
-// (its words in MatchForm) is: حكومة and the country (حكومة اليمن) or
-// الحكومة and the country's adjective (الحكومة اليمنية), with or without
-// an adjective that leaves it the same body (ar_government_modifier:
-// الحكومة الشرعية اليمنية). All are one node, "Government of Yemen",
+// (its words in MatchForm) is: حكومة and the country (حكومة اليمن),
+// الحكومة and the country's adjective (الحكومة اليمنية) or حكومة and the
+// country's president (حكومة الرئيس اليمني, ar_government_of_president),
+// with or without an adjective that leaves it the same body
+// (ar_government_modifier: الحكومة الشرعية اليمنية). All are one node, "Government of Yemen",
 // whichever the article writes. Nil for any other name.
 func governmentOf(typ string, ws []string) *gazetteer.Entry {
 	if typ != model.Organization || len(ws) < 2 || len(ws) > 6 {
@@ -919,6 +920,10 @@ func governmentOf(typ string, ws []string) *gazetteer.Entry {
 		return nil
 	}
 	switch {
+	case governmentHeads[head] && len(rest) == 2 && presidentWords[rest[0]]: // حكومة الرئيس اليمني
+		if e := g.Demonym(rest[1]); e != nil && e.Role == gazetteer.RoleCountry {
+			return e
+		}
 	case governmentHeads[head]: // حكومة المملكة العربية السعودية
 		for _, e := range g.Lookup(strings.Join(rest, " ")) {
 			if e.Role == gazetteer.RoleCountry {
@@ -934,6 +939,7 @@ func governmentOf(typ string, ws []string) *gazetteer.Entry {
 }
 
 var (
+	presidentWords      = classSet("ar_government_of_president")
 	governmentHeads     = classSet("ar_government_head")
 	governmentModifiers = classSet("ar_government_modifier")
 )
