@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"testing"
-
-	"github.com/kg-project/kg/internal/text/arabic"
-	"github.com/kg-project/kg/internal/text/segment"
-)
+import "testing"
 
 // TestLongerName: a gazetteer person's nasab followed by another family
 // name is another person's name; an epithet or an ordinary word after it
@@ -57,17 +52,13 @@ func TestTrimOrdinaryEnd(t *testing.T) {
 // لل or ل before a noun, the future prefix before a verb); not a name's own
 // last word.
 func TestGluedAfterName(t *testing.T) {
-	p := NewPipeline()
-	if err := p.load(); err != nil {
-		t.Fatal(err)
-	}
+	p := loaded(t)
 	for text, want := range map[string]bool{
 		"فإن": true, "أولا": true, "للنصر": true, "لصحافيين": true, "سيطلع": true,
 		"بوان": false, "سيلفا": false, "الخطيبي": false, "لطفي": false, "غال": false, "لحود": false, "لافروف": false, "لاريجاني": false,
 	} {
-		toks := segment.Tokenize(text)
-		words := arabic.AnalyzeTokens(toks)
-		if got := p.gluedAfterName(toks, words, len(toks)-1); got != want {
+		toks, words, _, b := span(t, text, text)
+		if got := p.gluedAfterName(toks, words, b-1); got != want {
 			t.Errorf("gluedAfterName(%s) = %v, want %v", text, got, want)
 		}
 	}
@@ -76,17 +67,13 @@ func TestGluedAfterName(t *testing.T) {
 // TestCutAtPlace: an organisation or place tagged on into "in <place>" or
 // "as <word>" ends before it; a name that only looks so keeps its words.
 func TestCutAtPlace(t *testing.T) {
-	p := NewPipeline()
-	if err := p.load(); err != nil {
-		t.Fatal(err)
-	}
+	p := loaded(t)
 	for text, want := range map[string]int{
 		"الشركة بوادي نعمان": 1, "المستشفى بجدة": 1, "بوبا العربية كبديل": 2, "بوبا العربية كشريك": 3,
 		"بنك برقان": 2, "هوت كوتير": 2, "مجموعة بن لادن": 3,
 	} {
-		toks := segment.Tokenize(text)
-		words := arabic.AnalyzeTokens(toks)
-		if got := p.cutAtPlace(toks, words, 0, len(toks)); got != want {
+		toks, words, a, b := span(t, text, text)
+		if got := p.cutAtPlace(toks, words, a, b); got != want {
 			t.Errorf("cutAtPlace(%s) = %d, want %d", text, got, want)
 		}
 	}

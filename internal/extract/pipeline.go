@@ -847,8 +847,9 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 }
 
 // compoundEnds are the words that end a compound given name whose first
-// word is an ordinary one (صنع الله، نصر الله، نور الدين), in MatchForm.
-var compoundEnds = map[string]bool{arabic.MatchForm("الله"): true, arabic.MatchForm("لله"): true, arabic.MatchForm("الدين"): true}
+// word is an ordinary one (lexicon ar_compound_name_end: صنع الله، نور
+// الدين), in MatchForm.
+var compoundEnds = arabic.WordSet(strings.Join(lexicon.Class("ar_compound_name_end"), " "))
 
 // personTitles are the titles before a person's name (lexicon
 // ar_title_before_name, ar_title_no_name).

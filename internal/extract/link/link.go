@@ -621,7 +621,7 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 		if len(c.cands) == 0 || c.typ() != model.Person {
 			continue
 		}
-		if !c.anyName(func(full []string) bool { return len(full) >= 2 && full[0] == w[0] }) {
+		if !beginsWith(c, w[0]) {
 			continue
 		}
 		if owner != nil {
@@ -640,6 +640,12 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 	return nil
 }
 
+// beginsWith reports whether a longer name of c (a gazetteer alias too)
+// begins with the one word w: the bearer of the given name w.
+func beginsWith(c *cluster, w string) bool {
+	return c.anyName(func(full []string) bool { return len(full) >= 2 && full[0] == w })
+}
+
 // prophetContext reports whether candidate i has a word of
 // ar_prophet_context in its text before the name, right before it or
 // right after it.
@@ -647,7 +653,7 @@ func (r *resolution) prophetContext(i int) bool {
 	c := r.cands[i]
 	ws := strings.Fields(c.Text)
 	for _, w := range ws[:max(len(ws)-1, 0)] {
-		if prophetContext[arabic.MatchForm(w)] {
+		if prophetWords[arabic.MatchForm(w)] {
 			return true
 		}
 	}
@@ -655,15 +661,15 @@ func (r *resolution) prophetContext(i int) bool {
 	if c.Start > len(rs) || c.End > len(rs) || c.Start > c.End {
 		return false
 	}
-	if before := strings.Fields(string(rs[max(c.Start-40, 0):c.Start])); len(before) > 0 && prophetContext[arabic.MatchForm(stripFirst(before[len(before)-1]))] {
+	if before := strings.Fields(string(rs[max(c.Start-40, 0):c.Start])); len(before) > 0 && prophetWords[arabic.MatchForm(stripFirst(before[len(before)-1]))] {
 		return true
 	}
 	after := strings.Fields(string(rs[c.End:min(c.End+40, len(rs))]))
-	return len(after) > 0 && prophetContext[arabic.MatchForm(after[0])]
+	return len(after) > 0 && prophetWords[arabic.MatchForm(after[0])]
 }
 
-// prophetContext are the words of ar_prophet_context (MatchForm).
-var prophetContext = classSet("ar_prophet_context")
+// prophetWords are the words of ar_prophet_context (MatchForm).
+var prophetWords = classSet("ar_prophet_context")
 
 // surnameOwner returns the person cluster with a longer name ending with
 // the one word w (endsWith) mentioned nearest before candidate i, else
@@ -834,7 +840,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 		}
 		if c.entry != nil {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
-		} else if country := governmentOf(e.Type, words(canonAr)); country != nil {
+		} else if country := governmentOf(e.Type, canonAr); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
 		} else {
 			// the key follows the original (Arabic) name when there is one, the
@@ -896,14 +902,18 @@ func (r *resolution) junk(c *cluster) bool {
 }
 
 // governmentOf returns the country whose government an organisation's name
-// (its words in MatchForm) is: حكومة and the country (حكومة اليمن),
+// (the words of name in MatchForm) is: حكومة and the country (حكومة اليمن),
 // الحكومة and the country's adjective (الحكومة اليمنية) or حكومة and the
 // country's president (حكومة الرئيس اليمني, ar_government_of_president),
 // with or without an adjective that leaves it the same body
 // (ar_government_modifier: الحكومة الشرعية اليمنية). All are one node, "Government of Yemen",
 // whichever the article writes. Nil for any other name.
-func governmentOf(typ string, ws []string) *gazetteer.Entry {
-	if typ != model.Organization || len(ws) < 2 || len(ws) > 6 {
+func governmentOf(typ, name string) *gazetteer.Entry {
+	if typ != model.Organization {
+		return nil
+	}
+	ws := words(name)
+	if len(ws) < 2 || len(ws) > 6 {
 		return nil
 	}
 	head, rest := ws[0], []string{}
@@ -963,7 +973,7 @@ func (r *resolution) givenNameAlone(c *cluster) bool {
 		}
 	}
 	for _, o := range r.clusters {
-		if o != c && len(o.cands) > 0 && o.typ() == model.Person && o.anyName(func(full []string) bool { return len(full) >= 2 && full[0] == c.words[0] }) {
+		if o != c && len(o.cands) > 0 && o.typ() == model.Person && beginsWith(o, c.words[0]) {
 			return false // a bearer named in full after it (صدام ... صدام حسين)
 		}
 	}
