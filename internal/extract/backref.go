@@ -352,6 +352,10 @@ func wordIn(set map[string]bool, w *arabic.Word) bool {
 	return false
 }
 
+// appointedAs are the words before a held title that make it an office
+// someone is given (lexicon class ar_appointed_as: وليا لولي العهد).
+var appointedAs = arabic.WordSet(strings.Join(lexicon.Class("ar_appointed_as"), " "))
+
 // namedAfter are the nouns a held title may name a thing after (lexicon
 // class ar_named_after: كأس ولي العهد), in MatchForm.
 var namedAfter = arabic.WordSet(strings.Join(lexicon.Class("ar_named_after"), " "))
@@ -369,14 +373,17 @@ var officeWords = arabic.WordSet(strings.Join(lexicon.Class("ar_title_or_role"),
 // A title names its holder where a person's name follows it within two
 // words (الملك, الأمير), or a person candidate runs on from it into the
 // name, or a name ends just before it. Alone, it has none of these, no
-// other candidate over it, no definite word after it (ولي العهد البريطاني
-// is another country's) and no noun before it that names a thing after it
+// other candidate over it, no word after it that makes it another
+// country's (ولي العهد البريطاني; otherOffice) and no noun before it that names a thing after it
 // (كأس ولي العهد) or an office of another person (سفير خادم الحرمين
-// الشريفين). Two holders, or one the gazetteer lacks: unresolved.
-func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
-	if len(cands) == 0 {
-		return cands
-	}
+// الشريفين). Two holders, or one the gazetteer lacks: unresolved. An
+// article that names no holder of a title whose holders lexicon ArHeldBy
+// lists (خادم الحرمين الشريفين, the king of Saudi Arabia; ولي العهد, its
+// crown prince), or names several, means the one in office on its day,
+// published (ISO date), when it names something of the title's country
+// and the terms give exactly one (holderOn), and it names no holder or
+// that one too; naming only another holder leaves the title open.
+func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate, published string) []link.Candidate {
 	// over[k]: the candidate over token k (the longest; -1: none),
 	// startsAt[k]: the person candidate starting at token k, endsAt[k]: one
 	// ending there
@@ -390,7 +397,7 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 			endsAt[ix.end[i]-1] = c
 		}
 	}
-	if len(startsAt) == 0 {
+	if len(startsAt) == 0 && len(published) < len("2006-01-02") {
 		return cands
 	}
 	type use struct {
@@ -431,14 +438,14 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 			continue
 		}
 		if k > 0 && toks[k-1].Sentence == sent {
-			if prev := &words[k-1]; wordIn(namedAfter, prev) || wordIn(officeWords, prev) {
+			if prev := &words[k-1]; wordIn(namedAfter, prev) || wordIn(officeWords, prev) || appointedAs[prev.MF] {
 				k = last
-				continue // كأس ولي العهد: a cup's name; سفير خادم الحرمين الشريفين: the office of another
+				continue // كأس ولي العهد: a cup's name; سفير خادم الحرمين الشريفين: the office of another; وليا لولي العهد: an office one is given
 			}
 		}
 		for j := last + 1; holder == nil && j <= last+3 && j < len(toks) && toks[j].Sentence == sent; j++ {
-			if holder = startsAt[j]; holder == nil && over[j] >= 0 {
-				break
+			if holder = startsAt[j]; holder == nil && over[j] >= 0 && !cands[over[j]].Demonym {
+				break // (a nationality goes on to the name: ولي العهد السعودي الأمير مقرن)
 			}
 		}
 		// a name right before the title is its holder (الملك سلمان خادم
@@ -454,7 +461,7 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 				holders[t] = map[string]*gazetteer.Entry{}
 			}
 			holders[t][key] = e
-		case !describedFurther(toks, words, last):
+		case !p.otherOffice(toks, words, last, t):
 			alone = append(alone, use{k, n, t, tagged})
 		}
 		k = last
@@ -463,7 +470,14 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 	drop := map[int]bool{}
 	for _, u := range alone {
 		var holder *gazetteer.Entry
-		if len(holders[u.title]) == 1 {
+		if h := p.holderOn(u.title, published, cands); h != nil {
+			// the holder on the article's day, when it names none or
+			// names that one (with the late King Abdullah, say); one
+			// other alone leaves it open
+			if _, named := holders[u.title][h.Key]; named || len(holders[u.title]) == 0 {
+				holder = h
+			}
+		} else if len(holders[u.title]) == 1 {
 			for _, e := range holders[u.title] {
 				holder = e
 			}
@@ -481,6 +495,57 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 		out = append(out, link.Candidate{Start: start, End: toks[u.k+u.n-1].End, Sentence: toks[u.k].Sentence, Type: model.Person, Entry: holder, Title: true})
 	}
 	return append(withoutCandidates(cands, drop), out...)
+}
+
+// otherOffice reports whether the held title t ending at token last is
+// not the office it names alone: for a title of lexicon ArHeldBy, a
+// nationality adjective of another country follows it (ولي العهد البريطاني;
+// further titles of the same person do not count: ولي ولي العهد النائب
+// الثاني, nor the verb's object: افتتح ولي العهد المعرض); for another, any
+// definite word (describedFurther).
+func (p *Pipeline) otherOffice(toks []segment.Token, words []arabic.Word, last, t int) bool {
+	h, ok := lexicon.Get().ArHeldBy[strings.Join(heldTitles[t], "_")]
+	if !ok {
+		return describedFurther(toks, words, last)
+	}
+	k := last + 1
+	if k >= len(toks) || toks[k].Sentence != toks[last].Sentence || words[k].Article == "" || words[k].Conj != "" || words[k].Prep != "" {
+		return false
+	}
+	e := p.gaz.Demonym(words[k].MF)
+	return e != nil && e.Key != h.Country
+}
+
+// holderOn returns the gazetteer entry of the holder of the held title t
+// (an index of heldTitles) on date (ISO, the article's) by lexicon
+// ArHeldBy, when the title is unique to its country or the article names
+// something of the country among cands, and the terms give exactly one
+// holder; nil otherwise (no date, a title without holders, a day of
+// succession).
+func (p *Pipeline) holderOn(t int, date string, cands []link.Candidate) *gazetteer.Entry {
+	h, ok := lexicon.Get().ArHeldBy[strings.Join(heldTitles[t], "_")]
+	if !ok || len(date) < len("2006-01-02") {
+		return nil
+	}
+	country := h.Unique
+	for i := 0; i < len(cands) && !country; i++ {
+		if e := cands[i].Entry; e != nil && (e.Key == h.Country || e.Country == h.Country) {
+			country = true
+		}
+	}
+	if !country {
+		return nil
+	}
+	var found *gazetteer.Entry
+	for _, x := range h.Holders {
+		if gazetteer.InOffice(x.Term, date[:10]) {
+			if found != nil {
+				return nil
+			}
+			found = p.gaz.ByKey(x.Key)
+		}
+	}
+	return found
 }
 
 // personEntry returns a key for the person candidate c and its gazetteer

@@ -81,7 +81,8 @@ func TestCutAtPlace(t *testing.T) {
 
 // TestTrimOrdinaryStart: a word the tagger glued before a person's name
 // (زميلتي "my colleague", فسألني "and he asked me") is not part of it; the
-// ordinary first word of a compound given name is (صنع الله، نور الدين).
+// ordinary first word of a compound given name is (صنع الله، نور الدين),
+// and so is a first word of a closed class, as written (كلنا).
 func TestTrimOrdinaryStart(t *testing.T) {
 	p := NewPipeline()
 	for _, c := range []struct{ text, mention string }{
@@ -89,6 +90,11 @@ func TestTrimOrdinaryStart(t *testing.T) {
 		{"فسألني منير الخطيب عن موعد السفر.", "منير الخطيب"},
 		{"وكتب الروائي صنع الله إبراهيم رواية جديدة.", "صنع الله إبراهيم"},
 		{"وقال نور الدين العمري إن الموسم انتهى.", "نور الدين العمري"},
+		// a closed word class as written (كلنا "all of us"), not واين (Wayne)
+		// nor سلفا (Salva Kiir)
+		{"وقال الكاتب إن الخطأ لا يغتفر.\nورفع المغردون وسم كلنا سلمان الدوسري تضامنا معه.", "سلمان الدوسري"},
+		{"وسجل واين روني هدفين في المباراة.", "واين روني"},
+		{"وقال رئيس جنوب السودان سلفا كير إن الاتفاق صامد.", "سلفا كير"},
 	} {
 		if len(mentionEntities(t, p, c.text, c.mention)) == 0 {
 			t.Errorf("%s: no mention %q", c.text, c.mention)

@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.80"
+const RulesVersion = "0.5.81"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -202,7 +202,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
 		cands = kingdomRefs(toks, words, cands)
-		cands = p.titleRefs(toks, words, cands)
+		cands = p.titleRefs(toks, words, cands, published)
 		cands = p.officeRefs(rs, toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
@@ -829,10 +829,14 @@ var notNameEnd = arabic.WordSet(strings.Join(lexicon.Class("ar_not_name_end"), "
 // name to the next (أبو، بن) and none before الله or الدين (صنع الله
 // إبراهيم، نور الدين). A
 // rarer ordinary word may be a foreign given name (فيم فندرز "Wim
-// Wenders").
+// Wenders"). A leading word of a closed class (leadingClosed: كلنا
+// سلمان) goes whatever the statistics say.
 func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, a, b int) int {
 	if p.words == nil {
 		return a
+	}
+	for b-a > 1 && leadingClosed(&words[a]) {
+		a++ // كلنا سلمان "we are all Salman", هكذا نجيب
 	}
 	for b-a > 1 && !wordIn(nameLinks, &words[a]) && !wordIn(personTitles, &words[a]) && !isTitle(&words[a]) &&
 		!p.nameLike(&words[a]) && !p.isName(arabic.MatchForm(words[a].Stem)) && !p.isName(arabic.MatchForm(words[a].Article+words[a].Stem)) &&
@@ -844,6 +848,19 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 		a++
 	}
 	return a
+}
+
+// leadingClosed reports whether a word of a closed class that no name
+// begins with opens a span, as written (arabic.Word.ClosedClassAsWritten:
+// واين may be Wayne): a demonstrative, relative or quantifier (هذان
+// التفجيران, كلنا سلمان), not a pronoun (هو begins Hu Jintao), a question
+// word, an adverb (سلفا begins Salva Kiir) nor a formula's word.
+func leadingClosed(w *arabic.Word) bool {
+	switch w.ClosedClassAsWritten() {
+	case "demonstrative", "relative", "quantifier":
+		return true
+	}
+	return false
 }
 
 // compoundEnds are the words that end a compound given name whose first

@@ -75,6 +75,22 @@ type Title struct {
 	Place bool
 }
 
+// HeldTitle is a title one person holds at a time (titles.yaml held_by):
+// the gazetteer key of the country whose office it is, and its holders.
+type HeldTitle struct {
+	Country string
+	// Unique: no other country's office bears the title, so an article
+	// need not name the country for the title to be its office.
+	Unique  bool
+	Holders []Holder
+}
+
+// Holder is one holder of a HeldTitle: a gazetteer key and the term,
+// "SINCE/UNTIL" (ISO dates; UNTIL empty while in office).
+type Holder struct {
+	Key, Term string
+}
+
 // Lexicon is the content of the three files.
 type Lexicon struct {
 	ArTriggers, EnTriggers []Trigger // in file order
@@ -88,6 +104,10 @@ type Lexicon struct {
 	// (Arabic in MatchForm, without ال; English lower case) to the
 	// relation types it names the office of, sorted.
 	ArOffices, EnOffices map[string][]string
+	// ArHeldBy maps each held title of titles.yaml's held_by (its words in
+	// MatchForm joined by "_", a phrase of words.yaml's ar_held_titles) to
+	// its holders and their terms of office.
+	ArHeldBy map[string]HeldTitle
 	// Classes are the word classes of words.yaml by name, each in file
 	// order and in MatchForm (a phrase's words joined by "_"); Written has
 	// the same words as written in the file, for readers that fold words
@@ -479,6 +499,16 @@ func (l *Lexicon) parseTitles(b []byte) error {
 			Ar map[string]string `yaml:"ar"`
 			En map[string]string `yaml:"en"`
 		} `yaml:"offices"`
+		HeldBy struct {
+			Ar map[string]struct {
+				Country string `yaml:"country"`
+				Unique  bool   `yaml:"unique"`
+				Holders []struct {
+					Key  string `yaml:"key"`
+					Term string `yaml:"term"`
+				} `yaml:"holders"`
+			} `yaml:"ar"`
+		} `yaml:"held_by"`
 	}
 	if err := decode(b, &f); err != nil {
 		return err
@@ -523,8 +553,43 @@ func (l *Lexicon) parseTitles(b []byte) error {
 			}
 		}
 	}
+	l.ArHeldBy = map[string]HeldTitle{}
+	held := l.Classes["ar_held_titles"]
+	for t, h := range f.HeldBy.Ar {
+		var ws []string
+		for _, w := range strings.Fields(t) {
+			ws = append(ws, arabic.MatchForm(w))
+		}
+		k := strings.Join(ws, "_")
+		if !slices.Contains(held, k) {
+			return fmt.Errorf("held_by: %q is no phrase of words.yaml's ar_held_titles", t)
+		}
+		if !countryKeyRE.MatchString(h.Country) {
+			return fmt.Errorf("held_by %s: country %q is no gazetteer key with a QID (wd:Q…)", t, h.Country)
+		}
+		if len(h.Holders) == 0 {
+			return fmt.Errorf("held_by %s: no holders", t)
+		}
+		ht := HeldTitle{Country: h.Country, Unique: h.Unique}
+		for _, x := range h.Holders {
+			if !keyRE.MatchString(x.Key) || !termRE.MatchString(x.Term) {
+				return fmt.Errorf("held_by %s: bad holder %q, term %q (want a gazetteer key and SINCE/UNTIL)", t, x.Key, x.Term)
+			}
+			ht.Holders = append(ht.Holders, Holder{Key: x.Key, Term: x.Term})
+		}
+		l.ArHeldBy[k] = ht
+	}
 	return l.parseOffices(f.Offices.Ar, f.Offices.En)
 }
+
+// countryKeyRE is a gazetteer key of a country with a QID; keyRE any
+// gazetteer key; termRE a term of office, SINCE/UNTIL (ISO dates, UNTIL
+// may be empty).
+var (
+	countryKeyRE = regexp.MustCompile(`^wd:Q[1-9][0-9]*$`)
+	keyRE        = regexp.MustCompile(`^(wd:Q[1-9][0-9]*|(person|organization|location):[^\s:]+)$`)
+	termRE       = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2})?$`)
+)
 
 // parseOffices fills ArOffices and EnOffices: each relation type must be a
 // structural one, each word a plain word (no verb forms).

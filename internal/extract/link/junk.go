@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	lex "github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
 )
 
@@ -46,6 +47,41 @@ func init() {
 	}
 }
 
+// fixedPhrases are the expressions of lexicon ar_fixed_phrase (حسن الجوار
+// "good neighbourliness"), their words in MatchForm joined by spaces.
+var fixedPhrases = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range lex.Phrases("ar_fixed_phrase") {
+		m[strings.Join(p, " ")] = true
+	}
+	return m
+}()
+
+// fixedPhraseKey returns the key of fixedPhrases for the words ws of a
+// name, the clitics of its first word off (لحسن الجوار).
+func fixedPhraseKey(ws []string) string {
+	if len(ws) < 2 || len(ws) > 3 || !arabic.HasScript(ws[0]) {
+		return ""
+	}
+	k := make([]string, len(ws))
+	for i, w := range ws {
+		k[i] = arabic.MatchForm(w)
+	}
+	if fixedPhrases[strings.Join(k, " ")] {
+		return strings.Join(k, " ")
+	}
+	first := k[0]
+	for _, p := range []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
+		if rest, ok := strings.CutPrefix(first, p); ok {
+			k[0] = rest
+			if fixedPhrases[strings.Join(k, " ")] {
+				break
+			}
+		}
+	}
+	return strings.Join(k, " ")
+}
+
 // latinParticles may be written in lower case inside a Latin name.
 var latinParticles = map[string]bool{"of": true, "the": true, "de": true, "del": true, "da": true,
 	"di": true, "al": true, "el": true, "bin": true, "ibn": true, "von": true, "van": true, "der": true,
@@ -84,6 +120,9 @@ func isStopWord(w string) bool {
 func junkName(text string) bool {
 	ws := strings.Fields(text)
 	if len(ws) == 0 {
+		return true
+	}
+	if fixedPhrases[fixedPhraseKey(ws)] {
 		return true
 	}
 	if strings.ContainsAny(text, "{}<>=;:/\\#@_|*&%$~^") {

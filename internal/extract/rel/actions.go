@@ -547,9 +547,24 @@ func (x *extractor) objectFrom(c *verbClause, subj arg) int {
 
 // stated adds the STATED relation of a speech verb: subj states about the
 // first entity of the reported clause (after أن/إن/that or a colon), if
-// that clause opens within four tokens of from, before a boundary.
+// that clause opens within four tokens of from, before a boundary. English
+// often leaves out "that": a name right after the verb (or after "the")
+// followed by a finite verb opens the clause too (said the US will act;
+// en_clause_verb); and a statement may come first, the speaker after a
+// comma (The US was very bad at it, Ms Short said): the entity that opens
+// it (reportedBefore).
 func (x *extractor) stated(c *verbClause, subj arg, from int) {
 	b := c.b
+	if !x.ar {
+		if o, ok := x.clauseSubject(from, b, subj.entity); ok {
+			x.add(c.si, subj.entity, "STATED", o.entity, c.conf, c.mod, c.trig)
+			return
+		}
+		if o, ok := x.reportedBefore(c, subj); ok {
+			x.add(c.si, subj.entity, "STATED", o.entity, c.conf, c.mod, c.trig)
+			return
+		}
+	}
 	for j := from; j < b && j < from+4; j++ {
 		if x.ar && arThat[x.bare[j]] || !x.ar && enThat[x.bare[j]] || x.norm[j] == ":" {
 			// The statement is about the subject of the reported clause:
@@ -563,6 +578,46 @@ func (x *extractor) stated(c *verbClause, subj arg, from int) {
 			return
 		}
 	}
+}
+
+// clauseSubject returns the English entity that opens a clause right at
+// token from (or after "the"): a mention of another entity than exclude
+// followed by a finite verb (en_clause_verb: said the US will act, said
+// Iran had broken).
+func (x *extractor) clauseSubject(from, b int, exclude string) (arg, bool) {
+	j := from
+	if j < b && x.bare[j] == "the" {
+		j++
+	}
+	if j >= b {
+		return arg{}, false
+	}
+	a, ok := x.argAt(j, exclude)
+	if !ok || a.start != j || a.entity == exclude || a.end >= b || !enClauseVerb[x.bare[a.end]] {
+		return arg{}, false
+	}
+	return a, true
+}
+
+// reportedBefore returns the entity that opens an English statement
+// written before its speaker: the sentence up to a comma right before the
+// subject (..., Ms Short said), holding no other speech verb; the entity
+// among its first three tokens, quotation marks aside.
+func (x *extractor) reportedBefore(c *verbClause, subj arg) (arg, bool) {
+	comma := subj.start - 1
+	if subj.start >= c.t || comma <= c.a || x.norm[comma] != "," {
+		return arg{}, false
+	}
+	for j := c.a; j < comma; j++ {
+		if tr, _, _ := x.verbAt(j); tr != nil && tr.speech {
+			return arg{}, false
+		}
+	}
+	start := c.a
+	for start < comma && strings.ContainsAny(x.norm[start], "\"“”'‘’") {
+		start++
+	}
+	return x.findArg(start, comma, 3, nil, subj.entity, "")
 }
 
 // neededWord reports whether one of the words the trigger needs follows it

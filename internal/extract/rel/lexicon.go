@@ -162,6 +162,7 @@ var (
 	enAux             = class("en_aux")
 	enBoundary        = class("en_boundary")
 	enThat            = class("en_that")
+	enClauseVerb      = class("en_clause_verb")
 	enPassive         = class("en_passive")
 	enEvent           = class("en_event")
 	arMinister        = class("ar_minister")

@@ -11,7 +11,7 @@ import (
 var closedClassText string
 
 // ClosedClassKinds are the kinds of closedclass.txt.
-var ClosedClassKinds = []string{"demonstrative", "pronoun", "relative", "interrogative", "adverb", "formula"}
+var ClosedClassKinds = []string{"demonstrative", "pronoun", "relative", "interrogative", "adverb", "quantifier", "formula"}
 
 // closedClass maps the MatchForm of each word of closedclass.txt to its
 // kind; it is empty when the file is malformed (TestClosedClass checks
@@ -61,6 +61,11 @@ func parseClosedClass(text string) (map[string]string, error) {
 	}
 	return m, nil
 }
+
+// ClosedClassAsWritten is ClosedClass for the word as written, its
+// clitics kept: واين is "and where" only when و is the conjunction, and
+// Wayne otherwise.
+func (w *Word) ClosedClassAsWritten() string { return closedClass()[w.MF] }
 
 // ClosedClass returns the kind (ClosedClassKinds) of a word of a closed
 // class (a demonstrative, a pronoun, an adverb: هذان، إياه، بهتانا) as

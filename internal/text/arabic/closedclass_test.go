@@ -9,10 +9,20 @@ func TestClosedClass(t *testing.T) {
 	for _, c := range []struct{ word, kind string }{
 		{"هذان", "demonstrative"}, {"وهؤلاء", "demonstrative"}, {"وبهتانا", "adverb"}, {"زوراً", "adverb"},
 		{"إياه", "pronoun"}, {"الذين", "relative"}, {"محمد", ""}, {"هنا", ""}, {"بريطانيا", ""},
+		{"كلنا", "quantifier"}, {"وجميعهم", "quantifier"},
 	} {
 		w := AnalyzeWord(c.word)
 		if got := w.ClosedClass(); got != c.kind {
 			t.Errorf("ClosedClass(%s) = %q, want %q", c.word, got, c.kind)
+		}
+	}
+	// as written: واين may be the conjunction and أين, or Wayne
+	for _, c := range []struct{ word, kind string }{
+		{"هذان", "demonstrative"}, {"كلنا", "quantifier"}, {"واين", ""}, {"وهذا", ""},
+	} {
+		w := AnalyzeWord(c.word)
+		if got := w.ClosedClassAsWritten(); got != c.kind {
+			t.Errorf("ClosedClassAsWritten(%s) = %q, want %q", c.word, got, c.kind)
 		}
 	}
 }
