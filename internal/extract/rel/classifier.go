@@ -10,7 +10,6 @@ import (
 	"io"
 	"maps"
 	"math"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -621,15 +620,9 @@ func typesAllowed(st, ot string) func(pred string) bool {
 	}
 }
 
-var expT, _ = strconv.ParseFloat(os.Getenv("KG_EXP_T"), 64)
-var expP = os.Getenv("KG_EXP_P")
-
 // minThreshold is the lowest threshold of any predicate.
 func (m *Model) minThreshold() float64 {
 	t := min(m.Threshold, m.StructThreshold)
-	if expT > 0 {
-		t = min(t, expT)
-	}
 	for _, x := range m.PredThresholds {
 		t = min(t, x)
 	}
@@ -639,9 +632,6 @@ func (m *Model) minThreshold() float64 {
 // ThresholdOf returns the threshold of a predicate: its own
 // (PredThresholds), else its group's.
 func (m *Model) ThresholdOf(pred string) float64 {
-	if expT > 0 && pred == expP {
-		return expT
-	}
 	if t, ok := m.PredThresholds[pred]; ok {
 		return t
 	}
