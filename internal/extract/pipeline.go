@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.81"
+const RulesVersion = "0.5.82"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -425,6 +425,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		typ, ok := p.cueType(toks, words, a, b, typ)
 		if !ok {
 			return
+		}
+		if typ == model.Person && b-a >= 2 && placeAfterName[words[b-1].MF] {
+			typ = model.Location // دارين مول "Dareen Mall", in English order
 		}
 		if typ == model.Person {
 			a = p.trimOrdinaryStart(toks, words, a, b)
@@ -862,6 +865,10 @@ func leadingClosed(w *arabic.Word) bool {
 	}
 	return false
 }
+
+// placeAfterName are the words of places written after their name, in the
+// English order of a loanword (lexicon ar_place_after_name: دارين مول).
+var placeAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_place_after_name"), " "))
 
 // compoundEnds are the words that end a compound given name whose first
 // word is an ordinary one (lexicon ar_compound_name_end: صنع الله، نور

@@ -45,6 +45,13 @@ func Name(s, typ string, lex Lexicon) string {
 		if t, ok := translate(s, typ, lex); ok {
 			return withoutRepeats(t)
 		}
+		if ws := strings.Fields(s); len(ws) > 1 {
+			// a loanword for the place after its name, in English order
+			// (دارين مول Dareen Mall)
+			if w, ok := orgWords().lookup(arabic.MatchForm(ws[len(ws)-1])); ok && w.class == "noun" && w.head == "place" {
+				return capitalise(Romanize(strings.Join(ws[:len(ws)-1], " "))) + " " + w.en
+			}
+		}
 		return capitalise(Romanize(s))
 	}
 	return Romanize(s)

@@ -187,6 +187,7 @@ func TestEnglishWords(t *testing.T) {
 func TestName(t *testing.T) {
 	for _, tc := range []struct{ in, typ, want string }{
 		{"بنك الألماس", model.Organization, "Diamond Bank"},
+		{"ابن بطوطة مول", model.Location, "Ibn Battuta Mall"}, // a loanword after the name
 		{"وزارة الخارجية", model.Organization, "Ministry of Foreign Affairs"},
 		{"جامعة الملك سعود", model.Organization, "King Saud University"},
 		{"وزارة الخارجية السعودية", model.Organization, "Saudi Ministry of Foreign Affairs"},

@@ -57,6 +57,10 @@ var fixedPhrases = func() map[string]bool {
 	return m
 }()
 
+// thingNames are the names of products, currencies and units (lexicon
+// ar_thing_name: آيفون، الين), in MatchForm.
+var thingNames = classSet("ar_thing_name")
+
 // fixedPhraseKey returns the key of fixedPhrases for the words ws of a
 // name, the clitics of its first word off (لحسن الجوار).
 func fixedPhraseKey(ws []string) string {
@@ -122,7 +126,7 @@ func junkName(text string) bool {
 	if len(ws) == 0 {
 		return true
 	}
-	if fixedPhrases[fixedPhraseKey(ws)] {
+	if fixedPhrases[fixedPhraseKey(ws)] || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] {
 		return true
 	}
 	if strings.ContainsAny(text, "{}<>=;:/\\#@_|*&%$~^") {

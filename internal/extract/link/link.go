@@ -193,8 +193,8 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 		ws[0] = "أبو"
 	}
 	start := 0
-	for stripTitles && start < len(ws)-1 && titleWords[arabic.MatchForm(ws[start])] {
-		start++
+	for stripTitles && start < len(ws)-1 && (titleWords[arabic.MatchForm(ws[start])] || start > 0 && rankSuffix[arabic.MatchForm(ws[start])]) {
+		start++ // (الرقيب أول سيف الفلاسي: the rank and its أول)
 	}
 	ws = ws[start:]
 	// a title after the name is not part of it (محمد بن نايف ولي العهد)
@@ -213,6 +213,10 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 	}
 	return strings.Join(ws, " ")
 }
+
+// rankSuffix are the words that go on a rank (lexicon ar_rank_suffix:
+// الرقيب أول), in MatchForm.
+var rankSuffix = classSet("ar_rank_suffix")
 
 // trailingTitles end a name when they follow it (in MatchForm).
 var trailingTitles = classSet("ar_title_after_name")

@@ -286,6 +286,8 @@ func TestJunkName(t *testing.T) {
 		"نيسان 2015": true, "أيار ٢٠١٥": true, "بوينغ 747": false,
 		// fixed expressions (lexicon ar_fixed_phrase), a clitic on or not
 		"حسن الجوار": true, "لحسن الجوار": true, "بفارغ الصبر": true, "حسن البنا": false, "حسن نصر الله": false,
+		// products, currencies, units (ar_thing_name)
+		"آيفون": true, "الين": true, "آيفون إسلام": false,
 	} {
 		if got := junkName(text); got != junk {
 			t.Errorf("junkName(%q) = %v, want %v", text, got, junk)
@@ -356,6 +358,9 @@ func TestDisplayNames(t *testing.T) {
 		{"سعوداً الفيصل", "سعود الفيصل"},           // the tanween written after the alif
 		{"أبا خالد", "أبو خالد"},
 		{"أبي", "أبي"}, // "my father" alone is no kunya
+		{"الرقيب أول سيف يوسف الفلاسي", "سيف يوسف الفلاسي"}, // a rank and its أول
+		{"العريف حسين السالم", "حسين السالم"},
+		{"لواء اليرموك", "لواء اليرموك"}, // a brigade: no rank here
 	} {
 		if got := displayName(tc.text, nil); got != tc.want {
 			t.Errorf("displayName(%q) = %q, want %q", tc.text, got, tc.want)

@@ -682,8 +682,8 @@ func TestQuotedAddressee(t *testing.T) {
 // TestCarriedOtherSubject: a sentence whose verb has a subject of its own
 // right after it (وأضاف التقرير، وقال مسؤول) does not go on with the
 // speaker of the sentence before; the speaker's own surname there (وأضاف
-// سلال, a name the tagger missed) or a word about the saying (مستطردا)
-// does.
+// سلال, a name the tagger missed), a word about the saying (مستطردا) or an
+// honorific pronoun (معاليه) does.
 func TestCarriedOtherSubject(t *testing.T) {
 	sellal := handMention{"عبد المالك سلال", "sellal", model.Person, false, ""}
 	spain := handMention{"إسبانيا", "spain", model.Location, false, "country"}
@@ -697,6 +697,9 @@ func TestCarriedOtherSubject(t *testing.T) {
 		{"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف سلال أن إسبانيا شريك مهم.", true},
 		{"وقال عبد المالك سلال إن الحل سياسي.\nوتابع مستطردا إن إسبانيا شريك مهم.", true},
 		{"وقال عبد المالك سلال إن الحل سياسي.\nوأضاف أن إسبانيا شريك مهم.", true},
+		// an honorific pronoun names the speaker (وأكد معاليه "His
+		// Excellency affirmed")
+		{"وقال عبد المالك سلال إن الحل سياسي.\nوأكد معاليه أن إسبانيا شريك مهم.", true},
 	} {
 		rs := relationsOf(extractWith(handDoc(t, c.text, sellal, spain), m))
 		if got := slices.Contains(rs, "sellal PRAISED spain"); got != c.want {
@@ -1089,6 +1092,35 @@ func TestDropOtherCapitals(t *testing.T) {
 		rs := relationsOf(extractWith(d, m))
 		if got := slices.Contains(rs, "city CAPITAL_OF russia"); got != c.want {
 			t.Errorf("%s: city CAPITAL_OF russia %v, want %v (%v)", c.city, got, c.want, rs)
+		}
+	}
+}
+
+// TestEnglishStatedWithoutThat: English leaves out "that" (said the US
+// will act) and may give the statement before its speaker (..., Ms Short
+// said): the entity that opens the statement is what the speaker stated
+// about; not an object after "said to", nor the speaker's own name.
+func TestEnglishStatedWithoutThat(t *testing.T) {
+	beckett := handMention{"Margaret Beckett", "beckett", model.Person, false, ""}
+	us := handMention{"US", "us", model.Location, false, "country"}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Margaret Beckett has said the US will act on global warming.", true},
+		{"The US will act on global warming, Margaret Beckett said.", true},
+		{"Margaret Beckett said the talks in the US were long.", false},
+		{"Margaret Beckett said to the US Senate that she was pleased.", false},
+	} {
+		ms := []handMention{beckett, us}
+		if !strings.HasPrefix(c.text, "Margaret") {
+			ms = []handMention{us, beckett}
+		}
+		d := handDoc(t, c.text, ms...)
+		d.Lang = "en"
+		rs := relationsOf(extractWith(d, nil))
+		if got := slices.Contains(rs, "beckett STATED us"); got != c.want {
+			t.Errorf("%s: STATED %v, want %v (%v)", c.text, got, c.want, rs)
 		}
 	}
 }
