@@ -357,7 +357,7 @@ func TestDisplayNames(t *testing.T) {
 		{"سعودًا الفيصل", "سعود الفيصل"},           // a given name in the accusative
 		{"سعوداً الفيصل", "سعود الفيصل"},           // the tanween written after the alif
 		{"أبا خالد", "أبو خالد"},
-		{"أبي", "أبي"}, // "my father" alone is no kunya
+		{"أبي", "أبي"},                                      // "my father" alone is no kunya
 		{"الرقيب أول سيف يوسف الفلاسي", "سيف يوسف الفلاسي"}, // a rank and its أول
 		{"العريف حسين السالم", "حسين السالم"},
 		{"لواء اليرموك", "لواء اليرموك"}, // a brigade: no rank here
