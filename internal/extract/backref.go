@@ -300,6 +300,18 @@ func refStart(toks []segment.Token, words []arabic.Word, k int) int {
 // ar_held_titles, phrases in MatchForm words, longest first).
 var heldTitles = lexicon.Phrases("ar_held_titles")
 
+// heldBy are the holders of each held title by its index in heldTitles
+// (lexicon ArHeldBy), nil for a title without holders.
+var heldBy = func() []*lexicon.HeldTitle {
+	out := make([]*lexicon.HeldTitle, len(heldTitles))
+	for i, h := range heldTitles {
+		if ht, ok := lexicon.Get().ArHeldBy[strings.Join(h, "_")]; ok {
+			out[i] = &ht
+		}
+	}
+	return out
+}()
+
 // titleAt returns the number of tokens of the held title that starts at
 // token k (its first word may carry a conjunction or preposition:
 // ولخادم الحرمين الشريفين), or 0, and which title it is.
@@ -504,8 +516,8 @@ func (p *Pipeline) titleRefs(toks []segment.Token, words []arabic.Word, cands []
 // الثاني, nor the verb's object: افتتح ولي العهد المعرض); for another, any
 // definite word (describedFurther).
 func (p *Pipeline) otherOffice(toks []segment.Token, words []arabic.Word, last, t int) bool {
-	h, ok := lexicon.Get().ArHeldBy[strings.Join(heldTitles[t], "_")]
-	if !ok {
+	h := heldBy[t]
+	if h == nil {
 		return describedFurther(toks, words, last)
 	}
 	k := last + 1
@@ -523,8 +535,8 @@ func (p *Pipeline) otherOffice(toks []segment.Token, words []arabic.Word, last, 
 // holder; nil otherwise (no date, a title without holders, a day of
 // succession).
 func (p *Pipeline) holderOn(t int, date string, cands []link.Candidate) *gazetteer.Entry {
-	h, ok := lexicon.Get().ArHeldBy[strings.Join(heldTitles[t], "_")]
-	if !ok || len(date) < len("2006-01-02") {
+	h := heldBy[t]
+	if h == nil || len(date) < len("2006-01-02") {
 		return nil
 	}
 	country := h.Unique

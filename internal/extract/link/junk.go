@@ -61,29 +61,26 @@ var fixedPhrases = func() map[string]bool {
 // ar_thing_name: آيفون، الين), in MatchForm.
 var thingNames = classSet("ar_thing_name")
 
-// fixedPhraseKey returns the key of fixedPhrases for the words ws of a
-// name, the clitics of its first word off (لحسن الجوار).
-func fixedPhraseKey(ws []string) string {
+// fixedPhrase reports whether the words ws of a name are one of
+// fixedPhrases, the clitics of the first word on or off (لحسن الجوار).
+func fixedPhrase(ws []string) bool {
 	if len(ws) < 2 || len(ws) > 3 || !arabic.HasScript(ws[0]) {
-		return ""
+		return false
 	}
 	k := make([]string, len(ws))
 	for i, w := range ws {
 		k[i] = arabic.MatchForm(w)
 	}
-	if fixedPhrases[strings.Join(k, " ")] {
-		return strings.Join(k, " ")
-	}
 	first := k[0]
-	for _, p := range []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
+	for _, p := range []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
 		if rest, ok := strings.CutPrefix(first, p); ok {
 			k[0] = rest
 			if fixedPhrases[strings.Join(k, " ")] {
-				break
+				return true
 			}
 		}
 	}
-	return strings.Join(k, " ")
+	return false
 }
 
 // latinParticles may be written in lower case inside a Latin name.
@@ -126,7 +123,7 @@ func junkName(text string) bool {
 	if len(ws) == 0 {
 		return true
 	}
-	if fixedPhrases[fixedPhraseKey(ws)] || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] {
+	if fixedPhrase(ws) || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] {
 		return true
 	}
 	if strings.ContainsAny(text, "{}<>=;:/\\#@_|*&%$~^") {
