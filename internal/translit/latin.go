@@ -39,6 +39,12 @@ type LatinWord struct {
 	Latin   string  // as written by the data, capitalised: "Chelsea", "McAllen"
 	Weight  float64 // how often the data attests it (see package learn)
 	Article bool    // the data writes it after the Arabic article (al-Jubail)
+	// Common marks an English word the data attests only as a translation
+	// (Telegraph, Control: the word of a label its Arabic does not
+	// transcribe): a foreign organisation's name may be made of it (ديلي
+	// تليجراف Daily Telegraph), a person's is not (أمبر is Amber, not
+	// Empire). Match takes it, MatchName does not.
+	Common bool
 }
 
 // latinVariant is an outline of a word of a Latin index: its consonant
@@ -469,7 +475,9 @@ const nativeLetters = "عحضظءذ"
 // without the article) may transcribe, most attested first; none for a
 // word of fewer than three letters, with a letter of nativeLetters, or
 // with no vowel letter (غرم is not Graham: a foreign name writes its vowels).
-func (l *Latin) Candidates(m string) []LatinWord {
+func (l *Latin) Candidates(m string) []LatinWord { return l.candidates(m, true) }
+
+func (l *Latin) candidates(m string, common bool) []LatinWord {
 	if l == nil || utf8.RuneCountInString(m) < 3 || strings.ContainsAny(m, nativeLetters) || strings.HasSuffix(m, "ه") || !strings.ContainsAny(m, "اوي") {
 		return nil
 	}
@@ -481,6 +489,9 @@ func (l *Latin) Candidates(m string) []LatinWord {
 		}
 		for _, v := range l.variants(a.cons) {
 			if slices.Contains(found, v.word) {
+				continue
+			}
+			if !common && l.Words[v.word].Common {
 				continue
 			}
 			gaps = splitGaps(gaps[:0], v.gaps.of(l.text))
@@ -502,6 +513,29 @@ func (l *Latin) Candidates(m string) []LatinWord {
 	return out
 }
 
+// Transcribes reports whether the Arabic word m (arabic.MatchForm, without
+// the article) may write the Latin word lat, by the outlines Candidates
+// matches with: بوتين Putin, تشلسي Chelsea, but not أثر "trace" and
+// Without. Words Candidates never matches (of fewer than three letters,
+// with a letter of nativeLetters) transcribe nothing.
+func Transcribes(m, lat string) bool {
+	if utf8.RuneCountInString(m) < 3 || strings.ContainsAny(m, nativeLetters) || strings.HasSuffix(m, "ه") || !strings.ContainsAny(m, "اوي") {
+		return false
+	}
+	ls := latinOutlines(foldLatin(lat))
+	for _, a := range arabicOutlines(m) {
+		if len(a.cons) < 2 {
+			continue
+		}
+		for _, l := range ls {
+			if outlinesMatch(a, l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Dominance is how many times more attested than the next the best
 // candidate must be for Match to choose it.
 const Dominance = 3
@@ -509,8 +543,13 @@ const Dominance = 3
 // Match returns the known Latin word an Arabic word (MatchForm, without
 // the article) transcribes: the only candidate, or the one at least
 // Dominance times more attested than any other.
-func (l *Latin) Match(m string) (LatinWord, bool) {
-	cs := l.Candidates(m)
+func (l *Latin) Match(m string) (LatinWord, bool) { return l.match(m, true) }
+
+// MatchName is Match among the names alone: the words not Common.
+func (l *Latin) MatchName(m string) (LatinWord, bool) { return l.match(m, false) }
+
+func (l *Latin) match(m string, common bool) (LatinWord, bool) {
+	cs := l.candidates(m, common)
 	switch {
 	case len(cs) == 0:
 		return LatinWord{}, false
@@ -521,11 +560,14 @@ func (l *Latin) Match(m string) (LatinWord, bool) {
 }
 
 // latinHeader starts data/latin.tsv.gz; the number is the format version.
-const latinHeader = "kg-latin\t1"
+const latinHeader = "kg-latin\t2"
+
+// latinFlags are the flags field's values.
+var latinFlags = map[string]bool{"": true, "a": true, "c": true, "ac": true}
 
 // WriteLatin writes words, sorted by Latin, as gzipped TSV: the header,
-// then lines Latin, weight (two decimals), "a" when the word takes the
-// article.
+// then lines Latin, weight (two decimals), flags: "a" when the word takes
+// the article, "c" when it is Common.
 func WriteLatin(w io.Writer, words []LatinWord) error {
 	ws := append([]LatinWord(nil), words...)
 	sort.Slice(ws, func(i, j int) bool { return ws[i].Latin < ws[j].Latin })
@@ -535,6 +577,9 @@ func WriteLatin(w io.Writer, words []LatinWord) error {
 		art := ""
 		if x.Article {
 			art = "a"
+		}
+		if x.Common {
+			art += "c"
 		}
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", x.Latin, strconv.FormatFloat(RoundCount(x.Weight), 'f', -1, 64), art)
 	}
@@ -567,7 +612,7 @@ func ReadLatin(r io.Reader) (*Latin, error) {
 		line++
 		if line == 1 {
 			if sc.Text() != latinHeader {
-				return nil, fmt.Errorf("latin data: not a kg-latin file of format 1")
+				return nil, fmt.Errorf("latin data: not a kg-latin file of format 2")
 			}
 			continue
 		}
@@ -576,10 +621,10 @@ func ReadLatin(r io.Reader) (*Latin, error) {
 			return nil, fmt.Errorf("latin data, line %d: want 3 fields", line)
 		}
 		wt, err := strconv.ParseFloat(f[1], 64)
-		if err != nil || wt <= 0 || foldLatin(f[0]) == "" || f[2] != "" && f[2] != "a" {
+		if err != nil || wt <= 0 || foldLatin(f[0]) == "" || !latinFlags[f[2]] {
 			return nil, fmt.Errorf("latin data, line %d: bad entry %q", line, sc.Text())
 		}
-		words = append(words, LatinWord{Latin: f[0], Weight: wt, Article: f[2] == "a"})
+		words = append(words, LatinWord{Latin: f[0], Weight: wt, Article: strings.Contains(f[2], "a"), Common: strings.Contains(f[2], "c")})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package translit
 import (
 	"bytes"
 	"compress/gzip"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -121,13 +122,72 @@ func TestLatinFile(t *testing.T) {
 	if err != nil || len(back.Words) != len(l.Words) {
 		t.Fatalf("round trip: %v, %d words", err, len(back.Words))
 	}
-	for _, bad := range []string{"kg-latin\t2\n", "kg-latin\t1\nChelsea\tx\t\n", "kg-latin\t1\nتشلسي\t1\t\n", "kg-latin\t1\nChelsea\t1\tb\n"} {
+	for _, bad := range []string{"kg-latin\t1\n", "kg-latin\t3\n", "kg-latin\t2\nChelsea\tx\t\n", "kg-latin\t2\nتشلسي\t1\t\n", "kg-latin\t2\nChelsea\t1\tb\n", "kg-latin\t2\nChelsea\t1\tca\n"} {
 		var z bytes.Buffer
 		zw := gzipWriter(&z)
 		zw.Write([]byte(bad))
 		zw.Close()
 		if _, err := ReadLatin(&z); err == nil {
 			t.Errorf("ReadLatin(%q): no error", bad)
+		}
+	}
+}
+
+// TestLatinCommon: a Common word (an English word the data attests only
+// as a translation) survives the file's round trip and is matched in
+// organisations' and places' names, not in persons'.
+func TestLatinCommon(t *testing.T) {
+	words := []LatinWord{{Latin: "Control", Weight: 4, Common: true}, {Latin: "Chelsea", Weight: 10, Article: true}}
+	var b bytes.Buffer
+	if err := WriteLatin(&b, words); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ReadLatin(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Words) != 2 || !l.Words[1].Common || l.Words[1].Article || l.Words[0].Common || !l.Words[0].Article {
+		t.Fatalf("round trip: %+v", l.Words)
+	}
+	if w, ok := l.Match("كنترول"); !ok || w.Latin != "Control" {
+		t.Errorf("Match(كنترول) = %v, %v; want Control", w, ok)
+	}
+	if w, ok := l.MatchName("كنترول"); ok {
+		t.Errorf("MatchName(كنترول) = %v; want none (a Common word)", w)
+	}
+	if w, ok := l.MatchName("تشلسي"); !ok || w.Latin != "Chelsea" {
+		t.Errorf("MatchName(تشلسي) = %v, %v; want Chelsea", w, ok)
+	}
+	// the embedded list: a person is Amber, not the label word Empire
+	for _, c := range []struct{ in, typ, not string }{
+		{"امبر هيرد", model.Person, "Empire"},
+		{"مايكل اوروبين", model.Person, "European"},
+	} {
+		if got := Name(c.in, c.typ, nil); strings.Contains(got, c.not) {
+			t.Errorf("Name(%s) = %q, a translated word", c.in, got)
+		}
+	}
+}
+
+// TestTranscribes: an Arabic word transcribes a Latin name by its outline;
+// a translation does not.
+func TestTranscribes(t *testing.T) {
+	for _, c := range []struct {
+		ar, lat string
+		want    bool
+	}{
+		{"بوتين", "putin", true},
+		{"تشلسي", "chelsea", true},
+		{"تينيسي", "tennessee", true},
+		{"كازيمير", "casimir", true},
+		{"اثر", "without", false},
+		{"امبراطوريه", "empire", false},
+		{"روسيه", "russian", false},
+		{"عرفات", "rafat", false}, // a native letter: no foreign name
+		{"بو", "bo", false},       // too short to tell
+	} {
+		if got := Transcribes(c.ar, c.lat); got != c.want {
+			t.Errorf("Transcribes(%s, %s) = %v, want %v", c.ar, c.lat, got, c.want)
 		}
 	}
 }

@@ -49,10 +49,10 @@ func Name(s, typ string, lex Lexicon) string {
 			// a loanword for the place after its name, in English order
 			// (دارين مول Dareen Mall)
 			if w, ok := orgWords().lookup(arabic.MatchForm(ws[len(ws)-1])); ok && w.class == "noun" && w.head == "place" {
-				return capitalise(Romanize(strings.Join(ws[:len(ws)-1], " "))) + " " + w.en
+				return capitalise(RomanizePlace(strings.Join(ws[:len(ws)-1], " "))) + " " + w.en
 			}
 		}
-		return capitalise(Romanize(s))
+		return capitalise(RomanizePlace(s))
 	}
 	return Romanize(s)
 }
@@ -488,9 +488,12 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 			}
 		}
 		var r string
-		if title == "" && typ == model.Organization {
+		switch {
+		case title == "" && typ == model.Organization:
 			r = RomanizeOrg(rest) // شركة جنرال موتورز
-		} else {
+		case typ == model.Location:
+			r = RomanizePlace(rest)
+		default:
 			r = Romanize(rest)
 		}
 		if title != "" {

@@ -50,15 +50,33 @@ func RomanizeOrg(s string) string {
 	return c.RomanizeOrg(s)
 }
 
-var wordCache = memo.New[string](1 << 14)
+// wordCache memoises the words of persons' names, orgWordCache those of
+// organisations' and places' (Common Latin words allowed).
+var (
+	wordCache    = memo.New[string](1 << 14)
+	orgWordCache = memo.New[string](1 << 13)
+)
 
 // Romanize is the package's Romanize with c's table and model.
-func (c *Compiled) Romanize(s string) string { return c.romanize(s, false) }
+func (c *Compiled) Romanize(s string) string { return c.romanize(s, false, false) }
+
+// RomanizePlace is Romanize for the name of a place: the English words
+// labels translate to may write it (LatinWord.Common: كورنوال is Cornwall
+// by the data's labels alone), as they may an organisation's.
+func RomanizePlace(s string) string {
+	c, err := Default()
+	if err != nil {
+		return Letters(s)
+	}
+	return c.romanize(s, false, true)
+}
 
 // RomanizeOrg is the package's RomanizeOrg with c's table and model.
-func (c *Compiled) RomanizeOrg(s string) string { return c.romanize(s, true) }
+func (c *Compiled) RomanizeOrg(s string) string { return c.romanize(s, true, true) }
 
-func (c *Compiled) romanize(s string, english bool) string {
+// romanize spells s; english reads the English words of data/english.tsv,
+// common allows the Common words of the Latin list.
+func (c *Compiled) romanize(s string, english, common bool) string {
 	words := strings.Fields(arabic.Normalize(s))
 	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); {
@@ -89,10 +107,13 @@ func (c *Compiled) romanize(s string, english bool) string {
 		}
 		t, n := c.compound(words[i:])
 		if n == 0 {
-			if c.embedded {
+			switch {
+			case c.embedded && common:
+				t = orgWordCache.Get(words[i], c.orgWord)
+			case c.embedded:
 				t = wordCache.Get(words[i], c.word)
-			} else {
-				t = c.word(words[i])
+			default:
+				t = c.wordIn(words[i], common)
 			}
 			n = 1
 		}
@@ -144,8 +165,14 @@ func (c *Compiled) compound(ws []string) (string, int) {
 	return "", 0
 }
 
-// word returns the spelling of one Arabic word.
-func (c *Compiled) word(w string) string {
+// word returns the spelling of one Arabic word of a person's name,
+// orgWord of an organisation's or a place's.
+func (c *Compiled) word(w string) string    { return c.wordIn(w, false) }
+func (c *Compiled) orgWord(w string) string { return c.wordIn(w, true) }
+
+// wordIn returns the spelling of one Arabic word; org allows the Common
+// words of the Latin list (LatinWord.Common).
+func (c *Compiled) wordIn(w string, org bool) string {
 	m := arabic.MatchForm(w)
 	if m == "" {
 		return ""
@@ -169,7 +196,7 @@ func (c *Compiled) word(w string) string {
 		// other Latin names are not taken for a word with the article:
 		// most are Arabic family names (الرويلي is not Riley)
 		if _, ok := c.lookup(rest); !ok {
-			if w, ok := c.Latin.Match(rest); ok && w.Article {
+			if w, ok := c.latinMatch(rest, org); ok && w.Article {
 				return "al-" + w.Latin
 			}
 		}
@@ -177,7 +204,15 @@ func (c *Compiled) word(w string) string {
 			return "al-" + s
 		}
 	}
-	return c.stem(m)
+	return c.stem(m, org)
+}
+
+// latinMatch is Latin.Match for an organisation's name, else MatchName.
+func (c *Compiled) latinMatch(m string, org bool) (LatinWord, bool) {
+	if org {
+		return c.Latin.Match(m)
+	}
+	return c.Latin.MatchName(m)
 }
 
 // lookup returns the spelling of the word or words m (MatchForm) in the news
@@ -193,11 +228,11 @@ func (c *Compiled) lookup(m string) (string, bool) {
 // stem returns the spelling of a word without the article: the news
 // spelling, the table, the known Latin name it transcribes (Latin.Match),
 // the model, else Letters; capitalised.
-func (c *Compiled) stem(m string) string {
+func (c *Compiled) stem(m string, org bool) string {
 	if t, ok := c.lookup(m); ok {
 		return t
 	}
-	if w, ok := c.Latin.Match(m); ok {
+	if w, ok := c.latinMatch(m, org); ok {
 		return w.Latin
 	}
 	return c.spell(m)

@@ -95,6 +95,9 @@ func TestRomanize(t *testing.T) {
 		"أدولف هتلر":                  "Adolf Hitler",
 		"فلاديمير بوتين":              "Vladimir Putin",
 		"موبايلي":                     "Mobily",
+		"هنري الثاني":                 "Henry II", // a regnal number
+		"إليزابيث الثانية":            "Elizabeth II",
+		"محمد السادس":                 "Mohammed VI",
 		"Putin":                       "Putin",
 		"":                            "",
 	} {

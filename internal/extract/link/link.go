@@ -1,6 +1,7 @@
 package link
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -330,6 +331,9 @@ type resolution struct {
 	cands    []Candidate
 	clusters []*cluster
 	of       []*cluster // candidate -> cluster
+	// the article's country (focusCountry), once computed
+	focus     *gazetteer.Entry
+	focusDone bool
 }
 
 func resolve(text string, cands []Candidate) *resolution {
@@ -846,6 +850,16 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
 		} else if country := governmentOf(e.Type, canonAr); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
+		} else if country, body := nationalBody(e.Type, canonAr, r.focusCountry); country != nil {
+			name := translit.Name(body, e.Type, gazLexicon())
+			if ws := words(body); len(ws) == 1 {
+				// a head alone names the body (البرلمان Parliament)
+				if w, ok := translit.LookupWord(ws[0]); ok && w.Class == "noun" {
+					name = w.English
+				}
+			}
+			e.Name = name + " (" + country.Name + ")"
+			e.ID = gazetteer.KeyFor(e.Type, e.Name)
 		} else {
 			// the key follows the original (Arabic) name when there is one, the
 			// display name a Latin spelling from the text when there is one
@@ -951,6 +965,95 @@ func governmentOf(typ, name string) *gazetteer.Entry {
 	}
 	return nil
 }
+
+// nationalBody returns the state whose central body an organisation named
+// name is, and the body's name without the state's adjective: the bodies
+// every state has one of, named alike in all (lexicon ar_state_body:
+// مجلس النواب, البرلمان; and any ministry, ar_state_body_head: وزارة
+// الصحة). With a country's adjective after it (وزارة الداخلية العراقية) the
+// body is that country's; alone, the body of the article's country, focus()
+// (nil when the article has none). Each is one node a state, "Ministry of
+// Interior (Iraq)", however the article writes it; a bare "Ministry of
+// Interior" would join every state's. Nil for any other name.
+func nationalBody(typ, name string, focus func() *gazetteer.Entry) (*gazetteer.Entry, string) {
+	if typ != model.Organization {
+		return nil, ""
+	}
+	fs := strings.Fields(name)
+	ws := words(name)
+	if len(ws) == 0 || len(ws) != len(fs) || len(ws) > 6 {
+		return nil, ""
+	}
+	body := func(ws []string) bool {
+		return len(ws) >= 2 && stateHeads[ws[0]] || stateBodies[strings.Join(ws, "_")]
+	}
+	if len(ws) >= 2 && body(ws[:len(ws)-1]) {
+		g, err := gazetteer.Default()
+		if err != nil {
+			return nil, ""
+		}
+		if e := g.Demonym(ws[len(ws)-1]); e != nil && e.Role == gazetteer.RoleCountry {
+			return e, strings.Join(fs[:len(fs)-1], " ")
+		}
+	}
+	if !body(ws) {
+		return nil, ""
+	}
+	if c := focus(); c != nil {
+		return c, name
+	}
+	return nil, ""
+}
+
+// focusCountry returns the country the article is about: the one its
+// mentions name most, by its name or adjective, a place in it or a person
+// of it the gazetteer knows, at least twice and twice as often as any
+// other; nil when none is. It is computed once.
+func (r *resolution) focusCountry() *gazetteer.Entry {
+	if r.focusDone {
+		return r.focus
+	}
+	r.focusDone = true
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	n := map[string]int{}
+	for _, c := range r.cands {
+		e := c.Entry
+		switch {
+		case e == nil || c.Anaphor:
+		case e.Role == gazetteer.RoleCountry:
+			n[e.Key]++
+		case e.Country != "" && (e.Type == model.Location || e.Type == model.Person):
+			n[e.Country]++
+		}
+	}
+	best, next := "", 0
+	for _, k := range slices.Sorted(maps.Keys(n)) {
+		switch {
+		case best == "" || n[k] > n[best]:
+			if best != "" {
+				next = max(next, n[best])
+			}
+			best = k
+		default:
+			next = max(next, n[k])
+		}
+	}
+	if best == "" || n[best] < 2 || n[best] < 2*next {
+		return nil
+	}
+	if e := g.ByKey(best); e != nil && e.Role == gazetteer.RoleCountry {
+		r.focus = e
+	}
+	return r.focus
+}
+
+var (
+	stateHeads  = classSet("ar_state_body_head")
+	stateBodies = classSet("ar_state_body")
+)
 
 var (
 	presidentWords      = classSet("ar_government_of_president")

@@ -583,3 +583,67 @@ func TestGovernmentOf(t *testing.T) {
 		t.Error("a person is no government")
 	}
 }
+
+// TestNationalBody: a body every state has one of is the country's its
+// adjective names, or, named alone, the article's country; other
+// organisations are left alone.
+func TestNationalBody(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	iraq := g.ByKey("wd:Q796")
+	if iraq == nil {
+		t.Fatal("no Iraq in the gazetteer")
+	}
+	focus := func() *gazetteer.Entry { return iraq }
+	none := func() *gazetteer.Entry { return nil }
+	for _, c := range []struct {
+		name, body, country string
+		focus               func() *gazetteer.Entry
+	}{
+		{"وزارة الداخلية السعودية", "وزارة الداخلية", "Saudi Arabia", none},
+		{"وزارة الخارجية الأميركية", "وزارة الخارجية", "United States", focus},
+		{"البرلمان اليوناني", "البرلمان", "Greece", none},
+		{"مجلس النواب", "مجلس النواب", "Iraq", focus},
+		{"وزارة الشؤون البلدية والقروية", "وزارة الشؤون البلدية والقروية", "Iraq", focus},
+		{"مجلس النواب", "", "", none},           // no country in focus: left alone
+		{"وزارة", "", "", focus},                // a head alone names nothing
+		{"مجلس الأمن", "", "", focus},           // not a state's body
+		{"جامعة الملك سعود", "", "", focus},     // an organisation of its own name
+		{"مجلس التعاون الخليجي", "", "", focus}, // not a state's body
+	} {
+		e, body := nationalBody(model.Organization, c.name, c.focus)
+		got := ""
+		if e != nil {
+			got = e.Name
+		}
+		if got != c.country || body != c.body {
+			t.Errorf("nationalBody(%s) = %q, %q; want %q, %q", c.name, got, body, c.country, c.body)
+		}
+	}
+	if e, _ := nationalBody(model.Person, "مجلس النواب", focus); e != nil {
+		t.Error("a person is no state body")
+	}
+}
+
+// TestNationalBodyNames: an article about Iraq names its ministry alone;
+// the node is Iraq's, as the ministry an adjective makes Saudi is Saudi
+// Arabia's, with one key a country whatever the article writes.
+func TestNationalBodyNames(t *testing.T) {
+	text := "قالت وزارة الداخلية إن الشرطة العراقية اعتقلت ثلاثة في بغداد والبصرة، وأكد مسؤول عراقي أن العراق آمن. ورحبت وزارة الداخلية السعودية بذلك."
+	cands := outermost(candidates(t, text, map[string]string{"وزارة الداخلية": model.Organization, "وزارة الداخلية السعودية": model.Organization}))
+	ents, _ := Resolve(text, cands)
+	names := map[string]string{}
+	for _, e := range ents {
+		names[e.ID] = e.Name
+	}
+	for id, want := range map[string]string{
+		"organization:ministry_of_interior_iraq":         "Ministry of Interior (Iraq)",
+		"organization:ministry_of_interior_saudi_arabia": "Ministry of Interior (Saudi Arabia)",
+	} {
+		if names[id] != want {
+			t.Errorf("%s: %q, want %q (entities %v)", id, names[id], want, names)
+		}
+	}
+}

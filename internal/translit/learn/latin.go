@@ -2,8 +2,10 @@ package learn
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +65,8 @@ type latinList struct {
 	weight  map[string]float64            // folded word -> weight
 	forms   map[string]map[string]float64 // folded word -> written form -> weight
 	article map[string]float64            // folded word -> weight of its attestations after the article
+	// common gathers the words of labels that translate (addLabel)
+	common *latinList
 }
 
 func newLatinList() *latinList {
@@ -85,9 +89,7 @@ func (l *latinList) addName(name string, w float64, cased bool) {
 		return
 	}
 	name = stripMarks(name)
-	fs := strings.FieldsFunc(name, func(r rune) bool {
-		return r == ' ' || r == '-' || r == ',' || r == '(' || r == ')' || r == '/' || r == '.' || r == '"'
-	})
+	fs := strings.FieldsFunc(name, nameSeparator)
 	art := false
 	for _, f := range fs {
 		f = strings.Trim(f, "'")
@@ -120,6 +122,50 @@ func (l *latinList) addName(name string, w float64, cased bool) {
 	}
 }
 
+// nameSeparator reports whether r separates the words of a name.
+func nameSeparator(r rune) bool {
+	return r == ' ' || r == '-' || r == ',' || r == '(' || r == ')' || r == '/' || r == '.' || r == '"' || r == '،'
+}
+
+// addLabel adds, with weight w, the words of an English label that a word
+// of its Arabic transcribes (translit.Transcribes); the others to the
+// common words: a label may translate (دون أثر "without a trace",
+// الإمبراطورية الروسية "Russian Empire"), and a translated word is no
+// person's name, though a foreign organisation's name may be made of it
+// (ديلي تليجراف Daily Telegraph).
+func (l *latinList) addLabel(english, ar string, w float64) {
+	var ms []string
+	for _, a := range strings.FieldsFunc(ar, nameSeparator) {
+		m := arabic.MatchForm(a)
+		if rs := []rune(m); len(rs) > 4 && rs[0] == 'ا' && rs[1] == 'ل' {
+			m = string(rs[2:])
+		}
+		ms = append(ms, m)
+	}
+	// a name Arabic writes in two words (دي كابريو DiCaprio, مي فير Mayfair)
+	for i, n := 1, len(ms); i < n; i++ {
+		ms = append(ms, ms[i-1]+ms[i])
+	}
+	fs := strings.FieldsFunc(stripMarks(english), nameSeparator)
+	other := slices.Clone(fs)
+	for i, f := range fs {
+		k := translitFold(strings.Trim(f, "'"))
+		if k == "" || latinArticle[k] {
+			continue
+		}
+		if slices.ContainsFunc(ms, func(m string) bool { return translit.Transcribes(m, k) }) {
+			other[i] = "0" // no word: the article before it is not the next word's
+		} else {
+			fs[i] = "0"
+		}
+	}
+	l.addName(strings.Join(fs, " "), w, false)
+	if l.common == nil {
+		l.common = newLatinList()
+	}
+	l.common.addName(strings.Join(other, " "), w, false)
+}
+
 // translitFold is the folded form of a Latin word: lower case, no
 // diacritics, letters and apostrophes only; "" otherwise.
 func translitFold(s string) string {
@@ -142,19 +188,46 @@ func (l *latinList) words() []translit.LatinWord {
 	sort.Strings(keys)
 	out := make([]translit.LatinWord, 0, len(keys))
 	for _, k := range keys {
-		best, bw := "", -1.0
-		for _, f := range sortedKeys(l.forms[k]) {
-			if w := l.forms[k][f]; w > bw {
-				best, bw = f, w
+		if w, ok := l.word(k); ok {
+			if l.common != nil {
+				// a name that labels also translate to: all its weight
+				if c, ok := l.common.word(k); ok {
+					w.Weight = translit.RoundCount(w.Weight + c.Weight)
+				}
+			}
+			out = append(out, w)
+		}
+	}
+	if l.common != nil {
+		// the common words no other attestation makes a name
+		for _, k := range slices.Sorted(maps.Keys(l.common.weight)) {
+			if _, ok := l.word(k); ok {
+				continue
+			}
+			if w, ok := l.common.word(k); ok {
+				w.Common = true
+				out = append(out, w)
 			}
 		}
-		w := translit.RoundCount(l.weight[k])
-		if w <= 0 {
-			continue
-		}
-		out = append(out, translit.LatinWord{Latin: best, Weight: w, Article: l.article[k] >= l.weight[k]/2})
+		sort.Slice(out, func(i, j int) bool { return out[i].Latin < out[j].Latin })
 	}
 	return out
+}
+
+// word returns the list's word of folded key k in its most attested
+// written form; false when the list lacks it.
+func (l *latinList) word(k string) (translit.LatinWord, bool) {
+	w := translit.RoundCount(l.weight[k])
+	if w <= 0 {
+		return translit.LatinWord{}, false
+	}
+	best, bw := "", -1.0
+	for _, f := range sortedKeys(l.forms[k]) {
+		if w := l.forms[k][f]; w > bw {
+			best, bw = f, w
+		}
+	}
+	return translit.LatinWord{Latin: best, Weight: w, Article: l.article[k] >= l.weight[k]/2}, true
 }
 
 // BuildLatin reads the known Latin names of the data folder dir (LatinFiles)
@@ -206,7 +279,7 @@ func BuildLatin(dir string) ([]translit.LatinWord, error) {
 		return nil, err
 	}
 	err = readTSV(p(3), func(r map[string]string) error {
-		l.addName(r["english_lower"], weightLabel, false)
+		l.addLabel(r["english_lower"], r["arabic"], weightLabel)
 		return nil
 	})
 	if err != nil {

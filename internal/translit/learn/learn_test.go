@@ -130,3 +130,32 @@ func TestRunTimeDoesNotBuild(t *testing.T) {
 		t.Error("the run-time packages import internal/translit/learn")
 	}
 }
+
+// TestAddLabel: a label's words that its Arabic transcribes are names
+// (two Arabic words may write one: دي كابريو DiCaprio); the words of a
+// label that translates are Common, unless a name elsewhere.
+func TestAddLabel(t *testing.T) {
+	l := newLatinList()
+	l.addLabel("without a trace", "دون أثر", 1)
+	l.addLabel("leonardo dicaprio", "ليوناردو دي كابريو", 1)
+	l.addLabel("russian empire", "الإمبراطورية الروسية", 1)
+	l.addName("Trace Adkins", 2, true) // a name too
+	got := map[string]translit.LatinWord{}
+	for _, w := range l.words() {
+		got[w.Latin] = w
+	}
+	for _, c := range []struct {
+		latin  string
+		common bool
+		weight float64
+	}{
+		{"Without", true, 1}, {"Russian", true, 1}, {"Empire", true, 1},
+		{"Leonardo", false, 1}, {"Dicaprio", false, 1},
+		{"Trace", false, 3}, // the name's weight and the label's
+	} {
+		w, ok := got[c.latin]
+		if !ok || w.Common != c.common || w.Weight != c.weight {
+			t.Errorf("%s: got %+v (%v), want common %v weight %v", c.latin, w, ok, c.common, c.weight)
+		}
+	}
+}
