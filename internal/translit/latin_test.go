@@ -87,7 +87,7 @@ func TestRomanizeLatin(t *testing.T) {
 		"روثرهام":     "Rotherham",
 		"عادل الجبير": "Adel al-Jubeir",
 		"تيلور":       "Taylor",
-		"الرويلي":     "al-Ruille", // an Arabic family name, not Riley
+		"الرويلي":     "al-Ruwaili", // an Arabic family name, not Riley
 	} {
 		if got := Romanize(in); got != want {
 			t.Errorf("Romanize(%s) = %q, want %q", in, got, want)

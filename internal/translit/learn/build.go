@@ -8,13 +8,14 @@ import (
 	"github.com/kg-project/kg/internal/translit"
 )
 
-// Options sets how Build learns. The zero value gives the shipped build.
+// Options sets how Build learns. The zero value gives the shipped build,
+// from every split of the data.
 type Options struct {
-	// HoldDev also holds out the dev split (to tune on it); the test split
-	// is always held out.
-	HoldDev bool
-	Order   int // n-gram order of the graphone model; 0: 4
-	Iters   int // EM iterations of the alignment; 0: 5
+	// HoldTest holds out the test split, to score on it (Evaluate); HoldDev
+	// holds out the dev split too, to tune on it.
+	HoldTest, HoldDev bool
+	Order             int // n-gram order of the graphone model; 0: 4
+	Iters             int // EM iterations of the alignment; 0: 5
 	// MinGraphone drops graphones seen in fewer words (0: 2); MinCount
 	// drops n-grams longer than one seen fewer times (0: 1.5: the ones seen
 	// once, which halves the model for a point of accuracy).
@@ -37,7 +38,9 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-func (o Options) held(s Split) bool { return s == Test || o.HoldDev && s == Dev }
+func (o Options) held(s Split) bool {
+	return s == Test && (o.HoldTest || o.HoldDev) || s == Dev && o.HoldDev
+}
 
 // Stats describes a build.
 type Stats struct {

@@ -37,7 +37,7 @@ func TestEmbeddedIsFreshBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the build takes about a minute")
 	}
-	d, err := Read(sharedData(t))
+	d, err := Read(sharedData(t), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -139,8 +139,10 @@ var Files = []string{
 	"names/netranslit-wikidata-ar/en_ar_name_tokens.tsv.gz",
 }
 
-// Read reads the name pairs of the shared data folder dir.
-func Read(dir string) (*Data, error) {
+// Read reads the name pairs of the shared data folder dir; holdTest leaves
+// the test splits out of the known Latin names (BuildLatin), for a build
+// that is scored on them (Options.HoldTest).
+func Read(dir string, holdTest bool) (*Data, error) {
 	d := &Data{}
 	p := func(i int) string { return filepath.Join(dir, filepath.FromSlash(Files[i])) }
 	num := func(s string) (float64, error) {
@@ -206,7 +208,7 @@ func Read(dir string) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.Latin, err = BuildLatin(dir); err != nil {
+	if d.Latin, err = BuildLatin(dir, holdTest); err != nil {
 		return nil, err
 	}
 	return d, nil
