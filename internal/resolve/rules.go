@@ -11,6 +11,7 @@ import (
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/wordstats"
 )
 
 // Reasons recorded with each merge.
@@ -175,6 +176,9 @@ type edge struct {
 //
 // The rules, in order, each on the groups the previous ones made:
 //
+//  0. a person's full name with a word the tagger glued on after it
+//     (محمد عبده يأخذني "Mohamed Abdou takes me") is taken for the name
+//     without it, when another person key bears that (see unglue);
 //  1. manual merges;
 //  2. same Wikidata id;
 //  3. same name: the names of two keys of one type are equal after
@@ -244,6 +248,7 @@ func Build(ix *Index, man Manual) *Result {
 	}
 	res.Unknown = slices.Sorted(maps.Keys(unknown))
 	r.countWords()
+	r.unglue()
 	r.sameQID()
 	r.sameName()
 	r.spellingVariants()
@@ -524,6 +529,74 @@ func (r *resolver) countWords() {
 				}
 				r.families[p.given][loose(bare(p.family))] = true
 			}
+		}
+	}
+}
+
+// gluedMaxArticles: a key whose name has a word glued on (unglue) is in
+// at most this many articles; a name of more is a name.
+const gluedMaxArticles = 2
+
+// unglue gives a person key whose name is another person's full name with
+// one word the tagger glued on after it (محمد عبده يأخذني "Mohamed Abdou
+// takes me", محمد عبد الشافي بإجازته "... on his leave") that full name,
+// so that rule 3 joins the key to its bearer: the key is in
+// gluedMaxArticles articles or fewer; the glued word, three letters or
+// more, is a word of no other person's name across the corpus, no name
+// word the news spellings or the name lists know (gazetteer.IsNameWord,
+// wordstats), no chain word or particle, and an ordinary word of
+// unlabelled text (wordstats.OrdinaryForm: a verb, a noun, a word with a
+// clitic); and the rest, two words or more, is as written the name of
+// another person key in more articles. A word glued before a name is left
+// alone: it is as often a description of someone else (عشيقة المتنبي
+// "al-Mutanabbi's lover").
+func (r *resolver) unglue() {
+	type bearer struct{ node, articles int }
+	nodesOf := map[string]int{} // name word -> person keys bearing it
+	best := map[string]bearer{} // name identity -> the person key of most articles bearing it
+	for i, n := range r.nodes {
+		if n.typ != model.Person {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, p := range slices.Concat(n.names, n.also) {
+			for _, w := range p.content {
+				if !seen[w] {
+					seen[w] = true
+					nodesOf[w]++
+				}
+			}
+			id := p.identity()
+			if b, ok := best[id]; !ok || n.articles > b.articles || n.articles == b.articles && n.key < r.nodes[b.node].key {
+				best[id] = bearer{i, n.articles}
+			}
+		}
+	}
+	ws, err := wordstats.Default()
+	if err != nil {
+		return
+	}
+	glued := func(w string) bool {
+		return utf8.RuneCountInString(w) >= 3 && nodesOf[w] == 1 && !gazetteer.IsNameWord(w) &&
+			!words.chain[w] && !words.particle[w] && !words.stop[w] &&
+			ws.OrdinaryForm(w) && !ws.Name(w).Known() && !ws.Name(wordstats.Base(w)).Known()
+	}
+	for i, n := range r.nodes {
+		if !r.ownPerson(i) || n.articles > gluedMaxArticles || len(n.names[0].words) < 3 {
+			continue
+		}
+		p := n.names[0]
+		rest, word := p.words[:len(p.words)-1], p.words[len(p.words)-1]
+		if !glued(word) {
+			continue
+		}
+		b, ok := best[strings.Join(rest, " ")]
+		if !ok || b.node == i || b.articles <= n.articles {
+			continue
+		}
+		if q, ok := parseName(strings.Join(rest, " ")); ok {
+			q.text = p.text + " without the glued word " + word
+			n.names = []pname{q}
 		}
 	}
 }

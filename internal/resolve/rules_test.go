@@ -123,6 +123,21 @@ func TestRules(t *testing.T) {
 			reason: ReasonSpelling,
 		},
 		{
+			// the tagger glued the next word on: a verb, ordinary text
+			name:   "a full name with an ordinary word glued after it",
+			c:      corpus{{person("طارق زيدان يأخذني"), 1}, {person("طارق زيدان"), 4}},
+			merged: [][2]string{{pk("طارق زيدان يأخذني"), pk("طارق زيدان")}},
+			reason: ReasonSpelling,
+		},
+		{
+			name: "a family name after a full name is a longer name, a word before it a description",
+			c: corpus{
+				{person("طارق زيدان العتيبي"), 1}, {person("عشيقة طارق زيدان"), 1}, {person("طارق زيدان"), 4},
+				{person("طارق زيدان بإجازته"), 3}, // in as many articles: no glued word
+			},
+			apart: [][2]string{{pk("طارق زيدان العتيبي"), pk("طارق زيدان")}, {pk("عشيقة طارق زيدان"), pk("طارق زيدان")}, {pk("طارق زيدان بإجازته"), pk("طارق زيدان")}},
+		},
+		{
 			name:  "a dynasty's name is no spelling of a foreign name",
 			c:     corpus{{person("ناصر آل سعيد"), 1}, {person("ناصر آل سعود"), 4}},
 			apart: [][2]string{{pk("ناصر آل سعيد"), pk("ناصر آل سعود")}},
