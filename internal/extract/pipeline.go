@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.83"
+const RulesVersion = "0.5.84"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -489,8 +489,10 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 			continue
 		}
 		c.Text = string(rs[c.Start:c.End])
-		if c.Entry != nil && p.knownForm(c.Text, c.Entry) {
-			continue // the name itself begins with these letters (فلاديمير)
+		if c.Whole || c.Entry != nil && p.knownForm(c.Text, c.Entry) {
+			// the name itself begins with these letters (فلاديمير), or
+			// the caller found the name's bounds («فورد» between quotes)
+			continue
 		}
 		first := c.End
 		for k := c.Start; k < c.End; k++ {
@@ -856,11 +858,12 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 // leadingClosed reports whether a word of a closed class that no name
 // begins with opens a span, as written (arabic.Word.ClosedClassAsWritten:
 // واين may be Wayne): a demonstrative, relative or quantifier (هذان
-// التفجيران, كلنا سلمان), not a pronoun (هو begins Hu Jintao), a question
+// التفجيران, كلنا سلمان), a kin word with a pronoun (ابنك عبدالفتاح
+// "your son Abdulfattah"), not a pronoun (هو begins Hu Jintao), a question
 // word, an adverb (سلفا begins Salva Kiir) nor a formula's word.
 func leadingClosed(w *arabic.Word) bool {
 	switch w.ClosedClassAsWritten() {
-	case "demonstrative", "relative", "quantifier":
+	case "demonstrative", "relative", "quantifier", "kin":
 		return true
 	}
 	return false

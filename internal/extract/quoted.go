@@ -53,10 +53,34 @@ func (p *Pipeline) quotedOrgs(rs []rune, toks []segment.Token, words []arabic.Wo
 		if overlapsAny(cands, start, end) {
 			continue
 		}
-		out = append(out, link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence,
-			Text: string(rs[start:end]), Type: model.Organization, Whole: true})
+		c := link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence,
+			Text: string(rs[start:end]), Type: model.Organization, Whole: true}
+		if a >= 2 && toks[a].Sentence == toks[a-2].Sentence {
+			c.Entry = p.headedEntry(toks, a-2, c.Text)
+		}
+		out = append(out, c)
 	}
 	return out
+}
+
+// headedEntry returns the gazetteer's organisation that the noun before a
+// quoted name (token j, its clitics off) and the name make together (حركة
+// «الشباب» is al-Shabaab, حركة الشباب; the bare الشباب a football club),
+// nil when there is none.
+func (p *Pipeline) headedEntry(toks []segment.Token, j int, name string) *gazetteer.Entry {
+	if j < 0 || !isArabicWord(toks[j].Text) {
+		return nil
+	}
+	w := arabic.Analyze(toks[j].Text)
+	if w.Article != "" || w.Suffix != "" {
+		return nil // no construct state: الحركة «الشباب»
+	}
+	for _, e := range p.gaz.Lookup(arabic.MatchForm(w.Stem + " " + name)) {
+		if e.Type == model.Organization {
+			return e
+		}
+	}
+	return nil
 }
 
 // quotedName reports whether the quoted tokens [a, b) name an organisation
@@ -205,7 +229,13 @@ func (p *Pipeline) quotedNamed(rs []rune, toks []segment.Token, cands []link.Can
 		}
 		start, end := toks[a].Start, toks[b-1].End
 		name := string(rs[start:end])
-		if e := p.quotedEntry(name); e != nil {
+		e := p.quotedEntry(name)
+		if i > 0 && toks[i-1].Sentence == toks[a].Sentence {
+			if h := p.headedEntry(toks, i-1, name); h != nil {
+				e = h // what the text's own head noun makes of it
+			}
+		}
+		if e != nil {
 			add = append(add, link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence, Text: name,
 				Type: model.Organization, Entry: e, Whole: true})
 		}

@@ -80,6 +80,10 @@ func TestQuotedNamed(t *testing.T) {
 		{text: "وقال الوزير في مقابلة مع قناة «روسيا اليوم» إن الحوار مستمر.", key: "organization:rt_tv_network"},
 		// unquoted, the region
 		{text: "وتشهد منطقة الشرق الأوسط توترا متزايدا.", key: "wd:Q7204", not: "organization:asharq_al_awsat"},
+		// the text's own head noun makes the name: the armed group, not the club
+		{text: "وقال إن مقاتلين من حركة «الشباب» الصومالية هاجموا القرية.", key: "organization:al_shabaab", not: "organization:al_shabab"},
+		{text: "وفاز «الشباب» على الهلال في الدوري.", key: "organization:al_shabab", not: "organization:al_shabaab"},
+		{text: "«الشباب» فاز على الهلال في الدوري.", key: "organization:al_shabab"}, // a quote first: no noun before it
 	} {
 		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
 		if err != nil {

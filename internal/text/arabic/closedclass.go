@@ -11,7 +11,7 @@ import (
 var closedClassText string
 
 // ClosedClassKinds are the kinds of closedclass.txt.
-var ClosedClassKinds = []string{"demonstrative", "pronoun", "relative", "interrogative", "adverb", "quantifier", "formula"}
+var ClosedClassKinds = []string{"demonstrative", "pronoun", "relative", "interrogative", "adverb", "quantifier", "formula", "kin"}
 
 // closedClass maps the MatchForm of each word of closedclass.txt to its
 // kind; it is empty when the file is malformed (TestClosedClass checks
