@@ -15,7 +15,8 @@
 // are counted as n-grams (Witten-Bell smoothing at run time). The table
 // then keeps only the words the model does not spell as attested.
 //
-// Held out, never built from: the test splits of the two transliteration
+// The shipped build learns from every pair. A build to score
+// (Options.HoldTest) holds out the test splits of the two transliteration
 // sets and 10% of the Wikidata names (by a hash of the Arabic), including
 // the name units that held-out full names attest. Evaluate scores the old
 // and the new romanisation on them; Options.HoldDev holds out the dev
@@ -26,7 +27,10 @@
 // tokens of Wikidata persons, the Latin names of Wikidata persons of Arab
 // countries, GeoNames places, ArWikiCats labels and the gazetteer's
 // countries, cities and leaders (LatinFiles), each word weighed by how
-// often its source attests it; the test splits are left out. A table word
-// that matches a known Latin name keeps its table entry, so that the
-// match serves only words no pair attests.
+// often its source attests it (the test splits left out for a scored
+// build). A label's word that no Arabic word of the label transcribes
+// (translit.Transcribes: الإمبراطورية الروسية "Russian Empire") is a
+// Common word, matched in the names of organisations and places only. A
+// table word that matches a known Latin name keeps its table entry, so
+// that the match serves only words no pair attests.
 package learn
