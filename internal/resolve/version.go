@@ -17,9 +17,9 @@ var sources embed.FS
 
 // Version is a short fingerprint of the resolution rules (this package's Go
 // code and names.txt, test files left out). The resolution also depends on
-// the extraction packages it calls (MatchForm, KeyFor) and on the gazetteer
-// (the titled aliases of a person), which the extractor
-// version covers.
+// the extraction packages it calls (MatchForm, KeyFor), on the gazetteer
+// (the titled aliases of a person) and on the word statistics (the glued
+// words of rule 0), which the extractor version covers.
 var Version = sync.OnceValue(func() string {
 	h := sha256.New()
 	err := fs.WalkDir(sources, ".", func(p string, d fs.DirEntry, err error) error {
