@@ -55,20 +55,19 @@ func (p *Pipeline) quotedOrgs(rs []rune, toks []segment.Token, words []arabic.Wo
 		}
 		c := link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence,
 			Text: string(rs[start:end]), Type: model.Organization, Whole: true}
-		if a >= 2 && toks[a].Sentence == toks[a-2].Sentence {
-			c.Entry = p.headedEntry(toks, a-2, c.Text)
-		}
+		c.Entry = p.headedEntry(toks, a-1, c.Text)
 		out = append(out, c)
 	}
 	return out
 }
 
 // headedEntry returns the gazetteer's organisation that the noun before a
-// quoted name (token j, its clitics off) and the name make together (حركة
-// «الشباب» is al-Shabaab, حركة الشباب; the bare الشباب a football club),
-// nil when there is none.
-func (p *Pipeline) headedEntry(toks []segment.Token, j int, name string) *gazetteer.Entry {
-	if j < 0 || !isArabicWord(toks[j].Text) {
+// quoted name (before the opening quote, token q; its clitics off) and the
+// name make together (حركة «الشباب» is al-Shabaab, حركة الشباب; the bare
+// الشباب a football club), nil when there is none.
+func (p *Pipeline) headedEntry(toks []segment.Token, q int, name string) *gazetteer.Entry {
+	j := q - 1
+	if j < 0 || q+1 >= len(toks) || toks[j].Sentence != toks[q+1].Sentence || !isArabicWord(toks[j].Text) {
 		return nil
 	}
 	w := arabic.Analyze(toks[j].Text)
@@ -230,10 +229,8 @@ func (p *Pipeline) quotedNamed(rs []rune, toks []segment.Token, cands []link.Can
 		start, end := toks[a].Start, toks[b-1].End
 		name := string(rs[start:end])
 		e := p.quotedEntry(name)
-		if i > 0 && toks[i-1].Sentence == toks[a].Sentence {
-			if h := p.headedEntry(toks, i-1, name); h != nil {
-				e = h // what the text's own head noun makes of it
-			}
+		if h := p.headedEntry(toks, i, name); h != nil {
+			e = h // what the text's own head noun makes of it
 		}
 		if e != nil {
 			add = append(add, link.Candidate{Start: start, End: end, Sentence: toks[a].Sentence, Text: name,

@@ -590,11 +590,12 @@ func (r *resolver) unglue() {
 		if !glued(word) {
 			continue
 		}
-		b, ok := best[strings.Join(rest, " ")]
+		name := strings.Join(rest, " ")
+		b, ok := best[name]
 		if !ok || b.node == i || b.articles <= n.articles {
 			continue
 		}
-		if q, ok := parseName(strings.Join(rest, " ")); ok {
+		if q, ok := parseName(name); ok {
 			q.text = p.text + " without the glued word " + word
 			n.names = []pname{q}
 		}

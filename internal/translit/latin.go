@@ -471,6 +471,13 @@ func splitGaps(dst []string, gaps string) []string {
 // word (جامعة is not Jamie, عرفات not Rafat).
 const nativeLetters = "عحضظءذ"
 
+// foreignLike reports whether the Arabic word m may transcribe a foreign
+// name: three letters or more, none of nativeLetters, no final ة, a vowel
+// letter.
+func foreignLike(m string) bool {
+	return utf8.RuneCountInString(m) >= 3 && !strings.ContainsAny(m, nativeLetters) && !strings.HasSuffix(m, "ه") && strings.ContainsAny(m, "اوي")
+}
+
 // Candidates returns the known Latin words an Arabic word (MatchForm,
 // without the article) may transcribe, most attested first; none for a
 // word of fewer than three letters, with a letter of nativeLetters, or
@@ -478,7 +485,7 @@ const nativeLetters = "عحضظءذ"
 func (l *Latin) Candidates(m string) []LatinWord { return l.candidates(m, true) }
 
 func (l *Latin) candidates(m string, common bool) []LatinWord {
-	if l == nil || utf8.RuneCountInString(m) < 3 || strings.ContainsAny(m, nativeLetters) || strings.HasSuffix(m, "ه") || !strings.ContainsAny(m, "اوي") {
+	if l == nil || !foreignLike(m) {
 		return nil
 	}
 	var found []int32 // of Words
@@ -516,10 +523,9 @@ func (l *Latin) candidates(m string, common bool) []LatinWord {
 // Transcribes reports whether the Arabic word m (arabic.MatchForm, without
 // the article) may write the Latin word lat, by the outlines Candidates
 // matches with: بوتين Putin, تشلسي Chelsea, but not أثر "trace" and
-// Without. Words Candidates never matches (of fewer than three letters,
-// with a letter of nativeLetters) transcribe nothing.
+// Without. A word that is not foreignLike transcribes nothing.
 func Transcribes(m, lat string) bool {
-	if utf8.RuneCountInString(m) < 3 || strings.ContainsAny(m, nativeLetters) || strings.HasSuffix(m, "ه") || !strings.ContainsAny(m, "اوي") {
+	if !foreignLike(m) {
 		return false
 	}
 	ls := latinOutlines(foldLatin(lat))

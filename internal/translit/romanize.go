@@ -196,7 +196,7 @@ func (c *Compiled) wordIn(w string, org bool) string {
 		// other Latin names are not taken for a word with the article:
 		// most are Arabic family names (الرويلي is not Riley)
 		if _, ok := c.lookup(rest); !ok {
-			if w, ok := c.latinMatch(rest, org); ok && w.Article {
+			if w, ok := c.Latin.match(rest, org); ok && w.Article {
 				return "al-" + w.Latin
 			}
 		}
@@ -205,14 +205,6 @@ func (c *Compiled) wordIn(w string, org bool) string {
 		}
 	}
 	return c.stem(m, org)
-}
-
-// latinMatch is Latin.Match for an organisation's name, else MatchName.
-func (c *Compiled) latinMatch(m string, org bool) (LatinWord, bool) {
-	if org {
-		return c.Latin.Match(m)
-	}
-	return c.Latin.MatchName(m)
 }
 
 // lookup returns the spelling of the word or words m (MatchForm) in the news
@@ -232,7 +224,7 @@ func (c *Compiled) stem(m string, org bool) string {
 	if t, ok := c.lookup(m); ok {
 		return t
 	}
-	if w, ok := c.latinMatch(m, org); ok {
+	if w, ok := c.Latin.match(m, org); ok {
 		return w.Latin
 	}
 	return c.spell(m)
