@@ -96,8 +96,9 @@ type Gazetteer struct {
 	// what the NER finds; see ReadCompiled) compactly: the MatchForm of the
 	// name -> its line of the compiled file, made into an Entry, kept in
 	// nameEntries, on its first Lookup
-	names       map[string]string
-	nameEntries sync.Map // MatchForm -> []*Entry (the alias's entries with the name's)
+	names        map[string]string
+	nameEntries  sync.Map // MatchForm -> []*Entry (the alias's entries with the name's)
+	variantState          // the index of Variant, built on its first call
 }
 
 var defaultGaz = memo.NewLazy(func() (*Gazetteer, error) {

@@ -257,6 +257,10 @@ func lookupName(g *gazetteer.Gazetteer, text, typ string) (*gazetteer.Entry, boo
 			return e, true
 		}
 	}
+	// a foreign name spelt with other vowel letters (بيرمنغهام Birmingham)
+	if e := g.Variant(m, typ); e != nil {
+		return e, false
+	}
 	return nil, false
 }
 
@@ -334,6 +338,7 @@ type resolution struct {
 	// the article's country (focusCountry), once computed
 	focus     *gazetteer.Entry
 	focusDone bool
+	runes     []rune // text, made by slice on first use
 }
 
 func resolve(text string, cands []Candidate) *resolution {
@@ -846,7 +851,24 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 				canonLat = d
 			}
 		}
-		if c.entry != nil {
+		if city, phrases := r.branchCity(c); city != nil {
+			// a body's branch in a city: its own node, known by the body's
+			// name with the city's, not by the body's (which names the body)
+			body := canonAr
+			if c.entry != nil {
+				body = c.entry.Name
+			} else if body != "" {
+				body = translit.Name(body, e.Type, gazLexicon())
+			} else {
+				body = canonLat
+			}
+			e.Name = body + " (" + city.Name + ")"
+			e.ID = gazetteer.KeyFor(e.Type, e.Name)
+			aliases = map[string]bool{}
+			for _, p := range phrases {
+				aliases[p] = true
+			}
+		} else if c.entry != nil {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
 		} else if country := governmentOf(e.Type, canonAr); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
@@ -1049,6 +1071,70 @@ func (r *resolution) focusCountry() *gazetteer.Entry {
 	}
 	return r.focus
 }
+
+// branchCity returns the city whose branch the organisation c is, and the
+// phrases that name it (the body's mention and the city's): a body with
+// branches (lexicon ar_branch_head, the first word of its name, or
+// ar_branch_body, the whole name) that the article writes with a city
+// after it (ب or في and the city: جمعية الثقافة والفنون بالأحساء، هيئة
+// التحقيق والادعاء العام في جدة) is the city's branch, which has its own
+// director and address. Nil when no mention has a city after it, when two
+// have different cities, when the place is a country (the body of a
+// country is nationalBody's), or when the gazetteer knows the body as
+// another country's or with a QID and no country (الجمعية العامة للأمم
+// المتحدة في نيويورك is the UN General Assembly; the Red Crescent, of no
+// country, has branches).
+func (r *resolution) branchCity(c *cluster) (*gazetteer.Entry, []string) {
+	if c.typ() != model.Organization || len(c.words) == 0 {
+		return nil, nil
+	}
+	first := arabic.MatchForm(c.words[0])
+	if !branchHeads[first] && !branchBodies[strings.Join(c.words, "_")] {
+		return nil, nil
+	}
+	var city *gazetteer.Entry
+	var phrases []string
+	for _, i := range c.cands {
+		cd := r.cands[i]
+		if cd.Anaphor || cd.Demonym {
+			continue
+		}
+		for j, p := range r.cands {
+			if j == i || p.Entry == nil || p.Demonym || p.Entry.Type != model.Location || p.Entry.Role == gazetteer.RoleCountry || p.Start <= cd.End || p.Start > cd.End+4 {
+				continue
+			}
+			between := strings.TrimSpace(r.slice(cd.End, p.Start))
+			if between != "ب" && between != "بـ" && between != "في" {
+				continue
+			}
+			if city != nil && city != p.Entry {
+				return nil, nil
+			}
+			if e := c.entry; e != nil && e.Country != p.Entry.Country && (e.Country != "" || e.QID != "") {
+				return nil, nil // an international body (the UN General Assembly in New York)
+			}
+			city = p.Entry
+			phrases = append(phrases, candidateName(cd)+r.slice(cd.End, p.End))
+		}
+	}
+	return city, phrases
+}
+
+// slice returns the article's text from code point a to b.
+func (r *resolution) slice(a, b int) string {
+	if r.runes == nil {
+		r.runes = []rune(r.text)
+	}
+	if a < 0 || b > len(r.runes) || a > b {
+		return ""
+	}
+	return string(r.runes[a:b])
+}
+
+var (
+	branchHeads  = classSet("ar_branch_head")
+	branchBodies = classSet("ar_branch_body")
+)
 
 var (
 	stateHeads  = classSet("ar_state_body_head")

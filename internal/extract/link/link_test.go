@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -644,6 +645,52 @@ func TestNationalBodyNames(t *testing.T) {
 	} {
 		if names[id] != want {
 			t.Errorf("%s: %q, want %q (entities %v)", id, names[id], want, names)
+		}
+	}
+}
+
+// TestBranchNames: a body with branches written with a city after it is
+// the city's branch, with the city in its name and no QID of the body; the
+// same body without a city (or with a country) stays the body.
+func TestBranchNames(t *testing.T) {
+	for _, c := range []struct {
+		text, org, want string
+	}{
+		{"وقال مدير جمعية الثقافة والفنون بجدة إن المهرجان يبدأ غدا.", "جمعية الثقافة والفنون", "Culture and Arts Association (Jeddah)"},
+		{"وأعلنت لجنة التنمية الاجتماعية في الرياض برنامجها.", "لجنة التنمية الاجتماعية", "(Riyadh)"},
+		{"وقالت جمعية الثقافة والفنون إن المهرجان يبدأ غدا.", "جمعية الثقافة والفنون", ""},
+		{"وقالت جمعية الثقافة والفنون في السعودية إن المهرجان يبدأ غدا.", "جمعية الثقافة والفنون", ""},
+		{"وقالت جامعة الملك سعود بالرياض إن الدراسة تبدأ غدا.", "جامعة الملك سعود", ""},
+		{"وألقى الرئيس كلمة أمام الجمعية العامة للأمم المتحدة في نيويورك.", "الجمعية العامة للأمم المتحدة", ""},
+	} {
+		ents, _ := Resolve(c.text, outermost(candidates(t, c.text, map[string]string{c.org: model.Organization})))
+		got := ""
+		for _, e := range ents {
+			if e.Type == model.Organization && strings.HasSuffix(e.Name, ")") {
+				got = e.Name
+				if e.Wikidata != "" || slices.Contains(e.Aliases, c.org) {
+					t.Errorf("%s: the branch %q has the body's QID %q or name (aliases %v)", c.text, e.Name, e.Wikidata, e.Aliases)
+				}
+			}
+		}
+		if c.want == "" && got != "" || c.want != "" && !strings.HasSuffix(got, c.want) {
+			t.Errorf("%s: branch %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestVariantSpelling: a foreign name spelt with other vowel letters than
+// the gazetteer's is the gazetteer's entry, QID and English name.
+func TestVariantSpelling(t *testing.T) {
+	text := "وصل رئيس الوزراء الإسرائيلي بنيامين نتانياهو إلى مدينة بيرمنغهام."
+	ents, _ := Resolve(text, outermost(candidates(t, text, map[string]string{"بنيامين نتانياهو": model.Person, "بيرمنغهام": model.Location})))
+	names := map[string]string{}
+	for _, e := range ents {
+		names[e.Name] = e.Wikidata
+	}
+	for _, want := range []string{"Benjamin Netanyahu", "Birmingham"} {
+		if names[want] == "" {
+			t.Errorf("no %s with a QID in %v", want, names)
 		}
 	}
 }
