@@ -96,6 +96,10 @@ func TestTrimOrdinaryStart(t *testing.T) {
 		// a kin word with a pronoun before the name (ابنك "your son")
 		{"وقال لها المدرب: ابنك عبدالفتاح عسيري لاعب موهوب.", "عبدالفتاح عسيري"},
 		{"وسجل واين روني هدفين في المباراة.", "واين روني"},
+		// a preposition with a pronoun before an Arabic given name (لي "to
+		// me"), not before a foreign one (لي Lee)
+		{"وقالت الفنانة: كان لي عمر الشريف صديقا وفيا طوال حياتي.", "عمر الشريف"},
+		{"وقال المدرب الكوري لي جونغ سو إن فريقه مستعد.", "لي جونغ سو"},
 		{"وقال رئيس جنوب السودان سلفا كير إن الاتفاق صامد.", "سلفا كير"},
 	} {
 		if len(mentionEntities(t, p, c.text, c.mention)) == 0 {

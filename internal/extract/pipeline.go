@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.85"
+const RulesVersion = "0.5.86"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -840,8 +840,8 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 	if p.words == nil {
 		return a
 	}
-	for b-a > 1 && leadingClosed(&words[a]) {
-		a++ // كلنا سلمان "we are all Salman", هكذا نجيب
+	for b-a > 1 && (leadingClosed(&words[a]) || p.prepPronounBefore(words, a)) {
+		a++ // كلنا سلمان "we are all Salman", هكذا نجيب, لي عمر "to me, Omar"
 	}
 	for b-a > 1 && !wordIn(nameLinks, &words[a]) && !wordIn(personTitles, &words[a]) && !isTitle(&words[a]) &&
 		!p.nameLike(&words[a]) && !p.isName(arabic.MatchForm(words[a].Stem)) && !p.isName(arabic.MatchForm(words[a].Article+words[a].Stem)) &&
@@ -867,6 +867,22 @@ func leadingClosed(w *arabic.Word) bool {
 		return true
 	}
 	return false
+}
+
+// prepPronouns are the prepositions with a pronoun of lexicon
+// ar_prep_pronoun (لي "to me", معه "with him"), as written.
+var prepPronouns = arabic.WordSet(strings.Join(lexicon.Class("ar_prep_pronoun"), " "))
+
+// prepPronounBefore reports whether word a is a preposition with a pronoun
+// (prepPronouns, as written) before an Arabic given name: one the name
+// lists give to people as a given name, or with a letter foreign names are
+// not written with (لي عمر "to me, Omar"; not لي كوان يو, Lee Kuan Yew).
+func (p *Pipeline) prepPronounBefore(words []arabic.Word, a int) bool {
+	if !prepPronouns[words[a].MF] || a+1 >= len(words) {
+		return false
+	}
+	next := words[a+1].MF
+	return strings.ContainsAny(next, "عحضظءذ") || p.words.Name(next).Given >= personNameCount
 }
 
 // placeAfterName are the words of places written after their name, in the
