@@ -1,11 +1,13 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 // Arabic writes a foreign name's vowels with the long-vowel letters ا و ي,
@@ -13,11 +15,6 @@ import (
 // Birmingham, نتنياهو and نتانياهو both Netanyahu, أوباما and أوبما both
 // Obama. Variant finds the entry a name names when it is spelt with more or
 // fewer of those letters than the gazetteer's spelling.
-
-// variantNativeLetters are letters Arabic writes foreign names with only by
-// exception (translit's nativeLetters): a word that has one is taken for an
-// Arabic word, whose vowel letters tell names apart (سالم, سليم).
-const variantNativeLetters = "عحضظءذ"
 
 // variantMaxDiff is how many vowel letters a name may add or drop against
 // the gazetteer's spelling: in all, and when the name is one word.
@@ -33,7 +30,7 @@ const (
 type variantAlias struct {
 	e    *Entry
 	m    string     // the alias (MatchForm)
-	gaps [][]string // per word, the vowel letters before each consonant and after the last
+	gaps [][]string // its words' gaps (outlineOf)
 }
 
 // variantIndex maps the type and consonant outline of each foreign-looking
@@ -41,30 +38,22 @@ type variantAlias struct {
 // the aliases with that outline.
 type variantIndex map[string][]variantAlias
 
-// variantWord is the outline of one word: its first letter and the letters
-// that are not ا و ي (a letter doubled without a vowel between counts once),
-// and the vowel letters of each gap: gaps[i] before cons[i+1], the last gap
-// after the last consonant.
-type variantWord struct {
-	cons string
-	gaps []string
-}
-
 // foreignWord reports whether the word w (MatchForm) may be a foreign name
-// Arabic transcribes: three letters or more, none of variantNativeLetters,
-// not ending in ه (ة), a vowel letter after its first letter.
+// Arabic transcribes (translit.ForeignLike: a word with a letter like ع or
+// ح is Arabic, and Arabic names differ by their vowel letters: سالم,
+// سليم), with a vowel letter after its first letter.
 func foreignWord(w string) bool {
-	if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, variantNativeLetters) || strings.HasSuffix(w, "ه") {
-		return false
-	}
 	_, size := utf8.DecodeRuneInString(w)
-	return strings.ContainsAny(w[size:], "اوي")
+	return translit.ForeignLike(w) && strings.ContainsAny(w[size:], "اوي")
 }
 
 // outlineOf cuts the name m (MatchForm) into word outlines, the article ال
-// of a word of more than four letters left out; ok is false when a word is
-// not foreignWord or the outline is shorter than variantMinConsonants.
-func outlineOf(m string) (key string, words []variantWord, ok bool) {
+// of a word of more than four letters left out: the key is the words'
+// consonants (the first letter and the letters that are not ا و ي, a letter
+// doubled without a vowel between counted once), and gaps[w][i] the vowel
+// letters after the i-th consonant of word w. ok is false when a word is
+// not foreignWord or the key has fewer than variantMinConsonants letters.
+func outlineOf(m string) (key string, gaps [][]string, ok bool) {
 	if m == "" || !arabic.HasScript(m) {
 		return "", nil, false
 	}
@@ -78,18 +67,18 @@ func outlineOf(m string) (key string, words []variantWord, ok bool) {
 			w = w[len("ال"):]
 		}
 		var cons []rune
-		gaps := []string{""}
+		g := []string{""}
 		for i, r := range w {
 			if i > 0 && (r == 'ا' || r == 'و' || r == 'ي') {
-				gaps[len(gaps)-1] += string(r)
+				g[len(g)-1] += string(r)
 				continue
 			}
-			if len(cons) > 0 && r == cons[len(cons)-1] && gaps[len(gaps)-1] == "" {
+			if len(cons) > 0 && r == cons[len(cons)-1] && g[len(g)-1] == "" {
 				continue
 			}
 			cons = append(cons, r)
 			if i > 0 {
-				gaps = append(gaps, "")
+				g = append(g, "")
 			}
 		}
 		n += len(cons)
@@ -97,9 +86,9 @@ func outlineOf(m string) (key string, words []variantWord, ok bool) {
 			kb.WriteByte(' ')
 		}
 		kb.WriteString(string(cons))
-		words = append(words, variantWord{cons: string(cons), gaps: gaps})
+		gaps = append(gaps, g)
 	}
-	return kb.String(), words, n >= variantMinConsonants
+	return kb.String(), gaps, n >= variantMinConsonants
 }
 
 // isSubsequence reports whether the letters of a occur in b in order.
@@ -120,13 +109,13 @@ func isSubsequence(a, b string) bool {
 // neither a subsequence of the other (و for ي changes the vowel: جون John
 // is not جين Jane) nor the same at the end of a word (سليمان is not
 // سليماني).
-func vowelDiff(a, b []variantWord) int {
+func vowelDiff(a, b [][]string) int {
 	if len(a) != len(b) {
 		return -1
 	}
 	d := 0
 	for w := range a {
-		ga, gb := a[w].gaps, b[w].gaps
+		ga, gb := a[w], b[w]
 		if len(ga) != len(gb) {
 			return -1
 		}
@@ -165,34 +154,18 @@ func (g *Gazetteer) variants() variantIndex {
 			var seen []string
 			for _, a := range e.Aliases {
 				m := arabic.MatchForm(a)
-				key, words, ok := outlineOf(m)
-				if !ok {
-					continue
-				}
-				k := e.Type + "\x00" + key
-				if containsString(seen, m) {
+				key, gaps, ok := outlineOf(m)
+				if !ok || slices.Contains(seen, m) {
 					continue
 				}
 				seen = append(seen, m)
-				gaps := make([][]string, len(words))
-				for i, w := range words {
-					gaps[i] = w.gaps
-				}
+				k := e.Type + "\x00" + key
 				idx[k] = append(idx[k], variantAlias{e: e, m: m, gaps: gaps})
 			}
 		}
 		g.variantIdx = idx
 	})
 	return g.variantIdx
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Variant returns the entry of type typ (model.Person, model.Organization
@@ -206,39 +179,35 @@ func containsString(xs []string, s string) bool {
 // name (Arabic names differ by their vowel letters: سالم, سليم). An exact
 // alias is Lookup's, not Variant's.
 func (g *Gazetteer) Variant(matchForm, typ string) *Entry {
-	key, words, ok := outlineOf(matchForm)
+	key, gaps, ok := outlineOf(matchForm)
 	if !ok || typ == "" {
 		return nil
 	}
 	limit := variantMaxDiff
-	if len(words) == 1 {
+	if len(gaps) == 1 {
 		limit = variantMaxDiffOne
 	}
-	var found *Entry
-	var spellings []string // the aliases matched
-	other := make([]variantWord, len(words))
+	var matched []variantAlias
 	for _, a := range g.variants()[typ+"\x00"+key] {
-		for i, gs := range a.gaps {
-			other[i] = variantWord{gaps: gs}
+		if d := vowelDiff(gaps, a.gaps); d >= 0 && d <= limit {
+			matched = append(matched, a)
 		}
-		if d := vowelDiff(words, other); d < 0 || d > limit {
-			continue
-		}
-		if !containsString(spellings, a.m) {
-			spellings = append(spellings, a.m)
-		}
+	}
+	// one spelling of several entries is the best of them, as for Lookup;
+	// when two spellings match, all must be of one entry
+	var found *Entry
+	var spellings []string
+	for _, a := range matched {
 		if found == nil || better(a.e, found) {
 			found = a.e
 		}
+		if !slices.Contains(spellings, a.m) {
+			spellings = append(spellings, a.m)
+		}
 	}
 	if len(spellings) > 1 {
-		// two spellings of different entries are ambiguous (one spelling
-		// of several entries is the best of them, as for Lookup)
-		for _, a := range g.variants()[typ+"\x00"+key] {
-			for i, gs := range a.gaps {
-				other[i] = variantWord{gaps: gs}
-			}
-			if d := vowelDiff(words, other); d >= 0 && d <= limit && a.e != found {
+		for _, a := range matched {
+			if a.e != found {
 				return nil
 			}
 		}

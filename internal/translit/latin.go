@@ -471,10 +471,10 @@ func splitGaps(dst []string, gaps string) []string {
 // word (جامعة is not Jamie, عرفات not Rafat).
 const nativeLetters = "عحضظءذ"
 
-// foreignLike reports whether the Arabic word m may transcribe a foreign
-// name: three letters or more, none of nativeLetters, no final ة, a vowel
-// letter.
-func foreignLike(m string) bool {
+// ForeignLike reports whether the Arabic word m (MatchForm) may transcribe
+// a foreign name: three letters or more, none of nativeLetters, no final
+// ة, a vowel letter.
+func ForeignLike(m string) bool {
 	return utf8.RuneCountInString(m) >= 3 && !strings.ContainsAny(m, nativeLetters) && !strings.HasSuffix(m, "ه") && strings.ContainsAny(m, "اوي")
 }
 
@@ -485,7 +485,7 @@ func foreignLike(m string) bool {
 func (l *Latin) Candidates(m string) []LatinWord { return l.candidates(m, true) }
 
 func (l *Latin) candidates(m string, common bool) []LatinWord {
-	if l == nil || !foreignLike(m) {
+	if l == nil || !ForeignLike(m) {
 		return nil
 	}
 	var found []int32 // of Words
@@ -523,9 +523,9 @@ func (l *Latin) candidates(m string, common bool) []LatinWord {
 // Transcribes reports whether the Arabic word m (arabic.MatchForm, without
 // the article) may write the Latin word lat, by the outlines Candidates
 // matches with: بوتين Putin, تشلسي Chelsea, but not أثر "trace" and
-// Without. A word that is not foreignLike transcribes nothing.
+// Without. A word that is not ForeignLike transcribes nothing.
 func Transcribes(m, lat string) bool {
-	if !foreignLike(m) {
+	if !ForeignLike(m) {
 		return false
 	}
 	ls := latinOutlines(foldLatin(lat))

@@ -1088,8 +1088,7 @@ func (r *resolution) branchCity(c *cluster) (*gazetteer.Entry, []string) {
 	if c.typ() != model.Organization || len(c.words) == 0 {
 		return nil, nil
 	}
-	first := arabic.MatchForm(c.words[0])
-	if !branchHeads[first] && !branchBodies[strings.Join(c.words, "_")] {
+	if !branchHeads[c.words[0]] && !branchBodies[strings.Join(c.words, "_")] {
 		return nil, nil
 	}
 	var city *gazetteer.Entry
