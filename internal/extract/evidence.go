@@ -53,6 +53,91 @@ const (
 // for names (شهيد "martyr", الكروي "football", يرصد "allocates").
 const keepMargin = 32
 
+// minEntityMargin is the NER margin an entity that only the tagger found
+// needs in at least one of its mentions to be an entity of the graph on
+// that evidence alone. Of the entities of that kind under it in the first
+// 5,000 SaudiNewsNet articles (about one in six), readers judged 11 of 73
+// drawn at random a real entity with its name (15%), 30 ordinary words or
+// fragments and 18 of the wrong type; from 50 to 100, 33 of 82; above 100,
+// 57% (the node samples of bench/results, rules 0.5.71-0.5.85).
+const minEntityMargin = 50
+
+// unsureNames returns the entities (ids, as link.Resolve gave them for
+// cands) all of whose mentions are names only the tagger found
+// (Candidate.Tagged: no gazetteer entry, no rule, nothing around it,
+// nameInContext), none with a margin of minEntityMargin or more: what
+// the tagger is unsure of and nothing else calls a name (a back reference,
+// Anaphor, is no evidence of a name). nil when there is none.
+func unsureNames(cands []link.Candidate, ids []string) map[string]bool {
+	var sure, unsure map[string]bool // most articles have no unsure name: no maps
+	for i, c := range cands {
+		if i >= len(ids) || ids[i] == "" || c.Anaphor {
+			continue
+		}
+		if c.Tagged && c.Margin < minEntityMargin {
+			if unsure == nil {
+				unsure = map[string]bool{}
+			}
+			unsure[ids[i]] = true
+		} else {
+			if sure == nil {
+				sure = map[string]bool{}
+			}
+			sure[ids[i]] = true
+		}
+	}
+	for id := range sure {
+		delete(unsure, id)
+	}
+	if len(unsure) == 0 {
+		return nil
+	}
+	return unsure
+}
+
+// withoutUnrelated drops from ents, in place, the unsure ones
+// (unsureNames) that take part in none of rels: a relation the article
+// states of a name (وزير النقل اليمني بدر باسلمة) is evidence that it names
+// someone; a name the tagger is unsure of and nothing relates is more
+// often a word or a fragment than not. The relation step saw them all.
+func withoutUnrelated(ents []model.Entity, unsure map[string]bool, rels []model.Relation) []model.Entity {
+	if len(unsure) == 0 {
+		return ents
+	}
+	related := map[string]bool{}
+	for _, r := range rels {
+		related[r.Subject], related[r.Object] = true, true
+	}
+	kept := ents[:0]
+	for _, e := range ents {
+		if !unsure[e.ID] || related[e.ID] {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// nameInContext reports whether the words around the tagger's span [a, b)
+// of type typ say it is a name, whatever the tagger's margin: a person
+// after a title or a particle (الأمير، الدكتورة، آل), a name after a kind
+// of organisation or place (cueBefore: صحيفة، مدينة) or beginning with one
+// (شبكة بلومبيرغ "the Bloomberg network").
+func (p *Pipeline) nameInContext(toks []segment.Token, words []arabic.Word, a, b int, typ string) bool {
+	if k := p.cueBefore(toks, words, a); k == orgCue || k == nameOrgCue || k == placeCue {
+		return true
+	}
+	if b-a >= 2 {
+		if k := p.cueAt(toks, words, a); k == orgCue || k == nameOrgCue || k == placeCue {
+			return true
+		}
+	}
+	if j := a - 1; typ == model.Person && j >= 0 && toks[j].Sentence == toks[a].Sentence {
+		title, _ := p.tagger.Model().Cue(toks[j].Text)
+		return title || particles[words[j].MF] || wordIn(personTitles, &words[j]) || isTitle(&words[j])
+	}
+	return false
+}
+
 // strongCount is the number of occurrences in the unlabelled text from
 // which an ordinary word is strong evidence: a town or a given name that
 // is a word seen that often is, in a text, far more often the word (ميلا

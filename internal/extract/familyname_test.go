@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/kg-project/kg/internal/model"
+)
 
 // TestLongerName: a gazetteer person's nasab followed by another family
 // name is another person's name; an epithet or an ordinary word after it
@@ -46,6 +50,27 @@ func TestTrimOrdinaryEnd(t *testing.T) {
 			t.Errorf("%s: no mention %q", c.text, c.mention)
 		}
 	}
+}
+
+// nameEntities returns, for each mention of the Arabic text whose text is
+// mention, the entity holding it, among the entities the names step finds
+// (RelDoc): before the names the tagger is unsure of and nothing relates
+// are left out (withoutUnrelated).
+func nameEntities(t *testing.T, p *Pipeline, text, mention string) []model.Entity {
+	t.Helper()
+	ents, _, err := p.RelDoc(text, "ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []model.Entity
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Text == mention {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }
 
 // TestGluedAfterName: words that follow a name and end none (a particle,
@@ -102,7 +127,7 @@ func TestTrimOrdinaryStart(t *testing.T) {
 		{"وقال المدرب الكوري لي جونغ سو إن فريقه مستعد.", "لي جونغ سو"},
 		{"وقال رئيس جنوب السودان سلفا كير إن الاتفاق صامد.", "سلفا كير"},
 	} {
-		if len(mentionEntities(t, p, c.text, c.mention)) == 0 {
+		if len(nameEntities(t, p, c.text, c.mention)) == 0 {
 			t.Errorf("%s: no mention %q", c.text, c.mention)
 		}
 	}

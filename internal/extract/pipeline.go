@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.86"
+const RulesVersion = "0.5.87"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -132,12 +132,12 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 // extractText extracts the entities and relations of one text (an article
 // or a chunk of one); offsets are code points into text.
 func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []model.Relation) {
-	ents, doc := p.analyse(text, lang, published)
+	ents, doc, unsure := p.analyse(text, lang, published)
 	rels := rel.Extract(doc)
 	if rels == nil {
 		rels = []model.Relation{}
 	}
-	return ents, rels
+	return withoutUnrelated(ents, unsure, rels), rels
 }
 
 // RelDoc returns the entities of a text and the document the relation step
@@ -151,13 +151,14 @@ func (p *Pipeline) RelDoc(text, lang string) ([]model.Entity, *rel.Doc, error) {
 	if lang != "ar" {
 		lang = "en"
 	}
-	ents, doc := p.analyse(text, lang, "")
+	ents, doc, _ := p.analyse(text, lang, "")
 	return ents, doc, nil
 }
 
 // analyse finds the entities of one text and builds the relation step's
-// document.
-func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc) {
+// document; it also returns the entities it is unsure of (unsureNames),
+// for extractText to keep only when they take part in a relation.
+func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc, map[string]bool) {
 	rs := []rune(text) // token offsets count runes
 	toks, sents := segment.TokenizeSentencesRunes(text, rs)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
@@ -224,7 +225,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	}
 	doc := &rel.Doc{Text: text, Runes: rs, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, words, cands, ids, ents)}
-	return ents, doc
+	return ents, doc, unsureNames(cands, ids)
 }
 
 // withoutCandidates removes from cands, in place, those whose index drop
@@ -444,7 +445,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 			return
 		}
-		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ})
+		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ, Tagged: !p.nameInContext(toks, words, a, b, typ), Margin: margin})
 	}
 	for si, spans := range tg.spans {
 		i := tg.starts[si]

@@ -45,6 +45,12 @@ type Candidate struct {
 	// (no alias). Without such a mention it resolves to nothing.
 	Anaphor          bool
 	RefStart, RefEnd int
+	// Tagged marks a name only the NER tagger found (no gazetteer entry,
+	// no rule, no title or place or organisation word around it), Margin
+	// the tagger's margin for it: how much more its best reading scored
+	// than the best without the name.
+	Tagged bool
+	Margin float32
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A

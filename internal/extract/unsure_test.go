@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/model"
+)
+
+// TestUnsureNames: an entity all of whose mentions the tagger alone found
+// with a low margin is unsure; one mention from elsewhere (the gazetteer,
+// a rule, a context cue: not Tagged) or with a high margin makes it sure,
+// and back references are no evidence either way.
+func TestUnsureNames(t *testing.T) {
+	low, high := float32(minEntityMargin-1), float32(minEntityMargin)
+	cands := []link.Candidate{
+		{Tagged: true, Margin: low},  // a: unsure
+		{Tagged: true, Margin: low},  // b: low here,
+		{Tagged: true, Margin: high}, // b: high there
+		{Tagged: true, Margin: low},  // c: low,
+		{Margin: 0},                  // c: and the gazetteer's
+		{Tagged: true, Margin: low},  // d: low,
+		{Anaphor: true},              // d: a back reference
+		{Tagged: true, Margin: low},  // unresolved
+	}
+	ids := []string{"a", "b", "b", "c", "c", "d", "d", ""}
+	got := unsureNames(cands, ids)
+	var keys []string
+	for k := range got {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if want := []string{"a", "d"}; !slices.Equal(keys, want) {
+		t.Errorf("unsure %v, want %v", keys, want)
+	}
+	if unsureNames(cands[1:3], ids[1:3]) != nil {
+		t.Error("all sure: want nil")
+	}
+	ents := []model.Entity{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}
+	rels := []model.Relation{{Subject: "b", Predicate: "MET_WITH", Object: "d"}}
+	var kept []string
+	for _, e := range withoutUnrelated(ents, got, rels) {
+		kept = append(kept, e.ID)
+	}
+	if want := []string{"b", "c", "d"}; !slices.Equal(kept, want) {
+		t.Errorf("kept %v, want %v (d takes part in a relation)", kept, want)
+	}
+}
+
+// TestUnrelatedUnsureName: a name the tagger is unsure of, that nothing
+// else calls a name and no relation takes, is no entity of the extraction;
+// the names step still finds it (the relation step sees it).
+func TestUnrelatedUnsureName(t *testing.T) {
+	p := NewPipeline()
+	text, mention := "وغنت زميلتي أليسا في الحفل نفسه.", "أليسا"
+	if len(nameEntities(t, p, text, mention)) == 0 {
+		t.Fatalf("%s: the names step finds no %q", text, mention)
+	}
+	if es := mentionEntities(t, p, text, mention); len(es) != 0 {
+		t.Errorf("%s: %q is an entity (%s), want none", text, mention, es[0].ID)
+	}
+	// a title before the name is evidence enough
+	if len(mentionEntities(t, p, "وقالت الفنانة أليسا إن الحفل نجح.", mention)) == 0 {
+		t.Errorf("after a title: no entity %q", mention)
+	}
+}
