@@ -101,7 +101,7 @@ func TestFindAllAliases(t *testing.T) {
 		{"let us go", "", "", false},
 		{"the EU's code", "EU's", "wd:Q458", false}, // a possessive is no part of the name
 		// regions of the ArWikiCats place list
-		{"the peace process in Northern Ireland", "Northern Ireland", "location:northern_ireland", false},
+		{"the peace process in Northern Ireland", "Northern Ireland", "wd:Q26", false},
 		{"when England was in peril", "England", "wd:Q21", false},
 		{"voters in Scotland", "Scotland", "wd:Q22", false}, // not one name with Scotland, South Dakota
 		// British parties, also by their short and adjective forms
