@@ -465,23 +465,72 @@ func numberToken(t string) bool {
 // ordinary words in this text: the alias of an entry that is not prominent
 // (a town, a minor figure) is a name cue; it is dropped when the evidence
 // that the word is ordinary weighs more (ميلا "miles", seen 230 times, is
-// also the town of Mila in Algeria), unless the tagger is sure of a name
-// there (a span of margin keepMargin or more covers it). Prominent names (countries,
+// also the town of Mila in Algeria), or, for a town under cityRank whose
+// country the article names in no other way while it names some other
+// country (orphanPlace), when there is any evidence that the word is
+// ordinary (الكرم "generosity" is Le Kram in Tunisia, نقده "his criticism"
+// Naqadeh in Iran) — unless the tagger is sure of a name there (a span of
+// margin keepMargin or more covers it). Prominent names (countries,
 // capitals, leaders, big cities) and demonyms are kept: they have their
 // own rules.
 func (p *Pipeline) dropOrdinaryMatches(toks []segment.Token, words []arabic.Word, ms []gazetteer.Match, sure []bool) []gazetteer.Match {
 	if p.words == nil {
 		return ms
 	}
+	places := countryPlaces(ms)
 	out := ms[:0]
 	for _, m := range ms {
-		if m.End-m.Start == 1 && !m.IsDemonym && !sure[m.Start] && m.Entry != nil && !m.Entry.IsProminent() &&
-			p.ordinary(toks, words, m.Start) > p.nameEvidence(toks, words, m.Start, m.Entry.Type) {
-			continue
+		if m.End-m.Start == 1 && !m.IsDemonym && !sure[m.Start] && m.Entry != nil && !m.Entry.IsProminent() {
+			ord := p.ordinary(toks, words, m.Start)
+			if ord > p.nameEvidence(toks, words, m.Start, m.Entry.Type) || ord > 0 && orphanPlace(m.Entry, places) {
+				continue
+			}
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// countryPlaces returns, for each country the matches name (by its name
+// or adjective) or hold places of, the distinct entries of it.
+func countryPlaces(ms []gazetteer.Match) map[string]map[*gazetteer.Entry]bool {
+	out := map[string]map[*gazetteer.Entry]bool{}
+	add := func(c string, e *gazetteer.Entry) {
+		if out[c] == nil {
+			out[c] = map[*gazetteer.Entry]bool{}
+		}
+		out[c][e] = true
+	}
+	for _, m := range ms {
+		e := m.Entry
+		if e == nil || e.Type != model.Location {
+			continue
+		}
+		if e.Role == gazetteer.RoleCountry {
+			add(e.Key, e)
+		} else if e.Country != "" {
+			add(e.Country, e)
+		}
+	}
+	return out
+}
+
+// orphanPlace reports whether place entry e, a town under cityRank, is of
+// a country the article names in no other way (neither the country nor
+// another of its places: places, countryPlaces of the article's matches)
+// while it names some other country. An article that names no country at
+// all is left alone: local news names its towns without their country
+// (سبق- ينبع).
+func orphanPlace(e *gazetteer.Entry, places map[string]map[*gazetteer.Entry]bool) bool {
+	if e.Type != model.Location || e.Role == gazetteer.RoleCountry || e.Country == "" || e.Rank >= cityRank {
+		return false
+	}
+	for o := range places[e.Country] {
+		if o != e {
+			return false
+		}
+	}
+	return len(places) > 1 // the article speaks of some other country
 }
 
 // currencies are the currency words (MatchForm) after which an Arabic

@@ -65,3 +65,17 @@ func TestUnrelatedUnsureName(t *testing.T) {
 		t.Errorf("after a title: no entity %q", mention)
 	}
 }
+
+// TestOrphanPlace: a town's name that is also an ordinary word (الكرم
+// "generosity", Le Kram in Tunisia) is no place in an article that speaks
+// of another country and never of the town's; it is where the article
+// names its country.
+func TestOrphanPlace(t *testing.T) {
+	p := NewPipeline()
+	if es := mentionEntities(t, p, "وعرف عن أهل القاهرة الكرم والترحيب بالضيوف في مصر.", "الكرم"); len(es) != 0 {
+		t.Errorf("generosity in Egypt: %q is %s", "الكرم", es[0].ID)
+	}
+	if es := mentionEntities(t, p, "وزار الوفد مدينة الكرم في تونس.", "الكرم"); len(es) == 0 {
+		t.Errorf("a visit in Tunisia: no place %q", "الكرم")
+	}
+}
