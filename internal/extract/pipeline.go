@@ -445,7 +445,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 			return
 		}
-		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ, Tagged: !p.nameInContext(toks, words, a, b, typ), Margin: margin})
+		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ, Tagged: margin >= minEntityMargin || !p.nameInContext(toks, words, a, b, typ), Margin: margin})
 	}
 	for si, spans := range tg.spans {
 		i := tg.starts[si]
@@ -883,7 +883,7 @@ func (p *Pipeline) prepPronounBefore(words []arabic.Word, a int) bool {
 		return false
 	}
 	next := words[a+1].MF
-	return strings.ContainsAny(next, "عحضظءذ") || p.words.Name(next).Given >= personNameCount
+	return translit.HasNativeLetter(next) || p.words.Name(next).Given >= personNameCount
 }
 
 // placeAfterName are the words of places written after their name, in the

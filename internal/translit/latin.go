@@ -475,8 +475,12 @@ const nativeLetters = "عحضظءذ"
 // a foreign name: three letters or more, none of nativeLetters, no final
 // ة, a vowel letter.
 func ForeignLike(m string) bool {
-	return utf8.RuneCountInString(m) >= 3 && !strings.ContainsAny(m, nativeLetters) && !strings.HasSuffix(m, "ه") && strings.ContainsAny(m, "اوي")
+	return utf8.RuneCountInString(m) >= 3 && !HasNativeLetter(m) && !strings.HasSuffix(m, "ه") && strings.ContainsAny(m, "اوي")
 }
+
+// HasNativeLetter reports whether the Arabic word m has a letter of
+// nativeLetters, one foreign names are written with only by exception.
+func HasNativeLetter(m string) bool { return strings.ContainsAny(m, nativeLetters) }
 
 // Candidates returns the known Latin words an Arabic word (MatchForm,
 // without the article) may transcribe, most attested first; none for a

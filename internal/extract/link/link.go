@@ -46,9 +46,10 @@ type Candidate struct {
 	Anaphor          bool
 	RefStart, RefEnd int
 	// Tagged marks a name only the NER tagger found (no gazetteer entry,
-	// no rule, no title or place or organisation word around it), Margin
-	// the tagger's margin for it: how much more its best reading scored
-	// than the best without the name.
+	// no rule; under the margin extract asks of such a name, no title or
+	// place or organisation word around it either), Margin the tagger's
+	// margin for it: how much more its best reading scored than the best
+	// without the name.
 	Tagged bool
 	Margin float32
 }
