@@ -491,6 +491,31 @@ func (p *Pipeline) dropOrdinaryMatches(toks []segment.Token, words []arabic.Word
 	return out
 }
 
+// dropSplitWords removes the one-word gazetteer matches of a lesser entry
+// (not prominent) read off a word by taking a clitic away (Match.Skip)
+// when the word as written is a name the name lists know or a word of a
+// closed class: لوزان is Lausanne, not ل + وزان (Ouezzane in Morocco),
+// فوزان the name Fawzan, لايزال "still", not ل + Aizawl. Prominent names
+// keep their clitic reading (بجدة، لمصر).
+func (p *Pipeline) dropSplitWords(words []arabic.Word, ms []gazetteer.Match) []gazetteer.Match {
+	out := ms[:0]
+	for _, m := range ms {
+		if !p.splitWord(words, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// splitWord reports whether m is a match dropSplitWords removes.
+func (p *Pipeline) splitWord(words []arabic.Word, m gazetteer.Match) bool {
+	if p.words == nil || m.Skip == 0 || m.End-m.Start != 1 || m.IsDemonym || m.Entry == nil || m.Entry.IsProminent() {
+		return false
+	}
+	w := &words[m.Start]
+	return p.words.Name(w.MF).Known() || w.ClosedClass() != ""
+}
+
 // countryPlaces returns, for each country the matches name (by its name
 // or adjective) or hold places of, the distinct entries of it.
 func countryPlaces(ms []gazetteer.Match) map[string]map[*gazetteer.Entry]bool {

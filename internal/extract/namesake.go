@@ -100,6 +100,32 @@ func (p *Pipeline) namesakes(toks []segment.Token, words []arabic.Word, cands []
 	}
 }
 
+// districtNames unlinks each place candidate after a district's noun
+// (حي العزيزية, بحي الشامية; lexicon ar_district_word) that the gazetteer
+// gives to a lesser place (not prominent) of a country the article
+// otherwise never names: a city's district shares its name with towns
+// elsewhere (Al 'Aziziyah in Libya, Ash Shamiyah in Iraq), and the district
+// is its own place, named by its words. cands have their text
+// (trimClitics).
+func districtNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	for i := range cands {
+		c := &cands[i]
+		if c.Entry == nil || c.Demonym || c.Type != model.Location || c.Entry.IsProminent() || c.Entry.Country == "" || c.Entry.Role == gazetteer.RoleCountry {
+			continue
+		}
+		k := firstToken(toks, c.Start)
+		if k == 0 || toks[k-1].Sentence != toks[k].Sentence || !wordIn(districtWords, &words[k-1]) {
+			continue
+		}
+		if countryEvidence(cands, arabic.MatchForm(c.Text), c.Entry.Country) == 0 {
+			c.Entry, c.Local = nil, true
+		}
+	}
+}
+
+// districtWords are the nouns of lexicon ar_district_word.
+var districtWords = arabic.WordSet(strings.Join(lexicon.Class("ar_district_word"), " "))
+
 // prominentRank is the gazetteer Rank from which a place is taken to be
 // the one meant unless the article says otherwise twice (the curated
 // capitals and major cities have 10^8 and more).

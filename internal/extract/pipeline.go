@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.89"
+const RulesVersion = "0.5.90"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -172,6 +172,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 		tg.starts, sents = segment.SentenceWords(toks)
 		tg.spans = p.tagger.TagDocumentSpans(sents)
 		matches = p.dropOrdinaryMatches(toks, words, matches, tg.sureTokens(len(toks)))
+		matches = p.dropSplitWords(words, matches)
 	}
 	var cueOrgs []link.Candidate
 	var cueNames []gazetteer.Match
@@ -216,6 +217,9 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	cands = withoutAccusativeEnds(rs, cands)
 	cands = withoutAcronyms(cands)
 	p.namesakes(toks, words, cands)
+	if lang == "ar" {
+		districtNames(toks, words, cands)
+	}
 	p.sportsBodies(toks, words, cands)
 	p.clubNamesakes(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
@@ -441,7 +445,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		if covered(s, e) && !(typ == model.Person && placeInName(a, b)) {
 			return
 		}
-		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok {
+		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok && !p.splitWord(words, m) {
 			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 			return
 		}

@@ -17,6 +17,11 @@ import (
 const (
 	prominentStrength = 1_000_000 // an alias of a prominent gazetteer entry
 	aliasStrength     = 1_000     // an alias of another entry
+	// a word that is, as written, the name of a place of the name lists
+	// (GeoNames, not all in the gazetteer) weighs as much as this many
+	// people against reading it as a clitic and a name: a town's name is
+	// counted once, a given name once per bearer (لوزان Lausanne)
+	placeStrength = 100
 	// a word must be this many times better attested without its first
 	// letters than with them for the letters to be clitics: a whole word in
 	// a name list is rarely a clitic and a name by chance (وسام "Wissam"
@@ -45,6 +50,16 @@ func nameStrength(m string) int {
 			s = aliasStrength
 		}
 	}
+	return s + listStrength(m)
+}
+
+// listStrength is nameStrength without the gazetteer's aliases: the
+// evidence of the name lists and of the unlabelled text alone.
+func listStrength(m string) int {
+	if len([]rune(m)) < 2 {
+		return 0
+	}
+	s := 0
 	if ws, err := wordstats.Default(); err == nil {
 		n := ws.Name(m)
 		s += int(n.PersonCount() + n.Place)
@@ -98,6 +113,9 @@ func CliticLen(w string) int {
 		}
 	}
 	whole := nameStrength(arabic.MatchForm(w))
+	if ws, err := wordstats.Default(); err == nil && whole < aliasStrength {
+		whole += (placeStrength - 1) * int(ws.Name(arabic.MatchForm(w)).Place)
+	}
 	if len(rs) >= 4 && rs[0] == 'ف' && conj+prep == 0 && whole == 0 {
 		// فناصر "so Nasser"; not a name as written (فاتن، فريال), whose ف
 		// is its own
@@ -109,6 +127,13 @@ func CliticLen(w string) int {
 			continue
 		}
 		s := nameStrength(arabic.MatchForm(string(rs[n:])))
+		if whole > 0 && s < prominentStrength {
+			// a word the lists know as written is not read as a clitic and a
+			// lesser entry's alias on the strength of the alias alone:
+			// لوزان is Lausanne, not ل + وزان (Ouezzane); فوزان the name
+			// Fawzan
+			s = listStrength(arabic.MatchForm(string(rs[n:])))
+		}
 		if k >= 2 && n != conj+prep && n != conj && s < extraStrength {
 			continue
 		}

@@ -27,10 +27,14 @@ func TestCliticLen(t *testing.T) {
 		{"وآل", "آل"},     // and the family of: وائل "Wael" has its hamza
 		{"فناصر", "ناصر"}, // so Nasser: a very well attested name, unknown as written
 		{"فسامي", "سامي"},
-		{"فاتن", "فاتن"},   // Faten, a name as written, not ف + اتن "Etienne"
-		{"فيصل", "فيصل"},   // Faisal
-		{"فرنسا", "فرنسا"}, // France
-		{"فهد", "فهد"},     // Fahd: too short
+		{"فاتن", "فاتن"},     // Faten, a name as written, not ف + اتن "Etienne"
+		{"فيصل", "فيصل"},     // Faisal
+		{"فرنسا", "فرنسا"},   // France
+		{"فهد", "فهد"},       // Fahd: too short
+		{"بلاتر", "بلاتر"},   // Blatter, not ب + لاتر (a lesser entry's alias)
+		{"فوزان", "فوزان"},   // the name Fawzan, not ف + وزان (Ouezzane)
+		{"لوزان", "لوزان"},   // Lausanne, a place as written
+		{"لنكولن", "لنكولن"}, // Lincoln
 	} {
 		if got := stripFirst(tc.word); got != tc.name {
 			t.Errorf("stripFirst(%s) = %s (CliticLen %d), want %s", tc.word, got, CliticLen(tc.word), tc.name)

@@ -52,6 +52,10 @@ type Candidate struct {
 	// without the name.
 	Tagged bool
 	Margin float32
+	// Local marks a place the caller found to be none of the gazetteer's
+	// (a city's district named like a town elsewhere: حي العزيزية): it is
+	// not looked up by its text.
+	Local bool
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A
@@ -352,7 +356,7 @@ func resolve(text string, cands []Candidate) *resolution {
 	r := &resolution{text: text, cands: cands, of: make([]*cluster, len(cands))}
 	if g, err := gazetteer.Default(); err == nil {
 		for i := range cands {
-			if cands[i].Entry == nil {
+			if cands[i].Entry == nil && !cands[i].Local {
 				cands[i].Entry, cands[i].Demonym = lookupName(g, cands[i].Text, cands[i].Type)
 			}
 		}
