@@ -1071,6 +1071,28 @@ func TestAddressee(t *testing.T) {
 	}
 }
 
+// TestDeparted: a body a person leaves (قادما من، انتقاله من، الرحيل عن،
+// ترك) is no body he belongs to.
+func TestDeparted(t *testing.T) {
+	player := handMention{"روبن فان بيرسي", "player", model.Person, false, ""}
+	united := handMention{"يونايتد", "united", model.Organization, false, ""}
+	for _, c := range []struct {
+		text string
+		want bool // a MEMBER_OF kept
+	}{
+		{"ووقع اللاعب روبن فان بيرسي عقد انتقاله من يونايتد إلى ناد تركي.", false},
+		{"وانضم روبن فان بيرسي إلى ناد تركي قادما من يونايتد الإنجليزي.", false},
+		{"وكان روبن فان بيرسي قد ترك صفوف يونايتد قبل عام.", false},
+		{"وسجل روبن فان بيرسي هدفين لفريق يونايتد أمس.", true},
+	} {
+		m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+		rs := relationsOf(extractWith(handDoc(t, c.text, player, united), m))
+		if got := slices.Contains(rs, "player MEMBER_OF united"); got != c.want {
+			t.Errorf("%s: MEMBER_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
 // TestDropOtherCapitals: a city is the capital only of the country the
 // gazetteer knows it to be the capital of, whatever the model says.
 func TestDropOtherCapitals(t *testing.T) {

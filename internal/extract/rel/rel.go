@@ -83,6 +83,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropOutOfOffice()
 	x.dropNamedThings()
 	x.dropAddressees()
+	x.dropDeparted()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
 	x.branchHeads()
@@ -220,6 +221,59 @@ func (x *extractor) dropAddressees() {
 	for _, k := range drop {
 		delete(x.out, k)
 	}
+}
+
+// dropDeparted removes a person's membership of, or office in, a body the
+// sentence says he leaves or left: every mention of the body in the
+// sentence comes right after a phrase of departure (lexicon
+// ar_departed_from, its head noun ar_departed_head between: وكان بينتيكي
+// انضم إلى أستون فيلا قادما من غنك، انتقاله من يونايتد إلى فنربغشه). From
+// the rules or the model.
+func (x *extractor) dropDeparted() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	var drop []string
+	for k, r := range x.out {
+		if r.Predicate != "MEMBER_OF" && r.Predicate != "OFFICIAL_OF" && r.Predicate != "LEADER_OF" || x.types[r.Subject] != "Person" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		left, seen := true, false
+		for t := max(a, 0); t < b && left; t++ {
+			if m := x.mention(t); m != nil && m.Start == t && m.Entity == r.Object {
+				seen = true
+				left = x.departedBefore(a, t)
+			}
+		}
+		if seen && left {
+			drop = append(drop, k)
+		}
+	}
+	for _, k := range drop {
+		delete(x.out, k)
+	}
+}
+
+// departedBefore reports whether a phrase of ar_departed_from ends right
+// before token t, or before one or two head nouns (ar_departed_head) that
+// end there; a is the sentence's first token.
+func (x *extractor) departedBefore(a, t int) bool {
+	for end, k := t, 0; end > a && k <= 2; end, k = end-1, k+1 {
+		for _, p := range departedFromPhrases {
+			if x.phraseAt(end-len(p), p) && end-len(p) >= a {
+				return true
+			}
+		}
+		if !arDepartedHead[x.bare[end-1]] {
+			return false
+		}
+	}
+	return false
 }
 
 // toldIn reports whether sentence si has a mention of s after a speech

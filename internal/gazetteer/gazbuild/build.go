@@ -683,6 +683,9 @@ func (b *builder) orgs() error {
 		}
 		e.Name = c.Name
 		e.Rank = gazetteer.RankCurOrg
+		if c.Namesake {
+			e.Rank--
+		}
 		b.applyCurated(e, c)
 		if len(e.Context) < len(c.Context) {
 			return fmt.Errorf("curated.yaml: %s: a context code is no country of the list: %v", c.Name, c.Context)

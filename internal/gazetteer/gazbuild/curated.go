@@ -40,6 +40,11 @@ type curated struct {
 	// Context: the countries (ISO 3166-1 alpha-2) in whose news the bare
 	// head noun of the names means this body (Entry.Context)
 	Context []string `yaml:"context"`
+	// Namesake marks a body named like a better-known one (Al Ahly of
+	// Cairo, Al-Ahli of Dubai for the Saudi Al-Ahli): it ranks just under
+	// the curated bodies, so that a bare name shared with one of them is
+	// the other's unless the article says otherwise (organisations only)
+	Namesake bool `yaml:"namesake"`
 }
 
 // curatedTables is curated.yaml.
