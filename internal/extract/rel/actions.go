@@ -305,7 +305,7 @@ type verbCand struct {
 }
 
 // verbCandidates strips the prefixes a verb may carry: و/ف, then the
-// future س or ل (ليتم). The forms are slices of w (no allocation).
+// future س (before any person's prefix: سيزور، سأزور) or ل (ليتم). The forms are slices of w (no allocation).
 func verbCandidates(w string) verbCands {
 	var out verbCands
 	out.add(w, false)
@@ -320,7 +320,7 @@ func verbCandidates(w string) verbCands {
 	if utf8.RuneCountInString(r) > 3 {
 		first, size := utf8.DecodeRuneInString(r)
 		second, _ := utf8.DecodeRuneInString(r[size:])
-		if first == 'س' && (second == 'ي' || second == 'ت' || second == 'ن') {
+		if first == 'س' && (second == 'ي' || second == 'ت' || second == 'ن' || second == 'أ' || second == 'ا') { // سيزور، ستزور، سنزور، سأزور
 			out.add(r[size:], true)
 		}
 		if first == 'ل' && (second == 'ي' || second == 'ت') {

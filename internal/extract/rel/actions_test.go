@@ -12,6 +12,8 @@ func TestVerbCandidates(t *testing.T) {
 		{"سيزور", "[{سيزور false} {يزور true}]"},
 		{"وستعقد", "[{وستعقد false} {ستعقد false} {تعقد true}]"},
 		{"ليتم", "[{ليتم false} {يتم false}]"},
+		{"سألتقي", "[{سألتقي false} {ألتقي true}]"}, // "I will meet"
+		{"سالتقي", "[{سالتقي false} {التقي true}]"}, // the same in MatchForm
 		{"وقال", "[{وقال false} {قال false}]"},
 		{"وسط", "[{وسط false}]"},   // three letters: no prefix stripped
 		{"سنة", "[{سنة false}]"},   // too short for the future prefix
