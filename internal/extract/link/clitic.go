@@ -112,9 +112,10 @@ func CliticLen(w string) int {
 			tries = append(tries, 2)
 		}
 	}
-	whole := nameStrength(arabic.MatchForm(w))
+	m := arabic.MatchForm(w)
+	whole := nameStrength(m)
 	if ws, err := wordstats.Default(); err == nil && whole < aliasStrength {
-		whole += (placeStrength - 1) * int(ws.Name(arabic.MatchForm(w)).Place)
+		whole += (placeStrength - 1) * int(ws.Name(m).Place)
 	}
 	if len(rs) >= 4 && rs[0] == 'ف' && conj+prep == 0 && whole == 0 {
 		// فناصر "so Nasser"; not a name as written (فاتن، فريال), whose ف
@@ -126,13 +127,14 @@ func CliticLen(w string) int {
 		if n == 0 || n >= len(rs) {
 			continue
 		}
-		s := nameStrength(arabic.MatchForm(string(rs[n:])))
+		rest := arabic.MatchForm(string(rs[n:]))
+		s := nameStrength(rest)
 		if whole > 0 && s < prominentStrength {
 			// a word the lists know as written is not read as a clitic and a
 			// lesser entry's alias on the strength of the alias alone:
 			// لوزان is Lausanne, not ل + وزان (Ouezzane); فوزان the name
 			// Fawzan
-			s = listStrength(arabic.MatchForm(string(rs[n:])))
+			s = listStrength(rest)
 		}
 		if k >= 2 && n != conj+prep && n != conj && s < extraStrength {
 			continue

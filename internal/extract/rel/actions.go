@@ -305,7 +305,8 @@ type verbCand struct {
 }
 
 // verbCandidates strips the prefixes a verb may carry: و/ف, then the
-// future س (before any person's prefix: سيزور، سأزور) or ل (ليتم). The forms are slices of w (no allocation).
+// future س (before any person's prefix: سيزور، سأزور) or ل (ليتم). The
+// forms are slices of w (no allocation).
 func verbCandidates(w string) verbCands {
 	var out verbCands
 	out.add(w, false)
