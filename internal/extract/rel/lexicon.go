@@ -118,6 +118,7 @@ var (
 	enSports        = class("en_sports")
 	arTargetPrep    = class("ar_target_prep")
 	arThat          = class("ar_that")
+	arAbout         = class("ar_about")
 	arVenuePrep     = class("ar_venue_prep")
 	arBelongsTo     = class("ar_belongs_to")
 	arNamedAfter    = class("ar_named_after")

@@ -1146,3 +1146,32 @@ func TestEnglishStatedWithoutThat(t *testing.T) {
 		}
 	}
 }
+
+// TestOffTopicStatements: a STATED relation, from the rules or the model,
+// holds of what opens the reported clause (after إن/أن or عن, or a name
+// of a list it opens), not of a place named further on.
+func TestOffTopicStatements(t *testing.T) {
+	coach := handMention{"فتحي مبروك", "coach", model.Person, false, ""}
+	cairo := handMention{"القاهرة", "cairo", model.Location, false, ""}
+	rome := handMention{"روما", "rome", model.Location, false, ""}
+	m := tinyModel("STATED", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool // coach STATED cairo kept
+	}{
+		{"وقال فتحي مبروك إن القاهرة ستستضيف المباراة.", true},
+		{"وقال فتحي مبروك إن روما والقاهرة ستستضيفان المباراة.", true},
+		{"وتحدث فتحي مبروك عن القاهرة أمس.", true},
+		{"وأكد فتحي مبروك جاهزية جميع اللاعبين لخوض المباراة في القاهرة.", false},
+		{"وقال فتحي مبروك إن اللاعبين جاهزون لخوض المباراة المقبلة في القاهرة.", false},
+	} {
+		ms := []handMention{coach, cairo}
+		if strings.Contains(c.text, rome.text) {
+			ms = []handMention{coach, rome, cairo} // in the text's order
+		}
+		rs := relationsOf(extractWith(handDoc(t, c.text, ms...), m))
+		if got := slices.Contains(rs, "coach STATED cairo"); got != c.want {
+			t.Errorf("%s: STATED %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

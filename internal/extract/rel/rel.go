@@ -84,6 +84,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropNamedThings()
 	x.dropAddressees()
 	x.dropDeparted()
+	x.dropOffTopic()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
 	x.branchHeads()
