@@ -110,11 +110,20 @@ func (p *Pipeline) namesakes(toks []segment.Token, words []arabic.Word, cands []
 func districtNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
 	for i := range cands {
 		c := &cands[i]
-		if c.Entry == nil || c.Demonym || c.Type != model.Location || c.Entry.IsProminent() || c.Entry.Country == "" || c.Entry.Role == gazetteer.RoleCountry {
+		if c.Entry == nil || c.Type != model.Location {
 			continue
 		}
 		k := firstToken(toks, c.Start)
 		if k == 0 || toks[k-1].Sentence != toks[k].Sentence || !wordIn(districtWords, &words[k-1]) {
+			continue
+		}
+		if c.Demonym {
+			// a nationality's form after حي is the district's name (حي
+			// السويدي "al-Suwaidi", not Sweden)
+			c.Entry, c.Demonym, c.Local = nil, false, true
+			continue
+		}
+		if c.Entry.IsProminent() || c.Entry.Country == "" || c.Entry.Role == gazetteer.RoleCountry {
 			continue
 		}
 		if countryEvidence(cands, arabic.MatchForm(c.Text), c.Entry.Country) == 0 {
@@ -122,6 +131,86 @@ func districtNames(toks []segment.Token, words []arabic.Word, cands []link.Candi
 		}
 	}
 }
+
+// containedPlaces moves a place named after a settlement's noun and
+// followed by the larger place it is in (ببلدة المنصورة في محافظة الأحساء,
+// قرية الدالوة بمحافظة الأحساء: ar_city_word, ar_district_word or
+// ar_settlement_word before; في or ب, maybe a region's noun, then the
+// larger place) to its namesake of the larger place's country, or unlinks
+// it (Local) when the gazetteer has none there: the text says in which
+// country it is, and the gazetteer's entry of another country (the
+// Egyptian city of Mansoura) is another place. Not a country's or a
+// capital's name, which the settlement's noun does not make another's.
+func (p *Pipeline) containedPlaces(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	at := map[int]int{} // first token -> candidate
+	for i := range cands {
+		at[firstToken(toks, cands[i].Start)] = i
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.Entry == nil || c.Demonym || c.Type != model.Location || c.Entry.Country == "" ||
+			c.Entry.Role == gazetteer.RoleCountry || c.Entry.Role == gazetteer.RoleCapital {
+			continue
+		}
+		k := firstToken(toks, c.Start)
+		if k == 0 || toks[k-1].Sentence != toks[k].Sentence ||
+			!wordIn(cityWords, &words[k-1]) && !wordIn(districtWords, &words[k-1]) && !wordIn(settlementWords, &words[k-1]) {
+			continue
+		}
+		end := k
+		for end < len(toks) && toks[end].Start < c.End {
+			end++
+		}
+		// the larger place: في Y, بY, في محافظة Y, بمحافظة Y
+		j := end
+		if j >= len(toks) || toks[j].Sentence != toks[k].Sentence {
+			continue
+		}
+		clitic := words[j].Prep == "ب" || words[j].Prep == "في"
+		if words[j].MF == "في" {
+			j, clitic = j+1, true
+		}
+		if !clitic || j >= len(toks) {
+			continue
+		}
+		if _, ok := at[j]; !ok && wordIn(regionWords, &words[j]) {
+			j++
+		}
+		oi, ok := at[j]
+		if !ok || j >= len(toks) || toks[j].Sentence != toks[k].Sentence {
+			continue
+		}
+		o := &cands[oi]
+		if o.Entry == nil || o.Type != model.Location {
+			continue
+		}
+		country := o.Entry.Country
+		if o.Entry.Role == gazetteer.RoleCountry {
+			country = o.Entry.Key
+		}
+		if country == "" || country == c.Entry.Country {
+			continue
+		}
+		var local *gazetteer.Entry
+		for _, e := range p.gaz.Lookup(arabic.MatchForm(c.Text)) {
+			if e.Type == model.Location && e.Country == country && (local == nil || e.Rank > local.Rank) {
+				local = e
+			}
+		}
+		if local != nil {
+			c.Entry = local
+		} else {
+			c.Entry, c.Local = nil, true
+		}
+	}
+}
+
+// settlementWords are the nouns of lexicon ar_settlement_word; regionWords
+// those of ar_region.
+var (
+	settlementWords = arabic.WordSet(strings.Join(lexicon.Class("ar_settlement_word"), " "))
+	regionWords     = arabic.WordSet(strings.Join(lexicon.Class("ar_region"), " "))
+)
 
 // districtWords are the nouns of lexicon ar_district_word.
 var districtWords = arabic.WordSet(strings.Join(lexicon.Class("ar_district_word"), " "))
@@ -186,4 +275,20 @@ func cityBefore(toks []segment.Token, words []arabic.Word, demAt map[int]string,
 		return false, ""
 	}
 	return wordIn(cityWords, &words[j]), adj
+}
+
+// regionNoun reports whether a word as written is a region's noun of
+// ar_region after the preposition ب or ل (بريف، لمحافظة), or, when alone
+// (a span of one word), bare or after any clitic (ريف، وولاية): the bare
+// noun begins names (ريف دمشق, Rif Dimashq).
+func regionNoun(text string, withPrep bool) bool {
+	r := []rune(arabic.MatchForm(text))
+	if !withPrep && regionWords[string(r)] {
+		return true
+	}
+	clitics := "وفبلك"
+	if withPrep {
+		clitics = "بل"
+	}
+	return len(r) > 3 && strings.ContainsRune(clitics, r[0]) && regionWords[string(r[1:])]
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"github.com/kg-project/kg/internal/model"
 )
 
 func TestNamesakes(t *testing.T) {
@@ -34,5 +36,37 @@ func TestNamesakes(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: %s is %q, want %q", c.text, c.place, got, c.want)
 		}
+	}
+}
+
+// TestContainedPlaces: a place named after a settlement's noun and then
+// the larger place it is in is a place of that one's country, not the
+// namesake the gazetteer ranks first; a nationality's form after حي is the
+// district's name; a region's noun with a preposition (بريف) is no name.
+func TestContainedPlaces(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention string
+		notKey        string
+	}{
+		{"اندلع حريق في منزل أسرتها ببلدة المنصورة في محافظة الأحساء يوم الخميس.", "المنصورة", "location:al_mansurah_eg"},
+		{"وأقيمت الاحتفالات في حي السويدي بالرياض أمس.", "السويدي", "wd:Q34"},
+	} {
+		ents := mentionEntities(t, p, c.text, c.mention)
+		if len(ents) == 0 {
+			t.Errorf("%s: no mention %q", c.text, c.mention)
+		}
+		for _, e := range ents {
+			if e.ID == c.notKey || e.Type != model.Location {
+				t.Errorf("%s: %q is %s (%s, %s)", c.text, c.mention, e.ID, e.Name, e.Type)
+			}
+		}
+	}
+	text := "وفجر فتى نفسه في مدينة السلمية بريف حماة أمس."
+	if ents := mentionEntities(t, p, text, "بريف"); len(ents) > 0 {
+		t.Errorf("%s: بريف is %s", text, ents[0].ID)
+	}
+	if ents := mentionEntities(t, p, text, "حماة"); len(ents) == 0 {
+		t.Errorf("%s: no Hama", text)
 	}
 }

@@ -219,6 +219,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	p.namesakes(toks, words, cands)
 	if lang == "ar" {
 		districtNames(toks, words, cands)
+		p.containedPlaces(toks, words, cands)
 	}
 	p.sportsBodies(toks, words, cands)
 	p.clubNamesakes(cands)
@@ -415,6 +416,13 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		if typ == model.Person && b-a == 1 && latinAcronym(toks[a].Text) {
 			return // no one is named in capitals (رسالة SMS)
+		}
+		if typ != model.Person && regionNoun(toks[a].Text, b-a > 1) {
+			// بريف حماة "in the countryside of Hama": a region's noun
+			// with a preposition is no name's word
+			if a++; a == b {
+				return
+			}
 		}
 		if typ != model.Person && b-a == 1 {
 			// a bare indefinite noun of the name table names nothing
