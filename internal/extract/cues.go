@@ -140,8 +140,28 @@ func (p *Pipeline) cueType(toks []segment.Token, words []arabic.Word, a, b int, 
 		return model.Organization, true
 	case k == placeCue && typ == model.Person:
 		return model.Location, true
+	case k == placeCue && typ == model.Organization && first == a && b-a <= 2 && settlementBefore(toks, words, a):
+		// منطقة «انفيلد» "the Enfield area"; not a body's longer name
+		// (مدينة [الملك عبدالعزيز للعلوم والتقنية])
+		return model.Location, true
 	}
 	return typ, true
+}
+
+// settlementBefore reports whether the word before token a (an opening
+// quote between allowed) is a noun of a city, district, settlement or
+// region (ar_city_word, ar_district_word, ar_settlement_word, ar_region):
+// the name after it is a place's, whatever the tagger made of it.
+func settlementBefore(toks []segment.Token, words []arabic.Word, a int) bool {
+	j := a - 1
+	if j >= 0 && isOpenQuote(toks[j].Text) {
+		j--
+	}
+	if j < 0 || toks[j].Sentence != toks[a].Sentence {
+		return false
+	}
+	w := &words[j]
+	return wordIn(cityWords, w) || wordIn(districtWords, w) || wordIn(settlementWords, w) || wordIn(regionWords, w)
 }
 
 // personSupported reports whether the name lists support tokens [a, b) as a

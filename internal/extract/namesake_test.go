@@ -70,3 +70,14 @@ func TestContainedPlaces(t *testing.T) {
 		t.Errorf("%s: no Hama", text)
 	}
 }
+
+// TestSettlementNoun: a name the tagger takes for an organisation after a
+// city's, district's or region's noun is a place (منطقة «انفيلد»).
+func TestSettlementNoun(t *testing.T) {
+	p := NewPipeline()
+	text := "كانت الشركة أول من صنع ماكينة سحب آلية في منطقة «انفيلد» في ضواحي لندن عام 1968."
+	ents := mentionEntities(t, p, text, "انفيلد")
+	if len(ents) == 0 || ents[0].Type != model.Location {
+		t.Errorf("%s: انفيلد is %v", text, ents)
+	}
+}

@@ -1175,3 +1175,25 @@ func TestOffTopicStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestFormerHolders: a former holder's title before the name, a place
+// between (سفير لبنان السابق في واشنطن), gives no office, from the model
+// either.
+func TestFormerHolders(t *testing.T) {
+	lebanon := handMention{"لبنان", "lebanon", model.Location, false, "country"}
+	washington := handMention{"واشنطن", "washington", model.Location, false, "capital"}
+	envoy := handMention{"عبد الله بوحبيب", "envoy", model.Person, false, ""}
+	m := tinyModel("OFFICIAL_OF", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"ويرى سفير لبنان السابق في واشنطن عبد الله بوحبيب أن الوضع صعب.", false},
+		{"ويرى سفير لبنان في واشنطن عبد الله بوحبيب أن الوضع صعب.", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, lebanon, washington, envoy), m))
+		if got := slices.Contains(rs, "envoy OFFICIAL_OF lebanon"); got != c.want {
+			t.Errorf("%s: OFFICIAL_OF %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}

@@ -85,6 +85,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropAddressees()
 	x.dropDeparted()
 	x.dropOffTopic()
+	x.dropFormerHolders()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
 	x.branchHeads()

@@ -93,3 +93,62 @@ func (x *extractor) opensStatement(si int, subj, obj string) bool {
 	}
 	return false
 }
+
+// dropFormerHolders removes the Arabic office relations (the offices of
+// titles.yaml) of a person whose title, written before the name in the
+// relation's sentence, marks a former holder (ar_former: سفير لبنان
+// السابق في واشنطن عبد الله بوحبيب), from the rules or the model. The
+// rules read السابق right after a title and its country; a place or an
+// insertion between it and the name (في واشنطن) hides it from them, not
+// from the reader: the title is looked for in the six words before the
+// name, back to another person's name or a boundary.
+func (x *extractor) dropFormerHolders() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	var drop []string
+	for k, r := range x.out {
+		if !officePreds[r.Predicate] || x.types[r.Subject] != "Person" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		if x.formerTitleBefore(si, r.Subject) {
+			drop = append(drop, k)
+		}
+	}
+	for _, k := range drop {
+		delete(x.out, k)
+	}
+}
+
+// formerTitleBefore reports whether every mention of person e in sentence
+// si has a word of ar_former in the six words before it, after any other
+// person's name and boundary (and there is one).
+func (x *extractor) formerTitleBefore(si int, e string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	found := false
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		former := false
+		for j := t - 1; j >= a && j >= t-6; j-- {
+			if o := x.mention(j); o != nil && o.Entity != e && o.Type == "Person" || x.isBoundary(j) {
+				break
+			}
+			if x.mAt[j] < 0 && arFormer[x.bare[j]] {
+				former = true
+				break
+			}
+		}
+		if !former {
+			return false
+		}
+		found = true
+	}
+	return found
+}
