@@ -206,6 +206,11 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 	}
 	start := 0
 	for stripTitles && start < len(ws)-1 && (titleWords[arabic.MatchForm(ws[start])] || start > 0 && rankSuffix[arabic.MatchForm(ws[start])]) {
+		// a title word without the article before بن is a given name
+		// (سلطان بن سلمان, Sultan bin Salman; أمير بن ...)
+		if w := arabic.MatchForm(ws[start]); !strings.HasPrefix(w, "ال") && nasabLinks[arabic.MatchForm(ws[start+1])] {
+			break
+		}
 		start++ // (الرقيب أول سيف الفلاسي: the rank and its أول)
 	}
 	ws = ws[start:]
@@ -225,6 +230,9 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 	}
 	return strings.Join(ws, " ")
 }
+
+// nasabLinks are the words of a nasab (بن ابن بنت), in MatchForm.
+var nasabLinks = map[string]bool{"بن": true, "ابن": true, "بنت": true}
 
 // rankSuffix are the words that go on a rank (lexicon ar_rank_suffix:
 // الرقيب أول), in MatchForm.

@@ -358,8 +358,10 @@ func TestDisplayNames(t *testing.T) {
 		{"سعودًا الفيصل", "سعود الفيصل"},           // a given name in the accusative
 		{"سعوداً الفيصل", "سعود الفيصل"},           // the tanween written after the alif
 		{"أبا خالد", "أبو خالد"},
-		{"أبي", "أبي"},                                      // "my father" alone is no kunya
-		{"الرقيب أول سيف يوسف الفلاسي", "سيف يوسف الفلاسي"}, // a rank and its أول
+		{"أبي", "أبي"},                                                 // "my father" alone is no kunya
+		{"الرقيب أول سيف يوسف الفلاسي", "سيف يوسف الفلاسي"},            // a rank and its أول
+		{"سلطان بن سلمان بن عبدالعزيز", "سلطان بن سلمان بن عبدالعزيز"}, // a title's word before بن is a given name
+		{"الأمير سلطان بن سلمان", "سلطان بن سلمان"},
 		{"العريف حسين السالم", "حسين السالم"},
 		{"لواء اليرموك", "لواء اليرموك"}, // a brigade: no rank here
 	} {

@@ -1197,3 +1197,30 @@ func TestFormerHolders(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretaryGenerals: the secretary-general of a council holds an
+// office in it (OFFICIAL_OF); the UN's leads it; an envoy of a
+// secretary-general does not lead the body.
+func TestSecretaryGenerals(t *testing.T) {
+	sg := handMention{"صالح عباس", "sg", model.Person, false, ""}
+	for _, c := range []struct {
+		text, body, want string
+	}{
+		{"وبين أمين عام مجلس التنمية السياحية صالح عباس أن الاحتفالات ناجحة.", "مجلس التنمية السياحية", "sg OFFICIAL_OF body"},
+		{"وقال الأمين العام للأمم المتحدة صالح عباس إن الوضع صعب.", "للأمم المتحدة", "sg LEADER_OF body"},
+		{"وقال مبعوث الأمين العام للأمم المتحدة صالح عباس إن الحوار مستمر.", "للأمم المتحدة", ""},
+	} {
+		body := handMention{c.body, "body", model.Organization, false, ""}
+		m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+		rs := relationsOf(extractWith(handDoc(t, c.text, body, sg), m))
+		if c.want == "" {
+			if slices.Contains(rs, "sg LEADER_OF body") {
+				t.Errorf("%s: the envoy leads the body (%v)", c.text, rs)
+			}
+			continue
+		}
+		if !slices.Contains(rs, c.want) {
+			t.Errorf("%s: want %s (%v)", c.text, c.want, rs)
+		}
+	}
+}

@@ -89,6 +89,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
 	x.branchHeads()
+	x.secretaryGenerals()
 	x.carriedEvidence()
 	return x.result()
 }

@@ -1,5 +1,10 @@
 package rel
 
+import (
+	"slices"
+	"strings"
+)
+
 // dropOffTopic removes the Arabic STATED relations, from the rules or the
 // model, whose object is not what the statement is about: the argument
 // that opens a reported clause in the sentence (قال بوتين إن [بلاده] لن
@@ -151,4 +156,91 @@ func (x *extractor) formerTitleBefore(si int, e string) bool {
 		found = true
 	}
 	return found
+}
+
+// secretaryGenerals turns the Arabic LEADER_OF of a secretary-general
+// (أمين عام، الأمين العام before the name) into OFFICIAL_OF where the body
+// is a council, committee, authority, chamber, coalition or association
+// (ar_secretary_body: the head word of one of its mentions in the
+// sentence), whose chairman leads it, and where the title is that of one
+// who acts for the secretary-general (ar_for_holder: مبعوث الأمين العام
+// للأمم المتحدة, the envoy). From the rules or the model.
+func (x *extractor) secretaryGenerals() {
+	if !x.ar || !x.hasPredicate("LEADER_OF") {
+		return
+	}
+	var keys []string
+	for k, r := range x.out {
+		if r.Predicate != "LEADER_OF" || x.types[r.Subject] != "Person" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		if sg, forHolder := x.secGenTitle(si, r.Subject); forHolder || sg && x.secGenBody(si, r.Object) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // x.out is a map: the same order every run
+	for _, k := range keys {
+		r := x.out[k]
+		delete(x.out, k)
+		si, _ := x.sentenceAt(r.Evidence.Start)
+		x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
+	}
+}
+
+// secGenTitle reports whether a secretary-general's title (أمين عام, الأمين
+// العام) stands in the six words before a mention of person e in sentence
+// si (back to another person's name or a boundary), and whether a word of
+// one who acts for its holder comes before it (مبعوث الأمين العام).
+func (x *extractor) secGenTitle(si int, e string) (sg, forHolder bool) {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		for j := t - 1; j > a && j >= t-6; j-- {
+			if o := x.mention(j); o != nil && o.Entity != e && o.Type == "Person" || x.isBoundary(j) {
+				break
+			}
+			if (x.bare[j] == "عام" || x.bare[j] == "العام") && arSecGen[x.bare[j-1]] ||
+				arSecGen[x.bare[j]] && j+1 < t && (x.bare[j+1] == "عام" || x.bare[j+1] == "العام") {
+				sg = true
+				k := j - 1
+				if arSecGen[x.bare[j]] {
+					k = j
+				}
+				if k > a && arForHolder[x.bare[k-1]] {
+					forHolder = true
+				}
+				return sg, forHolder
+			}
+		}
+	}
+	return false, false
+}
+
+// secGenBody reports whether a mention of organisation e in sentence si
+// begins with a word of ar_secretary_body (its ل or لل off).
+func (x *extractor) secGenBody(si int, e string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		w := x.bare[t]
+		if strings.HasPrefix(w, "لل") {
+			w = "ال" + strings.TrimPrefix(w, "لل")
+		} else if strings.HasPrefix(w, "ل") && arSecGenBody[strings.TrimPrefix(w, "ل")] {
+			w = strings.TrimPrefix(w, "ل")
+		}
+		if arSecGenBody[w] {
+			return true
+		}
+	}
+	return false
 }
