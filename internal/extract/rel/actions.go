@@ -359,9 +359,10 @@ func (x *extractor) purpose(t int) bool {
 }
 
 // modality of a trigger at t in a sentence starting at a: negated after a
-// negation, future with a future prefix or word before it or when the
-// trigger is a verbal noun with ل (a purpose: للقاء, للاجتماع), reported
-// inside reported speech, asserted otherwise.
+// negation, future with a future prefix or word before it (ar_future: سوف،
+// المقرر، الجولة المقبلة من المفاوضات), a verbal noun with such a word
+// right after it (المحادثات المرتقبة) or with ل (a purpose: للقاء,
+// للاجتماع), reported inside reported speech, asserted otherwise.
 func (x *extractor) modality(a, t int, future bool) string {
 	for j := t - 1; j >= a && j >= t-3; j-- {
 		if x.ar && arNeg[x.bare[j]] || !x.ar && enNeg[x.bare[j]] {
@@ -380,6 +381,17 @@ func (x *extractor) modality(a, t int, future bool) string {
 	for j := t - 1; j >= a && j >= t-3; j-- {
 		if x.ar && arFutureWord[x.bare[j]] || !x.ar && enFuture[x.bare[j]] {
 			return "future"
+		}
+	}
+	// a verbal noun described as to come (المحادثات المرتقبة "the
+	// expected talks", الزيارة المقبلة)
+	if x.ar {
+		if tr, _, _ := x.verbAt(t); tr == nil {
+			for j := t + 1; j < len(x.bare) && j <= t+2 && x.mAt[j] < 0 && !x.isBoundary(j); j++ {
+				if arFutureWord[x.bare[j]] {
+					return "future"
+				}
+			}
 		}
 	}
 	// Inside reported speech: after a speech verb, or a quotation.

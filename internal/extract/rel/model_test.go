@@ -1036,6 +1036,9 @@ func TestPurposeModality(t *testing.T) {
 	}{
 		{"وصل آشتون كارتر إلى جدة أمس للاجتماع مع الملك سلمان وكبار المسؤولين.", model.Future},
 		{"واجتمع آشتون كارتر أمس في جدة مع الملك سلمان وكبار المسؤولين.", model.Asserted},
+		// a verbal noun described as to come
+		{"وتناولت المحادثات المرتقبة بين آشتون كارتر والملك سلمان الوضع في المنطقة.", model.Future},
+		{"وتناولت المحادثات بين آشتون كارتر والملك سلمان الوضع في المنطقة.", model.Asserted},
 	} {
 		m := tinyModel("MET_WITH", "types=Person>Person", 20, 0.5, 0.5)
 		got := ""
