@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
@@ -331,6 +332,9 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 	if ph.definite && !c.Demonym && x.Article == "" {
 		return j, false // الحكومة حيدر العبادي: a definite head takes no name
 	}
+	if ph.afterNation && !c.Demonym {
+		return j, false // حكومة اليمن [عدن]: a name after the country's begins another phrase
+	}
 	if !c.Demonym && c.Type == model.Organization {
 		ph.sawOrgGaz = true
 	}
@@ -350,6 +354,12 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 		ph.afterNation = true
 		ph.nations++
 		ph.other = ph.other || ph.nations > 1 // اللجنة التنسيقية السعودية الفرنسية: two countries' body
+	} else if c.Entry != nil && c.Entry.Role == gazetteer.RoleCountry {
+		// a country's name ends the body's name as its adjective does
+		// (حكومة اليمن [تحرير عدن] "the government of Yemen [announced]
+		// the liberation of Aden"), but for adjectives, nationalities and
+		// a complement with ل
+		ph.afterNation = true
 	}
 	return k, true
 }
@@ -362,6 +372,9 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 // goes on.
 func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
 	x := &s.words[j]
+	if ph.afterNation {
+		return j, false // a noun after the nationality or the country begins another phrase
+	}
 	ph.last = ""
 	mf := arabic.MatchForm(x.Article + x.Stem)
 	if afterTitle(s.words, ph.i, j) || j == ph.i+1 && !ph.definite && ph.hw.TakesName && s.p.nameWord(s.toks, s.words, j) {
