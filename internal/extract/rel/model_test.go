@@ -1227,3 +1227,28 @@ func TestSecretaryGenerals(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionOffices: a country's office held of a place in a country (the
+// president of the Kurdistan Region) is an office of the place
+// (OFFICIAL_OF); an ambassador in a capital is the ambassador to its
+// country when the article names it.
+func TestRegionOffices(t *testing.T) {
+	kurdistan := handMention{"إقليم كردستان", "kurdistan", model.Location, false, ""}
+	barzani := handMention{"مسعود بارزاني", "barzani", model.Person, false, ""}
+	d := handDoc(t, "وقال رئيس إقليم كردستان مسعود بارزاني إن الوضع صعب.", kurdistan, barzani)
+	d.Mentions[0].Country = "iraq"
+	rs := relationsOf(extractWith(d, tinyModel("PRESIDENT_OF", "types=Person>Location", 20, 0.5, 0.5)))
+	if !slices.Contains(rs, "barzani OFFICIAL_OF kurdistan") || slices.Contains(rs, "barzani PRESIDENT_OF kurdistan") {
+		t.Errorf("%s: %v", d.Text, rs)
+	}
+	moscow := handMention{"موسكو", "moscow", model.Location, false, "capital"}
+	envoy := handMention{"مهدي سنائي", "envoy", model.Person, false, ""}
+	russia := handMention{"روسيا", "russia", model.Location, false, "country"}
+	d = handDoc(t, "وقال السفير في موسكو مهدي سنائي إن العلاقات مع روسيا جيدة.", moscow, envoy, russia)
+	d.Mentions[0].Country = "russia"
+	m := tinyModel("AMBASSADOR_TO", "types=Person>Location", 20, 0.5, 0.5)
+	rs = relationsOf(extractWith(d, m))
+	if slices.Contains(rs, "envoy AMBASSADOR_TO moscow") || !slices.Contains(rs, "envoy AMBASSADOR_TO russia") {
+		t.Errorf("%s: %v", d.Text, rs)
+	}
+}

@@ -90,6 +90,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropOtherCapitals()
 	x.branchHeads()
 	x.secretaryGenerals()
+	x.regionOffices()
 	x.carriedEvidence()
 	return x.result()
 }

@@ -244,3 +244,44 @@ func (x *extractor) secGenBody(si int, e string) bool {
 	}
 	return false
 }
+
+// countryOffices are the predicates of an office of a country (vocab: a
+// person's office of a country).
+var countryOffices = map[string]bool{"PRESIDENT_OF": true, "PRIME_MINISTER_OF": true, "KING_OF": true, "MINISTER_OF": true, "FOREIGN_MINISTER_OF": true}
+
+// regionOffices gives the office of a country's title held of a place
+// that is no country (رئيس إقليم كردستان, the president of the Kurdistan
+// Region; a state's prime minister) as OFFICIAL_OF the place; and an
+// ambassador's in a capital (سفير إيران في موسكو) as AMBASSADOR_TO the
+// capital's country when the article names it, else none: one is
+// ambassador to a country, not a city. From the rules or the model.
+func (x *extractor) regionOffices() {
+	if len(x.out) == 0 {
+		return
+	}
+	countryOf := map[string]string{} // place -> its country, by its mentions
+	for _, m := range x.d.Mentions {
+		if m.Type == "Location" && m.Country != "" && !x.isCountry(&m) {
+			countryOf[m.Entity] = m.Country
+		}
+	}
+	var keys []string
+	for k, r := range x.out {
+		// a place the gazetteer puts in a country (a region, a city), named
+		// nowhere as a country itself
+		if (countryOffices[r.Predicate] || r.Predicate == "AMBASSADOR_TO") && countryOf[r.Object] != "" && !x.placeKind(r.Object, "country") {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys) // x.out is a map: the same order every run
+	for _, k := range keys {
+		r := x.out[k]
+		delete(x.out, k)
+		si, _ := x.sentenceAt(r.Evidence.Start)
+		if r.Predicate != "AMBASSADOR_TO" {
+			x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
+		} else if c := countryOf[r.Object]; c != "" && x.types[c] == "Location" && c != r.Subject {
+			x.add(si, r.Subject, "AMBASSADOR_TO", c, r.Confidence, r.Modality, r.Trigger)
+		}
+	}
+}
