@@ -412,8 +412,9 @@ func (s *orgScan) nasab(j int) int {
 	return j
 }
 
-// nasabLinks are the words that join a name to its father's (MatchForm).
-var nasabLinks = map[string]bool{"بن": true, "ابن": true, "بنت": true}
+// nasabLinks are the words that join a name to its father's (lexicon
+// ar_nasab: بن ابن بنت).
+var nasabLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_nasab"), " "))
 
 // definite reads token j, a word with the article: a word of the table, a
 // nationality, or a word the table does not know, which is part of the

@@ -231,8 +231,9 @@ func nameOf(text string, e *gazetteer.Entry, stripTitles, stripClitics bool) str
 	return strings.Join(ws, " ")
 }
 
-// nasabLinks are the words of a nasab (بن ابن بنت), in MatchForm.
-var nasabLinks = map[string]bool{"بن": true, "ابن": true, "بنت": true}
+// nasabLinks are the words of a nasab (lexicon ar_nasab: بن ابن بنت), in
+// MatchForm.
+var nasabLinks = classSet("ar_nasab")
 
 // rankSuffix are the words that go on a rank (lexicon ar_rank_suffix:
 // الرقيب أول), in MatchForm.

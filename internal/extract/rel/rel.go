@@ -376,12 +376,25 @@ func (x *extractor) branchHeads() {
 			}
 		}
 	}
-	slices.Sort(heads) // x.out is a map: the same order every run
-	for _, k := range heads {
+	x.relabel(heads, func(r *model.Relation) (string, string) { return "OFFICIAL_OF", r.Object })
+}
+
+// relabel replaces the relations under keys of x.out, in key order (x.out
+// is a map: the same order every run), by the predicate and object to
+// returns for each, in the same sentence, with the same confidence,
+// modality and trigger; an empty predicate drops the relation. The new
+// relation must pass add's checks like any other.
+func (x *extractor) relabel(keys []string, to func(r *model.Relation) (pred, obj string)) {
+	slices.Sort(keys)
+	for _, k := range keys {
 		r := x.out[k]
 		delete(x.out, k)
+		pred, obj := to(r)
+		if pred == "" {
+			continue
+		}
 		si, _ := x.sentenceAt(r.Evidence.Start)
-		x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
+		x.add(si, r.Subject, pred, obj, r.Confidence, r.Modality, r.Trigger)
 	}
 }
 

@@ -1,8 +1,9 @@
 package rel
 
 import (
-	"slices"
 	"strings"
+
+	"github.com/kg-project/kg/internal/model"
 )
 
 // dropOffTopic removes the Arabic STATED relations, from the rules or the
@@ -43,7 +44,7 @@ func (x *extractor) dropOffTopic() {
 }
 
 // opensStatement reports whether entity obj is, in sentence si, the first
-// mention after أن/إن, a colon or عن/حول (at most three words on), or the
+// mention after أن/إن, a colon or عن/حول (at most four words on), or the
 // first argument there as the speech rule reads it (findArg, subj
 // excluded: بلاده, a title phrase for its holder), or one of a list of
 // names that argument opens; or the first mention at most two words
@@ -71,7 +72,7 @@ func (x *extractor) opensStatement(si int, subj, obj string) bool {
 		if !opener(j) {
 			continue
 		}
-		// a mention of obj at most three words on, none between (إن وزير
+		// a mention of obj at most four words on, none between (إن وزير
 		// الخارجية [الإيراني])
 		for t := j + 1; t < b && t <= j+4; t++ {
 			if x.mAt[t] >= 0 {
@@ -141,10 +142,7 @@ func (x *extractor) formerTitleBefore(si int, e string) bool {
 			continue
 		}
 		former := false
-		for j := t - 1; j >= a && j >= t-6; j-- {
-			if o := x.mention(j); o != nil && o.Entity != e && o.Type == "Person" || x.isBoundary(j) {
-				break
-			}
+		for j, lo := t-1, x.titleWindow(si, t, e); j >= lo; j-- {
 			if x.mAt[j] < 0 && arFormer[x.bare[j]] {
 				former = true
 				break
@@ -156,6 +154,20 @@ func (x *extractor) formerTitleBefore(si int, e string) bool {
 		found = true
 	}
 	return found
+}
+
+// titleWindow returns where the words that may hold the title of a
+// mention of person e at token t in sentence si begin: at most six words
+// before it, after any other person's name and any boundary.
+func (x *extractor) titleWindow(si, t int, e string) int {
+	a := x.sentTok[si][0]
+	j := t - 1
+	for ; j >= a && j >= t-6; j-- {
+		if o := x.mention(j); o != nil && o.Entity != e && o.Type == "Person" || x.isBoundary(j) {
+			break
+		}
+	}
+	return j + 1
 }
 
 // secretaryGenerals turns the Arabic LEADER_OF of a secretary-general
@@ -182,13 +194,7 @@ func (x *extractor) secretaryGenerals() {
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys) // x.out is a map: the same order every run
-	for _, k := range keys {
-		r := x.out[k]
-		delete(x.out, k)
-		si, _ := x.sentenceAt(r.Evidence.Start)
-		x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
-	}
+	x.relabel(keys, func(r *model.Relation) (string, string) { return "OFFICIAL_OF", r.Object })
 }
 
 // secGenTitle reports whether a secretary-general's title (أمين عام, الأمين
@@ -202,10 +208,7 @@ func (x *extractor) secGenTitle(si int, e string) (sg, forHolder bool) {
 		if m == nil || m.Start != t || m.Entity != e {
 			continue
 		}
-		for j := t - 1; j > a && j >= t-6; j-- {
-			if o := x.mention(j); o != nil && o.Entity != e && o.Type == "Person" || x.isBoundary(j) {
-				break
-			}
+		for j, lo := t-1, max(x.titleWindow(si, t, e), a+1); j >= lo; j-- {
 			if (x.bare[j] == "عام" || x.bare[j] == "العام") && arSecGen[x.bare[j-1]] ||
 				arSecGen[x.bare[j]] && j+1 < t && (x.bare[j+1] == "عام" || x.bare[j+1] == "العام") {
 				sg = true
@@ -273,15 +276,13 @@ func (x *extractor) regionOffices() {
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys) // x.out is a map: the same order every run
-	for _, k := range keys {
-		r := x.out[k]
-		delete(x.out, k)
-		si, _ := x.sentenceAt(r.Evidence.Start)
+	x.relabel(keys, func(r *model.Relation) (string, string) {
 		if r.Predicate != "AMBASSADOR_TO" {
-			x.add(si, r.Subject, "OFFICIAL_OF", r.Object, r.Confidence, r.Modality, r.Trigger)
-		} else if c := countryOf[r.Object]; c != "" && x.types[c] == "Location" && c != r.Subject {
-			x.add(si, r.Subject, "AMBASSADOR_TO", c, r.Confidence, r.Modality, r.Trigger)
+			return "OFFICIAL_OF", r.Object
 		}
-	}
+		if c := countryOf[r.Object]; c != "" && x.types[c] == "Location" && c != r.Subject {
+			return "AMBASSADOR_TO", c
+		}
+		return "", ""
+	})
 }
