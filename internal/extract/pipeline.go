@@ -25,7 +25,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.96"
+const RulesVersion = "0.5.97"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -664,15 +664,30 @@ func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candid
 		if d.End <= c.End && d.Entry != nil && d.Entry.Role == "country" && known[d.Entry.Key] {
 			// the adjective of another body named on the way is that
 			// body's (رئاسة الاتحاد البرازيلي: the federation is Brazilian)
+			complement := false
 			for k := s + 1; k < len(toks) && toks[k].End <= d.Start; k++ {
 				if w, ok := translit.LookupWord(arabic.MatchForm(words[k].Stem)); ok && w.OrgHead && !w.Public {
 					return ""
 				}
+				complement = complement || words[k].Prep == "ل"
+			}
+			// after a complement with ل, an adjective that does not agree
+			// with the head is the complement's (المجلس الوطني [للمقاومة
+			// الإيرانية]: the resistance is Iranian, the council no body of
+			// Iran's)
+			if a := firstToken(toks, d.Start); complement && a < len(toks) && feminine(words[a].MF) != feminine(words[s].MF) {
+				return ""
 			}
 			return d.Entry.Key
 		}
 	}
 	return ""
+}
+
+// feminine reports whether a noun or adjective (MatchForm) ends as a
+// feminine singular or plural (الوزارة, الإيرانية, الهيئات).
+func feminine(mf string) bool {
+	return strings.HasSuffix(mf, "ه") || strings.HasSuffix(mf, "ات")
 }
 
 // localBodyIn returns the city or region whose local body organisation

@@ -186,6 +186,11 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Riyadh LOCATED_IN"},
 		},
 		{
+			name: "an adjective after a complement with ل that does not agree with the head is the complement's", lang: "ar",
+			text: "وقال رئيس لجنة الشؤون الخارجية في المجلس الوطني للمقاومة الإيرانية محمد سيد المحدثين إن السلوك الإيراني في المنطقة سيكون أكثر تماديا.\nوقالت الهيئة العامة للاستثمار السعودية إن الطلبات زادت.",
+			not:  []string{"National Council for Iranian Resistance PART_OF"},
+		},
+		{
 			name: "a company is not part of its country", lang: "ar",
 			text: "وقالت شركة الاتصالات السعودية إن أرباحها ارتفعت.",
 			not:  []string{"Saudi Communications Company PART_OF"},

@@ -384,13 +384,17 @@ func (x *extractor) modality(a, t int, future bool) string {
 		}
 	}
 	// a verbal noun described as to come (المحادثات المرتقبة "the
-	// expected talks", الزيارة المقبلة)
+	// expected talks", الزيارة المقبلة), or in a clause whose verb is in
+	// the future (futureClause)
 	if x.ar {
 		if tr, _, _ := x.verbAt(t); tr == nil {
 			for j := t + 1; j < len(x.bare) && j <= t+2 && x.mAt[j] < 0 && !x.isBoundary(j); j++ {
 				if arFutureWord[x.bare[j]] {
 					return "future"
 				}
+			}
+			if x.futureClause(a, t) {
+				return "future"
 			}
 		}
 	}
@@ -399,6 +403,39 @@ func (x *extractor) modality(a, t int, future bool) string {
 		return "reported"
 	}
 	return "asserted"
+}
+
+// futureClause reports whether the Arabic verbal noun at t, in a sentence
+// starting at a, is the subject of a verb in the future later in its
+// clause (وزيارة أوباما في وقت لاحق هذا الشهر ستكون الرابعة له; جولة من
+// مفاوضات التجارة الحرة بين كوريا الجنوبية والصين ستعقد الأسبوع الجاري:
+// at most eight words on, names aside, no boundary, other verb or word
+// of the past between), or follows one closely (ستثار خلال زيارة الوزير: at most three
+// words back).
+func (x *extractor) futureClause(a, t int) bool {
+	for j, n := t+1, 0; j < len(x.bare) && n < 8; j++ {
+		if x.isBoundary(j) || arPast[x.bare[j]] {
+			break
+		}
+		if x.mAt[j] < 0 {
+			n++ // names aside
+		}
+		if x.futureVerb(j) {
+			return true
+		}
+		if tr, _, _ := x.verbAt(j); tr != nil && x.mAt[j] < 0 {
+			break
+		}
+	}
+	for j := t - 1; j >= a && j >= t-3; j-- {
+		if x.isBoundary(j) {
+			break
+		}
+		if x.futureVerb(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // speechIn reports whether a speech verb is among tokens [a, t).

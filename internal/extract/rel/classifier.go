@@ -988,6 +988,14 @@ func (x *extractor) cueModality(pr pair, si int, pred string) string {
 		}
 	}
 	if best < 0 {
+		// no cue near the pair: a future verb right after it (at most
+		// three words on, names of a list aside) still puts the act to
+		// come (مفاوضات ... بين كوريا الجنوبية والصين واليابان [ستعقد])
+		for k := hi; k < b && k < hi+4 && x.ar && !x.isBoundary(k); k++ {
+			if x.futureVerb(k) {
+				return "future"
+			}
+		}
 		return "asserted"
 	}
 	_, _, future := x.verbAt(best) // a future prefix on the trigger read (سيزور)

@@ -135,6 +135,7 @@ var (
 	enVenuePrep        = class("en_venue_prep")
 	arNeg              = class("ar_neg")
 	arFutureWord       = class("ar_future")
+	arPast             = class("ar_past")
 	arEventNoun        = class("ar_event_noun")
 	arSpeechNoun       = class("ar_speech_noun")
 	arTellVerb         = class("ar_tell_verb")

@@ -1039,6 +1039,11 @@ func TestPurposeModality(t *testing.T) {
 		// a verbal noun described as to come
 		{"وتناولت المحادثات المرتقبة بين آشتون كارتر والملك سلمان الوضع في المنطقة.", model.Future},
 		{"وتناولت المحادثات بين آشتون كارتر والملك سلمان الوضع في المنطقة.", model.Asserted},
+		// a verbal noun in a clause whose verb is in the future, after it
+		// or just before it; not when a word of the past comes between
+		{"والمحادثات بين آشتون كارتر والملك سلمان في وقت لاحق هذا الشهر ستكون الأولى بينهما.", model.Future},
+		{"وسيناقش الأمر خلال المحادثات بين آشتون كارتر والملك سلمان.", model.Future},
+		{"والمحادثات بين آشتون كارتر والملك سلمان الأسبوع الماضي ستفتح صفحة جديدة.", model.Asserted},
 	} {
 		m := tinyModel("MET_WITH", "types=Person>Person", 20, 0.5, 0.5)
 		got := ""
@@ -1174,6 +1179,27 @@ func TestOffTopicStatements(t *testing.T) {
 		}
 		rs := relationsOf(extractWith(handDoc(t, c.text, ms...), m))
 		if got := slices.Contains(rs, "coach STATED cairo"); got != c.want {
+			t.Errorf("%s: STATED %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
+// TestModifierDemonym: a country's adjective, or its one-word name so
+// written, after a definite noun (اللجنة السعودية) qualifies the body the
+// noun names: a statement about the body is none about the country.
+func TestModifierDemonym(t *testing.T) {
+	coach := handMention{"فتحي مبروك", "coach", model.Person, false, ""}
+	saudi := handMention{"السعودية", "saudi", model.Location, false, "country"}
+	m := tinyModel("STATED", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		want bool // coach STATED saudi kept
+	}{
+		{"وأكد فتحي مبروك أن السعودية أقامت ورش عمل للمنتخبات.", true},
+		{"وأكد فتحي مبروك أن اللجنة السعودية للرقابة أقامت ورش عمل للمنتخبات.", false},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, coach, saudi), m))
+		if got := slices.Contains(rs, "coach STATED saudi"); got != c.want {
 			t.Errorf("%s: STATED %v, want %v (%v)", c.text, got, c.want, rs)
 		}
 	}

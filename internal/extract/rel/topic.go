@@ -61,7 +61,7 @@ func (x *extractor) opensStatement(si int, subj, obj string) bool {
 		}
 		for u := x.d.Mentions[x.mAt[t]].End; u < b && u <= x.d.Mentions[x.mAt[t]].End+2; u++ {
 			if x.mAt[u] >= 0 {
-				if m := x.d.Mentions[x.mAt[u]]; m.Start == u && m.Entity == obj {
+				if m := x.d.Mentions[x.mAt[u]]; m.Start == u && m.Entity == obj && !x.modifierDemonym(u) {
 					return true
 				}
 				break
@@ -76,14 +76,14 @@ func (x *extractor) opensStatement(si int, subj, obj string) bool {
 		// الخارجية [الإيراني])
 		for t := j + 1; t < b && t <= j+4; t++ {
 			if x.mAt[t] >= 0 {
-				if m := x.d.Mentions[x.mAt[t]]; m.Start == t && m.Entity == obj {
+				if m := x.d.Mentions[x.mAt[t]]; m.Start == t && m.Entity == obj && !x.modifierDemonym(t) {
 					return true
 				}
 				break
 			}
 		}
 		o, ok := x.findArg(j+1, b, 3, nil, subj, "")
-		if !ok {
+		if !ok || x.modifierDemonym(o.start) {
 			continue
 		}
 		if o.entity == obj {
@@ -98,6 +98,17 @@ func (x *extractor) opensStatement(si int, subj, obj string) bool {
 		}
 	}
 	return false
+}
+
+// modifierDemonym reports whether token t is a nationality adjective, or a
+// country's one-word name so written (السعودية), that qualifies the
+// definite noun before it (اللجنة [السعودية] للرقابة على المنشطات,
+// الحكومة [السعودية]): what was said is about the body the noun names,
+// not about the country.
+func (x *extractor) modifierDemonym(t int) bool {
+	m := x.mention(t)
+	return m != nil && x.isCountry(m) && m.Start == t && m.End == t+1 && t > 0 && x.mAt[t-1] < 0 &&
+		strings.HasPrefix(x.bare[t-1], "ال") && strings.HasPrefix(x.bare[t], "ال")
 }
 
 // dropFormerHolders removes the Arabic office relations (the offices of
