@@ -221,8 +221,12 @@ func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
 	if !ph.definite && ph.hw.Of && ph.hw.Public && j == ph.i+2 && ph.last == "noun" && s.words[ph.i+1].MF != "الدوله" {
 		return j, false // a ministry is named by its noun: وكيل وزارة الصحة [للخدمات العلاجية] (وزارة الدولة لشؤون ... aside)
 	}
-	if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead || xw.WorkHead {
-		return j, false // not for another body (هيئة التفاوض للحكومة), nor a work's (لجنة التحكيم للفيلم)
+	if xw, ok := translit.LookupWord(arabic.MatchForm(x.Stem)); !ok || xw.Class != "noun" || xw.OrgHead || xw.PlaceHead || xw.WorkHead ||
+		xw.TakesName && x.Article != "" {
+		// not for another body (هيئة التفاوض للحكومة, الجهاز الفني
+		// [للفريق] "the team's technical staff"), nor a work's (لجنة
+		// التحكيم للفيلم)
+		return j, false
 	}
 	if x.Article == "" && (j+1 >= len(s.toks) || s.words[j+1].Article == "" || s.words[j+1].Conj != "") {
 		return j, false // لحقوق needs its complement: لحقوق الإنسان

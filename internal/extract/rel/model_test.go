@@ -1205,6 +1205,50 @@ func TestModifierDemonym(t *testing.T) {
 	}
 }
 
+// TestBodyRoles: a title in a body (القائد العسكري في حزب الله) is an
+// office in it, a club's captain (قائد النصر) a player of it, from the
+// model too; and a club is not where it played (أمام الهلال في لندن).
+func TestBodyRoles(t *testing.T) {
+	person := handMention{"عماد مغنية", "person", model.Person, false, ""}
+	party := handMention{"حزب الله", "party", model.Organization, false, ""}
+	club := handMention{"النصر", "club", model.Organization, false, "club"}
+	captain := handMention{"حسين عبدالغني", "captain", model.Person, false, ""}
+	leader := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+	}{
+		{"وانتقد النائب عائلة القائد العسكري في حزب الله عماد مغنية بشدة.", []handMention{party, person}, "person OFFICIAL_OF party"},
+		{"وانتقد النائب عائلة الأمين العام لحزب الله عماد مغنية بشدة.", []handMention{party, person}, "person LEADER_OF party"},
+		{"وقلل قائد النصر حسين عبدالغني من غيابه عن المباراة.", []handMention{club, captain}, "captain MEMBER_OF club"},
+		{"وقلل قائد فريق النصر حسين عبدالغني من غيابه عن المباراة.", []handMention{club, captain}, "captain MEMBER_OF club"},
+		{"وقلل رئيس النصر حسين عبدالغني من غياب اللاعبين عن المباراة.", []handMention{club, captain}, "captain LEADER_OF club"},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), leader))
+		if !slices.Contains(rs, c.want) {
+			t.Errorf("%s: %v, want %s", c.text, rs, c.want)
+		}
+	}
+	london := handMention{"لندن", "london", model.Location, false, "capital"}
+	jeddah := handMention{"جدة", "jeddah", model.Location, false, ""}
+	located := tinyModel("LOCATED_IN", "types=Organization>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool // club LOCATED_IN the place
+	}{
+		{"وخسر الفريق مباراة السوبر أمام النصر في لندن أمس.", []handMention{club, london}, false},
+		{"وتعاقد النصر بجدة مع المدرب الجديد أمس.", []handMention{club, jeddah}, true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), located))
+		got := slices.ContainsFunc(rs, func(s string) bool { return strings.HasPrefix(s, "club LOCATED_IN") })
+		if got != c.want {
+			t.Errorf("%s: LOCATED_IN %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
+
 // TestFormerHolders: a former holder's title before the name, a place
 // between (سفير لبنان السابق في واشنطن), gives no office, from the model
 // either.

@@ -86,11 +86,13 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropDeparted()
 	x.dropOffTopic()
 	x.dropFormerHolders()
+	x.dropClubVenues()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
 	x.branchHeads()
 	x.secretaryGenerals()
 	x.regionOffices()
+	x.bodyRoles()
 	x.carriedEvidence()
 	return x.result()
 }

@@ -297,3 +297,123 @@ func (x *extractor) regionOffices() {
 		return "", ""
 	})
 }
+
+// bodyRoles turns the Arabic LEADER_OF of a person whose title is an
+// office within the body into OFFICIAL_OF: the body named after في right
+// before the name (القائد العسكري في حزب الله عماد مغنية, رئيس لجنة
+// الشؤون الخارجية في المجلس الوطني ... محمد المحدثين: a commander, a
+// committee's chairman in the body, not its head); and that of a club's
+// captain into MEMBER_OF (قائد النصر حسين عبدالغني, قائد فريق الهلال: a
+// player). From the rules or the model.
+func (x *extractor) bodyRoles() {
+	if !x.ar || !x.hasPredicate("LEADER_OF") {
+		return
+	}
+	var within, captains []string
+	for k, r := range x.out {
+		if r.Predicate != "LEADER_OF" || x.types[r.Subject] != "Person" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		switch x.bodyRole(si, r.Subject, r.Object) {
+		case "within":
+			within = append(within, k)
+		case "captain":
+			captains = append(captains, k)
+		}
+	}
+	x.relabel(within, func(r *model.Relation) (string, string) { return "OFFICIAL_OF", r.Object })
+	x.relabel(captains, func(r *model.Relation) (string, string) { return "MEMBER_OF", r.Object })
+}
+
+// bodyRole reports how sentence si names person e's role in body o right
+// before a mention of e (at most one token between): "within" when o
+// follows a word of ar_within_body (في), "captain" when o is a club after
+// a word of ar_captain (قائد, قائد فريق), "" otherwise.
+func (x *extractor) bodyRole(si int, e, o string) string {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		for u := t - 1; u >= a && u >= t-2; u-- {
+			bm := x.mention(u)
+			if bm == nil || bm.Entity != o || bm.End > t {
+				continue
+			}
+			j := bm.Start - 1
+			if j < a || x.mAt[j] >= 0 {
+				break
+			}
+			if arWithinBody[x.bare[j]] {
+				return "within"
+			}
+			if arTeamWord[x.bare[j]] && j > a {
+				j--
+			}
+			if arCaptain[x.bare[j]] && bm.Role == "club" {
+				return "captain"
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// dropClubVenues removes the Arabic LOCATED_IN of a club whose place is
+// written after it as a separate word (مباراة السوبر أمام الهلال [في لندن]):
+// that is where the club played, not where it is; a club's own place is
+// joined to its name (الاتحاد بجدة, نادي الوحدة بمكة). From the rules or
+// the model.
+func (x *extractor) dropClubVenues() {
+	if !x.ar || !x.hasPredicate("LOCATED_IN") {
+		return
+	}
+	var drop []string
+	for k, r := range x.out {
+		if r.Predicate != "LOCATED_IN" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		if x.clubVenue(si, r.Subject, r.Object) {
+			drop = append(drop, k)
+		}
+	}
+	for _, k := range drop {
+		delete(x.out, k)
+	}
+}
+
+// clubVenue reports whether sentence si names club e (a mention of Role
+// club) with place p after it, p's first mention there being a word of
+// its own after a separate preposition (في لندن), and none joined to it
+// with ب.
+func (x *extractor) clubVenue(si int, e, p string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	club, venue := false, false
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t {
+			continue
+		}
+		switch {
+		case m.Entity == e && m.Role == "club":
+			club = true
+		case m.Entity == p && club:
+			if strings.Contains(m.Prefix, "ب") {
+				return false
+			}
+			if t > a && arPreps[x.bare[t-1]] {
+				venue = true
+			}
+		}
+	}
+	return venue
+}
