@@ -469,6 +469,16 @@ func (s *orgScan) tableWord(ph *orgPhrase, j int, mf string, xw translit.WordInf
 	if ph.afterNation && xw.Class != "adj" && s.p.gaz.Demonym(mf) == nil {
 		return j, false // a noun after the nationality begins another phrase
 	}
+	if xw.Class == "noun" && s.words[j-1].Article != "" && s.words[j-1].Conj == "" && !strings.Contains(mf, " ") && !strings.HasSuffix(mf, "يه") {
+		// a definite noun is no genitive of the definite word before it
+		// (اللجنة العليا [المنظمة] "the organising supreme committee",
+		// المنظمة الدولية [الأمم المتحدة]): an adjective, an apposition or
+		// what follows the name; a genitive follows a word in the
+		// construct state (وزارة الدفاع, لتحفيظ القرآن). A noun of the
+		// table that reads as a nisba adjective (البلدية "municipal",
+		// المالية) may be one.
+		return j, false
+	}
 	j++
 	ph.known = j
 	ph.last = ""
