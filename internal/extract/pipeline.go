@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/extract/ner"
@@ -434,6 +435,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 				return
 			}
 		}
+		if typ == model.Person && b-a == 1 && p.pluralNoun(&words[a]) {
+			return // باحثون "researchers", مسؤولون "officials": people, no person
+		}
 		typ = p.typeVote(toks, words, a, b, typ)
 		typ, ok := p.cueType(toks, words, a, b, typ)
 		if !ok {
@@ -443,6 +447,11 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			typ = model.Location // دارين مول "Dareen Mall", in English order
 		}
 		if typ == model.Person {
+			b = p.knownLonger(toks, words, a, b)
+		}
+		if typ == model.Person && !p.knownPerson(words, a, b) {
+			// a name the gazetteer knows whole keeps its ordinary words
+			// (الحبيب الصيد, Habib Essid: الصيد "hunting")
 			a = p.trimOrdinaryStart(toks, words, a, b)
 			b = p.trimOrdinaryEnd(toks, words, a, b)
 		}
@@ -748,6 +757,51 @@ func (p *Pipeline) withFamilyName(toks []segment.Token, words []arabic.Word, gaz
 		c.Text += " " + toks[k].Text
 		c.End, c.Entry = toks[k].End, nil
 	}
+}
+
+// knownLonger returns the end of a person's name tagged at tokens [a, b)
+// that the gazetteer knows with one or two more words of its sentence
+// (the tagger stops at الحبيب in الحبيب الصيد, Habib Essid, whose family
+// name is an ordinary word, "hunting"): the longest such, b when none.
+func (p *Pipeline) knownLonger(toks []segment.Token, words []arabic.Word, a, b int) int {
+	for e := min(b+2, len(toks)); e > b; e-- {
+		if toks[e-1].Sentence != toks[a].Sentence {
+			continue
+		}
+		if p.knownPerson(words, a, e) {
+			return e
+		}
+	}
+	return b
+}
+
+// pluralNoun reports whether a word is the sound masculine plural of an
+// ordinary word (باحثون, المسؤولين: its singular, باحث, is one) that the
+// name lists and the gazetteer do not know as a name (حسين, ياسين).
+func (p *Pipeline) pluralNoun(w *arabic.Word) bool {
+	if p.words == nil || w.Suffix != "" {
+		return false
+	}
+	m := strings.TrimPrefix(w.MF, "ال")
+	if !plural(m) || utf8.RuneCountInString(m) < 5 || p.isName(w.MF) || p.isName(m) || len(p.gaz.Lookup(w.MF)) > 0 || len(p.gaz.Lookup(m)) > 0 {
+		return false
+	}
+	return p.words.Ordinary(m[:len(m)-len("ون")])
+}
+
+// knownPerson reports whether the words [a, b), as written, are an alias
+// of a person of the gazetteer, one it marks ambiguous too.
+func (p *Pipeline) knownPerson(words []arabic.Word, a, b int) bool {
+	mf := words[a].MF
+	for k := a + 1; k < b; k++ {
+		mf += " " + words[k].MF
+	}
+	for _, en := range p.gaz.Lookup(mf) {
+		if en.Type == model.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLinks are the words of a name after which the next word is the
