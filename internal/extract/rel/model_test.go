@@ -1296,6 +1296,13 @@ func TestSecretaryGenerals(t *testing.T) {
 			t.Errorf("%s: want %s (%v)", c.text, c.want, rs)
 		}
 	}
+	// the title after the name
+	text := "وأوضح صالح عباس أمين عام غرفة الأحساء أن المسابقة مستمرة."
+	body := handMention{"غرفة الأحساء", "body", model.Organization, false, ""}
+	rs := relationsOf(extractWith(handDoc(t, text, sg, body), tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)))
+	if !slices.Contains(rs, "sg OFFICIAL_OF body") {
+		t.Errorf("%s: want sg OFFICIAL_OF body (%v)", text, rs)
+	}
 }
 
 // TestRegionOffices: a country's office held of a place in a country (the

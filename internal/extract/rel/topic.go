@@ -210,8 +210,9 @@ func (x *extractor) secretaryGenerals() {
 
 // secGenTitle reports whether a secretary-general's title (أمين عام, الأمين
 // العام) stands in the six words before a mention of person e in sentence
-// si (back to another person's name or a boundary), and whether a word of
-// one who acts for its holder comes before it (مبعوث الأمين العام).
+// si (back to another person's name or a boundary), or right after it, and
+// whether a word of one who acts for its holder comes before it (مبعوث
+// الأمين العام).
 func (x *extractor) secGenTitle(si int, e string) (sg, forHolder bool) {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	for t := a; t < b; t++ {
@@ -232,6 +233,14 @@ func (x *extractor) secGenTitle(si int, e string) (sg, forHolder bool) {
 				}
 				return sg, forHolder
 			}
+		}
+		// the title after the name (عبدالله النشوان، أمين عام غرفة الأحساء)
+		j := m.End
+		if j < b && x.norm[j] == "،" {
+			j++
+		}
+		if j+1 < b && arSecGen[x.bare[j]] && (x.bare[j+1] == "عام" || x.bare[j+1] == "العام") {
+			return true, false
 		}
 	}
 	return false, false
