@@ -185,7 +185,8 @@ func (x *extractor) titleWindow(si, t int, e string) int {
 // (أمين عام، الأمين العام before the name) into OFFICIAL_OF where the body
 // is a council, committee, authority, chamber, coalition or association
 // (ar_secretary_body: the head word of one of its mentions in the
-// sentence), whose chairman leads it, and where the title is that of one
+// sentence) of a country, whose chairman leads it (not a body of states,
+// internationalBody), and where the title is that of one
 // who acts for the secretary-general (ar_for_holder: مبعوث الأمين العام
 // للأمم المتحدة, the envoy). From the rules or the model.
 func (x *extractor) secretaryGenerals() {
@@ -201,7 +202,7 @@ func (x *extractor) secretaryGenerals() {
 		if !ok {
 			continue
 		}
-		if sg, forHolder := x.secGenTitle(si, r.Subject); forHolder || sg && x.secGenBody(si, r.Object) {
+		if sg, forHolder := x.secGenTitle(si, r.Subject); forHolder || sg && x.secGenBody(si, r.Object) && !x.internationalBody(r.Object) {
 			keys = append(keys, k)
 		}
 	}
@@ -244,6 +245,22 @@ func (x *extractor) secGenTitle(si int, e string) (sg, forHolder bool) {
 		}
 	}
 	return false, false
+}
+
+// internationalBody reports whether organisation e is one the gazetteer
+// knows by its Wikidata ID ("wd:" keys, model.Entity.ID) and places in no
+// country: a body of states (مجلس التعاون الخليجي), whose secretary-general
+// is its head, unlike a national council's.
+func (x *extractor) internationalBody(e string) bool {
+	if !strings.HasPrefix(e, "wd:") {
+		return false
+	}
+	for i := range x.d.Mentions {
+		if m := &x.d.Mentions[i]; m.Entity == e && m.Country != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // secGenBody reports whether a mention of organisation e in sentence si
