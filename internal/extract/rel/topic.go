@@ -23,22 +23,27 @@ func (x *extractor) dropOffTopic() {
 	}
 	speaker := x.speaker
 	defer func() { x.speaker = speaker }()
-	var drop []string
-	for k, r := range x.out {
-		if r.Predicate != "STATED" {
-			continue
-		}
-		si, ok := x.sentenceAt(r.Evidence.Start)
-		if !ok {
-			continue
-		}
+	x.dropWhere(func(r *model.Relation) bool { return r.Predicate == "STATED" }, func(si int, r *model.Relation) bool {
 		// بلاده "his country" is the speaker's, the relation's subject
 		x.speaker = r.Subject
-		if !x.opensStatement(si, r.Subject, r.Object) {
-			drop = append(drop, k)
+		return !x.opensStatement(si, r.Subject, r.Object)
+	})
+}
+
+// dropWhere removes the relations of x.out that match and that drop
+// reports for the sentence of their evidence (si); relations whose
+// sentence is not found stay.
+func (x *extractor) dropWhere(match func(r *model.Relation) bool, drop func(si int, r *model.Relation) bool) {
+	var keys []string
+	for k, r := range x.out {
+		if !match(r) {
+			continue
+		}
+		if si, ok := x.sentenceAt(r.Evidence.Start); ok && drop(si, r) {
+			keys = append(keys, k)
 		}
 	}
-	for _, k := range drop {
+	for _, k := range keys {
 		delete(x.out, k)
 	}
 }
@@ -123,22 +128,8 @@ func (x *extractor) dropFormerHolders() {
 	if !x.ar || len(x.out) == 0 {
 		return
 	}
-	var drop []string
-	for k, r := range x.out {
-		if !officePreds[r.Predicate] || x.types[r.Subject] != "Person" {
-			continue
-		}
-		si, ok := x.sentenceAt(r.Evidence.Start)
-		if !ok {
-			continue
-		}
-		if x.formerTitleBefore(si, r.Subject) {
-			drop = append(drop, k)
-		}
-	}
-	for _, k := range drop {
-		delete(x.out, k)
-	}
+	x.dropWhere(func(r *model.Relation) bool { return officePreds[r.Predicate] && x.types[r.Subject] == "Person" },
+		func(si int, r *model.Relation) bool { return x.formerTitleBefore(si, r.Subject) })
 }
 
 // formerTitleBefore reports whether every mention of person e in sentence
@@ -399,22 +390,8 @@ func (x *extractor) dropClubVenues() {
 	if !x.ar || !x.hasPredicate("LOCATED_IN") {
 		return
 	}
-	var drop []string
-	for k, r := range x.out {
-		if r.Predicate != "LOCATED_IN" {
-			continue
-		}
-		si, ok := x.sentenceAt(r.Evidence.Start)
-		if !ok {
-			continue
-		}
-		if x.clubVenue(si, r.Subject, r.Object) {
-			drop = append(drop, k)
-		}
-	}
-	for _, k := range drop {
-		delete(x.out, k)
-	}
+	x.dropWhere(func(r *model.Relation) bool { return r.Predicate == "LOCATED_IN" },
+		func(si int, r *model.Relation) bool { return x.clubVenue(si, r.Subject, r.Object) })
 }
 
 // clubVenue reports whether sentence si names club e (a mention of Role
