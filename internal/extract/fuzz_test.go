@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -18,7 +19,13 @@ import (
 // text at their offsets, types and predicates from the vocabulary,
 // relations between entities of the article.
 func checkExtraction(text string, x *model.Extraction) error {
-	runes := []rune(text)
+	body, title := []rune(text), []rune(strings.TrimSpace(x.Doc.Title))
+	in := func(inTitle bool) []rune { // the text offsets count in
+		if inTitle {
+			return title
+		}
+		return body
+	}
 	ids := map[string]bool{}
 	for _, e := range x.Entities {
 		if ids[e.ID] {
@@ -32,6 +39,7 @@ func checkExtraction(text string, x *model.Extraction) error {
 			return fmt.Errorf("entity %+v without id or name", e)
 		}
 		for _, m := range e.Mentions {
+			runes := in(m.InTitle)
 			if m.Start < 0 || m.End <= m.Start || m.End > len(runes) {
 				return fmt.Errorf("entity %s: mention [%d,%d) outside the text (%d code points)", e.ID, m.Start, m.End, len(runes))
 			}
@@ -51,6 +59,7 @@ func checkExtraction(text string, x *model.Extraction) error {
 			return fmt.Errorf("relation %s: confidence %v", r.Predicate, r.Confidence)
 		}
 		ev := r.Evidence
+		runes := in(ev.InTitle)
 		if ev.Start < 0 || ev.End < ev.Start || ev.End > len(runes) {
 			return fmt.Errorf("relation %s: evidence [%d,%d) outside the text", r.Predicate, ev.Start, ev.End)
 		}

@@ -26,7 +26,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.97"
+const RulesVersion = "0.5.98"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -98,18 +98,24 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	x := &model.Extraction{
 		Doc: model.DocInfo{ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Published: a.Published, URL: a.URL},
 	}
-	if len(a.Text) <= ChunkRunes { // bytes >= code points: one chunk, the common case
-		x.Entities, x.Relations = p.extractText(a.Text, lang, a.Published)
+	text, off, titleSents := withTitle(a.Title, a.Text)
+	defer func() { x.Relations = fromTitle(x.Entities, x.Relations, off, titleSents) }()
+	if len(text) <= ChunkRunes { // bytes >= code points: one chunk, the common case
+		x.Entities, x.Relations = p.extractText(text, lang, a.Published, off)
 		return x, nil
 	}
-	rs := []rune(a.Text)
+	rs := []rune(text)
 	sentences := 0
 	for _, c := range chunks(rs, ChunkRunes) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		text := string(rs[c.start:c.end])
-		ents, rels := p.extractText(text, lang, a.Published)
+		titleEnd := 0
+		if c.start == 0 {
+			titleEnd = off
+		}
+		ents, rels := p.extractText(text, lang, a.Published, titleEnd)
 		n := len(segment.Sentences(text))
 		for i := range ents {
 			for k := range ents[i].Mentions {
@@ -130,10 +136,100 @@ func (p *Pipeline) Extract(ctx context.Context, a *model.Article) (*model.Extrac
 	return x, nil
 }
 
+// withTitle returns the text extraction reads: the article's title
+// (headline) and its text as two paragraphs, when it has a title its text
+// does not start with. A headline names the article's actors and often
+// states its main fact (بحث خادم الحرمين الشريفين مع وزير الخارجية
+// المصري ...); read with the text, its names link to the text's. off is
+// where the article's text starts in it, in code points (0: no title),
+// titleSents the title's sentences.
+func withTitle(title, text string) (string, int, int) {
+	title = strings.TrimSpace(title)
+	if title == "" || strings.HasPrefix(strings.TrimSpace(text), title) {
+		return text, 0, 0
+	}
+	return title + "\n\n" + text, utf8.RuneCountInString(title) + 2, len(segment.Sentences(title))
+}
+
+// fromTitle makes the offsets of an extraction of withTitle's text the
+// article's: a mention or evidence in the title is marked InTitle and
+// keeps its offsets (the title's), those of the text lose off code points
+// and titleSents sentences. A relation whose evidence runs from the title
+// into the text (a speaker carried over) is dropped: the headline is no
+// sentence a statement goes on from. It returns the relations kept.
+func fromTitle(ents []model.Entity, rels []model.Relation, off, titleSents int) []model.Relation {
+	if off == 0 {
+		return rels
+	}
+	for i := range ents {
+		for k := range ents[i].Mentions {
+			m := &ents[i].Mentions[k]
+			if m.Start < off {
+				m.InTitle = true
+				continue
+			}
+			m.Start -= off
+			m.End -= off
+			m.Sentence -= titleSents
+		}
+	}
+	out := rels[:0]
+	for _, r := range rels {
+		switch ev := &r.Evidence; {
+		case ev.End <= off:
+			ev.InTitle = true
+		case ev.Start >= off:
+			ev.Start -= off
+			ev.End -= off
+		default:
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// headlineNames drops the names of the title (the candidates before
+// titleEnd) that neither the gazetteer nor the article's text vouches for:
+// no gazetteer entry, and not written in the text as a name or as the end
+// of one (مجرشي for محمد مجرشي). A headline puts the verb after the name
+// (العتيبي يعايد، خالد الفيصل يستقبل) and drops the words around it that
+// tell a name from an ordinary word, where the tagger reads running text:
+// its names there stand only where the text names them too.
+func headlineNames(rs []rune, cands []link.Candidate, titleEnd int) []link.Candidate {
+	if titleEnd == 0 {
+		return cands
+	}
+	key := func(c link.Candidate) []string {
+		ws := strings.Fields(string(rs[c.Start:c.End]))
+		for i, w := range ws {
+			ws[i] = arabic.MatchForm(w)
+		}
+		return ws
+	}
+	inText := map[string]bool{}
+	for _, c := range cands {
+		if c.Start >= titleEnd {
+			ws := key(c)
+			for i := range ws {
+				inText[strings.Join(ws[i:], " ")] = true
+			}
+		}
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if c.Start < titleEnd && c.Entry == nil && !c.Anaphor && !inText[strings.Join(key(c), " ")] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // extractText extracts the entities and relations of one text (an article
 // or a chunk of one); offsets are code points into text.
-func (p *Pipeline) extractText(text, lang, published string) ([]model.Entity, []model.Relation) {
-	ents, doc, unsure := p.analyse(text, lang, published)
+func (p *Pipeline) extractText(text, lang, published string, titleEnd int) ([]model.Entity, []model.Relation) {
+	ents, doc, unsure := p.analyse(text, lang, published, titleEnd)
 	rels := rel.Extract(doc)
 	if rels == nil {
 		rels = []model.Relation{}
@@ -152,14 +248,16 @@ func (p *Pipeline) RelDoc(text, lang string) ([]model.Entity, *rel.Doc, error) {
 	if lang != "ar" {
 		lang = "en"
 	}
-	ents, doc, _ := p.analyse(text, lang, "")
+	ents, doc, _ := p.analyse(text, lang, "", 0)
 	return ents, doc, nil
 }
 
 // analyse finds the entities of one text and builds the relation step's
 // document; it also returns the entities it is unsure of (unsureNames),
-// for extractText to keep only when they take part in a relation.
-func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.Doc, map[string]bool) {
+// for extractText to keep only when they take part in a relation. The
+// text's first titleEnd code points are the article's title (withTitle;
+// 0: none).
+func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.Entity, *rel.Doc, map[string]bool) {
 	rs := []rune(text) // token offsets count runes
 	toks, sents := segment.TokenizeSentencesRunes(text, rs)
 	words := arabic.AnalyzeTokens(toks) // shared by the gazetteer and the relation rules
@@ -217,6 +315,7 @@ func (p *Pipeline) analyse(text, lang, published string) ([]model.Entity, *rel.D
 	p.trimClitics(rs, cands)
 	cands = withoutAccusativeEnds(rs, cands)
 	cands = withoutAcronyms(cands)
+	cands = headlineNames(rs, cands, titleEnd)
 	p.namesakes(toks, words, cands)
 	if lang == "ar" {
 		districtNames(toks, words, cands)

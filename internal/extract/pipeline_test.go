@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -336,6 +337,73 @@ func TestInvisibleCharactersKeepNames(t *testing.T) {
 
 // TestChunks: chunks cover the text, end where sentences begin and respect
 // the limit; an over-long sentence is cut at white space.
+// TestTitle: the title (headline) is read with the text. Its names and
+// the relations it states are the article's, their mentions and evidence
+// marked InTitle with the title's offsets; the text's offsets and sentence
+// indices are those of the text alone. A name of the headline that only
+// the tagger proposes stands only where the text names it too (a verb
+// glued to a name in headline order is none).
+func TestTitle(t *testing.T) {
+	text := "وقال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا مستعدة للحوار.\nوأضاف أن الوضع مستقر."
+	for _, c := range []struct {
+		title     string
+		inTitle   []string // entity ids with a mention in the title
+		notEntity string   // a name the title must not give
+		titleRel  string   // a relation stated in the title, "" for none
+	}{
+		{"الرئيس الروسي بوتين يزور القاهرة", []string{"wd:Q7747", "wd:Q85"}, "", "wd:Q7747 VISITED wd:Q85"},
+		{"بوتين يعايد الروس في موسكو", []string{"wd:Q7747", "wd:Q649"}, "يعايد", ""},
+		{"", nil, "", ""},
+	} {
+		a := &model.Article{ID: "t", Lang: "ar", Title: c.title, Text: text}
+		x, err := NewPipeline().Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.Doc.Title = c.title
+		if err := checkExtraction(text, x); err != nil {
+			t.Fatalf("%q: %v", c.title, err)
+		}
+		var got []string
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				if m.InTitle {
+					got = append(got, e.ID)
+					break
+				}
+				if m.Sentence > 1 {
+					t.Errorf("%q: %s: text mention in sentence %d of 2", c.title, e.ID, m.Sentence)
+				}
+			}
+			for _, al := range e.Aliases {
+				if c.notEntity != "" && strings.Contains(al, c.notEntity) {
+					t.Errorf("%q: entity %s %q from the headline's verb", c.title, e.ID, al)
+				}
+			}
+		}
+		for _, id := range c.inTitle {
+			if !slices.Contains(got, id) {
+				t.Errorf("%q: no title mention of %s (%v)", c.title, id, got)
+			}
+		}
+		if c.title == "" && len(got) > 0 {
+			t.Errorf("no title: mentions in the title %v", got)
+		}
+		found := ""
+		for _, r := range x.Relations {
+			if r.Evidence.InTitle {
+				found = r.Subject + " " + r.Predicate + " " + r.Object
+				if r.Evidence.Sentence != c.title {
+					t.Errorf("%q: title evidence %q", c.title, r.Evidence.Sentence)
+				}
+			}
+		}
+		if c.titleRel != "" && found != c.titleRel {
+			t.Errorf("%q: title relation %q, want %q", c.title, found, c.titleRel)
+		}
+	}
+}
+
 func TestChunks(t *testing.T) {
 	text := []rune("جملة أولى طويلة. جملة ثانية! ثالثة؟ " + strings.Repeat("كلمة ", 40) + "نهاية.")
 	for _, max := range []int{10, 20, 37, 1000} {

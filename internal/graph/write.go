@@ -211,7 +211,11 @@ func prepare(items []Item) (*prepared, error) {
 // the same for the same statement, whichever writer writes it (kg push,
 // the neo4j-admin export).
 func EvidenceID(article string, r model.Relation) string {
-	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%s", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End, r.Trigger)))
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%d\x00%d\x00%s", article, r.Subject, r.Predicate, r.Object, r.Evidence.Start, r.Evidence.End, r.Trigger)
+	if r.Evidence.InTitle {
+		key += "\x00title" // offsets into the title: never the body's sentence at the same offsets
+	}
+	h := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(h[:12])
 }
 

@@ -98,7 +98,11 @@ type Lexicon struct {
 	// ArCues and EnCues map each cue word (triggers.yaml's cues, its
 	// triggers and ar_nouns; Arabic in MatchForm, also without ال) to the
 	// relation types it evokes, sorted: features of the relation model.
-	ArCues, EnCues     map[string][]string
+	ArCues, EnCues map[string][]string
+	// CueFree are the actions the relation model may find in a sentence
+	// that has no cue word of theirs (cues' cue_free): any other action
+	// needs one.
+	CueFree            map[string]bool
 	ArTitles, EnTitles []Title // in file order: the first match wins
 	// ArOffices and EnOffices map each word of titles.yaml's offices
 	// (Arabic in MatchForm, without ال; English lower case) to the
@@ -276,8 +280,9 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 		En      []triggerEntry    `yaml:"en"`
 		ArNouns map[string]string `yaml:"ar_nouns"`
 		Cues    struct {
-			Ar map[string]string `yaml:"ar"`
-			En map[string]string `yaml:"en"`
+			Ar      map[string]string `yaml:"ar"`
+			En      map[string]string `yaml:"en"`
+			CueFree []string          `yaml:"cue_free"`
 		} `yaml:"cues"`
 	}
 	if err := decode(b, &f); err != nil {
@@ -320,6 +325,13 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 			}
 			l.ArActionNouns[mf] = pred
 		}
+	}
+	l.CueFree = map[string]bool{}
+	for _, p := range f.Cues.CueFree {
+		if err := checkPred(p); err != nil {
+			return fmt.Errorf("cues cue_free: %w", err)
+		}
+		l.CueFree[p] = true
 	}
 	return l.parseCues(f.Cues.Ar, f.Cues.En)
 }

@@ -58,12 +58,15 @@ type DocInfo struct {
 
 // Mention is one occurrence of an entity in the article text. Start and End
 // are offsets in Unicode code points into Article.Text (End exclusive);
-// Sentence is the index of the sentence that holds it.
+// Sentence is the index of the sentence that holds it. A mention in the
+// article's title (headline) has InTitle set: its offsets and sentence
+// index are then the title's.
 type Mention struct {
 	Text     string `json:"text"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
 	Sentence int    `json:"sentence"`
+	InTitle  bool   `json:"in_title,omitempty"`
 	// Ref marks a mention that refers back to the entity by an office or
 	// a head noun (الوزير, the prime minister, الوزارة), not by a name.
 	Ref bool `json:"ref,omitempty"`
@@ -83,11 +86,13 @@ type Entity struct {
 }
 
 // Evidence is the sentence that states a relation. Start and End are code
-// point offsets of the sentence in the article text.
+// point offsets of the sentence in the article text, or in its title
+// (headline) when InTitle is set.
 type Evidence struct {
 	Sentence string `json:"sentence"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
+	InTitle  bool   `json:"in_title,omitempty"`
 }
 
 // EventDate is the date of the event a relation reports, resolved against the

@@ -774,6 +774,11 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 				trig = string(rs[:120]) + "…"
 			}
 		}
+		if !x.cuedAction(k.si, b.label) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(sent.Start)}], b.label) {
+			// an act no word of the sentence names (لقاء، استقبل، أشاد):
+			// the model read the pair's setting, not a statement of it
+			continue
+		}
 		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
 	}
 }
@@ -1037,4 +1042,21 @@ func (x *extractor) coordinated(i int) []int {
 		out = append(out, j+1)
 	}
 	return out
+}
+
+// cuedAction reports whether sentence si names action pred by one of its
+// cue words (the lexicon's cues, triggers and action nouns), or pred needs
+// none: a structural relation, or an action of the lexicon's cue_free
+// (a statement by any speech verb, a visit by a place after في).
+func (x *extractor) cuedAction(si int, pred string) bool {
+	if r, _ := vocab.Get(pred); r.Group != "action" || lex.CueFree[pred] {
+		return true
+	}
+	a, e := x.sentTok[si][0], x.sentTok[si][1]
+	for t := a; t < e; t++ {
+		if slices.Contains(x.cues(t), pred) {
+			return true
+		}
+	}
+	return false
 }
