@@ -33,11 +33,12 @@ with open(nodes_csv, encoding="utf-8", newline="") as f:
         nodes.append((row["key"], row["name"], row["type"], row["articles"], merged))
 nodes.sort()
 
-texts = {}
+texts, titles = {}, {}
 with open(inp, encoding="utf-8") as f:
     for line in f:
         a = json.loads(line)
         texts[a.get("id")] = a.get("text", "")
+        titles[a.get("id")] = (a.get("title") or "").strip()
 
 mentions = {}  # key -> [(doc, start, end)], two at most
 with open(extract, encoding="utf-8") as f:
@@ -48,7 +49,8 @@ with open(extract, encoding="utf-8") as f:
             ms = mentions.setdefault(e["id"], [])
             if len(ms) < 2 and e["mentions"]:
                 m = e["mentions"][0]
-                ms.append((doc, m["start"], m["end"]))
+                # a mention in the title (headline) counts its offsets there
+                ms.append((doc, m["start"], m["end"], bool(m.get("in_title"))))
 
 sample = random.Random(seed).sample(nodes, min(n, len(nodes)))
 print(f"# {len(nodes)} entity nodes; {len(sample)} drawn with seed {seed}")
@@ -58,8 +60,8 @@ for k, (key, name, typ, arts, merged) in enumerate(sample, 1):
     ctx = []
     for kk in [key] + merged:
         ctx += mentions.get(kk, [])
-    for doc, s, e in ctx[:2]:
-        txt = texts.get(doc, "")
+    for doc, s, e, in_title in ctx[:2]:
+        txt = titles.get(doc, "") if in_title else texts.get(doc, "")
         left = txt[max(0, s - 70):s].replace("\n", " ")
         right = txt[e:e + 70].replace("\n", " ")
         print(f"    «{left}[[{txt[s:e]}]]{right}»")

@@ -17,6 +17,16 @@ extract = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 100
 seed = int(sys.argv[3]) if len(sys.argv) > 3 else 13
 
+def same_part(m, ev):
+    """Whether mention m and evidence ev are both in the title (headline)
+    or both in the text: their offsets count there."""
+    return bool(m.get("in_title")) == bool(ev.get("in_title"))
+
+
+def in_ev(m, ev):
+    return same_part(m, ev) and m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"]
+
+
 rels, articles = [], 0
 with open(extract, encoding="utf-8") as f:
     for line in f:
@@ -27,7 +37,7 @@ with open(extract, encoding="utf-8") as f:
             s, o = ents.get(r["subject"], {}), ents.get(r["object"], {})
             ev = r["evidence"]
             sents = [m["sentence"] for e in x["entities"] for m in e.get("mentions") or []
-                     if m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"]]
+                     if in_ev(m, ev)]
             rels.append((x["doc"]["id"], r, s, o, min(sents, default=None)))
 
 sample = random.Random(seed).sample(range(len(rels)), min(n, len(rels)))
@@ -41,10 +51,10 @@ for k, i in enumerate(sample, 1):
     ev = r["evidence"]
     for role, e in (("subject", s), ("object", o)):
         ms = e.get("mentions") or []
-        if any(m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"] and not m.get("ref") for m in ms):
+        if any(in_ev(m, ev) and not m.get("ref") for m in ms):
             continue
-        inside = [m for m in ms if m["start"] < ev.get("end", 0) and ev.get("start", 0) < m["end"]]
-        before = [m for m in ms if m["end"] <= ev.get("start", 0) and not m.get("ref")]
+        inside = [m for m in ms if in_ev(m, ev)]
+        before = [m for m in ms if same_part(m, ev) and m["end"] <= ev.get("start", 0) and not m.get("ref")]
         if before:
             m = before[-1]
             here = f"as «{inside[0]['text']}» here, " if inside else "not named here, "
