@@ -26,7 +26,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.5.98"
+const RulesVersion = "0.5.99"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -544,6 +544,13 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		if typ == model.Person && b-a >= 2 && placeAfterName[words[b-1].MF] {
 			typ = model.Location // دارين مول "Dareen Mall", in English order
+		}
+		if b-a == 1 && a > 0 && orgAfterName[words[a].MF] && toks[a-1].Sentence == toks[a].Sentence &&
+			words[a-1].Stem != "" && !edgeWords[words[a-1].MF] && p.cueAt(toks, words, a-1) == noCue {
+			a-- // جنرال موتورز: the tagger took the first word for a title
+		}
+		if typ != model.Organization && b-a >= 2 && orgAfterName[words[b-1].MF] {
+			typ = model.Organization // توشيبا كورب "Toshiba Corp", in English order
 		}
 		if typ == model.Person {
 			b = p.knownLonger(toks, words, a, b)
@@ -1069,6 +1076,11 @@ func (p *Pipeline) prepPronounBefore(words []arabic.Word, a int) bool {
 // placeAfterName are the words of places written after their name, in the
 // English order of a loanword (lexicon ar_place_after_name: دارين مول).
 var placeAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_place_after_name"), " "))
+
+// orgAfterName are the words of companies written after their name, in
+// the English order of a loanword (lexicon ar_org_after_name: توشيبا
+// كورب, جنرال موتورز).
+var orgAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_org_after_name"), " "))
 
 // compoundEnds are the words that end a compound given name whose first
 // word is an ordinary one (lexicon ar_compound_name_end: صنع الله، نور
