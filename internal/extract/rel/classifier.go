@@ -762,6 +762,11 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		b := bests[k]
 		s, o := x.d.Mentions[b.pr.s], x.d.Mentions[b.pr.o]
 		sent := x.d.Sentences[k.si]
+		if !x.cuedAction(k.si, b.label) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(sent.Start)}], b.label) {
+			// an act no word of the sentence names (لقاء، استقبل، أشاد):
+			// the model read the pair's setting, not a statement of it
+			continue
+		}
 		rk := s.Entity + "|" + o.Entity + "|" + strconv.Itoa(sent.Start)
 		mod, trig := modality[rk], trigger[rk]
 		if mod == "" {
@@ -773,11 +778,6 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			if rs := []rune(trig); len(rs) > 120 {
 				trig = string(rs[:120]) + "…"
 			}
-		}
-		if !x.cuedAction(k.si, b.label) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(sent.Start)}], b.label) {
-			// an act no word of the sentence names (لقاء، استقبل، أشاد):
-			// the model read the pair's setting, not a statement of it
-			continue
 		}
 		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
 	}
