@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
 )
@@ -178,7 +179,43 @@ func (g *Gazetteer) variants() variantIndex {
 // has fewer than four consonants, or when the entry is keyed by an Arabic
 // name (Arabic names differ by their vowel letters: سالم, سليم). An exact
 // alias is Lookup's, not Variant's.
+//
+// A name with ج is also looked up with غ for each ج: Egyptian and older
+// spelling writes a foreign g with ج (الكونجو Congo, جامبيا Gambia, كارل
+// ساجان Carl Sagan) where the gazetteer writes غ. Such a spelling names an
+// entry with a QID, or a foreign person by a name of two words or more, so
+// that a name that only differs by that letter (أجدير, إغدير Igdır) is not
+// taken for a lesser place.
 func (g *Gazetteer) Variant(matchForm, typ string) *Entry {
+	if e := g.vowelVariant(matchForm, typ); e != nil || typ == "" || !strings.Contains(matchForm, "ج") {
+		return e
+	}
+	for _, w := range strings.Fields(matchForm) {
+		if !translit.ForeignLike(w) {
+			return nil
+		}
+	}
+	sure := func(e *Entry) bool {
+		return e != nil && e.Type == typ && !arabic.HasScript(e.Key) &&
+			(e.QID != "" || typ == model.Person && strings.Contains(matchForm, " "))
+	}
+	withG := strings.ReplaceAll(matchForm, "ج", "غ")
+	for _, e := range g.Lookup(withG) {
+		if e.Type == typ {
+			if sure(e) {
+				return e
+			}
+			return nil
+		}
+	}
+	if e := g.vowelVariant(withG, typ); sure(e) {
+		return e
+	}
+	return nil
+}
+
+// vowelVariant is Variant for the vowel letters only.
+func (g *Gazetteer) vowelVariant(matchForm, typ string) *Entry {
 	key, gaps, ok := outlineOf(matchForm)
 	if !ok || typ == "" {
 		return nil

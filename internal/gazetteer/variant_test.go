@@ -19,6 +19,12 @@ func TestVariant(t *testing.T) {
 		{Key: "person:سليم_ساري", Name: "Salim Sari", Type: model.Person, Aliases: []string{"سليم ساري"}},
 		{Key: "location:a", Name: "Lorina", Type: model.Location, Aliases: []string{"لورينا"}},
 		{Key: "location:b", Name: "Lurina", Type: model.Location, Aliases: []string{"لورنا"}},
+		{Key: "wd:Q971", QID: "Q971", Name: "Congo", Type: model.Location, Aliases: []string{"الكونغو"}},
+		{Key: "wd:Q1005", QID: "Q1005", Name: "Gambia", Type: model.Location, Aliases: []string{"غامبيا"}},
+		{Key: "wd:Q32", QID: "Q32", Name: "Luxembourg", Type: model.Location, Aliases: []string{"لوكسمبورغ"}},
+		{Key: "location:igdir", Name: "Igdır", Type: model.Location, Aliases: []string{"إغدير"}},
+		{Key: "person:carl_sagan", Name: "Carl Sagan", Type: model.Person, Aliases: []string{"كارل ساغان"}},
+		{Key: "person:sagan", Name: "Sagan", Type: model.Person, Aliases: []string{"ساغان"}},
 	})
 	for _, c := range []struct {
 		name, typ, want string
@@ -36,6 +42,13 @@ func TestVariant(t *testing.T) {
 		{"لورينا", model.Location, ""},                  // two spellings of two entries: ambiguous
 		{"عمان", model.Location, ""},                    // a letter of Arabic words
 		{"بيرمنغهام", "", ""},                           // no type
+		{"الكونجو", model.Location, "wd:Q971"},          // ج for a foreign g
+		{"جامبيا", model.Location, "wd:Q1005"},
+		{"لوكسيمبورج", model.Location, "wd:Q32"},          // and a vowel letter more
+		{"كارل ساجان", model.Person, "person:carl_sagan"}, // a foreign person's full name
+		{"أجدير", model.Location, ""},                     // no QID: another place may be meant
+		{"ساجان", model.Person, ""},                       // one word of a person without a QID
+		{"الكونجو", model.Person, ""},                     // not of the type asked
 	} {
 		got := ""
 		if e := g.Variant(arabic.MatchForm(c.name), c.typ); e != nil {

@@ -553,7 +553,15 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 // render writes a node in English order.
 func render(n *node) string {
 	adjs := slices.Clone(n.adjs)
-	slices.SortStableFunc(adjs, func(a, b orgWord) int { return a.rank - b.rank })
+	// a nationality or region (rank 3) goes after rank 1 and before the
+	// others (data/orgwords.tsv: Australian National University)
+	order := func(w orgWord) int {
+		if w.rank == 3 {
+			return 3
+		}
+		return 2 * w.rank
+	}
+	slices.SortStableFunc(adjs, func(a, b orgWord) int { return order(a) - order(b) })
 	var parts []string
 	words := func(ws []orgWord) {
 		for _, w := range ws {

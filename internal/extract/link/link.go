@@ -308,9 +308,19 @@ func gazLexicon() translit.Lexicon {
 type lexicon struct{ g *gazetteer.Gazetteer }
 
 // Name returns the English name of a place or organisation that is not
-// also a common word.
+// also a common word. An alias kept from matching on its own (England's
+// انجلترا) still names its place inside a longer name (بنك انجلترا
+// المركزي Bank of England) when the place has a QID and the word is one
+// word that unlabelled text does not show to be ordinary.
 func (l lexicon) Name(m string) (string, bool) {
 	if l.g.IsAmbiguous(m) {
+		ws, err := wordstats.Default()
+		if err != nil || strings.Contains(m, " ") || ws.Ordinary(m) || ws.Ordinary("ال"+m) {
+			return "", false
+		}
+		if es := l.g.Lookup(m); len(es) > 0 && es[0].Type == model.Location && es[0].QID != "" {
+			return es[0].Name, true
+		}
 		return "", false
 	}
 	for _, e := range l.g.Lookup(m) {
@@ -890,7 +900,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			}
 		} else if c.entry != nil {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
-		} else if country := governmentOf(e.Type, canonAr); country != nil {
+		} else if country := governmentOf(e.Type, canonAr, r.focusCountry); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
 		} else if country, body := nationalBody(e.Type, canonAr, r.focusCountry); country != nil {
 			name := translit.Name(body, e.Type, gazLexicon())
@@ -967,8 +977,10 @@ func (r *resolution) junk(c *cluster) bool {
 // country's president (حكومة الرئيس اليمني, ar_government_of_president),
 // with or without an adjective that leaves it the same body
 // (ar_government_modifier: الحكومة الشرعية اليمنية). All are one node, "Government of Yemen",
-// whichever the article writes. Nil for any other name.
-func governmentOf(typ, name string) *gazetteer.Entry {
+// whichever the article writes. The government with such adjectives only
+// (الحكومة المركزية، الحكومة الشرعية) is that of the country the article is
+// about (focus), nil when it has none. Nil for any other name.
+func governmentOf(typ, name string, focus func() *gazetteer.Entry) *gazetteer.Entry {
 	if typ != model.Organization {
 		return nil
 	}
@@ -983,6 +995,9 @@ func governmentOf(typ, name string) *gazetteer.Entry {
 		}
 	}
 	if len(rest) == 0 {
+		if strings.HasPrefix(head, "ال") && governmentHeads[strings.TrimPrefix(head, "ال")] {
+			return focus()
+		}
 		return nil
 	}
 	g, err := gazetteer.Default()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
 )
 
@@ -565,6 +566,14 @@ func TestGivenNameAloneIsJunk(t *testing.T) {
 // the article names it, with or without an adjective that leaves it the
 // same body; other bodies keep their own names.
 func TestGovernmentOf(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	afghanistan := func() *gazetteer.Entry { return g.Demonym(arabic.MatchForm("الأفغانية")) }
+	if afghanistan() == nil {
+		t.Fatal("no Afghanistan")
+	}
 	for text, want := range map[string]string{
 		"الحكومة اليمنية":                "Government of Yemen",
 		"حكومة اليمن":                    "Government of Yemen",
@@ -573,17 +582,23 @@ func TestGovernmentOf(t *testing.T) {
 		"الحكومة المحلية":                "",
 		"حكومة الوفاق":                   "",
 		"الحكومة":                        "",
+		"الحكومة المركزية":               "Government of Afghanistan", // the article's country
+		"الحكومة الشرعية":                "Government of Afghanistan",
+		"حكومة المركزية":                 "",
 	} {
 		got := ""
-		if e := governmentOf(model.Organization, text); e != nil {
+		if e := governmentOf(model.Organization, text, afghanistan); e != nil {
 			got = "Government of " + e.Name
 		}
 		if got != want {
 			t.Errorf("governmentOf(%s) = %q, want %q", text, got, want)
 		}
 	}
-	if governmentOf(model.Person, "حكومة اليمن") != nil {
+	if governmentOf(model.Person, "حكومة اليمن", afghanistan) != nil {
 		t.Error("a person is no government")
+	}
+	if governmentOf(model.Organization, "الحكومة المركزية", func() *gazetteer.Entry { return nil }) != nil {
+		t.Error("the central government of no country")
 	}
 }
 
