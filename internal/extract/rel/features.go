@@ -102,24 +102,30 @@ func (x *extractor) pairs() []pair {
 		// a sentence that goes on without a subject: its verb comes first
 		// and no person or organisation stands before its first object
 		sp := x.speakerAt[si]
-		if sp < 0 || len(ms) == 0 || !x.opensWithVerb(a, b) {
+		if sp < 0 || len(ms) == 0 {
 			continue
 		}
-		if x.ar && (x.pluralVerb(a) || x.feminineVerb(a) != x.speakerFemAt[si]) {
+		v := x.clauseVerb(a, b) // the verb, after a particle (كما دعا)
+		if v < 0 {
+			continue
+		}
+		if x.ar && (x.pluralVerb(v) || x.feminineVerb(v) != x.speakerFemAt[si]) {
 			continue // the verb does not agree with the speaker: someone else
 		}
 		ownSubject := false // a person or organisation near the verb
 		for _, j := range ms {
-			if m := d.Mentions[j]; m.Start-a < 6 && !m.Demonym && (m.Type == "Person" || m.Type == "Organization") {
+			m := d.Mentions[j]
+			if m.Start-v < 6 && !m.Demonym && (m.Type == "Person" || m.Type == "Organization") && !x.disagrees(v, m) {
 				ownSubject = true
 			}
 		}
-		if ownSubject || x.otherSubject(a+1, b) && !x.nameWordOf(a+1, d.Mentions[sp].Entity) {
+		if ownSubject || x.otherSubject(v+1, b) && !x.nameWordOf(v+1, d.Mentions[sp].Entity) {
 			continue // (وأضاف التقرير أن ...: the report goes on, not the speaker; وأضاف سلال: the speaker by a name the tagger missed)
 		}
+		// a carried pair's a is its verb: its features are read from there
 		for _, j := range ms {
-			if m := d.Mentions[j]; m.Entity != d.Mentions[sp].Entity && m.Start-a <= carriedSpan {
-				out = append(out, pair{si: si, a: a, b: b, s: sp, o: j, carried: true})
+			if m := d.Mentions[j]; m.Entity != d.Mentions[sp].Entity && m.Start > v && m.Start-v <= carriedSpan {
+				out = append(out, pair{si: si, a: v, b: b, s: sp, o: j, carried: true})
 			}
 		}
 	}
@@ -233,6 +239,99 @@ func (x *extractor) nameWordOf(j int, e string) bool {
 		}
 	}
 	return false
+}
+
+// disagrees reports whether the Arabic verb at v, a trigger in its
+// masculine form (طالب، دعا), cannot have the organisation m as its
+// subject: m's name is feminine (its first word ends in ة, or is a
+// feminine broken plural, ar_feminine_plural: الأمم المتحدة), so it would
+// take the feminine verb (طالبت): m is the verb's object.
+func (x *extractor) disagrees(v int, m Mention) bool {
+	return m.Type == "Organization" && x.verbGender(v) == "m" && x.nameGender(m) == "f"
+}
+
+// verbGender returns the gender of the Arabic verb trigger at v: "f" for
+// its feminine form (feminineVerb: قالت، تقول), "m" for a trigger's own
+// form (قال، طالب), "" for any other word.
+func (x *extractor) verbGender(v int) string {
+	switch {
+	case !x.ar || v < 0 || v >= len(x.bare):
+		return ""
+	case x.feminineVerb(v):
+		return "f"
+	case arTriggers[x.bare[v]] != nil && !strings.HasPrefix(x.bare[v], "ت"):
+		return "m"
+	}
+	return ""
+}
+
+// nameGender returns the grammatical gender of the Arabic name of mention
+// m as a verb's subject: "f" for a country (أعلنت روسيا) and for an
+// organisation whose first word ends in ة or is a feminine broken plural
+// (ar_feminine_plural: الأمم المتحدة), "m" for other organisations and for
+// persons, "" for other places and nationality adjectives.
+func (x *extractor) nameGender(m Mention) string {
+	switch {
+	case !x.ar || m.Demonym:
+		return ""
+	case m.Type == "Location" && m.Role == "country":
+		return "f"
+	case m.Type == "Organization":
+		w := x.words[m.Start]
+		if f := arabic.MatchForm(w.Article + w.Stem); strings.HasSuffix(f, "ه") || arFemPlural[f] {
+			return "f"
+		}
+		return "m"
+	case m.Type == "Person":
+		return "m"
+	}
+	return ""
+}
+
+// agreement returns "agree" or "disagree" for the verb at v and the name
+// of mention m, "" when either gender is unknown (verbGender, nameGender).
+func (x *extractor) agreement(v int, m Mention) string {
+	vg, ng := x.verbGender(v), x.nameGender(m)
+	switch {
+	case vg == "" || ng == "":
+		return ""
+	case vg == ng:
+		return "agree"
+	}
+	return "disagree"
+}
+
+// clauseVerb returns the verb that opens the sentence of tokens [a, b)
+// (opensWithVerb), or in Arabic the one right after a particle that goes on
+// with the last subject (ar_clause_particle: كما دعا، ثم أكد), not أن/إن;
+// -1 when the sentence opens otherwise.
+func (x *extractor) clauseVerb(a, b int) int {
+	if x.opensWithVerb(a, b) {
+		return a
+	}
+	if !x.ar || a+1 >= b || x.mAt[a] >= 0 || !arClauseOpener[x.bare[a]] {
+		return -1
+	}
+	v := a + 1
+	if x.mAt[v] >= 0 || arThat[x.bare[v]] || x.words[v].Article != "" {
+		return -1
+	}
+	if x.trigAt(v) != nil {
+		return v
+	}
+	rs := []rune(arabic.MatchForm(x.words[v].Stem))
+	if len(rs) < 3 || x.words[v].Conj != "" {
+		return -1
+	}
+	switch rs[0] {
+	case 'ي', 'ت', 'ا':
+		return v
+	}
+	switch rs[len(rs)-1] {
+	case 'ت', 'ا':
+		return v
+	}
+	return -1
 }
 
 // opensWithVerb reports whether the sentence of tokens [a, b) begins with
@@ -483,6 +582,9 @@ func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
 	if O.Demonym {
 		add("carried|odem")
 	}
+	if ag := x.agreement(pr.a, O); ag != "" {
+		add("carried|overb=", ag)
+	}
 	if O.Prefix != "" {
 		add("carried|opfx=", O.Prefix)
 	}
@@ -669,6 +771,14 @@ func (x *extractor) mentionFeatures(pv *pairView) {
 	}
 	if O.Prefix != "" {
 		add("opfx=", O.Prefix, "|", dir)
+	}
+	// a verb right before the first mention (before its title): whether
+	// that mention can be its subject (طالبت الأمم المتحدة، طالب الأمم
+	// المتحدة: the UN asks, or is asked)
+	if v := pv.lx - 1; x.ar && v >= pv.a && pv.L.Prefix == "" {
+		if ag := x.agreement(v, *pv.L); ag != "" {
+			add("lverb=", ag, "|", dir)
+		}
 	}
 }
 

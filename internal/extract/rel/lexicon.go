@@ -118,6 +118,8 @@ var (
 	enSports        = class("en_sports")
 	arTargetPrep    = class("ar_target_prep")
 	arThat          = class("ar_that")
+	arClauseOpener  = class("ar_clause_particle")
+	arFemPlural     = class("ar_feminine_plural")
 	arAbout         = class("ar_about")
 	arSecGen        = class("ar_secretary_general")
 	arSecGenBody    = class("ar_secretary_body")

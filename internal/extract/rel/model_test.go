@@ -54,6 +54,7 @@ var (
 	putin  = handMention{"بوتين", "putin", model.Person, false, ""}
 	abe    = handMention{"آبي", "abe", model.Person, false, ""}
 	russia = handMention{"روسيا", "russia", model.Location, false, "country"}
+	unHand = handMention{"الأمم المتحدة", "un", model.Organization, false, ""}
 	kaz    = handMention{"كازاخستان", "kazakhstan", model.Location, false, "country"}
 	japan  = handMention{"اليابان", "japan", model.Location, false, "country"}
 )
@@ -88,6 +89,11 @@ func TestCarriedSubject(t *testing.T) {
 		{"dropped subject", "وقال بوتين إن الاجتماع مفيد.\nوأضاف أن روسيا مستعدة.", []handMention{putin, russia}, true},
 		{"plural verb", "وقال بوتين إن الاجتماع مفيد.\nوأضافوا أن روسيا مستعدة.", []handMention{putin, russia}, false},
 		{"own subject", "وقال بوتين إن الاجتماع مفيد.\nوقال آبي إن روسيا مستعدة.", []handMention{putin, abe, russia}, false},
+		{"after a particle", "وقال بوتين إن الاجتماع مفيد.\nكما دعا روسيا إلى الحوار.", []handMention{putin, russia}, true},
+		{"a particle and its own subject", "وقال بوتين إن الاجتماع مفيد.\nكما دعا آبي روسيا إلى الحوار.", []handMention{putin, abe, russia}, false},
+		{"a feminine name after a masculine verb is its object", "وقال بوتين إن الاجتماع مفيد.\nكما طالب الأمم المتحدة بالتدخل.", []handMention{putin, unHand}, true},
+		{"a feminine name after a feminine verb is its subject", "وقال بوتين إن الاجتماع مفيد.\nكما طالبت الأمم المتحدة بالتدخل.", []handMention{putin, unHand}, false},
+		{"a particle and أن", "وقال بوتين إن الاجتماع مفيد.\nكما أن روسيا مستعدة.", []handMention{putin, russia}, false},
 	} {
 		d := handDoc(t, c.text, c.ms...)
 		carried := false
@@ -1350,5 +1356,28 @@ func TestRegionOffices(t *testing.T) {
 	rs = relationsOf(extractWith(d, m))
 	if slices.Contains(rs, "envoy AMBASSADOR_TO moscow") || !slices.Contains(rs, "envoy AMBASSADOR_TO russia") {
 		t.Errorf("%s: %v", d.Text, rs)
+	}
+}
+
+// TestAgreement: the gender of a verb trigger and of a name as its subject
+// (a country and a name in ة or a feminine plural are feminine).
+func TestAgreement(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		m    handMention
+		want string
+	}{
+		{"طالب الأمم المتحدة بالتدخل.", unHand, "disagree"},
+		{"طالبت الأمم المتحدة بالتدخل.", unHand, "agree"},
+		{"وأعلنت روسيا الحرب.", russia, "agree"},
+		{"وأعلن روسيا الحرب.", russia, "disagree"},
+		{"وقال بوتين إن الاجتماع مفيد.", putin, "agree"},
+		{"ثم بوتين في الاجتماع.", putin, ""}, // no verb
+	} {
+		d := handDoc(t, c.text, c.m)
+		x := newExtractor(d)
+		if got := x.agreement(0, d.Mentions[0]); got != c.want {
+			t.Errorf("%s: %q, want %q", c.text, got, c.want)
+		}
 	}
 }
