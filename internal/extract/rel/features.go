@@ -106,8 +106,12 @@ func (x *extractor) pairs() []pair {
 			continue
 		}
 		v := x.clauseVerb(a, b) // the verb, after a particle (كما دعا)
+		pronoun := false
 		if v < 0 {
-			continue
+			if v = x.pronounVerb(a, b); v < 0 {
+				continue
+			}
+			pronoun = true // He added ...: the subject is written
 		}
 		if x.ar && (x.pluralVerb(v) || x.feminineVerb(v) != x.speakerFemAt[si]) {
 			continue // the verb does not agree with the speaker: someone else
@@ -119,7 +123,7 @@ func (x *extractor) pairs() []pair {
 				ownSubject = true
 			}
 		}
-		if ownSubject || x.otherSubject(v+1, b) && !x.nameWordOf(v+1, d.Mentions[sp].Entity) {
+		if !pronoun && (ownSubject || x.otherSubject(v+1, b) && !x.nameWordOf(v+1, d.Mentions[sp].Entity)) {
 			continue // (وأضاف التقرير أن ...: the report goes on, not the speaker; وأضاف سلال: the speaker by a name the tagger missed)
 		}
 		// a carried pair's a is its verb: its features are read from there
@@ -299,6 +303,26 @@ func (x *extractor) agreement(v int, m Mention) string {
 		return "agree"
 	}
 	return "disagree"
+}
+
+// pronounVerb returns the English verb of a sentence of tokens [a, b) that
+// opens with a subject pronoun (en_subject_pronoun: He added that ..., She
+// later told reporters ...): a verb trigger or a cue word, after at most
+// two adverbs or auxiliaries (en_pronoun_adverb); -1 for any other
+// sentence.
+func (x *extractor) pronounVerb(a, b int) int {
+	if x.ar || a >= b || !enPronoun[x.bare[a]] {
+		return -1
+	}
+	for v := a + 1; v < b && v <= a+3; v++ {
+		if x.trigAt(v) != nil || len(x.tok(v).cues) > 0 {
+			return v
+		}
+		if !enPronounAdverb[x.bare[v]] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // clauseVerb returns the verb that opens the sentence of tokens [a, b)

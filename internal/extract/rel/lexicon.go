@@ -120,6 +120,8 @@ var (
 	arThat          = class("ar_that")
 	arClauseOpener  = class("ar_clause_particle")
 	arFemPlural     = class("ar_feminine_plural")
+	enPronoun       = class("en_subject_pronoun")
+	enPronounAdverb = class("en_pronoun_adverb")
 	arAbout         = class("ar_about")
 	arSecGen        = class("ar_secretary_general")
 	arSecGenBody    = class("ar_secretary_body")

@@ -1381,3 +1381,36 @@ func TestAgreement(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedPronoun: an English sentence that opens with He or She and a
+// verb trigger pairs the last speaker with its mentions, whatever stands
+// right after the verb (the pronoun is the subject).
+func TestCarriedPronoun(t *testing.T) {
+	straw := handMention{"Jack Straw", "straw", model.Person, false, ""}
+	bbc := handMention{"BBC", "bbc", model.Organization, false, ""}
+	china := handMention{"China", "china", model.Location, false, "country"}
+	for _, c := range []struct {
+		text    string
+		ms      []handMention
+		carried bool
+	}{
+		{"Jack Straw said the talks were useful.\nHe later told the BBC that China had agreed.", []handMention{straw, bbc, china}, true},
+		{"Jack Straw said the talks were useful.\nThe BBC said China had agreed.", []handMention{straw, bbc, china}, false},
+		{"Jack Straw said the talks were useful.\nHe is tired of China.", []handMention{straw, china}, false}, // no verb trigger
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		carried := false
+		for _, cd := range Candidates(d) {
+			if cd.Carried {
+				carried = true
+				if d.Mentions[cd.Subject].Entity != "straw" || cd.Sentence != 1 {
+					t.Errorf("%s: carried %s -> %s", c.text, d.Mentions[cd.Subject].Entity, d.Mentions[cd.Object].Entity)
+				}
+			}
+		}
+		if carried != c.carried {
+			t.Errorf("%s: carried %v, want %v", c.text, carried, c.carried)
+		}
+	}
+}
