@@ -767,6 +767,16 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			// the model read the pair's setting, not a statement of it
 			continue
 		}
+		if (b.label == "LOCATED_IN" || b.label == "PART_OF") && x.isCountry(&s) && x.isCountry(&o) {
+			continue // a country is in no other country (the US base in Cuba is not the US)
+		}
+		if r, ok := vocab.Get(b.label); ok && r.Group != "structural" && b.label != "HOSTED" &&
+			(!x.actorOK(arg{entity: s.Entity, start: s.Start, end: s.End}) ||
+				mutualActs[b.label] && !x.actorOK(arg{entity: o.Entity, start: o.Start, end: o.End})) {
+			// a place acts only as a state, a country or its capital:
+			// Geneva hosts talks but does not negotiate
+			continue
+		}
 		rk := s.Entity + "|" + o.Entity + "|" + strconv.Itoa(sent.Start)
 		mod, trig := modality[rk], trigger[rk]
 		if mod == "" {
@@ -782,6 +792,10 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
 	}
 }
+
+// mutualActs are the actions both of whose sides act (a meeting, talks, a
+// fight, an agreement): neither may be a place that is no state.
+var mutualActs = map[string]bool{"MET_WITH": true, "NEGOTIATED_WITH": true, "FOUGHT": true, "SIGNED_AGREEMENT_WITH": true, "AGREED_WITH": true}
 
 // structVeto reports whether pair pr (of mentions s, o) may have no
 // structural relation whatever the model says: a title is stated with the

@@ -1414,3 +1414,44 @@ func TestCarriedPronoun(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryInCountry: a country is located in, or part of, no other
+// country, whatever the model says (the US base in Cuba).
+func TestCountryInCountry(t *testing.T) {
+	cuba := handMention{"كوبا", "cuba", model.Location, false, "country"}
+	for _, pred := range []string{"LOCATED_IN", "PART_OF"} {
+		m := tinyModel(pred, "types=Location>Location", 10, 0.5, 0.5)
+		if rs := relationsOf(extractWith(handDoc(t, "وتقع روسيا في كوبا.", russia, cuba), m)); slices.Contains(rs, "russia "+pred+" cuba") {
+			t.Errorf("%s: %v", pred, rs)
+		}
+	}
+}
+
+// TestPlaceActsAsState: a place is the subject of an action (and either
+// side of a meeting or talks) only as a state: a country or its capital,
+// not a city, which may host the talks.
+func TestPlaceActsAsState(t *testing.T) {
+	geneva := handMention{"جنيف", "geneva", model.Location, false, ""}
+	moscow := handMention{"موسكو", "moscow", model.Location, false, "capital"}
+	for _, c := range []struct {
+		text, pred string
+		ms         []handMention
+		want       string
+	}{
+		{"وأجرت جنيف مفاوضات مع كازاخستان.", "NEGOTIATED_WITH", []handMention{geneva, kaz}, ""},
+		{"وأجرت موسكو مفاوضات مع كازاخستان.", "NEGOTIATED_WITH", []handMention{moscow, kaz}, "moscow NEGOTIATED_WITH kazakhstan"},
+		{"واستضافت جنيف روسيا.", "HOSTED", []handMention{geneva, russia}, "geneva HOSTED russia"},
+	} {
+		m := tinyModel(c.pred, "types=Location>Location", 10, 0.5, 0.5)
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		got := ""
+		for _, r := range rs {
+			if strings.Contains(r, " "+c.pred+" ") && strings.HasPrefix(r, c.ms[0].entity+" ") {
+				got = r
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q (%v)", c.text, got, c.want, rs)
+		}
+	}
+}
