@@ -340,19 +340,7 @@ func (x *extractor) clauseVerb(a, b int) int {
 	if x.mAt[v] >= 0 || arThat[x.bare[v]] || x.words[v].Article != "" {
 		return -1
 	}
-	if x.trigAt(v) != nil {
-		return v
-	}
-	rs := []rune(arabic.MatchForm(x.words[v].Stem))
-	if len(rs) < 3 || x.words[v].Conj != "" {
-		return -1
-	}
-	switch rs[0] {
-	case 'ي', 'ت', 'ا':
-		return v
-	}
-	switch rs[len(rs)-1] {
-	case 'ت', 'ا':
+	if x.trigAt(v) != nil || x.words[v].Conj == "" && verbShaped(x.words[v].Stem) {
 		return v
 	}
 	return -1
@@ -372,10 +360,13 @@ func (x *extractor) opensWithVerb(a, b int) bool {
 		return false
 	}
 	w := x.words[a]
-	if w.Conj == "" || w.Article != "" {
-		return false
-	}
-	rs := []rune(arabic.MatchForm(w.Stem))
+	return w.Conj != "" && w.Article == "" && verbShaped(w.Stem)
+}
+
+// verbShaped reports whether an Arabic stem of three letters or more has a
+// verb's prefix (ي ت ا) or ending (ت ا).
+func verbShaped(stem string) bool {
+	rs := []rune(arabic.MatchForm(stem))
 	if len(rs) < 3 {
 		return false
 	}

@@ -95,20 +95,26 @@ func TestCarriedSubject(t *testing.T) {
 		{"a feminine name after a feminine verb is its subject", "وقال بوتين إن الاجتماع مفيد.\nكما طالبت الأمم المتحدة بالتدخل.", []handMention{putin, unHand}, false},
 		{"a particle and أن", "وقال بوتين إن الاجتماع مفيد.\nكما أن روسيا مستعدة.", []handMention{putin, russia}, false},
 	} {
-		d := handDoc(t, c.text, c.ms...)
-		carried := false
-		for _, cd := range Candidates(d) {
-			if cd.Carried {
-				carried = true
-				if d.Mentions[cd.Subject].Entity != "putin" || cd.Sentence != 1 {
-					t.Errorf("%s: carried %s -> %s in sentence %d", c.name, d.Mentions[cd.Subject].Entity, d.Mentions[cd.Object].Entity, cd.Sentence)
-				}
-			}
-		}
-		if carried != c.carried {
+		if carried := carriedFrom(t, handDoc(t, c.text, c.ms...), "putin"); carried != c.carried {
 			t.Errorf("%s: carried candidates %v, want %v", c.name, carried, c.carried)
 		}
 	}
+}
+
+// carriedFrom reports whether d has carried candidates, each of which
+// must have speaker as its subject and stand in the second sentence.
+func carriedFrom(t *testing.T, d *Doc, speaker string) bool {
+	t.Helper()
+	carried := false
+	for _, cd := range Candidates(d) {
+		if cd.Carried {
+			carried = true
+			if d.Mentions[cd.Subject].Entity != speaker || cd.Sentence != 1 {
+				t.Errorf("%s: carried %s -> %s in sentence %d", d.Text, d.Mentions[cd.Subject].Entity, d.Mentions[cd.Object].Entity, cd.Sentence)
+			}
+		}
+	}
+	return carried
 }
 
 // tinyModel predicts label for every candidate whose features include
@@ -1400,16 +1406,7 @@ func TestCarriedPronoun(t *testing.T) {
 	} {
 		d := handDoc(t, c.text, c.ms...)
 		d.Lang = "en"
-		carried := false
-		for _, cd := range Candidates(d) {
-			if cd.Carried {
-				carried = true
-				if d.Mentions[cd.Subject].Entity != "straw" || cd.Sentence != 1 {
-					t.Errorf("%s: carried %s -> %s", c.text, d.Mentions[cd.Subject].Entity, d.Mentions[cd.Object].Entity)
-				}
-			}
-		}
-		if carried != c.carried {
+		if carried := carriedFrom(t, d, "straw"); carried != c.carried {
 			t.Errorf("%s: carried %v, want %v", c.text, carried, c.carried)
 		}
 	}
