@@ -1452,3 +1452,73 @@ func TestPlaceActsAsState(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleBody: a country or body inside the title of another person
+// (بوزير الداخلية السعودي الأمير محمد بن نايف, Home Office Minister Lord
+// Falconer) is no side of an act on that person, from the rules or the
+// model; outside a title it is.
+func TestTitleBody(t *testing.T) {
+	hadi := handMention{"هادي", "hadi", model.Person, false, ""}
+	saudi := handMention{"السعودي", "saudi", model.Location, true, "country"}
+	saudi2 := handMention{"السعودية", "saudi", model.Location, false, "country"}
+	nayef := handMention{"الأمير محمد بن نايف", "nayef", model.Person, false, ""}
+	m := tinyModel("PRAISED", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool
+	}{
+		{"وأشاد هادي بوزير الداخلية السعودي الأمير محمد بن نايف.", []handMention{hadi, saudi, nayef}, false},
+		{"وأشاد هادي بالسعودية والأمير محمد بن نايف.", []handMention{hadi, saudi2, nayef}, true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))
+		if got := slices.Contains(rs, "hadi PRAISED saudi"); got != c.want {
+			t.Errorf("%s: hadi PRAISED saudi %v, want %v (%v)", c.text, got, c.want, rs)
+		}
+	}
+	// English: the office word follows the body
+	text := "Goldsmith met Home Office Minister Lord Falconer."
+	d := &Doc{Text: text, Lang: "en", Sentences: segment.Sentences(text), Tokens: segment.Tokenize(text)}
+	d.Words = arabic.AnalyzeTokens(d.Tokens)
+	d.Mentions = []Mention{
+		{Start: 0, End: 1, Entity: "goldsmith", Type: model.Person},
+		{Start: 2, End: 4, Entity: "home_office", Type: model.Organization},
+		{Start: 5, End: 7, Entity: "falconer", Type: model.Person},
+	}
+	met := tinyModel("MET_WITH", "types=Person>Organization", 20, 0.5, 0.5)
+	if rs := relationsOf(extractWith(d, met)); slices.Contains(rs, "goldsmith MET_WITH home_office") {
+		t.Errorf("%s: %v, want no MET_WITH of the minister's office", text, rs)
+	}
+}
+
+// TestPraiseReason: a name in the reason of a thanks (after على that follows
+// the one thanked with ل) or in its occasion (after إثر) is not praised;
+// one that أثنى على introduces is.
+func TestPraiseReason(t *testing.T) {
+	geagea := handMention{"جعجع", "geagea", model.Person, false, ""}
+	saudi := handMention{"لمملكة", "saudi", model.Location, false, "country"} // (ل)لمملكة
+	lebanon := handMention{"لبنان", "lebanon", model.Location, false, "country"}
+	isis := handMention{"داعش", "isis", model.Organization, false, ""}
+	coalition := handMention{"التحالف", "coalition", model.Organization, false, ""}
+	resistance := handMention{"المقاومة الشعبية", "resistance", model.Organization, false, ""}
+	samran := handMention{"سالم سمران", "samran", model.Person, false, ""}
+	loc := tinyModel("PRAISED", "types=Person>Location", 20, 0.5, 0.5)
+	org := tinyModel("PRAISED", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		mod  *Model
+		rel  string
+		want bool
+	}{
+		{"وأعرب جعجع عن شكره للمملكة على ما يجده لبنان من دعم.", []handMention{geagea, saudi, lebanon}, loc, "geagea PRAISED lebanon", false},
+		{"وأعرب جعجع عن شكره للمملكة على ما يجده لبنان من دعم.", []handMention{geagea, saudi, lebanon}, loc, "geagea PRAISED saudi", true},
+		{"وأشاد جعجع بأداء رجال الأمن إثر تفكيك خلايا داعش.", []handMention{geagea, isis}, org, "geagea PRAISED isis", false},
+		{"وأثنى سالم سمران، القيادي في المقاومة الشعبية، على دور التحالف.", []handMention{samran, resistance, coalition}, org, "samran PRAISED coalition", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), c.mod))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+}

@@ -83,6 +83,8 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropOutOfOffice()
 	x.dropNamedThings()
 	x.dropAddressees()
+	x.dropTitleBodies()
+	x.dropPraiseReasons()
 	x.dropDeparted()
 	x.dropOffTopic()
 	x.dropFormerHolders()
@@ -227,6 +229,133 @@ func (x *extractor) dropAddressees() {
 	for _, k := range drop {
 		delete(x.out, k)
 	}
+}
+
+// dropTitleBodies removes the actions one of whose sides is named, in the
+// sentence, only inside the title of another person (inTitleOf: أشاد
+// الرئيس هادي بوزير الداخلية [السعودي] الأمير محمد بن نايف, met Home Office
+// Minister Lord Falconer): the act is on the person, or the person's, not
+// the country's or body's whose office it is. From the rules or the model.
+func (x *extractor) dropTitleBodies() {
+	if len(x.out) == 0 {
+		return
+	}
+	var drop []string
+	for k, r := range x.out {
+		if v, ok := vocab.Get(r.Predicate); !ok || v.Group != "action" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		var subj, obj []int
+		for mi, m := range x.d.Mentions {
+			if m.Start < a || m.Start >= b {
+				continue
+			}
+			switch m.Entity {
+			case r.Subject:
+				subj = append(subj, mi)
+			case r.Object:
+				obj = append(obj, mi)
+			}
+		}
+		if len(subj) == 0 || len(obj) == 0 {
+			continue // carried over, or in the title: nothing to read here
+		}
+		free := false
+		for _, s := range subj {
+			for _, o := range obj {
+				if !x.inTitleOf(o, s) && !x.inTitleOf(s, o) {
+					free = true
+				}
+			}
+		}
+		if !free {
+			drop = append(drop, k)
+		}
+	}
+	for _, k := range drop {
+		delete(x.out, k)
+	}
+}
+
+// dropPraiseReasons removes the praise or thanks of a name that stands in
+// the reason or occasion of it, not among those praised: after an occasion
+// word (ar_occasion_prep: أشاد بأداء رجال الأمن إثر الإعلان عن تفكيك خلايا
+// [داعش]), or after a reason word (ar_reason_prep) that follows a name the
+// praise is addressed to with ل or ب (أعرب عن شكره للمملكة على ما يجده
+// [لبنان] من دعم). From the rules or the model; أثنى على [التحالف], where
+// على introduces the one praised, stays.
+func (x *extractor) dropPraiseReasons() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	var drop []string
+	for k, r := range x.out {
+		if r.Predicate != "PRAISED" {
+			continue
+		}
+		si, ok := x.sentenceAt(r.Evidence.Start)
+		if !ok {
+			continue
+		}
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		inReason, free := false, false
+		for oi, o := range x.d.Mentions {
+			if o.Entity != r.Object || o.Start < a || o.Start >= b {
+				continue
+			}
+			if x.inPraiseReason(oi, r.Subject, a) {
+				inReason = true
+			} else {
+				free = true
+			}
+		}
+		if inReason && !free {
+			drop = append(drop, k)
+		}
+	}
+	for _, k := range drop {
+		delete(x.out, k)
+	}
+}
+
+// inPraiseReason reports whether mention o, in the sentence that starts at
+// token a, stands after an occasion word, or after a reason word that
+// follows the name of another (than subject's or o's) entity governed by ل
+// or ب, both after the last mention of subject before it (dropPraiseReasons).
+func (x *extractor) inPraiseReason(o int, subject string, a int) bool {
+	mo := x.d.Mentions[o]
+	after := -1 // the end of the description of the subject's last mention before o
+	for mi, m := range x.d.Mentions {
+		if m.Start >= mo.Start {
+			break
+		}
+		if m.Entity == subject && m.Start >= a && m.End <= mo.Start {
+			after = x.descEnd(mi)
+		}
+	}
+	if after < 0 {
+		return false
+	}
+	addressed := false // a name governed by ل or ب since the subject
+	for k := after; k < mo.Start; k++ {
+		if p := x.mAt[k]; p >= 0 {
+			if m := x.d.Mentions[p]; m.Start == k && m.Entity != subject && m.Entity != mo.Entity {
+				if g := x.governor(k, a); g == "ل" || g == "ب" || g == "لل" {
+					addressed = true
+				}
+			}
+			continue
+		}
+		if arOccasionPrep[x.bare[k]] || addressed && arReasonPrep[x.bare[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // dropDeparted removes a person's membership of, or office in, a body the

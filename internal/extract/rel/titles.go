@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	"github.com/kg-project/kg/internal/lexicon"
@@ -729,6 +731,84 @@ func (x *extractor) notHolderBefore(i int) bool {
 func (x *extractor) roleWord(k int) bool {
 	return arTitleOrRole[arabic.MatchForm(x.words[k].Stem)] || arTitleOrRole[x.bare[k]]
 }
+
+// inTitleOf reports whether mention o stands inside a title phrase that
+// introduces another person than mention s's: a role word before it and
+// the person's name after it, nothing but title words between (التقى
+// [وزير الخارجية الأمريكي] جون كيري، أشاد بوزير الداخلية [السعودي] الأمير
+// محمد بن نايف). That country or body says whose the office is: an act on
+// the person is no act on it, nor is the person's act its own.
+func (x *extractor) inTitleOf(o, s int) bool {
+	mo, ms := x.d.Mentions[o], x.d.Mentions[s]
+	if mo.Type == "Person" {
+		return false
+	}
+	role := false // a role word before the name (Arabic), or after it (English)
+	for k := mo.Start - 1; x.ar && k >= 0 && k >= mo.Start-titleSpan; k-- {
+		if x.mAt[k] >= 0 || x.isBoundary(k) || x.isComma(k) {
+			break
+		}
+		if x.roleWord(k) || x.roleWithClitic(k) {
+			role = true
+			break
+		}
+	}
+	if x.ar && !role {
+		return false
+	}
+	for k := mo.End; k < len(x.mAt) && k < mo.End+titleSpan; k++ {
+		if p := x.mAt[k]; p >= 0 && p != o {
+			mp := x.d.Mentions[p]
+			return role && mp.Type == "Person" && mp.Entity != ms.Entity && mp.Entity != mo.Entity
+		}
+		if x.isBoundary(k) || x.isComma(k) || x.ar && x.words[k].Conj != "" || !x.ar && x.bare[k] == "and" {
+			return false
+		}
+		if tr, _, _ := x.verbAt(k); tr != nil {
+			return false
+		}
+		switch {
+		case !x.ar && enTitleOrRole[x.bare[k]]:
+			role = true
+		case x.ar && (x.roleWord(k) || x.nisba(k)), !x.ar && isCapitalized(x.d.Tokens[k].Text):
+			// more of the title: الدكتور، الأمريكي; Home, Lord
+		default:
+			return false // other words: the name is no part of a title (Kazakhstan last week after President Tokayev)
+		}
+	}
+	return false
+}
+
+// nisba reports whether token k is an adjective of relation with the
+// article (الأمريكي، السعودية), as titles have after the office.
+func (x *extractor) nisba(k int) bool {
+	w := x.bare[k]
+	return strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه"))
+}
+
+// isCapitalized reports whether an English token begins with a capital
+// letter.
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// roleWithClitic reports whether token k is a role word (ar_title_or_role)
+// with a preposition or conjunction the analysis left on it (بوزير الداخلية
+// "with the interior minister").
+func (x *extractor) roleWithClitic(k int) bool {
+	for _, p := range []string{"ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
+		if rest, ok := strings.CutPrefix(x.bare[k], p); ok && arTitleOrRole[rest] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSpan is how far (in tokens) from a name inside a title its role word
+// and the person it introduces may stand (وزير الدولة للشؤون الخارجية في
+// [الإمارات] العربية المتحدة الدكتور أنور قرقاش).
+const titleSpan = 6
 
 // inApposition reports whether mention o names the country or body of a
 // description of the person of mention p: the first name after p's, in a
