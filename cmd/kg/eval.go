@@ -316,6 +316,9 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 	var saveBuf *bufio.Writer
 	if r.extracting {
 		r.ex = o.extractor
+		if p, ok := r.ex.(*extract.Pipeline); ok {
+			r.diag = p // the built-in one, configured (a home country)
+		}
 		if r.ex == nil {
 			r.diag = extract.NewPipeline()
 			r.ex = r.diag

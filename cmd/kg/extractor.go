@@ -18,6 +18,7 @@ import (
 // eval); the other llm.* settings come from config.yaml or KG_LLM_*.
 var extractorFlags = map[string]string{
 	"extractor":        "extract.backend",
+	"home-country":     "extract.home_country",
 	"llm-endpoint":     "llm.endpoint",
 	"llm-model":        "llm.model",
 	"llm-token-budget": "llm.token_budget",
@@ -26,6 +27,7 @@ var extractorFlags = map[string]string{
 func addExtractorFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.String("extractor", "", help("extractor: builtin, llm (an OpenAI-compatible server) or hybrid (both)", "extract.backend"))
+	f.String("home-country", "", help("the corpus's country (name or Wikidata id, e.g. \"Saudi Arabia\"): whose the ministries and government an article names without saying whose are, when it is about no other country", "extract.home_country"))
 	f.String("llm-endpoint", "", help("OpenAI-compatible API base URL, e.g. http://localhost:11434/v1 (Ollama); the API key comes from $"+config.LLMAPIKeyEnv, "llm.endpoint"))
 	f.String("llm-model", "", help("model the LLM server serves, e.g. qwen2.5:7b", "llm.model"))
 	f.Int64("llm-token-budget", 0, help("tokens this run may spend on the LLM (0: no bound); the articles left are not staged and the next run goes on", "llm.token_budget"))
@@ -48,6 +50,9 @@ func llmConfig(c *config.Config) llm.Config {
 // this run only).
 func newExtractor(c *config.Config, cache llm.Cache) (extract.Extractor, *llm.Extractor, error) {
 	p := extract.NewPipeline()
+	if err := p.SetHomeCountry(c.Extract.HomeCountry); err != nil {
+		return nil, nil, fmt.Errorf("extract.home_country (--home-country or %s): %w", config.EnvName("extract.home_country"), err)
+	}
 	if c.Extract.Backend == "" || c.Extract.Backend == config.BackendBuiltin {
 		return p, nil, nil
 	}
@@ -125,13 +130,20 @@ func llmCounters(c map[string]int64) map[string]int64 {
 
 // commandExtractor returns the extractor of a command that extracts
 // without staging (kg extract, kg eval): nil for the built-in one (the
-// command's default); for the llm and hybrid back ends the LLM extractor,
+// command's default), unless a home country configures it; for the llm and hybrid back ends the LLM extractor,
 // whose replies are cached in the staging folder (so a second run costs
 // nothing), and done, which records the run's LLM counters in staging,
 // prints them on stderr and closes staging.
 func commandExtractor(c *config.Config, stderr io.Writer) (ex extract.Extractor, done func(), err error) {
 	if c.Extract.Backend == "" || c.Extract.Backend == config.BackendBuiltin {
-		return nil, func() {}, nil
+		if c.Extract.HomeCountry == "" {
+			return nil, func() {}, nil
+		}
+		ex, _, err := newExtractor(c, nil) // the built-in one with its home country
+		if err != nil {
+			return nil, nil, err
+		}
+		return ex, func() {}, nil
 	}
 	st, err := openStage(c)
 	if err != nil {

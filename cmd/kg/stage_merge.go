@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/config"
-	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/internal/progress"
 	"github.com/kg-project/kg/internal/stage"
@@ -80,7 +79,10 @@ func runStageMerge(ctx context.Context, o stageMergeOptions, stdout, stderr io.W
 		return err
 	}
 	defer st.Close()
-	version := extract.NewPipeline().Version()
+	version, err := extractorVersion(o.cfg)
+	if err != nil {
+		return err
+	}
 	var bar *progress.Bar // made at the first article: none when the shards do not fit
 	ms, err := st.Merge(o.srcs, stage.MergeOptions{Version: version, Partial: o.partial,
 		OnArticle: func() {

@@ -100,6 +100,12 @@ type Extract struct {
 	// or "hybrid" (both: the built-in names go to the model as hints and
 	// the relations of both are kept).
 	Backend string
+	// HomeCountry (extract.home_country) is the corpus's country, by name
+	// or Wikidata id (Saudi Arabia, Q851): the country of the ministries
+	// and government an article names without saying whose, when the
+	// article is about no other (extract.Pipeline.SetHomeCountry). Empty:
+	// none, such a body is left without a country.
+	HomeCountry string
 }
 
 // LLMAPIKeyEnv is the environment variable that holds the LLM server's API
@@ -159,6 +165,7 @@ var Defaults = map[string]any{
 	"shard":                   "",
 	"shard_by":                "id",
 	"extract.backend":         "builtin",
+	"extract.home_country":    "",
 	"llm.endpoint":            "http://localhost:11434/v1",
 	"llm.model":               "",
 	"llm.temperature":         0.0,
@@ -281,6 +288,7 @@ func Load(file string, bindings ...Binding) (*Config, error) {
 	c.HugePages, err = src.bool("huge_pages")
 	check(err)
 	c.Extract.Backend = strings.ToLower(strings.TrimSpace(v.GetString("extract.backend")))
+	c.Extract.HomeCountry = strings.TrimSpace(v.GetString("extract.home_country"))
 	c.LLM.Endpoint = strings.TrimSpace(v.GetString("llm.endpoint"))
 	c.LLM.Model = strings.TrimSpace(v.GetString("llm.model"))
 	c.LLM.APIKey = strings.TrimSpace(os.Getenv(LLMAPIKeyEnv))

@@ -357,3 +357,23 @@ func TestCorpusFields(t *testing.T) {
 		})
 	}
 }
+
+// TestHomeCountry: extract.home_country comes from the file, $KG_EXTRACT_HOME_COUNTRY
+// or a flag, trimmed; none by default.
+func TestHomeCountry(t *testing.T) {
+	t.Chdir(t.TempDir())
+	c, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Extract.HomeCountry != "" {
+		t.Errorf("default home country %q, want none", c.Extract.HomeCountry)
+	}
+	t.Setenv("KG_EXTRACT_HOME_COUNTRY", " Saudi Arabia ")
+	if c, err = Load(""); err != nil {
+		t.Fatal(err)
+	}
+	if c.Extract.HomeCountry != "Saudi Arabia" {
+		t.Errorf("home country from the environment %q, want %q", c.Extract.HomeCountry, "Saudi Arabia")
+	}
+}

@@ -76,7 +76,7 @@ func (p *Pipeline) LinkSpans(text string, spans []Span) ([]model.Entity, []strin
 			kept, at = append(kept, c), append(at, i)
 		}
 	}
-	ents, keptIDs := link.Resolve(text, kept)
+	ents, keptIDs := link.ResolveHome(text, kept, p.home)
 	if ents == nil {
 		ents = []model.Entity{}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -42,6 +43,8 @@ type Pipeline struct {
 	// ctxHeads: the bodies a bare head noun may mean by the article's
 	// countries (contextHeads)
 	ctxHeads map[string][]*gazetteer.Entry
+	// home is the corpus's country (SetHomeCountry), nil when none
+	home *gazetteer.Entry
 }
 
 var _ Extractor = (*Pipeline)(nil)
@@ -52,7 +55,40 @@ func NewPipeline() *Pipeline { return &Pipeline{} }
 
 // Version implements Extractor: RulesVersion plus a fingerprint of
 // everything that shapes the output (see Fingerprint).
-func (p *Pipeline) Version() string { return RulesVersion + "+" + Fingerprint()[:8] }
+func (p *Pipeline) Version() string {
+	v := RulesVersion + "+" + Fingerprint()[:8]
+	if p.home != nil {
+		v += "+home=" + p.home.Key
+	}
+	return v
+}
+
+// ErrNotCountry is returned by SetHomeCountry for a name that names no
+// country of the gazetteer.
+var ErrNotCountry = errors.New("not a country kg knows (give its name or Wikidata id, e.g. Saudi Arabia or Q851)")
+
+// SetHomeCountry makes name (a country's name or Wikidata id; "": none)
+// the corpus's country: the country of the state bodies and government an
+// article names without saying whose, when the article does not make it
+// clear (link.ResolveHome). A national paper's bare وزارة الداخلية is its
+// state's. It changes the extractor's Version. Call it before the first
+// extraction.
+func (p *Pipeline) SetHomeCountry(name string) error {
+	if strings.TrimSpace(name) == "" {
+		p.home = nil
+		return nil
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return fmt.Errorf("home country: loading the gazetteer: %w", err)
+	}
+	e := g.Country(name)
+	if e == nil {
+		return fmt.Errorf("home country %q: %w", name, ErrNotCountry)
+	}
+	p.home = e
+	return nil
+}
 
 func (p *Pipeline) load() error {
 	p.once.Do(func() {
@@ -324,7 +360,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	p.sportsBodies(toks, words, cands)
 	p.clubNamesakes(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
-	ents, ids := link.Resolve(text, cands)
+	ents, ids := link.ResolveHome(text, cands, p.home)
 	if ents == nil {
 		ents = []model.Entity{}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -196,5 +197,28 @@ func TestFingerprintIgnoresComments(t *testing.T) {
 	}
 	if bytes.Equal(b, c) {
 		t.Error("a changed constant did not change the tokens")
+	}
+}
+
+// TestHomeCountryVersion: a home country is part of the extractor's
+// version (staging keeps its extractions apart); a name that is no country
+// is refused with ErrNotCountry.
+func TestHomeCountryVersion(t *testing.T) {
+	p := NewPipeline()
+	plain := p.Version()
+	if err := p.SetHomeCountry("Q851"); err != nil {
+		t.Fatal(err)
+	}
+	if v := p.Version(); v == plain || !strings.HasSuffix(v, "+home=wd:Q851") {
+		t.Errorf("version with a home country %q (without %q)", v, plain)
+	}
+	if err := p.SetHomeCountry("السعودية"); err != nil || !strings.HasSuffix(p.Version(), "+home=wd:Q851") {
+		t.Errorf("home country by its Arabic name: %v, version %q", err, p.Version())
+	}
+	if err := p.SetHomeCountry("Riyadh"); !errors.Is(err, ErrNotCountry) {
+		t.Errorf("a city as home country: %v, want ErrNotCountry", err)
+	}
+	if err := p.SetHomeCountry(""); err != nil || p.Version() != plain {
+		t.Errorf("no home country: %v, version %q, want %q", err, p.Version(), plain)
 	}
 }

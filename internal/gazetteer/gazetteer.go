@@ -293,6 +293,25 @@ func (g *Gazetteer) Lookup(matchForm string) []*Entry {
 	return v.([]*Entry)
 }
 
+// Country returns the country named by name: its Wikidata id (Q851,
+// wd:Q851) or one of its names in any script (Saudi Arabia, السعودية,
+// case aside); nil when name names no country.
+func (g *Gazetteer) Country(name string) *Entry {
+	name = strings.TrimSpace(name)
+	if q := strings.TrimPrefix(name, "wd:"); len(q) > 1 && (q[0] == 'Q' || q[0] == 'q') && strings.Trim(q[1:], "0123456789") == "" {
+		if e := g.ByKey("wd:Q" + q[1:]); e != nil && e.Role == RoleCountry {
+			return e
+		}
+		return nil
+	}
+	for _, e := range g.Lookup(arabic.MatchForm(name)) {
+		if e.Role == RoleCountry {
+			return e
+		}
+	}
+	return nil
+}
+
 // Demonym returns the country (or historical state) that the adjective or
 // demonym matchForm (MatchForm of الروسية، روسي، الروس، Russian) refers to,
 // or nil.

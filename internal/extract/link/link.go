@@ -360,6 +360,18 @@ func Resolve(text string, cands []Candidate) (ents []model.Entity, mentionEntity
 	return resolve(text, cands).entities()
 }
 
+// ResolveHome is Resolve for an article of a corpus whose country is home
+// (a gazetteer country; nil: none, as Resolve): a state body or government
+// the article names without saying whose (وزارة الداخلية، مجلس الوزراء،
+// الحكومة) and whose country the article does not make clear
+// (focusCountry) is home's when the article names no country or names
+// home among others, as a national paper's do of its own state's.
+func ResolveHome(text string, cands []Candidate, home *gazetteer.Entry) (ents []model.Entity, mentionEntity []string) {
+	r := resolve(text, cands)
+	r.home = home
+	return r.entities()
+}
+
 type resolution struct {
 	text     string
 	cands    []Candidate
@@ -368,7 +380,9 @@ type resolution struct {
 	// the article's country (focusCountry), once computed
 	focus     *gazetteer.Entry
 	focusDone bool
-	runes     []rune // text, made by slice on first use
+	// home is the corpus's country (ResolveHome), nil when none
+	home  *gazetteer.Entry
+	runes []rune // text, made by slice on first use
 }
 
 func resolve(text string, cands []Candidate) *resolution {
@@ -900,9 +914,9 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			}
 		} else if c.entry != nil {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
-		} else if country := governmentOf(e.Type, canonAr, r.focusCountry); country != nil {
+		} else if country := governmentOf(e.Type, canonAr, r.bodyCountry); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
-		} else if country, body := nationalBody(e.Type, canonAr, r.focusCountry); country != nil {
+		} else if country, body := nationalBody(e.Type, canonAr, r.bodyCountry); country != nil {
 			name := translit.Name(body, e.Type, gazLexicon())
 			if ws := words(body); len(ws) == 1 {
 				// a head alone names the body (البرلمان Parliament)
@@ -1105,6 +1119,29 @@ func (r *resolution) focusCountry() *gazetteer.Entry {
 		r.focus = e
 	}
 	return r.focus
+}
+
+// bodyCountry returns the country whose state bodies the article names
+// without saying whose: the focus country (focusCountry), else the
+// corpus's home country when the article names no country or names it
+// among others; nil otherwise.
+func (r *resolution) bodyCountry() *gazetteer.Entry {
+	if f := r.focusCountry(); f != nil || r.home == nil {
+		return f
+	}
+	any := false
+	for _, c := range r.cands {
+		if e := c.Entry; e != nil && e.Role == gazetteer.RoleCountry {
+			if e.Key == r.home.Key {
+				return r.home
+			}
+			any = true
+		}
+	}
+	if any {
+		return nil // other countries only: whose is not known
+	}
+	return r.home
 }
 
 // branchCity returns the city whose branch the organisation c is, and the

@@ -666,6 +666,44 @@ func TestNationalBodyNames(t *testing.T) {
 	}
 }
 
+// TestHomeCountryBodies: a bare state body (وزارة الداخلية، مجلس الوزراء)
+// in an article about no country, or naming the corpus's home country
+// among others, is the home country's; with no home country, or in an
+// article that names other countries only, it stays bare; a country the
+// article is clearly about comes first.
+func TestHomeCountryBodies(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa := g.Country("Saudi Arabia")
+	if sa == nil {
+		t.Fatal("no Saudi Arabia in the gazetteer")
+	}
+	for _, c := range []struct {
+		text string
+		home *gazetteer.Entry
+		want string
+	}{
+		{"وأعلنت وزارة الداخلية أمس القبض على خلية.", sa, "Ministry of Interior (Saudi Arabia)"},
+		{"وأعلنت وزارة الداخلية أمس القبض على خلية.", nil, "Ministry of Interior"},
+		{"وأعلنت وزارة الداخلية أمس القبض على خلية في اليمن بعد زيارة إلى السعودية.", sa, "Ministry of Interior (Saudi Arabia)"},
+		{"وأعلنت وزارة الداخلية أمس القبض على خلية في تونس وفرنسا.", sa, "Ministry of Interior"},
+		{"وأعلنت وزارة الداخلية أن العراق آمن وأن الشرطة العراقية اعتقلت ثلاثة من العراق في بغداد.", sa, "Ministry of Interior (Iraq)"},
+	} {
+		ents, _ := ResolveHome(c.text, outermost(candidates(t, c.text, map[string]string{"وزارة الداخلية": model.Organization})), c.home)
+		got := ""
+		for _, e := range ents {
+			if e.Type == model.Organization {
+				got = e.Name
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s (home %v): %q, want %q", c.text, c.home != nil, got, c.want)
+		}
+	}
+}
+
 // TestBranchNames: a body with branches written with a city after it is
 // the city's branch, with the city in its name and no QID of the body; the
 // same body without a city (or with a country) stays the body.
