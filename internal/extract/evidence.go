@@ -439,9 +439,8 @@ func (p *Pipeline) constructHead(toks []segment.Token, words []arabic.Word, i in
 	return p.ordinary(toks, words, j) == ordinaryStrong
 }
 
-// ordinals follow kings' and popes' names (MatchForm).
-var ordinals = arabic.WordSet(arabic.MatchForm(`الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر
-	الحادي عشر الأولى الثانية الثالثة الرابعة`))
+// ordinals follow kings' and popes' names (lexicon ar_regnal_ordinal, MatchForm).
+var ordinals = arabic.WordSet(strings.Join(lexicon.Class("ar_regnal_ordinal"), " "))
 
 // baseOf is wordstats.Base of an analysed word.
 func baseOf(w *arabic.Word) string {
@@ -648,8 +647,8 @@ func (t *tagged) sureTokens(n int) []bool {
 }
 
 // particles end no complete name: they join it to the next word (عبد الله،
-// بن سلمان، أبو بكر، آل سعود). MatchForm.
-var particles = arabic.WordSet(arabic.MatchForm(`بن ابن بنت ابو أبو ابي أبي ام أم عبد آل ال ولد ذو ذي`))
+// بن سلمان، أبو بكر، آل سعود; lexicon ar_name_particle). MatchForm.
+var particles = arabic.WordSet(strings.Join(lexicon.Class("ar_name_particle"), " "))
 
 // andSplits returns where the NER span tokens [a, b) of type typ holds two
 // names joined by the conjunction و (هوبز ولوك "Hobbes and Locke", مصر

@@ -42,10 +42,9 @@ import (
 // the table. Adjectives alone (الحكومة الجديدة "the new government", اللجنة
 // التنفيذية) are descriptions, not names.
 
-// orgStop are definite words that never continue a name (MatchForm).
-var orgStop = arabic.WordSet(arabic.MatchForm(`الذي التي الذين اللذين اللتين اللاتي اللواتي الان اليوم الماضي الماضيه
-	المقبل المقبله الحالي الحاليه الجاري السابق السابقه الاول الثاني الاخير الاخيره الامس
-	الاخوه الاشقاء`)) // الإخوة، الأشقاء: those a body addresses (دعت المديرية العامة للجوازات الإخوة اليمنيين)
+// orgStop are definite words that never continue a name (lexicon
+// ar_org_stop, MatchForm).
+var orgStop = arabic.WordSet(strings.Join(lexicon.Class("ar_org_stop"), " "))
 
 // alVerb are the verbs whose first letters spell the article (words.yaml's
 // ar_al_verbs): التقت is no definite word of a name.

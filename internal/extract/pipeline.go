@@ -458,11 +458,9 @@ func mergeEntities(have, more []model.Entity) []model.Entity {
 	return have
 }
 
-// edgeWords are function words (in MatchForm) that the tagger sometimes
-// takes into the edge of a name.
-var edgeWords = arabic.WordSet(arabic.MatchForm(`في من إلى الى عن مع لدى حول ضد بين عبر نحو خلال منذ عند أن إن ان بأن
-	و ف ثم قد لقد لكن أو او الذي التي الذين هذا هذه ذلك تلك هو هي كما لا لم لن
-	أين متى كيف لماذا ماذا هل أنا أنت نحن`))
+// edgeWords are function words (lexicon ar_edge_word, in MatchForm) that
+// the tagger sometimes takes into the edge of a name.
+var edgeWords = arabic.WordSet(strings.Join(lexicon.Class("ar_edge_word"), " "))
 
 // isEdgeWord reports whether a token (text, MatchForm mf) is a function
 // word that cannot open or close a name. على is told from the name علي by
