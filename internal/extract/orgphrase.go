@@ -69,7 +69,7 @@ func (p *Pipeline) orgPhrases(toks []segment.Token, words []arabic.Word, gaz []l
 		if !ok {
 			continue
 		}
-		ph := orgPhrase{i: i, hw: hw, definite: words[i].Article != "", known: i + 1}
+		ph := orgPhrase{i: i, hw: hw, definite: words[i].Article != "", known: i + 1, activity: activityHeads[arabic.MatchForm(words[i].Stem)]}
 		s.extend(&ph)
 		if !ph.isName() {
 			continue
@@ -106,6 +106,8 @@ type orgPhrase struct {
 	sawOrgGaz   bool              // the phrase holds an organisation the gazetteer knows
 	last        string            // the table class of the last word read ("noun", "adj"; "" for others)
 	coordinated bool              // a word joined by و was read: only adjectives may follow
+	named       bool              // a name is among its words (not only words of the table)
+	activity    bool              // the head is also an activity's noun (activityHeads)
 }
 
 // gazIndex returns, for each token, the index of the gazetteer candidate
@@ -341,6 +343,7 @@ func (s *orgScan) gazName(ph *orgPhrase, j int) (int, bool) {
 	if !c.Demonym && c.Type == model.Organization {
 		ph.sawOrgGaz = true
 	}
+	ph.named = ph.named || !c.Demonym
 	// the whole name
 	k := j
 	for k < len(s.toks) && s.gazAt[k] == g {
@@ -385,7 +388,7 @@ func (s *orgScan) indefinite(ph *orgPhrase, j int) (int, bool) {
 		if afterTitle(s.words, ph.i, j-1) {
 			j = s.nasab(j)
 		}
-		ph.known, ph.specific, ph.other = j, true, true
+		ph.known, ph.specific, ph.other, ph.named = j, true, true, true
 		return j, true
 	}
 	if xw, ok := translit.LookupWord(mf); ok && xw.Class == "noun" && !xw.OrgHead && !xw.PlaceHead && !xw.WorkHead && !ph.definite && j-ph.known == 0 {
@@ -447,6 +450,7 @@ func (s *orgScan) definite(ph *orgPhrase, j int) (int, bool) {
 		return j, false // وزارة الخارجية الأميركية [الاتفاق النووي]: the nationality ends the name
 	}
 	j++
+	ph.named = true // a word the table does not know: a name, if a known word follows
 	return j, j-ph.known <= 1
 }
 
@@ -517,8 +521,19 @@ func (ph *orgPhrase) isName() bool {
 	if ph.definite && !ph.other && !ph.hw.State {
 		return false // النادي الكويتي "the Kuwaiti club" is one of many; الجيش اللبناني is one
 	}
+	if !ph.named && ph.activity && !ph.definite {
+		// تنظيم سوق العمل "regulating the labour market", حركة السوق "the
+		// market's movement": a name makes them a body (تنظيم داعش); with
+		// the article and an adjective they are one (الحركة القومية)
+		return false
+	}
 	return true
 }
+
+// activityHeads are the heads that are also the nouns of an activity
+// (lexicon ar_activity_head: تنظيم "organising", حركة "movement"): they
+// head a body's name only with a name in it, in MatchForm.
+var activityHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_activity_head"), " "))
 
 // candidate returns the Organization candidate of the phrase: from its
 // head, without the head's conjunction and preposition, to its last known

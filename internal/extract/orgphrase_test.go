@@ -23,6 +23,11 @@ func TestOrgPhrases(t *testing.T) {
 		{text: "افتتحت جامعة الملك فيصل كلية جديدة.", want: []string{"جامعة الملك فيصل"}},
 		// a definite head with an adjective only is a description
 		{text: "أعلنت الحكومة الجديدة برنامجها.", not: []string{"الحكومة الجديدة"}},
+		// a head that is also an activity's noun needs a name in the
+		// construct state (ar_activity_head); with the article it is a body
+		{text: "ويهدف القرار إلى تنظيم سوق العمل في المملكة.", not: []string{"تنظيم سوق العمل"}},
+		{text: "وتراجعت حركة الملاحة الدولية في المضيق.", not: []string{"حركة الملاحة الدولية"}},
+		{text: "وقال زعيم الحركة القومية إن الانتخابات مبكرة.", want: []string{"الحركة القومية"}},
 		// an indefinite adjective: "a Tunisian company"
 		{text: "فازت شركة تونسية بالعقد.", not: []string{"شركة تونسية"}},
 		// a person's government is no name of a body
