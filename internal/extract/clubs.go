@@ -156,6 +156,45 @@ func (p *Pipeline) sportsBodies(toks []segment.Token, words []arabic.Word, cands
 	}
 }
 
+// cityClubs makes a club of a place's name that a nationality adjective
+// in the masculine follows in a sentence about sport (lexicon ar_sports):
+// برشلونة الإسباني، موناكو الفرنسي، توتنهام الإنجليزي are clubs, for a
+// place takes the feminine (مدينة بيلغورود الروسية). The club is the
+// gazetteer's of that name (Role club) when it has one, else an
+// organisation of its own; not the place. A country is left alone
+// (السعودي after a country is another body's adjective). cands have their
+// text (trimClitics).
+func (p *Pipeline) cityClubs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	for i := range cands {
+		c := &cands[i]
+		if c.Type != model.Location || c.Demonym || c.Anaphor || c.Entry != nil && c.Entry.Role == gazetteer.RoleCountry {
+			continue
+		}
+		j := firstToken(toks, c.End)
+		if j >= len(toks) || toks[j].Start < c.End || j == 0 || toks[j].Sentence != toks[j-1].Sentence {
+			continue
+		}
+		w := &words[j]
+		if w.Article == "" || w.Conj != "" || w.Prep != "" || !strings.HasSuffix(w.MF, "ي") {
+			continue // the feminine (الروسية) is a place's; و begins another name
+		}
+		if p.gaz.Demonym(w.MF) == nil {
+			continue
+		}
+		if sportsWordsIn(toks, words, toks[j].Sentence) == 0 {
+			continue
+		}
+		var club *gazetteer.Entry
+		for _, e := range p.gaz.Lookup(arabic.MatchForm(c.Text)) {
+			if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
+				club = e
+				break
+			}
+		}
+		c.Type, c.Entry, c.Tagged = model.Organization, club, false
+	}
+}
+
 // sportsWordsIn counts the words of sport (lexicon ar_sports) of sentence s.
 func sportsWordsIn(toks []segment.Token, words []arabic.Word, s int) int {
 	n := 0

@@ -144,3 +144,23 @@ func TestSurnamesThatAreWords(t *testing.T) {
 		t.Errorf("حزب ميرتس: %v, want Meretz", es)
 	}
 }
+
+// TestCityClubs: a city's name with a nationality adjective in the
+// masculine after it, in a sentence about sport, is a club; in the
+// feminine, or outside sport, the city.
+func TestCityClubs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, want string // want: the type
+	}{
+		{"وانضم اللاعب إلى بورتو البرتغالي بعقد لموسمين.", "بورتو", "Organization"},
+		{"وقال مدرب برشلونة الإسباني إن الفريق جاهز للمباراة.", "برشلونة", "Organization"},
+		{"وزار الرئيس مدينة برشلونة الإسبانية أمس.", "برشلونة", "Location"},
+		{"ووصل الوفد إلى برشلونة الإسبانية لحضور المؤتمر.", "برشلونة", "Location"},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		if len(es) == 0 || es[0].Type != c.want {
+			t.Errorf("%s: %q is %v, want a %s", c.text, c.mention, es, c.want)
+		}
+	}
+}
