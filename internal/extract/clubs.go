@@ -195,6 +195,42 @@ func (p *Pipeline) cityClubs(toks []segment.Token, words []arabic.Word, cands []
 	}
 }
 
+// companyNames makes a company of a person's name right after a head noun
+// of commercial bodies in the construct state (lexicon ar_company_head:
+// شركة عبداللطيف جميل، مجموعة محمد الفوزان، مؤسسة سليمان الراجحي): the head
+// and the name are the company's name, named after its founder, not a
+// mention of the person. With the article the head is another body (قال
+// رئيس الشركة محمد ...). cands have their text (trimClitics).
+func (p *Pipeline) companyNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	var cov []bool // the tokens candidates cover, made when needed
+	for i := range cands {
+		c := &cands[i]
+		if c.Type != model.Person || c.Anaphor || c.Title {
+			continue
+		}
+		j := firstToken(toks, c.Start)
+		if j >= len(toks) || toks[j].Start != c.Start || j == 0 || toks[j-1].Sentence != toks[j].Sentence {
+			continue
+		}
+		h := &words[j-1]
+		if h.Article != "" || h.Suffix != "" || !companyHeads[arabic.MatchForm(h.Stem)] {
+			continue
+		}
+		if cov == nil {
+			cov = coveredTokens(toks, cands)
+		}
+		if cov[j-1] {
+			continue // the head is another candidate's
+		}
+		start := toks[j-1].Start + len([]rune(h.Conj+h.Prep))
+		c.Start, c.Type, c.Entry, c.Tagged, c.Whole = start, model.Organization, nil, false, false
+		c.Text = toks[j-1].Text[len(h.Conj+h.Prep):] + " " + c.Text
+	}
+}
+
+// companyHeads: lexicon ar_company_head, in MatchForm.
+var companyHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_company_head"), " "))
+
 // sportsWordsIn counts the words of sport (lexicon ar_sports) of sentence s.
 func sportsWordsIn(toks []segment.Token, words []arabic.Word, s int) int {
 	n := 0

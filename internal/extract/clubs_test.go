@@ -164,3 +164,22 @@ func TestCityClubs(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyNames: a person's name right after a commercial body's head
+// in the construct state is the company's name; after the head with the
+// article it is a person.
+func TestCompanyNames(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, want string // want: the type
+	}{
+		{"وقالت شركة محمد الفوزان إن الأرباح ارتفعت.", "شركة محمد الفوزان", "Organization"},
+		{"ووقعت الغرفة عقدا مع مجموعة عبدالصمد القرشي أمس.", "مجموعة عبدالصمد القرشي", "Organization"},
+		{"وقال رئيس الشركة محمد الفوزان إن الأرباح ارتفعت.", "محمد الفوزان", "Person"},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		if len(es) == 0 || es[0].Type != c.want {
+			t.Errorf("%s: %q is %v, want a %s", c.text, c.mention, es, c.want)
+		}
+	}
+}

@@ -359,6 +359,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	}
 	p.sportsBodies(toks, words, cands)
 	p.cityClubs(toks, words, cands)
+	p.companyNames(toks, words, cands)
 	p.clubNamesakes(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	ents, ids := link.ResolveHome(text, cands, p.home)
