@@ -168,14 +168,18 @@ func (s *orgScan) head(i int) (translit.WordInfo, bool) {
 	if w.Suffix != "" || s.gazAt[i] >= 0 && !s.gaz[s.gazAt[i]].Demonym {
 		return translit.WordInfo{}, false
 	}
-	hw, _, ok := headWord(w)
+	hw, cut, ok := headWord(w)
 	if !ok {
 		return translit.WordInfo{}, false
 	}
 	if i+1 < len(s.toks) {
 		// a fixed phrase of the table that is no body: مجلس الإدارة
-		// "the board of directors"
-		if fw, ok := translit.LookupWord(w.MF + " " + s.words[i+1].MF); ok && !fw.OrgHead {
+		// "the board of directors"; بشبكة الإنترنت with its ب
+		mf := w.MF
+		if cut > 0 {
+			mf = arabic.MatchForm(w.Stem)[cut:]
+		}
+		if fw, ok := translit.LookupWord(mf + " " + s.words[i+1].MF); ok && !fw.OrgHead {
 			return translit.WordInfo{}, false
 		}
 	}
@@ -585,6 +589,45 @@ func withOrgPhrases(ner, orgs []link.Candidate) []link.Candidate {
 		}
 	}
 	return out
+}
+
+// withoutNonBodies drops the tagger's organisations that are a phrase of
+// the organisation table naming a thing and no body (mark "thing": شبكة
+// الإنترنت "the internet", حركة المرور "traffic"), written alone, the
+// first word without its conjunction and preposition.
+func withoutNonBodies(toks []segment.Token, words []arabic.Word, ner []link.Candidate) []link.Candidate {
+	out := ner[:0:0]
+	for _, c := range ner {
+		if c.Type == model.Organization && nonBodyPhrase(toks, words, c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// nonBodyPhrase reports whether the tokens of c are a phrase of the
+// organisation table that names a thing (translit.WordInfo.Thing).
+func nonBodyPhrase(toks []segment.Token, words []arabic.Word, c link.Candidate) bool {
+	a := firstToken(toks, c.Start)
+	var mfs []string
+	for k := a; k < len(toks) && toks[k].Start < c.End; k++ {
+		if k > a && (words[k].Conj != "" || words[k].Prep != "") || words[k].Suffix != "" {
+			return false
+		}
+		mf := words[k].MF
+		if k == a {
+			if _, cut, ok := headWord(&words[k]); ok && cut > 0 {
+				mf = arabic.MatchForm(words[k].Stem)[cut:] // بشبكة, the ب not cut off
+			}
+		}
+		mfs = append(mfs, mf)
+	}
+	if len(mfs) < 2 {
+		return false
+	}
+	wi, ok := translit.LookupWord(strings.Join(mfs, " "))
+	return ok && wi.Thing
 }
 
 // nameWord reports whether token j, written without the article, is a

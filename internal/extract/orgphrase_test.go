@@ -28,6 +28,11 @@ func TestOrgPhrases(t *testing.T) {
 		{text: "ويهدف القرار إلى تنظيم سوق العمل في المملكة.", not: []string{"تنظيم سوق العمل"}},
 		{text: "وتراجعت حركة الملاحة الدولية في المضيق.", not: []string{"حركة الملاحة الدولية"}},
 		{text: "وقال زعيم الحركة القومية إن الانتخابات مبكرة.", want: []string{"الحركة القومية"}},
+		// a phrase of the table naming a thing, not a body (mark "thing"),
+		// with or without a preposition the analysis keeps on its head
+		{text: "ونشر المقطع على شبكة الإنترنت أمس.", not: []string{"شبكة الإنترنت"}},
+		{text: "ويعد البلد من الأقل اتصالا بشبكة الإنترنت في العالم.", not: []string{"شبكة الإنترنت", "بشبكة الإنترنت"}},
+		{text: "وقالت الأرصاد إن حركة الرياح ستكون نشطة.", not: []string{"حركة الرياح"}},
 		// an indefinite adjective: "a Tunisian company"
 		{text: "فازت شركة تونسية بالعقد.", not: []string{"شركة تونسية"}},
 		// a person's government is no name of a body

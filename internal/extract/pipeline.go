@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.3"
+const RulesVersion = "0.6.4"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -335,7 +335,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 		orgs = withQuoted(orgs, p.quotedOrgs(rs, toks, words, cands))
 		cands = withoutNamesakes(cands, orgs)
 		ner, placesInNames := p.nerCandidates(toks, words, cands, tg)
-		cands = append(withoutCandidates(cands, placesInNames), withOrgPhrases(ner, orgs)...)
+		cands = append(withoutCandidates(cands, placesInNames), withOrgPhrases(withoutNonBodies(toks, words, ner), orgs)...)
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
 		cands = kingdomRefs(toks, words, cands)

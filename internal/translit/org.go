@@ -127,7 +127,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
-	head  string // a noun's "org", "public", "state", "forces", "place" or "product", an adjective's "name" or "forces"
+	head  string // a noun's "org", "public", "state", "forces", "place", "product" or "thing", an adjective's "name" or "forces"
 }
 
 type orgTable struct {
@@ -165,8 +165,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "street", "institution", "product" or "work", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" && w.head != "thing" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "street", "institution", "product", "work" or "thing", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !arabic.HasScript(ar) || w.en == "" || arabic.HasScript(w.en) {
@@ -256,6 +256,11 @@ type WordInfo struct {
 	// قاعدة العند, سجن الحائر), a place of its own, not the place it is
 	// named after (mark "facility"; it is a PlaceHead too).
 	Facility bool
+	// Thing marks a phrase that names a thing or an activity and no body,
+	// though its first word heads organisations' names (mark "thing":
+	// شبكة الإنترنت "the internet", حركة المرور "traffic"): a tagger's
+	// organisation of these words alone is none.
+	Thing bool
 	// Street marks a noun that names a street or square after a person
 	// (شارع جواد حسني Gawad Hosni Street; mark "street"; it is a PlaceHead
 	// too).
@@ -298,7 +303,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Thing: w.class == "noun" && w.head == "thing", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

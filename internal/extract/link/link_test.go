@@ -625,6 +625,8 @@ func TestNationalBody(t *testing.T) {
 		{"البرلمان اليوناني", "البرلمان", "Greece", none},
 		{"مجلس النواب", "مجلس النواب", "Iraq", focus},
 		{"وزارة الشؤون البلدية والقروية", "وزارة الشؤون البلدية والقروية", "Iraq", focus},
+		{"المنتخب الوطني العراقي", "المنتخب الوطني", "Iraq", none},
+		{"رئاسة الحكومة", "رئاسة الحكومة", "Iraq", focus},
 		{"مجلس النواب", "", "", none},           // no country in focus: left alone
 		{"وزارة", "", "", focus},                // a head alone names nothing
 		{"مجلس الأمن", "", "", focus},           // not a state's body
