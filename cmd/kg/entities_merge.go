@@ -40,12 +40,13 @@ func addEditFlags(cmd *cobra.Command, o *entitiesEditOptions) {
 	cmd.Flags().BoolVar(&o.noPush, "no-push", false, "record in staging only; the next kg push or kg load updates the graph")
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	addLoadFlags(cmd)
 }
 
 func entitiesEditRunE(g *globalOptions, o *entitiesEditOptions, run func(context.Context, entitiesEditOptions, io.Writer, io.Writer) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags))
+		cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, loadFlags, extractorFlags))
 		if err != nil {
 			return err
 		}

@@ -38,7 +38,7 @@ func newEntitiesShowCommand(g *globalOptions) *cobra.Command {
 		Short: "Show the entity a key belongs to: its canonical key and every key merged into it, with the reason",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -47,6 +47,7 @@ func newEntitiesShowCommand(g *globalOptions) *cobra.Command {
 		},
 	}
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	return cmd
 }
 
@@ -57,7 +58,7 @@ func newEntitiesListCommand(g *globalOptions) *cobra.Command {
 		Short: "List every entity made of several keys, each merged key with its reason, and the manual records",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -67,6 +68,7 @@ func newEntitiesListCommand(g *globalOptions) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&o.reason, "reason", "", "only keys merged for this reason: "+resolve.ReasonQID+", "+resolve.ReasonSpelling+", "+resolve.ReasonPartial+" or "+resolve.ReasonManual)
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	return cmd
 }
 

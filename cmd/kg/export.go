@@ -92,7 +92,7 @@ entities and relation triples, not with articles.`,
 				}
 				o.out = args[0]
 			}
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -109,6 +109,7 @@ entities and relation triples, not with articles.`,
 	f.IntVar(&o.pageSize, "page-size", 1000, "whole graph: nodes (or source entities) read per query")
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	return cmd
 }
 

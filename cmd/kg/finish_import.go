@@ -46,7 +46,7 @@ kg export --format neo4j-admin is started again (make import does it all):
 Each step is idempotent, and changes nothing on a graph kg push built.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags))
+			cfg, err := g.loadConfig(cmd, merge(neo4jFlags, stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -56,6 +56,7 @@ Each step is idempotent, and changes nothing on a graph kg push built.`,
 	}
 	addNeo4jFlags(cmd)
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	return cmd
 }
 

@@ -2,8 +2,14 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/extract"
+	"github.com/kg-project/kg/internal/stage"
 )
 
 func newGCCommand(g *globalOptions) *cobra.Command {
@@ -13,11 +19,11 @@ func newGCCommand(g *globalOptions) *cobra.Command {
 		Short: "Reclaim staging space: drop extractions of old extractor versions, run Badger's value-log GC",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
-			keep, err := extractorVersion(cfg) // the configured extractor's (extract.backend)
+			cur, err := extractorVersion(cfg) // the configured extractor's (extract.backend)
 			if err != nil {
 				return err
 			}
@@ -27,10 +33,11 @@ func newGCCommand(g *globalOptions) *cobra.Command {
 			}
 			defer st.Close()
 			before, _ := st.Status()
-			if keepAll {
-				keep = ""
+			var keep []string
+			if !keepAll {
+				keep = keptVersions(cur, before)
 			}
-			n, err := st.GC(keep)
+			n, err := st.GC(keep...)
 			if err != nil {
 				return err
 			}
@@ -42,6 +49,26 @@ func newGCCommand(g *globalOptions) *cobra.Command {
 		},
 	}
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().BoolVar(&keepAll, "keep-old-versions", false, "keep extractions of every extractor version")
 	return cmd
+}
+
+// keptVersions are the extractor versions kg gc keeps: the configured
+// extractor's, cur, and the same rules run for another home country
+// (extract.home_country adds "+home=QID" to the version), which are
+// another setting's extractions, not an old extractor's: a gc run without
+// the load's --home-country must not drop them.
+func keptVersions(cur string, st *stage.Status) []string {
+	base, _, _ := strings.Cut(cur, extract.HomeSuffix)
+	keep := []string{cur}
+	if st == nil {
+		return keep
+	}
+	for _, v := range slices.Sorted(maps.Keys(st.ExtractionsByVersion)) {
+		if v != cur && (v == base || strings.HasPrefix(v, base+extract.HomeSuffix)) {
+			keep = append(keep, v)
+		}
+	}
+	return keep
 }

@@ -59,7 +59,7 @@ merging the same shards again changes nothing.`,
   kg push                                # or: make import`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -68,6 +68,7 @@ merging the same shards again changes nothing.`,
 		},
 	}
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	cmd.Flags().BoolVar(&o.partial, "partial", false, "allow merging some of the N shards only (merge the others later)")
 	return cmd
 }

@@ -16,7 +16,7 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 		Short: "Show what is staged: articles, extractions per extractor version, pending and loaded per target",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig(cmd, stageFlags)
+			cfg, err := g.loadConfig(cmd, merge(stageFlags, extractorFlags))
 			if err != nil {
 				return err
 			}
@@ -78,5 +78,6 @@ func newStatusCommand(g *globalOptions) *cobra.Command {
 		},
 	}
 	addStageFlags(cmd)
+	addExtractorFlags(cmd)
 	return cmd
 }

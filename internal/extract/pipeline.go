@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.4"
+const RulesVersion = "0.6.5"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -54,14 +54,20 @@ var _ Extractor = (*Pipeline)(nil)
 func NewPipeline() *Pipeline { return &Pipeline{} }
 
 // Version implements Extractor: RulesVersion plus a fingerprint of
-// everything that shapes the output (see Fingerprint).
+// everything that shapes the output (see Fingerprint), and HomeSuffix with
+// the home country's key when one is set (SetHomeCountry).
 func (p *Pipeline) Version() string {
 	v := RulesVersion + "+" + Fingerprint()[:8]
 	if p.home != nil {
-		v += "+home=" + p.home.Key
+		v += HomeSuffix + p.home.Key
 	}
 	return v
 }
+
+// HomeSuffix begins the part of a Version that names the home country:
+// the same rules run for another home country are another setting, not
+// another extractor.
+const HomeSuffix = "+home="
 
 // ErrNotCountry is returned by SetHomeCountry for a name that names no
 // country of the gazetteer.

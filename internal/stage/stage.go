@@ -676,14 +676,23 @@ func (s *Store) Status() (*Status, error) {
 	return st, nil
 }
 
-// GC drops extractions of other versions than keep (when keep is not "")
-// and reclaims value-log space. It returns how many extractions it dropped.
-func (s *Store) GC(keep string) (int, error) {
+// GC drops the extractions of versions other than those of keep (none
+// when keep is empty: it only reclaims space) and reclaims value-log
+// space. It returns how many extractions it dropped.
+func (s *Store) GC(keep ...string) (int, error) {
 	n := 0
-	if keep != "" {
+	if len(keep) > 0 {
+		kept := func(k []byte, prefix string) bool {
+			for _, v := range keep {
+				if bytes.HasPrefix(k, []byte(prefix+v+"/")) {
+					return true
+				}
+			}
+			return false
+		}
 		var stale [][]byte
 		if err := s.count([]byte("x/"), func(k []byte) {
-			if !bytes.HasPrefix(k, []byte("x/"+keep+"/")) {
+			if !kept(k, "x/") {
 				stale = append(stale, append([]byte(nil), k...))
 			}
 		}); err != nil {
@@ -691,7 +700,7 @@ func (s *Store) GC(keep string) (int, error) {
 		}
 		n = len(stale)
 		if err := s.count([]byte("n/"), func(k []byte) { // their summaries
-			if !bytes.HasPrefix(k, []byte("n/"+keep+"/")) {
+			if !kept(k, "n/") {
 				stale = append(stale, append([]byte(nil), k...))
 			}
 		}); err != nil {

@@ -61,6 +61,12 @@ func TestJournal(t *testing.T) {
 	if n, missing, err := s.Requeue("db1", "v0"); err != nil || n != 0 || missing != 2 {
 		t.Errorf("requeue of a version never extracted: %d %d %v", n, missing, err)
 	}
+	if n, err := s.GC(); err != nil || n != 0 {
+		t.Errorf("gc keeping every version dropped %d, %v", n, err)
+	}
+	if n, err := s.GC("v2", v1); err != nil || n != 0 {
+		t.Errorf("gc keeping v1 among others dropped %d, %v", n, err)
+	}
 	if n, err := s.GC("v2"); err != nil || n != 3 {
 		t.Errorf("gc dropped %d, %v", n, err)
 	}

@@ -454,6 +454,8 @@ func TestFormerTitle(t *testing.T) {
 	}{
 		{"وقال الرئيس السنغالي السابق واد إن الانتخابات نزيهة.", []handMention{sen, wade}, false},
 		{"وقال واد، الرئيس السنغالي الأسبق، إن الانتخابات نزيهة.", []handMention{wade, sen}, false},
+		{"وقال الرئيس السنغالي الأسبق، واد، إن الانتخابات نزيهة.", []handMention{sen, wade}, false},
+		{"وقال الرئيس السنغالي، واد، إن الانتخابات نزيهة.", []handMention{sen, wade}, true},
 		{"وقال الرئيس السنغالي واد إن الانتخابات نزيهة.", []handMention{sen, wade}, true},
 	} {
 		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), m))

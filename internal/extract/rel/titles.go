@@ -225,6 +225,9 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	if pj < len(x.norm) && x.norm[pj] == ")" { // (وزير الدفاع البريطاني) مايكل فالون
 		pj++
 	}
+	if ref.former && pj < len(x.norm) && x.isComma(pj) {
+		pj++ // رئيس الوزراء اللبناني الأسبق، سعد الحريري: the former holder
+	}
 	if m := x.mention(pj); def.orgTitle && ref.object != "" && m != nil && m.Start == pj && m.Demonym {
 		pj = m.End // the organisation's nationality: رئيس هيئة الهلال الأحمر [السعودي] الأمير فيصل
 		ref.orgCountry = m.Entity
