@@ -158,6 +158,7 @@ var (
 	arPreps            = class("ar_preps")
 	arBeforeApposition = class("ar_before_apposition")
 	arFormer           = class("ar_former")
+	arWas              = class("ar_was")
 	// phrases that mark a title's holder as dead or relieved of it, before
 	// the title or the name, and as dead after the name
 	pastBeforePhrases = append(lexicon.Phrases("ar_late_before"), lexicon.Phrases("ar_relieved")...)

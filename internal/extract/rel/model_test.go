@@ -465,6 +465,36 @@ func TestFormerTitle(t *testing.T) {
 	}
 }
 
+// TestPastOffices: an office stated in a relative clause in the past,
+// after the person's name or the body's, is no relation, from the model;
+// a past clause about something else leaves the title before the name.
+func TestPastOffices(t *testing.T) {
+	ludrian := handMention{"لودريان", "ludrian", model.Person, false, ""}
+	committee := handMention{"لجنة الدفاع", "committee", model.Organization, false, ""}
+	gabriel := handMention{"غابريال", "gabriel", model.Person, false, ""}
+	de := handMention{"الألماني", "germany", model.Location, true, "country"}
+	member := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	minister := tinyModel("MINISTER_OF", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		m    *Model
+		want string
+		kept bool
+	}{
+		{"وقال لودريان الذي كان عضوا في لجنة الدفاع إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", false},
+		{"وقال لودريان، الذي كان عضوا في لجنة الدفاع، إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", false},
+		{"وقالت لجنة الدفاع التي كان لودريان عضوا فيها إن الخطة جاهزة.", []handMention{committee, ludrian}, member, "ludrian MEMBER_OF committee", false},
+		{"وقال لودريان عضو لجنة الدفاع إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", true},
+		{"وقال وزير الاقتصاد الألماني غابريال، الذي كان أول مسؤول يزور طهران، إن الاتفاق جيد.", []handMention{de, gabriel}, minister, "gabriel MINISTER_OF germany", true},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), c.m))
+		if got := slices.Contains(rs, c.want); got != c.kept {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.want, got, c.kept, rs)
+		}
+	}
+}
+
 // TestLateHolder: a holder marked as dead (الراحل after the title,
 // المغفور له before it, رحمه الله after the name) holds no office, from the
 // rules or the model, whether the title names the country or the person's

@@ -88,6 +88,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropDeparted()
 	x.dropOffTopic()
 	x.dropFormerHolders()
+	x.dropPastOffices()
 	x.dropClubVenues()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()

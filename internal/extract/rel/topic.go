@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/vocab"
 )
 
 // dropOffTopic removes the Arabic STATED relations, from the rules or the
@@ -130,6 +131,60 @@ func (x *extractor) dropFormerHolders() {
 	}
 	x.dropWhere(func(r *model.Relation) bool { return officePreds[r.Predicate] && x.types[r.Subject] == "Person" },
 		func(si int, r *model.Relation) bool { return x.formerTitleBefore(si, r.Subject) })
+}
+
+// dropPastOffices removes the offices a relative clause in the past
+// states (ar_relative and ar_was after a name, a comma between or not):
+// every mention of the person in the sentence opens one and the body is
+// named only after the person (لودريان الذي كان عضوا في لجنة الدفاع،
+// نيدرماير، الذي كان يرأس قسم إدارة المخاطر; not وزير الاقتصاد الألماني
+// غابريال، الذي كان أول مسؤول غربي يزور إيران, whose office the title
+// before the name states), or the person is named inside the one a
+// mention of the body opens (القوات المسلحة المصرية، التي كان على رأسها
+// ... السيسي). Structural relations of a person, from the rules or the
+// model.
+func (x *extractor) dropPastOffices() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	x.dropWhere(func(r *model.Relation) bool {
+		v, ok := vocab.Get(r.Predicate)
+		return ok && v.Group == "structural" && x.types[r.Subject] == "Person"
+	}, func(si int, r *model.Relation) bool {
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		var subj, obj []int // the starts of the person's and the body's mentions in the sentence
+		subjPast := true
+		clause := -1 // where the first past clause after the body's name begins
+		for t := a; t < b; t++ {
+			m := x.mention(t)
+			if m == nil || m.Start != t {
+				continue
+			}
+			switch m.Entity {
+			case r.Subject:
+				subj = append(subj, t)
+				subjPast = subjPast && x.pastClauseAfter(m.End, b)
+			case r.Object:
+				obj = append(obj, t)
+				if clause < 0 && x.pastClauseAfter(m.End, b) {
+					clause = m.End
+				}
+			}
+		}
+		if len(subj) == 0 || len(obj) == 0 {
+			return false // carried over: nothing to read here
+		}
+		return subjPast && obj[0] > subj[0] || clause >= 0 && subj[0] >= clause
+	})
+}
+
+// pastClauseAfter reports whether the words from token j (before b) are a
+// relative pronoun and "was" (ar_relative, ar_was), after a comma or not.
+func (x *extractor) pastClauseAfter(j, b int) bool {
+	if j < b && x.isComma(j) {
+		j++
+	}
+	return j+1 < b && x.mAt[j] < 0 && x.mAt[j+1] < 0 && arRelative[x.bare[j]] && arWas[x.bare[j+1]]
 }
 
 // formerTitleBefore reports whether every mention of person e in sentence
