@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -156,6 +157,9 @@ func runExportAdmin(ctx context.Context, o exportOptions, stdout io.Writer) erro
 			}
 			if as.Skipped > 0 {
 				fmt.Fprintf(stdout, "; %d staged articles have no extraction of this extractor and were left out (kg load extracts them)", as.Skipped)
+				if others := otherSettings(version, st); len(others) > 0 {
+					fmt.Fprintf(stdout, "; staging holds extractions of the same rules with another home country (%s): give its --home-country (extract.home_country) to export those", strings.Join(others, ", "))
+				}
 			}
 			fmt.Fprintf(stdout, "\nimport with the database stopped:\n  neo4j-admin database import full neo4j --overwrite-destination @%s\nthen start it and run: kg finish-import\n",
 				filepath.Join(o.out, export.AdminArgsFile))

@@ -72,3 +72,14 @@ func keptVersions(cur string, st *stage.Status) []string {
 	}
 	return keep
 }
+
+// otherSettings are the versions staged in st of the same rules as cur
+// with another home country, or none (keptVersions without cur); nil when
+// the status cannot be read.
+func otherSettings(cur string, st *stage.Store) []string {
+	status, err := st.Status()
+	if err != nil {
+		return nil
+	}
+	return keptVersions(cur, status)[1:]
+}

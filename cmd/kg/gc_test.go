@@ -13,7 +13,7 @@ import (
 // current rules run for a setting, not an old extractor's: kg gc run
 // without the flag keeps them, and the commands that read staging take
 // the flag to find them (kg export --format neo4j-admin reads staging
-// only).
+// only); without it, kg export says where they are.
 func TestGCKeepsHomeCountry(t *testing.T) {
 	dir := t.TempDir()
 	stageDir := filepath.Join(dir, "stage")
@@ -29,6 +29,10 @@ func TestGCKeepsHomeCountry(t *testing.T) {
 	out, _ = runKG(t, stageDir, "status", "--home-country", "Saudi Arabia")
 	if !strings.Contains(out, "+home=wd:Q851") {
 		t.Errorf("kg status after gc lost the extraction:\n%s", out)
+	}
+	hint, _ := runKG(t, stageDir, "export", "--format", "neo4j-admin", "--out", filepath.Join(dir, "bare"))
+	if !strings.Contains(hint, "another home country") || !strings.Contains(hint, "+home=wd:Q851") {
+		t.Errorf("kg export without --home-country does not say where the extractions are:\n%s", hint)
 	}
 	out = filepath.Join(dir, "import")
 	runKG(t, stageDir, "export", "-q", "--home-country", "Saudi Arabia", "--format", "neo4j-admin", "--out", out)
