@@ -159,6 +159,16 @@ func headWord(w *arabic.Word) (translit.WordInfo, int, bool) {
 	return translit.WordInfo{}, 0, false
 }
 
+// headForm is w's MatchForm as the first word of a phrase of the table:
+// without a clitic ب, ل or ك the analysis kept on a head noun (بشبكة,
+// headWord's cut).
+func headForm(w *arabic.Word) string {
+	if _, cut, ok := headWord(w); ok && cut > 0 {
+		return arabic.MatchForm(w.Stem)[cut:]
+	}
+	return w.MF
+}
+
 // head returns the table's entry of token i when it can head an
 // organisation phrase: a head noun of the table without a pronoun suffix,
 // not inside a gazetteer name (a nationality aside), and not the first
@@ -168,18 +178,14 @@ func (s *orgScan) head(i int) (translit.WordInfo, bool) {
 	if w.Suffix != "" || s.gazAt[i] >= 0 && !s.gaz[s.gazAt[i]].Demonym {
 		return translit.WordInfo{}, false
 	}
-	hw, cut, ok := headWord(w)
+	hw, _, ok := headWord(w)
 	if !ok {
 		return translit.WordInfo{}, false
 	}
 	if i+1 < len(s.toks) {
 		// a fixed phrase of the table that is no body: مجلس الإدارة
 		// "the board of directors"; بشبكة الإنترنت with its ب
-		mf := w.MF
-		if cut > 0 {
-			mf = arabic.MatchForm(w.Stem)[cut:]
-		}
-		if fw, ok := translit.LookupWord(mf + " " + s.words[i+1].MF); ok && !fw.OrgHead {
+		if fw, ok := translit.LookupWord(headForm(w) + " " + s.words[i+1].MF); ok && !fw.OrgHead {
 			return translit.WordInfo{}, false
 		}
 	}
@@ -617,9 +623,7 @@ func nonBodyPhrase(toks []segment.Token, words []arabic.Word, c link.Candidate) 
 		}
 		mf := words[k].MF
 		if k == a {
-			if _, cut, ok := headWord(&words[k]); ok && cut > 0 {
-				mf = arabic.MatchForm(words[k].Stem)[cut:] // بشبكة, the ب not cut off
-			}
+			mf = headForm(&words[k])
 		}
 		mfs = append(mfs, mf)
 	}

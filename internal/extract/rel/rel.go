@@ -241,15 +241,10 @@ func (x *extractor) dropTitleBodies() {
 	if len(x.out) == 0 {
 		return
 	}
-	var drop []string
-	for k, r := range x.out {
-		if v, ok := vocab.Get(r.Predicate); !ok || v.Group != "action" {
-			continue
-		}
-		si, ok := x.sentenceAt(r.Evidence.Start)
-		if !ok {
-			continue
-		}
+	x.dropWhere(func(r *model.Relation) bool {
+		v, ok := vocab.Get(r.Predicate)
+		return ok && v.Group == "action"
+	}, func(si int, r *model.Relation) bool {
 		a, b := x.sentTok[si][0], x.sentTok[si][1]
 		var subj, obj []int
 		for mi, m := range x.d.Mentions {
@@ -264,23 +259,17 @@ func (x *extractor) dropTitleBodies() {
 			}
 		}
 		if len(subj) == 0 || len(obj) == 0 {
-			continue // carried over, or in the title: nothing to read here
+			return false // carried over, or in the title: nothing to read here
 		}
-		free := false
 		for _, s := range subj {
 			for _, o := range obj {
 				if !x.inTitleOf(o, s) && !x.inTitleOf(s, o) {
-					free = true
+					return false
 				}
 			}
 		}
-		if !free {
-			drop = append(drop, k)
-		}
-	}
-	for _, k := range drop {
-		delete(x.out, k)
-	}
+		return true
+	})
 }
 
 // dropPraiseReasons removes the praise or thanks of a name that stands in
@@ -294,34 +283,20 @@ func (x *extractor) dropPraiseReasons() {
 	if !x.ar || len(x.out) == 0 {
 		return
 	}
-	var drop []string
-	for k, r := range x.out {
-		if r.Predicate != "PRAISED" {
-			continue
-		}
-		si, ok := x.sentenceAt(r.Evidence.Start)
-		if !ok {
-			continue
-		}
+	x.dropWhere(func(r *model.Relation) bool { return r.Predicate == "PRAISED" }, func(si int, r *model.Relation) bool {
 		a, b := x.sentTok[si][0], x.sentTok[si][1]
-		inReason, free := false, false
+		inReason := false
 		for oi, o := range x.d.Mentions {
 			if o.Entity != r.Object || o.Start < a || o.Start >= b {
 				continue
 			}
-			if x.inPraiseReason(oi, r.Subject, a) {
-				inReason = true
-			} else {
-				free = true
+			if !x.inPraiseReason(oi, r.Subject, a) {
+				return false // named free of a reason too
 			}
+			inReason = true
 		}
-		if inReason && !free {
-			drop = append(drop, k)
-		}
-	}
-	for _, k := range drop {
-		delete(x.out, k)
-	}
+		return inReason
+	})
 }
 
 // inPraiseReason reports whether mention o, in the sentence that starts at
