@@ -318,12 +318,19 @@ var heldBy = func() []*lexicon.HeldTitle {
 func titleAt(toks []segment.Token, words []arabic.Word, k int) (n, title int) {
 	// the first word: as the analysis finds it, or with its proclitics
 	// (لولي ولي العهد, kept whole by the analysis)
+	w := &words[k]
+	stem, stemDone := "", false
 	for t, h := range heldTitles {
 		if k+len(h) > len(toks) || toks[k+len(h)-1].Sentence != toks[k].Sentence {
 			continue
 		}
-		if w := &words[k]; w.MF != h[0] && arabic.MatchForm(w.Stem) != h[0] && cliticsBefore(w.MF, h[0]) == "" {
-			continue
+		if w.MF != h[0] {
+			if !stemDone {
+				stem, stemDone = arabic.MatchForm(w.Stem), true
+			}
+			if stem != h[0] && cliticsBefore(w.MF, h[0]) == "" {
+				continue
+			}
 		}
 		ok := true
 		for j := 1; j < len(h); j++ {

@@ -109,30 +109,50 @@ func buildMatchForm(s string, i int) string {
 func matchFormPrefix(s string) int {
 	end := 0      // after the last rune kept, not a space
 	space := true // a leading space is dropped
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
 		switch {
-		case r == ' ':
+		case c == ' ':
 			if space {
 				return end
 			}
 			space = true
+			i++
 			continue
-		case r < 0x80:
-			if r < ' ' || FoldRune(r) != r { // control characters include \t\n\v\f\r
+		case c < 0x80:
+			if !keepASCII[c] {
 				return end
 			}
-		case r >= 0x0600 && r <= 0x06FF && (r < 0x0675 || r > 0x0678):
-			if FoldRune(r) != r {
+			i++
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// a rune of the Arabic block, U+0600..U+06FF, in two bytes
+			if !keepArabic[uint16(c&0x03)<<6|uint16(s[i+1]&0x3F)] {
 				return end
 			}
+			i += 2
 		default:
 			return end
 		}
 		space = false
-		end = i + utf8.RuneLen(r)
+		end = i
 	}
 	return end // short of len(s) after a trailing space
 }
+
+// keepASCII and keepArabic mark the runes matchFormPrefix keeps as they
+// are: the ASCII ones that are no control character and that FoldRune
+// leaves, and those of the Arabic block (by rune - U+0600) that NFKC and
+// FoldRune leave (not the four letters with compatibility forms,
+// U+0675..U+0678).
+var keepASCII, keepArabic = func() (a [0x80]bool, b [0x100]bool) {
+	for r := rune(' ' + 1); r < 0x80; r++ {
+		a[r] = FoldRune(r) == r
+	}
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		b[r-0x0600] = (r < 0x0675 || r > 0x0678) && FoldRune(r) == r
+	}
+	return a, b
+}()
 
 // nfkcStable reports, cheaply, whether NFKC leaves s unchanged: ASCII, the
 // Arabic block (but for the four letters with compatibility forms) and the
