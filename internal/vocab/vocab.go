@@ -32,8 +32,13 @@ type Relation struct {
 	// OwnCountry: an object that is a country is the subject's own, when
 	// the subject's country is known (Minsk is the capital of Belarus,
 	// whatever else the sentence names).
-	OwnCountry bool   `yaml:"own_country,omitempty"`
-	CAMEO      string `yaml:"cameo"`
+	OwnCountry bool `yaml:"own_country,omitempty"`
+	// BySpeech: the subject does it by what it says (STATED, ACCUSED,
+	// CALLED_ON). An action without it is an event the subject takes part
+	// in (ATTACKED, VISITED): a speaker who reports another's is not its
+	// subject (Reuters reported that Turkish troops attacked ...).
+	BySpeech bool   `yaml:"by_speech,omitempty"`
+	CAMEO    string `yaml:"cameo"`
 	// Examples by language ("ar", "en").
 	Examples map[string][]Example `yaml:"examples"`
 }

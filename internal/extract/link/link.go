@@ -155,16 +155,29 @@ func candidateName(c Candidate) string {
 	return displayName(c.Text, c.Entry)
 }
 
-// words returns the words of a display name in MatchForm.
+// words returns the words of a display name in MatchForm, a compound
+// given name as one word however it is written (lexicon ar_name_compound:
+// عبد الله and عبدالله are عبدالله).
 func words(d string) []string {
 	out := []string{}
 	for _, w := range strings.Fields(d) {
 		if m := arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”")); m != "" {
+			if n := len(out); n > 0 && nameCompound[out[n-1]] {
+				out[n-1] += m
+				continue
+			}
 			out = append(out, m)
 		}
 	}
 	return out
 }
+
+// nameCompound are the words that form one name with the next (lexicon
+// ar_name_compound), in MatchForm.
+var nameCompound = classSet("ar_name_compound")
+
+// nameWords are the words of a gazetteer alias as words reads a name.
+func nameWords(alias string) []string { return words(alias) }
 
 // displayName returns the mention without the clitics of its first word and
 // without leading titles, in Normalize form.
@@ -391,6 +404,21 @@ func resolve(text string, cands []Candidate) *resolution {
 		for i := range cands {
 			if cands[i].Entry == nil && !cands[i].Local {
 				cands[i].Entry, cands[i].Demonym = lookupName(g, cands[i].Text, cands[i].Type)
+			}
+		}
+	}
+	// a person's short form that the large name list knows as someone's
+	// whole name (خالد السعيد) is, after the longer name in the article
+	// (خالد أحمد السعيد), that person's: the list's entry is dropped so
+	// that the name finds its full form below
+	for i := range cands {
+		if e := cands[i].Entry; e != nil && e.Type == model.Person && e.QID == "" && slices.Equal(e.Sources, []string{gazetteer.SrcPersonNames}) {
+			w := candidateWords(cands[i])
+			for j := range cands {
+				if j != i && cands[j].Type == model.Person && !cands[j].Anaphor && cands[j].Start < cands[i].Start && shortForm(w, candidateWords(cands[j])) {
+					cands[i].Entry = nil
+					break
+				}
 			}
 		}
 	}
@@ -635,7 +663,7 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 		if len(c.cands) == 0 || c.typ() != model.Person {
 			continue
 		}
-		if !endsWith(c, w) && !startsWith(c, w) && !holdsNisba(c, w, r.cands[i].Text) {
+		if !endsWith(c, w) && !startsWith(c, w) && !holdsNisba(c, w, r.cands[i].Text) && !shortFormOf(c, w) {
 			continue
 		}
 		nearB := -1 // c's last mention before i
@@ -758,7 +786,7 @@ func startsWith(c *cluster, w []string) bool {
 		return false
 	}
 	for _, a := range c.entry.Aliases {
-		full := strings.Fields(arabic.MatchForm(a))
+		full := nameWords(a)
 		if len(full) <= len(w) {
 			continue
 		}
@@ -776,6 +804,48 @@ func startsWith(c *cluster, w []string) bool {
 	return false
 }
 
+// shortFormOf reports whether the two or more words w are a short form of
+// a longer name of c as the news writes one after the full name: the given
+// and the family name without what stands between (عبدالله الربيعه of
+// عبدالله بن عبدالعزيز الربيعه, خالد السعيد of خالد احمد السعيد), or the
+// name with its nasab chain cut after the father (فيصل بن مشعل of فيصل بن
+// مشعل بن سعود). The words of w keep their order in the longer name, and
+// w neither begins nor ends with a word of the chain. Not when the longer
+// name's last word is a father's or a family's (محمد عبدالعزيز is not
+// محمد بن نايف بن عبدالعزيز): endsWith's rule.
+func shortFormOf(c *cluster, w []string) bool {
+	return c.anyName(func(full []string) bool { return shortForm(w, full) })
+}
+
+// shortForm is shortFormOf for one longer name, full.
+func shortForm(w, full []string) bool {
+	if len(w) < 2 || len(full) <= len(w) || full[0] != w[0] || nasabLinks[w[0]] || nasabLinks[w[len(w)-1]] {
+		return false
+	}
+	// in order: each word of w after the first, found after the one before
+	k := 1
+	for j := 1; j < len(full) && k < len(w); j++ {
+		if full[j] == w[k] {
+			k++
+		}
+	}
+	if k < len(w) {
+		return false
+	}
+	if slices.ContainsFunc(w, func(x string) bool { return nasabLinks[x] }) {
+		// a chain cut short: w begins the longer name
+		return slices.Equal(full[:len(w)], w)
+	}
+	if full[len(full)-1] != w[len(w)-1] {
+		return false
+	}
+	switch full[len(full)-2] {
+	case "بن", "ابن", "بنت", "ال", "ابو", "ام":
+		return false
+	}
+	return true
+}
+
 // anyName reports whether check holds for the words of c's name or of one
 // of its gazetteer aliases (in MatchForm).
 func (c *cluster) anyName(check func(words []string) bool) bool {
@@ -784,7 +854,7 @@ func (c *cluster) anyName(check func(words []string) bool) bool {
 	}
 	if c.entry != nil {
 		for _, a := range c.entry.Aliases {
-			if check(strings.Fields(arabic.MatchForm(a))) {
+			if check(nameWords(a)) {
 				return true
 			}
 		}

@@ -389,6 +389,47 @@ func TestFatherIsNotSurname(t *testing.T) {
 	}
 }
 
+// TestShortForms: after a person's long name, the given and the family
+// name alone, a nasab chain cut after the father and a compound given name
+// written apart or joined are that person (invented names); a given name
+// with the last word of a chain, which names a forefather, is another.
+func TestShortForms(t *testing.T) {
+	for _, c := range []struct {
+		text, long, short string
+		same              bool
+	}{
+		{"وقال سامر بن فهد الخطيبي إن الخطة جاهزة. وأضاف سامر الخطيبي أن التنفيذ يبدأ غدا.", "سامر بن فهد الخطيبي", "سامر الخطيبي", true},
+		{"وقال سامر جميل الخطيبي إن الخطة جاهزة. وأضاف سامر الخطيبي أن التنفيذ يبدأ غدا.", "سامر جميل الخطيبي", "سامر الخطيبي", true},
+		{"واستقبل الأمير سامر بن فهد بن سعود الوفد. وقال سامر بن فهد إن الزيارة ناجحة.", "سامر بن فهد بن سعود", "سامر بن فهد", true},
+		{"وقال عبد الكريم الخطيبي إن الخطة جاهزة. وأضاف عبدالكريم الخطيبي أن التنفيذ يبدأ غدا.", "عبد الكريم الخطيبي", "عبدالكريم الخطيبي", true},
+		{"واستقبل الأمير سامر بن فهد بن سعود الوفد. وقال سامر سعود إن الزيارة ناجحة.", "سامر بن فهد بن سعود", "سامر سعود", false},
+	} {
+		cands := candidates(t, c.text, map[string]string{c.long: model.Person, c.short: model.Person})
+		var cs []Candidate
+		for _, cd := range cands {
+			if cd.Type == model.Person {
+				cs = append(cs, cd)
+			}
+		}
+		_, ids := Resolve(c.text, outermost(cs))
+		var long, short string
+		for i, cd := range outermost(cs) {
+			switch cd.Text {
+			case c.long:
+				long = ids[i]
+			case c.short:
+				short = ids[i]
+			}
+		}
+		if long == "" || short == "" {
+			t.Fatalf("%s: names not found: %+v", c.text, cs)
+		}
+		if (long == short) != c.same {
+			t.Errorf("%s: %s is %s, %s is %s; want same %v", c.text, c.long, long, c.short, short, c.same)
+		}
+	}
+}
+
 func TestFromMatchesSkipsClitics(t *testing.T) {
 	text := "وصل وباكستان ولمصر"
 	toks := segment.Tokenize(text)

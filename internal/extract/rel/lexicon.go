@@ -156,6 +156,7 @@ var (
 	arThis             = class("ar_this")
 	arBoundary         = class("ar_boundary")
 	arPreps            = class("ar_preps")
+	arObliged          = class("ar_obliged")
 	arBeforeApposition = class("ar_before_apposition")
 	arFormer           = class("ar_former")
 	arWas              = class("ar_was")

@@ -89,6 +89,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropOffTopic()
 	x.dropFormerHolders()
 	x.dropPastOffices()
+	x.dropReportedEvents()
 	x.dropClubVenues()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()

@@ -178,6 +178,64 @@ func (x *extractor) dropPastOffices() {
 	})
 }
 
+// dropReportedEvents removes an action that is an event (no by_speech in
+// the vocabulary: ATTACKED, VISITED, PROVIDED_AID_TO) of a speaker whose
+// statement reports another's: in the relation's sentence the subject is
+// named before a complementiser (ar_that, en_that: أن, إن, that) and not
+// after it, the object only after it, and the clause it opens names
+// another actor first, at most two words on, before the object or as it
+// (ذكرت وكالة رويترز أن الجيش التركي هاجم مواقع حزب العمال; قال الجبير إن
+// على إيران أن ...). A clause whose subject is the speaker's pronoun
+// (أنه, إنها: ar_that_pron) or the speaker again, or that names no actor
+// that early (أكد أن زيارته إلى ...), is left to the model. From the
+// rules or the model.
+func (x *extractor) dropReportedEvents() {
+	if len(x.out) == 0 {
+		return
+	}
+	x.dropWhere(func(r *model.Relation) bool {
+		v, ok := vocab.Get(r.Predicate)
+		return ok && v.Group == "action" && !v.BySpeech
+	}, func(si int, r *model.Relation) bool {
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		that := -1 // the first complementiser after the subject's first mention
+		var subj, obj []int
+		for t := a; t < b; t++ {
+			if m := x.mention(t); m != nil && m.Start == t {
+				switch m.Entity {
+				case r.Subject:
+					subj = append(subj, t)
+				case r.Object:
+					obj = append(obj, t)
+				}
+				continue
+			}
+			if that < 0 && len(subj) > 0 && x.mAt[t] < 0 && (x.ar && arThat[x.bare[t]] || !x.ar && enThat[x.bare[t]]) {
+				that = t
+			}
+		}
+		if that < 0 || len(obj) == 0 || obj[0] < that || subj[len(subj)-1] > that {
+			return false
+		}
+		for t := that + 1; t < b && t <= that+3; t++ {
+			if m := x.mention(t); m != nil {
+				// the clause's subject: no preposition on it (زيارته لإيران)
+				return m.Entity != r.Subject && t <= obj[0] && !(x.ar && x.words[t].Prep != "")
+			}
+			// before it, a head noun (طائرات التحالف) or an obligation (إن
+			// على إيران أن): no boundary, no preposition (أن يسافر إلى
+			// قبرص), no pronoun of the speaker's (أن زيارته إلى قطر)
+			if x.isBoundary(t) || x.isComma(t) || !x.ar && enPreps[x.bare[t]] {
+				return false
+			}
+			if x.ar && (x.words[t].Suffix != "" || x.words[t].Prep != "" || arPreps[x.bare[t]] && !(t == that+1 && arObliged[x.bare[t]])) {
+				return false
+			}
+		}
+		return false
+	})
+}
+
 // pastClauseAfter reports whether the words from token j (before b) are a
 // relative pronoun and "was" (ar_relative, ar_was), after a comma or not.
 func (x *extractor) pastClauseAfter(j, b int) bool {
