@@ -83,7 +83,7 @@ func FromMatches(toks []segment.Token, ms []gazetteer.Match) []Candidate {
 }
 
 // Titles that may precede a name and are not part of it, in MatchForm.
-var titleWords = classSet("ar_title_before_name", "en_title_before_name")
+var titleWords = classSet("ar_title_before_name", "en_title_before_name", "ar_epithet_before_name")
 
 // classSet returns the word classes of the lexicon's words.yaml as one set
 // (MatchForm). A class words.yaml lacks panics: the package's tests fail.

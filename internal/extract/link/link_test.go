@@ -364,7 +364,11 @@ func TestDisplayNames(t *testing.T) {
 		{"سلطان بن سلمان بن عبدالعزيز", "سلطان بن سلمان بن عبدالعزيز"}, // a title's word before بن is a given name
 		{"الأمير سلطان بن سلمان", "سلطان بن سلمان"},
 		{"العريف حسين السالم", "حسين السالم"},
-		{"لواء اليرموك", "لواء اليرموك"}, // a brigade: no rank here
+		{"لواء اليرموك", "لواء اليرموك"},      // a brigade: no rank here
+		{"الراحل سعود الفيصل", "سعود الفيصل"}, // an epithet
+		{"المخلوع صالح", "صالح"},
+		{"مليكنا سلمان", "سلمان"},
+		{"الحبيب الصيد", "الحبيب الصيد"}, // a given name, not "the beloved"
 	} {
 		if got := displayName(tc.text, nil); got != tc.want {
 			t.Errorf("displayName(%q) = %q, want %q", tc.text, got, tc.want)

@@ -487,6 +487,11 @@ func TestPastOffices(t *testing.T) {
 		{"وقالت لجنة الدفاع التي كان لودريان عضوا فيها إن الخطة جاهزة.", []handMention{committee, ludrian}, member, "ludrian MEMBER_OF committee", false},
 		{"وقال لودريان عضو لجنة الدفاع إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", true},
 		{"وقال وزير الاقتصاد الألماني غابريال، الذي كان أول مسؤول يزور طهران، إن الاتفاق جيد.", []handMention{de, gabriel}, minister, "gabriel MINISTER_OF germany", true},
+		// a former holder by an apposition after the name
+		{"وقال لودريان، المسؤول السابق في لجنة الدفاع، إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", false},
+		{"كما يقول \"لودريان\" العضو السابق في لجنة الدفاع إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", false},
+		{"وقال لودريان، العضو في لجنة الدفاع، إن الخطة جاهزة.", []handMention{ludrian, committee}, member, "ludrian MEMBER_OF committee", true},
+		{"وقال وزير الاقتصاد الألماني غابريال، الرئيس السابق للجنة الدفاع، إن الاتفاق جيد.", []handMention{de, gabriel}, minister, "gabriel MINISTER_OF germany", true},
 	} {
 		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), c.m))
 		if got := slices.Contains(rs, c.want); got != c.kept {

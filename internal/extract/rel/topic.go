@@ -119,7 +119,8 @@ func (x *extractor) modifierDemonym(t int) bool {
 
 // dropFormerHolders removes the Arabic office relations (the offices of
 // titles.yaml) of a person whose title, written before the name in the
-// relation's sentence, marks a former holder (ar_former: سفير لبنان
+// relation's sentence, marks a former holder, and the structural relations
+// of one an apposition after the name marks so (formerApposition) (ar_former: سفير لبنان
 // السابق في واشنطن عبد الله بوحبيب), from the rules or the model. The
 // rules read السابق right after a title and its country; a place or an
 // insertion between it and the name (في واشنطن) hides it from them, not
@@ -131,6 +132,65 @@ func (x *extractor) dropFormerHolders() {
 	}
 	x.dropWhere(func(r *model.Relation) bool { return officePreds[r.Predicate] && x.types[r.Subject] == "Person" },
 		func(si int, r *model.Relation) bool { return x.formerTitleBefore(si, r.Subject) })
+	x.dropWhere(func(r *model.Relation) bool {
+		v, ok := vocab.Get(r.Predicate)
+		return ok && v.Group == "structural" && x.types[r.Subject] == "Person"
+	}, func(si int, r *model.Relation) bool { return x.formerApposition(si, r.Subject, r.Object) })
+}
+
+// formerApposition reports whether every mention of person e in sentence
+// si is followed by an apposition that makes it a former holder: a
+// definite noun (a title: المدير, المسؤول) and a word of ar_former at most
+// three words after the name, a comma or a closing quote before them or
+// not (وضاح خنفر المدير
+// السابق لقناة الجزيرة, خالد البلطان الرئيس السابق), no name between; and
+// the body is named after the name or no title stands before the name
+// (وزير الخارجية فلان، الرئيس السابق للحزب, holds the ministry).
+func (x *extractor) formerApposition(si int, e, obj string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	found, objAfter, titled := false, false, false
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t {
+			continue
+		}
+		if m.Entity == obj && found {
+			objAfter = true
+		}
+		if m.Entity != e {
+			continue
+		}
+		j := m.End
+		if j < b && closingQuote[x.norm[j]] {
+			j++ // "وضاح خنفر" المدير السابق
+		}
+		if j < b && x.isComma(j) {
+			j++
+		}
+		if j >= b || x.mAt[j] >= 0 || !strings.HasPrefix(x.bare[j], "ال") {
+			return false
+		}
+		former := false
+		for k := j + 1; k < b && k <= j+2; k++ {
+			if x.mAt[k] >= 0 || x.isBoundary(k) || x.isComma(k) {
+				break
+			}
+			if arFormer[x.bare[k]] {
+				former = true
+				break
+			}
+		}
+		if !former {
+			return false
+		}
+		for k, lo := t-1, x.titleWindow(si, t, e); k >= lo; k-- {
+			if x.mAt[k] < 0 && (x.roleWord(k) || x.roleWithClitic(k)) {
+				titled = true
+			}
+		}
+		found = true
+	}
+	return found && (objAfter || !titled)
 }
 
 // dropPastOffices removes the offices a relative clause in the past
@@ -533,3 +593,6 @@ func (x *extractor) clubVenue(si int, e, p string) bool {
 	}
 	return venue
 }
+
+// closingQuote are the quotation marks that close a name written in quotes.
+var closingQuote = map[string]bool{`"`: true, "»": true, "”": true, "'": true}

@@ -747,6 +747,13 @@ func (b *builder) loadPersons() (*personData, error) {
 		if lat == "" || !hasLatin(lat) || strings.ContainsAny(lat, "|\t") || !nameAgrees(m, lat) {
 			continue
 		}
+		if latinWords(lat) > len(strings.Fields(m)) && r["country"] != "IR" {
+			// a Latin label with a name the Arabic lacks (Khaled Mhawes
+			// Al-Saeed for خالد السعيد) names one bearer, not the name:
+			// every other خالد السعيد would get his middle name. (Persian
+			// names write compounds as one word: محمدناصر, Mohammad Naser.)
+			continue
+		}
 		// the spelling with as many words as the Arabic first (not Omar
 		// Moussa Bouh for عمر موسى), then English, of an Arab country, most
 		// attested
