@@ -29,3 +29,29 @@ func TestCliticInsideName(t *testing.T) {
 		t.Fatalf("want Sepp Blatter with 3 mentions, got %+v", blatter)
 	}
 }
+
+// A name after a noun of places without the article (إقليم، مدينة) is its
+// genitive, on which no preposition stands: its first ب is its own
+// (بلوشستان, not ب + لوشستان); after a verb the same letter may still be
+// the preposition the lists say it is.
+func TestCliticAfterConstructHead(t *testing.T) {
+	text := "وقعت اشتباكات في إقليم بلوشستان جنوب غرب باكستان."
+	x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == "لوشستان" {
+				t.Errorf("بلوشستان read as ب + لوشستان: %+v", e)
+			}
+			if m.Text == "بلوشستان" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no mention بلوشستان in %+v", x.Entities)
+	}
+}

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.8"
+const RulesVersion = "0.6.9"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -686,6 +686,10 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 					k = 0 // the name's own letters (بلاتر of جوزيف بلاتر)
 					c.Whole = true
 				}
+				if k > 0 && !strings.HasPrefix(w, "و") && afterConstructHead(rs, c.Start) {
+					k = 0 // إقليم بلوشستان: a genitive takes no preposition
+					c.Whole = true
+				}
 				if k > 1 && inside[arabic.MatchForm(string([]rune(w)[1:]))] {
 					k = 1 // وبلاتر: only و
 					c.Whole = true
@@ -709,6 +713,38 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 		}
 		c.Text = string(rs[c.Start:c.End])
 	}
+}
+
+// constructHeads are the nouns of places that govern the name after them
+// (lexicon ar_construct_head), in MatchForm.
+var constructHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_construct_head"), " "))
+
+// afterConstructHead reports whether the word before offset start (space
+// separated) is a noun of ar_construct_head, with or without a
+// conjunction or preposition on it (وإقليم، بمدينة): the name at start is
+// its genitive.
+func afterConstructHead(rs []rune, start int) bool {
+	end := start
+	for end > 0 && rs[end-1] == ' ' {
+		end--
+	}
+	if end == start || end == 0 {
+		return false
+	}
+	b := end
+	for b > 0 && rs[b-1] != ' ' && rs[b-1] != '\n' {
+		b--
+	}
+	w := arabic.MatchForm(string(rs[b:end]))
+	if constructHeads[w] {
+		return true
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && constructHeads[rest] {
+			return true
+		}
+	}
+	return false
 }
 
 // knownForm reports whether s, as written, is an alias or demonym of e.
