@@ -55,3 +55,24 @@ func TestCliticAfterConstructHead(t *testing.T) {
 		t.Errorf("no mention بلوشستان in %+v", x.Entities)
 	}
 }
+
+// After a title or a verb of saying whose subject follows it (الدكتور،
+// وقال), a name's first ب is its own: no preposition stands there.
+func TestCliticAfterTitle(t *testing.T) {
+	for _, text := range []string{
+		"وأكد الدكتور بريكان الزهيري أن الاستعدادات اكتملت.",
+		"وقال بريكان الزهيري إن الاستعدادات اكتملت.",
+	} {
+		x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "ar"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				if m.Text == "ريكان الزهيري" {
+					t.Errorf("%s: بريكان read as ب + ريكان: %+v", text, e)
+				}
+			}
+		}
+	}
+}

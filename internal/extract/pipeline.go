@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.9"
+const RulesVersion = "0.6.10"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -690,6 +690,10 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 					k = 0 // إقليم بلوشستان: a genitive takes no preposition
 					c.Whole = true
 				}
+				if k == 1 && strings.HasPrefix(w, "ب") && (wordBefore(rs, c.Start, saidSubject) || wordBefore(rs, c.Start, personTitles)) {
+					k = 0 // وقال بريكان، الدكتور بريكان: no preposition there
+					c.Whole = true
+				}
 				if k > 1 && inside[arabic.MatchForm(string([]rune(w)[1:]))] {
 					k = 1 // وبلاتر: only و
 					c.Whole = true
@@ -719,11 +723,20 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 // (lexicon ar_construct_head), in MatchForm.
 var constructHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_construct_head"), " "))
 
+// saidSubject are the verbs of saying whose subject follows them (lexicon
+// ar_said_subject), in MatchForm.
+var saidSubject = arabic.WordSet(strings.Join(lexicon.Class("ar_said_subject"), " "))
+
 // afterConstructHead reports whether the word before offset start (space
 // separated) is a noun of ar_construct_head, with or without a
 // conjunction or preposition on it (وإقليم، بمدينة): the name at start is
 // its genitive.
-func afterConstructHead(rs []rune, start int) bool {
+func afterConstructHead(rs []rune, start int) bool { return wordBefore(rs, start, constructHeads) }
+
+// wordBefore reports whether the word before offset start (space
+// separated) is in set (MatchForm), with or without a conjunction or
+// preposition on it.
+func wordBefore(rs []rune, start int, set map[string]bool) bool {
 	end := start
 	for end > 0 && rs[end-1] == ' ' {
 		end--
@@ -736,11 +749,11 @@ func afterConstructHead(rs []rune, start int) bool {
 		b--
 	}
 	w := arabic.MatchForm(string(rs[b:end]))
-	if constructHeads[w] {
+	if set[w] {
 		return true
 	}
 	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && constructHeads[rest] {
+		if rest, ok := strings.CutPrefix(w, p); ok && set[rest] {
 			return true
 		}
 	}
