@@ -360,11 +360,17 @@ func cliticsBefore(mf, word string) string {
 // wordIn reports whether the word w, with or without its proclitics, is
 // in set (MatchForm words): بكأس for كأس.
 func wordIn(set map[string]bool, w *arabic.Word) bool {
-	if set[arabic.MatchForm(w.Stem)] || set[w.MF] {
+	return set[arabic.MatchForm(w.Stem)] || inWithProclitics(set, w.MF)
+}
+
+// inWithProclitics reports whether the MatchForm word mf is in set as it
+// is or without one or two proclitics (و ف ل ب): بمدينة for مدينة.
+func inWithProclitics(set map[string]bool, mf string) bool {
+	if set[mf] {
 		return true
 	}
 	for _, p := range []string{"و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"} {
-		if rest, ok := strings.CutPrefix(w.MF, p); ok && set[rest] {
+		if rest, ok := strings.CutPrefix(mf, p); ok && set[rest] {
 			return true
 		}
 	}

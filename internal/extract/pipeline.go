@@ -686,8 +686,8 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 					k = 0 // the name's own letters (بلاتر of جوزيف بلاتر)
 					c.Whole = true
 				}
-				if k > 0 && !strings.HasPrefix(w, "و") && afterConstructHead(rs, c.Start) {
-					k = 0 // إقليم بلوشستان: a genitive takes no preposition
+				if k > 0 && !strings.HasPrefix(w, "و") && wordBefore(rs, c.Start, constructHeads) {
+					k = 0 // إقليم بلوشستان, بمدينة بنغازي: a genitive takes no preposition
 					c.Whole = true
 				}
 				if k == 1 && strings.HasPrefix(w, "ب") && (wordBefore(rs, c.Start, saidSubject) || wordBefore(rs, c.Start, personTitles)) {
@@ -727,12 +727,6 @@ var constructHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_construct_hea
 // ar_said_subject), in MatchForm.
 var saidSubject = arabic.WordSet(strings.Join(lexicon.Class("ar_said_subject"), " "))
 
-// afterConstructHead reports whether the word before offset start (space
-// separated) is a noun of ar_construct_head, with or without a
-// conjunction or preposition on it (وإقليم، بمدينة): the name at start is
-// its genitive.
-func afterConstructHead(rs []rune, start int) bool { return wordBefore(rs, start, constructHeads) }
-
 // wordBefore reports whether the word before offset start (space
 // separated) is in set (MatchForm), with or without a conjunction or
 // preposition on it.
@@ -748,16 +742,7 @@ func wordBefore(rs []rune, start int, set map[string]bool) bool {
 	for b > 0 && rs[b-1] != ' ' && rs[b-1] != '\n' {
 		b--
 	}
-	w := arabic.MatchForm(string(rs[b:end]))
-	if set[w] {
-		return true
-	}
-	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && set[rest] {
-			return true
-		}
-	}
-	return false
+	return inWithProclitics(set, arabic.MatchForm(string(rs[b:end])))
 }
 
 // knownForm reports whether s, as written, is an alias or demonym of e.

@@ -176,9 +176,6 @@ func words(d string) []string {
 // ar_name_compound), in MatchForm.
 var nameCompound = classSet("ar_name_compound")
 
-// nameWords are the words of a gazetteer alias as words reads a name.
-func nameWords(alias string) []string { return words(alias) }
-
 // displayName returns the mention without the clitics of its first word and
 // without leading titles, in Normalize form.
 func displayName(text string, e *gazetteer.Entry) string { return name(text, e, true) }
@@ -411,11 +408,23 @@ func resolve(text string, cands []Candidate) *resolution {
 	// whole name (خالد السعيد) is, after the longer name in the article
 	// (خالد أحمد السعيد), that person's: the list's entry is dropped so
 	// that the name finds its full form below
+	var personWords [][]string // candidateWords of each person candidate, made once
 	for i := range cands {
 		if e := cands[i].Entry; e != nil && e.Type == model.Person && e.QID == "" && slices.Equal(e.Sources, []string{gazetteer.SrcPersonNames}) {
-			w := candidateWords(cands[i])
+			if personWords == nil {
+				personWords = make([][]string, len(cands))
+				for j, c := range cands {
+					if c.Type == model.Person && !c.Anaphor {
+						personWords[j] = candidateWords(c)
+					}
+				}
+			}
+			w := personWords[i]
+			if w == nil {
+				w = candidateWords(cands[i]) // typed otherwise by the tagger
+			}
 			for j := range cands {
-				if j != i && cands[j].Type == model.Person && !cands[j].Anaphor && cands[j].Start < cands[i].Start && shortForm(w, candidateWords(cands[j])) {
+				if j != i && personWords[j] != nil && cands[j].Start < cands[i].Start && shortForm(w, personWords[j]) {
 					cands[i].Entry = nil
 					break
 				}
@@ -786,7 +795,7 @@ func startsWith(c *cluster, w []string) bool {
 		return false
 	}
 	for _, a := range c.entry.Aliases {
-		full := nameWords(a)
+		full := words(a)
 		if len(full) <= len(w) {
 			continue
 		}
@@ -839,12 +848,13 @@ func shortForm(w, full []string) bool {
 	if full[len(full)-1] != w[len(w)-1] {
 		return false
 	}
-	switch full[len(full)-2] {
-	case "بن", "ابن", "بنت", "ال", "ابو", "ام":
-		return false
-	}
-	return true
+	return !fatherOrFamily[full[len(full)-2]]
 }
+
+// fatherOrFamily are the words after which a name's last word is a
+// father's or a family's name, not a surname (بن عبد العزيز, آل سعود), in
+// MatchForm.
+var fatherOrFamily = map[string]bool{"بن": true, "ابن": true, "بنت": true, "ال": true, "ابو": true, "ام": true}
 
 // anyName reports whether check holds for the words of c's name or of one
 // of its gazetteer aliases (in MatchForm).
@@ -854,7 +864,7 @@ func (c *cluster) anyName(check func(words []string) bool) bool {
 	}
 	if c.entry != nil {
 		for _, a := range c.entry.Aliases {
-			if check(nameWords(a)) {
+			if check(words(a)) {
 				return true
 			}
 		}
@@ -871,8 +881,7 @@ func endsWith(c *cluster, w []string) bool {
 		}
 		// the name of a father or a family is not a surname: محمد بن نايف
 		// بن عبد العزيز is not "عبد العزيز", سلمان ... آل سعود not "سعود"
-		switch full[len(full)-len(w)-1] {
-		case "بن", "ابن", "بنت", "ال", "ابو", "ام":
+		if fatherOrFamily[full[len(full)-len(w)-1]] {
 			return false
 		}
 		for k := range w {
