@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
@@ -74,7 +75,7 @@ func unsureNames(cands []link.Candidate, ids []string) map[string]bool {
 		if i >= len(ids) || ids[i] == "" || c.Anaphor {
 			continue
 		}
-		if c.Tagged && c.Margin < minEntityMargin {
+		if c.Tagged && c.Margin < minEntityMargin || c.Generic && textNamed(ids[i]) {
 			if unsure == nil {
 				unsure = map[string]bool{}
 			}
@@ -93,6 +94,15 @@ func unsureNames(cands []link.Candidate, ids []string) map[string]bool {
 		return nil
 	}
 	return unsure
+}
+
+// textNamed reports whether entity id was made from a mention's own text
+// (organization:لجنه_التنميه), not from a gazetteer entry or a body of a
+// country (organization:presidency_of_the_republic_egypt, wd:Q...).
+func textNamed(id string) bool {
+	_, local, _ := strings.Cut(id, ":")
+	r, _ := utf8.DecodeRuneInString(local)
+	return unicode.Is(unicode.Arabic, r)
 }
 
 // withoutUnrelated drops from ents, in place, the unsure ones

@@ -69,12 +69,19 @@ func (p *Pipeline) orgPhrases(toks []segment.Token, words []arabic.Word, gaz []l
 		if !ok {
 			continue
 		}
-		ph := orgPhrase{i: i, hw: hw, definite: words[i].Article != "", known: i + 1, activity: activityHeads[arabic.MatchForm(words[i].Stem)]}
+		hf := arabic.MatchForm(words[i].Stem)[headClitic(&words[i]):]
+		ph := orgPhrase{i: i, hw: hw, definite: words[i].Article != "", known: i + 1, activity: activityHeads[hf]}
 		s.extend(&ph)
 		if !ph.isName() {
 			continue
 		}
-		out = append(out, s.candidate(&ph))
+		c := s.candidate(&ph)
+		// شركة الاتصالات "the telecoms company", لجنة التنمية "the
+		// development committee": a head of genericHeads in the construct
+		// state with one noun of the table and nothing that says whose
+		// body it is describes one of many
+		c.Generic = genericHeads[hf] && !ph.definite && ph.known == ph.i+2 && !ph.named && ph.nations == 0 && s.tableNoun(i+1)
+		out = append(out, c)
 		i = ph.known - 1
 	}
 	return out
@@ -539,6 +546,22 @@ func (ph *orgPhrase) isName() bool {
 	}
 	return true
 }
+
+// tableNoun reports whether token j is a noun of translit's table, with
+// the article (الاتصالات, التنمية).
+func (s *orgScan) tableNoun(j int) bool {
+	x := &s.words[j]
+	if x.Article == "" || x.Conj != "" || x.Prep != "" {
+		return false
+	}
+	xw, ok := translit.LookupWord(arabic.MatchForm(x.Article + x.Stem))
+	return ok && xw.Class == "noun" && s.p.gaz.Demonym(arabic.MatchForm(x.Article+x.Stem)) == nil
+}
+
+// genericHeads are the heads that, in the construct state with one noun of
+// the table alone, describe a body rather than name one (lexicon
+// ar_generic_body_head), in MatchForm.
+var genericHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_generic_body_head"), " "))
 
 // activityHeads are the heads that are also the nouns of an activity
 // (lexicon ar_activity_head: تنظيم "organising", حركة "movement"): they

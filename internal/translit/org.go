@@ -128,6 +128,7 @@ type orgWord struct {
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
 	head  string // a noun's "org", "public", "state", "forces", "place", "product" or "thing", an adjective's "name" or "forces"
+	and   bool   // of an adjective of a name being built: joined by و to the one before (السياسية والأمنية)
 }
 
 type orgTable struct {
@@ -459,6 +460,7 @@ type node struct {
 	adjs   []orgWord
 	gen    *node   // the noun or name it governs (construct state)
 	coord  []*node // joined by "and"
+	first  *node   // of a node in coord: the node whose coord it is in
 	prep   string  // the preposition of a complement
 	comp   *node   // a complement with a preposition ("for Investment")
 	parent *node
@@ -510,6 +512,7 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 	var pending []orgWord // adjectives before the first noun
 	for _, it := range its {
 		if it.w.class == "adj" {
+			it.w.and = it.conj // التقني والمهني: Technical and Vocational
 			switch {
 			case root == nil:
 				pending = append(pending, it.w)
@@ -531,7 +534,12 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 			root.adjs = append(root.adjs, pending...)
 		case it.conj:
 			n.parent = cur.parent
-			cur.coord = append(cur.coord, n)
+			owner := cur // للمواصفات والمقاييس والجودة: one list
+			if cur.first != nil {
+				owner = cur.first
+			}
+			owner.coord = append(owner.coord, n)
+			n.first = owner
 		case it.prep != "":
 			owner := root
 			if comp != nil {
@@ -569,7 +577,10 @@ func render(n *node) string {
 	slices.SortStableFunc(adjs, func(a, b orgWord) int { return order(a) - order(b) })
 	var parts []string
 	words := func(ws []orgWord) {
-		for _, w := range ws {
+		for i, w := range ws {
+			if w.and && i > 0 {
+				parts = append(parts, "and")
+			}
 			parts = append(parts, w.en)
 		}
 	}
@@ -598,8 +609,13 @@ func render(n *node) string {
 		words(other)
 		parts = append(parts, n.en)
 	}
-	for _, c := range n.coord {
-		parts = append(parts, "and", render(c))
+	for i, c := range n.coord { // A, B and C
+		if i < len(n.coord)-1 {
+			parts[len(parts)-1] += ","
+			parts = append(parts, render(c))
+		} else {
+			parts = append(parts, "and", render(c))
+		}
 	}
 	if n.comp != nil {
 		parts = append(parts, n.comp.prep, render(n.comp))

@@ -198,6 +198,11 @@ func TestName(t *testing.T) {
 		{"الهيئة العامة للاستثمار", model.Organization, "General Authority for Investment"},
 		{"منظمة الصحة العالمية", model.Organization, "World Health Organization"},
 		{"مدينة الملك عبدالعزيز للعلوم والتقنية", model.Organization, "King Abdulaziz City for Science and Technology"},
+		// adjectives joined by و keep their "and"; a list of three or more
+		// nouns is one list, "A, B and C"
+		{"المؤسسة العامة للتدريب التقني والمهني", model.Organization, "General Foundation for Technical and Vocational Training"},
+		{"مجلس الشؤون السياسية والأمنية", model.Organization, "Political and Security Affairs Council"},
+		{"الهيئة السعودية للمواصفات والمقاييس والجودة", model.Organization, "Saudi Authority for Standards, Metrology and Quality"},
 		{"الجيش السوري الحر", model.Organization, "Free Syrian Army"},
 		{"المجلس الوطني السوري", model.Organization, "Syrian National Council"},
 		{"الحزب الشيوعي اللبناني", model.Organization, "Lebanese Communist Party"},

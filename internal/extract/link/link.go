@@ -56,6 +56,12 @@ type Candidate struct {
 	// (a city's district named like a town elsewhere: حي العزيزية): it is
 	// not looked up by its text.
 	Local bool
+	// Generic marks an organisation phrase that describes a body of its
+	// kind rather than names one (شركة الاتصالات "the telecoms company",
+	// package extract's orgPhrases): resolved to a body the gazetteer or
+	// the article's country gives, it is that body's mention; otherwise
+	// it is evidence of no name by itself.
+	Generic bool
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A
