@@ -31,7 +31,9 @@ var fixedPhrases = func() map[string]bool {
 var thingNames = classSet("ar_thing_name")
 
 // fixedPhrase reports whether the words ws of a name are one of
-// fixedPhrases, the clitics of the first word on or off (لحسن الجوار).
+// fixedPhrases, the clitics of the first word on or off (لحسن الجوار), or
+// with the و of its first word that the analysis took for a conjunction
+// (فقهم الله of وفقهم الله "may God grant them success").
 func fixedPhrase(ws []string) bool {
 	if len(ws) < 2 || len(ws) > 3 || !arabic.HasScript(ws[0]) {
 		return false
@@ -49,7 +51,8 @@ func fixedPhrase(ws []string) bool {
 			}
 		}
 	}
-	return false
+	k[0] = "و" + first
+	return fixedPhrases[strings.Join(k, " ")]
 }
 
 // latinParticles may be written in lower case inside a Latin name.
