@@ -96,6 +96,54 @@ func unsureNames(cands []link.Candidate, ids []string) map[string]bool {
 	return unsure
 }
 
+// withBareGivenNames adds to unsure (a new map when nil) the people known
+// by a bare given name alone: an entity made from its mention's text
+// (textNamed), one word that the name lists know mostly as a given name
+// (سامي، بيدرو), all of whose mentions only the tagger found, each one
+// word (Candidate.Tagged, whatever its margin). Most are someone the
+// article names in full where the linker did not join them, or someone a
+// reader cannot tell from anyone else of that name (of the one-word person
+// nodes of bench/results' node samples, 22% were judged right); with no
+// relation (withoutUnrelated) they are no entity of the extraction. A
+// title before the name (الفنانة أليسا, Candidate.Cued) or a gazetteer
+// entry (not Tagged) is evidence enough.
+func (p *Pipeline) withBareGivenNames(unsure map[string]bool, cands []link.Candidate, ids []string, ents []model.Entity) map[string]bool {
+	if p.words == nil {
+		return unsure
+	}
+	bare, other := map[string]bool{}, map[string]bool{}
+	for i, c := range cands {
+		if i >= len(ids) || ids[i] == "" || c.Anaphor {
+			continue
+		}
+		if c.Tagged && !c.Cued {
+			bare[ids[i]] = true
+		} else {
+			other[ids[i]] = true
+		}
+	}
+	for _, e := range ents {
+		_, local, _ := strings.Cut(e.ID, ":")
+		if e.Type != model.Person || !bare[e.ID] || other[e.ID] || !textNamed(e.ID) || strings.Contains(local, "_") {
+			continue
+		}
+		oneWord := true
+		for _, m := range e.Mentions {
+			oneWord = oneWord && !strings.Contains(strings.TrimSpace(m.Text), " ")
+		}
+		if !oneWord {
+			continue
+		}
+		if n := p.words.Name(local); n.Given > 0 && n.Given >= n.Family {
+			if unsure == nil {
+				unsure = map[string]bool{}
+			}
+			unsure[e.ID] = true
+		}
+	}
+	return unsure
+}
+
 // textNamed reports whether entity id was made from a mention's own text
 // (organization:لجنه_التنميه), not from a gazetteer entry or a body of a
 // country (organization:presidency_of_the_republic_egypt, wd:Q...).

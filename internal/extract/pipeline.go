@@ -374,7 +374,11 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	}
 	doc := &rel.Doc{Text: text, Runes: rs, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, words, cands, ids, ents)}
-	return ents, doc, unsureNames(cands, ids)
+	unsure := unsureNames(cands, ids)
+	if lang == "ar" {
+		unsure = p.withBareGivenNames(unsure, cands, ids, ents)
+	}
+	return ents, doc, unsure
 }
 
 // withoutCandidates removes from cands, in place, those whose index drop
@@ -614,7 +618,11 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 			return
 		}
-		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ, Tagged: margin >= minEntityMargin || !p.nameInContext(toks, words, a, b, typ), Margin: margin})
+		ctx := p.nameInContext(toks, words, a, b, typ)
+		// (a role before a person's name, الفنانة أليسا, says it is one as
+		// well, whatever the margin)
+		cued := ctx || typ == model.Person && a > 0 && toks[a-1].Sentence == toks[a].Sentence && officeWords[arabic.MatchForm(words[a-1].Stem)]
+		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ, Tagged: margin >= minEntityMargin || !ctx, Margin: margin, Cued: cued})
 	}
 	for si, spans := range tg.spans {
 		i := tg.starts[si]

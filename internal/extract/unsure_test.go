@@ -104,3 +104,23 @@ func TestGenericBody(t *testing.T) {
 		}
 	}
 }
+
+// TestBareGivenName: a person the article names by a bare given name
+// alone, found by the tagger only, is no entity of the extraction when no
+// relation takes them; a title before the name, or the full name, makes
+// one.
+func TestBareGivenName(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention string
+		entity        bool
+	}{
+		{"وقال سامي إن الطقس كان جميلا في الرحلة.", "سامي", false},
+		{"وقال سامي الجابر إن الطقس كان جميلا في الرحلة.", "سامي الجابر", true},
+		{"وقالت الفنانة أليسا إن الحفل نجح.", "أليسا", true},
+	} {
+		if got := len(mentionEntities(t, p, c.text, c.mention)) > 0; got != c.entity {
+			t.Errorf("%s: %q an entity %v, want %v", c.text, c.mention, got, c.entity)
+		}
+	}
+}
