@@ -618,10 +618,14 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 			return
 		}
-		ctx := p.nameInContext(toks, words, a, b, typ)
-		// (a role before a person's name, الفنانة أليسا, says it is one as
-		// well, whatever the margin)
-		cued := ctx || typ == model.Person && a > 0 && toks[a-1].Sentence == toks[a].Sentence && officeWords[arabic.MatchForm(words[a-1].Stem)]
+		// the context is read for the names under the margin (Tagged) and
+		// for one-word names of people (Cued: withBareGivenNames), where a
+		// role before the name (الفنانة أليسا) says it is one as well
+		ctx, cued := false, false
+		if oneWordPerson := typ == model.Person && b-a == 1; margin < minEntityMargin || oneWordPerson {
+			ctx = p.nameInContext(toks, words, a, b, typ)
+			cued = oneWordPerson && (ctx || a > 0 && toks[a-1].Sentence == toks[a].Sentence && officeWords[arabic.MatchForm(words[a-1].Stem)])
+		}
 		out = append(out, link.Candidate{Start: s, End: e, Sentence: toks[a].Sentence, Type: typ, Tagged: margin >= minEntityMargin || !ctx, Margin: margin, Cued: cued})
 	}
 	for si, spans := range tg.spans {

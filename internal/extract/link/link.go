@@ -52,9 +52,9 @@ type Candidate struct {
 	// without the name.
 	Tagged bool
 	Margin float32
-	// Cued marks a name the words around it call one (a title before a
-	// person's, a kind of body or place before or in an organisation's or
-	// a place's), whatever the tagger's margin.
+	// Cued marks a one-word name of a person that the words before it call
+	// one (a title or a role: الفنانة أليسا), whatever the tagger's margin;
+	// the caller sets it for no other name.
 	Cued bool
 	// Local marks a place the caller found to be none of the gazetteer's
 	// (a city's district named like a town elsewhere: حي العزيزية): it is
