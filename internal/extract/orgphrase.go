@@ -554,8 +554,9 @@ func (s *orgScan) tableNoun(j int) bool {
 	if x.Article == "" || x.Conj != "" || x.Prep != "" {
 		return false
 	}
-	xw, ok := translit.LookupWord(arabic.MatchForm(x.Article + x.Stem))
-	return ok && xw.Class == "noun" && s.p.gaz.Demonym(arabic.MatchForm(x.Article+x.Stem)) == nil
+	mf := arabic.MatchForm(x.Article + x.Stem)
+	xw, ok := translit.LookupWord(mf)
+	return ok && xw.Class == "noun" && s.p.gaz.Demonym(mf) == nil
 }
 
 // genericHeads are the heads that, in the construct state with one noun of

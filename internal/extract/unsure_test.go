@@ -86,11 +86,7 @@ func TestOrphanPlace(t *testing.T) {
 // nothing else names it and no relation takes it. A name, a nationality or
 // a second word of the table makes one body of it, and a relation keeps it.
 func TestGenericBody(t *testing.T) {
-	p := NewPipeline()
-	for _, c := range []struct {
-		text, mention string
-		entity        bool
-	}{
+	checkEntityMentions(t, []entityMention{
 		{"وأكدت شركة الاتصالات أن الخدمة ستعود خلال ساعات.", "شركة الاتصالات", false},
 		{"وقال مصدر إن لجنة التنمية ستجتمع الأسبوع المقبل.", "لجنة التنمية", false},
 		{"واعتبر الكاتب أن سلطة الدولة تراجعت في السنوات الأخيرة.", "سلطة الدولة", false},
@@ -98,11 +94,7 @@ func TestGenericBody(t *testing.T) {
 		{"وقال مصدر إن لجنة التنمية الاجتماعية ستجتمع الأسبوع المقبل.", "لجنة التنمية الاجتماعية", true},
 		// a ministry is named by its noun (not a head of the class)
 		{"وأعلنت وزارة العمل الأردنية قرارا جديدا.", "وزارة العمل الأردنية", true},
-	} {
-		if got := len(mentionEntities(t, p, c.text, c.mention)) > 0; got != c.entity {
-			t.Errorf("%s: %q an entity %v, want %v", c.text, c.mention, got, c.entity)
-		}
-	}
+	})
 }
 
 // TestBareGivenName: a person the article names by a bare given name
@@ -110,15 +102,26 @@ func TestGenericBody(t *testing.T) {
 // relation takes them; a title before the name, or the full name, makes
 // one.
 func TestBareGivenName(t *testing.T) {
-	p := NewPipeline()
-	for _, c := range []struct {
-		text, mention string
-		entity        bool
-	}{
+	checkEntityMentions(t, []entityMention{
 		{"وقال سامي إن الطقس كان جميلا في الرحلة.", "سامي", false},
 		{"وقال سامي الجابر إن الطقس كان جميلا في الرحلة.", "سامي الجابر", true},
 		{"وقالت الفنانة أليسا إن الحفل نجح.", "أليسا", true},
-	} {
+	})
+}
+
+// entityMention is a case of checkEntityMentions: whether mention, in
+// text, is a mention of an entity of the extraction.
+type entityMention struct {
+	text, mention string
+	entity        bool
+}
+
+// checkEntityMentions extracts each case's text and reports the mentions
+// that are an entity when they should not be, or the reverse.
+func checkEntityMentions(t *testing.T, cases []entityMention) {
+	t.Helper()
+	p := NewPipeline()
+	for _, c := range cases {
 		if got := len(mentionEntities(t, p, c.text, c.mention)) > 0; got != c.entity {
 			t.Errorf("%s: %q an entity %v, want %v", c.text, c.mention, got, c.entity)
 		}
