@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.11"
+const RulesVersion = "0.6.12"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -1079,7 +1079,10 @@ func (p *Pipeline) cutAtPlace(toks []segment.Token, words []arabic.Word, a, b in
 // لل before a noun with the article (هزازي للنصر "Hazazi to Al-Nassr");
 // the preposition ل before an ordinary word, no name (البكري لصحافيين
 // "al-Bakri to journalists"); the future prefix
-// before a verb (كارتر سيطلع "Carter will brief").
+// before a verb (كارتر سيطلع "Carter will brief"); an imperfect verb the
+// table knows by its other forms (بارتوميو يكتسح "Bartomeu sweeps",
+// wordstats.ImperfectVerb) or a verb with "me" (عبدالفتاح وكلمني,
+// wordstats.VerbWithMe).
 func (p *Pipeline) gluedAfterName(toks []segment.Token, words []arabic.Word, k int) bool {
 	m := []rune(arabic.MatchForm(toks[k].Text))
 	if notNameEnd[string(m)] {
@@ -1093,7 +1096,7 @@ func (p *Pipeline) gluedAfterName(toks []segment.Token, words []arabic.Word, k i
 			return true
 		}
 	}
-	return p.words.FutureVerb(toks[k].Text) && !p.isName(words[k].MF)
+	return (p.words.FutureVerb(toks[k].Text) || p.words.ImperfectVerb(toks[k].Text) || p.words.VerbWithMe(toks[k].Text)) && !p.isName(words[k].MF)
 }
 
 // notNameEnd are the words of lexicon ar_not_name_end.
@@ -1102,8 +1105,9 @@ var notNameEnd = arabic.WordSet(strings.Join(lexicon.Class("ar_not_name_end"), "
 // trimOrdinaryStart returns the start of a person's name tagged at tokens
 // [a, b) without the verb or noun the tagger glued on before it (يستذكر
 // هول "Hall recalls", تحية للقصبي "greetings to al-Qasabi", سيلتحق بولوني
-// "Boloni will join"): a first word that unlabelled text knows as an
-// ordinary word, often (ordinaryStrong) or as a rare form of one it never
+// "Boloni will join"): an imperfect verb the table knows by its other
+// forms (wordstats.ImperfectVerb), or a first word that unlabelled text
+// knows as an ordinary word, often (ordinaryStrong) or as a rare form of one it never
 // saw itself (زميلتي "my colleague", فسألني "and he asked me"), and that
 // nothing knows in names, its clitics taken off or not (وسامر is سامر);
 // no title (الملك، مدام stay: titles are read later), no word that links a
@@ -1122,6 +1126,10 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 	for b-a > 1 && !wordIn(nameLinks, &words[a]) && !wordIn(personTitles, &words[a]) && !isTitle(&words[a]) &&
 		!p.nameLike(&words[a]) && !p.isName(arabic.MatchForm(words[a].Stem)) && !p.isName(arabic.MatchForm(words[a].Article+words[a].Stem)) &&
 		!compoundEnds[words[a+1].MF] {
+		if p.words.ImperfectVerb(toks[a].Text) {
+			a++ // a verb the table knows by its other forms (يستذكر هول "Hall recalls")
+			continue
+		}
 		o := p.ordinary(toks, words, a)
 		if o < ordinaryStrong && (o == 0 || p.words.WordOf(toks[a].Text).Count > 0) {
 			break

@@ -205,7 +205,10 @@ type edge struct {
 //     articles among those bearing it, when it dominates the next one;
 //  6. a family name alone (الجبير, جبير, بلاتر) joins the dominant
 //     person whose family name it is, when the word is used as a family
-//     name more often than as a given name across the corpus.
+//     name more often than as a given name across the corpus; so does,
+//     in few articles, one misspelt with a vowel letter moved (نتنايهو)
+//     or with a clitic glued on (فحبري), when that person has
+//     variantDominance times its articles (surnameVariants).
 //
 // Split keys take part in manual merges only.
 func Build(ix *Index, man Manual) *Result {
@@ -1281,24 +1284,31 @@ func prefixWords(b, a []string) bool {
 	return true
 }
 
+// familyEntry is a person key bearing a family name, with the name.
+type familyEntry struct {
+	node int
+	name pname
+}
+
 // surnames joins a family name used alone to the dominant person bearing it.
 func (r *resolver) surnames() {
 	arts := r.snapshot()
-	type entry struct {
-		node int
-		name pname
-	}
-	byFamily := map[string][]entry{}
+	byFamily := map[string][]familyEntry{}
 	for i, n := range r.nodes {
 		if n.typ != model.Person || !r.auto(i) {
 			continue
 		}
 		for _, p := range n.names {
 			if len(p.content) >= 2 && p.family != "" {
-				byFamily[bare(p.family)] = append(byFamily[bare(p.family)], entry{i, p})
+				byFamily[bare(p.family)] = append(byFamily[bare(p.family)], familyEntry{i, p})
 			}
 		}
 	}
+	byOutline := map[string][]string{} // consonant outline -> family names
+	for _, f := range slices.Sorted(maps.Keys(byFamily)) {
+		byOutline[loose(f)] = append(byOutline[loose(f)], f)
+	}
+	ws, _ := wordstats.Default()
 	type decision struct {
 		a, b   int
 		detail string
@@ -1326,13 +1336,21 @@ func (r *resolver) surnames() {
 				}
 			}
 		}
+		variant := ""
+		if len(cs) == 0 {
+			cs, used, variant = r.surnameVariants(i, own, byFamily, byOutline, ws)
+		}
 		c, ok := r.pick(cs, arts, minSurnameArticles)
-		if !ok || surnameShare*arts[c.root] < arts[own] {
+		if !ok || surnameShare*arts[c.root] < arts[own] || variant != "" && variantDominance*arts[own] > arts[c.root] {
 			continue
 		}
 		for j, x := range cs {
 			if x.node == c.node {
 				w := bare(used[j].given)
+				if variant != "" {
+					ds = append(ds, decision{i, c.node, fmt.Sprintf("%s ⊂ %s (the family name alone, %s)", used[j].text, x.name.text, variant)})
+					break
+				}
 				ds = append(ds, decision{i, c.node, fmt.Sprintf("%s ⊂ %s (the family name alone; it ends person names in %d articles, starts them in %d, follows a title in %d)",
 					used[j].text, x.name.text, r.last[w], r.first[w], r.titled[w])})
 				break
@@ -1342,6 +1360,67 @@ func (r *resolver) surnames() {
 	for _, d := range ds {
 		r.union(d.a, d.b, ReasonPartial, d.detail, false)
 	}
+}
+
+// variantDominance: a misspelt or cliticised family name alone
+// (surnameVariants) joins a person with at least this many times its
+// articles.
+const variantDominance = 5
+
+// surnameVariants returns the candidates of rule 6 for person key i, whose
+// one-word name is no family name of the corpus as written, when it is a
+// misspelling of one or one with a clitic glued on: the key is in
+// gluedMaxArticles articles or fewer, its word, of five letters or more
+// and without the article, is no name word the news spellings or the name
+// lists know, and it is a spelling variant of a family name that is used
+// alone (variantWords: نتنايهو of نتنياهو, خاميني of خامنيي; where only
+// vowel letters differ, one moved, not put for another or added: شيبانا is
+// no شيباني) or that family
+// name with the conjunction ف or و, or the preposition ب or ل, before it
+// (فحبري). It returns the candidates, the names they were found for and
+// how.
+func (r *resolver) surnameVariants(i, own int, byFamily map[string][]familyEntry, byOutline map[string][]string, ws *wordstats.Table) (cs []candidate, used []pname, how string) {
+	n := r.nodes[i]
+	if ws == nil || n.articles > gluedMaxArticles {
+		return nil, nil, ""
+	}
+	p := n.names[0]
+	if len(p.content) != 1 || p.chain || hasArticle(p.given) {
+		return nil, nil, ""
+	}
+	w := p.given
+	if utf8.RuneCountInString(w) < 5 || gazetteer.IsNameWord(w) || ws.Name(w).Known() {
+		return nil, nil, ""
+	}
+	add := func(f string) {
+		for _, e := range byFamily[f] {
+			if root := r.find(e.node); root != own {
+				cs = append(cs, candidate{root, e.node, e.name})
+				used = append(used, p)
+			}
+		}
+	}
+	if r0, size := utf8.DecodeRuneInString(w); strings.ContainsRune("فوبل", r0) {
+		if f := w[size:]; r.surnameAlone(f) && len(byFamily[f]) > 0 {
+			add(f)
+			return cs, used, "with the clitic " + string(r0) + " glued on"
+		}
+	}
+	for _, f := range byOutline[loose(w)] {
+		if f != w && !hasArticle(f) && r.surnameAlone(f) && variantWords(w, f, func() bool { return sameLetters(w, f) }) {
+			add(f)
+		}
+	}
+	return cs, used, "misspelt"
+}
+
+// sameLetters reports whether two words are made of the same letters, in
+// another order or not.
+func sameLetters(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
 }
 
 // groups builds the result: for every group of two keys or more, the

@@ -361,6 +361,84 @@ func (t *Table) futureVerb(b string) bool {
 	return false
 }
 
+// objectSuffixes are the object pronouns a verb may end in (يستقبلني
+// "receives me", يبايعه "pledges allegiance to him"), in MatchForm.
+var objectSuffixes = []string{"هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك"}
+
+// ImperfectVerb reports whether a token (as written) is an imperfect verb
+// of a verb unlabelled text knows, though the table does not know the
+// form itself (it keeps the most frequent words): يكتسح "sweeps"
+// (اكتسح), يستذكر "recalls" (ذكر), تبايع "pledges allegiance" (يبايع),
+// يستقبلني "receives me" (استقبل). The token, as written, is too rare to
+// be judged on its own (under MinCount), no word the name lists know, and
+// begins with ي or ت before a consonant (no clitic before it: فيلليني
+// "Fellini" is no ف + verb; not تش, which writes a foreign ch: تشارني
+// "Charney"; a long vowel after it writes a foreign name: تونكس "Tonks",
+// whose يونكس "Unix" is an ordinary word); without its
+// object pronoun, the letters after ي or ت are four or more of a verb
+// unlabelled text knows as an ordinary word: its form with ي (MinCount
+// times or more), the past of a derived verb (ا before them when they
+// begin with ن or ست or have ت, ط or د second: انسحب، استقبل، اكتسح;
+// MinCount times), or the root after the ت or ست of a derived verb
+// (DerivedMinCount times: يستذكر, ذكر).
+func (t *Table) ImperfectVerb(token string) bool {
+	b := arabic.MatchForm(token)
+	if b == "" || Base(token) != b || t.words[b].Count >= MinCount || t.names[b].Known() || strings.HasPrefix(b, "تش") {
+		return false
+	}
+	known := func(w string, n int32) bool { return t.words[w].Count >= n && t.Ordinary(w) }
+	forms := []string{b}
+	for _, s := range objectSuffixes {
+		if rest, ok := strings.CutSuffix(b, s); ok {
+			forms = append(forms, rest)
+		}
+	}
+	for _, v := range forms {
+		r := []rune(v)
+		if len(r) < 5 || r[0] != 'ي' && r[0] != 'ت' {
+			continue
+		}
+		stem := r[1:]
+		if stem[0] == 'و' || stem[0] == 'ا' || stem[0] == 'ي' {
+			continue // a long vowel after ت or ي writes a foreign name (تونكس "Tonks", تايلور)
+		}
+		if r[0] == 'ت' && known("ي"+string(stem), MinCount) {
+			return true
+		}
+		if (stem[0] == 'ن' || stem[1] == 'ت' || stem[1] == 'ط' || stem[1] == 'د' || stem[0] == 'س' && stem[1] == 'ت') && known("ا"+string(stem), MinCount) {
+			return true
+		}
+		for _, p := range []string{"ست", "ت"} {
+			if root, ok := strings.CutPrefix(string(stem), p); ok && len([]rune(root)) >= 3 && known(root, DerivedMinCount) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// VerbWithMe reports whether a token (as written) is a verb with the
+// object pronoun ني "me" (أحبني "he loved me", وكلمني "and he spoke to
+// me"), a word that ends no name: too rare to be judged on its own (under
+// MinCount), no word the name lists know, and without ني a word of three
+// letters or more that unlabelled text knows as an ordinary word
+// (DerivedMinCount times or more; names end in ني as nisbas, روحاني،
+// الحسيني, whose rest is no such word).
+func (t *Table) VerbWithMe(token string) bool {
+	b := Base(token)
+	if b == "" || t.words[b].Count >= MinCount || t.names[b].Known() {
+		return false
+	}
+	rest, ok := strings.CutSuffix(b, "ني")
+	if !ok || len([]rune(rest)) < 3 || t.words[rest].Count < DerivedMinCount || !t.Ordinary(rest) {
+		return false
+	}
+	// a verb's prefix, or the conjunction before a past verb: a noun with
+	// ني is rarer than a name in ني (فيلليني "Fellini", فيلل "villas")
+	r := []rune(arabic.MatchForm(token))
+	return r[0] == 'ي' || r[0] == 'ت' || r[0] == 'ا' || (r[0] == 'و' || r[0] == 'ف') && len(r) > len([]rune(b))
+}
+
 // DerivedMinCount is the number of occurrences the ordinary word under an
 // affix needs for OrdinaryForm: a rare name may end like a form of a rarer
 // word (دايمون "Dimon" is no plural of دايم).

@@ -49,6 +49,28 @@ func TestOrdinary(t *testing.T) {
 	}
 }
 
+// TestVerbForms: rare forms of verbs the table knows by their other forms
+// (an imperfect verb, a verb with "me"); not foreign names that look so.
+func TestVerbForms(t *testing.T) {
+	tb := mustDefault(t)
+	for w, want := range map[string]bool{
+		"يستذكر": true, "يكتسح": true, "يستقبلني": true, "تبايع": true,
+		"تونكس": false, "تشارني": false, "ليزار": false, "فيلليني": false, "يوسف": false, "تامر": false, "تيسير": false, "يلدريم": false,
+	} {
+		if got := tb.ImperfectVerb(w); got != want {
+			t.Errorf("ImperfectVerb(%s) = %v, want %v", w, got, want)
+		}
+	}
+	for w, want := range map[string]bool{
+		"أحبني": true, "وكلمني": true, "فسألني": true,
+		"فيلليني": false, "روحاني": false, "الحسيني": false, "جيوفاني": false,
+	} {
+		if got := tb.VerbWithMe(w); got != want {
+			t.Errorf("VerbWithMe(%s) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestBase(t *testing.T) {
 	for in, want := range map[string]string{
 		"والشهيد": "الشهيد", "بالميكانيكا": "الميكانيكا", "سورية": "سوريه", "لروسيا": "روسيا", "Putin": "",
