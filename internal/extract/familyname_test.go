@@ -159,6 +159,24 @@ func TestTrimOrdinaryStart(t *testing.T) {
 	}
 }
 
+// TestDemonymBeforeName: a nationality adjective the tagger took into a
+// person's name (after a noun: المدرب الأوروغوياني) is the person's
+// country and the rest is the name; one after a name is its nisba and
+// stays (التركي of عبدالله بن عبدالمحسن التركي).
+func TestDemonymBeforeName(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct{ text, person, country string }{
+		{"ولم يجد المدرب الأوروجوياني خورخي دا سيلفا حلا سوى استدعاء الحارس وليد العنزي.", "خورخي دا سيلفا", "الأوروجوياني"},
+	} {
+		if len(nameEntities(t, p, c.text, c.person)) == 0 {
+			t.Errorf("%s: no person %q", c.text, c.person)
+		}
+		if es := nameEntities(t, p, c.text, c.country); len(es) != 1 || es[0].Type != model.Location {
+			t.Errorf("%s: %q is not one place: %+v", c.text, c.country, es)
+		}
+	}
+}
+
 // TestPlaceInName: a place the gazetteer knows that ends a person's name
 // after a given name is the person's surname (برناردينو ليون), not a
 // place; not after a title (أمين حائل) or with a preposition (بعدن).
