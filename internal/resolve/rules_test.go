@@ -207,8 +207,8 @@ func TestRules(t *testing.T) {
 		{
 			// a vowel letter put for another is another name; a bearer in
 			// under five times the articles does not dominate enough
-			name: "a family name alone, another vowel or no dominant bearer",
-			c:    corpus{{person("فيكتور بارانيلو"), 10}, {person("بارانيلا"), 1}, {person("سامر كوردانيتو"), 3}, {person("كورداينتو"), 1}},
+			name:  "a family name alone, another vowel or no dominant bearer",
+			c:     corpus{{person("فيكتور بارانيلو"), 10}, {person("بارانيلا"), 1}, {person("سامر كوردانيتو"), 3}, {person("كورداينتو"), 1}},
 			apart: [][2]string{{pk("بارانيلا"), pk("فيكتور بارانيلو")}, {pk("كورداينتو"), pk("سامر كوردانيتو")}},
 		},
 		{

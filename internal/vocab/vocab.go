@@ -37,8 +37,14 @@ type Relation struct {
 	// CALLED_ON). An action without it is an event the subject takes part
 	// in (ATTACKED, VISITED): a speaker who reports another's is not its
 	// subject (Reuters reported that Turkish troops attacked ...).
-	BySpeech bool   `yaml:"by_speech,omitempty"`
-	CAMEO    string `yaml:"cameo"`
+	BySpeech bool `yaml:"by_speech,omitempty"`
+	// StateSides are the sides ("subject", "object") on which a country's
+	// capital named for the relation stands for the country (metonymy:
+	// واشنطن فرضت عقوبات "Washington imposed sanctions" is the United
+	// States'); not where the city is the place itself (VISITED Moscow,
+	// ATTACKED Aden).
+	StateSides []string `yaml:"state_sides,omitempty"`
+	CAMEO      string   `yaml:"cameo"`
 	// Examples by language ("ar", "en").
 	Examples map[string][]Example `yaml:"examples"`
 }
@@ -126,6 +132,11 @@ func parse(b []byte) ([]Relation, error) {
 		for _, k := range append(append([]string{}, r.SubjectNot...), r.ObjectNot...) {
 			if !slices.Contains(Places, k) {
 				return nil, fmt.Errorf("%s: subject_not/object_not: unknown kind of place %q", r.Name, k)
+			}
+		}
+		for _, side := range r.StateSides {
+			if side != "subject" && side != "object" {
+				return nil, fmt.Errorf("%s: state_sides: %q (subject or object)", r.Name, side)
 			}
 		}
 		for lang, exs := range r.Examples {

@@ -1233,6 +1233,42 @@ func TestDropOtherCapitals(t *testing.T) {
 	}
 }
 
+// TestCapitalsAsStates: a capital that acts or is acted on as a state
+// (انتقدت موسكو "Moscow criticised") is its country, when the article names
+// the country; a capital visited is the city.
+func TestCapitalsAsStates(t *testing.T) {
+	moscow := handMention{"موسكو", "moscow", model.Location, false, "capital"}
+	for _, c := range []struct {
+		text, pred, want string
+	}{
+		{"وانتقدت موسكو اليابان بشدة أمس، بعد أن قالت روسيا إنها تراقب الوضع.", "CRITICIZED", "russia CRITICIZED japan"},
+		{"وانتقدت موسكو اليابان بشدة أمس.", "CRITICIZED", "moscow CRITICIZED japan"}, // no country named
+		{"وزار آبي موسكو أمس، بعد أن قالت روسيا إنها تراقب الوضع.", "VISITED", "abe VISITED moscow"},
+	} {
+		ms := []handMention{moscow, japan, russia}
+		if strings.HasPrefix(c.text, "وزار") {
+			ms = []handMention{abe, moscow, russia}
+		}
+		if !strings.Contains(c.text, "روسيا") {
+			ms = ms[:2]
+		}
+		d := handDoc(t, c.text, ms...)
+		for i := range d.Mentions {
+			if d.Mentions[i].Entity == "moscow" {
+				d.Mentions[i].Country = "russia"
+			}
+		}
+		m := tinyModel(c.pred, "types=Location>Location", 20, 0.5, 0.5)
+		if c.pred == "VISITED" {
+			m = tinyModel(c.pred, "types=Person>Location", 20, 0.5, 0.5)
+		}
+		rs := relationsOf(extractWith(d, m))
+		if !slices.Contains(rs, c.want) {
+			t.Errorf("%s: want %s, got %v", c.text, c.want, rs)
+		}
+	}
+}
+
 // TestEnglishStatedWithoutThat: English leaves out "that" (said the US
 // will act) and may give the statement before its speaker (..., Ms Short
 // said): the entity that opens the statement is what the speaker stated

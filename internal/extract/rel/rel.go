@@ -2,6 +2,7 @@ package rel
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -93,6 +94,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropClubVenues()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
+	x.capitalsAsStates()
 	x.branchHeads()
 	x.secretaryGenerals()
 	x.regionOffices()
@@ -124,6 +126,53 @@ func (x *extractor) dropOtherCapitals() {
 		if r.Predicate == "CAPITAL_OF" && x.placeKind(r.Object, "country") && !capitalOf[r.Subject][r.Object] {
 			delete(x.out, k)
 		}
+	}
+}
+
+// capitalsAsStates puts a country in place of its capital on the sides of
+// a relation where the capital stands for the country (the vocabulary's
+// StateSides: واشنطن فرضت عقوبات على ... "Washington imposed sanctions on
+// ..." is the United States'; زار موسكو "visited Moscow" is the city),
+// when the article names the country too. A relation that would hold
+// between the country and itself is dropped; one the sentence already
+// gives the country is kept once, with the higher confidence.
+func (x *extractor) capitalsAsStates() {
+	capitalOf := map[string]string{}
+	for _, m := range x.d.Mentions {
+		if m.Role == "capital" && m.Country != "" && x.types[m.Country] != "" {
+			capitalOf[m.Entity] = m.Country
+		}
+	}
+	if len(capitalOf) == 0 {
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(x.out)) {
+		r := x.out[k]
+		v, ok := vocab.Get(r.Predicate)
+		if !ok || len(v.StateSides) == 0 {
+			continue
+		}
+		s, o := r.Subject, r.Object
+		if c := capitalOf[s]; c != "" && slices.Contains(v.StateSides, "subject") {
+			s = c
+		}
+		if c := capitalOf[o]; c != "" && slices.Contains(v.StateSides, "object") {
+			o = c
+		}
+		if s == r.Subject && o == r.Object {
+			continue
+		}
+		delete(x.out, k)
+		if s == o || !typeAllowed(v.Subject, x.types[s]) || !typeAllowed(v.Object, x.types[o]) {
+			continue
+		}
+		nk := s + "|" + r.Predicate + "|" + o + k[strings.LastIndex(k, "|"):]
+		if old, ok := x.out[nk]; ok {
+			old.Confidence = max(old.Confidence, r.Confidence)
+			continue
+		}
+		r.Subject, r.Object = s, o
+		x.out[nk] = r
 	}
 }
 
