@@ -103,7 +103,8 @@ func TestGluedVerbs(t *testing.T) {
 	}{
 		{"يستذكر هول", 1, 2}, {"تبايع البغدادي", 1, 2},
 		{"بارتوميو يكتسح", 0, 1}, {"كريم يستقبلني", 0, 1}, {"عبدالفتاح وكلمني", 0, 1},
-		{"دوف تشارني", 0, 2}, {"فديريكو فيلليني", 0, 2}, {"ديف ليزار", 0, 2},
+		{"صالح يحشدون", 0, 1}, {"أليكس يتكيفان", 0, 1},
+		{"دوف تشارني", 0, 2}, {"فديريكو فيلليني", 0, 2}, {"ديف ليزار", 0, 2}, {"موشيه يعالون", 0, 2},
 	} {
 		toks, words, a, b := span(t, c.span, c.span)
 		if got := p.trimOrdinaryStart(toks, words, a, b); got != c.start {
@@ -173,6 +174,23 @@ func TestDemonymBeforeName(t *testing.T) {
 		}
 		if es := nameEntities(t, p, c.text, c.country); len(es) != 1 || es[0].Type != model.Location {
 			t.Errorf("%s: %q is not one place: %+v", c.text, c.country, es)
+		}
+	}
+}
+
+// TestNoDigitsInNames: a telephone number after a name is no part of it.
+func TestNoDigitsInNames(t *testing.T) {
+	p := NewPipeline()
+	text := "وللتسجيل يمكن التواصل مع المنسق عبدالمحسن العبود 0505190011 أو زيارة مقر النادي الأهلي في جدة."
+	ents, _, err := p.RelDoc(text, "ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if hasDigit(m.Text) && e.Type == model.Person {
+				t.Errorf("person mention %q has a digit", m.Text)
+			}
 		}
 	}
 }

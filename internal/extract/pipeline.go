@@ -557,6 +557,15 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		if typ != model.Person {
 			b = p.cutAtPlace(toks, words, a, b)
+		} else {
+			// no one's name has a digit: عبدالله 0505190011 is a name and
+			// a telephone number
+			for k := a + 1; k < b; k++ {
+				if hasDigit(toks[k].Text) {
+					b = k
+					break
+				}
+			}
 		}
 		if a == b || p.ordinarySpan(toks, words, a, b, typ, margin) || p.loneOrdinaryPerson(toks, words, a, b, typ, surnames) {
 			return
@@ -645,6 +654,11 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 	}
 	return out, drop
+}
+
+// hasDigit reports whether s has a digit (Latin or Arabic-Indic).
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
 // withoutDemonyms returns the bounds of a person's name tagged at tokens

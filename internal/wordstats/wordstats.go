@@ -365,6 +365,10 @@ func (t *Table) futureVerb(b string) bool {
 // "receives me", يبايعه "pledges allegiance to him"), in MatchForm.
 var objectSuffixes = []string{"هما", "هم", "هن", "ها", "كم", "نا", "ني", "ه", "ك"}
 
+// pluralVerbSuffixes are the endings of the plural and dual of an
+// imperfect verb (يحشدون "they mobilise", يلتقيان "they both meet").
+var pluralVerbSuffixes = []string{"ون", "ان", "وا"}
+
 // ImperfectVerb reports whether a token (as written) is an imperfect verb
 // of a verb unlabelled text knows, though the table does not know the
 // form itself (it keeps the most frequent words): يكتسح "sweeps"
@@ -388,13 +392,18 @@ func (t *Table) ImperfectVerb(token string) bool {
 	}
 	known := func(w string, n int32) bool { return t.words[w].Count >= n && t.Ordinary(w) }
 	forms := []string{b}
-	for _, s := range objectSuffixes {
+	for _, s := range append(objectSuffixes, pluralVerbSuffixes...) {
 		if rest, ok := strings.CutSuffix(b, s); ok {
 			forms = append(forms, rest)
 		}
 	}
 	for _, v := range forms {
 		r := []rune(v)
+		if len(r) == 4 && len([]rune(b)) >= 6 && (r[0] == 'ي' || r[0] == 'ت') && !strings.ContainsAny(string(r[1:]), "واىي") && known(string(r[1:]), DerivedMinCount) {
+			// a plural or a pronoun on a verb of three consonants:
+			// يحشدون "they mobilise" (حشد); not يعالون, Ya'alon
+			return true
+		}
 		if len(r) < 5 || r[0] != 'ي' && r[0] != 'ت' {
 			continue
 		}
