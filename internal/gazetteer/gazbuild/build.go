@@ -1185,6 +1185,21 @@ func (b *builder) people() error {
 	return nil
 }
 
+// petrarchGivenMin: the Wikidata name units that give a word as a given
+// name for a media or business actor's first word to begin a person's name.
+const petrarchGivenMin = 3
+
+// mediaOrBusiness reports whether every CAMEO code of an actor is of the
+// media or business (ISRMED, USABUS).
+func mediaOrBusiness(codes []string) bool {
+	for _, c := range codes {
+		if !strings.HasSuffix(c, "MED") && !strings.HasSuffix(c, "BUS") {
+			return false
+		}
+	}
+	return len(codes) > 0
+}
+
 // cleanWords returns the words of a Petrarch entry cleaned for display
 // (clean), empty ones dropped.
 func cleanWords(ws []string) []string {
@@ -1200,10 +1215,17 @@ func cleanWords(ws []string) []string {
 // petrarch adds the person names of the UniversalPetrarch Arabic actor
 // dictionary: plain names of two or more words with a national CAMEO code,
 // but those that hold a Latin acronym spelled letter by letter
-// (translit.HasAcronym).
+// (translit.HasAcronym), and those of the media or business (CAMEO roles
+// MED, BUS) without dates whose first word is no given name of
+// petrarchGivenMin people of the Wikidata name units (newspapers and
+// companies: يديعوت أحرونوت, غولدمان ساكس).
 // A name equal to a known alias only completes that entry.
 func (b *builder) petrarch() error {
 	actors, err := sources.ReadPetrarch(b.path("lexicon", "petrarch-ar", "actor_dict_ar_v4.txt"))
+	if err != nil {
+		return err
+	}
+	persons, err := b.loadPersons()
 	if err != nil {
 		return err
 	}
@@ -1249,6 +1271,12 @@ func (b *builder) petrarch() error {
 		}
 		if translit.HasAcronym(strings.Join(a.Words, " ")) {
 			continue // إيه بي سي, تلفزيون أي بي سي: a company's Latin acronym, no person
+		}
+		if !a.Dated && mediaOrBusiness(a.Codes) && persons.givenCount[mw[0]] < petrarchGivenMin {
+			// an actor of the media or business without dates is as often
+			// the newspaper or the company (يديعوت أحرونوت, غولدمان ساكس)
+			// as a person: a person's name begins with a given name
+			continue
 		}
 		// country: the most frequent ISO3 prefix among codes with a role
 		count := map[string]int{}

@@ -178,6 +178,36 @@ func TestNoTitledPetrarchPersons(t *testing.T) {
 	}
 }
 
+// TestNoPetrarchMediaPersons: the newspapers and companies of
+// UniversalPetrarch's actors (media and business roles without dates) are
+// no persons (يديعوت أحرونوت, غولدمان ساكس); its journalists and business
+// people named by a given name still are (زكي دغستاني).
+func TestNoPetrarchMediaPersons(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	person := func(name string) bool {
+		for _, e := range g.Lookup(arabic.MatchForm(name)) {
+			if e.Type == "Person" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, name := range []string{"يديعوت أحرونوت", "غولدمان ساكس", "وول ستريت", "جونسون آند جونسون"} {
+		if person(name) {
+			t.Errorf("%s: a person", name)
+		}
+	}
+	if !person("زكي دغستاني") {
+		t.Error("زكي دغستاني: no person")
+	}
+	if !mediaOrBusiness([]string{"ISRMED", "USABUS"}) || mediaOrBusiness([]string{"ISRMED", "ISRGOV"}) || mediaOrBusiness(nil) {
+		t.Error("mediaOrBusiness")
+	}
+}
+
 // TestCurated: curated.yaml reads, and a misspelt field or type, or a
 // malformed term of office (or one on no person's role), fails.
 func TestCurated(t *testing.T) {
