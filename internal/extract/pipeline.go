@@ -544,7 +544,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		if typ == model.Person {
 			a = p.givenNameBefore(toks, words, gaz, a, covered)
-			a, b = p.withoutDemonyms(toks, words, gaz, a, b)
+			a = p.withoutDemonyms(toks, words, gaz, a, b)
 		}
 		// a span that begins with a number counts things (١٠٠٠ سمسار
 		// "1,000 brokers", 3 روبوتات) or is a quantity (1080 بي "1080p")
@@ -661,8 +661,8 @@ func hasDigit(s string) bool {
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
-// withoutDemonyms returns the bounds of a person's name tagged at tokens
-// [a, b) without a nationality adjective the gazetteer matched at its
+// withoutDemonyms returns the start of a person's name tagged at tokens
+// [a, b) after a nationality adjective the gazetteer matched at its
 // start (المدرب الأوروجوياني خورخي دا سيلفا "the Uruguayan coach Jorge da
 // Silva": the adjective of the noun before, the person's country, not a
 // word of the name, and the name is no less a name for it). One at the end
@@ -672,7 +672,7 @@ func hasDigit(s string) bool {
 // what is left is two words or more, or one that may be a name (nameLike:
 // not لكونسورتيوم كوري "to a Korean consortium"); otherwise the span is
 // left whole (and the gazetteer's match covers it).
-func (p *Pipeline) withoutDemonyms(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, a, b int) (int, int) {
+func (p *Pipeline) withoutDemonyms(toks []segment.Token, words []arabic.Word, gaz []link.Candidate, a, b int) int {
 	demonymAt := func(k int) (end int, ok bool) {
 		mf := words[k].MF
 		if !strings.HasSuffix(mf, "ي") && !strings.HasSuffix(mf, "يه") || !arabic.HasLetter(toks[k].Text) {
@@ -685,20 +685,20 @@ func (p *Pipeline) withoutDemonyms(toks []segment.Token, words []arabic.Word, ga
 		}
 		return 0, false
 	}
-	na, nb := a, b
-	for na < nb {
+	na := a
+	for na < b {
 		end, ok := demonymAt(na)
 		if !ok {
 			break
 		}
-		for na < nb && toks[na].Start < end {
+		for na < b && toks[na].Start < end {
 			na++
 		}
 	}
-	if na == nb || na == a && nb == b || nb-na == 1 && !p.nameLike(&words[na]) {
-		return a, b
+	if na == b || b-na == 1 && !p.nameLike(&words[na]) {
+		return a
 	}
-	return na, nb
+	return na
 }
 
 // trimClitics drops a leading conjunction or preposition (و ف ب ل ك) from

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -353,7 +354,7 @@ func (t *Table) futureVerb(b string) bool {
 			// the prefix's second letter is the verb's own (سيدرس = س +
 			// يدرس); an imperfect verb after the future prefix is evidence
 			// enough that MinCount occurrences of it do
-			if v := string([]rune(b)[1:]); t.words[v].Count >= MinCount && t.Ordinary(v) {
+			if v := string([]rune(b)[1:]); t.ordinarySeen(v, MinCount) {
 				return true
 			}
 		}
@@ -368,6 +369,16 @@ var objectSuffixes = []string{"هما", "هم", "هن", "ها", "كم", "نا", 
 // pluralVerbSuffixes are the endings of the plural and dual of an
 // imperfect verb (يحشدون "they mobilise", يلتقيان "they both meet").
 var pluralVerbSuffixes = []string{"ون", "ان", "وا"}
+
+// verbEndings are the endings ImperfectVerb takes off: the object pronouns,
+// then the plural and dual endings.
+var verbEndings = slices.Concat(objectSuffixes, pluralVerbSuffixes)
+
+// ordinarySeen reports whether the table knows w as an ordinary word seen n
+// times or more.
+func (t *Table) ordinarySeen(w string, n int32) bool {
+	return t.words[w].Count >= n && t.Ordinary(w)
+}
 
 // ImperfectVerb reports whether a token (as written) is an imperfect verb
 // of a verb unlabelled text knows, though the table does not know the
@@ -390,16 +401,15 @@ func (t *Table) ImperfectVerb(token string) bool {
 	if b == "" || Base(token) != b || t.words[b].Count >= MinCount || t.names[b].Known() || strings.HasPrefix(b, "تش") {
 		return false
 	}
-	known := func(w string, n int32) bool { return t.words[w].Count >= n && t.Ordinary(w) }
 	forms := []string{b}
-	for _, s := range append(objectSuffixes, pluralVerbSuffixes...) {
+	for _, s := range verbEndings {
 		if rest, ok := strings.CutSuffix(b, s); ok {
 			forms = append(forms, rest)
 		}
 	}
 	for _, v := range forms {
 		r := []rune(v)
-		if len(r) == 4 && len([]rune(b)) >= 6 && (r[0] == 'ي' || r[0] == 'ت') && !strings.ContainsAny(string(r[1:]), "واىي") && known(string(r[1:]), DerivedMinCount) {
+		if len(r) == 4 && len([]rune(b)) >= 6 && (r[0] == 'ي' || r[0] == 'ت') && !strings.ContainsAny(string(r[1:]), "واىي") && t.ordinarySeen(string(r[1:]), DerivedMinCount) {
 			// a plural or a pronoun on a verb of three consonants:
 			// يحشدون "they mobilise" (حشد); not يعالون, Ya'alon
 			return true
@@ -411,14 +421,14 @@ func (t *Table) ImperfectVerb(token string) bool {
 		if stem[0] == 'و' || stem[0] == 'ا' || stem[0] == 'ي' {
 			continue // a long vowel after ت or ي writes a foreign name (تونكس "Tonks", تايلور)
 		}
-		if r[0] == 'ت' && known("ي"+string(stem), MinCount) {
+		if r[0] == 'ت' && t.ordinarySeen("ي"+string(stem), MinCount) {
 			return true
 		}
-		if (stem[0] == 'ن' || stem[1] == 'ت' || stem[1] == 'ط' || stem[1] == 'د' || stem[0] == 'س' && stem[1] == 'ت') && known("ا"+string(stem), MinCount) {
+		if (stem[0] == 'ن' || stem[1] == 'ت' || stem[1] == 'ط' || stem[1] == 'د' || stem[0] == 'س' && stem[1] == 'ت') && t.ordinarySeen("ا"+string(stem), MinCount) {
 			return true
 		}
 		for _, p := range []string{"ست", "ت"} {
-			if root, ok := strings.CutPrefix(string(stem), p); ok && len([]rune(root)) >= 3 && known(root, DerivedMinCount) {
+			if root, ok := strings.CutPrefix(string(stem), p); ok && len([]rune(root)) >= 3 && t.ordinarySeen(root, DerivedMinCount) {
 				return true
 			}
 		}
@@ -439,7 +449,7 @@ func (t *Table) VerbWithMe(token string) bool {
 		return false
 	}
 	rest, ok := strings.CutSuffix(b, "ني")
-	if !ok || len([]rune(rest)) < 3 || t.words[rest].Count < DerivedMinCount || !t.Ordinary(rest) {
+	if !ok || len([]rune(rest)) < 3 || !t.ordinarySeen(rest, DerivedMinCount) {
 		return false
 	}
 	// a verb's prefix, or the conjunction before a past verb: a noun with
@@ -474,10 +484,10 @@ func (t *Table) OrdinaryForm(token string) bool {
 	// was taken off, the word without it must occur at all, or the clitic
 	// reading is a guess (بلاتيني "Platini" is not ب + لاتيني "Latin")
 	clitic := b != arabic.MatchForm(token)
-	if o := otherForm(b); t.words[o].Count >= MinCount && t.Ordinary(o) && (!clitic || t.words[b].Count > 0) {
+	if o := otherForm(b); t.ordinarySeen(o, MinCount) && (!clitic || t.words[b].Count > 0) {
 		return true
 	}
-	derived := func(w string) bool { return t.words[w].Count >= DerivedMinCount && t.Ordinary(w) }
+	derived := func(w string) bool { return t.ordinarySeen(w, DerivedMinCount) }
 	if t.futureVerb(b) {
 		return true
 	}
