@@ -712,8 +712,9 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 // w, a given name standing alone (فاتن after فاتن حمامة, مدام فاتن; Jeb after
 // Jeb Bush): the person must be named before candidate i, and be the only
 // person of the article whose name begins with w (two named محمد leave
-// محمد alone unresolved). Not when the word stands beside a prophet's title
-// or blessing (ar_prophet_context: النبي محمد is not the article's محمد
+// محمد alone unresolved), or the one the article names more often than the
+// others together, each of them named once (dominantBearer). Not when the
+// word stands beside a prophet's title or blessing (ar_prophet_context: النبي محمد is not the article's محمد
 // بن سلمان).
 func (r *resolution) givenOwner(i int, w []string) *cluster {
 	ci := r.cands[i]
@@ -721,6 +722,7 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 		return nil
 	}
 	var owner *cluster
+	others, single := 0, true // the other bearers' mentions; each named once
 	for _, c := range r.clusters {
 		if len(c.cands) == 0 || c.typ() != model.Person {
 			continue
@@ -728,13 +730,16 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 		if !beginsWith(c, w[0]) {
 			continue
 		}
-		if owner != nil {
-			return nil // two persons of the name
+		if owner == nil || len(c.cands) > len(owner.cands) {
+			owner, c = c, owner
 		}
-		owner = c
+		if c != nil {
+			others += len(c.cands)
+			single = single && len(c.cands) == 1
+		}
 	}
-	if owner == nil {
-		return nil
+	if owner == nil || others > 0 && !dominantBearer(len(owner.cands), others, single) {
+		return nil // two persons of the name
 	}
 	for _, j := range owner.cands {
 		if r.cands[j].Start < ci.Start {
@@ -742,6 +747,17 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 		}
 	}
 	return nil
+}
+
+// dominantBearer reports whether the bearer of a given name, with n
+// mentions, is the one the bare given name means although others of the
+// article's names begin with it too (others: their mentions together;
+// single: each of them named once): a name the article repeats, at least
+// three times and more often than all the others together, against names
+// it gives once — mostly a word the tagger glued to the given name (سعود
+// الفريد "Saud the unique" beside سعود الفيصل) or someone named in passing.
+func dominantBearer(n, others int, single bool) bool {
+	return single && n >= 3 && n > others
 }
 
 // beginsWith reports whether a longer name of c (a gazetteer alias too)
