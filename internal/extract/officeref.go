@@ -313,8 +313,11 @@ func (x *officeScan) office(k int, and bool) (office, int, bool) {
 			}
 			// a nationality, or a body or place in the genitive: after an
 			// indefinite head (رئيس مصر، أمين عام جامعة الدول العربية) or
-			// with ل (الأمين العام للأمم المتحدة)
-			if !cd.Demonym && (v.Conj != "" || v.Prep != "ل" && !construct) {
+			// with ل (الأمين العام للأمم المتحدة; لحزب الله, whose ل the
+			// analyser leaves on a stem of three letters but the
+			// candidate does not cover)
+			withL := v.Prep == "ل" || cd.Start == x.toks[j].Start+1 && strings.HasPrefix(x.toks[j].Text, "ل")
+			if !cd.Demonym && (v.Conj != "" || !withL && !construct) {
 				break
 			}
 			construct = false

@@ -128,6 +128,7 @@ var (
 	arSecGen        = class("ar_secretary_general")
 	arSecGenBody    = class("ar_secretary_body")
 	arForHolder     = class("ar_for_holder")
+	arTreasury      = class("ar_treasury")
 	arVenuePrep     = class("ar_venue_prep")
 	arBelongsTo     = class("ar_belongs_to")
 	arNamedAfter    = class("ar_named_after")

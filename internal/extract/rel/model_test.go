@@ -1414,9 +1414,10 @@ func TestFormerHolders(t *testing.T) {
 	}
 }
 
-// TestSecretaryGenerals: the secretary-general of a council holds an
-// office in it (OFFICIAL_OF); the UN's leads it; an envoy of a
-// secretary-general does not lead the body.
+// TestSecretaryGenerals: the secretary-general of a council or a
+// federation holds an office in it (OFFICIAL_OF), and so does a treasurer;
+// the UN's and a party's lead them; an envoy of a secretary-general does
+// not lead the body.
 func TestSecretaryGenerals(t *testing.T) {
 	sg := handMention{"صالح عباس", "sg", model.Person, false, ""}
 	for _, c := range []struct {
@@ -1425,6 +1426,9 @@ func TestSecretaryGenerals(t *testing.T) {
 		{"وبين أمين عام مجلس التنمية السياحية صالح عباس أن الاحتفالات ناجحة.", "مجلس التنمية السياحية", "sg OFFICIAL_OF body"},
 		{"وقال الأمين العام للأمم المتحدة صالح عباس إن الوضع صعب.", "للأمم المتحدة", "sg LEADER_OF body"},
 		{"وقال مبعوث الأمين العام للأمم المتحدة صالح عباس إن الحوار مستمر.", "للأمم المتحدة", ""},
+		{"وقال الأمين العام للاتحاد السعودي للرياضات البحرية صالح عباس إن المهرجان مستمر.", "للاتحاد السعودي للرياضات البحرية", "sg OFFICIAL_OF body"},
+		{"وقال الأمين العام لحزب الأمة صالح عباس إن الحوار مستمر.", "حزب الأمة", "sg LEADER_OF body"},
+		{"واعتقل رئيس النادي الأهلي وأمين صندوق اتحاد الكرة صالح عباس أمس.", "اتحاد الكرة", "sg OFFICIAL_OF body"},
 	} {
 		body := handMention{c.body, "body", model.Organization, false, ""}
 		m := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)

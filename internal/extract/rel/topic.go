@@ -347,12 +347,13 @@ func (x *extractor) titleWindow(si, t int, e string) int {
 
 // secretaryGenerals turns the Arabic LEADER_OF of a secretary-general
 // (أمين عام، الأمين العام before the name) into OFFICIAL_OF where the body
-// is a council, committee, authority, chamber, coalition or association
-// (ar_secretary_body: the head word of one of its mentions in the
-// sentence) of a country, whose chairman leads it (not a body of states,
-// internationalBody), and where the title is that of one
-// who acts for the secretary-general (ar_for_holder: مبعوث الأمين العام
-// للأمم المتحدة, the envoy). From the rules or the model.
+// is a council, committee, authority, chamber, coalition, association,
+// federation, club, company or ministry (ar_secretary_body: the head word
+// of one of its mentions in the sentence) of a country, whose chairman
+// leads it (not a body of states, internationalBody), where the title is
+// that of one who acts for the secretary-general (ar_for_holder: مبعوث
+// الأمين العام للأمم المتحدة, the envoy), and where the body follows a
+// treasurer's title (treasurerOf). From the rules or the model.
 func (x *extractor) secretaryGenerals() {
 	if !x.ar || !x.hasPredicate("LEADER_OF") {
 		return
@@ -366,11 +367,26 @@ func (x *extractor) secretaryGenerals() {
 		if !ok {
 			continue
 		}
-		if sg, forHolder := x.secGenTitle(si, r.Subject); forHolder || sg && x.secGenBody(si, r.Object) && !x.internationalBody(r.Object) {
+		if sg, forHolder := x.secGenTitle(si, r.Subject); forHolder || sg && x.secGenBody(si, r.Object) && !x.internationalBody(r.Object) || x.treasurerOf(si, r.Object) {
 			keys = append(keys, k)
 		}
 	}
 	x.relabel(keys, func(r *model.Relation) (string, string) { return "OFFICIAL_OF", r.Object })
+}
+
+// treasurerOf reports whether a mention of body e in sentence si follows a
+// treasurer's title (أمين صندوق, ar_secretary_general and ar_treasury:
+// رئيس الاتحاد البوليفي وأمين صندوق اتحاد أميركا الجنوبية كارلوس شافيز
+// holds an office in the confederation, he does not lead it).
+func (x *extractor) treasurerOf(si int, e string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	for t := a + 2; t < b; t++ {
+		if m := x.mention(t); m != nil && m.Start == t && m.Entity == e &&
+			x.mAt[t-1] < 0 && arTreasury[x.bare[t-1]] && arSecGen[x.bare[t-2]] {
+			return true
+		}
+	}
+	return false
 }
 
 // secGenTitle reports whether a secretary-general's title (أمين عام, الأمين
