@@ -144,7 +144,8 @@ func TestGivenNameBefore(t *testing.T) {
 }
 
 // TestOrdinaryGazetteerMatch: ميلا "miles" is also a town of Algeria; the
-// town stays when the text names it as one.
+// town stays when the text names it as one. زواره "his visitors" is not
+// زوارة, Zuwarah in Libya, nor بئرا "a well" Beira.
 func TestOrdinaryGazetteerMatch(t *testing.T) {
 	p := loaded(t)
 	ids := func(text string) []string {
@@ -160,6 +161,18 @@ func TestOrdinaryGazetteerMatch(t *testing.T) {
 	}
 	if got := ids("قطعت الطائرة 20 ميلا قبل أن تهبط."); slices.Contains(got, "Mila") {
 		t.Errorf("miles linked to the town: %v", got)
+	}
+	// a letter the name does not have: ه "his" for ة, a hamza on its seat
+	for _, c := range []struct{ text, place string }{
+		{"واستقبل الأمير زواره في قصره أمس.", "Zuwarah"},
+		{"وقال إن الخصوم لم يسمموا بئرا واحدة في المدينة.", "Beira"},
+	} {
+		if got := ids(c.text); slices.Contains(got, c.place) {
+			t.Errorf("%s: linked to %s: %v", c.text, c.place, got)
+		}
+	}
+	if got := ids("وسيطر المسلحون على مدينة زوارة الليبية أمس."); !slices.Contains(got, "Zuwarah") {
+		t.Errorf("the town of Zuwarah not found: %v", got)
 	}
 }
 
