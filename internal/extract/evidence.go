@@ -718,6 +718,9 @@ func dropCurrencyAdjectives(toks []segment.Token, words []arabic.Word, ms []gaze
 			if lang == "ar" && m.IsDemonym && m.Start > 0 && toks[m.Start-1].Sentence == toks[m.Start].Sentence && isCurrency(m.Start-1) {
 				continue
 			}
+			if lang == "ar" && m.IsDemonym && m.End-m.Start == 1 && languageAdjective(toks, words, m.Start) {
+				continue
+			}
 			if lang == "en" && m.End < len(toks) && toks[m.End].Sentence == toks[m.Start].Sentence && isCurrency(m.End) {
 				continue
 			}
@@ -725,6 +728,32 @@ func dropCurrencyAdjectives(toks []segment.Token, words []arabic.Word, ms []gaze
 		out = append(out, m)
 	}
 	return out
+}
+
+// languageNouns are the nouns of a language (lexicon ar_language_noun).
+var languageNouns = arabic.WordSet(strings.Join(lexicon.Class("ar_language_noun"), " "))
+
+// languageAdjective reports whether the nationality adjective at token i
+// names a language: after a noun of a language, its clitics off (باللغة
+// الإنجليزية, لغات أجنبية), or written with ب and the article, feminine
+// (بالفرنسية "in French"), or after such a word and و (بالعربية
+// والإنجليزية).
+func languageAdjective(toks []segment.Token, words []arabic.Word, i int) bool {
+	inLanguage := func(j int) bool {
+		w := &words[j]
+		return w.Prep == "ب" && w.Article != "" && strings.HasSuffix(toks[j].Text, "ية")
+	}
+	if inLanguage(i) {
+		return true
+	}
+	if i == 0 || toks[i-1].Sentence != toks[i].Sentence {
+		return false
+	}
+	prev := &words[i-1]
+	if languageNouns[arabic.MatchForm(prev.Article+prev.Stem)] || languageNouns[prev.MF] {
+		return true
+	}
+	return words[i].Conj == "و" && inLanguage(i-1)
 }
 
 type aliasKind int

@@ -226,7 +226,8 @@ func TestTypeVote(t *testing.T) {
 }
 
 // TestCurrencyAdjectives: a nationality adjective after a currency word
-// names the currency, not the country; the country named otherwise stays.
+// names the currency, not the country, and after a language noun the
+// language; the country named otherwise stays.
 func TestCurrencyAdjectives(t *testing.T) {
 	p := NewPipeline()
 	for _, c := range []struct {
@@ -238,6 +239,12 @@ func TestCurrencyAdjectives(t *testing.T) {
 		{text: "تراجع سعر الجنيه المصري أمام الدولار.", not: []string{"المصري"}},
 		// an actor: the adjective after a body, not a currency
 		{text: "وأعلنت الحكومة المصرية خطة جديدة لدعم الجنيه.", want: []string{"المصرية"}},
+		// a language (languageAdjective), not the country
+		{text: "وتحدث الرئيس باللغة الفرنسية أمام الصحفيين.", not: []string{"الفرنسية"}},
+		{text: "وكتب البيان بالعربية والإنجليزية.", not: []string{"والإنجليزية"}},
+		{text: "ويتحدث اللاعب بالإنجليزية بطلاقة.", not: []string{"بالإنجليزية"}},
+		// England's adjective, a club's country
+		{text: "وفاز مانشستر يونايتد الإنجليزي على منافسه.", want: []string{"الإنجليزي"}},
 	} {
 		checkMentions(t, p, model.Location, c.text, c.want, c.not)
 	}

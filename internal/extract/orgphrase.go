@@ -214,7 +214,9 @@ func (s *orgScan) extend(ph *orgPhrase) {
 		case x.Conj != "":
 			j, goOn = s.coordinate(ph, j)
 		case x.Prep != "":
-			j, goOn = s.complement(ph, j)
+			j, goOn = s.complement(ph, j, x)
+		case s.shortComplement(j) != nil:
+			j, goOn = s.complement(ph, j, s.shortComplement(j))
 		case s.gazAt[j] >= 0:
 			j, goOn = s.gazName(ph, j)
 		case x.Article == "":
@@ -228,11 +230,33 @@ func (s *orgScan) extend(ph *orgPhrase) {
 	}
 }
 
-// complement reads token j, a word with a preposition: the phrase's one
-// complement with ل whose noun is in the table (للتعاون, لحقوق الإنسان).
-// It returns the token to go on from and whether the phrase goes on.
-func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
+// shortComplement returns word j read as ل and the first noun of a
+// phrase of the organisation table that word j+1 completes, when the
+// analyser left the ل on (it takes no clitic off a stem of three letters:
+// لكرة القدم "for football"), else nil.
+func (s *orgScan) shortComplement(j int) *arabic.Word {
 	x := &s.words[j]
+	if x.Conj != "" || x.Prep != "" || x.Article != "" || !strings.HasPrefix(x.Stem, "ل") || !strings.HasPrefix(s.toks[j].Text, "ل") ||
+		j+1 >= len(s.toks) || s.toks[j+1].Sentence != s.toks[j].Sentence {
+		return nil
+	}
+	stem := strings.TrimPrefix(x.Stem, "ل")
+	if utf8.RuneCountInString(stem) < 3 {
+		return nil
+	}
+	if pw, ok := translit.LookupWord(arabic.MatchForm(stem) + " " + s.words[j+1].MF); !ok || pw.Class != "noun" {
+		return nil
+	}
+	w := *x
+	w.Prep, w.Stem = "ل", stem
+	return &w
+}
+
+// complement reads token j, word x, a word with a preposition: the
+// phrase's one complement with ل whose noun is in the table (للتعاون,
+// لحقوق الإنسان).
+// It returns the token to go on from and whether the phrase goes on.
+func (s *orgScan) complement(ph *orgPhrase, j int, x *arabic.Word) (int, bool) {
 	if x.Prep != "ل" || ph.lUsed || j == ph.i+1 && !ph.definite {
 		return j, false
 	}
@@ -251,6 +275,16 @@ func (s *orgScan) complement(ph *orgPhrase, j int) (int, bool) {
 	}
 	ph.lUsed = true
 	ph.afterNation = false // the complement's own words follow (المؤسسة التركية لحقوق الإنسان)
+	if x.Article == "" {
+		// a phrase of the table, the noun and the word that completes it
+		// (لكرة القدم "for football")
+		if pw, ok := translit.LookupWord(arabic.MatchForm(x.Stem) + " " + s.words[j+1].MF); ok && pw.Class == "noun" && s.words[j+1].Prep == "" {
+			j += 2
+			ph.known, ph.specific, ph.other = j, true, true
+			ph.last = "noun"
+			return j, true
+		}
+	}
 	j++
 	ph.last = ""
 	if x.Article != "" {

@@ -405,12 +405,42 @@ type resolution struct {
 	runes []rune // text, made by slice on first use
 }
 
+// refersToBody reports whether c is a mention by a head noun or an office
+// that refers back to a name (Anaphor, RefStart/RefEnd), which it names
+// rather than what else its words name when the article names that by no
+// name (resolve): الاتحاد after الاتحاد السعودي لكرة القدم is the
+// federation, not the club of that name, unless the article names the
+// club (نادي الاتحاد). Not when the name it refers to goes on with و
+// right after its first word (الاتحاد وكمال ظافر "al-Ittihad and Kamal
+// Dhafer", a phrase the tagger took for one body).
+func refersToBody(text string, c *Candidate) bool {
+	if !c.Anaphor || c.RefEnd <= c.RefStart {
+		return false
+	}
+	rs := []rune(text)
+	if c.RefEnd > len(rs) {
+		return false
+	}
+	ws := strings.Fields(string(rs[c.RefStart:c.RefEnd]))
+	return len(ws) < 2 || !strings.HasPrefix(ws[1], "و")
+}
+
 func resolve(text string, cands []Candidate) *resolution {
 	r := &resolution{text: text, cands: cands, of: make([]*cluster, len(cands))}
 	if g, err := gazetteer.Default(); err == nil {
+		named := map[*gazetteer.Entry]bool{} // the entries the article names by a name
+		for i := range cands {
+			if cands[i].Entry != nil && !cands[i].Anaphor {
+				named[cands[i].Entry] = true
+			}
+		}
 		for i := range cands {
 			if cands[i].Entry == nil && !cands[i].Local {
-				cands[i].Entry, cands[i].Demonym = lookupName(g, cands[i].Text, cands[i].Type)
+				e, demonym := lookupName(g, cands[i].Text, cands[i].Type)
+				if e != nil && refersToBody(text, &cands[i]) && !named[e] {
+					continue
+				}
+				cands[i].Entry, cands[i].Demonym = e, demonym
 			}
 		}
 	}
