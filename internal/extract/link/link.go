@@ -1202,6 +1202,20 @@ func nationalBody(typ, name string, focus func() *gazetteer.Entry) (*gazetteer.E
 			return e, strings.Join(fs[:len(fs)-1], " ")
 		}
 	}
+	// the adjective between the head and a complement with ل (الاتحاد
+	// السعودي لكرة القدم is اتحاد كرة القدم السعودي)
+	if len(ws) >= 3 && strings.HasPrefix(ws[0], "ال") && strings.HasPrefix(ws[2], "ل") {
+		construct := append([]string{strings.TrimPrefix(ws[0], "ال"), strings.TrimPrefix(strings.TrimPrefix(ws[2], "ل"), "ل")}, ws[3:]...)
+		if stateBodies[strings.Join(construct, "_")] {
+			g, err := gazetteer.Default()
+			if err != nil {
+				return nil, ""
+			}
+			if e := g.Demonym(ws[1]); e != nil && e.Role == gazetteer.RoleCountry {
+				return e, strings.Join(construct, " ")
+			}
+		}
+	}
 	if !body(ws) {
 		return nil, ""
 	}

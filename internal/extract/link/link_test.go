@@ -678,6 +678,8 @@ func TestNationalBody(t *testing.T) {
 		{"وزارة الشؤون البلدية والقروية", "وزارة الشؤون البلدية والقروية", "Iraq", focus},
 		{"المنتخب الوطني العراقي", "المنتخب الوطني", "Iraq", none},
 		{"رئاسة الحكومة", "رئاسة الحكومة", "Iraq", focus},
+		{"الاتحاد السعودي لكرة القدم", "اتحاد كره القدم", "Saudi Arabia", focus}, // the adjective before a complement with ل
+		{"اتحاد الكرة المصري", "اتحاد الكرة", "Egypt", none},
 		{"مجلس النواب", "", "", none},           // no country in focus: left alone
 		{"وزارة", "", "", focus},                // a head alone names nothing
 		{"مجلس الأمن", "", "", focus},           // not a state's body
