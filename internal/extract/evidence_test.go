@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -266,5 +267,27 @@ func TestNumberToken(t *testing.T) {
 		if got := numberToken(tok); got != want {
 			t.Errorf("numberToken(%q) = %v, want %v", tok, got, want)
 		}
+	}
+}
+
+// TestOnBehalfOf: باسم after a spokesman's word is "on behalf of", not the
+// given name Basem: the body he speaks for follows.
+func TestOnBehalfOf(t *testing.T) {
+	p := NewPipeline()
+	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: "وقال كريس فيليرز المتحدث باسم بوينغ إن الطائرة آمنة."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range x.Entities {
+		if e.Type == model.Person && slices.ContainsFunc(e.Mentions, func(m model.Mention) bool { return strings.HasPrefix(m.Text, "باسم") }) {
+			t.Errorf("person %s from باسم", e.Name)
+		}
+	}
+	found := false
+	for _, r := range x.Relations {
+		found = found || r.Predicate == "SPOKESPERSON_FOR"
+	}
+	if !found {
+		t.Errorf("no SPOKESPERSON_FOR in %+v", x.Relations)
 	}
 }

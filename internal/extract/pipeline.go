@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.17"
+const RulesVersion = "0.6.18"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -608,6 +608,22 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		if typ != model.Organization && b-a >= 2 && orgAfterName[words[b-1].MF] {
 			typ = model.Organization // توشيبا كورب "Toshiba Corp", in English order
 		}
+		if typ == model.Person && b-a >= 2 && onBehalfOf(toks, words, a) {
+			// المتحدث باسم بوينغ "the spokesman on behalf of Boeing": باسم
+			// is no given name there; what follows is the body he speaks
+			// for, the gazetteer's or not
+			a++
+			if covered(toks[a].Start, toks[b-1].End) {
+				return
+			}
+			for _, t := range []string{model.Organization, model.Person, model.Location} {
+				if m, ok := p.gaz.MatchSpan(toks, words, a, b, t); ok {
+					out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
+					return
+				}
+			}
+			typ = model.Organization
+		}
 		if typ == model.Person {
 			b = p.knownLonger(toks, words, a, b)
 		}
@@ -655,6 +671,17 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 	}
 	return out, drop
 }
+
+// onBehalfOf reports whether token a is باسم "on behalf of" after a
+// spokesman's word (lexicon ar_on_behalf_before: المتحدث باسم, الناطق
+// الرسمي باسم), not the given name Basem.
+func onBehalfOf(toks []segment.Token, words []arabic.Word, a int) bool {
+	return a > 0 && toks[a-1].Sentence == toks[a].Sentence && words[a].MF == "باسم" && onBehalfBefore[words[a-1].MF]
+}
+
+// onBehalfBefore are the words after which باسم is "on behalf of"
+// (lexicon ar_on_behalf_before), in MatchForm.
+var onBehalfBefore = arabic.WordSet(arabic.MatchForm(strings.Join(lexicon.Class("ar_on_behalf_before"), " ")))
 
 // hasDigit reports whether s has a digit (Latin or Arabic-Indic).
 func hasDigit(s string) bool {
