@@ -660,9 +660,11 @@ func (b *builder) orgs() error {
 			}
 		}
 		// abbreviations of 4+ letters only: the shorter ones of this list
-		// collide (ESA, CBD) and the important ones are curated
+		// collide (ESA, CBD) and the important ones are curated; one of
+		// four words or more is a name, another body's put there (the
+		// OPEC Fund's "Organization of the Petroleum Exporting Countries")
 		for _, f := range []string{"Abbreviation_en", "Abbreviation_other_en"} {
-			if v := m[f]; len(v) >= 4 && v != "None" {
+			if v := m[f]; len(v) >= 4 && v != "None" && len(strings.Fields(v)) < 4 {
 				b.addAlias(e, v)
 			}
 		}
