@@ -210,13 +210,14 @@ func (s *orgScan) extend(ph *orgPhrase) {
 			return
 		}
 		goOn := false
+		short := s.shortComplement(j) // nil for a word with a conjunction or preposition
 		switch {
 		case x.Conj != "":
 			j, goOn = s.coordinate(ph, j)
 		case x.Prep != "":
 			j, goOn = s.complement(ph, j, x)
-		case s.shortComplement(j) != nil:
-			j, goOn = s.complement(ph, j, s.shortComplement(j))
+		case short != nil:
+			j, goOn = s.complement(ph, j, short)
 		case s.gazAt[j] >= 0:
 			j, goOn = s.gazName(ph, j)
 		case x.Article == "":

@@ -413,15 +413,15 @@ type resolution struct {
 // club (نادي الاتحاد). Not when the name it refers to goes on with و
 // right after its first word (الاتحاد وكمال ظافر "al-Ittihad and Kamal
 // Dhafer", a phrase the tagger took for one body).
-func refersToBody(text string, c *Candidate) bool {
+func (r *resolution) refersToBody(c *Candidate) bool {
 	if !c.Anaphor || c.RefEnd <= c.RefStart {
 		return false
 	}
-	rs := []rune(text)
-	if c.RefEnd > len(rs) {
+	ref := r.slice(c.RefStart, c.RefEnd)
+	if ref == "" {
 		return false
 	}
-	ws := strings.Fields(string(rs[c.RefStart:c.RefEnd]))
+	ws := strings.Fields(ref)
 	return len(ws) < 2 || !strings.HasPrefix(ws[1], "و")
 }
 
@@ -437,7 +437,7 @@ func resolve(text string, cands []Candidate) *resolution {
 		for i := range cands {
 			if cands[i].Entry == nil && !cands[i].Local {
 				e, demonym := lookupName(g, cands[i].Text, cands[i].Type)
-				if e != nil && refersToBody(text, &cands[i]) && !named[e] {
+				if e != nil && r.refersToBody(&cands[i]) && !named[e] {
 					continue
 				}
 				cands[i].Entry, cands[i].Demonym = e, demonym
