@@ -182,17 +182,21 @@ splits too and scores on them (to tune; nothing is written).`,
 			var b *learn.Built
 			if report || dev {
 				// a build that never saw the pairs it is scored on
-				hd, err := learn.Read(dataDir, true)
+				held := []learn.Split{learn.Test}
+				if dev {
+					held = append(held, learn.Dev) // the dev pairs' names unknown too
+				}
+				hd, err := learn.ReadHeld(dataDir, held...)
 				if err != nil {
 					return err
 				}
-				held := opt
-				held.HoldTest, held.HoldDev = true, dev
+				hopt := opt
+				hopt.HoldTest, hopt.HoldDev = true, dev
 				split := learn.Test
 				if dev {
 					split = learn.Dev
 				}
-				d, b = hd, learn.Build(hd, held)
+				d, b = hd, learn.Build(hd, hopt)
 				rs = learn.Evaluate(b, d, split)
 			}
 			if !dev {

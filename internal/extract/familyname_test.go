@@ -153,10 +153,16 @@ func TestTrimOrdinaryStart(t *testing.T) {
 		{"وقالت الفنانة: كان لي عمر الشريف صديقا وفيا طوال حياتي.", "عمر الشريف"},
 		{"وقال المدرب الكوري لي جونغ سو إن فريقه مستعد.", "لي جونغ سو"},
 		{"وقال رئيس جنوب السودان سلفا كير إن الاتفاق صامد.", "سلفا كير"},
+		// a noun of the feminine plural in construct (ميليشيات "the
+		// militias of"), which no given name has
+		{"وقال الرئيس اليمني السابق علي عبدالله صالح إنه باق.\nوقالت المصادر إن ميليشيات صالح قصفت مدينة تعز.", "صالح"},
 	} {
 		if len(nameEntities(t, p, c.text, c.mention)) == 0 {
 			t.Errorf("%s: no mention %q", c.text, c.mention)
 		}
+	}
+	if es := nameEntities(t, p, "وقالت المصادر إن ميليشيات صالح قصفت مدينة تعز.", "ميليشيات صالح"); len(es) > 0 {
+		t.Errorf("ميليشيات صالح is a name: %+v", es)
 	}
 }
 

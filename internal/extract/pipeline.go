@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.19"
+const RulesVersion = "0.6.20"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -1213,12 +1213,24 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 			continue
 		}
 		o := p.ordinary(toks, words, a)
-		if o < ordinaryStrong && (o == 0 || p.words.WordOf(toks[a].Text).Count > 0) {
+		if o < ordinaryStrong && (o == 0 || p.words.WordOf(toks[a].Text).Count > 0) && !(o > 0 && p.femininePlural(&words[a])) {
 			break
 		}
 		a++
 	}
 	return a
+}
+
+// femininePlural reports whether a word, in construct before a name, is an
+// ordinary word with the ending of the feminine plural (ميليشيات صالح
+// "Saleh's militias", تصريحات ترامب "Trump's statements"), which no given
+// name has: one of five letters or more, without the article, that the
+// name lists and the gazetteer do not know (عرفات and بركات they do).
+func (p *Pipeline) femininePlural(w *arabic.Word) bool {
+	if w.Article != "" || !strings.HasSuffix(w.MF, "ات") || utf8.RuneCountInString(w.MF) < 5 {
+		return false
+	}
+	return !p.isName(w.MF) && !p.words.Name(w.MF).Known() && len(p.gaz.Lookup(w.MF)) == 0
 }
 
 // leadingClosed reports whether a word of a closed class that no name

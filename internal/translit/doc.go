@@ -10,7 +10,9 @@
 // known Latin name it transcribes (Latin: تشلسي Chelsea, زيوريخ Zurich),
 // matched by letter classes and vowel letters against a list of Latin
 // names from the shared data (data/latin.tsv.gz), when one is the only or
-// clearly the most attested match; a word still unknown is spelt by a graphone model
+// clearly the most attested match, else the likeliest of near ones by
+// their attestations and the graphone model (Model.Score); a word still
+// unknown is spelt by a graphone model
 // (a joint-sequence n-gram model of Arabic letters and the Latin letters
 // that write them, Model), and Letters, the letter-by-letter rendering, is
 // the last fallback. Skeleton, the consonant outline of a name used to pair

@@ -268,3 +268,104 @@ func parseGraphone(s string) (Graphone, bool) {
 	}
 	return Graphone{Arabic: rs[0], Latin: l}, true
 }
+
+// BestScore returns the natural log of the probability of the spelling
+// Decode returns for word (beam as Decode's), and false when there is none.
+func (m *Model) BestScore(word string, beam int) (float64, bool) {
+	return m.align(word, "", false, beam)
+}
+
+// Score returns the natural log of the probability of the most probable
+// graphone sequence that spells the Arabic word (arabic.MatchForm letters)
+// as the Latin string lat (lower case a-z), and false when the model cannot
+// spell it so. Score - BestScore says how much less likely than the
+// model's own spelling lat is.
+func (m *Model) Score(word, lat string, beam int) (float64, bool) {
+	return m.align(word, lat, true, beam)
+}
+
+// align is the beam search of Decode, constrained to spell lat when
+// constrained is set; it returns the best final score.
+func (m *Model) align(word, lat string, constrained bool, beam int) (float64, bool) {
+	if beam <= 0 {
+		beam = 5
+	}
+	if m == nil || m.Order < 1 || word == "" {
+		return 0, false
+	}
+	type state struct {
+		hist  [MaxOrder - 1]uint16
+		score float64
+		pos   int // letters of lat written
+	}
+	type key struct {
+		hist [MaxOrder - 1]uint16
+		pos  int
+	}
+	h := m.Order - 1
+	prev := []state{{}}
+	best := map[key]int{}
+	var next []state
+	for _, r := range word {
+		cands := m.byLetter[r]
+		if len(cands) == 0 {
+			return 0, false
+		}
+		clear(best)
+		next = next[:0]
+		for _, s := range prev {
+			ctx := m.context(s.hist[:h])
+			for _, g := range cands {
+				l := m.Graphones[g].Latin
+				pos := s.pos
+				if constrained {
+					if !strings.HasPrefix(lat[pos:], l) {
+						continue
+					}
+					pos += len(l)
+				}
+				ns := state{score: s.score + math.Log(m.prob(&ctx, g)), pos: pos}
+				if h > 0 {
+					copy(ns.hist[:h-1], s.hist[1:h])
+					ns.hist[h-1] = g
+				}
+				k := key{ns.hist, pos}
+				if i, ok := best[k]; ok {
+					if ns.score > next[i].score {
+						next[i] = ns
+					}
+					continue
+				}
+				best[k] = len(next)
+				next = append(next, ns)
+			}
+		}
+		if len(next) == 0 {
+			return 0, false
+		}
+		slices.SortStableFunc(next, func(a, b state) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			}
+			return 0
+		})
+		if len(next) > beam {
+			next = next[:beam]
+		}
+		prev, next = next, prev
+	}
+	out, found := math.Inf(-1), false
+	for _, s := range prev {
+		if constrained && s.pos != len(lat) {
+			continue
+		}
+		ctx := m.context(s.hist[:h])
+		if sc := s.score + math.Log(m.prob(&ctx, 0)); sc > out {
+			out, found = sc, true
+		}
+	}
+	return out, found
+}

@@ -140,8 +140,8 @@ func Build(d *Data, opt Options) *Built {
 
 	// a word the model spells as attested needs no entry; nor does one of
 	// the news spellings, which win anyway. A word that matches a known
-	// Latin name keeps its entry: the match is for words with no
-	// attested spelling.
+	// Latin name (the runtime's choice, MatchLatin) keeps its entry: the
+	// match is for words with no attested spelling.
 	for _, ar := range sortedKeys(table) {
 		if opt.HoldDev {
 			break // the same output, faster
@@ -153,7 +153,8 @@ func Build(d *Data, opt Options) *Built {
 		if hasArticle(ar) {
 			continue // ال is not the article here: the runtime would write al-
 		}
-		if _, ok := c.Latin.Match(ar); ok {
+		_, named := c.MatchLatin(ar, false)
+		if _, common := c.MatchLatin(ar, true); named || common {
 			if sp := table[ar]; strings.ToUpper(sp) == sp { // SABRI: as the model writes it, Sabri
 				table[ar] = strings.ToUpper(sp[:1]) + strings.ToLower(sp[1:])
 			}

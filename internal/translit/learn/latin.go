@@ -231,15 +231,15 @@ func (l *latinList) word(k string) (translit.LatinWord, bool) {
 }
 
 // BuildLatin reads the known Latin names of the data folder dir (LatinFiles)
-// into the list translit.Latin matches foreign names against. With
-// holdTest the test splits of the name-pair sets (those of Read) are left
-// out, so that the held-out scores of Evaluate stay held out. The result
-// is deterministic.
-func BuildLatin(dir string, holdTest bool) ([]translit.LatinWord, error) {
+// into the list translit.Latin matches foreign names against. The held
+// splits of the name-pair sets (those of Read) are left out, so that the
+// held-out scores of Evaluate stay held out. The result is deterministic.
+func BuildLatin(dir string, held ...Split) ([]translit.LatinWord, error) {
 	l := newLatinList()
+	hold := func(s Split) bool { return slices.Contains(held, s) }
 	p := func(i int) string { return filepath.Join(dir, filepath.FromSlash(LatinFiles[i])) }
 	err := readTSV(p(0), func(r map[string]string) error {
-		if holdTest && r["split"] == "test" {
+		if sp, ok := splits[r["split"]]; ok && hold(sp) {
 			return nil
 		}
 		c, err := strconv.Atoi(r["count"])
@@ -253,7 +253,7 @@ func BuildLatin(dir string, holdTest bool) ([]translit.LatinWord, error) {
 		return nil, err
 	}
 	err = readTSV(p(1), func(r map[string]string) error {
-		if r["source"] != "wikidata" || r["latin_lang"] != "en" || holdTest && hashSplit(arabic.MatchForm(r["arabic_key"])) == Test {
+		if r["source"] != "wikidata" || r["latin_lang"] != "en" || hold(hashSplit(arabic.MatchForm(r["arabic_key"]))) {
 			return nil
 		}
 		c, err := strconv.Atoi(r["count"])

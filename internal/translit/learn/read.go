@@ -36,6 +36,9 @@ type Pair struct {
 	Split   Split
 }
 
+// splits are the split names of the data sets.
+var splits = map[string]Split{"train": Train, "eval": Dev, "dev": Dev, "test": Test}
+
 // hashSplit splits data without a split of its own by a hash of the Arabic
 // key: 10% test, 10% dev.
 func hashSplit(key string) Split {
@@ -143,6 +146,16 @@ var Files = []string{
 // the test splits out of the known Latin names (BuildLatin), for a build
 // that is scored on them (Options.HoldTest).
 func Read(dir string, holdTest bool) (*Data, error) {
+	if holdTest {
+		return ReadHeld(dir, Test)
+	}
+	return ReadHeld(dir)
+}
+
+// ReadHeld is Read leaving the given splits out of the known Latin names:
+// Test for a build scored on the test pairs, Test and Dev for one tuned
+// on the dev pairs (Options.HoldDev), whose names must not be known either.
+func ReadHeld(dir string, held ...Split) (*Data, error) {
 	d := &Data{}
 	p := func(i int) string { return filepath.Join(dir, filepath.FromSlash(Files[i])) }
 	num := func(s string) (float64, error) {
@@ -179,7 +192,6 @@ func Read(dir string, holdTest bool) (*Data, error) {
 	if err := readTSV(p(1), wiki(&d.FullNames, "full")); err != nil {
 		return nil, err
 	}
-	splits := map[string]Split{"train": Train, "eval": Dev, "dev": Dev, "test": Test}
 	err := readTSV(p(2), func(r map[string]string) error {
 		sp, ok := splits[r["split"]]
 		if !ok {
@@ -208,7 +220,7 @@ func Read(dir string, holdTest bool) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.Latin, err = BuildLatin(dir, holdTest); err != nil {
+	if d.Latin, err = BuildLatin(dir, held...); err != nil {
 		return nil, err
 	}
 	return d, nil
