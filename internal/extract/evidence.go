@@ -539,7 +539,7 @@ func (p *Pipeline) dropOrdinaryMatches(toks []segment.Token, words []arabic.Word
 	for _, m := range ms {
 		if m.End-m.Start == 1 && !m.IsDemonym && !sure[m.Start] && m.Entry != nil && !m.Entry.IsProminent() {
 			ord := p.ordinary(toks, words, m.Start)
-			if ord > p.nameEvidence(toks, words, m.Start, m.Entry.Type) || ord > 0 && orphanPlace(m.Entry, places) {
+			if ord > p.nameEvidence(toks, words, m.Start, m.Entry.Type) || ord > 0 && (orphanPlace(m.Entry, places) || p.foreignInLocal(m.Entry, places)) {
 				continue
 			}
 			if p.otherLetters(m.Surface, m.Skip, m.Entry) {
@@ -688,6 +688,30 @@ func orphanPlace(e *gazetteer.Entry, places map[string]map[*gazetteer.Entry]bool
 		}
 	}
 	return len(places) > 1 // the article speaks of some other country
+}
+
+// foreignInLocal reports whether place entry e, a town under cityRank of
+// a country other than the corpus's (p.home), is matched in an article
+// that names no country at all, neither e's nor another: local news,
+// which names its own towns without their country (سبق- ينبع), and where
+// a foreign town's name that is also an ordinary word is that word (نقده
+// "his criticism" is no Naqadeh in Iran, أدوا "they performed" no Adwa in
+// Ethiopia). Without a home country, orphanPlace alone decides.
+func (p *Pipeline) foreignInLocal(e *gazetteer.Entry, places map[string]map[*gazetteer.Entry]bool) bool {
+	if p.home == nil || e.Type != model.Location || e.Role == gazetteer.RoleCountry || e.Country == "" || e.Country == p.home.Key || e.Rank >= cityRank {
+		return false
+	}
+	for c, es := range places {
+		if c != e.Country {
+			return false // the article names another country, or a place of one
+		}
+		for o := range es {
+			if o != e {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // currencies are the currency words (MatchForm) after which an Arabic

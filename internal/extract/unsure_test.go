@@ -78,6 +78,19 @@ func TestOrphanPlace(t *testing.T) {
 	if es := mentionEntities(t, p, "وزار الوفد مدينة الكرم في تونس.", "الكرم"); len(es) == 0 {
 		t.Errorf("a visit in Tunisia: no place %q", "الكرم")
 	}
+	// with a home country, a foreign town's ordinary word in an article
+	// that names no country (local news) is the word
+	h := NewPipeline()
+	if err := h.SetHomeCountry("Saudi Arabia"); err != nil {
+		t.Fatal(err)
+	}
+	text := "وعرف عن أهل المدينة الكرم والترحيب بالضيوف."
+	if es := mentionEntities(t, h, text, "الكرم"); len(es) != 0 {
+		t.Errorf("generosity in local news: %q is %s", "الكرم", es[0].ID)
+	}
+	if es := mentionEntities(t, p, text, "الكرم"); len(es) == 0 {
+		t.Errorf("no home country: the rule of orphanPlace alone, %q should stay", "الكرم")
+	}
 }
 
 // TestGenericBody: a head of ar_generic_body_head in the construct state
