@@ -767,6 +767,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			// the model read the pair's setting, not a statement of it
 			continue
 		}
+		if r, _ := vocab.Get(b.label); r.Group != "structural" && (x.qualifiesOrg(b.pr.s) || x.qualifiesOrg(b.pr.o)) {
+			continue // ريال مدريد الإسباني: the club's country, no party to its acts
+		}
 		if (b.label == "LOCATED_IN" || b.label == "PART_OF") && x.isCountry(&s) && x.isCountry(&o) {
 			continue // a country is in no other country (the US base in Cuba is not the US)
 		}
@@ -791,6 +794,20 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		}
 		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
 	}
+}
+
+// qualifiesOrg reports whether mention i is a nationality adjective with
+// the article right after an organisation's name, which it qualifies
+// (ريال مدريد الإسباني "Spanish Real Madrid", مانشستر يونايتد الإنجليزي):
+// it says whose the organisation is, and the country is no party to what
+// the organisation does (Arabic).
+func (x *extractor) qualifiesOrg(i int) bool {
+	m := x.d.Mentions[i]
+	if !x.ar || !m.Demonym || i == 0 || x.words[m.Start].Article == "" || x.words[m.Start].Conj != "" {
+		return false
+	}
+	prev := x.d.Mentions[i-1]
+	return prev.Type == "Organization" && prev.End == m.Start && prev.Entity != m.Entity
 }
 
 // mutualActs are the actions both of whose sides act (a meeting, talks, a
