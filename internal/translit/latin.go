@@ -559,7 +559,12 @@ func (l *Latin) Match(m string) (LatinWord, bool) { return l.match(m, true) }
 func (l *Latin) MatchName(m string) (LatinWord, bool) { return l.match(m, false) }
 
 func (l *Latin) match(m string, common bool) (LatinWord, bool) {
-	cs := l.candidates(m, common)
+	return dominant(l.candidates(m, common))
+}
+
+// dominant returns the only candidate of cs (most attested first), or the
+// first when it is attested at least Dominance times more than the next.
+func dominant(cs []LatinWord) (LatinWord, bool) {
 	switch {
 	case len(cs) == 0:
 		return LatinWord{}, false

@@ -178,11 +178,25 @@ const maxCandidates = 12
 // string of Arabic letters in arabic.MatchForm, with a beam of width beam
 // (0: 16). It returns "" when a letter of word has no graphone.
 func (m *Model) Decode(word string, beam int) string {
+	t, _, _ := m.decode(word, beam)
+	return t
+}
+
+// BestScore returns the natural log of the probability of the spelling
+// Decode returns for word (beam as Decode's), and false when there is none.
+func (m *Model) BestScore(word string, beam int) (float64, bool) {
+	_, sc, ok := m.decode(word, beam)
+	return sc, ok
+}
+
+// decode is Decode with the log-probability of the spelling; false when
+// there is none.
+func (m *Model) decode(word string, beam int) (string, float64, bool) {
 	if beam <= 0 {
 		beam = 5
 	}
 	if m == nil || m.Order < 1 || word == "" {
-		return ""
+		return "", 0, false
 	}
 	h := m.Order - 1
 	steps := [][]beamState{{{parent: -1}}}
@@ -190,7 +204,7 @@ func (m *Model) Decode(word string, beam int) string {
 	for _, r := range word {
 		cands := m.byLetter[r]
 		if len(cands) == 0 {
-			return ""
+			return "", 0, false
 		}
 		prev := steps[len(steps)-1]
 		clear(best)
@@ -233,7 +247,7 @@ func (m *Model) Decode(word string, beam int) string {
 		out[k-1] = m.Graphones[s.g].Latin
 		i = int(s.parent)
 	}
-	return strings.Join(out, "")
+	return strings.Join(out, ""), last[0].score, true
 }
 
 // sortStates orders beam states by score, best first; ties (which never
@@ -269,24 +283,13 @@ func parseGraphone(s string) (Graphone, bool) {
 	return Graphone{Arabic: rs[0], Latin: l}, true
 }
 
-// BestScore returns the natural log of the probability of the spelling
-// Decode returns for word (beam as Decode's), and false when there is none.
-func (m *Model) BestScore(word string, beam int) (float64, bool) {
-	return m.align(word, "", false, beam)
-}
-
 // Score returns the natural log of the probability of the most probable
 // graphone sequence that spells the Arabic word (arabic.MatchForm letters)
 // as the Latin string lat (lower case a-z), and false when the model cannot
-// spell it so. Score - BestScore says how much less likely than the
-// model's own spelling lat is.
+// spell it so: Decode's beam search kept to the states that write a prefix
+// of lat. Score - BestScore says how much less likely than the model's own
+// spelling lat is.
 func (m *Model) Score(word, lat string, beam int) (float64, bool) {
-	return m.align(word, lat, true, beam)
-}
-
-// align is the beam search of Decode, constrained to spell lat when
-// constrained is set; it returns the best final score.
-func (m *Model) align(word, lat string, constrained bool, beam int) (float64, bool) {
 	if beam <= 0 {
 		beam = 5
 	}
@@ -317,19 +320,15 @@ func (m *Model) align(word, lat string, constrained bool, beam int) (float64, bo
 			ctx := m.context(s.hist[:h])
 			for _, g := range cands {
 				l := m.Graphones[g].Latin
-				pos := s.pos
-				if constrained {
-					if !strings.HasPrefix(lat[pos:], l) {
-						continue
-					}
-					pos += len(l)
+				if !strings.HasPrefix(lat[s.pos:], l) {
+					continue
 				}
-				ns := state{score: s.score + math.Log(m.prob(&ctx, g)), pos: pos}
+				ns := state{score: s.score + math.Log(m.prob(&ctx, g)), pos: s.pos + len(l)}
 				if h > 0 {
 					copy(ns.hist[:h-1], s.hist[1:h])
 					ns.hist[h-1] = g
 				}
-				k := key{ns.hist, pos}
+				k := key{ns.hist, ns.pos}
 				if i, ok := best[k]; ok {
 					if ns.score > next[i].score {
 						next[i] = ns
@@ -359,7 +358,7 @@ func (m *Model) align(word, lat string, constrained bool, beam int) (float64, bo
 	}
 	out, found := math.Inf(-1), false
 	for _, s := range prev {
-		if constrained && s.pos != len(lat) {
+		if s.pos != len(lat) {
 			continue
 		}
 		ctx := m.context(s.hist[:h])

@@ -235,13 +235,14 @@ func (c *Compiled) stem(m string, org bool) string {
 // The only candidate, or one attested Dominance times more than any other,
 // is the word's (Latin.match), whatever the model says (it cannot align
 // Schwarzenegger with its Arabic letters). When several are near, each is
-// scored by how often the data attests it and by how likely the graphone model finds
-// the Arabic letters written so: the log of its weight plus
+// scored by how often the data attests it and by how likely the graphone
+// model finds the Arabic letters written so: the log of its weight plus
 // latinModelWeight times its model log-probability less that of the
 // model's own best spelling (a noisy channel: the attestations the prior,
 // the model the channel; a candidate the model cannot align, or finds
 // less likely than latinMinModel, is not scored), and the best wins unless
-// it scores under latinMinScore (then the model spells the word). Before, the model spelt every such word.
+// it scores under latinMinScore (then the model spells the word). Before,
+// the model spelt every such word.
 // Tuned on the dev split of the name pairs (kg build translit --dev, the
 // dev pairs' Latin names left out of the list as the test pairs' are):
 // name units of Arab countries 33.7% to 35.8% exact, google-translit-ar2en
@@ -276,7 +277,8 @@ func (c *Compiled) MatchLatin(m string, common bool) (LatinWord, bool) {
 // without the article) transcribes: Latin.match's choice, else the best
 // of the most attested candidates by weight and model score.
 func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
-	if w, ok := c.Latin.match(m, org); ok || c.Model == nil {
+	cs := c.Latin.candidates(m, org)
+	if w, ok := dominant(cs); ok || c.Model == nil {
 		return w, ok
 	}
 	lm := letters(m)
@@ -293,7 +295,6 @@ func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 		sc, ok := c.Model.Score(lm, f, latinBeam)
 		return sc - sb, ok
 	}
-	cs := c.Latin.candidates(m, org)
 	bestS, bi := math.Inf(-1), -1
 	for i, w := range cs[:min(len(cs), latinCandidates)] {
 		d, ok := score(w)
