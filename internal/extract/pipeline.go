@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.21"
+const RulesVersion = "0.6.22"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -276,7 +276,7 @@ func (p *Pipeline) extractText(text, lang, published string, titleEnd int) ([]mo
 	if rels == nil {
 		rels = []model.Relation{}
 	}
-	return withoutUnrelated(ents, unsure, rels), rels
+	return withoutUnsure(ents, unsure, rels)
 }
 
 // RelDoc returns the entities of a text and the document the relation step

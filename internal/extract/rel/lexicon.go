@@ -187,4 +187,5 @@ var (
 	enPassive           = class("en_passive")
 	enEvent             = class("en_event")
 	arMinister          = class("ar_minister")
+	arPersonObjectVerb  = class("ar_person_object_verb")
 )

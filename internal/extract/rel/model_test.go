@@ -1634,3 +1634,77 @@ func TestPraiseReason(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAfterVerb: a title right after a name that a verb before it
+// cannot take as its object is the name's apposition — after a verb that
+// takes no person (أصدر), a speech word (حذر), or as a later item of a
+// list (وسليم الجبوري); after a verb whose object may be a person or an
+// office (استقبل) it may be that object, and is not taken.
+func TestTitleAfterVerb(t *testing.T) {
+	khalifa := handMention{"خليفة", "khalifa", model.Person, false, ""}
+	uae := handMention{"دولة الإمارات", "uae", model.Location, false, "country"}
+	michalos := handMention{"ميكالوس", "michalos", model.Person, false, ""}
+	chamber := handMention{"غرفة تجارة أثينا", "chamber", model.Organization, false, ""}
+	salman := handMention{"سلمان", "salman", model.Person, false, ""}
+	abadi := handMention{"العبادي", "abadi", model.Person, false, ""}
+	jabouri := handMention{"سليم الجبوري", "jabouri", model.Person, false, ""}
+	parl := handMention{"مجلس النواب", "parliament", model.Organization, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"وأصدر الشيخ خليفة رئيس دولة الإمارات مرسوما بقانون.", []handMention{khalifa, uae}, "khalifa PRESIDENT_OF uae", true},
+		{"وحذر ميكالوس رئيس غرفة تجارة أثينا من مخاطر كبيرة.", []handMention{michalos, chamber}, "michalos LEADER_OF chamber", true},
+		{"وسيلتقي العبادي رئيس الوزراء وسليم الجبوري رئيس مجلس النواب.", []handMention{abadi, jabouri, parl}, "jabouri LEADER_OF parliament", true},
+		{"واستقبل الملك سلمان رئيس وزراء اليابان في قصره.", []handMention{salman, japan}, "salman PRIME_MINISTER_OF japan", false},
+		{"وهنأ الملك سلمان رئيس دولة الإمارات بالعيد.", []handMention{salman, uae}, "salman PRESIDENT_OF uae", false},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), nil))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+}
+
+// TestOfficeAfterName: the model may give an office to a name whose title
+// follows it without a comma where no verb can take the title as its
+// object, when the office word heads the title and the body is in it; not
+// after a noun whose genitive the name is (حكومة أبوت), nor to a body
+// outside the title.
+func TestOfficeAfterName(t *testing.T) {
+	hammadi := handMention{"محمد الحمادي", "hammadi", model.Person, false, ""}
+	paper := handMention{"صحيفة الاتحاد", "ittihad", model.Organization, false, ""}
+	abbott := handMention{"أبوت", "abbott", model.Person, false, ""}
+	au := handMention{"الأسترالي", "australia", model.Location, true, "country"}
+	org := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	loc := tinyModel("MINISTER_OF", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		m    *Model
+		rel  string
+		want bool
+	}{
+		{"وقال محمد الحمادي رئيس تحرير صحيفة الاتحاد إن العدد كبير.", []handMention{hammadi, paper}, org, "hammadi LEADER_OF ittihad", true},
+		{"وقال محمد الحمادي في مقابلة مع صحيفة الاتحاد إن العدد كبير.", []handMention{hammadi, paper}, org, "hammadi LEADER_OF ittihad", false},
+		{"وأغضبت حكومة أبوت وزير الزراعة الأسترالي بقرارها.", []handMention{abbott, au}, loc, "abbott MINISTER_OF australia", false},
+	} {
+		rs := relationsOf(extractWith(handDoc(t, c.text, c.ms...), c.m))
+		if got := slices.Contains(rs, c.rel); got != c.want {
+			t.Errorf("%s: %s %v, want %v (%v)", c.text, c.rel, got, c.want, rs)
+		}
+	}
+	// a held title after an adviser's word is part of the name's title, no
+	// other person between the name and its next office
+	khalid := handMention{"خالد الفيصل", "khalid", model.Person, false, ""}
+	king := handMention{"خادم الحرمين الشريفين", "salman", model.Person, false, ""}
+	mecca := handMention{"منطقة مكة المكرمة", "mecca", model.Location, false, ""}
+	d := handDoc(t, "وقال خالد الفيصل مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة إن العمل بدأ.", khalid, king, mecca)
+	d.Mentions[1].Title = true
+	place := tinyModel("OFFICIAL_OF", "types=Person>Location", 20, 0.5, 0.5)
+	if rs := relationsOf(extractWith(d, place)); !slices.Contains(rs, "khalid OFFICIAL_OF mecca") {
+		t.Errorf("adviser of the King, emir of Mecca: no OFFICIAL_OF (%v)", rs)
+	}
+}

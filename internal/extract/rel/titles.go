@@ -11,6 +11,7 @@ import (
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/translit"
+	"github.com/kg-project/kg/internal/vocab"
 )
 
 type titleDef struct {
@@ -544,6 +545,9 @@ func (x *extractor) appositionSlot(a, j int) bool {
 	if j == a {
 		return true
 	}
+	if x.ar && x.listedPerson(j) {
+		return true // وسيلتقي العبادي رئيس الوزراء وسليم الجبوري رئيس مجلس النواب
+	}
 	noun := x.ar && x.mAt[j-1] < 0
 	prep := x.words[j].Prep != "" // للأمير
 	if m := x.mention(j); m != nil {
@@ -561,9 +565,64 @@ func (x *extractor) appositionSlot(a, j int) bool {
 		return true
 	}
 	if tr, end, _ := x.verbAt(j - 1); tr != nil && end == j {
-		return tr.speech // (التقى reads as ال + تقى)
+		// a speech verb, or one whose object stands after a preposition
+		// (اجتمع مع، أشاد ب) or is a place (زار، وصل إلى): no title is its
+		// object (التقى reads as ال + تقى)
+		return tr.speech || len(tr.preps) > 0 && !arPersonObjectVerb[x.bare[j-1]] || tr.objTypes == "Location" && !arPersonObjectVerb[x.bare[j-1]]
+	}
+	if noun && x.words[j-1].Article == "" && x.words[j-1].Suffix == "" && (verbShaped(x.words[j-1].Stem) || slices.Contains(x.cues(j-1), "STATED")) && !x.personObject(j-1) {
+		// a verb that takes no person as its object (أصدر الشيخ خليفة بن
+		// زايد رئيس دولة الإمارات مرسوما), or one of speech (حذر ميكالوس
+		// رئيس غرفة تجارة أثينا): a title after the name is its apposition
+		return true
 	}
 	return noun && (x.words[j-1].Article != "" || arPreps[x.bare[j-1]] || arBeforeApposition[x.bare[j-1]])
+}
+
+// listedPerson reports whether the Arabic name at token j is joined by و
+// to a person named before it, or to that person's title or description
+// (العبادي رئيس الوزراء وسليم الجبوري): a later item of a list, where no
+// verb takes a title after it as its object.
+func (x *extractor) listedPerson(j int) bool {
+	m := x.mention(j)
+	if m == nil || m.Start != j || m.Type != "Person" || !strings.HasPrefix(m.Prefix, "و") && x.words[j].Conj != "و" {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-maxDesc; k-- {
+		if x.isBoundary(k) && !x.isComma(k) || x.d.Tokens[k].Sentence != x.d.Tokens[j].Sentence {
+			return false
+		}
+		if mi := x.mAt[k]; mi >= 0 {
+			return x.d.Mentions[mi].Type == "Person" && x.descEnd(mi) >= k+1
+		}
+	}
+	return false
+}
+
+// titleComplement reports whether mention mi is a held title (خادم الحرمين
+// الشريفين) after the word of one who acts for its holder (ar_for_holder:
+// مستشار خادم الحرمين الشريفين أمير منطقة مكة المكرمة "the King's adviser,
+// emir of Mecca Province"): part of the title of the name before, no
+// other person between that name and its next office.
+func (x *extractor) titleComplement(mi int) bool {
+	m := x.d.Mentions[mi]
+	return x.ar && m.Title && m.Start > 0 && x.mAt[m.Start-1] < 0 && arForHolder[x.bare[m.Start-1]]
+}
+
+// personObject reports whether Arabic token k, before a name, may take a
+// person or an office as its object: a verb of ar_person_object_verb (as
+// written, without و), or a word that cues an act on a person or body
+// other than speech (لقاء، استقبال، تهنئة).
+func (x *extractor) personObject(k int) bool {
+	if arPersonObjectVerb[x.bare[k]] {
+		return true
+	}
+	for _, p := range x.cues(k) {
+		if r, ok := vocab.Get(p); ok && r.Group != "structural" && p != "STATED" && p != "COMMENTED_ON" && typeAllowed(r.Object, "Person") {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseEndsAt reports whether a noun phrase ending before token k (of a
@@ -630,7 +689,7 @@ var officePreds = func() map[string]bool {
 // them), or in an apposition after a comma that does not begin with "and".
 // An office word in a phrase right after a not-holder word (نائب الرئيس,
 // نائب وزير الخارجية, Vice President) does not count.
-func (x *extractor) officeStated(si, mi int, pred string) bool {
+func (x *extractor) officeStated(si, mi, oi int, pred string) bool {
 	if !officePreds[pred] {
 		return true
 	}
@@ -693,6 +752,22 @@ func (x *extractor) officeStated(si, mi int, pred string) bool {
 		words++
 		if names(k) {
 			return true
+		}
+	}
+	if k := m.End; x.ar && oi >= 0 && k < b && !x.isComma(k) && x.words[k].Conj == "" && names(k) && x.appositionSlot(a, m.Start) {
+		// an apposition without a comma, where no verb can take it as its
+		// object (قال محمد الحمادي رئيس تحرير صحيفة الاتحاد): the office
+		// word heads it, and the body or place is in it
+		if o := x.d.Mentions[oi]; o.Start > k && o.Start-k <= officeWindow {
+			inside := true
+			for j := k + 1; j < o.Start; j++ {
+				if x.isBoundary(j) || x.mAt[j] >= 0 && x.d.Mentions[x.mAt[j]].Type == "Person" && !x.titleComplement(x.mAt[j]) {
+					inside = false
+				}
+			}
+			if inside {
+				return true
+			}
 		}
 	}
 	if k := m.End; k+1 < b && x.isComma(k) {
@@ -876,7 +951,7 @@ func (x *extractor) personBetween(s, o int) bool {
 	mo := x.d.Mentions[o]
 	for k := s + 1; k < o; k++ {
 		m := x.d.Mentions[k]
-		if m.Type == "Person" && m.Entity != ms.Entity && m.Entity != mo.Entity {
+		if m.Type == "Person" && m.Entity != ms.Entity && m.Entity != mo.Entity && !x.titleComplement(k) {
 			return true
 		}
 	}
