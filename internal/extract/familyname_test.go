@@ -253,3 +253,21 @@ func TestPluralNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestBlessingAfterName: a blessing written after a name (رضي الله عنه،
+// رحمه الله) is no part of it, whatever the tagger took in.
+func TestBlessingAfterName(t *testing.T) {
+	p := NewPipeline()
+	text := "وكما قال علي بن أبي طالب رضي الله عنه فإن العلم نور."
+	if es := mentionEntities(t, p, text, "علي بن أبي طالب"); len(es) == 0 {
+		t.Errorf("%s: no person %q", text, "علي بن أبي طالب")
+	}
+	for _, glued := range []string{"علي بن أبي طالب رضي الله", "علي بن أبي طالب رضي"} {
+		if es := mentionEntities(t, p, text, glued); len(es) > 0 {
+			t.Errorf("%s: the blessing is in the name: %q (%s)", text, glued, es[0].Name)
+		}
+	}
+	if blessingEnd(nil, 0, 0) != 0 {
+		t.Error("blessingEnd of nothing")
+	}
+}

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.22"
+const RulesVersion = "0.6.23"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -631,6 +631,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 			// a name the gazetteer knows whole keeps its ordinary words
 			// (الحبيب الصيد, Habib Essid: الصيد "hunting")
 			a = p.trimOrdinaryStart(toks, words, a, b)
+			b = blessingEnd(words, a, b)
 			b = p.trimOrdinaryEnd(toks, words, a, b)
 		}
 		s, e := toks[a].Start, toks[b-1].End
@@ -1271,6 +1272,22 @@ var placeAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_place_after_n
 // the English order of a loanword (lexicon ar_org_after_name: توشيبا
 // كورب, جنرال موتورز).
 var orgAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_org_after_name"), " "))
+
+// blessingEnd returns the end of a person's name tagged at tokens [a, b)
+// before a blessing the tagger took in (علي بن أبي طالب [رضي الله]، عائشة
+// [رضي الله]: lexicon ar_blessing_after_name), b when there is none; never
+// before the name's first word.
+func blessingEnd(words []arabic.Word, a, b int) int {
+	for k := a + 1; k < b; k++ {
+		if words[k].Article == "" && wordIn(blessingWords, &words[k]) {
+			return k
+		}
+	}
+	return b
+}
+
+// blessingWords are the words of lexicon ar_blessing_after_name.
+var blessingWords = arabic.WordSet(strings.Join(lexicon.Class("ar_blessing_after_name"), " "))
 
 // compoundEnds are the words that end a compound given name whose first
 // word is an ordinary one (lexicon ar_compound_name_end: صنع الله، نور

@@ -699,6 +699,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if r, _ := vocab.Get(pred); r.Group == "action" && (x.inApposition(pr.s, pr.o) || x.inApposition(pr.o, pr.s)) {
 			continue // the country or body of the actor's own title or description: whose office, not whom the act is on
 		}
+		if r, _ := vocab.Get(pred); r.Group == "action" && x.inOthersTitle(pr.s, pr.o) {
+			continue // the body or place of another person's title: the act is on that person
+		}
 		if !x.officeStated(pr.si, pr.s, pr.o, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
 			continue // (a title the rules read states its office: أمير منطقة الرياض)
 		}

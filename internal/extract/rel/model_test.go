@@ -1708,3 +1708,33 @@ func TestOfficeAfterName(t *testing.T) {
 		t.Errorf("adviser of the King, emir of Mecca: no OFFICIAL_OF (%v)", rs)
 	}
 }
+
+// TestInOthersTitle: an act on a person is not on the place or body of
+// that person's title (شكر الجاسر الأمير خالد الفيصل أمير منطقة مكة: Mecca
+// Province is not thanked), nor on that of a title before the name.
+func TestInOthersTitle(t *testing.T) {
+	jasser := handMention{"الجاسر", "jasser", model.Person, false, ""}
+	khalid := handMention{"خالد الفيصل", "khalid", model.Person, false, ""}
+	mecca := handMention{"منطقة مكة المكرمة", "mecca", model.Location, false, ""}
+	faisal := handMention{"فيصل بن بندر", "faisal", model.Person, false, ""}
+	riyadh := handMention{"منطقة الرياض", "riyadh", model.Location, false, ""}
+	place := tinyModel("PRAISED", "types=Person>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+	}{
+		{"وقدم الجاسر الشكر للأمير خالد الفيصل أمير منطقة مكة المكرمة على دعمه.", []handMention{jasser, khalid, mecca}, "jasser PRAISED mecca"},
+		{"وشكر الجاسر أمير منطقة الرياض الأمير فيصل بن بندر على مواساته.", []handMention{jasser, riyadh, faisal}, "jasser PRAISED riyadh"},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		if rs := relationsOf(extractWith(d, place)); slices.Contains(rs, c.rel) {
+			t.Errorf("%s: %s (%v)", c.text, c.rel, rs)
+		}
+	}
+	// the place itself thanked stays
+	d := handDoc(t, "وقدم الجاسر الشكر لمنطقة مكة المكرمة على دعمها.", jasser, mecca)
+	if rs := relationsOf(extractWith(d, place)); !slices.Contains(rs, "jasser PRAISED mecca") {
+		t.Errorf("the province thanked: no PRAISED (%v)", rs)
+	}
+}

@@ -938,6 +938,30 @@ func (x *extractor) inApposition(p, o int) bool {
 	return true
 }
 
+// inOthersTitle reports whether mention o names the country, body or place
+// of the title or description of a person other than the one of mention s
+// (and o's own): in its title phrase before the name (شكر العقيد [أمير
+// منطقة الرياض] الأمير فيصل بن بندر) or its apposition after it
+// (inApposition: شكر الأمير خالد الفيصل أمير منطقة مكة المكرمة). An act on
+// that person is not on the body or place that says whose office it is.
+func (x *extractor) inOthersTitle(s, o int) bool {
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	si := x.d.Tokens[mo.Start].Sentence
+	for p := range x.d.Mentions {
+		mp := x.d.Mentions[p]
+		if p == s || p == o || mp.Type != "Person" || mp.Entity == ms.Entity || mp.Entity == mo.Entity || x.d.Tokens[mp.Start].Sentence != si {
+			continue
+		}
+		if t := x.titleAt[p]; t >= 0 && t <= mo.Start && mo.End <= mp.Start {
+			return true
+		}
+		if x.inApposition(p, o) {
+			return true
+		}
+	}
+	return false
+}
+
 // personBetween reports whether the name of another person stands between
 // the person of mention s and the body or place of mention o after it: in
 // a list of people each with an office (إيفيت كوبر وزيرة الداخلية في حكومة
