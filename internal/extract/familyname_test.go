@@ -267,6 +267,10 @@ func TestBlessingAfterName(t *testing.T) {
 			t.Errorf("%s: the blessing is in the name: %q (%s)", text, glued, es[0].Name)
 		}
 	}
+	// a blessing alone is no name either (lexicon ar_fixed_phrase)
+	if es := mentionEntities(t, p, "وقال المعلم: بارك الله في جهودكم جميعا.", "بارك الله"); len(es) > 0 {
+		t.Errorf("بارك الله is %s", es[0].Name)
+	}
 	if blessingEnd(nil, 0, 0) != 0 {
 		t.Error("blessingEnd of nothing")
 	}
