@@ -696,11 +696,11 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if pred == "STATED" && x.venue(pr.si, pr.s, pr.o) {
 			continue // where it was said, not what about
 		}
-		if r, _ := vocab.Get(pred); r.Group == "action" && (x.inApposition(pr.s, pr.o) || x.inApposition(pr.o, pr.s)) {
-			continue // the country or body of the actor's own title or description: whose office, not whom the act is on
-		}
-		if r, _ := vocab.Get(pred); r.Group == "action" && x.inOthersTitle(pr.s, pr.o) {
-			continue // the body or place of another person's title: the act is on that person
+		if r, _ := vocab.Get(pred); r.Group == "action" && (x.inApposition(pr.s, pr.o) || x.inApposition(pr.o, pr.s) || x.inOthersTitle(pr.s, pr.o)) {
+			// the country or body of the actor's own title or description
+			// (whose office, not whom the act is on), or of another
+			// person's (the act is on that person)
+			continue
 		}
 		if !x.officeStated(pr.si, pr.s, pr.o, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
 			continue // (a title the rules read states its office: أمير منطقة الرياض)

@@ -568,7 +568,7 @@ func (x *extractor) appositionSlot(a, j int) bool {
 		// a speech verb, or one whose object stands after a preposition
 		// (اجتمع مع، أشاد ب) or is a place (زار، وصل إلى): no title is its
 		// object (التقى reads as ال + تقى)
-		return tr.speech || len(tr.preps) > 0 && !arPersonObjectVerb[x.bare[j-1]] || tr.objTypes == "Location" && !arPersonObjectVerb[x.bare[j-1]]
+		return tr.speech || (len(tr.preps) > 0 || tr.objTypes == "Location") && !arPersonObjectVerb[x.bare[j-1]]
 	}
 	if noun && x.words[j-1].Article == "" && x.words[j-1].Suffix == "" && (verbShaped(x.words[j-1].Stem) || slices.Contains(x.cues(j-1), "STATED")) && !x.personObject(j-1) {
 		// a verb that takes no person as its object (أصدر الشيخ خليفة بن
@@ -759,13 +759,13 @@ func (x *extractor) officeStated(si, mi, oi int, pred string) bool {
 		// object (قال محمد الحمادي رئيس تحرير صحيفة الاتحاد): the office
 		// word heads it, and the body or place is in it
 		if o := x.d.Mentions[oi]; o.Start > k && o.Start-k <= officeWindow {
-			inside := true
-			for j := k + 1; j < o.Start; j++ {
+			j := k + 1
+			for ; j < o.Start; j++ {
 				if x.isBoundary(j) || x.mAt[j] >= 0 && x.d.Mentions[x.mAt[j]].Type == "Person" && !x.titleComplement(x.mAt[j]) {
-					inside = false
+					break
 				}
 			}
-			if inside {
+			if j == o.Start {
 				return true
 			}
 		}
