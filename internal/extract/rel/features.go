@@ -585,7 +585,7 @@ func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
 	types := S.Type + ">" + O.Type
 	add("carried")
 	add("carried|types=", types)
-	add("carried|gap=", gapBucket(O.Start-pr.a))
+	add("carried|gap=", gapBucket(x.wordCount(pr.a, x.outerStart(&O))))
 	if lm := x.lemma(pr.a); lm != "" {
 		add("carried|verb=", lm)
 		add("carried|verb=", lm, "|", O.Type)
@@ -600,10 +600,13 @@ func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
 	if ag := x.agreement(pr.a, O); ag != "" {
 		add("carried|overb=", ag)
 	}
-	if O.Prefix != "" {
-		add("carried|opfx=", O.Prefix)
+	if p := x.prefixOf(&O); p != "" {
+		add("carried|opfx=", p)
 	}
-	for k, n := O.Start-1, 1; k > pr.a && n <= 3; k, n = k-1, n+1 {
+	for k, n := x.outerStart(&O)-1, 1; k > pr.a && n <= 3; k-- {
+		if x.nameQuote[k] {
+			continue
+		}
 		add("carried|l", strconv.Itoa(n), "=", x.word(k))
 		if lm := x.lemma(k); lm != "" {
 			add("carried|ll=", lm)
@@ -611,6 +614,7 @@ func (x *extractor) carriedFeatures(pr pair, emit func([]byte)) {
 		if tr := x.trigAt(k); tr != nil {
 			add("carried|ltrig=", tr.pred)
 		}
+		n++
 	}
 	others := 0
 	for k := pr.a; k < O.Start; k++ {
@@ -764,7 +768,7 @@ func (x *extractor) mentionFeatures(pv *pairView) {
 	add("dir=", dir)
 	add("types=", types)
 	add("types|dir=", types, "|", dir)
-	add("gap=", gapBucket(pv.R.Start-pv.bx), "|", dir)
+	add("gap=", gapBucket(x.wordCount(pv.bx, x.outerStart(pv.R))), "|", dir)
 	if S.Demonym {
 		add("sdem")
 	}
@@ -781,16 +785,16 @@ func (x *extractor) mentionFeatures(pv *pairView) {
 	if x.country[S.Entity] == O.Entity {
 		add("scountry=o")
 	}
-	if S.Prefix != "" {
-		add("spfx=", S.Prefix)
+	if p := x.prefixOf(S); p != "" {
+		add("spfx=", p)
 	}
-	if O.Prefix != "" {
-		add("opfx=", O.Prefix, "|", dir)
+	if p := x.prefixOf(O); p != "" {
+		add("opfx=", p, "|", dir)
 	}
 	// a verb right before the first mention (before its title): whether
 	// that mention can be its subject (طالبت الأمم المتحدة، طالب الأمم
 	// المتحدة: the UN asks, or is asked)
-	if v := pv.lx - 1; x.ar && v >= pv.a && pv.L.Prefix == "" {
+	if v := pv.lx - 1; x.ar && v >= pv.a && x.prefixOf(pv.L) == "" {
 		if ag := x.agreement(v, *pv.L); ag != "" {
 			add("lverb=", ag, "|", dir)
 		}
@@ -803,19 +807,19 @@ func (x *extractor) mentionFeatures(pv *pairView) {
 func (x *extractor) titleEdges(pv *pairView) {
 	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
 	L, R := pv.L, pv.R
-	pv.rx = R.Start
-	if t := x.titleAt[x.mAt[R.Start]]; t >= L.End {
+	pv.rx = x.outerStart(R)
+	if t := x.titleAt[x.mAt[R.Start]]; t >= L.End && t < pv.rx {
 		pv.rx = t
 		add("rtitle|", pv.dir)
 	}
-	pv.lx = L.Start
-	if t := x.titleAt[x.mAt[L.Start]]; t >= pv.a && t < L.Start {
+	pv.lx = x.outerStart(L)
+	if t := x.titleAt[x.mAt[L.Start]]; t >= pv.a && t < pv.lx {
 		pv.lx = t
 		add("ltitle|", pv.dir)
 	}
-	pv.bx = L.End
+	pv.bx = x.outerEnd(L)
 	if L.Type == "Person" && x.ar {
-		if e := x.descEnd(x.mAt[L.Start]); e > L.End && e <= pv.rx {
+		if e := x.descEnd(x.mAt[L.Start]); e > pv.bx && e <= pv.rx {
 			pv.bx = e
 			add("ldesc|", pv.dir)
 		}
@@ -831,7 +835,19 @@ func (x *extractor) betweenSummary(pv *pairView) {
 	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
 	bx, rx, dir, types := pv.bx, pv.rx, pv.dir, pv.types
 	others, speech, an, boundary := 0, false, false, false
+	first, second, last, gapx := -1, -1, -1, 0 // the words between, quotes of names aside
 	for k := bx; k < rx; k++ {
+		if x.nameQuote[k] {
+			continue
+		}
+		switch gapx {
+		case 0:
+			first = k
+		case 1:
+			second = k
+		}
+		last = k
+		gapx++
 		w := x.word(k)
 		if x.mAt[k] >= 0 {
 			if k == bx || x.mAt[k] != x.mAt[k-1] {
@@ -853,13 +869,13 @@ func (x *extractor) betweenSummary(pv *pairView) {
 			boundary = true
 		}
 	}
-	if gapx := rx - bx; gapx > 0 {
-		add("bw1=", x.word(bx), "|", dir)
-		add("bwl=", x.word(rx-1), "|", dir)
+	if gapx > 0 {
+		add("bw1=", x.word(first), "|", dir)
+		add("bwl=", x.word(last), "|", dir)
 		if gapx > 1 {
-			add("bw12=", x.word(bx), "_", x.word(bx+1), "|", dir)
+			add("bw12=", x.word(first), "_", x.word(second), "|", dir)
 		}
-	} else if pv.R.Start-bx == 0 {
+	} else if x.outerStart(pv.R)-bx == 0 {
 		add("adjacent|", dir, "|", types)
 	}
 	add("others=", strconv.Itoa(min(others, 3)))
@@ -880,7 +896,10 @@ func (x *extractor) betweenSummary(pv *pairView) {
 func (x *extractor) contextFeatures(pv *pairView) {
 	add := func(parts ...string) { x.emitFeature(pv.emit, parts...) }
 	a, lx, dir, types := pv.a, pv.lx, pv.dir, pv.types
-	for k, n := lx-1, 1; k >= a && n <= 3; k, n = k-1, n+1 {
+	for k, n := lx-1, 1; k >= a && n <= 3; k-- {
+		if x.nameQuote[k] {
+			continue
+		}
 		w := x.word(k)
 		if n <= 2 {
 			add("l", strconv.Itoa(n), "=", w, "|", dir)
@@ -898,9 +917,14 @@ func (x *extractor) contextFeatures(pv *pairView) {
 		if c := x.class(k); c != "" && n <= 2 {
 			add("lc", strconv.Itoa(n), "=", c, "|", dir)
 		}
+		n++
 	}
-	for k, n := pv.R.End, 1; k < pv.b && n <= 2; k, n = k+1, n+1 {
+	for k, n := x.outerEnd(pv.R), 1; k < pv.b && n <= 2; k++ {
+		if x.nameQuote[k] {
+			continue
+		}
 		add("r", strconv.Itoa(n), "=", x.word(k), "|", dir)
+		n++
 	}
 	if lx == a {
 		add("first|", dir)
@@ -954,7 +978,7 @@ func (x *extractor) cueFeatures(pv *pairView) {
 		}
 	}
 	for k := lx - 1; k >= a && k >= lx-cueWindow; k-- {
-		if x.isBoundary(k) {
+		if x.isBoundary(k) && !x.nameQuote[k] {
 			break
 		}
 		cs := x.cues(k)
@@ -966,7 +990,10 @@ func (x *extractor) cueFeatures(pv *pairView) {
 			nearest, pos = cs, "L"
 		}
 	}
-	for k := R.End; k < b && k < R.End+3; k++ {
+	for k, e := x.outerEnd(R), x.outerEnd(R); k < b && k < e+3; k++ {
+		if x.nameQuote[k] {
+			continue
+		}
 		if x.isBoundary(k) {
 			break
 		}
@@ -996,8 +1023,19 @@ func (x *extractor) governor(j, a int) string {
 		if p := x.prepClitic(j); p != "" {
 			return p
 		}
+		if mi := x.nameAt(j); mi >= 0 {
+			if p := x.detached[mi]; p != "" {
+				return p // written apart (لـ«الشرق الأوسط»)
+			}
+			if p := x.prepClitic(x.d.Mentions[mi].Start); p != "" {
+				return p // inside the quotes («وللنصرة»)
+			}
+		}
 	}
 	for k := j - 1; k >= a && k >= j-5; k-- {
+		if x.nameQuote[k] {
+			continue
+		}
 		if x.isBoundary(k) || x.mAt[k] >= 0 && !x.d.Mentions[x.mAt[k]].Demonym {
 			break
 		}

@@ -1738,3 +1738,55 @@ func TestInOthersTitle(t *testing.T) {
 		t.Errorf("the province thanked: no PRAISED (%v)", rs)
 	}
 }
+
+// TestNameQuotesTransparent: a name written in quotes («جبهة النصرة»,
+// لـ«الشرق الأوسط») or after a preposition written apart (بـ داعش) gives
+// its pairs the features of the name written plainly (markNameQuotes); a
+// quote that opens what was said stays.
+func TestNameQuotesTransparent(t *testing.T) {
+	nusra := handMention{"جبهة النصرة", "nusra", model.Organization, false, ""}
+	qaeda := handMention{"القاعدة", "qaeda", model.Organization, false, ""}
+	paper := handMention{"الشرق الأوسط", "paper", model.Organization, false, ""}
+	feats := func(d *Doc, s, o string) []string {
+		t.Helper()
+		for _, c := range Candidates(d) {
+			if d.Mentions[c.Subject].Entity == s && d.Mentions[c.Object].Entity == o {
+				var fs []string
+				for _, f := range c.Feats {
+					if !strings.HasPrefix(f, "rule") { // the rules read the quotes as written
+						fs = append(fs, f)
+					}
+				}
+				slices.Sort(fs)
+				return fs
+			}
+		}
+		t.Fatalf("no candidate %s -> %s", s, o)
+		return nil
+	}
+	for _, tc := range []struct {
+		plain, quoted string
+		ms            []handMention
+		s, o          string
+	}{
+		{"أكد المرصد أن جبهة النصرة التابعة لتنظيم القاعدة هاجمت المقر.", "أكد المرصد أن «جبهة النصرة» التابعة لتنظيم «القاعدة» هاجمت المقر.", []handMention{nusra, qaeda}, "nusra", "qaeda"},
+		{"وقال بوتين لـ الشرق الأوسط إن روسيا لن تنسحب.", "وقال بوتين لـ«الشرق الأوسط» إن روسيا لن تنسحب.", []handMention{putin, paper, russia}, "putin", "russia"},
+		// a preposition written apart is the name's clitic
+		{"وندد بوتين بالقاعدة في روسيا.", "وندد بوتين بـ«القاعدة» في روسيا.", []handMention{putin, qaeda, russia}, "putin", "qaeda"},
+		{"وندد بوتين بالقاعدة في روسيا.", "وندد بوتين بـ القاعدة في روسيا.", []handMention{putin, qaeda, russia}, "qaeda", "russia"},
+	} {
+		plain := feats(handDoc(t, tc.plain, tc.ms...), tc.s, tc.o)
+		quoted := feats(handDoc(t, tc.quoted, tc.ms...), tc.s, tc.o)
+		if !slices.Equal(plain, quoted) {
+			t.Errorf("%s: quoted features differ from the plain ones:\n plain  %v\n quoted %v", tc.quoted, plain, quoted)
+		}
+	}
+	// a quotation that is what was said, not a name, is a boundary as before
+	d := handDoc(t, "وقال بوتين «إن روسيا لن تنسحب».", putin, russia)
+	x := newExtractor(d)
+	for k, q := range x.nameQuote {
+		if q {
+			t.Errorf("token %d (%s) taken for a quote around a name", k, d.Tokens[k].Text)
+		}
+	}
+}
