@@ -1790,3 +1790,24 @@ func TestNameQuotesTransparent(t *testing.T) {
 		}
 	}
 }
+
+// TestColonOpensSaid: a colon after the speaker opens what was said as
+// أن/إن does, the quote after it no boundary (betweenSummary).
+func TestColonOpensSaid(t *testing.T) {
+	for _, text := range []string{
+		"وقال بوتين إن روسيا لن تنسحب.",
+		"وقال بوتين: روسيا لن تنسحب.",
+		"وقال بوتين: «روسيا لن تنسحب».",
+	} {
+		d := handDoc(t, text, putin, russia)
+		var fs []string
+		for _, c := range Candidates(d) {
+			if d.Mentions[c.Subject].Entity == "putin" && d.Mentions[c.Object].Entity == "russia" {
+				fs = c.Feats
+			}
+		}
+		if !slices.Contains(fs, "an|SO") || slices.Contains(fs, "punct|SO") {
+			t.Errorf("%s: want an|SO and no punct|SO in %v", text, fs)
+		}
+	}
+}
