@@ -992,7 +992,8 @@ func (x *extractor) cueFeatures(pv *pairView) {
 			nearest, pos = cs, "L"
 		}
 	}
-	for k, e := x.outerEnd(R), x.outerEnd(R); k < b && k < e+3; k++ {
+	e := x.outerEnd(R)
+	for k := e; k < b && k < e+3; k++ {
 		if x.nameQuote[k] {
 			continue
 		}
