@@ -48,14 +48,24 @@ func Name(s, typ string, lex Lexicon) string {
 		if ws := strings.Fields(s); len(ws) > 1 {
 			// a loanword for the place after its name, in English order
 			// (دارين مول Dareen Mall)
-			if w, ok := orgWords().lookup(arabic.MatchForm(ws[len(ws)-1])); ok && w.class == "noun" && w.head == "place" {
+			last := arabic.MatchForm(ws[len(ws)-1])
+			if w, ok := orgWords().lookup(last); ok && w.class == "noun" && w.head == "place" {
 				return capitalise(RomanizePlace(strings.Join(ws[:len(ws)-1], " "))) + " " + w.en
+			}
+			// or an English word of a street's name (أكسفورد ستريت Oxford
+			// Street, ترافلغار سكوير Trafalgar Square)
+			if en, ok := englishWords.words[last]; ok && streetWords[en] {
+				return capitalise(RomanizePlace(strings.Join(ws[:len(ws)-1], " "))) + " " + en
 			}
 		}
 		return capitalise(RomanizePlace(s))
 	}
 	return Romanize(s)
 }
+
+// streetWords are the English words of data/english.tsv that end the name
+// of a street or a square.
+var streetWords = map[string]bool{"Street": true, "Square": true, "Avenue": true}
 
 // withoutRepeats drops a word of a translation that repeats the one
 // before: a noun and its adjective may both write a word (الشؤون الخارجية

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kg-project/kg/internal/gazetteer"
 	lex "github.com/kg-project/kg/internal/lexicon"
+	"github.com/kg-project/kg/internal/memo"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -317,6 +318,19 @@ type cluster struct {
 // gazLexicon returns the gazetteer as the translit.Lexicon of the names and
 // nationality adjectives inside organisation and place names (بنك الرياض
 // Riyadh Bank); nil when the gazetteer cannot be read.
+// nameMemo memoises englishName: an entity's English name is a pure
+// function of its Arabic name and type, and the names of a corpus recur.
+var nameMemo = memo.New[string](1 << 13)
+
+// englishName is translit.Name with the gazetteer's lexicon, memoised.
+func englishName(ar, typ string) string {
+	lex := gazLexicon()
+	if lex == nil {
+		return translit.Name(ar, typ, nil)
+	}
+	return nameMemo.Get(typ+"\x00"+ar, func(string) string { return translit.Name(ar, typ, lex) })
+}
+
 func gazLexicon() translit.Lexicon {
 	g, err := gazetteer.Default()
 	if err != nil {
@@ -1037,7 +1051,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			if c.entry != nil {
 				body = c.entry.Name
 			} else if body != "" {
-				body = translit.Name(body, e.Type, gazLexicon())
+				body = englishName(body, e.Type)
 			} else {
 				body = canonLat
 			}
@@ -1052,7 +1066,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 		} else if country := governmentOf(e.Type, canonAr, r.bodyCountry); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
 		} else if country, body := nationalBody(e.Type, canonAr, r.bodyCountry); country != nil {
-			name := translit.Name(body, e.Type, gazLexicon())
+			name := englishName(body, e.Type)
 			if ws := words(body); len(ws) == 1 {
 				// a head alone names the body (البرلمان Parliament)
 				if w, ok := translit.LookupWord(ws[0]); ok && w.Class == "noun" {
@@ -1071,7 +1085,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			e.ID = gazetteer.KeyFor(e.Type, canon)
 			e.Name = canonLat
 			if e.Name == "" {
-				e.Name = translit.Name(canonAr, e.Type, gazLexicon())
+				e.Name = englishName(canonAr, e.Type)
 			}
 		}
 		if e.Name != "" {

@@ -124,8 +124,8 @@ func (x *extractor) prepBefore(j int) bool {
 // before it or as a clitic on its first token.
 func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude string, needType string) (arg, bool) {
 	for j := i; j < limit && j < i+max; j++ {
-		if x.isBoundary(j) || j > i && x.ar && x.futureVerb(j) {
-			return arg{}, false // another clause (ستزداد عزلة الولايات المتحدة)
+		if x.isBoundary(j) || j > i && x.ar && (x.futureVerb(j) || x.joinedVerb(j)) {
+			return arg{}, false // another clause (ستزداد عزلة الولايات المتحدة، ونطالب ...)
 		}
 		if x.ar && preps != nil && j > i && preps[x.bare[j-1]] && x.mAt[j] < 0 {
 			// a titled object after the preposition: مع نظيره الأمريكي جون كيري
@@ -523,7 +523,16 @@ func (x *extractor) verbSubject(c *verbClause) (arg, bool) {
 	if !x.ar || x.norm[t] == x.bare[t] {
 		subj, ok = x.subjectBefore(t, c.a, "")
 	}
-	if !ok && x.ar {
+	if !ok && x.ar && x.firstPersonVerb(t) {
+		// a verb in the first person: no name after it is its subject; in
+		// what a speaker says (قال X: «نطالب الأمم المتحدة ...») it is the
+		// speaker's, or his side's, act
+		if x.speaker == "" || x.spokeAt != c.si || !x.quotedFrom(c.a, t) {
+			return arg{}, false
+		}
+		subj, ok = arg{entity: x.speaker, start: t, end: t}, true
+		c.conf -= 0.05
+	} else if !ok && x.ar {
 		subj, ok = x.subjectAfter(c)
 	}
 	carried := false
@@ -544,6 +553,52 @@ func (x *extractor) verbSubject(c *verbClause) (arg, bool) {
 		}
 	}
 	return subj, true
+}
+
+// joinedVerb reports whether the Arabic word at j is a trigger verb with
+// و or ف before it: the start of another clause (ندين الهجوم ونطالب
+// الأمم المتحدة: the United Nations is no object of ندين).
+func (x *extractor) joinedVerb(j int) bool {
+	if x.mAt[j] >= 0 || x.norm[j] == x.bare[j] {
+		return false
+	}
+	w := x.norm[j]
+	if !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") {
+		return false
+	}
+	if b := x.bare[j]; strings.HasPrefix(b, "ال") || strings.HasPrefix(b, "لل") {
+		return false // a verbal noun with the article (والتنسيق) joins the object
+	}
+	tr, _, _ := x.verbAt(j)
+	return tr != nil
+}
+
+// firstPersonVerb reports whether the Arabic verb at t is in the first
+// person plural, the imperfect of a trigger whose third person is one too
+// (نطالب beside يطالب; not ندد or نفى, perfects that begin with ن).
+func (x *extractor) firstPersonVerb(t int) bool {
+	vc := verbCandidates(x.norm[t])
+	for _, cand := range vc.all() {
+		rest, ok := strings.CutPrefix(cand.form, "ن")
+		if !ok || utf8.RuneCountInString(rest) < 2 {
+			continue
+		}
+		if tr := arTriggers[cand.form]; tr != nil && arTriggers["ي"+rest] == tr {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedFrom reports whether a quotation mark or a colon opens what is
+// said between token a and token t.
+func (x *extractor) quotedFrom(a, t int) bool {
+	for k := a; k < t; k++ {
+		if tx := x.d.Tokens[k].Text; isQuote(tx) || tx == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectAfter returns the Arabic subject written after the verb of c: a
@@ -567,12 +622,63 @@ func (x *extractor) subjectAfter(c *verbClause) (arg, bool) {
 		// a titled subject: وزير الخارجية الروسي سيرغي لافروف
 		subj, ok = arg{ref.person, start, ref.end}, true
 	} else {
-		subj, ok = x.findArg(start, lim, 3, nil, "", "")
+		// three words, not counting the adjectives of the subject's
+		// description (طالب المرجع العراقي الشيعي محمود الصرخي)
+		n := 3
+		for j := start; j < lim && j < start+n && n < 6; j++ {
+			if m := x.mention(j); m != nil && m.Start == j && m.Demonym || x.titleAdjective(j) {
+				n++
+			}
+		}
+		subj, ok = x.findArg(start, lim, n, nil, "", "")
+	}
+	if !ok && c.tr.speech {
+		subj, ok = x.describedSpeaker(start, c.b)
 	}
 	if ok && c.tr.preps != nil && x.hasPrep(subj.start, c.tr.preps) {
 		ok = false // that was the object
 	}
 	return subj, ok
+}
+
+// describedSpeaker returns the speaker a speech verb names after a long
+// description (وقال المتحدث الرسمي باسم أهالي السجناء عبدالله الناهض:):
+// the first person named within eight words of start, before any other
+// clause, when a colon, a comma or أن/إن follows the name.
+func (x *extractor) describedSpeaker(start, b int) (arg, bool) {
+	for j := start; j < b && j < start+8; j++ {
+		if x.isBoundary(j) || arThat[x.bare[j]] || x.futureVerb(j) {
+			return arg{}, false
+		}
+		m := x.mention(j)
+		if m == nil || m.Start != j || m.Type != "Person" || m.Demonym {
+			continue
+		}
+		if j > start && (x.separatePrepBefore(j) || x.cliticPrep(j) || arFamily[x.bare[j-1]] || x.constructBefore(j)) {
+			return arg{}, false // a name the description governs (مقربون من آل بوش، مستشار خامنئي)
+		}
+		if e := m.End; e < b && (x.d.Tokens[e].Text == ":" || x.isComma(e) || arThat[x.bare[e]]) && !strings.HasPrefix(m.Prefix, "و") {
+			return arg{m.Entity, m.Start, m.End}, true
+		}
+		return arg{}, false
+	}
+	return arg{}, false
+}
+
+// constructBefore reports whether the word before token j is a noun
+// without the article that the name at j completes (مستشار خامنئي "the
+// adviser of Khamenei"): a word of no mention, neither definite nor an
+// honorific, nor punctuation.
+func (x *extractor) constructBefore(j int) bool {
+	k := j - 1
+	if k < 0 || x.mAt[k] >= 0 || x.isBoundary(k) || x.isComma(k) {
+		return false
+	}
+	w := x.bare[k]
+	if strings.HasPrefix(w, "ال") || arTitleToName[x.norm[k]] || arNameLink[x.norm[k]] || !arabic.HasScript(w) {
+		return false
+	}
+	return true
 }
 
 // objectFrom returns the token where the search for the object (or the

@@ -100,15 +100,17 @@ var arActionNoun = lex.ArActionNouns
 // The word classes of words.yaml, in MatchForm (see that file for what
 // each one is for).
 var (
-	arDirection   = class("ar_direction")
-	arRegion      = class("ar_region")
-	arCapitalWord = class("ar_capital_word")
-	arTitleHead   = class("ar_title_head")
-	arTitleToName = class("ar_between_title_and_name")
-	arRelative    = class("ar_relative")
-	arThatPron    = class("ar_that_pron")
-	arSubordinate = class("ar_subordinate")
-	arNotHolder   = class("ar_not_holder")
+	arDirection      = class("ar_direction")
+	arRegion         = class("ar_region")
+	arCapitalWord    = class("ar_capital_word")
+	arTitleHead      = class("ar_title_head")
+	arTitleToName    = class("ar_between_title_and_name")
+	arTitleAdjective = class("ar_title_adjective")
+	arFamily         = class("ar_family")
+	arRelative       = class("ar_relative")
+	arThatPron       = class("ar_that_pron")
+	arSubordinate    = class("ar_subordinate")
+	arNotHolder      = class("ar_not_holder")
 	// honorifics between a not-holder word and the title
 	arHonorificWord = class("ar_honorific_word")
 	enNotHolder     = class("en_not_holder")

@@ -1693,3 +1693,51 @@ func TestColonOpensSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectAfterDescription: the rules find a verb's subject after the
+// adjectives of its description (two nationality or nisba adjectives), a
+// speaker after a long description that a colon or إن closes, and the
+// speaker as the subject of a verb in the first person in what he says;
+// not a name the description governs, nor a first-person verb's object.
+func TestSubjectAfterDescription(t *testing.T) {
+	iraq := handMention{"العراقي", "iraq", model.Location, true, "country"}
+	sarkhi := handMention{"محمود الصرخي", "sarkhi", model.Person, false, ""}
+	bush := handMention{"بوش", "bush", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"طالب المرجع العراقي الشيعي محمود الصرخي الأمم المتحدة بالتدخل.", []handMention{iraq, sarkhi, unHand}, "sarkhi CALLED_ON un", true},
+		{"وقال المتحدث الرسمي باسم أهالي السجناء بوتين إن روسيا مستعدة.", []handMention{putin, russia}, "putin STATED russia", true},
+		{"وقال بوتين: «نطالب الأمم المتحدة بالتحرك».", []handMention{putin, unHand}, "putin CALLED_ON un", true},
+		{"وقال بوتين: «ندين الهجوم ونطالب الأمم المتحدة بالتحرك».", []handMention{putin, unHand}, "putin CONDEMNED un", false},
+		{"نطالب الأمم المتحدة بالتحرك.", []handMention{unHand}, "un CALLED_ON un", false},
+		{"ويقول مقربون من آل بوش إن روسيا مستعدة.", []handMention{bush, russia}, "bush STATED russia", false},
+		{"فيما قال ولايتي مستشار بوتين: إن روسيا مستعدة.", []handMention{putin, russia}, "putin STATED russia", false},
+	} {
+		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
+	}
+}
+
+// TestTitleAdjectives: a title's holder may be described between the title
+// and the name (وزير الخارجية الحالي), but a noun of the adjectives' form
+// (النادي "the club") ends the title, and a longer title is read whole.
+func TestTitleAdjectives(t *testing.T) {
+	saudi := handMention{"السعودي", "saudi", model.Location, true, "country"}
+	france := handMention{"الفرنسي", "france", model.Location, true, "country"}
+	fabius := handMention{"فابيوس", "fabius", model.Person, false, ""}
+	faqih := handMention{"أحمد الفقيه", "faqih", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"وقال وزير الخارجية الفرنسي الحالي فابيوس إن روسيا مستعدة.", []handMention{france, fabius, russia}, "fabius FOREIGN_MINISTER_OF france", true},
+		{"في مقابلة مع أحمد الفقيه، رئيس النادي السعودي في الجامعة.", []handMention{faqih, saudi}, "faqih PRESIDENT_OF saudi", false},
+	} {
+		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
+	}
+}

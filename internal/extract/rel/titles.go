@@ -233,6 +233,16 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		pj = m.End // the organisation's nationality: رئيس هيئة الهلال الأحمر [السعودي] الأمير فيصل
 		ref.orgCountry = m.Entity
 	}
+	// adjectives of the holder between the title and the name, before or
+	// after the country's (المرجع العراقي [الشيعي] محمود الصرخي, الداعية
+	// [الإسلامي] المصري ...)
+	for n := 0; n < 2 && pj < len(x.norm) && x.titleAdjective(pj) && !x.longerTitle(start, pj); n++ {
+		pj++
+		if m := x.mention(pj); ref.countryTitle && ref.object == "" && m != nil && m.Start == pj && x.isCountry(m) && m.Demonym {
+			ref.object = m.Entity
+			pj = m.End
+		}
+	}
 	for n := 0; n < 3 && pj < len(x.norm) && x.mAt[pj] < 0 && arTitleToName[x.norm[pj]]; n++ {
 		pj++ // وزير الداخلية [الأمير] محمد بن نايف
 	}
@@ -252,6 +262,42 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 	ref.end = j
 	ref.trigger = x.phrase(start, j)
 	return ref
+}
+
+// longerTitle reports whether a title that starts at start goes on to
+// token j (الرئيس التنفيذي is a title of its own, not الرئيس described).
+func (x *extractor) longerTitle(start, j int) bool {
+	_, ends := x.matchTitles(start, &arTitles)
+	for _, e := range ends {
+		if e > j {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAdjective reports whether the word at j, in no mention, is an
+// adjective that may describe a title's holder before the name: one of
+// ar_title_adjective (البارز، المخضرم) or a definite nisba adjective of
+// five letters or more (الشيعي، الإسلامي، الصحفي) that is no title word.
+func (x *extractor) titleAdjective(j int) bool {
+	if x.mAt[j] >= 0 || arTitleToName[x.norm[j]] {
+		return false
+	}
+	w := x.norm[j]
+	if arTitleAdjective[w] {
+		return true
+	}
+	if !strings.HasPrefix(w, "ال") || !strings.HasSuffix(w, "ي") || utf8.RuneCountInString(w) < 5 || arFormer[x.bare[j]] {
+		return false
+	}
+	if defs, _ := x.matchTitles(j, &arTitles); len(defs) > 0 {
+		return false
+	}
+	if w, ok := translit.LookupWord(x.stem(j)); ok && w.Class == "noun" {
+		return false // a noun of that form (رئيس النادي السعودي: the club's)
+	}
+	return true
 }
 
 // parseTitleEn reads an English title phrase at i:
