@@ -466,3 +466,23 @@ func TestLongArticleChunked(t *testing.T) {
 		t.Errorf("last mention in sentence %d of %d", last.Sentence, 2*n)
 	}
 }
+
+// TestGovernorateNotCity: a governorate named after its main city
+// (محافظة عدن) is its own place, without the city's Wikidata ID; the bare
+// name is the city.
+func TestGovernorateNotCity(t *testing.T) {
+	text := "وقصفت الطائرات مواقع في محافظة عدن، ثم وصل الوفد إلى عدن."
+	x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			got[m.Text] = e.Name + "/" + e.Wikidata
+		}
+	}
+	if got["محافظة عدن"] != "Aden Governorate/" || got["عدن"] != "Aden/Q131694" {
+		t.Errorf("mentions %q: want محافظة عدن Aden Governorate without a QID, عدن Aden Q131694", got)
+	}
+}
