@@ -107,6 +107,7 @@ var (
 	arTitleToName    = class("ar_between_title_and_name")
 	arTitleAdjective = class("ar_title_adjective")
 	arFamily         = class("ar_family")
+	arOfficeFiller   = class("ar_office_filler")
 	arRelative       = class("ar_relative")
 	arThatPron       = class("ar_that_pron")
 	arSubordinate    = class("ar_subordinate")

@@ -324,6 +324,8 @@ func TestDeputyNoOffice(t *testing.T) {
 		{"وقال وزير الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "FOREIGN_MINISTER_OF", true},
 		{"وقال نائب وزير الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "FOREIGN_MINISTER_OF", false},
 		{"وقال نائب وزير الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "OFFICIAL_OF", true},
+		{"وقال نائب وزير الشؤون الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "FOREIGN_MINISTER_OF", false},
+		{"وقال وزير الشؤون الخارجية الإيراني حسين أمير إن المحادثات بناءة.", "FOREIGN_MINISTER_OF", true},
 	} {
 		m := tinyModel(c.pred, "types=Person>Location", 20, 0.5, 0.5)
 		expectRelation(t, handDoc(t, c.text, iran, hossein), m, "hossein "+c.pred+" iran", c.want)

@@ -764,6 +764,9 @@ func (x *extractor) officeStated(si, mi, oi int, pred string) bool {
 			if x.notHolderBefore(k) {
 				return false
 			}
+			if x.ar && x.mAt[k-1] < 0 && arOfficeFiller[office(k-1)] {
+				continue // وزير [الشؤون] الخارجية: one office's phrase
+			}
 			if x.mAt[k-1] >= 0 || len(offices[office(k-1)]) == 0 || x.words[k-1].Article != "" {
 				break // a definite word ends a title: نائب رئيس الوزراء [وزير الخارجية]
 			}
