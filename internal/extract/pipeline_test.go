@@ -467,11 +467,11 @@ func TestLongArticleChunked(t *testing.T) {
 	}
 }
 
-// TestGovernorateNotCity: a governorate named after its main city
-// (محافظة عدن) is its own place, without the city's Wikidata ID; the bare
-// name is the city.
+// TestGovernorateNotCity: a governorate or a state named after its main
+// city (محافظة عدن، ولاية نيويورك) is its own place, without the city's
+// Wikidata ID; the bare name is the city.
 func TestGovernorateNotCity(t *testing.T) {
-	text := "وقصفت الطائرات مواقع في محافظة عدن، ثم وصل الوفد إلى عدن."
+	text := "وقصفت الطائرات مواقع في محافظة عدن، ثم وصل الوفد إلى عدن.\nوفاز في ولاية نيويورك، ثم عاد إلى نيويورك."
 	x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "ar"})
 	if err != nil {
 		t.Fatal(err)
@@ -484,5 +484,8 @@ func TestGovernorateNotCity(t *testing.T) {
 	}
 	if got["محافظة عدن"] != "Aden Governorate/" || got["عدن"] != "Aden/Q131694" {
 		t.Errorf("mentions %q: want محافظة عدن Aden Governorate without a QID, عدن Aden Q131694", got)
+	}
+	if got["ولاية نيويورك"] != "New York State/Q1384" || got["نيويورك"] != "New York City/Q60" {
+		t.Errorf("mentions %q: want ولاية نيويورك New York State Q1384, نيويورك New York City Q60", got)
 	}
 }
