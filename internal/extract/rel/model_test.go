@@ -151,6 +151,23 @@ func expectRelation(t *testing.T, d *Doc, m *Model, rel string, want bool) {
 	}
 }
 
+// relCase is one sentence for expectRelations: its mentions, a relation
+// ("subject PREDICATE object") and whether extraction finds it.
+type relCase struct {
+	text string
+	ms   []handMention
+	rel  string
+	want bool
+}
+
+// expectRelations runs expectRelation with model m on each case.
+func expectRelations(t *testing.T, m *Model, cases []relCase) {
+	t.Helper()
+	for _, c := range cases {
+		expectRelation(t, handDoc(t, c.text, c.ms...), m, c.rel, c.want)
+	}
+}
+
 func relationsOf(rs []model.Relation) []string {
 	var out []string
 	for _, r := range rs {
@@ -402,12 +419,7 @@ func TestTitleAfterName(t *testing.T) {
 	joAdj := handMention{"الأردني", "jordan", model.Location, true, "country"}
 	nazif := handMention{"نظيف", "nazif", model.Person, false, ""}
 	egAdj := handMention{"المصري", "egypt", model.Location, true, "country"}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, nil, []relCase{
 		{"وقال لافروف وزير الخارجية الروسي إن الاجتماع مفيد.", []handMention{lavrov, ruAdj}, "lavrov FOREIGN_MINISTER_OF russia", true},
 		{"وكان لافروف وزير الخارجية الروسي أعلن ذلك.", []handMention{lavrov, ruAdj}, "lavrov FOREIGN_MINISTER_OF russia", true},
 		{"وتلقى اتصالا من لافروف وزير الخارجية الروسي أمس.", []handMention{lavrov, ruAdj}, "lavrov FOREIGN_MINISTER_OF russia", true},
@@ -417,9 +429,7 @@ func TestTitleAfterName(t *testing.T) {
 		{"وحضر الحفل زغلول والعاهل الأردني.", []handMention{saad, joAdj}, "zaghloul KING_OF jordan", false},
 		{"وقال نظيف رئيس الوزراء المصري الأسبق إن الحكم جائر.", []handMention{nazif, egAdj}, "nazif PRIME_MINISTER_OF egypt", false},
 		{"وقال نظيف رئيس الوزراء المصري الأسبق إن الحكم جائر.", []handMention{nazif, egAdj}, "nazif PRESIDENT_OF egypt", false},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
-	}
+	})
 	// a one-word title before another noun is that noun's office, not the
 	// country's presidency the person's country would give it
 	mashal := handMention{"مشعل", "mashal", model.Person, false, ""}
@@ -575,21 +585,14 @@ func TestRelievedHolder(t *testing.T) {
 	salman := handMention{"الملك سلمان", "salman", model.Person, false, ""}
 	gr := handMention{"اليوناني", "greece", model.Location, true, "country"}
 	varo := handMention{"يانيس فاروفاكيس", "varoufakis", model.Person, false, ""}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, nil, []relCase{
 		{"وأصدر الملك سلمان أمرا بإعفاء رئيس الديوان الملكي خالد التويجري.", []handMention{salman, court, tuwaijri}, "tuwaijri LEADER_OF court", false},
 		{"وأصدر الملك سلمان أمرا بتعيين رئيس الديوان الملكي خالد التويجري.", []handMention{salman, court, tuwaijri}, "tuwaijri LEADER_OF court", true},
 		{"وصدر أمر بإعفاء الأمير مشعل بن عبدالله أمير منطقة مكة من منصبه.", []handMention{mishaal, mecca}, "mishaal OFFICIAL_OF mecca", false},
 		{"وقال الأمير مشعل بن عبدالله أمير منطقة مكة إن الموسم ناجح.", []handMention{mishaal, mecca}, "mishaal OFFICIAL_OF mecca", true},
 		{"وقال وزير المالية اليوناني المستقيل يانيس فاروفاكيس إن الاتفاق سيئ.", []handMention{gr, varo}, "varoufakis MINISTER_OF greece", false},
 		{"وقال وزير المالية اليوناني يانيس فاروفاكيس إن الاتفاق سيئ.", []handMention{gr, varo}, "varoufakis MINISTER_OF greece", true},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
-	}
+	})
 }
 
 // TestOutOfOffice: a title given to a person on a date the gazetteer's
@@ -681,18 +684,11 @@ func TestPersonBetween(t *testing.T) {
 	mashal := handMention{"خالد مشعل", "mashal", model.Person, false, ""}
 	marzouk := handMention{"موسى أبو مرزوق", "marzouk", model.Person, false, ""}
 	m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, m, []relCase{
 		{"وحضر إيفيت كوبر وزيرة الداخلية، وجيريمي كوربين العضو في البرلمان البريطاني.", []handMention{cooper, corbyn, parl}, "cooper MEMBER_OF parliament", false},
 		{"وحضر إيفيت كوبر وزيرة الداخلية، وجيريمي كوربين العضو في البرلمان البريطاني.", []handMention{cooper, corbyn, parl}, "corbyn MEMBER_OF parliament", true},
 		{"ووصل وفد حماس برئاسة خالد مشعل وعضوية موسى أبو مرزوق.", []handMention{hamas, mashal, marzouk}, "marzouk MEMBER_OF hamas", true},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), m, c.rel, c.want)
-	}
+	})
 }
 
 // TestNextHoldersTitle: in a list of office holders, a body in the title
@@ -705,20 +701,13 @@ func TestNextHoldersTitle(t *testing.T) {
 	council := handMention{"مجلس الوزراء", "council", model.Organization, false, ""}
 	court := handMention{"الديوان الملكي", "court", model.Organization, false, ""}
 	m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, m, []relCase{
 		{"وحضر وزير المالية سمير الحداد ووزير الدولة عضو مجلس الوزراء رئيس الديوان الملكي الأستاذ نبيل الشامي.", []handMention{samir, council, court, nabil}, "samir MEMBER_OF council", false},
 		{"وحضر وزير المالية سمير الحداد ووزير الدولة عضو مجلس الوزراء رئيس الديوان الملكي الأستاذ نبيل الشامي.", []handMention{samir, council, court, nabil}, "samir MEMBER_OF court", false},
 		{"وحضر وزير المالية سمير الحداد ومعالي وزير الدولة عضو مجلس الوزراء نبيل الشامي.", []handMention{samir, council, nabil}, "samir MEMBER_OF council", false},
 		{"وحضر وزير الدولة عضو مجلس الوزراء الدكتور نبيل الشامي، ووزير المالية سمير الحداد.", []handMention{council, nabil, samir}, "samir MEMBER_OF council", false},
 		{"وكلف سمير الحداد وزير الدولة وعضو مجلس الوزراء بالإشراف على اللجنة.", []handMention{samir, council}, "samir MEMBER_OF council", true},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), m, c.rel, c.want)
-	}
+	})
 }
 
 // TestQuotedAddressee: a quoted outlet a person speaks to (في حديث
@@ -1557,20 +1546,13 @@ func TestTitleAfterVerb(t *testing.T) {
 	abadi := handMention{"العبادي", "abadi", model.Person, false, ""}
 	jabouri := handMention{"سليم الجبوري", "jabouri", model.Person, false, ""}
 	parl := handMention{"مجلس النواب", "parliament", model.Organization, false, ""}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, nil, []relCase{
 		{"وأصدر الشيخ خليفة رئيس دولة الإمارات مرسوما بقانون.", []handMention{khalifa, uae}, "khalifa PRESIDENT_OF uae", true},
 		{"وحذر ميكالوس رئيس غرفة تجارة أثينا من مخاطر كبيرة.", []handMention{michalos, chamber}, "michalos LEADER_OF chamber", true},
 		{"وسيلتقي العبادي رئيس الوزراء وسليم الجبوري رئيس مجلس النواب.", []handMention{abadi, jabouri, parl}, "jabouri LEADER_OF parliament", true},
 		{"واستقبل الملك سلمان رئيس وزراء اليابان في قصره.", []handMention{salman, japan}, "salman PRIME_MINISTER_OF japan", false},
 		{"وهنأ الملك سلمان رئيس دولة الإمارات بالعيد.", []handMention{salman, uae}, "salman PRESIDENT_OF uae", false},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
-	}
+	})
 }
 
 // TestOfficeAfterName: the model may give an office to a name whose title
@@ -1705,12 +1687,7 @@ func TestSubjectAfterDescription(t *testing.T) {
 	iraq := handMention{"العراقي", "iraq", model.Location, true, "country"}
 	sarkhi := handMention{"محمود الصرخي", "sarkhi", model.Person, false, ""}
 	bush := handMention{"بوش", "bush", model.Person, false, ""}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, nil, []relCase{
 		{"طالب المرجع العراقي الشيعي محمود الصرخي الأمم المتحدة بالتدخل.", []handMention{iraq, sarkhi, unHand}, "sarkhi CALLED_ON un", true},
 		{"وقال المتحدث الرسمي باسم أهالي السجناء بوتين إن روسيا مستعدة.", []handMention{putin, russia}, "putin STATED russia", true},
 		{"وقال بوتين: «نطالب الأمم المتحدة بالتحرك».", []handMention{putin, unHand}, "putin CALLED_ON un", true},
@@ -1718,9 +1695,7 @@ func TestSubjectAfterDescription(t *testing.T) {
 		{"نطالب الأمم المتحدة بالتحرك.", []handMention{unHand}, "un CALLED_ON un", false},
 		{"ويقول مقربون من آل بوش إن روسيا مستعدة.", []handMention{bush, russia}, "bush STATED russia", false},
 		{"فيما قال ولايتي مستشار بوتين: إن روسيا مستعدة.", []handMention{putin, russia}, "putin STATED russia", false},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
-	}
+	})
 }
 
 // TestTitleAdjectives: a title's holder may be described between the title
@@ -1731,15 +1706,8 @@ func TestTitleAdjectives(t *testing.T) {
 	france := handMention{"الفرنسي", "france", model.Location, true, "country"}
 	fabius := handMention{"فابيوس", "fabius", model.Person, false, ""}
 	faqih := handMention{"أحمد الفقيه", "faqih", model.Person, false, ""}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		rel  string
-		want bool
-	}{
+	expectRelations(t, nil, []relCase{
 		{"وقال وزير الخارجية الفرنسي الحالي فابيوس إن روسيا مستعدة.", []handMention{france, fabius, russia}, "fabius FOREIGN_MINISTER_OF france", true},
 		{"في مقابلة مع أحمد الفقيه، رئيس النادي السعودي في الجامعة.", []handMention{faqih, saudi}, "faqih PRESIDENT_OF saudi", false},
-	} {
-		expectRelation(t, handDoc(t, c.text, c.ms...), nil, c.rel, c.want)
-	}
+	})
 }
