@@ -47,14 +47,15 @@ func Name(s, typ string, lex Lexicon) string {
 		}
 		if ws := strings.Fields(s); len(ws) > 1 {
 			// a loanword for the place after its name, in English order
-			// (دارين مول Dareen Mall)
-			last := arabic.MatchForm(ws[len(ws)-1])
+			// (دارين مول Dareen Mall), or an English word of a street's
+			// name (أكسفورد ستريت Oxford Street, ترافلغار سكوير Trafalgar Square)
+			last, en := arabic.MatchForm(ws[len(ws)-1]), ""
 			if w, ok := orgWords().lookup(last); ok && w.class == "noun" && w.head == "place" {
-				return capitalise(RomanizePlace(strings.Join(ws[:len(ws)-1], " "))) + " " + w.en
+				en = w.en
+			} else if e := englishWords.words[last]; streetWords[e] {
+				en = e
 			}
-			// or an English word of a street's name (أكسفورد ستريت Oxford
-			// Street, ترافلغار سكوير Trafalgar Square)
-			if en, ok := englishWords.words[last]; ok && streetWords[en] {
+			if en != "" {
 				return capitalise(RomanizePlace(strings.Join(ws[:len(ws)-1], " "))) + " " + en
 			}
 		}

@@ -315,9 +315,6 @@ type cluster struct {
 	first int // offset of the first mention
 }
 
-// gazLexicon returns the gazetteer as the translit.Lexicon of the names and
-// nationality adjectives inside organisation and place names (بنك الرياض
-// Riyadh Bank); nil when the gazetteer cannot be read.
 // nameMemo memoises englishName: an entity's English name is a pure
 // function of its Arabic name and type, and the names of a corpus recur.
 var nameMemo = memo.New[string](1 << 13)
@@ -331,6 +328,9 @@ func englishName(ar, typ string) string {
 	return nameMemo.Get(typ+"\x00"+ar, func(string) string { return translit.Name(ar, typ, lex) })
 }
 
+// gazLexicon returns the gazetteer as the translit.Lexicon of the names and
+// nationality adjectives inside organisation and place names (بنك الرياض
+// Riyadh Bank); nil when the gazetteer cannot be read.
 func gazLexicon() translit.Lexicon {
 	g, err := gazetteer.Default()
 	if err != nil {

@@ -294,7 +294,7 @@ func (x *extractor) titleAdjective(j int) bool {
 	if defs, _ := x.matchTitles(j, &arTitles); len(defs) > 0 {
 		return false
 	}
-	if w, ok := translit.LookupWord(x.stem(j)); ok && w.Class == "noun" {
+	if info, ok := translit.LookupWord(x.stem(j)); ok && info.Class == "noun" {
 		return false // a noun of that form (رئيس النادي السعودي: the club's)
 	}
 	return true
