@@ -59,6 +59,9 @@ type Trigger struct {
 	// ObjType restricts the object's entity type ("" = any).
 	ObjType string
 	Conf    float64
+	// formKind tells, for each of Forms, what gave it: a plain word
+	// (plainForm), a verb's perfect or its imperfect (ArCueVerbs).
+	formKind []formKind
 }
 
 // Title is one title phrase.
@@ -99,6 +102,13 @@ type Lexicon struct {
 	// triggers and ar_nouns; Arabic in MatchForm, also without ال) to the
 	// relation types it evokes, sorted: features of the relation model.
 	ArCues, EnCues map[string][]string
+	// ArCueVerbs are the Arabic cue forms that only a verb's expansion
+	// gives (PERFECT/IMPERFECT), no plain word: a verb takes no possessive
+	// ي (أيدي "hands" is no أيد "supported" + ي). ArCueImperfect are
+	// those only its imperfect gives, which take no article either: the
+	// verbal noun of a verb may be written as its perfect (القتل، التحالف),
+	// not as its imperfect (التقدم "progress" is no تقدم "she presents").
+	ArCueVerbs, ArCueImperfect map[string]bool
 	// CueFree are the actions the relation model may find in a sentence
 	// that has no cue word of theirs (cues' cue_free): any other action
 	// needs one.
@@ -345,19 +355,26 @@ func (l *Lexicon) parseCues(ar, en map[string]string) error {
 			slices.Sort(m[form])
 		}
 	}
-	addAr := func(form, pred string) {
+	kinds := map[string][3]bool{} // by form: what gave it (formKind)
+	addAr := func(form, pred string, kind formKind) {
 		add(l.ArCues, form, pred)
 		if rest, ok := strings.CutPrefix(form, "ال"); ok && len([]rune(rest)) >= 2 {
 			add(l.ArCues, rest, pred)
+			k := kinds[rest]
+			k[plainForm] = true
+			kinds[rest] = k
 		}
+		k := kinds[form]
+		k[kind] = true
+		kinds[form] = k
 	}
 	for _, t := range l.ArTriggers {
-		for _, f := range t.Forms {
-			addAr(f, t.Pred)
+		for i, f := range t.Forms {
+			addAr(f, t.Pred, t.formKind[i])
 		}
 	}
 	for f, p := range l.ArActionNouns {
-		addAr(f, p)
+		addAr(f, p, plainForm)
 	}
 	for _, t := range l.EnTriggers {
 		for _, f := range t.Forms {
@@ -383,17 +400,56 @@ func (l *Lexicon) parseCues(ar, en map[string]string) error {
 				if err != nil {
 					return fmt.Errorf("cues %s %s: %w", lang, pred, err)
 				}
-				for _, f := range forms {
+				ks := kindsOf(w, forms)
+				for i, f := range forms {
 					if lang == "en" {
 						add(l.EnCues, f, pred)
 					} else {
-						addAr(f, pred)
+						addAr(f, pred, ks[i])
 					}
 				}
 			}
 		}
 	}
+	l.ArCueVerbs, l.ArCueImperfect = map[string]bool{}, map[string]bool{}
+	for f, k := range kinds {
+		if !k[plainForm] {
+			l.ArCueVerbs[f] = true
+			if !k[perfectForm] {
+				l.ArCueImperfect[f] = true
+			}
+		}
+	}
 	return nil
+}
+
+// perfectForms is how many of VerbForms' forms, first, are the perfect's.
+const perfectForms = 5
+
+// formKind is what gave a cue form: a plain word, or a verb's perfect or
+// imperfect (VerbForms).
+type formKind uint8
+
+const (
+	plainForm formKind = iota
+	perfectForm
+	imperfectForm
+)
+
+// kindsOf returns the kind of each of forms, the forms of the listed
+// word w (wordForms).
+func kindsOf(w string, forms []string) []formKind {
+	ks := make([]formKind, len(forms))
+	if !strings.Contains(w, "/") {
+		return ks
+	}
+	for i := range forms {
+		ks[i] = perfectForm
+		if i >= perfectForms {
+			ks[i] = imperfectForm
+		}
+	}
+	return ks
 }
 
 // wordForms reads one word of a trigger or cue list: English lower-case
@@ -460,6 +516,7 @@ func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
 			return t, err
 		}
 		t.Forms = append(t.Forms, forms...)
+		t.formKind = append(t.formKind, kindsOf(w, forms)...)
 	}
 	return t, nil
 }
@@ -484,7 +541,8 @@ func (l *Lexicon) wordList(s string) ([]string, error) {
 
 // VerbForms expands a regular verb from its perfect (3rd person masculine
 // singular) and imperfect stem (without the person prefix) into the common
-// third-person forms, in MatchForm.
+// third-person forms, in MatchForm: the perfect's (perfectForms of them)
+// first.
 func VerbForms(perfect, imperfect string) []string {
 	p, i := arabic.MatchForm(perfect), arabic.MatchForm(imperfect)
 	out := []string{p, p + "ت", p + "وا", p + "ا", p + "تا"}

@@ -477,55 +477,97 @@ func (x *extractor) cueOf(k int, sm, lemma string) []string {
 		}
 		return out
 	}
-	vc := verbCandidates(x.norm[k])
-	for _, c := range vc.all() {
-		addAll(lex.ArCues[c.form])
+	if notCue(x.d.Tokens[k].Text, x.bare[k]) {
+		return nil
 	}
-	if sm != "" {
+	taMarbuta := strings.HasSuffix(x.d.Tokens[k].Text, "ة") // no verb ends in ة
+	if !taMarbuta {
+		vc := verbCandidates(x.norm[k])
+		for _, c := range vc.all() {
+			addAll(lex.ArCues[c.form])
+		}
+	}
+	if sm != "" && (x.words[k].Article == "" || !lex.ArCueImperfect[sm]) {
 		addAll(lex.ArCues[sm])
 	}
-	forEachCueForm(x.norm[k], func(f string) { addAll(lex.ArCues[f]) })
+	forEachCueForm(x.norm[k], taMarbuta, func(f string, not map[string]bool) {
+		if !not[f] {
+			addAll(lex.ArCues[f])
+		}
+	})
 	return out
 }
 
 // Clitics a cue word may carry (MatchForm): the word is looked up without
 // each that it starts or ends with, so that only the lexicon decides what
-// is a clitic (بغزو is ب + غزو because غزو is a cue).
+// is a clitic (بغزو is ب + غزو because غزو is a cue). The second person
+// (ـك، ـكم) is left out: news hardly speaks to its reader, and هناك
+// "there" is no هنأ "congratulated" + ك.
 var (
 	cuePrefixes = []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "فال", "كال", "وبال", "فبال", "لل", "ولل", "فلل"}
-	cueSuffixes = []string{"ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ك"}
+	cueSuffixes = []string{"ه", "ها", "هم", "هما", "هن", "ي", "نا"}
 )
 
 // forEachCueForm calls f with each reading of the Arabic word w (MatchForm)
 // without the clitics it may carry: a feminine ending before a pronoun
-// (زيارته) is read as ة (ه in MatchForm), a hamza on ي (لقائه) as ء.
-func forEachCueForm(w string, f func(string)) {
-	try := func(stem string) {
+// (زيارته) is read as ة (ه in MatchForm), a hamza on ي (لقائه) as ء, and
+// the alif of an indefinite noun in the accusative (دعما، اجتماعا، عضوا،
+// مستشارا) is left off, though not after ي, where the word is an adverb
+// made of an adjective (اجتماعيا "socially", ثنائيا) or a name (تركيا),
+// nor where it ends a pronoun or a verb (نجدها، زارتا); the word
+// without it is read as it is, not again without a suffix. A word with
+// the article takes no pronoun after it (الاجتماعي is no اجتماع + ي,
+// التركي no ترك + ي) and is no verb's imperfect (التقدم "progress" is no
+// تقدم "she presents"). taMarbuta says the word was written with ة, whose
+// ه in MatchForm is no pronoun (وزارة is no وزار + ه, الجمعة no جمع + ه;
+// the lexicon lists the feminine of its nouns, مستشارة). f is told which
+// of the lexicon's forms the reading cannot be (nil: any): ArCueImperfect
+// after the article, ArCueVerbs with the possessive ي (أيدي is no أيد +
+// ي).
+func forEachCueForm(w string, taMarbuta bool, f func(form string, not map[string]bool)) {
+	try := func(stem string, not map[string]bool) {
 		if utf8.RuneCountInString(stem) < 3 {
 			return
 		}
-		f(stem)
+		f(stem, not)
 	}
-	withSuffixes := func(stem string) {
-		try(stem)
+	withSuffixes := func(stem string, article bool) {
+		if article {
+			try(stem, lex.ArCueImperfect)
+		} else {
+			try(stem, nil)
+		}
+		if article {
+			return
+		}
+		if r, ok := strings.CutSuffix(stem, "ا"); ok && !strings.HasSuffix(r, "ي") && !strings.HasSuffix(r, "ه") && !strings.HasSuffix(r, "ت") {
+			try(r, nil)
+		}
 		for _, suf := range cueSuffixes {
+			if suf == "ه" && taMarbuta {
+				continue
+			}
 			if r, ok := strings.CutSuffix(stem, suf); ok && utf8.RuneCountInString(r) >= 3 {
-				try(r)
+				if suf == "ي" {
+					try(r, lex.ArCueVerbs)
+				} else {
+					try(r, nil)
+				}
 				if t, ok := strings.CutSuffix(r, "ت"); ok {
-					try(t + "ه")
+					try(t+"ه", nil)
 				}
 				if t, ok := strings.CutSuffix(r, "ي"); ok && strings.HasSuffix(t, "ا") {
-					try(t + "ء")
+					try(t+"ء", nil)
 				}
 			}
 		}
 	}
 	for _, pre := range cuePrefixes {
 		if r, ok := strings.CutPrefix(w, pre); ok && utf8.RuneCountInString(r) >= 3 {
-			withSuffixes(r)
+			withSuffixes(r, strings.Contains(pre, "ال") || strings.HasSuffix(pre, "لل"))
 		}
 	}
-	withSuffixes(w)
+	withSuffixes(w, false)
 }
 
 func (x *extractor) cues(k int) []string { return x.tok(k).cues }

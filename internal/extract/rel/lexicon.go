@@ -135,6 +135,7 @@ var (
 	arVenuePrep     = class("ar_venue_prep")
 	arBelongsTo     = class("ar_belongs_to")
 	arNamedAfter    = class("ar_named_after")
+	arNotCue        = notCueWords()
 	arTitleToOrg    = class("ar_title_to_org")
 	arBranch        = class("ar_branch")
 	// names of national bodies and forces, whose place with ب is a
@@ -192,3 +193,36 @@ var (
 	arMinister          = class("ar_minister")
 	arPersonObjectVerb  = class("ar_person_object_verb")
 )
+
+// notCueWords returns ar_not_cue by folded word: whether the word as
+// written has أ or إ (then only a word so written is it).
+func notCueWords() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.ClassAsWritten("ar_not_cue") {
+		m[arabic.MatchForm(w)] = strings.ContainsAny(w, "أإ")
+	}
+	return m
+}
+
+// notCue reports whether an Arabic token (text as written, bare its
+// MatchForm without the conjunction) is a word of ar_not_cue, with or
+// without a preposition before it (بالقدم، للمؤسسة).
+func notCue(text, bare string) bool {
+	hamza := strings.ContainsAny(text, "أإ")
+	is := func(w string) bool {
+		h, ok := arNotCue[w]
+		return ok && (h || !hamza)
+	}
+	if is(bare) {
+		return true
+	}
+	if r, ok := strings.CutPrefix(bare, "لل"); ok && is("ال"+r) {
+		return true
+	}
+	for _, p := range []string{"ب", "ل", "ك"} {
+		if r, ok := strings.CutPrefix(bare, p); ok && is(r) {
+			return true
+		}
+	}
+	return false
+}

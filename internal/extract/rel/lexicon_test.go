@@ -1,6 +1,9 @@
 package rel
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTriggerTables: the tables built from the lexicon keep its semantics
 // (a direct object is a nil preps set; a phrase's first word is known).
@@ -22,5 +25,44 @@ func TestTriggerTables(t *testing.T) {
 	}
 	if months["ابريل"] != 4 || months["may"] != 5 || arDays["الاثنين"] != 1 || arOrd["الثالث"] != 3 {
 		t.Error("calendar words not read")
+	}
+}
+
+// TestCueReadings checks which relation types a word evokes as a cue of
+// the model's features: the clitics, the accusative alif and the
+// feminine read off the lexicon's words, and no reading that the word's
+// article, its ة or a hamza rules out.
+func TestCueReadings(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want string // the cue's relation types, space-separated; "" none
+	}{
+		{"دعما", "SUPPORTED"},        // the accusative of دعم
+		{"اجتماعا", "MET_WITH"},      // of اجتماع
+		{"مستشارا", "OFFICIAL_OF"},   // of مستشار
+		{"المستشارة", "OFFICIAL_OF"}, // the feminine of مستشار
+		{"القتل", "KILLED"},          // a verbal noun written as the perfect
+		{"وأشاد", "PRAISED"},         // a trigger with و
+		{"هنأ", "PRAISED"},           // written with its hamza
+		{"هنا", ""},                  // "here"
+		{"هناك", ""},                 // "there", no هنأ + ك
+		{"الاجتماعي", ""},            // "social", no اجتماع + ي
+		{"التركي", ""},               // "Turkish", no ترك + ي
+		{"تركيا", ""},                // Turkey
+		{"اجتماعيا", ""},             // "socially"
+		{"وزارة", ""},                // "ministry", no زار + ه
+		{"الجمعة", ""},               // Friday
+		{"التقدم", ""},               // "progress", no تقدم "she presents"
+		{"أيدي", ""},                 // "hands", no أيد + ي
+		{"القدم", ""},                // ar_not_cue: "the foot"
+		{"للمؤسسة", ""},              // ar_not_cue with a preposition
+		{"نجدها", ""},                // "we find it", no نجدة
+	} {
+		d := handDoc(t, c.word+" .")
+		x := newExtractor(d)
+		got := strings.Join(x.cues(0), " ")
+		if got != c.want {
+			t.Errorf("%s: cues %q, want %q", c.word, got, c.want)
+		}
 	}
 }
