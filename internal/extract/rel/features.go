@@ -449,10 +449,32 @@ func (x *extractor) tok(k int) *tokFeat {
 	}
 	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k, sm), lemma: x.lemmaOf(k, sm), class: x.classOf(k, sm)}
 	t.trig, _, _ = x.verbAt(k)
+	if t.trig != nil && t.trig.needs != nil && !x.needsAfter(k, t.trig) {
+		t.trig = nil // نشرت الصحيفة "the paper published" deploys no troops
+	}
 	t.cues = x.cueOf(k, sm, t.lemma)
 	x.toks[k] = t
 	return t
 }
+
+// needsAfter reports whether one of the words trigger tr needs (قوات
+// for نشر، عقوبات for فرض) follows token k within eight tokens of its
+// sentence, as the rules ask (neededWord): a trigger without it is no
+// trigger of the features either.
+func (x *extractor) needsAfter(k int, tr *trigger) bool {
+	for j := k + 1; j < len(x.norm) && j <= k+8; j++ {
+		if tr.needs[x.bare[j]] || tr.needs[x.norm[j]] {
+			return true
+		}
+		if sentenceEnd[x.norm[j]] {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceEnd are the marks that end a sentence.
+var sentenceEnd = map[string]bool{".": true, "؟": true, "?": true, "!": true}
 
 // cueOf returns the relation types token k evokes (the lexicon's cues:
 // triggers, action nouns and the words of its cues section), nil for
@@ -475,6 +497,7 @@ func (x *extractor) cueOf(k int, sm, lemma string) []string {
 		if lemma != "" {
 			addAll(lex.EnCues[lemma])
 		}
+		forEachEnCueForm(x.bare[k], func(f string) { addAll(lex.EnCues[f]) })
 		return out
 	}
 	if notCue(x.d.Tokens[k].Text, x.bare[k]) {
@@ -496,6 +519,29 @@ func (x *extractor) cueOf(k int, sm, lemma string) []string {
 		}
 	})
 	return out
+}
+
+// forEachEnCueForm calls f with the readings of an English word (lower
+// case) as an inflected form of a cue word that lemmaOf misses: the
+// silent e its ending took (accused, praising: accuse, praise), a final
+// consonant it doubled (banned: ban), the d or s of a short verb (urged,
+// urges: urge).
+func forEachEnCueForm(w string, f func(string)) {
+	for _, suf := range []string{"ing", "ed", "es"} {
+		r, ok := strings.CutSuffix(w, suf)
+		if !ok || len(r) < 2 {
+			continue
+		}
+		f(r + "e")
+		if n := len(r); n >= 3 && r[n-1] == r[n-2] {
+			f(r[:n-1])
+		}
+	}
+	for _, suf := range []string{"d", "s"} {
+		if r, ok := strings.CutSuffix(w, suf); ok && len(r) >= 3 {
+			f(r)
+		}
+	}
 }
 
 // Clitics a cue word may carry (MatchForm): the word is looked up without

@@ -3,6 +3,8 @@ package rel
 import (
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/internal/text/segment"
 )
 
 // TestTriggerTables: the tables built from the lexicon keep its semantics
@@ -62,6 +64,47 @@ func TestCueReadings(t *testing.T) {
 		x := newExtractor(d)
 		got := strings.Join(x.cues(0), " ")
 		if got != c.want {
+			t.Errorf("%s: cues %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
+// TestTriggerNeedsWord: a trigger that needs a word after it (قوات for
+// نشر, sanctions for imposed) is a trigger of the features only with it.
+func TestTriggerNeedsWord(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"نشرت روسيا قوات في سوريا .", "DEPLOYED_TROOPS_IN"},
+		{"نشرت الصحيفة تقريرا عن سوريا .", ""},
+		{"فرضت واشنطن عقوبات على إيران .", "IMPOSED_SANCTIONS_ON"},
+		{"فرضت الظروف واقعا جديدا .", ""},
+	} {
+		x := newExtractor(handDoc(t, c.text))
+		got := ""
+		if tr := x.trigAt(0); tr != nil {
+			got = tr.pred
+		}
+		if got != c.want {
+			t.Errorf("%s: trigger %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestEnCueReadings: English cue words in their inflected forms.
+func TestEnCueReadings(t *testing.T) {
+	for _, c := range []struct{ word, want string }{
+		{"accusing", "ACCUSED"},            // accuse
+		{"praised", "PRAISED"},             // praise
+		{"urged", "CALLED_ON"},             // urge
+		{"banned", "IMPOSED_SANCTIONS_ON"}, // ban
+		{"state", ""},                      // a noun far more often
+		{"left", ""},                       // a direction
+	} {
+		text := "They " + c.word + " it."
+		d := &Doc{Text: text, Lang: "en", Sentences: segment.Sentences(text), Tokens: segment.Tokenize(text)}
+		x := newExtractor(d)
+		if got := strings.Join(x.cues(1), " "); got != c.want {
 			t.Errorf("%s: cues %q, want %q", c.word, got, c.want)
 		}
 	}
