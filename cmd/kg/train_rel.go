@@ -21,7 +21,7 @@ type trainRelOptions struct {
 	Out      string
 	Epochs   int
 	Seed     uint64
-	Holdout  int // evaluate on every Holdout-th item first (0: no)
+	Holdout  int // evaluate on one item in Holdout first, chosen by its id (0: no)
 	L2       float64
 	Rate     float64
 	Thresh   float64
@@ -49,11 +49,13 @@ wrote, see its README.md). Each item is extracted with the built-in pipeline as
 kg extract would, its entities are matched to the annotated ones, and every
 candidate pair of mentions in a sentence becomes an example labelled with the
 annotated predicate or none; a multinomial logistic regression (the average
-of --bag models learnt from successive shuffle seeds; or, with --hidden N, a
+of --bag models learnt from successive seeds, each drawing the order of a
+pass and the features dropout leaves out from the examples' identities, so
+that a change to a few items retrains the rest alike; or, with --hidden N, a
 network with one hidden layer of N rectified units) learns from them (with
 dropout, none examples weighing 0.7). A first model, trained
-without every tenth item (--holdout), is scored on those by threshold and
-fits a temperature that makes its probabilities honest there; the model of
+without one item in ten (--holdout; chosen by a hash of its id), is scored
+on those by threshold and fits a temperature that makes its probabilities honest there; the model of
 all items takes the same temperature (a linear one leaves out weights
 under 0.05; a network's weights are stored as 8-bit numbers a feature), and
 keeps the thresholds --threshold (actions, 0.95) and --struct-threshold
@@ -74,7 +76,7 @@ deterministic: the same data and flags give a byte-identical model.`,
 	f.IntVar(&o.Hidden, "hidden", 0, "train a network with this many hidden units (default 0: a linear model; the network did no better on news, see reltrain.Options.Hidden)")
 	f.Uint64Var(&o.Seed, "seed", 1, "shuffle seed")
 	f.IntVar(&o.Bag, "bag", 0, "average this many linear models, trained from seeds --seed, --seed+1, ... (default 3)")
-	f.IntVar(&o.Holdout, "holdout", 10, "first train without every N-th item, fit the temperature and score the thresholds on those (0: no)")
+	f.IntVar(&o.Holdout, "holdout", 10, "first train without one item in N (by a hash of its id), fit the temperature and score the thresholds on those (0: no)")
 	f.Float64Var(&o.L2, "l2", 0, "L2 weight decay (default 1e-2; a network 1e-4)")
 	f.Float64Var(&o.Thresh, "threshold", 0, "decision threshold of actions, unless --target (default 0.95)")
 	f.Float64Var(&o.SThresh, "struct-threshold", 0, "decision threshold of structural relations, unless --target (default 0.85)")
@@ -115,7 +117,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		st.Items, st.Examples, st.Positive, st.Covered, st.GoldRelations)
 	if len(rep.Curve) > 0 {
 		fmt.Fprintf(stdout, "temperature %.3f (fitted on the held-out items)\n", rep.Temperature)
-		fmt.Fprintf(stdout, "held-out items (every %d-th), pair level, by threshold:\n", bo.Holdout)
+		fmt.Fprintf(stdout, "held-out items (one in %d), pair level, by threshold:\n", bo.Holdout)
 		for _, g := range rep.Curve {
 			fmt.Fprintf(stdout, "  %.2f  structural: predicted %4d P %.3f R %.3f   actions: predicted %4d P %.3f R %.3f\n", g.Threshold,
 				g.Structural.Predicted, g.Structural.P(), g.Structural.R(), g.Action.Predicted, g.Action.P(), g.Action.R())

@@ -156,3 +156,27 @@ func checkMentions(t *testing.T, p *Pipeline, typ, text string, want, not []stri
 	}
 	return x
 }
+
+// TestCommonWordPlaces: names of the gazetteer that news writes as other
+// words (curated ambiguous_common, extra_country_names) and a club its
+// short name names.
+func TestCommonWordPlaces(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, want string // want: the entity's id, "" none
+	}{
+		{"وقال المحلل: وأرى أن تكاليف البيع مرتفعة في لندن.", "وأرى", ""},
+		{"وقال إن قوات صرب البوسنة نفذت المذبحة.", "البوسنة", "wd:Q225"},
+		{"ودافع اللاعب عن ألوان باريس سان جرمان الفرنسي.", "باريس سان جرمان", "wd:Q483020"},
+		{"وأصبح اللاعب ثاني لاعب ينضم إلى سان جيرمان هذا الصيف.", "سان جيرمان", "wd:Q483020"},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		got := ""
+		if len(es) > 0 {
+			got = es[0].ID
+		}
+		if got != c.want {
+			t.Errorf("%s: %q is %q, want %q", c.text, c.mention, got, c.want)
+		}
+	}
+}

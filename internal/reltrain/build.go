@@ -14,9 +14,10 @@ import (
 type BuildOptions struct {
 	Options
 	Examples ExampleOptions
-	// Holdout: every Holdout-th item is held out of a first model, whose
-	// probabilities on them fit the temperature and whose decisions on
-	// them are scored (and, with Target, choose the thresholds) (default
+	// Holdout: one item in Holdout is held out of a first model (heldOut:
+	// by a hash of its id, so that adding or removing items moves no other
+	// item in or out), whose probabilities on them fit the temperature and
+	// whose decisions on them are scored (and, with Target, choose the thresholds) (default
 	// 10; 1: none — then no temperature is fitted and the probabilities
 	// are the raw model's, sharper than those the shipped thresholds were
 	// chosen on).
@@ -99,8 +100,8 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 	rep.Threshold, rep.StructThreshold = o.Threshold, o.StructThreshold
 	if bo.Holdout > 1 {
 		held := map[string]bool{}
-		for i, it := range items {
-			if i%bo.Holdout == bo.Holdout-1 {
+		for _, it := range items {
+			if heldOut(it.ID, bo.Holdout) {
 				held[it.ID] = true
 			}
 		}
@@ -291,4 +292,10 @@ func pruneModel(m *rel.Model, least float64) {
 			m.Weights[f] = kept
 		}
 	}
+}
+
+// heldOut reports whether the item of id is one of the one in n held out:
+// the choice follows the id alone.
+func heldOut(id string, n int) bool {
+	return mix(hashString(id))%uint64(n) == 0
 }

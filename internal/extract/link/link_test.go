@@ -288,6 +288,7 @@ func TestJunkName(t *testing.T) {
 		"نيسان 2015": true, "أيار ٢٠١٥": true, "بوينغ 747": false,
 		// fixed expressions (lexicon ar_fixed_phrase), a clitic on or not
 		"حسن الجوار": true, "لحسن الجوار": true, "بفارغ الصبر": true, "حسن البنا": false, "حسن نصر الله": false,
+		"البحر متوسط": true, // البحر متوسط الموج "the sea moderately wavy"
 		// blessings: the و the analysis took off is put back (وفقهم الله)
 		"رحمه الله": true, "فقهم الله": true, "العياذ بالله": true, "فتح الله": false,
 		// products, currencies, units (ar_thing_name)
