@@ -17,10 +17,10 @@ type BuildOptions struct {
 	// Holdout: one item in Holdout is held out of a first model (heldOut:
 	// by a hash of its id, so that adding or removing items moves no other
 	// item in or out), whose probabilities on them fit the temperature and
-	// whose decisions on them are scored (and, with Target, choose the thresholds) (default
-	// 10; 1: none — then no temperature is fitted and the probabilities
-	// are the raw model's, sharper than those the shipped thresholds were
-	// chosen on).
+	// whose decisions on them are scored (and, with Target, choose the
+	// thresholds) (default 10; 1: none — then no temperature is fitted and
+	// the probabilities are the raw model's, sharper than those the
+	// shipped thresholds were chosen on).
 	Holdout int
 	// Target, when set, is the pair-level precision on the held-out items
 	// from which each group of predicates (structural, actions) gets its

@@ -780,17 +780,27 @@ func (x *extractor) reportedBefore(c *verbClause, subj arg) (arg, bool) {
 // within eight tokens (قوات for نشر), and adds that word to the trigger
 // phrase c.trig: the phrase names both parts (نشرت ... قوات).
 func (x *extractor) neededWord(c *verbClause) bool {
-	for j := c.after; j < c.b && j < c.after+8; j++ {
-		if c.tr.needs[x.bare[j]] || c.tr.needs[x.norm[j]] {
-			if j == c.after {
-				c.trig = x.phrase(c.t, j+1)
-			} else {
-				c.trig += " ... " + x.phrase(j, j+1)
-			}
-			return true
+	j := x.neededAt(c.tr, c.after, c.b)
+	if j < 0 {
+		return false
+	}
+	if j == c.after {
+		c.trig = x.phrase(c.t, j+1)
+	} else {
+		c.trig += " ... " + x.phrase(j, j+1)
+	}
+	return true
+}
+
+// neededAt returns the first of the eight tokens from token from (before
+// b) that is one of the words trigger tr needs, -1 when none is.
+func (x *extractor) neededAt(tr *trigger, from, b int) int {
+	for j := from; j < b && j < from+8; j++ {
+		if tr.needs[x.bare[j]] || tr.needs[x.norm[j]] {
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // actionObject finds the object of the verb of c from token from and adds

@@ -2,6 +2,7 @@ package rel
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -448,33 +449,28 @@ func (x *extractor) tok(k int) *tokFeat {
 		sm = arabic.MatchForm(x.words[k].Stem)
 	}
 	t := &tokFeat{word: x.wordOf(k), stem: x.stemOf(k, sm), lemma: x.lemmaOf(k, sm), class: x.classOf(k, sm)}
-	t.trig, _, _ = x.verbAt(k)
-	if t.trig != nil && t.trig.needs != nil && !x.needsAfter(k, t.trig) {
-		t.trig = nil // نشرت الصحيفة "the paper published" deploys no troops
+	var after int
+	t.trig, after, _ = x.verbAt(k)
+	if t.trig != nil && t.trig.needs != nil && x.neededAt(t.trig, after, x.sentenceEndOf(k)) < 0 {
+		// a trigger without the word it needs (قوات for نشر، عقوبات for
+		// فرض) is no trigger of the features either, as of the rules
+		// (neededWord): نشرت الصحيفة "the paper published" deploys no troops
+		t.trig = nil
 	}
 	t.cues = x.cueOf(k, sm, t.lemma)
 	x.toks[k] = t
 	return t
 }
 
-// needsAfter reports whether one of the words trigger tr needs (قوات
-// for نشر، عقوبات for فرض) follows token k within eight tokens of its
-// sentence, as the rules ask (neededWord): a trigger without it is no
-// trigger of the features either.
-func (x *extractor) needsAfter(k int, tr *trigger) bool {
-	for j := k + 1; j < len(x.norm) && j <= k+8; j++ {
-		if tr.needs[x.bare[j]] || tr.needs[x.norm[j]] {
-			return true
-		}
-		if sentenceEnd[x.norm[j]] {
-			return false
-		}
+// sentenceEndOf returns the end (exclusive) of the tokens of the
+// sentence of token k.
+func (x *extractor) sentenceEndOf(k int) int {
+	i := sort.Search(len(x.sentTok), func(i int) bool { return x.sentTok[i][1] > k })
+	if i == len(x.sentTok) || x.sentTok[i][0] > k {
+		return k + 1 // between sentences
 	}
-	return false
+	return x.sentTok[i][1]
 }
-
-// sentenceEnd are the marks that end a sentence.
-var sentenceEnd = map[string]bool{".": true, "؟": true, "?": true, "!": true}
 
 // cueOf returns the relation types token k evokes (the lexicon's cues:
 // triggers, action nouns and the words of its cues section), nil for
@@ -580,12 +576,9 @@ func forEachCueForm(w string, taMarbuta bool, f func(form string, not map[string
 	withSuffixes := func(stem string, article bool) {
 		if article {
 			try(stem, lex.ArCueImperfect)
-		} else {
-			try(stem, nil)
-		}
-		if article {
 			return
 		}
+		try(stem, nil)
 		if r, ok := strings.CutSuffix(stem, "ا"); ok && !strings.HasSuffix(r, "ي") && !strings.HasSuffix(r, "ه") && !strings.HasSuffix(r, "ت") {
 			try(r, nil)
 		}
