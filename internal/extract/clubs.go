@@ -27,27 +27,54 @@ import (
 // is the federation, الأهلي المصري another club)
 // or that is joined to a club so found by و or a word of a game or a
 // transfer (الهلال والنصر, الهلال على النصر, من الشباب إلى الهلال; lexicon
-// ar_club_link), both ways. A
-// word another candidate covers is left alone. cands are sorted by Start;
-// the result is too.
+// ar_club_link), both ways. So does a city's name that is a club's
+// (برشلونة، ليفربول: an ambiguous alias of the club's entry), a place's
+// candidate of one word, which becomes the club's. A word another candidate
+// covers is left alone. cands are sorted by Start; the result is too.
 func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	cov := coveredTokens(toks, cands)
+	city := cityTokens(toks, cands)
 	club := make([]*gazetteer.Entry, len(toks)) // the club a bare name may be
 	some := false
-	for j := range toks {
-		w := &words[j]
-		if cov[j] || w.Article == "" || w.Suffix != "" {
-			continue
-		}
-		for _, e := range p.gaz.Lookup(arabic.MatchForm(w.Article + w.Stem)) {
+	clubOf := func(form string) *gazetteer.Entry {
+		for _, e := range p.gaz.Lookup(form) {
 			if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
-				club[j], some = e, true
-				break
+				return e
 			}
 		}
+		return nil
+	}
+	for j := range toks {
+		w := &words[j]
+		switch ct, isCity := city[j]; {
+		case isCity && !strings.HasPrefix(ct.form, "ال"):
+			// the place's name, whatever the analysis took for clitics
+			// (ليفربول); not a place named with the article (الخليج is the
+			// Gulf of كأس الخليج, not the club)
+			club[j] = clubOf(ct.form)
+		case w.Suffix != "" || cov[j]:
+		case w.Article != "":
+			club[j] = clubOf(arabic.MatchForm(w.Article + w.Stem))
+		default:
+			// a city's name the gazetteer leaves to the tagger, for it is
+			// ambiguous (مرسيليا): as written, or without a clitic (لمرسيليا)
+			if club[j] = clubOf(arabic.MatchForm(strings.TrimPrefix(toks[j].Text, w.Conj))); club[j] == nil && w.Prep != "" {
+				club[j] = clubOf(arabic.MatchForm(w.Stem))
+			}
+		}
+		some = some || club[j] != nil
 	}
 	if !some {
 		return cands
+	}
+	// the clubs other candidates name (ريال مدريد، نادي الهلال), by token
+	known := make([]*gazetteer.Entry, len(toks))
+	for _, c := range cands {
+		if c.Entry != nil && c.Entry.Role == gazetteer.RoleClub {
+			for k := firstToken(toks, c.Start); k < len(toks) && toks[k].Start < c.End; k++ {
+				known[k] = c.Entry
+			}
+		}
 	}
 	stem := func(k int) string { return arabic.MatchForm(words[k].Stem) }
 	sports := map[int]bool{} // sentences about sport
@@ -65,8 +92,16 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	}
 	// a club's name joined to another's (الهلال والنصر, فاز الهلال على
 	// النصر, من الشباب إلى الهلال): both are clubs when one is
+	// (or to a club another candidate names: لبرشلونة أمام ريال مدريد)
+	entry := func(k int) *gazetteer.Entry {
+		if known[k] != nil {
+			return known[k]
+		}
+		return club[k]
+	}
+	isClub := func(k int) bool { return found[k] || known[k] != nil }
 	joined := func(i, j int) bool {
-		if club[i] == nil || club[j] == nil || club[i] == club[j] || toks[i].Sentence != toks[j].Sentence {
+		if entry(i) == nil || entry(j) == nil || entry(i) == entry(j) || toks[i].Sentence != toks[j].Sentence {
 			return false
 		}
 		switch j - i {
@@ -81,17 +116,28 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 		changed = false
 		for j := 1; j < len(toks); j++ {
 			for i := max(0, j-2); i < j; i++ {
-				if found[i] != found[j] && joined(i, j) {
-					found[i], found[j], changed = true, true, true
+				if isClub(i) == isClub(j) || !joined(i, j) {
+					continue
+				}
+				for _, k := range []int{i, j} {
+					if !isClub(k) && club[k] != nil {
+						found[k], changed = true, true
+					}
 				}
 			}
 		}
 	}
 	var out []link.Candidate
 	for j, ok := range found {
-		if ok {
-			out = append(out, link.Candidate{Start: toks[j].Start, End: toks[j].End, Sentence: toks[j].Sentence, Type: model.Organization, Entry: club[j]})
+		if !ok {
+			continue
 		}
+		if ct, isCity := city[j]; isCity && club[j] != nil && !strings.HasPrefix(ct.form, "ال") {
+			c := &cands[ct.cand]
+			c.Type, c.Entry, c.Tagged = model.Organization, club[j], false
+			continue
+		}
+		out = append(out, link.Candidate{Start: toks[j].Start, End: toks[j].End, Sentence: toks[j].Sentence, Type: model.Organization, Entry: club[j]})
 	}
 	if len(out) == 0 {
 		return cands
@@ -99,6 +145,38 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	cands = append(slices.Clip(cands), out...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
 	return cands
+}
+
+// cityToken is a place's candidate of one token (cityTokens).
+type cityToken struct {
+	cand int    // its index
+	form string // its name (MatchForm), clitics off
+}
+
+// cityTokens maps each token that holds all of a place's candidate (a
+// gazetteer place, not a country nor a nationality adjective) to it: the
+// city names that clubRefs may find a club's.
+func cityTokens(toks []segment.Token, cands []link.Candidate) map[int]cityToken {
+	var out map[int]cityToken
+	for i, c := range cands {
+		if c.Type != model.Location || c.Entry == nil || c.Demonym || c.Entry.Role == gazetteer.RoleCountry {
+			continue
+		}
+		j := firstToken(toks, c.Start)
+		if j >= len(toks) || j+1 < len(toks) && toks[j+1].Start < c.End {
+			continue // not one word
+		}
+		rs := []rune(toks[j].Text)
+		a, b := c.Start-toks[j].Start, c.End-toks[j].Start
+		if a < 0 || b > len(rs) || a >= b {
+			continue
+		}
+		if out == nil {
+			out = map[int]cityToken{}
+		}
+		out[j] = cityToken{cand: i, form: arabic.MatchForm(string(rs[a:b]))}
+	}
+	return out
 }
 
 // nationalAfter reports whether a nationality adjective follows token j.

@@ -14,6 +14,11 @@ func TestNamesakes(t *testing.T) {
 		{text: "قصفت القوات السورية مواقع في القنيطرة أمس، وقالت دمشق إن الهجوم فشل.", place: "القنيطرة", want: "Al Qunaytirah"},
 		{text: "افتتح الوزير مصنعا جديدا في القنيطرة أمس.", place: "القنيطرة", want: "Kenitra"},
 		{text: "أقيم المهرجان في ليون الفرنسية أمس بحضور وزير الثقافة في فرنسا.", place: "ليون", want: "Lyon"},
+		// bare الجوف is the Saudi region, Yemen's governorate has its noun
+		{text: "سبق- الجوف: افتتح أمير المنطقة مهرجان الزيتون في الجوف أمس.", place: "الجوف", want: "Al-Jawf Province"},
+		{text: "شنت طائرات التحالف غارات على مواقع الحوثيين في محافظة الجوف.", place: "محافظة الجوف", want: "Al Jawf Governorate"},
+		// a club named by its city does not name the city's airport
+		{text: "هبطت الطائرة في مطار روما الدولي مساء أمس.", place: "مطار روما الدولي", want: "Rome International Airport"},
 		// a capital yields only to a city, and only on two mentions
 		{text: "قال المطرب المصري في الرياض إن أغنيته المصرية جديدة.", place: "الرياض", want: "Riyadh"},
 		// a country's name after a city's noun is the city's (عمان:

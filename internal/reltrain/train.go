@@ -322,7 +322,14 @@ type Options struct {
 	// STATED would add 334 relations, 33 of 50 drawn right; PRAISED,
 	// MET_WITH, SUPPORTED, CALLED_ON and seven more 397, 9 of 50 right
 	// (sample_relations_predthreshold080_added_seed461_rules0610.tsv,
-	// ..._seed462_...): not kept.
+	// ..._seed462_...): not kept. Again at rules 0.6.34 (stable training):
+	// actions at 0.90 would add 500 (dev/ar F1 0.441 to 0.480 at P 0.87),
+	// 39 of 80 drawn right
+	// (sample_relations_threshold090_added_seed1001_rules0634.tsv); STATED,
+	// ATTACKED and PRAISED alone, the best of that draw, 218 (F1 0.465),
+	// 33 of 60 more drawn right
+	// (sample_relations_predthreshold090_added_seed1002_rules0634.tsv):
+	// under 0.70, not kept.
 	Threshold, StructThreshold float64
 	// PlaceThreshold is the threshold of LOCATED_IN and PART_OF (default:
 	// StructThreshold). Their model decisions under 0.85 looked right on a

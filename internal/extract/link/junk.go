@@ -30,6 +30,33 @@ var fixedPhrases = func() map[string]bool {
 // ar_thing_name: آيفون، الين), in MatchForm.
 var thingNames = classSet("ar_thing_name")
 
+// productHeads are the first words of product lines (lexicon
+// ar_product_head: غالاكسي نوت), in MatchForm.
+var productHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range classSet("ar_product_head") {
+		m[arabic.MatchForm(w)] = true
+	}
+	return m
+}()
+
+// productName reports whether the words ws of a name begin with the first
+// word of a product line (productHeads), its clitics on or off.
+func productName(ws []string) bool {
+	if len(ws) == 0 || !arabic.HasScript(ws[0]) {
+		return false
+	}
+	if productHeads[arabic.MatchForm(ws[0])] {
+		return true
+	}
+	for _, s := range arabic.Stems(ws[0]) {
+		if productHeads[s] {
+			return true
+		}
+	}
+	return false
+}
+
 // fixedPhrase reports whether the words ws of a name are one of
 // fixedPhrases, the clitics of the first word on or off (لحسن الجوار), or
 // with the و of its first word that the analysis took for a conjunction
@@ -86,7 +113,8 @@ func isStopWord(w string) bool {
 }
 
 // junkName reports whether text, proposed as a name the gazetteer lacks, is
-// not a name: only stop words (and numbers); a single Arabic word of under three letters;
+// not a name: only stop words (and numbers); a product's name (productName);
+// a single Arabic word of under three letters;
 // code or markup (background:, {margin}); Latin words in lower case (an
 // English phrase: "Break out", "webkit"); Arabic and Latin script mixed in
 // one name (مبدأ Snap Back).
@@ -95,7 +123,7 @@ func junkName(text string) bool {
 	if len(ws) == 0 {
 		return true
 	}
-	if fixedPhrase(ws) || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] {
+	if fixedPhrase(ws) || productName(ws) || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] {
 		return true
 	}
 	if strings.ContainsAny(text, "{}<>=;:/\\#@_|*&%$~^") {

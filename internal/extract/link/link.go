@@ -357,10 +357,22 @@ func (l lexicon) Name(m string) (string, bool) {
 		}
 		return "", false
 	}
+	// a club named by its city's name last: روما in مطار روما is Rome, not
+	// the club that the bare name is in sports news
+	var amb *gazetteer.Entry
 	for _, e := range l.g.Lookup(m) {
-		if e.Type != model.Person {
+		if e.Type == model.Person {
+			continue
+		}
+		if e.Role != gazetteer.RoleClub || !slices.ContainsFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m }) {
 			return e.Name, true
 		}
+		if amb == nil {
+			amb = e
+		}
+	}
+	if amb != nil {
+		return amb.Name, true
 	}
 	return "", false
 }

@@ -293,6 +293,9 @@ func TestJunkName(t *testing.T) {
 		"رحمه الله": true, "فقهم الله": true, "العياذ بالله": true, "فتح الله": false,
 		// products, currencies, units (ar_thing_name)
 		"آيفون": true, "الين": true, "يوان": true, "آيفون إسلام": false,
+		// product lines (ar_product_head), technical terms (ar_fixed_phrase)
+		"غالاكسي نوت": true, "بجالكسي اس": true, "آيباد ميني": true, "مايكرو يو اس بي": true,
+		"يو اس بي": true, "اس اس دي": true, "مايكروسوفت": false,
 	} {
 		if got := junkName(text); got != junk {
 			t.Errorf("junkName(%q) = %v, want %v", text, got, junk)

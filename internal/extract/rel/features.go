@@ -25,7 +25,10 @@ type Candidate struct {
 }
 
 // maxGap is the largest number of tokens between the two mentions of a
-// candidate: farther pairs are rarely stated together.
+// candidate: farther pairs are rarely stated together. At rules 0.6.34, 30
+// gave 52,173 of the training set's 68,326 relations a candidate pair
+// instead of 48,968, but the model trained so found fewer on news
+// (dev/ar all 30 micro F1 0.441 to 0.428; English 0.367 to 0.382).
 const maxGap = 20
 
 // Candidates returns the candidate pairs of every sentence of d, in

@@ -135,7 +135,35 @@ func (x *extractor) dropFormerHolders() {
 	x.dropWhere(func(r *model.Relation) bool {
 		v, ok := vocab.Get(r.Predicate)
 		return ok && v.Group == "structural" && x.types[r.Subject] == "Person"
-	}, func(si int, r *model.Relation) bool { return x.formerApposition(si, r.Subject, r.Object) })
+	}, func(si int, r *model.Relation) bool {
+		return x.formerApposition(si, r.Subject, r.Object) || x.formerBody(si, r.Object)
+	})
+}
+
+// formerBody reports whether every mention of body or place e in sentence
+// si is followed by a word of ar_former, a nationality adjective between
+// or not (نجم برشلونة الإسباني سابقا، مدرب الهلال السابق): the person held
+// the office or membership the sentence gives in it no more.
+func (x *extractor) formerBody(si int, e string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	found := false
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		j := m.End
+		if j < b && x.mAt[j] < 0 && !arFormer[x.bare[j]] && strings.HasPrefix(x.bare[j], "ال") && strings.HasSuffix(x.bare[j], "ي") {
+			j++ // a nationality adjective the tagger left alone
+		} else if n := x.mention(j); j < b && n != nil && n.Start == j && n.End == j+1 && x.isCountry(n) {
+			j++ // برشلونة الإسباني: the adjective is Spain's mention
+		}
+		if j >= b || x.mAt[j] >= 0 || !arFormer[x.bare[j]] {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // formerApposition reports whether every mention of person e in sentence
