@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -273,5 +274,34 @@ func TestBlessingAfterName(t *testing.T) {
 	}
 	if blessingEnd(nil, 0, 0) != 0 {
 		t.Error("blessingEnd of nothing")
+	}
+}
+
+// TestFamousSurnameAfterLocalName: a famous person's family name alone is,
+// after another person's longer name ending with it, that person's; after
+// the famous person's own name, the famous person's.
+func TestFamousSurnameAfterLocalName(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, want string // want: the name of the entity of the bare المالكي
+	}{
+		{"يطل النجم فايز المالكي حصريا على قناة MBC في برنامج جديد خلال رمضان. وقال المالكي إن البرنامج سيكون مختلفا.", "Fayez Al-Malki"},
+		{"وقال رئيس الوزراء العراقي نوري المالكي إن الحكومة قوية. وأضاف المالكي أن الجيش سينتصر.", "Nouri al-Maliki"},
+	} {
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, e := range x.Entities {
+			for _, m := range e.Mentions {
+				if m.Text == "المالكي" {
+					got = e.Name
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: المالكي is %q, want %q", c.text, got, c.want)
+		}
 	}
 }

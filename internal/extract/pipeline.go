@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.35"
+const RulesVersion = "0.6.36"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -732,6 +732,9 @@ func (p *Pipeline) withoutDemonyms(toks []segment.Token, words []arabic.Word, ga
 // trimClitics drops a leading conjunction or preposition (و ف ب ل ك) from
 // each candidate, so mentions and aliases hold the name itself (لمنظمة ->
 // منظمة), and fills in the candidate's text.
+// leadingMarks are the marks no name begins with (trimClitics).
+const leadingMarks = "/\\-–—*•|"
+
 func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 	// the words that the article writes inside longer names, after their
 	// first word (جوزيف بلاتر): there no clitic can be attached, so a name
@@ -752,6 +755,11 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 		c := &cands[i]
 		if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
 			continue
+		}
+		// a slash or a dash the tagger took in before the name (الدكتور/
+		// هلال المالكي)
+		for c.End-c.Start > 1 && (strings.ContainsRune(leadingMarks, rs[c.Start]) || rs[c.Start] == ' ' && c.Start > 0 && strings.ContainsRune(leadingMarks, rs[c.Start-1])) {
+			c.Start++
 		}
 		c.Text = string(rs[c.Start:c.End])
 		if c.Whole || c.Entry != nil && p.knownForm(c.Text, c.Entry) {

@@ -160,6 +160,12 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Seydou Keita MEMBER_OF FC Barcelona", "Sidu Kita MEMBER_OF FC Barcelona", "Ivic OFFICIAL_OF", "Ivic LEADER_OF"},
 		},
 		{
+			name: "two names joined by and are no actor and object of each other", lang: "ar",
+			text: "وفرض الاتحاد الأوروبي والولايات المتحدة عقوبات جديدة على إيران أمس.",
+			want: []string{"European Union IMPOSED_SANCTIONS_ON Iran asserted"},
+			not:  []string{"European Union IMPOSED_SANCTIONS_ON United States", "United States IMPOSED_SANCTIONS_ON European Union"},
+		},
+		{
 			name: "a sports body is no part of its country's state", lang: "ar",
 			text: "وأنهى رئيس اللجنة الأولمبية العربية السعودية الخلافات العالقة.\nوأذاعت لجنة الحكام الأرجنتينية بيانا صحفيا.\nوقالت وزارة الصحة السعودية إن الحالات تراجعت.",
 			want: []string{"Ministry of Health (Saudi Arabia) PART_OF Saudi Arabia asserted"},

@@ -407,13 +407,16 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 				continue
 			}
 		}
-		if !forceName {
+		// after a noun that takes a name (استاد), the name may begin with
+		// a title (استاد الأمير فيصل بن فهد Prince Faisal bin Fahd Stadium)
+		titleOnly := forceName && len(out) > 0 && out[len(out)-1].w.class == "noun" && out[len(out)-1].w.opt == "name"
+		if !forceName || titleOnly {
 		search:
 			for _, r := range readings(ms[i], t) {
 				for k := min(t.maxWords, len(ms)-i); k >= 1; k-- {
 					key := strings.Join(append([]string{r.rest}, ms[i+1:i+k]...), " ")
 					w, ok := t.lookup(key)
-					if !ok || w.class == "conj" || w.class == "prep" {
+					if !ok || w.class == "conj" || w.class == "prep" || titleOnly && w.class != "title" {
 						continue
 					}
 					it := item{w: w, conj: r.conj || pendingConj, prep: r.prep, words: ws[i : i+k]}

@@ -191,7 +191,10 @@ func (c *Compiled) wordIn(w string, org bool) string {
 	if strings.HasPrefix(m, "ابو") && utf8.RuneCountInString(m) > 5 {
 		return "Abu" + strings.ToLower(c.spell(m[len("ابو"):]))
 	}
-	if strings.HasPrefix(m, "ال") && utf8.RuneCountInString(m) > 3 {
+	// the article is never written with hamza below: إلسا (Elsa), إلياس
+	// (Elias), إليزابيث begin with no article (with hamza above, ألـ is
+	// as often a misspelt article as a name's: ألفريد، ألصدري)
+	if strings.HasPrefix(m, "ال") && utf8.RuneCountInString(m) > 3 && !strings.HasPrefix(w, "إل") {
 		rest := m[len("ال"):]
 		// a name the data writes after the article (الجبيل al-Jubail);
 		// other Latin names are not taken for a word with the article:

@@ -98,6 +98,8 @@ func TestRomanize(t *testing.T) {
 		"هنري الثاني":                 "Henry II", // a regnal number
 		"إليزابيث الثانية":            "Elizabeth II",
 		"محمد السادس":                 "Mohammed VI",
+		"إلسا غونزاليس":               "Elsa Gonzalez", // إل is no article
+		"اللورد هول":                  "Lord Hall",
 		"Putin":                       "Putin",
 		"":                            "",
 	} {
@@ -193,6 +195,7 @@ func TestName(t *testing.T) {
 		{"ابن بطوطة مول", model.Location, "Ibn Battuta Mall"}, // a loanword after the name
 		{"وزارة الخارجية", model.Organization, "Ministry of Foreign Affairs"},
 		{"جامعة الملك سعود", model.Organization, "King Saud University"},
+		{"استاد الأمير فيصل بن فهد", model.Location, "Prince Faisal bin Fahd Stadium"}, // a title after a noun that takes a name
 		{"وزارة الخارجية السعودية", model.Organization, "Saudi Ministry of Foreign Affairs"},
 		{"مجلس التعاون الخليجي", model.Organization, "Gulf Cooperation Council"},
 		{"الهيئة العامة للاستثمار", model.Organization, "General Authority for Investment"},

@@ -44,7 +44,12 @@ type Relation struct {
 	// States'); not where the city is the place itself (VISITED Moscow,
 	// ATTACKED Aden).
 	StateSides []string `yaml:"state_sides,omitempty"`
-	CAMEO      string   `yaml:"cameo"`
+	// Reciprocal: the relation holds both ways, so that two names joined
+	// by و or "and" may be its subject and object (اجتمع السيسي وكيري "Sisi
+	// and Kerry met"); of any other action they are two subjects or two
+	// objects (فرض الاتحاد الأوروبي والولايات المتحدة عقوبات على إيران).
+	Reciprocal bool   `yaml:"reciprocal,omitempty"`
+	CAMEO      string `yaml:"cameo"`
 	// Examples by language ("ar", "en").
 	Examples map[string][]Example `yaml:"examples"`
 }

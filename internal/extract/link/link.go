@@ -497,6 +497,38 @@ func resolve(text string, cands []Candidate) *resolution {
 			}
 		}
 	}
+	// a famous person's family name alone (المالكي, an ambiguous alias of
+	// Nouri al-Maliki's entry) is, after another person's longer name that
+	// ends with it in the article (فايز المالكي), that person's, unless the
+	// article names the famous person otherwise too (حسن روحاني)
+	named := func(e *gazetteer.Entry, i int) bool {
+		for j, c := range cands {
+			if j != i && c.Entry == e && len(candidateWords(c)) > 1 {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range cands {
+		e := cands[i].Entry
+		if e == nil || e.Type != model.Person || cands[i].Anaphor {
+			continue
+		}
+		w := candidateWords(cands[i])
+		if len(w) != 1 || !slices.ContainsFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == w[0] }) || named(e, i) {
+			continue
+		}
+		for j := range cands {
+			c := cands[j]
+			if j == i || c.Start >= cands[i].Start || c.Type != model.Person || c.Anaphor || c.Entry == e {
+				continue
+			}
+			if full := candidateWords(c); len(full) >= 2 && full[len(full)-1] == w[0] && !fatherOrFamily[full[len(full)-2]] {
+				cands[i].Entry = nil
+				break
+			}
+		}
+	}
 	order := make([]int, len(cands))
 	for i := range order {
 		order[i] = i

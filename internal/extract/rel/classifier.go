@@ -1051,23 +1051,7 @@ const maxCoordinated = 4
 // France and Germany). Nationality adjectives and held titles join none.
 func (x *extractor) coordinated(i int) []int {
 	ms := x.d.Mentions
-	joined := func(a, b int) bool { // b follows a in a list
-		ma, mb := ms[a], ms[b]
-		if ma.Type != mb.Type || ma.Demonym || mb.Demonym || ma.Title || mb.Title || mb.Start < ma.End {
-			return false
-		}
-		gap := x.d.Tokens[ma.End:mb.Start]
-		switch len(gap) {
-		case 0:
-			return strings.HasPrefix(mb.Prefix, "و")
-		case 1:
-			t := gap[0].Text
-			return t == "،" || t == "," || strings.EqualFold(t, "and") || t == "و"
-		case 2:
-			return (gap[0].Text == "," || gap[0].Text == "،") && (strings.EqualFold(gap[1].Text, "and") || gap[1].Text == "و")
-		}
-		return false
-	}
+	joined := func(a, b int) bool { return ms[a].Type == ms[b].Type && x.listed(a, b) }
 	var out []int
 	for j := i; j > 0 && joined(j-1, j); j-- {
 		out = append(out, j-1)
@@ -1076,6 +1060,29 @@ func (x *extractor) coordinated(i int) []int {
 		out = append(out, j+1)
 	}
 	return out
+}
+
+// listed reports whether mention b follows mention a in a list of names:
+// written right after it with و or "and", or a comma between (مصر
+// والأردن; Britain, France and Germany). Nationality adjectives and held
+// titles are in none.
+func (x *extractor) listed(a, b int) bool {
+	ms := x.d.Mentions
+	ma, mb := ms[a], ms[b]
+	if ma.Demonym || mb.Demonym || ma.Title || mb.Title || mb.Start < ma.End {
+		return false
+	}
+	gap := x.d.Tokens[ma.End:mb.Start]
+	switch len(gap) {
+	case 0:
+		return strings.HasPrefix(mb.Prefix, "و")
+	case 1:
+		t := gap[0].Text
+		return t == "،" || t == "," || strings.EqualFold(t, "and") || t == "و"
+	case 2:
+		return (gap[0].Text == "," || gap[0].Text == "،") && (strings.EqualFold(gap[1].Text, "and") || gap[1].Text == "و")
+	}
+	return false
 }
 
 // cuedAction reports whether sentence si names action pred by one of its

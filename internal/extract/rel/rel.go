@@ -94,6 +94,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropClubVenues()
 	x.dropSportsBodies()
 	x.dropOtherCapitals()
+	x.dropCoordinated()
 	x.capitalsAsStates()
 	x.branchHeads()
 	x.secretaryGenerals()
@@ -212,6 +213,43 @@ func (x *extractor) dropSportsBodies() {
 			delete(x.out, k)
 		}
 	}
+}
+
+// dropCoordinated removes the actions that are not reciprocal (the
+// vocabulary's reciprocal: MET_WITH, FOUGHT...) between two names joined
+// by و or "and" (listed, whatever their types: فرض الاتحاد الأوروبي والولايات المتحدة عقوبات
+// على طهران "the EU and the US imposed sanctions on Tehran"), each named
+// once in the sentence, from the rules or the model: they are two
+// subjects or two objects of the act, not one the other's.
+func (x *extractor) dropCoordinated() {
+	if len(x.out) == 0 {
+		return
+	}
+	x.dropWhere(func(r *model.Relation) bool {
+		v, ok := vocab.Get(r.Predicate)
+		return ok && v.Group == "action" && !v.Reciprocal
+	}, func(si int, r *model.Relation) bool {
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		subj, obj := -1, -1
+		for i, m := range x.d.Mentions {
+			if m.Start < a || m.End > b {
+				continue
+			}
+			switch m.Entity {
+			case r.Subject:
+				if subj >= 0 {
+					return false // named twice: another mention may be the actor
+				}
+				subj = i
+			case r.Object:
+				if obj >= 0 {
+					return false
+				}
+				obj = i
+			}
+		}
+		return subj >= 0 && obj >= 0 && (subj < obj && x.listed(subj, obj) || obj < subj && x.listed(obj, subj))
+	})
 }
 
 // dropNamedThings removes the relations of a person whom their sentence
