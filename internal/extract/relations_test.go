@@ -87,7 +87,10 @@ func TestRelations(t *testing.T) {
 		{
 			name: "an organisation's title through في or a head noun its name leaves out", lang: "ar",
 			text: "وأوضح العقيد تركي المالكي، المتحدث الأمني في وزارة الداخلية، أن قوات الأمن أحبطت الهجوم.\nوأكد رئيس هيئة الهلال الأحمر السعودي الأمير فيصل بن عبدالله أن المراكز جاهزة.\nوقالت سارة محمد العلي المديرة التنفيذية لمؤسسة الملك خالد إن البرنامج سيبدأ الشهر المقبل.\nوأكد الدكتور سعيد ناصر القحطاني أمين عام مجلس التعاون الخليجي أن القمة ستعقد في الرياض.",
-			want: []string{"Turki al-Maliki SPOKESPERSON_FOR Ministry of Interior (Saudi Arabia) asserted", "Faisal bin Abdullah LEADER_OF Red Crescent asserted",
+			// (the Red Crescent is the Saudi authority, whose name holds the
+			// adjective: Riyadh alone names no country for the ministry, and
+			// this pipeline has no home country)
+			want: []string{"Turki al-Maliki SPOKESPERSON_FOR Ministry of Interior asserted", "Faisal bin Abdullah LEADER_OF Saudi Red Crescent Authority asserted",
 				"Sara Mohammed al-Ali LEADER_OF King Khaled Foundation asserted", "Saeed Nasser al-Qahtani LEADER_OF Gulf Cooperation Council asserted"},
 			not: []string{"Faisal bin Abdullah OFFICIAL_OF Saudi Arabia", "Faisal bin Abdullah MINISTER_OF"},
 		},
@@ -158,6 +161,12 @@ func TestRelations(t *testing.T) {
 			name: "a former holder's body followed by its former word", lang: "ar",
 			text: "وقاد اللاعب المالي سيدو كيتا نجم برشلونة الإسباني سابقا فريقه للفوز.\nوقال مدرب الهلال السابق إيفيتش إن المباراة صعبة.",
 			not:  []string{"Seydou Keita MEMBER_OF FC Barcelona", "Sidu Kita MEMBER_OF FC Barcelona", "Ivic OFFICIAL_OF", "Ivic LEADER_OF"},
+		},
+		{
+			name: "an office the sentence dates years before the article", lang: "ar", published: "2015-07-20",
+			text: "وفي عام 1977 نزل الرئيس المصري أنور السادات في الفندق أثناء زيارته للقدس.\nوقال الرئيس المصري عبد الفتاح السيسي إن الفندق تاريخي.",
+			want: []string{"Abdel Fattah el-Sisi PRESIDENT_OF Egypt asserted"},
+			not:  []string{"Anwar Sadat PRESIDENT_OF", "Anwar al-Sadat PRESIDENT_OF"},
 		},
 		{
 			name: "two names joined by and are no actor and object of each other", lang: "ar",

@@ -82,6 +82,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 		m.decide(x, x.result())
 	}
 	x.dropOutOfOffice()
+	x.dropDatedOffices()
 	x.dropNamedThings()
 	x.dropAddressees()
 	x.dropTitleBodies()
@@ -699,6 +700,45 @@ func (x *extractor) dropOutOfOffice() {
 			delete(x.out, k)
 		}
 	}
+}
+
+// datedOfficeYears is how many years before the article's a year the
+// sentence of an office names must be for the office to be another
+// time's (dropDatedOffices).
+const datedOfficeYears = 3
+
+// datedOfficeSpan is how many tokens before the holder's name the year
+// may stand (dropDatedOffices).
+const datedOfficeSpan = 8
+
+// dropDatedOffices removes the offices of a person (the offices of
+// titles.yaml) whose sentence opens with a year datedOfficeYears or more
+// before the article's, at most datedOfficeSpan tokens before the
+// holder's name (وفي عام 1977 نزل الرئيس المصري أنور السادات، "in 2002
+// President Chirac ..."): the title is the holder's of that time, not
+// the article's; another sentence may give it for now. From the rules or
+// the model; articles without a date keep them.
+func (x *extractor) dropDatedOffices() {
+	pub, ok := x.published()
+	if !ok || len(x.out) == 0 {
+		return
+	}
+	x.dropWhere(func(r *model.Relation) bool { return officePreds[r.Predicate] && x.types[r.Subject] == "Person" },
+		func(si int, r *model.Relation) bool {
+			a, b := x.sentTok[si][0], x.sentTok[si][1]
+			for t := a; t < b; t++ {
+				y := x.yearAfter(t, b)
+				if y == 0 || y > pub.Year()-datedOfficeYears || t == a || x.bare[t-1] != wYear && x.bare[t-1] != "in" {
+					continue
+				}
+				for k := t + 1; k < b && k <= t+datedOfficeSpan; k++ {
+					if m := x.mention(k); m != nil && m.Start == k && m.Entity == r.Subject {
+						return true
+					}
+				}
+			}
+			return false
+		})
 }
 
 type extractor struct {
