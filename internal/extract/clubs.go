@@ -36,14 +36,6 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	city := cityTokens(toks, cands)
 	club := make([]*gazetteer.Entry, len(toks)) // the club a bare name may be
 	some := false
-	clubOf := func(form string) *gazetteer.Entry {
-		for _, e := range p.gaz.Lookup(form) {
-			if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
-				return e
-			}
-		}
-		return nil
-	}
 	for j := range toks {
 		w := &words[j]
 		switch ct, isCity := city[j]; {
@@ -51,15 +43,15 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 			// the place's name, whatever the analysis took for clitics
 			// (ليفربول); not a place named with the article (الخليج is the
 			// Gulf of كأس الخليج, not the club)
-			club[j] = clubOf(ct.form)
+			club[j] = p.clubNamed(ct.form)
 		case w.Suffix != "" || cov[j]:
 		case w.Article != "":
-			club[j] = clubOf(arabic.MatchForm(w.Article + w.Stem))
+			club[j] = p.clubNamed(arabic.MatchForm(w.Article + w.Stem))
 		default:
 			// a city's name the gazetteer leaves to the tagger, for it is
 			// ambiguous (مرسيليا): as written, or without a clitic (لمرسيليا)
-			if club[j] = clubOf(arabic.MatchForm(strings.TrimPrefix(toks[j].Text, w.Conj))); club[j] == nil && w.Prep != "" {
-				club[j] = clubOf(arabic.MatchForm(w.Stem))
+			if club[j] = p.clubNamed(arabic.MatchForm(strings.TrimPrefix(toks[j].Text, w.Conj))); club[j] == nil && w.Prep != "" {
+				club[j] = p.clubNamed(arabic.MatchForm(w.Stem))
 			}
 		}
 		some = some || club[j] != nil
@@ -179,6 +171,17 @@ func cityTokens(toks []segment.Token, cands []link.Candidate) map[int]cityToken 
 	return out
 }
 
+// clubNamed returns the gazetteer's first club (Role club) of the name
+// form (MatchForm), ambiguous aliases included; nil when none.
+func (p *Pipeline) clubNamed(form string) *gazetteer.Entry {
+	for _, e := range p.gaz.Lookup(form) {
+		if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
+			return e
+		}
+	}
+	return nil
+}
+
 // nationalAfter reports whether a nationality adjective follows token j.
 func (p *Pipeline) nationalAfter(toks []segment.Token, words []arabic.Word, j int) bool {
 	return j+1 < len(toks) && toks[j+1].Sentence == toks[j].Sentence && p.gaz.Demonym(words[j+1].MF) != nil
@@ -262,14 +265,7 @@ func (p *Pipeline) cityClubs(toks []segment.Token, words []arabic.Word, cands []
 		if sportsWordsIn(toks, words, toks[j].Sentence) == 0 {
 			continue
 		}
-		var club *gazetteer.Entry
-		for _, e := range p.gaz.Lookup(arabic.MatchForm(c.Text)) {
-			if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
-				club = e
-				break
-			}
-		}
-		c.Type, c.Entry, c.Tagged = model.Organization, club, false
+		c.Type, c.Entry, c.Tagged = model.Organization, p.clubNamed(arabic.MatchForm(c.Text)), false
 	}
 }
 
@@ -349,12 +345,7 @@ func (p *Pipeline) clubNamesakes(cands []link.Candidate) {
 		name := arabic.MatchForm(c.Text)
 		if own == nil && c.Type == model.Organization && !c.Anaphor {
 			// the tagger's bare name: the gazetteer's first club of the name
-			for _, e := range p.gaz.Lookup(name) {
-				if e.Role == gazetteer.RoleClub && e.Type == model.Organization {
-					own = e
-					break
-				}
-			}
+			own = p.clubNamed(name)
 		}
 		if own == nil || own.Role != gazetteer.RoleClub || own.Country == "" {
 			continue

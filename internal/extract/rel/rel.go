@@ -264,20 +264,7 @@ func (x *extractor) dropNamedThings() {
 	// onlyNamed reports whether every mention of person e in sentence si
 	// is in a thing's name (and there is one)
 	onlyNamed := func(e string, si int) bool {
-		if x.types[e] != "Person" {
-			return false
-		}
-		found := false
-		for _, m := range x.d.Mentions {
-			if m.Entity != e || x.d.Tokens[m.Start].Sentence != si {
-				continue
-			}
-			if !x.inNamedThing(m.Start) {
-				return false
-			}
-			found = true
-		}
-		return found
+		return x.types[e] == "Person" && x.everyMentionIn(si, e, func(t int, _ *Mention) bool { return x.inNamedThing(t) })
 	}
 	for k, r := range x.out {
 		si, ok := x.sentenceAt(r.Evidence.Start)
@@ -598,22 +585,9 @@ func (x *extractor) relabel(keys []string, to func(r *model.Relation) (pred, obj
 // branch of it (branchHeads).
 func (x *extractor) branchIn(e string, si int) bool {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
-	found := false
-	for t := max(a, 0); t < b; t++ {
-		m := x.mention(t)
-		if m == nil || m.Start != t || m.Entity != e {
-			continue
-		}
-		branch := t > a && arBranch[x.bare[t-1]]
-		if !branch && m.Type == "Organization" && m.End < b && x.placeWithB(m) != nil {
-			branch = true
-		}
-		if !branch {
-			return false
-		}
-		found = true
-	}
-	return found
+	return x.everyMentionIn(si, e, func(t int, m *Mention) bool {
+		return t > a && arBranch[x.bare[t-1]] || m.Type == "Organization" && m.End < b && x.placeWithB(m) != nil
+	})
 }
 
 // maxCarriedBack is how many sentences before a relation's the evidence of

@@ -49,6 +49,24 @@ func (x *extractor) dropWhere(match func(r *model.Relation) bool, drop func(si i
 	}
 }
 
+// everyMentionIn reports whether entity e has a mention in sentence si and
+// ok holds of each of them (t, its first token).
+func (x *extractor) everyMentionIn(si int, e string, ok func(t int, m *Mention) bool) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	found := false
+	for t := max(a, 0); t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		if !ok(t, m) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // opensStatement reports whether entity obj is, in sentence si, the first
 // mention after أن/إن, a colon or عن/حول (at most four words on), or the
 // first argument there as the speech rule reads it (findArg, subj
@@ -145,25 +163,16 @@ func (x *extractor) dropFormerHolders() {
 // or not (نجم برشلونة الإسباني سابقا، مدرب الهلال السابق): the person held
 // the office or membership the sentence gives in it no more.
 func (x *extractor) formerBody(si int, e string) bool {
-	a, b := x.sentTok[si][0], x.sentTok[si][1]
-	found := false
-	for t := a; t < b; t++ {
-		m := x.mention(t)
-		if m == nil || m.Start != t || m.Entity != e {
-			continue
-		}
+	b := x.sentTok[si][1]
+	return x.everyMentionIn(si, e, func(_ int, m *Mention) bool {
 		j := m.End
 		if j < b && x.mAt[j] < 0 && !arFormer[x.bare[j]] && strings.HasPrefix(x.bare[j], "ال") && strings.HasSuffix(x.bare[j], "ي") {
 			j++ // a nationality adjective the tagger left alone
 		} else if n := x.mention(j); j < b && n != nil && n.Start == j && n.End == j+1 && x.isCountry(n) {
 			j++ // برشلونة الإسباني: the adjective is Spain's mention
 		}
-		if j >= b || x.mAt[j] >= 0 || !arFormer[x.bare[j]] {
-			return false
-		}
-		found = true
-	}
-	return found
+		return j < b && x.mAt[j] < 0 && arFormer[x.bare[j]]
+	})
 }
 
 // formerApposition reports whether every mention of person e in sentence
@@ -337,26 +346,14 @@ func (x *extractor) pastClauseAfter(j, b int) bool {
 // si has a word of ar_former in the six words before it, after any other
 // person's name and boundary (and there is one).
 func (x *extractor) formerTitleBefore(si int, e string) bool {
-	a, b := x.sentTok[si][0], x.sentTok[si][1]
-	found := false
-	for t := a; t < b; t++ {
-		m := x.mention(t)
-		if m == nil || m.Start != t || m.Entity != e {
-			continue
-		}
-		former := false
+	return x.everyMentionIn(si, e, func(t int, _ *Mention) bool {
 		for j, lo := t-1, x.titleWindow(si, t, e); j >= lo; j-- {
 			if x.mAt[j] < 0 && arFormer[x.bare[j]] {
-				former = true
-				break
+				return true
 			}
 		}
-		if !former {
-			return false
-		}
-		found = true
-	}
-	return found
+		return false
+	})
 }
 
 // titleWindow returns where the words that may hold the title of a
