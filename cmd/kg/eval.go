@@ -474,6 +474,6 @@ func diagnose(pl *extract.Pipeline, a *model.Article, p *eval.Prediction) {
 	p.Diagnosed = true
 	for _, ps := range rel.Diagnose(doc) {
 		p.Pairs = append(p.Pairs, eval.PairScore{Subject: ps.Subject, Object: ps.Object, Predicate: ps.Predicate,
-			Confidence: ps.Confidence, ReachesThreshold: ps.ReachesThreshold})
+			Confidence: ps.Confidence, Threshold: ps.Threshold, ReachesThreshold: ps.ReachesThreshold})
 	}
 }

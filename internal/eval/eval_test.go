@@ -389,25 +389,29 @@ func TestNoRelationWhy(t *testing.T) {
 		name  string
 		pairs []PairScore
 		want  string
+		score float64 // the confidence of the pair the why is about (0: none)
 	}{
-		{"no pair", []PairScore{pair(berg, "VISITED", "location:freedonia", 0.9, false)}, NoCandidate},
-		{"none", []PairScore{pair(berg, "STATED", gov, 0.2, false)}, ModelNone},
-		{"other", []PairScore{pair(berg, "CRITICIZED", gov, 0.7, false)}, OtherPredicate},
-		{"reversed", []PairScore{pair(gov, "STATED", berg, 0.7, false)}, OtherPredicate},
-		{"below", []PairScore{pair(gov, "STATED", berg, 0.9, false), pair(berg, "STATED", gov, 0.8, false)}, BelowThreshold},
-		{"vetoed", []PairScore{pair(berg, "STATED", gov, 0.99, true)}, Vetoed},
+		{"no pair", []PairScore{pair(berg, "VISITED", "location:freedonia", 0.9, false)}, NoCandidate, 0},
+		{"none", []PairScore{pair(berg, "STATED", gov, 0.2, false), pair(gov, "STATED", berg, 0.3, false)}, ModelNone, 0.3},
+		{"other", []PairScore{pair(berg, "CRITICIZED", gov, 0.7, false)}, OtherPredicate, 0.7},
+		{"reversed", []PairScore{pair(gov, "STATED", berg, 0.7, false)}, OtherPredicate, 0.7},
+		{"below", []PairScore{pair(gov, "STATED", berg, 0.9, false), pair(berg, "STATED", gov, 0.8, false)}, BelowThreshold, 0.8},
+		{"vetoed", []PairScore{pair(berg, "STATED", gov, 0.99, true)}, Vetoed, 0.99},
 	} {
 		g, p := readKinds(t)
 		p.Diagnosed, p.Pairs = true, c.pairs
 		a := Evaluate("summit", g, p)
-		got := "?"
+		got, score := "?", 0.0
 		for _, e := range a.RelationMisses {
 			if e.Kind == NoRelation {
 				got = e.Why
+				if e.Score != nil {
+					score = e.Score.Confidence
+				}
 			}
 		}
-		if got != c.want {
-			t.Errorf("%s: why %q, want %q", c.name, got, c.want)
+		if got != c.want || score != c.score {
+			t.Errorf("%s: why %q (score %v), want %q (%v)", c.name, got, score, c.want, c.score)
 		}
 		if r := Aggregate([]*Article{a}); r.Kinds.NoRelationWhy[c.want] != 1 {
 			t.Errorf("%s: kinds %v", c.name, r.Kinds.NoRelationWhy)

@@ -108,6 +108,11 @@ type RelationError struct {
 	// Why, for no_relation when the prediction carries the model's scores
 	// of the candidate pairs: one of NoRelationWhyKinds.
 	Why string `json:"why,omitempty"`
+	// Score, with Why (but no_candidate): the model's best reading of the
+	// two entities' candidate pairs, the one Why is about (for
+	// below_threshold and vetoed an accepted predicate, for
+	// other_predicate the most confident, else the least unlikely).
+	Score *PairScore `json:"score,omitempty"`
 }
 
 // Triple is a predicted relation as written, with its arguments resolved
@@ -325,7 +330,7 @@ func (st *scored) relationErrors() (misses, fps []RelationError) {
 		default:
 			e.Kind = NoRelation
 			e.Sentence = st.pairSentence(g.Subject, g.Object)
-			e.Why = st.noRelationWhy(i)
+			e.Why, e.Score = st.noRelationWhy(i)
 		}
 		if e.Sentence == "" && len(e.Predicted) > 0 {
 			e.Sentence = e.Predicted[0].Evidence
@@ -600,41 +605,50 @@ func quote(text []rune, start, end int) string {
 
 // noRelationWhy says why required relation i, both of whose entities were
 // found, was not predicted, from the model's scores of the candidate pairs
-// (Prediction.Pairs); "" when the prediction has none.
-func (st *scored) noRelationWhy(i int) string {
+// (Prediction.Pairs), and which pair's score says so; "" when the
+// prediction has none.
+func (st *scored) noRelationWhy(i int) (string, *PairScore) {
 	if !st.pred.Diagnosed {
-		return ""
+		return "", nil
 	}
 	g := st.x.g.Relations[i]
-	found, some, below, veto := false, false, false, false
-	for _, p := range st.pred.Pairs {
+	// the best pair of each kind, by confidence
+	var veto, below, some, found *PairScore
+	better := func(cur *PairScore, p *PairScore) *PairScore {
+		if cur == nil || p.Confidence > cur.Confidence {
+			return p
+		}
+		return cur
+	}
+	for k := range st.pred.Pairs {
+		p := &st.pred.Pairs[k]
 		s, o := st.resolve(Ref{ID: p.Subject}), st.resolve(Ref{ID: p.Object})
 		fwd := slices.Contains(g.Subject, s) && slices.Contains(g.Object, o)
 		back := slices.Contains(g.Object, s) && slices.Contains(g.Subject, o)
 		if !fwd && !back {
 			continue
 		}
-		found = true
+		found = better(found, p)
 		pred := NormPredicate(p.Predicate)
 		accepted := st.x.relPreds[i][pred] && (fwd || symmetric[pred])
 		switch {
 		case accepted && p.ReachesThreshold:
-			veto = true
+			veto = better(veto, p)
 		case accepted && p.Confidence >= 0.5:
-			below = true
+			below = better(below, p)
 		case p.Confidence >= 0.5:
-			some = true
+			some = better(some, p)
 		}
 	}
 	switch {
-	case veto:
-		return Vetoed
-	case below:
-		return BelowThreshold
-	case some:
-		return OtherPredicate
-	case found:
-		return ModelNone
+	case veto != nil:
+		return Vetoed, veto
+	case below != nil:
+		return BelowThreshold, below
+	case some != nil:
+		return OtherPredicate, some
+	case found != nil:
+		return ModelNone, found
 	}
-	return NoCandidate
+	return NoCandidate, nil
 }

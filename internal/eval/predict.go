@@ -33,13 +33,15 @@ type Prediction struct {
 
 // PairScore is the relation model's view of one candidate pair of
 // predicted entities: its most probable predicate the types allow ("" when
-// none does), the confidence of some relation, and whether that reaches
-// the predicate's threshold.
+// none does), the confidence of some relation, the threshold of the
+// predicate's group and whether the confidence reaches it.
 type PairScore struct {
-	Subject, Object  string // predicted entity ids
-	Predicate        string
-	Confidence       float64
-	ReachesThreshold bool
+	Subject          string  `json:"subject"` // predicted entity ids
+	Object           string  `json:"object"`
+	Predicate        string  `json:"predicate,omitempty"`
+	Confidence       float64 `json:"confidence"`
+	Threshold        float64 `json:"threshold,omitempty"`
+	ReachesThreshold bool    `json:"reaches_threshold,omitempty"`
 }
 
 // Entity is one predicted entity.

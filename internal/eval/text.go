@@ -150,7 +150,7 @@ func writeExplanations(w io.Writer, a *Article) {
 			msg += ": predicted " + triplesText(e.Predicted)
 		case NoRelation:
 			if e.Why != "" {
-				msg += " [" + strings.ReplaceAll(e.Why, "_", " ") + "]"
+				msg += " [" + strings.ReplaceAll(e.Why, "_", " ") + scoreText(e.Score) + "]"
 			}
 			if e.Sentence != "" {
 				msg += "; both in"
@@ -234,4 +234,17 @@ func triplesText(ts []Triple) string {
 		parts[i] = fmt.Sprintf("%s -[%s]-> %s", t.Subject, t.Predicate, t.Object)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// scoreText gives the model's reading of a missed pair: its predicate and
+// confidence against the threshold it needed (", ATTACKED 0.91 < 0.95"),
+// or the confidence of some relation when no predicate fits.
+func scoreText(p *PairScore) string {
+	if p == nil {
+		return ""
+	}
+	if p.Predicate == "" {
+		return fmt.Sprintf(", relation %.2f", p.Confidence)
+	}
+	return fmt.Sprintf(", %s %.2f of %.2f", p.Predicate, p.Confidence, p.Threshold)
 }
