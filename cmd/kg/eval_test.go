@@ -211,7 +211,10 @@ func TestEvalExtractAndRescore(t *testing.T) {
 				if e.Why == "" {
 					t.Errorf("%s: no why", e.Gold.Label())
 				}
-				e.Why = ""
+				if (e.Score == nil) != (e.Why == eval.NoCandidate) {
+					t.Errorf("%s: why %s with score %+v", e.Gold.Label(), e.Why, e.Score)
+				}
+				e.Why, e.Score = "", nil
 				whys++
 			}
 		}

@@ -121,7 +121,9 @@
 //     0.5), other_predicate (one has, with a predicate the relation does
 //     not accept or reversed), below_threshold (an accepted predicate
 //     under its threshold), vetoed (an accepted predicate over its
-//     threshold that the extraction left out all the same: a rule's veto).
+//     threshold that the extraction left out all the same: a rule's veto),
+//     and RelationError.Score is the pair that says so (the most confident
+//     of its kind).
 //
 // Relation false positives, for a triple no gold relation accepts:
 //   - unknown_entity: its subject or object resolves to no gold entity;

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.37"
+const RulesVersion = "0.6.38"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -374,6 +374,14 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	}
 	doc := &rel.Doc{Text: text, Runes: rs, Lang: lang, Published: published, Sentences: sents, Tokens: toks, Words: words,
 		Mentions: relMentions(toks, words, cands, ids, ents)}
+	if p.home != nil {
+		for _, e := range ents {
+			if e.ID == p.home.Key {
+				doc.Home = e.ID
+				break
+			}
+		}
+	}
 	unsure := unsureNames(cands, ids)
 	if lang == "ar" {
 		unsure = p.withBareGivenNames(unsure, cands, ids, ents)

@@ -334,3 +334,40 @@ func TestRelations(t *testing.T) {
 		})
 	}
 }
+
+// TestMinistersOfHomeCountry: with the corpus's home country set (a
+// British paper), an English minister's title without its country is the
+// home country's, even in an article that names another country more
+// often; without it, the country the article is about.
+func TestMinistersOfHomeCountry(t *testing.T) {
+	const text = "Environment Secretary Margaret Smithson said the US would act. The US and the United States Congress must agree, the US said. She spoke in the UK."
+	rels := func(home string) []string {
+		p := NewPipeline()
+		if home != "" {
+			if err := p.SetHomeCountry(home); err != nil {
+				t.Fatal(err)
+			}
+		}
+		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := map[string]string{}
+		for _, e := range x.Entities {
+			name[e.ID] = e.Name
+		}
+		var out []string
+		for _, r := range x.Relations {
+			if name[r.Subject] == "Margaret Smithson" && r.Predicate == "MINISTER_OF" {
+				out = append(out, name[r.Object])
+			}
+		}
+		return out
+	}
+	if got := rels("United Kingdom"); len(got) != 1 || got[0] != "United Kingdom" {
+		t.Errorf("home United Kingdom: Smithson MINISTER_OF %v, want United Kingdom", got)
+	}
+	if got := rels(""); len(got) != 1 || got[0] != "United States" {
+		t.Errorf("no home: Smithson MINISTER_OF %v, want United States (the country the article is about)", got)
+	}
+}

@@ -112,6 +112,14 @@ func TestFindAllAliases(t *testing.T) {
 		// the Turkmen of Iraq and Syria are no nationals of Turkmenistan
 		{"قاتل التركمان بشراسة", "", "", false},
 		{"السفير التركمانستاني", "التركمانستاني", "wd:Q874", true},
+		// a nationality adjective written with ى is another word (اليمنى
+		// "the right", مجرى "course"), unless the text writes every
+		// final ي so (فى); مجريات is "proceedings" (ar_not_demonym)
+		{"رفع يده اليمنى", "", "", false},
+		{"غير مجرى النهر", "", "", false},
+		{"وقال الوزير اليمني", "اليمني", "wd:Q805", true},
+		{"وقال الوزير اليمنى فى بيان", "اليمنى", "wd:Q805", true},
+		{"لن يؤثر على مجريات المحاكمة", "", "", false},
 	}
 	for _, tc := range tests {
 		ms := g.FindAll(segment.Tokenize(tc.text))

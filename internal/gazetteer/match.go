@@ -71,6 +71,7 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 		mf[i] = words[i].MF
 	}
 	var out []Match
+	maqsuraYa := -1 // whether the text writes a final ي as ى (yaAsMaqsura), once needed
 	for i := 0; i < n; {
 		bestEnd, bestKey, bestFirst := -1, "", ""
 		bestDem := false
@@ -108,6 +109,21 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 			i++
 			continue
 		}
+		// a nationality adjective ends in ي: written with ى it is another
+		// word (اليمنى "the right", مجرى "course"), unless the text
+		// writes every final ي so
+		if bestDem && endsInMaqsura(tokens[bestEnd-1].Text) {
+			if maqsuraYa < 0 {
+				maqsuraYa = 0
+				if yaAsMaqsura(tokens) {
+					maqsuraYa = 1
+				}
+			}
+			if maqsuraYa == 0 {
+				i++
+				continue
+			}
+		}
 		m := Match{Start: i, End: bestEnd, Surface: surface(tokens[i:bestEnd]), IsDemonym: bestDem,
 			Skip: skipRunes(tokens[i].Text, mf[i], bestFirst)}
 		if bestDem {
@@ -125,6 +141,38 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 		i = bestEnd
 	}
 	return out
+}
+
+// endsInMaqsura reports whether the last letter of a token is ى (alef
+// maqsura), diacritics aside.
+func endsInMaqsura(text string) bool {
+	rs := []rune(text)
+	for k := len(rs) - 1; k >= 0; k-- {
+		switch r := rs[k]; {
+		case unicode.Is(unicode.Mn, r) || r == 'ـ':
+			continue
+		case r == 'ى':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// maqsuraWords are words that end in ي, as a text that writes every
+// final ي as ى (Egyptian print) writes them: في، الذي، التي.
+var maqsuraWords = map[string]bool{"فى": true, "الذى": true, "التى": true, "والذى": true, "والتى": true, "وفى": true}
+
+// yaAsMaqsura reports whether the text writes a final ي as ى: one of its
+// tokens is a frequent word in ي so written (maqsuraWords).
+func yaAsMaqsura(tokens []segment.Token) bool {
+	for _, t := range tokens {
+		if maqsuraWords[t.Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // patronymic are the words (MatchForm) after which a name is that of a

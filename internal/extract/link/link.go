@@ -589,6 +589,13 @@ func resolve(text string, cands []Candidate) *resolution {
 			continue
 		}
 		if c := r.partialOwner(i, w); c != nil {
+			// a word the name lists give mostly as a given name is the
+			// given name of a longer name the article names more often
+			// (عمر of عمر الشريف) rather than the last word of this one
+			// (أرخى عمر, a verb glued on)
+			if g := r.givenOwner(i, w); g != nil && g != c && mostlyGiven(w) && len(g.cands) > len(c.cands) {
+				c = g
+			}
 			join(c, i)
 			continue
 		}
@@ -798,10 +805,11 @@ func (r *resolution) partialOwner(i int, w []string) *cluster {
 
 // givenOwner returns the person whose longer name begins with the one word
 // w, a given name standing alone (فاتن after فاتن حمامة, مدام فاتن; Jeb after
-// Jeb Bush): the person must be named before candidate i, and be the only
-// person of the article whose name begins with w (two named محمد leave
-// محمد alone unresolved), or the one the article names more often than the
-// others together, each of them named once (dominantBearer). Not when the
+// Jeb Bush): the only person of the article whose name begins with w (two
+// named محمد leave محمد alone unresolved), or the one the article names
+// more often than the others together, each of them named once
+// (dominantBearer); named before candidate i, or only after it when the
+// gazetteer knows the name or the article names it twice or more. Not when the
 // word stands beside a prophet's title or blessing (ar_prophet_context: النبي محمد is not the article's محمد
 // بن سلمان).
 func (r *resolution) givenOwner(i int, w []string) *cluster {
@@ -834,7 +842,30 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 			return owner
 		}
 	}
+	if owner.entry != nil || len(owner.cands) >= 2 {
+		// the bearer named in full only after (a headline's اقتراح
+		// الأمير سعود before the body's الأمير سعود الفيصل), when the
+		// gazetteer knows the name or the article repeats it: a longer
+		// name given once may be the tagger's span run on into the
+		// next word
+		return owner
+	}
 	return nil
+}
+
+// mostlyGiven reports whether w is one word the name lists give people as
+// a given name (givenAloneCount of them) three times as often as a family
+// name (عمر, خالد; not عباس or الزهراني).
+func mostlyGiven(w []string) bool {
+	if len(w) != 1 {
+		return false
+	}
+	ws, err := wordstats.Default()
+	if err != nil {
+		return false
+	}
+	n := ws.Name(w[0])
+	return n.Given >= givenAloneCount && n.Given >= 3*n.Family
 }
 
 // dominantBearer reports whether the bearer of a given name, with n

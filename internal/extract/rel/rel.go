@@ -61,6 +61,11 @@ type Doc struct {
 	// Words are the analyses of Tokens (arabic.AnalyzeTokens); nil: made here
 	Words    []arabic.Word
 	Mentions []Mention // sorted by Start, not overlapping
+	// Home is the entity id of the corpus's home country (kg's
+	// --home-country) when the article names it, "" otherwise: an English
+	// minister's title without its country is its (Home Secretary
+	// Charles Clarke in a British paper).
+	Home string
 }
 
 // Extract returns the relations stated in d, deterministically ordered:

@@ -518,11 +518,12 @@ func (x *extractor) titles() {
 				// article names it
 				if c := x.country[ref.person]; c != "" {
 					ref.object, conf = c, 0.8
-				} else if c := x.homeCountry(); c != "" && !x.ar && cabinetOffice[ref.pred] {
+				} else if c := x.ministersCountry(); c != "" && !x.ar && cabinetOffice[ref.pred] {
 					// English news names its own government's ministers
 					// without the country (Home Secretary Charles Clarke):
-					// the country the article is about (not a president or
-					// king: a country the article is about may have none)
+					// the corpus's country, or the one the article is
+					// about (not a president or king: a country the
+					// article is about may have none)
 					ref.object, conf = c, 0.8
 				}
 			}
@@ -1244,6 +1245,16 @@ func (x *extractor) orgHead(i int) bool {
 // cabinetOffice are the offices of a government's ministers, which an
 // English title without its country gets from homeCountry.
 var cabinetOffice = map[string]bool{"MINISTER_OF": true, "FOREIGN_MINISTER_OF": true, "PRIME_MINISTER_OF": true}
+
+// ministersCountry returns whose an English minister's title without its
+// country is: the corpus's home country when the article names it
+// (Doc.Home), else the country the article is about (homeCountry).
+func (x *extractor) ministersCountry() string {
+	if x.d.Home != "" {
+		return x.d.Home
+	}
+	return x.homeCountry()
+}
 
 // homeCountry returns the country the article names most, by name or
 // adjective, when it names it at least twice and more often than any

@@ -578,11 +578,17 @@ func demonymForms(stem string) []string {
 					}
 				}
 			}
-			out = append(out, strings.Join(parts, " "))
+			if f := strings.Join(parts, " "); !notDemonym[arabic.MatchForm(f)] {
+				out = append(out, f)
+			}
 		}
 	}
 	return out
 }
+
+// notDemonym are the inflected forms of nationality adjectives that news
+// uses as other words (lexicon ar_not_demonym: مجريات "proceedings").
+var notDemonym = classSet("ar_not_demonym")
 
 func (b *builder) places() error {
 	for _, c := range curatedPlaces {
