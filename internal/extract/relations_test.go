@@ -106,6 +106,16 @@ func TestRelations(t *testing.T) {
 			want: []string{"Margaret Smithson MINISTER_OF United Kingdom asserted", "Charles Brandon MINISTER_OF United Kingdom asserted"},
 		},
 		{
+			name: "a party's member by the title before the name", lang: "en",
+			text: "Opposition grows.\n\nLabour MP Diane Abbott said the plan was flawed.",
+			want: []string{"Diane Abbott MEMBER_OF Labour Party (UK) asserted"},
+		},
+		{
+			name: "a party's member by its noun before the name", lang: "en",
+			text: "Election.\n\nRepublican Sam Collins said he would run again.",
+			want: []string{"Sam Collins MEMBER_OF Republican asserted"},
+		},
+		{
 			name: "no country the article is about: no country for the title", lang: "en",
 			text: "Home Secretary Charles Brandon said new laws were needed in Britain and in France.",
 			not:  []string{"Charles Brandon MINISTER_OF"},

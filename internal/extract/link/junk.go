@@ -3,6 +3,7 @@ package link
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	lex "github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/text/arabic"
@@ -62,6 +63,20 @@ func productName(ws []string) bool {
 // with the و of its first word that the analysis took for a conjunction
 // (فقهم الله of وفقهم الله "may God grant them success").
 func fixedPhrase(ws []string) bool {
+	if fixedPhraseAsWritten(ws) {
+		return true
+	}
+	// a preposition with a pronoun after the phrase is none of it (حسن
+	// ظنكم بي "your good opinion of me")
+	n := len(ws)
+	for n > 2 && prepPronouns[arabic.MatchForm(ws[n-1])] {
+		n--
+	}
+	return n < len(ws) && fixedPhraseAsWritten(ws[:n])
+}
+
+// fixedPhraseAsWritten is fixedPhrase without a preposition after it.
+func fixedPhraseAsWritten(ws []string) bool {
 	if len(ws) < 2 || len(ws) > 3 || !arabic.HasScript(ws[0]) {
 		return false
 	}
@@ -69,18 +84,52 @@ func fixedPhrase(ws []string) bool {
 	for i, w := range ws {
 		k[i] = arabic.MatchForm(w)
 	}
-	first := k[0]
-	for _, p := range []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
-		if rest, ok := strings.CutPrefix(first, p); ok {
-			k[0] = rest
-			if fixedPhrases[strings.Join(k, " ")] {
-				return true
+	lasts := []string{k[len(k)-1]}
+	if len(k) == 2 {
+		// the noun with a possessive pronoun instead of the article
+		// (حسن ظنك "your good opinion", حسن نيته "his good faith")
+		last := k[1]
+		for _, suf := range possessives {
+			if rest, ok := strings.CutSuffix(last, suf); ok && utf8.RuneCountInString(rest) >= 2 {
+				if r, ok := strings.CutSuffix(rest, "ت"); ok {
+					rest = r + "ه" // the ة before a pronoun (نيته)
+				}
+				lasts = append(lasts, "ال"+rest)
 			}
 		}
 	}
-	k[0] = "و" + first
-	return fixedPhrases[strings.Join(k, " ")]
+	first := k[0]
+	for _, last := range lasts {
+		k[len(k)-1] = last
+		for _, p := range []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"} {
+			if rest, ok := strings.CutPrefix(first, p); ok {
+				k[0] = rest
+				if fixedPhrases[strings.Join(k, " ")] {
+					return true
+				}
+			}
+		}
+		k[0] = "و" + first
+		if fixedPhrases[strings.Join(k, " ")] {
+			return true
+		}
+	}
+	return false
 }
+
+// prepPronouns are the prepositions with a pronoun of lexicon
+// ar_prep_pronoun and ar_bi_pronoun (لي "to me", بي "in me"), in MatchForm.
+var prepPronouns = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range classSet("ar_prep_pronoun", "ar_bi_pronoun") {
+		m[arabic.MatchForm(w)] = true
+	}
+	return m
+}()
+
+// possessives are the possessive pronouns a noun may end in, longest
+// first, in MatchForm.
+var possessives = []string{"هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ك", "ه", "ي"}
 
 // latinParticles may be written in lower case inside a Latin name.
 var latinParticles = map[string]bool{"of": true, "the": true, "de": true, "del": true, "da": true,

@@ -324,6 +324,10 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 			def, k = &titleDef{pred: "MINISTER_OF"}, j+2
 		} else if x.bare[j] == "chancellor" && i > 0 && obj != nil && obj.Demonym && (x.bare[i] == "german" || x.bare[i] == "austrian") {
 			def, k = &titleDef{pred: "PRIME_MINISTER_OF"}, j+1
+		} else if obj != nil && obj.Type == "Organization" && obj.End == i+1 && enPartyMember[x.bare[i]] {
+			// the noun for a party's member as the title (Democrat John
+			// Kerry): a member of the party
+			def, k = &titleDef{pred: "MEMBER_OF", orgTitle: true}, j
 		} else {
 			return nil
 		}
@@ -350,6 +354,10 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	ref.trigger = x.phrase(start, k)
 	return ref
 }
+
+// enPartyMember are the nouns of lexicon en_party_member (democrat,
+// republican): one before a name is the person's party.
+var enPartyMember = class("en_party_member")
 
 // lateBefore reports whether the holder of the title at i is marked as
 // dead or relieved of it before it: a phrase of ar_late_before (المغفور
