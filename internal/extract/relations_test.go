@@ -113,7 +113,7 @@ func TestRelations(t *testing.T) {
 		{
 			name: "a party's member by its noun before the name", lang: "en",
 			text: "Election.\n\nRepublican Sam Collins said he would run again.",
-			want: []string{"Sam Collins MEMBER_OF Republican asserted"},
+			want: []string{"Sam Collins MEMBER_OF Republican Party (United States) asserted"},
 		},
 		{
 			name: "no country the article is about: no country for the title", lang: "en",
