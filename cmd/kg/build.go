@@ -96,7 +96,7 @@ func newBuildWordstatsCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "wordstats",
 		Short: "Count how often words are ordinary words, and collect name words",
-		Long: `Build the two tables of package wordstats (see its doc.go):
+		Long: `Build the three tables of package wordstats (see its doc.go):
 
   words.tsv.gz  for the most frequent base forms of the Arabic Wikipedia text
                 under --data (unlabelled/arwiki-comparable-2017), how often they
@@ -104,7 +104,10 @@ func newBuildWordstatsCommand(g *globalOptions) *cobra.Command {
                 inside a person, place or organisation name;
   names.tsv.gz  the one-word names of the name lists under --data/names
                 (Wikidata person names and name tokens, Wikipedia
-                transliteration pairs, GeoNames places), with counts by kind.
+                transliteration pairs, GeoNames places), with counts by kind;
+  written.tsv.gz the words of that text that begin with a letter that is
+                also a clitic (و ب ل ك ف) and that it writes at least as often
+                as their rest without it (وليام "William", not و + ليام).
 
 Both go to the folder --out. The output is deterministic (whatever
 --workers): rebuilding from the same data and model gives the same bytes.
@@ -143,7 +146,7 @@ word table: rebuild it after kg train ner. Takes about two minutes.`,
 		},
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "../shared/data", "folder of the shared public data sets")
-	cmd.Flags().StringVar(&out, "out", "internal/wordstats/data", "folder to write words.tsv.gz and names.tsv.gz to")
+	cmd.Flags().StringVar(&out, "out", "internal/wordstats/data", "folder to write words.tsv.gz, names.tsv.gz and written.tsv.gz to")
 	cmd.Flags().IntVar(&opts.Workers, "workers", 2, "tagging workers (the output does not depend on it)")
 	return cmd
 }

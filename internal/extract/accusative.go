@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/text/arabic"
+	"github.com/kg-project/kg/internal/wordstats"
 )
 
 // withoutAccusativeEnds trims from the end of each candidate the words
@@ -39,7 +41,7 @@ func accusativeTrim(rs []rune, c link.Candidate) (link.Candidate, bool) {
 		for k > c.Start && !unicode.IsSpace(rs[k-1]) {
 			k--
 		}
-		if !arabic.IsAccusative(string(rs[k:end])) {
+		if w := string(rs[k:end]); !arabic.IsAccusative(w) && (k == c.Start || !unmarkedAccusative(w)) {
 			break
 		}
 		end = k
@@ -55,4 +57,30 @@ func accusativeTrim(rs []rune, c link.Candidate) (link.Candidate, bool) {
 		return c, true
 	}
 	return c, false
+}
+
+// minAccusativeStem is how often unlabelled text must write the word
+// without the alif of the accusative for unmarkedAccusative to trust it.
+const minAccusativeStem = 50
+
+// unmarkedAccusative reports whether w, a word after the first of a name,
+// is the indefinite accusative of an ordinary word written without its
+// tanween (عمر ضاحكا "Omar, laughing", مبتسما "smiling"): it ends in alif,
+// no name list knows it, and without the alif it is an ordinary word of
+// unlabelled text (wordstats.Ordinary) seen minAccusativeStem times or
+// more, while the word itself is not known as a name there.
+func unmarkedAccusative(w string) bool {
+	m := arabic.MatchForm(w)
+	stem, ok := strings.CutSuffix(m, "ا")
+	if !ok || len([]rune(stem)) < 3 || strings.HasPrefix(m, "ال") {
+		return false // الصفا, a name with the article, takes no tanween
+	}
+	ws, err := wordstats.Default()
+	if err != nil || ws.Name(m).Known() {
+		return false
+	}
+	if x := ws.Word(m); x.Count >= wordstats.MinCount && !ws.Ordinary(m) {
+		return false
+	}
+	return ws.Word(stem).Count >= minAccusativeStem && ws.Ordinary(stem)
 }

@@ -8,8 +8,10 @@ import (
 	"github.com/kg-project/kg/internal/model"
 )
 
+// TestWithoutAccusativeEnds: words in the indefinite accusative end no
+// name.
 func TestWithoutAccusativeEnds(t *testing.T) {
-	text := "فاز نادي الهلال كروياً على ضيفه، ودفع ريال شهرياً، ورأى كوبًا، وقال سعودًا الفيصل"
+	text := "فاز نادي الهلال كروياً على ضيفه، ودفع ريال شهرياً، ورأى كوبًا، وقال سعودًا الفيصل، وريال يوميا، ونادي الصفا"
 	rs := []rune(text)
 	span := func(s string) link.Candidate {
 		r := []rune(s)
@@ -21,12 +23,16 @@ func TestWithoutAccusativeEnds(t *testing.T) {
 		t.Fatalf("%q not in the text", s)
 		return link.Candidate{}
 	}
-	cands := []link.Candidate{span("نادي الهلال كروياً"), span("ريال شهرياً"), span("كوبًا"), span("سعودًا الفيصل")}
+	cands := []link.Candidate{span("نادي الهلال كروياً"), span("ريال شهرياً"), span("كوبًا"), span("سعودًا الفيصل"),
+		span("ريال يوميا"), span("نادي الصفا")}
 	got := withoutAccusativeEnds(rs, cands)
 	want := []struct {
 		text  string
 		entry bool
-	}{{"نادي الهلال", false}, {"ريال", false}, {"سعودًا الفيصل", true}}
+	}{{"نادي الهلال", false}, {"ريال", false}, {"سعودًا الفيصل", true},
+		// an ordinary word's accusative without its tanween (يوميا
+		// "daily"); not a name with the article (الصفا)
+		{"ريال", false}, {"نادي الصفا", true}}
 	if len(got) != len(want) {
 		t.Fatalf("got %d candidates %+v, want %d", len(got), got, len(want))
 	}

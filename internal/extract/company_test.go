@@ -8,12 +8,16 @@ import (
 )
 
 // TestCompanyAfterName: a name that ends with a company's loanword written
-// in English order (lexicon ar_org_after_name) is an organisation's, not a
+// in English order (lexicon ar_org_after_name), or joins two names with
+// the English "and" (ar_and_loanword), is an organisation's, not a
 // person's.
 func TestCompanyAfterName(t *testing.T) {
 	for _, c := range []struct{ text, name string }{
 		{"وأعلنت شركة توشيبا كورب اليابانية عن خسائر كبيرة.", "توشيبا كورب"},
 		{"وقالت ميتسوبيشي ماتيريالز إنها ستعتذر للعمال.", "ميتسوبيشي ماتيريالز"},
+		// the English "and" between two names (lexicon ar_and_loanword)
+		{"وقالت ماركس اند سبنسر إن أرباحها تراجعت.", "ماركس اند سبنسر"},
+		{"وأعلنت رالف آند روسو عن مجموعة جديدة.", "رالف آند روسو"},
 	} {
 		x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "c", Lang: "ar", Text: c.text})
 		if err != nil {

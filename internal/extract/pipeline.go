@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.41"
+const RulesVersion = "0.6.42"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -615,6 +615,9 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		}
 		if typ != model.Organization && b-a >= 2 && orgAfterName[words[b-1].MF] {
 			typ = model.Organization // توشيبا كورب "Toshiba Corp", in English order
+		}
+		if typ != model.Organization && b-a >= 3 && andLoanword(words[a+1:b-1]) {
+			typ = model.Organization // رالف آند روسو "Ralph & Russo"
 		}
 		if typ == model.Person && b-a >= 2 && onBehalfOf(toks, words, a) {
 			// المتحدث باسم بوينغ "the spokesman on behalf of Boeing": باسم
@@ -1288,6 +1291,22 @@ var placeAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_place_after_n
 // the English order of a loanword (lexicon ar_org_after_name: توشيبا
 // كورب, جنرال موتورز).
 var orgAfterName = arabic.WordSet(strings.Join(lexicon.Class("ar_org_after_name"), " "))
+
+// andLoanwords are the English "and" written in Arabic letters (lexicon
+// ar_and_loanword: آند).
+var andLoanwords = arabic.WordSet(strings.Join(lexicon.Class("ar_and_loanword"), " "))
+
+// andLoanword reports whether one of words, the inner words of a name, is
+// the English "and" (andLoanwords): the name of a firm (ماركس اند سبنسر
+// "Marks & Spencer"), never of a person.
+func andLoanword(words []arabic.Word) bool {
+	for k := range words {
+		if words[k].Article == "" && andLoanwords[words[k].MF] {
+			return true
+		}
+	}
+	return false
+}
 
 // blessingEnd returns the end of a person's name tagged at tokens [a, b)
 // before a blessing the tagger took in (علي بن أبي طالب [رضي الله]، عائشة

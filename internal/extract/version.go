@@ -33,6 +33,7 @@ var fingerprint = sync.OnceValue(func() string {
 	section("gazetteer", gazdata.Gazetteer)
 	section("wordstats.words", wsdata.Words)
 	section("wordstats.names", wsdata.Names)
+	section("wordstats.written", wsdata.Written)
 	err := fs.WalkDir(kg.ExtractorSources, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(p, "_test.go") {
 			return err

@@ -4,7 +4,7 @@
 // but far more often "miles", خمسيني is "in his fifties", and بلاتيني is the
 // name Platini, not ب + لاتيني "by Latin".
 //
-// Two tables, built by "kg build wordstats" (package wsbuild) and embedded
+// Three tables, built by "kg build wordstats" (package wsbuild) and embedded
 // in the data-only package internal/wordstats/data:
 //
 //   - Words: for the most frequent base forms (Base: the word without
@@ -17,7 +17,13 @@
 //     pairs, GeoNames places), in MatchForm, with how many people or places
 //     they name, by kind (given name, family name, other person-name word,
 //     place).
+//   - Written: the words of that text that begin with a letter that is also
+//     a clitic (و ب ل ك ف), as written (MatchForm), that the text writes
+//     at least as often as their rest without that letter: how often each
+//     is written and how often its rest. وليام "William" is written 298
+//     times and ليام twice: its و is its own, where وبريطانيا (210) is
+//     و + بريطانيا (1,796).
 //
-// Default loads both once. The package reads data only; building them lives
+// Default loads them once. The package reads data only; building them lives
 // in wsbuild, apart from the code that runs at extraction time.
 package wordstats

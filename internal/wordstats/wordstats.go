@@ -62,9 +62,45 @@ func (n Name) PersonCount() int32 { return n.Given + n.Family + n.Person }
 
 // Table holds both tables. Its methods are safe for concurrent use.
 type Table struct {
-	words  map[string]Word
-	names  map[string]Name
-	tokens int64 // words in the unlabelled text
+	words   map[string]Word
+	names   map[string]Name
+	written map[string]Written
+	tokens  int64 // words in the unlabelled text
+}
+
+// Written is how often the unlabelled text writes a word that begins with a
+// letter that is also a clitic (و ب ل ك ف) as written, and how often it
+// writes the rest of it, without that first letter, as a word of its own.
+type Written struct {
+	Count, Rest int32
+}
+
+// Thresholds of WrittenWhole.
+const (
+	// MinWritten is the number of times the text must write a word as
+	// written for it to say anything (the table keeps words seen so often).
+	MinWritten = 3
+	// WholeRatio: a word written at least this many times as often as its
+	// rest without the first letter has that letter as its own. A
+	// conjunction or preposition is attached to a minority of a name's
+	// occurrences (وبريطانيا 210 times, بريطانيا 1,796); the first letter
+	// of a name that begins with one is attached to all (وليام "William"
+	// 298 times, ليام 2; ويسكونسن 213, يسكونسن never).
+	WholeRatio = 2
+)
+
+// Written returns how often the text writes the word m (MatchForm, its first
+// letter one of و ب ل ك ف) as written and without its first letter; zero
+// for a word the table lacks (seen under MinWritten times, or more rarely
+// than its rest).
+func (t *Table) Written(m string) Written { return t.written[m] }
+
+// WrittenWhole reports whether unlabelled text shows the first letter of m
+// (MatchForm) to be the word's own, not a clitic: the word is written
+// MinWritten times or more, and WholeRatio times as often as its rest.
+func (t *Table) WrittenWhole(m string) bool {
+	w := t.written[m]
+	return w.Count >= MinWritten && w.Count >= WholeRatio*w.Rest
 }
 
 // Tokens is the number of words of the unlabelled text the word counts come
@@ -118,9 +154,10 @@ func otherForm(b string) string {
 // File headers (the first line of each file); a change of format changes
 // them.
 const (
-	WordsHeader = "#kg-words v1\tbase\tcount\tperson\tlocation\torganization\tunsure\tafter_number"
-	NamesHeader = "#kg-names v1\tword\tgiven\tfamily\tperson\tplace"
-	tokensLine  = "#tokens\t"
+	WordsHeader   = "#kg-words v1\tbase\tcount\tperson\tlocation\torganization\tunsure\tafter_number"
+	NamesHeader   = "#kg-names v1\tword\tgiven\tfamily\tperson\tplace"
+	WrittenHeader = "#kg-written v1\tword\tcount\trest"
+	tokensLine    = "#tokens\t"
 )
 
 // WriteWords writes the word table: the header, the number of words of the
@@ -155,6 +192,22 @@ func WriteNames(w io.Writer, words []string, names map[string]Name) error {
 	})
 }
 
+// WriteWritten writes the table of words written whole, one word per line
+// in the order given.
+func WriteWritten(w io.Writer, words []string, written map[string]Written) error {
+	return writeGzip(w, func(bw *bufio.Writer) error {
+		fmt.Fprintf(bw, "%s\n", WrittenHeader)
+		for _, x := range words {
+			n := written[x]
+			if strings.ContainsAny(x, "\t\n") || x == "" {
+				return fmt.Errorf("wordstats: bad written word %q", x)
+			}
+			fmt.Fprintf(bw, "%s\t%d\t%d\n", x, n.Count, n.Rest)
+		}
+		return nil
+	})
+}
+
 func writeGzip(w io.Writer, fill func(*bufio.Writer) error) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -170,9 +223,10 @@ func writeGzip(w io.Writer, fill func(*bufio.Writer) error) error {
 	return zw.Close()
 }
 
-// Read reads the two files written by WriteWords and WriteNames.
-func Read(words, names io.Reader) (*Table, error) {
-	t := &Table{words: map[string]Word{}, names: map[string]Name{}}
+// Read reads the three files written by WriteWords, WriteNames and
+// WriteWritten.
+func Read(words, names, written io.Reader) (*Table, error) {
+	t := &Table{words: map[string]Word{}, names: map[string]Name{}, written: map[string]Written{}}
 	err := readLines(words, WordsHeader, 7, func(f []string, n []int32) error {
 		if f[0] == "#tokens" {
 			v, err := strconv.ParseInt(f[1], 10, 64)
@@ -187,6 +241,13 @@ func Read(words, names io.Reader) (*Table, error) {
 	}
 	err = readLines(names, NamesHeader, 5, func(f []string, n []int32) error {
 		t.names[f[0]] = Name{Given: n[0], Family: n[1], Person: n[2], Place: n[3]}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines(written, WrittenHeader, 3, func(f []string, n []int32) error {
+		t.written[f[0]] = Written{Count: n[0], Rest: n[1]}
 		return nil
 	})
 	if err != nil {
@@ -252,7 +313,7 @@ func readLines(r io.Reader, header string, fields int, fn func(f []string, n []i
 }
 
 var defaultTable = memo.NewLazy(func() (*Table, error) {
-	return Read(bytes.NewReader(data.Words), bytes.NewReader(data.Names))
+	return Read(bytes.NewReader(data.Words), bytes.NewReader(data.Names), bytes.NewReader(data.Written))
 })
 
 // Default returns the tables embedded in kg (internal/wordstats/data),

@@ -104,14 +104,21 @@ func TestWriteRead(t *testing.T) {
 	if err := WriteNames(&n, []string{"محمد"}, names); err != nil {
 		t.Fatal(err)
 	}
-	tb, err := Read(bytes.NewReader(w.Bytes()), bytes.NewReader(n.Bytes()))
+	var x bytes.Buffer
+	if err := WriteWritten(&x, []string{"وليام", "ويسكونسن"}, map[string]Written{"وليام": {298, 2}, "ويسكونسن": {213, 0}}); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := Read(bytes.NewReader(w.Bytes()), bytes.NewReader(n.Bytes()), bytes.NewReader(x.Bytes()))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if tb.Written("وليام") != (Written{298, 2}) || !tb.WrittenWhole("ويسكونسن") || tb.WrittenWhole("وبوتين") {
+		t.Errorf("written: %+v %v %v", tb.Written("وليام"), tb.WrittenWhole("ويسكونسن"), tb.WrittenWhole("وبوتين"))
 	}
 	if tb.Tokens() != 7_000_000 || tb.Word("ميلا") != words["ميلا"] || tb.Word("مصر") != words["مصر"] || tb.Name("محمد") != names["محمد"] {
 		t.Errorf("round trip: %d %+v %+v %+v", tb.Tokens(), tb.Word("ميلا"), tb.Word("مصر"), tb.Name("محمد"))
 	}
-	if _, err := Read(bytes.NewReader(n.Bytes()), bytes.NewReader(w.Bytes())); err == nil {
+	if _, err := Read(bytes.NewReader(n.Bytes()), bytes.NewReader(w.Bytes()), bytes.NewReader(x.Bytes())); err == nil {
 		t.Error("files swapped: no error")
 	}
 }

@@ -31,6 +31,10 @@ const (
 	// to be taken off: محمد (some 13,000 people in the lists) in بمحمد, not
 	// جنة in لجنة "committee" or ادي in وادي "valley"
 	extraStrength = 500
+	// a word whose rest without its first letter the name lists know must
+	// be written whole this many times for the letter to be its own
+	// (writtenWhole)
+	knownRestWritten = 10
 )
 
 // nameStrength weighs the evidence that the word m (MatchForm) is a name:
@@ -73,7 +77,8 @@ func listStrength(m string) int {
 // CliticLen returns how many leading letters of w, the first word of a
 // name the gazetteer does not know as written, are a conjunction or
 // preposition rather than the name's own (counted in arabic.Normalize
-// form, as arabic.Analyze proposes them). The conjunction ف begins too
+// form, as arabic.Analyze proposes them). None when unlabelled text writes
+// w whole far more often than without its first letter (writtenWhole). The conjunction ف begins too
 // many names to be taken off as the analysis proposes: only before a name
 // that is very well attested (extraStrength) and much better than the word
 // as written (فناصر "so Nasser", not فيصل or فرنسا). Before the article
@@ -92,6 +97,9 @@ func CliticLen(w string) int {
 	// no name is written so (وائل "Wael" has its hamza)
 	if len(w) > len("آل") && w[len(w)-len("آل"):] == "آل" && len([]rune(w)) == 3 {
 		return 1
+	}
+	if writtenWhole(w) {
+		return 0
 	}
 	a := arabic.Analyze(w)
 	if a.Conj == "ف" {
@@ -147,6 +155,28 @@ func CliticLen(w string) int {
 		return best
 	}
 	return conj // nothing known: و is the conjunction, ب ل ك the name's own
+}
+
+// writtenWhole reports whether unlabelled text writes w whole far more
+// often than without its first letter (wordstats.WrittenWhole: وليام
+// "William" 298 times, ليام 3; ويسكونسن "Wisconsin" 213, never without
+// its و; والتر "Walter", not و + التر), unless that rest is a prominent
+// gazetteer name and w is not, or a name of the lists and w written
+// under knownRestWritten times.
+func writtenWhole(w string) bool {
+	ws, err := wordstats.Default()
+	if err != nil {
+		return false
+	}
+	m := arabic.MatchForm(w)
+	if !ws.WrittenWhole(m) {
+		return false
+	}
+	rest := string([]rune(m)[1:])
+	if ws.Name(rest).Known() && ws.Written(m).Count < knownRestWritten {
+		return false // وشيماء, 4 times against 2: و + شيماء "Shaimaa"
+	}
+	return nameStrength(rest) < prominentStrength || nameStrength(m) >= prominentStrength
 }
 
 func isClitic(r rune, letters string) bool {

@@ -35,6 +35,12 @@ func TestCliticLen(t *testing.T) {
 		{"فوزان", "فوزان"},   // the name Fawzan, not ف + وزان (Ouezzane)
 		{"لوزان", "لوزان"},   // Lausanne, a place as written
 		{"لنكولن", "لنكولن"}, // Lincoln
+		// written whole in unlabelled text far more often than without
+		// the first letter (wordstats.WrittenWhole)
+		{"وليام", "وليام"},       // William, not و + ليام "Liam"
+		{"ويسكونسن", "ويسكونسن"}, // Wisconsin
+		{"وشيماء", "شيماء"},      // 4 times against 2, and the lists know شيماء
+		{"وبريطانيا", "بريطانيا"},
 	} {
 		if got := stripFirst(tc.word); got != tc.name {
 			t.Errorf("stripFirst(%s) = %s (CliticLen %d), want %s", tc.word, got, CliticLen(tc.word), tc.name)

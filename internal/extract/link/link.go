@@ -603,6 +603,13 @@ func resolve(text string, cands []Candidate) *resolution {
 			join(c, i)
 			continue
 		}
+		if c, first := r.gluedOwner(i, w); c != nil {
+			// سعود الثاقبة "Saud the piercing" in an elegy of سعود
+			// الفيصل: the given name of the bearer, a word glued on
+			r.dropWord(i, first)
+			join(c, i)
+			continue
+		}
 		c := newCluster(exact, nil, i)
 		join(c, i)
 	}
@@ -851,6 +858,109 @@ func (r *resolution) givenOwner(i int, w []string) *cluster {
 		return owner
 	}
 	return nil
+}
+
+// gluedOwner returns the bearer of a name of the article that the
+// two-word person's name w of candidate i is, but for one word the tagger
+// glued on, and whether that word is the first: after a given name, a word
+// no name resource knows (gluedWord: سعود الثاقبة "Saud the piercing", صالح
+// معمم "Saleh turbaned", عمر ضاحكا "Omar, laughing"), the first word mostly
+// a given name (mostlyGiven) whose bearer is givenOwner's; before a name, a
+// verb or ordinary word (gluedVerb: سيجني روحاني "Rouhani will reap"), the
+// name the start or end of the bearer's (partialOwner). The two words
+// written once in the article, the bearer named three times or more.
+func (r *resolution) gluedOwner(i int, w []string) (*cluster, bool) {
+	if len(w) != 2 {
+		return nil, false
+	}
+	for j, cj := range r.cands {
+		if j != i && cj.Type == model.Person && slices.Equal(candidateWords(cj), w) {
+			return nil, false // a name the article repeats is a name (خالد البلطان)
+		}
+	}
+	var c *cluster
+	first := false
+	switch {
+	case mostlyGiven(w[:1]) && gluedWord(w[1]):
+		c = r.givenOwner(i, w[:1])
+	case gluedVerb(w[0]) && !gluedWord(w[1]):
+		c, first = r.partialOwner(i, w[1:]), true
+		if g := r.givenOwner(i, w[1:]); g != nil && (c == nil || mostlyGiven(w[1:]) && len(g.cands) > len(c.cands)) {
+			c = g
+		}
+	}
+	if c == nil || len(c.cands) < 3 {
+		return nil, false
+	}
+	return c, first
+}
+
+// gluedVerb reports whether the word m (MatchForm), before a name, is a
+// verb or an ordinary word that unlabelled text knows (wordstats
+// OrdinaryForm, FutureVerb, ImperfectVerb, VerbWithMe: سيجني "will reap")
+// and no name resource does.
+func gluedVerb(m string) bool {
+	ws, err := wordstats.Default()
+	if err != nil || ws.Name(m).Known() || gazetteerWord(m) {
+		return false
+	}
+	return ws.OrdinaryForm(m) || ws.FutureVerb(m) || ws.ImperfectVerb(m) || ws.VerbWithMe(m)
+}
+
+// gluedWord reports whether the word m (MatchForm), after a given name, is
+// no name word but one the tagger ran the name on into: neither the name
+// lists nor the gazetteer know it (nor it without the article),
+// unlabelled text does not find it in names, and it is an ordinary word
+// or a verb there (wordstats OrdinaryForm, ImperfectVerb, VerbWithMe:
+// تغريدة "tweet"), or has the article (الثاقبة "piercing"), or does not
+// look like a foreign name (translit.ForeignLike).
+func gluedWord(m string) bool {
+	ws, err := wordstats.Default()
+	if err != nil || utf8.RuneCountInString(m) < 3 {
+		return false
+	}
+	bare, art := strings.CutPrefix(m, "ال")
+	if ws.Name(m).Known() || art && ws.Name(bare).Known() || gazetteerWord(m) {
+		return false
+	}
+	if x := ws.Word(m); x.Names() >= 5 && x.NameShare() >= 0.5 {
+		return false
+	}
+	return ws.OrdinaryForm(m) || ws.ImperfectVerb(m) || ws.VerbWithMe(m) || art || !translit.ForeignLike(m)
+}
+
+// dropWord takes the first word (first) or the last word off candidate
+// i's text.
+func (r *resolution) dropWord(i int, first bool) {
+	c := &r.cands[i]
+	rs := []rune(c.Text)
+	if first {
+		k := 0
+		for k < len(rs) && !unicode.IsSpace(rs[k]) {
+			k++
+		}
+		for k < len(rs) && unicode.IsSpace(rs[k]) {
+			k++
+		}
+		if k == 0 || k >= len(rs) {
+			return
+		}
+		c.Start += k
+		c.Text = string(rs[k:])
+		return
+	}
+	k := len(rs)
+	for k > 0 && !unicode.IsSpace(rs[k-1]) {
+		k--
+	}
+	for k > 0 && unicode.IsSpace(rs[k-1]) {
+		k--
+	}
+	if k == 0 || c.End-(len(rs)-k) <= c.Start {
+		return
+	}
+	c.End -= len(rs) - k
+	c.Text = string(rs[:k])
 }
 
 // mostlyGiven reports whether w is one word the name lists give people as

@@ -818,3 +818,51 @@ func TestVariantSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedWordJoinsBearer: a given name with an ordinary word run on into
+// it, written once (عمر ضاحكا "Omar, laughing"), is the article's bearer of
+// the given name named in full, without the word, and so is a name after a
+// verb glued on (يقول الشريف "al-Sharif says"); a two-word name the article
+// repeats keeps its own entity.
+func TestGluedWordJoinsBearer(t *testing.T) {
+	text := "قال عمر الشريف إن الفيلم نجح. وكتب عمر الشريف في مذكراته عن الرحلة. وأضاف عمر الشريف أن الجمهور أحبه. وانفجر عمر ضاحكا. وعاد يقول الشريف ذلك. وقال خالد البلطان إن خالد الفيصل وصل. ثم قال خالد البلطان ذلك."
+	cands := outermost(candidates(t, text, map[string]string{"عمر الشريف": model.Person, "عمر ضاحكا": model.Person,
+		"يقول الشريف": model.Person, "خالد البلطان": model.Person, "خالد الفيصل": model.Person}))
+	ents, _ := Resolve(text, cands)
+	sharif := ""
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if m.Text == "عمر الشريف" {
+				sharif = e.ID
+			}
+		}
+	}
+	var omar, baltan int
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			if (m.Text == "الشريف" || m.Text == "عمر") && e.ID != sharif {
+				t.Errorf("يقول الشريف: الشريف joined %s", e.ID)
+			}
+			if strings.Contains(m.Text, "يقول") {
+				t.Errorf("a mention %q of %s kept the verb", m.Text, e.ID)
+			}
+			switch {
+			case strings.HasPrefix(m.Text, "عمر"):
+				if e.ID == "person:عمر_ضاحكا" {
+					t.Errorf("عمر ضاحكا is its own entity")
+				}
+				if m.Text == "عمر" {
+					omar++
+				}
+			case m.Text == "خالد البلطان":
+				if e.ID != "person:خالد_البلطان" {
+					t.Errorf("خالد البلطان joined %s", e.ID)
+				}
+				baltan++
+			}
+		}
+	}
+	if omar != 1 || baltan != 2 {
+		t.Errorf("got %d mentions عمر (want 1) and %d خالد البلطان (want 2): %+v", omar, baltan, ents)
+	}
+}

@@ -1,5 +1,5 @@
-// Package data holds kg's word statistics (words.tsv.gz) and name-word list
-// (names.tsv.gz), built by "kg build wordstats" from Arabic Wikipedia text
+// Package data holds kg's word statistics (words.tsv.gz), name-word list
+// (names.tsv.gz) and words written whole (written.tsv.gz), built by "kg build wordstats" from Arabic Wikipedia text
 // (CC BY-SA 4.0) and the public name lists named in the project's NOTICE. It
 // holds data only; use package wordstats to read it.
 package data
@@ -15,3 +15,9 @@ var Words []byte
 //
 //go:embed names.tsv.gz
 var Names []byte
+
+// Written is the gzipped table of words written whole, written by
+// wordstats.WriteWritten.
+//
+//go:embed written.tsv.gz
+var Written []byte

@@ -76,6 +76,10 @@ type Result struct {
 	Words     map[string]wordstats.Word
 	NameWords []string // sorted
 	Names     map[string]wordstats.Name
+	// WrittenWords are the words of the text written whole (sorted), with
+	// their counts (wordstats.Written).
+	WrittenWords []string
+	Written      map[string]wordstats.Written
 }
 
 // Build computes both tables from the data folder dir. It is
@@ -99,6 +103,7 @@ func Build(dir string, opts Options) (*Result, error) {
 func (r *Result) words(path string, opts *Options) error {
 	type counts struct {
 		words  map[string]wordstats.Word
+		raw    map[string]int32 // tokens as written (MatchForm)
 		tokens int64
 	}
 	texts := make(chan string, 2*opts.Workers)
@@ -106,11 +111,12 @@ func (r *Result) words(path string, opts *Options) error {
 	var wg sync.WaitGroup
 	for k := range parts {
 		parts[k].words = map[string]wordstats.Word{}
+		parts[k].raw = map[string]int32{}
 		wg.Add(1)
 		go func(c *counts) {
 			defer wg.Done()
 			for text := range texts {
-				c.tokens += countText(opts.Tagger, text, c.words)
+				c.tokens += countText(opts.Tagger, text, c.words, c.raw)
 			}
 		}(&parts[k])
 	}
@@ -129,7 +135,11 @@ func (r *Result) words(path string, opts *Options) error {
 		return readErr
 	}
 	all := map[string]wordstats.Word{}
+	raw := map[string]int32{}
 	for _, c := range parts {
+		for m, n := range c.raw {
+			raw[m] += n
+		}
 		r.Tokens += c.tokens
 		for b, w := range c.words {
 			s := all[b]
@@ -143,6 +153,7 @@ func (r *Result) words(path string, opts *Options) error {
 		}
 	}
 	r.Articles = line
+	r.written(raw)
 	bases := make([]string, 0, len(all))
 	for b, w := range all {
 		if w.Count >= opts.MinCount {
@@ -175,9 +186,33 @@ func (r *Result) words(path string, opts *Options) error {
 // must not make a word look like a name.
 const SureMargin = 32
 
-// countText tags one article and adds its words to w; it returns the number
-// of Arabic words counted.
-func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
+// cliticLetters are the letters a clitic can be (Written).
+const cliticLetters = "وبلكف"
+
+// written keeps, of the tokens counted as written, those that begin with a
+// clitic letter, are seen wordstats.MinWritten times or more and at least
+// as often as their rest without that letter.
+func (r *Result) written(raw map[string]int32) {
+	r.Written = map[string]wordstats.Written{}
+	for m, n := range raw {
+		rs := []rune(m)
+		if len(rs) < 3 || !strings.ContainsRune(cliticLetters, rs[0]) || n < wordstats.MinWritten {
+			continue
+		}
+		rest := raw[string(rs[1:])]
+		if n < rest {
+			continue
+		}
+		r.Written[m] = wordstats.Written{Count: n, Rest: rest}
+		r.WrittenWords = append(r.WrittenWords, m)
+	}
+	sort.Strings(r.WrittenWords)
+}
+
+// countText tags one article and adds its words to w and its tokens as
+// written (MatchForm) to raw; it returns the number of Arabic words
+// counted.
+func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word, raw map[string]int32) int64 {
 	toks := segment.Tokenize(text)
 	_, sents := segment.SentenceWords(toks)
 	var n int64
@@ -198,6 +233,9 @@ func countText(tg *ner.Tagger, text string, w map[string]wordstats.Word) int64 {
 				continue
 			}
 			n++
+			if m := arabic.MatchForm(t); arabicWord(m) {
+				raw[m]++
+			}
 			s := w[b]
 			s.Count++
 			if i > 0 && segment.IsNumber(sents[si][i-1]) {
@@ -317,15 +355,19 @@ func atLeast(n int, fn func(f []string) error) func(_, f []string, _ int) error 
 	}
 }
 
-// Write writes both tables to w (words) and n (names).
-func (r *Result) Write(w, n io.Writer) error {
+// Write writes the three tables to w (words), n (names) and x (words
+// written whole).
+func (r *Result) Write(w, n, x io.Writer) error {
 	if err := wordstats.WriteWords(w, r.Tokens, r.Bases, r.Words); err != nil {
 		return err
 	}
-	return wordstats.WriteNames(n, r.NameWords, r.Names)
+	if err := wordstats.WriteNames(n, r.NameWords, r.Names); err != nil {
+		return err
+	}
+	return wordstats.WriteWritten(x, r.WrittenWords, r.Written)
 }
 
-// WriteFiles writes words.tsv.gz and names.tsv.gz into the folder out,
+// WriteFiles writes words.tsv.gz, names.tsv.gz and written.tsv.gz into the folder out,
 // each through a temporary file renamed into place.
 func (r *Result) WriteFiles(out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -337,6 +379,7 @@ func (r *Result) WriteFiles(out string) error {
 	}{
 		{"words.tsv.gz", func(w io.Writer) error { return wordstats.WriteWords(w, r.Tokens, r.Bases, r.Words) }},
 		{"names.tsv.gz", func(w io.Writer) error { return wordstats.WriteNames(w, r.NameWords, r.Names) }},
+		{"written.tsv.gz", func(w io.Writer) error { return wordstats.WriteWritten(w, r.WrittenWords, r.Written) }},
 	} {
 		path := filepath.Join(out, f.name)
 		tmp := path + ".tmp"

@@ -32,7 +32,7 @@ func TestBuildSmall(t *testing.T) {
 	dir := t.TempDir()
 	var wiki bytes.Buffer
 	for range 30 {
-		wiki.WriteString(`{"id":"1","text":"قطع 20 ميلا في الطريق. وقال الرئيس فلاديمير بوتين في موسكو إن الطريق طويل."}` + "\n")
+		wiki.WriteString(`{"id":"1","text":"قطع 20 ميلا في الطريق. وقال الرئيس فلاديمير بوتين في موسكو إن الطريق طويل. وقال وليام إن بوتين رحب وبوتين."}` + "\n")
 	}
 	writeGz(t, filepath.Join(dir, WikiFile), wiki.String())
 	writeGz(t, filepath.Join(dir, NameUnitsFile), "arabic_key\tlatin\tlatin_lang\tcountry\trole\tcount\tsource\n"+
@@ -41,13 +41,13 @@ func TestBuildSmall(t *testing.T) {
 	writeGz(t, filepath.Join(dir, TranslitFile), "arabic\tenglish\tsplit\nبلاتيني\tplatini\ttrain\n")
 	writeGz(t, filepath.Join(dir, PlacesFile), "geonameid\tname\tcountry_code\tadmin1_code\tpopulation\tlatitude\tlongitude\tname_ar_script\n"+
 		"1\tMila\tDZ\t48\t63251\t36.4\t6.2\tميلة\n2\tMila Doce\tUS\tTX\t6222\t26.2\t-97.9\tميلا دوسي\n")
-	var outs [2][2]bytes.Buffer
+	var outs [2][3]bytes.Buffer
 	for k, workers := range []int{1, 2} {
 		r, err := Build(dir, Options{Workers: workers, MinCount: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := r.Write(&outs[k][0], &outs[k][1]); err != nil {
+		if err := r.Write(&outs[k][0], &outs[k][1], &outs[k][2]); err != nil {
 			t.Fatal(err)
 		}
 		if k > 0 {
@@ -62,6 +62,15 @@ func TestBuildSmall(t *testing.T) {
 		if w := r.Words["الطريق"]; w.Count != 60 {
 			t.Errorf("الطريق: %+v", w)
 		}
+		if x := r.Written["وليام"]; x.Count != 30 || x.Rest != 0 {
+			t.Errorf("وليام: %+v", x)
+		}
+		if _, ok := r.Written["وبوتين"]; ok {
+			t.Error("وبوتين, written less often than بوتين, is in the written table")
+		}
+		if x := r.Written["وقال"]; x.Count != 60 {
+			t.Errorf("وقال: %+v", x)
+		}
 		if n := r.Names["محمد"]; n.Given != 5 || n.Family != 2 {
 			t.Errorf("محمد: %+v", n)
 		}
@@ -75,12 +84,12 @@ func TestBuildSmall(t *testing.T) {
 			t.Errorf("name tokens: %+v %+v", r.Names["لوك"], r.Names["بلاتيني"])
 		}
 	}
-	for f := range 2 {
+	for f := range 3 {
 		if !bytes.Equal(outs[0][f].Bytes(), outs[1][f].Bytes()) {
 			t.Errorf("file %d differs between 1 and 2 workers", f)
 		}
 	}
-	if _, err := wordstats.Read(bytes.NewReader(outs[0][0].Bytes()), bytes.NewReader(outs[0][1].Bytes())); err != nil {
+	if _, err := wordstats.Read(bytes.NewReader(outs[0][0].Bytes()), bytes.NewReader(outs[0][1].Bytes()), bytes.NewReader(outs[0][2].Bytes())); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -101,8 +110,8 @@ func TestEmbeddedIsFreshBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var w, n bytes.Buffer
-	if err := r.Write(&w, &n); err != nil {
+	var w, n, x bytes.Buffer
+	if err := r.Write(&w, &n, &x); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(w.Bytes(), data.Words) {
@@ -110,5 +119,8 @@ func TestEmbeddedIsFreshBuild(t *testing.T) {
 	}
 	if !bytes.Equal(n.Bytes(), data.Names) {
 		t.Error("internal/wordstats/data/names.tsv.gz differs from a fresh build: run `kg build wordstats` and commit it")
+	}
+	if !bytes.Equal(x.Bytes(), data.Written) {
+		t.Error("internal/wordstats/data/written.tsv.gz differs from a fresh build: run `kg build wordstats` and commit it")
 	}
 }
