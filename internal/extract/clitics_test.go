@@ -76,3 +76,25 @@ func TestCliticAfterTitle(t *testing.T) {
 		}
 	}
 }
+
+// A word no name resource knows that is, but for a first clitic letter, a
+// word of a person's longer name in the article is that name with the
+// clitic: فرائف after رائف أفندي is ف + رائف "so Raif", لقاديروف after
+// رمضان قاديروف ل + the surname.
+func TestCliticBeforeArticlesName(t *testing.T) {
+	text := "تحدث الراوي عن شخصية رائف أفندي بطل الرواية. لكن رائف كان صامتا في عمله. فرائف وإن كان قادرا على الصمت لم يغادر منزله."
+	x, err := NewPipeline().Extract(context.Background(), &model.Article{ID: "t", Text: text, Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range x.Entities {
+		for _, m := range e.Mentions {
+			if m.Text == "فرائف" {
+				t.Errorf("فرائف kept its ف: %s %q", e.ID, e.Name)
+			}
+			if m.Text == "رائف" && len(e.Mentions) != 3 {
+				t.Errorf("want رائف أفندي with 3 mentions, got %+v", e)
+			}
+		}
+	}
+}

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.42"
+const RulesVersion = "0.6.43"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -752,13 +752,20 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 	// that begins with the same letters elsewhere is the same word (بلاتر
 	// alone is not ب + لاتر)
 	inside := map[string]bool{}
+	// the first words of the article's longer names (رايف of رايف أفندي):
+	// a word the name resources do not know that is one of them after a
+	// clitic letter is that name with the clitic (فرايف "so Raif")
+	firsts := map[string]bool{}
 	for _, c := range cands {
 		if c.Start < 0 || c.End > len(rs) || c.Start >= c.End {
 			continue
 		}
-		for k, f := range strings.Fields(string(rs[c.Start:c.End])) {
+		fs := strings.Fields(string(rs[c.Start:c.End]))
+		for k, f := range fs {
 			if k > 0 {
 				inside[arabic.MatchForm(f)] = true
+			} else if len(fs) > 1 && c.Type == model.Person {
+				firsts[arabic.MatchForm(f)] = true
 			}
 		}
 	}
@@ -811,6 +818,10 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 				if k > 1 && inside[arabic.MatchForm(string([]rune(w)[1:]))] {
 					k = 1 // وبلاتر: only و
 					c.Whole = true
+				}
+				if rest := arabic.MatchForm(string([]rune(w)[1:])); k == 0 && !c.Whole && c.Type == model.Person && utf8.RuneCountInString(rest) >= 3 &&
+					strings.ContainsRune("وفبلك", []rune(w)[0]) && (firsts[rest] || inside[rest]) && !firsts[arabic.MatchForm(w)] && link.Unattested(w) {
+					k = 1 // فرايف after رايف أفندي: so Raif
 				}
 				an.Conj, an.Prep = "", ""
 				if k > 0 {

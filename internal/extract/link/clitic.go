@@ -179,6 +179,13 @@ func writtenWhole(w string) bool {
 	return nameStrength(rest) < prominentStrength || nameStrength(m) >= prominentStrength
 }
 
+// Unattested reports whether no name resource knows the word w as
+// written: neither the gazetteer, the name lists and unlabelled text
+// (nameStrength) nor the table of words written whole (writtenWhole).
+func Unattested(w string) bool {
+	return nameStrength(arabic.MatchForm(w)) == 0 && !writtenWhole(w)
+}
+
 func isClitic(r rune, letters string) bool {
 	for _, l := range letters {
 		if r == l {

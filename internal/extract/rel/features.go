@@ -24,16 +24,31 @@ type Candidate struct {
 	Carried bool
 }
 
-// maxGap is the largest number of tokens between the two mentions of a
-// candidate: farther pairs are rarely stated together. At rules 0.6.34, 30
-// gave 52,173 of the training set's 68,326 relations a candidate pair
-// instead of 48,968, but the model trained so found fewer on news
-// (dev/ar all 30 micro F1 0.441 to 0.428; English 0.367 to 0.382).
-const maxGap = 20
+// maxGap is the largest number of tokens between the two mentions of an
+// Arabic candidate: farther pairs are rarely stated together. At rules
+// 0.6.34, 30 gave 52,173 of the training set's 68,326 relations a
+// candidate pair instead of 48,968, but the model trained so found fewer
+// on Arabic news (dev/ar all 30 micro F1 0.441 to 0.428) and more on
+// English (0.367 to 0.382): English writes as separate tokens what Arabic
+// writes as clitics (و، ب، ل، ال), and its reported speech runs longer
+// (Mr X said a win by Mr Kerry would have given ...), so an English pair
+// may be maxGapEn tokens apart.
+const (
+	maxGap   = 20
+	maxGapEn = 30
+)
+
+// gapLimit is maxGap for Arabic documents, maxGapEn for English.
+func (x *extractor) gapLimit() int {
+	if x.ar {
+		return maxGap
+	}
+	return maxGapEn
+}
 
 // Candidates returns the candidate pairs of every sentence of d, in
 // sentence order: both orders of each pair of mentions of two different
-// entities at most maxGap tokens apart, each with its own features, among
+// entities at most maxGap tokens apart (maxGapEn in English), each with its own features, among
 // them the relations the rules find ("rule=" + predicate, "rulerev=" for
 // the other direction).
 func Candidates(d *Doc) []Candidate {
@@ -67,8 +82,8 @@ type pair struct {
 const carriedSpan = 25
 
 // pairs lists the candidate pairs of the document: both orders of each
-// pair of mentions of two different entities of a sentence at most maxGap
-// tokens apart.
+// pair of mentions of two different entities of a sentence at most
+// gapLimit tokens apart.
 func (x *extractor) pairs() []pair {
 	d := x.d
 	var out []pair
@@ -97,7 +112,7 @@ func (x *extractor) pairs() []pair {
 				if m2.Start < m1.Start {
 					lo, hi = m2, m1
 				}
-				if hi.Start-x.gapStart(lo, hi) > maxGap {
+				if hi.Start-x.gapStart(lo, hi) > x.gapLimit() {
 					continue
 				}
 				out = append(out, pair{si: si, a: a, b: b, s: i, o: j})
