@@ -1711,3 +1711,29 @@ func TestTitleAdjectives(t *testing.T) {
 		{"في مقابلة مع أحمد الفقيه، رئيس النادي السعودي في الجامعة.", []handMention{faqih, saudi}, "faqih PRESIDENT_OF saudi", false},
 	})
 }
+
+// TestEnglishAffiliation: an English person's organisation named right
+// beside the name (Kenneth Roth of Human Rights Watch, Brad Adams, from the
+// UK's Human Rights Watch, Amnesty International's Kate Allen) is the
+// organisation the person is a member of; a place so named is not, nor an
+// organisation after another word.
+func TestEnglishAffiliation(t *testing.T) {
+	person := handMention{"Kenneth Roth", "roth", model.Person, false, ""}
+	hrw := handMention{"Human Rights Watch", "hrw", model.Organization, false, ""}
+	uk := handMention{"UK's", "uk", model.Location, false, "country"}
+	amnesty := handMention{"Amnesty International's", "hrw", model.Organization, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool
+	}{
+		{"Kenneth Roth of Human Rights Watch criticised the plan.", []handMention{person, hrw}, true},
+		{"Kenneth Roth, from the UK's Human Rights Watch, said the plan was wrong.", []handMention{person, uk, hrw}, true},
+		{"Amnesty International's Kenneth Roth said the law was unfair.", []handMention{amnesty, person}, true},
+		{"Kenneth Roth praised Human Rights Watch for its report.", []handMention{person, hrw}, false},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, "roth MEMBER_OF hrw", c.want)
+	}
+}

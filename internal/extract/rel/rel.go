@@ -927,6 +927,7 @@ func (x *extractor) outerEnd(m *Mention) int {
 func (x *extractor) runRules() {
 	x.titles()
 	x.publicBodies()
+	x.affiliationsEn()
 	x.speakerAt = make([]int, len(x.d.Sentences))
 	x.speakerFemAt = make([]bool, len(x.d.Sentences))
 	for si := range x.d.Sentences {
@@ -968,6 +969,66 @@ func (x *extractor) publicBodies() {
 		}
 	}
 }
+
+// affiliationsEn relates, in English, a person to the organisation the
+// text names as theirs right after or before the name, with no title to
+// say the office: "Kenneth Roth of Human Rights Watch", "Brad Adams, from
+// the UK's Human Rights Watch,", "Amnesty International's Kate Allen",
+// "Labour's Robin Cook" (MEMBER_OF: a member or someone who works for it).
+func (x *extractor) affiliationsEn() {
+	if x.ar {
+		return
+	}
+	ms := x.d.Mentions
+	for i := range ms {
+		m := &ms[i]
+		if m.Title || m.Start >= len(x.d.Tokens) {
+			continue
+		}
+		si := x.d.Tokens[m.Start].Sentence
+		switch m.Type {
+		case "Person":
+			j := m.End
+			if j < len(x.bare) && x.bare[j] == "," {
+				j++
+			}
+			if j >= len(x.bare) || x.bare[j] != "of" && x.bare[j] != "from" {
+				continue
+			}
+			j++
+			if j < len(x.bare) && x.bare[j] == "the" {
+				j++
+			}
+			if c := x.mention(j); c != nil && c.Start == j && x.isCountry(c) && x.possessive(c.End-1) {
+				j = c.End // from the UK's Human Rights Watch
+			}
+			if o := x.mention(j); o != nil && o.Start == j && o.Type == "Organization" && o.Entity != m.Entity && !x.possessive(o.End-1) {
+				x.add(si, m.Entity, "MEMBER_OF", o.Entity, affiliationConf, "asserted", x.phrase(m.Start, o.End))
+			}
+		case "Organization":
+			if !x.possessive(m.End - 1) {
+				continue
+			}
+			if p := x.mention(m.End); p != nil && p.Start == m.End && p.Type == "Person" && !p.Title {
+				x.add(si, p.Entity, "MEMBER_OF", m.Entity, affiliationConf, "asserted", x.phrase(m.Start, p.End))
+			}
+		}
+	}
+}
+
+// possessive reports whether token i is an English word with the
+// possessive 's (International's, UK’s).
+func (x *extractor) possessive(i int) bool {
+	if i < 0 || i >= len(x.d.Tokens) {
+		return false
+	}
+	t := strings.ToLower(x.d.Tokens[i].Text)
+	return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")
+}
+
+// affiliationConf is the confidence of a person's organisation named right
+// beside the name (affiliationsEn).
+const affiliationConf = 0.85
 
 // localBodyConf is the confidence of a local body's place (Mention.In):
 // its name says it, but not that it stands there now.
