@@ -1737,3 +1737,19 @@ func TestEnglishAffiliation(t *testing.T) {
 		expectRelation(t, d, nil, "roth MEMBER_OF hrw", c.want)
 	}
 }
+
+// TestOwnOfficeActs: a holder's praise, blame or call is never on the
+// country of the holder's own title (الرئيس الإيراني حسن روحاني ...
+// لإيران), whatever the model says; another country's stays.
+func TestOwnOfficeActs(t *testing.T) {
+	rouhani := handMention{"حسن روحاني", "rouhani", model.Person, false, ""}
+	iran := handMention{"الإيراني", "iran", model.Location, true, "country"}
+	iran2 := handMention{"إيران", "iran", model.Location, false, "country"}
+	oman := handMention{"عمان", "oman", model.Location, false, "country"}
+	m := tinyModel("PRAISED", "types=Person>Location", 20, 0.5, 0.5)
+	d := handDoc(t, "وأشاد الرئيس الإيراني حسن روحاني بالاتفاق ووصفه بأنه نصر لإيران.", iran, rouhani, iran2)
+	expectRelation(t, d, nil, "rouhani PRESIDENT_OF iran", true)
+	expectRelation(t, d, m, "rouhani PRAISED iran", false)
+	d = handDoc(t, "وأشاد الرئيس الإيراني حسن روحاني بدور عمان في الاتفاق.", iran, rouhani, oman)
+	expectRelation(t, d, m, "rouhani PRAISED oman", true)
+}
