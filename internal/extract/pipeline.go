@@ -815,11 +815,12 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 					k = 0 // وقال بريكان، الدكتور بريكان: no preposition there
 					c.Whole = true
 				}
-				if k > 1 && inside[arabic.MatchForm(string([]rune(w)[1:]))] {
+				rest := arabic.MatchForm(string([]rune(w)[1:])) // w without its first letter
+				if k > 1 && inside[rest] {
 					k = 1 // وبلاتر: only و
 					c.Whole = true
 				}
-				if rest := arabic.MatchForm(string([]rune(w)[1:])); k == 0 && !c.Whole && c.Type == model.Person && utf8.RuneCountInString(rest) >= 3 &&
+				if k == 0 && !c.Whole && c.Type == model.Person && utf8.RuneCountInString(rest) >= 3 &&
 					strings.ContainsRune("وفبلك", []rune(w)[0]) && (firsts[rest] || inside[rest]) && !firsts[arabic.MatchForm(w)] && link.Unattested(w) {
 					k = 1 // فرايف after رايف أفندي: so Raif
 				}

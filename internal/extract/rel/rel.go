@@ -360,15 +360,10 @@ var ownOfficeActs = map[string]bool{"PRAISED": true, "CRITICIZED": true, "CONDEM
 	"THREATENED": true, "ATTACKED": true, "FOUGHT": true, "CALLED_ON": true, "REJECTED": true, "HOSTED": true,
 	"IMPOSED_SANCTIONS_ON": true, "PROTESTED_AGAINST": true}
 
-// heldOffices are the offices whose holder's acts dropOwnOfficeActs reads
-// (titles.yaml's, but an ambassador's: the ambassador's acts are on the
-// country of the post).
-var heldOffices = map[string]bool{"KING_OF": true, "PRESIDENT_OF": true, "PRIME_MINISTER_OF": true, "MINISTER_OF": true,
-	"FOREIGN_MINISTER_OF": true, "OFFICIAL_OF": true, "LEADER_OF": true, "SPOKESPERSON_FOR": true}
-
 // dropOwnOfficeActs removes an act of praise, blame, threat, attack, call
 // or hosting by a person on the country or body the document gives as the
-// person's office (heldOffices): its name stands in the holder's title
+// person's office (titles.yaml's offices, officePreds, but an
+// ambassador's: the ambassador's acts are on the country of the post): its name stands in the holder's title
 // (أمير منطقة الرياض ... أشاد: the region is the emir's, not whom he
 // praised; الرئيس الإيراني حسن روحاني أشاد بالاتفاق ... لإيران), or the act
 // is read from the title. The rules' and the model's alike; statements and
@@ -377,17 +372,17 @@ var heldOffices = map[string]bool{"KING_OF": true, "PRESIDENT_OF": true, "PRIME_
 func (x *extractor) dropOwnOfficeActs() {
 	held := map[[2]string]bool{}
 	for _, r := range x.out {
-		if heldOffices[r.Predicate] {
+		if officePreds[r.Predicate] && r.Predicate != "AMBASSADOR_TO" {
 			held[[2]string{r.Subject, r.Object}] = true
 		}
 	}
 	if len(held) == 0 {
 		return
 	}
-	x.dropWhere(func(r *model.Relation) bool {
+	own := func(r *model.Relation) bool {
 		return ownOfficeActs[r.Predicate] && held[[2]string{r.Subject, r.Object}]
-	},
-		func(int, *model.Relation) bool { return true })
+	}
+	x.dropWhere(own, func(int, *model.Relation) bool { return true })
 }
 
 // dropPraiseReasons removes the praise or thanks of a name that stands in
