@@ -6,9 +6,11 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +33,11 @@ type Compiled struct {
 	// Latin is the list of known Latin names that foreign names written in
 	// Arabic letters are matched against (data/latin.tsv.gz); nil: none.
 	Latin *Latin
+	// English is the project's list of English words of names
+	// (data/englishwords: Sprint, Forecasts, Hindustan), matched in the
+	// names of organisations and places against a word that no known Latin
+	// name fits (latinFor); nil: none.
+	English *Latin
 	// embedded marks the table and model compiled into the binary
 	// (Default), whose romanised words are memoised in wordCache.
 	embedded bool
@@ -211,8 +218,45 @@ var defaultData = memo.NewLazy(func() (*Compiled, error) {
 		c.embedded = true
 		c.Latin, err = ReadLatin(bytes.NewReader(data.Latin))
 	}
+	if err == nil {
+		c.English, err = ReadEnglishWords(data.EnglishWords)
+	}
 	return c, err
 })
+
+// ReadEnglishWords reads lists of English words (*.txt in fsys: one word of
+// Latin letters a line, "#" comments) as a Latin list of Common words of
+// weight 1, each word once.
+func ReadEnglishWords(fsys fs.FS) (*Latin, error) {
+	files, err := fs.Glob(fsys, "*/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var words []LatinWord
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			w := strings.TrimSpace(line)
+			if w == "" || strings.HasPrefix(w, "#") {
+				continue
+			}
+			k := foldLatin(w)
+			if k == "" || strings.Trim(k, "abcdefghijklmnopqrstuvwxyz") != "" {
+				return nil, fmt.Errorf("translit: %s:%d: %q is not one word of Latin letters", f, i+1, w)
+			}
+			if !seen[k] {
+				seen[k] = true
+				words = append(words, LatinWord{Latin: w, Weight: 1, Common: true})
+			}
+		}
+	}
+	slices.SortFunc(words, func(a, b LatinWord) int { return strings.Compare(a.Latin, b.Latin) })
+	return NewLatin(words), nil
+}
 
 // Default returns the table and model compiled into the binary (package
 // internal/translit/data), read on first use.

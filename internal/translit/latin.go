@@ -264,7 +264,9 @@ func latinOutlines(w string) []outline {
 		case strings.HasPrefix(rest, "kh"):
 			chs, n = []func(*outline){cons('x')}, 2
 		case strings.HasPrefix(rest, "gh"):
-			chs, n = []func(*outline){cons('g')}, 2
+			// one غ (Ghana), or a g and an h of two syllables that Arabic
+			// writes غه (Birmingham بيرمنغهام, Nottingham)
+			chs, n = []func(*outline){cons('g'), func(o *outline) { o.addCons('g'); o.addVowel('h') }}, 2
 		case strings.HasPrefix(rest, "dh"):
 			chs, n = []func(*outline){cons('d')}, 2
 		case strings.HasPrefix(rest, "dj"):

@@ -281,6 +281,9 @@ func (c *Compiled) MatchLatin(m string, common bool) (LatinWord, bool) {
 // of the most attested candidates by weight and model score.
 func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 	cs := c.Latin.candidates(m, org)
+	if len(cs) == 0 && org {
+		return c.englishFor(m)
+	}
 	if w, ok := dominant(cs); ok || c.Model == nil {
 		return w, ok
 	}
@@ -310,6 +313,35 @@ func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 	}
 	if bi < 0 || bestS < latinMinScore {
 		return LatinWord{}, false // the model spells it
+	}
+	return cs[bi], true
+}
+
+// englishFor returns the English word of the project's lists (English)
+// that the Arabic word m of an organisation's or a place's name writes,
+// when no known Latin name fits it: the only one, or the one the graphone
+// model finds likeliest (سبرينت Sprint, فوركاستس Forecasts, هندوستان
+// Hindustan). The model, learnt from names, scores English spelling
+// poorly (Research, Business), so no floor applies among the words that
+// fit m's outline.
+func (c *Compiled) englishFor(m string) (LatinWord, bool) {
+	cs := c.English.candidates(m, true)
+	switch {
+	case len(cs) == 0:
+		return LatinWord{}, false
+	case len(cs) == 1 || c.Model == nil:
+		return cs[0], len(cs) == 1
+	}
+	lm := letters(m)
+	best, bi := math.Inf(-1), -1
+	for i, w := range cs[:min(len(cs), latinCandidates)] {
+		sc, ok := c.Model.Score(lm, dropApostropheHyphen.Replace(foldLatin(w.Latin)), latinBeam)
+		if ok && sc > best {
+			best, bi = sc, i
+		}
+	}
+	if bi < 0 {
+		return LatinWord{}, false
 	}
 	return cs[bi], true
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/translit/data"
@@ -186,6 +187,46 @@ func TestEnglishWords(t *testing.T) {
 		if got, org := Name(in, model.Person, gaz{}), Name(in, model.Organization, gaz{}); got == org {
 			t.Errorf("Name(%s) of a person = %q, as of an organisation", in, got)
 		}
+	}
+}
+
+// TestEnglishNameWords: an organisation's or a place's word that no known
+// Latin name fits is the English word of data/englishwords it writes; a
+// person's is not; a word a known name fits keeps it; Latin gh may be the
+// g and h Arabic writes غه.
+func TestEnglishNameWords(t *testing.T) {
+	for _, tc := range []struct{ in, typ, want string }{
+		{"هندوستان تايمز", model.Organization, "Hindustan Times"},
+		{"فوركاستس", model.Organization, "Forecasts"},
+		{"بيتشكومبر", model.Organization, "Beachcomber"},
+		{"بيرمنغهام", model.Location, "Birmingham"},
+		{"نوتنغهام", model.Location, "Nottingham"},
+	} {
+		if got := Name(tc.in, tc.typ, gaz{}); got != tc.want {
+			t.Errorf("Name(%s, %s) = %q, want %q", tc.in, tc.typ, got, tc.want)
+		}
+	}
+	if got := Name("بولونيوم", model.Person, gaz{}); got == "Polonium" {
+		t.Errorf("Name(بولونيوم, Person) = %q: an English word in a person's name", got)
+	}
+}
+
+// TestReadEnglishWords: each word once, a line that is no word of Latin
+// letters an error naming the file and line.
+func TestReadEnglishWords(t *testing.T) {
+	l, err := ReadEnglishWords(fstest.MapFS{
+		"d/a.txt": {Data: []byte("# a list\nSprint\nForecasts\n")},
+		"d/b.txt": {Data: []byte("sprint\n\nBeach\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Words) != 3 {
+		t.Errorf("%d words, want 3: %v", len(l.Words), l.Words)
+	}
+	_, err = ReadEnglishWords(fstest.MapFS{"d/a.txt": {Data: []byte("Sprint\nNew York\n")}})
+	if err == nil || !strings.Contains(err.Error(), "d/a.txt:2") {
+		t.Errorf("got %v, want an error naming d/a.txt:2", err)
 	}
 }
 

@@ -5,12 +5,14 @@
 // the same command from the sources listed there; spellings.txt, the news
 // spellings of frequent name words; orgwords.tsv, the English of the
 // common words of organisation and place names; english.tsv, the English
-// words of organisations' names as Arabic writes them (نيوز News); and
-// letternames.tsv, the Arabic spellings of the Latin letters' names. The
-// last four are written by the project. It holds data only; use package translit to read them.
+// words of organisations' names as Arabic writes them (نيوز News);
+// letternames.tsv, the Arabic spellings of the Latin letters' names; and
+// englishwords/*.txt, English words that the names of companies, brands,
+// media, clubs, places and institutions are made of (one a line, "#"
+// comments). The last five are written by the project. It holds data only; use package translit to read them.
 package data
 
-import _ "embed"
+import "embed"
 
 // Names is the gzipped TSV file written by translit.WriteCompiled.
 //
@@ -44,3 +46,9 @@ var English string
 //
 //go:embed letternames.tsv
 var LetterNames string
+
+// EnglishWords holds the lists of English words of names
+// (englishwords/*.txt; see their headers).
+//
+//go:embed englishwords/*.txt
+var EnglishWords embed.FS
