@@ -281,8 +281,10 @@ func (c *Compiled) MatchLatin(m string, common bool) (LatinWord, bool) {
 // of the most attested candidates by weight and model score.
 func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 	cs := c.Latin.candidates(m, org)
-	if len(cs) == 0 && org {
-		return c.englishFor(m)
+	if org && (len(cs) == 0 || rareNames(cs)) {
+		if w, ok := c.englishFor(m); ok || len(cs) == 0 {
+			return w, ok
+		}
 	}
 	if w, ok := dominant(cs); ok || c.Model == nil {
 		return w, ok
@@ -316,6 +318,22 @@ func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 	}
 	return cs[bi], true
 }
+
+// rareNames reports whether the known Latin names cs are all rare names
+// of persons (attested twice at most, no common word): in an
+// organisation's name an English word of the project's lists that fits too
+// is likelier (سبرينت Sprint, not the surname Sprent).
+func rareNames(cs []LatinWord) bool {
+	for _, w := range cs {
+		if w.Common || w.Weight > rareNameWeight {
+			return false
+		}
+	}
+	return true
+}
+
+// rareNameWeight is the most a rare name is attested (rareNames).
+const rareNameWeight = 2
 
 // englishFor returns the English word of the project's lists (English)
 // that the Arabic word m of an organisation's or a place's name writes,

@@ -199,6 +199,7 @@ func TestEnglishNameWords(t *testing.T) {
 		{"هندوستان تايمز", model.Organization, "Hindustan Times"},
 		{"فوركاستس", model.Organization, "Forecasts"},
 		{"بيتشكومبر", model.Organization, "Beachcomber"},
+		{"سبرينت موبايل", model.Organization, "Sprint Mobile"}, // not the rare surname Sprent
 		{"بيرمنغهام", model.Location, "Birmingham"},
 		{"نوتنغهام", model.Location, "Nottingham"},
 	} {
