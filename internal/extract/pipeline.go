@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.49"
+const RulesVersion = "0.6.50"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -362,6 +362,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	if lang == "ar" {
 		districtNames(toks, words, cands)
 		p.containedPlaces(toks, words, cands)
+		cands = p.familyNames(toks, words, cands)
 	}
 	p.sportsBodies(toks, words, cands)
 	p.cityClubs(toks, words, cands)

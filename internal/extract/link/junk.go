@@ -161,8 +161,25 @@ func isStopWord(w string) bool {
 	return false
 }
 
+// currencyClubHeads are the currencies that begin clubs' names too
+// (lexicon ar_currency_club_head: ريال), in MatchForm.
+var currencyClubHeads = classSet("ar_currency_club_head")
+
+// moneyPhrase reports whether the words ws of a name are a sum of money,
+// not a club: a currency of currencyClubHeads, then a word with a clitic
+// preposition (ريال للمالك "riyals to the owner", ريال للفرد "riyals a
+// head"); a club's name goes on with a name (ريال مدريد).
+func moneyPhrase(ws []string) bool {
+	if len(ws) < 2 || !currencyClubHeads[arabic.MatchForm(ws[0])] {
+		return false
+	}
+	w := arabic.AnalyzeWord(ws[1])
+	return w.Prep == "ل" || w.Prep == "ب" || strings.HasPrefix(w.MF, "لل")
+}
+
 // junkName reports whether text, proposed as a name the gazetteer lacks, is
 // not a name: only stop words (and numbers); a product's name (productName);
+// a sum of money (moneyPhrase);
 // a single Arabic word of under three letters;
 // code or markup (background:, {margin}); Latin words in lower case (an
 // English phrase: "Break out", "webkit"); Arabic and Latin script mixed in
@@ -172,7 +189,7 @@ func junkName(text string) bool {
 	if len(ws) == 0 {
 		return true
 	}
-	if fixedPhrase(ws) || productName(ws) || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] {
+	if fixedPhrase(ws) || productName(ws) || len(ws) == 1 && thingNames[arabic.MatchForm(ws[0])] || moneyPhrase(ws) {
 		return true
 	}
 	if strings.ContainsAny(text, "{}<>=;:/\\#@_|*&%$~^") {

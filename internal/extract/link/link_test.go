@@ -298,6 +298,8 @@ func TestJunkName(t *testing.T) {
 		// product lines (ar_product_head), technical terms (ar_fixed_phrase)
 		"غالاكسي نوت": true, "بجالكسي اس": true, "آيباد ميني": true, "مايكرو يو اس بي": true,
 		"يو اس بي": true, "اس اس دي": true, "مايكروسوفت": false,
+		// a sum of money, not a club (ar_currency_club_head)
+		"ريال للمالك": true, "ريال للفرد": true, "ريال مدريد": false, "ريال مايوركا": false, "ريال بيتيس": false, "ريال بلد الوليد": false,
 	} {
 		if got := junkName(text); got != junk {
 			t.Errorf("junkName(%q) = %v, want %v", text, got, junk)
