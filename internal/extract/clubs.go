@@ -318,8 +318,12 @@ func sportsWordsIn(toks []segment.Token, words []arabic.Word, s int) int {
 
 // isSportsWord reports whether w is a word of sport (lexicon ar_sports): its
 // stem, as written, or with the article.
-func isSportsWord(w *arabic.Word) bool {
-	return sportsWords[arabic.MatchForm(w.Stem)] || sportsWords[w.MF] || sportsWords[arabic.MatchForm(w.Article+w.Stem)]
+func isSportsWord(w *arabic.Word) bool { return inWordSet(sportsWords, w) }
+
+// inWordSet reports whether the word w is in set (MatchForms of a lexicon
+// class): its stem, the word as written, or its stem with the article.
+func inWordSet(set map[string]bool, w *arabic.Word) bool {
+	return set[arabic.MatchForm(w.Stem)] || set[w.MF] || set[arabic.MatchForm(w.Article+w.Stem)]
 }
 
 // firstSentenceToken returns the index of the first token of sentence s

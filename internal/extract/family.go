@@ -43,6 +43,5 @@ func afterFamilyWord(toks []segment.Token, words []arabic.Word, start int) bool 
 	if t := strings.TrimLeft(toks[j-1].Text, "وفلب"); t != "آل" {
 		return false
 	}
-	w := &words[j-2]
-	return familyBefore[w.MF] || familyBefore[arabic.MatchForm(w.Article+w.Stem)] || familyBefore[arabic.MatchForm(w.Stem)]
+	return inWordSet(familyBefore, &words[j-2])
 }

@@ -281,7 +281,7 @@ func (c *Compiled) MatchLatin(m string, common bool) (LatinWord, bool) {
 // of the most attested candidates by weight and model score.
 func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 	cs := c.Latin.candidates(m, org)
-	if org && (len(cs) == 0 || rareNames(cs)) {
+	if org && rareNames(cs) { // none, or rare surnames only
 		if w, ok := c.englishFor(m); ok || len(cs) == 0 {
 			return w, ok
 		}
@@ -320,7 +320,7 @@ func (c *Compiled) latinFor(m string, org bool) (LatinWord, bool) {
 }
 
 // rareNames reports whether the known Latin names cs are all rare names
-// of persons (attested twice at most, no common word): in an
+// of persons (attested twice at most, no common word; true of none): in an
 // organisation's name an English word of the project's lists that fits too
 // is likelier (سبرينت Sprint, not the surname Sprent).
 func rareNames(cs []LatinWord) bool {
@@ -337,7 +337,8 @@ const rareNameWeight = 2
 
 // englishFor returns the English word of the project's lists (English)
 // that the Arabic word m of an organisation's or a place's name writes,
-// when no known Latin name fits it: the only one, or the one the graphone
+// when no known Latin name fits it but rare surnames (rareNames): the
+// only one, or the one the graphone
 // model finds likeliest (سبرينت Sprint, فوركاستس Forecasts, هندوستان
 // Hindustan). The model, learnt from names, scores English spelling
 // poorly (Research, Business), so no floor applies among the words that
@@ -345,10 +346,10 @@ const rareNameWeight = 2
 func (c *Compiled) englishFor(m string) (LatinWord, bool) {
 	cs := c.English.candidates(m, true)
 	switch {
-	case len(cs) == 0:
+	case len(cs) == 1:
+		return cs[0], true
+	case len(cs) == 0 || c.Model == nil:
 		return LatinWord{}, false
-	case len(cs) == 1 || c.Model == nil:
-		return cs[0], len(cs) == 1
 	}
 	lm := letters(m)
 	best, bi := math.Inf(-1), -1
