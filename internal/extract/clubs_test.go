@@ -146,7 +146,7 @@ func TestSurnamesThatAreWords(t *testing.T) {
 	if len(es) == 0 || es[0].Name != "Abdel Fattah al-Burhan" {
 		t.Errorf("the full name: %v, want Abdel Fattah al-Burhan", es)
 	}
-	es = mentionEntities(t, p, "وصوت حزب ميرتس اليساري ضد القانون في الكنيست.", "حزب ميرتس")
+	es = mentionEntities(t, p, "وصوت حزب ميرتس ضد القانون في الكنيست.", "حزب ميرتس")
 	if len(es) == 0 || es[0].Name != "Meretz" {
 		t.Errorf("حزب ميرتس: %v, want Meretz", es)
 	}

@@ -77,7 +77,7 @@ func TestEnglishCandidates(t *testing.T) {
 		{"At Prime Minister's Questions he praised the Royal Navy and the Church of England.",
 			[]string{"Organization:Royal Navy", "Organization:Church of England"}, []string{"Questions", "England"}},
 		{"The GCSE results and the PFI deals were criticised by the SNP.",
-			[]string{"Organization:SNP"}, []string{"GCSE", "PFI"}},
+			[]string{"Organization:Scottish National Party"}, []string{"GCSE", "PFI"}},
 		{"Shares in General Motors fell.", // a title word opens the organisation's name
 			[]string{"Organization:General Motors"}, []string{"Motors"}},
 		{"The EU's ministers and the UK's envoy met.",

@@ -251,20 +251,26 @@ func (p *Pipeline) quotedNamed(rs []rune, toks []segment.Token, cands []link.Can
 	return out
 }
 
-// quotedEntry returns the one Organization entry the gazetteer knows by
-// name after a head noun of ar_quoted_name_head, nil when none or several.
+// quotedEntry returns the Organization entry the gazetteer knows by name
+// after a head noun of ar_quoted_name_head, the higher ranked of several
+// (a curated newspaper, صحيفة الرياض, before a lesser list's club, نادي
+// الرياض); nil when none, or two of the same rank.
 func (p *Pipeline) quotedEntry(name string) *gazetteer.Entry {
 	var entry *gazetteer.Entry
+	tie := false
 	for _, h := range quotedNameHeads {
 		for _, e := range p.gaz.Lookup(arabic.MatchForm(h + " " + name)) {
-			if e.Type != model.Organization {
-				continue
+			switch {
+			case e.Type != model.Organization || e == entry:
+			case entry == nil || e.Rank > entry.Rank:
+				entry, tie = e, false
+			case e.Rank == entry.Rank:
+				tie = true // two outlets or clubs of the name: not known which
 			}
-			if entry != nil && entry != e {
-				return nil // two outlets or clubs of the name: not known which
-			}
-			entry = e
 		}
+	}
+	if tie {
+		return nil
 	}
 	return entry
 }

@@ -76,6 +76,8 @@ func TestQuotedNamed(t *testing.T) {
 	}{
 		{text: "وقال المحلل لـ«الشرق الأوسط» إن الأسعار سترتفع.", key: "organization:asharq_al_awsat", not: "wd:Q7204"},
 		{text: "وأكدت مصادر \"الوطن\" أن اللجنة اجتمعت أمس.", key: "organization:al_watan_newspaper"},
+		// the curated newspaper, not the lists' club of the name (نادي
+		// الرياض, ranked under it), nor the city
 		{text: "وأوضح في حديث لـ«الرياض» أن المشروع اكتمل.", key: "organization:al_riyadh_newspaper", not: "wd:Q3692"},
 		{text: "وقال الوزير في مقابلة مع قناة «روسيا اليوم» إن الحوار مستمر.", key: "organization:rt_tv_network"},
 		// unquoted, the region

@@ -97,7 +97,7 @@ func TestRelations(t *testing.T) {
 			// adjective: Riyadh alone names no country for the ministry, and
 			// this pipeline has no home country)
 			want: []string{"Turki al-Maliki SPOKESPERSON_FOR Ministry of Interior asserted", "Faisal bin Abdullah LEADER_OF Saudi Red Crescent Authority asserted",
-				"Sara Mohammed al-Ali LEADER_OF King Khaled Foundation asserted", "Saeed Nasser al-Qahtani LEADER_OF Gulf Cooperation Council asserted"},
+				"Sara Mohammed al-Ali LEADER_OF King Khalid Foundation asserted", "Saeed Nasser al-Qahtani LEADER_OF Gulf Cooperation Council asserted"},
 			not: []string{"Faisal bin Abdullah OFFICIAL_OF Saudi Arabia", "Faisal bin Abdullah MINISTER_OF"},
 		},
 		{

@@ -585,6 +585,9 @@ const (
 	SrcArWikiCats   = "arwikicats-en-ar"
 	SrcKGE          = "wikikge10-ar"
 	SrcPersonNames  = "wikidata-person-names-ar"
+	// SrcWritten: the project's own lists of well-known organisations
+	// (gazbuild/written)
+	SrcWritten = "kg-written"
 )
 
 // Ranks: entries sharing an alias are ordered by Rank (see Lookup).

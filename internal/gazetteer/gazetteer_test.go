@@ -120,6 +120,17 @@ func TestFindAllAliases(t *testing.T) {
 		{"وقال الوزير اليمني", "اليمني", "wd:Q805", true},
 		{"وقال الوزير اليمنى فى بيان", "اليمنى", "wd:Q805", true},
 		{"لن يؤثر على مجريات المحاكمة", "", "", false},
+		// the project's lists of organisations (gazbuild/written): a
+		// company Arabic news writes in Arabic letters, not a person or
+		// the Japanese city; a body's name in the construct state is no
+		// description with the article (مجرى القناة الجديد "the new
+		// canal's course", not the channel Al Jadeed)
+		{"وقعت بوينغ عقدا", "بوينغ", "organization:boeing", false},
+		{"باعت تويوتا مليون سيارة", "تويوتا", "organization:toyota", false},
+		{"وقالت شركة غولدمان ساكس", "غولدمان ساكس", "organization:goldman_sachs", false},
+		{"بثت قناة الجديد اللقاء", "قناة الجديد", "organization:al_jadeed", false},
+		{"في مجرى القناة الجديد", "", "", false},
+		{"قال مسؤول في الشرق الأوسط", "الشرق الأوسط", "wd:Q7204", false},
 	}
 	for _, tc := range tests {
 		ms := g.FindAll(segment.Tokenize(tc.text))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -57,7 +58,9 @@ func needsTokenKey(s string) bool {
 // al-Qaeda),
 // and Latin names of three letters or less (UN, EU, WHO) and the
 // abbreviations of the source lists (SHARE, ERIC) only match in upper case. Single words marked ambiguous (common words such as مالي) and Arabic
-// single words under three letters are not matched alone.
+// single words under three letters are not matched alone. A name of
+// several words headed by a body's noun (قناة الجديد) does not match with
+// the article on that noun (القناة الجديد, a description).
 func (g *Gazetteer) FindAll(tokens []segment.Token) []Match {
 	return g.FindAllWords(tokens, arabic.AnalyzeTokens(tokens))
 }
@@ -89,6 +92,13 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 				}
 			}
 			cur := f
+			// a name of several words headed by a body's noun without the
+			// article is in the construct state (قناة الجديد, شركة أبل):
+			// written with the article it is a description (مجرى القناة
+			// الجديد "the new canal's course"), no mention of the name
+			if bodyHeads[f] && articleTaken(mf[i], f) {
+				continue
+			}
 			for j := i + 1; j < n && j-i < g.maxTokens; j++ {
 				if !g.prefixesIn.mayHave(cur) || !g.prefixes[cur] || tokens[j].Sentence != tokens[i].Sentence {
 					break
@@ -141,6 +151,31 @@ func (g *Gazetteer) FindAllWords(tokens []segment.Token, words []arabic.Word) []
 		i = bestEnd
 	}
 	return out
+}
+
+// bodyHeads are the head nouns of bodies' names (lexicon
+// ar_generic_body_head, ar_company_head, ar_local_body,
+// ar_quoted_name_head, ar_activity_head, ar_state_body_head,
+// ar_government_head), in MatchForm.
+var bodyHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range []string{"ar_generic_body_head", "ar_company_head", "ar_local_body", "ar_quoted_name_head", "ar_activity_head", "ar_state_body_head", "ar_government_head"} {
+		for _, w := range lexicon.Class(c) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// articleTaken reports whether the form f of a token (MatchForm m) is m
+// without an article: ال, or لل (ل and ال), after any other clitics; f
+// itself without one, in Arabic script.
+func articleTaken(m, f string) bool {
+	if f == m || strings.HasPrefix(f, "ال") || isLatinKey(f) {
+		return false
+	}
+	p, ok := strings.CutSuffix(m, f)
+	return ok && (strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل"))
 }
 
 // endsInMaqsura reports whether the last letter of a token is ى (alef

@@ -38,6 +38,17 @@ type BuildStats struct {
 	// CommonWordAliases are the one-word place and organisation names that
 	// the arwiki word counts mark as common words (see commonWords).
 	CommonWordAliases int
+	// WrittenFormsLeft are the Arabic forms of written/*.yaml left to a
+	// higher-ranked entry that has them (a country, a capital, a curated
+	// body).
+	WrittenFormsLeft int
+	// WrittenMistyped are the persons and places of lesser lists with an
+	// organisation's English name that written/*.yaml gave the
+	// organisation's Arabic forms to (UniversalPetrarch's Morgan Stanley)
+	WrittenMistyped int
+	// WrittenAmbiguous are the one-word Arabic forms of written/*.yaml
+	// left out as ambiguous (writtenAmbiguous)
+	WrittenAmbiguous int
 	// Sources says, per source in the order of the build, what it gave.
 	Sources []SourceStats
 }
@@ -88,6 +99,10 @@ type builder struct {
 	gnArabic    map[string]int    // MatchForm of the Arabic names of the GeoNames places kept -> places
 	catsKind    map[string]string // MatchForm of an ArWikiCats Arabic label -> model type ("" mixed)
 	catsEnglish map[string]string // MatchForm of an ArWikiCats Arabic label -> English label
+	// writtenNational reports the national forms written leaves out
+	// (written.go), for writtenAmbiguous
+	writtenNational func(m string) bool
+	writtenDemonym  map[string]bool // MatchForm of the places' nationality adjectives
 }
 
 // Build reads the public data sets under dataDir (the project's shared data
@@ -111,8 +126,8 @@ func Build(dataDir string) ([]*gazetteer.Entry, BuildStats, error) {
 	}{
 		{gazetteer.SrcCountryCodes, b.countries}, {gazetteer.SrcCurated, b.places}, {gazetteer.SrcSupraverden, b.orgs}, {gazetteer.SrcCities, b.cities},
 		{gazetteer.SrcEveryPol, b.leaders}, {gazetteer.SrcCurated, b.people}, {gazetteer.SrcPetrarch, b.petrarch},
-		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcCurated, func() error { return b.qids(false) }}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
-		{gazetteer.SrcPersonNames, b.personNames}, {gazetteer.SrcCurated, func() error { return b.qids(true) }}, {"", b.ambiguity}, {"", b.commonWords},
+		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcWritten, b.written}, {gazetteer.SrcCurated, func() error { return b.qids(false) }}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
+		{gazetteer.SrcPersonNames, b.personNames}, {gazetteer.SrcCurated, func() error { return b.qids(true) }}, {"", b.ambiguity}, {"", b.commonWords}, {"", b.writtenAmbiguous},
 	}
 	for _, st := range steps {
 		b.src = st.src
@@ -613,7 +628,7 @@ func (b *builder) applyCurated(e *gazetteer.Entry, c curated) {
 	for _, a := range c.En {
 		b.addAlias(e, a)
 	}
-	for _, a := range c.ArAmbig {
+	for _, a := range slices.Concat(c.ArAmbig, c.EnAmbig) {
 		b.addAlias(e, a)
 		e.Ambiguous = append(e.Ambiguous, clean(a))
 	}

@@ -36,6 +36,7 @@ type curated struct {
 	Ar       []string `yaml:"ar"`
 	En       []string `yaml:"en"`
 	ArAmbig  []string `yaml:"ar_ambig"` // Arabic forms that are also common words (matched only inside longer names)
+	EnAmbig  []string `yaml:"en_ambig"` // English one-word forms that are also ordinary words (Shell, Total): the same
 	Demonyms []string `yaml:"demonyms"`
 	// Context: the countries (ISO 3166-1 alpha-2) in whose news the bare
 	// head noun of the names means this body (Entry.Context)

@@ -33,11 +33,21 @@ import (
 //     letters or less (مان for Man; آتن for Athens, which FindAll would
 //     find in فاتن with a conjunction).
 //
+// The one-word forms of the project's lists of organisations (written/)
+// are not held to the first limit (Wikipedia names well-known companies
+// often: مايكروسوفت); a form with the article or a clitic letter whose
+// bare word occurs 20 times or more (السفير, بيوجين), or is a given name,
+// is ambiguous too, and writtenAmbiguous then takes such forms out.
+//
 // The aliases of world-cities-ar, an older list checked by hand, are held
 // to looser limits (population / 1,000; f >= 50 and 2 r >= f, and only for
 // places that are not prominent: الرياض has رياض "gardens", الخرج has خرج
 // "went out"). An ambiguous alias still links when the NER tags the word
 // as a name of the entry's type.
+
+// cliticLetters are the letters that, first in a word, may be a clitic
+// (و ف ب ل ك).
+const cliticLetters = "وفبلك"
 
 // relatedSuffixes are the endings a common noun takes and a place name
 // does not: pronoun suffixes (not ه, which MatchForm shares with ة) and
@@ -149,6 +159,9 @@ func (b *builder) commonWords() error {
 			for _, r := range relatedForms(m) {
 				need[r] = true
 			}
+			if r := []rune(m); ms[m] == gazetteer.SrcWritten && len(r) >= 4 && strings.ContainsRune(cliticLetters, r[0]) {
+				need[string(r[1:])] = true
+			}
 		}
 	}
 	if len(need) == 0 {
@@ -196,14 +209,30 @@ func (b *builder) commonWords() error {
 			} else {
 				limit := max(10, int(b.pop[e]/2000))
 				inflects = f >= 20 && rel >= f
-				tooFrequent = !prominent && f > limit && !(rel*10 < f && f <= 20*limit)
+				// the project's lists name well-known bodies, which
+				// Wikipedia names often (مايكروسوفت): only a word that
+				// inflects is a common one there
+				tooFrequent = !prominent && f > limit && !(rel*10 < f && f <= 20*limit) && src != gazetteer.SrcWritten
 			}
 			// a given name (سالم for Salem, ماري for Mary) or a word of three
 			// letters or less from the new lists names a small place only
 			// when the NER says so
 			given := b.pop[e] < gazetteer.BigCity && (persons.givenCount[m] >= 10 || persons.surnameCount[m] >= 10)
 			short := src != gazetteer.SrcCities && len([]rune(m)) <= 3
-			if inflects || tooFrequent || given || short {
+			// a form of the project's lists that is a word with the article
+			// (السفير "the ambassador", not As-Safir; اللواء "the brigade")
+			// or with a clitic (بيوجين "in Eugene", not Biogen): the bare
+			// word is frequent or a given name
+			glued := false
+			if r := []rune(m); src == gazetteer.SrcWritten && len(r) >= 4 {
+				if rest, ok := strings.CutPrefix(m, "ال"); ok {
+					glued = count[rest] >= 20
+				} else if strings.ContainsRune(cliticLetters, r[0]) {
+					rest := string(r[1:])
+					glued = count[rest] >= 20 || persons.givenCount[rest] >= 10
+				}
+			}
+			if inflects || tooFrequent || given || short || glued {
 				e.Ambiguous = append(e.Ambiguous, a)
 				amb[m] = true
 				b.stats.CommonWordAliases++

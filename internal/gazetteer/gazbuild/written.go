@@ -1,0 +1,338 @@
+package gazbuild
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kg-project/kg/internal/gazetteer"
+	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
+)
+
+// written/*.yaml are the project's own lists of well-known organisations
+// (companies, banks, media, clubs, universities, agencies, parties, armed
+// groups, international bodies) with the Arabic forms news writes them in
+// and their English names, written from general knowledge, domain by
+// domain (each file's header says which): the public lists give few
+// companies and brands an Arabic name, and without one kg romanised them
+// letter by letter or took them for persons. They take the schema of
+// curated.yaml's organisations, without QIDs (a QID is only taken from a
+// source that pairs it with the entity).
+//
+//go:embed written/*.yaml
+var writtenFS embed.FS
+
+// writtenFile is one file of written/.
+type writtenFile struct {
+	Organisations []curated `yaml:"organisations"`
+}
+
+// readWritten reads and checks written/*.yaml: every entity an
+// organisation with a name and an Arabic form, no QID, a valid country
+// code, each English name once over all the files.
+func readWritten(fsys fs.FS) ([]curated, error) {
+	names, err := fs.Glob(fsys, "written/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var out []curated
+	seen := map[string]string{}
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		var f writtenFile
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&f); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for _, c := range f.Organisations {
+			switch {
+			case c.Type != model.Organization || c.Name == "" || len(c.Ar) == 0:
+				return nil, fmt.Errorf("%s: entity %q: want type Organization, a name and an Arabic form", name, c.Name)
+			case c.QID != "" || c.Role != "" || c.Term != "" || len(c.Demonyms) > 0 || len(c.Context) > 0 || c.Namesake:
+				return nil, fmt.Errorf("%s: entity %q: only type, name, country, ar, ar_ambig, en and en_ambig", name, c.Name)
+			case c.Country != "" && !iso2RE.MatchString(c.Country):
+				return nil, fmt.Errorf("%s: entity %q: country %q: want an ISO 3166-1 alpha-2 code", name, c.Name, c.Country)
+			}
+			k := foldName(c.Name)
+			if prev, ok := seen[k]; ok {
+				return nil, fmt.Errorf("%s: entity %q: also in %s", name, c.Name, prev)
+			}
+			seen[k] = name
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// frequentWord is how often (in the 8M words of the Arabic Wikipedia
+// sample) an outlet's or club's one-word name must occur for its form
+// with a nationality after it to be left out (writtenAmbiguous).
+const frequentWord = 200
+
+// quotedHeads are the head nouns of outlets and clubs (lexicon
+// ar_quoted_name_head), in MatchForm.
+var quotedHeads = classSet("ar_quoted_name_head")
+
+// stateBodies are lexicon ar_state_body (phrases joined by _), in
+// MatchForm.
+var stateBodies = classSet("ar_state_body")
+
+// relationInName are lexicon ar_relation_in_name, in MatchForm.
+var relationInName = classSet("ar_relation_in_name")
+
+// statesRelation reports whether an Arabic form (MatchForm) states a
+// relation to another name (التابع للأمم المتحدة, بقيادة السعودية).
+func statesRelation(m string) bool {
+	return slices.ContainsFunc(strings.Fields(m), func(w string) bool { return relationInName[w] })
+}
+
+// nationalFormHeads are lexicon ar_national_form_head, in MatchForm.
+var nationalFormHeads = classSet("ar_national_form_head")
+
+// writtenOrgs are the organisations of written/*.yaml.
+var writtenOrgs = func() []curated {
+	w, err := readWritten(writtenFS)
+	if err != nil {
+		panic(err) // TestWritten reads them: a broken file fails the tests
+	}
+	return w
+}()
+
+// written adds the organisations of written/*.yaml. One whose English name
+// (or an English form) is that of exactly one organisation of the sources
+// before (the curated tables, the list of international bodies) adds its
+// forms to it; another becomes an entry of its own, ranked with the
+// organisations of the lists (RankOrg: under the curated ones, over the
+// cities and the name lists, so that تويوتا is the company, not the
+// Japanese city). An Arabic form another entry ranked higher has (a
+// country's, a capital's, a curated body's), or a place with a QID, is
+// left to it, and so is a state's national body named by its nationality
+// (national), and a form that states a relation to another name
+// (statesRelation). The one-word Arabic forms are checked against ordinary text
+// as those of the noisy lists are (commonWords), and one found ambiguous
+// there, or called so by the file (ar_ambig), is no form of the entry at
+// all (writtenAmbiguous): the tagger's organisations would link to it
+// (ليلى, a bookshop, to Eli Lilly).
+func (b *builder) written() error {
+	byLatin := map[string][]*gazetteer.Entry{}
+	owner := map[string]*gazetteer.Entry{}      // Arabic MatchForm -> the highest ranked entry with it
+	mistyped := map[string][]*gazetteer.Entry{} // folded English name -> lesser entries of other types
+	for _, k := range b.sortedKeys() {
+		e := b.byKey[k]
+		if e.Type != model.Organization && e.Rank < gazetteer.RankOrg && e.QID == "" {
+			mistyped[foldName(e.Name)] = append(mistyped[foldName(e.Name)], e)
+		}
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if arabic.HasScript(a) {
+				m := arabic.MatchForm(a)
+				if o := owner[m]; o == nil || e.Rank > o.Rank {
+					owner[m] = e
+				}
+				continue
+			}
+			if e.Type != model.Organization {
+				continue
+			}
+			if f := foldName(a); !slices.Contains(byLatin[f], e) {
+				byLatin[f] = append(byLatin[f], e)
+			}
+		}
+	}
+	demonym := map[string]bool{} // MatchForm of the places' nationality adjectives (countries, England)
+	for _, k := range b.sortedKeys() {
+		for _, d := range b.byKey[k].Demonyms {
+			if arabic.HasScript(d) {
+				demonym[arabic.MatchForm(d)] = true
+			}
+		}
+	}
+	ambig := map[string]bool{} // the one-word forms the lists call ambiguous
+	for _, c := range writtenOrgs {
+		for _, a := range c.ArAmbig {
+			ambig[arabic.MatchForm(clean(a))] = true
+		}
+	}
+	// national reports whether an Arabic form is a state's national body
+	// named by the state (الجيش اليمني): link names those itself; or an
+	// ambiguous word with a nationality after it, which is as often the
+	// word (الشباب السعودي "Saudi youth", not the club Al-Shabab; الثورة
+	// السورية "the Syrian revolution", not the newspaper Al-Thawra)
+	national := func(m string) bool {
+		ws := strings.Fields(m)
+		if len(ws) >= 3 && demonym[ws[1]] && strings.HasPrefix(ws[0], "ال") && strings.HasPrefix(ws[2], "ل") {
+			// the adjective between the head and a complement with ل
+			// (الاتحاد السعودي لكرة القدم is اتحاد كرة القدم السعودي)
+			construct := append([]string{strings.TrimPrefix(ws[0], "ال"), strings.TrimPrefix(strings.TrimPrefix(ws[2], "ل"), "ل")}, ws[3:]...)
+			if stateBodies[strings.Join(construct, "_")] {
+				return true
+			}
+		}
+		return len(ws) >= 2 && demonym[ws[len(ws)-1]] && (nationalFormHeads[ws[0]] || len(ws) == 2 && ambig[ws[0]])
+	}
+	b.writtenNational, b.writtenDemonym = national, demonym
+	for _, c := range writtenOrgs {
+		var same []*gazetteer.Entry
+		for _, n := range append([]string{c.Name}, c.En...) {
+			for _, e := range byLatin[foldName(n)] {
+				if !slices.Contains(same, e) {
+					same = append(same, e)
+				}
+			}
+		}
+		var e *gazetteer.Entry
+		key := gazetteer.KeyFor(model.Organization, c.Name)
+		switch old := b.byKey[key]; {
+		case len(same) == 1:
+			e = same[0]
+		case old != nil && old.Type == model.Organization:
+			e = old // several of the same English forms, one of the name
+		case old != nil:
+			return fmt.Errorf("written: %q: key %s taken by %q", c.Name, key, old.Name)
+		default:
+			e = b.add(&gazetteer.Entry{Key: key, Name: c.Name, Type: model.Organization, Rank: gazetteer.RankOrg})
+			if !slices.ContainsFunc(c.EnAmbig, func(a string) bool { return foldName(a) == foldName(c.Name) }) {
+				b.addAlias(e, c.Name) // not "Total" alone: en_ambig says so
+			}
+		}
+		// a lesser list's person or place of the same English name
+		// (UniversalPetrarch's Morgan Stanley) is this organisation,
+		// mistyped: its forms are the organisation's
+		for _, o := range mistyped[foldName(c.Name)] {
+			o.Aliases = slices.DeleteFunc(o.Aliases, func(a string) bool {
+				return arabic.HasScript(a) && slices.ContainsFunc(c.Ar, func(x string) bool { return arabic.MatchForm(clean(x)) == arabic.MatchForm(a) })
+			})
+			if len(o.Aliases) == 0 {
+				delete(b.byKey, o.Key)
+			}
+			b.stats.WrittenMistyped++
+		}
+		forms := map[string]bool{}
+		for _, a := range slices.Concat(c.Ar, e.Aliases) {
+			forms[arabic.MatchForm(clean(a))] = true
+		}
+		// a form that is another with a nationality after it (مانشستر
+		// يونايتد الإنجليزي, بوينغ الأمريكية) would take the adjective,
+		// which relates the body to its country
+		redundant := func(m string) bool {
+			ws := strings.Fields(m)
+			return len(ws) >= 2 && demonym[ws[len(ws)-1]] && forms[strings.Join(ws[:len(ws)-1], " ")]
+		}
+		for _, a := range c.Ar {
+			m := arabic.MatchForm(clean(a))
+			if o := owner[m]; o != nil && o != e && (o.Rank > e.Rank || o.Type == model.Location && o.QID != "") || national(m) || redundant(m) || statesRelation(m) {
+				b.stats.WrittenFormsLeft++
+				continue
+			}
+			if !b.addAlias(e, a) {
+				continue
+			}
+			owner[m] = e
+			if !strings.Contains(m, " ") {
+				if b.noisy[e] == nil {
+					b.noisy[e] = map[string]string{}
+				}
+				b.noisy[e][m] = gazetteer.SrcWritten
+				if ambig[m] {
+					e.Ambiguous = append(e.Ambiguous, clean(a)) // writtenAmbiguous takes it out
+				}
+			}
+		}
+		for _, a := range c.En {
+			b.addAlias(e, a)
+		}
+		for _, a := range c.EnAmbig {
+			if b.addAlias(e, a) {
+				e.Ambiguous = append(e.Ambiguous, clean(a))
+			}
+		}
+		if c.Country != "" && e.Country == "" {
+			if ce := b.iso2[c.Country]; ce != nil {
+				e.Country = ce.Key
+			}
+		}
+		addSource(e, gazetteer.SrcWritten)
+	}
+	return nil
+}
+
+// writtenAmbiguous takes out of their entries the one-word Arabic forms
+// written/*.yaml gave that the build found ambiguous (ambiguity,
+// commonWords): an ambiguous alias still links a name the tagger finds,
+// and a one-word form of a well-known company is as often another name
+// or a word (سيمونز Simmons, not Siemens; إيرينا Irina, not IRENA).
+func (b *builder) writtenAmbiguous() error {
+	// an outlet or club named by a word frequent in ordinary text, with a
+	// nationality after it, is as often the word (الثورة السورية "the
+	// Syrian revolution", not the newspaper Al-Thawra; الشباب السعودي
+	// "Saudi youth"): the lists' two-word forms so are left out
+	need := map[string]bool{}
+	for _, k := range b.sortedKeys() {
+		e := b.byKey[k]
+		if e.Rank != gazetteer.RankOrg || !slices.Contains(e.Sources, gazetteer.SrcWritten) {
+			continue
+		}
+		for _, a := range e.Aliases {
+			if ws := strings.Fields(arabic.MatchForm(a)); len(ws) == 2 && b.writtenDemonym[ws[1]] {
+				need[ws[0]] = true
+			}
+		}
+	}
+	// headed reports whether e has a form of an outlet's or a club's head
+	// noun before the word w (صحيفة الثورة): the outlet is named by the
+	// word, which alone is an ordinary one
+	headed := func(e *gazetteer.Entry, w string) bool {
+		for _, a := range e.Aliases {
+			if ws := strings.Fields(arabic.MatchForm(a)); len(ws) == 2 && ws[1] == w && quotedHeads[ws[0]] {
+				return true
+			}
+		}
+		return false
+	}
+	count, err := b.wordCounts(need)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	for _, k := range b.sortedKeys() {
+		e := b.byKey[k]
+		ms := b.noisy[e]
+		drop := map[string]bool{}
+		for _, a := range e.Ambiguous {
+			if m := arabic.MatchForm(a); ms[m] == gazetteer.SrcWritten {
+				drop[m] = true
+			}
+		}
+		if slices.Contains(e.Sources, gazetteer.SrcWritten) && e.Rank == gazetteer.RankOrg && b.writtenNational != nil {
+			// nor the national forms a later list gave the lists' entry
+			// (ArWikiCats' الاتحاد السعودي for the club), nor a frequent
+			// word with a nationality
+			for _, a := range e.Aliases {
+				m := arabic.MatchForm(a)
+				if ws := strings.Fields(m); b.writtenNational(m) || len(ws) == 2 && b.writtenDemonym[ws[1]] && count[ws[0]] >= frequentWord && headed(e, ws[0]) {
+					drop[m] = true
+				}
+			}
+		}
+		if len(drop) == 0 {
+			continue
+		}
+		gone := func(a string) bool { return drop[arabic.MatchForm(a)] }
+		e.Ambiguous = slices.DeleteFunc(e.Ambiguous, gone)
+		e.Aliases = slices.DeleteFunc(e.Aliases, gone)
+		b.stats.WrittenAmbiguous += len(drop)
+		if len(e.Aliases) == 0 {
+			delete(b.byKey, k)
+		}
+	}
+	return nil
+}
