@@ -118,9 +118,11 @@ var writtenOrgs = func() []curated {
 // Japanese city). An Arabic form another entry ranked higher has (a
 // country's, a capital's, a curated body's), or a place with a QID, is
 // left to it, and so is a state's national body named by its nationality
-// (national), and a form that states a relation to another name
-// (statesRelation). The one-word Arabic forms are checked against ordinary text
-// as those of the noisy lists are (commonWords), and one found ambiguous
+// (national), a form that is another with a nationality after it
+// (redundant: the adjective relates the body to its country), and a form
+// that states a relation to another name (statesRelation). The one-word
+// Arabic forms are checked against ordinary text as those of the noisy
+// lists are (commonWords), and one found ambiguous
 // there, or called so by the file (ar_ambig), is no form of the entry at
 // all (writtenAmbiguous): the tagger's organisations would link to it
 // (ليلى, a bookshop, to Eli Lilly).
