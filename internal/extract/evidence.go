@@ -522,7 +522,7 @@ func numberToken(t string) bool {
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(t)
-	return n < len(t) && strings.ContainsRune("وفبلك", r) && segment.IsNumber(t[n:])
+	return n < len(t) && strings.ContainsRune(arabic.CliticLetters, r) && segment.IsNumber(t[n:])
 }
 
 // dropOrdinaryMatches removes the one-word gazetteer matches that are

@@ -286,7 +286,7 @@ func regionNoun(text string, withPrep bool) bool {
 	if !withPrep && regionWords[string(r)] {
 		return true
 	}
-	clitics := "وفبلك"
+	clitics := arabic.CliticLetters
 	if withPrep {
 		clitics = "بل"
 	}

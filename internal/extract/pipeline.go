@@ -822,7 +822,7 @@ func (p *Pipeline) trimClitics(rs []rune, cands []link.Candidate) {
 					c.Whole = true
 				}
 				if k == 0 && !c.Whole && c.Type == model.Person && utf8.RuneCountInString(rest) >= 3 &&
-					strings.ContainsRune("وفبلك", []rune(w)[0]) && (firsts[rest] || inside[rest]) && !firsts[arabic.MatchForm(w)] && link.Unattested(w) {
+					strings.ContainsRune(arabic.CliticLetters, []rune(w)[0]) && (firsts[rest] || inside[rest]) && !firsts[arabic.MatchForm(w)] && link.Unattested(w) {
 					k = 1 // فرايف after رايف أفندي: so Raif
 				}
 				an.Conj, an.Prep = "", ""

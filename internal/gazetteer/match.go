@@ -302,7 +302,7 @@ func (g *Gazetteer) firstForms(w *arabic.Word) (forms []string, alone int) {
 	rs := []rune(m)
 	var extra []string
 	// لل is ل + ال (للحج "for the pilgrimage"), never ل + a name in ل
-	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) && !(rs[0] == 'ل' && rs[1] == 'ل') {
+	if len(rs) >= 4 && strings.ContainsRune(arabic.CliticLetters, rs[0]) && !(rs[0] == 'ل' && rs[1] == 'ل') {
 		extra = append(extra, string(rs[1:]))
 	}
 	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) && !(rs[1] == 'ل' && rs[2] == 'ل') {
@@ -464,7 +464,7 @@ func (g *Gazetteer) MatchSpan(tokens []segment.Token, words []arabic.Word, a, b 
 	}
 	forms := slices.Clip(w.Stems)
 	rs := []rune(m)
-	if len(rs) >= 4 && strings.ContainsRune("وفبلك", rs[0]) {
+	if len(rs) >= 4 && strings.ContainsRune(arabic.CliticLetters, rs[0]) {
 		forms = append(forms, string(rs[1:]))
 	}
 	if len(rs) >= 5 && strings.ContainsRune("وف", rs[0]) && strings.ContainsRune("بلك", rs[1]) {

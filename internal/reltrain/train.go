@@ -227,12 +227,12 @@ func cliticPrefix(token, name string) (string, bool) {
 	if !ok {
 		if rest, isDef := strings.CutPrefix(name, "ال"); isDef {
 			if p2, ok2 := strings.CutSuffix(token, "ل"+rest); ok2 && strings.HasSuffix(p2+"ل", "ل") && len([]rune(p2)) <= 2 {
-				return p2 + "ل", strings.Trim(p2, "وفبلك") == ""
+				return p2 + "ل", strings.Trim(p2, arabic.CliticLetters) == ""
 			}
 		}
 		return "", false
 	}
-	if n := len([]rune(p)); n == 0 || n > 2 || strings.Trim(p, "وفبلك") != "" {
+	if n := len([]rune(p)); n == 0 || n > 2 || strings.Trim(p, arabic.CliticLetters) != "" {
 		return "", false
 	}
 	return p, true

@@ -155,7 +155,7 @@ func isStopWord(w string) bool {
 		}
 	}
 	// one clitic the analysis keeps on short words: لحزب، وعيد
-	if m := []rune(arabic.MatchForm(w)); len(m) >= 4 && strings.ContainsRune("وفبلك", m[0]) && stopWords[string(m[1:])] {
+	if m := []rune(arabic.MatchForm(w)); len(m) >= 4 && strings.ContainsRune(arabic.CliticLetters, m[0]) && stopWords[string(m[1:])] {
 		return true
 	}
 	return false

@@ -45,10 +45,6 @@ import (
 // "went out"). An ambiguous alias still links when the NER tags the word
 // as a name of the entry's type.
 
-// cliticLetters are the letters that, first in a word, may be a clitic
-// (و ف ب ل ك).
-const cliticLetters = "وفبلك"
-
 // relatedSuffixes are the endings a common noun takes and a place name
 // does not: pronoun suffixes (not ه, which MatchForm shares with ة) and
 // plural and dual endings.
@@ -159,7 +155,7 @@ func (b *builder) commonWords() error {
 			for _, r := range relatedForms(m) {
 				need[r] = true
 			}
-			if r := []rune(m); ms[m] == gazetteer.SrcWritten && len(r) >= 4 && strings.ContainsRune(cliticLetters, r[0]) {
+			if r := []rune(m); ms[m] == gazetteer.SrcWritten && len(r) >= 4 && strings.ContainsRune(arabic.CliticLetters, r[0]) {
 				need[string(r[1:])] = true
 			}
 		}
@@ -227,7 +223,7 @@ func (b *builder) commonWords() error {
 			if r := []rune(m); src == gazetteer.SrcWritten && len(r) >= 4 {
 				if rest, ok := strings.CutPrefix(m, "ال"); ok {
 					glued = count[rest] >= 20
-				} else if strings.ContainsRune(cliticLetters, r[0]) {
+				} else if strings.ContainsRune(arabic.CliticLetters, r[0]) {
 					rest := string(r[1:])
 					glued = count[rest] >= 20 || persons.givenCount[rest] >= 10
 				}

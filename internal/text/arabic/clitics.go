@@ -272,6 +272,10 @@ func bareStemOK(rest []rune) bool {
 	return n >= 4
 }
 
+// CliticLetters are the letters that, first in a word, may be a clitic
+// written on it: the conjunctions و ف and the prepositions ب ل ك.
+const CliticLetters = "وفبلك"
+
 // Word is what the extraction stages need to know of one token, computed with
 // a single segmentation: its MatchForm, its candidate stems (Stems) and its
 // clitic analysis (Analyze).
