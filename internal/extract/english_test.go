@@ -45,7 +45,7 @@ func TestEnglishCandidates(t *testing.T) {
 		{"The vote split Democrats and Republicans on the budget.",
 			[]string{"Organization:Democratic Party (United States)", "Organization:Republican Party (United States)"}, nil},
 		{"Earlier, Republican Robert Dole said he would vote against it.",
-			[]string{"Organization:Republican Party (United States)", "Person:Robert Dole"}, nil},
+			[]string{"Organization:Republican Party (United States)", "Person:Bob Dole"}, nil}, // the name he is known by (the project's lists)
 		{"The motion was debated in the House of Lords yesterday.",
 			[]string{"Organization:House of Lords"}, nil},
 		{"The report was written by Major General Tim Cross, who said so.",

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -642,6 +643,31 @@ func (p *Pipeline) dropSplitWords(words []arabic.Word, ms []gazetteer.Match) []g
 		if !p.splitWord(words, m) {
 			out = append(out, m)
 		}
+	}
+	return out
+}
+
+// withoutFathersNames drops a match of a person only the project's lists
+// of people know (gazetteer.SrcWritten) that a given name standing alone
+// comes just before: the match is the end of a longer name, the father's
+// name in the son's (أحمد قديروف in رمضان أحمد قديروف is the father,
+// Akhmad Kadyrov; the son is another man). A name of the other sources
+// (with a QID, or from the name lists) is left alone: they name Arab
+// persons by their full names.
+func (p *Pipeline) withoutFathersNames(toks []segment.Token, words []arabic.Word, ms []gazetteer.Match) []gazetteer.Match {
+	if p.words == nil {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if e := m.Entry; e != nil && e.Type == model.Person && m.End-m.Start >= 2 && m.Start > 0 && slices.Equal(e.Sources, []string{gazetteer.SrcWritten}) {
+			g, w := m.Start-1, &words[m.Start-1]
+			if toks[g].Sentence == toks[m.Start].Sentence && words[m.Start].Conj == "" && w.Article == "" && w.Conj == "" && w.Prep == "" && w.Suffix == "" &&
+				p.words.Name(w.MF).Given >= firstGiven {
+				continue
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.51"
+const RulesVersion = "0.6.52"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -314,6 +314,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 		tg.spans = p.tagger.TagDocumentSpans(sents)
 		matches = p.dropOrdinaryMatches(toks, words, matches, tg.sureTokens(len(toks)))
 		matches = p.dropSplitWords(words, matches)
+		matches = p.withoutFathersNames(toks, words, matches)
 	}
 	var cueOrgs []link.Candidate
 	var cueNames []gazetteer.Match

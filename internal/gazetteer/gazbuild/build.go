@@ -46,6 +46,11 @@ type BuildStats struct {
 	// organisation's English name that written/*.yaml gave the
 	// organisation's Arabic forms to (UniversalPetrarch's Morgan Stanley)
 	WrittenMistyped int
+	// WrittenPersonsNew are the people of written/*.yaml no other source
+	// had; WrittenPersonsRenamed the persons without a QID that took the
+	// lists' English name; WrittenPersonsTaken the Arabic forms lesser
+	// entries gave up to the lists' people (writtenPersons)
+	WrittenPersonsNew, WrittenPersonsRenamed, WrittenPersonsTaken int
 	// WrittenAmbiguous are the one-word Arabic forms of written/*.yaml
 	// left out as ambiguous (writtenAmbiguous)
 	WrittenAmbiguous int
@@ -127,7 +132,8 @@ func Build(dataDir string) ([]*gazetteer.Entry, BuildStats, error) {
 		{gazetteer.SrcCountryCodes, b.countries}, {gazetteer.SrcCurated, b.places}, {gazetteer.SrcSupraverden, b.orgs}, {gazetteer.SrcCities, b.cities},
 		{gazetteer.SrcEveryPol, b.leaders}, {gazetteer.SrcCurated, b.people}, {gazetteer.SrcPetrarch, b.petrarch},
 		{gazetteer.SrcGeoNames, b.geonames}, {gazetteer.SrcWritten, b.written}, {gazetteer.SrcCurated, func() error { return b.qids(false) }}, {gazetteer.SrcArWikiCats, b.arwikicats}, {gazetteer.SrcKGE, b.wikikge},
-		{gazetteer.SrcPersonNames, b.personNames}, {gazetteer.SrcCurated, func() error { return b.qids(true) }}, {"", b.ambiguity}, {"", b.commonWords}, {"", b.writtenAmbiguous},
+		{gazetteer.SrcPersonNames, b.personNames}, {gazetteer.SrcCurated, func() error { return b.qids(true) }},
+		{gazetteer.SrcWritten, b.writtenPersons}, {"", b.ambiguity}, {"", b.commonWords}, {"", b.writtenAmbiguous},
 	}
 	for _, st := range steps {
 		b.src = st.src

@@ -29,14 +29,18 @@ import (
 //go:embed written/*.yaml
 var writtenFS embed.FS
 
-// writtenFile is one file of written/.
+// writtenFile is one file of written/: organisations (orgs-*.yaml) or
+// people (people-*.yaml).
 type writtenFile struct {
 	Organisations []curated `yaml:"organisations"`
+	People        []curated `yaml:"people"`
 }
 
-// readWritten reads and checks written/*.yaml: every entity an
-// organisation with a name and an Arabic form, no QID, a valid country
-// code, each English name once over all the files.
+// readWritten reads and checks written/*.yaml: every entity of
+// organisations an organisation and of people a person, with a name and
+// an Arabic form, no QID, a valid country code, each English name once
+// over all the files (per type); people have no ar_ambig or en_ambig (a
+// person's one-word form is always ambiguous: writtenPersons).
 func readWritten(fsys fs.FS) ([]curated, error) {
 	names, err := fs.Glob(fsys, "written/*.yaml")
 	if err != nil {
@@ -55,16 +59,22 @@ func readWritten(fsys fs.FS) ([]curated, error) {
 		if err := dec.Decode(&f); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		for _, c := range f.Organisations {
+		for i, c := range slices.Concat(f.Organisations, f.People) {
+			want := model.Organization
+			if i >= len(f.Organisations) {
+				want = model.Person
+			}
 			switch {
-			case c.Type != model.Organization || c.Name == "" || len(c.Ar) == 0:
-				return nil, fmt.Errorf("%s: entity %q: want type Organization, a name and an Arabic form", name, c.Name)
+			case c.Type != want || c.Name == "" || len(c.Ar) == 0:
+				return nil, fmt.Errorf("%s: entity %q: want type %s, a name and an Arabic form", name, c.Name, want)
+			case want == model.Person && (len(c.ArAmbig) > 0 || len(c.EnAmbig) > 0):
+				return nil, fmt.Errorf("%s: person %q: no ar_ambig or en_ambig", name, c.Name)
 			case c.QID != "" || c.Role != "" || c.Term != "" || len(c.Demonyms) > 0 || len(c.Context) > 0 || c.Namesake:
 				return nil, fmt.Errorf("%s: entity %q: only type, name, country, ar, ar_ambig, en and en_ambig", name, c.Name)
 			case c.Country != "" && !iso2RE.MatchString(c.Country):
 				return nil, fmt.Errorf("%s: entity %q: country %q: want an ISO 3166-1 alpha-2 code", name, c.Name, c.Country)
 			}
-			k := foldName(c.Name)
+			k := string(want) + "|" + foldName(c.Name)
 			if prev, ok := seen[k]; ok {
 				return nil, fmt.Errorf("%s: entity %q: also in %s", name, c.Name, prev)
 			}
@@ -100,13 +110,22 @@ func statesRelation(m string) bool {
 // nationalFormHeads are lexicon ar_national_form_head, in MatchForm.
 var nationalFormHeads = classSet("ar_national_form_head")
 
-// writtenOrgs are the organisations of written/*.yaml.
-var writtenOrgs = func() []curated {
+// writtenOrgs and writtenPeople are the organisations and the people of
+// written/*.yaml.
+var writtenOrgs, writtenPeople = func() ([]curated, []curated) {
 	w, err := readWritten(writtenFS)
 	if err != nil {
 		panic(err) // TestWritten reads them: a broken file fails the tests
 	}
-	return w
+	var orgs, people []curated
+	for _, c := range w {
+		if c.Type == model.Person {
+			people = append(people, c)
+		} else {
+			orgs = append(orgs, c)
+		}
+	}
+	return orgs, people
 }()
 
 // written adds the organisations of written/*.yaml. One whose English name
@@ -337,4 +356,162 @@ func (b *builder) writtenAmbiguous() error {
 		}
 	}
 	return nil
+}
+
+// writtenPersons adds the people of written/*.yaml (well-known people
+// Arabic news names, with the English spelling English news gives them:
+// without them kg romanised Kristiyanu Runaldu letter by letter). It runs
+// after every other source has given its persons. The person's entry is
+// the best (best: a QID first, then the rank) of the persons that have
+// its English name (or one of its Arabic forms, with a QID or when none
+// has the English name), or a new one ranked with
+// the organisations of the lists (RankOrg: over the name lists' persons).
+// An entry without a QID takes the lists' English name, unless its name
+// is one of the lists' English forms (Saud al-Faisal, as news writes it,
+// stays so). An Arabic form is
+// left out when an entry of another type ranked as high or higher has it,
+// or a place with a QID, or when it is two frequent name words (common:
+// محمد بخاري is many people's name, not Muhammadu Buhari); a lesser
+// person or a lesser mistyped entry without a QID that has it gives it
+// up (the same person under another spelling: a second node). A one-word
+// form (Pelé, Neymar) is ambiguous: it links only a name the tagger
+// finds; a full name is not, even when the name lists said so.
+func (b *builder) writtenPersons() error {
+	persons, err := b.loadPersons()
+	if err != nil {
+		return err
+	}
+	byLatin := map[string][]*gazetteer.Entry{} // folded Latin name -> persons
+	owners := map[string][]*gazetteer.Entry{}  // Arabic MatchForm -> entries with it
+	for _, k := range b.sortedKeys() {
+		e := b.byKey[k]
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if arabic.HasScript(a) {
+				if m := arabic.MatchForm(a); !slices.Contains(owners[m], e) {
+					owners[m] = append(owners[m], e)
+				}
+			} else if f := foldName(a); e.Type == model.Person && !slices.Contains(byLatin[f], e) {
+				byLatin[f] = append(byLatin[f], e)
+			}
+		}
+	}
+	for _, c := range writtenPeople {
+		var forms []string // MatchForm of the forms that may name the person
+		for _, a := range c.Ar {
+			if m := arabic.MatchForm(clean(a)); m != "" && !slices.Contains(forms, m) && (len(strings.Fields(m)) == 1 || !persons.common(m)) {
+				forms = append(forms, m)
+			}
+		}
+		var same []*gazetteer.Entry
+		for _, n := range append([]string{c.Name}, c.En...) {
+			same = append(same, byLatin[foldName(n)]...)
+		}
+		// the persons with one of its full names: one with a QID joins the
+		// English matches that have none (راشد الغنوشي, a QID's, is the
+		// lists' Rached Ghannouchi); any, when no English name matched
+		// (Dick Chini is Dick Cheney), but not a person of another English
+		// name beside an English match (Mark Antony is not Marc Anthony)
+		qid := slices.ContainsFunc(same, func(o *gazetteer.Entry) bool { return o.QID != "" })
+		english := len(same) > 0
+		for _, m := range forms {
+			for _, o := range owners[m] {
+				if o.Type == model.Person && strings.Contains(m, " ") && (!english || o.QID != "" && !qid) {
+					same = append(same, o)
+				}
+			}
+		}
+		e := best(slices.DeleteFunc(same, func(o *gazetteer.Entry) bool { return b.byKey[o.Key] != o }))
+		key := gazetteer.KeyFor(model.Person, c.Name)
+		switch old := b.byKey[key]; {
+		case e != nil:
+		case old != nil && old.Type == model.Person:
+			e = old
+		case old != nil:
+			return fmt.Errorf("written: %q: key %s taken by %q", c.Name, key, old.Name)
+		default:
+			e = b.add(&gazetteer.Entry{Key: key, Name: c.Name, Type: model.Person, Rank: gazetteer.RankOrg})
+			b.stats.WrittenPersonsNew++
+		}
+		if e.QID == "" && !slices.ContainsFunc(append([]string{c.Name}, c.En...), func(n string) bool { return foldName(n) == foldName(e.Name) }) {
+			e.Name = c.Name
+			b.stats.WrittenPersonsRenamed++
+		}
+		e.Rank = max(e.Rank, gazetteer.RankOrg)
+		for _, m := range forms {
+			one := !strings.Contains(m, " ")
+			left := false
+			for _, o := range owners[m] {
+				switch {
+				case o == e || b.byKey[o.Key] != o:
+				case one || o.QID != "" || o.Rank >= e.Rank || o.Type != model.Person && o.Rank >= gazetteer.RankOrg:
+					// a one-word name another entry has; another known
+					// entry's name (a company's, a city's, a person's with
+					// a QID)
+					left = left || o.Type != model.Person || one
+				default:
+					// a lesser person of the name is this one, spelt
+					// otherwise; a lesser entry of another type, mistyped
+					o.Aliases = slices.DeleteFunc(o.Aliases, func(a string) bool { return arabic.HasScript(a) && arabic.MatchForm(a) == m })
+					o.Ambiguous = slices.DeleteFunc(o.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m })
+					if !slices.ContainsFunc(o.Aliases, arabic.HasScript) {
+						delete(b.byKey, o.Key)
+					}
+					b.stats.WrittenPersonsTaken++
+				}
+			}
+			if left {
+				b.stats.WrittenFormsLeft++
+				continue
+			}
+			for _, a := range c.Ar {
+				if arabic.MatchForm(clean(a)) == m {
+					if b.addAlias(e, a) && one {
+						e.Ambiguous = append(e.Ambiguous, clean(a))
+					}
+					break
+				}
+			}
+			if !one {
+				// the name lists' full names link only what the tagger
+				// finds (personNames): the lists say this one is the person
+				e.Ambiguous = slices.DeleteFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m })
+			}
+			if !slices.Contains(owners[m], e) {
+				owners[m] = append(owners[m], e)
+			}
+		}
+		for _, a := range append([]string{c.Name}, c.En...) {
+			if b.addAlias(e, a) && !strings.Contains(strings.TrimSpace(a), " ") {
+				e.Ambiguous = append(e.Ambiguous, clean(a))
+			}
+		}
+		if ce := b.iso2[c.Country]; c.Country != "" && e.Country == "" && ce != nil {
+			e.Country = ce.Key
+		}
+		addSource(e, gazetteer.SrcWritten)
+	}
+	return nil
+}
+
+// best returns the entry of es with a QID, then the highest ranked, then
+// the first by key; nil when es is empty.
+func best(es []*gazetteer.Entry) *gazetteer.Entry {
+	var out *gazetteer.Entry
+	for _, e := range es {
+		switch {
+		case out == nil:
+			out = e
+		case (e.QID != "") != (out.QID != ""):
+			if e.QID != "" {
+				out = e
+			}
+		case e.Rank != out.Rank:
+			if e.Rank > out.Rank {
+				out = e
+			}
+		case e.Key < out.Key:
+			out = e
+		}
+	}
+	return out
 }

@@ -28,6 +28,10 @@ func TestWritten(t *testing.T) {
 		{"country", "organisations:\n  - {type: \"Organization\", name: \"X\", country: \"Saudi\", ar: [\"س\"]}\n", "alpha-2"},
 		{"unknown field", "organisations:\n  - {type: \"Organization\", name: \"X\", arabic: [\"س\"]}\n", "not found"},
 		{"twice", "organisations:\n  - " + ok + "\n  - " + strings.Replace(ok, "Example Bank\"", "example bank\"", 1) + "\n", "also in"},
+		{"fine person", "people:\n  - {type: \"Person\", name: \"Example Bank\", ar: [\"إكزامبل بانك\"]}\n", ""},
+		{"organisation of people", "people:\n  - " + ok + "\n", "want type Person"},
+		{"person ambiguous", "people:\n  - {type: \"Person\", name: \"X Y\", ar: [\"س ص\"], ar_ambig: [\"س\"]}\n", "no ar_ambig"},
+		{"person twice", "people:\n  - {type: \"Person\", name: \"X Y\", ar: [\"س ص\"]}\n  - {type: \"Person\", name: \"x y\", ar: [\"س ع\"]}\n", "also in"},
 	} {
 		fsys := fstest.MapFS{"written/a.yaml": {Data: []byte(c.yaml)}}
 		got, err := readWritten(fsys)
@@ -77,5 +81,55 @@ func TestWrittenInBuild(t *testing.T) {
 		if ks := owners[arabic.MatchForm(form)]; len(ks) > 0 {
 			t.Errorf("%s names organisations %v", form, ks)
 		}
+	}
+}
+
+// TestWrittenPersonsInBuild: the lists' people (needs the shared data):
+// a person only the name lists knew takes the lists' English name; one
+// with a QID keeps it and takes the lists' forms, with no second entry
+// of the lists' spelling; a father's name and his son's stay two people,
+// and so do two of one Arabic spelling but other English names; a
+// one-word form is ambiguous.
+func TestWrittenPersonsInBuild(t *testing.T) {
+	entries, _ := buildShared(t)
+	persons := map[string][]*gazetteer.Entry{} // Arabic MatchForm -> persons
+	byName := map[string][]*gazetteer.Entry{}
+	for _, e := range entries {
+		if e.Type != model.Person {
+			continue
+		}
+		byName[e.Name] = append(byName[e.Name], e)
+		for _, a := range e.Aliases {
+			if arabic.HasScript(a) {
+				persons[arabic.MatchForm(a)] = append(persons[arabic.MatchForm(a)], e)
+			}
+		}
+	}
+	one := func(form string) *gazetteer.Entry {
+		t.Helper()
+		es := persons[arabic.MatchForm(form)]
+		if len(es) != 1 {
+			t.Errorf("%s: %d persons, want one", form, len(es))
+			return &gazetteer.Entry{}
+		}
+		return es[0]
+	}
+	if e := one("حسين حبري"); e.Name != "Hissène Habré" || !slices.Contains(e.Sources, gazetteer.SrcWritten) {
+		t.Errorf("حسين حبري: %s %q %v, want Hissène Habré of the lists", e.Key, e.Name, e.Sources)
+	}
+	if e := one("راشد الغنوشي"); e.QID != "Q360792" || e.Name != "Rached Ghannouchi" || len(byName["Rached Ghannouchi"]) != 1 {
+		t.Errorf("راشد الغنوشي: %s %q, %d entries of the name; want Q360792 alone", e.Key, e.Name, len(byName["Rached Ghannouchi"]))
+	}
+	if e := one("محمد الغنوشي"); slices.ContainsFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == arabic.MatchForm("محمد الغنوشي") }) {
+		t.Errorf("محمد الغنوشي: ambiguous for %s, but the lists name him", e.Key)
+	}
+	if a, r := one("أحمد قديروف"), one("رمضان قديروف"); a == r || a.Name != "Akhmad Kadyrov" || r.Name != "Ramzan Kadyrov" {
+		t.Errorf("the Kadyrovs: %q and %q", a.Name, r.Name)
+	}
+	if len(byName["Mark Antony"]) != 1 || len(byName["Marc Anthony"]) != 1 {
+		t.Errorf("Mark Antony %d entries, Marc Anthony %d, want one each", len(byName["Mark Antony"]), len(byName["Marc Anthony"]))
+	}
+	if e := one("فيروز"); e.Name != "Fairuz" || !slices.Contains(e.Ambiguous, "فيروز") {
+		t.Errorf("فيروز: %s %q ambiguous %v, want Fairuz, ambiguous", e.Key, e.Name, e.Ambiguous)
 	}
 }
