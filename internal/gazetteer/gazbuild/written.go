@@ -69,6 +69,8 @@ func readWritten(fsys fs.FS) ([]curated, error) {
 				return nil, fmt.Errorf("%s: entity %q: want type %s, a name and an Arabic form", name, c.Name, want)
 			case want == model.Person && (len(c.ArAmbig) > 0 || len(c.EnAmbig) > 0):
 				return nil, fmt.Errorf("%s: person %q: no ar_ambig or en_ambig", name, c.Name)
+			case want == model.Person && strings.ContainsAny(c.Name, "()"):
+				return nil, fmt.Errorf("%s: person %q: a name as news writes it, no qualifier in brackets", name, c.Name)
 			case c.QID != "" || c.Role != "" || c.Term != "" || len(c.Demonyms) > 0 || len(c.Context) > 0 || c.Namesake:
 				return nil, fmt.Errorf("%s: entity %q: only type, name, country, ar, ar_ambig, en and en_ambig", name, c.Name)
 			case c.Country != "" && !iso2RE.MatchString(c.Country):

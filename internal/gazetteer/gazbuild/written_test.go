@@ -30,6 +30,7 @@ func TestWritten(t *testing.T) {
 		{"twice", "organisations:\n  - " + ok + "\n  - " + strings.Replace(ok, "Example Bank\"", "example bank\"", 1) + "\n", "also in"},
 		{"fine person", "people:\n  - {type: \"Person\", name: \"Example Bank\", ar: [\"إكزامبل بانك\"]}\n", ""},
 		{"organisation of people", "people:\n  - " + ok + "\n", "want type Person"},
+		{"person qualified", "people:\n  - {type: \"Person\", name: \"Khaled (musician)\", ar: [\"س ص\"]}\n", "no qualifier"},
 		{"person ambiguous", "people:\n  - {type: \"Person\", name: \"X Y\", ar: [\"س ص\"], ar_ambig: [\"س\"]}\n", "no ar_ambig"},
 		{"person twice", "people:\n  - {type: \"Person\", name: \"X Y\", ar: [\"س ص\"]}\n  - {type: \"Person\", name: \"x y\", ar: [\"س ع\"]}\n", "also in"},
 	} {
