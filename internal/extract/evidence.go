@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -660,7 +659,7 @@ func (p *Pipeline) withoutFathersNames(toks []segment.Token, words []arabic.Word
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		if e := m.Entry; e != nil && e.Type == model.Person && m.End-m.Start >= 2 && m.Start > 0 && slices.Equal(e.Sources, []string{gazetteer.SrcWritten}) {
+		if e := m.Entry; e != nil && e.Type == model.Person && m.End-m.Start >= 2 && m.Start > 0 && len(e.Sources) == 1 && e.Sources[0] == gazetteer.SrcWritten {
 			g, w := m.Start-1, &words[m.Start-1]
 			if toks[g].Sentence == toks[m.Start].Sentence && words[m.Start].Conj == "" && w.Article == "" && w.Conj == "" && w.Prep == "" && w.Suffix == "" &&
 				p.words.Name(w.MF).Given >= firstGiven {

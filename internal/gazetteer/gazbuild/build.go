@@ -38,9 +38,10 @@ type BuildStats struct {
 	// CommonWordAliases are the one-word place and organisation names that
 	// the arwiki word counts mark as common words (see commonWords).
 	CommonWordAliases int
-	// WrittenFormsLeft are the Arabic forms of written/*.yaml left to a
-	// higher-ranked entry that has them (a country, a capital, a curated
-	// body).
+	// WrittenFormsLeft are the Arabic forms of written/*.yaml left to
+	// another entry that has them: for organisations a higher-ranked one
+	// (a country, a capital, a curated body), for people one of another
+	// type (written, giveForms) or any, for a one-word form.
 	WrittenFormsLeft int
 	// WrittenMistyped are the persons and places of lesser lists with an
 	// organisation's English name that written/*.yaml gave the

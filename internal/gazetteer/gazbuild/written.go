@@ -40,7 +40,8 @@ type writtenFile struct {
 // organisations an organisation and of people a person, with a name and
 // an Arabic form, no QID, a valid country code, each English name once
 // over all the files (per type); people have no ar_ambig or en_ambig (a
-// person's one-word form is always ambiguous: writtenPersons).
+// person's one-word form is always ambiguous: writtenPersons) and a name
+// as news writes it, with no qualifier in brackets.
 func readWritten(fsys fs.FS) ([]curated, error) {
 	names, err := fs.Glob(fsys, "written/*.yaml")
 	if err != nil {
@@ -302,7 +303,7 @@ func (b *builder) writtenAmbiguous() error {
 	need := map[string]bool{}
 	for _, k := range b.sortedKeys() {
 		e := b.byKey[k]
-		if e.Rank != gazetteer.RankOrg || !slices.Contains(e.Sources, gazetteer.SrcWritten) {
+		if e.Type != model.Organization || e.Rank != gazetteer.RankOrg || !slices.Contains(e.Sources, gazetteer.SrcWritten) {
 			continue
 		}
 		for _, a := range e.Aliases {
@@ -335,7 +336,7 @@ func (b *builder) writtenAmbiguous() error {
 				drop[m] = true
 			}
 		}
-		if slices.Contains(e.Sources, gazetteer.SrcWritten) && e.Rank == gazetteer.RankOrg && b.writtenNational != nil {
+		if e.Type == model.Organization && slices.Contains(e.Sources, gazetteer.SrcWritten) && e.Rank == gazetteer.RankOrg && b.writtenNational != nil {
 			// nor the national forms a later list gave the lists' entry
 			// (ArWikiCats' الاتحاد السعودي for the club), nor a frequent
 			// word with a nationality
@@ -363,40 +364,19 @@ func (b *builder) writtenAmbiguous() error {
 // writtenPersons adds the people of written/*.yaml (well-known people
 // Arabic news names, with the English spelling English news gives them:
 // without them kg romanised Kristiyanu Runaldu letter by letter). It runs
-// after every other source has given its persons. The person's entry is
-// the best (best: a QID first, then the rank) of the persons that have
-// its English name (or one of its Arabic forms, with a QID or when none
-// has the English name), or a new one ranked with
-// the organisations of the lists (RankOrg: over the name lists' persons).
-// An entry without a QID takes the lists' English name, unless its name
-// is one of the lists' English forms (Saud al-Faisal, as news writes it,
-// stays so). An Arabic form is
-// left out when an entry of another type ranked as high or higher has it,
-// or a place with a QID, or when it is two frequent name words (common:
-// محمد بخاري is many people's name, not Muhammadu Buhari); a lesser
-// person or a lesser mistyped entry without a QID that has it gives it
-// up (the same person under another spelling: a second node). A one-word
-// form (Pelé, Neymar) is ambiguous: it links only a name the tagger
-// finds; a full name is not, even when the name lists said so.
+// after every other source has given its persons. Each person's entry is
+// chosen by personEntry and takes the forms giveForms allows; an entry
+// without a QID takes the lists' English name, unless its name is one of
+// the lists' English forms (Saud al-Faisal, as news writes it, stays so);
+// its rank is raised to RankOrg, the lists' organisations' (over the name
+// lists' persons). A one-word English form is ambiguous, as a one-word
+// Arabic one is.
 func (b *builder) writtenPersons() error {
 	persons, err := b.loadPersons()
 	if err != nil {
 		return err
 	}
-	byLatin := map[string][]*gazetteer.Entry{} // folded Latin name -> persons
-	owners := map[string][]*gazetteer.Entry{}  // Arabic MatchForm -> entries with it
-	for _, k := range b.sortedKeys() {
-		e := b.byKey[k]
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
-			if arabic.HasScript(a) {
-				if m := arabic.MatchForm(a); !slices.Contains(owners[m], e) {
-					owners[m] = append(owners[m], e)
-				}
-			} else if f := foldName(a); e.Type == model.Person && !slices.Contains(byLatin[f], e) {
-				byLatin[f] = append(byLatin[f], e)
-			}
-		}
-	}
+	ix := b.personIndex()
 	for _, c := range writtenPeople {
 		var forms []string // MatchForm of the forms that may name the person
 		for _, a := range c.Ar {
@@ -404,84 +384,16 @@ func (b *builder) writtenPersons() error {
 				forms = append(forms, m)
 			}
 		}
-		var same []*gazetteer.Entry
-		for _, n := range append([]string{c.Name}, c.En...) {
-			same = append(same, byLatin[foldName(n)]...)
-		}
-		// the persons with one of its full names: one with a QID joins the
-		// English matches that have none (راشد الغنوشي, a QID's, is the
-		// lists' Rached Ghannouchi); any, when no English name matched
-		// (Dick Chini is Dick Cheney), but not a person of another English
-		// name beside an English match (Mark Antony is not Marc Anthony)
-		qid := slices.ContainsFunc(same, func(o *gazetteer.Entry) bool { return o.QID != "" })
-		english := len(same) > 0
-		for _, m := range forms {
-			for _, o := range owners[m] {
-				if o.Type == model.Person && strings.Contains(m, " ") && (!english || o.QID != "" && !qid) {
-					same = append(same, o)
-				}
-			}
-		}
-		e := best(slices.DeleteFunc(same, func(o *gazetteer.Entry) bool { return b.byKey[o.Key] != o }))
-		key := gazetteer.KeyFor(model.Person, c.Name)
-		switch old := b.byKey[key]; {
-		case e != nil:
-		case old != nil && old.Type == model.Person:
-			e = old
-		case old != nil:
-			return fmt.Errorf("written: %q: key %s taken by %q", c.Name, key, old.Name)
-		default:
-			e = b.add(&gazetteer.Entry{Key: key, Name: c.Name, Type: model.Person, Rank: gazetteer.RankOrg})
-			b.stats.WrittenPersonsNew++
+		e, err := b.personEntry(c, forms, ix)
+		if err != nil {
+			return err
 		}
 		if e.QID == "" && !slices.ContainsFunc(append([]string{c.Name}, c.En...), func(n string) bool { return foldName(n) == foldName(e.Name) }) {
 			e.Name = c.Name
 			b.stats.WrittenPersonsRenamed++
 		}
 		e.Rank = max(e.Rank, gazetteer.RankOrg)
-		for _, m := range forms {
-			one := !strings.Contains(m, " ")
-			left := false
-			for _, o := range owners[m] {
-				switch {
-				case o == e || b.byKey[o.Key] != o:
-				case one || o.QID != "" || o.Rank >= e.Rank || o.Type != model.Person && o.Rank >= gazetteer.RankOrg:
-					// a one-word name another entry has; another known
-					// entry's name (a company's, a city's, a person's with
-					// a QID)
-					left = left || o.Type != model.Person || one
-				default:
-					// a lesser person of the name is this one, spelt
-					// otherwise; a lesser entry of another type, mistyped
-					o.Aliases = slices.DeleteFunc(o.Aliases, func(a string) bool { return arabic.HasScript(a) && arabic.MatchForm(a) == m })
-					o.Ambiguous = slices.DeleteFunc(o.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m })
-					if !slices.ContainsFunc(o.Aliases, arabic.HasScript) {
-						delete(b.byKey, o.Key)
-					}
-					b.stats.WrittenPersonsTaken++
-				}
-			}
-			if left {
-				b.stats.WrittenFormsLeft++
-				continue
-			}
-			for _, a := range c.Ar {
-				if arabic.MatchForm(clean(a)) == m {
-					if b.addAlias(e, a) && one {
-						e.Ambiguous = append(e.Ambiguous, clean(a))
-					}
-					break
-				}
-			}
-			if !one {
-				// the name lists' full names link only what the tagger
-				// finds (personNames): the lists say this one is the person
-				e.Ambiguous = slices.DeleteFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m })
-			}
-			if !slices.Contains(owners[m], e) {
-				owners[m] = append(owners[m], e)
-			}
-		}
+		b.giveForms(e, c, forms, ix)
 		for _, a := range append([]string{c.Name}, c.En...) {
 			if b.addAlias(e, a) && !strings.Contains(strings.TrimSpace(a), " ") {
 				e.Ambiguous = append(e.Ambiguous, clean(a))
@@ -493,6 +405,137 @@ func (b *builder) writtenPersons() error {
 		addSource(e, gazetteer.SrcWritten)
 	}
 	return nil
+}
+
+// personIndex is the index writtenPersons keeps of the entries: persons by
+// folded Latin name, and entries of every type by Arabic MatchForm.
+type personIndex struct {
+	byLatin map[string][]*gazetteer.Entry
+	owners  map[string][]*gazetteer.Entry
+}
+
+// personIndex indexes the entries built so far.
+func (b *builder) personIndex() personIndex {
+	ix := personIndex{byLatin: map[string][]*gazetteer.Entry{}, owners: map[string][]*gazetteer.Entry{}}
+	for _, k := range b.sortedKeys() {
+		e := b.byKey[k]
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if arabic.HasScript(a) {
+				if m := arabic.MatchForm(a); !slices.Contains(ix.owners[m], e) {
+					ix.owners[m] = append(ix.owners[m], e)
+				}
+			} else if f := foldName(a); e.Type == model.Person && !slices.Contains(ix.byLatin[f], e) {
+				ix.byLatin[f] = append(ix.byLatin[f], e)
+			}
+		}
+	}
+	return ix
+}
+
+// personEntry returns the entry of the lists' person c (forms: the
+// MatchForm of its Arabic forms): the best (best: a QID first, then the
+// rank) of the persons that have its English name or an English form, and
+// of the persons that have one of its full names — one with a QID when no
+// English match has one (راشد الغنوشي, a QID's, is the lists' Rached
+// Ghannouchi), any when no English name matched (Dick Chini is Dick
+// Cheney), but not one of another English name beside an English match
+// (Mark Antony is not Marc Anthony) —; else the entry of its key, or a new
+// one ranked RankOrg. Entries deleted since the index was made are not
+// chosen.
+func (b *builder) personEntry(c curated, forms []string, ix personIndex) (*gazetteer.Entry, error) {
+	live := func(o *gazetteer.Entry) bool { return b.byKey[o.Key] == o }
+	var same []*gazetteer.Entry
+	for _, n := range append([]string{c.Name}, c.En...) {
+		for _, o := range ix.byLatin[foldName(n)] {
+			if live(o) {
+				same = append(same, o)
+			}
+		}
+	}
+	qid := slices.ContainsFunc(same, func(o *gazetteer.Entry) bool { return o.QID != "" })
+	english := len(same) > 0
+	for _, m := range forms {
+		for _, o := range ix.owners[m] {
+			if live(o) && o.Type == model.Person && strings.Contains(m, " ") && (!english || o.QID != "" && !qid) {
+				same = append(same, o)
+			}
+		}
+	}
+	if e := best(same); e != nil {
+		return e, nil
+	}
+	key := gazetteer.KeyFor(model.Person, c.Name)
+	switch old := b.byKey[key]; {
+	case old != nil && old.Type == model.Person:
+		return old, nil
+	case old != nil:
+		return nil, fmt.Errorf("written: %q: key %s taken by %q", c.Name, key, old.Name)
+	}
+	b.stats.WrittenPersonsNew++
+	return b.add(&gazetteer.Entry{Key: key, Name: c.Name, Type: model.Person, Rank: gazetteer.RankOrg}), nil
+}
+
+// giveForms gives e, the entry of the lists' person c, its Arabic forms
+// (forms: their MatchForm). A form is left out (WrittenFormsLeft) when
+// another entry has it that is not a person and is ranked RankOrg or more
+// or has a QID (a company's, a city's), and a one-word form when any other
+// entry has it. Another person with a QID, or ranked as high as e, or of
+// the lists, keeps the form beside e; a lesser entry without a QID, a
+// person (the same person under another spelling: a second node) or one
+// of another type (mistyped), gives it up (WrittenPersonsTaken), and is
+// deleted when it has no Arabic alias left. A one-word form is ambiguous
+// (it links only a name the tagger finds: Pelé, Fairuz); a full name is
+// not, even when the name lists said so (personNames).
+func (b *builder) giveForms(e *gazetteer.Entry, c curated, forms []string, ix personIndex) {
+	for _, m := range forms {
+		one := !strings.Contains(m, " ")
+		var lesser []*gazetteer.Entry
+		left := false
+		for _, o := range ix.owners[m] {
+			switch {
+			case o == e || b.byKey[o.Key] != o:
+			case one || o.Type != model.Person && (o.Rank >= gazetteer.RankOrg || o.QID != ""):
+				left = true
+			case o.QID != "" || o.Rank >= e.Rank || slices.Contains(o.Sources, gazetteer.SrcWritten):
+			default:
+				lesser = append(lesser, o)
+			}
+		}
+		if left {
+			b.stats.WrittenFormsLeft++
+			continue
+		}
+		for _, o := range lesser {
+			b.dropForm(o, m)
+			ix.owners[m] = slices.DeleteFunc(ix.owners[m], func(x *gazetteer.Entry) bool { return x == o })
+			b.stats.WrittenPersonsTaken++
+		}
+		for _, a := range c.Ar {
+			if arabic.MatchForm(clean(a)) == m {
+				if b.addAlias(e, a) && one {
+					e.Ambiguous = append(e.Ambiguous, clean(a))
+				}
+				break
+			}
+		}
+		if !one {
+			e.Ambiguous = slices.DeleteFunc(e.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m })
+		}
+		if !slices.Contains(ix.owners[m], e) {
+			ix.owners[m] = append(ix.owners[m], e)
+		}
+	}
+}
+
+// dropForm takes the Arabic form m (MatchForm) out of o's aliases, and o
+// out of the build when it has no Arabic alias left.
+func (b *builder) dropForm(o *gazetteer.Entry, m string) {
+	o.Aliases = slices.DeleteFunc(o.Aliases, func(a string) bool { return arabic.HasScript(a) && arabic.MatchForm(a) == m })
+	o.Ambiguous = slices.DeleteFunc(o.Ambiguous, func(a string) bool { return arabic.MatchForm(a) == m })
+	delete(b.aliasSeen[o], m)
+	if !slices.ContainsFunc(o.Aliases, arabic.HasScript) {
+		delete(b.byKey, o.Key)
+	}
 }
 
 // best returns the entry of es with a QID, then the highest ranked, then
