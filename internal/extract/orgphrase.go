@@ -570,8 +570,8 @@ func (ph *orgPhrase) isName() bool {
 	if ph.known == ph.i+1 || !ph.specific || ph.sawOrgGaz || ph.hw.Forces && ph.specifiers < 2 {
 		return false // قوات الأمن "security forces" is no name, قوات الطوارئ الخاصة is
 	}
-	if ph.definite && !ph.other && !ph.hw.State {
-		return false // النادي الكويتي "the Kuwaiti club" is one of many; الجيش اللبناني is one
+	if ph.definite && !ph.other && !ph.hw.State && !ph.hw.Team {
+		return false // النادي الكويتي "the Kuwaiti club" is one of many; الجيش اللبناني is one, المنتخب السعودي too
 	}
 	if !ph.named && ph.activity && !ph.definite {
 		// تنظيم سوق العمل "regulating the labour market", حركة السوق "the
@@ -749,4 +749,41 @@ func withoutNamesakes(cands, orgs []link.Candidate) []link.Candidate {
 		}
 	}
 	return out
+}
+
+// withoutTeamCountries drops, in place, the places named inside a national
+// team's name (translit's mark "team": منتخب جامايكا, المنتخب السعودي لكرة
+// القدم): the country there stands for its team, which the organisation
+// candidate over it names; it is no mention of the country.
+func withoutTeamCountries(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	var teams [][2]int
+	for _, c := range cands {
+		if c.Type != model.Organization {
+			continue
+		}
+		k := firstToken(toks, c.Start)
+		if k >= len(toks) {
+			continue
+		}
+		if hw, ok := translit.LookupWord(arabic.MatchForm(words[k].Stem)); ok && hw.Team {
+			teams = append(teams, [2]int{c.Start, c.End})
+		}
+	}
+	if len(teams) == 0 {
+		return cands
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		inside := false
+		for _, t := range teams {
+			if c.Type == model.Location && t[0] <= c.Start && c.End <= t[1] && c.End-c.Start < t[1]-t[0] {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }

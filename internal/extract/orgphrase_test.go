@@ -101,6 +101,29 @@ func TestOrgPhrases(t *testing.T) {
 	}
 }
 
+// TestNationalTeams: a national team is one body, its country's (a
+// nationality alone after منتخب names it), and the country named inside
+// its name stands for the team: no mention of the country.
+func TestNationalTeams(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, team, name string
+	}{
+		{"وفاز المنتخب السعودي على منافسه بهدفين.", "المنتخب السعودي", "Saudi Arabia national team"},
+		{"وتعادل منتخب جامايكا مع منافسه أمس.", "منتخب جامايكا", "Jamaica national team"},
+		{"وانضم اللاعب إلى معسكر المنتخب البلجيكي لكرة القدم.", "المنتخب البلجيكي لكرة القدم", "Belgium national football team"},
+	} {
+		checkOrgMentions(t, p, c.text, []string{c.team}, nil)
+		checkMentions(t, p, model.Location, c.text, nil, []string{"السعودي", "جامايكا", "البلجيكي"})
+		es := mentionEntities(t, p, c.text, c.team)
+		if len(es) != 1 || es[0].Name != c.name {
+			t.Errorf("%s: the team's entity %v, want one named %q", c.text, es, c.name)
+		}
+	}
+	// a club's nationality is its country's mention as before
+	checkMentions(t, p, model.Location, "وانتقل اللاعب من النادي البلجيكي إلى الدوري الإنجليزي.", []string{"البلجيكي"}, nil)
+}
+
 // checkOrgMentions extracts an Arabic text and checks that each of want is
 // the text of an organisation's mention and none of not is.
 func checkOrgMentions(t *testing.T, p *Pipeline, text string, want, not []string) {

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.53"
+const RulesVersion = "0.6.54"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -343,6 +343,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 		cands = withoutNamesakes(cands, orgs)
 		ner, placesInNames := p.nerCandidates(toks, words, cands, tg)
 		cands = append(withoutCandidates(cands, placesInNames), withOrgPhrases(withoutNonBodies(toks, words, ner), orgs)...)
+		cands = withoutTeamCountries(toks, words, cands)
 		cands = p.facilities(toks, words, cands)
 		cands = p.backRefs(toks, words, cands)
 		cands = kingdomRefs(toks, words, cands)
@@ -363,6 +364,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	if lang == "ar" {
 		districtNames(toks, words, cands)
 		p.containedPlaces(toks, words, cands)
+		cands = p.withoutPlacesInQuotedNames(toks, words, cands)
 		cands = p.familyNames(toks, words, cands)
 	}
 	p.sportsBodies(toks, words, cands)
@@ -1242,8 +1244,8 @@ func (p *Pipeline) trimOrdinaryStart(toks []segment.Token, words []arabic.Word, 
 	for b-a > 1 && !wordIn(nameLinks, &words[a]) && !wordIn(personTitles, &words[a]) && !isTitle(&words[a]) &&
 		!p.nameLike(&words[a]) && !p.isName(arabic.MatchForm(words[a].Stem)) && !p.isName(arabic.MatchForm(words[a].Article+words[a].Stem)) &&
 		!compoundEnds[words[a+1].MF] {
-		if p.words.ImperfectVerb(toks[a].Text) {
-			a++ // a verb the table knows by its other forms (يستذكر هول "Hall recalls")
+		if p.words.ImperfectVerb(toks[a].Text) || p.words.FutureVerb(toks[a].Text) {
+			a++ // a verb the table knows by its other forms (يستذكر هول "Hall recalls"), or with the future prefix (سيجني روحاني "Rouhani will reap")
 			continue
 		}
 		o := p.ordinary(toks, words, a)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
@@ -273,4 +274,82 @@ func (p *Pipeline) quotedEntry(name string) *gazetteer.Entry {
 		return nil
 	}
 	return entry
+}
+
+// withoutPlacesInQuotedNames drops the places named inside a quoted name
+// of two to maxQuoted words that holds a number (the agreement «مينسك 2»,
+// the festival «جدة 36») or that follows the noun of a kind of
+// organisation, place or product (لمجموعة «بوسطن كونسلتينغ» a firm, فندق
+// «ميليا شنغهاي هونغتشياو» a hotel, موقع «الدرر الشامية» a website): the
+// place's name is part of another name there, no mention of the place. A
+// quoted phrase with a preposition is a sentence or a description
+// («اتفاق مستعجل في فيينا»), and a work's title («الكويت تتحدى
+// الطائفية», under عنوان) names the places it speaks of: both keep them.
+// cands are sorted by Start; the result is too.
+func (p *Pipeline) withoutPlacesInQuotedNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	var spans [][2]int // the quoted names' offsets
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Text != "«" && toks[i].Text != "“" {
+			continue
+		}
+		b := closingQuote(toks, i, false)
+		if b < i+3 { // two words at least
+			continue
+		}
+		if p.quotedOtherName(toks, words, cands, i+1, b) {
+			spans = append(spans, [2]int{toks[i+1].Start, toks[b-1].End})
+		}
+		i = b
+	}
+	if len(spans) == 0 {
+		return cands
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		drop := false
+		for _, s := range spans {
+			if c.Type == model.Location && !c.Demonym && s[0] <= c.Start && c.End <= s[1] && c.End-c.Start < s[1]-s[0] {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// quotedOtherName reports whether the quoted tokens [a, b) name something
+// other than the place of cands they hold (withoutPlacesInQuotedNames).
+func (p *Pipeline) quotedOtherName(toks []segment.Token, words []arabic.Word, cands []link.Candidate, a, b int) bool {
+	place, number := false, false
+	for k := a; k < b; k++ {
+		t := toks[k].Text
+		switch {
+		case isDigits(t):
+			number = true
+			continue
+		case !isArabicWord(t) || !unicode.IsLetter([]rune(t)[0]):
+			return false // punctuation or Latin letters
+		case words[k].Prep != "" || officePreps[words[k].MF]:
+			return false // a phrase, a headline or a quotation
+		}
+		for _, c := range cands {
+			if c.Start < toks[k].End && toks[k].Start < c.End && c.Type == model.Location && !c.Demonym {
+				place = true
+			}
+		}
+	}
+	if !place {
+		return false
+	}
+	if number {
+		return true
+	}
+	switch p.cueBefore(toks, words, a) {
+	case orgCue, nameOrgCue, placeCue, productCue:
+		return true
+	}
+	return false
 }

@@ -103,3 +103,26 @@ func TestQuotedNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesInQuotedNames: a place's name inside a quoted name of a firm,
+// a hotel or an agreement is no mention of the place; a quoted headline or
+// phrase keeps its places.
+func TestPlacesInQuotedNames(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string // place mentions
+	}{
+		// after the noun of a kind of organisation or place
+		{text: "وقال مدير في شركة «كابيتال طوكيو القابضة» إن الأسعار سترتفع.", not: []string{"طوكيو"}},
+		{text: "ونزل الوفد في فندق «رويال باريس بالاس» قرب النهر.", not: []string{"باريس"}},
+		// a number: an agreement, a festival
+		{text: "وتمسك الطرفان بتطبيق «اتفاق الدوحة 2» كاملا.", not: []string{"الدوحة"}},
+		// a headline, a phrase with a preposition, a single quoted word
+		{text: "ونشرت الصحيفة مقالا تحت عنوان «القاهرة تستعد للقمة» أمس.", want: []string{"القاهرة"}},
+		{text: "ووصف الوزير الاجتماع بأنه «لقاء حاسم في باريس» أمس.", want: []string{"باريس"}},
+		{text: "ووصل الوفد إلى جزيرة «قبرص» صباح أمس.", want: []string{"قبرص"}},
+	} {
+		checkMentions(t, p, model.Location, c.text, c.want, c.not)
+	}
+}

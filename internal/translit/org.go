@@ -177,8 +177,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" && w.head != "thing" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "place", "facility", "street", "institution", "product", "work" or "thing", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" && w.head != "thing" && w.head != "team" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "team", "place", "facility", "street", "institution", "product", "work" or "thing", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !arabic.HasScript(ar) || w.en == "" || arabic.HasScript(w.en) {
@@ -260,6 +260,12 @@ type WordInfo struct {
 	// make a name: القوات الروسية are Russia's forces, القوات الجوية
 	// المصرية the Egyptian Air Force.
 	Forces bool
+	// Team marks the head of a state's national team (mark "team": منتخب):
+	// a nationality or a country's name alone after it makes the name of
+	// one team, the country's (المنتخب السعودي, منتخب جامايكا), and the
+	// country named inside is the team's, no mention of the country. It is
+	// an OrgHead, not Public: the team is no body of the state.
+	Team bool
 	// PlaceHead marks a noun that names a kind of place or building
 	// (مدينة, مطار, الشرق الأوسط).
 	PlaceHead bool
@@ -315,7 +321,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Thing: w.class == "noun" && w.head == "thing", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces" || w.head == "team"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Team: w.class == "noun" && w.head == "team", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Thing: w.class == "noun" && w.head == "thing", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

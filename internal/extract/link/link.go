@@ -1248,6 +1248,8 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 			}
 		} else if c.entry != nil {
 			e.ID, e.Name, e.Wikidata = c.entry.Key, c.entry.Name, c.entry.QID
+		} else if name := nationalTeam(e.Type, canonAr); name != "" {
+			e.ID, e.Name = gazetteer.KeyFor(e.Type, name), name
 		} else if country := governmentOf(e.Type, canonAr, r.bodyCountry); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
 		} else if country, body := nationalBody(e.Type, canonAr, r.bodyCountry); country != nil {
@@ -1370,6 +1372,84 @@ func governmentOf(typ, name string, focus func() *gazetteer.Entry) *gazetteer.En
 	}
 	return nil
 }
+
+// nationalTeam returns the English name of the national team an
+// organisation's name (Arabic) is, "" for any other name: a team head
+// (translit's mark "team": منتخب) and the country, by its name (منتخب
+// جامايكا) or, with the article, its adjective (المنتخب السعودي), maybe
+// with the sport after ل (لكرة القدم): "Jamaica national team", "Saudi
+// Arabia national football team". Every way the articles write it is one
+// node. A name with more words (the age group, المنتخب الأولمبي) is
+// named as other organisations are.
+func nationalTeam(typ, name string) string {
+	if typ != model.Organization {
+		return ""
+	}
+	fs := strings.Fields(name)
+	ws := words(name)
+	if len(ws) < 2 || len(ws) != len(fs) || len(ws) > 5 {
+		return ""
+	}
+	head, definite := strings.CutPrefix(ws[0], "ال")
+	if hw, ok := translit.LookupWord(head); !ok || !hw.Team {
+		return ""
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		return ""
+	}
+	// the sport: ل and a sport of the table after the country
+	sport := ""
+	country := func(ws []string) *gazetteer.Entry {
+		if definite {
+			if len(ws) == 1 {
+				if e := g.Demonym(ws[0]); e != nil && e.Role == gazetteer.RoleCountry {
+					return e
+				}
+			}
+			return nil
+		}
+		for _, e := range g.Lookup(strings.Join(ws, " ")) {
+			if e.Role == gazetteer.RoleCountry {
+				return e
+			}
+		}
+		return nil
+	}
+	rest := ws[1:]
+	for k := 1; k < len(rest); k++ {
+		var first string
+		if r, ok := strings.CutPrefix(rest[k], "لل"); ok {
+			first = "ال" + r // للكرة الطائرة: ل and الكرة
+		} else if r, ok := strings.CutPrefix(rest[k], "ل"); ok {
+			first = r
+		} else {
+			continue
+		}
+		compl := strings.Join(append([]string{first}, rest[k+1:]...), " ")
+		w, ok := translit.LookupWord(compl)
+		if !ok || !sports[compl] {
+			return ""
+		}
+		sport, rest = strings.ToLower(w.English)+" ", rest[:k]
+		break
+	}
+	c := country(rest)
+	if c == nil {
+		return ""
+	}
+	return c.Name + " national " + sport + "team"
+}
+
+// sports are the sports a national team's name may give after ل (lexicon
+// ar_team_sport), in MatchForm, the words joined by spaces.
+var sports = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range lex.Class("ar_team_sport") {
+		m[arabic.MatchForm(strings.ReplaceAll(s, "_", " "))] = true
+	}
+	return m
+}()
 
 // nationalBody returns the state whose central body an organisation named
 // name is, and the body's name without the state's adjective: the bodies

@@ -672,6 +672,32 @@ func TestGovernmentOf(t *testing.T) {
 // TestNationalBody: a body every state has one of is the country's its
 // adjective names, or, named alone, the article's country; other
 // organisations are left alone.
+// TestNationalTeam: a national team is named after its country, whichever
+// way the article writes it, with the sport when it gives one.
+func TestNationalTeam(t *testing.T) {
+	for text, want := range map[string]string{
+		"المنتخب السعودي":                "Saudi Arabia national team",
+		"منتخب المملكة العربية السعودية": "Saudi Arabia national team",
+		"منتخب جامايكا":                  "Jamaica national team",
+		"منتخب بلجيكا لكرة القدم":        "Belgium national football team",
+		"المنتخب المصري لكرة اليد":       "Egypt national handball team",
+		"المنتخب الإسباني للكرة الطائرة": "Spain national volleyball team",
+		"المنتخب الأولمبي السعودي":       "", // an age group: named as other bodies
+		"منتخب السعودي":                  "", // an adjective without the article
+		"المنتخب جامايكا":                "",
+		"منتخب مصر للشباب":               "", // no sport
+		"النادي السعودي":                 "",
+		"منتخب":                          "",
+	} {
+		if got := nationalTeam(model.Organization, text); got != want {
+			t.Errorf("nationalTeam(%s) = %q, want %q", text, got, want)
+		}
+	}
+	if got := nationalTeam(model.Person, "منتخب مصر"); got != "" {
+		t.Errorf("a person is no team: %q", got)
+	}
+}
+
 func TestNationalBody(t *testing.T) {
 	g, err := gazetteer.Default()
 	if err != nil {
