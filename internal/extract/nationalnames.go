@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
@@ -139,3 +140,58 @@ func personEnds(toks []segment.Token, cands []link.Candidate, k int) bool {
 	}
 	return false
 }
+
+// bareFamilyNames makes a person of a nationality adjective or a place's
+// name with the article, alone, that is the family name of a person the
+// article names in full and that stands where a person's name stands:
+// after an honorific or a rank (اللواء التركي, الدكتور التركي; lexicon
+// ar_rank_before_family_name) or after a verb of saying whose subject
+// follows it (وأوضح التركي أن; ar_said_subject). There it is the person,
+// not Turkey: the candidate becomes a person's, which the article's full
+// name takes in (package link), and no place's. An adjective after an
+// office (الرئيس التركي "the Turkish president") stays the country's.
+// The persons are those of the gazetteer and of nationalNames (اللواء
+// منصور التركي), which runs before: a full name only the tagger finds
+// comes later and is not read. The word before is read without its
+// conjunction (وأوضح, واللواء).
+func bareFamilyNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	family := map[string]bool{} // the last words of the persons' names, MatchForm
+	for _, c := range cands {
+		if c.Type != model.Person || c.Anaphor || c.Title {
+			continue
+		}
+		a, b := firstToken(toks, c.Start), firstToken(toks, c.End-1)
+		if b > a && b < len(toks) && words[b].Article != "" {
+			family[words[b].MF] = true
+		}
+	}
+	if len(family) == 0 {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.Type != model.Location || c.Entry == nil {
+			continue
+		}
+		k := firstToken(toks, c.Start)
+		if k == 0 || k >= len(toks) || toks[k].Start != c.Start || toks[k].End != c.End || toks[k-1].Sentence != toks[k].Sentence {
+			continue // one word, whole, after another of its sentence
+		}
+		w := &words[k]
+		if w.Article == "" || w.Prep != "" || w.Conj != "" || !family[w.MF] {
+			continue
+		}
+		before := arabic.MatchForm(words[k-1].Stem)
+		if words[k-1].Article != "" {
+			before = arabic.MatchForm(words[k-1].Article + words[k-1].Stem)
+		}
+		if !rankBeforeFamily[before] && !saidSubject[before] {
+			continue
+		}
+		c.Type, c.Entry, c.Demonym = model.Person, nil, false
+	}
+}
+
+// rankBeforeFamily are the honorifics and ranks of lexicon
+// ar_rank_before_family_name, in MatchForm.
+var rankBeforeFamily = arabic.WordSet(strings.Join(lexicon.Class("ar_rank_before_family_name"), " "))

@@ -42,3 +42,18 @@ func TestOrgBeforeRank(t *testing.T) {
 		t.Errorf("وزارة الداخلية اللواء is %v", es)
 	}
 }
+
+// TestBareFamilyNames: a nationality adjective alone that is the family
+// name of a person named in full, after a rank or a verb of saying, is
+// that person; after an office, or with no such person, the country's.
+func TestBareFamilyNames(t *testing.T) {
+	checkMentionNames(t, []mentionName{
+		{text: "وقال المتحدث باسم الشرطة العقيد خالد المصري إن الحادث وقع فجرا. وأضاف العقيد المصري أن التحقيق جار.", mention: "المصري", want: "Khalid El-Masri"},
+		{text: "وأكد اللواء سالم العراقي أن القوات جاهزة. وأوضح العراقي أن الخطة تسير كما رسمت.", mention: "العراقي", want: "Salem al-Iraqi"},
+		// another family name after the rank, and الفريق "the team"
+		{text: "وأكد اللواء سالم العراقي أن القوات جاهزة. وقال اللواء السوري إن الخطة تسير.", mention: "السوري", want: "Syria"},
+		{text: "وسجل اللاعب خالد المصري هدفا. وفاز الفريق المصري على منافسه.", mention: "المصري", want: "Egypt"},
+		{text: "وقال العقيد خالد المصري إن الحادث وقع فجرا. والتقى الرئيس المصري وفدا أمنيا.", mention: "المصري", want: "Egypt"},
+		{text: "وقال التركي إن الأسعار مرتفعة.", mention: "التركي", want: "Türkiye"},
+	})
+}

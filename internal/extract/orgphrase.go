@@ -754,7 +754,9 @@ func withoutNamesakes(cands, orgs []link.Candidate) []link.Candidate {
 // withoutTeamCountries drops, in place, the places named inside a national
 // team's name (translit's mark "team": منتخب جامايكا, المنتخب السعودي لكرة
 // القدم): the country there stands for its team, which the organisation
-// candidate over it names; it is no mention of the country.
+// candidate over it names; it is no mention of the country. So is a city
+// inside a city's team (منتخب جدة), which package link names as other
+// bodies.
 func withoutTeamCountries(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	var teams [][2]int
 	for _, c := range cands {

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.54"
+const RulesVersion = "0.6.55"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -324,6 +324,7 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	cands := link.FromMatches(toks, matches)
 	if lang == "ar" {
 		cands = p.nationalNames(toks, words, cands)
+		bareFamilyNames(toks, words, cands)
 		cands = p.clubRefs(toks, words, cands)
 		cands = p.quotedNamed(rs, toks, cands)
 		// an organisation phrase may take the club's or the newspaper's

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/gazetteer"
@@ -279,13 +280,14 @@ func (p *Pipeline) quotedEntry(name string) *gazetteer.Entry {
 // withoutPlacesInQuotedNames drops the places named inside a quoted name
 // of two to maxQuoted words that holds a number (the agreement «مينسك 2»,
 // the festival «جدة 36») or that follows the noun of a kind of
-// organisation, place or product (لمجموعة «بوسطن كونسلتينغ» a firm, فندق
+// organisation, product or site (لمجموعة «بوسطن كونسلتينغ» a firm, فندق
 // «ميليا شنغهاي هونغتشياو» a hotel, موقع «الدرر الشامية» a website): the
 // place's name is part of another name there, no mention of the place. A
 // quoted phrase with a preposition is a sentence or a description
-// («اتفاق مستعجل في فيينا»), and a work's title («الكويت تتحدى
-// الطائفية», under عنوان) names the places it speaks of: both keep them.
-// cands are sorted by Start; the result is too.
+// («اتفاق مستعجل في فيينا»), a work's title (عنوان «الكويت تتحدى
+// الطائفية», فيلم «بيروت 1982») names the places it speaks of, and a
+// place after the noun of a kind of place (منطقة «القدس الشرقية») is
+// that place: all keep them. The result keeps the order of cands.
 func (p *Pipeline) withoutPlacesInQuotedNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	var spans [][2]int // the quoted names' offsets
 	for i := 0; i+2 < len(toks); i++ {
@@ -323,14 +325,19 @@ func (p *Pipeline) withoutPlacesInQuotedNames(toks []segment.Token, words []arab
 // quotedOtherName reports whether the quoted tokens [a, b) name something
 // other than the place of cands they hold (withoutPlacesInQuotedNames).
 func (p *Pipeline) quotedOtherName(toks []segment.Token, words []arabic.Word, cands []link.Candidate, a, b int) bool {
+	cue := p.cueBefore(toks, words, a)
+	if cue == workCue {
+		return false // a title: فيلم «بيروت 1982»
+	}
 	place, number := false, false
 	for k := a; k < b; k++ {
 		t := toks[k].Text
+		r, _ := utf8.DecodeRuneInString(t)
 		switch {
 		case isDigits(t):
 			number = true
 			continue
-		case !isArabicWord(t) || !unicode.IsLetter([]rune(t)[0]):
+		case !isArabicWord(t) || !unicode.IsLetter(r):
 			return false // punctuation or Latin letters
 		case words[k].Prep != "" || officePreps[words[k].MF]:
 			return false // a phrase, a headline or a quotation
@@ -347,9 +354,19 @@ func (p *Pipeline) quotedOtherName(toks []segment.Token, words []arabic.Word, ca
 	if number {
 		return true
 	}
-	switch p.cueBefore(toks, words, a) {
-	case orgCue, nameOrgCue, placeCue, productCue:
+	switch cue {
+	case orgCue, nameOrgCue, productCue:
 		return true
+	case placeCue:
+		// a building's or a site's noun (فندق، منتجع، محطة), not an area's
+		// (منطقة، مدينة، حي، قرية: ar_region, ar_city_word,
+		// ar_district_word, ar_settlement_word)
+		j := a - 2 // the noun before the opening quote
+		if j < 0 {
+			return false
+		}
+		w := &words[j]
+		return !wordIn(regionWords, w) && !wordIn(cityWords, w) && !wordIn(districtWords, w) && !wordIn(settlementWords, w)
 	}
 	return false
 }

@@ -122,6 +122,10 @@ func TestPlacesInQuotedNames(t *testing.T) {
 		{text: "ونشرت الصحيفة مقالا تحت عنوان «القاهرة تستعد للقمة» أمس.", want: []string{"القاهرة"}},
 		{text: "ووصف الوزير الاجتماع بأنه «لقاء حاسم في باريس» أمس.", want: []string{"باريس"}},
 		{text: "ووصل الوفد إلى جزيرة «قبرص» صباح أمس.", want: []string{"قبرص"}},
+		// a work's title, with a number or not, and a place after an area's noun
+		{text: "وعرض المهرجان فيلم «بيروت 1982» في افتتاحه.", want: []string{"بيروت"}},
+		{text: "وكتب المحرر افتتاحية بعنوان «الكويت تتحدى الطائفية» أمس.", want: []string{"الكويت"}},
+		{text: "وتصاعد التوتر في منطقة «القدس الشرقية» أمس.", want: []string{"القدس"}},
 	} {
 		checkMentions(t, p, model.Location, c.text, c.want, c.not)
 	}

@@ -138,7 +138,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
-	head  string // a noun's "org", "public", "state", "forces", "place", "product" or "thing", an adjective's "name" or "forces"
+	head  string // a noun's "org", "public", "state", "forces", "team", "place", "facility", "street", "institution", "product", "work" or "thing", an adjective's "name" or "forces"
 	and   bool   // of an adjective of a name being built: joined by و to the one before (السياسية والأمنية)
 }
 

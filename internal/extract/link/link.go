@@ -1378,8 +1378,10 @@ func governmentOf(typ, name string, focus func() *gazetteer.Entry) *gazetteer.En
 // (translit's mark "team": منتخب) and the country, by its name (منتخب
 // جامايكا) or, with the article, its adjective (المنتخب السعودي), maybe
 // with the sport after ل (لكرة القدم): "Jamaica national team", "Saudi
-// Arabia national football team". Every way the articles write it is one
-// node. A name with more words (the age group, المنتخب الأولمبي) is
+// Arabia national football team". The country's name and its adjective
+// make one node; with the sport and without, two ("Belgium national
+// team", "Belgium national football team": منتخب alone may be any
+// sport's). A name with more words (the age group, المنتخب الأولمبي) is
 // named as other organisations are.
 func nationalTeam(typ, name string) string {
 	if typ != model.Organization {
@@ -1429,7 +1431,7 @@ func nationalTeam(typ, name string) string {
 		compl := strings.Join(append([]string{first}, rest[k+1:]...), " ")
 		w, ok := translit.LookupWord(compl)
 		if !ok || !sports[compl] {
-			return ""
+			continue // a word of the country's name (سانت لوسيا)
 		}
 		sport, rest = strings.ToLower(w.English)+" ", rest[:k]
 		break

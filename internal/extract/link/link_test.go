@@ -13,6 +13,7 @@ import (
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 func gaz(t testing.TB) *gazetteer.Gazetteer {
@@ -669,9 +670,6 @@ func TestGovernmentOf(t *testing.T) {
 	}
 }
 
-// TestNationalBody: a body every state has one of is the country's its
-// adjective names, or, named alone, the article's country; other
-// organisations are left alone.
 // TestNationalTeam: a national team is named after its country, whichever
 // way the article writes it, with the sport when it gives one.
 func TestNationalTeam(t *testing.T) {
@@ -687,6 +685,7 @@ func TestNationalTeam(t *testing.T) {
 		"المنتخب جامايكا":                "",
 		"منتخب مصر للشباب":               "", // no sport
 		"النادي السعودي":                 "",
+		"منتخب سانت لوسيا":               "Saint Lucia national team", // a country's name with ل in it
 		"منتخب":                          "",
 	} {
 		if got := nationalTeam(model.Organization, text); got != want {
@@ -696,8 +695,17 @@ func TestNationalTeam(t *testing.T) {
 	if got := nationalTeam(model.Person, "منتخب مصر"); got != "" {
 		t.Errorf("a person is no team: %q", got)
 	}
+	// every sport of the lexicon has its English in translit's table
+	for s := range sports {
+		if w, ok := translit.LookupWord(s); !ok || w.English == "" {
+			t.Errorf("ar_team_sport %q: not in translit's orgwords.tsv", s)
+		}
+	}
 }
 
+// TestNationalBody: a body every state has one of is the country's its
+// adjective names, or, named alone, the article's country; other
+// organisations are left alone.
 func TestNationalBody(t *testing.T) {
 	g, err := gazetteer.Default()
 	if err != nil {

@@ -696,6 +696,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if pred == "STATED" && x.venue(pr.si, pr.s, pr.o) {
 			continue // where it was said, not what about
 		}
+		if pred == "PART_OF" && x.describedOrigin(pr.s, pr.o) {
+			continue // المصرف الأمريكي جولدمان ساكس: a company's origin, no state's body
+		}
 		if r, _ := vocab.Get(pred); r.Group == "action" && (x.inApposition(pr.s, pr.o) || x.inApposition(pr.o, pr.s) || x.inOthersTitle(pr.s, pr.o)) {
 			// the country or body of the actor's own title or description
 			// (whose office, not whom the act is on), or of another
@@ -816,6 +819,19 @@ func (x *extractor) qualifiesOrg(i int) bool {
 // mutualActs are the actions both of whose sides act (a meeting, talks, a
 // fight, an agreement): neither may be a place that is no state.
 var mutualActs = map[string]bool{"MET_WITH": true, "NEGOTIATED_WITH": true, "FOUGHT": true, "SIGNED_AGREEMENT_WITH": true, "AGREED_WITH": true}
+
+// describedOrigin reports whether mention o is a nationality adjective
+// right before organisation s, at most one token (a quote) between:
+// the adjective of a description set before the name (المصرف الأمريكي
+// جولدمان ساكس "the American bank Goldman Sachs", الفنلندية نوكيا,
+// مصريون لـ«الشرق الأوسط» "Egyptians told Asharq Al-Awsat"), which says
+// where a company comes from or who speaks, not whose state body it is: a
+// state's body takes its adjective after its name (سلطة المطارات
+// الكينية), or inside it (Mention.Of).
+func (x *extractor) describedOrigin(si, oi int) bool {
+	s, o := x.d.Mentions[si], x.d.Mentions[oi]
+	return s.Type == model.Organization && o.Demonym && o.End <= s.Start && s.Start-o.End <= 1
+}
 
 // structVeto reports whether pair pr (of mentions s, o) may have no
 // structural relation whatever the model says: a title is stated with the

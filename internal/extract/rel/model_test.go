@@ -1753,3 +1753,17 @@ func TestOwnOfficeActs(t *testing.T) {
 	d = handDoc(t, "وأشاد الرئيس الإيراني حسن روحاني بدور عمان في الاتفاق.", iran, rouhani, oman)
 	expectRelation(t, d, m, "rouhani PRAISED oman", true)
 }
+
+// TestDescribedOrigin: a nationality adjective right before a company's
+// name belongs to the description set before it (المصرف الأمريكي ...):
+// no PART_OF, however sure the model; a state body's adjective after its
+// name keeps it.
+func TestDescribedOrigin(t *testing.T) {
+	america := handMention{"الأمريكي", "us", model.Location, true, "country"}
+	bank := handMention{"جولدمان ساكس", "goldman", model.Organization, false, ""}
+	m := tinyModel("PART_OF", "types=Organization>Location", 20, 0.5, 0.5)
+	expectRelation(t, handDoc(t, "ويسعى المصرف الأمريكي جولدمان ساكس إلى ترخيص جديد.", america, bank), m, "goldman PART_OF us", false)
+	authority := handMention{"سلطة المطارات", "kaa", model.Organization, false, ""}
+	kenya := handMention{"الكينية", "kenya", model.Location, true, "country"}
+	expectRelation(t, handDoc(t, "وأعلنت سلطة المطارات الكينية إغلاق المطار.", authority, kenya), m, "kaa PART_OF kenya", true)
+}

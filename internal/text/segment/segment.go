@@ -302,61 +302,11 @@ func sentenceBounds(rs []rune) []bound {
 		if r == '.' && i > 0 && unicode.IsUpper(rs[i-1]) && isLatinLetter(rs[i-1]) && (i == 1 || !unicode.IsLetter(rs[i-2])) {
 			continue
 		}
-		if r == '.' && arabicInitial(rs, i) {
-			continue
-		}
 		i = splitAfter(rs, i+1, &straight, emit, &start)
 	}
 	emit(start, n)
 	return out
 }
-
-// arInitials are the Latin letters' names as Arabic writes them for an
-// initial (جورج دبليو. بوش "George W. Bush") or the letters of an acronym
-// (إل.جي "LG"); arLetterWords are those that are also common Arabic words
-// (بي "with me", في "in", أو "or", إن, أم), which a full stop after may end
-// a sentence: they stand for a letter only inside an acronym.
-var (
-	arInitials = map[string]bool{
-		"جي": true, "جيه": true, "دبليو": true, "إف": true, "اف": true, "إيه": true, "ايه": true,
-		"إتش": true, "اتش": true, "كيه": true, "إل": true, "آر": true, "تي": true, "إس": true, "اس": true,
-		"سي": true, "دي": true, "إكس": true, "اكس": true, "زد": true, "واي": true, "يو": true, "كيو": true,
-	}
-	arLetterWords = map[string]bool{"بي": true, "في": true, "أو": true, "إن": true, "ان": true, "إم": true, "ام": true, "إي": true, "اي": true}
-)
-
-// arabicInitial reports whether the full stop rs[i] ends a Latin letter's
-// name written in Arabic that is an initial or part of an acronym, no
-// sentence's end: an acronym's letter followed at once by the next
-// (إل.جي, ان.بي.سي), or an initial (arInitials) after an Arabic word and
-// before one on the same line (جيمس إف. جونز).
-func arabicInitial(rs []rune, i int) bool {
-	a := i
-	for a > 0 && isArabicLetter(rs[a-1]) {
-		a--
-	}
-	if a == i || a > 0 && unicode.IsLetter(rs[a-1]) {
-		return false
-	}
-	w := string(rs[a:i])
-	if !arInitials[w] && !arLetterWords[w] {
-		return false
-	}
-	if i+1 < len(rs) && isArabicLetter(rs[i+1]) {
-		return true // an acronym: إل.جي
-	}
-	if !arInitials[w] || a < 2 || rs[a-1] != ' ' || !isArabicLetter(rs[a-2]) {
-		return false
-	}
-	j := i + 1
-	for j < len(rs) && rs[j] == ' ' {
-		j++
-	}
-	return j > i+1 && j < len(rs) && isArabicLetter(rs[j])
-}
-
-// isArabicLetter reports whether r is a letter of the Arabic script.
-func isArabicLetter(r rune) bool { return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) }
 
 // straightQuote returns whether the text after the straight quote rs[i] is
 // inside "...", given whether the text before it is (inside). A quote with
