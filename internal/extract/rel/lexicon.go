@@ -152,6 +152,7 @@ var (
 	arTeamWord         = class("ar_team_word")
 	arEventNoun        = class("ar_event_noun")
 	arSpeechNoun       = class("ar_speech_noun")
+	arSourceNoun       = class("ar_source_noun")
 	arTellVerb         = class("ar_tell_verb")
 	arSportsBody       = class("ar_sports_body")
 	arHelpWord         = class("ar_help")

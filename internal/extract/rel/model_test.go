@@ -729,12 +729,36 @@ func TestQuotedAddressee(t *testing.T) {
 		{"وكان سمير الحداد أبلغ «النجمة» في تصريحات سابقة أن المشروع اكتمل.", false},
 		{"من جهته كشف لـ«النجمة» سمير الحداد أن المشروع اكتمل.", false},
 		{"وأوضح لـ(النجمة) سمير الحداد أن المشروع اكتمل.", false},
+		// a name before the ل with no speech verb: no addressee
+		{"وانضم سمير الحداد لـ«النجمة» أمس.", true},
 	} {
 		ms := []handMention{samir, paper}
 		if strings.Index(c.text, paper.text) < strings.Index(c.text, samir.text) {
 			ms = []handMention{paper, samir}
 		}
 		expectRelation(t, handDoc(t, c.text, ms...), m, "samir MEMBER_OF paper", c.want)
+	}
+}
+
+// TestQuotedAddresseeOthers: the outlet a speaker or "sources" tell
+// (… خالد السالم لـ«النجمة», مصادر مطلعة لـ«النجمة») is no body of the
+// other persons of the sentence either.
+func TestQuotedAddresseeOthers(t *testing.T) {
+	khalid := handMention{"خالد السالم", "khalid", model.Person, false, ""}
+	samir := handMention{"سمير الحداد", "samir", model.Person, false, ""}
+	paper := handMention{"النجمة", "paper", model.Organization, false, ""}
+	m := tinyModel("MEMBER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool
+	}{
+		{"وقال المدير خالد السالم لـ«النجمة» تأخر انضمام سمير الحداد للفريق.", []handMention{khalid, paper, samir}, false},
+		{"وأرجعت مصادر مطلعة لـ«النجمة» تأخر انضمام سمير الحداد للفريق.", []handMention{paper, samir}, false},
+		{"وأرجعت مصادر لـ«النجمة» تأخر انضمام سمير الحداد للفريق.", []handMention{paper, samir}, false},
+		{"وأرجع المدير تأخر انضمام سمير الحداد لـ«النجمة» إلى التأشيرة.", []handMention{samir, paper}, true},
+	} {
+		expectRelation(t, handDoc(t, c.text, c.ms...), m, "samir MEMBER_OF paper", c.want)
 	}
 }
 

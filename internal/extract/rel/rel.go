@@ -537,8 +537,11 @@ func (x *extractor) toldIn(s, o string, si int) bool {
 // (وقال عسيري، المتحدث باسم التحالف، لـ«الشرق الأوسط»); or after مع and
 // such a noun (في مقابلة خاصة مع قناة «العربية»); or right after a verb of
 // telling, with ل or without (أبلغ «الشرق الأوسط», كشف لـ«عكاظ»; lexicon
-// ar_tell_verb). A name in brackets counts as quoted (أوضح لـ(عكاظ)). A ل
-// of belonging (اللجنة التنفيذية لـ"فيفا") follows none of them.
+// ar_tell_verb); or after "sources" (مصادر مطلعة لـ"الوطن"; lexicon
+// ar_source_noun); or, after a speech verb, right after a name or a
+// nationality (وقال ... عبدالحفيظ الثبيتي لـ"سبق"). A name in brackets
+// counts as quoted (أوضح لـ(عكاظ)). A ل of belonging (اللجنة التنفيذية
+// لـ"فيفا", المدير العام لـ«المنظمة») follows none of them.
 func (x *extractor) quotedAddressee(o string, si int) bool {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	for t := a + 3; t < b; t++ {
@@ -560,6 +563,16 @@ func (x *extractor) quotedAddressee(o string, si int) bool {
 		prev := j - 1
 		if w == "ل" && prev >= a && arTellVerb[x.bare[prev]] {
 			return true // كشف لـ«عكاظ»، أوضح لـ(عكاظ)
+		}
+		source := func(k int) bool { return k >= a && inClass(arSourceNoun, x.bare[k]) }
+		if w == "ل" && (source(prev) || source(prev-1) && x.mAt[prev] < 0) {
+			return true // مصادر لـ«الشرق الأوسط»، مصادر مطلعة لـ"الوطن"
+		}
+		if w == "ل" && prev >= a && x.mAt[prev] >= 0 && x.speechIn(a, prev) {
+			// after a speech verb, the ل right after the speaker's name
+			// or his description's nationality: وقال ... الثبيتي لـ"سبق"،
+			// الناطق باسم «...» السورية لـ«الشرق الأوسط»
+			return true
 		}
 		noun := func(k int) bool { return k >= a && inClass(arSpeechNoun, x.bare[k]) }
 		if noun(prev) || noun(prev-1) && x.mAt[prev] < 0 { // (مقابلة خاصة مع)
