@@ -771,14 +771,22 @@ func withoutTeamCountries(toks []segment.Token, words []arabic.Word, cands []lin
 			teams = append(teams, [2]int{c.Start, c.End})
 		}
 	}
-	if len(teams) == 0 {
+	return withoutPlacesIn(cands, teams, false)
+}
+
+// withoutPlacesIn drops, in place, the places that lie inside one of spans
+// (code point offsets) and are shorter than it: names inside a longer name
+// (withoutTeamCountries, withoutPlacesInQuotedNames). A nationality
+// adjective stays when keepDemonyms is set. cands keep their order.
+func withoutPlacesIn(cands []link.Candidate, spans [][2]int, keepDemonyms bool) []link.Candidate {
+	if len(spans) == 0 {
 		return cands
 	}
 	kept := cands[:0]
 	for _, c := range cands {
 		inside := false
-		for _, t := range teams {
-			if c.Type == model.Location && t[0] <= c.Start && c.End <= t[1] && c.End-c.Start < t[1]-t[0] {
+		for _, s := range spans {
+			if c.Type == model.Location && !(keepDemonyms && c.Demonym) && s[0] <= c.Start && c.End <= s[1] && c.End-c.Start < s[1]-s[0] {
 				inside = true
 				break
 			}

@@ -303,23 +303,7 @@ func (p *Pipeline) withoutPlacesInQuotedNames(toks []segment.Token, words []arab
 		}
 		i = b
 	}
-	if len(spans) == 0 {
-		return cands
-	}
-	kept := cands[:0]
-	for _, c := range cands {
-		drop := false
-		for _, s := range spans {
-			if c.Type == model.Location && !c.Demonym && s[0] <= c.Start && c.End <= s[1] && c.End-c.Start < s[1]-s[0] {
-				drop = true
-				break
-			}
-		}
-		if !drop {
-			kept = append(kept, c)
-		}
-	}
-	return kept
+	return withoutPlacesIn(cands, spans, true)
 }
 
 // quotedOtherName reports whether the quoted tokens [a, b) name something
