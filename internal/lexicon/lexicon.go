@@ -58,7 +58,11 @@ type Trigger struct {
 	Speech bool
 	// ObjType restricts the object's entity type ("" = any).
 	ObjType string
-	Conf    float64
+	// ByPerson is the relation type when the subject is a person named
+	// alone, no forces or other actor noun before the name ("" = Pred):
+	// a politician's attack is a verbal one.
+	ByPerson string
+	Conf     float64
 	// formKind tells, for each of Forms, what gave it: a plain word
 	// (plainForm), a verb's perfect or its imperfect (ArCueVerbs).
 	formKind []formKind
@@ -98,6 +102,17 @@ type Holder struct {
 type Lexicon struct {
 	ArTriggers, EnTriggers []Trigger // in file order
 	ArActionNouns          map[string]string
+	// ArNounObjects gives, of each relation type of ArActionNouns, the
+	// prepositions (MatchForm; ل also as a clitic) that introduce the
+	// object of its verbal noun after a named agent (زيارة الأمير محمد
+	// بن سلمان إلى واشنطن, دعم إيران للحوثيين); none: no such reading.
+	ArNounObjects map[string][]string
+	// EnNouns maps English verbal nouns (lower case) to the relation they
+	// state between a named agent before them (Iran's support, the US
+	// invasion) and the object after one of EnNounObjects[pred] (for
+	// Hezbollah, of Iraq).
+	EnNouns       map[string]string
+	EnNounObjects map[string][]string
 	// ArCues and EnCues map each cue word (triggers.yaml's cues, its
 	// triggers and ar_nouns; Arabic in MatchForm, also without ال) to the
 	// relation types it evokes, sorted: features of the relation model.
@@ -275,21 +290,25 @@ func (l *Lexicon) parseWords(b []byte) error {
 }
 
 type triggerEntry struct {
-	Pred   string   `yaml:"pred"`
-	Conf   float64  `yaml:"conf"`
-	Words  []string `yaml:"words"`
-	Preps  string   `yaml:"preps"`
-	Needs  string   `yaml:"needs"`
-	Speech bool     `yaml:"speech"`
-	Object string   `yaml:"object"`
+	Pred     string   `yaml:"pred"`
+	Conf     float64  `yaml:"conf"`
+	Words    []string `yaml:"words"`
+	Preps    string   `yaml:"preps"`
+	Needs    string   `yaml:"needs"`
+	Speech   bool     `yaml:"speech"`
+	Object   string   `yaml:"object"`
+	ByPerson string   `yaml:"by_person"`
 }
 
 func (l *Lexicon) parseTriggers(b []byte) error {
 	var f struct {
-		Ar      []triggerEntry    `yaml:"ar"`
-		En      []triggerEntry    `yaml:"en"`
-		ArNouns map[string]string `yaml:"ar_nouns"`
-		Cues    struct {
+		Ar            []triggerEntry    `yaml:"ar"`
+		En            []triggerEntry    `yaml:"en"`
+		ArNouns       map[string]string `yaml:"ar_nouns"`
+		ArNounObjects map[string]string `yaml:"ar_noun_objects"`
+		EnNouns       map[string]string `yaml:"en_nouns"`
+		EnNounObjects map[string]string `yaml:"en_noun_objects"`
+		Cues          struct {
 			Ar      map[string]string `yaml:"ar"`
 			En      map[string]string `yaml:"en"`
 			CueFree []string          `yaml:"cue_free"`
@@ -334,6 +353,43 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 				return fmt.Errorf("ar_nouns %s: %q is also a noun of %s", pred, w, p)
 			}
 			l.ArActionNouns[mf] = pred
+		}
+	}
+	l.ArNounObjects = map[string][]string{}
+	for pred, words := range f.ArNounObjects {
+		if err := checkPred(pred); err != nil {
+			return fmt.Errorf("ar_noun_objects: %w", err)
+		}
+		if strings.TrimSpace(f.ArNouns[pred]) == "" {
+			return fmt.Errorf("ar_noun_objects %s: no noun of ar_nouns states it", pred)
+		}
+		for _, w := range strings.Fields(words) {
+			mf := arabic.MatchForm(w)
+			if !isArabic(mf) {
+				return fmt.Errorf("ar_noun_objects %s: %q is no Arabic word", pred, w)
+			}
+			l.ArNounObjects[pred] = append(l.ArNounObjects[pred], mf)
+		}
+	}
+	l.EnNouns, l.EnNounObjects = map[string]string{}, map[string][]string{}
+	for pred, words := range f.EnNouns {
+		if err := checkPred(pred); err != nil {
+			return fmt.Errorf("en_nouns: %w", err)
+		}
+		if strings.TrimSpace(f.EnNounObjects[pred]) == "" {
+			return fmt.Errorf("en_nouns %s: no en_noun_objects", pred)
+		}
+		for _, w := range strings.Fields(words) {
+			if p, dup := l.EnNouns[w]; dup {
+				return fmt.Errorf("en_nouns %s: %q is also a noun of %s", pred, w, p)
+			}
+			l.EnNouns[w] = pred
+		}
+		l.EnNounObjects[pred] = strings.Fields(f.EnNounObjects[pred])
+	}
+	for pred := range f.EnNounObjects {
+		if f.EnNouns[pred] == "" {
+			return fmt.Errorf("en_noun_objects %s: no en_nouns", pred)
 		}
 	}
 	l.CueFree = map[string]bool{}
@@ -487,9 +543,18 @@ func checkPred(pred string) error {
 
 // trigger validates one entry and expands its words.
 func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
-	t := Trigger{Pred: e.Pred, Speech: e.Speech, ObjType: e.Object, Conf: e.Conf}
+	t := Trigger{Pred: e.Pred, Speech: e.Speech, ObjType: e.Object, ByPerson: e.ByPerson, Conf: e.Conf}
 	if err := checkPred(e.Pred); err != nil {
 		return t, err
+	}
+	if e.ByPerson != "" {
+		if err := checkPred(e.ByPerson); err != nil {
+			return t, fmt.Errorf("by_person: %w", err)
+		}
+		r, _ := vocab.Get(e.ByPerson)
+		if !slices.Contains(r.Subject, "Person") {
+			return t, fmt.Errorf("by_person %q takes no Person subject", e.ByPerson)
+		}
 	}
 	if e.Conf <= 0 || e.Conf > 1 {
 		return t, fmt.Errorf("conf %v: want a confidence in (0, 1]", e.Conf)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/extract/rel"
@@ -50,6 +51,9 @@ var DefaultExampleOptions = ExampleOptions{GoldMentions: true, ClosestOnly: true
 type GroupScore struct {
 	Threshold          float64
 	Structural, Action PairScore
+	// ByLang holds the same scores of the items of each language ("ar",
+	// "en": the prefix of their ids).
+	ByLang map[string][2]PairScore
 }
 
 // Report describes a build.
@@ -127,6 +131,11 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 			first.Threshold, first.StructThreshold = t, t
 			gs := GroupScore{Threshold: t}
 			gs.Structural, gs.Action = scoreGroups(first, test)
+			gs.ByLang = map[string][2]PairScore{}
+			for lang, exs := range byLang(test) {
+				st, ac := scoreGroups(first, exs)
+				gs.ByLang[lang] = [2]PairScore{st, ac}
+			}
 			rep.Curve = append(rep.Curve, gs)
 			if !sFound && gs.Structural.Predicted >= 10 && gs.Structural.P() >= bo.Target {
 				rep.StructThreshold, sFound = t, true
@@ -152,6 +161,17 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 	pruneModel(m, minWeight(bo.MinWeight))
 	m.Threshold, m.StructThreshold = rep.Threshold, rep.StructThreshold
 	return m, rep, nil
+}
+
+// byLang splits examples by the language of their item: the prefix of its
+// id before the first "-" (ar-w-0001).
+func byLang(exs []Example) map[string][]Example {
+	out := map[string][]Example{}
+	for _, e := range exs {
+		lang, _, _ := strings.Cut(e.Item, "-")
+		out[lang] = append(out[lang], e)
+	}
+	return out
 }
 
 // scoreGroups scores the examples' decisions by group: a gold relation

@@ -37,3 +37,12 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestByLang: held-out examples are scored by the language of their item,
+// the prefix of its id.
+func TestByLang(t *testing.T) {
+	got := byLang([]Example{{Item: "ar-w-0001"}, {Item: "en-wN1-0004"}, {Item: "ar-arwiki-1-7"}})
+	if len(got["ar"]) != 2 || len(got["en"]) != 1 || len(got) != 2 {
+		t.Fatalf("byLang: %v", got)
+	}
+}

@@ -1,6 +1,8 @@
 package rel
 
 import (
+	"github.com/kg-project/kg/internal/vocab"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -465,10 +467,47 @@ func (x *extractor) sentence(si int) {
 			continue
 		}
 		if !x.ar && t > a && enPassive[x.bare[t-1]] {
-			continue // passive: "was arrested by" is not subject-verb-object
+			x.passive(si, a, b, t, after, tr, future) // "was arrested by": not subject-verb-object
+			continue
 		}
 		x.action(si, a, b, t, after, tr, future)
 	}
+}
+
+// passive adds the relation of an English trigger in the passive, its
+// agent after "by" (Ahmet Yilmaz was arrested by the police; Israel was
+// accused by Amnesty International; the Russian troops: Russia): the
+// agent acts on the name before the verb. Speech verbs and triggers
+// whose object needs a preposition or a word are left out.
+func (x *extractor) passive(si, a, b, t, after int, tr *trigger, future bool) {
+	if tr.speech || tr.preps != nil || tr.needs != nil || after+1 >= b || x.bare[after] != "by" {
+		return
+	}
+	j := after + 1
+	if x.bare[j] == "the" && j+1 < b {
+		j++
+	}
+	var agent arg
+	if m := x.mention(j); m != nil && m.Start == j && m.Demonym {
+		if m.End >= b || !enActorNoun[x.bare[m.End]] {
+			return // by Israeli air strikes: no actor named
+		}
+		agent = arg{m.Entity, j, m.End + 1} // by Russian troops: Russia
+	} else if ag, ok := x.argAt(j, ""); ok {
+		agent = ag
+	} else {
+		return
+	}
+	patient, ok := x.subjectBefore(t-1, a, agent.entity)
+	if !ok || patient.entity == agent.entity || !x.actorOK(agent) ||
+		tr.objTypes != "" && x.types[patient.entity] != tr.objTypes {
+		return
+	}
+	pred := tr.pred
+	if tr.byPerson != "" && x.types[agent.entity] == "Person" && x.namedAlone(agent) {
+		pred = tr.byPerson
+	}
+	x.add(si, agent.entity, pred, patient.entity, tr.conf, x.modality(a, t, future), x.phrase(t-1, after+1))
 }
 
 // verbClause is a verb trigger that action reads: tr at token t of
@@ -534,6 +573,8 @@ func (x *extractor) verbSubject(c *verbClause) (arg, bool) {
 		c.conf -= 0.05
 	} else if !ok && x.ar {
 		subj, ok = x.subjectAfter(c)
+	} else if !ok && c.tr.speech {
+		subj, ok = x.speakerAfterEn(c)
 	}
 	carried := false
 	if !ok && c.tr.speech && x.speaker != "" && c.si-x.spokeAt <= 3 && !x.otherSubject(c.after, c.b) &&
@@ -553,6 +594,72 @@ func (x *extractor) verbSubject(c *verbClause) (arg, bool) {
 		}
 	}
 	return subj, true
+}
+
+// speakerAfterEn returns the speaker named after an English speech verb
+// that follows the statement and its comma (..., said Ms Short; "...,"
+// said the minister, Jack Straw): a person or organisation within four
+// tokens of the verb, before any boundary.
+func (x *extractor) speakerAfterEn(c *verbClause) (arg, bool) {
+	k := c.t - 1
+	if k > c.a && enQuoteMark(x.norm[k]) {
+		k--
+	}
+	if k <= c.a || x.norm[k] != "," {
+		return arg{}, false
+	}
+	for j := c.after; j < c.b && j < c.after+4; j++ {
+		if x.isBoundary(j) {
+			break
+		}
+		if a, ok := x.argAt(j, ""); ok {
+			if t := x.types[a.entity]; t == "Person" || t == "Organization" {
+				return a, true
+			}
+			break
+		}
+	}
+	return arg{}, false
+}
+
+// partner returns the other name of a list of two that the subject a is
+// one of (السيسي وكيري, Blair and Bush), both named alone and of types
+// that act (not a place that is no state).
+func (x *extractor) partner(a arg) (arg, bool) {
+	i := x.mAt[a.start]
+	if i < 0 || x.d.Mentions[i].Entity != a.entity || x.d.Mentions[i].Start != a.start {
+		return arg{}, false
+	}
+	list := x.coordinated(i)
+	if len(list) != 1 {
+		return arg{}, false
+	}
+	m := x.d.Mentions[list[0]]
+	p := arg{m.Entity, m.Start, m.End}
+	if m.Entity == a.entity || !x.actorOK(p) {
+		return arg{}, false
+	}
+	first := min(p.start, a.start)
+	if x.separatePrepBefore(first) || x.ar && x.cliticPrep(first) {
+		return arg{}, false // بين الكاميرون ونيجيريا: a preposition's objects
+	}
+	return p, true
+}
+
+// namedAlone reports whether the subject a is the mention of its entity
+// itself, not an actor phrase before it (قوات صالح, the Russian troops):
+// a person who acts by himself.
+func (x *extractor) namedAlone(a arg) bool {
+	m := x.mention(a.start)
+	if m == nil || m.Entity != a.entity || m.Start != a.start {
+		return false
+	}
+	for k := a.start - 1; k >= 0 && k >= a.start-2; k-- {
+		if x.ar && (arActorNoun[x.bare[k]] || arFighters[x.bare[k]]) || !x.ar && (enActorNoun[x.bare[k]] || enFighters[x.bare[k]]) {
+			return false // وهاجمت قوات صالح: his forces
+		}
+	}
+	return true
 }
 
 // joinedVerb reports whether the Arabic word at j is a trigger verb with
@@ -755,13 +862,37 @@ func (x *extractor) clauseSubject(from, b int, exclude string) (arg, bool) {
 	return a, true
 }
 
-// reportedBefore returns the entity that opens an English statement
-// written before its speaker: the sentence up to a comma right before the
-// subject (..., Ms Short said), holding no other speech verb; the entity
-// among its first three tokens, quotation marks aside.
+// reportedBefore returns the entity an English statement written before
+// its speaker is about: the sentence up to a comma before the speaker
+// (..., Ms Short said; "...," Ms Short said; ..., Foreign Secretary Jack
+// Straw said) or before the verb, the speaker after it (..., said Ms
+// Short), holding no other speech verb. The entity is the one that opens
+// the statement (among its first three tokens, quotation marks aside) or
+// else the first one named in its first eight, after a preposition too
+// (Ending the war in Syria is ..., Mr Johnson warned: about Syria).
 func (x *extractor) reportedBefore(c *verbClause, subj arg) (arg, bool) {
-	comma := subj.start - 1
-	if subj.start >= c.t || comma <= c.a || x.norm[comma] != "," {
+	first := subj.start // the first token after the statement
+	if subj.start >= c.t {
+		if subj.start < c.after {
+			return arg{}, false
+		}
+		first = c.t // inverted: ..., said Ms Short
+	}
+	comma := first - 1
+	// a title before the speaker's name: ..., Foreign Secretary Jack Straw said
+	for k := comma; subj.start < c.t && k > c.a && k >= first-6 && x.mAt[k] < 0; k-- {
+		if x.isBoundary(k) || enAnd[x.bare[k]] || enRelative[x.bare[k]] {
+			comma = k
+			break
+		}
+		if tr, _, _ := x.verbAt(k); tr != nil {
+			return arg{}, false
+		}
+	}
+	if comma > c.a && enQuoteMark(x.norm[comma]) {
+		comma-- // the quote closes after the comma: "...," Ms Short said
+	}
+	if comma <= c.a || x.norm[comma] != "," {
 		return arg{}, false
 	}
 	for j := c.a; j < comma; j++ {
@@ -770,11 +901,28 @@ func (x *extractor) reportedBefore(c *verbClause, subj arg) (arg, bool) {
 		}
 	}
 	start := c.a
-	for start < comma && strings.ContainsAny(x.norm[start], "\"“”'‘’") {
+	for start < comma && enQuoteMark(x.norm[start]) {
 		start++
 	}
-	return x.findArg(start, comma, 3, nil, subj.entity, "")
+	if enAttribution[x.bare[start]] {
+		return arg{}, false
+	}
+	if a, ok := x.findArg(start, comma, 3, nil, subj.entity, ""); ok {
+		return a, true
+	}
+	for j := start; j < comma && j < start+8; j++ {
+		if x.isBoundary(j) {
+			break
+		}
+		if a, ok := x.argAt(j, subj.entity); ok && a.entity != subj.entity {
+			return a, true
+		}
+	}
+	return arg{}, false
 }
+
+// enQuoteMark reports whether an English token is a quotation mark.
+func enQuoteMark(w string) bool { return w != "" && strings.Trim(w, "\"“”'‘’") == "" }
 
 // neededWord reports whether one of the words the trigger needs follows it
 // within eight tokens (قوات for نشر), and adds that word to the trigger
@@ -816,11 +964,36 @@ func (x *extractor) actionObject(c *verbClause, subj arg, from int) {
 	if tr.needs != nil {
 		limit = 10
 	}
-	obj, ok := x.findArg(from, b, limit, tr.preps, subj.entity, tr.objTypes)
+	preps := tr.preps
+	if !x.ar && preps == nil && c.after > c.t+1 && enPreps[x.bare[c.after-1]] {
+		// the phrase ends with its object's preposition (agreed with X,
+		// hit out at X): that one governs the object, it does not make it
+		// the complement of another word
+		preps = map[string]bool{x.bare[c.after-1]: true}
+	}
+	obj, ok := x.findArg(from, b, limit, preps, subj.entity, tr.objTypes)
+	if v, _ := vocab.Get(tr.pred); v.Reciprocal && (!ok || x.conjoined(subj, obj)) {
+		// two names joined by و or "and" before the verb (Blair and Bush
+		// met, بايدن والعبادي بحثا): the one the other's partner. After
+		// an Arabic verb the two may be its objects (يلتقي قاديروف وجعجع
+		// under a headline's subject), or a noun's (تلتقي مصالح إسرائيل
+		// وأميركا "the interests of Israel and America meet")
+		if p, ok := x.partner(subj); ok && subj.start < c.t && p.start < c.t {
+			first, second := subj, p
+			if p.start < subj.start {
+				first, second = p, subj // in the order written
+			}
+			x.add(c.si, first.entity, tr.pred, second.entity, c.conf, c.mod, c.trig)
+		}
+		return
+	}
 	if !ok || x.conjoined(subj, obj) {
 		return
 	}
 	pred := tr.pred
+	if tr.byPerson != "" && x.types[subj.entity] == "Person" && x.namedAlone(subj) {
+		pred = tr.byPerson // هاجم الوزير X: a verbal attack
+	}
 	if pred == "CALLED_ON" && x.ar && obj.end < b && arInvite[x.bare[obj.end]] {
 		return // an invitation
 	}
@@ -965,6 +1138,79 @@ func (x *extractor) otherSubject(j, b int) bool {
 	return true
 }
 
+// between adds the reciprocal act that a noun names between two sides
+// (اشتباكات عنيفة بين عناصر حزب الله ومسلحي جبهة النصرة, لقاء بين
+// لودريان وهولاند, clashes between Hamas and Fatah): the noun a
+// cue of a reciprocal predicate within three words before بين/between,
+// the sides the first name after it (its fighters or forces aside) and the
+// name joined to it by و/"and". Not in sport, where teams meet and clash.
+func (x *extractor) between(si, a, b, t int) {
+	pred, cue := "", -1
+	for j := t - 1; j >= a && j >= t-3 && cue < 0; j-- {
+		if x.isBoundary(j) || x.mAt[j] >= 0 {
+			break
+		}
+		for _, p := range x.cues(j) {
+			if v, _ := vocab.Get(p); v.Reciprocal {
+				if cue >= 0 {
+					return // a noun of two acts (اتفاق: agreed, or signed): the model's to tell
+				}
+				pred, cue = p, j
+			}
+		}
+	}
+	if pred == "" || x.sportsSentence(a, b) {
+		return
+	}
+	for j := a; j < cue; j++ {
+		if x.ar && arConditional[x.bare[j]] || !x.ar && enConditional[x.bare[j]] {
+			return // إذا تم التوقيع ... أول اتفاقية بين: an act supposed
+		}
+	}
+	if k := cue + 1; x.ar && k < t && arFigurative[x.bare[k]] || !x.ar && cue > a && enFigurative[x.bare[cue-1]] {
+		return // الحرب الإعلامية بين, a trade war between: no act of the kind
+	}
+	side := func(j int) (arg, bool) {
+		for k := j; k < b && k < j+2; k++ {
+			if m := x.mention(k); m != nil {
+				if m.Start != k || m.Demonym || k > j && m.Type == "Person" && x.bare[j] != "the" {
+					return arg{}, false // قوات هادي: his forces, not the man
+				}
+				return arg{m.Entity, m.Start, m.End}, true
+			}
+			w := x.bare[k]
+			if w != "the" && !arActorNoun[w] && !arFighters[w] && !enActorNoun[w] && !enFighters[w] {
+				return arg{}, false
+			}
+		}
+		return arg{}, false
+	}
+	first, ok := side(t + 1)
+	if !ok || first.end >= b {
+		return
+	}
+	next := first.end
+	if !x.ar {
+		if !enAnd[x.bare[next]] {
+			return
+		}
+		next++
+	} else if x.norm[next] == x.bare[next] || !strings.HasPrefix(x.norm[next], "و") {
+		if x.norm[next] != "و" {
+			return
+		}
+		next++
+	}
+	second, ok := side(next)
+	if !ok || second.entity == first.entity || !x.actorOK(first) || !x.actorOK(second) {
+		return
+	}
+	if x.ar && second.end+1 < b && x.bare[second.end] == "من" && arSideWord[x.bare[second.end+1]] {
+		return // بين الحوثيين وقوات صالح من جهة و...: one side, the other after it
+	}
+	x.add(si, first.entity, pred, second.entity, 0.65, x.modality(a, cue, false), x.phrase(cue, t+1))
+}
+
 // nounPatterns handles relations carried by nouns and relative clauses:
 // participation in a session (ADDRESSED), "led by" (LEADS), "located in"
 // (LOCATED_IN), "the largest city of" (LOCATED_IN).
@@ -972,6 +1218,10 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 	w := x.norm[t]
 	bw := x.bare[t]
 	switch {
+	case x.ar && arBetween[bw] || !x.ar && enBetween[bw]:
+		x.between(si, a, b, t)
+	case !x.ar && enNouns[bw] != "":
+		x.nounAgentEn(si, a, b, t, enNouns[bw])
 	case x.ar && isParticipation(bw):
 		// مشاركته في جلسة ... لمنظمة: the speaker addressed the organisation.
 		subj := ""
@@ -1042,6 +1292,9 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 	case x.ar && arActionNoun[bw] != "":
 		// الهجوم الأمريكي على إيران: a verbal noun, a nationality, the target.
 		pred := arActionNoun[bw]
+		if x.nounAgent(si, a, b, t, pred) {
+			return
+		}
 		j := t + 1
 		if j < b && x.mAt[j] < 0 && !x.isBoundary(j) && !arPreps[x.bare[j]] {
 			j++ // one adjective between: الهجوم العسكري الأمريكي
@@ -1076,6 +1329,70 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 			}
 		}
 	}
+}
+
+// nounAgent adds the relation of a verbal noun in the construct with a
+// named agent and its object after a preposition of ar_noun_objects
+// (زيارة الأمير محمد بن سلمان إلى واشنطن, دعم إيران للحوثيين, انتقادات
+// ترامب للصين), and reports whether it found that reading. The noun has
+// no article (الزيارة takes an adjective, not an agent); a noun said to
+// come (زيارة ... المرتقبة إلى) gives nothing.
+func (x *extractor) nounAgent(si, a, b, t int, pred string) bool {
+	preps := arNounObjects[pred]
+	if len(preps) == 0 || strings.HasPrefix(x.bare[t], "ال") || x.words[t].Prep != "" || t+1 >= b || x.cliticPrep(t+1) {
+		return false
+	}
+	agent, ok := x.argAt(t+1, "")
+	if !ok || agent.end >= b {
+		return false
+	}
+	k := agent.end
+	if arFutureWord[x.bare[k]] {
+		return true // زيارة الرئيس المرتقبة إلى: not yet made
+	}
+	obj, found := arg{}, false
+	if slices.Contains(preps, x.bare[k]) {
+		obj, found = x.argAt(k+1, agent.entity)
+	} else if slices.Contains(preps, "ل") && (x.hasPrep(k, set("ل")) || x.words[k].Prep == "ل") {
+		obj, found = x.argAt(k, agent.entity)
+		if !found {
+			if m := x.mention(k); m != nil && m.Start == k && !m.Demonym {
+				obj, found = arg{m.Entity, m.Start, m.End}, true // the mention written with its clitic (للحوثيين)
+			}
+		}
+	}
+	if !found || obj.entity == agent.entity || !x.actorOK(agent) {
+		return false
+	}
+	x.add(si, agent.entity, pred, obj.entity, 0.6, x.modality(a, t, false), x.phrase(t, obj.start+1))
+	return true
+}
+
+// nounAgentEn adds the relation of an English verbal noun (en_nouns) whose
+// agent is named right before it (Iran's support, the US invasion, EU
+// sanctions, the Russian withdrawal) and whose object follows one of its
+// prepositions (for Hezbollah, of Iraq, on Iran).
+func (x *extractor) nounAgentEn(si, a, b, t int, pred string) {
+	if t == a || t+2 >= b || !slices.Contains(enNounObjects[pred], x.bare[t+1]) {
+		return
+	}
+	m := x.mention(t - 1)
+	if m == nil || m.End != t || m.Start < a {
+		return
+	}
+	agent := arg{m.Entity, m.Start, m.End}
+	if !x.actorOK(agent) {
+		return
+	}
+	j := t + 2
+	if x.bare[j] == "the" && j+1 < b {
+		j++
+	}
+	obj, ok := x.argAt(j, agent.entity)
+	if !ok {
+		return
+	}
+	x.add(si, agent.entity, pred, obj.entity, 0.6, x.modality(a, t, false), x.phrase(m.Start, obj.start+1))
 }
 
 func isParticipation(bw string) bool {

@@ -696,6 +696,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if pred == "STATED" && x.venue(pr.si, pr.s, pr.o) {
 			continue // where it was said, not what about
 		}
+		if pred == "ATTACKED" && slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], "CRITICIZED") {
+			continue // the rules read a person's verbal attack (هاجم الوزير X, by_person)
+		}
 		if pred == "PART_OF" && x.describedOrigin(pr.s, pr.o) {
 			continue // المصرف الأمريكي جولدمان ساكس: a company's origin, no state's body
 		}

@@ -58,6 +58,9 @@ type trigger struct {
 	speech bool
 	// objTypes restricts the object's entity type ("" = any).
 	objTypes string
+	// byPerson: the relation type when the subject is a person named
+	// alone ("" = pred)
+	byPerson string
 	conf     float64
 }
 
@@ -70,7 +73,7 @@ var (
 func buildTriggers(ts []lexicon.Trigger) map[string]*trigger {
 	table := map[string]*trigger{}
 	for _, t := range ts {
-		tr := &trigger{pred: t.Pred, preps: setOf(t.Preps), needs: setOf(t.Needs), speech: t.Speech, objTypes: t.ObjType, conf: t.Conf}
+		tr := &trigger{pred: t.Pred, preps: setOf(t.Preps), needs: setOf(t.Needs), speech: t.Speech, objTypes: t.ObjType, byPerson: t.ByPerson, conf: t.Conf}
 		for _, f := range t.Forms {
 			table[f] = tr
 		}
@@ -96,6 +99,17 @@ func init() {
 // arActionNoun maps verbal nouns that take a nationality adjective as their
 // agent (الهجوم الأمريكي على إيران) to predicates.
 var arActionNoun = lex.ArActionNouns
+
+// arNounObjects are the prepositions of a verbal noun's object after a
+// named agent, by relation type (triggers.yaml's ar_noun_objects).
+var arNounObjects = lex.ArNounObjects
+
+// enNouns and enNounObjects are English verbal nouns with a named agent
+// and their objects' prepositions (triggers.yaml's en_nouns).
+var (
+	enNouns       = lex.EnNouns
+	enNounObjects = lex.EnNounObjects
+)
 
 // The word classes of words.yaml, in MatchForm (see that file for what
 // each one is for).
@@ -180,6 +194,15 @@ var (
 	arAgentTitle        = class("ar_agent_title")
 	arSpeechNext        = class("ar_speech_next")
 	enActorNoun         = class("en_actor_noun")
+	arFighters          = class("ar_fighters")
+	arBetween           = class("ar_between")
+	arSideWord          = class("ar_side_word")
+	arConditional       = class("ar_conditional")
+	enConditional       = class("en_conditional")
+	arFigurative        = class("ar_figurative")
+	enFigurative        = class("en_figurative")
+	enBetween           = class("en_between")
+	enFighters          = class("en_fighters")
 	enAgentOf           = class("en_agent_of")
 	enTitleOrRole       = class("en_title_or_role")
 	arInvite            = class("ar_invite")
@@ -188,6 +211,7 @@ var (
 	enAux               = class("en_aux")
 	enBoundary          = class("en_boundary")
 	enThat              = class("en_that")
+	enAttribution       = class("en_attribution")
 	enClauseVerb        = class("en_clause_verb")
 	enPassive           = class("en_passive")
 	enEvent             = class("en_event")

@@ -1791,3 +1791,198 @@ func TestDescribedOrigin(t *testing.T) {
 	kenya := handMention{"الكينية", "kenya", model.Location, true, "country"}
 	expectRelation(t, handDoc(t, "وأعلنت سلطة المطارات الكينية إغلاق المطار.", authority, kenya), m, "kaa PART_OF kenya", true)
 }
+
+// TestEnglishStatementBeforeSpeaker: an English statement written before
+// its speaker is about the entity that opens it or, failing that, the
+// first one named in its first words, after a preposition too; the
+// speaker may follow the verb (..., said Mr Johnson), a closing quote the
+// comma, a title the comma. "According to X," attributes, states nothing
+// about X.
+func TestEnglishStatementBeforeSpeaker(t *testing.T) {
+	johnson := handMention{"Boris Johnson", "johnson", model.Person, false, ""}
+	johnsonMr := handMention{"Johnson", "johnson", model.Person, false, ""}
+	syria := handMention{"Syria", "syria", model.Location, false, "country"}
+	iran := handMention{"Iran", "iran", model.Location, false, "country"}
+	sands := handMention{"Sands", "sands", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+		ok   bool
+	}{
+		{"Ending the war in Syria is the most urgent task, Boris Johnson warned on Monday.", []handMention{syria, johnson}, "johnson STATED syria", true},
+		{"\"Ending the war in Syria is the most urgent task,\" Boris Johnson said.", []handMention{syria, johnson}, "johnson STATED syria", true},
+		{"Iran must stop enriching uranium, said Boris Johnson.", []handMention{iran, johnson}, "johnson STATED iran", true},
+		{"The talks with Iran will resume next week, Foreign Secretary Boris Johnson said.", []handMention{iran, johnson}, "johnson STATED iran", true},
+		{"The talks with Iran will resume next week, Mr Johnson said.", []handMention{iran, johnsonMr}, "johnson STATED iran", true},
+		{"According to Mr Sands, Boris Johnson said the talks would resume.", []handMention{sands, johnson}, "johnson STATED sands", false},
+		{"Iran must stop enriching uranium and Boris Johnson said so.", []handMention{iran, johnson}, "johnson STATED iran", false},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, c.ok)
+	}
+}
+
+// TestVerbalAttack: هاجم / attacked with a person named alone as its
+// subject is a verbal attack (CRITICIZED, the trigger's by_person), and
+// the model's ATTACKED of that pair gives way; forces named before the
+// person (قوات صالح) attack.
+func TestVerbalAttack(t *testing.T) {
+	maliki := handMention{"نوري المالكي", "maliki", model.Person, false, ""}
+	saudi := handMention{"السعودية", "saudi", model.Location, false, "country"}
+	m := tinyModel("ATTACKED", "types=Person>Location", 20, 0.5, 0.5)
+	d := handDoc(t, "وهاجم نوري المالكي السعودية في مقابلة تلفزيونية.", maliki, saudi)
+	expectRelation(t, d, nil, "maliki CRITICIZED saudi", true)
+	expectRelation(t, d, nil, "maliki ATTACKED saudi", false)
+	expectRelation(t, d, m, "maliki ATTACKED saudi", false)
+	saleh := handMention{"صالح", "saleh", model.Person, false, ""}
+	taiz := handMention{"تعز", "taiz", model.Location, false, ""}
+	d = handDoc(t, "وهاجمت قوات صالح مدينة تعز بالصواريخ.", saleh, taiz)
+	expectRelation(t, d, nil, "saleh CRITICIZED taiz", false)
+	howard := handMention{"Michael Howard", "howard", model.Person, false, ""}
+	blair := handMention{"Tony Blair", "blair", model.Person, false, ""}
+	d = handDoc(t, "Michael Howard attacked Tony Blair over the handling of the war.", howard, blair)
+	d.Lang = "en"
+	expectRelation(t, d, nil, "howard CRITICIZED blair", true)
+	expectRelation(t, d, nil, "howard ATTACKED blair", false)
+}
+
+// TestEnglishPhraseTriggers: an English trigger phrase that ends with a
+// preposition (agreed with, hit out at, appealed to) takes the name right
+// after it as its object; that preposition does not make the name the
+// complement of another word.
+func TestEnglishPhraseTriggers(t *testing.T) {
+	iran := handMention{"Iran", "iran", model.Location, false, "country"}
+	eu := handMention{"European Union", "eu", model.Organization, false, ""}
+	cook := handMention{"Robin Cook", "cook", model.Person, false, ""}
+	blair := handMention{"Tony Blair", "blair", model.Person, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+	}{
+		{"Iran agreed with the European Union to suspend enrichment.", []handMention{iran, eu}, "iran AGREED_WITH eu"},
+		{"Robin Cook hit out at Tony Blair over the war.", []handMention{cook, blair}, "cook CRITICIZED blair"},
+		{"Robin Cook appealed to Tony Blair to publish the advice.", []handMention{cook, blair}, "cook CALLED_ON blair"},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, true)
+	}
+}
+
+// TestReciprocalPartners: the two names of a list before a reciprocal
+// act's verb (Blair and Bush met; بايدن والعبادي بحثا) are the act's two
+// sides; of another act they are two subjects; after a preposition
+// (بين الكاميرون ونيجيريا) or an Arabic verb (يلتقي قاديروف وجعجع, whose
+// subject may be a headline's title) the rules leave them to the model.
+func TestReciprocalPartners(t *testing.T) {
+	blair := handMention{"Tony Blair", "blair", model.Person, false, ""}
+	bush := handMention{"George Bush", "bush", model.Person, false, ""}
+	iran := handMention{"Iran", "iran", model.Location, false, "country"}
+	d := handDoc(t, "Tony Blair and George Bush met at Camp David on Friday.", blair, bush)
+	d.Lang = "en"
+	expectRelation(t, d, nil, "blair MET_WITH bush", true)
+	d = handDoc(t, "Tony Blair and George Bush criticised Iran.", blair, bush, iran)
+	d.Lang = "en"
+	expectRelation(t, d, nil, "blair CRITICIZED bush", false)
+	biden := handMention{"بايدن", "biden", model.Person, false, ""}
+	abadi := handMention{"العبادي", "abadi", model.Person, false, ""}
+	expectRelation(t, handDoc(t, "بايدن والعبادي بحثا تسليم الطائرات.", biden, abadi), nil, "biden MET_WITH abadi", true)
+	expectRelation(t, handDoc(t, "ولي العهد يلتقي بايدن والعبادي.", biden, abadi), nil, "biden MET_WITH abadi", false)
+	cameroon := handMention{"الكاميرون", "cameroon", model.Location, false, "country"}
+	nigeria := handMention{"نيجيريا", "nigeria", model.Location, false, "country"}
+	expectRelation(t, handDoc(t, "يغادرون المنطقة بين الكاميرون ونيجيريا بحثا عن ملاذ.", cameroon, nigeria), nil, "cameroon MET_WITH nigeria", false)
+}
+
+// TestEnglishPassive: an English trigger in the passive has its agent
+// after "by" (forces named by their country's adjective: the country) and
+// acts on the name before the verb; nothing without an agent named.
+func TestEnglishPassive(t *testing.T) {
+	yilmaz := handMention{"Ahmet Yilmaz", "yilmaz", model.Person, false, ""}
+	turkish := handMention{"Turkish", "turkey", model.Location, true, "country"}
+	israel := handMention{"Israel", "israel", model.Location, false, "country"}
+	amnesty := handMention{"Amnesty International", "amnesty", model.Organization, false, ""}
+	israeli := handMention{"Israeli", "israel", model.Location, true, "country"}
+	gaza := handMention{"Gaza", "gaza", model.Location, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+		ok   bool
+	}{
+		{"Ahmet Yilmaz was arrested by Turkish police in Istanbul.", []handMention{yilmaz, turkish}, "turkey ARRESTED yilmaz", true},
+		{"Israel was accused by Amnesty International of war crimes.", []handMention{israel, amnesty}, "amnesty ACCUSED israel", true},
+		{"Israel has been accused by Amnesty International of war crimes.", []handMention{israel, amnesty}, "amnesty ACCUSED israel", true},
+		{"Gaza was attacked by Israeli air strikes overnight.", []handMention{gaza, israeli}, "israel ATTACKED gaza", false},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, c.ok)
+	}
+}
+
+// TestBetweenSides: a noun of one reciprocal act before بين/between names
+// the act between the two names joined after it (their fighters or forces
+// aside); two names on one side (من جهة) are not its two sides, nor are
+// the sides of a noun of two acts (اتفاق: agreed or signed) the rules'.
+func TestBetweenSides(t *testing.T) {
+	hezbollah := handMention{"حزب الله", "hezbollah", model.Organization, false, ""}
+	nusra := handMention{"جبهة النصرة", "nusra", model.Organization, false, ""}
+	houthis := handMention{"الحوثيين", "houthis", model.Organization, false, ""}
+	saleh := handMention{"صالح", "saleh", model.Person, false, ""}
+	hamas := handMention{"Hamas", "hamas", model.Organization, false, ""}
+	fatah := handMention{"Fatah", "fatah", model.Organization, false, ""}
+	expectRelation(t, handDoc(t, "ودارت اشتباكات عنيفة بين عناصر حزب الله ومسلحي جبهة النصرة في جرود عرسال.", hezbollah, nusra), nil, "hezbollah FOUGHT nusra", true)
+	expectRelation(t, handDoc(t, "ودارت مواجهات بين الحوثيين وقوات صالح من جهة والمقاومة من جهة أخرى.", houthis, saleh), nil, "houthis FOUGHT saleh", false)
+	// a person's forces are not the person; a media war is no fighting;
+	// an act supposed is none
+	expectRelation(t, handDoc(t, "واندلعت اشتباكات بين الحوثيين وقوات صالح في تعز.", houthis, saleh), nil, "houthis FOUGHT saleh", false)
+	expectRelation(t, handDoc(t, "اشتعال الحرب الإعلامية بين حزب الله وجبهة النصرة", hezbollah, nusra), nil, "hezbollah FOUGHT nusra", false)
+	expectRelation(t, handDoc(t, "وفي حال رفض الاتفاق ستندلع معارك بين حزب الله وجبهة النصرة.", hezbollah, nusra), nil, "hezbollah FOUGHT nusra", false)
+	d := handDoc(t, "Clashes between Hamas and Fatah gunmen killed four people in Gaza.", hamas, fatah)
+	d.Lang = "en"
+	expectRelation(t, d, nil, "hamas FOUGHT fatah", true)
+}
+
+// TestNounAgent: a verbal noun of ar_nouns in the construct with a named
+// agent acts on the object its ar_noun_objects preposition introduces
+// (دعم إيران للحوثيين, انتقادات ترامب للصين); with the article it takes
+// no agent, and a visit said to come is none.
+func TestNounAgent(t *testing.T) {
+	iran := handMention{"إيران", "iran", model.Location, false, "country"}
+	houthis := handMention{"للحوثيين", "houthis", model.Organization, false, ""}
+	trump := handMention{"ترامب", "trump", model.Person, false, ""}
+	china := handMention{"للصين", "china", model.Location, false, "country"}
+	cairo := handMention{"القاهرة", "cairo", model.Location, false, ""}
+	expectRelation(t, handDoc(t, "ويأتي دعم إيران للحوثيين في إطار مشروعها.", iran, houthis), nil, "iran SUPPORTED houthis", true)
+	expectRelation(t, handDoc(t, "وجاءت انتقادات ترامب للصين بعد يوم من إعلان الأرقام.", trump, china), nil, "trump CRITICIZED china", true)
+	expectRelation(t, handDoc(t, "وتأتي زيارة ترامب إلى القاهرة في إطار جولة.", trump, cairo), nil, "trump VISITED cairo", true)
+	expectRelation(t, handDoc(t, "وتأتي زيارة ترامب المرتقبة إلى القاهرة الأسبوع المقبل.", trump, cairo), nil, "trump VISITED cairo", false)
+}
+
+// TestNounAgentEn: an English verbal noun of en_nouns with its agent named
+// right before it acts on the object after its preposition; another
+// preposition, or no agent, gives nothing.
+func TestNounAgentEn(t *testing.T) {
+	iran := handMention{"Iran's", "iran", model.Location, false, "country"}
+	hezbollah := handMention{"Hezbollah", "hezbollah", model.Organization, false, ""}
+	us := handMention{"US", "us", model.Location, false, "country"}
+	iraq := handMention{"Iraq", "iraq", model.Location, false, "country"}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+		ok   bool
+	}{
+		{"Iran's support for Hezbollah has angered Washington.", []handMention{iran, hezbollah}, "iran SUPPORTED hezbollah", true},
+		{"The US invasion of Iraq in 2003 was illegal.", []handMention{us, iraq}, "us ATTACKED iraq", true},
+		{"Iran's support in Hezbollah's area grew.", []handMention{iran, {"Hezbollah's", "hezbollah", model.Organization, false, ""}}, "iran SUPPORTED hezbollah", false},
+		{"The invasion of Iraq was illegal, the US said.", []handMention{iraq, us}, "us ATTACKED iraq", false},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, c.ok)
+	}
+}

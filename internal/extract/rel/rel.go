@@ -1184,7 +1184,11 @@ func (x *extractor) add(si int, s, pred, o string, conf float64, modality, trigg
 		return
 	}
 	sent := x.d.Sentences[si]
-	key := fmt.Sprintf("%s|%s|%s|%d", s, pred, o, si)
+	a, b := s, o
+	if r.Reciprocal && b < a {
+		a, b = b, a // one act both ways (Blair met Bush, Bush met Blair): one relation, the first reading's direction
+	}
+	key := fmt.Sprintf("%s|%s|%s|%d", a, pred, b, si)
 	conf = math.Round(conf*100) / 100
 	if old, ok := x.out[key]; ok {
 		if conf > old.Confidence {
