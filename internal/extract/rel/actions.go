@@ -575,6 +575,9 @@ func (x *extractor) verbSubject(c *verbClause) (arg, bool) {
 		subj, ok = x.subjectAfter(c)
 	} else if !ok && c.tr.speech {
 		subj, ok = x.speakerAfterEn(c)
+		if !ok {
+			subj, ok = x.spokesmanBody(c)
+		}
 	}
 	carried := false
 	if !ok && c.tr.speech && x.speaker != "" && c.si-x.spokeAt <= 3 && !x.otherSubject(c.after, c.b) &&
@@ -660,6 +663,44 @@ func (x *extractor) namedAlone(a arg) bool {
 		}
 	}
 	return true
+}
+
+// spokesmanBody returns the body an English spokesman speaks for, as the
+// subject of his speech verb: "a Labour spokesman said", "a spokesman for
+// Downing Street said", "the Foreign Office's spokeswoman said" (the
+// body states what its spokesman says).
+func (x *extractor) spokesmanBody(c *verbClause) (arg, bool) {
+	k := c.t - 1
+	for k > c.a && enAux[x.bare[k]] {
+		k--
+	}
+	body := func(m *Mention) (arg, bool) {
+		if m == nil || m.Demonym || x.types[m.Entity] == "Person" {
+			return arg{}, false
+		}
+		a := arg{m.Entity, m.Start, m.End}
+		return a, x.actorOK(a) // a place that is no state speaks for none
+
+	}
+	if k <= c.a {
+		return arg{}, false
+	}
+	if enSpokesman[x.bare[k]] {
+		return body(x.mention(k - 1)) // a Labour spokesman said
+	}
+	// a spokesman for (the) X said
+	m := x.mention(k)
+	if m == nil || m.End != k+1 {
+		return arg{}, false
+	}
+	j := m.Start - 1
+	if j > c.a && x.bare[j] == "the" {
+		j--
+	}
+	if j > c.a && (x.bare[j] == "for" || x.bare[j] == "of") && enSpokesman[x.bare[j-1]] {
+		return body(m)
+	}
+	return arg{}, false
 }
 
 // joinedVerb reports whether the Arabic word at j is a trigger verb with

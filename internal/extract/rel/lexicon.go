@@ -202,6 +202,7 @@ var (
 	arFigurative        = class("ar_figurative")
 	enFigurative        = class("en_figurative")
 	enBetween           = class("en_between")
+	enSpokesman         = class("en_spokesman")
 	enFighters          = class("en_fighters")
 	enAgentOf           = class("en_agent_of")
 	enTitleOrRole       = class("en_title_or_role")

@@ -1986,3 +1986,27 @@ func TestNounAgentEn(t *testing.T) {
 		expectRelation(t, d, nil, c.want, c.ok)
 	}
 }
+
+// TestSpokesmanBody: an English spokesman's body states what he says (a
+// Labour spokesman said; a spokesman for the Foreign Office said); a
+// person's spokesman or a place's is no such body.
+func TestSpokesmanBody(t *testing.T) {
+	labour := handMention{"Labour", "labour", model.Organization, false, ""}
+	fo := handMention{"Foreign Office", "fo", model.Organization, false, ""}
+	iran := handMention{"Iran", "iran", model.Location, false, "country"}
+	street := handMention{"Downing Street", "street", model.Location, false, ""}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+		ok   bool
+	}{
+		{"A Labour spokesman said Iran must comply.", []handMention{labour, iran}, "labour STATED iran", true},
+		{"A spokesman for the Foreign Office said Iran must comply.", []handMention{fo, iran}, "fo STATED iran", true},
+		{"A spokesman for Downing Street said Iran must comply.", []handMention{street, iran}, "street STATED iran", false},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, c.ok)
+	}
+}
