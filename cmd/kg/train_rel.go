@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -121,12 +123,7 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 		for _, g := range rep.Curve {
 			fmt.Fprintf(stdout, "  %.2f  structural: predicted %4d P %.3f R %.3f   actions: predicted %4d P %.3f R %.3f\n", g.Threshold,
 				g.Structural.Predicted, g.Structural.P(), g.Structural.R(), g.Action.Predicted, g.Action.P(), g.Action.R())
-			langs := make([]string, 0, len(g.ByLang))
-			for l := range g.ByLang {
-				langs = append(langs, l)
-			}
-			sort.Strings(langs)
-			for _, l := range langs {
+			for _, l := range slices.Sorted(maps.Keys(g.ByLang)) {
 				sc := g.ByLang[l]
 				fmt.Fprintf(stdout, "        %-3s        predicted %4d P %.3f R %.3f            predicted %4d P %.3f R %.3f\n", l,
 					sc[0].Predicted, sc[0].P(), sc[0].R(), sc[1].Predicted, sc[1].P(), sc[1].R())
