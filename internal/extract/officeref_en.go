@@ -278,15 +278,15 @@ func enPronounRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []li
 	for k, t := range toks {
 		var g byte
 		switch t.Text {
-		case "He":
+		case "He", "he":
 			g = 'm'
-		case "She":
+		case "She", "she":
 			g = 'f'
 		default:
 			continue
 		}
-		if k > 0 && toks[k-1].Sentence == t.Sentence {
-			continue // only a sentence's first word: ..." he added is the quote's speaker
+		if !opensSentence(toks, cands, k) {
+			continue // ..." he added is the quote's speaker
 		}
 		// the persons of the nearest earlier sentence with persons
 		var pool []person
@@ -339,4 +339,38 @@ func enPronounRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []li
 		out = append(out, r)
 	}
 	return append(cands, out...)
+}
+
+// maxOpening is how many tokens may stand before a sentence's subject
+// pronoun (opensSentence).
+const maxOpening = 5
+
+// opensSentence reports whether the pronoun at token k is the subject of
+// its sentence: its first word, or after a short opening phrase of at most
+// maxOpening tokens with no name and no quotation mark (Later he met ...;
+// On Tuesday, she said ...), and, when not first, written in lower case.
+func opensSentence(toks []segment.Token, cands []link.Candidate, k int) bool {
+	t := toks[k]
+	if k == 0 || toks[k-1].Sentence != t.Sentence {
+		return t.Text == "He" || t.Text == "She"
+	}
+	if t.Text != "he" && t.Text != "she" {
+		return false
+	}
+	a := k
+	for a > 0 && toks[a-1].Sentence == t.Sentence {
+		a--
+		if k-a > maxOpening {
+			return false
+		}
+		if strings.ContainsAny(toks[a].Text, "\"“”'‘’") {
+			return false // inside or after a quotation: its speaker
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; c.Sentence == t.Sentence && c.Start < t.Start {
+			return false // a name before: the pronoun may be its
+		}
+	}
+	return true
 }

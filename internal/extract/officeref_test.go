@@ -62,7 +62,8 @@ func TestOfficeRefs(t *testing.T) {
 }
 
 // TestEnOfficeRefs: the same in English (enOfficeRefs), and he and she
-// (enPronounRefs).
+// opening a sentence, or after a short opening phrase with no name and no
+// quotation (enPronounRefs).
 func TestEnOfficeRefs(t *testing.T) {
 	p := NewPipeline()
 	for _, c := range []struct {
@@ -82,6 +83,12 @@ func TestEnOfficeRefs(t *testing.T) {
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. He criticised the war in Iraq.", ref: "He", holder: "Charles Kennedy"},
 		{text: "Jack Straw met John Kerry in Beijing. He said the talks went well.", ref: "He"},
 		{text: "Mr Howard spoke in London. She said the plan would fail.", ref: "She"},
+		// after a short opening phrase without a name
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Later he criticised the war in Iraq.", ref: "he", holder: "Charles Kennedy"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. When the debate ended, he criticised the war.", ref: "he", holder: "Charles Kennedy"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. In Iraq, he said, the war had failed.", ref: "he"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. \"The war has failed,\" he said.", ref: "he"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Whatever the government said about the war in the months before the vote, he opposed it.", ref: "he"},
 	} {
 		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "en", Text: c.text})
 		if err != nil {

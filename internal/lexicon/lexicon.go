@@ -62,7 +62,16 @@ type Trigger struct {
 	// alone, no forces or other actor noun before the name ("" = Pred):
 	// a politician's attack is a verbal one.
 	ByPerson string
-	Conf     float64
+	// Possessive is the relation type when the object is an English
+	// possessive ("welcomed Iran's decision": PRAISED, where "welcomed the
+	// president" is HOSTED; "" = Pred); a nationality adjective then
+	// qualifies what is welcomed and is no object at all.
+	Possessive string
+	// Then: one of these words must follow the object right after it
+	// (asked Iran to ...: a request, where "asked Iran about" is a
+	// question); nil: none.
+	Then []string
+	Conf float64
 	// formKind tells, for each of Forms, what gave it: a plain word
 	// (plainForm), a verb's perfect or its imperfect (ArCueVerbs).
 	formKind []formKind
@@ -225,7 +234,7 @@ func decode(b []byte, v any) error {
 
 var (
 	classNameRE = regexp.MustCompile(`^(ar|en)_[a-z_]+$`)
-	enWordRE    = regexp.MustCompile(`^[a-z]+(?: [a-z]+){0,2}$`)
+	enWordRE    = regexp.MustCompile(`^[a-z]+(?: [a-z]+){0,3}$`)
 	enTitleRE   = regexp.MustCompile(`^[a-z-]+(?: [a-z-]+)*$`)
 )
 
@@ -298,6 +307,10 @@ type triggerEntry struct {
 	Speech   bool     `yaml:"speech"`
 	Object   string   `yaml:"object"`
 	ByPerson string   `yaml:"by_person"`
+	// Possessive: see Trigger.Possessive
+	Possessive string `yaml:"possessive"`
+	// Then: see Trigger.Then
+	Then string `yaml:"then"`
 }
 
 func (l *Lexicon) parseTriggers(b []byte) error {
@@ -514,7 +527,7 @@ func kindsOf(w string, forms []string) []formKind {
 func wordForms(lang, w string) ([]string, error) {
 	if lang == "en" {
 		if !enWordRE.MatchString(w) {
-			return nil, fmt.Errorf("%q is no lower-case English word (one to three lower-case words)", w)
+			return nil, fmt.Errorf("%q is no lower-case English word (one to four lower-case words)", w)
 		}
 		return []string{strings.ReplaceAll(w, " ", "_")}, nil
 	}
@@ -543,7 +556,7 @@ func checkPred(pred string) error {
 
 // trigger validates one entry and expands its words.
 func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
-	t := Trigger{Pred: e.Pred, Speech: e.Speech, ObjType: e.Object, ByPerson: e.ByPerson, Conf: e.Conf}
+	t := Trigger{Pred: e.Pred, Speech: e.Speech, ObjType: e.Object, ByPerson: e.ByPerson, Possessive: e.Possessive, Conf: e.Conf}
 	if err := checkPred(e.Pred); err != nil {
 		return t, err
 	}
@@ -554,6 +567,14 @@ func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
 		r, _ := vocab.Get(e.ByPerson)
 		if !slices.Contains(r.Subject, "Person") {
 			return t, fmt.Errorf("by_person %q takes no Person subject", e.ByPerson)
+		}
+	}
+	if e.Possessive != "" {
+		if err := checkPred(e.Possessive); err != nil {
+			return t, fmt.Errorf("possessive: %w", err)
+		}
+		if lang != "en" {
+			return t, fmt.Errorf("possessive %q: only English writes a possessive 's", e.Possessive)
 		}
 	}
 	if e.Conf <= 0 || e.Conf > 1 {
@@ -568,6 +589,9 @@ func (l *Lexicon) trigger(lang string, e triggerEntry) (Trigger, error) {
 	var err error
 	if t.Preps, err = l.wordList(e.Preps); err != nil {
 		return t, fmt.Errorf("preps: %w", err)
+	}
+	if t.Then, err = l.wordList(e.Then); err != nil {
+		return t, fmt.Errorf("then: %w", err)
 	}
 	if t.Needs, err = l.wordList(e.Needs); err != nil {
 		return t, fmt.Errorf("needs: %w", err)

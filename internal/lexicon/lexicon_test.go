@@ -90,7 +90,7 @@ func TestParseRejects(t *testing.T) {
 		{"verb without imperfect", "triggers", "ar:\n  - {pred: STATED, conf: 0.5, words: [قال/]}\n" + en, "PERFECT/IMPERFECT"},
 		{"latin word in Arabic", "triggers", "ar:\n  - {pred: STATED, conf: 0.5, words: [said]}\n" + en, "no Arabic word"},
 		{"capitalised English", "triggers", ar + "en:\n  - {pred: STATED, conf: 0.5, words: [Said]}\n", "lower-case words"},
-		{"English phrase too long", "triggers", ar + "en:\n  - {pred: MET_WITH, conf: 0.5, words: [held long talks with]}\n", "one to three"},
+		{"English phrase too long", "triggers", ar + "en:\n  - {pred: MET_WITH, conf: 0.5, words: [held long and hard talks with]}\n", "one to four"},
 		{"object type the relation lacks", "triggers", "ar:\n  - {pred: VISITED, object: Person, conf: 0.5, words: [زار]}\n" + en, `object "Person"`},
 		{"unknown entity type", "triggers", "ar:\n  - {pred: VISITED, object: Place, conf: 0.5, words: [زار]}\n" + en, `object "Place"`},
 		{"unknown class", "triggers", "ar:\n  - {pred: VISITED, preps: \"@ar_into\", conf: 0.5, words: [زار]}\n" + en, `no class "ar_into"`},

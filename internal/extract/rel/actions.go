@@ -277,7 +277,7 @@ func (x *extractor) verbAt(i int) (*trigger, int, bool) {
 	if !x.ar {
 		w := x.bare[i]
 		if enPhraseFirst[w] {
-			for n := 3; n >= 2; n-- {
+			for n := 4; n >= 2; n-- {
 				if i+n <= len(x.bare) {
 					p := strings.Join(x.bare[i:i+n], "_")
 					if t := enTriggers[p]; t != nil {
@@ -379,6 +379,9 @@ func (x *extractor) modality(a, t int, future bool) string {
 	}
 	if x.ar && t > a && x.purpose(t) {
 		return "future" // وصل إلى الرياض للقاء الملك "to meet the king"
+	}
+	if !x.ar && t > a && enInfinitive[x.bare[t-1]] {
+		return "future" // urged Syria to withdraw: asked for, not done
 	}
 	for j := t - 1; j >= a && j >= t-3; j-- {
 		if x.ar && arFutureWord[x.bare[j]] || !x.ar && enFuture[x.bare[j]] {
@@ -504,7 +507,7 @@ func (x *extractor) passive(si, a, b, t, after int, tr *trigger, future bool) {
 		return
 	}
 	pred := tr.pred
-	if tr.byPerson != "" && x.types[agent.entity] == "Person" && x.namedAlone(agent) {
+	if tr.byPerson != "" && x.verbalActor(agent) {
 		pred = tr.byPerson
 	}
 	x.add(si, agent.entity, pred, patient.entity, tr.conf, x.modality(a, t, future), x.phrase(t-1, after+1))
@@ -663,6 +666,30 @@ func (x *extractor) namedAlone(a arg) bool {
 		}
 	}
 	return true
+}
+
+// verbalActor reports whether actor a attacks with words, for the
+// triggers with by_person: a person named alone (namedAlone), or an English
+// parliamentary party (a mention with a word of en_party_words: "Labour
+// attacked the plans").
+func (x *extractor) verbalActor(a arg) bool {
+	if !x.namedAlone(a) {
+		return false
+	}
+	switch x.types[a.entity] {
+	case "Person":
+		return true
+	case "Organization":
+		if x.ar {
+			return false
+		}
+		for k := a.start; k < a.end; k++ {
+			if enPartyWords[x.bare[k]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spokesmanBody returns the body an English spokesman speaks for, as the
@@ -1031,12 +1058,32 @@ func (x *extractor) actionObject(c *verbClause, subj arg, from int) {
 	if !ok || x.conjoined(subj, obj) {
 		return
 	}
+	if tr.then != nil && (obj.end >= b || !tr.then[x.bare[obj.end]]) {
+		return // asked Iran about ...: no request
+	}
 	pred := tr.pred
-	if tr.byPerson != "" && x.types[subj.entity] == "Person" && x.namedAlone(subj) {
+	if tr.byPerson != "" && x.verbalActor(subj) {
 		pred = tr.byPerson // هاجم الوزير X: a verbal attack
+	}
+	if tr.possessive != "" && !x.ar {
+		if m := x.mention(obj.start); m != nil && m.Demonym {
+			return // welcomed the Saudi initiative: the adjective is no object
+		}
+		if x.possessive(obj.end - 1) {
+			pred = tr.possessive // welcomed Iran's decision
+		}
 	}
 	if pred == "CALLED_ON" && x.ar && obj.end < b && arInvite[x.bare[obj.end]] {
 		return // an invitation
+	}
+	if pred == "CALLED_ON" && !x.ar {
+		// asked Jordan to send troops: a request for help
+		for j := obj.end; j < b && j < obj.end+4; j++ {
+			if enHelpWord[x.bare[j]] {
+				pred = "REQUESTED_ASSISTANCE_FROM"
+				break
+			}
+		}
 	}
 	if pred == "CALLED_ON" && x.ar {
 		// دعا X إلى إرسال قوات / للمساعدة: a request for help.

@@ -61,7 +61,12 @@ type trigger struct {
 	// byPerson: the relation type when the subject is a person named
 	// alone ("" = pred)
 	byPerson string
-	conf     float64
+	// possessive: the relation type when the object is an English
+	// possessive ("" = pred; see lexicon.Trigger.Possessive)
+	possessive string
+	// then: one of these words must follow the object (nil: none)
+	then map[string]bool
+	conf float64
 }
 
 var (
@@ -73,7 +78,7 @@ var (
 func buildTriggers(ts []lexicon.Trigger) map[string]*trigger {
 	table := map[string]*trigger{}
 	for _, t := range ts {
-		tr := &trigger{pred: t.Pred, preps: setOf(t.Preps), needs: setOf(t.Needs), speech: t.Speech, objTypes: t.ObjType, byPerson: t.ByPerson, conf: t.Conf}
+		tr := &trigger{pred: t.Pred, preps: setOf(t.Preps), needs: setOf(t.Needs), speech: t.Speech, objTypes: t.ObjType, byPerson: t.ByPerson, possessive: t.Possessive, then: setOf(t.Then), conf: t.Conf}
 		for _, f := range t.Forms {
 			table[f] = tr
 		}
@@ -170,6 +175,7 @@ var (
 	arTellVerb         = class("ar_tell_verb")
 	arSportsBody       = class("ar_sports_body")
 	arHelpWord         = class("ar_help")
+	enHelpWord         = class("en_help")
 	arActorNoun        = class("ar_actor_noun")
 	arCountryRef       = class("ar_country_ref")
 	arHisCountry       = class("ar_his_country")
@@ -204,11 +210,13 @@ var (
 	enBetween           = class("en_between")
 	enSpokesman         = class("en_spokesman")
 	enFighters          = class("en_fighters")
+	enPartyWords        = class("en_party_words")
 	enAgentOf           = class("en_agent_of")
 	enTitleOrRole       = class("en_title_or_role")
 	arInvite            = class("ar_invite")
 	enNeg               = class("en_neg")
 	enFuture            = class("en_future")
+	enInfinitive        = class("en_infinitive")
 	enAux               = class("en_aux")
 	enBoundary          = class("en_boundary")
 	enThat              = class("en_that")

@@ -1872,6 +1872,51 @@ func TestEnglishPhraseTriggers(t *testing.T) {
 	}
 }
 
+// TestEnglishVerbalActs: the English triggers of criticism, rejection,
+// support and praise written as phrases of up to four words; a
+// parliamentary party attacks with words (CRITICIZED, as a person named
+// alone does), armed men do not; "welcomed" hosts a person and praises
+// what is someone's (a possessive), and a nationality adjective after it
+// is no object; "asked X to" is a request (for help when help follows),
+// "asked X about" none.
+func TestEnglishVerbalActs(t *testing.T) {
+	clinton := handMention{"Hillary Clinton", "clinton", model.Person, false, ""}
+	obama := handMention{"Barack Obama", "obama", model.Person, false, ""}
+	merkel := handMention{"Angela Merkel", "merkel", model.Person, false, ""}
+	greece := handMention{"Greece's", "greece", model.Location, false, "country"}
+	tories := handMention{"Tories", "tories", model.Organization, false, ""}
+	labour := handMention{"Labour", "labour", model.Organization, false, ""}
+	hezbollah := handMention{"Hezbollah", "hezbollah", model.Organization, false, ""}
+	israel := handMention{"Israel", "israel", model.Location, false, "country"}
+	macron := handMention{"Emmanuel Macron", "macron", model.Person, false, ""}
+	macronS := handMention{"Emmanuel Macron's", "macron", model.Person, false, ""}
+	saudi := handMention{"Saudi", "saudi", model.Location, true, "country"}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+		ok   bool
+	}{
+		{"Hillary Clinton threw her weight behind Barack Obama at the convention.", []handMention{clinton, obama}, "clinton SUPPORTED obama", true},
+		{"Angela Merkel rebuffed Greece's request for a write-off.", []handMention{merkel, greece}, "merkel REJECTED greece", true},
+		{"Barack Obama lambasted Angela Merkel over the bailout.", []handMention{obama, merkel}, "obama CRITICIZED merkel", true},
+		{"The Tories attacked Labour over its spending plans.", []handMention{tories, labour}, "tories CRITICIZED labour", true},
+		{"The Tories attacked Labour over its spending plans.", []handMention{tories, labour}, "tories ATTACKED labour", false},
+		{"Hezbollah attacked Israel from southern Lebanon.", []handMention{hezbollah, israel}, "hezbollah CRITICIZED israel", false},
+		{"Angela Merkel welcomed Emmanuel Macron to Berlin.", []handMention{merkel, macron}, "merkel HOSTED macron", true},
+		{"Angela Merkel welcomed Emmanuel Macron's plan for the eurozone.", []handMention{merkel, macronS}, "merkel PRAISED macron", true},
+		{"Angela Merkel welcomed Emmanuel Macron's plan for the eurozone.", []handMention{merkel, macronS}, "merkel HOSTED macron", false},
+		{"Angela Merkel welcomed the Saudi initiative.", []handMention{merkel, saudi}, "merkel HOSTED saudi", false},
+		{"Angela Merkel asked Barack Obama to lift the sanctions.", []handMention{merkel, obama}, "merkel CALLED_ON obama", true},
+		{"Angela Merkel asked Barack Obama about the sanctions.", []handMention{merkel, obama}, "merkel CALLED_ON obama", false},
+		{"Angela Merkel asked Barack Obama to send troops.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", true},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, c.ok)
+	}
+}
+
 // TestReciprocalPartners: the two names of a list before a reciprocal
 // act's verb (Blair and Bush met; بايدن والعبادي بحثا) are the act's two
 // sides; of another act they are two subjects; after a preposition
