@@ -103,6 +103,11 @@ func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []lin
 		if !strings.EqualFold(toks[k].Text, "the") {
 			continue
 		}
+		if k >= 2 && toks[k-1].Text == "," && toks[k-2].Sentence == toks[k].Sentence {
+			if c := over[k-2]; c >= 0 && cands[c].Type == model.Person {
+				continue // an apposition (Condoleezza Rice, the US secretary of state): the name's office, no reference to it
+			}
+		}
 		a := k + 1
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[k].Sentence && (x.officeWord(b) || x.country(b) >= 0) {

@@ -79,6 +79,8 @@ func TestEnOfficeRefs(t *testing.T) {
 		{text: "President Barack Obama met President Francois Hollande in Paris. The president said the talks went well.", ref: "president"},
 		// a bare office fits only the same bare office
 		{text: "Prime Minister David Cameron arrived in Brussels. The minister met EU leaders.", ref: "minister"},
+		// an office in apposition after the name is its own, no reference
+		{text: "Condoleezza Rice, the US secretary of state, said the talks failed.", ref: "US secretary of state"},
 		// he and she: the one person named before
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. He criticised the war in Iraq.", ref: "He", holder: "Charles Kennedy"},
 		{text: "Jack Straw met John Kerry in Beijing. He said the talks went well.", ref: "He"},

@@ -73,7 +73,7 @@ func (x *extractor) argAt(i int, exclude string) (arg, bool) {
 				}
 			}
 		}
-	} else if ref := x.parseTitleEn(i); ref != nil {
+	} else if ref := x.parseTitleEn(i); ref != nil && ref.person != "" {
 		return arg{ref.person, i, ref.end}, true
 	} else if (x.bare[i] == "the" || x.bare[i] == "this") && i+1 < len(x.norm) && x.bare[i+1] == "country" {
 		if c := x.focusCountry(i, exclude); c != "" {

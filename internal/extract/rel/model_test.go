@@ -1917,6 +1917,37 @@ func TestEnglishVerbalActs(t *testing.T) {
 	}
 }
 
+// TestEnglishAppositiveTitles: an English title in apposition after a
+// name and a comma, with its body after "of", "for" or "at" and a few
+// words describing it, or its country or body before it, is the name's
+// office; a former holder's, or a body not named, gives none.
+func TestEnglishAppositiveTitles(t *testing.T) {
+	hall := handMention{"Jane Hall", "hall", model.Person, false, ""}
+	liberty := handMention{"Liberty", "liberty", model.Organization, false, ""}
+	reed := handMention{"Tom Reed", "reed", model.Person, false, ""}
+	oxfam := handMention{"Oxfam", "oxfam", model.Organization, false, ""}
+	rice := handMention{"Condoleezza Rice", "rice", model.Person, false, ""}
+	us := handMention{"US", "us", model.Location, false, "country"}
+	iran := handMention{"Iran", "iran", model.Location, false, "country"}
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want string
+		ok   bool
+	}{
+		{"Jane Hall, legal director of the human rights group Liberty, said the law was wrong.", []handMention{hall, liberty}, "hall OFFICIAL_OF liberty", true},
+		{"Tom Reed, chief executive of the charity Oxfam, said aid was late.", []handMention{reed, oxfam}, "reed LEADER_OF oxfam", true},
+		{"Tom Reed, the Oxfam director, said aid was late.", []handMention{reed, oxfam}, "reed OFFICIAL_OF oxfam", true},
+		{"Condoleezza Rice, the US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", true},
+		{"Condoleezza Rice, the former US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
+		{"Tom Reed, head of the delegation from Iran, said aid was late.", []handMention{reed, iran}, "reed LEADER_OF iran", false},
+	} {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, nil, c.want, c.ok)
+	}
+}
+
 // TestReciprocalPartners: the two names of a list before a reciprocal
 // act's verb (Blair and Bush met; بايدن والعبادي بحثا) are the act's two
 // sides; of another act they are two subjects; after a preposition

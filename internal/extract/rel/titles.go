@@ -337,7 +337,7 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	}
 	m := x.mention(k)
 	if m == nil || m.Start != k || m.Type != "Person" {
-		return nil
+		return x.appositiveTitleEn(start, def, k, obj)
 	}
 	ref := &titleRef{pred: def.pred, person: m.Entity, end: m.End, countryTitle: !def.orgTitle, needCountry: def.needCountryMention}
 	if obj != nil {
@@ -354,6 +354,87 @@ func (x *extractor) parseTitleEn(i int) *titleRef {
 	ref.trigger = x.phrase(start, k)
 	return ref
 }
+
+// appositiveTitleEn reads an English title that no name follows, as it
+// stands in apposition after one ("Carla Ferstman, legal director of the
+// human rights group Redress, said"; "Jack Straw, the foreign secretary,
+// said"): the title def at [start, k), with the country or body obj
+// before it (the US secretary of state), or then "of", "for" or "at",
+// "the" and at most maxDescWords lower-case words describing the body (the
+// charity, the human rights group), and the body's name (a country's for
+// a country's title; none needed: titles gives the holder's country).
+// The person is left to titles (the name before the comma).
+func (x *extractor) appositiveTitleEn(start int, def *titleDef, k int, obj *Mention) *titleRef {
+	ref := &titleRef{pred: def.pred, end: k, countryTitle: !def.orgTitle, trigger: x.phrase(start, k)}
+	if obj != nil {
+		ref.object = obj.Entity // the US secretary of state, the Oxfam director
+	} else if k < len(x.bare) && enTitleOf[x.bare[k]] {
+		j := k + 1
+		if j < len(x.bare) && x.bare[j] == "the" {
+			j++
+		}
+		for n := 0; j < len(x.bare) && x.mAt[j] < 0 && n < maxDescWords; j, n = j+1, n+1 {
+			if t := x.d.Tokens[j].Text; isCap(t) || enPreps[x.bare[j]] || x.isBoundary(j) || x.isComma(j) {
+				break
+			}
+		}
+		c := x.mention(j)
+		if c == nil || c.Start != j || c.Demonym {
+			return nil // the head of the delegation, of the party's youth wing
+		}
+		switch {
+		case def.orgTitle && c.Type == "Organization", !def.orgTitle && x.isCountry(c):
+			ref.object, ref.end = c.Entity, c.End
+		default:
+			return nil
+		}
+	} else if def.orgTitle {
+		return nil // the leader: of what?
+	}
+	if ref.end < len(x.bare) && !x.isComma(ref.end) && !x.isBoundary(ref.end) {
+		return nil // the title goes on, or is a verb's object: ", the leader said"
+	}
+	return ref
+}
+
+// modifiedTitleEn reads an English title in apposition after a comma that
+// opens with an article or with at most two lower-case words before the
+// title's own (", the foreign secretary,", ", legal director of Redress,",
+// ", a senior adviser to"): none when one of them says the person does not
+// hold the office (en_not_holder: former, deputy) or is capitalised.
+func (x *extractor) modifiedTitleEn(i int) *titleRef {
+	j := i
+	if j < len(x.bare) && (x.bare[j] == "the" || x.bare[j] == "a" || x.bare[j] == "an") {
+		j++
+	}
+	for n := 0; j < len(x.bare); j, n = j+1, n+1 {
+		if defs, _ := x.matchTitles(j, &enTitles); len(defs) > 0 || x.mAt[j] >= 0 {
+			break // the title, or the country or body before it (the US secretary of state)
+		}
+		t := x.d.Tokens[j].Text
+		if n == 2 || isCap(t) || enNotHolder[x.bare[j]] || enPreps[x.bare[j]] || x.isComma(j) || x.isBoundary(j) {
+			return nil
+		}
+	}
+	if j == i {
+		return nil // parseTitleEn read it
+	}
+	ref := x.parseTitleEn(j)
+	if ref == nil || ref.person != "" {
+		return nil
+	}
+	ref.trigger = x.phrase(i, ref.end)
+	return ref
+}
+
+// maxDescWords is how many lower-case words may describe a body between an
+// English title's "of" and the body's name (the human rights group Redress).
+const maxDescWords = 4
+
+// enTitleOf are the words between an English title and its body (chief
+// executive of Oxfam, spokesman for the UN, a professor at Cairo
+// University): lexicon en_title_of.
+var enTitleOf = class("en_title_of")
 
 // enPartyMember are the nouns of lexicon en_party_member (democrat,
 // republican): one before a name is the person's party.
@@ -450,8 +531,8 @@ func (x *extractor) titles() {
 			}
 			if x.ar {
 				ref = x.parseTitleAr(i, prev)
-			} else {
-				ref = x.parseTitleEn(i)
+			} else if ref = x.parseTitleEn(i); ref == nil && i >= 2 && x.isComma(i-1) {
+				ref = x.modifiedTitleEn(i) // X, the foreign secretary; X, legal director of Y
 			}
 			if ref == nil {
 				continue
@@ -489,7 +570,7 @@ func (x *extractor) titles() {
 				}
 			}
 			apposed := ref.person == "" // the name, if any, stands before the title
-			if ref.person == "" && i >= 2 && x.isComma(i-1) && x.bare[i] == x.norm[i] {
+			if ref.person == "" && i >= 2 && x.isComma(i-1) && (!x.ar || x.bare[i] == x.norm[i]) {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
 				// another person)
