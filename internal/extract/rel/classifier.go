@@ -696,6 +696,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 		if pred == "STATED" && x.venue(pr.si, pr.s, pr.o) {
 			continue // where it was said, not what about
 		}
+		if pred != "STATED" && pred != "COMMENTED_ON" && x.participleBetween(pr.s, pr.o) {
+			continue // criticised the coalition, saying the UN should lead: the UN is what she said, not what she criticised
+		}
 		if pred == "ATTACKED" && slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], "CRITICIZED") {
 			continue // the rules read a person's verbal attack (هاجم الوزير X, by_person)
 		}

@@ -1948,6 +1948,34 @@ func TestEnglishAppositiveTitles(t *testing.T) {
 	}
 }
 
+// TestSpeechParticiple: after an English participle of speech (", saying
+// ..."), a name is in what the subject said: no act of the clause before
+// it is on that name, nor is a title or membership read across the
+// participle, whatever the model says; a statement about it stands.
+func TestSpeechParticiple(t *testing.T) {
+	short := handMention{"Clare Short", "short", model.Person, false, ""}
+	un := handMention{"UN", "un", model.Organization, false, ""}
+	us := handMention{"US", "us", model.Location, false, "country"}
+	text := "Clare Short criticised the coalition, saying the UN should lead."
+	for _, c := range []struct {
+		pred, types string
+		want        bool
+	}{
+		{"CRITICIZED", "types=Person>Organization", false},
+		{"STATED", "types=Person>Organization", true},
+	} {
+		d := handDoc(t, text, short, un)
+		d.Lang = "en"
+		expectRelation(t, d, tinyModel(c.pred, c.types, 10, 0.5, 0.5), "short "+c.pred+" un", c.want)
+	}
+	d := handDoc(t, "Clare Short criticised the US coalition, saying the UN should lead.", short, us, un)
+	d.Lang = "en"
+	expectRelation(t, d, tinyModel("LEADS", "types=Location>Organization", 10, 0.5, 0.5), "us LEADS un", false)
+	d = handDoc(t, "Clare Short criticised the US coalition and the UN.", short, us, un)
+	d.Lang = "en"
+	expectRelation(t, d, tinyModel("CRITICIZED", "types=Person>Organization", 10, 0.5, 0.5), "short CRITICIZED un", true)
+}
+
 // TestReciprocalPartners: the two names of a list before a reciprocal
 // act's verb (Blair and Bush met; بايدن والعبادي بحثا) are the act's two
 // sides; of another act they are two subjects; after a preposition

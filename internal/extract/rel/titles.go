@@ -1275,13 +1275,35 @@ func (x *extractor) reportedBetween(s, o int) bool {
 }
 
 // opensSaid reports whether token j opens what someone said: أن/إن, that
-// (lexicon ar_that, en_that) or a colon.
+// (lexicon ar_that, en_that), a participle of speech (en_said_opener: ",
+// saying the UN should lead") or a colon.
 func (x *extractor) opensSaid(j int) bool {
 	if x.ar {
 		return arThat[x.bare[j]] || x.norm[j] == ":"
 	}
-	return enThat[x.bare[j]] || x.norm[j] == ":"
+	return enThat[x.bare[j]] || enSaidOpener[x.bare[j]] || x.norm[j] == ":"
 }
+
+// participleBetween reports whether an English participle of speech
+// (en_said_opener: ", saying ...") stands between mentions s and o, the
+// one first: the later one is in what the earlier one's subject said, not
+// a party to the act of the clause before it.
+func (x *extractor) participleBetween(s, o int) bool {
+	if x.ar {
+		return false
+	}
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	for j := min(ms.End, mo.End); j < max(ms.Start, mo.Start); j++ {
+		if enSaidOpener[x.bare[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// enSaidOpener are the English participles of speech after which what was
+// said follows (lexicon en_said_opener).
+var enSaidOpener = class("en_said_opener")
 
 // venue reports whether the place of mention o is where the speaker of
 // mention s made a statement, not what it was about: after the speaker and
