@@ -277,7 +277,7 @@ func (x *extractor) verbAt(i int) (*trigger, int, bool) {
 	if !x.ar {
 		w := x.bare[i]
 		if enPhraseFirst[w] {
-			for n := 4; n >= 2; n-- {
+			for n := enPhraseMax; n >= 2; n-- {
 				if i+n <= len(x.bare) {
 					p := strings.Join(x.bare[i:i+n], "_")
 					if t := enTriggers[p]; t != nil {
@@ -1076,19 +1076,15 @@ func (x *extractor) actionObject(c *verbClause, subj arg, from int) {
 	if pred == "CALLED_ON" && x.ar && obj.end < b && arInvite[x.bare[obj.end]] {
 		return // an invitation
 	}
-	if pred == "CALLED_ON" && !x.ar {
-		// asked Jordan to send troops: a request for help
-		for j := obj.end; j < b && j < obj.end+4; j++ {
-			if enHelpWord[x.bare[j]] {
-				pred = "REQUESTED_ASSISTANCE_FROM"
-				break
-			}
+	if pred == "CALLED_ON" {
+		// دعا X إلى إرسال قوات / للمساعدة, asked Jordan to send troops: a
+		// request for help
+		help, window := enHelpWord, 4
+		if x.ar {
+			help, window = arHelpWord, 12
 		}
-	}
-	if pred == "CALLED_ON" && x.ar {
-		// دعا X إلى إرسال قوات / للمساعدة: a request for help.
-		for j := obj.end; j < b && j < obj.end+12; j++ {
-			if arHelpWord[x.bare[j]] {
+		for j := obj.end; j < b && j < obj.end+window; j++ {
+			if help[x.bare[j]] {
 				pred = "REQUESTED_ASSISTANCE_FROM"
 				break
 			}

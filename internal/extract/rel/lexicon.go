@@ -93,11 +93,15 @@ var prepIn = class("ar_in")
 // matched by joining the following tokens.
 var enPhraseFirst = map[string]bool{}
 
+// enPhraseMax is the number of words of the longest English trigger phrase.
+var enPhraseMax = 1
+
 func init() {
 	for k := range enTriggers {
 		if i := strings.IndexByte(k, '_'); i > 0 {
 			enPhraseFirst[k[:i]] = true
 		}
+		enPhraseMax = max(enPhraseMax, strings.Count(k, "_")+1)
 	}
 }
 

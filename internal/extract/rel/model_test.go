@@ -168,6 +168,16 @@ func expectRelations(t *testing.T, m *Model, cases []relCase) {
 	}
 }
 
+// expectEnRelations is expectRelations for English sentences.
+func expectEnRelations(t *testing.T, m *Model, cases []relCase) {
+	t.Helper()
+	for _, c := range cases {
+		d := handDoc(t, c.text, c.ms...)
+		d.Lang = "en"
+		expectRelation(t, d, m, c.rel, c.want)
+	}
+}
+
 func relationsOf(rs []model.Relation) []string {
 	var out []string
 	for _, r := range rs {
@@ -1891,12 +1901,7 @@ func TestEnglishVerbalActs(t *testing.T) {
 	macron := handMention{"Emmanuel Macron", "macron", model.Person, false, ""}
 	macronS := handMention{"Emmanuel Macron's", "macron", model.Person, false, ""}
 	saudi := handMention{"Saudi", "saudi", model.Location, true, "country"}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		want string
-		ok   bool
-	}{
+	expectEnRelations(t, nil, []relCase{
 		{"Hillary Clinton threw her weight behind Barack Obama at the convention.", []handMention{clinton, obama}, "clinton SUPPORTED obama", true},
 		{"Angela Merkel rebuffed Greece's request for a write-off.", []handMention{merkel, greece}, "merkel REJECTED greece", true},
 		{"Barack Obama lambasted Angela Merkel over the bailout.", []handMention{obama, merkel}, "obama CRITICIZED merkel", true},
@@ -1910,11 +1915,7 @@ func TestEnglishVerbalActs(t *testing.T) {
 		{"Angela Merkel asked Barack Obama to lift the sanctions.", []handMention{merkel, obama}, "merkel CALLED_ON obama", true},
 		{"Angela Merkel asked Barack Obama about the sanctions.", []handMention{merkel, obama}, "merkel CALLED_ON obama", false},
 		{"Angela Merkel asked Barack Obama to send troops.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", true},
-	} {
-		d := handDoc(t, c.text, c.ms...)
-		d.Lang = "en"
-		expectRelation(t, d, nil, c.want, c.ok)
-	}
+	})
 }
 
 // TestEnglishAppositiveTitles: an English title in apposition after a
@@ -1929,23 +1930,14 @@ func TestEnglishAppositiveTitles(t *testing.T) {
 	rice := handMention{"Condoleezza Rice", "rice", model.Person, false, ""}
 	us := handMention{"US", "us", model.Location, false, "country"}
 	iran := handMention{"Iran", "iran", model.Location, false, "country"}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		want string
-		ok   bool
-	}{
+	expectEnRelations(t, nil, []relCase{
 		{"Jane Hall, legal director of the human rights group Liberty, said the law was wrong.", []handMention{hall, liberty}, "hall OFFICIAL_OF liberty", true},
 		{"Tom Reed, chief executive of the charity Oxfam, said aid was late.", []handMention{reed, oxfam}, "reed LEADER_OF oxfam", true},
 		{"Tom Reed, the Oxfam director, said aid was late.", []handMention{reed, oxfam}, "reed OFFICIAL_OF oxfam", true},
 		{"Condoleezza Rice, the US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", true},
 		{"Condoleezza Rice, the former US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
 		{"Tom Reed, head of the delegation from Iran, said aid was late.", []handMention{reed, iran}, "reed LEADER_OF iran", false},
-	} {
-		d := handDoc(t, c.text, c.ms...)
-		d.Lang = "en"
-		expectRelation(t, d, nil, c.want, c.ok)
-	}
+	})
 }
 
 // TestSpeechParticiple: after an English participle of speech (", saying
@@ -2010,21 +2002,12 @@ func TestEnglishPassive(t *testing.T) {
 	amnesty := handMention{"Amnesty International", "amnesty", model.Organization, false, ""}
 	israeli := handMention{"Israeli", "israel", model.Location, true, "country"}
 	gaza := handMention{"Gaza", "gaza", model.Location, false, ""}
-	for _, c := range []struct {
-		text string
-		ms   []handMention
-		want string
-		ok   bool
-	}{
+	expectEnRelations(t, nil, []relCase{
 		{"Ahmet Yilmaz was arrested by Turkish police in Istanbul.", []handMention{yilmaz, turkish}, "turkey ARRESTED yilmaz", true},
 		{"Israel was accused by Amnesty International of war crimes.", []handMention{israel, amnesty}, "amnesty ACCUSED israel", true},
 		{"Israel has been accused by Amnesty International of war crimes.", []handMention{israel, amnesty}, "amnesty ACCUSED israel", true},
 		{"Gaza was attacked by Israeli air strikes overnight.", []handMention{gaza, israeli}, "israel ATTACKED gaza", false},
-	} {
-		d := handDoc(t, c.text, c.ms...)
-		d.Lang = "en"
-		expectRelation(t, d, nil, c.want, c.ok)
-	}
+	})
 }
 
 // TestBetweenSides: a noun of one reciprocal act before بين/between names
