@@ -3,8 +3,10 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/kg-project/kg/internal/extract/link"
+	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/segment"
 )
@@ -25,6 +27,20 @@ import (
 // name (US Secretary of State John Kerry) or after it and a comma (David
 // Cameron, the prime minister). The candidate is the person's mention
 // (link.Candidate.Anaphor) and holds no office itself (Title).
+// appositionEnd reports whether a phrase ending before token b of sentence
+// sent can close an apposition: a comma, a dash, a bracket or the
+// sentence's end follows it.
+func appositionEnd(toks []segment.Token, b, sent int) bool {
+	if b >= len(toks) || toks[b].Sentence != sent {
+		return true
+	}
+	switch toks[b].Text {
+	case ",", ".", ";", ":", "-", "–", "—", ")":
+		return true
+	}
+	return false
+}
+
 func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []link.Candidate {
 	ix := indexCandidates(toks, cands)
 	over := ix.over
@@ -88,7 +104,7 @@ func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []lin
 			for b < len(toks) && toks[b].Sentence == toks[first].Sentence && (x.officeWord(b) || x.country(b) >= 0) {
 				b++
 			}
-			if b > k {
+			if b > k && appositionEnd(toks, b, toks[first].Sentence) {
 				words, ents := x.phrase(k, b)
 				add(words, ents)
 			}
@@ -103,15 +119,19 @@ func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []lin
 		if !strings.EqualFold(toks[k].Text, "the") {
 			continue
 		}
-		if k >= 2 && toks[k-1].Text == "," && toks[k-2].Sentence == toks[k].Sentence {
-			if c := over[k-2]; c >= 0 && cands[c].Type == model.Person {
-				continue // an apposition (Condoleezza Rice, the US secretary of state): the name's office, no reference to it
-			}
-		}
 		a := k + 1
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[k].Sentence && (x.officeWord(b) || x.country(b) >= 0) {
 			b++
+		}
+		if k >= 2 && toks[k-1].Text == "," && toks[k-2].Sentence == toks[k].Sentence && appositionEnd(toks, b, toks[k].Sentence) {
+			if c := over[k-2]; c >= 0 && cands[c].Type == model.Person {
+				// an apposition (Condoleezza Rice, the US secretary of
+				// state, said): the name's office, no reference to it;
+				// one the sentence goes on from is its subject (After
+				// meeting Obama, the prime minister said)
+				continue
+			}
 		}
 		if b == a || !x.officeWord(b-1) || toks[b-1].Text == "of" {
 			continue // the US, the Syrian army
@@ -354,6 +374,39 @@ const maxOpening = 5
 // its sentence: its first word, or after a short opening phrase of at most
 // maxOpening tokens with no name and no quotation mark (Later he met ...;
 // On Tuesday, she said ...), and, when not first, written in lower case.
+// enSpeech holds the forms of the English speech verbs (triggers.yaml).
+var enSpeech = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range lexicon.Get().EnTriggers {
+		if t.Speech {
+			for _, f := range t.Forms {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
+
+// quoteMark reports whether a token holds a quotation mark: a double
+// quote, or a single one not inside a word (Britain's, don't) nor its
+// possessive 's.
+func quoteMark(s string) bool {
+	if s == "'s" || s == "’s" {
+		return false
+	}
+	r := []rune(s)
+	for i, c := range r {
+		if !strings.ContainsRune("\"“”'‘’", c) {
+			continue
+		}
+		inWord := i > 0 && i < len(r)-1 && unicode.IsLetter(r[i-1]) && unicode.IsLetter(r[i+1])
+		if !inWord {
+			return true
+		}
+	}
+	return false
+}
+
 func opensSentence(toks []segment.Token, cands []link.Candidate, k int) bool {
 	t := toks[k]
 	if k == 0 || toks[k-1].Sentence != t.Sentence {
@@ -368,8 +421,11 @@ func opensSentence(toks []segment.Token, cands []link.Candidate, k int) bool {
 		if k-a > maxOpening {
 			return false
 		}
-		if strings.ContainsAny(toks[a].Text, "\"“”'‘’") {
+		if quoteMark(toks[a].Text) {
 			return false // inside or after a quotation: its speaker
+		}
+		if enSpeech[strings.ToLower(toks[a].Text)] {
+			return false // Police said he was: another's words about him
 		}
 	}
 	for i := range cands {

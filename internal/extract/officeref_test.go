@@ -81,6 +81,9 @@ func TestEnOfficeRefs(t *testing.T) {
 		{text: "Prime Minister David Cameron arrived in Brussels. The minister met EU leaders.", ref: "minister"},
 		// an office in apposition after the name is its own, no reference
 		{text: "Condoleezza Rice, the US secretary of state, said the talks failed.", ref: "US secretary of state"},
+		{text: "Prime Minister David Cameron arrived in Brussels. After the meeting, the prime minister said reform was near.", ref: "prime minister", holder: "David Cameron"},
+		// after a clause and a comma the office opens the sentence's main clause
+		{text: "Prime Minister David Cameron arrived in Brussels. After meeting Angela Merkel, the prime minister said reform was near.", ref: "prime minister", holder: "David Cameron"},
 		// he and she: the one person named before
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. He criticised the war in Iraq.", ref: "He", holder: "Charles Kennedy"},
 		{text: "Jack Straw met John Kerry in Beijing. He said the talks went well.", ref: "He"},
@@ -91,6 +94,8 @@ func TestEnOfficeRefs(t *testing.T) {
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. In Iraq, he said, the war had failed.", ref: "he"},
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. \"The war has failed,\" he said.", ref: "he"},
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Whatever the government said about the war in the months before the vote, he opposed it.", ref: "he"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Police said he was safe.", ref: "he"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. By Monday's end he had resigned.", ref: "he", holder: "Charles Kennedy"},
 	} {
 		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "en", Text: c.text})
 		if err != nil {

@@ -110,7 +110,13 @@ type Holder struct {
 // Lexicon is the content of the three files.
 type Lexicon struct {
 	ArTriggers, EnTriggers []Trigger // in file order
-	ArActionNouns          map[string]string
+	// ArLightVerbs are the Arabic light verbs (ar_light_verbs): verbs whose
+	// act is that of the verbal noun of ArActionNouns after them (قدمت
+	// إيران دعما للحوثيين, شن التحالف غارات على). Its Pred is empty;
+	// LightPreds are the relation types whose nouns it takes.
+	ArLightVerbs  Trigger
+	LightPreds    map[string]bool
+	ArActionNouns map[string]string
 	// ArNounObjects gives, of each relation type of ArActionNouns, the
 	// prepositions (MatchForm; ل also as a clitic) that introduce the
 	// object of its verbal noun after a named agent (زيارة الأمير محمد
@@ -321,7 +327,12 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 		ArNounObjects map[string]string `yaml:"ar_noun_objects"`
 		EnNouns       map[string]string `yaml:"en_nouns"`
 		EnNounObjects map[string]string `yaml:"en_noun_objects"`
-		Cues          struct {
+		ArLightVerbs  struct {
+			Conf  float64  `yaml:"conf"`
+			Nouns string   `yaml:"nouns"`
+			Words []string `yaml:"words"`
+		} `yaml:"ar_light_verbs"`
+		Cues struct {
 			Ar      map[string]string `yaml:"ar"`
 			En      map[string]string `yaml:"en"`
 			CueFree []string          `yaml:"cue_free"`
@@ -405,6 +416,9 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 			return fmt.Errorf("en_noun_objects %s: no en_nouns", pred)
 		}
 	}
+	if err := l.parseLightVerbs(f.ArLightVerbs.Conf, f.ArLightVerbs.Nouns, f.ArLightVerbs.Words); err != nil {
+		return fmt.Errorf("ar_light_verbs: %w", err)
+	}
 	l.CueFree = map[string]bool{}
 	for _, p := range f.Cues.CueFree {
 		if err := checkPred(p); err != nil {
@@ -413,6 +427,53 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 		l.CueFree[p] = true
 	}
 	return l.parseCues(f.Cues.Ar, f.Cues.En)
+}
+
+// parseLightVerbs reads ar_light_verbs: its verbs expanded as the
+// triggers' are, none of them a trigger's form, and the relation types
+// whose verbal nouns they take, each with nouns (ar_nouns) and their
+// objects' prepositions (ar_noun_objects).
+func (l *Lexicon) parseLightVerbs(conf float64, nouns string, words []string) error {
+	l.LightPreds = map[string]bool{}
+	if conf == 0 && len(words) == 0 && nouns == "" {
+		return nil // none
+	}
+	if conf <= 0 || conf > 1 {
+		return fmt.Errorf("conf %v: want a confidence in (0, 1]", conf)
+	}
+	if len(words) == 0 || strings.TrimSpace(nouns) == "" {
+		return errors.New("want words and nouns")
+	}
+	for _, p := range strings.Fields(nouns) {
+		if err := checkPred(p); err != nil {
+			return fmt.Errorf("nouns: %w", err)
+		}
+		if len(l.ArNounObjects[p]) == 0 {
+			return fmt.Errorf("nouns: %s has no ar_noun_objects", p)
+		}
+		l.LightPreds[p] = true
+	}
+	trig := map[string]string{}
+	for _, t := range l.ArTriggers {
+		for _, f := range t.Forms {
+			trig[f] = t.Pred
+		}
+	}
+	t := Trigger{Conf: conf}
+	for _, w := range words {
+		forms, err := wordForms("ar", strings.TrimSpace(w))
+		if err != nil {
+			return err
+		}
+		for _, f := range forms {
+			if p, dup := trig[f]; dup {
+				return fmt.Errorf("%q is also a form of a trigger of %s", f, p)
+			}
+		}
+		t.Forms = append(t.Forms, forms...)
+	}
+	l.ArLightVerbs = t
+	return nil
 }
 
 // parseCues fills ArCues and EnCues from the cues section and the triggers.

@@ -711,6 +711,14 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			// person's (the act is on that person)
 			continue
 		}
+		if r, _ := vocab.Get(pred); r.Group == "structural" && pred != "OFFICIAL_OF" && pred != "MEMBER_OF" && slices.Contains(r.Subject, "Person") && x.aideOf(pr.s, pr.o) {
+			// خالد الفهيد، مستشار الرئيس التنفيذي لشركة أرامكو: an
+			// office under the title, not the title's
+			if !typesAllowed(s.Type, o.Type)("OFFICIAL_OF") {
+				continue
+			}
+			pred = "OFFICIAL_OF"
+		}
 		if !x.officeStated(pr.si, pr.s, pr.o, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
 			continue // (a title the rules read states its office: أمير منطقة الرياض)
 		}

@@ -86,6 +86,16 @@ func buildTriggers(ts []lexicon.Trigger) map[string]*trigger {
 	return table
 }
 
+// arLight holds the forms of the light verbs (ar_light_verbs), whose act
+// is that of the verbal noun after them (lightVerb); lightConf is their
+// relations' confidence.
+var (
+	arLight          = setOf(lex.ArLightVerbs.Forms)
+	lightConf        = lex.ArLightVerbs.Conf
+	arLightBetween   = class("ar_light_between")
+	lightTriggerNone = &trigger{} // a light verb before its noun is read
+)
+
 // prepIn: the object of a place is in or at it (الواقع في).
 var prepIn = class("ar_in")
 
@@ -135,11 +145,13 @@ var (
 	arThatPron       = class("ar_that_pron")
 	arSubordinate    = class("ar_subordinate")
 	arNotHolder      = class("ar_not_holder")
+	arAide           = class("ar_aide")
 	// honorifics between a not-holder word and the title
 	arHonorificWord = class("ar_honorific_word")
 	enNotHolder     = class("en_not_holder")
 	enAnd           = class("en_and")
 	enRelative      = class("en_relative")
+	enClauseLink    = class("en_clause_link")
 	arSports        = class("ar_sports")
 	enSports        = class("en_sports")
 	arTargetPrep    = class("ar_target_prep")
@@ -180,6 +192,7 @@ var (
 	arSportsBody       = class("ar_sports_body")
 	arHelpWord         = class("ar_help")
 	enHelpWord         = class("en_help")
+	enHelpAfter        = class("en_help_after")
 	arActorNoun        = class("ar_actor_noun")
 	arCountryRef       = class("ar_country_ref")
 	arHisCountry       = class("ar_his_country")

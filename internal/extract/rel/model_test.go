@@ -1915,6 +1915,12 @@ func TestEnglishVerbalActs(t *testing.T) {
 		{"Angela Merkel asked Barack Obama to lift the sanctions.", []handMention{merkel, obama}, "merkel CALLED_ON obama", true},
 		{"Angela Merkel asked Barack Obama about the sanctions.", []handMention{merkel, obama}, "merkel CALLED_ON obama", false},
 		{"Angela Merkel asked Barack Obama to send troops.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", true},
+		{"Angela Merkel asked Barack Obama to withdraw troops.", []handMention{merkel, obama}, "merkel CALLED_ON obama", true},
+		{"Angela Merkel asked Barack Obama to withdraw troops.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", false},
+		// blasted: with words by a person, with arms by others
+		{"Barack Obama blasted Angela Merkel over the bailout.", []handMention{obama, merkel}, "obama CRITICIZED merkel", true},
+		{"Hezbollah blasted Israel with rockets.", []handMention{hezbollah, israel}, "hezbollah ATTACKED israel", true},
+		{"The Republican Guard attacked Israel.", []handMention{{"Republican Guard", "guard", model.Organization, false, ""}, israel}, "guard ATTACKED israel", true},
 	})
 }
 
@@ -1937,6 +1943,8 @@ func TestEnglishAppositiveTitles(t *testing.T) {
 		{"Condoleezza Rice, the US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", true},
 		{"Condoleezza Rice, the former US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
 		{"Tom Reed, head of the delegation from Iran, said aid was late.", []handMention{reed, iran}, "reed LEADER_OF iran", false},
+		{"Condoleezza Rice, who was US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
+		{"Condoleezza Rice, then US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
 	})
 }
 
@@ -2047,6 +2055,79 @@ func TestNounAgent(t *testing.T) {
 	expectRelation(t, handDoc(t, "وجاءت انتقادات ترامب للصين بعد يوم من إعلان الأرقام.", trump, china), nil, "trump CRITICIZED china", true)
 	expectRelation(t, handDoc(t, "وتأتي زيارة ترامب إلى القاهرة في إطار جولة.", trump, cairo), nil, "trump VISITED cairo", true)
 	expectRelation(t, handDoc(t, "وتأتي زيارة ترامب المرتقبة إلى القاهرة الأسبوع المقبل.", trump, cairo), nil, "trump VISITED cairo", false)
+}
+
+// TestLightVerb: a light verb of ar_light_verbs acts as the verbal noun
+// after it names (قدمت إيران دعما للحوثيين), its subject before or after
+// the verb, its object after the noun's preposition; a noun in the
+// construct with its agent has its own reading, and a verb with no such
+// noun, or the noun's object without its preposition, gives nothing. A
+// name written with ل before its article (للحوثيين), which the linker
+// keeps whole, has that preposition. A speech verb before such a noun
+// declares the act (أكدت مصر دعمها للسعودية), and a relative clause after
+// the noun is another's act.
+func TestLightVerb(t *testing.T) {
+	iran := handMention{"إيران", "iran", model.Location, false, "country"}
+	houthis := handMention{"للحوثيين", "houthis", model.Organization, false, ""}
+	russia := handMention{"روسيا", "russia", model.Location, false, "country"}
+	assad := handMention{"بشار الأسد", "assad", model.Person, false, ""}
+	egypt := handMention{"مصر", "egypt", model.Location, false, "country"}
+	saudi := handMention{"سعودية", "saudi", model.Location, false, "country"}
+	coalition := handMention{"التحالف", "coalition", model.Organization, false, ""}
+	sanaa := handMention{"صنعاء", "sanaa", model.Location, false, ""}
+	uae := handMention{"الإمارات", "uae", model.Location, false, "country"}
+	yemen := handMention{"اليمن", "yemen", model.Location, false, "country"}
+	minister := handMention{"خالد العبيدي", "obaidi", model.Person, false, ""}
+	paris := handMention{"باريس", "paris", model.Location, false, ""}
+	expectRelations(t, nil, []relCase{
+		{"تقدم إيران دعما عسكريا للحوثيين منذ سنوات.", []handMention{iran, houthis}, "iran SUPPORTED houthis", true},
+		{"وجددت روسيا دعمها لبشار الأسد في مجلس الأمن.", []handMention{russia, assad}, "russia SUPPORTED assad", true},
+		{"وأعربت مصر عن تأييدها الكامل للسعودية.", []handMention{egypt, saudi}, "egypt SUPPORTED saudi", true},
+		{"وشنت طائرات التحالف غارات جوية على صنعاء فجر اليوم.", []handMention{coalition, sanaa}, "coalition ATTACKED sanaa", true},
+		{"وقدمت الإمارات مساعدات غذائية إلى اليمن.", []handMention{uae, yemen}, "uae PROVIDED_AID_TO yemen", true},
+		{"الإمارات تواصل تقديم المساعدات إلى اليمن.", []handMention{uae, yemen}, "uae PROVIDED_AID_TO yemen", true},
+		{"وقام خالد العبيدي بزيارة إلى باريس.", []handMention{minister, paris}, "obaidi VISITED paris", true},
+		{"وقدمت الإمارات شكرها إلى اليمن.", []handMention{uae, yemen}, "uae PROVIDED_AID_TO yemen", false},
+		{"وشن التحالف غارات جوية قرب صنعاء.", []handMention{coalition, sanaa}, "coalition ATTACKED sanaa", false},
+		// a speech verb before the noun: support declared
+		{"وأكدت مصر دعمها الكامل للسعودية.", []handMention{egypt, saudi}, "egypt SUPPORTED saudi", true},
+		{"وأعلنت مصر وقوفها إلى جانب السعودية.", []handMention{egypt, {"السعودية", "saudi", model.Location, false, "country"}}, "egypt SUPPORTED saudi", true},
+		{"وتقف مصر إلى جانب السعودية في أزمتها.", []handMention{egypt, {"السعودية", "saudi", model.Location, false, "country"}}, "egypt SUPPORTED saudi", true},
+		// another's aid in a relative clause
+		{"وأشادت مصر بالمساعدات التي قدمتها الإمارات إلى اليمن.", []handMention{egypt, uae, yemen}, "egypt PROVIDED_AID_TO yemen", false},
+		{"وقدمت مصر المساعدات التي جمعتها الإمارات إلى اليمن.", []handMention{egypt, uae, yemen}, "egypt PROVIDED_AID_TO yemen", false},
+	})
+}
+
+// TestAideOf: a title after an aide's word that follows a name (مستشار
+// الرئيس التنفيذي لشركة أرامكو) is another's: whatever head office the
+// model reads, the name holds an office under it (OFFICIAL_OF); with no
+// aide's word, or in a second title of the name's after it, the office
+// stands.
+func TestAideOf(t *testing.T) {
+	fahid := handMention{"خالد الفهيد", "fahid", model.Person, false, ""}
+	aramco := handMention{"أرامكو", "aramco", model.Organization, false, ""}
+	m := tinyModel("LEADER_OF", "types=Person>Organization", 10, 0.5, 0.5)
+	expectRelations(t, m, []relCase{
+		{"وأكد خالد الفهيد، مستشار الرئيس التنفيذي لشركة أرامكو، أن الإنتاج سيرتفع.", []handMention{fahid, aramco}, "fahid LEADER_OF aramco", false},
+		{"وأكد خالد الفهيد، مستشار الرئيس التنفيذي لشركة أرامكو، أن الإنتاج سيرتفع.", []handMention{fahid, aramco}, "fahid OFFICIAL_OF aramco", true},
+		{"وقال خالد الفهيد نائب رئيس مجلس إدارة أرامكو إن الإنتاج سيرتفع.", []handMention{fahid, aramco}, "fahid OFFICIAL_OF aramco", true},
+		{"وأكد خالد الفهيد، الرئيس التنفيذي لشركة أرامكو، أن الإنتاج سيرتفع.", []handMention{fahid, aramco}, "fahid LEADER_OF aramco", true},
+	})
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وأكد خالد الفهيد، مستشار سمو الرئيس التنفيذي لشركة أرامكو، أن الإنتاج سيرتفع.", true},
+		{"وأكد خالد الفهيد، نائب رئيس الهيئة، رئيس مجلس إدارة أرامكو، أن الإنتاج سيرتفع.", false},
+		{"وأكد خالد الفهيد نائب رئيس الهيئة رئيس مجلس إدارة أرامكو أن الإنتاج سيرتفع.", false},
+		{"وأكد خالد الفهيد، مستشار الهيئة في أرامكو، أن الإنتاج سيرتفع.", false},
+	} {
+		x := newExtractor(handDoc(t, c.text, fahid, aramco))
+		if got := x.aideOf(0, 1); got != c.want {
+			t.Errorf("%s: aideOf %v, want %v", c.text, got, c.want)
+		}
+	}
 }
 
 // TestNounAgentEn: an English verbal noun of en_nouns with its agent named

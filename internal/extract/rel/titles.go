@@ -412,8 +412,9 @@ func (x *extractor) modifiedTitleEn(i int) *titleRef {
 			break // the title, or the country or body before it (the US secretary of state)
 		}
 		t := x.d.Tokens[j].Text
-		if n == 2 || isCap(t) || enNotHolder[x.bare[j]] || enPreps[x.bare[j]] || x.isComma(j) || x.isBoundary(j) {
-			return nil
+		if n == 2 || isCap(t) || enNotHolder[x.bare[j]] || enPreps[x.bare[j]] || x.isComma(j) || x.isBoundary(j) ||
+			enRelative[x.bare[j]] || enAux[x.bare[j]] || enPassive[x.bare[j]] || enAnd[x.bare[j]] || enClauseLink[x.bare[j]] {
+			return nil // a clause, not a modifier (", who was foreign secretary,")
 		}
 	}
 	if j == i {
@@ -1422,4 +1423,37 @@ func (x *extractor) inNamedThing(start int) bool {
 func (x *extractor) namedAfter(i int) bool {
 	// (the word as written too: bare takes the و of وسام for a conjunction)
 	return arNamedAfter[x.norm[i]] || arNamedAfter[x.bare[i]] || arNamedAfter[x.stem(i)]
+}
+
+// aideOf reports whether an Arabic person's mention s is followed, after a
+// comma at most, by an aide's word (ar_not_holder, ar_aide) and a title
+// head (ar_title_head, past honorifics) whose title o stands in: the
+// title is another's whose aide s is (خالد الفهيد، مستشار الرئيس التنفيذي
+// لشركة أرامكو; X نائب رئيس مجلس إدارة Y); a second title of s's after it
+// (نائب رئيس الدولة، رئيس مجلس الوزراء) is s's own.
+func (x *extractor) aideOf(s, o int) bool {
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	if !x.ar || ms.Type != "Person" || mo.Start < ms.End {
+		return false
+	}
+	k := ms.End
+	if k < mo.Start && x.isComma(k) {
+		k++
+	}
+	if k >= mo.Start || !(arNotHolder[x.bare[k]] || arAide[x.bare[k]]) {
+		return false
+	}
+	for k++; k < mo.Start && arHonorificWord[x.bare[k]]; k++ {
+	}
+	if k >= mo.Start || !arTitleHead[x.bare[k]] {
+		return false
+	}
+	// o stands in that title, not in a second one of s's own (نائب رئيس
+	// الدولة، رئيس مجلس الوزراء)
+	for k++; k < mo.Start; k++ {
+		if x.isComma(k) || x.isBoundary(k) || arTitleHead[x.bare[k]] || arTitleHead[x.norm[k]] {
+			return false
+		}
+	}
+	return true
 }
