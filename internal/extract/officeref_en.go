@@ -27,19 +27,29 @@ import (
 // name (US Secretary of State John Kerry) or after it and a comma (David
 // Cameron, the prime minister). The candidate is the person's mention
 // (link.Candidate.Anaphor) and holds no office itself (Title).
-// appositionEnd reports whether a phrase ending before token b of sentence
-// sent can close an apposition: a comma, a dash, a bracket or the
-// sentence's end follows it.
+// appositionEnd reports whether an office phrase ending before token b of
+// sentence sent can be an apposition to the name before its comma: unless
+// a verb of a clause follows it (After meeting Angela Merkel, the prime
+// minister said ...: en_clause_verb or a speech verb), it is (Condoleezza
+// Rice, the US secretary of state, said; Ban Ki-moon, the secretary
+// general of the UN, arrived).
 func appositionEnd(toks []segment.Token, b, sent int) bool {
 	if b >= len(toks) || toks[b].Sentence != sent {
 		return true
 	}
-	switch toks[b].Text {
-	case ",", ".", ";", ":", "-", "–", "—", ")":
-		return true
-	}
-	return false
+	w := strings.ToLower(toks[b].Text)
+	return !enClauseVerb[w] && !enSpeech[w]
 }
+
+// enClauseVerb holds lexicon en_clause_verb: the finite verbs (will, has,
+// was ...) that may open a clause's predicate.
+var enClauseVerb = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Class("en_clause_verb") {
+		m[w] = true
+	}
+	return m
+}()
 
 func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []link.Candidate {
 	ix := indexCandidates(toks, cands)
@@ -370,10 +380,6 @@ func enPronounRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []li
 // pronoun (opensSentence).
 const maxOpening = 5
 
-// opensSentence reports whether the pronoun at token k is the subject of
-// its sentence: its first word, or after a short opening phrase of at most
-// maxOpening tokens with no name and no quotation mark (Later he met ...;
-// On Tuesday, she said ...), and, when not first, written in lower case.
 // enSpeech holds the forms of the English speech verbs (triggers.yaml).
 var enSpeech = func() map[string]bool {
 	m := map[string]bool{}
@@ -407,6 +413,12 @@ func quoteMark(s string) bool {
 	return false
 }
 
+// opensSentence reports whether the pronoun at token k is the subject of
+// its sentence: its first word, or after a short opening phrase of at most
+// maxOpening tokens with no name and no quotation mark (Later he met ...;
+// On Tuesday, she said ...), not right after a speech verb (Police said
+// he ...: another's words about him), and, when not first, written in
+// lower case.
 func opensSentence(toks []segment.Token, cands []link.Candidate, k int) bool {
 	t := toks[k]
 	if k == 0 || toks[k-1].Sentence != t.Sentence {
@@ -424,7 +436,7 @@ func opensSentence(toks []segment.Token, cands []link.Candidate, k int) bool {
 		if quoteMark(toks[a].Text) {
 			return false // inside or after a quotation: its speaker
 		}
-		if enSpeech[strings.ToLower(toks[a].Text)] {
+		if a == k-1 && enSpeech[strings.ToLower(toks[a].Text)] {
 			return false // Police said he was: another's words about him
 		}
 	}

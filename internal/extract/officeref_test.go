@@ -95,6 +95,9 @@ func TestEnOfficeRefs(t *testing.T) {
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. \"The war has failed,\" he said.", ref: "he"},
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Whatever the government said about the war in the months before the vote, he opposed it.", ref: "he"},
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Police said he was safe.", ref: "he"},
+		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. Once talks were announced, he resigned.", ref: "he", holder: "Charles Kennedy"},
+		// an apposition with "of" after the office is one still
+		{text: "Ban Ki-moon, the secretary general of the United Nations, arrived in Paris. The secretary general met the president.", ref: "secretary general", holder: "Ban Ki-moon"},
 		{text: "Liberal Democrat leader Charles Kennedy spoke in London on Monday. By Monday's end he had resigned.", ref: "he", holder: "Charles Kennedy"},
 	} {
 		x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "en", Text: c.text})

@@ -110,18 +110,25 @@ type Holder struct {
 // Lexicon is the content of the three files.
 type Lexicon struct {
 	ArTriggers, EnTriggers []Trigger // in file order
-	// ArLightVerbs are the Arabic light verbs (ar_light_verbs): verbs whose
-	// act is that of the verbal noun of ArActionNouns after them (قدمت
-	// إيران دعما للحوثيين, شن التحالف غارات على). Its Pred is empty;
-	// LightPreds are the relation types whose nouns it takes.
-	ArLightVerbs  Trigger
-	LightPreds    map[string]bool
-	ArActionNouns map[string]string
+	ArActionNouns          map[string]string
 	// ArNounObjects gives, of each relation type of ArActionNouns, the
 	// prepositions (MatchForm; ل also as a clitic) that introduce the
 	// object of its verbal noun after a named agent (زيارة الأمير محمد
 	// بن سلمان إلى واشنطن, دعم إيران للحوثيين); none: no such reading.
 	ArNounObjects map[string][]string
+	// ArLightVerbs are the Arabic light verbs (ar_light_verbs): verbs whose
+	// act is that of the verbal noun of ArActionNouns after them (قدمت
+	// إيران دعما للحوثيين, شن التحالف غارات على). Its Pred is empty;
+	// LightPreds are the relation types whose nouns it takes.
+	ArLightVerbs Trigger
+	LightPreds   map[string]bool
+	// ArLightSpeech are the forms of the speech verbs (triggers of STATED)
+	// that may declare the speaker's own act with a light verb's noun and
+	// a pronoun (أكدت مصر دعمها للسعودية); LightByPerson the relation type
+	// of a light verb's act by a person named alone (شن ترامب هجوما على
+	// الصين: CRITICIZED), as a trigger's by_person.
+	ArLightSpeech []string
+	LightByPerson map[string]string
 	// EnNouns maps English verbal nouns (lower case) to the relation they
 	// state between a named agent before them (Iran's support, the US
 	// invasion) and the object after one of EnNounObjects[pred] (for
@@ -327,12 +334,8 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 		ArNounObjects map[string]string `yaml:"ar_noun_objects"`
 		EnNouns       map[string]string `yaml:"en_nouns"`
 		EnNounObjects map[string]string `yaml:"en_noun_objects"`
-		ArLightVerbs  struct {
-			Conf  float64  `yaml:"conf"`
-			Nouns string   `yaml:"nouns"`
-			Words []string `yaml:"words"`
-		} `yaml:"ar_light_verbs"`
-		Cues struct {
+		ArLightVerbs  lightEntry        `yaml:"ar_light_verbs"`
+		Cues          struct {
 			Ar      map[string]string `yaml:"ar"`
 			En      map[string]string `yaml:"en"`
 			CueFree []string          `yaml:"cue_free"`
@@ -416,7 +419,7 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 			return fmt.Errorf("en_noun_objects %s: no en_nouns", pred)
 		}
 	}
-	if err := l.parseLightVerbs(f.ArLightVerbs.Conf, f.ArLightVerbs.Nouns, f.ArLightVerbs.Words); err != nil {
+	if err := l.parseLightVerbs(f.ArLightVerbs); err != nil {
 		return fmt.Errorf("ar_light_verbs: %w", err)
 	}
 	l.CueFree = map[string]bool{}
@@ -433,8 +436,9 @@ func (l *Lexicon) parseTriggers(b []byte) error {
 // triggers' are, none of them a trigger's form, and the relation types
 // whose verbal nouns they take, each with nouns (ar_nouns) and their
 // objects' prepositions (ar_noun_objects).
-func (l *Lexicon) parseLightVerbs(conf float64, nouns string, words []string) error {
-	l.LightPreds = map[string]bool{}
+func (l *Lexicon) parseLightVerbs(e lightEntry) error {
+	conf, nouns, words := e.Conf, e.Nouns, e.Words
+	l.LightPreds, l.LightByPerson = map[string]bool{}, map[string]string{}
 	if conf == 0 && len(words) == 0 && nouns == "" {
 		return nil // none
 	}
@@ -473,7 +477,45 @@ func (l *Lexicon) parseLightVerbs(conf float64, nouns string, words []string) er
 		t.Forms = append(t.Forms, forms...)
 	}
 	l.ArLightVerbs = t
+	for p, bp := range e.ByPerson {
+		if !l.LightPreds[p] {
+			return fmt.Errorf("by_person: %s is none of the nouns' types", p)
+		}
+		if err := checkPred(bp); err != nil {
+			return fmt.Errorf("by_person: %w", err)
+		}
+		l.LightByPerson[p] = bp
+	}
+	speech := map[string]bool{}
+	for _, tr := range l.ArTriggers {
+		if tr.Speech {
+			for _, f := range tr.Forms {
+				speech[f] = true
+			}
+		}
+	}
+	for _, w := range e.Speech {
+		forms, err := wordForms("ar", strings.TrimSpace(w))
+		if err != nil {
+			return fmt.Errorf("speech: %w", err)
+		}
+		for _, f := range forms {
+			if !speech[f] {
+				return fmt.Errorf("speech: %q is no form of a speech trigger", f)
+			}
+		}
+		l.ArLightSpeech = append(l.ArLightSpeech, forms...)
+	}
 	return nil
+}
+
+// lightEntry is triggers.yaml's ar_light_verbs.
+type lightEntry struct {
+	Conf     float64           `yaml:"conf"`
+	Nouns    string            `yaml:"nouns"`
+	Words    []string          `yaml:"words"`
+	Speech   []string          `yaml:"speech"`
+	ByPerson map[string]string `yaml:"by_person"`
 }
 
 // parseCues fills ArCues and EnCues from the cues section and the triggers.

@@ -103,6 +103,8 @@ func TestParseRejects(t *testing.T) {
 		{"action noun twice", "triggers", okTriggers + "ar_nouns:\n  ATTACKED: الهجوم\n  THREATENED: الهجوم\n", "also a noun of"},
 		{"light verb that is a trigger", "triggers", okTriggers + "ar_nouns:\n  VISITED: زيارة\nar_noun_objects:\n  VISITED: إلى\nar_light_verbs:\n  {conf: 0.5, nouns: VISITED, words: [قال/قول]}\n", "also a form of a trigger of STATED"},
 		{"light verb of a noun without objects", "triggers", okTriggers + "ar_nouns:\n  VISITED: زيارة\nar_light_verbs:\n  {conf: 0.5, nouns: VISITED, words: [قام/قوم]}\n", "VISITED has no ar_noun_objects"},
+		{"light speech verb that is no speech trigger", "triggers", okTriggers + "ar_nouns:\n  VISITED: زيارة\nar_noun_objects:\n  VISITED: إلى\nar_light_verbs:\n  {conf: 0.5, nouns: VISITED, words: [قام/قوم], speech: [زار]}\n", "no form of a speech trigger"},
+		{"light by_person of another type", "triggers", okTriggers + "ar_nouns:\n  VISITED: زيارة\nar_noun_objects:\n  VISITED: إلى\nar_light_verbs:\n  {conf: 0.5, nouns: VISITED, words: [قام/قوم], by_person: {ATTACKED: CRITICIZED}}\n", "ATTACKED is none of the nouns' types"},
 		{"light verb without nouns", "triggers", okTriggers + "ar_light_verbs:\n  {conf: 0.5, words: [قام/قوم]}\n", "want words and nouns"},
 		{"cue of an unknown predicate", "triggers", okTriggers + "cues:\n  ar:\n    MEETS: لقاء\n", `cues ar: pred "MEETS" is no relation type`},
 		{"cue twice", "triggers", okTriggers + "cues:\n  ar:\n    MET_WITH: لقاء لقاء\n", "listed twice"},

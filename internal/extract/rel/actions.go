@@ -200,7 +200,7 @@ func (x *extractor) prepClitic(j int) string {
 		if len(p) > 0 && (p[0] == 'ب' || p[0] == 'ل' || p[0] == 'ك') {
 			return string(p[0])
 		}
-		if len(p) == 0 && m.Start == j {
+		if len(p) == 0 {
 			// ل before the article loses its alif (للحوثيين = ل + الحوثيين):
 			// the linker keeps the whole word as the name's
 			w := strings.TrimLeft(x.d.Tokens[j].Text, "وف")
@@ -375,7 +375,7 @@ func (x *extractor) purpose(t int) bool {
 // للاجتماع), reported inside reported speech, asserted otherwise.
 func (x *extractor) modality(a, t int, future bool) string {
 	for j := t - 1; j >= a && j >= t-3; j-- {
-		if x.ar && arNeg[x.bare[j]] || !x.ar && enNeg[x.bare[j]] {
+		if x.ar && x.negWord(j) || !x.ar && enNeg[x.bare[j]] {
 			return "negated"
 		}
 	}
@@ -400,7 +400,7 @@ func (x *extractor) modality(a, t int, future bool) string {
 	// expected talks", الزيارة المقبلة), or in a clause whose verb is in
 	// the future (futureClause)
 	if x.ar {
-		if tr, _, _ := x.verbAt(t); tr == nil {
+		if tr, _, _ := x.verbAt(t); tr == nil && !x.isLightVerb(t) {
 			for j := t + 1; j < len(x.bare) && j <= t+2 && x.mAt[j] < 0 && !x.isBoundary(j); j++ {
 				if arFutureWord[x.bare[j]] {
 					return "future"
@@ -495,17 +495,7 @@ func (x *extractor) sentence(si int) {
 // (actionObject with ar_noun_objects). It reports whether token t is a
 // light verb.
 func (x *extractor) lightVerb(si, a, b, t int) bool {
-	if x.mAt[t] >= 0 || len(arLight) == 0 {
-		return false
-	}
-	found, future := false, false
-	vc := verbCandidates(x.norm[t])
-	for _, cand := range vc.all() {
-		if arLight[cand.form] {
-			found, future = true, cand.future
-			break
-		}
-	}
+	found, future := x.lightForm(t)
 	if !found {
 		return false
 	}
@@ -518,17 +508,73 @@ func (x *extractor) lightVerb(si, a, b, t int) bool {
 	if !ok {
 		return true
 	}
-	x.lightAct(&c, subj, x.objectFrom(&c, subj))
+	x.lightAct(&c, subj, x.objectFrom(&c, subj), false)
 	return true
+}
+
+// lightForm reports whether token t is a light verb (ar_light_verbs) and
+// whether it is in the future. A verb of two letters keeps its و or ف
+// (وشن), which verbCandidates leaves on words that short.
+func (x *extractor) lightForm(t int) (found, future bool) {
+	if len(arLight) == 0 || x.mAt[t] >= 0 {
+		return false, false
+	}
+	vc := verbCandidates(x.norm[t])
+	for _, cand := range vc.all() {
+		if arLight[cand.form] {
+			return true, cand.future
+		}
+	}
+	for _, c := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(x.norm[t], c); ok && arLight[rest] {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+// lightSpeech reports whether token t is a speech verb that may declare
+// the speaker's own act with a light verb's noun (ar_light_verbs speech:
+// أكدت مصر دعمها للسعودية).
+func (x *extractor) lightSpeech(t int) bool {
+	vc := verbCandidates(x.norm[t])
+	for _, cand := range vc.all() {
+		if arLightSpeech[cand.form] {
+			return true
+		}
+	}
+	return false
+}
+
+// isLightVerb reports whether token t is a light verb (lightForm).
+func (x *extractor) isLightVerb(t int) bool {
+	found, _ := x.lightForm(t)
+	return found
+}
+
+// negWord reports whether token t is a negation (ar_neg), also with the
+// conjunction the analysis leaves on a short word (ولم، فلا).
+func (x *extractor) negWord(t int) bool {
+	w := x.bare[t]
+	if arNeg[w] {
+		return true
+	}
+	for _, c := range []string{"و", "ف"} {
+		if rest, ok := strings.CutPrefix(w, c); ok && arNeg[rest] {
+			return true
+		}
+	}
+	return false
 }
 
 // lightAct reads the verbal noun of a light verb's act from token from
 // (lightNoun) and adds the act of subj on the object after the noun's
-// preposition; a speech verb followed by such a noun (أكدت مصر دعمها
-// للسعودية) is read the same way. It reports whether a noun was there.
-func (x *extractor) lightAct(c *verbClause, subj arg, from int) bool {
-	j, pred := x.lightNoun(from, c.b)
-	if j < 0 {
+// preposition. After a speech verb of ar_light_verbs' speech (أكدت مصر
+// دعمها للسعودية) the noun must carry a pronoun, the speaker's own act:
+// pronoun says so. It reports whether it added a relation.
+func (x *extractor) lightAct(c *verbClause, subj arg, from int, pronoun bool) bool {
+	j, pred, own := x.lightNoun(from, c.b)
+	if j < 0 || pronoun && !own {
 		return false
 	}
 	// the object follows the noun and its adjectives closely, before any
@@ -542,44 +588,76 @@ func (x *extractor) lightAct(c *verbClause, subj arg, from int) bool {
 	}
 	lc := *c
 	lc.b = b
-	lc.tr = &trigger{pred: pred, preps: setOf(arNounObjects[pred]), conf: lightConf}
+	lc.tr = &trigger{pred: pred, preps: setOf(arNounObjects[pred]), byPerson: lex.LightByPerson[pred], conf: lightConf}
 	lc.trig += " ... " + x.phrase(j, j+1)
 	lc.conf = lightConf
+	n := len(x.out)
 	x.actionObject(&lc, subj, j+1)
-	return true
+	return len(x.out) > n
 }
 
 // lightObjectWindow is how many tokens after a light verb's noun its
-// object may start within (دعما عسكريا مباشرا للحوثيين).
-const lightObjectWindow = 5
+// object may start within (دعما عسكريا مباشرا للحوثيين); lightNounWindow
+// how many from the verb's subject its noun may (أعربت مصر عن تأييدها).
+const (
+	lightObjectWindow = 5
+	lightNounWindow   = 4
+)
 
-// lightNoun returns the verbal noun of a light verb's act and its relation
-// type: the first word from token from, after words of ar_light_between
-// (عن، تقديم) and before any name or boundary, that is a noun of ar_nouns
-// of a type the light verbs take, with the article (الدعم), a pronoun
-// (دعمها), the accusative's alif (دعما) or as it is (مساعدات) but not in
-// the construct with a name after it (دعم إيران: the noun's own reading,
-// nounAgent). -1 when there is none.
-func (x *extractor) lightNoun(from, b int) (int, string) {
-	for j := from; j < b && j < from+4; j++ {
+// lightNoun returns the verbal noun of a light verb's act, its relation
+// type and whether it carries a pronoun (دعمها): the first word from
+// token from, after words of ar_light_between (عن، تقديم) and before any
+// name or boundary, that is a noun of ar_nouns of a type the light verbs
+// take, with the article (الدعم), a pronoun, the accusative's alif (دعما)
+// or as it is (مساعدات، بزيارة). A name right after the noun that is no
+// object of it — a nationality adjective (الغارات الروسية) or the agent
+// of the construct (دعم إيران: the noun's own reading, nounAgent) — makes
+// the act another's: -1.
+func (x *extractor) lightNoun(from, b int) (int, string, bool) {
+	for j := from; j < b && j < from+lightNounWindow; j++ {
 		if x.mAt[j] >= 0 || x.isBoundary(j) || x.isComma(j) {
-			return -1, ""
+			return -1, "", false
 		}
 		if arLightBetween[x.bare[j]] || arLightBetween[x.norm[j]] {
 			continue
 		}
-		pred, bare := "", false
+		pred, form := "", ""
 		forEachCueForm(x.norm[j], strings.HasSuffix(x.d.Tokens[j].Text, "ة"), func(f string, _ map[string]bool) {
 			if p := arActionNoun[f]; pred == "" && p != "" && lex.LightPreds[p] {
-				pred, bare = p, f == x.bare[j] && !strings.HasPrefix(f, "ال")
+				pred, form = p, f
 			}
 		})
-		if pred == "" || bare && j+1 < b && x.mAt[j+1] >= 0 {
-			return -1, ""
+		if pred == "" {
+			return -1, "", false
 		}
-		return j, pred
+		if m := x.mention(j + 1); m != nil && j+1 < b && (m.Demonym || !x.hasPrep(j+1, setOf(arNounObjects[pred]))) {
+			return -1, "", false
+		}
+		return j, pred, hasPronoun(x.norm[j], form)
 	}
-	return -1, ""
+	return -1, "", false
+}
+
+// hasPronoun reports whether the Arabic word w (MatchForm) is its noun
+// form with a pronoun after it (دعمها, مساندته for مسانده), not only with
+// clitics before it or the accusative's alif.
+func hasPronoun(w, form string) bool {
+	for _, suf := range cueSuffixes {
+		if suf == "ي" || suf == "نا" {
+			continue
+		}
+		r, ok := strings.CutSuffix(w, suf)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(r, form) {
+			return true
+		}
+		if t, ok := strings.CutSuffix(r, "ت"); ok && strings.HasSuffix(t+"ه", form) {
+			return true // مساندتها: مسانده
+		}
+	}
+	return false
 }
 
 // passive adds the relation of an English trigger in the passive, its
@@ -645,7 +723,7 @@ func (x *extractor) action(si, a, b, t, after int, tr *trigger, future bool) {
 	}
 	from := x.objectFrom(&c, subj)
 	if tr.speech {
-		if x.ar && x.lightAct(&c, subj, from) {
+		if x.ar && x.lightSpeech(t) && x.lightAct(&c, subj, from, true) {
 			return // أكدت مصر دعمها للسعودية: support declared, no statement about Saudi Arabia
 		}
 		x.stated(&c, subj, from)
@@ -1191,10 +1269,14 @@ func (x *extractor) actionObject(c *verbClause, subj arg, from int) {
 		if x.ar {
 			help, window = arHelpWord, 12
 		}
+		helpVerb := false // "to provide" before the help word
 		for j := obj.end; j < b && j < obj.end+window; j++ {
-			if help[x.bare[j]] && (x.ar || j > obj.end && enHelpAfter[x.bare[j-1]]) {
+			if help[x.bare[j]] && (x.ar || j > obj.end && enHelpAfter[x.bare[j-1]] || helpVerb) {
 				pred = "REQUESTED_ASSISTANCE_FROM"
 				break
+			}
+			if !x.ar && j > obj.end && x.bare[j-1] == "to" && enHelpVerb[x.bare[j]] {
+				helpVerb = true
 			}
 		}
 	}

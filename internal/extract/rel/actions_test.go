@@ -37,3 +37,27 @@ func TestVerbCandidatesAllocateNothing(t *testing.T) {
 		t.Errorf("%v allocations a call", n)
 	}
 }
+
+// TestHasPronoun: a light verb's noun carries a pronoun (دعمها، مساندتها),
+// not merely its ة, its article, a clitic before it or the accusative's
+// alif.
+func TestHasPronoun(t *testing.T) {
+	for _, c := range []struct {
+		w, form string
+		want    bool
+	}{
+		{"دعمها", "دعم", true},
+		{"ودعمه", "دعم", true},
+		{"مساندتها", "مسانده", true},
+		{"مساندته", "مسانده", true},
+		{"الزياره", "الزياره", false},
+		{"زياره", "زياره", false},
+		{"بزياره", "زياره", false},
+		{"دعما", "دعم", false},
+		{"الدعم", "الدعم", false},
+	} {
+		if got := hasPronoun(c.w, c.form); got != c.want {
+			t.Errorf("hasPronoun(%s, %s) = %v, want %v", c.w, c.form, got, c.want)
+		}
+	}
+}

@@ -719,6 +719,9 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			}
 			pred = "OFFICIAL_OF"
 		}
+		if pred == "LEADER_OF" && x.subUnitOf(pr.s, pr.o) {
+			pred = "OFFICIAL_OF" // مدير الكرة بنادي الاتحاد: the head of a unit of the club
+		}
 		if !x.officeStated(pr.si, pr.s, pr.o, pred) && !slices.Contains(byPair[[3]string{s.Entity, o.Entity, strconv.Itoa(x.d.Sentences[pr.si].Start)}], pred) {
 			continue // (a title the rules read states its office: أمير منطقة الرياض)
 		}

@@ -91,9 +91,10 @@ func buildTriggers(ts []lexicon.Trigger) map[string]*trigger {
 // relations' confidence.
 var (
 	arLight          = setOf(lex.ArLightVerbs.Forms)
+	arLightSpeech    = setOf(lex.ArLightSpeech)
 	lightConf        = lex.ArLightVerbs.Conf
 	arLightBetween   = class("ar_light_between")
-	lightTriggerNone = &trigger{} // a light verb before its noun is read
+	lightTriggerNone = &trigger{} // a light verb's trigger until its noun gives the relation type
 )
 
 // prepIn: the object of a place is in or at it (الواقع في).
@@ -146,6 +147,8 @@ var (
 	arSubordinate    = class("ar_subordinate")
 	arNotHolder      = class("ar_not_holder")
 	arAide           = class("ar_aide")
+	arUnitPrep       = class("ar_unit_prep")
+	arBodyNoun       = class("ar_body_noun")
 	// honorifics between a not-holder word and the title
 	arHonorificWord = class("ar_honorific_word")
 	enNotHolder     = class("en_not_holder")
@@ -193,6 +196,7 @@ var (
 	arHelpWord         = class("ar_help")
 	enHelpWord         = class("en_help")
 	enHelpAfter        = class("en_help_after")
+	enHelpVerb         = class("en_help_verb")
 	arActorNoun        = class("ar_actor_noun")
 	arCountryRef       = class("ar_country_ref")
 	arHisCountry       = class("ar_his_country")

@@ -1917,6 +1917,7 @@ func TestEnglishVerbalActs(t *testing.T) {
 		{"Angela Merkel asked Barack Obama to send troops.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", true},
 		{"Angela Merkel asked Barack Obama to withdraw troops.", []handMention{merkel, obama}, "merkel CALLED_ON obama", true},
 		{"Angela Merkel asked Barack Obama to withdraw troops.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", false},
+		{"Angela Merkel asked Barack Obama to provide military aid.", []handMention{merkel, obama}, "merkel REQUESTED_ASSISTANCE_FROM obama", true},
 		// blasted: with words by a person, with arms by others
 		{"Barack Obama blasted Angela Merkel over the bailout.", []handMention{obama, merkel}, "obama CRITICIZED merkel", true},
 		{"Hezbollah blasted Israel with rockets.", []handMention{hezbollah, israel}, "hezbollah ATTACKED israel", true},
@@ -1945,6 +1946,7 @@ func TestEnglishAppositiveTitles(t *testing.T) {
 		{"Tom Reed, head of the delegation from Iran, said aid was late.", []handMention{reed, iran}, "reed LEADER_OF iran", false},
 		{"Condoleezza Rice, who was US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
 		{"Condoleezza Rice, then US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", false},
+		{"Condoleezza Rice, also the US secretary of state, said the talks failed.", []handMention{rice, us}, "rice FOREIGN_MINISTER_OF us", true},
 	})
 }
 
@@ -2063,9 +2065,11 @@ func TestNounAgent(t *testing.T) {
 // construct with its agent has its own reading, and a verb with no such
 // noun, or the noun's object without its preposition, gives nothing. A
 // name written with ل before its article (للحوثيين), which the linker
-// keeps whole, has that preposition. A speech verb before such a noun
-// declares the act (أكدت مصر دعمها للسعودية), and a relative clause after
-// the noun is another's act.
+// keeps whole, has that preposition. A declaring speech verb before such
+// a noun with a pronoun declares the speaker's act (أكدت مصر دعمها
+// للسعودية); without the pronoun, with a nationality after the noun, or in
+// a relative clause after it, the act is another's, and a statement still
+// stands. A person's attack is CRITICIZED (by_person).
 func TestLightVerb(t *testing.T) {
 	iran := handMention{"إيران", "iran", model.Location, false, "country"}
 	houthis := handMention{"للحوثيين", "houthis", model.Organization, false, ""}
@@ -2092,11 +2096,41 @@ func TestLightVerb(t *testing.T) {
 		// a speech verb before the noun: support declared
 		{"وأكدت مصر دعمها الكامل للسعودية.", []handMention{egypt, saudi}, "egypt SUPPORTED saudi", true},
 		{"وأعلنت مصر وقوفها إلى جانب السعودية.", []handMention{egypt, {"السعودية", "saudi", model.Location, false, "country"}}, "egypt SUPPORTED saudi", true},
-		{"وتقف مصر إلى جانب السعودية في أزمتها.", []handMention{egypt, {"السعودية", "saudi", model.Location, false, "country"}}, "egypt SUPPORTED saudi", true},
+		// a speech verb before a noun without a pronoun, or of another
+		// kind, or a noun whose agent a nationality names: another's act
+		{"واعتبرت مصر الانتقادات الموجهة للسعودية ظالمة.", []handMention{egypt, saudi}, "egypt CRITICIZED saudi", false},
+		{"وتابعت مصر الغارات الإسرائيلية على صنعاء.", []handMention{egypt, {"الإسرائيلية", "israel", model.Location, true, "country"}, sanaa}, "egypt ATTACKED sanaa", false},
+		{"وأكدت مصر الغارات الروسية على صنعاء.", []handMention{egypt, {"الروسية", "russia", model.Location, true, "country"}, sanaa}, "egypt ATTACKED sanaa", false},
+		{"وأكد خالد العبيدي الزيارة إلى باريس.", []handMention{minister, paris}, "obaidi VISITED paris", false},
+		{"وأكد خالد العبيدي الزيارة وأن باريس ستستقبله.", []handMention{minister, paris}, "obaidi STATED paris", true},
+		// a person's attack is with words; وشن keeps its و
+		{"وشن خالد العبيدي هجوما حادا على التحالف.", []handMention{minister, coalition}, "obaidi CRITICIZED coalition", true},
+		{"وشن التحالف غارات جوية على صنعاء.", []handMention{coalition, sanaa}, "coalition ATTACKED sanaa", true},
 		// another's aid in a relative clause
 		{"وأشادت مصر بالمساعدات التي قدمتها الإمارات إلى اليمن.", []handMention{egypt, uae, yemen}, "egypt PROVIDED_AID_TO yemen", false},
 		{"وقدمت مصر المساعدات التي جمعتها الإمارات إلى اليمن.", []handMention{egypt, uae, yemen}, "egypt PROVIDED_AID_TO yemen", false},
 	})
+}
+
+// TestLightVerbNegated: a light verb after a negation with its
+// conjunction (ولم تقدم) is negated.
+func TestLightVerbNegated(t *testing.T) {
+	iran := handMention{"إيران", "iran", model.Location, false, "country"}
+	houthis := handMention{"للحوثيين", "houthis", model.Organization, false, ""}
+	for _, text := range []string{"لم تقدم إيران أي دعم عسكري للحوثيين.", "ولم تقدم إيران أي دعم عسكري للحوثيين."} {
+		found := false
+		for _, r := range extractWith(handDoc(t, text, iran, houthis), nil) {
+			if r.Subject == "iran" && r.Predicate == "SUPPORTED" && r.Object == "houthis" {
+				found = true
+				if r.Modality != "negated" {
+					t.Errorf("%s: modality %s, want negated", text, r.Modality)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no iran SUPPORTED houthis", text)
+		}
+	}
 }
 
 // TestAideOf: a title after an aide's word that follows a name (مستشار
@@ -2128,6 +2162,22 @@ func TestAideOf(t *testing.T) {
 			t.Errorf("%s: aideOf %v, want %v", c.text, got, c.want)
 		}
 	}
+}
+
+// TestSubUnitOf: a leader's title over a unit named before the body and
+// its preposition (مدير الكرة بنادي الاتحاد) is an office in the body,
+// not its lead; the title's own words (الرئيس التنفيذي لشركة) are no unit.
+func TestSubUnitOf(t *testing.T) {
+	manaf := handMention{"مناف أبو شقير", "manaf", model.Person, false, ""}
+	ittihad := handMention{"الاتحاد", "ittihad", model.Organization, false, ""}
+	aramco := handMention{"أرامكو", "aramco", model.Organization, false, ""}
+	m := tinyModel("LEADER_OF", "types=Person>Organization", 10, 0.5, 0.5)
+	expectRelations(t, m, []relCase{
+		{"وأشار مناف أبو شقير مدير الكرة بنادي الاتحاد إلى أن المعسكر بدأ.", []handMention{manaf, ittihad}, "manaf OFFICIAL_OF ittihad", true},
+		{"وأشار مناف أبو شقير مدير الكرة بنادي الاتحاد إلى أن المعسكر بدأ.", []handMention{manaf, ittihad}, "manaf LEADER_OF ittihad", false},
+		{"وأشار مناف أبو شقير، رئيس لجنة الاحتراف في نادي الاتحاد، إلى أن المعسكر بدأ.", []handMention{manaf, ittihad}, "manaf OFFICIAL_OF ittihad", true},
+		{"وأشار مناف أبو شقير الرئيس التنفيذي لشركة أرامكو إلى أن الإنتاج زاد.", []handMention{manaf, aramco}, "manaf LEADER_OF aramco", true},
+	})
 }
 
 // TestNounAgentEn: an English verbal noun of en_nouns with its agent named

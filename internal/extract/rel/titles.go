@@ -401,7 +401,9 @@ func (x *extractor) appositiveTitleEn(start int, def *titleDef, k int, obj *Ment
 // opens with an article or with at most two lower-case words before the
 // title's own (", the foreign secretary,", ", legal director of Redress,",
 // ", a senior adviser to"): none when one of them says the person does not
-// hold the office (en_not_holder: former, deputy) or is capitalised.
+// hold the office (en_not_holder: former, deputy), is capitalised, or
+// opens a clause (en_relative, en_passive, en_and, en_clause_link: ", who
+// was foreign secretary,", ", then foreign secretary,").
 func (x *extractor) modifiedTitleEn(i int) *titleRef {
 	j := i
 	if j < len(x.bare) && (x.bare[j] == "the" || x.bare[j] == "a" || x.bare[j] == "an") {
@@ -413,7 +415,7 @@ func (x *extractor) modifiedTitleEn(i int) *titleRef {
 		}
 		t := x.d.Tokens[j].Text
 		if n == 2 || isCap(t) || enNotHolder[x.bare[j]] || enPreps[x.bare[j]] || x.isComma(j) || x.isBoundary(j) ||
-			enRelative[x.bare[j]] || enAux[x.bare[j]] || enPassive[x.bare[j]] || enAnd[x.bare[j]] || enClauseLink[x.bare[j]] {
+			enRelative[x.bare[j]] || enPassive[x.bare[j]] || enAnd[x.bare[j]] || enClauseLink[x.bare[j]] {
 			return nil // a clause, not a modifier (", who was foreign secretary,")
 		}
 	}
@@ -1448,12 +1450,80 @@ func (x *extractor) aideOf(s, o int) bool {
 	if k >= mo.Start || !arTitleHead[x.bare[k]] {
 		return false
 	}
-	// o stands in that title, not in a second one of s's own (نائب رئيس
-	// الدولة، رئيس مجلس الوزراء)
+	// o stands in that title, the first name after it, not in a second
+	// one of s's own (نائب رئيس الدولة، رئيس مجلس الوزراء) nor after
+	// another (مستشار رئيس شركة أرامكو في اليمن: Yemen is no body of the
+	// title)
 	for k++; k < mo.Start; k++ {
-		if x.isComma(k) || x.isBoundary(k) || arTitleHead[x.bare[k]] || arTitleHead[x.norm[k]] {
+		if x.isComma(k) || x.isBoundary(k) || arTitleHead[x.bare[k]] || arTitleHead[x.norm[k]] || x.mAt[k] >= 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// subUnitOf reports whether an Arabic person's mention s is followed,
+// after a comma at most, by a leader's title (titles.yaml, LEADER_OF),
+// then words naming a unit, then the body of mention o after a preposition
+// (ب، ل, on the name or on a noun of the body's before it, or a word of
+// ar_unit_prep): the head of one of the body's units
+// (مدير الكرة بنادي الاتحاد، رئيس لجنة الاحتراف بنادي الرائد، مدير عام
+// الجوازات بوزارة الداخلية) holds an office in the body, he does not lead
+// it. The title's own words (الرئيس التنفيذي لشركة) name no unit.
+func (x *extractor) subUnitOf(s, o int) bool {
+	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
+	if !x.ar || ms.Type != "Person" || mo.Type != "Organization" || mo.Start <= ms.End {
+		return false
+	}
+	k := ms.End
+	if x.isComma(k) {
+		k++
+	}
+	end := -1
+	defs, ends := x.matchTitles(k, &arTitles)
+	for i, d := range defs {
+		if d.pred == "LEADER_OF" && ends[i] > end {
+			end = ends[i]
+		}
+	}
+	if end < 0 || end >= mo.Start {
+		return false
+	}
+	// the body's name, with a noun of the body's written before it
+	// (نادي الاتحاد: بنادي، في نادي)
+	body := mo.Start
+	if x.mAt[body-1] < 0 && (arBodyNoun[x.bare[body-1]] || x.bodyNounWithPrep(body-1)) {
+		body--
+	}
+	last := body // the end of the unit's words
+	switch {
+	case arUnitPrep[x.bare[body-1]]:
+		last-- // في هيئة الطيران
+	case body == mo.Start && (x.prepClitic(body) == "ب" || x.prepClitic(body) == "ل"):
+	case body < mo.Start && (x.words[body].Prep == "ب" || x.words[body].Prep == "ل" || x.bodyNounWithPrep(body)):
+	default:
+		return false
+	}
+	if last <= end {
+		return false // no unit named
+	}
+	for j := end; j < last; j++ {
+		if x.mAt[j] >= 0 || x.isComma(j) || x.isBoundary(j) || arThat[x.bare[j]] || arRelative[x.bare[j]] {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyNounWithPrep reports whether token j is a noun of a body
+// (ar_body_noun) written with ب or ل (بنادي، لشركة), which the analysis of
+// the word alone may not split off.
+func (x *extractor) bodyNounWithPrep(j int) bool {
+	w := x.bare[j]
+	for _, p := range []string{"ب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && arBodyNoun[rest] {
+			return true
+		}
+	}
+	return false
 }
