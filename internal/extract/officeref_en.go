@@ -8,6 +8,7 @@ import (
 	"github.com/kg-project/kg/internal/extract/link"
 	"github.com/kg-project/kg/internal/lexicon"
 	"github.com/kg-project/kg/internal/model"
+	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
 )
 
@@ -43,13 +44,7 @@ func appositionEnd(toks []segment.Token, b, sent int) bool {
 
 // enClauseVerb holds lexicon en_clause_verb: the finite verbs (will, has,
 // was ...) that may open a clause's predicate.
-var enClauseVerb = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range lexicon.Class("en_clause_verb") {
-		m[w] = true
-	}
-	return m
-}()
+var enClauseVerb = arabic.WordSet(strings.Join(lexicon.Class("en_clause_verb"), " "))
 
 func enOfficeRefs(rs []rune, toks []segment.Token, cands []link.Candidate) []link.Candidate {
 	ix := indexCandidates(toks, cands)

@@ -519,31 +519,42 @@ func (x *extractor) lightForm(t int) (found, future bool) {
 	if len(arLight) == 0 || x.mAt[t] >= 0 {
 		return false, false
 	}
-	vc := verbCandidates(x.norm[t])
+	if found, future := verbIn(x.norm[t], arLight); found {
+		return true, future
+	}
+	return withConjIn(x.norm[t], arLight), false
+}
+
+// verbIn reports whether a reading of the Arabic word w as a verb
+// (verbCandidates) is in set, and whether that reading is a future.
+func verbIn(w string, set map[string]bool) (found, future bool) {
+	vc := verbCandidates(w)
 	for _, cand := range vc.all() {
-		if arLight[cand.form] {
+		if set[cand.form] {
 			return true, cand.future
 		}
 	}
+	return false, false
+}
+
+// withConjIn reports whether the Arabic word w is و or ف and a word of set:
+// the conjunction the analysis and verbCandidates leave on a short word
+// (وشن، ولم).
+func withConjIn(w string, set map[string]bool) bool {
 	for _, c := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(x.norm[t], c); ok && arLight[rest] {
-			return true, false
+		if rest, ok := strings.CutPrefix(w, c); ok && set[rest] {
+			return true
 		}
 	}
-	return false, false
+	return false
 }
 
 // lightSpeech reports whether token t is a speech verb that may declare
 // the speaker's own act with a light verb's noun (ar_light_verbs speech:
 // أكدت مصر دعمها للسعودية).
 func (x *extractor) lightSpeech(t int) bool {
-	vc := verbCandidates(x.norm[t])
-	for _, cand := range vc.all() {
-		if arLightSpeech[cand.form] {
-			return true
-		}
-	}
-	return false
+	found, _ := verbIn(x.norm[t], arLightSpeech)
+	return found
 }
 
 // isLightVerb reports whether token t is a light verb (lightForm).
@@ -555,16 +566,7 @@ func (x *extractor) isLightVerb(t int) bool {
 // negWord reports whether token t is a negation (ar_neg), also with the
 // conjunction the analysis leaves on a short word (ولم، فلا).
 func (x *extractor) negWord(t int) bool {
-	w := x.bare[t]
-	if arNeg[w] {
-		return true
-	}
-	for _, c := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(w, c); ok && arNeg[rest] {
-			return true
-		}
-	}
-	return false
+	return arNeg[x.bare[t]] || withConjIn(x.bare[t], arNeg)
 }
 
 // lightAct reads the verbal noun of a light verb's act from token from
@@ -588,7 +590,7 @@ func (x *extractor) lightAct(c *verbClause, subj arg, from int, pronoun bool) bo
 	}
 	lc := *c
 	lc.b = b
-	lc.tr = &trigger{pred: pred, preps: setOf(arNounObjects[pred]), byPerson: lex.LightByPerson[pred], conf: lightConf}
+	lc.tr = &trigger{pred: pred, preps: arNounObjectSet[pred], byPerson: lex.LightByPerson[pred], conf: lightConf}
 	lc.trig += " ... " + x.phrase(j, j+1)
 	lc.conf = lightConf
 	n := len(x.out)
@@ -630,7 +632,7 @@ func (x *extractor) lightNoun(from, b int) (int, string, bool) {
 		if pred == "" {
 			return -1, "", false
 		}
-		if m := x.mention(j + 1); m != nil && j+1 < b && (m.Demonym || !x.hasPrep(j+1, setOf(arNounObjects[pred]))) {
+		if m := x.mention(j + 1); m != nil && j+1 < b && (m.Demonym || !x.hasPrep(j+1, arNounObjectSet[pred])) {
 			return -1, "", false
 		}
 		return j, pred, hasPronoun(x.norm[j], form)

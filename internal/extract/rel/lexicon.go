@@ -124,6 +124,15 @@ var arActionNoun = lex.ArActionNouns
 // named agent, by relation type (triggers.yaml's ar_noun_objects).
 var arNounObjects = lex.ArNounObjects
 
+// arNounObjectSet holds arNounObjects as sets, by relation type.
+var arNounObjectSet = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for pred, ws := range arNounObjects {
+		m[pred] = setOf(ws)
+	}
+	return m
+}()
+
 // enNouns and enNounObjects are English verbal nouns with a named agent
 // and their objects' prepositions (triggers.yaml's en_nouns).
 var (
