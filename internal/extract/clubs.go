@@ -34,9 +34,32 @@ import (
 func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	cov := coveredTokens(toks, cands)
 	city := cityTokens(toks, cands)
+	// the clubs other candidates name (ريال مدريد، نادي الهلال), by token
+	known := make([]*gazetteer.Entry, len(toks))
+	inPlay := map[int]bool{} // sentences about sport or naming a club
+	for _, c := range cands {
+		if c.Entry != nil && c.Entry.Role == gazetteer.RoleClub {
+			for k := firstToken(toks, c.Start); k < len(toks) && toks[k].Start < c.End; k++ {
+				known[k] = c.Entry
+				inPlay[toks[k].Sentence] = true
+			}
+		}
+	}
+	sports := map[int]bool{} // sentences about sport
+	for k := range toks {
+		if s := toks[k].Sentence; !sports[s] && isSportsWord(&words[k]) {
+			sports[s], inPlay[s] = true, true
+		}
+	}
+	// a bare name is a club's only in a sentence about sport, or joined
+	// to a club another candidate names (below): elsewhere it is not
+	// looked up
 	club := make([]*gazetteer.Entry, len(toks)) // the club a bare name may be
 	some := false
 	for j := range toks {
+		if !inPlay[toks[j].Sentence] {
+			continue
+		}
 		w := &words[j]
 		switch ct, isCity := city[j]; {
 		case isCity && !strings.HasPrefix(ct.form, "ال"):
@@ -59,22 +82,7 @@ func (p *Pipeline) clubRefs(toks []segment.Token, words []arabic.Word, cands []l
 	if !some {
 		return cands
 	}
-	// the clubs other candidates name (ريال مدريد، نادي الهلال), by token
-	known := make([]*gazetteer.Entry, len(toks))
-	for _, c := range cands {
-		if c.Entry != nil && c.Entry.Role == gazetteer.RoleClub {
-			for k := firstToken(toks, c.Start); k < len(toks) && toks[k].Start < c.End; k++ {
-				known[k] = c.Entry
-			}
-		}
-	}
 	stem := func(k int) string { return arabic.MatchForm(words[k].Stem) }
-	sports := map[int]bool{} // sentences about sport
-	for k := range toks {
-		if s := toks[k].Sentence; !sports[s] && isSportsWord(&words[k]) {
-			sports[s] = true
-		}
-	}
 	found := make([]bool, len(toks))
 	for j := range toks {
 		if club[j] != nil && sports[toks[j].Sentence] && j > 0 && toks[j-1].Sentence == toks[j].Sentence && clubCues[stem(j-1)] && words[j-1].Article == "" && words[j-1].Suffix == "" && words[j].Conj == "" &&
@@ -323,7 +331,7 @@ func isSportsWord(w *arabic.Word) bool { return inWordSet(sportsWords, w) }
 // inWordSet reports whether the word w is in set (MatchForms of a lexicon
 // class): its stem, the word as written, or its stem with the article.
 func inWordSet(set map[string]bool, w *arabic.Word) bool {
-	return set[arabic.MatchForm(w.Stem)] || set[w.MF] || set[arabic.MatchForm(w.Article+w.Stem)]
+	return set[arabic.MatchForm(w.Stem)] || set[w.MF] || w.Article != "" && set[arabic.MatchForm(w.Article+w.Stem)]
 }
 
 // firstSentenceToken returns the index of the first token of sentence s

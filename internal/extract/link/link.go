@@ -313,6 +313,24 @@ type cluster struct {
 	cands []int // candidate indices
 	words []string
 	first int // offset of the first mention
+	// aliasWords are the words of the entry's aliases (words), made on
+	// first use (entryAliasWords)
+	aliasWords [][]string
+}
+
+// entryAliasWords returns the words (words) of each of the gazetteer
+// entry's aliases, in order; none without an entry. Callers only read them.
+func (c *cluster) entryAliasWords() [][]string {
+	if c.entry == nil {
+		return nil
+	}
+	if c.aliasWords == nil {
+		c.aliasWords = make([][]string, len(c.entry.Aliases))
+		for k, a := range c.entry.Aliases {
+			c.aliasWords[k] = words(a)
+		}
+	}
+	return c.aliasWords
 }
 
 // nameMemo memoises englishName: an entity's English name is a pure
@@ -428,7 +446,7 @@ type resolution struct {
 	focusDone bool
 	// home is the corpus's country (ResolveHome), nil when none
 	home  *gazetteer.Entry
-	runes []rune // text, made by slice on first use
+	runes []rune // text, made on first use (textRunes)
 }
 
 // refersToBody reports whether c is a mention by a head noun or an office
@@ -873,11 +891,6 @@ func (r *resolution) gluedOwner(i int, w []string) (*cluster, bool) {
 	if len(w) != 2 {
 		return nil, false
 	}
-	for j, cj := range r.cands {
-		if j != i && cj.Type == model.Person && slices.Equal(candidateWords(cj), w) {
-			return nil, false // a name the article repeats is a name (خالد البلطان)
-		}
-	}
 	var c *cluster
 	first := false
 	switch {
@@ -891,6 +904,11 @@ func (r *resolution) gluedOwner(i int, w []string) (*cluster, bool) {
 	}
 	if c == nil || len(c.cands) < 3 {
 		return nil, false
+	}
+	for j, cj := range r.cands {
+		if j != i && cj.Type == model.Person && slices.Equal(candidateWords(cj), w) {
+			return nil, false // a name the article repeats is a name (خالد البلطان)
+		}
 	}
 	return c, first
 }
@@ -1006,7 +1024,7 @@ func (r *resolution) prophetContext(i int) bool {
 			return true
 		}
 	}
-	rs := []rune(r.text)
+	rs := r.textRunes()
 	if c.Start > len(rs) || c.End > len(rs) || c.Start > c.End {
 		return false
 	}
@@ -1049,8 +1067,7 @@ func startsWith(c *cluster, w []string) bool {
 	if len(w) < 2 || c.entry == nil {
 		return false
 	}
-	for _, a := range c.entry.Aliases {
-		full := words(a)
+	for _, full := range c.entryAliasWords() {
 		if len(full) <= len(w) {
 			continue
 		}
@@ -1117,11 +1134,9 @@ func (c *cluster) anyName(check func(words []string) bool) bool {
 	if check(c.words) {
 		return true
 	}
-	if c.entry != nil {
-		for _, a := range c.entry.Aliases {
-			if check(words(a)) {
-				return true
-			}
+	for _, full := range c.entryAliasWords() {
+		if check(full) {
+			return true
 		}
 	}
 	return false
@@ -1621,11 +1636,17 @@ func (r *resolution) branchCity(c *cluster) (*gazetteer.Entry, []string) {
 	return city, phrases
 }
 
-// slice returns the article's text from code point a to b.
-func (r *resolution) slice(a, b int) string {
+// textRunes returns the article's text as code points, made on first use.
+func (r *resolution) textRunes() []rune {
 	if r.runes == nil {
 		r.runes = []rune(r.text)
 	}
+	return r.runes
+}
+
+// slice returns the article's text from code point a to b.
+func (r *resolution) slice(a, b int) string {
+	r.textRunes()
 	if a < 0 || b > len(r.runes) || a > b {
 		return ""
 	}

@@ -458,6 +458,19 @@ func TestTitleAfterName(t *testing.T) {
 	}
 }
 
+// TestTitleAfterHeading: a title that opens a sentence is not the
+// apposition of a name that ends the sentence before it (a heading and the
+// paragraph under it, as Wikipedia text has them), and reading it must not
+// look before the sentence.
+func TestTitleAfterHeading(t *testing.T) {
+	sarraj := handMention{"السراج", "sarraj", model.Person, false, ""}
+	libya := handMention{"الليبي", "libya", model.Location, true, "country"}
+	expectRelations(t, nil, []relCase{
+		{"السراج\n\nرئيس الوزراء الليبي وصل إلى القاهرة أمس.", []handMention{sarraj, libya}, "sarraj PRIME_MINISTER_OF libya", false},
+		{"وقال السراج رئيس الوزراء الليبي إن القوات وصلت.", []handMention{sarraj, libya}, "sarraj PRIME_MINISTER_OF libya", true},
+	})
+}
+
 // TestFormerTitle: a former holder's office (السابق, الأسبق) is no
 // relation, and the model may not make it one, before the name or after
 // it; the current one is.

@@ -573,7 +573,7 @@ func (x *extractor) titles() {
 				}
 			}
 			apposed := ref.person == "" // the name, if any, stands before the title
-			if ref.person == "" && i >= 2 && x.isComma(i-1) && (!x.ar || x.bare[i] == x.norm[i]) {
+			if ref.person == "" && i-2 >= a && x.isComma(i-1) && (!x.ar || x.bare[i] == x.norm[i]) {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
 				// another person)
@@ -581,7 +581,7 @@ func (x *extractor) titles() {
 					ref.person = m.Entity
 				}
 			}
-			if ref.person == "" && x.ar && i >= 1 && x.words[i].Conj == "" {
+			if ref.person == "" && x.ar && i > a && x.words[i].Conj == "" {
 				// Apposition without a comma, where no verb can take the
 				// title as its object: at the start of the sentence (سيب
 				// بلاتر رئيس الفيفا) or as the subject of a speech verb
@@ -681,7 +681,7 @@ func (x *extractor) appositionSlot(a, j int) bool {
 			break
 		}
 	}
-	if j == a {
+	if j <= a {
 		return true
 	}
 	if x.ar && x.listedPerson(j) {
