@@ -86,10 +86,16 @@ func (x *extractor) argAt(i int, exclude string) (arg, bool) {
 	return arg{}, false
 }
 
+// newSentence reports whether token i opens a sentence (the token before it
+// is another sentence's: a heading's last word, say).
+func (x *extractor) newSentence(i int) bool {
+	return i > 0 && i < len(x.d.Tokens) && x.d.Tokens[i-1].Sentence != x.d.Tokens[i].Sentence
+}
+
 // agentBefore reports whether the mention at i depends on a noun such as
 // ممثل ("representative of"): then someone else is the actor.
 func (x *extractor) agentBefore(i int) bool {
-	if i == 0 {
+	if i == 0 || x.newSentence(i) {
 		return false
 	}
 	if x.ar {
@@ -159,7 +165,7 @@ func (x *extractor) findArg(i, limit, max int, preps map[string]bool, exclude st
 // separatePrepBefore reports whether a preposition word precedes token j
 // (في نيويورك): such a mention is not a direct object.
 func (x *extractor) separatePrepBefore(j int) bool {
-	if j == 0 {
+	if j == 0 || x.newSentence(j) {
 		return false
 	}
 	if x.ar {
@@ -1560,7 +1566,7 @@ func (x *extractor) nounPatterns(si, a, b, t int) {
 			}
 		}
 	case x.ar && bw == wAkbar && t+1 < b && (x.bare[t+1] == wMudun || x.bare[t+1] == wMadina):
-		if m := x.mention(t - 1); m != nil && m.Type == "Location" {
+		if m := x.mention(t - 1); t > a && m != nil && m.Type == "Location" {
 			if o, ok := x.argAt(t+2, m.Entity); ok && x.types[o.entity] == "Location" {
 				x.add(si, m.Entity, "LOCATED_IN", o.entity, 0.75, "asserted", x.phrase(t, t+2))
 			}

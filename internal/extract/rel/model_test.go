@@ -461,13 +461,21 @@ func TestTitleAfterName(t *testing.T) {
 // TestTitleAfterHeading: a title that opens a sentence is not the
 // apposition of a name that ends the sentence before it (a heading and the
 // paragraph under it, as Wikipedia text has them), and reading it must not
-// look before the sentence.
+// look before the sentence; nor does أكبر مدن after a heading's place.
 func TestTitleAfterHeading(t *testing.T) {
 	sarraj := handMention{"السراج", "sarraj", model.Person, false, ""}
 	libya := handMention{"الليبي", "libya", model.Location, true, "country"}
 	expectRelations(t, nil, []relCase{
 		{"السراج\n\nرئيس الوزراء الليبي وصل إلى القاهرة أمس.", []handMention{sarraj, libya}, "sarraj PRIME_MINISTER_OF libya", false},
 		{"وقال السراج رئيس الوزراء الليبي إن القوات وصلت.", []handMention{sarraj, libya}, "sarraj PRIME_MINISTER_OF libya", true},
+	})
+	// nor is a place that ends a heading the subject of the paragraph's
+	// first words
+	riyadh := handMention{"الرياض", "riyadh", model.Location, false, ""}
+	saudi := handMention{"السعودية", "saudi", model.Location, false, "country"}
+	expectRelations(t, nil, []relCase{
+		{"الرياض\n\nأكبر مدن السعودية تستضيف المعرض.", []handMention{riyadh, saudi}, "riyadh LOCATED_IN saudi", false},
+		{"وتعد الرياض أكبر مدن السعودية.", []handMention{riyadh, saudi}, "riyadh LOCATED_IN saudi", true},
 	})
 }
 
