@@ -196,6 +196,7 @@ var (
 	arPast             = class("ar_past")
 	arWithinBody       = class("ar_within_body")
 	arCaptain          = class("ar_captain")
+	arCoach            = lexicon.Phrases("ar_coach")
 	arTeamWord         = class("ar_team_word")
 	arEventNoun        = class("ar_event_noun")
 	arSpeechNoun       = class("ar_speech_noun")

@@ -2249,3 +2249,21 @@ func TestSpokesmanBody(t *testing.T) {
 		expectRelation(t, d, nil, c.want, c.ok)
 	}
 }
+
+// TestCoachOffice: a club's coach, named by his title before or after his
+// name, holds an office in the club (OFFICIAL_OF): the "led" of a team in
+// play is no lead of the club; its chairman leads it.
+func TestCoachOffice(t *testing.T) {
+	ahli := handMention{"الأهلي", "ahli", model.Organization, false, "club"}
+	gross := handMention{"كريستيان غروس", "gross", model.Person, false, ""}
+	swiss := handMention{"السويسري", "switzerland", model.Location, true, "country"}
+	// a model that reads every person's lead of a body, as the model read
+	// these "led" (بقيادة) at scale
+	leads := tinyModel("LEADER_OF", "types=Person>Organization", 10, 0.5, 0.5)
+	expectRelations(t, leads, []relCase{
+		{"وحقق الأهلي بقيادة كريستيان غروس المدرب السويسري فوزا كبيرا.", []handMention{ahli, gross, swiss}, "gross LEADER_OF ahli", false},
+		{"وحقق الأهلي بقيادة كريستيان غروس المدرب السويسري فوزا كبيرا.", []handMention{ahli, gross, swiss}, "gross OFFICIAL_OF ahli", true},
+		{"وحقق الأهلي بقيادة المدير الفني السويسري كريستيان غروس فوزا كبيرا.", []handMention{ahli, swiss, gross}, "gross OFFICIAL_OF ahli", true},
+		{"وحقق الأهلي بقيادة رئيسه كريستيان غروس فوزا كبيرا.", []handMention{ahli, gross}, "gross LEADER_OF ahli", true},
+	})
+}

@@ -549,6 +549,10 @@ func (x *extractor) bodyRoles() {
 		if !ok {
 			continue
 		}
+		if x.coachOf(si, r.Subject, r.Object) {
+			within = append(within, k)
+			continue
+		}
 		switch x.bodyRole(si, r.Subject, r.Object) {
 		case "within":
 			within = append(within, k)
@@ -558,6 +562,43 @@ func (x *extractor) bodyRoles() {
 	}
 	x.relabel(within, func(r *model.Relation) (string, string) { return "OFFICIAL_OF", r.Object })
 	x.relabel(captains, func(r *model.Relation) (string, string) { return "MEMBER_OF", r.Object })
+}
+
+// coachOf reports whether sentence si names club o (a mention of Role
+// club) and calls person e its coach (ar_coach) right before a mention of
+// e, a nationality between (بقيادة المدير الفني الأرجنتيني دييجو سيميوني),
+// or right after it, a comma between (بقيادة كريستيان غروس المدرب
+// السويسري).
+func (x *extractor) coachOf(si int, e, o string) bool {
+	a, b := x.sentTok[si][0], x.sentTok[si][1]
+	club := false
+	for t := a; t < b && !club; t++ {
+		m := x.mention(t)
+		club = m != nil && m.Entity == o && m.Role == "club"
+	}
+	if !club {
+		return false
+	}
+	for t := a; t < b; t++ {
+		m := x.mention(t)
+		if m == nil || m.Start != t || m.Entity != e {
+			continue
+		}
+		u := t - 1
+		for u >= a && x.mAt[u] >= 0 && x.d.Mentions[x.mAt[u]].Demonym {
+			u = x.d.Mentions[x.mAt[u]].Start - 1
+		}
+		k := m.End
+		if k < b && x.isComma(k) {
+			k++
+		}
+		for _, p := range arCoach {
+			if v := u - len(p) + 1; v >= a && x.mAt[u] < 0 && x.phraseAt(v, p) || k+len(p) <= b && x.mAt[k] < 0 && x.phraseAt(k, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bodyRole reports how sentence si names person e's role in body o right
