@@ -2265,5 +2265,18 @@ func TestCoachOffice(t *testing.T) {
 		{"وحقق الأهلي بقيادة كريستيان غروس المدرب السويسري فوزا كبيرا.", []handMention{ahli, gross, swiss}, "gross OFFICIAL_OF ahli", true},
 		{"وحقق الأهلي بقيادة المدير الفني السويسري كريستيان غروس فوزا كبيرا.", []handMention{ahli, swiss, gross}, "gross OFFICIAL_OF ahli", true},
 		{"وحقق الأهلي بقيادة رئيسه كريستيان غروس فوزا كبيرا.", []handMention{ahli, gross}, "gross LEADER_OF ahli", true},
+		{"وحقق الأهلي بقيادة كريستيان غروس، المدرب السويسري، فوزا كبيرا.", []handMention{ahli, gross, swiss}, "gross OFFICIAL_OF ahli", true},
+	})
+	// a coach's title after the chairman's name is the next person's
+	jaber := handMention{"سامي الجابر", "jaber", model.Person, false, ""}
+	hilal := handMention{"الهلال", "hilal", model.Organization, false, "club"}
+	saad := handMention{"عبدالرحمن بن مساعد", "musaed", model.Person, false, ""}
+	nasr := handMention{"النصر", "nasr", model.Organization, false, "club"}
+	expectRelations(t, leads, []relCase{
+		{"وقال رئيس نادي الهلال عبدالرحمن بن مساعد والمدرب سامي الجابر إن الفريق جاهز.", []handMention{hilal, saad, jaber}, "musaed LEADER_OF hilal", true},
+		{"وقال رئيس نادي الهلال عبدالرحمن بن مساعد، المدرب سامي الجابر، إن الفريق جاهز.", []handMention{hilal, saad, jaber}, "musaed LEADER_OF hilal", true},
+		{"وقال رئيس نادي الهلال عبدالرحمن بن مساعد والمدرب سامي الجابر إن الفريق جاهز.", []handMention{hilal, saad, jaber}, "jaber LEADER_OF hilal", false},
+		// two clubs: whose coach is not told, the model's reading stays
+		{"وفاز الهلال على النصر بقيادة كريستيان غروس المدرب السويسري.", []handMention{hilal, nasr, gross, swiss}, "gross OFFICIAL_OF nasr", false},
 	})
 }

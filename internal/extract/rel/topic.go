@@ -565,35 +565,67 @@ func (x *extractor) bodyRoles() {
 }
 
 // coachOf reports whether sentence si names club o (a mention of Role
-// club) and calls person e its coach (ar_coach) right before a mention of
-// e, a nationality between (بقيادة المدير الفني الأرجنتيني دييجو سيميوني),
-// or right after it, a comma between (بقيادة كريستيان غروس المدرب
-// السويسري).
+// club), and no other club, and calls person e its coach (ar_coach) right
+// before a mention of e, a nationality between (بقيادة المدير الفني
+// الأرجنتيني دييجو سيميوني), or right after it, a comma between (بقيادة
+// كريستيان غروس المدرب السويسري) — not a coach's title with و, nor one
+// before another person's name: that is the next person's (رئيس نادي
+// الهلال عبدالرحمن بن مساعد والمدرب سامي الجابر).
 func (x *extractor) coachOf(si int, e, o string) bool {
 	a, b := x.sentTok[si][0], x.sentTok[si][1]
 	club := false
-	for t := a; t < b && !club; t++ {
-		m := x.mention(t)
-		club = m != nil && m.Entity == o && m.Role == "club"
+	for t := a; t < b; t++ {
+		if m := x.mention(t); m != nil && m.Role == "club" {
+			if m.Entity != o {
+				return false // which club's coach is not told
+			}
+			club = true
+		}
 	}
 	if !club {
 		return false
+	}
+	// skipDemonyms returns the first token from k on (step +1) or back
+	// from k (step -1) that is no nationality's mention
+	skipDemonyms := func(k, step int) int {
+		for k >= a && k < b && x.mAt[k] >= 0 && x.d.Mentions[x.mAt[k]].Demonym {
+			if m := x.d.Mentions[x.mAt[k]]; step < 0 {
+				k = m.Start - 1
+			} else {
+				k = m.End
+			}
+		}
+		return k
+	}
+	coach := func(v int, p []string) bool { // p written from token v, in no mention
+		if v < a || v+len(p) > b || !x.phraseAt(v, p) {
+			return false
+		}
+		for k := v; k < v+len(p); k++ {
+			if x.mAt[k] >= 0 {
+				return false
+			}
+		}
+		return true
 	}
 	for t := a; t < b; t++ {
 		m := x.mention(t)
 		if m == nil || m.Start != t || m.Entity != e {
 			continue
 		}
-		u := t - 1
-		for u >= a && x.mAt[u] >= 0 && x.d.Mentions[x.mAt[u]].Demonym {
-			u = x.d.Mentions[x.mAt[u]].Start - 1
-		}
+		u := skipDemonyms(t-1, -1)
 		k := m.End
 		if k < b && x.isComma(k) {
 			k++
 		}
 		for _, p := range arCoach {
-			if v := u - len(p) + 1; v >= a && x.mAt[u] < 0 && x.phraseAt(v, p) || k+len(p) <= b && x.mAt[k] < 0 && x.phraseAt(k, p) {
+			if coach(u-len(p)+1, p) {
+				return true
+			}
+			if coach(k, p) && x.words[k].Conj == "" {
+				if n := skipDemonyms(k+len(p), 1); n < b && x.mAt[n] >= 0 && x.d.Mentions[x.mAt[n]].Type == "Person" {
+					continue // the title of the name after it
+				}
 				return true
 			}
 		}
