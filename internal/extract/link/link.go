@@ -1646,11 +1646,11 @@ func (r *resolution) textRunes() []rune {
 
 // slice returns the article's text from code point a to b.
 func (r *resolution) slice(a, b int) string {
-	r.textRunes()
-	if a < 0 || b > len(r.runes) || a > b {
+	rs := r.textRunes()
+	if a < 0 || b > len(rs) || a > b {
 		return ""
 	}
-	return string(r.runes[a:b])
+	return string(rs[a:b])
 }
 
 var (

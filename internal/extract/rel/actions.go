@@ -546,8 +546,17 @@ func verbIn(w string, set map[string]bool) (found, future bool) {
 // withConjIn reports whether the Arabic word w is و or ف and a word of set:
 // the conjunction the analysis and verbCandidates leave on a short word
 // (وشن، ولم).
-func withConjIn(w string, set map[string]bool) bool {
-	for _, c := range []string{"و", "ف"} {
+func withConjIn(w string, set map[string]bool) bool { return prefixedIn(w, conjs, set) }
+
+var (
+	conjs     = []string{"و", "ف"}
+	bodyPreps = []string{"ب", "ل"}
+)
+
+// prefixedIn reports whether the Arabic word w is one of prefixes and a
+// word of set (a clitic the analysis left on it).
+func prefixedIn(w string, prefixes []string, set map[string]bool) bool {
+	for _, c := range prefixes {
 		if rest, ok := strings.CutPrefix(w, c); ok && set[rest] {
 			return true
 		}

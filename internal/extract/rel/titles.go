@@ -1519,11 +1519,5 @@ func (x *extractor) subUnitOf(s, o int) bool {
 // (ar_body_noun) written with ب or ل (بنادي، لشركة), which the analysis of
 // the word alone may not split off.
 func (x *extractor) bodyNounWithPrep(j int) bool {
-	w := x.bare[j]
-	for _, p := range []string{"ب", "ل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && arBodyNoun[rest] {
-			return true
-		}
-	}
-	return false
+	return prefixedIn(x.bare[j], bodyPreps, arBodyNoun)
 }
