@@ -23,9 +23,10 @@ const localKey = "local:"
 // relations of those sentences have no subject.
 //
 // backRefs adds a candidate for each such word: an organisation head of
-// translit's data/orgwords.tsv (the "org", "public", "state" or "forces"
-// marks) with the article and no pronoun, that no candidate covers and no
-// definite word continues (الحزب الحاكم is another party), when exactly
+// translit's data/orgwords.tsv (the "org", "public", "state", "forces" or
+// "ref" marks: المقاومة after المقاومة الشعبية) with the article and no
+// pronoun, that no candidate covers and no definite word continues
+// (الحزب الحاكم is another party; but see ar_context_body_adj), when exactly
 // one organisation named before it in the article has a name beginning
 // with that noun (two ministries before الوزارة leave it unresolved).
 // The candidate takes that organisation's gazetteer entry, or refers to
@@ -58,7 +59,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			continue // one word: a name, not a head and a name (حماس)
 		}
 		h := arabic.MatchForm(words[first].Stem)
-		if hw, ok := translit.LookupWord(h); !ok || !hw.OrgHead {
+		if hw, ok := translit.LookupWord(h); !ok || !hw.OrgHead && !hw.RefHead {
 			continue
 		}
 		// an organisation the gazetteer lacks (مجلس الشورى as a phrase)
@@ -105,8 +106,17 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		if len(as) == 0 && len(p.ctxHeads[h]) == 0 {
 			continue
 		}
+		end := toks[k].End
 		if describedFurther(toks, words, k) {
-			continue // الحزب الحاكم, التحالف الوطني: described further, another body
+			// الحزب الحاكم, التحالف الوطني: described further, another body;
+			// but an adjective of lexicon ar_context_body_adj leaves a body
+			// of the war the article is about the same (التحالف الدولي in
+			// news of Syria is the US-led coalition, in news of Yemen the
+			// Saudi-led one), when the article names no body of the noun
+			if len(as) > 0 || !contextBodyAdj[words[k+1].MF] {
+				continue
+			}
+			end = toks[k+1].End
 		}
 		if len(as) == 0 {
 			// no body of that noun named: the one of the war in the
@@ -122,7 +132,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 				byContext[h] = e
 			}
 			if e != nil {
-				out = append(out, link.Candidate{Start: refStart(toks, words, k), End: toks[k].End, Sentence: toks[k].Sentence,
+				out = append(out, link.Candidate{Start: refStart(toks, words, k), End: end, Sentence: toks[k].Sentence,
 					Type: model.Organization, Entry: e})
 			}
 			continue
@@ -159,8 +169,11 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 var (
 	// thisWords are the demonstratives (lexicon ar_this), commonAfterHead
 	// the words after a head noun that make it a common noun
-	// (ar_common_after_head), in MatchForm
+	// (ar_common_after_head), contextBodyAdj the adjectives that leave a
+	// body of the article's war the same (ar_context_body_adj: الدولي), in
+	// MatchForm
 	thisWords       = arabic.WordSet(strings.Join(lexicon.Class("ar_this"), " "))
+	contextBodyAdj  = arabic.WordSet(strings.Join(lexicon.Class("ar_context_body_adj"), " "))
 	commonAfterHead = arabic.WordSet(strings.Join(lexicon.Class("ar_common_after_head"), " "))
 )
 

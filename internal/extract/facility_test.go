@@ -57,6 +57,16 @@ func TestBackRefs(t *testing.T) {
 		{text: "قالت الحركة إن الاجتماع تأجل. وأصدرت حركة حماس بيانا.", not: []string{"الحركة"}},
 		// described further: another party
 		{text: "رحبت حركة حماس بالقرار. وانتقد الحزب الحاكم الحركة الإسلامية في بيان.", not: []string{"الحركة الإسلامية"}},
+		// a noun that heads no name of a phrase ("ref") still refers back
+		{text: "تقدمت المقاومة الشعبية في أحياء المدينة. وقالت المقاومة إنها أسرت عشرة مسلحين.", want: []string{"المقاومة الشعبية", "المقاومة"}},
+		// ... and inside another body's name it is that name's word
+		{text: "أكدت المقاومة الشعبية تقدمها. وقال المجلس العسكري للمقاومة إن المعارك مستمرة.", not: []string{"للمقاومة", "المقاومة"}},
+		// ... and refers to nothing when the article named no body with it
+		{text: "وقالت المقاومة إنها أسرت عشرة مسلحين في المدينة.", not: []string{"المقاومة"}},
+		// ... but with a nationality it is that state's one body of its kind
+		{text: "أكدت المعارضة السورية أنها سيطرت على البلدة.", want: []string{"المعارضة السورية"}},
+		// the adjective that leaves the body of the article's war the same
+		{text: "شن طيران التحالف الدولي غارات على مواقع الحوثيين في عدن.", want: []string{"التحالف الدولي"}},
 	} {
 		checkOrgMentions(t, p, c.text, c.want, c.not)
 	}
@@ -182,5 +192,24 @@ func TestSpelledAcronyms(t *testing.T) {
 		if strings.Contains(n, "USB") || strings.Contains(n, "Bibi") {
 			t.Errorf("entity %q", n)
 		}
+	}
+}
+
+// TestContextBodyAdjective: التحالف الدولي is the coalition of the war the
+// article is about: the Saudi-led one in news of Yemen, the US-led one in
+// news of Syria; after a coalition the article names, it is left alone.
+func TestContextBodyAdjective(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct{ text, want string }{
+		{"شن طيران التحالف الدولي غارات على مواقع الحوثيين في عدن اليمنية.", "Saudi-led coalition"},
+		{"قصف التحالف الدولي مواقع تنظيم داعش في الرقة السورية.", "US-led coalition against the Islamic State"},
+	} {
+		es := mentionEntities(t, p, c.text, "التحالف الدولي")
+		if len(es) != 1 || es[0].Name != c.want {
+			t.Errorf("%s: %v, want %s", c.text, es, c.want)
+		}
+	}
+	if es := mentionEntities(t, p, "أعلن التحالف العربي بدء عملية جديدة في عدن. وقال التحالف الدولي إن الغارات مستمرة.", "التحالف الدولي"); len(es) != 0 {
+		t.Errorf("after a coalition the article names: %v", es)
 	}
 }

@@ -64,7 +64,17 @@ var rankBeforeName = arabic.WordSet(strings.Join(lexicon.Class("ar_between_title
 func (p *Pipeline) orgPhrases(toks []segment.Token, words []arabic.Word, gaz []link.Candidate) []link.Candidate {
 	s := orgScan{p: p, toks: toks, words: words, gaz: gaz, gazAt: gazIndex(toks, gaz)}
 	var out []link.Candidate
+	fixed := []func(int) int{s.refHeadNational, s.shortMinistry, s.bareStateBody}
+next:
 	for i := 0; i < len(toks); i++ {
+		// the bodies no head noun begins, or none reads alone
+		for _, f := range fixed {
+			if end := f(i); end > i {
+				out = append(out, s.candidate(&orgPhrase{i: i, known: end}))
+				i = end - 1
+				continue next
+			}
+		}
 		hw, ok := s.head(i)
 		if !ok {
 			continue
@@ -85,6 +95,149 @@ func (p *Pipeline) orgPhrases(toks []segment.Token, words []arabic.Word, gaz []l
 		i = ph.known - 1
 	}
 	return out
+}
+
+// bareStateBodies are the state bodies of lexicon ar_state_body that the
+// phrases beginning with a head noun cannot find: those whose first word
+// heads no organisation name of translit's table (الدفاع المدني "civil
+// defence": الدفاع heads none), and a definite head with its adjective
+// (النيابة العامة "the public prosecution": adjectives alone describe a
+// head, الحكومة الجديدة, but these name one body); their words in
+// MatchForm, the first without the article.
+var bareStateBodies = func() [][]string {
+	var out [][]string
+	for _, ph := range lexicon.Phrases("ar_state_body") {
+		first := arabic.Analyze(ph[0])
+		if first.Article == "" || len(ph) < 2 {
+			continue // a head in the construct state (مجلس الوزراء: orgPhrases finds it), or one word (البرلمان)
+		}
+		ws := []string{arabic.MatchForm(first.Stem)}
+		for _, w := range ph[1:] {
+			ws = append(ws, arabic.MatchForm(w))
+		}
+		out = append(out, ws)
+	}
+	return out
+}()
+
+// bareStateBody returns the token after a bare state body (bareStateBodies)
+// that starts at token i, i when none does: its first word with the article
+// and no pronoun (a preposition or و before it is no part of the name: لل
+// الدفاع المدني), the others as written, all in one sentence and outside
+// the gazetteer's names (الدفاع المدني السعودي is its own entry), with a
+// nationality after it, which says whose body it is (الدفاع المدني
+// الفلسطيني).
+func (s *orgScan) bareStateBody(i int) int {
+	w := &s.words[i]
+	if len(bareStateBodies) == 0 || w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 {
+		return i
+	}
+	stem := arabic.MatchForm(w.Stem)
+	for _, ph := range bareStateBodies {
+		if ph[0] != stem || i+len(ph) > len(s.toks) {
+			continue
+		}
+		end := i + 1
+		for _, want := range ph[1:] {
+			x := &s.words[end]
+			if s.toks[end].Sentence != s.toks[i].Sentence || s.gazAt[end] >= 0 || x.Conj != "" || x.Prep != "" || x.Suffix != "" || x.MF != want {
+				break
+			}
+			end++
+		}
+		if end != i+len(ph) {
+			continue
+		}
+		if s.nationalityAt(end, i) {
+			end++
+		}
+		return end
+	}
+	return i
+}
+
+// ministryShort are the ministries called by what they are of alone
+// (lexicon ar_ministry_short: الخارجية), ministryShortOffice the words
+// before them that make them part of an office (ar_ministry_short_office:
+// حقيبة الخارجية), in MatchForm.
+var (
+	ministryShort       = arabic.WordSet(strings.Join(lexicon.Class("ar_ministry_short"), " "))
+	ministryShortOffice = arabic.WordSet(strings.Join(lexicon.Class("ar_ministry_short_office"), " "))
+)
+
+// shortMinistry returns the token after a ministry called by what it is of
+// with the state's adjective that starts at token i (أكدت الخارجية
+// المصرية), i when none does: the word with the article and no pronoun,
+// outside the gazetteer's names, and right after it, in its sentence, a
+// nationality the gazetteer matched as that word alone; the word before
+// it, in its sentence, neither definite (السياسة الخارجية الأميركية is
+// foreign policy) nor an office (وزير الخارجية المصري, حقيبة الخارجية).
+func (s *orgScan) shortMinistry(i int) int {
+	w := &s.words[i]
+	if w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 || !ministryShort[w.Article+arabic.MatchForm(w.Stem)] {
+		return i
+	}
+	if !s.nationalityAt(i+1, i) {
+		return i
+	}
+	if i > 0 && s.toks[i-1].Sentence == s.toks[i].Sentence {
+		p := &s.words[i-1]
+		if p.Article != "" || wordIn(officeWords, p) || ministryShortOffice[arabic.MatchForm(p.Stem)] || ministryShortOffice[p.MF] {
+			return i
+		}
+	}
+	return i + 2
+}
+
+// refHeadNational returns the token after a noun that refers back to a
+// body (translit's mark "ref": المعارضة, المقاومة) with the article and a
+// nationality right after it that starts at token i (المعارضة السورية
+// "the Syrian opposition", المقاومة الفلسطينية): the one body of that kind
+// the nationality names, as الجيش اللبناني is; i when none does. It
+// heads no other phrase: المجلس الوطني للمقاومة الإيرانية is one name,
+// read from its own head.
+func (s *orgScan) refHeadNational(i int) int {
+	w := &s.words[i]
+	if w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 {
+		return i
+	}
+	if hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem)); !ok || !hw.RefHead || !s.nationalityAt(i+1, i) {
+		return i
+	}
+	return i + 2
+}
+
+// nationalityAt reports whether token j, in token i's sentence, is a
+// nationality the gazetteer matched as that word alone (المصرية).
+func (s *orgScan) nationalityAt(j, i int) bool {
+	if j >= len(s.toks) || s.toks[j].Sentence != s.toks[i].Sentence || s.gazAt[j] < 0 {
+		return false
+	}
+	c := &s.gaz[s.gazAt[j]]
+	return c.Demonym && c.Start == s.toks[j].Start && c.End == s.toks[j].End
+}
+
+// stateBodyWord reports whether w begins a state body that no head noun of
+// translit's table begins (a ministry called by what it is of, الخارجية;
+// the first word of a bare state body, الدفاع): with a nationality after
+// it, the body is that state's, as a public body's (publicBodyOf).
+func stateBodyWord(w *arabic.Word) bool {
+	if w.Article == "" {
+		return false
+	}
+	st := arabic.MatchForm(w.Stem)
+	if ministryShort[w.Article+st] {
+		return true
+	}
+	if hw, ok := translit.LookupWord(st); ok && hw.OrgHead {
+		return false // a head of the table: publicBodyOf asks whether it is Public
+	}
+	for _, ph := range bareStateBodies {
+		if ph[0] == st {
+			return true
+		}
+	}
+	return false
 }
 
 // orgScan is what orgPhrases reads: the tokens, their words, and the

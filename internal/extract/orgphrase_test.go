@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -200,6 +201,83 @@ func TestCommonWordPlaces(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: %q is %q, want %q", c.text, c.mention, got, c.want)
+		}
+	}
+}
+
+// TestBareStateBodies: a state body whose name begins with no head noun
+// (الدفاع المدني "civil defence"), or with a definite head and the
+// adjective that makes it one body (النيابة العامة), is an organisation of
+// its own, alone, with a preposition or with the country's adjective; other
+// words that begin alike are none (الدفاعات الجوية, الدفاع عن).
+func TestBareStateBodies(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{text: "وتمكنت فرق الدفاع المدني من إخماد الحريق.", want: []string{"الدفاع المدني"}},
+		{text: "وقال المتحدث الرسمي للدفاع المدني إن الحريق أخمد.", want: []string{"للدفاع المدني"}},
+		{text: "وقال الدفاع المدني الفلسطيني إن الحريق أخمد.", want: []string{"الدفاع المدني الفلسطيني"}},
+		{text: "وأطلقت الدفاعات الجوية صواريخ على الطائرة.", not: []string{"الدفاعات الجوية"}},
+		// a definite head with the adjective that makes it one body
+		{text: "وقالت النيابة العامة إن المتهم اعترف.", want: []string{"النيابة العامة"}},
+		{text: "أكدت النيابة العامة البلجيكية أن التحقيق مستمر.", want: []string{"النيابة العامة البلجيكية"}},
+		{text: "وناقش الوزير الدفاع عن المدنيين في الحرب.", not: []string{"الدفاع"}},
+	} {
+		checkOrgMentions(t, p, c.text, c.want, c.not)
+	}
+}
+
+// TestShortMinistries: a ministry called by what it is of with the state's
+// adjective (الخارجية المصرية) is the state's ministry, one node with its
+// full name, and part of the state; the same words after a definite noun
+// (foreign policy) or in an office (the foreign minister) are no body.
+func TestShortMinistries(t *testing.T) {
+	p := NewPipeline()
+	x := checkMentions(t, p, model.Organization, "أكدت الخارجية المصرية رفض التدخل. وقالت وزارة الخارجية المصرية إن الاجتماع تأجل.", []string{"الخارجية المصرية", "وزارة الخارجية المصرية"}, nil)
+	names := map[string]bool{}
+	for _, e := range x.Entities {
+		if e.Type == model.Organization {
+			names[e.Name] = true
+		}
+	}
+	if len(names) != 1 || !names["Ministry of Foreign Affairs (Egypt)"] {
+		t.Errorf("organisations %v, want the one Ministry of Foreign Affairs (Egypt)", names)
+	}
+	partOf := false
+	for _, r := range x.Relations {
+		if r.Predicate == "PART_OF" && strings.HasPrefix(r.Subject, "organization:ministry_of_foreign_affairs") {
+			partOf = true
+		}
+		if r.Predicate != "PART_OF" && strings.HasPrefix(r.Subject, "organization:ministry_of_foreign_affairs") && r.Object == "wd:Q79" {
+			t.Errorf("the ministry's act on its own state: %+v", r)
+		}
+	}
+	if !partOf {
+		t.Errorf("no PART_OF of the ministry in %+v", x.Relations)
+	}
+	for _, text := range []string{
+		"انتقد الكاتب السياسة الخارجية الأميركية في مقاله.",
+		"وقال وزير الخارجية المصري إن الاجتماع تأجل.",
+		"وتولت كلينتون حقيبة الخارجية الأميركية عام 2009.",
+	} {
+		checkOrgMentions(t, p, text, nil, []string{"الخارجية الأميركية", "الخارجية المصري"})
+	}
+}
+
+// TestOwnStateActs: a public body's act on the state its name names is
+// none (أكدت الخارجية المصرية رفض مصر ...: Egypt rejects, its ministry
+// does not reject Egypt).
+func TestOwnStateActs(t *testing.T) {
+	p := NewPipeline()
+	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: "أكدت الخارجية المصرية مجددا رفض مصر الكامل للتدخل الإيراني في شؤون الدول العربية."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range x.Relations {
+		if r.Predicate == "REJECTED" && r.Object == "wd:Q79" {
+			t.Errorf("%+v: a body's act on its own state", r)
 		}
 	}
 }

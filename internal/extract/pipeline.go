@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.65"
+const RulesVersion = "0.6.66"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -975,7 +975,7 @@ func relMentions(toks []segment.Token, words []arabic.Word, cands []link.Candida
 // السعودية; حكومة المملكة العربية السعودية), "" when none; s is its
 // first token, cands are sorted by Start.
 func publicBodyOf(toks []segment.Token, words []arabic.Word, cands []link.Candidate, i, s int, known map[string]bool) string {
-	if hw, ok := translit.LookupWord(arabic.MatchForm(words[s].Stem)); !ok || !hw.Public {
+	if hw, ok := translit.LookupWord(arabic.MatchForm(words[s].Stem)); (!ok || !hw.Public) && !stateBodyWord(&words[s]) {
 		return ""
 	}
 	c := cands[i]

@@ -138,7 +138,7 @@ type orgWord struct {
 	class string // noun, adj, title, prep, conj
 	opt   string // of a noun: pre, of, first or name
 	rank  int    // of an adjective: 1-4
-	head  string // a noun's "org", "public", "state", "forces", "team", "place", "facility", "street", "institution", "product", "work" or "thing", an adjective's "name" or "forces"
+	head  string // a noun's "org", "public", "state", "forces", "team", "place", "facility", "street", "institution", "product", "work", "thing" or "ref", an adjective's "name" or "forces"
 	and   bool   // of an adjective of a name being built: joined by و to the one before (السياسية والأمنية)
 }
 
@@ -177,8 +177,8 @@ func parseOrgWords(text string) (*orgTable, error) {
 		}
 		if len(f) == 5 {
 			w.head = f[4]
-			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" && w.head != "thing" && w.head != "team" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
-				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "team", "place", "facility", "street", "institution", "product", "work" or "thing", an adjective's "name" or "forces"`)
+			if f[2] == "noun" && w.head != "org" && w.head != "state" && w.head != "forces" && w.head != "place" && w.head != "facility" && w.head != "street" && w.head != "product" && w.head != "work" && w.head != "public" && w.head != "institution" && w.head != "thing" && w.head != "team" && w.head != "ref" || f[2] == "adj" && w.head != "name" && w.head != "forces" || f[2] != "noun" && f[2] != "adj" {
+				return nil, bad(`a noun's mark is "org", "public", "state", "forces", "team", "place", "facility", "street", "institution", "product", "work", "thing" or "ref", an adjective's "name" or "forces"`)
 			}
 		}
 		if ar == "" || !arabic.HasScript(ar) || w.en == "" || arabic.HasScript(w.en) {
@@ -291,6 +291,13 @@ type WordInfo struct {
 	// weapon (سيارة, مروحيات, هاتف): a name right after it is a model's
 	// or a brand's.
 	ProductHead bool
+	// RefHead marks a noun that heads no name kg makes of a phrase (mark
+	// "ref": مقاومة "resistance"; المجلس الوطني للمقاومة الإيرانية is one
+	// name, not a council and a resistance) but that, alone with the
+	// article, refers back to the one body the article has named with it
+	// (المقاومة الشعبية ... المقاومة), as an OrgHead does (package extract,
+	// backRefs).
+	RefHead bool
 	// WorkHead marks a noun that names a kind of work (فيلم, رواية,
 	// مسلسل, أغنية): a name right after it is the work's title, no
 	// person, place or organisation.
@@ -321,7 +328,7 @@ func LookupWord(m string) (WordInfo, bool) {
 	if !ok {
 		return WordInfo{}, false
 	}
-	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces" || w.head == "team"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Team: w.class == "noun" && w.head == "team", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", Thing: w.class == "noun" && w.head == "thing", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
+	return WordInfo{English: w.en, Class: w.class, OrgHead: w.class == "noun" && (w.head == "org" || w.head == "public" || w.head == "state" || w.head == "forces" || w.head == "team"), Public: w.class == "noun" && (w.head == "public" || w.head == "state" || w.head == "forces"), State: w.class == "noun" && w.head == "state", Forces: w.class == "noun" && w.head == "forces", Team: w.class == "noun" && w.head == "team", Branch: w.class == "adj" && w.head == "forces", PlaceHead: w.head == "place" || w.head == "facility" || w.head == "street", Facility: w.class == "noun" && w.head == "facility", Street: w.class == "noun" && w.head == "street", Institution: w.class == "noun" && w.head == "institution", ProductHead: w.head == "product", WorkHead: w.class == "noun" && w.head == "work", RefHead: w.class == "noun" && w.head == "ref", Thing: w.class == "noun" && w.head == "thing", Of: w.class == "noun" && w.opt == "of", Naming: w.class == "adj" && w.head == "name", TakesName: w.class == "noun" && w.opt == "name", Rank: w.rank}, true
 }
 
 // clitic is one reading of a word's prefixes: و "and", ل "for".

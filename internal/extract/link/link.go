@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -1268,15 +1269,21 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 		} else if country := governmentOf(e.Type, canonAr, r.bodyCountry); country != nil {
 			e.ID, e.Name = gazetteer.KeyFor(e.Type, "Government of "+country.Name), "Government of "+country.Name
 		} else if country, body := nationalBody(e.Type, canonAr, r.bodyCountry); country != nil {
-			name := englishName(body, e.Type)
-			if ws := words(body); len(ws) == 1 {
-				// a head alone names the body (البرلمان Parliament)
-				if w, ok := translit.LookupWord(ws[0]); ok && w.Class == "noun" {
-					name = w.English
+			if ne := nationalEntry(body, country); ne != nil {
+				// the gazetteer knows the body by its country's adjective
+				// (الدفاع المدني السعودي): one node, whichever the article writes
+				e.ID, e.Name, e.Wikidata = ne.Key, ne.Name, ne.QID
+			} else {
+				name := englishName(body, e.Type)
+				if ws := words(body); len(ws) == 1 {
+					// a head alone names the body (البرلمان Parliament)
+					if w, ok := translit.LookupWord(ws[0]); ok && w.Class == "noun" {
+						name = w.English
+					}
 				}
+				e.Name = name + " (" + country.Name + ")"
+				e.ID = gazetteer.KeyFor(e.Type, e.Name)
 			}
-			e.Name = name + " (" + country.Name + ")"
-			e.ID = gazetteer.KeyFor(e.Type, e.Name)
 		} else {
 			// the key follows the original (Arabic) name when there is one, the
 			// display name a Latin spelling from the text when there is one
@@ -1486,6 +1493,12 @@ func nationalBody(typ, name string, focus func() *gazetteer.Entry) (*gazetteer.E
 	if len(ws) == 0 || len(ws) != len(fs) || len(ws) > 6 {
 		return nil, ""
 	}
+	if len(ws) >= 2 && ministryShort[ws[0]] {
+		// a ministry called by what it is of (الخارجية المصرية): وزارة
+		// الخارجية المصرية
+		fs = append([]string{stateBodyHead}, fs...)
+		ws = append([]string{arabic.MatchForm(stateBodyHead)}, ws...)
+	}
 	body := func(ws []string) bool {
 		return len(ws) >= 2 && stateHeads[ws[0]] || stateBodies[strings.Join(ws, "_")]
 	}
@@ -1520,6 +1533,58 @@ func nationalBody(typ, name string, focus func() *gazetteer.Entry) (*gazetteer.E
 	}
 	return nil, ""
 }
+
+// nationalEntry returns the gazetteer's organisation of country that has
+// body (a state body's name, nationalBody's) with one of the country's
+// adjectives after it as a name (الدفاع المدني السعودي is Saudi Civil
+// Defense), nil when it has none (the national forms of ministries and
+// armies are link's own: the gazetteer leaves them out).
+func nationalEntry(body string, country *gazetteer.Entry) *gazetteer.Entry {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil
+	}
+	b := strings.Join(words(body), " ")
+	bodies := stateBodySynonyms()[b]
+	if len(bodies) == 0 {
+		bodies = []string{b}
+	}
+	for _, b := range bodies {
+		for _, d := range country.Demonyms {
+			for _, e := range g.Lookup(b + " " + arabic.MatchForm(d)) {
+				if e.Type == model.Organization && e.Country == country.Key {
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// stateBodySynonyms maps each state body of lexicon ar_state_body (its
+// words in MatchForm, joined by spaces) to all those that link names alike
+// (اتحاد الكرة, اتحاد القدم and اتحاد كرة القدم are each a country's
+// Football Federation), in the lexicon's order: nationalEntry tries them
+// all, so that every form of one body finds the same entry.
+var stateBodySynonyms = sync.OnceValue(func() map[string][]string {
+	byName := map[string][]string{}
+	var order []string
+	for _, ph := range lex.Phrases("ar_state_body") {
+		b := strings.Join(words(strings.Join(ph, " ")), " ")
+		n := englishName(strings.Join(ph, " "), model.Organization)
+		if _, ok := byName[n]; !ok {
+			order = append(order, n)
+		}
+		byName[n] = append(byName[n], b)
+	}
+	out := map[string][]string{}
+	for _, n := range order {
+		for _, b := range byName[n] {
+			out[b] = byName[n]
+		}
+	}
+	return out
+})
 
 // focusCountry returns the country the article is about: the one its
 // mentions name most, by its name or adjective, a place in it or a person
@@ -1661,6 +1726,11 @@ var (
 var (
 	stateHeads  = classSet("ar_state_body_head")
 	stateBodies = classSet("ar_state_body")
+	// ministryShort are the ministries news calls by what they are of
+	// alone (ar_ministry_short: الخارجية), stateBodyHead the noun that
+	// names them in full (the first of ar_state_body_head: وزارة)
+	ministryShort = classSet("ar_ministry_short")
+	stateBodyHead = lex.Class("ar_state_body_head")[0]
 )
 
 var (

@@ -809,6 +809,38 @@ func TestHomeCountryBodies(t *testing.T) {
 	}
 }
 
+// TestNationalEntry: a state body named alone, which link names by the
+// article's country, is the gazetteer's entry when the gazetteer knows the
+// body by that country's adjective, whichever synonym the article writes
+// (اتحاد الكرة, اتحاد كرة القدم); one it does not know stays link's own.
+func TestNationalEntry(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa := g.Country("Saudi Arabia")
+	for _, c := range []struct {
+		text, org, want string
+	}{
+		{"وأعلن الدفاع المدني أمس إخماد الحريق.", "الدفاع المدني", "Saudi Civil Defense"},
+		{"وأصدر الديوان الملكي بيانا أمس.", "الديوان الملكي", "Royal Court of Saudi Arabia"},
+		{"وأعلن اتحاد الكرة أمس موعد الدوري.", "اتحاد الكرة", "Saudi Arabian Football Federation"},
+		{"وأعلن اتحاد كرة القدم أمس موعد الدوري.", "اتحاد كرة القدم", "Saudi Arabian Football Federation"},
+		{"وأعلنت وزارة الصحة أمس حملة جديدة.", "وزارة الصحة", "Ministry of Health (Saudi Arabia)"},
+	} {
+		ents, _ := ResolveHome(c.text, outermost(candidates(t, c.text, map[string]string{c.org: model.Organization})), sa)
+		got := ""
+		for _, e := range ents {
+			if e.Type == model.Organization {
+				got = e.Name
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // TestBranchNames: a body with branches written with a city after it is
 // the city's branch, with the city in its name and no QID of the body; the
 // same body without a city (or with a country) stays the body.

@@ -368,12 +368,19 @@ var ownOfficeActs = map[string]bool{"PRAISED": true, "CRITICIZED": true, "CONDEM
 // praised; الرئيس الإيراني حسن روحاني أشاد بالاتفاق ... لإيران), or the act
 // is read from the title. The rules' and the model's alike; statements and
 // visits stay (a president speaks of his country, a minister returns to
-// it), and so does an ambassador's or a member's act.
+// it), and so does an ambassador's or a member's act. So too the same acts
+// of a public body on the state its name names (Mention.Of: أكدت الخارجية
+// المصرية رفض مصر ... is no rejection of Egypt by its ministry).
 func (x *extractor) dropOwnOfficeActs() {
 	held := map[[2]string]bool{}
 	for _, r := range x.out {
 		if officePreds[r.Predicate] && r.Predicate != "AMBASSADOR_TO" {
 			held[[2]string{r.Subject, r.Object}] = true
+		}
+	}
+	for _, m := range x.d.Mentions {
+		if m.Of != "" {
+			held[[2]string{m.Entity, m.Of}] = true
 		}
 	}
 	if len(held) == 0 {
