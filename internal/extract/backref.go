@@ -106,24 +106,29 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		if len(as) == 0 && len(p.ctxHeads[h]) == 0 {
 			continue
 		}
-		end := toks[k].End
+		if hw, _ := translit.LookupWord(h); hw.RefHead && adjectiveOf(toks, words, k, func(j int) bool { return inside[j] }) {
+			continue // الأحزاب المعارضة "the opposition parties": an adjective
+		}
+		last := k // the head noun, or the adjective that leaves it the body
 		if describedFurther(toks, words, k) {
 			// الحزب الحاكم, التحالف الوطني: described further, another body;
 			// but an adjective of lexicon ar_context_body_adj leaves a body
 			// of the war the article is about the same (التحالف الدولي in
 			// news of Syria is the US-led coalition, in news of Yemen the
 			// Saudi-led one), when the article names no body of the noun
-			if len(as) > 0 || !contextBodyAdj[words[k+1].MF] {
+			// and no other word describes it further (التحالف الدولي الجديد)
+			if len(as) > 0 || !contextBodyAdj[words[k+1].MF] || describedFurther(toks, words, k+1) {
 				continue
 			}
-			end = toks[k+1].End
+			last = k + 1
 		}
+		end := toks[last].End
 		if len(as) == 0 {
 			// no body of that noun named: the one of the war in the
 			// article's countries (Entry.Context), unless the noun is a
 			// common one here (هذا التحالف, التحالف مع السعودية)
 			if k > 0 && toks[k-1].Sentence == toks[k].Sentence && thisWords[words[k-1].MF] ||
-				k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && commonAfterHead[words[k+1].MF] {
+				last+1 < len(toks) && toks[last+1].Sentence == toks[k].Sentence && commonAfterHead[words[last+1].MF] {
 				continue
 			}
 			e, ok := byContext[h]

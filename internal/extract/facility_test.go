@@ -65,6 +65,9 @@ func TestBackRefs(t *testing.T) {
 		{text: "وقالت المقاومة إنها أسرت عشرة مسلحين في المدينة.", not: []string{"المقاومة"}},
 		// ... but with a nationality it is that state's one body of its kind
 		{text: "أكدت المعارضة السورية أنها سيطرت على البلدة.", want: []string{"المعارضة السورية"}},
+		// ... and after a definite word it is that word's adjective
+		{text: "أعلنت المعارضة السورية مشاركتها في المفاوضات. وانتقدت الأحزاب المعارضة في تركيا الحكومة التركية.", not: []string{"المعارضة"}},
+		{text: "انتقدت الأحزاب المعارضة السورية قرار الحكومة.", not: []string{"المعارضة السورية"}},
 		// the adjective that leaves the body of the article's war the same
 		{text: "شن طيران التحالف الدولي غارات على مواقع الحوثيين في عدن.", want: []string{"التحالف الدولي"}},
 	} {
@@ -209,7 +212,15 @@ func TestContextBodyAdjective(t *testing.T) {
 			t.Errorf("%s: %v, want %s", c.text, es, c.want)
 		}
 	}
-	if es := mentionEntities(t, p, "أعلن التحالف العربي بدء عملية جديدة في عدن. وقال التحالف الدولي إن الغارات مستمرة.", "التحالف الدولي"); len(es) != 0 {
-		t.Errorf("after a coalition the article names: %v", es)
+	for _, text := range []string{
+		// after a coalition the article names
+		"أعلن التحالف العربي بدء عملية جديدة في عدن. وقال التحالف الدولي إن الغارات مستمرة.",
+		// described further, or a common noun
+		"شن الحوثيون هجوما على عدن اليمنية. وقال المتحدث إن التحالف الدولي الجديد سيفشل.",
+		"قصفت طائرات التحالف الدولي مع روسيا مواقع داعش في الرقة السورية.",
+	} {
+		if es := mentionEntities(t, p, text, "التحالف الدولي"); len(es) != 0 {
+			t.Errorf("%s: %v", text, es)
+		}
 	}
 }

@@ -104,21 +104,31 @@ next:
 // (النيابة العامة "the public prosecution": adjectives alone describe a
 // head, الحكومة الجديدة, but these name one body); their words in
 // MatchForm, the first without the article.
-var bareStateBodies = func() [][]string {
-	var out [][]string
+var bareStateBodies = func() []stateBodyPhrase {
+	var out []stateBodyPhrase
 	for _, ph := range lexicon.Phrases("ar_state_body") {
 		first := arabic.Analyze(ph[0])
 		if first.Article == "" || len(ph) < 2 {
 			continue // a head in the construct state (مجلس الوزراء: orgPhrases finds it), or one word (البرلمان)
 		}
-		ws := []string{arabic.MatchForm(first.Stem)}
+		b := stateBodyPhrase{words: []string{arabic.MatchForm(first.Stem)}}
 		for _, w := range ph[1:] {
-			ws = append(ws, arabic.MatchForm(w))
+			b.words = append(b.words, arabic.MatchForm(w))
 		}
-		out = append(out, ws)
+		hw, ok := translit.LookupWord(b.words[0])
+		b.headed = ok && hw.OrgHead
+		out = append(out, b)
 	}
 	return out
 }()
+
+// stateBodyPhrase is a phrase of bareStateBodies: its words, and whether
+// its first is a head of translit's table, whose phrase the head scan can
+// read further (المنتخب الوطني لكرة القدم).
+type stateBodyPhrase struct {
+	words  []string
+	headed bool
+}
 
 // bareStateBody returns the token after a bare state body (bareStateBodies)
 // that starts at token i, i when none does: its first word with the article
@@ -126,14 +136,16 @@ var bareStateBodies = func() [][]string {
 // الدفاع المدني), the others as written, all in one sentence and outside
 // the gazetteer's names (الدفاع المدني السعودي is its own entry), with a
 // nationality after it, which says whose body it is (الدفاع المدني
-// الفلسطيني).
+// الفلسطيني); a phrase the head scan reads is left to it when a word goes
+// on with it (describedAt).
 func (s *orgScan) bareStateBody(i int) int {
 	w := &s.words[i]
 	if len(bareStateBodies) == 0 || w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 {
 		return i
 	}
 	stem := arabic.MatchForm(w.Stem)
-	for _, ph := range bareStateBodies {
+	for _, b := range bareStateBodies {
+		ph := b.words
 		if ph[0] != stem || i+len(ph) > len(s.toks) {
 			continue
 		}
@@ -150,6 +162,10 @@ func (s *orgScan) bareStateBody(i int) int {
 		}
 		if s.nationalityAt(end, i) {
 			end++
+		} else if b.headed && s.describedAt(end, i) {
+			// النيابة العامة العسكرية, المنتخب الوطني لكرة القدم: another
+			// or a longer name, the head scan's to read
+			continue
 		}
 		return end
 	}
@@ -169,24 +185,58 @@ var (
 // with the state's adjective that starts at token i (أكدت الخارجية
 // المصرية), i when none does: the word with the article and no pronoun,
 // outside the gazetteer's names, and right after it, in its sentence, a
-// nationality the gazetteer matched as that word alone; the word before
-// it, in its sentence, neither definite (السياسة الخارجية الأميركية is
-// foreign policy) nor an office (وزير الخارجية المصري, حقيبة الخارجية).
+// nationality the gazetteer matched as that word alone (nationalityAt); the
+// word before it, in its sentence, neither definite (السياسة الخارجية
+// الأميركية is foreign policy: adjectiveAfter) nor an office (وزير الخارجية
+// المصري, حقيبة الخارجية).
 func (s *orgScan) shortMinistry(i int) int {
 	w := &s.words[i]
 	if w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 || !ministryShort[w.Article+arabic.MatchForm(w.Stem)] {
 		return i
 	}
-	if !s.nationalityAt(i+1, i) {
+	if !s.nationalityAt(i+1, i) || s.adjectiveAfter(i) {
 		return i
 	}
 	if i > 0 && s.toks[i-1].Sentence == s.toks[i].Sentence {
-		p := &s.words[i-1]
-		if p.Article != "" || wordIn(officeWords, p) || ministryShortOffice[arabic.MatchForm(p.Stem)] || ministryShortOffice[p.MF] {
+		// an office's words (وزير الخارجية المصري, حقيبة الخارجية); a
+		// definite word before also takes an object (انتقدت الحكومة
+		// المصرية الخارجية الأمريكية) as its adjective: left out
+		if p := &s.words[i-1]; wordIn(officeWords, p) || wordIn(ministryShortOffice, p) {
 			return i
 		}
 	}
 	return i + 2
+}
+
+// adjectiveAfter reports whether the word at token i, definite and with no
+// preposition or conjunction, is the adjective of a definite word before it
+// in its sentence that no candidate covers (السياسة الخارجية "foreign
+// policy", الأحزاب المعارضة "the opposition parties"), not a noun of its
+// own (التابع للمعارضة السورية: the preposition makes it one).
+func (s *orgScan) adjectiveAfter(i int) bool {
+	return adjectiveOf(s.toks, s.words, i, func(k int) bool { return s.gazAt[k] >= 0 })
+}
+
+// adjectiveOf is adjectiveAfter's test with covered telling which tokens a
+// candidate covers.
+func adjectiveOf(toks []segment.Token, words []arabic.Word, i int, covered func(int) bool) bool {
+	if i < 1 || toks[i-1].Sentence != toks[i].Sentence || covered(i-1) {
+		return false
+	}
+	w := &words[i]
+	return w.Prep == "" && w.Conj == "" && words[i-1].Article != ""
+}
+
+// describedAt reports whether token j, after a state body's name that
+// starts at token i, goes on with it: a definite word without a
+// conjunction (العسكرية) or a complement with ل (لكرة القدم), in its
+// sentence.
+func (s *orgScan) describedAt(j, i int) bool {
+	if j >= len(s.toks) || s.toks[j].Sentence != s.toks[i].Sentence {
+		return false
+	}
+	x := &s.words[j]
+	return x.Conj == "" && (x.Article != "" && x.Prep == "" || x.Prep == "ل") || s.shortComplement(j) != nil
 }
 
 // refHeadNational returns the token after a noun that refers back to a
@@ -201,20 +251,32 @@ func (s *orgScan) refHeadNational(i int) int {
 	if w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 {
 		return i
 	}
-	if hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem)); !ok || !hw.RefHead || !s.nationalityAt(i+1, i) {
-		return i
+	if hw, ok := translit.LookupWord(arabic.MatchForm(w.Stem)); !ok || !hw.RefHead || !s.nationalityAt(i+1, i) || s.adjectiveAfter(i) {
+		return i // الأحزاب المعارضة السورية: the parties are
 	}
 	return i + 2
 }
 
-// nationalityAt reports whether token j, in token i's sentence, is a
-// nationality the gazetteer matched as that word alone (المصرية).
-func (s *orgScan) nationalityAt(j, i int) bool {
-	if j >= len(s.toks) || s.toks[j].Sentence != s.toks[i].Sentence || s.gazAt[j] < 0 {
+// nationalityAt reports whether token j is a country's nationality
+// adjective right after token j-1, in its sentence (nationalAfter), with the
+// article and no clitic, that the gazetteer matched as that word alone: as
+// an adjective (المصرية), or as the country whose name it also is
+// (السعودية); and that it agrees with the phrase's head at token head
+// (feminine: الخارجية المصرية, المحكمة العليا الكندية; not وزيرا الخارجية
+// الأمريكي والروسي).
+func (s *orgScan) nationalityAt(j, head int) bool {
+	if j < 1 || !s.p.nationalAfter(s.toks, s.words, j-1) || s.gazAt[j] < 0 {
 		return false
 	}
-	c := &s.gaz[s.gazAt[j]]
-	return c.Demonym && c.Start == s.toks[j].Start && c.End == s.toks[j].End
+	if c := &s.gaz[s.gazAt[j]]; c.Start != s.toks[j].Start || c.End != s.toks[j].End {
+		return false
+	}
+	x := &s.words[j]
+	if x.Article == "" || x.Conj != "" || x.Prep != "" || x.Suffix != "" || feminine(x.MF) != feminine(s.words[head].MF) {
+		return false
+	}
+	e := s.p.gaz.Demonym(x.MF)
+	return e != nil && e.Role == gazetteer.RoleCountry
 }
 
 // stateBodyWord reports whether w begins a state body that no head noun of
@@ -232,8 +294,8 @@ func stateBodyWord(w *arabic.Word) bool {
 	if hw, ok := translit.LookupWord(st); ok && hw.OrgHead {
 		return false // a head of the table: publicBodyOf asks whether it is Public
 	}
-	for _, ph := range bareStateBodies {
-		if ph[0] == st {
+	for _, b := range bareStateBodies {
+		if b.words[0] == st {
 			return true
 		}
 	}

@@ -222,6 +222,15 @@ func TestBareStateBodies(t *testing.T) {
 		{text: "وأطلقت الدفاعات الجوية صواريخ على الطائرة.", not: []string{"الدفاعات الجوية"}},
 		// a definite head with the adjective that makes it one body
 		{text: "وقالت النيابة العامة إن المتهم اعترف.", want: []string{"النيابة العامة"}},
+		{text: "وأكدت القوات المسلحة جاهزيتها لحماية الحدود.", want: []string{"القوات المسلحة"}},
+		// the adjective that is also the country's name (السعودية)
+		{text: "وأكدت القوات المسلحة السعودية جاهزيتها.", want: []string{"القوات المسلحة السعودية"}},
+		// a word that goes on with a head's phrase leaves it to the head
+		// scan: another body, or a longer name
+		{text: "وأحالت النيابة العامة العسكرية المتهمين إلى المحكمة.", not: []string{"النيابة العامة"}},
+		{text: "وفاز المنتخب الوطني لكرة القدم على نظيره.", want: []string{"المنتخب الوطني لكرة القدم"}},
+		// ... but no head reads الدفاع: its complement does not stop it
+		{text: "وقال المتحدث الرسمي للدفاع المدني لمنطقة مكة المكرمة إن الحريق أخمد.", want: []string{"للدفاع المدني"}},
 		{text: "أكدت النيابة العامة البلجيكية أن التحقيق مستمر.", want: []string{"النيابة العامة البلجيكية"}},
 		{text: "وناقش الوزير الدفاع عن المدنيين في الحرب.", not: []string{"الدفاع"}},
 	} {
@@ -257,12 +266,15 @@ func TestShortMinistries(t *testing.T) {
 	if !partOf {
 		t.Errorf("no PART_OF of the ministry in %+v", x.Relations)
 	}
+	checkOrgMentions(t, p, "وأكدت الخارجية السعودية رفضها للتدخل.", []string{"الخارجية السعودية"}, nil)
 	for _, text := range []string{
+		"وقال وزيرا الخارجية الأمريكي والروسي إن المحادثات مستمرة.",
+		"التقى وزيري الخارجية السعودي والأمريكي في الرياض.",
 		"انتقد الكاتب السياسة الخارجية الأميركية في مقاله.",
 		"وقال وزير الخارجية المصري إن الاجتماع تأجل.",
 		"وتولت كلينتون حقيبة الخارجية الأميركية عام 2009.",
 	} {
-		checkOrgMentions(t, p, text, nil, []string{"الخارجية الأميركية", "الخارجية المصري"})
+		checkOrgMentions(t, p, text, nil, []string{"الخارجية الأميركية", "الخارجية المصري", "الخارجية الأمريكي", "الخارجية السعودي"})
 	}
 }
 

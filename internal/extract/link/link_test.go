@@ -827,6 +827,8 @@ func TestNationalEntry(t *testing.T) {
 		{"وأعلن اتحاد الكرة أمس موعد الدوري.", "اتحاد الكرة", "Saudi Arabian Football Federation"},
 		{"وأعلن اتحاد كرة القدم أمس موعد الدوري.", "اتحاد كرة القدم", "Saudi Arabian Football Federation"},
 		{"وأعلنت وزارة الصحة أمس حملة جديدة.", "وزارة الصحة", "Ministry of Health (Saudi Arabia)"},
+		// a government named by an adjective that leaves it the same body
+		{"وقالت الحكومة الشرعية إنها ستعود قريبا إلى عدن في اليمن.", "الحكومة الشرعية", "Government of Yemen"},
 	} {
 		ents, _ := ResolveHome(c.text, outermost(candidates(t, c.text, map[string]string{c.org: model.Organization})), sa)
 		got := ""
