@@ -117,7 +117,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			// news of Syria is the US-led coalition, in news of Yemen the
 			// Saudi-led one), when the article names no body of the noun
 			// and no other word describes it further (التحالف الدولي الجديد)
-			if len(as) > 0 || !contextBodyAdj[words[k+1].MF] || describedFurther(toks, words, k+1) {
+			if len(as) > 0 || !contextBodyAdj[words[k+1].MF] || agreeingAdjective(toks, words, k+2, k, func(j int) bool { return inside[j] }) {
 				continue
 			}
 			last = k + 1

@@ -68,6 +68,9 @@ func TestBackRefs(t *testing.T) {
 		// ... and after a definite word it is that word's adjective
 		{text: "أعلنت المعارضة السورية مشاركتها في المفاوضات. وانتقدت الأحزاب المعارضة في تركيا الحكومة التركية.", not: []string{"المعارضة"}},
 		{text: "انتقدت الأحزاب المعارضة السورية قرار الحكومة.", not: []string{"المعارضة السورية"}},
+		// ... but after a word it does not agree with it is the object
+		{text: "واتهم النظام المعارضة السورية بخرق الهدنة.", want: []string{"المعارضة السورية"}},
+		{text: "التقت المعارضة السورية بالمبعوث الأممي.", want: []string{"المعارضة السورية"}},
 		// the adjective that leaves the body of the article's war the same
 		{text: "شن طيران التحالف الدولي غارات على مواقع الحوثيين في عدن.", want: []string{"التحالف الدولي"}},
 	} {
@@ -205,6 +208,8 @@ func TestContextBodyAdjective(t *testing.T) {
 	p := NewPipeline()
 	for _, c := range []struct{ text, want string }{
 		{"شن طيران التحالف الدولي غارات على مواقع الحوثيين في عدن اليمنية.", "Saudi-led coalition"},
+		// the verb's object after it describes nothing
+		{"شن الحوثيون هجوما على عدن اليمنية. وقصف التحالف الدولي الحوثيين في صنعاء.", "Saudi-led coalition"},
 		{"قصف التحالف الدولي مواقع تنظيم داعش في الرقة السورية.", "US-led coalition against the Islamic State"},
 	} {
 		es := mentionEntities(t, p, c.text, "التحالف الدولي")

@@ -136,8 +136,9 @@ type stateBodyPhrase struct {
 // الدفاع المدني), the others as written, all in one sentence and outside
 // the gazetteer's names (الدفاع المدني السعودي is its own entry), with a
 // nationality after it, which says whose body it is (الدفاع المدني
-// الفلسطيني); a phrase the head scan reads is left to it when a word goes
-// on with it (describedAt).
+// الفلسطيني); not one an adjective describes further (agreeingAdjective:
+// النيابة العامة العسكرية), nor one the head scan reads further
+// (headPhraseEnd: المنتخب الوطني لكرة القدم).
 func (s *orgScan) bareStateBody(i int) int {
 	w := &s.words[i]
 	if len(bareStateBodies) == 0 || w.Article == "" || w.Suffix != "" || s.gazAt[i] >= 0 {
@@ -162,10 +163,11 @@ func (s *orgScan) bareStateBody(i int) int {
 		}
 		if s.nationalityAt(end, i) {
 			end++
-		} else if b.headed && s.describedAt(end, i) {
-			// النيابة العامة العسكرية, المنتخب الوطني لكرة القدم: another
-			// or a longer name, the head scan's to read
-			continue
+		} else if agreeingAdjective(s.toks, s.words, end, i, func(k int) bool { return s.gazAt[k] >= 0 }) {
+			continue // النيابة العامة العسكرية: another body, described further
+		}
+		if b.headed && s.headPhraseEnd(i) > end {
+			continue // المنتخب الوطني لكرة القدم: a longer name, the head scan's
 		}
 		return end
 	}
@@ -208,35 +210,69 @@ func (s *orgScan) shortMinistry(i int) int {
 	return i + 2
 }
 
-// adjectiveAfter reports whether the word at token i, definite and with no
-// preposition or conjunction, is the adjective of a definite word before it
-// in its sentence that no candidate covers (السياسة الخارجية "foreign
-// policy", الأحزاب المعارضة "the opposition parties"), not a noun of its
-// own (التابع للمعارضة السورية: the preposition makes it one).
+// adjectiveAfter reports whether the word at token i is the adjective of
+// the word before it (adjectiveOf; السياسة الخارجية "foreign policy",
+// الأحزاب المعارضة "the opposition parties"), not a noun of its own.
 func (s *orgScan) adjectiveAfter(i int) bool {
 	return adjectiveOf(s.toks, s.words, i, func(k int) bool { return s.gazAt[k] >= 0 })
 }
 
-// adjectiveOf is adjectiveAfter's test with covered telling which tokens a
-// candidate covers.
+// adjectiveOf reports whether the word at token i is the adjective of the
+// word before it, in its sentence: that word definite, no verb (التقت) and
+// outside the candidates (covered), and word i an adjective that agrees with
+// it (agreeingAdjective). A preposition makes word i a noun (التابع
+// للمعارضة السورية), and a word that does not agree is the verb's object
+// (واتهم النظام المعارضة السورية: the regime accused the opposition).
 func adjectiveOf(toks []segment.Token, words []arabic.Word, i int, covered func(int) bool) bool {
 	if i < 1 || toks[i-1].Sentence != toks[i].Sentence || covered(i-1) {
 		return false
 	}
-	w := &words[i]
-	return w.Prep == "" && w.Conj == "" && words[i-1].Article != ""
+	p := &words[i-1]
+	return p.Article != "" && !alVerb[p.MF] && agreeingAdjective(toks, words, i, i-1, covered)
 }
 
-// describedAt reports whether token j, after a state body's name that
-// starts at token i, goes on with it: a definite word without a
-// conjunction (العسكرية) or a complement with ل (لكرة القدم), in its
-// sentence.
-func (s *orgScan) describedAt(j, i int) bool {
-	if j >= len(s.toks) || s.toks[j].Sentence != s.toks[i].Sentence {
+// agreeingAdjective reports whether token j, in token head's sentence, is
+// a definite word that may be an adjective of the noun at token head: no
+// preposition, conjunction or pronoun, outside the candidates (covered), no
+// verb, no day or date word (اليوم, الأربعاء: lexicon ar_not_a_name), no
+// office or rank (مدير عام الدفاع المدني الفريق ...: the next name's), and
+// of the head's gender (feminine; the plurals of ar_plural_feminine_adj take
+// a feminine adjective): العسكرية after النيابة العامة, الجديد after
+// التحالف.
+func agreeingAdjective(toks []segment.Token, words []arabic.Word, j, head int, covered func(int) bool) bool {
+	if j >= len(toks) || toks[j].Sentence != toks[head].Sentence || covered(j) {
 		return false
 	}
-	x := &s.words[j]
-	return x.Conj == "" && (x.Article != "" && x.Prep == "" || x.Prep == "ل") || s.shortComplement(j) != nil
+	x, h := &words[j], &words[head]
+	if x.Article == "" || x.Prep != "" || x.Conj != "" || x.Suffix != "" || alVerb[x.MF] || notANameWords[x.MF] ||
+		wordIn(officeWords, x) || rankBeforeName[x.MF] {
+		return false
+	}
+	return feminine(x.MF) == feminine(h.MF) || feminine(x.MF) && feminineAdjPlurals[arabic.MatchForm(h.Stem)]
+}
+
+var (
+	// notANameWords are words of dates and days (lexicon ar_not_a_name),
+	// feminineAdjPlurals the plurals that take a feminine adjective
+	// (ar_plural_feminine_adj), in MatchForm
+	notANameWords      = arabic.WordSet(strings.Join(lexicon.Class("ar_not_a_name"), " "))
+	feminineAdjPlurals = arabic.WordSet(strings.Join(lexicon.Class("ar_plural_feminine_adj"), " "))
+)
+
+// headPhraseEnd returns the token after the organisation phrase the head
+// scan reads from token i (orgPhrases), i when it reads no name there.
+func (s *orgScan) headPhraseEnd(i int) int {
+	hw, ok := s.head(i)
+	if !ok {
+		return i
+	}
+	hf := arabic.MatchForm(s.words[i].Stem)[headClitic(&s.words[i]):]
+	ph := orgPhrase{i: i, hw: hw, definite: s.words[i].Article != "", known: i + 1, activity: activityHeads[hf]}
+	s.extend(&ph)
+	if !ph.isName() {
+		return i
+	}
+	return ph.known
 }
 
 // refHeadNational returns the token after a noun that refers back to a

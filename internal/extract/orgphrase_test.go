@@ -228,6 +228,10 @@ func TestBareStateBodies(t *testing.T) {
 		// a word that goes on with a head's phrase leaves it to the head
 		// scan: another body, or a longer name
 		{text: "وأحالت النيابة العامة العسكرية المتهمين إلى المحكمة.", not: []string{"النيابة العامة"}},
+		// ... but the verb's object or a day after it does not (VSO)
+		{text: "وأحالت النيابة العامة المتهمين إلى المحكمة.", want: []string{"النيابة العامة"}},
+		{text: "وقالت المحكمة العليا الأربعاء إن الطعن مرفوض.", want: []string{"المحكمة العليا"}},
+		{text: "واعتقلت القوات المسلحة الحوثيين في المدينة.", want: []string{"القوات المسلحة"}},
 		{text: "وفاز المنتخب الوطني لكرة القدم على نظيره.", want: []string{"المنتخب الوطني لكرة القدم"}},
 		// ... but no head reads الدفاع: its complement does not stop it
 		{text: "وقال المتحدث الرسمي للدفاع المدني لمنطقة مكة المكرمة إن الحريق أخمد.", want: []string{"للدفاع المدني"}},
