@@ -75,14 +75,8 @@ next:
 				continue next
 			}
 		}
-		hw, ok := s.head(i)
+		ph, hf, ok := s.headPhrase(i)
 		if !ok {
-			continue
-		}
-		hf := arabic.MatchForm(words[i].Stem)[headClitic(&words[i]):]
-		ph := orgPhrase{i: i, hw: hw, definite: words[i].Article != "", known: i + 1, activity: activityHeads[hf]}
-		s.extend(&ph)
-		if !ph.isName() {
 			continue
 		}
 		c := s.candidate(&ph)
@@ -259,20 +253,28 @@ var (
 	feminineAdjPlurals = arabic.WordSet(strings.Join(lexicon.Class("ar_plural_feminine_adj"), " "))
 )
 
-// headPhraseEnd returns the token after the organisation phrase the head
-// scan reads from token i (orgPhrases), i when it reads no name there.
-func (s *orgScan) headPhraseEnd(i int) int {
+// headPhrase reads the organisation phrase whose head is token i (see the
+// comment at the top of the file) and returns it with its head's form
+// (MatchForm, without a kept preposition); ok is false when token i heads no
+// phrase or the phrase is no name.
+func (s *orgScan) headPhrase(i int) (ph orgPhrase, hf string, ok bool) {
 	hw, ok := s.head(i)
 	if !ok {
-		return i
+		return orgPhrase{}, "", false
 	}
-	hf := arabic.MatchForm(s.words[i].Stem)[headClitic(&s.words[i]):]
-	ph := orgPhrase{i: i, hw: hw, definite: s.words[i].Article != "", known: i + 1, activity: activityHeads[hf]}
+	hf = arabic.MatchForm(s.words[i].Stem)[headClitic(&s.words[i]):]
+	ph = orgPhrase{i: i, hw: hw, definite: s.words[i].Article != "", known: i + 1, activity: activityHeads[hf]}
 	s.extend(&ph)
-	if !ph.isName() {
-		return i
+	return ph, hf, ph.isName()
+}
+
+// headPhraseEnd returns the token after the organisation phrase the head
+// scan reads from token i (headPhrase), i when it reads no name there.
+func (s *orgScan) headPhraseEnd(i int) int {
+	if ph, _, ok := s.headPhrase(i); ok {
+		return ph.known
 	}
-	return ph.known
+	return i
 }
 
 // refHeadNational returns the token after a noun that refers back to a
