@@ -36,14 +36,17 @@ const localKey = "local:"
 // whose context (Entry.Context) the article names is meant (التحالف in
 // news of Yemen is the Saudi-led coalition, in news of Syria or Iraq the
 // US-led one; contextBody), if only one is.
+//
+// An article also calls a body it named by its name alone (داعش, أرامكو,
+// فيفا) by the noun the gazetteer's Arabic name of it begins with (تنظيم
+// الدولة, شركة أرامكو السعودية, الاتحاد الدولي لكرة القدم; the nouns of
+// lexicon ar_alias_ref_head): when it names no body with that noun itself,
+// such a word refers to the one body so named before it (aliasAntecedents,
+// aliasAnte.at). And an adjective that only judges the body (ar_same_body_adj:
+// التنظيم الإرهابي) leaves the noun a reference to it.
 func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	if len(cands) == 0 {
 		return cands
-	}
-	type antecedent struct {
-		start int // code point offset of the first mention
-		key   string
-		end   int // where the first mention ends
 	}
 	// heads[MatchForm of the head noun's stem]: the organisations of the
 	// gazetteer whose mentions begin with it, by their first mention
@@ -83,7 +86,9 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			heads[h] = append(heads[h], antecedent{start: c.Start, key: key, end: c.End})
 		}
 	}
-	if len(heads) == 0 && len(p.ctxHeads) == 0 {
+	aliasAnte, unknownOrgs := aliasAntecedents(toks, words, cands)
+	otherBodies := sameNounBodies(toks, words, inside, aliasAnte)
+	if len(heads) == 0 && len(aliasAnte) == 0 && len(p.ctxHeads) == 0 {
 		return cands
 	}
 	entry := map[string]link.Candidate{}
@@ -103,27 +108,58 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 		}
 		h := arabic.MatchForm(w.Stem)
 		as := heads[h]
-		if len(as) == 0 && len(p.ctxHeads[h]) == 0 {
+		if len(as) == 0 && len(aliasAnte[h]) == 0 && len(p.ctxHeads[h]) == 0 {
 			continue
 		}
 		if hw, _ := translit.LookupWord(h); hw.RefHead && adjectiveOf(toks, words, k, func(j int) bool { return inside[j] }) {
 			continue // الأحزاب المعارضة "the opposition parties": an adjective
 		}
+		covered := func(j int) bool { return inside[j] }
+		// a body named by a name alone that the gazetteer's name begins
+		// with the noun, when the article names none with the noun itself
+		// (articles that name clubs by their short names and one as نادي X
+		// mean that one by النادي)
+		var byAlias *gazetteer.Entry
+		aliasN := 0
+		if len(as) == 0 {
+			byAlias, aliasN = aliasAnte.at(h, toks[k].Start, unknownOrgs, otherBodies[h])
+		}
 		last := k // the head noun, or the adjective that leaves it the body
 		if describedFurther(toks, words, k) {
 			// الحزب الحاكم, التحالف الوطني: described further, another body;
-			// but an adjective of lexicon ar_context_body_adj leaves a body
-			// of the war the article is about the same (التحالف الدولي in
-			// news of Syria is the US-led coalition, in news of Yemen the
-			// Saudi-led one), when the article names no body of the noun
-			// and no other word describes it further (التحالف الدولي الجديد)
-			if len(as) > 0 || !contextBodyAdj[words[k+1].MF] || agreeingAdjective(toks, words, k+2, k, func(j int) bool { return inside[j] }) {
+			// but an adjective of lexicon ar_same_body_adj only judges it
+			// (التنظيم الإرهابي after داعش), and one of ar_context_body_adj
+			// leaves a body of the war the article is about the same
+			// (التحالف الدولي in news of Syria is the US-led coalition, in
+			// news of Yemen the Saudi-led one) when the article names no body
+			// of the noun; either when no other word describes it further
+			// (التحالف الدولي الجديد). (A name after it is most often the
+			// object of the verb before: وقصف التحالف الدولي الحوثيين; in
+			// apposition, التنظيم الإرهابي بوكو حرام, it is misread.)
+			switch {
+			case agreeingAdjective(toks, words, k+2, k, covered):
+				continue
+			case sameBodyAdj[words[k+1].MF] && agreeingAdjective(toks, words, k+1, k, covered):
+			case len(as) == 0 && aliasN == 0 && contextBodyAdj[words[k+1].MF]:
+			default:
 				continue
 			}
 			last = k + 1
 		}
 		end := toks[last].End
-		if len(as) == 0 {
+		// the bodies of the noun named before it (as; or by a name alone)
+		var found *antecedent
+		n := 0
+		for i := range as {
+			if as[i].start < toks[k].Start {
+				found = &as[i]
+				n++
+			}
+		}
+		if n+aliasN == 0 {
+			if len(as) > 0 || last > k && !contextBodyAdj[words[last].MF] {
+				continue // named only after it; or judged, not the war's body
+			}
 			// no body of that noun named: the one of the war in the
 			// article's countries (Entry.Context), unless the noun is a
 			// common one here (هذا التحالف, التحالف مع السعودية)
@@ -142,27 +178,26 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			}
 			continue
 		}
-		var found *antecedent
-		n := 0
-		for i := range as {
-			if as[i].start < toks[k].Start {
-				found = &as[i]
-				n++
-			}
+		if n+aliasN != 1 {
+			continue
 		}
-		if n != 1 {
+		if aliasN == 1 {
+			if byAlias != nil {
+				out = append(out, link.Candidate{Start: refStart(toks, words, k), End: end, Sentence: toks[k].Sentence,
+					Type: model.Organization, Entry: byAlias})
+			}
 			continue
 		}
 		if strings.HasPrefix(found.key, localKey) {
 			// a body the gazetteer lacks: the mention of its name
-			out = append(out, link.Candidate{Start: refStart(toks, words, k), End: toks[k].End, Sentence: toks[k].Sentence,
+			out = append(out, link.Candidate{Start: refStart(toks, words, k), End: end, Sentence: toks[k].Sentence,
 				Type: model.Organization, Anaphor: true, RefStart: found.start, RefEnd: found.end})
 			continue
 		}
 		c := entry[found.key]
 		out = append(out, link.Candidate{
 			Start:    refStart(toks, words, k),
-			End:      toks[k].End,
+			End:      end,
 			Sentence: toks[k].Sentence,
 			Type:     model.Organization,
 			Entry:    c.Entry,
@@ -171,14 +206,166 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 	return append(cands, out...)
 }
 
+// antecedent is a body an article names with a head noun of backRefs: its
+// key (gazetteer, or localKey and its words) and its first mention.
+type antecedent struct {
+	start int // code point offset of the first mention
+	key   string
+	end   int // where the first mention ends
+}
+
+// aliasRefHeads are the head nouns (MatchForm of the stem) by which an
+// article goes on calling a body it named by its name alone, when the
+// gazetteer's name of it begins with that noun (lexicon
+// ar_alias_ref_head: شركة after أرامكو, known as شركة أرامكو السعودية).
+var aliasRefHeads = arabic.WordSet(strings.Join(lexicon.Class("ar_alias_ref_head"), " "))
+
+// aliasAnte indexes, by head noun, the bodies of the gazetteer an article
+// names whose gazetteer names begin with that noun (of aliasRefHeads),
+// with the starts of their mentions.
+type aliasAnte map[string][]aliasBody
+
+type aliasBody struct {
+	entry  *gazetteer.Entry
+	starts []int // the starts of its candidates, in order
+}
+
+// aliasAntecedents returns the bodies the article names by a name that
+// does not begin with one of aliasRefHeads while the gazetteer's names of
+// them do (داعش: تنظيم الدولة; أرامكو: شركة أرامكو السعودية; فيفا:
+// الاتحاد الدولي لكرة القدم), by that noun, and the starts of the
+// organisations the gazetteer lacks (sorted), which may be what the noun
+// means.
+func aliasAntecedents(toks []segment.Token, words []arabic.Word, cands []link.Candidate) (aliasAnte, []int) {
+	var out aliasAnte
+	var unknown []int
+	for _, c := range cands {
+		if c.Type != model.Organization || c.Demonym {
+			continue
+		}
+		if c.Entry == nil {
+			// a body named without a head noun (غيمليت) may be what the
+			// noun means; one named with a head noun is of that noun
+			// (backRefs' own antecedents) or of another (مجلس الشورى)
+			if first := firstToken(toks, c.Start); !c.Anaphor && first < len(toks) && !isHeadNoun(arabic.MatchForm(words[first].Stem)) {
+				unknown = append(unknown, c.Start)
+			}
+			continue
+		}
+		if first := firstToken(toks, c.Start); first < len(toks) && aliasRefHeads[arabic.MatchForm(words[first].Stem)] {
+			continue // named by the noun itself: backRefs' own heads
+		}
+		for _, h := range entryHeads(c.Entry) {
+			if out == nil {
+				out = aliasAnte{}
+			}
+			i := slices.IndexFunc(out[h], func(b aliasBody) bool { return b.entry == c.Entry })
+			if i < 0 {
+				out[h] = append(out[h], aliasBody{entry: c.Entry})
+				i = len(out[h]) - 1
+			}
+			out[h][i].starts = append(out[h][i].starts, c.Start)
+		}
+	}
+	for _, bs := range out {
+		for _, b := range bs {
+			slices.Sort(b.starts)
+		}
+	}
+	slices.Sort(unknown)
+	return out, unknown
+}
+
+// entryHeads returns the head nouns of aliasRefHeads that names of e
+// (two words or more, Arabic) begin with, in MatchForm of the stem.
+func entryHeads(e *gazetteer.Entry) []string {
+	var out []string
+	for _, a := range e.Aliases {
+		first, _, multi := strings.Cut(a, " ")
+		if !multi || !arabic.HasScript(first) {
+			continue
+		}
+		h := arabic.MatchForm(arabic.Analyze(first).Stem)
+		if aliasRefHeads[h] && !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// at returns how many bodies of noun h are named before offset off by a
+// name alone and, when one is, that body; but nil when, between its last
+// mention and off, the article names an organisation the gazetteer lacks
+// without a head noun (unknown: أعلنت غيمليت ... وحققت الشركة) or
+// another body of the noun (others: شركة هندية, الشركة الصينية), which
+// may be the one meant.
+func (a aliasAnte) at(h string, off int, unknown, others []int) (*gazetteer.Entry, int) {
+	var found *aliasBody
+	n := 0
+	for i := range a[h] {
+		if a[h][i].starts[0] < off {
+			found = &a[h][i]
+			n++
+		}
+	}
+	if n != 1 {
+		return nil, n
+	}
+	last := found.starts[0]
+	for _, s := range found.starts {
+		if s < off {
+			last = s
+		}
+	}
+	for _, between := range [][]int{unknown, others} {
+		if i, _ := slices.BinarySearch(between, last+1); i < len(between) && between[i] < off {
+			return nil, 1
+		}
+	}
+	return found.entry, 1
+}
+
+// sameNounBodies returns, for each noun of aliasAnte, the starts (sorted)
+// of the words of that noun that name another body than a bare back
+// reference would: indefinite (شركة هندية), described further (الشركة
+// الصينية) or inside a candidate (قناة السويس).
+func sameNounBodies(toks []segment.Token, words []arabic.Word, inside []bool, a aliasAnte) map[string][]int {
+	if len(a) == 0 {
+		return nil
+	}
+	out := map[string][]int{}
+	for k := range toks {
+		h := arabic.MatchForm(words[k].Stem)
+		if len(a[h]) == 0 {
+			continue
+		}
+		if inside[k] || words[k].Article == "" ||
+			describedFurther(toks, words, k) && !sameBodyAdj[words[k+1].MF] {
+			out[h] = append(out[h], toks[k].Start)
+		}
+	}
+	return out
+}
+
+// isHeadNoun reports whether h (MatchForm of a stem) heads organisation
+// names or refers back to one (translit's orgwords.tsv head marks).
+func isHeadNoun(h string) bool {
+	hw, ok := translit.LookupWord(h)
+	return ok && (hw.OrgHead || hw.RefHead)
+}
+
 var (
 	// thisWords are the demonstratives (lexicon ar_this), commonAfterHead
 	// the words after a head noun that make it a common noun
 	// (ar_common_after_head), contextBodyAdj the adjectives that leave a
-	// body of the article's war the same (ar_context_body_adj: الدولي), in
-	// MatchForm
+	// body of the article's war the same (ar_context_body_adj: الدولي),
+	// sameBodyAdj those that leave any body named the same
+	// (ar_same_body_adj: الإرهابي), definiteUnsplit the definite words the
+	// analysis leaves whole (ar_definite_unsplit: الأم), in MatchForm
 	thisWords       = arabic.WordSet(strings.Join(lexicon.Class("ar_this"), " "))
 	contextBodyAdj  = arabic.WordSet(strings.Join(lexicon.Class("ar_context_body_adj"), " "))
+	sameBodyAdj     = arabic.WordSet(strings.Join(lexicon.Class("ar_same_body_adj"), " "))
+	definiteUnsplit = arabic.WordSet(strings.Join(lexicon.Class("ar_definite_unsplit"), " "))
 	commonAfterHead = arabic.WordSet(strings.Join(lexicon.Class("ar_common_after_head"), " "))
 )
 
@@ -298,9 +485,11 @@ func kingdomRefs(toks []segment.Token, words []arabic.Word, cands []link.Candida
 
 // describedFurther reports whether a definite word follows token k in its
 // sentence, without a conjunction or preposition: the noun is described
-// further (الحزب الحاكم, المملكة المتحدة) and names another thing.
+// further (الحزب الحاكم, المملكة المتحدة, الشركة الأم: lexicon
+// ar_definite_unsplit) and names another thing.
 func describedFurther(toks []segment.Token, words []arabic.Word, k int) bool {
-	return k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Article != "" && words[k+1].Conj == "" && words[k+1].Prep == ""
+	return k+1 < len(toks) && toks[k+1].Sentence == toks[k].Sentence && words[k+1].Conj == "" && words[k+1].Prep == "" &&
+		(words[k+1].Article != "" || definiteUnsplit[words[k+1].MF])
 }
 
 // refStart is where a back reference at token k begins: after its

@@ -85,6 +85,56 @@ func TestBackRefAmbiguous(t *testing.T) {
 	checkOrgMentions(t, p, "ناقش مجلس الأمن الدولي الأزمة، ثم اجتمع مجلس التنسيق الاقتصادي الأردني. وقال المجلس إن القرار نهائي.", nil, []string{"المجلس"})
 }
 
+// TestAliasBackRefs: a body named by its name alone is referred back to by
+// the noun the gazetteer's name of it begins with (أرامكو: شركة أرامكو
+// السعودية, so الشركة), when it is the only such body named before and no
+// organisation the gazetteer lacks is named in between; and a noun with an
+// adjective that judges the body (ar_same_body_adj) refers back as the
+// bare noun does. The sentences are the project's own.
+func TestAliasBackRefs(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, want string // want: the entity's name; "" none
+	}{
+		{"أعلنت أرامكو السعودية ارتفاع إنتاجها من الغاز. وقالت الشركة إنها ستبني مصنعا جديدا.", "الشركة", "Saudi Aramco"},
+		{"شن داعش هجوما على قرية في ريف حلب. وقال التنظيم في بيان إن مقاتليه سيطروا عليها.", "التنظيم", "Islamic State"},
+		{"قرر فيفا تأجيل الانتخابات. وقال الاتحاد إن موعدها سيحدد لاحقا.", "الاتحاد", "FIFA"},
+		// before the name, the noun refers to nothing yet
+		{"قالت الشركة إن أرباحها ارتفعت. وأعلنت أرامكو السعودية خطة جديدة.", "الشركة", ""},
+		// two such bodies named: unresolved
+		{"وقعت أرامكو السعودية وسابك اتفاقا أمس. وقالت الشركة إن الاتفاق يشمل مصنعين.", "الشركة", ""},
+		// described further: another body
+		{"أعلنت أرامكو السعودية نتائجها. وقالت الشركة الصينية إنها ستشتري النفط.", "الشركة الصينية", ""},
+		// another body of the noun named in between may be the one meant
+		{"قالت أرامكو السعودية إنها ستشتري حصة في شركة هندية لتكرير النفط. وتنتج الشركة مئة ألف برميل يوميا.", "الشركة", ""},
+		{"أعلنت أرامكو السعودية نتائجها. وقالت الشركة الصينية إنها ستشتري النفط. وأضافت الشركة أن العقد طويل.", "الشركة", ""},
+		// ... but an earlier bare reference to it does not stand between
+		{"أعلنت أرامكو السعودية نتائجها. وقالت الشركة إن أرباحها زادت. وأضافت الشركة أن الإنتاج ارتفع.", "الشركة", "Saudi Aramco"},
+		// a noun not in ar_alias_ref_head: حركة is also "traffic"
+		{"دعت حماس إلى إضراب شامل في غزة. وشلت الحركة في المدينة.", "الحركة", ""},
+		// described further by a word the analysis leaves whole
+		{"أعلنت سابك أرباحها. وقالت الشركة الأم إن التوسع مستمر.", "الشركة", ""},
+		// ... but an adjective that judges it leaves it the body named
+		{"تبنى داعش التفجير. وقال التنظيم الإرهابي إن منفذه سعودي.", "التنظيم الإرهابي", "Islamic State"},
+		{"أصدرت حركة حماس بيانا أمس. وقالت الحركة المتطرفة في بيانها إنها لن تشارك.", "الحركة المتطرفة", "Hamas"},
+		{"تبنى داعش التفجير. وقال التنظيم الإرهابي الجديد إن منفذه سعودي.", "التنظيم الإرهابي", ""},
+		{"تبنى داعش التفجير. وقال التنظيم الإرهابي الجديد إن منفذه سعودي.", "التنظيم", ""},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Name)
+		}
+		ok := len(es) > 0 == (c.want != "")
+		for _, e := range es {
+			ok = ok && e.Name == c.want
+		}
+		if !ok {
+			t.Errorf("%s\n%q is %v, want %q", c.text, c.mention, got, c.want)
+		}
+	}
+}
+
 // TestNamedAfterTitledPerson: a place or an institution named after a
 // titled person (a park, a road, a hospital, a centre) is one entity of its
 // own and no mention of the person; the title and name alone, elsewhere,

@@ -1559,8 +1559,10 @@ func TestTitleBody(t *testing.T) {
 }
 
 // TestPraiseReason: a name in the reason of a thanks (after على that follows
-// the one thanked with ل) or in its occasion (after إثر) is not praised;
-// one that أثنى على introduces is.
+// the one thanked with ل), in its occasion (after إثر) or after بقيادة
+// (who leads the one thanked) is not praised; one that أثنى على introduces
+// is. Congratulations on an occasion with no other praise word are no
+// praise.
 func TestPraiseReason(t *testing.T) {
 	geagea := handMention{"جعجع", "geagea", model.Person, false, ""}
 	saudi := handMention{"لمملكة", "saudi", model.Location, false, "country"} // (ل)لمملكة
@@ -1569,8 +1571,13 @@ func TestPraiseReason(t *testing.T) {
 	coalition := handMention{"التحالف", "coalition", model.Organization, false, ""}
 	resistance := handMention{"المقاومة الشعبية", "resistance", model.Organization, false, ""}
 	samran := handMention{"سالم سمران", "samran", model.Person, false, ""}
+	king := handMention{"خادم الحرمين الشريفين", "king", model.Person, false, ""}
+	salman := handMention{"سلمان", "salman", model.Person, false, ""}
+	forces := handMention{"حزب القوات", "forces", model.Organization, false, ""}
+	lebaneseAdj := handMention{"اللبنانية", "lebanon", model.Location, true, "country"}
 	loc := tinyModel("PRAISED", "types=Person>Location", 20, 0.5, 0.5)
 	org := tinyModel("PRAISED", "types=Person>Organization", 20, 0.5, 0.5)
+	per := tinyModel("PRAISED", "types=Person>Person", 20, 0.5, 0.5)
 	for _, c := range []struct {
 		text string
 		ms   []handMention
@@ -1582,6 +1589,22 @@ func TestPraiseReason(t *testing.T) {
 		{"وأعرب جعجع عن شكره للمملكة على ما يجده لبنان من دعم.", []handMention{geagea, saudi, lebanon}, loc, "geagea PRAISED saudi", true},
 		{"وأشاد جعجع بأداء رجال الأمن إثر تفكيك خلايا داعش.", []handMention{geagea, isis}, org, "geagea PRAISED isis", false},
 		{"وأثنى سالم سمران، القيادي في المقاومة الشعبية، على دور التحالف.", []handMention{samran, resistance, coalition}, org, "samran PRAISED coalition", true},
+		// على after a praise verb introduces the one praised
+		{"وأعرب جعجع عن شكره للمملكة وأثنى على لبنان.", []handMention{geagea, saudi, lebanon}, loc, "geagea PRAISED lebanon", true},
+		// the leader of the one thanked is not thanked
+		{"وأعرب جعجع عن شكره للمملكة بقيادة خادم الحرمين الشريفين.", []handMention{geagea, saudi, king}, per, "geagea PRAISED king", false},
+		{"وأعرب جعجع عن شكره للمملكة بقيادة خادم الحرمين الشريفين.", []handMention{geagea, saudi, king}, loc, "geagea PRAISED saudi", true},
+		{"وأعرب جعجع عن شكره للمملكة بقيادة خادم الحرمين الشريفين الملك سلمان.", []handMention{geagea, saudi, salman}, per, "geagea PRAISED salman", false},
+		{"وأشاد جعجع بالحكومة برئاسة سلمان.", []handMention{geagea, salman}, per, "geagea PRAISED salman", false},
+		// ... but after the subject it is what is praised
+		{"وأشاد جعجع بقيادة خادم الحرمين الشريفين للتحالف.", []handMention{geagea, king}, per, "geagea PRAISED king", true},
+		// a nationality that describes a name is no mention of the one praised
+		{"وأشاد رئيس حزب القوات اللبنانية جعجع بالمملكة على ما يجده لبنان من دعم.", []handMention{forces, lebaneseAdj, geagea, saudi, lebanon}, loc, "geagea PRAISED lebanon", false},
+		// congratulations on a holiday are greetings, on an achievement praise
+		{"وهنأ جعجع خادم الحرمين الشريفين بمناسبة عيد الفطر.", []handMention{geagea, king}, per, "geagea PRAISED king", false},
+		{"وهنأ جعجع خادم الحرمين الشريفين بمناسبة حلول عيد الفطر.", []handMention{geagea, king}, per, "geagea PRAISED king", false},
+		{"وهنأ جعجع خادم الحرمين الشريفين بمناسبة عيد الفطر، مثمنا دعمه.", []handMention{geagea, king}, per, "geagea PRAISED king", true},
+		{"وهنأ جعجع خادم الحرمين الشريفين بمناسبة نجاح موسم الحج.", []handMention{geagea, king}, per, "geagea PRAISED king", true},
 	} {
 		expectRelation(t, handDoc(t, c.text, c.ms...), c.mod, c.rel, c.want)
 	}

@@ -397,20 +397,30 @@ func (x *extractor) dropOwnOfficeActs() {
 // word (ar_occasion_prep: أشاد بأداء رجال الأمن إثر الإعلان عن تفكيك خلايا
 // [داعش]), or after a reason word (ar_reason_prep) that follows a name the
 // praise is addressed to with ل or ب (أعرب عن شكره للمملكة على ما يجده
-// [لبنان] من دعم). From the rules or the model; أثنى على [التحالف], where
-// على introduces the one praised, stays.
+// [لبنان] من دعم); or of a name that only says who leads the one praised
+// (ar_led_by: شكره للمملكة بقيادة [خادم الحرمين الشريفين]); a nationality
+// that describes another name (حزب القوات [اللبنانية], الرئيس [اللبناني]
+// ميشال عون) is no mention of the one praised there. And it removes the
+// greetings that read as praise: a sentence whose only praise cues are
+// congratulations (ar_greeting) on a holiday (بمناسبة, then a word of
+// ar_greeting_holiday: وهنأ السفير خادم الحرمين الشريفين بمناسبة حلول عيد
+// الفطر). From the rules or the model; أثنى على [التحالف], where على
+// introduces the one praised, stays.
 func (x *extractor) dropPraiseReasons() {
 	if !x.ar || len(x.out) == 0 {
 		return
 	}
 	x.dropWhere(func(r *model.Relation) bool { return r.Predicate == "PRAISED" }, func(si int, r *model.Relation) bool {
 		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		if x.greetingOnly(a, b) {
+			return true
+		}
 		inReason := false
 		for oi, o := range x.d.Mentions {
-			if o.Entity != r.Object || o.Start < a || o.Start >= b {
+			if o.Entity != r.Object || o.Start < a || o.Start >= b || x.describesName(oi) {
 				continue
 			}
-			if !x.inPraiseReason(oi, r.Subject, a) {
+			if !x.inPraiseReason(oi, r.Subject, a) && !x.ledByOther(oi, r.Subject, a) {
 				return false // named free of a reason too
 			}
 			inReason = true
@@ -419,10 +429,72 @@ func (x *extractor) dropPraiseReasons() {
 	})
 }
 
+// describesName reports whether mention o is a nationality that describes
+// the name before it (حزب القوات اللبنانية) or the person's name after it
+// (الرئيس اللبناني ميشال عون).
+func (x *extractor) describesName(o int) bool {
+	m := x.d.Mentions[o]
+	if !m.Demonym {
+		return false
+	}
+	if p := m.Start - 1; p >= 0 && x.mAt[p] >= 0 && x.d.Mentions[x.mAt[p]].Entity != m.Entity {
+		return true
+	}
+	n := m.End
+	return n < len(x.mAt) && x.mAt[n] >= 0 && x.d.Mentions[x.mAt[n]].Type == model.Person
+}
+
+// greetingOnly reports whether the tokens [a, b) name a holiday as an
+// occasion and cue praise by congratulation words only (dropPraiseReasons).
+func (x *extractor) greetingOnly(a, b int) bool {
+	greeting, occasion := false, false
+	for k := max(a, 0); k < b; k++ {
+		if arGreetingOcc[x.bare[k]] && k+1 < b && arHoliday[x.bare[k+1]] {
+			occasion = true
+		}
+		if !slices.Contains(x.cues(k), "PRAISED") {
+			continue
+		}
+		if !arGreeting[x.stem(k)] && !arGreeting[x.bare[k]] {
+			return false // another praise cue: شاكرا, مثمنا
+		}
+		greeting = true
+	}
+	return greeting && occasion
+}
+
+// ledByOther reports whether mention o, in the sentence that starts at
+// token a, follows a word of ar_led_by (and at most a few title words:
+// بقيادة خادم الحرمين الشريفين الملك سلمان) that stands right after the
+// mention of another entity than o's and subject's, or after a noun with ل
+// or ب (للمملكة where kg reads no kingdom, بالحكومة): it says who leads
+// that one (dropPraiseReasons). After the subject it is what is praised:
+// أشاد العطية بقيادة بارزاني "praised Barzani's leadership".
+func (x *extractor) ledByOther(o int, subject string, a int) bool {
+	mo := x.d.Mentions[o]
+	k := mo.Start - 1
+	for ; k > a && k >= mo.Start-6 && !arLedBy[x.bare[k]]; k-- {
+		if x.mAt[k] >= 0 || x.isBoundary(k) || x.words[k].Conj != "" {
+			return false
+		}
+	}
+	if k-1 < a || !arLedBy[x.bare[k]] {
+		return false
+	}
+	if p := x.mAt[k-1]; p >= 0 {
+		return x.d.Mentions[p].Entity != mo.Entity && x.d.Mentions[p].Entity != subject
+	}
+	c := x.prepClitic(k - 1)
+	return c == "ل" || c == "ب"
+}
+
 // inPraiseReason reports whether mention o, in the sentence that starts at
 // token a, stands after an occasion word, or after a reason word that
 // follows the name of another (than subject's or o's) entity governed by ل
-// or ب, both after the last mention of subject before it (dropPraiseReasons).
+// or ب and no praise word (أثنى على introduces the one praised), both after
+// the last mention of subject before it or, when the sentence does not name
+// the subject (carried from the one before), after its start
+// (dropPraiseReasons).
 func (x *extractor) inPraiseReason(o int, subject string, a int) bool {
 	mo := x.d.Mentions[o]
 	after := -1 // the end of the description of the subject's last mention before o
@@ -435,7 +507,10 @@ func (x *extractor) inPraiseReason(o int, subject string, a int) bool {
 		}
 	}
 	if after < 0 {
-		return false
+		if x.mentionedIn(subject, mo.Start, x.sentenceEndOf(mo.Start)) {
+			return false // named after o only
+		}
+		after = a // a subject the sentence does not name (carried): from its start
 	}
 	addressed := false // a name governed by ل or ب since the subject
 	for k := after; k < mo.Start; k++ {
@@ -447,7 +522,21 @@ func (x *extractor) inPraiseReason(o int, subject string, a int) bool {
 			}
 			continue
 		}
-		if arOccasionPrep[x.bare[k]] || addressed && arReasonPrep[x.bare[k]] {
+		if arOccasionPrep[x.bare[k]] || addressed && arReasonPrep[x.bare[k]] && !slices.Contains(x.cues(k-1), "PRAISED") {
+			return true // (but أثنى على: the one praised)
+		}
+	}
+	return false
+}
+
+// mentionedIn reports whether entity e has a mention that starts in tokens
+// [from, to).
+func (x *extractor) mentionedIn(e string, from, to int) bool {
+	for _, m := range x.d.Mentions {
+		if m.Start >= to {
+			break // mentions are in text order
+		}
+		if m.Entity == e && m.Start >= from {
 			return true
 		}
 	}
