@@ -1633,6 +1633,31 @@ func TestTitleAfterVerb(t *testing.T) {
 	})
 }
 
+// TestLeadsElsewhere: a person whose title names no body (رئيس الوزراء)
+// leads no body the sentence names outside his title and description; a
+// title after بقيادة leads the name before it, and a title that names the
+// body leads it.
+func TestLeadsElsewhere(t *testing.T) {
+	oglu := handMention{"أوغلو", "oglu", model.Person, false, ""}
+	isis := handMention{"داعش", "isis", model.Organization, false, ""}
+	sisi := handMention{"السيسي", "sisi", model.Person, false, ""}
+	gov := handMention{"الحكومة المصرية", "egypt_gov", model.Organization, false, ""}
+	party := handMention{"حزب النداء", "nidaa", model.Organization, false, ""}
+	lead := tinyModel("LEADER_OF", "types=Person>Organization", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		rel  string
+		want bool
+	}{
+		{"ونسب رئيس الوزراء أوغلو الهجوم إلى داعش.", []handMention{oglu, isis}, "oglu LEADER_OF isis", false},
+		{"وتضغط الحكومة المصرية بقيادة الرئيس السيسي على الأمم المتحدة.", []handMention{gov, sisi}, "sisi LEADER_OF egypt_gov", true},
+		{"وقال رئيس حزب النداء السيسي إن الحزب سيشارك.", []handMention{party, sisi}, "sisi LEADER_OF nidaa", true},
+	} {
+		expectRelation(t, handDoc(t, c.text, c.ms...), lead, c.rel, c.want)
+	}
+}
+
 // TestOfficeAfterName: the model may give an office to a name whose title
 // follows it without a comma where no verb can take the title as its
 // object, when the office word heads the title and the body is in it; not
