@@ -1633,6 +1633,31 @@ func TestTitleAfterVerb(t *testing.T) {
 	})
 }
 
+// TestStrikePlaces: an attack on a target in a place is no attack on the
+// place; a place that is the target, or comes after the attacker's ally, is.
+func TestStrikePlaces(t *testing.T) {
+	coalition := handMention{"التحالف", "coalition", model.Organization, false, ""}
+	houthis := handMention{"الحوثيين", "houthis", model.Organization, false, ""}
+	saleh := handMention{"صالح", "saleh", model.Person, false, ""}
+	aden := handMention{"عدن", "aden", model.Location, false, ""}
+	att := tinyModel("ATTACKED", "types=Organization>Location", 20, 0.5, 0.5)
+	for _, c := range []struct {
+		text string
+		ms   []handMention
+		want bool
+	}{
+		{"وشن طيران التحالف غارات على مواقع الحوثيين في عدن.", []handMention{coalition, houthis, aden}, false},
+		{"وشن طيران التحالف غارات على عدن.", []handMention{coalition, aden}, true},
+		{"وقصفت ميليشيات الحوثيين وصالح أحياء سكنية في عدن.", []handMention{houthis, saleh, aden}, true},
+	} {
+		rel := "coalition ATTACKED aden"
+		if c.ms[0].entity == "houthis" {
+			rel = "houthis ATTACKED aden"
+		}
+		expectRelation(t, handDoc(t, c.text, c.ms...), att, rel, c.want)
+	}
+}
+
 // TestLeadsElsewhere: a person whose title names no body (رئيس الوزراء)
 // leads no body the sentence names outside his title and description; a
 // title after بقيادة leads the name before it, and a title that names the

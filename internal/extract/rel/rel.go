@@ -92,6 +92,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.dropAddressees()
 	x.dropTitleBodies()
 	x.dropPraiseReasons()
+	x.dropStrikePlaces()
 	x.dropOwnOfficeActs()
 	x.dropDeparted()
 	x.dropOffTopic()
@@ -427,6 +428,65 @@ func (x *extractor) dropPraiseReasons() {
 		}
 		return inReason
 	})
+}
+
+// dropStrikePlaces removes an attack on a place that the sentence names
+// only as where the attack's target was: after في or ب, a few words after
+// the name of another body or person (شن التحالف غارات على مواقع الحوثيين
+// في [محافظة الضالع]: the Houthis were attacked, in al-Dhale). From the
+// rules or the model; a place that is itself the target (غارات على
+// [صنعاء]) stays.
+func (x *extractor) dropStrikePlaces() {
+	if !x.ar || len(x.out) == 0 {
+		return
+	}
+	x.dropWhere(func(r *model.Relation) bool {
+		return r.Predicate == "ATTACKED" && x.types[r.Object] == model.Location
+	}, func(si int, r *model.Relation) bool {
+		a, b := x.sentTok[si][0], x.sentTok[si][1]
+		where := false
+		for oi, o := range x.d.Mentions {
+			if o.Entity != r.Object || o.Start < a || o.Start >= b {
+				continue
+			}
+			if !x.placeOfTarget(oi, r.Subject, a) {
+				return false // named as a target too
+			}
+			where = true
+		}
+		return where
+	})
+}
+
+// placeOfTarget reports whether mention o, in the sentence that starts at
+// token a, is governed by في or ب and follows, within a few words, the name
+// of a body or person other than subject's and o's (dropStrikePlaces).
+func (x *extractor) placeOfTarget(o int, subject string, a int) bool {
+	mo := x.d.Mentions[o]
+	if g := x.governor(mo.Start, a); g != "في" && g != "ب" {
+		return false
+	}
+	for k := mo.Start - 1; k >= a && k >= mo.Start-6; k-- {
+		if x.isBoundary(k) {
+			return false
+		}
+		if p := x.mAt[k]; p >= 0 {
+			m := x.d.Mentions[p]
+			if m.Entity != subject && m.Entity != mo.Entity && (m.Type == model.Organization || m.Type == model.Person) && !m.Demonym &&
+				!x.coordinatedWith(m, subject) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// coordinatedWith reports whether mention m is joined by و to a mention of
+// entity e right before it (ميليشيات الحوثي وصالح: Saleh's militias attack
+// with the Houthis').
+func (x *extractor) coordinatedWith(m Mention, e string) bool {
+	p := m.Start - 1
+	return p >= 0 && x.words[m.Start].Conj == "و" && x.mAt[p] >= 0 && x.d.Mentions[x.mAt[p]].Entity == e
 }
 
 // describesName reports whether mention o is a nationality that describes
