@@ -719,9 +719,6 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 			}
 			pred = "OFFICIAL_OF"
 		}
-		if pred == "LEADER_OF" && x.leadsElsewhere(pr.s, pr.o) {
-			continue // رئيس الوزراء أحمد داود أوغلو ... التنظيم: his office is no body's of the sentence
-		}
 		if pred == "LEADER_OF" && x.subUnitOf(pr.s, pr.o) {
 			pred = "OFFICIAL_OF" // مدير الكرة بنادي الاتحاد: the head of a unit of the club
 		}

@@ -459,16 +459,18 @@ func (x *extractor) dropStrikePlaces() {
 }
 
 // placeOfTarget reports whether mention o, in the sentence that starts at
-// token a, is governed by في or ب and follows, within a few words, the name
-// of a body or person other than subject's and o's (dropStrikePlaces).
+// token a, is governed by في or ب and follows, within a few words and no
+// boundary, verb or cue word, the name of a body or person other than
+// subject's and o's, no nationality and not joined to the subject by و
+// (dropStrikePlaces).
 func (x *extractor) placeOfTarget(o int, subject string, a int) bool {
 	mo := x.d.Mentions[o]
 	if g := x.governor(mo.Start, a); g != "في" && g != "ب" {
 		return false
 	}
 	for k := mo.Start - 1; k >= a && k >= mo.Start-6; k-- {
-		if x.isBoundary(k) {
-			return false
+		if x.isBoundary(k) || x.mAt[k] < 0 && (x.trigAt(k) != nil || len(x.cues(k)) > 0) {
+			return false // (a verb or cue word: another clause, بقصف أحياء في تعز)
 		}
 		if p := x.mAt[k]; p >= 0 {
 			m := x.d.Mentions[p]

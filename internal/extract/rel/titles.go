@@ -820,30 +820,6 @@ var officePreds = func() map[string]bool {
 	return m
 }()
 
-// leadsElsewhere reports whether the person of mention s is introduced by
-// a title phrase that names no body or place (رئيس الوزراء, الرئيس: a whole
-// office) and the mention o stands neither in it nor in the description
-// after the name: the title says what he heads, and it is not o (ونسب
-// رئيس الوزراء أحمد داود أوغلو الهجوم إلى التنظيم). A title after a word
-// of ar_led_by leads the name before it (الحكومة المصرية بقيادة الرئيس
-// عبد الفتاح السيسي).
-func (x *extractor) leadsElsewhere(s, o int) bool {
-	ms, mo := x.d.Mentions[s], x.d.Mentions[o]
-	t := x.titleAt[s]
-	if t < 0 || t >= ms.Start || ms.Type != "Person" {
-		return false
-	}
-	for k := t; k < ms.Start; k++ {
-		if x.mAt[k] >= 0 {
-			return false // رئيس [حزب الله], الرئيس [الأمريكي]
-		}
-	}
-	if t > 0 && x.ar && arLedBy[x.bare[t-1]] {
-		return false // الحكومة المصرية بقيادة الرئيس عبد الفتاح السيسي
-	}
-	return mo.Start < t || mo.Start >= x.descEnd(s)
-}
-
 // officeStated reports whether the relation model may give pred to the
 // person of mention mi in sentence si: always, unless pred is an office
 // (titles.yaml's offices), which needs a word of that office by the name —
