@@ -62,7 +62,7 @@ func (p *Pipeline) backRefs(toks []segment.Token, words []arabic.Word, cands []l
 			continue // one word: a name, not a head and a name (حماس)
 		}
 		h := arabic.MatchForm(words[first].Stem)
-		if hw, ok := translit.LookupWord(h); !ok || !hw.OrgHead && !hw.RefHead {
+		if !isHeadNoun(h) {
 			continue
 		}
 		// an organisation the gazetteer lacks (مجلس الشورى as a phrase)
