@@ -479,6 +479,100 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 	return out
 }
 
+// glossWords returns the table of data/glossary.tsv, read on first use;
+// it is empty if the file is malformed (TestDataFiles checks that it is
+// not).
+var glossWords = sync.OnceValue(func() *orgTable {
+	t, err := parseGlossary(data.Glossary, orgWords())
+	if err != nil {
+		return &orgTable{words: map[string]orgWord{}}
+	}
+	return t
+})
+
+// parseGlossary reads data/glossary.tsv: orgwords.tsv's format, nouns and
+// adjectives only, no head marks, and no word orgwords.tsv (ow) has.
+func parseGlossary(text string, ow *orgTable) (*orgTable, error) {
+	t, err := parseOrgWords(text)
+	if err != nil {
+		return nil, err
+	}
+	for ar, w := range t.words {
+		switch {
+		case w.class != "noun" && w.class != "adj":
+			return nil, fmt.Errorf("%s: class %s: the glossary holds nouns and adjectives", ar, w.class)
+		case w.head != "":
+			return nil, fmt.Errorf("%s: mark %s: heads belong in orgwords.tsv", ar, w.head)
+		case strings.Contains(ar, " "):
+			return nil, fmt.Errorf("%s: one word a line", ar)
+		}
+		if _, ok := ow.words[ar]; ok {
+			return nil, fmt.Errorf("%s: in orgwords.tsv already", ar)
+		}
+	}
+	return t, nil
+}
+
+// glossed reads the names among its (items of a name being translated)
+// that are made of common words only, each in the glossary (g), as those
+// words (تحالف المصنعين الأميركيين American Manufacturers Coalition, not
+// "American al-Mosanain Coalition"): a name of a known head's phrase is a
+// common word the table lacks more often than a proper name. A name stays
+// a name when one of its words is not in the glossary (هشام مبارك: a
+// person's name, though مبارك is "blessed"), when it follows a title or a
+// noun that takes only names (forced), when it is a name lex knows, or
+// when a word of it links a person's name (بن).
+func glossed(its []item, g *orgTable, lex Lexicon) []item {
+	if len(g.words) == 0 {
+		return its
+	}
+	var out []item
+	for k, it := range its {
+		if it.w.class != "name" || it.forced || it.w.en != "" || len(it.name) == 0 || k > 0 && its[k-1].w.class == "title" {
+			out = append(out, it)
+			continue
+		}
+		if lex != nil {
+			if _, ok := lex.Name(arabic.MatchForm(strings.Join(it.name, " "))); ok {
+				out = append(out, it)
+				continue
+			}
+		}
+		var gl []item
+		for j, w := range it.name {
+			m := arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”"))
+			if nameLinks[m] {
+				gl = nil
+				break
+			}
+			var gi *item
+			for _, r := range readings(m, orgWords()) {
+				if j > 0 && r.prep != "" {
+					continue // inside the name: ل is the word's own
+				}
+				if gw, ok := g.lookup(r.rest); ok {
+					gi = &item{w: gw, conj: r.conj || j == 0 && it.conj, prep: r.prep, words: []string{w}}
+					if gi.prep == "" && j == 0 {
+						gi.prep = it.prep
+					}
+					break
+				}
+			}
+			if gi == nil {
+				gl = nil
+				break
+			}
+			gl = append(gl, *gi)
+		}
+		if gl == nil {
+			out = append(out, it)
+			continue
+		}
+		out = append(out, gl...)
+	}
+	return out
+}
+
 // node is a noun or name of the English name being built.
 type node struct {
 	en     string
@@ -510,6 +604,7 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 		}
 		return "", false
 	}
+	its = glossed(its, glossWords(), lex)
 	english := func(it item) string {
 		if it.w.class != "name" {
 			return it.w.en

@@ -2,6 +2,7 @@ package translit
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -26,6 +27,11 @@ func TestDataFiles(t *testing.T) {
 		t.Errorf("orgwords.tsv: %v", err)
 	} else if len(ow.words) < 300 {
 		t.Errorf("orgwords.tsv: only %d entries", len(ow.words))
+	}
+	if gw, err := parseGlossary(data.Glossary, orgWords()); err != nil {
+		t.Errorf("glossary.tsv: %v", err)
+	} else if len(gw.words) < 1000 {
+		t.Errorf("glossary.tsv: only %d entries", len(gw.words))
 	}
 	if ln, err := parseLetterNames(data.LetterNames); err != nil {
 		t.Errorf("letternames.tsv: %v", err)
@@ -316,4 +322,51 @@ func FuzzName(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGlossed checks how the glossary's words enter the names translate
+// builds, with a glossary of its own (not data/glossary.tsv).
+func TestGlossed(t *testing.T) {
+	g, err := parseGlossary("مصنعين\tManufacturers\tnoun\nسيدات\tWomen\tnoun\nمبارك\tBlessed\tadj\t4\nمدهش\tAmazing\tadj\t1\n", orgWords())
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := func(s string) string {
+		its := items(s, orgWords(), nil)
+		var b strings.Builder
+		for _, it := range glossed(its, g, nil) {
+			if it.w.class == "name" {
+				fmt.Fprintf(&b, "[%s]", strings.Join(it.name, " "))
+			} else {
+				fmt.Fprintf(&b, "<%s>", it.w.en)
+			}
+		}
+		return b.String()
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"تحالف المصنعين الأميركيين", "<Coalition><Manufacturers><American>"},
+		{"اتحاد المصنعين والسيدات", "<Federation><Manufacturers><Women>"},
+		// the feminine of an adjective
+		{"جمعية السيدات المدهشة", "<Association><Women><Amazing>"},
+		// a name with a word not in the glossary stays a name, whole
+		{"مركز هشام مبارك", "<Center>[هشام مبارك]"},
+		{"مركز العوالم المدهشة", "<Center>[العوالم المدهشة]"},
+		// after a noun that takes only names, or a person's name link
+		{"نادي السيدات", "<Club>[السيدات]"},
+		{"شركة مبارك بن سعيد", "<Company>[مبارك بن سعيد]"},
+	} {
+		if got := name(tc.in); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{
+		"وزارة\tMinistry\tnoun\n",            // in orgwords.tsv
+		"مصنع جديد\tNew Plant\tnoun\n",       // two words
+		"ل\tfor\tprep\n",                     // not a noun or adjective
+		"سيارات\tCars\tnoun\tpre\tproduct\n", // a head mark
+	} {
+		if _, err := parseGlossary(bad, orgWords()); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
 }

@@ -4,12 +4,13 @@
 // names that foreign names in Arabic letters are matched against, built by
 // the same command from the sources listed there; spellings.txt, the news
 // spellings of frequent name words; orgwords.tsv, the English of the
-// common words of organisation and place names; english.tsv, the English
+// common words of organisation and place names; glossary.tsv, the English
+// of other common words found inside them; english.tsv, the English
 // words of organisations' names as Arabic writes them (نيوز News);
 // letternames.tsv, the Arabic spellings of the Latin letters' names; and
 // englishwords/*.txt, English words that the names of companies, brands,
 // media, clubs, places and institutions are made of (one a line, "#"
-// comments). The last five are written by the project. It holds data only; use package translit to read them.
+// comments). The last six are written by the project. It holds data only; use package translit to read them.
 package data
 
 import "embed"
@@ -40,6 +41,12 @@ var OrgWords string
 //
 //go:embed english.tsv
 var English string
+
+// Glossary is the table of common words that names of organisations and
+// places hold beside the words of orgwords.tsv (see the file's header).
+//
+//go:embed glossary.tsv
+var Glossary string
 
 // LetterNames is the table of the Arabic spellings of the Latin letters'
 // names (see the file's header).
