@@ -2,6 +2,7 @@ package translit
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -376,7 +377,7 @@ func items(s string, t *orgTable, lex Lexicon) []item {
 	ws := strings.Fields(arabic.Normalize(s))
 	ms := make([]string, len(ws))
 	for i, w := range ws {
-		ms[i] = arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”"))
+		ms[i] = matchWord(w)
 	}
 	var out []item
 	pendingConj, pendingPrep := false, ""
@@ -497,8 +498,11 @@ func parseGlossary(text string, ow *orgTable) (*orgTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	for ar, w := range t.words {
+	for _, ar := range slices.Sorted(maps.Keys(t.words)) {
+		w := t.words[ar]
 		switch {
+		case w.class == "noun" && w.opt != "pre" && w.opt != "of":
+			return nil, fmt.Errorf("%s: option %s: a glossary noun's option is of or none", ar, w.opt)
 		case w.class != "noun" && w.class != "adj":
 			return nil, fmt.Errorf("%s: class %s: the glossary holds nouns and adjectives", ar, w.class)
 		case w.head != "":
@@ -513,22 +517,23 @@ func parseGlossary(text string, ow *orgTable) (*orgTable, error) {
 	return t, nil
 }
 
-// glossed reads the names among its (items of a name being translated)
-// that are made of common words only, each in the glossary (g), as those
-// words (تحالف المصنعين الأميركيين American Manufacturers Coalition, not
-// "American al-Mosanain Coalition"): a name of a known head's phrase is a
-// common word the table lacks more often than a proper name. A name stays
-// a name when one of its words is not in the glossary (هشام مبارك: a
-// person's name, though مبارك is "blessed"), when it follows a title or a
-// noun that takes only names (forced), when it is a name lex knows, or
-// when a word of it links a person's name (بن).
+// glossed reads the names among its (items of an organisation's name
+// being translated, its[0] an organisation head of orgwords.tsv) that are
+// made of common words only, each in the glossary (g), as those words
+// (تحالف المصنعين الأميركيين American Manufacturers Coalition, not
+// "American al-Mosanain Coalition"): inside a body's name a word
+// orgwords.tsv lacks is a common word more often than a proper name. A
+// name stays a name when one of its words is not in the glossary (هشام
+// مبارك: a person's name, though مبارك is "blessed"; سعيد بن محمد), when
+// it follows a noun that takes only names (forced) or a title (its
+// English is the title's), or when it is a name lex knows.
 func glossed(its []item, g *orgTable, lex Lexicon) []item {
-	if len(g.words) == 0 {
+	if len(g.words) == 0 || len(its) == 0 || !glossHeads[its[0].w.head] || its[0].w.class != "noun" {
 		return its
 	}
 	var out []item
-	for k, it := range its {
-		if it.w.class != "name" || it.forced || it.w.en != "" || len(it.name) == 0 || k > 0 && its[k-1].w.class == "title" {
+	for _, it := range its {
+		if it.w.class != "name" || it.forced || it.w.en != "" || len(it.name) == 0 {
 			out = append(out, it)
 			continue
 		}
@@ -538,31 +543,20 @@ func glossed(its []item, g *orgTable, lex Lexicon) []item {
 				continue
 			}
 		}
-		var gl []item
+		gl := make([]item, 0, len(it.name))
 		for j, w := range it.name {
-			m := arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”"))
-			if nameLinks[m] {
+			gi, ok := glossItem(w, g, j == 0)
+			if !ok {
 				gl = nil
 				break
 			}
-			var gi *item
-			for _, r := range readings(m, orgWords()) {
-				if j > 0 && r.prep != "" {
-					continue // inside the name: ل is the word's own
-				}
-				if gw, ok := g.lookup(r.rest); ok {
-					gi = &item{w: gw, conj: r.conj || j == 0 && it.conj, prep: r.prep, words: []string{w}}
-					if gi.prep == "" && j == 0 {
-						gi.prep = it.prep
-					}
-					break
+			if j == 0 {
+				gi.conj = gi.conj || it.conj
+				if gi.prep == "" {
+					gi.prep = it.prep
 				}
 			}
-			if gi == nil {
-				gl = nil
-				break
-			}
-			gl = append(gl, *gi)
+			gl = append(gl, gi)
 		}
 		if gl == nil {
 			out = append(out, it)
@@ -572,6 +566,31 @@ func glossed(its []item, g *orgTable, lex Lexicon) []item {
 	}
 	return out
 }
+
+// glossHeads are the head marks of orgwords.tsv's nouns that begin the
+// names of bodies whose inner names glossed reads (not places', streets'
+// and the like: جزر فرسان is the Farasan Islands, حي الربيع a district
+// named al-Rabie).
+var glossHeads = map[string]bool{"org": true, "public": true, "state": true, "forces": true, "team": true, "institution": true}
+
+// glossItem reads the word w of a name as a word of the glossary g, with
+// و "and" or, first in the name or as لل, ل "for" before it.
+func glossItem(w string, g *orgTable, first bool) (item, bool) {
+	m := matchWord(w)
+	for _, r := range readings(m, orgWords()) {
+		if r.prep != "" && !first && !strings.HasPrefix(r.rest, "ال") {
+			continue // inside the name, ل is the word's own (لبنان), but لل is for and the article
+		}
+		if gw, ok := g.lookup(r.rest); ok {
+			return item{w: gw, conj: r.conj, prep: r.prep, words: []string{w}}, true
+		}
+	}
+	return item{}, false
+}
+
+// matchWord is arabic.MatchForm of a word of a name, without the
+// punctuation around it.
+func matchWord(w string) string { return arabic.MatchForm(strings.Trim(w, ".,;:!?\"'()[]«»“”")) }
 
 // node is a noun or name of the English name being built.
 type node struct {
@@ -604,7 +623,9 @@ func translate(s, typ string, lex Lexicon) (string, bool) {
 		}
 		return "", false
 	}
-	its = glossed(its, glossWords(), lex)
+	if typ == model.Organization {
+		its = glossed(its, glossWords(), lex)
+	}
 	english := func(it item) string {
 		if it.w.class != "name" {
 			return it.w.en

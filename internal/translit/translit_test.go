@@ -324,38 +324,62 @@ func FuzzName(f *testing.F) {
 	})
 }
 
+// nameLex is a Lexicon that knows the given names (MatchForm) and no
+// adjectives.
+type nameLex map[string]string
+
+func (l nameLex) Name(m string) (string, bool) { e, ok := l[m]; return e, ok }
+func (nameLex) Demonym(string) (string, bool)  { return "", false }
+
 // TestGlossed checks how the glossary's words enter the names translate
 // builds, with a glossary of its own (not data/glossary.tsv).
 func TestGlossed(t *testing.T) {
-	g, err := parseGlossary("مصنعين\tManufacturers\tnoun\nسيدات\tWomen\tnoun\nمبارك\tBlessed\tadj\t4\nمدهش\tAmazing\tadj\t1\n", orgWords())
+	g, err := parseGlossary("مصنعين\tManufacturers\tnoun\nسيدات\tWomen\tnoun\nمبارك\tBlessed\tadj\t4\nمدهش\tAmazing\tadj\t1\nسعيد\tHappy\tadj\t4\nفقراء\tPoor\tnoun\n", orgWords())
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := func(s string) string {
-		its := items(s, orgWords(), nil)
+	name := func(s string, lex Lexicon) string {
 		var b strings.Builder
-		for _, it := range glossed(its, g, nil) {
+		for _, it := range glossed(items(s, orgWords(), lex), g, lex) {
 			if it.w.class == "name" {
 				fmt.Fprintf(&b, "[%s]", strings.Join(it.name, " "))
-			} else {
-				fmt.Fprintf(&b, "<%s>", it.w.en)
+				continue
 			}
+			if it.conj {
+				b.WriteString("and ")
+			}
+			if it.prep != "" {
+				b.WriteString(it.prep + " ")
+			}
+			fmt.Fprintf(&b, "<%s>", it.w.en)
 		}
 		return b.String()
 	}
-	for _, tc := range []struct{ in, want string }{
-		{"تحالف المصنعين الأميركيين", "<Coalition><Manufacturers><American>"},
-		{"اتحاد المصنعين والسيدات", "<Federation><Manufacturers><Women>"},
+	for _, tc := range []struct {
+		in   string
+		lex  Lexicon
+		want string
+	}{
+		{"تحالف المصنعين الأميركيين", nil, "<Coalition><Manufacturers><American>"},
+		{"اتحاد المصنعين والسيدات", nil, "<Federation><Manufacturers>and <Women>"},
+		// ل before the first word, لل inside the name
+		{"جمعية للسيدات", nil, "<Association>for <Women>"},
+		{"جمعية السيدات للفقراء", nil, "<Association><Women>for <Poor>"},
 		// the feminine of an adjective
-		{"جمعية السيدات المدهشة", "<Association><Women><Amazing>"},
+		{"جمعية السيدات المدهشة", nil, "<Association><Women><Amazing>"},
 		// a name with a word not in the glossary stays a name, whole
-		{"مركز هشام مبارك", "<Center>[هشام مبارك]"},
-		{"مركز العوالم المدهشة", "<Center>[العوالم المدهشة]"},
-		// after a noun that takes only names, or a person's name link
-		{"نادي السيدات", "<Club>[السيدات]"},
-		{"شركة مبارك بن سعيد", "<Company>[مبارك بن سعيد]"},
+		{"مركز هشام مبارك", nil, "<Center>[هشام مبارك]"},
+		{"مركز العوالم المدهشة", nil, "<Center>[العوالم المدهشة]"},
+		{"شركة سعيد بن محمد", nil, "<Company>[سعيد بن محمد]"},
+		// after a noun that takes only names, after a title
+		{"نادي السيدات", nil, "<Club>[السيدات]"},
+		{"مستشفى الأمير سعيد", nil, "<Hospital>[سعيد]"},
+		// a name the gazetteer knows
+		{"جمعية السيدات", nameLex{"السيدات": "Sayidat"}, "<Association>[السيدات]"},
+		// no head of a body's name first: a house (دار) is no body's head
+		{"دار السيدات", nil, "<House>[السيدات]"},
 	} {
-		if got := name(tc.in); got != tc.want {
+		if got := name(tc.in, tc.lex); got != tc.want {
 			t.Errorf("%s: got %s, want %s", tc.in, got, tc.want)
 		}
 	}
@@ -364,9 +388,30 @@ func TestGlossed(t *testing.T) {
 		"مصنع جديد\tNew Plant\tnoun\n",       // two words
 		"ل\tfor\tprep\n",                     // not a noun or adjective
 		"سيارات\tCars\tnoun\tpre\tproduct\n", // a head mark
+		"صحف\tPapers\tnoun\tname\n",          // an option for heads
 	} {
 		if _, err := parseGlossary(bad, orgWords()); err == nil {
 			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// TestNameGlossary checks translit.Name with the shipped glossary: a
+// body's name of common words is translated, a place's is not.
+func TestNameGlossary(t *testing.T) {
+	for _, tc := range []struct{ in, typ, want string }{
+		{"بنك الطعام", model.Organization, "Food Bank"},
+		{"تحالف المصنعين الأميركيين", model.Organization, "American Manufacturers Coalition"},
+		{"تجمع الشخصيات الفلسطينية المستقلة", model.Organization, "Palestinian Independent Figures Rally"},
+	} {
+		if got := Name(tc.in, tc.typ, nil); got != tc.want {
+			t.Errorf("Name(%s) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// a place's name keeps its names: the glossary is for bodies
+	for _, s := range []string{"جزر الأمواج", "حي المصنعين"} {
+		if got := Name(s, model.Location, nil); strings.Contains(got, "Waves") || strings.Contains(got, "Manufacturers") {
+			t.Errorf("Name(%s, Location) = %q, translated from the glossary", s, got)
 		}
 	}
 }
