@@ -7,7 +7,8 @@
 // Kazakhstan), plus the English equivalents.
 //
 // Every relation carries the evidence sentence, the trigger phrase, a
-// modality (asserted, future, negated, reported), a confidence, and the
+// modality (asserted, future, reported; a negated one is left out: a fact
+// denied is no relation), a confidence, and the
 // event date when the sentence dates the event relative to the article's
 // published date.
 //

@@ -2185,13 +2185,16 @@ func TestLightVerb(t *testing.T) {
 }
 
 // TestLightVerbNegated: a light verb after a negation with its
-// conjunction (ولم تقدم) is negated.
+// conjunction (ولم تقدم) is negated, and the negated relation is no
+// relation of the output.
 func TestLightVerbNegated(t *testing.T) {
 	iran := handMention{"إيران", "iran", model.Location, false, "country"}
 	houthis := handMention{"للحوثيين", "houthis", model.Organization, false, ""}
 	for _, text := range []string{"لم تقدم إيران أي دعم عسكري للحوثيين.", "ولم تقدم إيران أي دعم عسكري للحوثيين."} {
+		x := newExtractor(handDoc(t, text, iran, houthis))
+		x.runRules()
 		found := false
-		for _, r := range extractWith(handDoc(t, text, iran, houthis), nil) {
+		for _, r := range x.result() {
 			if r.Subject == "iran" && r.Predicate == "SUPPORTED" && r.Object == "houthis" {
 				found = true
 				if r.Modality != "negated" {
@@ -2200,7 +2203,12 @@ func TestLightVerbNegated(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("%s: no iran SUPPORTED houthis", text)
+			t.Errorf("%s: the rules found no iran SUPPORTED houthis", text)
+		}
+		// a negated fact is no relation: the rules' finding stays a
+		// feature, the output leaves it out (dropNegated)
+		if rs := extractWith(handDoc(t, text, iran, houthis), nil); len(rs) != 0 {
+			t.Errorf("%s: %v, want none", text, rs)
 		}
 	}
 }

@@ -86,6 +86,7 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	if m != nil {
 		m.decide(x, x.result())
 	}
+	x.dropNegated()
 	x.dropOutOfOffice()
 	x.dropDatedOffices()
 	x.dropNamedThings()
@@ -110,6 +111,20 @@ func extractWith(d *Doc, m *Model) []model.Relation {
 	x.bodyRoles()
 	x.carriedEvidence()
 	return x.result()
+}
+
+// dropNegated removes the relations a negation denies (إننا لا نتفاوض مع
+// الولايات المتحدة "we do not negotiate with the United States", لم
+// يلتق): a negated fact is no relation (the dev set's GUIDELINES.md), and
+// an edge of the graph would state it. Their modality (negated) is found
+// as the rules' and the model's relations are made; they stay features of
+// the model until here.
+func (x *extractor) dropNegated() {
+	for k, r := range x.out {
+		if r.Modality == model.Negated {
+			delete(x.out, k)
+		}
+	}
 }
 
 // dropOtherCapitals removes the CAPITAL_OF of a city to a country whose
