@@ -129,6 +129,15 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 					sc[0].Predicted, sc[0].P(), sc[0].R(), sc[1].Predicted, sc[1].P(), sc[1].R())
 			}
 		}
+		for _, g := range []string{"structural", "action"} {
+			if bs := rep.CalBins[g]; len(bs) > 0 {
+				fmt.Fprintf(stdout, "calibration of %s decisions (held-out, probability -> share right):", g)
+				for _, b := range bs {
+					fmt.Fprintf(stdout, " %.3f->%.3f (%d/%d)", b.MeanP, b.Calibrated, b.Right, b.N)
+				}
+				fmt.Fprintln(stdout)
+			}
+		}
 		s := rep.Held
 		fmt.Fprintf(stdout, "thresholds: structural %.2f, actions %.2f; held-out pairs %d, relations %d, predicted %d, right %d: P %.3f R %.3f F1 %.3f\n",
 			rep.StructThreshold, rep.Threshold, s.Pairs, s.Gold, s.Predicted, s.Right, s.P(), s.R(), s.F1())

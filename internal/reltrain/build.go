@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kg-project/kg/internal/extract"
@@ -68,6 +70,11 @@ type Report struct {
 	// Temperature divides the model's scores so that its probabilities
 	// fit the held-out items (0: not fitted, no held-out items).
 	Temperature float64
+	// Calibration is the model's calibration map (rel.Model.Calibration),
+	// fitted on the held-out items (nil: none held out); CalBins the
+	// held-out decisions it was fitted on, by group.
+	Calibration map[string][]rel.CalPoint
+	CalBins     map[string][]CalBin
 }
 
 // Build trains the relation model from the training set in dir
@@ -144,7 +151,9 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 				rep.Threshold, aFound = t, true
 			}
 		}
+		rep.Calibration, rep.CalBins = fitCalibration(first, test)
 		first.Threshold, first.StructThreshold = rep.Threshold, rep.StructThreshold
+		first.Calibration = rep.Calibration
 		rep.Held = Score(first, test)
 		if bo.WithoutHoldout {
 			pruneModel(first, minWeight(bo.MinWeight))
@@ -160,7 +169,119 @@ func Build(ctx context.Context, dir string, bo BuildOptions) (*rel.Model, Report
 	}
 	pruneModel(m, minWeight(bo.MinWeight))
 	m.Threshold, m.StructThreshold = rep.Threshold, rep.StructThreshold
+	m.Calibration = rep.Calibration
 	return m, rep, nil
+}
+
+// CalBin is a bin of held-out decisions of a group: how many, how many
+// right, their mean probability, and the share right after the bins are
+// pooled into a non-decreasing sequence (Calibrated).
+type CalBin struct {
+	N, Right          int
+	MeanP, Calibrated float64
+}
+
+// calEdges are the lower edges of the probability bins fitCalibration
+// counts in: finer near 1, where the thresholds are.
+var calEdges = []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99}
+
+// calMinBin is the fewest decisions a bin needs for its own knot; a
+// smaller one is pooled with the next.
+const calMinBin = 30
+
+// fitCalibration fits m's calibration map on the held-out examples exs:
+// for each group, m's decisions at a probability of a relation of 0.5 or
+// more (the most probable predicate, as Decide picks it) are counted in
+// bins of calEdges, bins of fewer than calMinBin decisions pooled with
+// the next, and the shares right made non-decreasing by pooling adjacent
+// violators (isotonic regression); each bin gives a knot at its mean
+// probability. The thresholds decide what is kept; the map only says how
+// often what is kept at a probability was right. Held-out training items
+// are not news: on SaudiNewsNet the actions at a given probability are
+// right less often (README, "Confidence").
+func fitCalibration(m *rel.Model, exs []Example) (map[string][]rel.CalPoint, map[string][]CalBin) {
+	type acc struct {
+		n, right int
+		sumP     float64
+	}
+	bins := map[string][]acc{"structural": make([]acc, len(calEdges)), "action": make([]acc, len(calEdges))}
+	saved, savedS, savedP := m.Threshold, m.StructThreshold, m.PredThresholds
+	m.Threshold, m.StructThreshold, m.PredThresholds = calEdges[0], calEdges[0], nil
+	for _, e := range exs {
+		label, p, ok := m.Decide(m.Probs(e.Feats), nil)
+		if !ok {
+			continue
+		}
+		g := "action"
+		if r, ok := vocab.Get(label); ok && r.Group == "structural" {
+			g = "structural"
+		}
+		i := sort.SearchFloat64s(calEdges, p)
+		if i == len(calEdges) || calEdges[i] > p {
+			i--
+		}
+		b := &bins[g][i]
+		b.n++
+		b.sumP += p
+		if slices.Contains(e.Accept, label) {
+			b.right++
+		}
+	}
+	m.Threshold, m.StructThreshold, m.PredThresholds = saved, savedS, savedP
+	cal := map[string][]rel.CalPoint{}
+	out := map[string][]CalBin{}
+	for _, g := range []string{"structural", "action"} {
+		// pool small bins with the next (the last with the one before)
+		var pooled []acc
+		var cur acc
+		for _, b := range bins[g] {
+			cur.n, cur.right, cur.sumP = cur.n+b.n, cur.right+b.right, cur.sumP+b.sumP
+			if cur.n >= calMinBin {
+				pooled = append(pooled, cur)
+				cur = acc{}
+			}
+		}
+		if cur.n > 0 {
+			if len(pooled) == 0 {
+				pooled = append(pooled, cur)
+			} else {
+				l := &pooled[len(pooled)-1]
+				l.n, l.right, l.sumP = l.n+cur.n, l.right+cur.right, l.sumP+cur.sumP
+			}
+		}
+		if len(pooled) == 0 {
+			continue
+		}
+		// pool adjacent violators: blocks of bins with one share right
+		type block struct {
+			n, right int
+			from, to int // bins
+		}
+		var bl []block
+		for i, b := range pooled {
+			bl = append(bl, block{b.n, b.right, i, i})
+			for len(bl) > 1 {
+				x, y := bl[len(bl)-2], bl[len(bl)-1]
+				if float64(x.right)/float64(x.n) <= float64(y.right)/float64(y.n) {
+					break
+				}
+				bl = append(bl[:len(bl)-2], block{x.n + y.n, x.right + y.right, x.from, y.to})
+			}
+		}
+		for _, k := range bl {
+			c := math.Round(float64(k.right)/float64(k.n)*1000) / 1000
+			for i := k.from; i <= k.to; i++ {
+				b := pooled[i]
+				mean := math.Round(b.sumP/float64(b.n)*10000) / 10000
+				out[g] = append(out[g], CalBin{N: b.n, Right: b.right, MeanP: mean, Calibrated: c})
+				if n := len(cal[g]); n > 0 && mean <= cal[g][n-1].P {
+					continue // knots strictly increasing in P
+				}
+				cal[g] = append(cal[g], rel.CalPoint{P: mean, C: c})
+			}
+		}
+	}
+	return cal, out
 }
 
 // byLang splits examples by the language of their item: the prefix of its

@@ -30,8 +30,9 @@ import (
 // gives each ordered pair of mentions a probability for every predicate
 // and for no relation; Extract keeps, for each pair of entities of a
 // sentence, the most probable predicate and direction the vocabulary
-// allows, when its probability reaches Threshold. The probability is the
-// relation's confidence.
+// allows, when its probability reaches Threshold. The relation's
+// confidence is that probability through the calibration map of its group
+// (Calibrated).
 //
 // `kg train rel` learns it from the project's training set (package
 // reltrain); the file is embedded (package relmodel).
@@ -46,7 +47,13 @@ type Model struct {
 	// PredThresholds are the thresholds of the predicates that do not take
 	// their group's (nil: none)
 	PredThresholds map[string]float64
-	Bias           []float64 // one a label (a hidden unit with Hidden)
+	// Calibration maps, for each group ("structural", "action"), the
+	// probability of a relation the model decides on to the share of
+	// such decisions that were right on the held-out training items
+	// (kg train rel fits it): the confidence a relation reports
+	// (Calibrated). Nil: the probability itself.
+	Calibration map[string][]CalPoint
+	Bias        []float64 // one a label (a hidden unit with Hidden)
 	// Weights holds, for each feature, its non-zero weights. Scoring reads
 	// them through an index built on first use: change them before. The
 	// embedded model (DefaultModel) keeps only its index: Weights is nil.
@@ -210,6 +217,17 @@ func (m *Model) Write(w io.Writer) error {
 			ps = append(ps, p+"="+strconv.FormatFloat(m.PredThresholds[p], 'g', -1, 64))
 		}
 		fmt.Fprintln(bw, "threshold_predicates\t"+strings.Join(ps, " "))
+	}
+	if len(m.Calibration) > 0 {
+		var gs []string
+		for _, g := range slices.Sorted(maps.Keys(m.Calibration)) {
+			var ks []string
+			for _, k := range m.Calibration[g] {
+				ks = append(ks, strconv.FormatFloat(k.P, 'g', -1, 64)+":"+strconv.FormatFloat(k.C, 'g', -1, 64))
+			}
+			gs = append(gs, g+"="+strings.Join(ks, ","))
+		}
+		fmt.Fprintln(bw, "calibration\t"+strings.Join(gs, " "))
 	}
 	if m.Hidden != nil {
 		// a network's bias and output layer are few: written exactly, so
@@ -427,7 +445,7 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 	if m.StructThreshold, err = strconv.ParseFloat(v, 64); err != nil {
 		return nil, bad("threshold_structural")
 	}
-	key, v, err := nextOf("threshold_predicates", "bias")
+	key, v, err := nextOf("threshold_predicates", "calibration", "bias")
 	if err != nil {
 		return nil, err
 	}
@@ -441,6 +459,15 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 				return nil, bad(fmt.Sprintf("threshold_predicates: %q", f))
 			}
 			m.PredThresholds[p] = x
+		}
+		if key, v, err = nextOf("calibration", "bias"); err != nil {
+			return nil, err
+		}
+	}
+	if key == "calibration" {
+		// optional: the calibration maps of the groups
+		if m.Calibration, err = parseCalibration(v); err != nil {
+			return nil, bad(err.Error())
 		}
 		if v, err = next("bias"); err != nil {
 			return nil, err
@@ -581,6 +608,65 @@ func DefaultModel() (*Model, error) { return defaultModel.Get() }
 // DropDefaultModel forgets the loaded model (a later DefaultModel reads it
 // again).
 func DropDefaultModel() { defaultModel.Drop() }
+
+// parseCalibration reads the calibration line of a model file: group=P:C,
+// P:C... for each group, knots in order of P and C not decreasing.
+func parseCalibration(v string) (map[string][]CalPoint, error) {
+	out := map[string][]CalPoint{}
+	for _, f := range strings.Fields(v) {
+		g, ks, ok := strings.Cut(f, "=")
+		if !ok || g != "structural" && g != "action" || out[g] != nil {
+			return nil, fmt.Errorf("calibration: %q", f)
+		}
+		for _, k := range strings.Split(ks, ",") {
+			ps, cs, ok := strings.Cut(k, ":")
+			p, err1 := strconv.ParseFloat(ps, 64)
+			c, err2 := strconv.ParseFloat(cs, 64)
+			n := len(out[g])
+			if !ok || err1 != nil || err2 != nil || p < 0 || p > 1 || c < 0 || c > 1 || n > 0 && (p <= out[g][n-1].P || c < out[g][n-1].C) {
+				return nil, fmt.Errorf("calibration: %s: knot %q", g, k)
+			}
+			out[g] = append(out[g], CalPoint{p, c})
+		}
+	}
+	return out, nil
+}
+
+// CalPoint is a knot of a calibration map: decisions of probability P
+// were right C of the time.
+type CalPoint struct{ P, C float64 }
+
+// Calibrated returns the confidence of a relation of predicate pred that
+// the model decides on with probability p: the calibration map of its
+// group (Calibration), interpolated linearly between knots and flat
+// beyond the ends; p itself when the model has none. The map is monotone,
+// so the order of confidences is the order of probabilities.
+func (m *Model) Calibrated(pred string, p float64) float64 {
+	g := "action"
+	if r, ok := vocab.Get(pred); ok && r.Group == "structural" {
+		g = "structural"
+	}
+	return interpolate(m.Calibration[g], p)
+}
+
+// interpolate evaluates the piecewise-linear map of knots ps (sorted by P)
+// at p; p itself when there are none.
+func interpolate(ps []CalPoint, p float64) float64 {
+	switch {
+	case len(ps) == 0:
+		return p
+	case p <= ps[0].P:
+		return ps[0].C
+	case p >= ps[len(ps)-1].P:
+		return ps[len(ps)-1].C
+	}
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].P >= p })
+	a, b := ps[i-1], ps[i]
+	if b.P == a.P {
+		return b.C
+	}
+	return a.C + (b.C-a.C)*(p-a.P)/(b.P-a.P)
+}
 
 // Decide picks a label from a candidate's probabilities: the most
 // probable predicate that allowed accepts (nil: any), kept when the
@@ -815,7 +901,7 @@ func (m *Model) decide(x *extractor, rules []model.Relation) {
 				trig = string(rs[:120]) + "…"
 			}
 		}
-		x.add(k.si, s.Entity, b.label, o.Entity, b.p, mod, trig)
+		x.add(k.si, s.Entity, b.label, o.Entity, m.Calibrated(b.label, b.p), mod, trig)
 	}
 }
 

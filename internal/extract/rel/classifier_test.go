@@ -104,6 +104,56 @@ func TestPredThresholds(t *testing.T) {
 	}
 }
 
+// TestCalibration: a model's calibration maps are written, read back
+// (with threshold_predicates or without) and give the confidence of a
+// decision by its group, interpolated between knots and flat beyond them;
+// a malformed or decreasing map is refused.
+func TestCalibration(t *testing.T) {
+	m := &Model{
+		Labels:    []string{"", "LOCATED_IN", "STATED"},
+		Threshold: 0.95, StructThreshold: 0.85,
+		Calibration: map[string][]CalPoint{
+			"action":     {{0.6, 0.3}, {0.9, 0.6}, {0.99, 0.75}},
+			"structural": {{0.7, 0.6}, {0.97, 0.9}},
+		},
+		Bias:    []float64{0, 0, 0},
+		Weights: map[string][]LabelWeight{"f": {{Label: 1, W: 1}}},
+	}
+	if !strings.Contains(string(gunzip(t, roundTrip(t, m))), "\ncalibration\taction=0.6:0.3,0.9:0.6,0.99:0.75 structural=0.7:0.6,0.97:0.9\nbias") {
+		t.Error("no calibration line before bias")
+	}
+	m.PredThresholds = map[string]float64{"LOCATED_IN": 0.75}
+	roundTrip(t, m)
+	for _, c := range []struct {
+		pred string
+		p    float64
+		want float64
+	}{
+		{"STATED", 0.75, 0.45},  // halfway between 0.6 and 0.9
+		{"STATED", 0.995, 0.75}, // beyond the last knot
+		{"STATED", 0.5, 0.3},    // before the first
+		{"LOCATED_IN", 0.97, 0.9},
+		{"MEMBER_OF", 0.7, 0.6}, // a structural predicate the model lacks: its group's map
+	} {
+		if got := m.Calibrated(c.pred, c.p); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("Calibrated(%s, %v) = %v, want %v", c.pred, c.p, got, c.want)
+		}
+	}
+	if got := (&Model{}).Calibrated("STATED", 0.97); got != 0.97 {
+		t.Errorf("no map: %v, want the probability", got)
+	}
+	for _, bad := range []string{"action=0.9:0.6,0.6:0.3", "action=0.6:0.6,0.9:0.3", "actions=0.6:0.3", "action=0.6", "action=1.5:0.3", "action=0.6:0.3 action=0.7:0.4"} {
+		text := modelMagic + "\nlabels\t- LOCATED_IN\nthreshold\t0.5\nthreshold_structural\t0.5\ncalibration\t" + bad + "\nbias\t0 0\n"
+		var buf bytes.Buffer
+		zw := gzipWriter(&buf)
+		zw.Write([]byte(text))
+		zw.Close()
+		if _, err := ReadModel(&buf); !errors.Is(err, ErrModel) {
+			t.Errorf("%s: got %v, want ErrModel", bad, err)
+		}
+	}
+}
+
 func gunzip(t *testing.T, b []byte) []byte {
 	t.Helper()
 	zr, err := gzip.NewReader(bytes.NewReader(b))
