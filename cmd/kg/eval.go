@@ -81,7 +81,7 @@ Every miss and false positive is explained by kind (--explain lists them):
   no relation, why       (the built-in extractor only: the relation model's
                          scores of the candidate pairs) no candidate (not in
                          one sentence, or too far apart), model none
-                         (confidence < 0.5), other predicate, below
+                         (probability < 0.5), other predicate, below
                          threshold, vetoed (by a rule)
   relation false pos.    unknown entity (an argument is no gold entity), not in
                          gold (the pair is not related in gold), wrong

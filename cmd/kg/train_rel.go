@@ -130,6 +130,9 @@ func runTrainRel(ctx context.Context, o trainRelOptions, stdout, stderr io.Write
 			}
 		}
 		for _, g := range []string{"structural", "action"} {
+			if len(rep.Calibration[g]) == 0 {
+				fmt.Fprintf(stdout, "warning: no held-out %s decision: their confidence is the probability, uncalibrated\n", g)
+			}
 			if bs := rep.CalBins[g]; len(bs) > 0 {
 				fmt.Fprintf(stdout, "calibration of %s decisions (held-out, probability -> share right):", g)
 				for _, b := range bs {

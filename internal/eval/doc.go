@@ -117,7 +117,7 @@
 //     When the prediction carries the relation model's scores of the
 //     candidate pairs (Prediction.Diagnosed: kg eval of the built-in
 //     pipeline), RelationError.Why says why: no_candidate (the two are in
-//     no candidate pair), model_none (no pair of them has a confidence of
+//     no candidate pair), model_none (no pair of them has a probability of
 //     0.5), other_predicate (one has, with a predicate the relation does
 //     not accept or reversed), below_threshold (an accepted predicate
 //     under its threshold), vetoed (an accepted predicate over its

@@ -198,7 +198,7 @@ const calMinBin = 30
 // probability. The thresholds decide what is kept; the map only says how
 // often what is kept at a probability was right. Held-out training items
 // are not news: on SaudiNewsNet the actions at a given probability are
-// right less often (README, "Confidence").
+// right less often (README, "Relations: a trained model").
 func fitCalibration(m *rel.Model, exs []Example) (map[string][]rel.CalPoint, map[string][]CalBin) {
 	type acc struct {
 		n, right int
@@ -275,7 +275,8 @@ func fitCalibration(m *rel.Model, exs []Example) (map[string][]rel.CalPoint, map
 				mean := math.Round(b.sumP/float64(b.n)*10000) / 10000
 				out[g] = append(out[g], CalBin{N: b.n, Right: b.right, MeanP: mean, Calibrated: c})
 				if n := len(cal[g]); n > 0 && mean <= cal[g][n-1].P {
-					continue // knots strictly increasing in P
+					cal[g][n-1].C = max(cal[g][n-1].C, c) // knots strictly increasing in P: one knot, the higher share
+					continue
 				}
 				cal[g] = append(cal[g], rel.CalPoint{P: mean, C: c})
 			}

@@ -455,7 +455,7 @@ func readModel(r io.Reader, feature func(name []byte, ws []LabelWeight), dense f
 		for _, f := range strings.Fields(v) {
 			p, t, ok := strings.Cut(f, "=")
 			x, err := strconv.ParseFloat(t, 64)
-			if !ok || err != nil || !vocab.Valid(p) || x <= 0 || x > 1 {
+			if !ok || err != nil || !vocab.Valid(p) || !(x > 0 && x <= 1) {
 				return nil, bad(fmt.Sprintf("threshold_predicates: %q", f))
 			}
 			m.PredThresholds[p] = x
@@ -623,7 +623,7 @@ func parseCalibration(v string) (map[string][]CalPoint, error) {
 			p, err1 := strconv.ParseFloat(ps, 64)
 			c, err2 := strconv.ParseFloat(cs, 64)
 			n := len(out[g])
-			if !ok || err1 != nil || err2 != nil || p < 0 || p > 1 || c < 0 || c > 1 || n > 0 && (p <= out[g][n-1].P || c < out[g][n-1].C) {
+			if !ok || err1 != nil || err2 != nil || !(p >= 0 && p <= 1) || !(c >= 0 && c <= 1) || n > 0 && (p <= out[g][n-1].P || c < out[g][n-1].C) {
 				return nil, fmt.Errorf("calibration: %s: knot %q", g, k)
 			}
 			out[g] = append(out[g], CalPoint{p, c})

@@ -92,7 +92,7 @@ func TestPredThresholds(t *testing.T) {
 			t.Errorf("Decide(%v) = %q %v, want %q %v", c.probs, pred, ok, c.want, c.ok)
 		}
 	}
-	for _, bad := range []string{"LOCATED_IN=2", "LOCATED_INN=0.7", "LOCATED_IN"} {
+	for _, bad := range []string{"LOCATED_IN=2", "LOCATED_INN=0.7", "LOCATED_IN", "LOCATED_IN=NaN"} {
 		text := modelMagic + "\nlabels\t- LOCATED_IN\nthreshold\t0.5\nthreshold_structural\t0.5\nthreshold_predicates\t" + bad + "\nbias\t0 0\n"
 		var buf bytes.Buffer
 		zw := gzipWriter(&buf)
@@ -142,7 +142,7 @@ func TestCalibration(t *testing.T) {
 	if got := (&Model{}).Calibrated("STATED", 0.97); got != 0.97 {
 		t.Errorf("no map: %v, want the probability", got)
 	}
-	for _, bad := range []string{"action=0.9:0.6,0.6:0.3", "action=0.6:0.6,0.9:0.3", "actions=0.6:0.3", "action=0.6", "action=1.5:0.3", "action=0.6:0.3 action=0.7:0.4"} {
+	for _, bad := range []string{"action=0.9:0.6,0.6:0.3", "action=0.6:0.6,0.9:0.3", "actions=0.6:0.3", "action=0.6", "action=1.5:0.3", "action=0.6:0.3 action=0.7:0.4", "action=NaN:0.5", "action=0.6:NaN"} {
 		text := modelMagic + "\nlabels\t- LOCATED_IN\nthreshold\t0.5\nthreshold_structural\t0.5\ncalibration\t" + bad + "\nbias\t0 0\n"
 		var buf bytes.Buffer
 		zw := gzipWriter(&buf)

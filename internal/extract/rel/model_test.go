@@ -2213,6 +2213,34 @@ func TestLightVerbNegated(t *testing.T) {
 	}
 }
 
+// TestCalibratedConfidence: a relation the model decides on reports its
+// probability through the calibration map of its group; without a map,
+// the probability (rounded).
+func TestCalibratedConfidence(t *testing.T) {
+	fahid := handMention{"خالد الفهيد", "fahid", model.Person, false, ""}
+	aramco := handMention{"أرامكو", "aramco", model.Organization, false, ""}
+	text := "وأكد خالد الفهيد، مستشار الرئيس التنفيذي لشركة أرامكو، أن الإنتاج سيرتفع." // the model's alone: no rule reads it
+	for _, c := range []struct {
+		cal  map[string][]CalPoint
+		want float64
+	}{
+		{nil, 0.99},
+		{map[string][]CalPoint{"structural": {{0.5, 0.2}, {1, 0.3}}, "action": {{0.5, 0.9}}}, 0.3},
+	} {
+		m := tinyModel("LEADER_OF", "types=Person>Organization", 10, 0.5, 0.5)
+		m.Calibration = c.cal
+		var got []float64
+		for _, r := range extractWith(handDoc(t, text, fahid, aramco), m) {
+			if r.Subject == "fahid" && r.Predicate == "OFFICIAL_OF" && r.Object == "aramco" {
+				got = append(got, r.Confidence)
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("calibration %v: confidences %v, want [%v]", c.cal, got, c.want)
+		}
+	}
+}
+
 // TestAideOf: a title after an aide's word that follows a name (مستشار
 // الرئيس التنفيذي لشركة أرامكو) is another's: whatever head office the
 // model reads, the name holds an office under it (OFFICIAL_OF); with no
