@@ -10,7 +10,6 @@ import (
 
 	"github.com/kg-project/kg/internal/extract"
 	"github.com/kg-project/kg/internal/extract/rel"
-	"github.com/kg-project/kg/internal/vocab"
 )
 
 // BuildOptions are those of Build; the zero value builds the shipped model.
@@ -212,10 +211,7 @@ func fitCalibration(m *rel.Model, exs []Example) (map[string][]rel.CalPoint, map
 		if !ok {
 			continue
 		}
-		g := "action"
-		if r, ok := vocab.Get(label); ok && r.Group == "structural" {
-			g = "structural"
-		}
+		g := rel.CalGroup(label)
 		i := sort.SearchFloat64s(calEdges, p)
 		if i == len(calEdges) || calEdges[i] > p {
 			i--
@@ -301,7 +297,7 @@ func byLang(exs []Example) map[string][]Example {
 // predicted predicate.
 func scoreGroups(m *rel.Model, exs []Example) (structural, action PairScore) {
 	group := func(pred string) *PairScore {
-		if r, ok := vocab.Get(pred); ok && r.Group == "structural" {
+		if rel.CalGroup(pred) == "structural" {
 			return &structural
 		}
 		return &action

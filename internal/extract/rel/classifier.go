@@ -642,11 +642,17 @@ type CalPoint struct{ P, C float64 }
 // beyond the ends; p itself when the model has none. The map is monotone,
 // so the order of confidences is the order of probabilities.
 func (m *Model) Calibrated(pred string, p float64) float64 {
-	g := "action"
+	return interpolate(m.Calibration[CalGroup(pred)], p)
+}
+
+// CalGroup returns the group whose calibration map a predicate's
+// confidence takes (the key of Model.Calibration): "structural" for the
+// vocabulary's structural predicates, "action" for every other.
+func CalGroup(pred string) string {
 	if r, ok := vocab.Get(pred); ok && r.Group == "structural" {
-		g = "structural"
+		return "structural"
 	}
-	return interpolate(m.Calibration[g], p)
+	return "action"
 }
 
 // interpolate evaluates the piecewise-linear map of knots ps (sorted by P)
