@@ -11,6 +11,7 @@ import (
 	"github.com/kg-project/kg/internal/model"
 	"github.com/kg-project/kg/internal/text/arabic"
 	"github.com/kg-project/kg/internal/text/segment"
+	"github.com/kg-project/kg/internal/translit"
 )
 
 // Sports news names football clubs by bare names that are also ordinary
@@ -202,6 +203,15 @@ var (
 	clubCues = arabic.WordSet(strings.Join(lexicon.Class("ar_club_cue"), " "))
 	// clubLinks join two clubs' names (ar_club_link)
 	clubLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_club_link"), " "))
+	// teamCues make a country's bare name after them its team (ar_team_cue)
+	teamCues = arabic.WordSet(strings.Join(lexicon.Class("ar_team_cue"), " "))
+	// teamOpponents make a country's bare name after them its team in a
+	// sentence about sport (ar_team_opponent)
+	teamOpponents = arabic.WordSet(strings.Join(lexicon.Class("ar_team_opponent"), " "))
+	// teamVerbs make a country's bare name before them its team (ar_team_verb)
+	teamVerbs = arabic.WordSet(strings.Join(lexicon.Class("ar_team_verb"), " "))
+	// teamLinks join a country's bare name to a team (ar_team_link)
+	teamLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_team_link"), " "))
 )
 
 // sportsBodies gives to a sports federation of the gazetteer (Role
@@ -389,4 +399,184 @@ func clubEvidence(cands []link.Candidate, name, country string) (n, clubs int) {
 		}
 	}
 	return countryEvidence(cands, name, country) + clubs, clubs
+}
+
+// countryTeams makes a country's bare name in a game its national team's
+// mention (link.Candidate.Team: "Vanuatu national team", the node منتخب
+// فانواتو names too), not the country's. A country's whole word (no
+// preposition on it: في اليابان is where a game is played) is its team
+// after a word of sport only, its players, coach, fans, games or a draw
+// (lexicon ar_team_cue: لاعب البرازيل, تعادلت فانواتو), in an article that
+// names a national team or a club (منتخب ..., الهلال) or in a sentence
+// about sport; and, in a sentence about sport only, after a word of an
+// opponent or a result (ar_team_opponent: أمام اليابان, فوز ألمانيا),
+// before a verb of a result (ar_team_verb: السعودية تفوز), after a word of
+// ar_team_link that such a verb stands at most three words before, a
+// score aside (تعادل 1-1 مع فانواتو), or joined by a
+// word of ar_team_link to a national team, a club or a country so found,
+// a score between aside (فاز المنتخب السعودي 3-2 على فلسطين, مباراة
+// السعودية واليابان). A sentence is
+// about sport when it names a national team or a club, has two words of
+// lexicon ar_sports, or one in an article that names a team: politics
+// writes هدف "aim", ضد إيران and تواجه ليبيا as well. Two countries side
+// by side name something else (كوبا أمريكا, Copa América). Countries standing
+// for their teams had carried their Wikidata IDs into sports news
+// (Vanuatu's U-23 game with Fiji as a mention of the state). cands have
+// their text (trimClitics); they keep their order.
+func (p *Pipeline) countryTeams(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
+	type country struct {
+		cand, first, last int    // candidate and its tokens
+		conj              string // و or ف before it, "" for none
+	}
+	var cs []country
+	for i := range cands {
+		c := &cands[i]
+		if c.Type != model.Location || c.Entry == nil || c.Entry.Role != gazetteer.RoleCountry || c.Demonym || c.Anaphor || c.Title {
+			continue
+		}
+		a := firstToken(toks, c.Start)
+		if a >= len(toks) || words[a].Prep != "" {
+			continue
+		}
+		rs := []rune(toks[a].Text)
+		out := c.Start - toks[a].Start // letters before it: a preposition or و
+		if out < 0 || out > 1 || out >= len(rs) {
+			continue
+		}
+		conj := string(rs[:out])
+		if conj != "" && conj != "و" && conj != "ف" {
+			continue
+		}
+		b := a
+		for b+1 < len(toks) && toks[b+1].Start < c.End {
+			b++
+		}
+		// the candidate holds its tokens whole, but for a و before it
+		if c.End != toks[b].End || toks[a].Sentence != toks[b].Sentence {
+			continue
+		}
+		cs = append(cs, country{i, a, b, conj})
+	}
+	if len(cs) == 0 {
+		return
+	}
+	// two countries side by side name something else (كوبا أمريكا, Copa
+	// América): neither is a team
+	countryAt := map[int]bool{}
+	for _, c := range cs {
+		for k := c.first; k <= c.last; k++ {
+			countryAt[k] = true
+		}
+	}
+	kept := cs[:0]
+	for _, c := range cs {
+		if !(c.conj == "" && countryAt[c.first-1]) && !(countryAt[c.last+1] && !strings.HasPrefix(toks[c.last+1].Text, "و")) {
+			kept = append(kept, c)
+		}
+	}
+	cs = kept
+	// the tokens that begin and end a team: a national team (a team head,
+	// منتخب) or a club of the gazetteer
+	teamStart, teamEnd := map[int]bool{}, map[int]bool{}
+	inPlay := map[int]bool{}
+	for _, c := range cands {
+		club := c.Entry != nil && c.Entry.Role == gazetteer.RoleClub
+		k := firstToken(toks, c.Start)
+		if k >= len(toks) {
+			continue
+		}
+		if !club && c.Type == model.Organization && c.Entry == nil {
+			hw, ok := translit.LookupWord(arabic.MatchForm(words[k].Stem))
+			club = ok && hw.Team
+		}
+		if !club {
+			continue
+		}
+		e := k
+		for e+1 < len(toks) && toks[e+1].Start < c.End {
+			e++
+		}
+		teamStart[k], teamEnd[e], inPlay[toks[k].Sentence] = true, true, true
+	}
+	articleTeams := len(teamStart) > 0
+	nSports := map[int]int{}
+	for k := range toks {
+		if isSportsWord(&words[k]) {
+			nSports[toks[k].Sentence]++
+		}
+	}
+	sports := func(s int) bool {
+		return inPlay[s] || nSports[s] >= 2 || articleTeams && nSports[s] == 1
+	}
+	bare := func(k int) string { return arabic.MatchForm(strings.TrimPrefix(toks[k].Text, words[k].Conj)) }
+	same := func(k, s int) bool { return k >= 0 && k < len(toks) && toks[k].Sentence == s }
+	// wordBefore: the word before token k, a score skipped; -1 for none
+	wordBefore := func(k, s int) int {
+		for j := k - 1; same(j, s); j-- {
+			if arabic.HasScript(toks[j].Text) {
+				return j
+			}
+		}
+		return -1
+	}
+	// resultBefore: a verb of a result at most three words before token k,
+	// a score not counted (تعادل 1-1 مع)
+	resultBefore := func(k, s int) bool {
+		for j, n := k-1, 0; n < 3 && same(j, s); j-- {
+			if teamVerbs[bare(j)] {
+				return true
+			}
+			if arabic.HasScript(toks[j].Text) {
+				n++
+			}
+		}
+		return false
+	}
+	found := make([]bool, len(cs))
+	for changed, first := true, true; changed; first = false {
+		changed = false
+		for n, c := range cs {
+			if found[n] {
+				continue
+			}
+			s := toks[c.first].Sentence
+			inSport := sports(s)
+			if !inSport && !articleTeams {
+				continue
+			}
+			// opens its clause: the sentence's first word, after a
+			// punctuation mark, or with و
+			opens := !same(c.first-1, s) || c.conj != "" || !arabic.HasScript(toks[c.first-1].Text)
+			var ok bool
+			switch {
+			case first && same(c.first-1, s) && c.conj == "" && teamCues[bare(c.first-1)]:
+				ok = true // لاعب البرازيل, تعادلت فانواتو
+			case !inSport:
+			case first && same(c.first-1, s) && c.conj == "" && teamOpponents[bare(c.first-1)]:
+				ok = true // أمام اليابان
+			case first && opens && same(c.last+1, s) && teamVerbs[bare(c.last+1)]:
+				ok = true // السعودية تفوز
+			case c.conj == "و" && same(c.first-1, s) && teamEnd[c.first-1]:
+				ok = true // المنتخب السعودي وقطر
+			case c.conj == "" && same(c.first-1, s) && teamLinks[bare(c.first-1)] && teamEnd[wordBefore(c.first-1, s)]:
+				ok = true // فاز المنتخب السعودي (3-2) على فلسطين
+			case first && c.conj == "" && same(c.first-1, s) && teamLinks[bare(c.first-1)] && resultBefore(c.first-1, s):
+				ok = true // تعادل 1-1 مع فانواتو
+			case same(c.last+2, s) && teamLinks[bare(c.last+1)] && words[c.last+1].Conj == "" && teamStart[c.last+2]:
+				ok = true // فوز اليابان على المنتخب السعودي
+			case same(c.last+1, s) && words[c.last+1].Conj == "و" && teamStart[c.last+1]:
+				ok = true // اليابان والمنتخب السعودي
+			}
+			if ok {
+				found[n], changed = true, true
+				teamStart[c.first], teamEnd[c.last] = true, true
+			}
+		}
+	}
+	for n, c := range cs {
+		if found[n] {
+			cd := &cands[c.cand]
+			cd.Team, cd.Entry, cd.Type, cd.Tagged = cd.Entry, nil, model.Organization, false
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/kg-project/kg/internal/model"
@@ -188,5 +189,57 @@ func TestCompanyNames(t *testing.T) {
 		if len(es) == 0 || es[0].Type != c.want {
 			t.Errorf("%s: %q is %v, want a %s", c.text, c.mention, es, c.want)
 		}
+	}
+}
+
+// TestCountryTeams: a country's bare name in a game is its national team,
+// the node منتخب X names too, without the country's Wikidata ID; where a
+// game is played, politics (ضد إيران, تواجه ليبيا), a state's president
+// and two countries side by side (كوبا أمريكا) leave the country.
+func TestCountryTeams(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention, want string // want: entity key
+	}{
+		{"وقال مدرب المكسيك إن الفريق جاهز للمباراة.", "المكسيك", "organization:mexico_national_team"},
+		{"وفاز المنتخب السعودي على فلسطين بثلاثة أهداف.", "فلسطين", "organization:palestine_national_team"},
+		{"وسجل اللاعب هدفين لمنتخب فيجي الذي تعادل 1-1 مع فانواتو في المباراة الأولى.", "فانواتو", "organization:vanuatu_national_team"},
+		{"وفاز المنتخب السعودي 3-2 على فلسطين في التصفيات.", "فلسطين", "organization:palestine_national_team"},
+		{"وتابع الملايين مباراة ألمانيا والأرجنتين في نهائي كأس العالم.", "ألمانيا", "organization:germany_national_team"},
+		{"وتابع الملايين مباراة ألمانيا والأرجنتين في نهائي كأس العالم.", "الأرجنتين", "organization:argentina_national_team"},
+		{"وخسر منتخب اليابان أمام البرازيل في المباراة الودية.", "البرازيل", "organization:brazil_national_team"},
+		{"وأقيمت المباراة في البرازيل أمام جمهور كبير.", "البرازيل", "wd:Q155"},
+		{"وقال المسؤول إن العقوبات ضد إيران ستستمر.", "إيران", "wd:Q794"},
+		{"وتواجه ليبيا تحديات كبيرة هذا العام.", "ليبيا", "wd:Q1016"},
+		{"وحضر رئيس فرنسا المباراة في الملعب.", "فرنسا", "wd:Q142"},
+		{"وخسر الفريق نهائي بطولة كوبا أمريكا أمام تشيلي.", "أمريكا", "wd:Q30"},
+	} {
+		es := mentionEntities(t, p, c.text, c.mention)
+		if len(es) == 0 || es[0].ID != c.want {
+			t.Errorf("%s: %q is %v, want %s", c.text, c.mention, es, c.want)
+			continue
+		}
+		if c.want != "" && es[0].Wikidata != "" && es[0].Type == model.Organization {
+			t.Errorf("%s: the team %q carries the QID %s", c.text, c.mention, es[0].Wikidata)
+		}
+	}
+}
+
+// TestCountryTeamOneNode: the country's bare name and منتخب with it are
+// one team's mentions in an article, and the country named elsewhere
+// stays the country.
+func TestCountryTeamOneNode(t *testing.T) {
+	p := NewPipeline()
+	text := "وتعادل منتخب المكسيك مع كوستاريكا في المباراة. وقال مدرب المكسيك إن الفريق لعب جيدا. وتقع المكسيك جنوب الولايات المتحدة."
+	x, err := p.Extract(context.Background(), &model.Article{ID: "t", Lang: "ar", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, e := range x.Entities {
+		got[e.ID] = len(e.Mentions)
+	}
+	if got["organization:mexico_national_team"] != 2 || got["wd:Q96"] != 1 {
+		t.Errorf("mentions by entity %v, want 2 of organization:mexico_national_team and 1 of wd:Q96", got)
 	}
 }

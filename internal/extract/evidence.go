@@ -635,11 +635,24 @@ func lightForm(w string) string {
 // when the word as written is a name the name lists know or a word of a
 // closed class: لوزان is Lausanne, not ل + وزان (Ouezzane in Morocco),
 // فوزان the name Fawzan, لايزال "still", not ل + Aizawl. Prominent names
-// keep their clitic reading (بجدة، لمصر).
+// keep their clitic reading (بجدة، لمصر) unless the word as written is an
+// ordinary word (ordinaryWhole: بحماس "with enthusiasm") and the article
+// names the entry nowhere without a clitic (الاستهانة بحماس "underestimating
+// Hamas" in an article that writes حماس is Hamas).
 func (p *Pipeline) dropSplitWords(words []arabic.Word, ms []gazetteer.Match) []gazetteer.Match {
+	// the entries the article names otherwise than through a clitic
+	var plain map[*gazetteer.Entry]bool
+	for _, m := range ms {
+		if m.Skip == 0 && m.Entry != nil {
+			if plain == nil {
+				plain = map[*gazetteer.Entry]bool{}
+			}
+			plain[m.Entry] = true
+		}
+	}
 	out := ms[:0]
 	for _, m := range ms {
-		if !p.splitWord(words, m) {
+		if !p.splitWord(words, m, plain) {
 			out = append(out, m)
 		}
 	}
@@ -672,13 +685,36 @@ func (p *Pipeline) withoutFathersNames(toks []segment.Token, words []arabic.Word
 }
 
 // splitWord reports whether m is a match dropSplitWords removes.
-func (p *Pipeline) splitWord(words []arabic.Word, m gazetteer.Match) bool {
-	if p.words == nil || m.Skip == 0 || m.End-m.Start != 1 || m.IsDemonym || m.Entry == nil || m.Entry.IsProminent() {
+func (p *Pipeline) splitWord(words []arabic.Word, m gazetteer.Match, plain map[*gazetteer.Entry]bool) bool {
+	if p.words == nil || m.Skip == 0 || m.End-m.Start != 1 || m.IsDemonym || m.Entry == nil {
 		return false
 	}
 	w := &words[m.Start]
+	if m.Entry.IsProminent() {
+		return !plain[m.Entry] && p.ordinaryWhole(m.Surface, m.Skip)
+	}
 	return p.words.Name(w.MF).Known() || w.ClosedClass() != ""
 }
+
+// ordinaryWhole reports whether a word written with a preposition before
+// a prominent name, skip letters (بيوتا "houses", not ب + يوتا "in Utah"; بحماس "with
+// enthusiasm", not "with Hamas"; للإبل "for the camels", not "for Apple")
+// is an ordinary word as written: the unlabelled text has it
+// minWholeOrdinary times or more and never inside a name, and it does not
+// end in ة (بجدة "in Jeddah", which the text, folding ة to ه, counts with
+// بجده "with his grandfather"). A conjunction before a name (والحوثيون) is
+// left alone: the text tags few of those.
+func (p *Pipeline) ordinaryWhole(surface string, skip int) bool {
+	rs := []rune(surface)
+	if skip <= 0 || skip >= len(rs) || strings.ContainsAny(string(rs[:skip]), "وف") || strings.HasSuffix(surface, "ة") {
+		return false
+	}
+	x := p.words.WordOf(surface)
+	return x.Count >= minWholeOrdinary && x.Names() == 0 && x.Unsure == 0
+}
+
+// minWholeOrdinary: ordinaryWhole's count.
+const minWholeOrdinary = 10
 
 // countryPlaces returns, for each country the matches name (by its name
 // or adjective) or hold places of, the distinct entries of it.

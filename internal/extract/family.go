@@ -18,10 +18,16 @@ import (
 // Saud's). After a given name آل is part of a person's name (إبراهيم آل
 // مسفر), after a verb the family name names a person (وأضاف آل فاضل): the
 // candidate stays. cands have their text (trimClitics).
+//
+// So does a family's name right after a family noun in the construct
+// (lexicon ar_family_noun: عائلة بن لادن "the bin Laden family", أسرة
+// كينيدي): بن، ابن or آل and one word, or one word the name lists do not
+// give mostly as a given name; the family of a person named by a given
+// name (عائلة محمد، أسرة الشهيد سيف الفلاسي) is that person's, and stays.
 func (p *Pipeline) familyNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	out := cands[:0]
 	for _, c := range cands {
-		if c.Type == model.Person && !c.Anaphor && !c.Title && afterFamilyWord(toks, words, c.Start) {
+		if c.Type == model.Person && !c.Anaphor && !c.Title && (afterFamilyWord(toks, words, c.Start) || p.familyAfterNoun(toks, words, c)) {
 			continue
 		}
 		out = append(out, c)
@@ -31,6 +37,37 @@ func (p *Pipeline) familyNames(toks []segment.Token, words []arabic.Word, cands 
 
 // familyBefore: lexicon ar_family_before, in MatchForm.
 var familyBefore = arabic.WordSet(strings.Join(lexicon.Class("ar_family_before"), " "))
+
+// familyNouns: lexicon ar_family_noun, in MatchForm.
+var familyNouns = arabic.WordSet(strings.Join(lexicon.Class("ar_family_noun"), " "))
+
+// familyAfterNoun reports whether the person's candidate c is a family's
+// name right after a family noun in the construct (familyNames): the
+// noun's token without the article or a pronoun, c a whole token or two
+// of the same sentence, بن/ابن/آل and a word or one word the name lists
+// give less than three times as often as a given name as a family name.
+func (p *Pipeline) familyAfterNoun(toks []segment.Token, words []arabic.Word, c link.Candidate) bool {
+	j := firstToken(toks, c.Start)
+	if j < 1 || j >= len(toks) || toks[j].Start != c.Start || toks[j-1].Sentence != toks[j].Sentence {
+		return false
+	}
+	n := &words[j-1]
+	if n.Article != "" || n.Suffix != "" || !familyNouns[arabic.MatchForm(n.Stem)] {
+		return false
+	}
+	var ws []string
+	for k := j; k < len(toks) && toks[k].Start < c.End; k++ {
+		ws = append(ws, arabic.MatchForm(toks[k].Text))
+	}
+	switch {
+	case len(ws) == 2 && (ws[0] == "بن" || ws[0] == "ابن" || ws[0] == "ال"):
+		return true
+	case len(ws) == 1 && p.words != nil:
+		nm := p.words.Name(ws[0])
+		return nm.Given < 3*nm.Family || nm.Given == 0
+	}
+	return false
+}
 
 // afterFamilyWord reports whether the token before the one starting at
 // start is آل (with a clitic و ف ل ب or not), and the token before آل, in

@@ -18,6 +18,10 @@ func TestFamilyNames(t *testing.T) {
 		{text: "وجمع المرشح تبرعات من آل بوش ومن أنصارهم في تكساس.", notPerson: []string{"بوش"}},
 		{text: "وتحكم أسرة آل غريمالدي إمارة موناكو منذ قرون.", notPerson: []string{"غريمالدي"}},
 		{text: "وقال إبراهيم آل مسفر الألمعي إن المهرجان ناجح.", person: []string{"مسفر الألمعي"}},
+		// a family's name right after a family noun in the construct
+		{text: "وكتب الصحفي كتابا عن عائلة بن لادن وثروتها.", notPerson: []string{"بن لادن"}},
+		{text: "وقال إن الناخبين ملوا من عائلة بوش وعائلة كلينتون.", notPerson: []string{"بوش"}},
+		{text: "وزار الأمير أسرة محمد العتيبي في منزلها بالرياض.", person: []string{"محمد العتيبي"}},
 	} {
 		checkMentions(t, p, model.Person, c.text, c.person, nil)
 		x := checkMentions(t, p, model.Person, c.text, nil, nil)

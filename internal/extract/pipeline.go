@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.76"
+const RulesVersion = "0.6.77"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -370,6 +370,9 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 	}
 	p.sportsBodies(toks, words, cands)
 	p.cityClubs(toks, words, cands)
+	if lang == "ar" {
+		p.countryTeams(toks, words, cands)
+	}
 	p.companyNames(toks, words, cands)
 	p.clubNamesakes(cands)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Start < cands[j].Start })
@@ -657,7 +660,7 @@ func (p *Pipeline) nerCandidates(toks []segment.Token, words []arabic.Word, gaz 
 		if covered(s, e) && !(typ == model.Person && placeInName(a, b)) {
 			return
 		}
-		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok && !p.splitWord(words, m) {
+		if m, ok := p.gaz.MatchSpan(toks, words, a, b, typ); ok && !p.splitWord(words, m, nil) {
 			out = append(out, link.FromMatches(toks, []gazetteer.Match{m})...)
 			return
 		}

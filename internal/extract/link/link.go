@@ -68,6 +68,12 @@ type Candidate struct {
 	// the article's country gives, it is that body's mention; otherwise
 	// it is evidence of no name by itself.
 	Generic bool
+	// Team is the country whose national team the mention names, a
+	// country's bare name in a game (تعادلت فانواتو مع فيجي, فاز المنتخب
+	// السعودي على فلسطين: package extract's countryTeams), with Entry nil
+	// and Type Organization: a mention of "Vanuatu national team", the node
+	// that منتخب فانواتو names too, not of the country.
+	Team *gazetteer.Entry
 }
 
 // FromMatches turns gazetteer matches over toks into candidates. A
@@ -317,6 +323,9 @@ type cluster struct {
 	// aliasWords are the words of the entry's aliases (words), made on
 	// first use (entryAliasWords)
 	aliasWords [][]string
+	// team is the country whose national team the cluster is (its
+	// mentions the country's bare name in a game, Candidate.Team)
+	team *gazetteer.Entry
 }
 
 // entryAliasWords returns the words (words) of each of the gazetteer
@@ -480,7 +489,7 @@ func resolve(text string, cands []Candidate) *resolution {
 			}
 		}
 		for i := range cands {
-			if cands[i].Entry == nil && !cands[i].Local {
+			if cands[i].Entry == nil && !cands[i].Local && cands[i].Team == nil {
 				e, demonym := lookupName(g, cands[i].Text, cands[i].Type)
 				if e != nil && r.refersToBody(&cands[i]) && !named[e] {
 					continue
@@ -571,8 +580,17 @@ func resolve(text string, cands []Candidate) *resolution {
 			c.words = w
 		}
 	}
-	// 1. gazetteer entries
+	// 1. gazetteer entries, and the national teams named by their country
 	for _, i := range order {
+		if t := cands[i].Team; t != nil && cands[i].Entry == nil {
+			c := byKey["team:"+t.Key]
+			if c == nil {
+				c = newCluster("team:"+t.Key, nil, i)
+				c.team = t
+			}
+			join(c, i)
+			continue
+		}
 		if e := cands[i].Entry; e != nil {
 			c := byKey[e.Key]
 			if c == nil {
@@ -590,7 +608,7 @@ func resolve(text string, cands []Candidate) *resolution {
 			anaphors = append(anaphors, i)
 			continue
 		}
-		if cands[i].Entry == nil {
+		if cands[i].Entry == nil && cands[i].Team == nil {
 			if w := candidateWords(Candidate{Text: cands[i].Text, Type: cands[i].Type, Whole: cands[i].Whole}); len(w) > 0 {
 				rest = append(rest, i)
 				bare[i] = w
@@ -1245,7 +1263,10 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 				canonLat = d
 			}
 		}
-		if city, phrases := r.branchCity(c); city != nil {
+		if c.team != nil {
+			name := c.team.Name + " national team"
+			e.Type, e.ID, e.Name = model.Organization, gazetteer.KeyFor(model.Organization, name), name
+		} else if city, phrases := r.branchCity(c); city != nil {
 			// a body's branch in a city: its own node, known by the body's
 			// name with the city's, not by the body's (which names the body)
 			body := canonAr
@@ -1329,7 +1350,7 @@ func (r *resolution) entities() ([]model.Entity, []string) {
 // junk reports whether a cluster outside the gazetteer holds only mentions
 // that are not names (see junkName).
 func (r *resolution) junk(c *cluster) bool {
-	if c.entry != nil {
+	if c.entry != nil || c.team != nil {
 		return false
 	}
 	if r.givenNameAlone(c) {
