@@ -795,7 +795,9 @@ var currencies = map[string]map[string]bool{
 // only qualify a currency (بلغت 100 مليون دولار أميركي "100 million US
 // dollars"): the country is no actor there, and the GUIDELINES annotate a
 // nationality adjective only as an actor. Arabic puts the adjective after
-// the currency word, English the name or adjective before it.
+// the currency word, or the place's name after the currency word in the
+// construct (دولار نيوزيلندا, دولار هونغ كونغ), English the name or
+// adjective before it.
 func dropCurrencyAdjectives(toks []segment.Token, words []arabic.Word, ms []gazetteer.Match, lang string) []gazetteer.Match {
 	cur := currencies[lang]
 	if cur == nil {
@@ -807,8 +809,9 @@ func dropCurrencyAdjectives(toks []segment.Token, words []arabic.Word, ms []gaze
 	out := ms[:0]
 	for _, m := range ms {
 		if m.Entry != nil && m.Entry.Type == model.Location {
-			if lang == "ar" && m.IsDemonym && m.Start > 0 && toks[m.Start-1].Sentence == toks[m.Start].Sentence && isCurrency(m.Start-1) {
-				continue
+			if lang == "ar" && m.Start > 0 && toks[m.Start-1].Sentence == toks[m.Start].Sentence && isCurrency(m.Start-1) &&
+				(m.IsDemonym || m.Skip == 0 && words[m.Start-1].Article == "" && words[m.Start-1].Suffix == "") {
+				continue // دولار أمريكي; دولار نيوزيلندا, the construct
 			}
 			if lang == "ar" && m.IsDemonym && m.End-m.Start == 1 && languageAdjective(toks, words, m.Start) {
 				continue
@@ -1132,4 +1135,28 @@ func (p *Pipeline) givenNameBefore(toks []segment.Token, words []arabic.Word, ga
 func (p *Pipeline) prepReading(m string) bool {
 	rs := []rune(m)
 	return len(rs) >= 4 && (rs[0] == 'ب' || rs[0] == 'ل' || rs[0] == 'ك') && p.words.Ordinary(string(rs[1:]))
+}
+
+// withoutCurrencyNames drops, in place, the places (a gazetteer name or
+// the tagger's) that only name a currency after its word in the construct
+// (حركة دولار نيوزيلندا "the New Zealand dollar's move", دولار هونغ كونغ):
+// as dropCurrencyAdjectives does for the gazetteer's matches, after the
+// tagger's names have joined them. A nationality adjective is left to
+// dropCurrencyAdjectives. cands keep their order.
+func withoutCurrencyNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	cur := currencies["ar"]
+	out := cands[:0]
+	for _, c := range cands {
+		if c.Type == model.Location && !c.Demonym && !c.Anaphor {
+			j := firstToken(toks, c.Start)
+			if j > 0 && j < len(toks) && toks[j].Start == c.Start && toks[j-1].Sentence == toks[j].Sentence {
+				w := &words[j-1]
+				if (cur[w.MF] || cur[baseOf(w)]) && w.Article == "" && w.Suffix == "" {
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }

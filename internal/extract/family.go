@@ -82,3 +82,50 @@ func afterFamilyWord(toks []segment.Token, words []arabic.Word, start int) bool 
 	}
 	return inWordSet(familyBefore, &words[j-2])
 }
+
+// nameIdioms: lexicon ar_name_idiom, each phrase's words in MatchForm.
+var nameIdioms = func() [][]string {
+	var out [][]string
+	for _, p := range lexicon.Phrases("ar_name_idiom") {
+		ws := make([]string, len(p))
+		for i, w := range p {
+			ws[i] = arabic.MatchForm(w)
+		}
+		out = append(out, ws)
+	}
+	return out
+}()
+
+// withoutIdioms drops, in place, the candidates of one word that begins a
+// common phrase of lexicon ar_name_idiom (مسقط رأسه "his birthplace" is no
+// mention of Muscat, الرباط الصليبي "the cruciate ligament" none of Rabat):
+// the word, its conjunction and preposition off, is the phrase's first,
+// and the words after it in the sentence begin with the phrase's others.
+// cands keep their order.
+func withoutIdioms(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
+	idiom := func(j int) bool {
+		first := arabic.MatchForm(words[j].Article + words[j].Stem)
+		for _, ph := range nameIdioms {
+			if ph[0] != first || j+len(ph)-1 >= len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(ph) && ok; k++ {
+				ok = toks[j+k].Sentence == toks[j].Sentence && strings.HasPrefix(words[j+k].MF, ph[k])
+			}
+			if ok {
+				return true
+			}
+		}
+		return false
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		j := firstToken(toks, c.Start)
+		if j < len(toks) && c.End <= toks[j].End && idiom(j) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}

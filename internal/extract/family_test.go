@@ -28,3 +28,25 @@ func TestFamilyNames(t *testing.T) {
 		checkNoPerson(t, x, c.text, c.notPerson)
 	}
 }
+
+// TestIdiomsAndCurrencyNames: a place's name that begins a common phrase
+// (مسقط رأسه "his birthplace", الرباط الصليبي "the cruciate ligament") or
+// names a currency after its word in the construct (دولار نيوزيلندا) is no
+// mention of the place; the place named otherwise stays.
+func TestIdiomsAndCurrencyNames(t *testing.T) {
+	p := NewPipeline()
+	for _, c := range []struct {
+		text, mention string
+		want          int // mentions of the place
+	}{
+		{"وعاد اللاعب إلى مسقط رأسه في القصيم.", "مسقط", 0},
+		{"وغاب المهاجم بعد إصابته بقطع في الرباط الصليبي.", "الرباط", 0},
+		{"وزار الوزير مسقط عاصمة سلطنة عمان.", "مسقط", 1},
+		{"وكانت حركة دولار نيوزيلندا هي الأبرز أمس.", "نيوزيلندا", 0},
+		{"وقال سفير نيوزيلندا إن بلاده تؤيد القرار.", "نيوزيلندا", 1},
+	} {
+		if got := len(mentionEntities(t, p, c.text, c.mention)); got != c.want {
+			t.Errorf("%s: %d entities of %q, want %d", c.text, got, c.mention, c.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ import (
 // bumped for notable changes. Staging does not rely on it: Version also
 // carries a fingerprint of the sources, model and gazetteer, which changes
 // by itself with any change that may alter the output.
-const RulesVersion = "0.6.77"
+const RulesVersion = "0.6.78"
 
 // Pipeline is the built-in extractor: tokenisation, gazetteer matching,
 // NER (Arabic), entity resolution and coreference, relation rules.
@@ -350,6 +350,8 @@ func (p *Pipeline) analyse(text, lang, published string, titleEnd int) ([]model.
 		cands = kingdomRefs(toks, words, cands)
 		cands = p.titleRefs(toks, words, cands, published)
 		cands = p.officeRefs(rs, toks, words, cands)
+		cands = withoutIdioms(toks, words, cands)
+		cands = withoutCurrencyNames(toks, words, cands)
 	} else {
 		more, held := englishCandidates(toks, cands, p.firstNames)
 		cands = append(withoutCandidates(cands, held), more...)

@@ -61,6 +61,17 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Real Madrid C.F. NEGOTIATED_WITH Spain", "Real Madrid C.F. NEGOTIATED_WITH England", "Spain NEGOTIATED_WITH", "England NEGOTIATED_WITH"},
 		},
 		{
+			name: "a title before a name between commas is the name's, not the one of the name before it", lang: "ar",
+			text: "واستقبل الرئيس المصري، عبد الفتاح السيسي، وزير الخارجية السعودي، عادل الجبير، في القاهرة.",
+			want: []string{"Abdel Fattah el-Sisi PRESIDENT_OF Egypt asserted", "Adel al-Jubeir FOREIGN_MINISTER_OF Saudi Arabia asserted"},
+			not:  []string{"Abdel Fattah el-Sisi FOREIGN_MINISTER_OF"},
+		},
+		{
+			name: "a title after a name and a comma is the name's (apposition)", lang: "ar",
+			text: "وقال عادل الجبير، وزير الخارجية السعودي، إن بلاده تدعم الاتفاق.",
+			want: []string{"Adel al-Jubeir FOREIGN_MINISTER_OF Saudi Arabia asserted"},
+		},
+		{
 			name: "a local body stands in the city its name ends with", lang: "ar",
 			text: "وأعلنت شرطة جدة القبض على المتهمين. وقالت أمانة منطقة القصيم إن المشروع اكتمل.",
 			want: []string{"Jeddah Police LOCATED_IN Jeddah asserted", "Al-Qassim Province Municipality LOCATED_IN Al-Qassim Province asserted"},

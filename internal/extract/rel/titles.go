@@ -121,6 +121,11 @@ type titleRef struct {
 	// formerHolder: the person named after that body (the title's
 	// holder whatever the reading)
 	formerHolder string
+	// next: 1 + the index of the mention of a person named after the
+	// title and a comma (وزير الخارجية السعودي، عادل الجبير،), 0 for
+	// none: the title's holder when no name before the title can be
+	// (titles)
+	next int
 }
 
 // parseTitleAr reads an Arabic title phrase at i: TITLE [portfolio]
@@ -258,6 +263,11 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		// thing is named after it (جائزة الملك فيصل)
 		ref.person = m.Entity
 		j = m.End
+	}
+	if ref.person == "" && x.ar && pj+1 < len(x.norm) && x.isComma(pj) && x.mAt[pj+1] >= 0 {
+		if m := &x.d.Mentions[x.mAt[pj+1]]; m.Start == pj+1 && m.Type == "Person" && !m.Title && !strings.HasPrefix(m.Prefix, "و") {
+			ref.next = 1 + x.mAt[pj+1]
+		}
 	}
 	ref.end = j
 	ref.trigger = x.phrase(start, j)
@@ -576,9 +586,24 @@ func (x *extractor) titles() {
 			if ref.person == "" && i-2 >= a && x.isComma(i-1) && (!x.ar || x.bare[i] == x.norm[i]) {
 				// Apposition after the name: رياض ياسين، وزير الخارجية اليمني
 				// (not after "and": محمد بن نايف، ووزير خارجية مصر is
-				// another person)
-				if m := x.mention(i - 2); m != nil && m.Type == "Person" && !m.Title && m.End == i-1 {
+				// another person), unless that name has its title before
+				// it and another follows this one after a comma: الرئيس
+				// المصري، عبد الفتاح السيسي، وزير الخارجية السعودي، عادل
+				// الجبير is the Saudi minister's title, not Sisi's
+				if m := x.mention(i - 2); m != nil && m.Type == "Person" && !m.Title && m.End == i-1 &&
+					!(ref.next > 0 && x.titleAt[x.mAt[i-2]] >= 0) {
 					ref.person = m.Entity
+				}
+			}
+			if ref.person == "" && ref.next > 0 {
+				// Apposition before the name, with a comma: وزير الخارجية
+				// السعودي، عادل الجبير، قال
+				mi := ref.next - 1
+				m := &x.d.Mentions[mi]
+				ref.person, ref.end = m.Entity, m.End
+				apposed = false
+				if x.titleAt[mi] < 0 {
+					x.titleAt[mi] = i
 				}
 			}
 			if ref.person == "" && x.ar && i > a && x.words[i].Conj == "" {
