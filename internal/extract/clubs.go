@@ -210,6 +210,11 @@ var (
 	teamOpponents = arabic.WordSet(strings.Join(lexicon.Class("ar_team_opponent"), " "))
 	// teamVerbs make a country's bare name before them its team (ar_team_verb)
 	teamVerbs = arabic.WordSet(strings.Join(lexicon.Class("ar_team_verb"), " "))
+	// gameWords make a sentence one about a game (ar_team_game)
+	gameWords = arabic.WordSet(strings.Join(lexicon.Class("ar_team_game"), " "))
+	// teamNotBefore, after a country's bare name, make it no team
+	// (ar_team_not_before)
+	teamNotBefore = arabic.WordSet(strings.Join(lexicon.Class("ar_team_not_before"), " "))
 	// teamLinks join a country's bare name to a team (ar_team_link)
 	teamLinks = arabic.WordSet(strings.Join(lexicon.Class("ar_team_link"), " "))
 )
@@ -412,17 +417,19 @@ func clubEvidence(cands []link.Candidate, name, country string) (n, clubs int) {
 // opponent or a result (ar_team_opponent: أمام اليابان, فوز ألمانيا),
 // before a verb of a result (ar_team_verb: السعودية تفوز), after a word of
 // ar_team_link that such a verb stands at most three words before, a
-// score aside (تعادل 1-1 مع فانواتو), or joined by a
-// word of ar_team_link to a national team, a club or a country so found,
-// a score between aside (فاز المنتخب السعودي 3-2 على فلسطين, مباراة
-// السعودية واليابان). A sentence is
-// about sport when it names a national team or a club, has two words of
-// lexicon ar_sports, or one in an article that names a team: politics
-// writes هدف "aim", ضد إيران and تواجه ليبيا as well. Two countries side
-// by side name something else (كوبا أمريكا, Copa América). Countries standing
-// for their teams had carried their Wikidata IDs into sports news
-// (Vanuatu's U-23 game with Fiji as a mention of the state). cands have
-// their text (trimClitics); they keep their order.
+// score aside (تعادل 1-1 مع فانواتو), or joined by a word of ar_team_link
+// to a national team, a club or a country so found, a score between
+// aside (فاز المنتخب السعودي 3-2 على فلسطين, مباراة السعودية واليابان). A
+// sentence is about sport when it names a national team or a club, has a
+// word of a game (ar_team_game: مباراة، منتخب، ملعب), or has a word of
+// lexicon ar_sports in an article that names a team: politics writes هدف
+// "aim", كأس, بطولة, ضد إيران and تواجه ليبيا as well. A country before
+// a word of ar_team_not_before is the state (فازت قطر بحق استضافة كأس
+// العالم), and two countries side by side name something else (كوبا
+// أمريكا, Copa América). Countries standing for their teams had carried
+// their Wikidata IDs into sports news (Vanuatu's U-23 game with Fiji as a
+// mention of the state). cands have their text (trimClitics); they keep
+// their order.
 func (p *Pipeline) countryTeams(toks []segment.Token, words []arabic.Word, cands []link.Candidate) {
 	type country struct {
 		cand, first, last int    // candidate and its tokens
@@ -454,6 +461,9 @@ func (p *Pipeline) countryTeams(toks []segment.Token, words []arabic.Word, cands
 		// the candidate holds its tokens whole, but for a و before it
 		if c.End != toks[b].End || toks[a].Sentence != toks[b].Sentence {
 			continue
+		}
+		if b+1 < len(toks) && toks[b+1].Sentence == toks[b].Sentence && inWordSet(teamNotBefore, &words[b+1]) {
+			continue // فازت قطر بحق استضافة البطولة: the state wins the right to host
 		}
 		cs = append(cs, country{i, a, b, conj})
 	}
@@ -499,21 +509,27 @@ func (p *Pipeline) countryTeams(toks []segment.Token, words []arabic.Word, cands
 		teamStart[k], teamEnd[e], inPlay[toks[k].Sentence] = true, true, true
 	}
 	articleTeams := len(teamStart) > 0
-	nSports := map[int]int{}
+	nSports, game := map[int]int{}, map[int]bool{}
 	for k := range toks {
 		if isSportsWord(&words[k]) {
 			nSports[toks[k].Sentence]++
 		}
+		if inWordSet(gameWords, &words[k]) {
+			game[toks[k].Sentence] = true
+		}
 	}
+	// a sentence about sport: a team or club in it, a word of a game
+	// (ar_team_game), or a word of ar_sports in an article that names a
+	// team; هدف "aim", كأس and بطولة alone are also politics' words
 	sports := func(s int) bool {
-		return inPlay[s] || nSports[s] >= 2 || articleTeams && nSports[s] == 1
+		return inPlay[s] || game[s] || articleTeams && nSports[s] > 0
 	}
 	bare := func(k int) string { return arabic.MatchForm(strings.TrimPrefix(toks[k].Text, words[k].Conj)) }
 	same := func(k, s int) bool { return k >= 0 && k < len(toks) && toks[k].Sentence == s }
 	// wordBefore: the word before token k, a score skipped; -1 for none
 	wordBefore := func(k, s int) int {
 		for j := k - 1; same(j, s); j-- {
-			if arabic.HasScript(toks[j].Text) {
+			if arabic.HasLetter(toks[j].Text) {
 				return j
 			}
 		}
@@ -526,7 +542,7 @@ func (p *Pipeline) countryTeams(toks []segment.Token, words []arabic.Word, cands
 			if teamVerbs[bare(j)] {
 				return true
 			}
-			if arabic.HasScript(toks[j].Text) {
+			if arabic.HasLetter(toks[j].Text) {
 				n++
 			}
 		}
@@ -546,7 +562,7 @@ func (p *Pipeline) countryTeams(toks []segment.Token, words []arabic.Word, cands
 			}
 			// opens its clause: the sentence's first word, after a
 			// punctuation mark, or with و
-			opens := !same(c.first-1, s) || c.conj != "" || !arabic.HasScript(toks[c.first-1].Text)
+			opens := !same(c.first-1, s) || c.conj != "" || !arabic.HasLetter(toks[c.first-1].Text)
 			var ok bool
 			switch {
 			case first && same(c.first-1, s) && c.conj == "" && teamCues[bare(c.first-1)]:

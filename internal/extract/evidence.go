@@ -637,13 +637,16 @@ func lightForm(w string) string {
 // فوزان the name Fawzan, لايزال "still", not ل + Aizawl. Prominent names
 // keep their clitic reading (بجدة، لمصر) unless the word as written is an
 // ordinary word (ordinaryWhole: بحماس "with enthusiasm") and the article
-// names the entry nowhere without a clitic (الاستهانة بحماس "underestimating
-// Hamas" in an article that writes حماس is Hamas).
+// names the entry nowhere without a clitic other than و or ف (الاستهانة
+// بحماس "underestimating Hamas" in an article that writes حماس or وحماس
+// is Hamas). The tagger's names (nerCandidates) are checked without the
+// article's other matches: the gazetteer's reading of the same word has
+// mostly covered them already.
 func (p *Pipeline) dropSplitWords(words []arabic.Word, ms []gazetteer.Match) []gazetteer.Match {
 	// the entries the article names otherwise than through a clitic
 	var plain map[*gazetteer.Entry]bool
 	for _, m := range ms {
-		if m.Skip == 0 && m.Entry != nil {
+		if m.Entry != nil && (m.Skip == 0 || onlyConj(m.Surface, m.Skip)) {
 			if plain == nil {
 				plain = map[*gazetteer.Entry]bool{}
 			}
@@ -697,13 +700,15 @@ func (p *Pipeline) splitWord(words []arabic.Word, m gazetteer.Match, plain map[*
 }
 
 // ordinaryWhole reports whether a word written with a preposition before
-// a prominent name, skip letters (بيوتا "houses", not ب + يوتا "in Utah"; بحماس "with
-// enthusiasm", not "with Hamas"; للإبل "for the camels", not "for Apple")
-// is an ordinary word as written: the unlabelled text has it
-// minWholeOrdinary times or more and never inside a name, and it does not
-// end in ة (بجدة "in Jeddah", which the text, folding ة to ه, counts with
-// بجده "with his grandfather"). A conjunction before a name (والحوثيون) is
-// left alone: the text tags few of those.
+// a prominent name, skip letters (بيوتا "houses", not ب + يوتا "in Utah";
+// بحماس "with enthusiasm", not "with Hamas") is an ordinary word: the
+// unlabelled text has its base form (wordstats.Base, which keeps a short
+// word whole and takes a longer one's clitics off, so that a name's own
+// counts then speak for it) minWholeOrdinary times or more and never
+// inside a name, and it does not end in ة (بجدة "in Jeddah", which the
+// text, folding ة to ه, counts with بجده "with his grandfather"). A
+// conjunction before a name (والحوثيون) is left alone: the text tags few
+// of those.
 func (p *Pipeline) ordinaryWhole(surface string, skip int) bool {
 	rs := []rune(surface)
 	if skip <= 0 || skip >= len(rs) || strings.ContainsAny(string(rs[:skip]), "وف") || strings.HasSuffix(surface, "ة") {
@@ -711,6 +716,16 @@ func (p *Pipeline) ordinaryWhole(surface string, skip int) bool {
 	}
 	x := p.words.WordOf(surface)
 	return x.Count >= minWholeOrdinary && x.Names() == 0 && x.Unsure == 0
+}
+
+// onlyConj reports whether the first skip code points of surface are
+// conjunctions (و، ف) only: وحماس names Hamas as plainly as حماس.
+func onlyConj(surface string, skip int) bool {
+	rs := []rune(surface)
+	if skip <= 0 || skip > len(rs) {
+		return false
+	}
+	return strings.Trim(string(rs[:skip]), "وف") == ""
 }
 
 // minWholeOrdinary: ordinaryWhole's count.
@@ -1149,7 +1164,7 @@ func withoutCurrencyNames(toks []segment.Token, words []arabic.Word, cands []lin
 	for _, c := range cands {
 		if c.Type == model.Location && !c.Demonym && !c.Anaphor {
 			j := firstToken(toks, c.Start)
-			if j > 0 && j < len(toks) && toks[j].Start == c.Start && toks[j-1].Sentence == toks[j].Sentence {
+			if j > 0 && j < len(toks) && toks[j].Start == c.Start && words[j].Conj == "" && words[j].Prep == "" && toks[j-1].Sentence == toks[j].Sentence {
 				w := &words[j-1]
 				if (cur[w.MF] || cur[baseOf(w)]) && w.Article == "" && w.Suffix == "" {
 					continue

@@ -21,9 +21,10 @@ import (
 //
 // So does a family's name right after a family noun in the construct
 // (lexicon ar_family_noun: عائلة بن لادن "the bin Laden family", أسرة
-// كينيدي): بن، ابن or آل and one word, or one word the name lists do not
-// give mostly as a given name; the family of a person named by a given
-// name (عائلة محمد، أسرة الشهيد سيف الفلاسي) is that person's, and stays.
+// كينيدي): a word of ar_family_particle (بن، ابن، آل) and one word, or one
+// word the name lists do not give givenOverFamily times as often as a
+// given name as a family name; the family of a person named by a given
+// name (عائلة محمد العتيبي) is that person's, and stays.
 func (p *Pipeline) familyNames(toks []segment.Token, words []arabic.Word, cands []link.Candidate) []link.Candidate {
 	out := cands[:0]
 	for _, c := range cands {
@@ -44,8 +45,9 @@ var familyNouns = arabic.WordSet(strings.Join(lexicon.Class("ar_family_noun"), "
 // familyAfterNoun reports whether the person's candidate c is a family's
 // name right after a family noun in the construct (familyNames): the
 // noun's token without the article or a pronoun, c a whole token or two
-// of the same sentence, بن/ابن/آل and a word or one word the name lists
-// give less than three times as often as a given name as a family name.
+// of the same sentence, a word of ar_family_particle and a word, or one
+// word the name lists give less than givenOverFamily times as often as a
+// given name as a family name.
 func (p *Pipeline) familyAfterNoun(toks []segment.Token, words []arabic.Word, c link.Candidate) bool {
 	j := firstToken(toks, c.Start)
 	if j < 1 || j >= len(toks) || toks[j].Start != c.Start || toks[j-1].Sentence != toks[j].Sentence {
@@ -60,14 +62,26 @@ func (p *Pipeline) familyAfterNoun(toks []segment.Token, words []arabic.Word, c 
 		ws = append(ws, arabic.MatchForm(toks[k].Text))
 	}
 	switch {
-	case len(ws) == 2 && (ws[0] == "بن" || ws[0] == "ابن" || ws[0] == "ال"):
+	case len(ws) == 2 && familyParticles[ws[0]]:
 		return true
 	case len(ws) == 1 && p.words != nil:
+		// a given name the lists give givenOverFamily times as often as
+		// a family name (محمد) is a person's; any other word a family's
+		// (بوش), one the lists lack too (كينيدي)
 		nm := p.words.Name(ws[0])
-		return nm.Given < 3*nm.Family || nm.Given == 0
+		return nm.Given == 0 || nm.Given < givenOverFamily*nm.Family
 	}
 	return false
 }
+
+// familyParticles: the words of lexicon ar_family_particle (بن لادن، آل
+// سعود), in MatchForm.
+var familyParticles = arabic.WordSet(strings.Join(lexicon.Class("ar_family_particle"), " "))
+
+// givenOverFamily: familyAfterNoun keeps a word as a person's given name
+// when the name lists give it this many times as often as a given name
+// as a family name.
+const givenOverFamily = 3
 
 // afterFamilyWord reports whether the token before the one starting at
 // start is آل (with a clitic و ف ل ب or not), and the token before آل, in

@@ -67,6 +67,11 @@ func TestRelations(t *testing.T) {
 			not:  []string{"Abdel Fattah el-Sisi FOREIGN_MINISTER_OF"},
 		},
 		{
+			name: "a title before a comma, an honorific and a name between commas", lang: "ar",
+			text: "وأكد وزير الداخلية السعودي، الأمير محمد بن نايف، أن الأمن مستتب.",
+			want: []string{"Muhammad bin Nayef MINISTER_OF Saudi Arabia asserted"},
+		},
+		{
 			name: "a title after a name and a comma is the name's (apposition)", lang: "ar",
 			text: "وقال عادل الجبير، وزير الخارجية السعودي، إن بلاده تدعم الاتفاق.",
 			want: []string{"Adel al-Jubeir FOREIGN_MINISTER_OF Saudi Arabia asserted"},

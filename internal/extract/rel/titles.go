@@ -264,14 +264,33 @@ func (x *extractor) titleRest(start, j int, def *titleDef) *titleRef {
 		ref.person = m.Entity
 		j = m.End
 	}
-	if ref.person == "" && x.ar && pj+1 < len(x.norm) && x.isComma(pj) && x.mAt[pj+1] >= 0 {
-		if m := &x.d.Mentions[x.mAt[pj+1]]; m.Start == pj+1 && m.Type == "Person" && !m.Title && !strings.HasPrefix(m.Prefix, "و") {
-			ref.next = 1 + x.mAt[pj+1]
+	if ref.person == "" && x.ar && pj+1 < len(x.norm) && x.isComma(pj) {
+		// a name after the comma, its honorifics before it (وزير الداخلية
+		// السعودي، الأمير محمد بن نايف،), that a comma, a colon, a
+		// parenthesis, أن or the sentence's end closes: an apposition,
+		// not the subject of a clause (عقب لقائه رئيس الوزراء البريطاني،
+		// بايدن يعلن ...)
+		k := pj + 1
+		for n := 0; n < 3 && k < len(x.norm) && x.mAt[k] < 0 && arTitleToName[x.norm[k]]; n++ {
+			k++
+		}
+		if k < len(x.norm) && x.mAt[k] >= 0 {
+			if m := &x.d.Mentions[x.mAt[k]]; m.Start == k && m.Type == "Person" && !m.Title && !strings.HasPrefix(m.Prefix, "و") && x.closesApposition(m.End) {
+				ref.next = 1 + x.mAt[k]
+			}
 		}
 	}
 	ref.end = j
 	ref.trigger = x.phrase(start, j)
 	return ref
+}
+
+// closesApposition reports whether token k closes a name in apposition
+// (titleRest's next): a punctuation mark of ar_boundary (a comma, a
+// colon, a parenthesis), أن/إن, or the end of the sentence.
+func (x *extractor) closesApposition(k int) bool {
+	return k >= len(x.norm) || k > 0 && x.d.Tokens[k].Sentence != x.d.Tokens[k-1].Sentence ||
+		x.isBoundary(k) || arThat[x.bare[k]]
 }
 
 // longerTitle reports whether a title that starts at start goes on to
