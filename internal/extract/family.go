@@ -97,18 +97,9 @@ func afterFamilyWord(toks []segment.Token, words []arabic.Word, start int) bool 
 	return inWordSet(familyBefore, &words[j-2])
 }
 
-// nameIdioms: lexicon ar_name_idiom, each phrase's words in MatchForm.
-var nameIdioms = func() [][]string {
-	var out [][]string
-	for _, p := range lexicon.Phrases("ar_name_idiom") {
-		ws := make([]string, len(p))
-		for i, w := range p {
-			ws[i] = arabic.MatchForm(w)
-		}
-		out = append(out, ws)
-	}
-	return out
-}()
+// nameIdioms: lexicon ar_name_idiom, each phrase's words (lexicon folds
+// them in MatchForm).
+var nameIdioms = lexicon.Phrases("ar_name_idiom")
 
 // withoutIdioms drops, in place, the candidates of one word that begins a
 // common phrase of lexicon ar_name_idiom (مسقط رأسه "his birthplace" is no
